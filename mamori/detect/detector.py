@@ -1,0 +1,99 @@
+"""`Detector`: runs the recognizers over a text and settles their findings into one answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from mamori.detect.document import Document, Lexicon
+from mamori.detect.finding import Finding
+from mamori.detect.recognizer import Recognizer
+
+DEFAULT_THRESHOLD = 0.5
+
+# Types that may overlap a finding of another type (a diagnosis inside a sentence about a person).
+_OVERLAP_OK = frozenset({"SENSITIVE"})
+
+
+def settle(findings: Iterable[Finding]) -> list[Finding]:
+    """Resolve overlaps: the longer finding wins, then the higher score; returns findings in text order.
+
+    Two findings of one type never overlap in the result; findings of different types overlap only
+    when one of them is of a type that may (``SENSITIVE``).
+    """
+    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.type))
+    kept: list[Finding] = []
+    for f in ranked:
+        clash = False
+        for k in kept:
+            overlap = f.start < k.end and k.start < f.end
+            if overlap and (f.type == k.type or (f.type not in _OVERLAP_OK and k.type not in _OVERLAP_OK)):
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.type))
+    return kept
+
+
+class Detector:
+    """A reusable, warm detector. Build it once; call :meth:`detect` for each text.
+
+    ``recognizers`` defaults to every built-in recognizer; ``threshold`` drops findings scored
+    below it; ``types`` keeps only the named entity types.
+    """
+
+    def __init__(
+        self,
+        recognizers: Sequence[Recognizer] | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        types: Iterable[str] | None = None,
+    ) -> None:
+        if recognizers is None:
+            from mamori.detect.recognizers import default_recognizers
+
+            recognizers = default_recognizers()
+        self.threshold = threshold
+        self.types = frozenset(types) if types is not None else None
+        self.recognizers: list[Recognizer] = [
+            r for r in recognizers if self.types is None or self.types & set(r.entities)
+        ]
+        self.lexicon = Lexicon()
+        for r in self.recognizers:
+            for group, words in r.keywords.items():
+                self.lexicon.add(group, words)
+
+    def detect(self, text: str, lang: str = "auto", *, threshold: float | None = None) -> list[Finding]:
+        """Findings in ``text`` scored at or above the threshold, in text order."""
+        if lang not in ("auto", "ja", "en"):
+            raise ValueError(f"lang must be 'auto', 'ja' or 'en', not {lang!r}")
+        doc = Document(text, lang, self.lexicon)
+        cut = self.threshold if threshold is None else threshold
+        found: list[Finding] = []
+        for r in self.recognizers:
+            if not r.supports(doc.lang):
+                continue
+            for f in r.find(doc):
+                if f.score >= cut and (self.types is None or f.type in self.types):
+                    found.append(f)
+        return settle(found)
+
+    def detect_many(self, texts: Iterable[str], lang: str = "auto") -> Iterator[list[Finding]]:
+        """Findings for each text of a batch or stream, in order."""
+        for text in texts:
+            yield self.detect(text, lang)
+
+
+_default: Detector | None = None
+
+
+def default_detector() -> Detector:
+    global _default
+    if _default is None:
+        _default = Detector()
+    return _default
+
+
+def detect(text: str, lang: str = "auto") -> list[Finding]:
+    """Find personal information in ``text`` with the built-in recognizers."""
+    return default_detector().detect(text, lang)

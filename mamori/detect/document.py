@@ -1,0 +1,161 @@
+"""`Document`: a text prepared once for all recognizers.
+
+Matching runs on ``norm``, a copy of the text of exactly the same length in which full-width ASCII,
+the ideographic space and the many hyphen and minus variants are folded to their ASCII forms (the
+length-preserving part of NFKC that matters for numbers, e-mail addresses and codes). Because every
+character maps to one character, an offset found in ``norm`` is the offset in the original text.
+
+The document also answers the questions recognizers ask about context: which keywords stand near a
+position (one Aho-Corasick pass over the text for every keyword of every recognizer), where a line
+starts, and which language the text is in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from functools import cached_property
+
+import ahocorasick
+
+_FOLD: dict[str, str] = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD["\u3000"] = " "
+for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe63\ufe58":
+    _FOLD[_c] = "-"
+_FOLD["\uff0d"] = "-"
+_FOLD["\uff5e"] = "~"
+_FOLD["\u301c"] = "~"
+_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD) + "]")
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width ASCII, hyphen variants and the ideographic space folded.
+
+    The result has the same length as the input, character for character.
+    """
+    if not _FOLD_RE.search(text):
+        return text
+    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+
+
+def detect_language(text: str) -> str:
+    """``"ja"`` when the text holds any kana or kanji, else ``"en"``."""
+    return "ja" if _CJK_RE.search(text) else "en"
+
+
+class Lexicon:
+    """Keywords in named groups, matched in one pass (case-insensitive, on the folded text)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, set[str]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, group: str, words: Iterable[str]) -> None:
+        self._groups.setdefault(group, set()).update(fold(w).lower() for w in words if w)
+        self._automaton = None
+
+    @property
+    def groups(self) -> frozenset[str]:
+        return frozenset(self._groups)
+
+    def _build(self) -> ahocorasick.Automaton:
+        by_word: dict[str, set[str]] = {}
+        for group, words in self._groups.items():
+            for w in words:
+                by_word.setdefault(w, set()).add(group)
+        a = ahocorasick.Automaton()
+        for w, gs in by_word.items():
+            a.add_word(w, (len(w), frozenset(gs)))
+        if len(a):
+            a.make_automaton()
+        return a
+
+    def scan(self, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
+        """(start, end, groups) for every keyword occurrence, sorted by start."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        a = self._automaton
+        if not len(a):
+            return []
+        hits = [(end + 1 - n, end + 1, gs) for end, (n, gs) in a.iter(lowered)]
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        return hits
+
+
+class Document:
+    """The text, its folded copy, its language and a keyword index, shared by all recognizers."""
+
+    def __init__(self, text: str, lang: str = "auto", lexicon: Lexicon | None = None) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        self.text = text
+        self.norm = fold(text)
+        self.lang = detect_language(text) if lang == "auto" else lang
+        self._lexicon = lexicon or Lexicon()
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def lower(self) -> str:
+        """The folded text in lower case (same length: ASCII only is lowered where lengths could change)."""
+        low = self.norm.lower()
+        if len(low) != len(self.norm):  # a few characters (e.g. 'İ') lower to two code points
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.norm)
+        return low
+
+    @cached_property
+    def _hits(self) -> tuple[list[int], list[int], list[frozenset[str]]]:
+        hits = self._lexicon.scan(self.lower)
+        return [h[0] for h in hits], [h[1] for h in hits], [h[2] for h in hits]
+
+    def keywords_in(self, start: int, end: int, groups: frozenset[str] | set[str]) -> list[tuple[int, int, str]]:
+        """Keyword occurrences lying wholly inside ``[start, end)`` that belong to any of ``groups``.
+
+        Returns (start, end, group) triples in text order; a keyword in several asked groups is
+        returned once per group.
+        """
+        starts, ends, gss = self._hits
+        out: list[tuple[int, int, str]] = []
+        i = bisect_left(starts, max(0, start))
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                for g in gss[i] & groups:
+                    out.append((starts[i], ends[i], g))
+            i += 1
+        return out
+
+    def keyword_before(self, pos: int, groups: frozenset[str] | set[str], window: int) -> tuple[int, int, str] | None:
+        """The nearest keyword of ``groups`` ending at or before ``pos`` within ``window`` characters."""
+        starts, ends, gss = self._hits
+        lo = max(0, pos - window)
+        i = bisect_right(starts, pos) - 1
+        best: tuple[int, int, str] | None = None
+        while i >= 0 and starts[i] >= lo - 64:
+            if ends[i] <= pos and ends[i] >= lo:
+                common = gss[i] & groups
+                if common and (best is None or ends[i] > best[1]):
+                    best = (starts[i], ends[i], min(common))
+            i -= 1
+        return best
+
+    def keyword_after(self, pos: int, groups: frozenset[str] | set[str], window: int) -> tuple[int, int, str] | None:
+        """The nearest keyword of ``groups`` starting at or after ``pos`` within ``window`` characters."""
+        starts, ends, gss = self._hits
+        i = bisect_left(starts, pos)
+        while i < len(starts) and starts[i] <= pos + window:
+            common = gss[i] & groups
+            if common:
+                return (starts[i], ends[i], min(common))
+            i += 1
+        return None
+
+    def line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def line_end(self, pos: int) -> int:
+        e = self.text.find("\n", pos)
+        return len(self.text) if e < 0 else e
