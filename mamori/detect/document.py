@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
+from typing import Any
 
 import ahocorasick
 
@@ -26,7 +27,12 @@ for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe63\ufe58":
 _FOLD["\uff0d"] = "-"
 _FOLD["\uff5e"] = "~"
 _FOLD["\u301c"] = "~"
-_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD) + "]")
+# The folded characters frequent in Japanese business text go through str.replace (a C loop over the
+# text); the rest through one regular-expression pass that usually finds nothing.
+_FOLD_BY_REPLACE = tuple((c, _FOLD[c]) for c in "：（）\u3000－／＜＞～＠．")
+_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD if c not in dict(_FOLD_BY_REPLACE)) + "]")
+
+_EMPTY: tuple[list[int], list[int]] = ([], [])
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
@@ -36,7 +42,10 @@ def fold(text: str) -> str:
 
     The result has the same length as the input, character for character.
     """
-    if not _FOLD_RE.search(text):
+    for c, r in _FOLD_BY_REPLACE:
+        if c in text:
+            text = text.replace(c, r)
+    if _FOLD_RE.search(text) is None:
         return text
     return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
 
@@ -95,6 +104,8 @@ class Document:
         self.norm = fold(text)
         self.lang = detect_language(text) if lang == "auto" else lang
         self._lexicon = lexicon or Lexicon()
+        self.shared: dict[str, Any] = {}
+        """Work that several recognizers share for this document (a digit-run scan, say), by key."""
 
     def __len__(self) -> int:
         return len(self.text)
@@ -108,50 +119,78 @@ class Document:
         return low
 
     @cached_property
-    def _hits(self) -> tuple[list[int], list[int], list[frozenset[str]]]:
-        hits = self._lexicon.scan(self.lower)
-        return [h[0] for h in hits], [h[1] for h in hits], [h[2] for h in hits]
+    def _index(self) -> dict[str, tuple[list[int], list[int]]]:
+        """For each keyword group, the starts and ends of its occurrences, sorted by start."""
+        index: dict[str, tuple[list[int], list[int]]] = {}
+        for start, end, groups in self._lexicon.scan(self.lower):
+            for g in groups:
+                entry = index.get(g)
+                if entry is None:
+                    entry = index[g] = ([], [])
+                entry[0].append(start)
+                entry[1].append(end)
+        return index
+
+    def occurrences(self, group: str) -> tuple[list[int], list[int]]:
+        """Starts and ends (parallel lists sorted by start) of every keyword of ``group`` in the text."""
+        return self._index.get(group, _EMPTY)
 
     def keywords_in(self, start: int, end: int, groups: frozenset[str] | set[str]) -> list[tuple[int, int, str]]:
         """Keyword occurrences lying wholly inside ``[start, end)`` that belong to any of ``groups``.
 
-        Returns (start, end, group) triples in text order; a keyword in several asked groups is
-        returned once per group.
+        Returns (start, end, group) triples in text order, the longer first where two start together;
+        a keyword in several asked groups is returned once per group.
         """
-        starts, ends, gss = self._hits
+        index = self._index
         out: list[tuple[int, int, str]] = []
-        i = bisect_left(starts, max(0, start))
-        while i < len(starts) and starts[i] < end:
-            if ends[i] <= end:
-                for g in gss[i] & groups:
+        for g in groups:
+            entry = index.get(g)
+            if entry is None:
+                continue
+            starts, ends = entry
+            i = bisect_left(starts, max(0, start))
+            while i < len(starts) and starts[i] < end:
+                if ends[i] <= end:
                     out.append((starts[i], ends[i], g))
-            i += 1
+                i += 1
+        if len(groups) > 1:
+            out.sort(key=lambda h: (h[0], -h[1], h[2]))
         return out
 
     def keyword_before(self, pos: int, groups: frozenset[str] | set[str], window: int) -> tuple[int, int, str] | None:
         """The nearest keyword of ``groups`` ending at or before ``pos`` within ``window`` characters."""
-        starts, ends, gss = self._hits
+        index = self._index
         lo = max(0, pos - window)
-        i = bisect_right(starts, pos) - 1
         best: tuple[int, int, str] | None = None
-        while i >= 0 and starts[i] >= lo - 64:
-            if ends[i] <= pos and ends[i] >= lo:
-                common = gss[i] & groups
-                if common and (best is None or ends[i] > best[1]):
-                    best = (starts[i], ends[i], min(common))
-            i -= 1
+        for g in groups:
+            entry = index.get(g)
+            if entry is None:
+                continue
+            starts, ends = entry
+            i = bisect_right(starts, pos) - 1
+            while i >= 0 and starts[i] >= lo - 64:
+                if lo <= ends[i] <= pos:
+                    if best is None or ends[i] > best[1] or (ends[i] == best[1] and g < best[2]):
+                        best = (starts[i], ends[i], g)
+                    break
+                i -= 1
         return best
 
     def keyword_after(self, pos: int, groups: frozenset[str] | set[str], window: int) -> tuple[int, int, str] | None:
         """The nearest keyword of ``groups`` starting at or after ``pos`` within ``window`` characters."""
-        starts, ends, gss = self._hits
-        i = bisect_left(starts, pos)
-        while i < len(starts) and starts[i] <= pos + window:
-            common = gss[i] & groups
-            if common:
-                return (starts[i], ends[i], min(common))
-            i += 1
-        return None
+        index = self._index
+        best: tuple[int, int, str] | None = None
+        for g in groups:
+            entry = index.get(g)
+            if entry is None:
+                continue
+            starts, ends = entry
+            i = bisect_left(starts, pos)
+            if i < len(starts) and starts[i] <= pos + window:
+                cand = (starts[i], ends[i], g)
+                if best is None or cand[:2] < best[:2] or (cand[:2] == best[:2] and g < best[2]):
+                    best = cand
+        return best
 
     def line_start(self, pos: int) -> int:
         return self.text.rfind("\n", 0, pos) + 1

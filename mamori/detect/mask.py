@@ -106,7 +106,7 @@ def mask(text: str, findings: Iterable[Finding], *, style: str = "partial") -> s
         elif style == "block":
             out.append("".join(c if c in "\n\r" else BLOCK for c in text[f.start : f.end]))
         elif style == "partial":
-            out.append(f.masked if f.masked else mask_value(f.type, text[f.start : f.end]))
+            out.append(mask_value(f.type, text[f.start : f.end]))
         else:
             raise ValueError(f"unknown mask style {style!r}")
         pos = f.end

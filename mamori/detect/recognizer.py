@@ -14,7 +14,6 @@ from typing import ClassVar
 
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
-from mamori.detect.mask import mask_value
 
 
 class Recognizer:
@@ -40,17 +39,17 @@ class Recognizer:
         score: float,
         subtype: str | None = None,
     ) -> Finding:
-        """Build a finding over ``doc.text[start:end]`` with its masked rendering."""
-        value = doc.text[start:end]
+        """Build a finding over ``doc.text[start:end]``."""
+        if not 0 <= start <= end <= len(doc.text):
+            raise ValueError(f"{self.name}: span {start}:{end} outside a text of {len(doc.text)}")
         return Finding(
-            type=entity_type,
-            start=start,
-            end=end,
-            score=max(0.0, min(1.0, score)),
-            recognizer=self.name or type(self).__name__,
-            masked=mask_value(entity_type, value),
-            text=value,
-            subtype=subtype,
+            entity_type,
+            start,
+            end,
+            0.0 if score < 0.0 else 1.0 if score > 1.0 else score,
+            self.name or type(self).__name__,
+            doc.text[start:end],
+            subtype,
         )
 
     def __repr__(self) -> str:

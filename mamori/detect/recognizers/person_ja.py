@@ -1,3 +1,936 @@
-"""(being written)"""
+"""Japanese PERSON: names in kanji, kana and romaji, found from the cues that stand around them.
 
-RECOGNIZERS: tuple = ()
+A fast pass finds the cues with compiled patterns over the folded text: honorifics after a name
+(様, さん, 殿, 氏, 先生 …), labels before one (氏名：, 担当者：, 口座名義：, フリガナ：, 代表取締役 …),
+titles (部長, 課長 …), a romaji reading in brackets after a kanji name, a name alone on a signature
+line, and CSV columns headed 氏名 / フリガナ. Each candidate is checked against a name lexicon
+derived from sudachidict-core (surnames, given names, their katakana readings, katakana foreign
+names: ``mamori/detect/data/person_ja.tsv``, built by ``tools/build_person_lexicon.py``). Once a
+surname is known from a cue, its other bare occurrences in the document are names too.
+
+Prose without cues (encyclopaedic text) is handled by cheap anchors — kanji runs that split exactly
+into a dictionary surname + given name (or a surname before a title: 吉田茂首相), katakana runs with ・
+or listed as person names, a name after a role word (編集者の …), the other items of a list that holds
+a name — and by SudachiPy's 人名 tags, asked only on short windows (a dictionary surname before a
+particle: 松本は …). Every loop over cues is bounded, so any input finishes in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from itertools import islice
+
+from mamori.detect import morphology
+from mamori.detect.document import Document
+from mamori.detect.finding import Finding
+from mamori.detect.recognizer import Recognizer
+
+_K = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+_KATA = "ァ-ヺー"
+_HIRA = "ぁ-ゖ"
+
+# ---------------------------------------------------------------------------------------------- lexicon
+
+
+class NameLexicon:
+    """Surface -> flags: S surname, G given name, s/g their katakana readings, F katakana person name,
+    P kanji full name, c also an ordinary word, L also a place name, O also another proper noun."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        self.flags = entries
+        self._split_cache: dict[str, int] = {}
+
+    @classmethod
+    def load(cls) -> NameLexicon:
+        text = resources.files("mamori.detect").joinpath("data/person_ja.tsv").read_text(encoding="utf-8")
+        entries: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line or line[0] == "#":
+                continue
+            surface, _, flags = line.partition("\t")
+            entries[surface] = flags
+        return cls(entries)
+
+    def get(self, s: str) -> str:
+        return self.flags.get(s, "")
+
+    def surname(self, s: str) -> bool:
+        return "S" in self.flags.get(s, "")
+
+    def given(self, s: str) -> bool:
+        return "G" in self.flags.get(s, "")
+
+    def common(self, s: str) -> bool:
+        return "c" in self.flags.get(s, "")
+
+    def kana_part(self, s: str) -> bool:
+        f = self.flags.get(s, "")
+        return "s" in f or "g" in f or "F" in f
+
+    def split_full(self, s: str) -> int:
+        """Length of the surname when ``s`` is exactly surname + given name (both listed), else 0."""
+        got = self._split_cache.get(s)
+        if got is None:
+            got = self._split_full(s)
+            if len(self._split_cache) > 50000:
+                self._split_cache.clear()
+            self._split_cache[s] = got
+        return got
+
+    def _split_full(self, s: str) -> int:
+        best = 0
+        best_rank = -1
+        for i in range(1, min(4, len(s) - 1) + 1):
+            a, b = s[:i], s[i:]
+            if len(b) > 5:
+                continue
+            fa = self.flags.get(a, "")
+            if "S" not in fa:
+                continue
+            fb = self.flags.get(b, "")
+            if "G" not in fb:
+                continue
+            rank = (len(a) >= 2) * 4 + (len(b) >= 2) * 2 + ("c" not in fa) + ("c" not in fb)
+            if rank > best_rank:
+                best, best_rank = i, rank
+        return best
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> NameLexicon:
+    return NameLexicon.load()
+
+
+# ---------------------------------------------------------------------------------------------- patterns
+
+_HONORIFIC = "様|さま|さん|殿|氏|先生|くん|ちゃん"
+_TITLES = (
+    "代表取締役社長|代表取締役|取締役社長|取締役|代表社員|代表理事|理事長|社長|副社長|会長|専務|常務|執行役員|"
+    "本部長|部長|次長|課長|係長|主任|主査|室長|所長|支店長|店長|工場長|院長|園長|校長|教頭|教授|准教授|講師|"
+    "マネージャー|リーダー|チーフ|担当|弁護士|税理士|医師|看護師|監督|選手"
+)
+_LABELS = (
+    "お客様氏名|お客様名|ご契約者名|契約者名|契約者|申込者氏名|申込者名|申込者|渡航者氏名|旅行者氏名|"
+    "氏名|お名前|名前|ご氏名|姓名|フリガナ|ふりがな|カナ氏名|氏名カナ|カナ|"
+    "口座名義人|口座名義|名義人|名義|カード名義人|カード名義|"
+    "担当者名|担当者|担当|ご担当|対応者|対応|記録者|記録|作成者|作成|承認者|申請者|依頼者|責任者|"
+    "代表者名|代表者|代表|宛名|受取人|ご依頼主|依頼主|差出人|送り主|送付先|お届け先|"
+    "緊急連絡先|扶養親族|配偶者|保護者|被保険者|本人|出席者|参加者|同席者|面談者|患者名|利用者名|会員名|顧客名"
+)
+_STRONG_LABELS = frozenset(
+    {
+        "お客様氏名",
+        "お客様名",
+        "ご契約者名",
+        "契約者名",
+        "申込者氏名",
+        "申込者名",
+        "渡航者氏名",
+        "旅行者氏名",
+        "氏名",
+        "お名前",
+        "名前",
+        "ご氏名",
+        "姓名",
+        "フリガナ",
+        "ふりがな",
+        "カナ氏名",
+        "氏名カナ",
+        "カナ",
+        "口座名義人",
+        "口座名義",
+        "名義人",
+        "名義",
+        "カード名義人",
+        "カード名義",
+        "担当者名",
+        "代表者名",
+        "宛名",
+        "受取人",
+        "患者名",
+        "代表者",
+        "記録",
+        "記録者",
+        "担当者",
+        "対応者",
+        "出席者",
+        "参加者",
+        "緊急連絡先",
+        "扶養親族",
+        "利用者名",
+        "会員名",
+        "顧客名",
+    }
+)
+_KANA_LABELS = frozenset(
+    {"フリガナ", "ふりがな", "カナ氏名", "氏名カナ", "カナ", "口座名義人", "口座名義", "名義人", "名義"}
+)
+
+# Anchors. Each pattern starts with literal text so that the regex engine can skip ahead fast; the
+# character before a label or title is checked in Python (a lookbehind would slow the scan tenfold).
+_HON_RE = re.compile(r"様|さま|さん|殿|氏(?!名)|先生|くん|ちゃん")
+_LABEL_RE = re.compile(rf"(?:{_LABELS})(?:\([^()\n]{{0,16}}\))?(?: ?[:：] ?|[】\]」] ?|\t| (?=[^ ]))")
+_TITLE_RE = re.compile(rf"(?:{_TITLES}) (?=[{_K}{_KATA}A-Z])")
+_CUE_RES = (
+    re.compile(rf"の(?=[{_K}]{{1,4}}(?:です|でございます|と申します))"),
+    re.compile(rf"(?:弊社|当社|担当|私|わたくし)の(?=[{_K}])"),
+    re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
+)
+# A name alone on a line (signature blocks, address labels) or followed by a bracketed reading.
+_LINE_NAME = re.compile(
+    rf"^ {{0,4}}(?P<title>(?:{_TITLES}) )?([{_K}]{{1,4}} ?[{_K}{_HIRA}]{{1,4}})(?= {{0,4}}(?:$|[(（/|]))", re.M
+)
+_PROSE_KANJI = re.compile(rf"[{_K}]{{3,40}}")
+_PROSE_SURNAME = re.compile(rf"[{_K}]{{2,3}}(?=[はがとにをもやへ、。」]|の[^{_K}])")
+_LIST_END = "(?=[、。とやらがはのを」]|$)"
+_LIST_KANJI = re.compile(rf"([{_K}]{{2,5}}){_LIST_END}")
+_LIST_KATA = re.compile(rf"([ァ-ヺ][ァ-ヺー]{{1,15}}(?:[・=][ァ-ヺ][ァ-ヺー]{{0,15}}){{0,4}}){_LIST_END}")
+_LIST_KANJI_BACK = re.compile(rf"(?:^|[^{_K}])([{_K}]{{2,5}})$")
+_LIST_KATA_BACK = re.compile(r"(?:^|[^ァ-ヺー・])([ァ-ヺ][ァ-ヺー・]{1,40})$")
+_ORG_AFTER = re.compile(
+    r"(?:通信|情報|水産|電気|電機|農林|不動産|物産|商事|工業|産業|建設|運輸|物流|鉱業|印刷|食品|製作所|商会|興業|"
+    r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲|振興会|協会|機構|財団|銀行|証券|保険|生命|電鉄|鉄道|航空|放送)"
+)
+_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "法人", "(株)", "(有)", "㈱", "㈲", "財団", "社団")
+# An encyclopaedic definition of a person: 'X（読み）は、日本の俳優。'
+_DEFINITION_RE = re.compile(r"(?m)^([^、。はがの「」()\s]{2,20}?)(?:\([^()\n]{0,60}\))?は、([^。\n]{0,80})")
+_DEFINED_AS_PERSON = re.compile(
+    r"(?:俳優|女優|歌手|政治家|選手|作家|漫画家|声優|タレント|アナウンサー|実業家|学者|画家|音楽家|作曲家|作詞家|"
+    r"脚本家|監督|武将|軍人|官僚|棋士|力士|騎手|写真家|建築家|弁護士|医師|モデル|アイドル|ミュージシャン|"
+    r"ギタリスト|ピアニスト|指揮者|演出家|評論家|小説家|詩人|歌人|俳人|大名|公家|皇族|国王|皇帝|編曲家|"
+    r"プロデューサー|デザイナー|コメディアン|芸人|騎士|僧侶|宗教家|教育者|思想家|哲学者|経営者)(?:である|。|、|で|$)"
+)
+_ROLE_END = frozenset("者家手官員士師優督将")
+_ROLE_RE = re.compile(
+    r"(?:者|家|手|員|長|官|師|士|優|督|妻|夫|母|父|兄|姉|弟|妹|娘|息子|長男|次男|長女|次女|三女|四女)(?:の|・|、)"
+)
+_ROLE_KANJI = re.compile(rf"[{_K}]{{2,5}}(?![{_K}])")
+_ROLE_KATA = re.compile(r"[ァ-ヺ][ァ-ヺー]{1,15}(?:[・=][ァ-ヺ][ァ-ヺー]{0,15}){1,4}(?![ァ-ヺー])")
+_PROSE_TITLE = re.compile(
+    r"(?:選手|監督|首相|総理|大統領|議員|知事|市長|社長|会長|総書記|主席|親王|内親王|少将|中将|大将|大佐|中佐|少佐|"
+    r"大尉|中尉|少尉|容疑者|被告|教授|博士|外相|蔵相|参議|代表|投手|捕手|内野手|外野手|騎手|棋士|八段|九段|名人|"
+    r"氏|夫人|令嬢|師匠|弁護士|医師|警部|巡査|部長|課長|係長|主任|専務|常務|取締役|理事長|院長|校長|知事|市長|町長|"
+    r"村長|少年|少女|総裁|総長|長官|次官|大使|領事|委員長|議長|書記長|主将|関取|横綱|大関|親方)$"
+)
+_PLACE_OR_ORG = re.compile(
+    r"[県府都市区町村郡駅港島橋線店社局署庁省院館園寺宮城山川湖湾谷部課室係家邸派流族]$|銀行|会社|商事|工業|産業|建設|物産|電機|電気|"
+    r"情報|通信|不動産|運輸|物流|水産|鉱業|農林|印刷|食品|製作|商会|興業|出張所|事務所|学校|大学|病院"
+)
+# Verdicts on a katakana run: nothing; several parts (ジョン・スミス) with or without a listed foreign name;
+# one listed name that is a name only before a title (フォード大統領) or also alone (ケネディ).
+_KATA_NONE, _KATA_MULTI, _KATA_MULTI_CLEAN, _KATA_SINGLE_TITLED, _KATA_SINGLE_CLEAN = range(5)
+_PROSE_KATA = re.compile(r"[ァ-ヺ][ァ-ヺー]{1,15}(?:[・=](?:[ァ-ヺ][ァ-ヺー]{0,15}|[A-Z]\.?)){0,5}")
+_KATA_SEP = re.compile(r"[・=]")
+_FOREIGN_TITLE = re.compile(
+    r"(?:大統領|副大統領|首相|大臣|国王|女王|皇帝|王子|王女|将軍|提督|大佐|中佐|少佐|中尉|監督|選手|投手|捕手|博士|教授|"
+    r"氏|卿|伯爵|公爵|司令官|議員|知事|市長|会長|社長|CEO)"
+)
+_NOT_PERSON_AFTER = re.compile(
+    r"(?:社|州|市|県|郡|町|村|区|島|川|山|湖|港|駅|語|人|系|朝|派|族|教|主義|政権|大学|学院|賞|杯|線|号|級|型|式|軍|国|"
+    r"党|会|団|局|省|庁|湾|地方|空港|通り|城|宮|寺|教会|病院|銀行|工業|製|産|版|誌|紙|FC|フットボール)"
+)
+_CSV_HEADER = re.compile(r"^[^\n]{0,200}?(?:氏名|フリガナ|ふりがな|お名前|名前|カナ)[^\n]{0,200}$", re.M)
+
+_KANJI_RUN = re.compile(rf"[{_K}]{{1,8}}")
+_KATA_NAME = re.compile(rf"[{_KATA}]{{1,12}}(?:[ ・=][{_KATA}]{{1,12}}){{0,3}}")
+_HIRA_NAME = re.compile(rf"[{_HIRA}ー]{{1,10}}(?: [{_HIRA}ー]{{1,10}})?")
+_ROMAJI_NAME = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{0,20}){1,2}(?![A-Za-z@.])")
+_ROMAN = r"[A-Z][A-Za-z'\-]{1,20} [A-Z][A-Za-z'\-]{1,20}"
+_ROMAJI_PAREN = re.compile(rf" ?(?:[(（]({_ROMAN})[)）]|[/|] ?({_ROMAN})$)", re.M)
+_SAMA_WORDS = frozenset("模同仕多異殿神皆奥客各貴")
+_HON_END = re.compile(rf"(?:{_HONORIFIC})$")
+_HON_TAIL = re.compile(r"(?:様|殿|氏|先生|君)")
+_GIVEN = re.compile(rf"[{_K}{_HIRA}]{{1,6}}")
+_AFTER_NAME = re.compile(rf" ?(?:{_HONORIFIC}|{_TITLES}|君)")
+_KANA_PAREN = re.compile(rf" ?\(([{_KATA}]{{1,12}}(?: [{_KATA}]{{1,12}})?)\)")
+_TITLE_SUFFIX = re.compile(rf"(?:{_TITLES})$")
+_TITLE_PREFIX = re.compile(rf"(?:{_TITLES})(?: |(?=[{_K}]))")
+_ORG_WORDS = re.compile(
+    r"株式会社|有限会社|合同会社|合資会社|合名会社|法人|\(株\)|\(有\)|㈱|㈲|銀行|信用金庫|組合|協会|"
+    r"商事|商会|産業|工業|建設|物産|電機|電気|製作所|食品|不動産|運輸|物流|水産|化学|薬品|興業|工務店"
+)
+_COMPANY_TOKEN = re.compile(
+    r"[^ \n、,/／]{0,30}?(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲|協会|振興会|組合|事務所|機構|法人|財団|"
+    r"大学|病院|銀行|信用金庫)[^ \n、,/／]{0,30}? "
+    rf"|[{_K}{_KATA}]{{1,12}}(?:部|課|室|係|班|センター|グループ|チーム) |(?:弊社|当社|私ども|弊行|当行) ?"
+)
+# Words that stand before an honorific but are not names (お客様, 皆様, 貴社様, 各位 …).
+_NOT_NAMES_TEXT = (
+    "客 お客 皆 皆さ みな 各位 貴社 御社 弊社 当社 先方 奥 奥さ 旦那 神 仏 王 同 両 彼 彼女 貴殿 貴方 あなた "
+    "患者 利用者 会員 顧客 担当者 担当 家族 ご家族 親御 子供 お子 生徒 学生 社員 職員 店員 相手 みんな 皆様方 "
+    "様方 お父 お母 お兄 お姉 お爺 お婆 おじい おばあ 父 母 兄 姉 弟 妹 息子 娘 主人 ご主人 奥様 お嬢 坊 赤 "
+    "課長 部長 社長 会長 先生 医師 殿下 閣下 陛下 上 下 中 外 内 人 方 者 名 氏 氏名 御中"
+)
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+def morphology_available() -> bool:
+    return morphology.available()
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect_right(spans, (e, -1))
+    return any(a < e and s < b for a, b in spans[max(0, i - 8) : i])
+
+
+def _surname_head(lex: NameLexicon, s: str) -> bool:
+    """``s`` (3+ characters) starts with a listed surname that is not an ordinary word."""
+    if len(s) < 3:
+        return False
+    for i in (1, 2, 3):
+        f = lex.get(s[:i])
+        if i < len(s) and "S" in f and "c" not in f:
+            return True
+    return False
+
+
+def _clean_foreign(flags: str) -> bool:
+    """A katakana person name that is not also a place, a product or an ordinary word."""
+    return "F" in flags and not ("c" in flags or "L" in flags or "O" in flags)
+
+
+def _reading_follows(text: str, e: int) -> bool:
+    return _ROMAJI_PAREN.match(text, e) is not None or _KANA_PAREN.match(text, e) is not None
+
+
+def _char_class(c: str) -> int:
+    """0 space or punctuation, 1 kanji, 2 hiragana, 3 katakana, 4 Latin letter."""
+    if _is_kanji(c):
+        return 1
+    if "ぁ" <= c <= "ゖ":
+        return 2
+    if _is_kata(c):
+        return 3
+    if c.isascii() and c.isalpha():
+        return 4
+    return 0
+
+
+def _is_kanji(c: str) -> bool:
+    return ("\u4e00" <= c <= "\u9fff") or ("\u3400" <= c <= "\u4dbf") or ("\uf900" <= c <= "\ufaff") or c in "々〆ヶ"
+
+
+def _is_kata(c: str) -> bool:
+    return "ァ" <= c <= "ヺ" or c == "ー"
+
+
+class JapanesePersonRecognizer(Recognizer):
+    """Japanese personal names (kanji, kana, romaji) from honorifics, labels, titles and layout."""
+
+    name = "person_ja"
+    entities = ("PERSON",)
+    languages = frozenset({"ja"})
+
+    def __init__(self, morphology: bool = True) -> None:
+        self.lex = lexicon()
+        self.morphology = morphology and morphology_available()
+        self._run_memo: dict[str, tuple[str, int, int, float] | tuple[()]] = {}
+        self._kata_memo: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ entry point
+
+    def find(self, doc: Document) -> Iterable[Finding]:
+        text = doc.norm
+        found: dict[tuple[int, int], float] = {}
+
+        def add(start: int, end: int, score: float) -> None:
+            if end <= start:
+                return
+            key = (start, end)
+            if found.get(key, 0.0) < score:
+                found[key] = score
+
+        # Cues are cheap to find and dearer to read: a text made of nothing but cues (様様様…) reads at most
+        # one cue per 16 characters of each kind, so that any input finishes in time linear in its length.
+        budget = 2000 + len(text) // 16
+        for m in islice(_HON_RE.finditer(text), budget):
+            he = m.end()
+            if he < len(text) and _is_kanji(text[he]) and text[he - 1] in "様殿氏" and text[he] not in "宛方":
+                continue  # 様式, 多様化, 殿堂, 宮殿: not an honorific
+            hs = m.start()
+            if hs and text[he - 1] == "様" and text[hs - 1] in _SAMA_WORDS:
+                continue  # 模様, 同様, 仕様, 多様: words ending in 様
+            if hs and text[hs - 1] == " ":
+                hs -= 1
+            self._before_honorific(text, hs, m.end(), add)
+        for m in islice(_LABEL_RE.finditer(text), budget):
+            if m.start() and (_is_kanji(text[m.start() - 1]) or _is_kata(text[m.start() - 1])):
+                continue
+            self._after_label(text, m, add)
+        for m in islice(_TITLE_RE.finditer(text), budget):
+            if m.start() and _is_kanji(text[m.start() - 1]):
+                continue
+            self._read_list(text, m.end(), add, score=0.8, strong=False, max_items=1)
+        for cue in _CUE_RES:
+            for m in islice(cue.finditer(text), budget):
+                self._read_list(text, m.end(), add, score=0.8, strong=True, max_items=1)
+        for m in islice(_LINE_NAME.finditer(text), budget):
+            self._line_name(text, m.start(2), m.end(2), add, titled=m.group("title") is not None)
+        if "," in text or "\t" in text:
+            for m in islice(_CSV_HEADER.finditer(text), 100):
+                self._csv(text, m.start(), m.end(), add)
+        self._prose(text, found, add)
+        self._lists(text, found, add)
+        self._repeat_surnames(text, found, add)
+        for (start, end), score in self._drop_nested(found):
+            yield self.finding(doc, "PERSON", start, end, score)
+
+    # ------------------------------------------------------------------ name readers
+
+    def _kanji_name(self, run: str, strong: bool) -> tuple[int, int, float] | None:
+        """(start, end, score) of the name inside a kanji run (a title before or after it is cut off)."""
+        lex = self.lex
+        s, e = 0, len(run)
+        t = _TITLE_SUFFIX.search(run)
+        if t and t.start() > 0:
+            e = t.start()
+            # 坂本部長 is 坂本 + 部長, not 坂 + 本部長: prefer the cut that leaves a listed name.
+            for cut in range(len(run) - 2, e, -1):
+                if _TITLE_SUFFIX.fullmatch(run, cut) and (lex.surname(run[:cut]) or lex.split_full(run[:cut])):
+                    e = cut
+                    break
+        body = run[s:e]
+        if not body:
+            return None
+        if lex.split_full(body):
+            return s, e, 0.9
+        if lex.surname(body):
+            if lex.common(body) and len(body) == 1 and not strong:
+                return None
+            return s, e, 0.85 if not lex.common(body) else 0.7
+        # A title or department in front: 営業部山田 → 山田 (only when what is left is a listed name).
+        for i in range(1, len(body) - 1):
+            rest = body[i:]
+            if lex.split_full(rest) or (len(rest) >= 2 and lex.surname(rest) and not lex.common(rest)):
+                head = body[:i]
+                if head.endswith(("部", "課", "室", "係", "班", "長", "任", "当", "社", "店")):
+                    return s + i, e, 0.75
+        if strong and 2 <= len(body) <= 5 and body not in _NOT_NAMES and not lex.common(body):
+            return (s, e, 0.6) if not _ORG_WORDS.search(body) else None
+        return None
+
+    def _name_at(self, text: str, i: int, limit: int, strong: bool, kana_ok: bool) -> tuple[int, int, float] | None:
+        """The name starting at ``i`` (kanji with or without a space, katakana, hiragana, romaji)."""
+        if i >= limit:
+            return None
+        c = text[i]
+        lex = self.lex
+        if _is_kanji(c):
+            m = _KANJI_RUN.match(text, i, limit)
+            assert m is not None
+            run = m.group()
+            h = _HON_TAIL.search(run)
+            if h and h.start() > 0:
+                run = run[: h.start()]
+            j = i + len(run)
+            # 山田 太郎 / 山口くみ子 / 佐藤 くみ子: a given name after a space or in kana.
+            if j < limit and lex.surname(run):
+                k = j + 1 if text[j] == " " else j
+                g = _GIVEN.match(text, k, limit)
+                if g and text[k] not in "様殿氏君":
+                    given = g.group()
+                    t = _TITLE_SUFFIX.search(given)
+                    if t and t.start() > 0:
+                        given = given[: t.start()]
+                    ge = k + len(given)
+                    kana_only = k == j and all("ぁ" <= ch <= "ゖ" for ch in given)
+                    if (
+                        kana_only
+                        and _AFTER_NAME.match(text, ge) is None
+                        and (len(given) < 2 or lex.common(given) or (ge < limit and "ぁ" <= text[ge] <= "ゖ"))
+                    ):
+                        pass  # 山田より: a particle, not a given name written in kana
+                    elif self._boundary(text, ge, limit) and (
+                        lex.given(given)
+                        or (
+                            (strong or _reading_follows(text, ge))
+                            and k > j
+                            and _is_kanji(given[0])
+                            and len(given) <= 3
+                            and not lex.common(given)
+                        )
+                    ):
+                        return i, ge, 0.9
+            if not self._boundary(text, j, limit):
+                return None
+            r = self._kanji_name(run, strong)
+            if r is None:
+                return None
+            return i + r[0], i + r[1], r[2]
+        if _is_kata(c) and c != "ー":
+            m = _KATA_NAME.match(text, i, limit)
+            if not m:
+                return None
+            name = m.group().rstrip(" ・=")
+            if not self._boundary(text, i + len(name), limit):
+                return None
+            parts = re.split(r"[ ・=]", name)
+            if kana_ok or all(lex.kana_part(p) for p in parts):
+                if not kana_ok and len(parts) == 1 and len(name) < 3:
+                    return None
+                return i, i + len(name), 0.85 if kana_ok else 0.7
+            return None
+        if kana_ok and "ぁ" <= c <= "ゖ":
+            m = _HIRA_NAME.match(text, i, limit)
+            if m and len(m.group()) >= 2:
+                return i, m.end(), 0.8
+            return None
+        if "A" <= c <= "Z":
+            m = _ROMAJI_NAME.match(text, i, limit)
+            if m and (strong or kana_ok):
+                return i, m.end(), 0.85
+        return None
+
+    @staticmethod
+    def _boundary(text: str, e: int, limit: int) -> bool:
+        """True when a name may end at ``e``: not inside a longer word (山田商事, 林ガス, Yamada1)."""
+        if e >= limit:
+            return True
+        c = text[e]
+        if c == "(" and text.startswith(("(株)", "(有)", "(合)", "(同)", "(社)", "(財)"), e):
+            return False
+        if _is_kanji(c) or _is_kata(c) or (c.isascii() and c.isalnum()):
+            return _AFTER_NAME.match(text, e) is not None
+        return True
+
+    def _read_list(
+        self, text: str, i: int, add, score: float, strong: bool, max_items: int = 8, kana_ok: bool = False
+    ) -> None:
+        """Names from ``i`` to the end of the line: 'A様、B様／C社 D、E' (a company in front is skipped)."""
+        end = text.find("\n", i)
+        if end < 0:
+            end = len(text)
+        end = min(end, i + 160)
+        items = 0
+        while i < end and items < max_items:
+            while i < end and text[i] == " ":
+                i += 1
+            t = _TITLE_PREFIX.match(text, i, end)
+            if t:
+                i = t.end()
+                continue
+            r = self._name_at(text, i, end, strong, kana_ok)
+            if r is None:
+                # Skip a company / department token followed by a space, then try again.
+                m = _COMPANY_TOKEN.match(text, i, end)
+                if m and m.end() > i and items < max_items:
+                    i = m.end()
+                    items += 1
+                    strong = True  # 株式会社山田商事 林: a name right after a company
+                    continue
+                return
+            s, e, sc = r
+            add(s, e, min(score, sc) if not strong else max(score, sc))
+            self._romaji_after(text, e, add)
+            items += 1
+            i = e
+            # honorific / title after the name, then a separator
+            h = _AFTER_NAME.match(text, i, end)
+            if h:
+                i = h.end()
+            if i < end and text[i] in "、,／/・":
+                i += 1
+                strong = True  # the next item of a list of names
+                continue
+            return
+
+    def _romaji_after(self, text: str, end: int, add) -> None:
+        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）."""
+        m = _ROMAJI_PAREN.match(text, end) or _KANA_PAREN.match(text, end)
+        if m:
+            g = 1 if m.group(1) else 2
+            add(m.start(g), m.end(g), 0.85)
+
+    # ------------------------------------------------------------------ cues
+
+    def _before_honorific(self, text: str, hs: int, he: int, add) -> None:
+        """The name that ends right before an honorific: the longest name that reads up to it."""
+        p = hs
+        if p == 0:
+            return
+        lo = max(text.rfind("\n", 0, p) + 1, p - 16)
+        prev_cls = -1
+        for k in range(lo, p):
+            cls = _char_class(text[k])
+            if cls != prev_cls and cls > 0:
+                r = self._name_at(text, k, p, True, False)
+                if r is not None and r[1] == p:
+                    name = text[r[0] : r[1]]
+                    if name not in _NOT_NAMES:
+                        add(r[0], r[1], r[2])
+                        self._romaji_after(text, he, add)
+                    return
+            prev_cls = cls
+
+    def _after_label(self, text: str, m: re.Match[str], add) -> None:
+        label = m.group().split("(")[0].rstrip(" :：】]」\t")
+        strong = label in _STRONG_LABELS
+        kana_ok = label in _KANA_LABELS
+        self._read_list(text, m.end(), add, score=0.85 if strong else 0.75, strong=strong, kana_ok=kana_ok)
+
+    def _line_name(self, text: str, s: int, e: int, add, titled: bool = False) -> None:
+        cand = text[s:e]
+        lex = self.lex
+        if _HON_END.search(cand):
+            return  # 渡辺 様 / 田中 学さん: the honorific cue reads these
+        if " " in cand:
+            a, b = cand.split(" ", 1)
+            paren = titled or _reading_follows(text, e)
+            if lex.surname(a) and (lex.given(b) or (paren and len(b) <= 3 and not lex.common(b))):
+                add(s, e, 0.85)
+                self._romaji_after(text, e, add)
+            return
+        if (len(cand) >= 3 or titled or _reading_follows(text, e)) and lex.split_full(cand):
+            add(s, e, 0.8)
+            self._romaji_after(text, e, add)
+
+    def _csv(self, text: str, hs: int, he: int, add) -> None:
+        header = text[hs:he]
+        sep = "\t" if header.count("\t") > header.count(",") else ","
+        cols = [c.strip().strip('"') for c in header.split(sep)]
+        name_cols = {i for i, c in enumerate(cols) if c in ("氏名", "お名前", "名前", "顧客名", "会員名", "担当者")}
+        kana_cols = {i for i, c in enumerate(cols) if c in ("フリガナ", "ふりがな", "カナ", "氏名カナ", "カナ氏名")}
+        if not name_cols and not kana_cols:
+            return
+        pos = he + 1
+        n = len(text)
+        rows = 0
+        while pos < n and rows < 100000:
+            le = text.find("\n", pos)
+            if le < 0:
+                le = n
+            if le == pos:
+                break
+            for idx, (cs, ce) in enumerate(_split_cells(text, pos, le, sep)):
+                if idx in name_cols or idx in kana_cols:
+                    while cs < ce and text[cs] in ' "':
+                        cs += 1
+                    while ce > cs and text[ce - 1] in ' "':
+                        ce -= 1
+                    if ce - cs >= 1 and ce - cs <= 40:
+                        add(cs, ce, 0.85)
+            pos = le + 1
+            rows += 1
+
+    def _prose(self, text: str, found: dict[tuple[int, int], float], add) -> None:
+        """Names without cues: a kanji run that is exactly surname + given name, a katakana foreign name;
+        a kanji run that starts with a listed surname is shown to SudachiPy in a short window."""
+        lex = self.lex
+        covered = sorted(found)
+        windows: list[tuple[int, int]] = []
+        memo = self._run_memo
+        flags_get = lex.flags.get
+        for m in _PROSE_KANJI.finditer(text):
+            run = m.group()
+            verdict = memo.get(run)
+            if verdict is None:
+                verdict = self._judge_run(run)
+                if len(memo) > 100000:
+                    memo.clear()
+                memo[run] = verdict
+            if not verdict:
+                continue
+            kind, offset, n, score = verdict
+            s = m.start() + offset
+            if kind == "name":
+                if not _overlaps(covered, s, s + n):
+                    add(s, s + n, score)
+            elif kind == "title":
+                if not _overlaps(covered, s, s + n):
+                    windows.append((s, s + n))
+            elif self._boundary(text, m.end(), len(text)) and not _overlaps(covered, s, s + n):
+                windows.append((s, s + n))
+        for m in islice(_DEFINITION_RE.finditer(text), 1000):
+            name = m.group(1)
+            if not _PLACE_OR_ORG.search(name) and not _ORG_AFTER.search(name) and _DEFINED_AS_PERSON.search(m.group(2)):
+                add(m.start(1), m.end(1), 0.7)
+        for m in islice(_ROLE_RE.finditer(text), 1000 + len(text) // 16):
+            self._after_role(text, m.end(), covered, add)
+        if self.morphology:
+            for m in _PROSE_SURNAME.finditer(text):
+                s = m.start()
+                if s and _is_kanji(text[s - 1]):
+                    continue
+                f = flags_get(m.group(), "")
+                if "S" in f and not _overlaps(covered, s, m.end()):
+                    windows.append((s, m.end()))
+        if windows:
+            # SudachiPy costs about 1 MB/s: at most one window per 200 characters (a few per sentence).
+            self._morph_windows(text, windows[: 64 + len(text) // 200], add)
+        kata_memo = self._kata_memo
+        for m in _PROSE_KATA.finditer(text):
+            name = m.group()
+            verdict = kata_memo.get(name)
+            if verdict is None:
+                verdict = self._judge_katakana(name)
+                if len(kata_memo) > 100000:
+                    kata_memo.clear()
+                kata_memo[name] = verdict
+            if not verdict:
+                continue
+            s, e = m.span()
+            if s and _is_kata(text[s - 1]):
+                continue
+            after = _FOREIGN_TITLE.match(text, e) is not None
+            if verdict == _KATA_MULTI_CLEAN and not _NOT_PERSON_AFTER.match(text, e):
+                add(s, e, 0.75)
+            elif after:
+                add(s, e, 0.75 if verdict >= _KATA_SINGLE_TITLED else 0.7)
+            elif (
+                verdict == _KATA_SINGLE_CLEAN
+                and (e >= len(text) or not (text[e].isascii() and text[e].isalnum()))
+                and not _NOT_PERSON_AFTER.match(text, e)
+                and not _ORG_AFTER.match(text, e)
+                and not text.endswith(_LEGAL_FORMS, max(0, s - 6), s)
+            ):
+                add(s, e, 0.6)
+
+    def _judge_katakana(self, name: str) -> int:
+        """What a katakana run is from the lexicon alone (see the _KATA_* verdicts)."""
+        lex = self.lex
+        parts = _KATA_SEP.split(name)
+        if len(parts) > 1:
+            clean = any(_clean_foreign(lex.get(p)) for p in parts)
+            return _KATA_MULTI_CLEAN if clean and len(parts) <= 4 else _KATA_MULTI
+        flags = lex.get(name)
+        if "F" not in flags or "c" in flags or "L" in flags:
+            return _KATA_NONE
+        return _KATA_SINGLE_CLEAN if _clean_foreign(flags) and len(name) >= 3 else _KATA_SINGLE_TITLED
+
+    def _after_role(self, text: str, i: int, covered: list[tuple[int, int]], add) -> None:
+        """編集者の山田太郎 / 監督の ジョン・スミス: a name right after a word for a person's role."""
+        lex = self.lex
+        m = _ROLE_KANJI.match(text, i)
+        if m:
+            name = m.group()
+            if (
+                (
+                    (len(name) >= 3 and lex.split_full(name))
+                    or _surname_head(lex, name)
+                    or (lex.surname(name) and not lex.common(name))
+                )
+                and not _PLACE_OR_ORG.search(name)
+                and not _overlaps(covered, i, m.end())
+            ):
+                add(i, m.end(), 0.7)
+            return
+        m = _ROLE_KATA.match(text, i)
+        if m and not _overlaps(covered, i, m.end()):
+            name = m.group()
+            parts = _KATA_SEP.split(name)
+            if len(parts) > 1 and not _ORG_AFTER.match(text, m.end()):
+                add(i, m.end(), 0.7)
+
+    def _judge_run(self, run: str) -> tuple[str, int, int, float] | tuple[()]:
+        """What a kanji run in prose is, from the lexicon alone: ("name", offset, length, score) for a name,
+        ("title"/"morph", offset, length, 0) for a run worth showing to SudachiPy, () for nothing.
+        A long run may hold a name after a role word: 精神病理学者式場隆三郎 → 式場隆三郎."""
+        if len(run) > 14:
+            return ()
+        verdict = self._judge_name_run(run) if len(run) <= 8 else ()
+        if verdict or len(run) < 5:
+            return verdict
+        for p in range(2, len(run) - 2):
+            if run[p - 1] in _ROLE_END:
+                inner = self._judge_name_run(run[p:])
+                if inner and inner[0] == "name":
+                    return ("name", p, inner[2], inner[3])
+        return ()
+
+    def _judge_name_run(self, run: str) -> tuple[str, int, int, float] | tuple[()]:
+        lex = self.lex
+        flags = lex.flags
+        if len(run) > 8:
+            return ()
+        if "P" in flags.get(run, ""):
+            return ("name", 0, len(run), 0.75)  # a full name the dictionary lists as one word (徳川家光)
+        if "S" not in flags.get(run[0], "") and "S" not in flags.get(run[:2], "") and "S" not in flags.get(run[:3], ""):
+            return ()
+        t = _PROSE_TITLE.search(run)
+        titled = t is not None and t.start() >= 2
+        body = run[: t.start()] if titled and t is not None else run
+        k = lex.split_full(body) if len(body) <= 6 else 0
+        if k:
+            ca, cb = lex.common(body[:k]), lex.common(body[k:])
+            if (not ca and not cb) or (titled and not (ca and cb)):
+                return ("name", 0, len(body), 0.8)
+            if len(body) >= 4 and not _TITLE_SUFFIX.search(body):
+                return ("name", 0, len(body), 0.7 if not (ca and cb) else 0.6)
+        if titled and len(body) <= 3 and lex.surname(body) and not lex.common(body):
+            return ("name", 0, len(body), 0.75)
+        if not self.morphology or len(body) > 5 or (not titled and _PLACE_OR_ORG.search(run)):
+            return ()
+        for i in (1, 2, 3):
+            head = body[:i]
+            if i < len(body) and (i > 1 or len(body) > 2) and "S" in (f := flags.get(head, "")) and "c" not in f:
+                return ("title" if titled else "morph", 0, len(body), 0.0)
+        return ()
+        if "P" in flags.get(run, ""):
+            return ("name", 0, len(run), 0.75)  # a full name the dictionary lists as one word (徳川家光)
+        if "S" not in flags.get(run[0], "") and "S" not in flags.get(run[:2], "") and "S" not in flags.get(run[:3], ""):
+            return ()
+        t = _PROSE_TITLE.search(run)
+        titled = t is not None and t.start() >= 2
+        body = run[: t.start()] if titled and t is not None else run
+        k = lex.split_full(body) if len(body) <= 6 else 0
+        if k:
+            ca, cb = lex.common(body[:k]), lex.common(body[k:])
+            if (not ca and not cb) or (titled and not (ca and cb)):
+                return ("name", len(body), 0.8)
+            if len(body) >= 4 and not _TITLE_SUFFIX.search(body):
+                return ("name", len(body), 0.7 if not (ca and cb) else 0.6)
+        if titled and len(body) <= 3 and lex.surname(body) and not lex.common(body):
+            return ("name", len(body), 0.75)
+        if not self.morphology or len(body) > 5 or (not titled and _PLACE_OR_ORG.search(run)):
+            return ()
+        for i in (1, 2, 3):
+            head = body[:i]
+            if i < len(body) and (i > 1 or len(body) > 2) and "S" in (f := flags.get(head, "")) and "c" not in f:
+                return ("title" if titled else "morph", len(body), 0.0)
+        return ()
+
+    def _morph_windows(self, text: str, runs: list[tuple[int, int]], add) -> None:
+        """Ask SudachiPy about kanji runs that start with a surname: 姓 (+ 名) at the start of the run."""
+        for s, e in runs:
+            lo = max(text.rfind("\n", 0, s) + 1, s - 8)
+            hi = text.find("\n", e)
+            hi = min(hi if hi >= 0 else len(text), e + 8)
+            toks = morphology.tokens(text, lo, hi)
+            for n, t in enumerate(toks):
+                if t.start < s:
+                    continue
+                if t.start > s or t.person_part != "姓":
+                    break
+                end = t.end
+                if n + 1 < len(toks) and toks[n + 1].person_part == "名":
+                    end = toks[n + 1].end
+                    add(s, end, 0.7)
+                elif end == e and (e >= len(text) or not _is_kata(text[e])):
+                    add(s, end, 0.6)
+                break
+
+    def _lists(self, text: str, found: dict[tuple[int, int], float], add) -> None:
+        """Items of a list of names: 'A、B、Cら' where A is a name makes B and C names when they look like one."""
+        todo = [(s, e) for (s, e), score in found.items() if score >= 0.6]
+        covered = sorted(found)
+        seen = set(todo)
+        lex = self.lex
+        steps = 0
+        while todo and steps < 1000:
+            steps += 1
+            s, e = todo.pop()
+            kata = _is_kata(text[s])
+            for direction in (1, -1):
+                if direction == 1:
+                    if e >= len(text) or text[e] not in "、・":
+                        continue
+                    m = (_LIST_KATA if kata else _LIST_KANJI).match(text, e + 1)
+                    if not m:
+                        continue
+                    ns, ne = m.start(1), m.end(1)
+                else:
+                    if s < 2 or text[s - 1] not in "、・":
+                        continue
+                    m = (_LIST_KATA_BACK if kata else _LIST_KANJI_BACK).search(text, max(0, s - 25), s - 1)
+                    if not m:
+                        continue
+                    ns, ne = m.start(1), m.end(1)
+                cand = text[ns:ne]
+                if not kata:
+                    t = _TITLE_SUFFIX.search(cand) or _HON_TAIL.search(cand)
+                    if t and t.start() >= 2:
+                        ne = ns + t.start()
+                        cand = text[ns:ne]
+                if _overlaps(covered, ns, ne):
+                    continue
+                cf = lex.get(cand)
+                if (ns, ne) in seen or _PLACE_OR_ORG.search(cand) or "c" in cf or ("L" in cf and "S" not in cf):
+                    continue
+                if not kata and not (lex.split_full(cand) or "S" in cf or _surname_head(lex, cand)):
+                    continue
+                if kata and not _clean_foreign(lex.get(cand)) and "・" not in cand:
+                    continue
+                seen.add((ns, ne))
+                add(ns, ne, 0.6)
+                todo.append((ns, ne))
+
+    def _repeat_surnames(self, text: str, found: dict[tuple[int, int], float], add) -> None:
+        """Once a cue has shown a surname, its other bare occurrences in the document are names too."""
+        surnames: set[str] = set()
+        for (s, e), _score in list(found.items()):
+            name = text[s:e]
+            if not name or not _is_kanji(name[0]):
+                continue
+            head = name.split(" ", 1)[0]
+            if head != name:
+                surnames.add(head)
+            else:
+                k = self.lex.split_full(name)
+                surnames.add(name[:k] if k else name)
+        for sur in surnames:
+            if not self.lex.surname(sur) or (len(sur) == 1 and self.lex.common(sur)):
+                continue
+            i = text.find(sur)
+            while i >= 0:
+                e = i + len(sur)
+                prev = text[i - 1] if i else "\n"
+                if (
+                    not _is_kanji(prev)
+                    and (e >= len(text) or not _is_kanji(text[e]))
+                    and (i, e) not in found
+                    and self._boundary(text, e, len(text))
+                    and prev not in "@._-"
+                    and not (prev.isascii() and prev.isalnum())
+                ):
+                    add(i, e, 0.7)
+                i = text.find(sur, e)
+
+    @staticmethod
+    def _drop_nested(found: dict[tuple[int, int], float]) -> Iterator[tuple[tuple[int, int], float]]:
+        """Keep the longest of overlapping candidates (山田 太郎 over 山田)."""
+        items = sorted(found.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), -kv[1], kv[0][0]))
+        starts: list[int] = []
+        ends: list[int] = []
+        for (s, e), score in items:
+            i = bisect_right(starts, s)
+            if i and ends[i - 1] > s:
+                continue
+            if i < len(starts) and starts[i] < e:
+                continue
+            starts.insert(i, s)
+            ends.insert(i, e)
+            yield (s, e), score
+
+
+def _split_cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """Cell offsets of one CSV line (double quotes may hold separators)."""
+    cells: list[tuple[int, int]] = []
+    if text.find('"', start, end) < 0:
+        cs = start
+        i = text.find(sep, start, end)
+        while i >= 0:
+            cells.append((cs, i))
+            cs = i + 1
+            i = text.find(sep, cs, end)
+        cells.append((cs, end))
+        return cells
+    i = start
+    cs = start
+    quoted = False
+    while i < end:
+        c = text[i]
+        if c == '"':
+            quoted = not quoted
+        elif c == sep and not quoted:
+            cells.append((cs, i))
+            cs = i + 1
+        i += 1
+    cells.append((cs, end))
+    return cells
+
+
+RECOGNIZERS: tuple[type[Recognizer], ...] = (JapanesePersonRecognizer,)

@@ -1,0 +1,68 @@
+# mamori: the two set-up commands.
+#   make run   - create .venv, install mamori, run the main job (mamori detect over examples/)
+#   make test  - create .venv, install mamori[test], run ruff check and the whole pytest suite (2 workers)
+# Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
+# pyproject.toml changes (stamp files inside .venv).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+BENCH_VENV ?= .venv-bench
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint bench bench-venv corpus throughput accuracy presidio clean
+
+help:
+	@echo "make run         install mamori into $(VENV) and scan examples/ (exit 0 whatever it finds)"
+	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
+	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
+	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -e .
+	@touch $@
+
+$(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -e '.[test]'
+	@touch $@ $(VENV)/.stamp-run
+
+# mamori exits 0 (nothing found), 1 (personal information found) or 2 (error): only 2 fails the job.
+run: $(VENV)/.stamp-run
+	@$(BIN)/mamori detect examples/; rc=$$?; \
+	if [ $$rc -eq 2 ] || [ $$rc -gt 2 ]; then echo "mamori detect failed (exit $$rc)" >&2; exit $$rc; fi; \
+	echo "mamori detect: exit $$rc (0 = nothing found, 1 = personal information found)"
+
+lint: $(VENV)/.stamp-test
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+# ---- benchmarks (optional; the Presidio anchors go into a separate venv, never into .venv) ----
+
+$(BENCH_VENV)/.stamp: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --disable-pip-version-check -q -e '.[bench]'
+	@touch $@
+
+bench-venv: $(BENCH_VENV)/.stamp
+
+corpus: bench-venv
+	$(BENCH_VENV)/bin/python benchmarks/make_corpus.py
+
+throughput: $(VENV)/.stamp-run corpus
+	$(BIN)/python benchmarks/throughput.py
+
+accuracy: $(VENV)/.stamp-run
+	bash benchmarks/accuracy.sh
+
+presidio: bench-venv corpus
+	$(BENCH_VENV)/bin/python benchmarks/presidio_baseline.py all
+
+bench: throughput accuracy presidio
+
+clean:
+	rm -rf $(VENV) $(BENCH_VENV) bench-out

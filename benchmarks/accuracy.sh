@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Accuracy of `mamori detect --jsonl` on the shared evaluation sets, scored by the one scorer (score.py).
+#
+# usage: bash benchmarks/accuracy.sh [SET/SPLIT ...]     (default: all five below)
+#   ja-biz-pii/dev  ja-ner-wiki/dev  ja-ner-wiki/test  en-synth/dev  en-synth/test
+# Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
+#              OUT (default bench-out/accuracy).
+# Writes OUT/SET-SPLIT.pred.jsonl and OUT/SET-SPLIT.txt (score.py's table), and OUT/summary.md (one row per set).
+# Tune only on dev files: the test tables are for reporting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MAMORI="${MAMORI:-.venv/bin/mamori}"
+OUT="${OUT:-bench-out/accuracy}"
+if [ -z "${MAMORI_EVAL:-}" ]; then
+  for d in ../shared/eval /work/shared/eval; do
+    if [ -f "$d/score.py" ]; then MAMORI_EVAL="$d"; break; fi
+  done
+fi
+[ -f "${MAMORI_EVAL:-}/score.py" ] || { echo "evaluation data not found: set MAMORI_EVAL" >&2; exit 2; }
+sets=("$@")
+[ ${#sets[@]} -gt 0 ] || sets=(ja-biz-pii/dev ja-ner-wiki/dev ja-ner-wiki/test en-synth/dev en-synth/test)
+mkdir -p "$OUT"
+summary="$OUT/summary.md"
+{
+  echo "# mamori accuracy, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo
+  echo "| set | docs | seconds | micro P / R / F1 |"
+  echo "|---|---:|---:|---|"
+} > "$summary"
+for s in "${sets[@]}"; do
+  gold="$MAMORI_EVAL/$s.jsonl"
+  name="${s//\//-}"
+  [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
+  start=$(date +%s.%N)
+  rc=0
+  "$MAMORI" detect --jsonl < "$gold" > "$OUT/$name.pred.jsonl" || rc=$?
+  end=$(date +%s.%N)
+  if [ "$rc" -ne 0 ]; then echo "mamori detect --jsonl failed on $s (exit $rc)" >&2; exit "$rc"; fi
+  python3 "$MAMORI_EVAL/score.py" "$gold" "$OUT/$name.pred.jsonl" > "$OUT/$name.txt"
+  secs=$(python3 -c "print(f'{$end - $start:.1f}')")
+  docs=$(wc -l < "$gold")
+  micro=$(tail -1 "$OUT/$name.txt")
+  echo "| $s | $docs | $secs | ${micro#micro } |" >> "$summary"
+  echo "== $s ($docs docs, ${secs}s)"
+  cat "$OUT/$name.txt"
+done
+echo
+cat "$summary"

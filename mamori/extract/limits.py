@@ -1,0 +1,24 @@
+"""Hard limits that bound the work done on one file, however hostile it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds for one call of ``extract``. Past any of them the result says "not fully inspected" and why."""
+
+    max_bytes: int = 64 * 1024 * 1024  # size of any one file or member, before or after decompression
+    max_total_bytes: int = 512 * 1024 * 1024  # everything decompressed in one call, all members together
+    max_members: int = 2000  # archive members and attachments in one call, all levels together
+    max_depth: int = 6  # containers inside containers (zip in zip, message in message)
+    max_ratio: float = 100.0  # uncompressed / compressed size of one member ...
+    ratio_floor: int = 1024 * 1024  # ... checked only for members that expand past this many bytes
+    max_pages: int = 500  # PDF pages, slides
+    max_rows: int = 200_000  # table rows, per sheet or CSV file
+    max_chars: int = 32 * 1024 * 1024  # characters of text kept in one call
+    max_seconds: float = 30.0  # wall time for one call, checked between pages, members, rows
+
+
+DEFAULT_LIMITS = Limits()

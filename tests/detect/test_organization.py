@@ -1,0 +1,135 @@
+"""ORGANIZATION: legal forms before and after the name, banks without their branches, prose suffixes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mamori.detect import Detector
+from mamori.detect.recognizers.organization import RECOGNIZERS
+
+
+@pytest.fixture(scope="module")
+def org() -> Detector:
+    return Detector([cls() for cls in RECOGNIZERS])
+
+
+def orgs(det: Detector, text: str) -> list[str]:
+    return [f.text for f in det.detect(text, "ja") if f.type == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("いつも株式会社山田商事をご利用いただき", ["株式会社山田商事"]),
+        ("山田商事株式会社 営業部 佐藤様", ["山田商事株式会社"]),
+        ("（株）テクノジャパン 御中", ["（株）テクノジャパン"]),
+        ("テクノジャパン（株）の鈴木です", ["テクノジャパン（株）"]),
+        ("㈱ブルームデザイン 経理課", ["㈱ブルームデザイン"]),
+        ("ブルームデザイン㈱", ["ブルームデザイン㈱"]),
+        ("有限会社前田運輸と合同会社ライズ物産", ["有限会社前田運輸", "合同会社ライズ物産"]),
+        ("一般社団法人日本データ協会の会員", ["一般社団法人日本データ協会"]),
+        ("特定非営利活動法人みどりの森", ["特定非営利活動法人みどりの森"]),
+        ("医療法人社団健生会 理事長", ["医療法人社団健生会"]),
+        ("取引先：Sakura Trading Co., Ltd.", ["Sakura Trading Co., Ltd."]),
+    ],
+)
+def test_legal_forms(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+def test_department_and_shop_tails_are_cut(org: Detector) -> None:
+    assert orgs(org, "株式会社山田商事営業部の田中") == ["株式会社山田商事"]
+    assert orgs(org, "この度は株式会社中島農林オンラインストアをご利用") == ["株式会社中島農林"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("振込先：みずほ銀行 新宿支店 普通 1234567", ["みずほ銀行"]),
+        ("三菱UFJ銀行 丸の内支店", ["三菱UFJ銀行"]),
+        ("【振込先】\n埼玉りそな銀行 浦和支店", ["埼玉りそな銀行"]),
+        ("ゆうちょ銀行 〇一八店", ["ゆうちょ銀行"]),
+        ("城南信用金庫 五反田支店", ["城南信用金庫"]),
+        ("口座：京都中央信用金庫 本店", ["京都中央信用金庫"]),
+        ("住信SBIネット銀行 法人第一支店", ["住信SBIネット銀行"]),
+    ],
+)
+def test_banks_without_branches(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+def test_branch_alone_is_not_an_organization(org: Detector) -> None:
+    assert orgs(org, "新宿支店 営業部 総務課") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("経済産業省は新たな指針を公表した。", "経済産業省"),
+        ("公明党の代表が会見した。", "公明党"),
+        ("彼は東京大学を卒業した。", "東京大学"),
+        ("同年、海上自衛隊に入隊した。", "海上自衛隊"),
+        ("試合はボストン・レッドソックスが勝った。", None),
+        ("その番組はNHKで放送された。", "NHK"),
+    ],
+)
+def test_prose_suffixes(org: Detector, text: str, name: str | None) -> None:
+    found = orgs(org, text)
+    if name is None:
+        assert found == [] or all(" " not in f for f in found)
+    else:
+        assert name in found
+
+
+@pytest.mark.parametrize(
+    "text", ["反省しています。", "帰省の予定", "会社の方針", "子会社を設立", "TEL:03-1234-5678", "TARO YAMADA"]
+)
+def test_common_words_are_not_organizations(org: Detector, text: str) -> None:
+    assert orgs(org, text) == []
+
+
+def test_long_line_is_fast(org: Detector) -> None:
+    text = ("株式会社" + "ア" * 200 + "社") * 4000 + "銀行" * 100_000 + "(株)" * 50_000
+    t0 = time.perf_counter()
+    org.detect(text[:1_000_000], "ja")
+    assert time.perf_counter() - t0 < 10
+
+
+_ALPHABET = "株式会社有限(株)㈱銀行信用金庫省党大学山田商事アイウエオーABC Co., Ltd.\n の、。\x00\ud800"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_valid_spans(org: Detector, text: str) -> None:
+    for f in org.detect(text, "ja"):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.text == text[f.start : f.end]
+        assert f.text.strip() == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2005年にボストン・レッドソックスへ移籍した。", "ボストン・レッドソックス"),
+        ("彼はアリスタ・レコードと契約した。", "アリスタ・レコード"),
+        ("1955年にASローマに加入した。", "ASローマ"),
+        ("その後ユニリーバ・ジャパンが販売した。", "ユニリーバ・ジャパン"),
+        ("ピッツバーグ・パイレーツ戦でデビューした。", "ピッツバーグ・パイレーツ"),
+    ],
+)
+def test_context_cues_and_katakana_names(org: Detector, text: str, name: str) -> None:
+    assert name in orgs(org, text)
+
+
+@pytest.mark.parametrize("text", ["決勝戦で敗れた。", "リーグ戦で優勝した。", "山田が設立した会社", "河北省の省都"])
+def test_context_cues_need_a_name(org: Detector, text: str) -> None:
+    assert orgs(org, text) == []
+
+
+def test_legal_form_after_a_space(org: Detector) -> None:
+    assert orgs(org, "山田商事 株式会社 御中") == ["山田商事 株式会社"]
+    assert orgs(org, "会社名 株式会社山田商事") == ["株式会社山田商事"]

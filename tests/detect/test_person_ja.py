@@ -1,0 +1,196 @@
+"""Japanese PERSON recognizer: cues, forms, negatives, and bounded running time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mamori.detect import morphology
+from mamori.detect.detector import Detector
+from mamori.detect.document import Document
+from mamori.detect.recognizers.person_ja import JapanesePersonRecognizer, lexicon
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector([JapanesePersonRecognizer()])
+
+
+def names(det: Detector, text: str) -> list[str]:
+    return [f.text for f in det.detect(text, "ja") if f.type == "PERSON"]
+
+
+# ------------------------------------------------------------------------------------------ lexicon
+
+
+def test_lexicon_has_common_names_and_flags() -> None:
+    lex = lexicon()
+    assert lex.surname("山田") and lex.surname("佐藤") and lex.surname("佐々木")
+    assert lex.given("太郎") and lex.given("花子")
+    assert lex.kana_part("ヤマダ") and lex.kana_part("タロウ")
+    assert not lex.surname("株式会社")
+    assert lex.split_full("山田太郎") == 2
+    assert lex.split_full("佐々木花子") == 3
+    assert lex.split_full("株式会社") == 0
+
+
+# ------------------------------------------------------------------------------------------ honorifics
+
+
+@pytest.mark.parametrize("hon", ["様", "さま", "さん", "殿", "氏", "先生", "くん", "ちゃん"])
+def test_honorific_is_excluded_from_span(det: Detector, hon: str) -> None:
+    assert names(det, f"いつもお世話になっております。山田{hon}にご連絡ください。") == ["山田"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("山田太郎様\n\nいつもお世話になっております。", ["山田太郎"]),
+        ("山田 太郎 様\nお元気ですか。", ["山田 太郎"]),
+        ("山田\u3000太郎様、本日はありがとうございました。", ["山田\u3000太郎"]),
+        ("株式会社ミライ商事 営業部 佐藤様\n", ["佐藤"]),
+        ("出席者：佐藤花子様、鈴木様／弊社 高橋、伊藤\n", ["佐藤花子", "鈴木", "高橋", "伊藤"]),
+    ],
+)
+def test_names_before_honorifics(det: Detector, text: str, expected: list[str]) -> None:
+    assert names(det, text) == expected
+
+
+def test_not_names_before_honorifics(det: Detector) -> None:
+    assert names(det, "お客様各位\n皆様のご来店をお待ちしております。お父さんとお母さん") == []
+
+
+# ------------------------------------------------------------------------------------------ labels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("氏名：山田 太郎\n生年月日：1980年1月1日", ["山田 太郎"]),
+        ("お名前：佐藤花子\nご住所：", ["佐藤花子"]),
+        ("担当者：鈴木一郎（営業部）\n", ["鈴木一郎"]),
+        ("代表者：代表取締役 高橋 健\n", ["高橋 健"]),
+        ("フリガナ：ヤマダ タロウ\n", ["ヤマダ タロウ"]),
+        ("口座名義：ヤマダ タロウ\n", ["ヤマダ タロウ"]),
+        ("ふりがな：やまだ たろう\n", ["やまだ たろう"]),
+        ("カード名義：TARO YAMADA\n", ["TARO YAMADA"]),
+        ("氏名：山田 太郎（ヤマダ タロウ）\n", ["山田 太郎", "ヤマダ タロウ"]),
+        ("【氏名】山田太郎\n【フリガナ】ヤマダタロウ\n", ["山田太郎", "ヤマダタロウ"]),
+        ("氏名\t佐藤 花子\n", ["佐藤 花子"]),
+        ("担当：営業部 高橋\n", ["高橋"]),
+        ("患者名：渡辺 美咲 様（68歳）\n", ["渡辺 美咲"]),
+    ],
+)
+def test_names_after_labels(det: Detector, text: str, expected: list[str]) -> None:
+    assert names(det, text) == expected
+
+
+def test_signature_block_with_romaji(det: Detector) -> None:
+    text = "株式会社ミライ商事 営業部\n課長 山田 太郎（Taro Yamada）\nTEL：03-1234-5678\n"
+    assert names(det, text) == ["山田 太郎", "Taro Yamada"]
+
+
+def test_signature_line_with_slash_romaji(det: Detector) -> None:
+    assert names(det, "営業部\n山田 太郎 / Taro Yamada\n") == ["山田 太郎", "Taro Yamada"]
+
+
+def test_particle_after_surname_is_not_a_given_name(det: Detector) -> None:
+    assert names(det, "出席者：山田様\n・山田より、納期について説明。") == ["山田", "山田"]
+
+
+def test_name_alone_on_signature_line(det: Detector) -> None:
+    assert names(det, "株式会社ミライ商事 総務部\n佐藤 花子\n〒100-0001 東京都千代田区") == ["佐藤 花子"]
+
+
+def test_csv_columns_named_by_header(det: Detector) -> None:
+    text = (
+        "顧客ID,氏名,フリガナ,電話番号\n"
+        "C001,山田 太郎,ヤマダ タロウ,03-1234-5678\n"
+        "C002,佐藤花子,サトウ ハナコ,090-1234-5678\n"
+    )
+    assert names(det, text) == ["山田 太郎", "ヤマダ タロウ", "佐藤花子", "サトウ ハナコ"]
+
+
+def test_surname_seen_once_is_found_again(det: Detector) -> None:
+    text = "出席者：山田様、鈴木様\n・山田より、納期の前倒しの要望あり。"
+    assert names(det, text) == ["山田", "鈴木", "山田"]
+
+
+# ------------------------------------------------------------------------------------------ negatives
+
+
+def test_company_and_email_are_not_persons(det: Detector) -> None:
+    text = "口座名義：ヤマダショウジ株式会社\nMail: taro.yamada@yamada-shoji.co.jp\n会社名：山田商事株式会社\n"
+    assert names(det, text) == []
+
+
+def test_place_and_ordinary_words_are_not_persons(det: Detector) -> None:
+    assert names(det, "本日の会議は山田町の公民館で開催します。内容は下記の通りです。") == []
+    assert names(det, "多様化するニーズに応え、小雨模様の中、殿堂入りを祝った。") == []
+
+
+def test_company_with_katakana_name_is_not_a_person(det: Detector) -> None:
+    assert names(det, "株式会社ステラ通信 総務部\n口座名義：ステラ物産(株)\n") == []
+
+
+# ------------------------------------------------------------------------------------------ prose
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1960年の大統領選挙ではジョン・F・ケネディが勝利した。", ["ジョン・F・ケネディ"]),
+        ("この曲は山田太郎が作詞した。", ["山田太郎"]),
+        ("同年、吉田茂首相が訪米した。", ["吉田茂"]),
+        ("山田太郎（やまだ たろう）は、日本の俳優。", ["山田太郎"]),
+        ("監督には映画評論家の佐藤花子が起用された。", ["佐藤花子"]),
+        ("精神病理学者山田太郎が創設した。", ["山田太郎"]),
+        ("東京都と大阪府は、日本の都道府県である。", []),
+    ],
+)
+def test_prose_names(det: Detector, text: str, expected: list[str]) -> None:
+    assert names(det, text) == expected
+
+
+def test_morphology_window_offsets() -> None:
+    text = "前置き。山田太郎が来た。"
+    toks = morphology.tokens(text, 4, 9)
+    assert toks[0].start == 4 and toks[0].surface == "山田" and toks[0].person_part == "姓"
+    assert all(text[t.start : t.end] == t.surface for t in toks)
+
+
+# ------------------------------------------------------------------------------------------ robustness
+
+
+def test_long_line_is_fast(det: Detector) -> None:
+    text = ("山田様" + "あ" * 50 + "氏名：" + "漢" * 200 + "カナ" * 100 + "・" * 30) * 2500
+    assert len(text) > 900_000
+    t0 = time.perf_counter()
+    det.detect(text, "ja")
+    assert time.perf_counter() - t0 < 10.0
+
+
+def test_huge_kanji_and_katakana_runs_are_fast() -> None:
+    rec = JapanesePersonRecognizer()
+    for text in ("山" * 1_000_000, "ア・" * 500_000, "様" * 500_000, "氏名：" * 300_000):
+        t0 = time.perf_counter()
+        list(rec.find(Document(text, "ja")))
+        assert time.perf_counter() - t0 < 10.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("山田太郎佐藤花子様さん氏名：:（()）ヤマダタロウ・ 　\n,、\x00\ud800A")),
+        max_size=80,
+    )
+)
+def test_any_text_gives_valid_spans(text: str) -> None:
+    rec = JapanesePersonRecognizer()
+    for f in rec.find(Document(text, "ja")):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.text == text[f.start : f.end]
+        assert f.text == f.text.strip()
