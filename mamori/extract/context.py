@@ -10,8 +10,11 @@ from mamori.extract.limits import Limits
 from mamori.extract.units import CELL, NAME, TEXT, Issue, Location, MessageInfo, Row, Table, TextUnit
 
 
-class Stop(Exception):  # a control-flow signal, not an error
-    """Raised inside a reader when the whole call must stop (time or character budget spent)."""
+class Stop(BaseException):
+    """Raised inside a reader when the whole call must stop (time or character budget spent).
+
+    A BaseException, like GeneratorExit: a control-flow signal that readers' ``except Exception`` never swallows.
+    """
 
 
 Dispatch = Callable[["Context", bytes, str, "str | None", tuple[str, ...]], "MessageInfo | None"]

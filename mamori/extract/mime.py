@@ -182,12 +182,15 @@ def _walk(ctx: Context, part: Message, number: str, location: Location, attachme
     name = _unique(display, attachments)
     path = (*location.path, name)
     attach_loc = Location(path=path)
+    index = len(attachments)
     attachments.append(Attachment(display, ctype, len(payload), path))
     if not ctx.take_member(attach_loc):
         return
     if filename:
         ctx.add_name(filename, attach_loc)
-    ctx.child(payload, display, ctype, path)
+    inner = ctx.child(payload, display, ctype, path)
+    if inner is not None:  # a message attached as a file (.eml, .msg)
+        attachments[index] = replace(attachments[index], message=inner)
 
 
 def _attached_message(

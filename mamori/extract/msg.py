@@ -205,5 +205,5 @@ def _attachment(
     if data is None:
         ctx.issue("unsupported", "attachment without data (linked or OLE object); not inspected", loc)
         return Attachment(name, mime, 0, path)
-    ctx.child(data, name, mime, path)
-    return Attachment(name, mime, len(data), path)
+    inner = ctx.child(data, name, mime, path)  # a message attached as a file (.eml, .msg) gives its headers
+    return Attachment(name, mime, len(data), path, inner)

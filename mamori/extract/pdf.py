@@ -14,7 +14,6 @@ from dataclasses import replace
 from mamori.extract.context import Context, Stop
 from mamori.extract.units import Location
 
-
 # pypdf's log messages about broken files quote the file's bytes, and mamori never logs content: its records
 # stop at the "pypdf" logger (all its modules log below it) and go nowhere.
 _PYPDF_LOG = logging.getLogger("pypdf")
@@ -23,10 +22,6 @@ _PYPDF_LOG.propagate = False
 
 
 def read_pdf(ctx: Context, data: bytes, location: Location) -> None:
-    _read_pdf(ctx, data, location)
-
-
-def _read_pdf(ctx: Context, data: bytes, location: Location) -> None:
     from pypdf import PdfReader
 
     try:

@@ -14,7 +14,7 @@ from mamori.detect.document import Lexicon, detect_language
 
 
 def _f(type_: str, start: int, end: int, score: float = 0.9, text: str = "") -> Finding:
-    return Finding(type=type_, start=start, end=end, score=score, recognizer="t", masked="*", text=text)
+    return Finding(type=type_, start=start, end=end, score=score, recognizer="t", text=text)
 
 
 # ---- fold -------------------------------------------------------------------------------------
@@ -199,29 +199,33 @@ def test_settle_invariants(items: list[tuple[str, int, int, float]]) -> None:
 
 
 def test_finding_to_dict_hides_raw_value() -> None:
-    f = Finding("EMAIL", 3, 20, 0.87654, "email", "t***@example.jp", "taro@example.jp", None)
+    f = Finding("EMAIL", 3, 18, 0.87654, "email", "taro@example.jp", None)
     d = f.to_dict()
     assert d == {
         "start": 3,
-        "end": 20,
+        "end": 18,
         "type": "EMAIL",
         "score": 0.877,
         "recognizer": "email",
         "masked": "t***@example.jp",
     }
-    assert "taro@example.jp" not in repr(f)
+    assert f.masked == "t***@example.jp"
+    assert "taro@example.jp" not in repr(f) and "t***@example.jp" in repr(f)
     assert "taro@example.jp" not in json.dumps(d)
     assert f.to_dict(raw=True)["text"] == "taro@example.jp"
-    g = Finding("SENSITIVE", 0, 2, 0.9, "s", "■■", "病気", "medical")
+    g = Finding("SENSITIVE", 0, 2, 0.9, "s", "病気", "medical")
     assert g.to_dict()["subtype"] == "medical"
-    assert f.length == 17
+    assert "subtype" not in f.to_dict()
+    assert f.length == 15
+    assert json.loads(json.dumps(g.to_dict(raw=True), ensure_ascii=False))["text"] == "病気"
 
 
-def test_finding_rejects_bad_span() -> None:
+def test_recognizer_finding_rejects_a_span_outside_the_text() -> None:
+    doc = Document("abc")
     with pytest.raises(ValueError):
-        _f("PHONE", 5, 4)
+        _Digits().finding(doc, "PHONE", 2, 5, 0.9)
     with pytest.raises(ValueError):
-        _f("PHONE", -1, 4)
+        _Digits().finding(doc, "PHONE", 2, 1, 0.9)
 
 
 # ---- mask -------------------------------------------------------------------------------------
@@ -271,7 +275,7 @@ def test_mask_styles() -> None:
     e = _f("EMAIL", 20, 26)
     assert mask(text, [p, e], style="type") == "TEL <PHONE> / <EMAIL>"
     assert mask(text, [p, e], style="block") == "TEL " + "■" * 13 + " / " + "■" * 6
-    assert mask(text, [e, p]) == "TEL * / *"  # partial uses each finding's masked rendering
+    assert mask(text, [e, p]) == "TEL 090-****-5678 / a*@b.jp"  # partial: each value's masked rendering
     with pytest.raises(ValueError):
         mask(text, [p], style="nope")
     assert mask(text, []) == text
@@ -285,9 +289,9 @@ def test_mask_merges_overlaps_and_keeps_newlines() -> None:
     assert mask(text, [a, b], style="type") == "<ADDRESS> X"
 
 
-def test_mask_partial_falls_back_to_mask_value() -> None:
+def test_mask_partial_masks_the_text_given() -> None:
     text = "call 090-1234-5678"
-    f = Finding("PHONE", 5, 18, 0.9, "t", "", "")
+    f = Finding("PHONE", 5, 18, 0.9, "t")  # no raw value kept: the span of the text is masked
     assert mask(text, [f]) == "call 090-****-5678"
 
 

@@ -9,11 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
-from mamori.detect.recognizers.english import (
-    RECOGNIZERS,
-    EnglishAddressRecognizer,
-    EnglishNameRecognizer,
-)
+from mamori.detect.recognizers.english_address import EnglishAddressRecognizer
+from mamori.detect.recognizers.english_names import EnglishNameRecognizer
+
+RECOGNIZERS = (EnglishNameRecognizer, EnglishAddressRecognizer)
 
 
 @pytest.fixture(scope="module")

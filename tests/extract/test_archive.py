@@ -124,6 +124,8 @@ def test_fuzz_zip_never_raises(data: st.DataObject) -> None:
     result = extract(bytes(base[:cut]), "fuzz.zip", limits=Limits(max_seconds=2))
     assert time.monotonic() - start < 3
     assert isinstance(result.issues, tuple)
+    # readers handle their own failures: the dispatcher's catch-all never fires
+    assert not [i for i in result.issues if i.message.startswith(("could not read this", "unexpected failure"))]
 
 
 @settings(max_examples=100, deadline=2000, database=None)

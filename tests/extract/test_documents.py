@@ -176,3 +176,18 @@ def test_form_of_label_value_rows_gives_each_value_its_label() -> None:
     assert table.key_value and table.header == ()
     cells = {u.location.header: u.text for u in result.units if u.kind == CELL and u.location.column == 2}
     assert cells == {"氏名": "山田太郎", "住所": "東京都港区芝公園4-2-8", "電話番号": "03-1234-5678"}
+
+
+def test_pdf_with_owner_password_only_is_read() -> None:
+    """Permission-restricted PDFs (printing forbidden, empty user password, AES) are common and readable."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(builders.pdf([["氏名：山田太郎"]]))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    buf = io.BytesIO()
+    writer.write(buf)
+    result = extract(buf.getvalue(), "restricted.pdf")
+    assert result.complete
+    assert "山田太郎" in result.units[0].text

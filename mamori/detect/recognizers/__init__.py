@@ -16,7 +16,8 @@ _MODULES = (
     "organization",  # ORGANIZATION
     "address_ja",  # Japanese ADDRESS (and LOCATION)
     "sensitive",  # SENSITIVE (要配慮個人情報)
-    "english",  # English PERSON, ORGANIZATION, ADDRESS, LOCATION, US_SSN
+    "english_names",  # English PERSON, ORGANIZATION, LOCATION
+    "english_address",  # English street ADDRESS
 )
 
 

@@ -1,4 +1,4 @@
-"""English PERSON, ORGANIZATION, LOCATION and ADDRESS, by rules and lexicons (no statistical model).
+"""English PERSON, ORGANIZATION and LOCATION, by rules and lexicons (no statistical model).
 
 Names: one regex pass finds runs of capitalised words ("Faina D. Yefremova", "Microbilt Corporation",
 "New Zealand"); each run is read token by token against compact lexicons shipped in ``data/``
@@ -12,129 +12,55 @@ common English words to keep "Will", "May", "Bill" out; see ``tools/build_en_lex
 * PERSON: given name + surname, given name + unknown word, a known name alone, or any capitalised
   run after a cue (Mr./Ms./Dr., "my name is", "Dear", "Hi", "called"); a surname of a name found
   in full is also found alone later in the text.
-
-Addresses: an anchor regex (a house number, "P.O. Box", "PSC", "Unit", a street prefix such as
-"Rue", "Via", "ul.") starts a local parse: the street (number + words + suffix such as St, Avenue,
-Road; a European "Name-straat 12"; any "Name 12" after an address cue), secondary units (Apt.,
-Suite), then city, state, postcode and country parts over commas and line breaks.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import ClassVar
 
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def _upper_class() -> str:
-    """A regex character class body with every upper- or title-case letter below U+2000."""
-    ranges: list[tuple[int, int]] = []
-    for c in range(0x41, 0x2000):
-        ch = chr(c)
-        if ch.isupper() or ch.istitle():
-            if ranges and ranges[-1][1] == c - 1:
-                ranges[-1] = (ranges[-1][0], c)
-            else:
-                ranges.append((c, c))
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-
-
-_UP = _upper_class()
-
-
-def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``."""
-    return frozenset(text.split())
-
-
-_TOKEN = rf"[{_UP}](?:[^\W_]|['\u2019](?=[^\W\d_])|-(?=[^\W\d_])){{0,30}}\.?"
-_PARTICLES = r"(?:van|von|de|da|del|della|der|den|di|du|dos|das|la|le|ten|ter|bin|al|y)"
-# A run of capitalised words separated by single spaces, with name particles allowed inside.
-_RUN_RE = re.compile(rf"(?<![\w'\u2019@./-]){_TOKEN}(?:[ \t]{{1,2}}(?:{_PARTICLES}[ \t]){{0,2}}{_TOKEN}){{0,6}}")
-
-# ---- lexicons ----------------------------------------------------------------------------------
-
-
-def _read_words(name: str) -> frozenset[str]:
-    path = _DATA / name
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            out.add(sys.intern(line.split("\t", 1)[0]))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _given() -> frozenset[str]:
-    return _read_words("en_given_names.txt")
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return _read_words("en_surnames.txt")
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in (_DATA / "en_places.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, kind = line.partition("\t")
-            out[name] = kind
-    return out
-
-
-# Words that are capitalised at the start of a sentence or in headings and are not names.
-_STOP = _words(
-    """a an the and or but if so as at by for from in into of on onto to with without about after before
-    i i'm i've i'd i'll me my mine we us our you your he him his she her it its they them their this that
-    these those there here what when where who whom whose which why how yes no not please thanks thank
-    hi hello hey dear dr mr mrs ms miss mx sir madam prof rev st mt ok okay oh well also just then now
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    is are was were be been am do does did can could will would shall should may might must have has had
-    let let's don't can't won't it's that's there's here's what's we're they're you're he's she's
-    name address phone mobile fax desk email e-mail website office tel user bot ceo cto cfo vp date time
-    subject re cc bcc sent note answer question re: fwd ps info personal billing shipping
-    god lord bible church christmas easter royal princess prince
-    english american british german french spanish italian portuguese dutch danish swedish norwegian
-    finnish icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian
-    croatian serbian slovenian estonian latvian lithuanian irish scottish welsh chinese japanese korean
-    indian thai vietnamese arabic hebrew persian african european asian australian canadian mexican
-    brazilian argentinian swiss austrian belgian latin catholic christian muslim jewish buddhist hindu
-    northern southern eastern western central north south east west"""
+from mamori.detect.recognizers.english_words import (
+    PARTICLES,
+    STOP_WORDS,
+    UPPER,
+    given_names,
+    places,
+    read_words,
+    surnames,
+    words,
 )
+
+_TOKEN = rf"[{UPPER}](?:[^\W_]|['\u2019](?=[^\W\d_])|-(?=[^\W\d_])){{0,30}}\.?"
+# A run of capitalised words separated by single spaces, with name particles allowed inside.
+_RUN_RE = re.compile(rf"(?<![\w'\u2019@./-]){_TOKEN}(?:[ \t]{{1,2}}(?:{PARTICLES}[ \t]){{0,2}}{_TOKEN}){{0,6}}")
+
+
 # Words that are never part of a person's name (place and street words).
-_NOT_NAME = _words(
+_NOT_NAME = words(
     """street road avenue lane drive city state country county town village square park suite apt
     boulevard place terrace court way hill club center centre hotel station airport university college
     school hospital church museum orchestra band tales weekly news times tv radio"""
 )
 
-_TITLES = _words("mr mrs ms miss mx dr prof professor sir madam dame lady lord rev capt captain sgt princess prince")
+_TITLES = words("mr mrs ms miss mx dr prof professor sir madam dame lady lord rev capt captain sgt princess prince")
 # Job titles written before a name ("Producer Gherardo Napolitani").
-_ROLES = _words(
+_ROLES = words(
     """producer director singer songwriter author writer president chairman chairwoman ceo founder manager
     professor senator governor mayor minister judge officer detective agent coach captain chef doctor nurse
     pastor father brother sister uncle aunt cousin grandma grandpa nanny guitarist drummer actor actress"""
 )
 # Places that follow a town's name and are not part of it ("Beerze Country Club").
-_VENUES = _words("country club hotel restaurant cafe bar airport stadium arena theatre theater museum mall")
-_GREETINGS = _words("dear hi hello hey thanks thank")
+_VENUES = words("country club hotel restaurant cafe bar airport stadium arena theatre theater museum mall")
+_GREETINGS = words("dear hi hello hey thanks thank")
 
-_LEGAL_FORMS = _words(
+_LEGAL_FORMS = words(
     "inc incorporated llc l.l.c ltd limited corp corporation co plc gmbh ag s.a nv bv oy ab srl spa pty llp"
 )
-_ORG_SUFFIXES = _words(
+_ORG_SUFFIXES = words(
     """inc inc. incorporated llc l.l.c. ltd ltd. limited corp corp. corporation co co. company plc gmbh ag sa
     s.a. nv bv oy ab as srl spa pty lp llp group holdings bank university college institute foundation
     association society partners technologies technology systems solutions research insurance capital
@@ -346,7 +272,7 @@ def _line_alone(text: str, start: int, end: int) -> bool:
 
 
 _CAMEL_RE = re.compile(r"[^\W\d_][a-z][A-Z]")
-_ABBREVIATIONS = _words("mrs prof capt inc ltd corp co str ave blvd apt l.l.c s.a")
+_ABBREVIATIONS = words("mrs prof capt inc ltd corp co str ave blvd apt l.l.c s.a")
 
 
 class _Run:
@@ -393,11 +319,11 @@ class EnglishNameRecognizer(Recognizer):
     languages = frozenset({"en"})
 
     def __init__(self) -> None:
-        self.given = _given()
-        self.surnames = _surnames()
-        self.places = _places()
-        self.common = _read_words("en_common_words.txt") | _STOP | _NOT_NAME
-        self.ambiguous = _read_words("en_name_words.txt")
+        self.given = given_names()
+        self.surnames = surnames()
+        self.places = places()
+        self.common = read_words("en_common_words.txt") | STOP_WORDS | _NOT_NAME
+        self.ambiguous = read_words("en_name_words.txt")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         text = doc.norm
@@ -413,7 +339,7 @@ class EnglishNameRecognizer(Recognizer):
             word = m.group()
             if " " not in word and "\t" not in word:  # fast path: a lone capitalised function word
                 k = _norm(word)
-                if k in _STOP or (k in common and k not in places and k not in given):
+                if k in STOP_WORDS or (k in common and k not in places and k not in given):
                     continue
             for run in _split_run(text, m.start(), m.end()):
                 if len(run.tokens) == 1:
@@ -457,7 +383,7 @@ class EnglishNameRecognizer(Recognizer):
         line = doc.line_start(start)
         if line != person_line_end + 1:
             return None
-        if " ".join(_norm(t) for t in run.tokens) in self.places or _norm(run.tokens[0]) in _STOP:
+        if " ".join(_norm(t) for t in run.tokens) in self.places or _norm(run.tokens[0]) in STOP_WORDS:
             return None
         return self.finding(doc, "ORGANIZATION", start, end, 0.6)
 
@@ -478,7 +404,7 @@ class EnglishNameRecognizer(Recognizer):
                 greet = True
             elif key in ("st", "saint") and len(tokens) > 1:
                 return  # St. Mary's Hospital, St Albans
-            elif (key in _STOP or key in _ROLES) and len(tokens) > 1:
+            elif (key in STOP_WORDS or key in _ROLES) and len(tokens) > 1:
                 pass
             elif key in self.common and len(tokens) > 2 and _norm(tokens[1]) in self.given:
                 pass  # "Patient John Doe"
@@ -489,10 +415,10 @@ class EnglishNameRecognizer(Recognizer):
             return
         if len(tokens) == 1 and not (title or greet):
             k = _norm(tokens[0])
-            if len(k) < 2 or k in _STOP or (k in self.common and k not in self.places and k not in self.given):
+            if len(k) < 2 or k in STOP_WORDS or (k in self.common and k not in self.places and k not in self.given):
                 return
         # Trailing function words ("Ubul What") are cut too.
-        while len(tokens) > 1 and _norm(tokens[-1]) in _STOP:
+        while len(tokens) > 1 and _norm(tokens[-1]) in STOP_WORDS:
             tokens, spans = tokens[:-1], spans[:-1]
         start, end = spans[0][0], spans[-1][1]
         keys = [_norm(t) for t in tokens]
@@ -507,7 +433,7 @@ class EnglishNameRecognizer(Recognizer):
             tokens, spans, keys = tokens[: org_at + 1], spans[: org_at + 1], keys[: org_at + 1]
             start, end = spans[0][0], spans[-1][1]
             tend = self._trim(text, start, end)
-        if keys[-1] in _ORG_SUFFIXES and len(tokens) >= 2 and keys[0] not in _STOP:
+        if keys[-1] in _ORG_SUFFIXES and len(tokens) >= 2 and keys[0] not in STOP_WORDS:
             oend = end if keys[-1] in _ABBREVIATIONS else tend
             yield self.finding(doc, "ORGANIZATION", start, oend, 0.85 if not shouty else 0.6)
             return
@@ -544,7 +470,7 @@ class EnglishNameRecognizer(Recognizer):
             return
         if shouty:
             return
-        if keys[0] in _STOP:
+        if keys[0] in STOP_WORDS:
             return
         camel = len(tokens) == 1 and not person_cue and _CAMEL_RE.search(tokens[0]) and not tokens[0].startswith("Mac")
         full_name = keys[0] in self.given and len(tokens) >= 2 and keys[-1] in self.surnames
@@ -630,7 +556,7 @@ class EnglishNameRecognizer(Recognizer):
             return
         for m in self._LIST_RE.finditer(text):
             keys = [_norm(m.group(i)) for i in (1, 2, 3)]
-            if not all(k in self.surnames and k not in _STOP for k in keys):
+            if not all(k in self.surnames and k not in STOP_WORDS for k in keys):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
             if ":" in before or "founders" in before:
@@ -672,393 +598,4 @@ class EnglishNameRecognizer(Recognizer):
 
 # ---- addresses ---------------------------------------------------------------------------------
 
-_STRONG_SUFFIXES = _words(
-    """street st st. str str. avenue ave ave. av. road rd rd. boulevard blvd blvd. lane ln ln. drive dr dr.
-    court ct ct. place pl pl. terrace ter way highway hwy parkway pkwy square sq crescent close gardens
-    route turnpike pike alley circle cir trail plaza row walk mews grove wharf quay parade esplanade
-    broadway expressway freeway"""
-)
-_STREET_PREFIXES = _words(
-    """rue rua via calle carrer avenida avda. av. viale piazza corso largo travessa estrada praça ul. al. os.
-    pl. c/ λεωφόρος οδός chemin strada"""
-)
-_EURO_ENDINGS = (
-    "straße",
-    "strasse",
-    "straat",
-    "gade",
-    "vej",
-    "veien",
-    "vegen",
-    "vägen",
-    "väg",
-    "gatan",
-    "gata",
-    "gaten",
-    "katu",
-    "tie",
-    "weg",
-    "laan",
-    "gasse",
-    "platz",
-    "utca",
-    "vegur",
-    "braut",
-    "stræde",
-    "allee",
-    "dreef",
-    "kade",
-    "plein",
-    "ulica",
-    "cesta",
-    "vænget",
-    "stien",
-    "gränd",
-    "torget",
-    "gracht",
-    "dijk",
-    "singel",
-)
-_EURO_WORDS = _words("tér út u. utca strasse straße gasse weg ulica cesta")
-_PLACE_PARTICLES = (
-    r"(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|en|sur|am|an|im|upon|on|in|y|i|u|v|z|nad|pod|bei)"
-)
-_PLACE_OK = _words("st mt north south east west northern southern eastern western central")
-_SECONDARY_RE = re.compile(
-    r"[ \t]{0,4},?[ \t]{0,4}(?:\n[ \t>?]{0,8})?"
-    r"(?:(?i:apt\.?|apartment|suite|ste\.?|unit|floor|fl\.|room|rm\.?|bldg\.?|building)[ \t]{1,2}#?|#[ \t]?)"
-    r"[\dA-Za-z][\w-]{0,5}(?!\w)"
-)
-_LEADING_UNIT_RE = re.compile(r"(?i:apt\.?|suite)[ \t]\d{1,5}[ \t]{1,2}")
-_NUM_RE = re.compile(r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w-])")
-_WORD_ADDR_RE = re.compile(r"[^\W\d_](?:[\w'\u2019-]){0,30}\.?|C/")
-_GAP_RE = re.compile(r"[ \t]{1,3}")
-_SEP_RE = re.compile(r"[ \t]{0,4}(?:,[ \t]{0,4})?(?:\n[ \t>?]{0,8}(?:\n[ \t>?]{0,8})?(?:,[ \t]{0,4})?)?")
-_ZIP_RE = re.compile(
-    r"(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?![\w-])"
-)
-_STATE_RE = re.compile(r"[A-Z]{2}(?![\w-])")
-_PLACE_RE = re.compile(
-    rf"[{_UP}](?:[^\W\d_]|['\u2019.-](?=[^\W\d_])){{0,30}}+(?!\d)"
-    rf"(?:[ \t](?:{_PLACE_PARTICLES}[ \t]){{0,2}}[{_UP}](?:[^\W\d_]|['\u2019.-](?=[^\W\d_])){{0,30}}+(?!\d)){{0,3}}"
-    r"(?:[ \t]\([^()\n]{1,20}\))?"
-)
-_BOX_RE = re.compile(
-    r"(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box)[ \t]{1,2}\d{1,6}(?!\w)"
-    r"|PSC[ \t]\d{3,5},?[ \t]Box[ \t]\d{3,5}(?!\w)"
-    r"|(?i:unit)[ \t]\d{3,5},?[ \t](?i:box)[ \t]\d{3,5}(?!\w)"
-    rf"|(?:USNS|USNV|USS|USCGC)[ \t][{_UP}][^\W\d_]{{1,20}}(?:[ \t][{_UP}][^\W\d_]{{1,20}})?"
-)
-_MILITARY_RE = re.compile(
-    r"[ \t]{0,4},?[ \t]{0,4}(?:\n[ \t>?]{0,8})?(?i:APO|FPO|DPO)[ \t](?i:AA|AE|AP)[ \t]\d{5}(?!\d)"
-)
-# A house number followed by a word (or a second number and a word).
-_NUM_ANCHOR_RE = re.compile(r"(?<![\w./,-])\d{1,6}[A-Za-z]?[ \t](?:\d{1,6}[A-Za-z]?[ \t])?(?=[^\W\d_]|C/)")
-# Words that start an address, found by the detector's keyword pass.
-_ADDR_STARTS = (
-    "p.o. box",
-    "p.o.box",
-    "po box",
-    "p o box",
-    "post office box",
-    "psc ",
-    "unit ",
-    "usns ",
-    "usnv ",
-    "uss ",
-    "uscgc ",
-    "the corner of ",
-    "apt. ",
-    "apt ",
-    "suite ",
-    "rue ",
-    "rua ",
-    "via ",
-    "calle ",
-    "carrer ",
-    "avenida ",
-    "avda. ",
-    "av. ",
-    "viale ",
-    "piazza ",
-    "corso ",
-    "largo ",
-    "travessa ",
-    "estrada ",
-    "ul. ",
-    "al. ",
-    "c/ ",
-    "λεωφόρος ",
-    "οδός ",
-)
-_CUE_GAP_RE = re.compile(r"[ \t:]{0,6}")
-_ANCHOR_GROUPS = frozenset({"en_addr_cue", "en_addr_start", "en_street_end"})
-_ADDR_CUES = (
-    "address",
-    "located at",
-    "lives at",
-    "live at",
-    "lives on",
-    "live on",
-    "lived at",
-    "sent to",
-    "send it to",
-    "ship to",
-    "deliver to",
-    "return to",
-    "meet you at",
-    "meet me at",
-    "corner of",
-    "moved to",
-    "is at",
-    "is on",
-    "taxi to",
-    "off at",
-    "stop at",
-    "side of",
-    "it's in",
-    "reside at",
-    "resides at",
-    "mail to",
-    "here they are:",
-)
-
-
-class EnglishAddressRecognizer(Recognizer):
-    """Street addresses in English text (US, UK, European and military forms), over several lines."""
-
-    name = "english_address"
-    entities = ("ADDRESS",)
-    languages = frozenset({"en"})
-    keywords: ClassVar[Mapping[str, Iterable[str]]] = {
-        "en_addr_cue": _ADDR_CUES,
-        "en_addr_start": _ADDR_STARTS,
-        "en_street_end": _EURO_ENDINGS,
-    }
-
-    def __init__(self) -> None:
-        self.places = _places()
-        self.weak = _read_words("en_street_suffixes.txt")
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        text = doc.norm
-        starts: list[tuple[int, bool]] = [(m.start(), False) for m in _NUM_ANCHOR_RE.finditer(text)]
-        groups = frozenset({"en_addr_cue"})
-        n = len(text)
-        for s, e, g in doc.keywords_in(0, n, _ANCHOR_GROUPS):
-            if g == "en_addr_cue":
-                m = _CUE_GAP_RE.match(text, e)
-                p = m.end() if m else e
-                if p < n and (text[p].isupper() or text[p].isdigit()):
-                    starts.append((p, True))
-            elif g == "en_addr_start":
-                if (s == 0 or not text[s - 1].isalnum()) and (text[s].isupper() or text[s] in "uapt"):
-                    starts.append((s, False))
-            elif e + 1 < n and text[e] == " " and text[e + 1].isdigit():
-                i = s
-                while i > 0 and s - i < 40 and (text[i - 1].isalnum() or text[i - 1] == "-"):
-                    i -= 1
-                if text[i].isupper():
-                    starts.append((i, False))
-        starts.sort()
-        last_end = -1
-        for pos, from_cue in starts:
-            if pos < last_end:
-                continue
-            cue = from_cue or doc.keyword_before(pos, groups, 40) is not None
-            got = self._parse(text, pos, cue)
-            if got is None:
-                continue
-            end, score = got
-            last_end = end
-            yield self.finding(doc, "ADDRESS", pos, end, score)
-
-    # -- the street ------------------------------------------------------------------------------
-
-    def _street(self, text: str, pos: int, cue: bool) -> tuple[int, float] | None:
-        """End and base score of the street part beginning at ``pos``."""
-        m = _BOX_RE.match(text, pos)
-        if m:
-            end = m.end()
-            mil = _MILITARY_RE.match(text, end)
-            return (mil.end(), 0.9) if mil else (end, 0.8)
-        i = pos
-        numbers = 0
-        for _ in range(2):
-            m = _NUM_RE.match(text, i)
-            if not m:
-                break
-            g = _GAP_RE.match(text, m.end())
-            if not g:
-                break
-            numbers += 1
-            i = g.end()
-        m = _BOX_RE.match(text, i)
-        if m and numbers:
-            return m.end(), 0.8
-        words: list[tuple[int, int, str]] = []
-        j = i
-        for _ in range(6):
-            m = _WORD_ADDR_RE.match(text, j)
-            if not m:
-                break
-            w = m.group()
-            lw = w.lower()
-            if lw.rstrip(".") in ("apt", "suite", "unit", "ste", "floor", "room", "and", "in", "at", "for", "on"):
-                break
-            if w[0].islower() and lw not in _STREET_PREFIXES and lw not in _EURO_WORDS and not _is_particle(lw):
-                break
-            if lw in _STOP and lw not in _STRONG_SUFFIXES:
-                break
-            words.append((m.start(), m.end(), lw))
-            g = _GAP_RE.match(text, m.end())
-            if not g:
-                break
-            j = g.end()
-        if not words:
-            return None
-        # Trailing particles are not part of the street.
-        while words and _is_particle(words[-1][2]):
-            words.pop()
-        if not words:
-            return None
-        end = words[-1][1]
-        keys = [w[2] for w in words]
-        suffix = any(k in _STRONG_SUFFIXES for k in keys[1:]) or (len(keys) > 1 and keys[-1] in self.weak)
-        prefix = keys[0] in _STREET_PREFIXES or keys[0] in _EURO_WORDS
-        euro = any(k.endswith(_EURO_ENDINGS) for k in keys) or any(k in _EURO_WORDS for k in keys)
-        # A number after the street name (European order).
-        g = _GAP_RE.match(text, end)
-        post = _NUM_RE.match(text, g.end()) if g else None
-        if post:
-            end = post.end()
-            if end < len(text) and text[end] == "." and (end + 1 == len(text) or not text[end + 1].isalnum()):
-                end += 1
-            more = self._bare_street(text, end + 1) if text.startswith(" ", end) else None
-            if more is not None:
-                end = more[0]
-        if numbers and suffix:
-            return end, 0.75
-        if (prefix or euro) and (post or numbers):
-            return end, 0.7
-        if prefix and keys[0] in _STREET_PREFIXES and len(keys) >= 2:
-            return end, 0.6
-        if cue and (post or numbers) and len(keys) <= 4 and not text[words[0][0]].islower():
-            return end, 0.6
-        if numbers and post and len(keys) <= 3:
-            return end, 0.55
-        if numbers and len(keys) <= 4 and keys[-1] not in _STOP:
-            return end, 0.3  # needs a city / state / postcode after it
-        return None
-
-    def _parse(self, text: str, pos: int, cue: bool) -> tuple[int, float] | None:
-        corner = text.startswith("the corner of ", pos) or text.startswith("The corner of ", pos)
-        start = pos + 14 if corner else pos
-        bonus = 0.0
-        m = _LEADING_UNIT_RE.match(text, start)
-        if m:
-            start, bonus = m.end(), 0.1
-        got = self._street(text, start, cue or corner)
-        if got is None:
-            return None
-        end, score = got
-        for _ in range(3):
-            m = _SECONDARY_RE.match(text, end)
-            if not m:
-                break
-            end = m.end()
-            bonus = 0.1
-        end, tail = self._tail(text, end)
-        if tail:
-            bonus += 0.1 * min(tail, 2)
-        if corner:
-            m = re.compile(r"[ \t]{1,2}and[ \t]{1,2}").match(text, end)
-            if m:
-                second = self._street(text, m.end(), True)
-                if second is None:
-                    second = self._bare_street(text, m.end())
-                if second is not None:
-                    end = second[0]
-                    bonus += 0.2
-            score += 0.1
-        score = min(0.95, score + bonus)
-        if score < 0.5:
-            return None
-        return end, score
-
-    def _bare_street(self, text: str, pos: int) -> tuple[int, float] | None:
-        """ "Elisabeth Parks": capitalised words ending in a street suffix."""
-        m = _PLACE_RE.match(text, pos)
-        if not m:
-            return None
-        words = m.group().split()
-        if len(words) >= 2 and (words[-1].lower() in self.weak or words[-1].lower() in _STRONG_SUFFIXES):
-            return m.end(), 0.6
-        return None
-
-    def _known(self, name: str) -> bool:
-        """The place part, or its last one or two words ("Coalville South Africa"), is a known place."""
-        words = name.split(" (")[0].lower().split()
-        return any(" ".join(words[k:]) in self.places for k in range(max(0, len(words) - 3), len(words)))
-
-    def _tail(self, text: str, end: int) -> tuple[int, int]:
-        """Extend over city, state, postcode and country parts; return the new end and how many were found."""
-        found = 0
-        for _ in range(6):
-            s = _SEP_RE.match(text, end)
-            p = s.end() if s else end
-            sep = text[end:p]
-            hard = "," in sep or "\n" in sep
-            if p == end and end < len(text) and not text[end].isspace():
-                pass
-            m = _ZIP_RE.match(text, p)
-            if m and (p > end or found):
-                end, found = m.end(), found + 1
-                continue
-            m = _STATE_RE.match(text, p)
-            if m and hard and found:
-                end, found = m.end(), found + 1
-                continue
-            if m and hard and _ZIP_RE.match(text, m.end() + 1 if m.end() < len(text) else m.end()):
-                end, found = m.end(), found + 1
-                continue
-            m = _PLACE_RE.match(text, p)
-            if not m or p == end:
-                break
-            words = m.group().split()
-            first = words[0].lower().strip(",.")
-            if first in _STOP and first not in _PLACE_OK and not self._known(m.group()):
-                break
-            name = m.group()
-            known = self._known(name) or name.isupper()
-            after = _SEP_RE.match(text, m.end())
-            q = after.end() if after else m.end()
-            nxt = _ZIP_RE.match(text, q) or (_STATE_RE.match(text, q) if q > m.end() else None)
-            city_state = len(words) >= 2 and len(words[-1]) == 2 and words[-1].isupper()
-            if known or hard or nxt or city_state:
-                end, found = m.end(), found + 1
-                continue
-            break
-        return end, found
-
-
-def _is_particle(word: str) -> bool:
-    return word in _PARTICLE_SET
-
-
-_PARTICLE_SET = frozenset(_PARTICLES[3:-1].split("|")) | {
-    "do",
-    "das",
-    "des",
-    "du",
-    "of",
-    "the",
-    "d'",
-    "e",
-    "z",
-    "u",
-    "v",
-}
-
-
-RECOGNIZERS = (EnglishNameRecognizer, EnglishAddressRecognizer)
+RECOGNIZERS = (EnglishNameRecognizer,)
