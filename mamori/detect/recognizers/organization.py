@@ -9,9 +9,13 @@ Three cues, all found by the detector's single keyword pass and then read locall
   with a stricter check on the name before it. A list of organisation names without any such
   suffix (``data/org_names.txt``) covers well-known names (NHK, トヨタ).
 
+Two narrower shapes: account holders written the bank's way (ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) and teams named
+city・plural (ボストン・ブレーブス, the city checked with Sudachi).
+
 The name is the run of kanji / katakana / Latin letters / digits next to the cue, bounded in length,
 cut at particles, punctuation and spaces (except between Latin words), with department words
-(営業部, 経理課) trimmed from its end.
+(営業部, 経理課) trimmed from its end. Hiragana before the run joins the name when Sudachi reads it as
+nouns (ひかり物流株式会社, 先方の|みなと設計(株)); facilities (hospitals, schools, shops) are not names.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from mamori.detect.recognizer import Recognizer
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-_GROUPS = frozenset({"org_legal", "org_latin", "org_bank", "org_suffix", "org_name", "org_context"})
+_GROUPS = frozenset({"org_legal", "org_latin", "org_bank", "org_suffix", "org_name", "org_context", "org_kana"})
 
 
 def _hits(doc: Document, groups: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -304,13 +308,31 @@ ORG_SUFFIXES: dict[str, int] = {
     "工大": 1,
     "女子大": 1,
     "医科大学": 1,
+    # sports leagues and katakana company words (東京都大学リーグ, ギブソン・ギター・コーポレーション)
+    "リーグ": 2,
+    "コーポレーション": 1,
+    "カンパニー": 2,
+    "インターナショナル": 2,
+    "ソフトウェア": 2,
+    "エンタープライズ": 1,
+    "インダストリーズ": 1,
+    "パートナーズ": 1,
+    "キャピタル": 2,
+    "コミュニケーションズ": 1,
+    "ブラザーズ": 2,
+    "モーターズ": 1,
+    "法律事務所": 1,
+    "会計事務所": 1,
+    "特許事務所": 1,
+    "芸能事務所": 2,
 }
 
 # Suffixes that also end common phrases (音楽グループ, 長編映画): the name before them must look proper.
 _WEAK_SUFFIXES = _words(
     "グループ 放送 スタジオ 保険 部隊 プロダクション クラブ バス 映画 ガス 建設 化学 代表 社 "
     "テレビ 交通 航空 鉄道 研究所 機構 財団 組合 委員会 電気 石油 食品 薬品 商店 信託 "
-    "フィルム 出版 リーグ 警察 学会 研究会 同盟 評議会 理事会 守備隊 生命 局 朝 機関 内閣 協議会"
+    "フィルム 出版 リーグ カンパニー インターナショナル ソフトウェア キャピタル ブラザーズ 芸能事務所 "
+    "警察 学会 研究会 同盟 評議会 理事会 守備隊 生命 局 朝 機関 内閣 協議会"
 )
 
 # Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網).
@@ -337,7 +359,18 @@ _PROVINCES = _words(
     "全羅南 慶尚北 慶尚南 江原 平安北 平安南 咸鏡北 咸鏡南 黄海"
 )
 # Facilities and offices named like organisations (郵便局, 薬局).
-_NOT_ORG_ENDINGS = ("郵便局", "交換局", "放送局", "薬局", "事務局", "支局", "出張所", "研究室")
+_NOT_ORG_ENDINGS = (
+    "郵便局",
+    "交換局",
+    "放送局",
+    "薬局",
+    "事務局",
+    "支局",
+    "出張所",
+    "研究室",
+    "グループリーグ",  # competitions, not leagues as bodies
+    "チャンピオンズリーグ",
+)
 
 # Words a name never starts with in prose (同年財務省 -> 財務省).
 _LEAD_STOP = re.compile(
@@ -446,6 +479,64 @@ def _katakana_tail(norm: str, e: int) -> int:
     return e
 
 
+# Boundaries before a name written wholly in hiragana (start of line, punctuation, brackets, spaces).
+_HARD_BOUNDARY = frozenset(" \t\n\r、。,.:;()[]「」『』【】〈〉《》\"'・/")
+# Hiragana nouns that are grammatical words, not names (そのため, ところ, こと).
+_FORMAL_NOUNS = frozenset(("こと", "もの", "ところ", "ため", "とき", "うち", "なか", "ほう", "よう", "わけ", "はず"))
+_NOT_NAME_POS = frozenset(
+    ("助詞", "助動詞", "動詞", "代名詞", "接続詞", "連体詞", "副詞", "形容詞", "形状詞", "接尾辞")
+)
+
+
+def _is_hira(c: str) -> bool:
+    return "\u3041" <= c <= "\u3096"
+
+
+def _hiragana_head(norm: str, s: int) -> int:
+    """Start of a hiragana part of a name that ends at ``s`` (ひかり|物流株式会社, 先方のみなと|設計), or ``s``.
+
+    Sudachi reads a short window: the hiragana nouns right before ``s`` belong to the name (a particle,
+    verb or formal noun stops it); a run standing after a boundary with no grammatical word in it counts too.
+    """
+    j = s
+    while j > 0 and s - j < 10 and _is_hira(norm[j - 1]):
+        j -= 1
+    if s - j < 2:
+        return s
+    head = _hiragana_head_len(
+        norm[max(0, j - 6, norm.rfind("\n", 0, j) + 1) : s], s - j, j == 0 or norm[j - 1] in _HARD_BOUNDARY
+    )
+    return s - head
+
+
+@lru_cache(maxsize=4096)
+def _hiragana_head_len(window: str, run: int, bounded: bool) -> int:
+    try:
+        toks = morphology.tokens(window)
+    except Exception:
+        return 0
+    start = len(window)
+    for t in reversed(toks):
+        if t.end != start or not all(_is_hira(c) for c in t.surface) or not _name_noun(t):
+            break
+        start = t.start
+    n = len(window) - start
+    if n < run and bounded:
+        # まるやま: a hiragana run after a boundary, odd to Sudachi, with no grammatical word in it
+        rest = [t for t in toks if t.end > len(window) - run]
+        if rest and all(
+            t.pos[0] not in _NOT_NAME_POS and t.pos[:2] != ("感動詞", "一般") and (t.pos[0] != "名詞" or _name_noun(t))
+            for t in rest
+        ):
+            n = run
+    return n if n >= 2 else 0
+
+
+def _name_noun(t: morphology.Token) -> bool:
+    """A noun that can be (part of) a name: not a formal noun (こと, ため) nor an adverbial one (いつも, 今日)."""
+    return t.pos[0] == "名詞" and t.surface not in _FORMAL_NOUNS and not (len(t.pos) > 2 and t.pos[2] == "副詞可能")
+
+
 def _hiragana_bank_start(norm: str, start: int) -> int:
     for h in _HIRAGANA_BANKS:
         if norm.startswith(h, start - len(h)):
@@ -494,11 +585,13 @@ class LegalFormOrganizationRecognizer(Recognizer):
     def _legal(norm: str, ks: int, ke: int) -> tuple[int, int] | None:
         s = _left_name(norm, ks)
         if s < ks:
-            t = _LEAD_STOP.match(norm, s, ks)
+            t = _lead_stop(norm, s, ks)
             if t is None:
+                if s > 0 and _is_hira(norm[s - 1]):
+                    s = _hiragana_head(norm, s)  # ひかり物流株式会社
                 return s, ke
-            if t.end() < ks:
-                return t.end(), ke  # 同年山田商事株式会社 -> 山田商事株式会社
+            if t < ks:
+                return t, ke  # 同年山田商事株式会社 -> 山田商事株式会社
             # only words like 同年 stand before the legal form: the name follows it
         p = ke + 1 if norm[ke : ke + 1] == " " else ke
         e = _right_name(norm, p)
@@ -507,9 +600,13 @@ class LegalFormOrganizationRecognizer(Recognizer):
         if norm[p:e] in _ADDRESSING:
             e = p  # 株式会社 御中: the name stands before the legal form
         if e <= p:
+            if ks >= 2 and _is_hira(norm[ks - 1]):
+                s = _hiragana_head(norm, ks)  # さくら株式会社
+                if s < ks:
+                    return s, ke
             if ks >= 2 and norm[ks - 1] == " " and norm[ks - 2] != " ":
                 s = _left_name(norm, ks - 1)  # 山田商事 株式会社
-                if s < ks - 1 and _LEAD_STOP.match(norm, s, ks - 1) is None:
+                if s < ks - 1 and _lead_stop(norm, s, ks - 1) is None:
                     return s, ke
             return None
         e = _trim_dept(norm, p, e)
@@ -530,6 +627,8 @@ class LegalFormOrganizationRecognizer(Recognizer):
             return None
         if _cat(norm[s]) != 3 and _cat(norm[s]) != 2 and _cat(norm[s]) != 1:
             return None
+        if s > 0 and _is_hira(norm[s - 1]):
+            s = _hiragana_head(norm, s)  # さくら不動産Co., Ltd.
         return s, ke
 
 
@@ -626,8 +725,8 @@ class SuffixOrganizationRecognizer(Recognizer):
         if "会社" in norm[s:ks] or "法人" in norm[s:ks]:
             return None  # 株式会社山田商事: the legal-form recognizer reads it
         s = _trim_lead(norm, s, ks)
-        if ks - s < need:
-            return None
+        if ks - s < need or _COUNT_RE.fullmatch(norm, s, ks) or (suffix == "局" and norm[s] == "第"):
+            return None  # 6社, 第1局: a count, not a name
         if ke < len(norm):
             last, nxt = _cat(norm[ke - 1]), _cat(norm[ke])
             if (last == 2 and nxt == 2) or (last == 3 and nxt == 3):
@@ -673,7 +772,7 @@ def _proper(head: str, whole: str) -> bool:
     try:
         whole_toks = morphology.tokens(whole)
         if len(whole_toks) == 1:
-            return True
+            return whole_toks[0].pos[1] != "普通名詞"  # 東京電力, not 出版社 / 新聞社 / 労働組合
         toks = morphology.tokens(head)
     except Exception:
         return True
@@ -784,7 +883,7 @@ class ContextOrganizationRecognizer(Recognizer):
             if s == ks - 24 and s > 0 and _cat(norm[s - 1]) in (1, 2, 3):
                 continue
             s = _trim_lead(norm, s, ks)
-            if ks - s < 2 or norm[s:ks] in _SUFFIX_STOP:
+            if ks - s < 2 or norm[s:ks] in _SUFFIX_STOP or _COUNT_RE.fullmatch(norm, s, ks):
                 continue
             head = norm[s:ks]
             if norm[ks] == "戦" and (not all(_cat(c) == 2 or c in "・=" for c in head) or head.endswith(_MATCH_WORDS)):
@@ -792,6 +891,43 @@ class ContextOrganizationRecognizer(Recognizer):
             if not any(_cat(c) in (2, 3) for c in head) and not _proper_not_person(head):
                 continue  # 同社の社長, 球団に入団: a common noun; 山田が設立: a person
             yield self.finding(doc, "ORGANIZATION", s, ks, 0.55)
+
+
+_TEAM_RE = re.compile(f"([{_KT}]{{2,12}})・([{_KT}]{{2,14}}[ズスツ])(?![{_KT}・=])")
+
+
+class TeamOrganizationRecognizer(Recognizer):
+    """Sports teams and orchestras named city・plural (ボストン・ブレーブス, シカゴ・ブルズ): Sudachi must read the
+    first word as a place, so that ジョン・スミス (a person) is left alone."""
+
+    name = "organization_team"
+    entities = ("ORGANIZATION",)
+    languages = frozenset({"ja"})
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        norm = doc.norm
+        i = norm.find("・")
+        while i >= 0:
+            s = i
+            while s > 0 and i - s < 12 and _cat(norm[s - 1]) == 2:
+                s -= 1
+            m = _TEAM_RE.match(norm, s) if i - s >= 2 and (s == 0 or norm[s - 1] not in "・=") else None
+            if m is not None and _is_place(m.group(1)):
+                yield self.finding(doc, "ORGANIZATION", m.start(), m.end(), 0.55)
+                i = norm.find("・", m.end())
+            else:
+                i = norm.find("・", i + 1)
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    """Sudachi reads ``word`` as place names only (ボストン, カンザスシティ)."""
+    try:
+        toks = morphology.tokens(word)
+    except Exception:
+        return False
+    proper = [t for t in toks if len(t.pos) > 2 and t.pos[1] == "固有名詞"]
+    return bool(proper) and all(t.pos[2] == "地名" for t in proper) and len(proper) >= len(toks) - 1
 
 
 class AcronymOrganizationRecognizer(Recognizer):
@@ -825,6 +961,80 @@ class AcronymOrganizationRecognizer(Recognizer):
             yield self.finding(doc, "ORGANIZATION", s, e, 0.6 if word in _names() else 0.5)
 
 
+# Bank-transfer abbreviations of legal forms (全銀 style): ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ, in half- or full-width kana.
+_KANA_FORMS = (
+    "ｶ",
+    "ﾕ",
+    "ﾄﾞ",
+    "ｲ",
+    "ｶﾞｸ",
+    "ｻﾞｲ",
+    "ｼﾔ",
+    "ﾄｸﾋ",
+    "ﾌｸ",
+    "ｼﾕｳ",
+    "カ",
+    "ユ",
+    "ド",
+    "イ",
+    "ガク",
+    "ザイ",
+    "シヤ",
+    "トクヒ",
+)
+KANA_PREFIXES = tuple(f + ")" for f in _KANA_FORMS)
+KANA_SUFFIXES = tuple("(" + f for f in _KANA_FORMS)
+
+
+def _kana_run(norm: str, i: int, step: int, limit: int = 40) -> int:
+    """End (step 1) or start (step -1) of a run of katakana, Latin letters and digits, single spaces allowed."""
+    n = 0
+    j = i
+    while n < limit:
+        k = j if step > 0 else j - 1
+        if k < 0 or k >= len(norm):
+            break
+        c = norm[k]
+        inner_space = c == " " and n > 0 and 0 <= k + step < len(norm) and _cat(norm[k + step]) == 2
+        if not (_cat(c) in (2, 3) or c in ".-" or inner_space):
+            break
+        j += step
+        n += 1
+    return j
+
+
+class KanaAbbreviationOrganizationRecognizer(Recognizer):
+    """Account holders written the bank's way: ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ (株式会社山田商事), ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ (山田商事株式会社)."""
+
+    name = "organization_kana"
+    entities = ("ORGANIZATION",)
+    languages = frozenset({"ja"})
+    keywords: ClassVar = {"org_kana": (*KANA_PREFIXES, *KANA_SUFFIXES)}
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        norm = doc.norm
+        last = -1
+        for ks, ke, _ in _hits(doc, frozenset({"org_kana"})):
+            if ks < last:
+                continue
+            if norm[ke - 1] == ")":  # prefix: ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ
+                if (ks > 0 and _cat(norm[ks - 1]) in (2, 3)) or ke >= len(norm) or _cat(norm[ke]) != 2:
+                    continue  # (アメリカ)
+                s, e = ks, _kana_run(norm, ke, 1)
+                if e - ke < 2:
+                    continue
+            else:  # suffix: ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ or ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ)
+                if ks == 0 or _cat(norm[ks - 1]) != 2 or (ke < len(norm) and _cat(norm[ke]) in (2, 3)):
+                    continue  # (カタカナ)
+                s, e = _kana_run(norm, ks, -1), ke + (norm[ke : ke + 1] == ")")
+                if ks - s < 2:
+                    continue
+            while norm[e - 1] == " ":
+                e -= 1
+            last = e
+            yield self.finding(doc, "ORGANIZATION", s, e, 0.85)
+
+
 def _add(spans: list[tuple[int, int, float]], s: int, e: int, score: float) -> None:
     """Append a span found in text order, keeping the list free of overlaps (the longer span wins)."""
     while spans and s <= spans[-1][0] and e >= spans[-1][1]:
@@ -850,11 +1060,38 @@ def _proper_not_person(head: str) -> bool:
     )
 
 
-def _trim_lead(norm: str, s: int, end: int) -> int:
+# A count or ordinal, not a name (6社, 第1局, 3社).
+_COUNT_RE = re.compile(r"[0-9]{1,6}(?:[社局部団軍位]|か国|ヶ国)?")
+
+
+def _lead_stop(norm: str, s: int, end: int) -> int | None:
+    """End of the words like 同年, 当時, 2003年4月1日 that open ``norm[s:end]``, or None.
+
+    A one-kanji stop (前, 元, 同) counts only where Sudachi reads it as a word of its own: 前田建設 keeps 前.
+    """
     m = _LEAD_STOP.match(norm, s, end)
-    if m and m.end() < end:
-        return m.end()
-    return s
+    if m is None:
+        return None
+    if m.end() - s == 1 and _cat(norm[s]) == 1 and not _single_kanji_word(norm[s : min(end, s + 6)]):
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=4096)
+def _single_kanji_word(head: str) -> bool:
+    try:
+        toks = morphology.tokens(head)
+    except Exception:
+        return True
+    return bool(toks) and toks[0].end == 1
+
+
+def _trim_lead(norm: str, s: int, end: int) -> int:
+    """Drop lead words (同年, 当時) from the name ``norm[s:end]``; ``end`` when nothing else is left (2003年4月1日)."""
+    t = _lead_stop(norm, s, end)
+    if t is None:
+        return s
+    return t
 
 
 def _trim_dept(norm: str, s: int, e: int) -> int:
@@ -870,4 +1107,6 @@ RECOGNIZERS = (
     SuffixOrganizationRecognizer,
     ContextOrganizationRecognizer,
     AcronymOrganizationRecognizer,
+    KanaAbbreviationOrganizationRecognizer,
+    TeamOrganizationRecognizer,
 )

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
+from typing import ClassVar
 
 from mamori.detect import morphology
 from mamori.detect.document import Document
@@ -119,7 +120,78 @@ _LABELS = (
     "口座名義人|口座名義|名義人|名義|カード名義人|カード名義|"
     "担当者名|担当者|担当|ご担当|対応者|対応|記録者|記録|作成者|作成|承認者|申請者|依頼者|責任者|"
     "代表者名|代表者|代表|宛名|受取人|ご依頼主|依頼主|差出人|送り主|送付先|お届け先|"
-    "緊急連絡先|扶養親族|配偶者|保護者|被保険者|本人|出席者|参加者|同席者|面談者|患者名|利用者名|会員名|顧客名"
+    "緊急連絡先|扶養親族|配偶者|保護者|被保険者|本人|出席者|参加者|同席者|面談者|患者名|利用者名|会員名|顧客名|"
+    "出席|参加|同席|同行|欠席|宛先|送信者|発信者|受信者|送付者|差出人名|送り主名|上長|上司|後任|前任|引継ぎ先|"
+    "ご予約者|予約者|ご予約名|予約名|宿泊者|搭乗者|乗客名|ご本人|記入者|面接官|面接者|候補者|応募者|紹介者|推薦者|"
+    "保証人|連帯保証人|代理人|世帯主|受講者|発表者|司会|講師|主治医|担任|同居人|契約者氏名|名義人氏名"
+)
+# A label made of a role word ending in 者 / 人 / 官 / 員 (対象者：, 入力者：, 保証人：, 面接官：, 調査員：).
+_ROLE_LABEL_RE = re.compile(r"(?:者|人|官|員)(?:名|氏名)?(?:\([^()\n]{0,16}\))? ?[:：] ?")
+# English labels before a name in a Japanese document (Booking name:, Name:, Contact:, Attn:, From:, CC:).
+_EN_LABELS_STRONG = (
+    "name",
+    "full name",
+    "booking name",
+    "guest name",
+    "passenger name",
+    "customer name",
+    "contact name",
+    "account name",
+    "account holder",
+    "card holder",
+    "cardholder",
+    "name on card",
+    "traveler",
+    "traveller",
+    "passenger",
+    "guest",
+    "applicant",
+    "patient",
+    "employee",
+    "reserved by",
+    "booked by",
+    "prepared by",
+    "approved by",
+    "requested by",
+    "submitted by",
+    "contact person",
+    "person in charge",
+    "representative",
+)
+_EN_GROUP = "person_ja.en_label"
+_EN_LABELS_WEAK = ("contact", "attn", "attention", "from", "to", "cc", "bcc", "sender", "recipient", "author", "by")
+_EN_NAME_PREFIX = frozenset(
+    {
+        "full",
+        "booking",
+        "guest",
+        "passenger",
+        "customer",
+        "contact",
+        "account",
+        "your",
+        "first",
+        "last",
+        "family",
+        "given",
+        "patient",
+        "member",
+        "applicant",
+        "employee",
+        "traveler",
+        "traveller",
+        "holder",
+        "user's",
+        "person",
+    }
+)
+_EN_NOT_NAME = re.compile(
+    r"(?i)\b(?:inc|ltd|co|corp|corporation|llc|company|department|dept|team|group|division|office|bank|"
+    r"university|center|centre|the|of|and|for|sales|support|service|services|admin|info|customer|manager)\b"
+)
+# One word of Japanese romaji (Ichikawa, Sho, Ohno, Shun'ichi): syllables of Hepburn / kunrei spelling.
+_ROMAJI_JA = re.compile(
+    r"(?:(?:[kgsztdnhbpmrfjwyvc]|sh|ch|ts|[kgnhbpmrsz]y|kk|ss|tt|pp|cch|tch|ssh)?[aiueo][hu]?|n'?)+", re.I
 )
 _STRONG_LABELS = frozenset(
     {
@@ -177,15 +249,28 @@ _LABEL_RE = re.compile(rf"(?:{_LABELS})(?:\([^()\n]{{0,16}}\))?(?: ?[:：] ?|[�
 _TITLE_RE = re.compile(rf"(?:{_TITLES}) (?=[{_K}{_KATA}A-Z])")
 _CUE_RES = (
     re.compile(rf"の(?=[{_K}]{{1,4}}(?:です|でございます|と申します))"),
-    re.compile(rf"(?:弊社|当社|担当|私|わたくし)の(?=[{_K}])"),
+    re.compile(rf"(?:弊社|当社|担当|担当者|私|わたくし|同僚|上司|部下|後任|前任|秘書|後輩|先輩)の(?=[{_K}])"),
     re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
 )
 # A name alone on a line (signature blocks, address labels) or followed by a bracketed reading.
+# A self-introduction: '田中と申します' / '、営業の佐藤です。' (the name is read back from the cue).
+_SELF_RE = re.compile(r"と申します|と申しま|と申す|でございます|です(?=[。!！、\n])")
+# A bracketed group after a name in a list: 宮本（株式会社青葉）、上野（大和テック（株））.
+_BRACKET_AFTER = re.compile(r" ?\((?:[^()\n]|\([^()\n]{0,12}\)){1,40}\)")
 _LINE_NAME = re.compile(
     rf"^ {{0,4}}(?P<title>(?:{_TITLES}) )?([{_K}]{{1,4}} ?[{_K}{_HIRA}]{{1,4}})(?= {{0,4}}(?:$|[(（/|]))", re.M
 )
+_UNIT_END = frozenset("部課室係班局所社店科棟院")
+_LINE_TAIL = re.compile(r" ?(?:より|から|方|宛|宛て|拝|記)$")
+_KANJI_HIRA = re.compile(rf"[{_K}]{{2,3}}(?=[{_HIRA}]{{2}})")
+# Kinship words before a given name: 息子の吾郎, 三女悦子, 父・浩三郎.
+_KIN_END = re.compile(r"(?:妻|夫|母|父|兄|姉|弟|妹|娘|息子|男|女|子|孫|甥|姪)[の・、]$")
+_KIN_RE = re.compile(
+    r"(?:長男|次男|三男|四男|五男|長女|次女|三女|四女|五女|嫡男|嫡子|養子|実子|末子|愛娘)(?=[\u4e00-\u9fff々])"
+)
+_NUMBERED = re.compile(r"[一二三四五六七八九十百千][次回期部番号位件月日年人代世]")
 _PROSE_KANJI = re.compile(rf"[{_K}]{{3,40}}")
-_PROSE_SURNAME = re.compile(rf"[{_K}]{{2,3}}(?=[はがとにをもやへ、。」]|の[^{_K}])")
+_PROSE_SURNAME = re.compile(rf"[{_K}]{{2,3}}(?=[はがとにをもやへ、。」の])")
 _LIST_END = "(?=[、。とやらがはのを」]|$)"
 _LIST_KANJI = re.compile(rf"([{_K}]{{2,5}}){_LIST_END}")
 _LIST_KATA = re.compile(rf"([ァ-ヺ][ァ-ヺー]{{1,15}}(?:[・=][ァ-ヺ][ァ-ヺー]{{0,15}}){{0,4}}){_LIST_END}")
@@ -204,7 +289,12 @@ _DEFINED_AS_PERSON = re.compile(
     r"ギタリスト|ピアニスト|指揮者|演出家|評論家|小説家|詩人|歌人|俳人|大名|公家|皇族|国王|皇帝|編曲家|"
     r"プロデューサー|デザイナー|コメディアン|芸人|騎士|僧侶|宗教家|教育者|思想家|哲学者|経営者)(?:である|。|、|で|$)"
 )
-_ROLE_END = frozenset("者家手官員士師優督将")
+_ROLE_END = frozenset("者家手官員士師優督将役曲詞令")
+# Words written straight after a full name in prose: 片岡千恵蔵主演, 手塚治虫原作, 山田太郎作曲.
+_AFTER_FULL_NAME = re.compile(
+    r"主演|出演|原作|脚本|監督|演出|作曲|作詞|編曲|作画|作|著|訳|編|画|撮影|主宰|率|方|氏|一家|夫妻|研究員|相談役|主事|"
+    r"初代|二代目|三代目|元|前|現|らの|ら"
+)
 _ROLE_RE = re.compile(
     r"(?:者|家|手|員|長|官|師|士|優|督|妻|夫|母|父|兄|姉|弟|妹|娘|息子|長男|次男|長女|次女|三女|四女)(?:の|・|、)"
 )
@@ -214,7 +304,24 @@ _PROSE_TITLE = re.compile(
     r"(?:選手|監督|首相|総理|大統領|議員|知事|市長|社長|会長|総書記|主席|親王|内親王|少将|中将|大将|大佐|中佐|少佐|"
     r"大尉|中尉|少尉|容疑者|被告|教授|博士|外相|蔵相|参議|代表|投手|捕手|内野手|外野手|騎手|棋士|八段|九段|名人|"
     r"氏|夫人|令嬢|師匠|弁護士|医師|警部|巡査|部長|課長|係長|主任|専務|常務|取締役|理事長|院長|校長|知事|市長|町長|"
-    r"村長|少年|少女|総裁|総長|長官|次官|大使|領事|委員長|議長|書記長|主将|関取|横綱|大関|親方)$"
+    r"村長|少年|少女|総裁|総長|長官|次官|大使|領事|委員長|議長|書記長|主将|関取|横綱|大関|親方|次長|室長|所長|支店長|"
+    r"店長|工場長|本部長|准教授|講師|先生|税理士|記者|船長|艦長|館長|撮影所長|党首|幹事長|局長|署長|隊長|団長|組長|"
+    r"秘書官|秘書|候補|参謀|将軍|総統|董事長|住職|牧師|神父|本人|自身|一家|一族|夫妻|兄弟|姉妹|親子)$"
+)
+# Words after a surname that name its bearer only when the surname is not also an ordinary word (田中家, 岡村本人).
+_WEAK_TITLE = frozenset({"本人", "自身", "一家", "一族", "夫妻", "兄弟", "姉妹", "親子", "候補"})
+# Titles that follow a person's surname directly (杉山課長, 林教授), and one-character words that stand before a
+# title without being a surname (同課長, 前社長, 新部長, 本部長).
+_PERSONAL_TITLE = re.compile(
+    r"(?:社長|副社長|会長|専務|常務|部長|次長|課長|係長|主任|室長|所長|支店長|店長|工場長|本部長|院長|校長|教頭|教授|准教授|"
+    r"講師|先生|弁護士|税理士|医師|博士|氏|夫人|監督|選手|投手|捕手|議員|知事|市長|町長|村長|首相|大臣|容疑者|被告|代表|"
+    r"理事長|総裁|長官|大使|委員長|議長|外相|蔵相|少将|中将|大将|大佐|中佐|少佐|親方|関取|横綱|大関|記者|主将|"
+    r"船長|艦長|館長|撮影所長|党首|幹事長|局長|署長|隊長|団長|組長|秘書官|秘書|参謀|将軍|総統|董事長|住職|牧師|神父|"
+    r"警部|巡査|総理|大統領|主席|総書記|次官|領事|書記長|名人|師匠|八段|九段|"
+    r"本人|自身|一家|一族|夫妻|兄弟|姉妹|親子|候補)"
+)
+_TITLE_PREFIXES = frozenset(
+    "同各全副前元新旧現総本当故初歴代次若老正準名首主大小上下中高低両同他某貴弊御米英仏独露伊豪加韓朝日印蘭"
 )
 _PLACE_OR_ORG = re.compile(
     r"[県府都市区町村郡駅港島橋線店社局署庁省院館園寺宮城山川湖湾谷部課室係家邸派流族]$|銀行|会社|商事|工業|産業|建設|物産|電機|電気|"
@@ -324,6 +431,9 @@ class JapanesePersonRecognizer(Recognizer):
     name = "person_ja"
     entities = ("PERSON",)
     languages = frozenset({"ja"})
+    keywords: ClassVar[Mapping[str, Iterable[str]]] = {
+        _EN_GROUP: tuple(f"{w}{c}" for w in _EN_LABELS_STRONG + _EN_LABELS_WEAK for c in (":", " :"))
+    }
 
     def __init__(self, morphology: bool = True) -> None:
         self.lex = lexicon()
@@ -361,6 +471,13 @@ class JapanesePersonRecognizer(Recognizer):
             if m.start() and (_is_kanji(text[m.start() - 1]) or _is_kata(text[m.start() - 1])):
                 continue
             self._after_label(text, m, add)
+        for m in islice(_ROLE_LABEL_RE.finditer(text), budget):
+            self._after_role_label(text, m, add)
+        starts, ends = doc.occurrences(_EN_GROUP)
+        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+            self._after_en_label(text, ks, ke, add)
+        for m in islice(_SELF_RE.finditer(text), budget):
+            self._before_self(text, m.start(), add)
         for m in islice(_TITLE_RE.finditer(text), budget):
             if m.start() and _is_kanji(text[m.start() - 1]):
                 continue
@@ -374,6 +491,7 @@ class JapanesePersonRecognizer(Recognizer):
             for m in islice(_CSV_HEADER.finditer(text), 100):
                 self._csv(text, m.start(), m.end(), add)
         self._prose(text, found, add)
+        self._readings(text, found, add)
         self._lists(text, found, add)
         self._repeat_surnames(text, found, add)
         for (start, end), score in self._drop_nested(found):
@@ -409,7 +527,13 @@ class JapanesePersonRecognizer(Recognizer):
                 head = body[:i]
                 if head.endswith(("部", "課", "室", "係", "班", "長", "任", "当", "社", "店")):
                     return s + i, e, 0.75
-        if strong and 2 <= len(body) <= 5 and body not in _NOT_NAMES and not lex.common(body):
+        if (
+            strong
+            and 2 <= len(body) <= 5
+            and body not in _NOT_NAMES
+            and not lex.common(body)
+            and body[-1] not in _UNIT_END
+        ):
             return (s, e, 0.6) if not _ORG_WORDS.search(body) else None
         return None
 
@@ -524,6 +648,8 @@ class JapanesePersonRecognizer(Recognizer):
                     continue
                 return
             s, e, sc = r
+            if e < end and text[e] in ":：":
+                return  # 候補者：: the next label, not a name
             add(s, e, min(score, sc) if not strong else max(score, sc))
             self._romaji_after(text, e, add)
             items += 1
@@ -532,6 +658,9 @@ class JapanesePersonRecognizer(Recognizer):
             h = _AFTER_NAME.match(text, i, end)
             if h:
                 i = h.end()
+            b = _BRACKET_AFTER.match(text, i, end)
+            if b:
+                i = b.end()  # 宮本（株式会社青葉）、上野（…）: a company or department in brackets
             if i < end and text[i] in "、,／/・":
                 i += 1
                 strong = True  # the next item of a list of names
@@ -572,11 +701,73 @@ class JapanesePersonRecognizer(Recognizer):
         kana_ok = label in _KANA_LABELS
         self._read_list(text, m.end(), add, score=0.85 if strong else 0.75, strong=strong, kana_ok=kana_ok)
 
+    def _after_role_label(self, text: str, m: re.Match[str], add) -> None:
+        """対象者：, 入力者：, 保証人：, 面接官：: a label that is a role word, read like the listed labels."""
+        s = m.start()
+        k = s
+        while k > 0 and s - k < 6 and _is_kanji(text[k - 1]):
+            k -= 1
+        if k == s or (k > 0 and _is_kata(text[k - 1])):
+            return
+        self._read_list(text, m.end(), add, score=0.8, strong=False)
+
+    def _after_en_label(self, text: str, ks: int, ke: int, add) -> None:
+        """Booking name: Sho Ichikawa / Contact: 山田 太郎 / Attn: Keiko Matsuo in a Japanese document."""
+        if ks and (text[ks - 1].isascii() and (text[ks - 1].isalnum() or text[ks - 1] in "_-.@")):
+            return  # username:, filename:, photo:
+        label = text[ks:ke].rstrip(": ").lower()
+        strong = label in _EN_LABELS_STRONG
+        if label == "name" and ks >= 2 and text[ks - 1] == " " and text[ks - 2].isascii() and text[ks - 2].isalpha():
+            w0 = ks - 1
+            while w0 > 0 and ks - w0 < 12 and text[w0 - 1].isascii() and text[w0 - 1].isalpha():
+                w0 -= 1
+            if text[w0 : ks - 1].lower() not in _EN_NAME_PREFIX:
+                return  # Company Name:, Product Name:
+        i = ke
+        while i < len(text) and i < ke + 3 and text[i] in " \t":
+            i += 1
+        if i < len(text) and "A" <= text[i] <= "Z":
+            r = _ROMAJI_NAME.match(text, i)
+            if r is None or _EN_NOT_NAME.search(r.group()):
+                return
+            words = r.group().split(" ")
+            if not strong and not all(_ROMAJI_JA.fullmatch(w) for w in words):
+                return
+            add(i, r.end(), 0.85 if strong else 0.75)
+            return
+        self._read_list(text, i, add, score=0.85 if strong else 0.75, strong=strong)
+
+    def _before_self(self, text: str, p: int, add) -> None:
+        """A self-introduction: '田中と申します', '、営業の佐藤です。' — the name that ends at the cue."""
+        k = p
+        while k > 0 and p - k < 8 and (_is_kanji(text[k - 1]) or (text[k - 1] == " " and k - 1 < p - 1)):
+            k -= 1
+        if k == p or (k > 0 and text[k - 1] not in "、。!！\n 」』・:の"):
+            return
+        if text[p] == "で" and text.startswith("です", p) and k > 0 and text[k - 1] == "の":
+            return  # '…の佐藤です' is read by the の cue
+        r = self._name_at(text, k, p, False, False)
+        if r is not None and r[1] == p and text[r[0] : r[1]] not in _NOT_NAMES:
+            add(r[0], r[1], 0.8 if text[p] != "で" else 0.7)
+
+    def _readings(self, text: str, found: dict[tuple[int, int], float], add) -> None:
+        """A reading in brackets after any name found: 杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa）."""
+        for (s, e), score in list(found.items()):
+            if score >= 0.6 and _is_kanji(text[s]) and e < len(text) and text[e] in " (":
+                self._romaji_after(text, e, add)
+
     def _line_name(self, text: str, s: int, e: int, add, titled: bool = False) -> None:
         cand = text[s:e]
         lex = self.lex
         if _HON_END.search(cand):
             return  # 渡辺 様 / 田中 学さん: the honorific cue reads these
+        tail = _LINE_TAIL.search(cand)
+        if tail and tail.start() >= 1 and not lex.surname(cand):
+            # 山本より (a signature), 山田方 (care of), 佐藤宛: the name without the word after it.
+            body = cand[: tail.start()].rstrip(" ")
+            if lex.split_full(body.replace(" ", "")) or (lex.surname(body) and (len(body) > 1 or not lex.common(body))):
+                add(s, s + len(body), 0.8)
+            return
         if " " in cand:
             a, b = cand.split(" ", 1)
             paren = titled or _reading_follows(text, e)
@@ -644,26 +835,58 @@ class JapanesePersonRecognizer(Recognizer):
                     windows.append((s, s + n))
             elif self._boundary(text, m.end(), len(text)) and not _overlaps(covered, s, s + n):
                 windows.append((s, s + n))
+        for m in _KANJI_HIRA.finditer(text):
+            s = m.start()
+            if (s and _is_kanji(text[s - 1])) or "S" not in flags_get(m.group(), ""):
+                continue
+            g = self._hira_given(text, m.end())
+            if g and not _overlaps(covered, s, g):
+                add(s, g, 0.65)  # 宮内あすか: a surname and a given name written in hiragana
         for m in islice(_DEFINITION_RE.finditer(text), 1000):
             name = m.group(1)
             if not _PLACE_OR_ORG.search(name) and not _ORG_AFTER.search(name) and _DEFINED_AS_PERSON.search(m.group(2)):
                 add(m.start(1), m.end(1), 0.7)
         for m in islice(_ROLE_RE.finditer(text), 1000 + len(text) // 16):
             self._after_role(text, m.end(), covered, add)
-        if self.morphology:
-            for m in _PROSE_SURNAME.finditer(text):
-                s = m.start()
-                if s and _is_kanji(text[s - 1]):
-                    continue
-                f = flags_get(m.group(), "")
-                if "S" in f and not _overlaps(covered, s, m.end()):
+            if _KIN_END.search(text, max(0, m.end() - 4), m.end()):
+                self._given_after_kin(text, m.end(), covered, add)
+        for m in islice(_KIN_RE.finditer(text), 1000 + len(text) // 16):
+            self._given_after_kin(text, m.end(), covered, add)
+        for m in _PROSE_SURNAME.finditer(text):
+            s = m.start()
+            if s and (_is_kanji(text[s - 1]) or text[s - 1].isdigit()):
+                continue
+            name = m.group()
+            f = flags_get(name, "")
+            if "S" in f:
+                if self.morphology and not _overlaps(covered, s, m.end()):
                     windows.append((s, m.end()))
+            elif (
+                "G" in f
+                and "c" not in f
+                and "L" not in f
+                and not _NUMBERED.match(name)
+                and not _overlaps(covered, s, m.end())
+            ):
+                add(s, m.end(), 0.6)  # 雄一は / 千恵子の: a given name alone, listed only as a name
         if windows:
             # SudachiPy costs about 1 MB/s: at most one window per 200 characters (a few per sentence).
             self._morph_windows(text, windows[: 64 + len(text) // 200], add)
         kata_memo = self._kata_memo
+        skip = -1
         for m in _PROSE_KATA.finditer(text):
+            if m.start() < skip:
+                continue
             name = m.group()
+            e = m.end()
+            if e + 1 < len(text) and text[e] == " " and _is_kata(text[e + 1]):
+                # ヤマダ タロウ: the katakana readings of a surname and a given name, written apart.
+                m2 = _PROSE_KATA.match(text, e + 1)
+                if m2 is not None and "s" in flags_get(name, "") and "g" in flags_get(m2.group(), ""):
+                    if not (m.start() and _is_kata(text[m.start() - 1])):
+                        add(m.start(), m2.end(), 0.7)
+                    skip = m2.end()
+                    continue
             verdict = kata_memo.get(name)
             if verdict is None:
                 verdict = self._judge_katakana(name)
@@ -689,17 +912,46 @@ class JapanesePersonRecognizer(Recognizer):
             ):
                 add(s, e, 0.6)
 
+    def _hira_given(self, text: str, i: int) -> int:
+        """End of a hiragana given name that starts at ``i`` and ends before a particle or a non-kana, else 0."""
+        if i >= len(text) or not ("ぁ" <= text[i] <= "ゖ"):
+            return 0
+        flags = self.lex.flags
+        for n in (4, 3, 2):
+            e = i + n
+            if e > len(text):
+                continue
+            f = flags.get(text[i:e], "")
+            if "G" not in f or "c" in f:
+                continue
+            if n == 2 and (text[i] in "とのにをはがもや" or (e < len(text) and "ぁ" <= text[e] <= "ゖ")):
+                continue  # 市場とや, 越後しなの: a particle, not a short given name
+            if e == len(text) or not ("ぁ" <= text[e] <= "ゖ") or text[e] in "はがのとにをもや":
+                return e
+        return 0
+
     def _judge_katakana(self, name: str) -> int:
         """What a katakana run is from the lexicon alone (see the _KATA_* verdicts)."""
         lex = self.lex
         parts = _KATA_SEP.split(name)
         if len(parts) > 1:
             clean = any(_clean_foreign(lex.get(p)) for p in parts)
-            return _KATA_MULTI_CLEAN if clean and len(parts) <= 4 else _KATA_MULTI
+            if clean and len(parts) <= 4:
+                return _KATA_MULTI_CLEAN
+            return _KATA_MULTI
         flags = lex.get(name)
         if "F" not in flags or "c" in flags or "L" in flags:
             return _KATA_NONE
         return _KATA_SINGLE_CLEAN if _clean_foreign(flags) and len(name) >= 3 else _KATA_SINGLE_TITLED
+
+    def _given_after_kin(self, text: str, i: int, covered: list[tuple[int, int]], add) -> None:
+        """A given name right after a kinship word: 息子の吾郎は, 三女悦子, 父・浩三郎."""
+        m = _ROLE_KANJI.match(text, i)
+        if m is None or len(m.group()) > 4 or _overlaps(covered, i, m.end()):
+            return
+        f = self.lex.get(m.group())
+        if "G" in f and "c" not in f and "L" not in f:
+            add(i, m.end(), 0.7)
 
     def _after_role(self, text: str, i: int, covered: list[tuple[int, int]], add) -> None:
         """編集者の山田太郎 / 監督の ジョン・スミス: a name right after a word for a person's role."""
@@ -732,7 +984,12 @@ class JapanesePersonRecognizer(Recognizer):
         if len(run) > 14:
             return ()
         verdict = self._judge_name_run(run) if len(run) <= 8 else ()
-        if verdict or len(run) < 5:
+        if len(run) < 5 or (verdict and verdict[0] == "name"):
+            return verdict
+        head = self._name_before_word(run)
+        if head:
+            return ("name", 0, head, 0.75)
+        if verdict:
             return verdict
         for p in range(2, len(run) - 2):
             if run[p - 1] in _ROLE_END:
@@ -740,6 +997,22 @@ class JapanesePersonRecognizer(Recognizer):
                 if inner and inner[0] == "name":
                     return ("name", p, inner[2], inner[3])
         return ()
+
+    def _name_before_word(self, run: str) -> int:
+        """Length of a full name that starts a longer run before a word about its bearer: 片岡千恵蔵主演,
+        手塚治虫原作, 桃井直美高知県知事, 円谷英二特技監督 (both name parts listed and not ordinary words)."""
+        lex = self.lex
+        for k in (4, 3, 5, 6):
+            if k > len(run) - 1:
+                continue
+            rest = run[k:]
+            if not (_AFTER_FULL_NAME.match(rest) or (len(rest) <= 6 and _PROSE_TITLE.search(rest))):
+                continue
+            body = run[:k]
+            i = lex.split_full(body)
+            if i and not lex.common(body[:i]) and not lex.common(body[i:]):
+                return k
+        return 0
 
     def _judge_name_run(self, run: str) -> tuple[str, int, int, float] | tuple[()]:
         lex = self.lex
@@ -753,6 +1026,13 @@ class JapanesePersonRecognizer(Recognizer):
         t = _PROSE_TITLE.search(run)
         titled = t is not None and t.start() >= 2
         body = run[: t.start()] if titled and t is not None else run
+        if t is not None and 1 <= t.start() <= 3 and _PERSONAL_TITLE.fullmatch(run, t.start()):
+            # 杉山課長 / 清水部長 / 林教授: a surname before a title, even one that is also a word.
+            head = run[: t.start()]
+            fh = flags.get(head, "")
+            weak = run[t.start() :] in _WEAK_TITLE
+            if "S" in fh and head not in _TITLE_PREFIXES and not (weak and (len(head) < 2 or "c" in fh or "L" in fh)):
+                return ("name", 0, len(head), 0.8 if "c" not in fh else 0.7)
         k = lex.split_full(body) if len(body) <= 6 else 0
         if k:
             ca, cb = lex.common(body[:k]), lex.common(body[k:])
@@ -768,29 +1048,6 @@ class JapanesePersonRecognizer(Recognizer):
             head = body[:i]
             if i < len(body) and (i > 1 or len(body) > 2) and "S" in (f := flags.get(head, "")) and "c" not in f:
                 return ("title" if titled else "morph", 0, len(body), 0.0)
-        return ()
-        if "P" in flags.get(run, ""):
-            return ("name", 0, len(run), 0.75)  # a full name the dictionary lists as one word (徳川家光)
-        if "S" not in flags.get(run[0], "") and "S" not in flags.get(run[:2], "") and "S" not in flags.get(run[:3], ""):
-            return ()
-        t = _PROSE_TITLE.search(run)
-        titled = t is not None and t.start() >= 2
-        body = run[: t.start()] if titled and t is not None else run
-        k = lex.split_full(body) if len(body) <= 6 else 0
-        if k:
-            ca, cb = lex.common(body[:k]), lex.common(body[k:])
-            if (not ca and not cb) or (titled and not (ca and cb)):
-                return ("name", len(body), 0.8)
-            if len(body) >= 4 and not _TITLE_SUFFIX.search(body):
-                return ("name", len(body), 0.7 if not (ca and cb) else 0.6)
-        if titled and len(body) <= 3 and lex.surname(body) and not lex.common(body):
-            return ("name", len(body), 0.75)
-        if not self.morphology or len(body) > 5 or (not titled and _PLACE_OR_ORG.search(run)):
-            return ()
-        for i in (1, 2, 3):
-            head = body[:i]
-            if i < len(body) and (i > 1 or len(body) > 2) and "S" in (f := flags.get(head, "")) and "c" not in f:
-                return ("title" if titled else "morph", len(body), 0.0)
         return ()
 
     def _morph_windows(self, text: str, runs: list[tuple[int, int]], add) -> None:
@@ -826,14 +1083,14 @@ class JapanesePersonRecognizer(Recognizer):
             kata = _is_kata(text[s])
             for direction in (1, -1):
                 if direction == 1:
-                    if e >= len(text) or text[e] not in "、・":
+                    if e >= len(text) or text[e] not in ("、・" if kata else "、・と"):
                         continue
                     m = (_LIST_KATA if kata else _LIST_KANJI).match(text, e + 1)
                     if not m:
                         continue
                     ns, ne = m.start(1), m.end(1)
                 else:
-                    if s < 2 or text[s - 1] not in "、・":
+                    if s < 2 or text[s - 1] not in ("、・" if kata else "、・と"):
                         continue
                     m = (_LIST_KATA_BACK if kata else _LIST_KANJI_BACK).search(text, max(0, s - 25), s - 1)
                     if not m:
