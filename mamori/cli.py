@@ -41,34 +41,56 @@ def _inputs(sources: tuple[str, ...]) -> Iterator[tuple[str, str]]:
             raise click.BadParameter(f"no such file or folder: {src}", param_hint="SOURCE")
 
 
+def _json_line(obj: dict[str, Any]) -> str:
+    """One JSON line; characters that cannot be written as UTF-8 (lone surrogates in an id) are escaped."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
+
+
 def _jsonl(detector: Any, lang: str, stdin: TextIO, stdout: TextIO) -> int:
-    """The scoring contract: one JSON line in, one JSON line out, in order."""
-    errors = 0
+    """The scoring contract: one JSON line in, one JSON line out, in order.
+
+    A malformed line gives an error line in its place (exit 1 at the end); a failure inside the
+    detector gives an error line too and exit 2. Either way the following lines are still answered.
+    """
+    bad_input = failed = False
     for lineno, line in enumerate(stdin, 1):
         if not line.strip():
             continue
+        doc_id: Any = None
         try:
             item = json.loads(line)
+            if not isinstance(item, dict):
+                raise TypeError("a line must be a JSON object")
+            doc_id = item.get("id")
             text = item["text"]
             if not isinstance(text, str):
                 raise TypeError("'text' must be a string")
         except (ValueError, KeyError, TypeError) as e:
-            errors += 1
-            doc_id = item.get("id") if isinstance(locals().get("item"), dict) else None
+            bad_input = True
             out = {"id": doc_id, "findings": [], "error": f"line {lineno}: {type(e).__name__}: {e}"}
-            click.echo(f"mamori detect: line {lineno}: {e}", err=True)
+            click.echo(f"mamori detect: line {lineno}: {type(e).__name__}: {e}", err=True)
         else:
-            findings = detector.detect(text, lang)
-            out = {
-                "id": item.get("id"),
-                "findings": [
-                    {"start": f.start, "end": f.end, "type": f.type, "score": round(f.score, 3)} for f in findings
-                ],
-            }
-        item = None
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            try:
+                findings = detector.detect(text, lang)
+            except Exception as e:  # a bug in a recognizer must not end the stream
+                failed = True
+                out = {"id": doc_id, "findings": [], "error": f"line {lineno}: internal error: {type(e).__name__}"}
+                click.echo(f"mamori detect: line {lineno}: internal error: {type(e).__name__}", err=True)
+            else:
+                out = {
+                    "id": doc_id,
+                    "findings": [
+                        {"start": f.start, "end": f.end, "type": f.type, "score": round(f.score, 3)} for f in findings
+                    ],
+                }
+        stdout.write(_json_line(out))
         stdout.flush()
-    return 1 if errors else 0
+    return 2 if failed else 1 if bad_input else 0
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -76,7 +98,23 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except OSError as e:
+            click.echo(f"mamori: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
+            sys.exit(2)
+        except Exception as e:
+            click.echo(f"mamori: internal error: {type(e).__name__}: {e}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mamori")
 def main() -> None:
     """mamori (守り): find personal information and stop it from leaking."""
@@ -121,7 +159,7 @@ def detect(
 
         table = Table(title=f"mamori: {len(results)} finding(s) / 件の検出")
         for col in ("source", "line:col", "type", "score", "masked value", "recognizer"):
-            table.add_column(col, justify="right" if col in ("score",) else "left")
+            table.add_column(col, justify="right" if col == "score" else "left", overflow="fold")
         for r in results:
             table.add_row(
                 r["source"],
@@ -131,7 +169,8 @@ def detect(
                 r["masked"],
                 r["recognizer"],
             )
-        Console().print(table)
+        # Piped into a file or a log, a table keeps whole paths rather than 80 columns of them.
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
     sys.exit(1 if results else 0)
 
 

@@ -136,11 +136,6 @@ def test_jsonl_refuses_files(fake: None, tmp_path: Path) -> None:
     assert r.exit_code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._jsonl writes json.dumps(..., ensure_ascii=False): an id holding a lone surrogate raises "
-    "UnicodeEncodeError on a real stdout and ends the run (reported to the lead)",
-)
 def test_jsonl_lone_surrogate_in_id_does_not_end_the_run() -> None:
     stdin = '{"id": "\\ud800", "text": "x"}\n{"id": "next", "text": "y"}\n'
     p = subprocess.run(

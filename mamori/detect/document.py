@@ -33,6 +33,8 @@ _FOLD_BY_REPLACE = tuple((c, _FOLD[c]) for c in "：（）\u3000－／＜＞～�
 _FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD if c not in dict(_FOLD_BY_REPLACE)) + "]")
 
 _EMPTY: tuple[list[int], list[int]] = ([], [])
+LINE_LIMIT = 4096
+"""How far line lookups search: a "line" longer than this is seen in windows."""
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
@@ -48,6 +50,22 @@ def fold(text: str) -> str:
     if _FOLD_RE.search(text) is None:
         return text
     return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+
+
+def line_start(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
+    """Start of the line holding ``pos``, looking back at most ``limit`` characters.
+
+    The bound keeps callers linear on a text that is one huge line.
+    """
+    lo = max(0, pos - limit)
+    nl = text.rfind("\n", lo, pos)
+    return nl + 1 if nl >= 0 else lo
+
+
+def line_end(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
+    """End of the line holding ``pos`` (the newline's offset), looking ahead at most ``limit`` characters."""
+    nl = text.find("\n", pos, pos + limit)
+    return nl if nl >= 0 else min(len(text), pos + limit)
 
 
 def detect_language(text: str) -> str:
@@ -192,9 +210,10 @@ class Document:
                     best = cand
         return best
 
-    def line_start(self, pos: int) -> int:
-        return self.text.rfind("\n", 0, pos) + 1
+    def line_start(self, pos: int, limit: int = LINE_LIMIT) -> int:
+        """Start of the line holding ``pos``, looking back at most ``limit`` characters."""
+        return line_start(self.text, pos, limit)
 
-    def line_end(self, pos: int) -> int:
-        e = self.text.find("\n", pos)
-        return len(self.text) if e < 0 else e
+    def line_end(self, pos: int, limit: int = LINE_LIMIT) -> int:
+        """End of the line holding ``pos`` (the newline's offset), looking ahead at most ``limit`` characters."""
+        return line_end(self.text, pos, limit)

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from mamori.detect.document import Document
+from mamori.detect.document import LINE_LIMIT, Document, line_end, line_start
 
 _RUN_RE = re.compile(r"[0-9][0-9 \-ーｰ.()]{5,39}[0-9]")
 _SEPS = " -ーｰ.()"
@@ -144,22 +144,6 @@ def _nearest(doc: Document, lo: int, hi: int, groups: frozenset[str]) -> tuple[s
                 best = (group, s, e)
             break
     return best
-
-
-LINE_LIMIT = 4096  # a "line" longer than this is not searched as a whole (a 50 MB line stays linear)
-
-
-def line_start(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
-    """Start of the line holding ``pos``, looking back at most ``limit`` characters."""
-    lo = max(0, pos - limit)
-    nl = text.rfind("\n", lo, pos)
-    return nl + 1 if nl >= 0 else lo
-
-
-def line_end(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
-    """End of the line holding ``pos`` (the newline's offset), looking ahead at most ``limit`` characters."""
-    nl = text.find("\n", pos, pos + limit)
-    return nl if nl >= 0 else min(len(text), pos + limit)
 
 
 def _real_line(text: str, pos: int) -> tuple[int, int] | None:

@@ -34,7 +34,9 @@ from mamori.detect.recognizer import Recognizer
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-_GROUPS = frozenset({"org_legal", "org_latin", "org_bank", "org_suffix", "org_name", "org_context", "org_kana"})
+_GROUPS = frozenset(
+    {"org_legal", "org_latin", "org_bank", "org_suffix", "org_name", "org_context", "org_kana", "org_define"}
+)
 
 
 def _hits(doc: Document, groups: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -866,18 +868,73 @@ CONTEXT_AFTER = (
 _MATCH_WORDS = ("リーグ", "トーナメント", "カップ", "シリーズ", "タイトル", "ゲーム", "マッチ", "オープン", "ラウンド")
 
 
+# Kinds of organisation that end a defining sentence (…は、アメリカのロックバンド。 / …の造船会社である。).
+_KINDS = (
+    "会社",
+    "企業",
+    "メーカー",
+    "ロックバンド",
+    "バンド",
+    "音楽グループ",
+    "アイドルグループ",
+    "政党",
+    "球団",
+    "サッカークラブ",
+    "プロダクション",
+    "芸能事務所",
+    "レコードレーベル",
+    "レーベル",
+    "出版社",
+    "新聞社",
+    "放送局",
+    "テレビ局",
+    "航空会社",
+    "銀行",
+    "団体",
+    "財団",
+    "非営利団体",
+    "劇団",
+)
+DEFINING_ENDINGS = tuple(k + e for k in _KINDS for e in ("。", "である。", "であった。", "だった。"))
+
+
+def _defined_name(norm: str, ks: int) -> tuple[int, int] | None:
+    """The subject of a defining sentence that ends at ``ks`` (テムズ鉄工造船所は、イギリスにあった造船会社。)."""
+    lo = max(0, ks - 120)
+    s = max(norm.rfind("。", lo, ks), norm.rfind("\n", lo, ks)) + 1
+    if s == 0 and lo > 0:
+        return None  # the sentence is longer than we read
+    while s < ks and norm[s] == " ":
+        s += 1
+    e = _right_name(norm, s, 24)
+    if e - s < 2 or norm[e : e + 1] != "は" or norm[e + 1 : e + 2] in ("じ", "ず"):
+        return None  # はじめ, はず
+    head = norm[s:e]
+    if not any(_cat(c) in (2, 3) for c in head) and not _proper_not_person(head):
+        return None  # 同社は…会社である: a common noun; 山田は…: a person
+    if head in _SUFFIX_STOP or _COUNT_RE.fullmatch(head):
+        return None
+    return s, e
+
+
 class ContextOrganizationRecognizer(Recognizer):
     """A name right before a phrase that only an organisation takes (阪神タイガースに入団, ソニーの社長)."""
 
     name = "organization_context"
     entities = ("ORGANIZATION",)
     languages = frozenset({"ja"})
-    keywords: ClassVar = {"org_context": CONTEXT_AFTER}
+    keywords: ClassVar = {"org_context": CONTEXT_AFTER, "org_define": DEFINING_ENDINGS}
 
     _groups = frozenset({"org_context"})
 
     def find(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
+        last = -1
+        for ks, _ke, _ in _hits(doc, frozenset({"org_define"})):
+            span = _defined_name(norm, ks)
+            if span is not None and span[0] > last:
+                last = span[0]
+                yield self.finding(doc, "ORGANIZATION", span[0], span[1], 0.55)
         for ks, _ke, _ in _hits(doc, self._groups):
             s = _left_name(norm, ks, 24)
             if s == ks - 24 and s > 0 and _cat(norm[s - 1]) in (1, 2, 3):
@@ -893,6 +950,7 @@ class ContextOrganizationRecognizer(Recognizer):
             yield self.finding(doc, "ORGANIZATION", s, ks, 0.55)
 
 
+_TEAM_DOT_RE = re.compile(f"(?<=[{_KT}]{{2}})・(?=[{_KT}]{{2}})")
 _TEAM_RE = re.compile(f"([{_KT}]{{2,12}})・([{_KT}]{{2,14}}[ズスツ])(?![{_KT}・=])")
 
 
@@ -906,17 +964,20 @@ class TeamOrganizationRecognizer(Recognizer):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
-        i = norm.find("・")
-        while i >= 0:
+        last = -1
+        for dot in _TEAM_DOT_RE.finditer(norm):
+            i = dot.start()
+            if i < last:
+                continue
             s = i
             while s > 0 and i - s < 12 and _cat(norm[s - 1]) == 2:
                 s -= 1
-            m = _TEAM_RE.match(norm, s) if i - s >= 2 and (s == 0 or norm[s - 1] not in "・=") else None
+            if s > 0 and norm[s - 1] in "・=":
+                continue  # the third word of a longer name (ジョン・F・ケネディ)
+            m = _TEAM_RE.match(norm, s)
             if m is not None and _is_place(m.group(1)):
+                last = m.end()
                 yield self.finding(doc, "ORGANIZATION", m.start(), m.end(), 0.55)
-                i = norm.find("・", m.end())
-            else:
-                i = norm.find("・", i + 1)
 
 
 @lru_cache(maxsize=4096)

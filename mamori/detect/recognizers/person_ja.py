@@ -262,15 +262,13 @@ _LINE_NAME = re.compile(
 )
 _UNIT_END = frozenset("部課室係班局所社店科棟院")
 _LINE_TAIL = re.compile(r" ?(?:より|から|方|宛|宛て|拝|記)$")
-_KANJI_HIRA = re.compile(rf"[{_K}]{{2,3}}(?=[{_HIRA}]{{2}})")
 # Kinship words before a given name: 息子の吾郎, 三女悦子, 父・浩三郎.
 _KIN_END = re.compile(r"(?:妻|夫|母|父|兄|姉|弟|妹|娘|息子|男|女|子|孫|甥|姪)[の・、]$")
-_KIN_RE = re.compile(
-    r"(?:長男|次男|三男|四男|五男|長女|次女|三女|四女|五女|嫡男|嫡子|養子|実子|末子|愛娘)(?=[\u4e00-\u9fff々])"
-)
+_KIN_TEXT = "長男 次男 三男 四男 五男 長女 次女 三女 四女 五女 嫡男 嫡子 養子 実子 末子 愛娘"
+_KIN_WORDS = frozenset(_KIN_TEXT.split())
 _NUMBERED = re.compile(r"[一二三四五六七八九十百千][次回期部番号位件月日年人代世]")
-_PROSE_KANJI = re.compile(rf"[{_K}]{{3,40}}")
-_PROSE_SURNAME = re.compile(rf"[{_K}]{{2,3}}(?=[はがとにをもやへ、。」の])")
+_PROSE_KANJI = re.compile(rf"[{_K}]{{3,40}}|[{_K}]{{2}}(?=[{_HIRA}、。」])")
+_PARTICLES = frozenset("はがとにをもやへ、。」の")
 _LIST_END = "(?=[、。とやらがはのを」]|$)"
 _LIST_KANJI = re.compile(rf"([{_K}]{{2,5}}){_LIST_END}")
 _LIST_KATA = re.compile(rf"([ァ-ヺ][ァ-ヺー]{{1,15}}(?:[・=][ァ-ヺ][ァ-ヺー]{{0,15}}){{0,4}}){_LIST_END}")
@@ -815,8 +813,17 @@ class JapanesePersonRecognizer(Recognizer):
         windows: list[tuple[int, int]] = []
         memo = self._run_memo
         flags_get = lex.flags.get
+        sur_windows: list[tuple[int, int]] = []
+        flags = lex.flags
         for m in _PROSE_KANJI.finditer(text):
             run = m.group()
+            if len(run) <= 3:
+                if run in flags:
+                    self._short_run(text, m.start(), m.end(), covered, sur_windows, add)
+                if len(run) < 3:
+                    continue
+            elif run[:2] in _KIN_WORDS:
+                self._given_after_kin(text, m.start() + 2, covered, add)
             verdict = memo.get(run)
             if verdict is None:
                 verdict = self._judge_run(run)
@@ -835,13 +842,6 @@ class JapanesePersonRecognizer(Recognizer):
                     windows.append((s, s + n))
             elif self._boundary(text, m.end(), len(text)) and not _overlaps(covered, s, s + n):
                 windows.append((s, s + n))
-        for m in _KANJI_HIRA.finditer(text):
-            s = m.start()
-            if (s and _is_kanji(text[s - 1])) or "S" not in flags_get(m.group(), ""):
-                continue
-            g = self._hira_given(text, m.end())
-            if g and not _overlaps(covered, s, g):
-                add(s, g, 0.65)  # 宮内あすか: a surname and a given name written in hiragana
         for m in islice(_DEFINITION_RE.finditer(text), 1000):
             name = m.group(1)
             if not _PLACE_OR_ORG.search(name) and not _ORG_AFTER.search(name) and _DEFINED_AS_PERSON.search(m.group(2)):
@@ -850,25 +850,7 @@ class JapanesePersonRecognizer(Recognizer):
             self._after_role(text, m.end(), covered, add)
             if _KIN_END.search(text, max(0, m.end() - 4), m.end()):
                 self._given_after_kin(text, m.end(), covered, add)
-        for m in islice(_KIN_RE.finditer(text), 1000 + len(text) // 16):
-            self._given_after_kin(text, m.end(), covered, add)
-        for m in _PROSE_SURNAME.finditer(text):
-            s = m.start()
-            if s and (_is_kanji(text[s - 1]) or text[s - 1].isdigit()):
-                continue
-            name = m.group()
-            f = flags_get(name, "")
-            if "S" in f:
-                if self.morphology and not _overlaps(covered, s, m.end()):
-                    windows.append((s, m.end()))
-            elif (
-                "G" in f
-                and "c" not in f
-                and "L" not in f
-                and not _NUMBERED.match(name)
-                and not _overlaps(covered, s, m.end())
-            ):
-                add(s, m.end(), 0.6)  # 雄一は / 千恵子の: a given name alone, listed only as a name
+        windows.extend(sur_windows)
         if windows:
             # SudachiPy costs about 1 MB/s: at most one window per 200 characters (a few per sentence).
             self._morph_windows(text, windows[: 64 + len(text) // 200], add)
@@ -911,6 +893,45 @@ class JapanesePersonRecognizer(Recognizer):
                 and not text.endswith(_LEGAL_FORMS, max(0, s - 6), s)
             ):
                 add(s, e, 0.6)
+
+    def _short_run(
+        self, text: str, s: int, e: int, covered: list[tuple[int, int]], windows: list[tuple[int, int]], add
+    ) -> None:
+        """A kanji run of 2-3 characters in prose: a surname before a given name in hiragana (宮内あすか), a
+        surname before a particle (shown to SudachiPy), or a given name alone before a particle (雄一は)."""
+        if e >= len(text):
+            return
+        nxt = text[e]
+        hira = "ぁ" <= nxt <= "ゖ"
+        if not hira and nxt not in "、。」":
+            return
+        run = text[s:e]
+        f = self.lex.flags.get(run, "")
+        if not f:
+            return
+        if "S" in f:
+            if hira:
+                g = self._hira_given(text, e)
+                if g and not _overlaps(covered, s, g):
+                    add(s, g, 0.65)  # 宮内あすか: a surname and a given name written in hiragana
+                    return
+            if (
+                nxt in _PARTICLES
+                and self.morphology
+                and not (s and text[s - 1].isdigit())
+                and not _overlaps(covered, s, e)
+            ):
+                windows.append((s, e))
+        elif (
+            "G" in f
+            and nxt in _PARTICLES
+            and "c" not in f
+            and "L" not in f
+            and not (s and text[s - 1].isdigit())
+            and not _NUMBERED.match(run)
+            and not _overlaps(covered, s, e)
+        ):
+            add(s, e, 0.6)  # 雄一は / 千恵子の: a given name alone, listed only as a name
 
     def _hira_given(self, text: str, i: int) -> int:
         """End of a hiragana given name that starts at ``i`` and ends before a particle or a non-kana, else 0."""
