@@ -72,6 +72,18 @@ def test_unlabelled_twelve_digits_stay_below(det: Detector) -> None:
     assert found(det, f"番号は {MY} です", "MY_NUMBER") == []
 
 
+def test_keyword_within_proximity_reports_an_unlabelled_my_number(det: Detector) -> None:
+    # Purview's rule: check digit + keyword within 300 characters, even with no label on the value's line
+    text = f"マイナンバーの提出をお願いします。\n\n書類に記載の番号:\n{MY}\n以上"
+    assert found(det, text, "MY_NUMBER") == [MY]
+    far = "マイナンバーの提出をお願いします。" + "。" * 400 + f"番号は {MY} です"
+    assert found(det, far, "MY_NUMBER") == []
+
+
+def test_keyword_nearby_does_not_rescue_an_order_number(det: Detector) -> None:
+    assert found(det, f"マイナンバーは別紙にて。注文番号：{MY}", "MY_NUMBER") == []
+
+
 def test_csv_member_number_column(det: Detector) -> None:
     csv = f"顧客ID,氏名,メール,会員番号\nC001,山田,a@example.com,{MY}\n"
     assert found(det, csv, "MY_NUMBER") == []

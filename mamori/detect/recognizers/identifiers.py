@@ -40,6 +40,16 @@ from mamori.detect.recognizers._numbers import (
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+_PROXIMITY = 300  # characters, as Purview's patternsProximity
+_MY_NUMBER_WORDS = frozenset({"n.mynumber"})
+_CORPORATE_WORDS = frozenset({"n.corp"})
+
+
+def _keyword_near(doc: Document, start: int, end: int, groups: frozenset[str]) -> bool:
+    """A keyword of ``groups`` within the proximity window before or after the value (no label of its own)."""
+    return bool(doc.keyword_before(start, groups, _PROXIMITY) or doc.keyword_after(end, groups, _PROXIMITY))
+
+
 class MyNumberRecognizer(Recognizer):
     """個人番号 (My Number): 12 digits, plain or 4-4-4, check digit last; needs its label to be reported."""
 
@@ -57,6 +67,8 @@ class MyNumberRecognizer(Recognizer):
             label = label_around(doc, start, end)
             if label == "n.mynumber":
                 score = 0.92 if shape_ok else 0.7
+            elif label is None and _keyword_near(doc, start, end, _MY_NUMBER_WORDS):
+                score = 0.7 if shape_ok else 0.5  # Purview: check digit + keyword within 300 characters
             elif label is None:
                 score = 0.4 if shape_ok else 0.25
             else:
@@ -105,6 +117,8 @@ class CorporateNumberRecognizer(Recognizer):
                 # an unlabelled 13-digit number that is also a valid JAN (45/49) is a product code
                 jan = ean13_valid(digits) and digits[:2] in ("45", "49")
                 score = 0.2 if jan else 0.4 if shape_ok else 0.25
+                if not jan and _keyword_near(doc, start, end, _CORPORATE_WORDS):
+                    score += 0.3  # check digit + keyword within 300 characters
             else:
                 score = 0.1
             if score < MIN_SCORE:

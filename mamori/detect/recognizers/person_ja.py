@@ -267,8 +267,9 @@ _KIN_END = re.compile(r"(?:妻|夫|母|父|兄|姉|弟|妹|娘|息子|男|女|�
 _KIN_TEXT = "長男 次男 三男 四男 五男 長女 次女 三女 四女 五女 嫡男 嫡子 養子 実子 末子 愛娘"
 _KIN_WORDS = frozenset(_KIN_TEXT.split())
 _NUMBERED = re.compile(r"[一二三四五六七八九十百千][次回期部番号位件月日年人代世]")
-_PROSE_KANJI = re.compile(rf"[{_K}]{{3,40}}|[{_K}]{{2}}(?=[{_HIRA}、。」])")
+_PROSE_KANJI = re.compile(rf"[{_K}]{{2,40}}")
 _PARTICLES = frozenset("はがとにをもやへ、。」の")
+_SHORT_NEXT = frozenset("".join(chr(c) for c in range(ord("ぁ"), ord("ゖ") + 1)) + "、。」")
 _LIST_END = "(?=[、。とやらがはのを」]|$)"
 _LIST_KANJI = re.compile(rf"([{_K}]{{2,5}}){_LIST_END}")
 _LIST_KATA = re.compile(rf"([ァ-ヺ][ァ-ヺー]{{1,15}}(?:[・=][ァ-ヺ][ァ-ヺー]{{0,15}}){{0,4}}){_LIST_END}")
@@ -815,10 +816,12 @@ class JapanesePersonRecognizer(Recognizer):
         flags_get = lex.flags.get
         sur_windows: list[tuple[int, int]] = []
         flags = lex.flags
+        n_text = len(text)
         for m in _PROSE_KANJI.finditer(text):
             run = m.group()
             if len(run) <= 3:
-                if run in flags:
+                e0 = m.end()
+                if e0 < n_text and text[e0] in _SHORT_NEXT and run in flags:
                     self._short_run(text, m.start(), m.end(), covered, sur_windows, add)
                 if len(run) < 3:
                     continue
@@ -842,7 +845,7 @@ class JapanesePersonRecognizer(Recognizer):
                     windows.append((s, s + n))
             elif self._boundary(text, m.end(), len(text)) and not _overlaps(covered, s, s + n):
                 windows.append((s, s + n))
-        for m in islice(_DEFINITION_RE.finditer(text), 1000):
+        for m in islice(self._definitions(text), 1000):
             name = m.group(1)
             if not _PLACE_OR_ORG.search(name) and not _ORG_AFTER.search(name) and _DEFINED_AS_PERSON.search(m.group(2)):
                 add(m.start(1), m.end(1), 0.7)
@@ -893,6 +896,21 @@ class JapanesePersonRecognizer(Recognizer):
                 and not text.endswith(_LEGAL_FORMS, max(0, s - 6), s)
             ):
                 add(s, e, 0.6)
+
+    @staticmethod
+    def _definitions(text: str) -> Iterator[re.Match[str]]:
+        """Matches of _DEFINITION_RE, tried only on the lines that hold 'は、' near their start (cheaper than a
+        scan of every line)."""
+        last = -1
+        i = text.find("は、")
+        while i >= 0:
+            ls = text.rfind("\n", 0, i) + 1
+            if ls != last and i - ls <= 84:
+                last = ls
+                m = _DEFINITION_RE.match(text, ls)
+                if m is not None:
+                    yield m
+            i = text.find("は、", i + 2)
 
     def _short_run(
         self, text: str, s: int, e: int, covered: list[tuple[int, int]], windows: list[tuple[int, int]], add
