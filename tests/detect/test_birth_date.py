@@ -110,3 +110,20 @@ def test_pathological_inputs_are_quick(det: Detector, text: str) -> None:
     for f in det.detect(text):
         assert 0 <= f.start < f.end <= len(text)
     assert time.process_time() - t < 60
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("生まれは1979年11月3日です", ["1979年11月3日"]),
+        ("生まれ：1979/11/03", ["1979/11/03"]),
+        ("東京生まれ。2005年4月1日に入社", []),
+    ],
+)
+def test_birth_word_before_the_date(text: str, want: list[str]) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in Detector([birth_date.BirthDateRecognizer()]).detect(text)
+        if f.type == "DATE_OF_BIRTH"
+    ]
+    assert found == want

@@ -170,3 +170,10 @@ def test_phone_in_an_exchange_the_metadata_does_not_know(det: Detector) -> None:
 def test_quantities_are_not_numbers_of_anything(det: Detector) -> None:
     assert found(det, "TEL 0312345678円", "PHONE") == []
     assert found(det, "〒1000001円", "POSTAL_CODE") == []
+
+
+def test_ip_after_a_word_ending_in_ver() -> None:
+    # "server" is not "ver": the version-number exclusion needs a word of its own
+    text = "server 10.0.0.5 down, v1.2.3.4 released"
+    found = [text[f.start : f.end] for f in Detector([cls() for cls in contact.RECOGNIZERS]).detect(text)]
+    assert found == ["10.0.0.5"]

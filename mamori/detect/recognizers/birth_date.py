@@ -105,6 +105,8 @@ class BirthDateRecognizer(Recognizer):
             kw = low[ks:ke]
             if kw in _AFTER_WORDS:
                 f = self._before(doc, norm, ks, today)
+                if f is None and kw == "生まれ" and norm[ke : ke + 1] in ("は", ":"):
+                    f = self._after(doc, norm, ke + 1, today)  # 生まれは1979年11月3日 / 生まれ：…
             else:
                 f = self._after(doc, norm, ke, today)
                 if f is None:

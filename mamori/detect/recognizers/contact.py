@@ -330,7 +330,7 @@ _IPV4_RE = re.compile(
 _IPV6_ANCHOR_RE = re.compile(r":[0-9A-Fa-f]{0,4}:")
 _IPV6_RE = re.compile(r"[0-9A-Fa-f:]{2,39}(?:%[0-9A-Za-z]{1,16})?")
 _IP_GROUP = frozenset({"n.ip"})
-_VERSION_RE = re.compile(r"(?:v|ver\.?|version|バージョン)\s?$", re.IGNORECASE)
+_VERSION_RE = re.compile(r"(?<![a-z])(?:v|ver\.?|version|バージョン)\s?$", re.IGNORECASE)
 
 
 class IpAddressRecognizer(Recognizer):

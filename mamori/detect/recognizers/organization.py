@@ -930,7 +930,7 @@ class ContextOrganizationRecognizer(Recognizer):
     def find(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
         last = -1
-        for ks, _ke, _ in _hits(doc, frozenset({"org_define"})):
+        for ks, _ke, _ in _hits(doc, frozenset({"org_define"})) if doc.occurrences("org_define")[0] else ():
             span = _defined_name(norm, ks)
             if span is not None and span[0] > last:
                 last = span[0]
@@ -964,6 +964,8 @@ class TeamOrganizationRecognizer(Recognizer):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
+        if "・" not in norm:
+            return
         last = -1
         for dot in _TEAM_DOT_RE.finditer(norm):
             i = dot.start()
@@ -1073,6 +1075,8 @@ class KanaAbbreviationOrganizationRecognizer(Recognizer):
     keywords: ClassVar = {"org_kana": (*KANA_PREFIXES, *KANA_SUFFIXES)}
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        if not doc.occurrences("org_kana")[0]:
+            return
         norm = doc.norm
         last = -1
         for ks, ke, _ in _hits(doc, frozenset({"org_kana"})):

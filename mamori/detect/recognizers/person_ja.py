@@ -116,7 +116,7 @@ _TITLES = (
 )
 _LABELS = (
     "お客様氏名|お客様名|ご契約者名|契約者名|契約者|申込者氏名|申込者名|申込者|渡航者氏名|旅行者氏名|"
-    "氏名|お名前|名前|ご氏名|姓名|フリガナ|ふりがな|カナ氏名|氏名カナ|カナ|"
+    "氏名|氏 名|お名前|名前|ご氏名|姓名|フリガナ|ふりがな|カナ氏名|氏名カナ|カナ|"
     "口座名義人|口座名義|名義人|名義|カード名義人|カード名義|"
     "担当者名|担当者|担当|ご担当|対応者|対応|記録者|記録|作成者|作成|承認者|申請者|依頼者|責任者|"
     "代表者名|代表者|代表|宛名|受取人|ご依頼主|依頼主|差出人|送り主|送付先|お届け先|"
@@ -126,7 +126,7 @@ _LABELS = (
     "保証人|連帯保証人|代理人|世帯主|受講者|発表者|司会|講師|主治医|担任|同居人|契約者氏名|名義人氏名"
 )
 # A label made of a role word ending in 者 / 人 / 官 / 員 (対象者：, 入力者：, 保証人：, 面接官：, 調査員：).
-_ROLE_LABEL_RE = re.compile(r"(?:者|人|官|員)(?:名|氏名)?(?:\([^()\n]{0,16}\))? ?[:：] ?")
+_ROLE_LABEL_RE = re.compile(r"(?:者|人|官|員|様|長|生|主|師|士)(?:名|氏名)?(?:\([^()\n]{0,16}\))? ?[:：] ?")
 # English labels before a name in a Japanese document (Booking name:, Name:, Contact:, Attn:, From:, CC:).
 _EN_LABELS_STRONG = (
     "name",
@@ -204,6 +204,7 @@ _STRONG_LABELS = frozenset(
         "渡航者氏名",
         "旅行者氏名",
         "氏名",
+        "氏 名",
         "お名前",
         "名前",
         "ご氏名",
@@ -250,6 +251,7 @@ _TITLE_RE = re.compile(rf"(?:{_TITLES}) (?=[{_K}{_KATA}A-Z])")
 _CUE_RES = (
     re.compile(rf"の(?=[{_K}]{{1,4}}(?:です|でございます|と申します))"),
     re.compile(rf"(?:弊社|当社|担当|担当者|私|わたくし|同僚|上司|部下|後任|前任|秘書|後輩|先輩)の(?=[{_K}])"),
+    re.compile(rf"(?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[{_K}]{{1,4}}(?:が|は|より|から|にて|まで|へ|と申|です))"),
     re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
 )
 # A name alone on a line (signature blocks, address labels) or followed by a bracketed reading.
@@ -353,6 +355,7 @@ _HON_TAIL = re.compile(r"(?:様|殿|氏|先生|君)")
 _GIVEN = re.compile(rf"[{_K}{_HIRA}]{{1,6}}")
 _AFTER_NAME = re.compile(rf" ?(?:{_HONORIFIC}|{_TITLES}|君)")
 _KANA_PAREN = re.compile(rf" ?\(([{_KATA}]{{1,12}}(?: [{_KATA}]{{1,12}})?)\)")
+_HIRA_PAREN = re.compile(rf" ?\(([{_HIRA}ー]{{2,12}}(?: [{_HIRA}ー]{{1,12}})?)\)")
 _TITLE_SUFFIX = re.compile(rf"(?:{_TITLES})$")
 _TITLE_PREFIX = re.compile(rf"(?:{_TITLES})(?: |(?=[{_K}]))")
 _ORG_WORDS = re.compile(
@@ -667,8 +670,8 @@ class JapanesePersonRecognizer(Recognizer):
             return
 
     def _romaji_after(self, text: str, end: int, add) -> None:
-        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）."""
-        m = _ROMAJI_PAREN.match(text, end) or _KANA_PAREN.match(text, end)
+        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）, 山田 太郎（やまだ たろう）."""
+        m = _ROMAJI_PAREN.match(text, end) or _KANA_PAREN.match(text, end) or _HIRA_PAREN.match(text, end)
         if m:
             g = 1 if m.group(1) else 2
             add(m.start(g), m.end(g), 0.85)
@@ -998,6 +1001,10 @@ class JapanesePersonRecognizer(Recognizer):
         m = _ROLE_KANJI.match(text, i)
         if m:
             name = m.group()
+            t = _PROSE_TITLE.search(name)
+            if t is not None and t.start() >= 1:
+                name = name[: t.start()]  # 高橋課長 → 高橋
+            end = i + len(name)
             if (
                 (
                     (len(name) >= 3 and lex.split_full(name))
@@ -1005,9 +1012,9 @@ class JapanesePersonRecognizer(Recognizer):
                     or (lex.surname(name) and not lex.common(name))
                 )
                 and not _PLACE_OR_ORG.search(name)
-                and not _overlaps(covered, i, m.end())
+                and not _overlaps(covered, i, end)
             ):
-                add(i, m.end(), 0.7)
+                add(i, end, 0.7)
             return
         m = _ROLE_KATA.match(text, i)
         if m and not _overlaps(covered, i, m.end()):
