@@ -174,5 +174,83 @@ def detect(
     sys.exit(1 if results else 0)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Worker processes (default: CPU count).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True
+)
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Count findings scored at least this.")
+@click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
+@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN", help=".gitignore-style pattern to skip.")
+@click.option("--exclude-from", "exclude_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write an HTML report.")
+@click.option("--max-file-mb", type=click.FloatRange(0.001), default=32, show_default=True, help="Per-file size limit.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=20, show_default=True, help="Per-file time limit (s).")
+def scan(
+    paths: tuple[str, ...],
+    workers: int | None,
+    fmt: str,
+    min_score: float | None,
+    lang: str,
+    excludes: tuple[str, ...],
+    exclude_files: tuple[str, ...],
+    report_path: str | None,
+    max_file_mb: float,
+    timeout: float,
+) -> None:
+    """Scan files and folders for personal information; report per file, largest risk first.
+
+    Exit code: 0 nothing found, 1 personal information found, 2 an error (unreadable path or file).
+    """
+    import time
+
+    from mamori.discovery.formats import WRITERS
+    from mamori.discovery.inventory import error_report, summarize
+    from mamori.discovery.runner import ScanOptions
+    from mamori.discovery.runner import scan as run_scan
+    from mamori.discovery.walker import WalkError, WalkFile, compile_spec, load_patterns, walk
+
+    started = time.monotonic()
+    spec = compile_spec(load_patterns(excludes, exclude_files))
+    files: list[WalkFile] = []
+    reports = []
+    for item in walk(paths, spec):
+        if isinstance(item, WalkError):
+            click.echo(f"mamori scan: {item.path}: {item.message}", err=True)
+            reports.append(error_report(item.path, item.message))
+        else:
+            files.append(item)
+    options = ScanOptions(min_score=min_score, lang=lang, max_bytes=int(max_file_mb * 1024 * 1024), timeout=timeout)
+    if sys.stderr.isatty() and files:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            TextColumn("scanning"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        ) as progress:
+            task = progress.add_task("scan", total=len(files))
+            for report in run_scan(files, options, workers):
+                reports.append(report)
+                progress.advance(task)
+    else:
+        reports.extend(run_scan(files, options, workers))
+    summary = summarize(reports, time.monotonic() - started)
+    for r in reports[len(reports) - len(files) :] if files else ():
+        if r.error is not None:
+            click.echo(f"mamori scan: {r.path}: {r.error}", err=True)
+    WRITERS[fmt](reports, summary, sys.stdout)
+    if report_path:
+        from mamori.discovery.report_html import render
+
+        Path(report_path).write_text(render(reports, summary, roots=paths), encoding="utf-8")
+    sys.exit(2 if summary.errors else 1 if summary.findings else 0)
+
+
 if __name__ == "__main__":
     main()

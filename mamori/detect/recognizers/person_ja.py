@@ -159,6 +159,8 @@ _EN_LABELS_STRONG = (
     "representative",
 )
 _EN_GROUP = "person_ja.en_label"
+_EN_HON_GROUP = "person_ja.en_honorific"
+_EN_HONORIFICS = ("mr.", "ms.", "mrs.", "miss ", "dr.", "prof.", "mr ", "ms ", "mrs ", "dr ")
 _EN_LABELS_WEAK = ("contact", "attn", "attention", "from", "to", "cc", "bcc", "sender", "recipient", "author", "by")
 _EN_NAME_PREFIX = frozenset(
     {
@@ -190,6 +192,7 @@ _EN_NOT_NAME = re.compile(
     r"university|center|centre|the|of|and|for|sales|support|service|services|admin|info|customer|manager)\b"
 )
 # One word of Japanese romaji (Ichikawa, Sho, Ohno, Shun'ichi): syllables of Hepburn / kunrei spelling.
+_EN_HON_NAME = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}(?![A-Za-z@])")
 _ROMAJI_JA = re.compile(
     r"(?:(?:[kgsztdnhbpmrfjwyvc]|sh|ch|ts|[kgnhbpmrsz]y|kk|ss|tt|pp|cch|tch|ssh)?[aiueo][hu]?|n'?)+", re.I
 )
@@ -248,10 +251,13 @@ _KANA_LABELS = frozenset(
 _HON_RE = re.compile(r"様|さま|さん|殿|氏(?!名)|先生|くん|ちゃん")
 _LABEL_RE = re.compile(rf"(?:{_LABELS})(?:\([^()\n]{{0,16}}\))?(?: ?[:：] ?|[】\]」] ?|\t| (?=[^ ]))")
 _TITLE_RE = re.compile(rf"(?:{_TITLES}) (?=[{_K}{_KATA}A-Z])")
+# A department before a name: 営業部の高橋が, 経理課の佐藤より (read as a weak cue: the name must be listed).
+_DEPT_CUE = re.compile(
+    rf"(?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[{_K}]{{1,4}}(?:が|は|より|から|にて|まで|へ|と申|です))"
+)
 _CUE_RES = (
     re.compile(rf"の(?=[{_K}]{{1,4}}(?:です|でございます|と申します))"),
     re.compile(rf"(?:弊社|当社|担当|担当者|私|わたくし|同僚|上司|部下|後任|前任|秘書|後輩|先輩)の(?=[{_K}])"),
-    re.compile(rf"(?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[{_K}]{{1,4}}(?:が|は|より|から|にて|まで|へ|と申|です))"),
     re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
 )
 # A name alone on a line (signature blocks, address labels) or followed by a bracketed reading.
@@ -403,7 +409,11 @@ def _clean_foreign(flags: str) -> bool:
 
 
 def _reading_follows(text: str, e: int) -> bool:
-    return _ROMAJI_PAREN.match(text, e) is not None or _KANA_PAREN.match(text, e) is not None
+    return (
+        _ROMAJI_PAREN.match(text, e) is not None
+        or _KANA_PAREN.match(text, e) is not None
+        or _HIRA_PAREN.match(text, e) is not None
+    )
 
 
 def _char_class(c: str) -> int:
@@ -434,7 +444,8 @@ class JapanesePersonRecognizer(Recognizer):
     entities = ("PERSON",)
     languages = frozenset({"ja"})
     keywords: ClassVar[Mapping[str, Iterable[str]]] = {
-        _EN_GROUP: tuple(f"{w}{c}" for w in _EN_LABELS_STRONG + _EN_LABELS_WEAK for c in (":", " :"))
+        _EN_HON_GROUP: _EN_HONORIFICS,
+        _EN_GROUP: tuple(f"{w}{c}" for w in _EN_LABELS_STRONG + _EN_LABELS_WEAK for c in (":", " :")),
     }
 
     def __init__(self, morphology: bool = True) -> None:
@@ -478,6 +489,9 @@ class JapanesePersonRecognizer(Recognizer):
         starts, ends = doc.occurrences(_EN_GROUP)
         for ks, ke in islice(zip(starts, ends, strict=True), budget):
             self._after_en_label(text, ks, ke, add)
+        starts, ends = doc.occurrences(_EN_HON_GROUP)
+        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+            self._after_en_honorific(text, ks, ke, add)
         for m in islice(_SELF_RE.finditer(text), budget):
             self._before_self(text, m.start(), add)
         for m in islice(_TITLE_RE.finditer(text), budget):
@@ -487,6 +501,8 @@ class JapanesePersonRecognizer(Recognizer):
         for cue in _CUE_RES:
             for m in islice(cue.finditer(text), budget):
                 self._read_list(text, m.end(), add, score=0.8, strong=True, max_items=1)
+        for m in islice(_DEPT_CUE.finditer(text), budget):
+            self._read_list(text, m.end(), add, score=0.75, strong=False, max_items=1)
         for m in islice(_LINE_NAME.finditer(text), budget):
             self._line_name(text, m.start(2), m.end(2), add, titled=m.group("title") is not None)
         if "," in text or "\t" in text:
@@ -609,6 +625,8 @@ class JapanesePersonRecognizer(Recognizer):
             m = _ROMAJI_NAME.match(text, i, limit)
             if m and (strong or kana_ok):
                 return i, m.end(), 0.85
+            if m and all(_ROMAJI_JA.fullmatch(w) for w in m.group().split(" ")):
+                return i, m.end(), 0.75  # Yamada Taro: every word is spelt like Japanese romaji
         return None
 
     @staticmethod
@@ -669,9 +687,14 @@ class JapanesePersonRecognizer(Recognizer):
                 continue
             return
 
-    def _romaji_after(self, text: str, end: int, add) -> None:
-        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）, 山田 太郎（やまだ たろう）."""
-        m = _ROMAJI_PAREN.match(text, end) or _KANA_PAREN.match(text, end) or _HIRA_PAREN.match(text, end)
+    def _romaji_after(self, text: str, end: int, add, hira: bool = True) -> None:
+        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）, 山田 太郎（やまだ たろう）
+        (a reading in hiragana only after a cue: in prose it is an encyclopaedia's gloss)."""
+        m = (
+            _ROMAJI_PAREN.match(text, end)
+            or _KANA_PAREN.match(text, end)
+            or (_HIRA_PAREN.match(text, end) if hira else None)
+        )
         if m:
             g = 1 if m.group(1) else 2
             add(m.start(g), m.end(g), 0.85)
@@ -739,6 +762,21 @@ class JapanesePersonRecognizer(Recognizer):
             return
         self._read_list(text, i, add, score=0.85 if strong else 0.75, strong=strong)
 
+    def _after_en_honorific(self, text: str, ks: int, ke: int, add) -> None:
+        """Dear Mr. Tanaka / Ms. Keiko Matsuo: a capitalised name after an English honorific."""
+        if ks and text[ks - 1].isascii() and text[ks - 1].isalpha():
+            return
+        i = ke
+        if text[ke - 1] != " ":
+            if ke >= len(text) or text[ke] != " ":
+                return  # Mr.Children: a band, not a title before a name
+            i += 1
+        m = _EN_HON_NAME.match(text, i)
+        if m is None or _EN_NOT_NAME.search(m.group()):
+            return
+        if " " in m.group() or _ROMAJI_JA.fullmatch(m.group()):
+            add(i, m.end(), 0.85)
+
     def _before_self(self, text: str, p: int, add) -> None:
         """A self-introduction: '田中と申します', '、営業の佐藤です。' — the name that ends at the cue."""
         k = p
@@ -756,7 +794,7 @@ class JapanesePersonRecognizer(Recognizer):
         """A reading in brackets after any name found: 杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa）."""
         for (s, e), score in list(found.items()):
             if score >= 0.6 and _is_kanji(text[s]) and e < len(text) and text[e] in " (":
-                self._romaji_after(text, e, add)
+                self._romaji_after(text, e, add, hira=False)
 
     def _line_name(self, text: str, s: int, e: int, add, titled: bool = False) -> None:
         cand = text[s:e]
@@ -1029,6 +1067,8 @@ class JapanesePersonRecognizer(Recognizer):
         A long run may hold a name after a role word: 精神病理学者式場隆三郎 → 式場隆三郎."""
         if len(run) > 14:
             return ()
+        if run[-1] == "宛" and len(run) >= 3:
+            run = run[:-1]  # 中村部長宛: the name and title of an addressee
         verdict = self._judge_name_run(run) if len(run) <= 8 else ()
         if len(run) < 5 or (verdict and verdict[0] == "name"):
             return verdict

@@ -1,0 +1,234 @@
+"""Scan files in parallel: one worker process per core, each with one warm ``Detector``.
+
+Every file is bounded: only its first ``max_bytes`` are read (text formats are inspected up to there, other
+formats are reported as too large), extraction and detection share a time budget of ``timeout`` seconds, and a
+hard alarm ends a worker's file after twice that. A file that fails gives an error entry, never a crash; a worker
+process that dies takes only the files it had in hand with it, and the scan goes on with a fresh pool.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mamori.discovery.inventory import FileReport, IssueEntry, build_report, error_report
+from mamori.discovery.walker import WalkFile
+from mamori.extract import DEFAULT_LIMITS, Extraction, Limits, TextUnit, extract
+
+if TYPE_CHECKING:
+    from mamori.detect import Detector, Finding
+
+# Formats whose first part is worth reading on its own when the whole file is over the size limit.
+_PREFIX_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".log", ".md", ".json", ".jsonl", ".ndjson", ".xml", ".html"})
+_BATCH_CHARS = 32 * 1024  # units are detected in batches of about this many characters (fewer, faster calls)
+_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """What bounds and tunes the scan of one file."""
+
+    min_score: float | None = None
+    lang: str = "auto"
+    max_bytes: int = 32 * 1024 * 1024
+    timeout: float = 20.0
+
+    def limits(self) -> Limits:
+        return replace(DEFAULT_LIMITS, max_bytes=self.max_bytes, max_seconds=self.timeout)
+
+
+class _HardTimeout(BaseException):
+    """Raised by the alarm in a worker whose file ran past the hard limit (a BaseException: readers' ``except
+    Exception`` must not swallow it)."""
+
+
+_detector: Detector | None = None
+_options = ScanOptions()
+
+
+def init_worker(options: ScanOptions) -> None:
+    """Process initializer: build the warm detector once; ignore Ctrl-C (the parent handles it)."""
+    global _detector, _options
+    from mamori.detect import Detector
+    from mamori.detect.detector import DEFAULT_THRESHOLD
+
+    _options = options
+    _detector = Detector(threshold=DEFAULT_THRESHOLD if options.min_score is None else options.min_score)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _on_alarm)
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _HardTimeout
+
+
+def _read(path: str, size: int, options: ScanOptions) -> tuple[bytes | None, list[IssueEntry]]:
+    """The bytes to inspect (None when the file is too large to inspect at all) and any issue about them."""
+    if size <= options.max_bytes:
+        return Path(path).read_bytes(), []
+    mb = options.max_bytes / (1024 * 1024)
+    if Path(path).suffix.lower() not in _PREFIX_SUFFIXES:
+        return None, [IssueEntry("too_large", f"{size} bytes, over the limit of {mb:g} MB; not inspected")]
+    with open(path, "rb") as fh:
+        data = fh.read(options.max_bytes)
+    cut = data.rfind(b"\n")
+    if cut > 0:
+        data = data[: cut + 1]
+    return data, [IssueEntry("truncated", f"{size} bytes; only the first {mb:g} MB were inspected")]
+
+
+def detect_units(
+    detector: Detector, units: Sequence[TextUnit], lang: str, deadline: float
+) -> tuple[list[tuple[TextUnit, list[Finding]]], int]:
+    """Findings per unit, detected in batches of joined units; returns the pairs and how many units were done.
+
+    A finding is given to the unit its start falls in and cut at that unit's end (a span never crosses units).
+    Stops between batches once ``deadline`` (``time.monotonic()``) has passed.
+    """
+    out: list[tuple[TextUnit, list[Finding]]] = []
+    i = 0
+    while i < len(units):
+        if time.monotonic() > deadline:
+            break
+        batch: list[TextUnit] = []
+        chars = 0
+        while i < len(units) and (not batch or chars + len(units[i].text) <= _BATCH_CHARS):
+            batch.append(units[i])
+            chars += len(units[i].text) + len(_SEPARATOR)
+            i += 1
+        starts: list[int] = []
+        pos = 0
+        for u in batch:
+            starts.append(pos)
+            pos += len(u.text) + len(_SEPARATOR)
+        found = detector.detect(_SEPARATOR.join(u.text for u in batch), lang)
+        per_unit: list[list[Finding]] = [[] for _ in batch]
+        k = 0
+        for f in found:  # in text order
+            while k + 1 < len(batch) and starts[k + 1] <= f.start:
+                k += 1
+            end = starts[k] + len(batch[k].text)
+            if f.start >= end:
+                continue  # inside a separator
+            if f.end > end:
+                f.text = f.text[: end - f.start]
+                f.end = end
+            f.start -= starts[k]
+            f.end -= starts[k]
+            per_unit[k].append(f)
+        out.extend(zip(batch, per_unit, strict=True))
+    return out, len(out)
+
+
+def scan_file(path: str, size: int) -> FileReport:
+    """Scan one file in this worker. Never raises: failures become an error entry."""
+    started = time.monotonic()
+    options = _options
+    armed = hasattr(signal, "setitimer") and _detector is not None
+    if armed:
+        signal.setitimer(signal.ITIMER_REAL, options.timeout * 2 + 1)
+    try:
+        return _scan(path, size, options, started)
+    except _HardTimeout:
+        return FileReport(
+            path=path,
+            size=size,
+            issues=(IssueEntry("timeout", f"hard time limit of {options.timeout * 2 + 1:g} s reached; not inspected"),),
+            seconds=time.monotonic() - started,
+        )
+    except OSError as e:
+        return error_report(path, e.strerror or type(e).__name__, size=size, seconds=time.monotonic() - started)
+    except MemoryError:
+        return error_report(path, "ran out of memory", size=size, seconds=time.monotonic() - started)
+    except Exception as e:  # the contract: one file never ends the scan
+        return error_report(path, f"internal error: {type(e).__name__}", size=size, seconds=time.monotonic() - started)
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileReport:
+    global _detector
+    if _detector is None:  # called outside a pool (tests, one-off use)
+        init_worker(options)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert _detector is not None
+    data, issues = _read(path, size, options)
+    name = Path(path).name
+    if data is None:
+        extraction = Extraction(filename=name, format="")
+    else:
+        extraction = extract(data, name, limits=options.limits())
+        del data
+    deadline = started + options.timeout
+    inspected, done = detect_units(_detector, extraction.units, options.lang, deadline)
+    if done < len(extraction.units):
+        issues.append(
+            IssueEntry(
+                "timeout",
+                f"time limit of {options.timeout:g} s reached; {len(extraction.units) - done} of "
+                f"{len(extraction.units)} text units not inspected",
+            )
+        )
+    return build_report(path, extraction, inspected, size=size, seconds=time.monotonic() - started, extra_issues=issues)
+
+
+def scan(
+    files: Iterable[WalkFile],
+    options: ScanOptions,
+    workers: int | None = None,
+    on_done: Callable[[FileReport], None] | None = None,
+) -> Iterator[FileReport]:
+    """Scan ``files`` across ``workers`` processes (default: the CPU count); yield reports as files finish.
+
+    At most a few files per worker are in flight, so a dead worker loses little and memory stays bounded.
+    """
+    workers = max(1, workers or os.cpu_count() or 1)
+    pending = iter(files)
+    exhausted = False
+    while not exhausted:
+        with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(options,)) as pool:
+            running: dict[Future[FileReport], WalkFile] = {}
+            broken = False
+            while True:
+                while not broken and len(running) < workers * 2:
+                    item = next(pending, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    try:
+                        running[pool.submit(scan_file, item.path, item.size)] = item
+                    except BrokenProcessPool:
+                        running[_failed(item)] = item
+                        broken = True
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    item = running.pop(fut)
+                    try:
+                        report = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        report = error_report(item.path, "the worker process died (crash or out of memory)")
+                    except Exception as e:
+                        report = error_report(item.path, f"internal error: {type(e).__name__}", size=item.size)
+                    if on_done:
+                        on_done(report)
+                    yield report
+                if broken and not running:
+                    break
+
+
+def _failed(item: WalkFile) -> Future[FileReport]:
+    fut: Future[FileReport] = Future()
+    fut.set_exception(BrokenProcessPool("the worker pool is broken"))
+    return fut
