@@ -186,7 +186,7 @@ def detect(
 @click.option("--exclude-from", "exclude_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write an HTML report.")
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=32, show_default=True, help="Per-file size limit.")
-@click.option("--timeout", type=click.FloatRange(0.1), default=20, show_default=True, help="Per-file time limit (s).")
+@click.option("--timeout", type=click.FloatRange(0.1), default=10, show_default=True, help="Per-file time limit (s).")
 def scan(
     paths: tuple[str, ...],
     workers: int | None,

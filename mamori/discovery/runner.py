@@ -1,7 +1,7 @@
 """Scan files in parallel: one worker process per core, each with one warm ``Detector``.
 
-Every file is bounded: only its first ``max_bytes`` are read (text formats are inspected up to there, other
-formats are reported as too large), extraction and detection share a time budget of ``timeout`` seconds, and a
+Every file is bounded: a file over ``max_bytes`` is not read whole (of a text format such as CSV the first 8 MB
+are inspected as a sample, other formats are reported as too large), extraction and detection share a time budget of ``timeout`` seconds, and a
 hard alarm ends a worker's file after twice that. A file that fails gives an error entry, never a crash; a worker
 process that dies takes only the files it had in hand with it, and the scan goes on with a fresh pool.
 """
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Formats whose first part is worth reading on its own when the whole file is over the size limit.
 _PREFIX_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".log", ".md", ".json", ".jsonl", ".ndjson", ".xml", ".html"})
+_PREFIX_BYTES = 8 * 1024 * 1024  # ... and this much of it is read (a sample: the file is "not fully inspected")
 _BATCH_CHARS = 32 * 1024  # units are detected in batches of about this many characters (fewer, faster calls)
 _SEPARATOR = "\n\n"
 
@@ -38,7 +39,7 @@ class ScanOptions:
     min_score: float | None = None
     lang: str = "auto"
     max_bytes: int = 32 * 1024 * 1024
-    timeout: float = 20.0
+    timeout: float = 10.0
 
     def limits(self) -> Limits:
         return replace(DEFAULT_LIMITS, max_bytes=self.max_bytes, max_seconds=self.timeout)
@@ -78,11 +79,11 @@ def _read(path: str, size: int, options: ScanOptions) -> tuple[bytes | None, lis
     if Path(path).suffix.lower() not in _PREFIX_SUFFIXES:
         return None, [IssueEntry("too_large", f"{size} bytes, over the limit of {mb:g} MB; not inspected")]
     with open(path, "rb") as fh:
-        data = fh.read(options.max_bytes)
+        data = fh.read(min(options.max_bytes, _PREFIX_BYTES))
     cut = data.rfind(b"\n")
     if cut > 0:
         data = data[: cut + 1]
-    return data, [IssueEntry("truncated", f"{size} bytes; only the first {mb:g} MB were inspected")]
+    return data, [IssueEntry("truncated", f"{size} bytes, over the limit of {mb:g} MB; only the first {len(data)} inspected")]
 
 
 def detect_units(

@@ -156,6 +156,17 @@ def test_surname_seen_once_is_found_again(det: Detector) -> None:
         ("以上、よろしくお願いいたします。\n山本より\n", ["山本"]),
         ("東京都港区芝5-1-1\n山田方\n鈴木一郎様\n", ["山田", "鈴木一郎"]),
         ("田中様方 佐藤花子様\n", ["田中", "佐藤花子"]),
+        ("お客様：山田 太郎\n", ["山田 太郎"]),
+        ("部長：佐藤\n", ["佐藤"]),
+        ("受講生：高橋 花子\n", ["高橋 花子"]),
+        ("氏\u3000名：山田 太郎\n", ["山田 太郎"]),
+        ("氏名：山田 太郎（やまだ たろう）\n", ["山田 太郎", "やまだ たろう"]),
+        ("対象者：杉山悠人（スギヤマ ユウト）\n", ["杉山悠人", "スギヤマ ユウト"]),
+        ("中村部長宛にお送りください。", ["中村"]),
+        ("鈴木部長、高橋課長、伊藤主任\n", ["鈴木", "高橋", "伊藤"]),
+        ("明日は営業部の高橋がお伺いします。", ["高橋"]),
+        ("送信者: Yamada Taro\n", ["Yamada Taro"]),
+        ("Dear Mr. Tanaka,\n先日はありがとうございました。", ["Tanaka"]),
     ],
 )
 def test_business_wording(det: Detector, text: str, expected: list[str]) -> None:
@@ -189,6 +200,9 @@ def test_english_labels(det: Detector, text: str, expected: list[str]) -> None:
         "以上です。明日は大丈夫です。",
         "演出家の意見を聞いた。",
         "同課長と前社長が出席した。",
+        "Mr.Childrenの新曲を聴いた。",
+        "一部の施設は閉鎖された。",
+        "軽音楽部の同級生より結成したバンド。",
     ],
 )
 def test_business_negatives(det: Detector, text: str) -> None:

@@ -416,6 +416,12 @@ def _reading_follows(text: str, e: int) -> bool:
     )
 
 
+def _paren_ends_line(text: str, e: int) -> bool:
+    """The bracket after ``e`` closes its line (a reading in a form, not a gloss inside a sentence)."""
+    close = text.find(")", e, e + 40)
+    return close >= 0 and (close + 1 >= len(text) or text[close + 1] in "\n ")
+
+
 def _char_class(c: str) -> int:
     """0 space or punctuation, 1 kanji, 2 hiragana, 3 katakana, 4 Latin letter."""
     if _is_kanji(c):
@@ -597,6 +603,11 @@ class JapanesePersonRecognizer(Recognizer):
                         )
                     ):
                         return i, ge, 0.9
+            if 3 <= len(run) <= 6 and _reading_follows(text, j):
+                # 杉山悠人（スギヤマ ユウト）: a surname and an unlisted given name, with its reading after it
+                for k in (3, 2, 1):
+                    if k < len(run) and len(run) - k <= 3 and lex.surname(run[:k]) and not lex.common(run[k:]):
+                        return i, j, 0.85
             if not self._boundary(text, j, limit):
                 return None
             r = self._kanji_name(run, strong)
@@ -688,8 +699,8 @@ class JapanesePersonRecognizer(Recognizer):
             return
 
     def _romaji_after(self, text: str, end: int, add, hira: bool = True) -> None:
-        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）, 山田 太郎（やまだ たろう）
-        (a reading in hiragana only after a cue: in prose it is an encyclopaedia's gloss)."""
+        """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）,
+        山田 太郎（やまだ たろう） (hiragana only when asked: in prose it is an encyclopaedia's gloss)."""
         m = (
             _ROMAJI_PAREN.match(text, end)
             or _KANA_PAREN.match(text, end)
@@ -813,11 +824,11 @@ class JapanesePersonRecognizer(Recognizer):
             paren = titled or _reading_follows(text, e)
             if lex.surname(a) and (lex.given(b) or (paren and len(b) <= 3 and not lex.common(b))):
                 add(s, e, 0.85)
-                self._romaji_after(text, e, add)
+                self._romaji_after(text, e, add, hira=_paren_ends_line(text, e))
             return
         if (len(cand) >= 3 or titled or _reading_follows(text, e)) and lex.split_full(cand):
             add(s, e, 0.8)
-            self._romaji_after(text, e, add)
+            self._romaji_after(text, e, add, hira=_paren_ends_line(text, e))
 
     def _csv(self, text: str, hs: int, he: int, add) -> None:
         header = text[hs:he]

@@ -1,0 +1,59 @@
+"""Scanning one file in-process: size and time limits, failures as error entries, batched detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mamori.detect import Detector
+from mamori.discovery import runner
+from mamori.discovery.runner import ScanOptions, detect_units
+from mamori.extract import Location, TextUnit
+
+
+@pytest.fixture
+def options(monkeypatch: pytest.MonkeyPatch, detector: Detector):
+    def use(**kw: object) -> None:
+        monkeypatch.setattr(runner, "_options", ScanOptions(**kw))  # type: ignore[arg-type]
+        monkeypatch.setattr(runner, "_detector", detector)
+
+    return use
+
+
+def test_batched_detection_maps_findings_back_to_units(detector: Detector) -> None:
+    units = [TextUnit(t, Location(row=i)) for i, t in enumerate(["山田太郎", "x", "電話 090-1234-5678", "none"])]
+    pairs, done = detect_units(detector, units, "auto", float("inf"))
+    assert done == 4
+    by_text = {u.text: [(f.type, u.text[f.start : f.end]) for f in fs] for u, fs in pairs}
+    assert by_text["山田太郎"] == [("PERSON", "山田太郎")]
+    assert by_text["電話 090-1234-5678"] == [("PHONE", "090-1234-5678")]
+    assert by_text["x"] == by_text["none"] == []
+
+
+def test_a_directory_or_vanished_file_gives_an_error_entry(tmp_path: Path, options) -> None:
+    options()
+    r = runner.scan_file(str(tmp_path), 0)
+    assert r.error and r.status == "error"
+    r = runner.scan_file(str(tmp_path / "gone.txt"), 10)
+    assert r.error == "No such file or directory"
+
+
+def test_oversized_text_is_read_in_part_and_other_formats_not_at_all(tmp_path: Path, options) -> None:
+    options(max_bytes=1024)
+    big = tmp_path / "big.csv"
+    big.write_text("氏名,電話番号\n" + "山田太郎,090-1234-5678\n" * 200, encoding="utf-8")
+    r = runner.scan_file(str(big), big.stat().st_size)
+    assert [i.code for i in r.issues] == ["truncated"] and 0 < r.records < 200
+    z = tmp_path / "big.zip"
+    z.write_bytes(b"PK" + b"\0" * 2000)
+    r = runner.scan_file(str(z), z.stat().st_size)
+    assert [i.code for i in r.issues] == ["too_large"] and r.findings == 0
+
+
+def test_time_limit_gives_a_timeout_issue(tmp_path: Path, options) -> None:
+    options(timeout=0.0001)
+    f = tmp_path / "a.txt"
+    f.write_text("山田太郎 090-1234-5678\n" * 2000, encoding="utf-8")
+    r = runner.scan_file(str(f), f.stat().st_size)
+    assert "timeout" in {i.code for i in r.issues}
