@@ -23,8 +23,50 @@ from pathlib import Path
 
 from _common import OUT
 
-SURNAMES = "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 清水".split()
-GIVEN = "太郎 花子 一郎 次郎 美咲 健太 陽子 大輔 さくら 翔太 結衣 拓也 直美 悠人 真由美 蓮 葵 湊 陽菜 大翔".split()
+SURNAMES = [
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐々木",
+    "山口",
+    "松本",
+    "井上",
+    "木村",
+    "林",
+    "斎藤",
+    "清水",
+]
+GIVEN = [
+    "太郎",
+    "花子",
+    "一郎",
+    "次郎",
+    "美咲",
+    "健太",
+    "陽子",
+    "大輔",
+    "さくら",
+    "翔太",
+    "結衣",
+    "拓也",
+    "直美",
+    "悠人",
+    "真由美",
+    "蓮",
+    "葵",
+    "湊",
+    "陽菜",
+    "大翔",
+]
 PLACES = [
     ("東京都", "千代田区丸の内"),
     ("東京都", "新宿区西新宿"),
@@ -37,7 +79,7 @@ PLACES = [
 ]
 DOMAINS = ["example.co.jp", "example.jp", "example.com", "mail.example.ne.jp"]
 HEADER = ["氏名", "電話番号", "メールアドレス", "住所", "生年月日"]
-ROMAJI = "sato suzuki takahashi tanaka ito watanabe yamamoto nakamura kobayashi kato".split()
+ROMAJI = ["sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato"]
 
 
 def person(rng: random.Random) -> list[str]:
@@ -124,7 +166,9 @@ def eml_bytes(rng: random.Random, rows: list[list[str]]) -> bytes:
     msg["From"] = "営業部 <sales@example.co.jp>"
     msg["To"] = f"{rows[0][0]} <{rows[0][2]}>"
     msg["Subject"] = "お客様リストの送付"
-    msg.set_content(f"{rows[0][0]}様\n\nいつもお世話になっております。リストを添付します。\n担当 {rows[1][0]} {rows[1][1]}\n")
+    msg.set_content(
+        f"{rows[0][0]}様\n\nいつもお世話になっております。リストを添付します。\n担当 {rows[1][0]} {rows[1][1]}\n"
+    )
     msg.add_attachment(csv_bytes(rows), maintype="text", subtype="csv", filename="list.csv")
     return msg.as_bytes()
 
@@ -167,10 +211,12 @@ def hostile(out: Path, big_mb: int, bomb_mb: int, seed: int = 11) -> None:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     chunk = b"\0" * (1024 * 1024)
-    with zipfile.ZipFile(out / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        with zf.open("zeros.csv", "w", force_zip64=True) as member:
-            for _ in range(bomb_mb):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(out / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
+        zf.open("zeros.csv", "w", force_zip64=True) as member,
+    ):
+        for _ in range(bomb_mb):
+            member.write(chunk)
     data, name = csv_bytes(people(rng, 20)), "名簿.csv"
     for level in range(10):
         buf = io.BytesIO()

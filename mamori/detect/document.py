@@ -161,6 +161,11 @@ class Document:
                 entry[1].append(end)
         return index
 
+    @cached_property
+    def groups_found(self) -> frozenset[str]:
+        """The keyword groups with at least one occurrence in the text."""
+        return frozenset(self._index)
+
     def occurrences(self, group: str) -> tuple[list[int], list[int]]:
         """Starts and ends (parallel lists sorted by start) of every keyword of ``group`` in the text."""
         return self._index.get(group, _EMPTY)

@@ -1,9 +1,10 @@
 """Scan files in parallel: one worker process per core, each with one warm ``Detector``.
 
-Every file is bounded: a file over ``max_bytes`` is not read whole (of a text format such as CSV the first 8 MB
-are inspected as a sample, other formats are reported as too large), extraction and detection share a time budget of ``timeout`` seconds, and a
-hard alarm ends a worker's file after twice that. A file that fails gives an error entry, never a crash; a worker
-process that dies takes only the files it had in hand with it, and the scan goes on with a fresh pool.
+Every file is bounded. A file over ``max_bytes`` is not read whole: of a text format such as CSV the first 8 MB
+are inspected as a sample, other formats are reported as too large. Extraction and detection share a time budget
+of ``timeout`` seconds, and a hard alarm ends a worker's file after twice that. A file that fails gives an error
+entry, never a crash; a worker process that dies takes only the files it had in hand, and the scan goes on with a
+fresh pool.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from mamori.discovery.inventory import FileReport, IssueEntry, build_report, error_report
 from mamori.discovery.walker import WalkFile
-from mamori.extract import DEFAULT_LIMITS, Extraction, Limits, TextUnit, extract
+from mamori.extract import CELL, DEFAULT_LIMITS, Extraction, Limits, TextUnit, extract
 
 if TYPE_CHECKING:
     from mamori.detect import Detector, Finding
@@ -83,7 +84,16 @@ def _read(path: str, size: int, options: ScanOptions) -> tuple[bytes | None, lis
     cut = data.rfind(b"\n")
     if cut > 0:
         data = data[: cut + 1]
-    return data, [IssueEntry("truncated", f"{size} bytes, over the limit of {mb:g} MB; only the first {len(data)} inspected")]
+    return data, [
+        IssueEntry("truncated", f"{size} bytes, over the limit of {mb:g} MB; only the first {len(data)} inspected")
+    ]
+
+
+def _context(unit: TextUnit) -> str:
+    """A table cell is read after its column header ("生年月日: 1980年1月2日"): the header is the context that tells
+    a date of birth from any date, a name from any word."""
+    header = unit.location.header
+    return f"{header}: " if unit.kind == CELL and header else ""
 
 
 def detect_units(
@@ -91,34 +101,35 @@ def detect_units(
 ) -> tuple[list[tuple[TextUnit, list[Finding]]], int]:
     """Findings per unit, detected in batches of joined units; returns the pairs and how many units were done.
 
-    A finding is given to the unit its start falls in and cut at that unit's end (a span never crosses units).
-    Stops between batches once ``deadline`` (``time.monotonic()``) has passed.
+    A finding is given to the unit its start falls in and cut at that unit's end (a span never crosses units);
+    one inside a cell's header context is dropped. Stops between batches once ``deadline`` (``time.monotonic()``)
+    has passed.
     """
     out: list[tuple[TextUnit, list[Finding]]] = []
     i = 0
     while i < len(units):
         if time.monotonic() > deadline:
             break
+        pieces: list[str] = []
         batch: list[TextUnit] = []
-        chars = 0
-        while i < len(units) and (not batch or chars + len(units[i].text) <= _BATCH_CHARS):
-            batch.append(units[i])
-            chars += len(units[i].text) + len(_SEPARATOR)
-            i += 1
-        starts: list[int] = []
+        starts: list[int] = []  # where each unit's own text starts in the joined text
         pos = 0
-        for u in batch:
-            starts.append(pos)
-            pos += len(u.text) + len(_SEPARATOR)
-        found = detector.detect(_SEPARATOR.join(u.text for u in batch), lang)
+        while i < len(units) and (not batch or pos + len(units[i].text) <= _BATCH_CHARS):
+            context = _context(units[i])
+            pieces.append(context + units[i].text)
+            batch.append(units[i])
+            starts.append(pos + len(context))
+            pos += len(pieces[-1]) + len(_SEPARATOR)
+            i += 1
+        found = detector.detect(_SEPARATOR.join(pieces), lang)
         per_unit: list[list[Finding]] = [[] for _ in batch]
         k = 0
         for f in found:  # in text order
             while k + 1 < len(batch) and starts[k + 1] <= f.start:
                 k += 1
             end = starts[k] + len(batch[k].text)
-            if f.start >= end:
-                continue  # inside a separator
+            if f.start < starts[k] or f.start >= end:
+                continue  # in a header context or a separator
             if f.end > end:
                 f.text = f.text[: end - f.start]
                 f.end = end

@@ -9,7 +9,7 @@ import pytest
 from mamori.detect import Detector
 from mamori.discovery import runner
 from mamori.discovery.runner import ScanOptions, detect_units
-from mamori.extract import Location, TextUnit
+from mamori.extract import CELL, Location, TextUnit
 
 
 @pytest.fixture
@@ -57,3 +57,9 @@ def test_time_limit_gives_a_timeout_issue(tmp_path: Path, options) -> None:
     f.write_text("山田太郎 090-1234-5678\n" * 2000, encoding="utf-8")
     r = runner.scan_file(str(f), f.stat().st_size)
     assert "timeout" in {i.code for i in r.issues}
+
+
+def test_cells_are_read_after_their_header(detector: Detector) -> None:
+    units = [TextUnit("1980年1月2日", Location(table=0, row=2, column=1, header="生年月日"), CELL)]
+    pairs, _ = detect_units(detector, units, "auto", float("inf"))
+    assert [(f.type, f.start, f.end) for f in pairs[0][1]] == [("DATE_OF_BIRTH", 0, 9)]

@@ -22,7 +22,9 @@ def test_walks_recursively(tree: Path) -> None:
 def test_gitignore_style_exclusions(tree: Path) -> None:
     assert "logs/app.log" not in _names(tree, ["logs/"])
     assert _names(tree, ["*.zip", "*.txt", "!memo.txt", "/logs"]) == ["memo.txt", "顧客/名簿.csv"]
-    assert _names(tree, ["顧客/*.csv"]) == sorted(["archive.zip", "broken.zip", "clean.txt", "logs/app.log", "memo.txt"])
+    assert _names(tree, ["顧客/*.csv"]) == sorted(
+        ["archive.zip", "broken.zip", "clean.txt", "logs/app.log", "memo.txt"]
+    )
 
 
 def test_exclude_from_file(tmp_path: Path) -> None:

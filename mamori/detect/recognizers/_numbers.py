@@ -129,7 +129,7 @@ def _nearest(doc: Document, lo: int, hi: int, groups: frozenset[str]) -> tuple[s
     """The keyword of ``groups`` lying in ``[lo, hi)`` that ends last (the longest on a tie), as (group, s, e)."""
     best: tuple[str, int, int] | None = None
     low = doc.lower
-    for group in groups:
+    for group in groups & doc.groups_found:
         starts, ends = doc.occurrences(group)
         i = bisect_left(starts, hi)
         while i > 0:
