@@ -3,6 +3,7 @@
 Two folders under bench-out/scan-corpus/:
   * mixed/   --files N files (default 600) in sub-folders: docx, xlsx, pdf, eml (with a CSV attachment), csv and
              zip (a CSV and a docx inside), each holding a list of invented customers, plus a few clean memos;
+             persons.json gives the number of invented persons in each file (to check the records estimate);
   * hostile/ a zip bomb (one member of --bomb-mb MB of zeros, default 1024), a 10-level nested zip and a CSV of
              --big-mb MB (default 200).
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import random
 import shutil
 import zipfile
@@ -181,17 +183,18 @@ def zip_bytes(rows: list[list[str]]) -> bytes:
     return buf.getvalue()
 
 
-def mixed(out: Path, n: int, seed: int = 7) -> int:
+def mixed(out: Path, n: int, seed: int = 7) -> dict[str, int]:
+    """Write the files; return the number of invented persons in each (its relative path -> persons)."""
     rng = random.Random(seed)
+    truth: dict[str, int] = {}
     kinds = ["docx", "xlsx", "pdf", "eml", "csv", "zip"]
-    total = 0
     for i in range(n):
         kind = kinds[i % len(kinds)]
         folder = out / f"dept{i % 7:02d}" / kind
         folder.mkdir(parents=True, exist_ok=True)
         if i % 25 == 24:
             (folder / f"memo_{i:04d}.txt").write_text("会議は10時から。議題は来期の予算について。\n" * 20)
-            total += 1
+            truth[f"{folder.relative_to(out)}/memo_{i:04d}.txt"] = 0
             continue
         rows = people(rng, rng.randrange(5, 60))
         data = {
@@ -203,8 +206,8 @@ def mixed(out: Path, n: int, seed: int = 7) -> int:
             "zip": lambda r: zip_bytes(r),
         }[kind](rows)
         (folder / f"customers_{i:04d}.{kind}").write_bytes(data)
-        total += 1
-    return total
+        truth[f"{folder.relative_to(out)}/customers_{i:04d}.{kind}"] = len(rows)
+    return truth
 
 
 def hostile(out: Path, big_mb: int, bomb_mb: int, seed: int = 11) -> None:
@@ -242,10 +245,11 @@ def main() -> None:
     args = ap.parse_args()
     if args.out.exists():
         shutil.rmtree(args.out)
-    n = mixed(args.out / "mixed", args.files)
+    truth = mixed(args.out / "mixed", args.files)
+    (args.out / "persons.json").write_text(json.dumps(truth, ensure_ascii=False, indent=0), encoding="utf-8")
     hostile(args.out / "hostile", args.big_mb, args.bomb_mb)
     size = sum(f.stat().st_size for f in (args.out / "mixed").rglob("*") if f.is_file())
-    print(f"{n} files, {size / 1e6:.1f} MB in {args.out / 'mixed'}; hostile files in {args.out / 'hostile'}")
+    print(f"{len(truth)} files, {size / 1e6:.1f} MB in {args.out / 'mixed'}; hostile files in {args.out / 'hostile'}")
 
 
 if __name__ == "__main__":

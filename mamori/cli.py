@@ -183,7 +183,13 @@ def detect(
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Count findings scored at least this.")
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
 @click.option("--exclude", "excludes", multiple=True, metavar="PATTERN", help=".gitignore-style pattern to skip.")
-@click.option("--exclude-from", "exclude_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--exclude-from",
+    "exclude_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read exclusion patterns from a file (.gitignore style).",
+)
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write an HTML report.")
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=32, show_default=True, help="Per-file size limit.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=10, show_default=True, help="Per-file time limit (s).")

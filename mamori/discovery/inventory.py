@@ -137,7 +137,7 @@ class ScanSummary:
 
 def risk_score(counts: dict[str, int]) -> float:
     """Σ weight(type) × count(type), rounded to one decimal: many sensitive values first."""
-    return round(sum(RISK_WEIGHTS.get(t, 1.0) * n for t, n in counts.items()), 1)
+    return round(float(sum(RISK_WEIGHTS.get(t, 1.0) * n for t, n in counts.items())), 1)
 
 
 def _person_key(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from mamori.discovery.inventory import FileReport, IssueEntry, build_report, error_report
 from mamori.discovery.walker import WalkFile
-from mamori.extract import CELL, DEFAULT_LIMITS, Extraction, Limits, TextUnit, extract
+from mamori.extract import CELL, DEFAULT_LIMITS, NAME, Extraction, Limits, Location, TextUnit, extract
 
 if TYPE_CHECKING:
     from mamori.detect import Detector, Finding
@@ -85,7 +85,10 @@ def _read(path: str, size: int, options: ScanOptions) -> tuple[bytes | None, lis
     if cut > 0:
         data = data[: cut + 1]
     return data, [
-        IssueEntry("truncated", f"{size} bytes, over the limit of {mb:g} MB; only the first {len(data)} inspected")
+        IssueEntry(
+            "truncated",
+            f"{size} bytes, over the limit of {mb:g} MB; only the first {len(data) / 1048576:.1f} MB inspected",
+        )
     ]
 
 
@@ -144,7 +147,7 @@ def scan_file(path: str, size: int) -> FileReport:
     """Scan one file in this worker. Never raises: failures become an error entry."""
     started = time.monotonic()
     options = _options
-    armed = hasattr(signal, "setitimer") and _detector is not None
+    armed = hasattr(signal, "setitimer") and signal.getsignal(signal.SIGALRM) is _on_alarm  # in a pool worker
     if armed:
         signal.setitimer(signal.ITIMER_REAL, options.timeout * 2 + 1)
     try:
@@ -169,9 +172,11 @@ def scan_file(path: str, size: int) -> FileReport:
 
 def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileReport:
     global _detector
-    if _detector is None:  # called outside a pool (tests, one-off use)
-        init_worker(options)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if _detector is None:  # called outside a pool (tests, one-off use): no signal handlers changed here
+        from mamori.detect import Detector
+        from mamori.detect.detector import DEFAULT_THRESHOLD
+
+        _detector = Detector(threshold=DEFAULT_THRESHOLD if options.min_score is None else options.min_score)
     assert _detector is not None
     data, issues = _read(path, size, options)
     name = Path(path).name
@@ -181,16 +186,26 @@ def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileRep
         extraction = extract(data, name, limits=options.limits())
         del data
     deadline = started + options.timeout
-    inspected, done = detect_units(_detector, extraction.units, options.lang, deadline)
-    if done < len(extraction.units):
+    # People name files after people ("山田太郎_履歴書.pdf"): the file's own name is inspected too.
+    units = (TextUnit(name, Location(), NAME), *extraction.units)
+    inspected, done = detect_units(_detector, units, options.lang, deadline)
+    if done < len(units):
         issues.append(
             IssueEntry(
                 "timeout",
-                f"time limit of {options.timeout:g} s reached; {len(extraction.units) - done} of "
-                f"{len(extraction.units)} text units not inspected",
+                f"time limit of {options.timeout:g} s reached; {len(units) - done} of {len(units)} text units "
+                "not inspected",
             )
         )
     return build_report(path, extraction, inspected, size=size, seconds=time.monotonic() - started, extra_issues=issues)
+
+
+def cpu_count() -> int:
+    """The cores this process may run on (its affinity mask), else the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def scan(
@@ -203,7 +218,7 @@ def scan(
 
     At most a few files per worker are in flight, so a dead worker loses little and memory stays bounded.
     """
-    workers = max(1, workers or os.cpu_count() or 1)
+    workers = max(1, workers or cpu_count())
     pending = iter(files)
     exhausted = False
     while not exhausted:

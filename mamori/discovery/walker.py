@@ -51,8 +51,10 @@ def _excluded(spec: pathspec.GitIgnoreSpec, rel: str, is_dir: bool) -> bool:
 
 
 def walk(roots: Iterable[str], spec: pathspec.GitIgnoreSpec | None = None) -> Iterator[WalkFile | WalkError]:
-    """Yield every regular file under ``roots`` (sorted, depth first) that the exclusions let through."""
+    """Yield every regular file under ``roots`` (sorted, depth first) that the exclusions let through, once: a file
+    reached twice (overlapping roots, a link to it) is yielded the first time only."""
     spec = spec or compile_spec([])
+    seen: set[tuple[int, int]] = set()
     for root in roots:
         try:
             st = os.stat(root)
@@ -60,15 +62,23 @@ def walk(roots: Iterable[str], spec: pathspec.GitIgnoreSpec | None = None) -> It
             yield WalkError(root, e.strerror or type(e).__name__)
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk_dir(root, spec)
+            yield from _walk_dir(root, spec, seen)
         elif stat.S_ISREG(st.st_mode):
-            if not spec.match_file(Path(root).name):
+            if not spec.match_file(Path(root).name) and _first(seen, st):
                 yield WalkFile(root, st.st_size)
         else:
             yield WalkError(root, "not a regular file or folder")
 
 
-def _walk_dir(root: str, spec: pathspec.GitIgnoreSpec) -> Iterator[WalkFile | WalkError]:
+def _first(seen: set[tuple[int, int]], st: os.stat_result) -> bool:
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk_dir(root: str, spec: pathspec.GitIgnoreSpec, seen: set[tuple[int, int]]) -> Iterator[WalkFile | WalkError]:
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -92,6 +102,6 @@ def _walk_dir(root: str, spec: pathspec.GitIgnoreSpec) -> Iterator[WalkFile | Wa
             except OSError as e:
                 yield WalkError(entry.path, e.strerror or type(e).__name__)
                 continue
-            if stat.S_ISREG(st.st_mode):
+            if stat.S_ISREG(st.st_mode) and _first(seen, st):
                 yield WalkFile(entry.path, st.st_size)
         stack.extend(reversed(subdirs))

@@ -255,6 +255,11 @@ def test_company_with_katakana_name_is_not_a_person(det: Detector) -> None:
         ("企画を進めていた雄一は、それを実現させようとした。", ["雄一"]),
         ("2005年であれば小田船長と末永船長が交互に乗船していた。", ["小田", "末永"]),
         ("一次と二次の選考がある。", []),
+        ("1917年にジャック・ワーナーが就任した。", ["ジャック・ワーナー"]),
+        ("ロサンゼルス・ドジャースが優勝した。", []),
+        ("1912年に袁世凱は大総統に就任した。", ["袁世凱"]),
+        ("全面的に見直し、文部省が発表した。", []),
+        ("手塚治虫原作の漫画。", ["手塚治虫"]),
         ("トヨタとの取引が始まることになった。", []),
     ],
 )
@@ -282,7 +287,17 @@ def test_long_line_is_fast(det: Detector) -> None:
 
 def test_huge_kanji_and_katakana_runs_are_fast() -> None:
     rec = JapanesePersonRecognizer()
-    for text in ("山" * 1_000_000, "ア・" * 500_000, "様" * 500_000, "氏名：" * 300_000):
+    for text in (
+        "山" * 1_000_000,
+        "ア・" * 500_000,
+        "様" * 500_000,
+        "氏名：" * 300_000,
+        "山田は、" * 250_000,
+        "者：" * 400_000,
+        "山田です。" * 200_000,
+        "山田あすか" * 200_000,
+        "Name: Sho Ichikawa " * 50_000,
+    ):
         t0 = time.perf_counter()
         list(rec.find(Document(text, "ja")))
         assert time.perf_counter() - t0 < 10.0

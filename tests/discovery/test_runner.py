@@ -63,3 +63,56 @@ def test_cells_are_read_after_their_header(detector: Detector) -> None:
     units = [TextUnit("1980年1月2日", Location(table=0, row=2, column=1, header="生年月日"), CELL)]
     pairs, _ = detect_units(detector, units, "auto", float("inf"))
     assert [(f.type, f.start, f.end) for f in pairs[0][1]] == [("DATE_OF_BIRTH", 0, 9)]
+
+
+def test_the_file_name_is_inspected_too(tmp_path: Path, options) -> None:
+    options()
+    f = tmp_path / "山田太郎_履歴書.txt"
+    f.write_text("特になし", encoding="utf-8")
+    r = runner.scan_file(str(f), f.stat().st_size)
+    assert r.counts == {"PERSON": 1} and r.records == 1
+
+
+def test_a_dying_worker_costs_its_files_not_the_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+
+    from mamori.discovery.walker import WalkFile
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched reader reaches the workers only when they are forked")
+    real = runner.extract
+
+    def crashing(data: bytes, name: str, **kw: object):
+        if name.startswith("crash"):
+            os._exit(3)
+        return real(data, name, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "extract", crashing)
+    names = ["crash.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    for n in names:
+        (tmp_path / n).write_text("電話 090-1234-5678", encoding="utf-8")
+    files = [WalkFile(str(tmp_path / n), 10) for n in names]
+    reports = {Path(r.path).name: r for r in runner.scan(files, ScanOptions(), workers=1)}
+    assert sorted(reports) == sorted(names)
+    assert reports["crash.txt"].error and "died" in reports["crash.txt"].error
+    assert reports["f.txt"].complete and reports["f.txt"].counts == {"PHONE": 1}
+
+
+def test_a_file_that_hangs_is_ended_by_the_hard_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import time
+
+    from mamori.discovery.walker import WalkFile
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched reader reaches the workers only when they are forked")
+
+    def hanging(data: bytes, name: str, **kw: object):
+        while True:  # a reader stuck in a loop that never checks the time budget
+            time.sleep(0.05)
+
+    monkeypatch.setattr(runner, "extract", hanging)
+    (tmp_path / "a.txt").write_text("x")
+    [report] = runner.scan([WalkFile(str(tmp_path / "a.txt"), 1)], ScanOptions(timeout=0.2), workers=1)
+    assert report.error is None and [i.code for i in report.issues] == ["timeout"]

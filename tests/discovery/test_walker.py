@@ -45,3 +45,9 @@ def test_fifo_is_skipped(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
     (tmp_path / "a.txt").write_text("x")
     assert [Path(i.path).name for i in walk([str(tmp_path)])] == ["a.txt"]
+
+
+def test_a_file_reached_twice_is_scanned_once(tree: Path) -> None:
+    (tree / "link.txt").symlink_to(tree / "memo.txt")
+    items = list(walk([str(tree), str(tree / "memo.txt")], compile_spec(["*.zip", "logs/", "顧客/"])))
+    assert [Path(i.path).name for i in items] == ["clean.txt", "link.txt"]  # memo.txt was reached as link.txt

@@ -249,8 +249,12 @@ _KANA_LABELS = frozenset(
 # Anchors. Each pattern starts with literal text so that the regex engine can skip ahead fast; the
 # character before a label or title is checked in Python (a lookbehind would slow the scan tenfold).
 _HON_RE = re.compile(r"様|さま|さん|殿|氏(?!名)|先生|くん|ちゃん")
-_LABEL_RE = re.compile(rf"(?:{_LABELS})(?:\([^()\n]{{0,16}}\))?(?: ?[:：] ?|[】\]」] ?|\t| (?=[^ ]))")
-_TITLE_RE = re.compile(rf"(?:{_TITLES}) (?=[{_K}{_KATA}A-Z])")
+# Labels and titles are found with the detector's keyword pass (one Aho-Corasick scan for all recognizers); these
+# patterns check what follows them.
+_LABEL_GROUP = "person_ja.label"
+_TITLE_GROUP = "person_ja.title"
+_LABEL_TAIL = re.compile(r"(?:\([^()\n]{0,16}\))?(?: ?[:：] ?|[】\]」] ?|\t| (?=[^ ]))")
+_TITLE_NEXT = re.compile(rf"[{_K}{_KATA}A-Z]")
 # A department before a name: 営業部の高橋が, 経理課の佐藤より (read as a weak cue: the name must be listed).
 _DEPT_CUE = re.compile(
     rf"(?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[{_K}]{{1,4}}(?:が|は|より|から|にて|まで|へ|と申|です))"
@@ -268,6 +272,9 @@ _BRACKET_AFTER = re.compile(r" ?\((?:[^()\n]|\([^()\n]{0,12}\)){1,40}\)")
 _LINE_NAME = re.compile(
     rf"^ {{0,4}}(?P<title>(?:{_TITLES}) )?([{_K}]{{1,4}} ?[{_K}{_HIRA}]{{1,4}})(?= {{0,4}}(?:$|[(（/|]))", re.M
 )
+# The same after a newline: a literal first character lets the regex engine skip ahead (a bare '^' with re.M is
+# tried at every position).
+_LINE_NAME_NL = re.compile("\n" + _LINE_NAME.pattern[1:], re.M)
 _UNIT_END = frozenset("部課室係班局所社店科棟院")
 _LINE_TAIL = re.compile(r" ?(?:より|から|方|宛|宛て|拝|記)$")
 # Kinship words before a given name: 息子の吾郎, 三女悦子, 父・浩三郎.
@@ -276,6 +283,13 @@ _KIN_TEXT = "長男 次男 三男 四男 五男 長女 次女 三女 四女 五�
 _KIN_WORDS = frozenset(_KIN_TEXT.split())
 _NUMBERED = re.compile(r"[一二三四五六七八九十百千][次回期部番号位件月日年人代世]")
 _PROSE_KANJI = re.compile(rf"[{_K}]{{2,40}}")
+# Common one-character Chinese and Korean surnames (characters that also start ordinary words, 全 文 史 何, left out),
+# and last characters that make a word rather than a given name (的, 像, 省, 軍 …).
+_CN_SURNAMES = frozenset(
+    "李王張劉陳楊黄趙周呉徐孫胡朱郭羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭董袁潘蔣蒋蔡杜葉程蘇魏呂丁沈姚盧姜崔鍾譚汪范廖賈韋鄒孟熊秦"
+    "邱尹薛閻段雷侯龍陶黎賀顧毛郝龔邵銭錢覃戴莫孔湯朴申権洪"
+)
+_CN_NOT_LAST = frozenset("的性化像紙期省圏舗人商門程軍祭河律朝式初国県市町村区党庁局部課院館社会所界線号業品器機物")
 _PARTICLES = frozenset("はがとにをもやへ、。」の")
 _SHORT_NEXT = frozenset("".join(chr(c) for c in range(ord("ぁ"), ord("ゖ") + 1)) + "、。」")
 _LIST_END = "(?=[、。とやらがはのを」]|$)"
@@ -339,6 +353,32 @@ _PLACE_OR_ORG = re.compile(
 _KATA_NONE, _KATA_MULTI, _KATA_MULTI_CLEAN, _KATA_SINGLE_TITLED, _KATA_SINGLE_CLEAN = range(5)
 _PROSE_KATA = re.compile(r"[ァ-ヺ][ァ-ヺー]{1,15}(?:[・=](?:[ァ-ヺ][ァ-ヺー]{0,15}|[A-Z]\.?)){0,5}")
 _KATA_SEP = re.compile(r"[・=]")
+# Common Western first names in katakana: a multi-part katakana run that starts with one is a person
+# (ジャック・ワーナー, ブラッド・ピット), even when its parts are also ordinary words.
+_WESTERN_FIRST_TEXT = (
+    "ジョン ジャック ジェームズ ジェイムズ ジョージ ウィリアム ロバート マイケル デビッド デヴィッド "
+    "デイヴィッド デイビッド リチャード トーマス トマス チャールズ ポール ピーター マーク ダニエル ジョセフ "
+    "エドワード ヘンリー フランク アンドリュー スティーブン スティーヴン スティーブ スティーヴ ブライアン "
+    "ケビン ケヴィン クリス クリストファー ベンジャミン サミュエル アレックス アレクサンダー アレクサンドル "
+    "フィリップ ルイス ハリー ジェイ ディーン ブラッド トム ボブ ビル ジム ジョー マイク ウォルター "
+    "アーサー アルバート カール フレッド フレデリック ハンス ピエール ジャン ミシェル アントニオ カルロス "
+    "ホセ フアン マリア メアリー エリザベス アンナ サラ ジェーン ローラ エミリー ケイト キャサリン "
+    "マーガレット ヘレン ナンシー スーザン リンダ バーバラ ジェニファー ジュリア メリッサ ニコラス ニコラ "
+    "ジェフ ラリー ゲイリー ゲーリー ダン エリック ジェイソン ジェフリー ライアン アダム ネイサン "
+    "ジョナサン ティム ティモシー ロナルド ドナルド ケネス ジョシュア ショーン アンソニー アンドレ "
+    "アンドレア ルイ フランソワ ミハイル セルゲイ アレクセイ イワン ウラジーミル ドミトリー ニコライ "
+    "ヴィクトル ヨハン フリードリヒ ヴィルヘルム ハインリッヒ オットー ペーター ジョヴァンニ ジュゼッペ "
+    "マルコ パオロ ルカ フランチェスコ ミゲル ペドロ ディエゴ マヌエル ラファエル アルベルト ロベルト "
+    "リカルド フェルナンド エミール レオ レオン マックス マクシミリアン オスカー ヴィクター ビクター "
+    "ハロルド ハワード ラルフ ロイ レイ ジミー ジョニー ビリー ボビー トミー ダニー サム ベン ニック "
+    "マット マシュー ルーク アンディ エド テッド ロン ドン ケン グレッグ スコット トッド ブルース "
+    "クレイグ キース ウェイン テリー ジェリー ランディ ロジャー ピート ジャスティン ブランドン クリスチャン "
+    "オリバー オリヴァー ジェシカ アシュリー アマンダ サマンサ レベッカ エマ オリビア ソフィア イザベル "
+    "シャーロット ルーシー グレース ダイアナ ナタリー ステファニー クリスティーナ モニカ ヴェロニカ "
+    "パトリシア パトリック デニス "
+)
+_WESTERN_FIRST = frozenset(_WESTERN_FIRST_TEXT.split())
+
 _FOREIGN_TITLE = re.compile(
     r"(?:大統領|副大統領|首相|大臣|国王|女王|皇帝|王子|王女|将軍|提督|大佐|中佐|少佐|中尉|監督|選手|投手|捕手|博士|教授|"
     r"氏|卿|伯爵|公爵|司令官|議員|知事|市長|会長|社長|CEO)"
@@ -450,6 +490,8 @@ class JapanesePersonRecognizer(Recognizer):
     entities = ("PERSON",)
     languages = frozenset({"ja"})
     keywords: ClassVar[Mapping[str, Iterable[str]]] = {
+        _LABEL_GROUP: tuple(_LABELS.split("|")),
+        _TITLE_GROUP: tuple(f"{t} " for t in _TITLES.split("|")),
         _EN_HON_GROUP: _EN_HONORIFICS,
         _EN_GROUP: tuple(f"{w}{c}" for w in _EN_LABELS_STRONG + _EN_LABELS_WEAK for c in (":", " :")),
     }
@@ -486,12 +528,20 @@ class JapanesePersonRecognizer(Recognizer):
             if hs and text[hs - 1] == " ":
                 hs -= 1
             self._before_honorific(text, hs, m.end(), add)
-        for m in islice(_LABEL_RE.finditer(text), budget):
-            if m.start() and (_is_kanji(text[m.start() - 1]) or _is_kata(text[m.start() - 1])):
-                continue
-            self._after_label(text, m, add)
+        starts, ends = doc.occurrences(_LABEL_GROUP)
+        last = -1
+        read: set[int] = set()
+        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+            if ke == last or (ks and (_is_kanji(text[ks - 1]) or _is_kata(text[ks - 1]))):
+                continue  # 氏名 inside お客様氏名, カナ inside フリガナ
+            t = _LABEL_TAIL.match(text, ke)
+            if t is not None:
+                last = ke
+                read.add(t.end())
+                self._after_label(text, text[ks:ke], t.end(), add)
         for m in islice(_ROLE_LABEL_RE.finditer(text), budget):
-            self._after_role_label(text, m, add)
+            if m.end() not in read:
+                self._after_role_label(text, m, add)
         starts, ends = doc.occurrences(_EN_GROUP)
         for ks, ke in islice(zip(starts, ends, strict=True), budget):
             self._after_en_label(text, ks, ke, add)
@@ -500,16 +550,19 @@ class JapanesePersonRecognizer(Recognizer):
             self._after_en_honorific(text, ks, ke, add)
         for m in islice(_SELF_RE.finditer(text), budget):
             self._before_self(text, m.start(), add)
-        for m in islice(_TITLE_RE.finditer(text), budget):
-            if m.start() and _is_kanji(text[m.start() - 1]):
+        starts, ends = doc.occurrences(_TITLE_GROUP)
+        last = -1
+        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+            if ke == last or (ks and _is_kanji(text[ks - 1])) or not _TITLE_NEXT.match(text, ke):
                 continue
-            self._read_list(text, m.end(), add, score=0.8, strong=False, max_items=1)
+            last = ke
+            self._read_list(text, ke, add, score=0.8, strong=False, max_items=1)
         for cue in _CUE_RES:
             for m in islice(cue.finditer(text), budget):
                 self._read_list(text, m.end(), add, score=0.8, strong=True, max_items=1)
         for m in islice(_DEPT_CUE.finditer(text), budget):
             self._read_list(text, m.end(), add, score=0.75, strong=False, max_items=1)
-        for m in islice(_LINE_NAME.finditer(text), budget):
+        for m in islice(self._line_names(text), budget):
             self._line_name(text, m.start(2), m.end(2), add, titled=m.group("title") is not None)
         if "," in text or "\t" in text:
             for m in islice(_CSV_HEADER.finditer(text), 100):
@@ -731,11 +784,10 @@ class JapanesePersonRecognizer(Recognizer):
                     return
             prev_cls = cls
 
-    def _after_label(self, text: str, m: re.Match[str], add) -> None:
-        label = m.group().split("(")[0].rstrip(" :：】]」\t")
+    def _after_label(self, text: str, label: str, i: int, add) -> None:
         strong = label in _STRONG_LABELS
         kana_ok = label in _KANA_LABELS
-        self._read_list(text, m.end(), add, score=0.85 if strong else 0.75, strong=strong, kana_ok=kana_ok)
+        self._read_list(text, i, add, score=0.85 if strong else 0.75, strong=strong, kana_ok=kana_ok)
 
     def _after_role_label(self, text: str, m: re.Match[str], add) -> None:
         """対象者：, 入力者：, 保証人：, 面接官：: a label that is a role word, read like the listed labels."""
@@ -870,15 +922,22 @@ class JapanesePersonRecognizer(Recognizer):
         flags = lex.flags
         n_text = len(text)
         for m in _PROSE_KANJI.finditer(text):
-            run = m.group()
-            if len(run) <= 3:
-                e0 = m.end()
-                if e0 < n_text and text[e0] in _SHORT_NEXT and run in flags:
-                    self._short_run(text, m.start(), m.end(), covered, sur_windows, add)
-                if len(run) < 3:
+            s0, e0 = m.span()
+            if e0 - s0 <= 3:
+                if e0 < n_text and text[e0] in _SHORT_NEXT and text[s0:e0] in flags:
+                    self._short_run(text, s0, e0, covered, sur_windows, add)
+                if e0 - s0 < 3:
                     continue
-            elif run[:2] in _KIN_WORDS:
-                self._given_after_kin(text, m.start() + 2, covered, add)
+            run = m.group()
+            if len(run) > 3 and run[:2] in _KIN_WORDS:
+                self._given_after_kin(text, s0 + 2, covered, add)
+            elif (
+                len(run) == 3
+                and run[0] in _CN_SURNAMES
+                and self._chinese_name(text, s0, e0, run)
+                and not _overlaps(covered, s0, e0)
+            ):
+                add(s0, e0, 0.6)  # 袁世凱は / 李基文に: a Chinese or Korean name of three characters
             verdict = memo.get(run)
             if verdict is None:
                 verdict = self._judge_run(run)
@@ -950,19 +1009,38 @@ class JapanesePersonRecognizer(Recognizer):
                 add(s, e, 0.6)
 
     @staticmethod
+    def _line_names(text: str) -> Iterator[re.Match[str]]:
+        """Matches of _LINE_NAME at the start of the text and after each newline."""
+        m = _LINE_NAME.match(text)
+        if m is not None:
+            yield m
+        yield from _LINE_NAME_NL.finditer(text)
+
+    @staticmethod
     def _definitions(text: str) -> Iterator[re.Match[str]]:
         """Matches of _DEFINITION_RE, tried only on the lines that hold 'は、' near their start (cheaper than a
         scan of every line)."""
         last = -1
         i = text.find("は、")
         while i >= 0:
-            ls = text.rfind("\n", 0, i) + 1
-            if ls != last and i - ls <= 84:
+            lo = max(0, i - 85)
+            nl = text.rfind("\n", lo, i)
+            ls = nl + 1 if nl >= 0 else (0 if lo == 0 else -1)  # -1: the line starts too far back
+            if ls >= 0 and ls != last:
                 last = ls
                 m = _DEFINITION_RE.match(text, ls)
                 if m is not None:
                     yield m
             i = text.find("は、", i + 2)
+
+    def _chinese_name(self, text: str, s: int, e: int, run: str) -> bool:
+        """A three-character run that reads as a Chinese or Korean name before a particle: a common one-character
+        surname, and no part of it listed as an ordinary word or a place."""
+        if e >= len(text) or text[e] not in _PARTICLES or (s and text[s - 1].isdigit()) or run[2] in _CN_NOT_LAST:
+            return False
+        flags = self.lex.flags
+        f, f2 = flags.get(run, ""), flags.get(run[1:], "")
+        return not ("c" in f or "L" in f or "c" in f2 or run[:2] in flags)
 
     def _short_run(
         self, text: str, s: int, e: int, covered: list[tuple[int, int]], windows: list[tuple[int, int]], add
@@ -1028,6 +1106,12 @@ class JapanesePersonRecognizer(Recognizer):
         if len(parts) > 1:
             clean = any(_clean_foreign(lex.get(p)) for p in parts)
             if clean and len(parts) <= 4:
+                return _KATA_MULTI_CLEAN
+            if (
+                parts[0] in _WESTERN_FIRST
+                and len(parts) <= 4
+                and not any("L" in (f := lex.get(p)) and "F" not in f for p in parts[1:])
+            ):
                 return _KATA_MULTI_CLEAN
             return _KATA_MULTI
         flags = lex.get(name)
