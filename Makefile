@@ -1,5 +1,5 @@
 # mamori: the two set-up commands.
-#   make run   - create .venv, install mamori, run the main job (mamori detect over examples/)
+#   make run   - create .venv, install mamori, run the main job (mamori scan over examples/, with an HTML report)
 #   make test  - create .venv, install mamori[test], run ruff check and the whole pytest suite (2 workers)
 # Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
 # pyproject.toml changes (stamp files inside .venv).
@@ -13,7 +13,7 @@ BENCH_VENV ?= .venv-bench
 .PHONY: help run test lint bench bench-venv corpus throughput accuracy presidio clean
 
 help:
-	@echo "make run         install mamori into $(VENV) and scan examples/ (exit 0 whatever it finds)"
+	@echo "make run         install mamori into $(VENV) and scan examples/ with an HTML report (exit 0 whatever it finds)"
 	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
 	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
 	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
@@ -31,9 +31,10 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 
 # mamori exits 0 (nothing found), 1 (personal information found) or 2 (error): only 2 fails the job.
 run: $(VENV)/.stamp-run
-	@$(BIN)/mamori detect examples/; rc=$$?; \
-	if [ $$rc -eq 2 ] || [ $$rc -gt 2 ]; then echo "mamori detect failed (exit $$rc)" >&2; exit $$rc; fi; \
-	echo "mamori detect: exit $$rc (0 = nothing found, 1 = personal information found)"
+	@mkdir -p bench-out
+	@$(BIN)/mamori scan examples/ --report bench-out/examples-report.html; rc=$$?; \
+	if [ $$rc -eq 2 ] || [ $$rc -gt 2 ]; then echo "mamori scan failed (exit $$rc)" >&2; exit $$rc; fi; \
+	echo "mamori scan: exit $$rc (0 = nothing found, 1 = personal information found); report: bench-out/examples-report.html"
 
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check .

