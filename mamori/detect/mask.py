@@ -37,8 +37,11 @@ def _mask_digits(value: str, keep_last: int, keep_first_group: bool = False) -> 
     keep = set(positions[-keep_last:]) if keep_last else set()
     if keep_first_group and positions:
         first = re.match(r"\D*[0-9０-９]+", value)
-        if first:
-            keep.update(p for p in positions if p < first.end())
+        # a number written without separators is one group: keeping it would keep everything
+        if first and first.end() <= positions[-1]:
+            kept = [p for p in positions if p < first.end()]
+            if len(kept) + len(keep) < len(positions):
+                keep.update(kept)
     chars = list(value)
     for p in positions:
         if p not in keep:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -100,7 +101,7 @@ def redact(
     data: bytes,
     filename: str,
     detector: Any,
-    types: Any = None,
+    types: Iterable[str] | None = None,
     style: str = "partial",
     *,
     lang: str = "auto",

@@ -2,7 +2,8 @@
 
 Every format module hands its strings to one `Masker`. A masked string never keeps a detected value whole: when a
 partial rendering would (a phone written without separators keeps its first group, which is every digit), the
-value is blocked out instead, and other occurrences of a detected value in the same string are masked too.
+value is blocked out instead, and other occurrences of a detected value (two characters or more) in the same string
+are masked too.
 """
 
 from __future__ import annotations

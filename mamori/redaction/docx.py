@@ -71,7 +71,8 @@ def _element(element: Any, masker: Masker) -> None:
                 value = el.get(name)
                 if value and value.strip():
                     el.set(name, replacement("PERSON", value, masker.style))
-                    masker.counts["PERSON"] += name == _AUTHOR[0]
+                    if name == _AUTHOR[0]:
+                        masker.counts["PERSON"] += 1
 
 
 def _links(part: Any, masker: Masker) -> None:

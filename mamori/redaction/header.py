@@ -11,13 +11,13 @@ _SCAN = 5
 
 
 def header_index(rows: Sequence[Sequence[str]]) -> int | None:
-    """Index of the header among the first rows: the first row with content whose cells (two or more, all
-    distinct) are short labels without digits or ``@``. None when the first row with content is not one."""
+    """Index of the header among the first rows: the first row with two or more cells filled, when those cells are
+    distinct short labels without digits or ``@``. Rows with one cell (titles) above it are passed over."""
     for i, cells in enumerate(rows[:_SCAN]):
         filled = [c.strip() for c in cells if c.strip()]
-        if not filled:
+        if len(filled) < 2:  # empty, or a title above the table (顧客名簿 2024年度)
             continue
-        if len(filled) < 2 or len(set(filled)) != len(filled):
+        if len(set(filled)) != len(filled):
             return None
         if all(len(c) <= _MAX_HEADER_CELL and not _DATA_LIKE.search(c) for c in filled):
             return i

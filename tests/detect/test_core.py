@@ -333,3 +333,11 @@ def test_recognizer_finding_clamps_score() -> None:
     f = _Digits().finding(doc, "PHONE", 0, 3, 1.7)
     assert f.score == 1.0 and f.text == "abc" and f.recognizer == "digits"
     assert "digits" in repr(_Digits())
+
+
+@pytest.mark.parametrize("type_", ["PHONE", "POSTAL_CODE", "MY_NUMBER", "CREDIT_CARD", "BANK_ACCOUNT"])
+@pytest.mark.parametrize("value", ["09012345678", "1000001", "１２３４５６７８９０１８", "090-1234-5678", "4111111111111111"])
+def test_a_number_without_separators_is_never_shown_whole(type_: str, value: str) -> None:
+    masked = mask_value(type_, value)
+    assert masked != value
+    assert len(masked) == len(value)

@@ -60,3 +60,10 @@ def test_records_spans() -> None:
     rows = records(text, ",")
     assert [[f.value for f in r] for r in rows] == [["a", 'b "q"', "c"], ["", ""]]
     assert text[rows[0][1].start : rows[0][1].end] == '"b ""q"""'
+
+
+def test_header_below_a_title() -> None:
+    from mamori.redaction.header import column_names
+
+    assert column_names([["顧客名簿 2024年度", ""], ["氏名", "電話"], ["a", "1"]]) == (1, ["氏名", "電話"])
+    assert column_names([[NAME, PHONE], ["氏名", "電話"]]) == (None, [])

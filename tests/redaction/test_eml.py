@@ -123,3 +123,16 @@ def test_attached_message_redacted(detector) -> None:
 def test_not_a_message(detector) -> None:
     with pytest.raises(RedactionError):
         redact(b"\x00\x01 just bytes", "mail.eml", detector)
+
+
+def test_text_attachment_and_its_name(detector) -> None:
+    msg = EmailMessage()
+    msg["From"] = "a@example.org"
+    msg["Subject"] = "x"
+    msg.set_content("see attached\n")
+    msg.add_attachment(f"電話: {PHONE}\n".encode(), maintype="text", subtype="plain", filename=f"{NAME}_連絡先.txt")
+    result = redact(msg.as_bytes(), "mail.eml", detector)
+    attachment = next(_parts(result.data).iter_attachments())
+    assert attachment.get_filename() == "山田■■_連絡先.txt"
+    assert attachment.get_payload(decode=True).decode() == "電話: 090-****-5678\n"
+    assert result.masked == {"PERSON": 1, "PHONE": 1} and result.skipped == []

@@ -76,4 +76,5 @@ def test_property_no_detected_value_survives(detector, text: str) -> None:
     findings = detector.detect(text)
     out = redact(text.encode("utf-8"), "random.txt", detector).data.decode("utf-8")
     for f in findings:
-        assert f.text not in out, f
+        if len(f.text.strip()) >= 2:  # a one-character value (田) is masked where found, not everywhere
+            assert f.text not in out, f
