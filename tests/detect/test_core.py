@@ -336,7 +336,9 @@ def test_recognizer_finding_clamps_score() -> None:
 
 
 @pytest.mark.parametrize("type_", ["PHONE", "POSTAL_CODE", "MY_NUMBER", "CREDIT_CARD", "BANK_ACCOUNT"])
-@pytest.mark.parametrize("value", ["09012345678", "1000001", "１２３４５６７８９０１８", "090-1234-5678", "4111111111111111"])
+@pytest.mark.parametrize(
+    "value", ["09012345678", "1000001", "１２３４５６７８９０１８", "090-1234-5678", "4111111111111111"]
+)
 def test_a_number_without_separators_is_never_shown_whole(type_: str, value: str) -> None:
     masked = mask_value(type_, value)
     assert masked != value
