@@ -93,6 +93,19 @@ def _jsonl(detector: Any, lang: str, stdin: TextIO, stdout: TextIO) -> int:
     return 2 if failed else 1 if bad_input else 0
 
 
+def _parse_types(types: str | None) -> list[str] | None:
+    """``--types T1,T2`` as a list of entity types; None for all; an unknown name is a usage error."""
+    from mamori.detect import ALL_TYPES
+
+    if not types:
+        return None
+    wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
+    unknown = sorted(set(wanted) - ALL_TYPES)
+    if unknown:
+        raise click.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
+    return wanted
+
+
 def _line_col(text: str, pos: int) -> tuple[int, int]:
     line = text.count("\n", 0, pos) + 1
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
@@ -131,15 +144,10 @@ def detect(
     sources: tuple[str, ...], jsonl: bool, fmt: str, lang: str, min_score: float | None, types: str | None
 ) -> None:
     """Find personal information in files, folders or standard input (-)."""
-    from mamori.detect import ALL_TYPES, Detector
+    from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
 
-    wanted = None
-    if types:
-        wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
-        unknown = sorted(set(wanted) - ALL_TYPES)
-        if unknown:
-            raise click.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
+    wanted = _parse_types(types)
     detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted)
     if jsonl:
         if sources:
@@ -274,16 +282,11 @@ def redact_command(file: str, output: str, types: str | None, style: str, min_sc
     import os
     import tempfile
 
-    from mamori.detect import ALL_TYPES, Detector
+    from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
     from mamori.redaction import RedactionError, redact
 
-    wanted = None
-    if types:
-        wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
-        unknown = sorted(set(wanted) - ALL_TYPES)
-        if unknown:
-            raise click.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
+    wanted = _parse_types(types)
     src, dst = Path(file), Path(output)
     if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
         click.echo("mamori redact: refusing to overwrite the input file; give another --output", err=True)
