@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from mamori.detect import morphology
 from mamori.detect.detector import Detector
 from mamori.detect.document import Document
-from mamori.detect.recognizers.person_ja import JapanesePersonRecognizer, lexicon
+from mamori.detect.name_lexicon import lexicon
+from mamori.detect.recognizers.person_ja import JapanesePersonRecognizer
 
 
 @pytest.fixture(scope="module")
