@@ -319,5 +319,62 @@ def redact_command(file: str, output: str, types: str | None, style: str, min_sc
     sys.exit(0)
 
 
+@main.command("check")
+@click.argument("messages", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--policy", "policy_path", required=True, type=click.Path(exists=True, dir_okay=False), help="mamori.toml"
+)
+@click.option("--contacts", type=click.Path(exists=True, dir_okay=False), default=None, help="contacts.csv")
+@click.option("--history", type=click.Path(exists=True, dir_okay=False), default=None, help="history.jsonl")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per message (the default output).")
+@click.option("--explain", is_flag=True, help="A readable report per message instead of JSON.")
+@click.option("--lang", type=click.Choice(["en", "ja"]), default="en", show_default=True, help="Language of details.")
+def check_command(
+    messages: tuple[str, ...],
+    policy_path: str,
+    contacts: str | None,
+    history: str | None,
+    as_json: bool,
+    explain: bool,
+    lang: str,
+) -> None:
+    """Judge outgoing messages (.eml) before they leave: allow, confirm, hold or block, with reasons.
+
+    Exit status: 0 when every message was judged, 1 when some could not be read, 2 on a bad policy or data file.
+    """
+    from mamori.guard import PolicyError, load_contacts, load_history, load_policy
+    from mamori.guard.report import explain as explain_outcome
+    from mamori.guard.report import to_json
+    from mamori.guard.runner import check_file
+
+    try:
+        policy = load_policy(policy_path)
+        directory = load_contacts(contacts)
+        past = load_history(history)
+    except PolicyError as e:
+        click.echo(f"mamori check: {policy_path}: {e}", err=True)
+        sys.exit(2)
+    except (OSError, ValueError) as e:
+        click.echo(f"mamori check: {e}", err=True)
+        sys.exit(2)
+    console = None
+    if explain and not as_json:
+        from rich.console import Console
+
+        console = Console(width=None if sys.stdout.isatty() else 160)
+    failed = False
+    for path in messages:
+        outcome = check_file(path, policy, directory, past)
+        failed = failed or outcome.verdict is None
+        if console is not None:
+            explain_outcome(outcome, console, lang)
+        else:
+            sys.stdout.write(_json_line(to_json(outcome, lang)))
+            sys.stdout.flush()
+        if outcome.verdict is None:
+            click.echo(f"mamori check: {path}: {outcome.error}", err=True)
+    sys.exit(1 if failed else 0)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,500 @@
+"""The rules. Each check reads a `Context` and returns its reasons (stable code, severity from the policy).
+
+Texts name organisations and surnames only; addresses and personal values in evidence are masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mamori.detect.mask import mask_value
+from mamori.guard.directory import Directory, org_stem, surname
+from mamori.guard.history import History
+from mamori.guard.lookalike import lookalike_of
+from mamori.guard.model import AttachmentInfo, Message, Reason, Recipient
+from mamori.guard.policy import Policy
+from mamori.guard.salutation import Salutation, parse
+
+PERSONAL_TYPES = frozenset(
+    {
+        "PERSON",
+        "ADDRESS",
+        "PHONE",
+        "EMAIL",
+        "DATE_OF_BIRTH",
+        "MY_NUMBER",
+        "CREDIT_CARD",
+        "PASSPORT",
+        "DRIVERS_LICENSE",
+        "RESIDENCE_CARD",
+        "HEALTH_INSURANCE",
+        "PENSION_NUMBER",
+        "US_SSN",
+        "SENSITIVE",
+        "POSTAL_CODE",
+    }
+)
+# Values that identify or describe a private person beyond a business contact's name, phone and mailbox.
+STRONG_TYPES = frozenset(
+    {
+        "DATE_OF_BIRTH",
+        "MY_NUMBER",
+        "CREDIT_CARD",
+        "PASSPORT",
+        "DRIVERS_LICENSE",
+        "RESIDENCE_CARD",
+        "HEALTH_INSURANCE",
+        "PENSION_NUMBER",
+        "US_SSN",
+        "SENSITIVE",
+    }
+)
+LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
+UNSCANNABLE = frozenset({"encrypted", "too_large", "ratio", "depth", "members", "timeout", "corrupt", "truncated"})
+
+
+_ADDRESSEE_LINE = re.compile(r"(御中|様\s*$|殿\s*$|宛|^\s*(To|Attn)[:\s])", re.IGNORECASE)
+
+
+def masked_address(address: str) -> str:
+    return mask_value("EMAIL", address)
+
+
+@dataclass
+class Context:
+    """A message with everything the checks need to know about it, computed once."""
+
+    message: Message
+    policy: Policy
+    directory: Directory
+    history: History
+    external: list[Recipient] = field(default_factory=list)
+    visible_external: list[Recipient] = field(default_factory=list)
+    salutation: Salutation = field(default_factory=Salutation)
+    own_orgs: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.external = [r for r in self.message.recipients if not self.policy.is_internal(r.address)]
+        self.visible_external = [r for r in self.external if r.field != "bcc"]
+        self.own_orgs = {o for d in self.policy.internal_domains for o in self.directory.orgs_of_domain(d)}
+        if self.policy.name:
+            self.own_orgs.add(self.policy.name)
+        self.salutation = parse(self.message.body, self.directory.org_names)
+
+    def orgs_of(self, r: Recipient) -> set[str]:
+        """The organisations a recipient belongs to: their contact's, else their domain's."""
+        c = self.directory.lookup(r.address)
+        if c and c.organization:
+            return {c.organization}
+        return set(self.directory.orgs_of_domain(r.domain))
+
+    def org_key(self, r: Recipient) -> str:
+        orgs = self.orgs_of(r)
+        return sorted(orgs)[0] if orgs else r.domain
+
+    def resolve_org(self, text: str) -> str | None:
+        """A directory organisation for an organisation word of a text (full name or stem)."""
+        hits = self.directory.orgs_in(text)
+        if hits:
+            return hits[0][1]
+        stem = org_stem(text).removesuffix("社").removesuffix("御中").strip()
+        if len(stem) >= 2:
+            hits = self.directory.orgs_in(stem)
+            if hits and org_stem(hits[0][1]) == stem:
+                return hits[0][1]
+        return None
+
+    def is_own(self, org: str) -> bool:
+        return org in self.own_orgs or any(org_stem(org) == org_stem(o) for o in self.own_orgs)
+
+    def reason(self, code: str, detail: str, detail_ja: str, evidence=(), recipients=()) -> Reason:
+        return Reason(code, self.policy.action(code), detail, detail_ja, tuple(evidence), tuple(recipients))
+
+
+Check = Callable[[Context], list[Reason]]
+
+
+def blocked_recipient(ctx: Context) -> list[Reason]:
+    hit = [r.address for r in ctx.message.recipients if ctx.policy.recipient_blocked(r.address)]
+    if not hit:
+        return []
+    ev = [masked_address(a) for a in hit]
+    return [
+        ctx.reason(
+            "blocked_recipient",
+            "Policy forbids sending to this recipient.",
+            "ポリシーで送信が禁止されている宛先が含まれています。",
+            ev,
+            hit,
+        )
+    ]
+
+
+def blocked_attachment(ctx: Context) -> list[Reason]:
+    hit = [a.filename for a in ctx.message.attachments if ctx.policy.attachment_blocked(a.filename)]
+    if not hit:
+        return []
+    return [
+        ctx.reason(
+            "blocked_attachment",
+            f"Policy forbids attaching {', '.join(hit)}.",
+            f"ポリシーで禁止されている添付ファイルです: {', '.join(hit)}",
+            hit,
+        )
+    ]
+
+
+def external_recipient(ctx: Context) -> list[Reason]:
+    if not ctx.external:
+        return []
+    n = len(ctx.external)
+    return [
+        ctx.reason(
+            "external_recipient",
+            f"{n} recipient(s) outside the organisation: check each one.",
+            f"社外の宛先が {n} 件あります。宛先を一つずつ確認してください。",
+            [masked_address(r.address) for r in ctx.external[:10]],
+            [r.address for r in ctx.external],
+        )
+    ]
+
+
+def first_time_recipient(ctx: Context) -> list[Reason]:
+    new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
+    if not new:
+        return []
+    return [
+        ctx.reason(
+            "first_time_recipient",
+            f"First message from you to {len(new)} address(es).",
+            f"初めて送信する宛先が {len(new)} 件あります。",
+            [masked_address(r.address) for r in new[:10]],
+            [r.address for r in new],
+        )
+    ]
+
+
+def similar_recipient(ctx: Context) -> list[Reason]:
+    """A new address that looks like someone the sender usually writes to (same name or local part elsewhere)."""
+    out: list[Reason] = []
+    sender = ctx.message.sender
+    usual = ctx.history.addresses.get(sender.lower(), set())
+    known_domains = ctx.directory.domains | ctx.history.all_domains
+    for r in ctx.external:
+        if r.field == "bcc" or r.address in usual:
+            continue
+        contact = ctx.directory.lookup(r.address)
+        name = r.name or (contact.name if contact else "")
+        twins = [c for c in ctx.directory.named(name) if c.email != r.address] if name else []
+        usual_twins = [c for c in twins if c.email in usual]
+        same_local = [a for a in usual if a.rpartition("@")[0] == r.local and a != r.address]
+        if r.local in ROLE_LOCAL_PARTS or len(r.local) < 4:
+            same_local = []
+        if name and same_local:  # the same mailbox name elsewhere matters when it is the same person's name
+            same_local = [a for a in same_local if _same_surname(ctx, name, a)]
+        free = r.domain in ctx.policy.free_mail_domains or (r.domain not in known_domains)
+        why_en = why_ja = ""
+        other = None
+        if usual_twins:
+            other = usual_twins[0].email
+            why_en = f"you usually write to {name.split()[0]} at {usual_twins[0].organization}, at another address"
+            why_ja = f"普段の宛先は {usual_twins[0].organization} の {surname(name)}さん（別のアドレス）です"
+        elif same_local:
+            other = same_local[0]
+            why_en = "you usually write to the same mailbox name at another domain"
+            why_ja = "普段は同じユーザー名の別ドメインのアドレスに送っています"
+        elif twins and free and name:
+            other = twins[0].email
+            why_en = f"the directory has {surname(name)} at {twins[0].organization}; this address is not a company one"
+            why_ja = (
+                f"アドレス帳では {twins[0].organization} の {surname(name)}さんですが、"
+                "この宛先は会社のアドレスではありません"
+            )
+        if other:
+            out.append(
+                ctx.reason(
+                    "similar_recipient",
+                    f"{masked_address(r.address)} is new to you; {why_en}.",
+                    f"{masked_address(r.address)} は初めての宛先です。{why_ja}。",
+                    [masked_address(r.address), masked_address(other)],
+                    [r.address],
+                )
+            )
+    return out
+
+
+ROLE_LOCAL_PARTS = frozenset(
+    {
+        "info",
+        "sales",
+        "support",
+        "contact",
+        "admin",
+        "office",
+        "webmaster",
+        "noreply",
+        "no-reply",
+        "soumu",
+        "jinji",
+        "eigyo",
+        "keiri",
+        "hr",
+        "pr",
+        "press",
+        "inquiry",
+        "toiawase",
+        "service",
+        "mail",
+        "postmaster",
+    }
+)
+
+
+def _same_surname(ctx: Context, name: str, address: str) -> bool:
+    c = ctx.directory.lookup(address)
+    return c is None or surname(c.name) == surname(name)
+
+
+def lookalike_domain(ctx: Context) -> list[Reason]:
+    known = ctx.directory.domains | ctx.history.all_domains | set(ctx.policy.internal_domains)
+    out: list[Reason] = []
+    for r in ctx.external:
+        hit = lookalike_of(r.domain, known)
+        if hit:
+            real, how = hit
+            out.append(
+                ctx.reason(
+                    "lookalike_domain",
+                    f"The domain {r.domain} looks like {real} ({how}) but is not it.",
+                    f"宛先のドメイン {r.domain} は {real} に似ていますが別のドメインです（{how}）。",
+                    [masked_address(r.address), real],
+                    [r.address],
+                )
+            )
+    return out
+
+
+def open_recipient_list(ctx: Context) -> list[Reason]:
+    vis = ctx.visible_external
+    orgs = {ctx.org_key(r) for r in vis}
+    if len(vis) < ctx.policy.open_list_external or len(orgs) < 2:
+        return []
+    return [
+        ctx.reason(
+            "open_recipient_list",
+            f"{len(vis)} external addresses of {len(orgs)} organisations are visible to each other in To/Cc: use Bcc.",
+            f"To/Cc に {len(orgs)} 社・{len(vis)} 件の社外アドレスが並んでおり、互いに見えます。Bcc を使ってください。",
+            [masked_address(r.address) for r in vis[:5]],
+            [r.address for r in vis],
+        )
+    ]
+
+
+def multiple_external_orgs(ctx: Context) -> list[Reason]:
+    orgs = sorted({ctx.org_key(r) for r in ctx.visible_external})
+    if len(orgs) < max(ctx.policy.multiple_orgs, 2):
+        return []
+    return [
+        ctx.reason(
+            "multiple_external_orgs",
+            f"To/Cc reach {len(orgs)} external organisations: {', '.join(orgs[:5])}.",
+            f"To/Cc に {len(orgs)} 社の宛先があります: {'、'.join(orgs[:5])}",
+            orgs[:5],
+            [r.address for r in ctx.visible_external],
+        )
+    ]
+
+
+def content_recipient_mismatch(ctx: Context) -> list[Reason]:
+    """The salutation names an organisation or person that is not among the To/Cc recipients."""
+    sal = ctx.salutation
+    vis = ctx.visible_external
+    if not vis or not sal.text or sal.generic:
+        return []
+    named = {o for o in (ctx.resolve_org(w) for w in sal.orgs) if o and not ctx.is_own(o)}
+    rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
+    main = vis[0]
+    main_org = "/".join(sorted(ctx.orgs_of(main))) or main.domain
+    if named - rec_orgs:
+        org = sorted(named - rec_orgs)[0]
+        who = f" {sal.surname}" if sal.surname else ""
+        shown = masked_address(main.address)
+        shown_ja = f"{surname(main.name)}さん" if main.name else shown
+        return [
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The message is addressed to {org}{who}, but the recipient {shown} is at {main_org}.",
+                f"本文の宛名は {org}{who}様 ですが、宛先の{shown_ja}は {main_org} の方です。",
+                [org, masked_address(main.address)],
+                [r.address for r in vis],
+            )
+        ]
+    if sal.names and not _names_match(ctx, sal.names, vis, rec_orgs):
+        shown = "、".join(n.split()[0] for n in sal.names)
+        return [
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The message is addressed to {shown}, but no To/Cc recipient has that name.",
+                f"本文の宛名は {shown}様 ですが、宛先にその名前の方がいません。",
+                [shown],
+                [r.address for r in vis],
+            )
+        ]
+    return []
+
+
+def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipient], orgs: set[str]) -> bool:
+    """True when a salutation name is a recipient's (or the comparison cannot be made: unknown names, scripts)."""
+    known: set[str] = set()
+    for r in recipients:
+        c = ctx.directory.lookup(r.address)
+        found = [n for n in (r.name, c.name if c else "", c.kana if c else "") if n]
+        if not found:
+            return True  # a recipient whose name we do not know might be the one addressed
+        for n in found:
+            known.update(t.lower() for t in n.replace(",", " ").split())
+    for name in names:
+        for token in name.lower().split():
+            if token.isascii() != any(k.isascii() for k in known):
+                return True  # 'Dear Mr Sato' against 佐藤 太郎: cannot compare scripts, do not guess
+            if token in known or any(token in k or k in token for k in known if len(k) >= 2):
+                return True
+            if any(token in o for o in orgs):
+                return True  # a short form of the company (アルファ様), not a person
+    return False
+
+
+def addressed_orgs(ctx: Context, text: str) -> set[str]:
+    """The organisations a document is for: those on its addressee lines (御中, 様, 殿, 宛, Attn), else the one
+    organisation it names; a document naming several organisations with no addressee line is for none of them."""
+    addressee: set[str] = set()
+    anywhere: set[str] = set()
+    for line in text.splitlines():
+        orgs = {o for _, o in ctx.directory.orgs_in(line) if not ctx.is_own(o)}
+        anywhere |= orgs
+        if orgs and _ADDRESSEE_LINE.search(line):
+            addressee |= orgs
+    if addressee:
+        return addressee
+    return anywhere if len(anywhere) == 1 else set()
+
+
+def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
+    vis = ctx.visible_external or ctx.external
+    if not vis:
+        return []
+    rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
+    out: list[Reason] = []
+    for a in ctx.message.attachments:
+        named = addressed_orgs(ctx, a.text)
+        if named and not named & rec_orgs:
+            org = sorted(named)[0]
+            dest = "/".join(sorted(rec_orgs)) or vis[0].domain
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is for {org}, but the message goes to {dest}.",
+                    f"添付ファイル {a.filename} は {org} 宛ての内容ですが、宛先は {dest} です。",
+                    [a.filename, org],
+                    [r.address for r in vis],
+                )
+            )
+    return out
+
+
+def _personal(a: AttachmentInfo) -> list[tuple[str, str | None, str]]:
+    return [f for f in a.findings if f[0] in PERSONAL_TYPES]
+
+
+def pii_in_attachment(ctx: Context) -> list[Reason]:
+    if not ctx.external:
+        return []
+    out: list[Reason] = []
+    for a in ctx.message.attachments:
+        found = _personal(a)
+        kinds_found = {t for t, _, _ in found}
+        if (a.records >= LIST_RECORDS and kinds_found - {"PERSON"}) or kinds_found & STRONG_TYPES:
+            kinds = sorted({t for t, _, _ in found})
+            out.append(
+                ctx.reason(
+                    "pii_in_attachment",
+                    f"{a.filename} holds personal data ({', '.join(kinds)}) of about {a.records} people.",
+                    f"{a.filename} に個人情報（{'、'.join(kinds)}）が約 {a.records} 名分含まれています。",
+                    [m for _, _, m in found[:5]],
+                )
+            )
+    return out
+
+
+def bulk_pii(ctx: Context) -> list[Reason]:
+    if not ctx.external:
+        return []
+    total = sum(a.records for a in ctx.message.attachments if _personal(a))
+    if total < ctx.policy.bulk_records:
+        return []
+    names = [a.filename for a in ctx.message.attachments if a.records]
+    return [
+        ctx.reason(
+            "bulk_pii",
+            f"The attachments hold personal data of {total} people, going outside.",
+            f"添付ファイルに {total} 名分の個人情報が含まれ、社外に送られます。",
+            names,
+        )
+    ]
+
+
+def sensitive_pii(ctx: Context) -> list[Reason]:
+    if not ctx.external:
+        return []
+    out: list[Reason] = []
+    for a in ctx.message.attachments:
+        subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
+        if subs:
+            out.append(
+                ctx.reason(
+                    "sensitive_pii",
+                    f"{a.filename} holds special-care personal information ({', '.join(subs)}).",
+                    f"{a.filename} に要配慮個人情報（{'、'.join(subs)}）が含まれています。",
+                    [a.filename, *subs],
+                )
+            )
+    return out
+
+
+def unscannable_attachment(ctx: Context) -> list[Reason]:
+    if not ctx.external:
+        return []
+    out: list[Reason] = []
+    for a in ctx.message.attachments:
+        why = sorted(set(a.issues) & UNSCANNABLE)
+        if why:
+            out.append(
+                ctx.reason(
+                    "unscannable_attachment",
+                    f"{a.filename} could not be inspected ({', '.join(why)}).",
+                    f"{a.filename} は中身を確認できません（{'、'.join(why)}）。"
+                    "パスワード付きZIPなどは内容を確認してから送ってください。",
+                    [a.filename, *why],
+                )
+            )
+    return out
+
+
+CHECKS: tuple[Check, ...] = (
+    blocked_recipient,
+    blocked_attachment,
+    external_recipient,
+    first_time_recipient,
+    similar_recipient,
+    lookalike_domain,
+    open_recipient_list,
+    multiple_external_orgs,
+    content_recipient_mismatch,
+    attachment_recipient_mismatch,
+    pii_in_attachment,
+    bulk_pii,
+    sensitive_pii,
+    unscannable_attachment,
+)

@@ -1,0 +1,176 @@
+"""The contact directory: people, their organisations and the organisations' domains, from contacts.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_LEGAL_FORMS = (
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "一般社団法人",
+    "一般財団法人",
+    "社会保険労務士法人",
+    "税理士法人",
+    "弁護士法人",
+    "医療法人",
+    "社会福祉法人",
+    "(株)",
+    "（株）",
+    "㈱",
+    "(有)",
+    "（有）",
+    "㈲",
+)
+
+
+def surname(name: str) -> str:
+    """The family name of ``姓 名`` (first token); a name without a space is returned whole."""
+    parts = name.replace("\u3000", " ").split()
+    return parts[0] if parts else ""
+
+
+def org_stem(org: str) -> str:
+    """An organisation name without its legal form: 株式会社光陽システムズ → 光陽システムズ."""
+    stem = org
+    for form in _LEGAL_FORMS:
+        stem = stem.replace(form, "")
+    return stem.strip(" \u3000")
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    kana: str
+    email: str
+    organization: str
+
+    @property
+    def surname(self) -> str:
+        return surname(self.name)
+
+
+@dataclass
+class Directory:
+    """Lookups over contacts: by address, domain, name, surname, local part; organisations and their domains."""
+
+    contacts: list[Contact] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_address: dict[str, Contact] = {}
+        self.by_name: dict[str, list[Contact]] = defaultdict(list)
+        self.by_surname: dict[str, list[Contact]] = defaultdict(list)
+        self.by_local: dict[str, list[Contact]] = defaultdict(list)
+        self.org_domains: dict[str, set[str]] = defaultdict(set)
+        self.domain_orgs: dict[str, set[str]] = defaultdict(set)
+        for c in self.contacts:
+            addr = c.email.lower()
+            self.by_address[addr] = c
+            self.by_name[_norm_name(c.name)].append(c)
+            self.by_surname[c.surname].append(c)
+            local, _, domain = addr.rpartition("@")
+            self.by_local[local].append(c)
+            if c.organization:
+                self.org_domains[c.organization].add(domain)
+                self.domain_orgs[domain].add(c.organization)
+        # Longest names first so 青葉商事株式会社 wins over a shorter stem; stems of 2+ characters only.
+        names: dict[str, str] = {}
+        for org in self.org_domains:
+            names[org] = org
+            stem = org_stem(org)
+            if len(stem) >= 2:
+                names.setdefault(stem, org)
+        self._org_names = sorted(names.items(), key=lambda kv: -len(kv[0]))
+        self._org_re = re.compile("|".join(re.escape(n) for n, _ in self._org_names)) if names else None
+
+    def lookup(self, address: str) -> Contact | None:
+        return self.by_address.get(address.lower())
+
+    def orgs_of_domain(self, domain: str) -> set[str]:
+        return self.domain_orgs.get(domain.lower(), set())
+
+    def named(self, name: str) -> list[Contact]:
+        return self.by_name.get(_norm_name(name), [])
+
+    @property
+    def org_names(self) -> list[str]:
+        """Organisation names and their stems, longest first."""
+        return [n for n, _ in self._org_names]
+
+    @property
+    def domains(self) -> set[str]:
+        return set(self.domain_orgs)
+
+    def orgs_in(self, text: str) -> list[tuple[int, str]]:
+        """The directory organisations named in ``text``: (offset, organisation), longest match first."""
+        if self._org_re is None:
+            return []
+        return [(m.start(), dict(self._org_names)[m.group()]) for m in self._org_re.finditer(text)]
+
+
+def _norm_name(name: str) -> str:
+    return "".join(name.split())
+
+
+def parse_contacts(text: str) -> Directory:
+    """A directory from the text of a ``name,kana,email,organization`` CSV (header row required)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = {"name", "email"} - set(reader.fieldnames or ())
+    if missing:
+        raise ValueError(f"contacts: missing column(s) {', '.join(sorted(missing))}")
+    contacts = [
+        Contact(
+            (row.get("name") or "").strip(),
+            (row.get("kana") or "").strip(),
+            (row.get("email") or "").strip().lower(),
+            (row.get("organization") or "").strip(),
+        )
+        for row in reader
+        if (row.get("email") or "").strip()
+    ]
+    return Directory(contacts)
+
+
+def parse_vcards(text: str) -> Directory:
+    """A directory from vCard 3.0/4.0 text: FN (or N), EMAIL (one contact per address), ORG, phonetic names."""
+    lines: list[str] = []
+    for raw in text.lstrip("\ufeff").splitlines():
+        if raw[:1] in (" ", "\t") and lines:
+            lines[-1] += raw[1:]  # folded line
+        else:
+            lines.append(raw)
+    contacts: list[Contact] = []
+    card: dict[str, list[str]] = {}
+    for line in lines:
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        prop = key.split(";")[0].split(".")[-1].upper()
+        if prop == "BEGIN":
+            card = {}
+        elif prop == "END":
+            name = (card.get("FN") or [" ".join(p for p in (card.get("N") or [""])[0].split(";")[:2] if p)])[0]
+            kana = " ".join(card.get("X-PHONETIC-LAST-NAME", []) + card.get("X-PHONETIC-FIRST-NAME", []))
+            org = (card.get("ORG") or [""])[0].split(";")[0]
+            for email in card.get("EMAIL", []):
+                contacts.append(Contact(name.strip(), kana.strip(), email.strip().lower(), org.strip()))
+        else:
+            card.setdefault(prop, []).append(value.replace("\\,", ",").replace("\\;", ";"))
+    return Directory(contacts)
+
+
+def load_contacts(path: str | Path | None) -> Directory:
+    """A directory from a contacts CSV, or from a vCard file (.vcf)."""
+    if path is None:
+        return Directory([])
+    text = Path(path).read_bytes().decode("utf-8-sig")
+    if str(path).lower().endswith((".vcf", ".vcard")) or text.lstrip().upper().startswith("BEGIN:VCARD"):
+        return parse_vcards(text)
+    return parse_contacts(text)

@@ -1,0 +1,56 @@
+"""Sending history: per sender, the addresses and domains written to before (To and Cc)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class History:
+    """Who each sender has written to; ``first`` is the date of the first message to each (sender, address)."""
+
+    addresses: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    domains: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    all_domains: set[str] = field(default_factory=set)
+    first: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, sender: str, recipients: list[str], date: str = "") -> None:
+        sender = sender.lower()
+        for addr in recipients:
+            addr = addr.lower()
+            domain = addr.rpartition("@")[2]
+            self.addresses[sender].add(addr)
+            self.domains[sender].add(domain)
+            self.all_domains.add(domain)
+            self.first.setdefault((sender, addr), date)
+
+    def known(self, sender: str, address: str) -> bool:
+        return address.lower() in self.addresses.get(sender.lower(), set())
+
+    def known_domain(self, sender: str, domain: str) -> bool:
+        return domain.lower() in self.domains.get(sender.lower(), set())
+
+
+def parse_history(lines: list[str]) -> History:
+    """A history from JSON lines ``{"date", "from", "to": [...], "cc": [...], "subject"}``; bad lines raise."""
+    history = History()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            history.add(
+                str(rec["from"]), list(rec.get("to") or []) + list(rec.get("cc") or []), str(rec.get("date", ""))
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"history line {n}: {exc}") from exc
+    return history
+
+
+def load_history(path: str | Path | None) -> History:
+    if path is None:
+        return History()
+    return parse_history(Path(path).read_text(encoding="utf-8").splitlines())

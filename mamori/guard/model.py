@@ -1,0 +1,104 @@
+"""Plain values the guard works on: a message, its recipients and analysed attachments, reasons and a verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ACTIONS = ("allow", "confirm", "hold", "block")  # in increasing order of strictness
+
+
+def stricter(a: str, b: str) -> str:
+    """The stricter of two actions."""
+    return a if ACTIONS.index(a) >= ACTIONS.index(b) else b
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """One addressee: display name, address (lower-cased) and header field (to, cc, bcc)."""
+
+    name: str
+    address: str
+    field: str = "to"
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2].lower()
+
+    @property
+    def local(self) -> str:
+        return self.address.rpartition("@")[0].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    """An attachment as analysed: its text, what personal data it holds, and what could not be inspected.
+
+    ``findings`` are ``(type, subtype, masked)``; ``records`` counts people (table rows or distinct names) with
+    personal data; ``issues`` are extraction issue codes (encrypted, too_large...).
+    """
+
+    filename: str
+    text: str = ""
+    findings: tuple[tuple[str, str | None, str], ...] = ()
+    records: int = 0
+    issues: tuple[str, ...] = ()
+
+    @property
+    def types(self) -> set[str]:
+        return {t for t, _, _ in self.findings}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """An outgoing message as the guard sees it."""
+
+    sender: str
+    recipients: tuple[Recipient, ...]
+    subject: str = ""
+    body: str = ""
+    attachments: tuple[AttachmentInfo, ...] = ()
+    sender_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a message needs attention: a stable code, a severity (the action it asks for), texts and evidence.
+
+    ``evidence`` holds masked strings only; ``recipients`` the addresses concerned (kept out of the JSON output,
+    which may end up in logs; the gateway reads them from the value).
+    """
+
+    code: str
+    severity: str
+    detail: str
+    detail_ja: str = ""
+    evidence: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "detail": self.detail_ja if lang == "ja" and self.detail_ja else self.detail,
+        }
+        if lang != "ja" and self.detail_ja:
+            out["detail_ja"] = self.detail_ja
+        if self.evidence:
+            out["evidence"] = list(self.evidence)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision: the strictest severity among the reasons (``allow`` when there are none)."""
+
+    action: str
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, reasons: list[Reason]) -> Verdict:
+        action = "allow"
+        for r in reasons:
+            action = stricter(action, r.severity)
+        return cls(action, tuple(sorted(reasons, key=lambda r: -ACTIONS.index(r.severity))))

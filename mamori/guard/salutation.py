@@ -1,0 +1,103 @@
+"""The addressee a message opens with (株式会社A 営業部 佐藤様 / A社 御中 / ご担当者様 / Dear Mr Sato).
+
+Only the author's own text counts: the quoted part of a reply or forward and the signature are cut first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE_START = re.compile(
+    r"^\s*(>|＞|-{2,}\s*Original Message|-{2,}\s*Forwarded|_{5,}\s*$|From:\s|差出人:|送信者:"
+    r"|.*(wrote|書きました|書き込みました)[:：]?\s*$)",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"^\s*(--|-- |[━＿_=＝─-]{6,})\s*$")
+_HONORIFIC = re.compile(r"(様|御中|殿|各位|さま)\s*[,、，:：]?\s*$")
+_DEAR = re.compile(
+    r"^\s*(?:Dear|Hello|Hi)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)", re.I
+)
+_GENERIC = ("ご担当者", "担当者", "各位", "皆様", "皆さま", "関係者")
+_ORG_MARK = re.compile(
+    r"(株式会社|有限会社|合同会社|法人|\(株\)|（株）|㈱|\(有\)|（有）|㈲|社\s*$|組合|協会|大学|病院|銀行)"
+)
+_DEPT = re.compile(
+    r"(部|課|室|局|グループ|チーム|センター|本部|支店|営業所|事業所|工場|部長|課長|係長|主任|室長|所長|社長|取締役|代表|マネージャー|様|御中|殿)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Salutation:
+    """The opening: its text, the organisation words and the person's name (``姓`` or ``姓 名``) if any."""
+
+    text: str = ""
+    orgs: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    generic: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.names[0].split()[0] if self.names else ""
+
+
+def own_text(body: str) -> str:
+    """The body without the quoted part of a reply/forward and without the signature."""
+    out: list[str] = []
+    for line in body.splitlines():
+        if _QUOTE_START.match(line) or _SIGNATURE.match(line):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def opening_lines(body: str, limit: int = 5) -> list[str]:
+    """The first lines up to the first blank line after some text (the addressee block)."""
+    lines: list[str] = []
+    for line in own_text(body).splitlines():
+        if not line.strip():
+            if lines:
+                break
+            continue
+        lines.append(line.strip())
+        if len(lines) >= limit:
+            break
+    return lines
+
+
+def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
+    """The salutation of ``body``; ``known_orgs`` are organisation names to recognise as such (longest first)."""
+    lines = opening_lines(body)
+    if not lines:
+        return Salutation()
+    block = [ln for ln in lines if _HONORIFIC.search(ln) or _ORG_MARK.search(ln) or _DEAR.match(ln)]
+    # the block must end at a line with an honorific (or be an English greeting)
+    if not any(_HONORIFIC.search(ln) or _DEAR.match(ln) for ln in block):
+        return Salutation()
+    text = "\n".join(lines[: max(i for i, ln in enumerate(lines) if _HONORIFIC.search(ln) or _DEAR.match(ln)) + 1])
+    generic = any(g in text for g in _GENERIC)
+    dear = _DEAR.match(lines[0])
+    if dear:
+        return Salutation(text, (), (dear.group(1).split()[-1],), generic)
+    orgs: list[str] = []
+    names: list[str] = []
+    for line in text.splitlines():
+        rest = line
+        for org in sorted(known_orgs or (), key=len, reverse=True):
+            if org in rest:
+                orgs.append(org)
+                rest = rest.replace(org, " ")
+        if not _HONORIFIC.search(line) or generic or "御中" in line:
+            orgs.extend(t for t in re.split(r"[\s\u3000]+", rest) if t and _ORG_MARK.search(t))
+            continue
+        # 「佐藤様、鈴木様」: one name per honorific
+        for part in re.split(r"(?:様|さま|殿)\s*[、,，・/]?\s*", rest):
+            kept: list[str] = []
+            for tok in (t for t in re.split(r"[\s\u3000、,，]+", part) if t):
+                if _ORG_MARK.search(tok):
+                    orgs.append(tok)
+                elif not _DEPT.search(tok) and not any(g in tok for g in _GENERIC):
+                    kept.append(tok)
+            if kept:
+                names.append(" ".join(kept[-2:]) if len(kept) > 2 else " ".join(kept))
+    return Salutation(text, tuple(dict.fromkeys(orgs)), tuple(names), generic)
