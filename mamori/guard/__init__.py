@@ -9,7 +9,16 @@ from __future__ import annotations
 from mamori.guard.directory import Contact, Directory, load_contacts
 from mamori.guard.engine import judge
 from mamori.guard.history import History, load_history
-from mamori.guard.model import ACTIONS, AttachmentInfo, Message, Reason, Recipient, Verdict
+from mamori.guard.model import (
+    ACTIONS,
+    AttachmentInfo,
+    GroupedRecipient,
+    Message,
+    OrgGroup,
+    Reason,
+    Recipient,
+    Verdict,
+)
 from mamori.guard.policy import Policy, PolicyError, load_policy
 
 __all__ = [
@@ -17,8 +26,10 @@ __all__ = [
     "AttachmentInfo",
     "Contact",
     "Directory",
+    "GroupedRecipient",
     "History",
     "Message",
+    "OrgGroup",
     "Policy",
     "PolicyError",
     "Reason",

@@ -13,7 +13,7 @@ from mamori.detect.mask import mask_value
 from mamori.guard.directory import Directory, org_stem, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
-from mamori.guard.model import AttachmentInfo, Message, Reason, Recipient
+from mamori.guard.model import AttachmentInfo, GroupedRecipient, Message, OrgGroup, Reason, Recipient
 from mamori.guard.policy import Policy
 from mamori.guard.salutation import Salutation, parse
 
@@ -108,6 +108,17 @@ class Context:
 
     def is_own(self, org: str) -> bool:
         return org in self.own_orgs or any(org_stem(org) == org_stem(o) for o in self.own_orgs)
+
+    def external_groups(self) -> tuple[OrgGroup, ...]:
+        """The external recipients (To, Cc and Bcc) grouped by organisation, in the order they first appear."""
+        groups: dict[str, list[GroupedRecipient]] = {}
+        known: dict[str, bool] = {}
+        for r in self.external:
+            key = self.org_key(r)
+            known.setdefault(key, bool(self.orgs_of(r)))
+            first = not self.history.known(self.message.sender, r.address)
+            groups.setdefault(key, []).append(GroupedRecipient(r.address, r.name, r.field, first))
+        return tuple(OrgGroup(org, known[org], tuple(rs)) for org, rs in groups.items())
 
     def reason(self, code: str, detail: str, detail_ja: str, evidence=(), recipients=()) -> Reason:
         return Reason(code, self.policy.action(code), detail, detail_ja, tuple(evidence), tuple(recipients))
@@ -412,7 +423,7 @@ def pii_in_attachment(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
     out: list[Reason] = []
-    for a in ctx.message.attachments:
+    for a in ctx.message.scanned:
         found = _personal(a)
         kinds_found = {t for t, _, _ in found}
         if (a.records >= LIST_RECORDS and kinds_found - {"PERSON"}) or kinds_found & STRONG_TYPES:
@@ -431,10 +442,10 @@ def pii_in_attachment(ctx: Context) -> list[Reason]:
 def bulk_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
-    total = sum(a.records for a in ctx.message.attachments if _personal(a))
+    total = sum(a.records for a in ctx.message.scanned if _personal(a))
     if total < ctx.policy.bulk_records:
         return []
-    names = [a.filename for a in ctx.message.attachments if a.records]
+    names = [a.filename for a in ctx.message.scanned if a.records]
     return [
         ctx.reason(
             "bulk_pii",
@@ -449,7 +460,7 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
     out: list[Reason] = []
-    for a in ctx.message.attachments:
+    for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         if subs:
             out.append(

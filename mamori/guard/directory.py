@@ -88,6 +88,8 @@ class Directory:
             if len(stem) >= 2:
                 names.setdefault(stem, org)
         self._org_names = sorted(names.items(), key=lambda kv: -len(kv[0]))
+        self._org_of_name = dict(self._org_names)
+        self._domains = frozenset(self.domain_orgs)
         self._org_re = re.compile("|".join(re.escape(n) for n, _ in self._org_names)) if names else None
 
     def lookup(self, address: str) -> Contact | None:
@@ -105,14 +107,14 @@ class Directory:
         return [n for n, _ in self._org_names]
 
     @property
-    def domains(self) -> set[str]:
-        return set(self.domain_orgs)
+    def domains(self) -> frozenset[str]:
+        return self._domains
 
     def orgs_in(self, text: str) -> list[tuple[int, str]]:
         """The directory organisations named in ``text``: (offset, organisation), longest match first."""
         if self._org_re is None:
             return []
-        return [(m.start(), dict(self._org_names)[m.group()]) for m in self._org_re.finditer(text)]
+        return [(m.start(), self._org_of_name[m.group()]) for m in self._org_re.finditer(text)]
 
 
 def _norm_name(name: str) -> str:

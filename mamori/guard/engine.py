@@ -15,7 +15,7 @@ def judge(message: Message, policy: Policy, directory: Directory, history: Histo
     """The verdict on one message: every check's reasons; the action is the strictest severity."""
     ctx = Context(message, policy, directory, history)
     reasons = [r for check in CHECKS for r in check(ctx)]
-    return Verdict.of(reasons)
+    return Verdict.of(reasons, ctx.external_groups())
 
 
 def message_from_eml(data: bytes, filename: str = "message.eml", detector=None) -> Message:
@@ -64,4 +64,33 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None) 
         text = "\n".join(u.text for u in units)
         attachments.append(AttachmentInfo(att.filename, text, tuple(findings), records, issues))
     sender = info.sender[0]
-    return Message(sender.address.lower(), recipients, info.subject, body, tuple(attachments), sender.name)
+    body_info = analyse_body(body, det)
+    return Message(sender.address.lower(), recipients, info.subject, body, tuple(attachments), sender.name, body_info)
+
+
+BODY_NAME = "(message body)"
+
+
+def analyse_body(body: str, detector) -> AttachmentInfo:
+    """The sender's own text (quoted part and signature cut) analysed like an attachment.
+
+    A record is a line holding a personal value other than a name (a pasted list: 氏名 電話 住所, one per line); a
+    signature left without its ``--`` separator gives a few such lines, under the 3 people of a list. Special-care
+    words count only on a line about someone (with a name or another personal value).
+    """
+    from mamori.guard.salutation import own_text
+
+    own = own_text(body)
+    findings: list[tuple[str, str | None, str]] = []
+    records = 0
+    for line in own.splitlines()[:MAX_UNITS_PER_ATTACHMENT]:
+        if not line.strip():
+            continue
+        found = detector.detect(line)
+        types = {f.type for f in found}
+        about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
+        # 「健康診断結果の一覧をお送りします」 names a topic, not someone's health: special-care words count in the
+        # body only on a line that also holds a person's name or another personal value.
+        findings.extend((f.type, f.subtype, f.masked) for f in found if f.type != "SENSITIVE" or about_someone)
+        records += bool(types & PERSONAL_TYPES - {"PERSON", "SENSITIVE"})
+    return AttachmentInfo(BODY_NAME, own, tuple(findings), records)

@@ -59,6 +59,12 @@ class Message:
     body: str = ""
     attachments: tuple[AttachmentInfo, ...] = ()
     sender_name: str = ""
+    body_info: AttachmentInfo | None = None  # the sender's own text (no quote, no signature) as analysed
+
+    @property
+    def scanned(self) -> tuple[AttachmentInfo, ...]:
+        """What the personal-data checks read: the attachments, then the body's own text when it was analysed."""
+        return self.attachments + ((self.body_info,) if self.body_info is not None else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +95,62 @@ class Reason:
         return out
 
 
+FIELD_LABELS = {"to": "To", "cc": "Cc", "bcc": "Bcc"}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupedRecipient:
+    """An external recipient as the confirmation page lists it.
+
+    ``address`` and ``name`` are the raw values (for the gateway UI); ``to_dict`` renders them masked.
+    """
+
+    address: str
+    name: str
+    field: str
+    first_time: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        from mamori.detect.mask import mask_value
+
+        return {
+            "address": mask_value("EMAIL", self.address),
+            "name": mask_value("PERSON", self.name) if self.name else "",
+            "field": FIELD_LABELS.get(self.field, self.field),
+            "first_time": self.first_time,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OrgGroup:
+    """External recipients of one organisation: its directory name, else the domain (``known`` is then False)."""
+
+    organization: str
+    known: bool
+    recipients: tuple[GroupedRecipient, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "organization": self.organization,
+            "known": self.known,
+            "recipients": [r.to_dict() for r in self.recipients],
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The decision: the strictest severity among the reasons (``allow`` when there are none)."""
+    """The decision: the strictest severity among the reasons (``allow`` when there are none).
+
+    ``external_groups`` lists the external recipients grouped by organisation, in the order they first appear.
+    """
 
     action: str
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    external_groups: tuple[OrgGroup, ...] = field(default_factory=tuple)
 
     @classmethod
-    def of(cls, reasons: list[Reason]) -> Verdict:
+    def of(cls, reasons: list[Reason], external_groups: tuple[OrgGroup, ...] = ()) -> Verdict:
         action = "allow"
         for r in reasons:
             action = stricter(action, r.severity)
-        return cls(action, tuple(sorted(reasons, key=lambda r: -ACTIONS.index(r.severity))))
+        return cls(action, tuple(sorted(reasons, key=lambda r: -ACTIONS.index(r.severity))), external_groups)
