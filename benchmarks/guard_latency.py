@@ -20,33 +20,13 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
+from scan_corpus import ROMAJI, SURNAMES  # the same invented name pool as the scan corpus
+
 from mamori.detect.detector import default_detector
 from mamori.guard import judge, load_contacts, load_history
 from mamori.guard.engine import message_from_eml
 from mamori.guard.policy import parse_policy
 
-SURNAMES = [
-    "佐藤",
-    "鈴木",
-    "高橋",
-    "田中",
-    "伊藤",
-    "渡辺",
-    "山本",
-    "中村",
-    "小林",
-    "加藤",
-    "吉田",
-    "山田",
-    "佐々木",
-    "山口",
-    "松本",
-    "井上",
-    "木村",
-    "林",
-    "清水",
-    "斎藤",
-]
 GIVEN = [
     "太郎",
     "花子",
@@ -69,7 +49,6 @@ GIVEN = [
     "誠",
     "由美",
 ]
-ROMAJI = ["sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato"]
 ORG_WORDS = [
     "光陽",
     "青葉",

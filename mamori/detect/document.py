@@ -68,6 +68,30 @@ def line_end(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
     return nl if nl >= 0 else min(len(text), pos + limit)
 
 
+def split_cells(text: str, start: int, end: int, delim: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the CSV/TSV line ``text[start:end]``; double quotes may hold delimiters."""
+    cells: list[tuple[int, int]] = []
+    cs = start
+    if text.find('"', start, end) < 0:
+        i = text.find(delim, start, end)
+        while i >= 0:
+            cells.append((cs, i))
+            cs = i + 1
+            i = text.find(delim, cs, end)
+        cells.append((cs, end))
+        return cells
+    quoted = False
+    for i in range(start, end):
+        c = text[i]
+        if c == '"':
+            quoted = not quoted
+        elif c == delim and not quoted:
+            cells.append((cs, i))
+            cs = i + 1
+    cells.append((cs, end))
+    return cells
+
+
 def detect_language(text: str) -> str:
     """``"ja"`` when the text holds any kana or kanji, else ``"en"``."""
     return "ja" if _CJK_RE.search(text) else "en"

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from mamori.detect.document import LINE_LIMIT, Document, line_end, line_start
+from mamori.detect.document import LINE_LIMIT, Document, line_end, line_start, split_cells
 
 _RUN_RE = re.compile(r"[0-9][0-9 \-ーｰ.()]{5,39}[0-9]")
 _SEPS = " -ーｰ.()"
@@ -182,7 +182,7 @@ def csv_header_cell(doc: Document, pos: int) -> tuple[int, int] | None:
     if info is None or info[0] == ls or info[2] is None:
         return None
     delim = info[1]
-    idx = text.count(delim, ls, pos) if '"' not in text[ls:pos] else len(_split_cells(text, ls, pos, delim)) - 1
+    idx = text.count(delim, ls, pos) if '"' not in text[ls:pos] else len(split_cells(text, ls, pos, delim)) - 1
     cells = info[2]
     if 0 <= idx < len(cells):
         return cells[idx]
@@ -218,29 +218,12 @@ def _table_of(
         if above is not None and above[1] == delim:
             info = above
         else:
-            cells = _split_cells(text, line_s, line_end(text, line_s), delim)
+            cells = split_cells(text, line_s, line_end(text, line_s), delim)
             header_like = sum(1 for s, e in cells if not any(c.isdigit() for c in text[s:e]))
             info = (line_s, delim, cells if header_like >= len(cells) * 0.8 else None)
         cache[line_s] = info
         above = info
     return cache.get(ls)
-
-
-def _split_cells(text: str, start: int, end: int, delim: str) -> list[tuple[int, int]]:
-    cells: list[tuple[int, int]] = []
-    quoted = False
-    cs = start
-    i = start
-    while i < end:
-        c = text[i]
-        if c == '"':
-            quoted = not quoted
-        elif c == delim and not quoted:
-            cells.append((cs, i))
-            cs = i + 1
-        i += 1
-    cells.append((cs, end))
-    return cells
 
 
 def label_before(

@@ -16,7 +16,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from mamori.detect.document import Document
+from mamori.detect.document import Document, split_cells
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
 from mamori.detect.recognizers._numbers import ALL_LABELS, LABELS, keyword_hits, line_end, line_start
@@ -164,14 +164,15 @@ class BirthDateRecognizer(Recognizer):
             return
         if ls > 0 and norm.count(delim, line_start(norm, ls - 1), ls - 1) >= 2:
             return  # the label is in a row of the table, not in its header
-        idx = _cells(norm, ls, ks, delim) - 1
+        idx = len(split_cells(norm, ls, ks, delim)) - 1
         pos = le + 1
         n = len(norm)
         while pos < n:
             row_end = line_end(norm, pos)
             if norm.count(delim, pos, row_end) < 1:
                 break
-            s, e = _cell_span(norm, pos, row_end, delim, idx)
+            cells = split_cells(norm, pos, row_end, delim)
+            s, e = cells[idx] if idx < len(cells) else (-1, -1)
             if s >= 0:
                 while s < e and norm[s] in ' "\t':
                     s += 1
@@ -190,37 +191,6 @@ def _word(low: str, s: int, e: int) -> bool:
     return not (
         e < len(low) and low[e - 1].isascii() and low[e - 1].isalpha() and low[e].isascii() and low[e].isalpha()
     )
-
-
-def _cells(text: str, start: int, end: int, delim: str) -> int:
-    """Number of cells begun in ``text[start:end]`` (quote-aware)."""
-    quoted = False
-    count = 1
-    for i in range(start, end):
-        c = text[i]
-        if c == '"':
-            quoted = not quoted
-        elif c == delim and not quoted:
-            count += 1
-    return count
-
-
-def _cell_span(text: str, start: int, end: int, delim: str, idx: int) -> tuple[int, int]:
-    quoted = False
-    k = 0
-    cs = start
-    for i in range(start, end):
-        c = text[i]
-        if c == '"':
-            quoted = not quoted
-        elif c == delim and not quoted:
-            if k == idx:
-                return cs, i
-            k += 1
-            cs = i + 1
-    if k == idx:
-        return cs, end
-    return -1, -1
 
 
 RECOGNIZERS: tuple[type[Recognizer], ...] = (BirthDateRecognizer,)

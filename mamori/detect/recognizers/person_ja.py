@@ -32,7 +32,7 @@ from itertools import islice
 from typing import ClassVar
 
 from mamori.detect import morphology
-from mamori.detect.document import Document
+from mamori.detect.document import Document, split_cells
 from mamori.detect.finding import Finding
 from mamori.detect.name_lexicon import NameLexicon, lexicon
 from mamori.detect.recognizer import Recognizer
@@ -860,7 +860,7 @@ class JapanesePersonRecognizer(Recognizer):
                 le = n
             if le == pos:
                 break
-            for idx, (cs, ce) in enumerate(_split_cells(text, pos, le, sep)):
+            for idx, (cs, ce) in enumerate(split_cells(text, pos, le, sep)):
                 if idx in name_cols or idx in kana_cols:
                     while cs < ce and text[cs] in ' "':
                         cs += 1
@@ -1303,33 +1303,6 @@ class JapanesePersonRecognizer(Recognizer):
             starts.insert(i, s)
             ends.insert(i, e)
             yield (s, e), score
-
-
-def _split_cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
-    """Cell offsets of one CSV line (double quotes may hold separators)."""
-    cells: list[tuple[int, int]] = []
-    if text.find('"', start, end) < 0:
-        cs = start
-        i = text.find(sep, start, end)
-        while i >= 0:
-            cells.append((cs, i))
-            cs = i + 1
-            i = text.find(sep, cs, end)
-        cells.append((cs, end))
-        return cells
-    i = start
-    cs = start
-    quoted = False
-    while i < end:
-        c = text[i]
-        if c == '"':
-            quoted = not quoted
-        elif c == sep and not quoted:
-            cells.append((cs, i))
-            cs = i + 1
-        i += 1
-    cells.append((cs, end))
-    return cells
 
 
 RECOGNIZERS: tuple[type[Recognizer], ...] = (JapanesePersonRecognizer,)
