@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 BENCH_VENV ?= .venv-bench
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench bench-venv corpus throughput accuracy presidio clean
+.PHONY: help run test lint system-deps bench bench-venv corpus throughput accuracy presidio clean
 
 help:
 	@echo "make run         install mamori into $(VENV) and scan examples/ with an HTML report (exit 0 whatever it finds)"
@@ -36,10 +36,13 @@ run: $(VENV)/.stamp-run
 	if [ $$rc -eq 2 ] || [ $$rc -gt 2 ]; then echo "mamori scan failed (exit $$rc)" >&2; exit $$rc; fi; \
 	echo "mamori scan: exit $$rc (0 = nothing found, 1 = personal information found); report: bench-out/examples-report.html"
 
+system-deps:
+	@bash scripts/system-deps.sh
+
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check .
 
-test: lint
+test: system-deps lint
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 # ---- benchmarks (optional; the Presidio anchors go into a separate venv, never into .venv) ----

@@ -11,3 +11,28 @@ from mamori.detect import Detector
 def detector() -> Detector:
     """One warm detector with every built-in recognizer, shared by the whole session."""
     return Detector()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL server for this test worker, or a skip that says why there is none."""
+    from tests.postgres import serve
+
+    for server in serve():
+        if server.why_not:
+            pytest.skip(f"PostgreSQL not available: {server.why_not}")
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The URL of a fresh, empty PostgreSQL database."""
+    return postgres_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """Each store test runs on SQLite (a file in tmp_path) and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'mamori.db'}"
+    return request.getfixturevalue("postgres_url")

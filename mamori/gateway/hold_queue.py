@@ -1,0 +1,233 @@
+"""What people do to queued mail: look at it, confirm or approve it, convert it to Bcc, cancel it.
+
+The gateway, the web app and ``mamori queue`` all change a message's state through these functions, so the rules
+(who may release what, which states allow which step) and the audit entry live in one place. Each step is one
+transaction: the state change and its audit entry commit together, and a step that lost a race (the message
+was delivered or cancelled meanwhile) fails with ``QueueError`` instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from mamori.store import Database
+from mamori.store.audit import record
+from mamori.store.base import utcnow
+from mamori.store.mail import OPEN_STATES, MailContent, MailMessage
+
+
+class QueueError(Exception):
+    """A step that cannot be taken; ``code`` is stable (not_found, not_allowed, wrong_state), texts in en and ja."""
+
+    def __init__(self, code: str, message: str, message_ja: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message_ja = message_ja
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedMessage:
+    """A message in the queue as people see it (no bytes; evidence already masked)."""
+
+    id: str
+    received_at: datetime
+    sender: str
+    sender_name: str
+    subject: str
+    size: int
+    action: str
+    state: str
+    release_mode: str
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    groups: list[dict[str, Any]] = field(default_factory=list)
+    recipients: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    rcpt_to: list[str] = field(default_factory=list)
+    preview: str = ""
+    deliver_after: datetime | None = None
+    expires_at: datetime | None = None
+    expire_action: str = "cancel"
+    bcc: bool = False
+    attempts: int = 0
+    last_error: str = ""
+    decided_by: str = ""
+    decided_at: datetime | None = None
+    delivered_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting for someone or for delivery."""
+        return self.state in OPEN_STATES
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.state == "held" and self.release_mode == "approval"
+
+
+_VIEW_FIELDS = tuple(QueuedMessage.__dataclass_fields__)
+
+
+def _view(row: MailMessage) -> QueuedMessage:
+    return QueuedMessage(**{name: getattr(row, name) for name in _VIEW_FIELDS})
+
+
+def _not_found(message_id: str) -> QueueError:
+    return QueueError("not_found", f"no message {message_id}", f"メッセージ {message_id} は見つかりません")
+
+
+def get(db: Database, message_id: str) -> QueuedMessage:
+    with db.session() as s:
+        row = s.get(MailMessage, message_id)
+        if row is None:
+            raise _not_found(message_id)
+        return _view(row)
+
+
+def raw(db: Database, message_id: str) -> bytes:
+    """The message bytes as received."""
+    with db.session() as s:
+        data = s.scalar(select(MailContent.raw).where(MailContent.message_id == message_id))
+        if data is None:
+            raise _not_found(message_id)
+        return data
+
+
+def list_messages(
+    db: Database,
+    *,
+    states: tuple[str, ...] = (),
+    senders: tuple[str, ...] | None = None,
+    since: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[QueuedMessage]:
+    """Newest first. ``senders`` limits to those From addresses (a sender sees their own; an approver their group)."""
+    q = select(MailMessage).order_by(MailMessage.received_at.desc(), MailMessage.id)
+    if states:
+        q = q.where(MailMessage.state.in_(states))
+    if senders is not None:
+        q = q.where(MailMessage.sender.in_([s.lower() for s in senders]))
+    if since is not None:
+        q = q.where(MailMessage.received_at >= since)
+    with db.session() as s:
+        return [_view(r) for r in s.scalars(q.limit(limit).offset(offset))]
+
+
+def count_by_state(db: Database, senders: tuple[str, ...] | None = None) -> dict[str, int]:
+    q = select(MailMessage.state, func.count()).group_by(MailMessage.state)
+    if senders is not None:
+        q = q.where(MailMessage.sender.in_([s.lower() for s in senders]))
+    with db.session() as s:
+        return {state: n for state, n in s.execute(q)}
+
+
+def _transition(
+    db: Database,
+    message_id: str,
+    actor: str,
+    audit_action: str,
+    from_states: tuple[str, ...],
+    values: dict[str, Any],
+    detail: str = "",
+) -> QueuedMessage:
+    now = utcnow()
+    with db.session() as s:
+        row = s.get(MailMessage, message_id)
+        if row is None:
+            raise _not_found(message_id)
+        if row.state not in from_states:
+            raise QueueError(
+                "wrong_state",
+                f"message {message_id} is {row.state}; cannot {audit_action}",
+                f"メッセージ {message_id} は「{row.state}」の状態のため、この操作はできません",
+            )
+        values = {"decided_by": actor, "decided_at": now, "updated_at": now, **values}
+        # compare-and-set on the state: a delivery or another person's step in between makes this one fail
+        done = s.execute(
+            update(MailMessage)
+            .where(MailMessage.id == message_id, MailMessage.state == row.state)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if done != 1:
+            raise QueueError(
+                "wrong_state",
+                f"message {message_id} changed meanwhile; cannot {audit_action}",
+                f"メッセージ {message_id} は他の操作で変更されました",
+            )
+        record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **values_for_audit(values))
+        s.flush()
+        s.expire(row)
+        s.refresh(row)
+        return _view(row)
+
+
+def values_for_audit(values: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in values.items() if k in ("state", "bcc")}
+    return out
+
+
+def release(
+    db: Database, message_id: str, actor: str, *, approver: bool = False, bcc: bool | None = None
+) -> QueuedMessage:
+    """The sender confirms (or an approver approves): the message is queued for delivery now.
+
+    A held message whose release needs approval can be released only with ``approver=True``. ``bcc=True`` turns
+    the visible recipient list into Bcc on delivery (the open-list remedy).
+    """
+    msg = get(db, message_id)
+    if msg.needs_approval and not approver:
+        raise QueueError(
+            "not_allowed",
+            "this message needs an approver's approval",
+            "このメッセージは承認者の承認が必要です",
+        )
+    values: dict[str, Any] = {"state": "queued", "deliver_after": utcnow(), "next_attempt_at": None}
+    if bcc is not None:
+        values["bcc"] = bcc
+    action = "approve" if approver and msg.state == "held" else "release"
+    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "bcc" if bcc else "")
+
+
+def approve(db: Database, message_id: str, actor: str, *, bcc: bool | None = None) -> QueuedMessage:
+    """An approver releases a held (or waiting) message."""
+    return release(db, message_id, actor, approver=True, bcc=bcc)
+
+
+def cancel(db: Database, message_id: str, actor: str, reason: str = "") -> QueuedMessage:
+    """Not sent after all. Possible until delivery starts (a queued message mid-delivery may still go out)."""
+    return _transition(db, message_id, actor, "cancel", OPEN_STATES, {"state": "cancelled"}, reason[:500])
+
+
+def set_bcc(db: Database, message_id: str, actor: str, bcc: bool = True) -> QueuedMessage:
+    """Mark a waiting or held message for Bcc conversion without releasing it."""
+    msg = get(db, message_id)
+    return _transition(db, message_id, actor, "bcc", ("waiting", "held"), {"state": msg.state, "bcc": bcc})
+
+
+def expire_due(db: Database, now: datetime | None = None) -> list[QueuedMessage]:
+    """Apply the expiry policy to waiting/held messages past ``expires_at``: cancel or release, never silently."""
+    now = now or utcnow()
+    q = select(MailMessage.id, MailMessage.expire_action).where(
+        MailMessage.state.in_(("waiting", "held")), MailMessage.expires_at.is_not(None), MailMessage.expires_at <= now
+    )
+    with db.session() as s:
+        due = list(s.execute(q))
+    out = []
+    for message_id, expire_action in due:
+        try:
+            if expire_action == "release":
+                out.append(
+                    _transition(db, message_id, "expiry", "expire_release", ("waiting", "held"),
+                                {"state": "queued", "deliver_after": now, "next_attempt_at": None})
+                )
+            else:
+                out.append(_transition(db, message_id, "expiry", "expire_cancel", ("waiting", "held"),
+                                       {"state": "cancelled"}))
+        except QueueError:
+            continue  # someone decided in the meantime
+    return out

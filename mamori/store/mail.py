@@ -1,0 +1,78 @@
+"""Tables of the gateway's queue: every message the gateway acknowledged, its verdict, state and bytes.
+
+A row is written (and committed with ``synchronous=FULL`` / PostgreSQL's fsync) *before* the gateway answers
+250, so the row is the durable spool. The bytes live in ``mail_content`` so listing the queue never loads them.
+
+States (``MailMessage.state``):
+
+- ``waiting``: a confirm verdict; delivered when its sender confirms, or at ``deliver_after`` (the delay window)
+  unless cancelled first;
+- ``held``: a hold verdict; kept until released (``release_mode`` says by whom: ``self`` = the sender may,
+  ``approval`` = an approver must) or until ``expires_at`` (then ``expire_action``: cancel or release);
+- ``queued``: to be delivered to the next hop at ``deliver_after`` (or now when it is empty), retried with
+  backoff (``attempts``, ``next_attempt_at``, ``last_error``);
+- ``delivered``; ``cancelled``; ``bounced`` (the next hop refused it for good and a bounce went to the sender).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mamori.store.base import Base, UTCDateTime, utcnow
+
+STATES = ("waiting", "held", "queued", "delivered", "cancelled", "bounced")
+OPEN_STATES = ("waiting", "held", "queued")
+
+
+class MailMessage(Base):
+    __tablename__ = "mail_messages"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex, also the confirmation page URL
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    mail_from: Mapped[str] = mapped_column(String(998), default="")  # envelope sender ("" for a bounce)
+    rcpt_to: Mapped[list[str]] = mapped_column(JSON, default=list)  # envelope recipients (Bcc only here)
+    sender: Mapped[str] = mapped_column(String(320), index=True)  # lower-cased From address: whose message it is
+    sender_name: Mapped[str] = mapped_column(String(320), default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    message_id: Mapped[str] = mapped_column(String(998), default="")  # the Message-ID header
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    # the verdict, as the guard gave it (masked evidence only)
+    action: Mapped[str] = mapped_column(String(16))  # allow | confirm | hold | block
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # Reason dicts, en + ja, masked
+    groups: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # external recipients by organisation
+    recipients: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # header To/Cc: name, address, field
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # filename, size, types, records
+    preview: Mapped[str] = mapped_column(Text, default="")  # first lines of the body, personal data masked
+    # the queue
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    release_mode: Mapped[str] = mapped_column(String(16), default="self")  # self | approval
+    deliver_after: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    expire_action: Mapped[str] = mapped_column(String(16), default="cancel")  # cancel | release
+    bcc: Mapped[bool] = mapped_column(Boolean, default=False)  # deliver with To/Cc turned into Bcc
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    content: Mapped[MailContent] = relationship(back_populates="message", uselist=False, lazy="raise")
+
+    __table_args__ = (Index("ix_mail_messages_state_due", "state", "next_attempt_at"),)
+
+
+class MailContent(Base):
+    __tablename__ = "mail_content"
+
+    message_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("mail_messages.id", ondelete="CASCADE"), primary_key=True
+    )
+    raw: Mapped[bytes] = mapped_column(LargeBinary)  # the bytes as received, unchanged
+
+    message: Mapped[MailMessage] = relationship(back_populates="content")
