@@ -1,5 +1,7 @@
 # mamori: the two set-up commands.
-#   make run   - create .venv, install mamori, run the main job (mamori scan over examples/, with an HTML report)
+#   make run   - create .venv, install mamori, run the main job: mamori serve (web app + SMTP gateway + local sink)
+#                on the embedded demo, data in var/; prints the URLs and the first admin login. Ctrl-C stops it.
+#   make scan  - the discovery scan over examples/ with an HTML report (what make run did before the gateway)
 #   make test  - create .venv, install mamori[test], run ruff check and the whole pytest suite (2 workers)
 # Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
 # pyproject.toml changes (stamp files inside .venv).
@@ -10,10 +12,11 @@ BIN    := $(VENV)/bin
 BENCH_VENV ?= .venv-bench
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint system-deps bench bench-venv corpus throughput accuracy presidio clean
+.PHONY: help run scan test lint system-deps bench bench-venv corpus throughput accuracy presidio clean
 
 help:
-	@echo "make run         install mamori into $(VENV) and scan examples/ with an HTML report (exit 0 whatever it finds)"
+	@echo "make run         install mamori into $(VENV) and start mamori serve (web app + gateway) on the embedded demo"
+	@echo "make scan        scan examples/ with an HTML report (exit 0 whatever it finds)"
 	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
 	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
 	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
@@ -29,8 +32,11 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -e '.[test]'
 	@touch $@ $(VENV)/.stamp-run
 
-# mamori exits 0 (nothing found), 1 (personal information found) or 2 (error): only 2 fails the job.
 run: $(VENV)/.stamp-run
+	$(BIN)/mamori serve --data-dir var
+
+# mamori exits 0 (nothing found), 1 (personal information found) or 2 (error): only 2 fails the job.
+scan: $(VENV)/.stamp-run
 	@mkdir -p bench-out
 	@$(BIN)/mamori scan examples/ --report bench-out/examples-report.html; rc=$$?; \
 	if [ $$rc -eq 2 ] || [ $$rc -gt 2 ]; then echo "mamori scan failed (exit $$rc)" >&2; exit $$rc; fi; \

@@ -140,15 +140,25 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report findings scored at least this.")
 @click.option("--types", default=None, help="Comma-separated entity types to report (default: all).")
+@click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
 def detect(
-    sources: tuple[str, ...], jsonl: bool, fmt: str, lang: str, min_score: float | None, types: str | None
+    sources: tuple[str, ...],
+    jsonl: bool,
+    fmt: str,
+    lang: str,
+    min_score: float | None,
+    types: str | None,
+    ner: bool = False,
 ) -> None:
     """Find personal information in files, folders or standard input (-)."""
     from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
 
     wanted = _parse_types(types)
-    detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted)
+    try:
+        detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted, ner=ner)
+    except RuntimeError as e:  # the ner extra is missing
+        raise click.UsageError(str(e)) from e
     if jsonl:
         if sources:
             raise click.UsageError("--jsonl reads standard input; give no files")
@@ -374,6 +384,32 @@ def check_command(
         if outcome.verdict is None:
             click.echo(f"mamori check: {path}: {outcome.error}", err=True)
     sys.exit(1 if failed else 0)
+
+
+from mamori.web.cli import users as _users  # noqa: E402
+
+main.add_command(_users)
+
+
+from mamori.training.cli import training  # noqa: E402  (staff training commands)
+
+main.add_command(training)
+
+
+from mamori.web.tokens_cli import tokens  # noqa: E402  (API tokens of the check API)
+
+main.add_command(tokens)
+
+
+from mamori.gateway.cli import gateway_command, queue_group  # noqa: E402  (SMTP gateway and its queue)
+
+main.add_command(gateway_command)
+main.add_command(queue_group)
+
+
+from mamori.serve import serve_command  # noqa: E402  (web app + gateway together)
+
+main.add_command(serve_command)
 
 
 if __name__ == "__main__":

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from mamori.detect.document import Document, Lexicon
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
+
+if TYPE_CHECKING:
+    from mamori.detect.recognizers.ner_crf import NerCrf
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -41,7 +45,8 @@ class Detector:
     """A reusable, warm detector. Build it once; call :meth:`detect` for each text.
 
     ``recognizers`` defaults to every built-in recognizer; ``threshold`` drops findings scored
-    below it; ``types`` keeps only the named entity types.
+    below it; ``types`` keeps only the named entity types. ``ner=True`` adds the optional CRF name
+    model (the ``ner`` extra; RuntimeError with the install command when it is missing).
     """
 
     def __init__(
@@ -50,6 +55,7 @@ class Detector:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         types: Iterable[str] | None = None,
+        ner: bool = False,
     ) -> None:
         if recognizers is None:
             from mamori.detect.recognizers import default_recognizers
@@ -64,6 +70,13 @@ class Detector:
         for r in self.recognizers:
             for group, words in r.keywords.items():
                 self.lexicon.add(group, words)
+        # The optional CRF (the `ner` extra): run after the rules, with their findings as features.
+        self.ner: NerCrf | None = None
+        if ner:
+            from mamori.detect.recognizers.ner_crf import NER_TYPES, NerCrf
+
+            if self.types is None or self.types & set(NER_TYPES):
+                self.ner = NerCrf()
 
     def detect(self, text: str, lang: str = "auto", *, threshold: float | None = None) -> list[Finding]:
         """Findings in ``text`` scored at or above the threshold, in text order."""
@@ -71,14 +84,36 @@ class Detector:
             raise ValueError(f"lang must be 'auto', 'ja' or 'en', not {lang!r}")
         doc = Document(text, lang, self.lexicon)
         cut = self.threshold if threshold is None else threshold
+        found, hints = self.rule_findings(doc, cut, self.ner.entities if self.ner is not None else ())
+        if self.ner is not None and self.ner.supports(doc.lang):
+            from mamori.detect.recognizers.ner_crf import outside
+
+            kept = settle(found)
+            extra = [
+                f
+                for f in self.ner.find_with(doc, hints)
+                if f.score >= cut and (self.types is None or f.type in self.types)
+            ]
+            return settle(kept + outside(extra, kept))
+        return settle(found)
+
+    def rule_findings(
+        self, doc: Document, cut: float, hint_types: Iterable[str] = ()
+    ) -> tuple[list[Finding], list[Finding]]:
+        """The recognizers' findings scored at least ``cut`` (not settled yet), and every finding of the
+        ``hint_types`` at any score: the NER model takes those as features."""
         found: list[Finding] = []
+        hints: list[Finding] = []
+        hint_types = frozenset(hint_types)
         for r in self.recognizers:
             if not r.supports(doc.lang):
                 continue
             for f in r.find(doc):
+                if f.type in hint_types:
+                    hints.append(f)
                 if f.score >= cut and (self.types is None or f.type in self.types):
                     found.append(f)
-        return settle(found)
+        return found, hints
 
     def detect_many(self, texts: Iterable[str], lang: str = "auto") -> Iterator[list[Finding]]:
         """Findings for each text of a batch or stream, in order."""

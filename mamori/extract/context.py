@@ -105,6 +105,7 @@ class Context:
         rows: Sequence[Row],
         *,
         key_value: bool = False,
+        total_rows: int | None = None,
     ) -> None:
         """Store a table and emit each non-empty cell as a CELL unit with its header as context.
 
@@ -112,7 +113,7 @@ class Context:
         """
         index = len(self.tables)
         header_t = tuple(header)
-        self.tables.append(Table(location, header_t, tuple(rows), header_row, key_value))
+        self.tables.append(Table(location, header_t, tuple(rows), header_row, key_value, total_rows))
         for row in rows:
             label_col = next((i for i, c in enumerate(row.cells, start=1) if c.strip()), 0)
             for col, value in enumerate(row.cells, start=1):

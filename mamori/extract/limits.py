@@ -19,6 +19,7 @@ class Limits:
     max_rows: int = 200_000  # table rows, per sheet or CSV file
     max_chars: int = 32 * 1024 * 1024  # characters of text kept in one call
     max_seconds: float = 30.0  # wall time for one call, checked between pages, members, rows
+    sample_rows: int = 0  # 0: keep every row; n: keep n data rows per table (spread) and count the rest ("sampled")
 
 
 DEFAULT_LIMITS = Limits()

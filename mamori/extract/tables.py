@@ -59,12 +59,16 @@ def _is_key_value(head: list[tuple[int, list[str]]]) -> bool:
     return len(head) >= 2 and len(set(labels)) == len(labels) and len(labels) * 10 >= len(head) * 6
 
 
-def emit_rows(ctx: Context, rows: Iterable[tuple[int, list[str]]], location: Location) -> None:
+def emit_rows(ctx: Context, rows: Iterable[tuple[int, list[str]]], location: Location, unread: int = 0) -> None:
     """Read ``(row_number, cells)`` pairs, pick a header among the first rows and add a table to ``ctx``.
 
     A label | value form (most first cells are labels) has no header row: each value takes its row's label as
     header instead. Rows above the header (titles such as "顧客名簿 2024年度") become plain text units. Stops at
     ``limits.max_rows`` with a ``truncated`` issue; the table collected so far is kept.
+
+    With ``limits.sample_rows`` only that many data rows are kept and the others counted; ``unread`` counts rows
+    with content that the reader itself left out of ``rows`` (its own sample). The table's ``total_rows`` then
+    says how many there are, and a ``sampled`` issue says that a sample was read.
     """
     filled = ((n, cells) for n, cells in rows if any(c.strip() for c in cells))
     head = list(itertools.islice(filled, _HEADER_SCAN + 1))
@@ -79,6 +83,7 @@ def emit_rows(ctx: Context, rows: Iterable[tuple[int, list[str]]], location: Loc
         head = head[index + 1 :]
     data: list[Row] = []
     seen = index + 1 if index is not None else 0
+    sample = ctx.limits.sample_rows
     for number, cells in itertools.chain(head, filled):
         seen += 1
         if seen % 1000 == 0:
@@ -86,5 +91,11 @@ def emit_rows(ctx: Context, rows: Iterable[tuple[int, list[str]]], location: Loc
         if seen > ctx.limits.max_rows:
             ctx.issue("truncated", f"more than {ctx.limits.max_rows} rows; the rest were not inspected", location)
             break
+        if sample and len(data) >= sample and not key_value:
+            unread += 1
+            continue
         data.append(Row(number, tuple(cells)))
-    ctx.add_table(location, header, header_row, data, key_value=key_value)
+    total = len(data) + unread if unread else None
+    if total is not None:
+        ctx.issue("sampled", f"a sample of {len(data)} of {total} rows was inspected", location)
+    ctx.add_table(location, header, header_row, data, key_value=key_value, total_rows=total)

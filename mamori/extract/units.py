@@ -79,6 +79,7 @@ class Table:
     rows: tuple[Row, ...]
     header_row: int | None = None  # source row number of the header, None when no header was recognised
     key_value: bool = False  # a label | value form: one record, each value's header is its row's label
+    total_rows: int | None = None  # data rows in the source when ``rows`` is a sample (Limits.sample_rows)
 
     def header_for(self, column: int) -> str | None:
         """The header of a 1-based column, or None."""
@@ -92,7 +93,7 @@ class Issue:
     """Something that was not (fully) inspected, and why.
 
     ``code`` is stable (the UI translates it): encrypted, too_large, ratio, depth, members, pages, timeout,
-    corrupt, unsupported, image, encoding, truncated. ``message`` is English and never holds raw content.
+    corrupt, unsupported, image, encoding, truncated, sampled. ``message`` is English and never holds raw content.
     """
 
     code: str

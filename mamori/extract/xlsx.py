@@ -1,97 +1,166 @@
 """Excel workbooks (.xlsx, .xlsm): every sheet (hidden ones too) as a table whose header gives each cell context.
 
-Read with openpyxl in read-only mode (cached formula values, dates as dates), after the package passed the
-ZIP limits, so a bomb never reaches the library.
+The package passes the ZIP limits first, so a bomb never reaches a parser. The small parts (workbook, relationships,
+styles) are read with defusedxml; the shared strings and the sheets are streamed with expat (``sheetxml``): no
+cell objects, cached formula values, date-formatted numbers as dates. With ``Limits.sample_rows`` (the guard's row
+sample) a big sheet is read as a sample of its rows and the rest only counted.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import warnings
-from collections.abc import Iterator
-from dataclasses import replace
+import posixpath
+from dataclasses import dataclass, replace
+from xml.etree.ElementTree import Element
 
 from mamori.extract.archive import is_encrypted
 from mamori.extract.context import Context, Stop
-from mamori.extract.ooxml import open_package
+from mamori.extract.ooxml import Package, open_package
+from mamori.extract.sheetxml import (
+    DateStyles,
+    SharedStrings,
+    cell_text,
+    iter_rows,
+    row_sample,
+    sampled_rows,
+)
 from mamori.extract.tables import emit_rows
 from mamori.extract.units import Location
 
+__all__ = ["cell_text", "read_xlsx"]
 
-def cell_text(value: object) -> str:
-    """A cell value as a person would read it: dates as 1990/04/01, integral floats without ".0"."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.strftime("%Y/%m/%d")
-        return value.strftime("%Y/%m/%d %H:%M:%S")
-    if isinstance(value, dt.date):
-        return value.strftime("%Y/%m/%d")
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_STRICT_REL = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 
 
-def _prechecked(ctx: Context, data: bytes, location: Location) -> bool:
-    package = open_package(ctx, data, location)
-    if package is None:
-        return False
+@dataclass(frozen=True, slots=True)
+class SheetRef:
+    name: str
+    part: str
+    state: str = "visible"
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _prechecked(ctx: Context, package: Package, location: Location) -> bool:
     limits = ctx.limits
-    with package.zf:
-        total = 0
-        for name, info in package.infos.items():
-            if is_encrypted(info):
-                ctx.issue("encrypted", "encrypted workbook part; not inspected", location)
-                return False
-            too_big = info.file_size > limits.max_bytes
-            bomb = info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
-                1, info.compress_size
-            )
-            if too_big or bomb:
-                code = "too_large" if too_big else "ratio"
-                ctx.issue(code, f"workbook part {name} expands to {info.file_size} bytes; not inspected", location)
-                return False
-            total += info.file_size
-        if not ctx.take_bytes(total, location):
+    total = 0
+    for name, info in package.infos.items():
+        if is_encrypted(info):
+            ctx.issue("encrypted", "encrypted workbook part; not inspected", location)
             return False
-        package.report_media()
-        package.embedded()
+        too_big = info.file_size > limits.max_bytes
+        bomb = info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(1, info.compress_size)
+        if too_big or bomb:
+            code = "too_large" if too_big else "ratio"
+            ctx.issue(code, f"workbook part {name} expands to {info.file_size} bytes; not inspected", location)
+            return False
+        total += info.file_size
+    if not ctx.take_bytes(total, location):
+        return False
+    package.report_media()
+    package.embedded()
     return True
 
 
-def read_xlsx(ctx: Context, data: bytes, location: Location) -> None:
-    if not _prechecked(ctx, data, location):
-        return
-    import openpyxl  # imported late: it is the slowest import of the package
+def _relationships(package: Package, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part) of a part's relationships; targets resolved against the part's folder."""
+    folder, base = posixpath.split(part)
+    root = package.xml(posixpath.join(folder, "_rels", base + ".rels"))
+    out: list[tuple[str, str, str]] = []
+    for rel in root.iter() if root is not None else ():
+        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External" or not rel.get("Target"):
+            continue
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        out.append((rel.get("Id") or "", rel.get("Type") or "", posixpath.normpath(path)))
+    return out
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on broken files
-        ctx.issue("corrupt", f"unreadable workbook ({type(exc).__name__})", location)
+
+def _workbook_part(package: Package) -> str:
+    for _, kind, target in _relationships(package, ""):
+        if kind.endswith("/officeDocument") and target in package.infos:
+            return target
+    return "xl/workbook.xml"
+
+
+def _sheets(workbook: Element, rels: list[tuple[str, str, str]]) -> list[SheetRef]:
+    """The worksheets in workbook order (chart and macro sheets have no cells to read)."""
+    by_id = {rid: (kind, target) for rid, kind, target in rels}
+    out: list[SheetRef] = []
+    for el in workbook.iter():
+        if _local(el.tag) != "sheet":
+            continue
+        kind, target = by_id.get(el.get(_REL) or el.get(_STRICT_REL) or "", ("", ""))
+        if target and kind.endswith("/worksheet"):
+            out.append(SheetRef(el.get("name") or "", target, el.get("state") or "visible"))
+    return out
+
+
+def _date_styles(package: Package, part: str | None, date1904: bool) -> DateStyles:
+    root = package.xml(part) if part else None
+    if root is None:
+        return DateStyles.of([], {}, date1904)
+    custom: dict[int, str] = {}
+    formats: list[int] = []
+    for el in root:
+        tag = _local(el.tag)
+        if tag == "numFmts":
+            for fmt in el:
+                fmt_id = fmt.get("numFmtId") or ""
+                if fmt_id.isdigit():
+                    custom[int(fmt_id)] = fmt.get("formatCode") or ""
+        elif tag == "cellXfs":
+            for xf in el:
+                fmt_id = xf.get("numFmtId") or "0"
+                formats.append(int(fmt_id) if fmt_id.isdigit() else 0)
+    return DateStyles.of(formats, custom, date1904)
+
+
+def _date1904(workbook: Element) -> bool:
+    for el in workbook:
+        if _local(el.tag) == "workbookPr":
+            return (el.get("date1904") or "").lower() in ("1", "true")
+    return False
+
+
+def read_xlsx(ctx: Context, data: bytes, location: Location) -> None:
+    package = open_package(ctx, data, location)
+    if package is None:
         return
-    try:
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "iter_rows"):
+    with package.zf:
+        if not _prechecked(ctx, package, location):
+            return
+        part = _workbook_part(package)
+        workbook = package.xml(part) if part in package.infos else None
+        if workbook is None:
+            ctx.issue("corrupt", "unreadable workbook (no workbook part)", location)
+            return
+        rels = _relationships(package, part)
+        styles_part = next((t for _, kind, t in rels if kind.endswith("/styles") and t in package.infos), None)
+        strings_part = next((t for _, kind, t in rels if kind.endswith("/sharedStrings") and t in package.infos), None)
+        styles = _date_styles(package, styles_part, _date1904(workbook))
+        strings = SharedStrings(package.read(strings_part) if strings_part else None)
+        for sheet in _sheets(workbook, rels):
+            sheet_loc = replace(location, sheet=sheet.name)
+            ctx.add_name(sheet.name, replace(sheet_loc, field="sheet-name"))
+            if sheet.part not in package.infos:
                 continue
-            sheet_loc = replace(location, sheet=sheet.title)
-            ctx.add_name(sheet.title, replace(sheet_loc, field="sheet-name"))
+            content = package.read(sheet.part)
+            if content is None:
+                continue
             try:
-                sheet.reset_dimensions()
-                emit_rows(ctx, _rows(sheet), sheet_loc)
+                _read_sheet(ctx, content, strings, styles, sheet_loc)
             except Stop:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # expat errors, refused DTDs, broken numbers: this sheet is unreadable
                 ctx.issue("corrupt", f"unreadable sheet ({type(exc).__name__})", sheet_loc)
-    finally:
-        workbook.close()
 
 
-def _rows(sheet: object) -> Iterator[tuple[int, list[str]]]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
-            yield number, [cell_text(v) for v in values]
+def _read_sheet(ctx: Context, content: bytes, strings: SharedStrings, styles: DateStyles, location: Location) -> None:
+    sample = row_sample(content, ctx.limits.sample_rows) if ctx.limits.sample_rows else None
+    if sample is None:
+        emit_rows(ctx, iter_rows(content, strings, styles), location)
+    else:
+        emit_rows(ctx, sampled_rows(content, sample, strings, styles), location, unread=sample.unread)

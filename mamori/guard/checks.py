@@ -15,6 +15,7 @@ from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import AttachmentInfo, GroupedRecipient, Message, OrgGroup, Reason, Recipient
 from mamori.guard.policy import Policy
+from mamori.guard.romaji import is_kana, romaji_key
 from mamori.guard.salutation import Salutation, parse
 
 PERSONAL_TYPES = frozenset(
@@ -51,11 +52,25 @@ STRONG_TYPES = frozenset(
         "SENSITIVE",
     }
 )
+BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analysed as (engine.analyse_body)
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
+_ARCHIVE_NAME = re.compile(r"\.(7z|rar|lzh|lha|gz|tgz|bz2|xz|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
 UNSCANNABLE = frozenset({"encrypted", "too_large", "ratio", "depth", "members", "timeout", "corrupt", "truncated"})
 
 
-_ADDRESSEE_LINE = re.compile(r"(御中|様\s*$|殿\s*$|宛|^\s*(To|Attn)[:\s])", re.IGNORECASE)
+_ADDRESSEE_LINE = re.compile(
+    r"(御中|様\s*$|殿\s*$|宛|^\s*(To|Attn)[:\s]|(請求先|送付先|納品先|お届け先|ご依頼主|お客様名|顧客名|得意先|取引先名|"
+    r"貴社名|提出先)\s*[:：]?|(Bill(ed)?\s*To|Ship\s*To|Sold\s*To|Customer(\s*Name)?|Client(\s*Name)?|Prepared\s+for|"
+    r"Attention)\s*[:：])",
+    re.IGNORECASE,
+)
+_CODE_LINE = re.compile(
+    r"(顧客|取引先|得意先|お客様|請求先)\s*(コード|番号|No|ID)|Customer\s*(Code|No|ID|#)|Account\s*(Code|No)",
+    re.IGNORECASE,
+)
+# in a file name, an organisation is the addressee when followed by an honorific (見積書_明星工業様.pdf)
+_FILENAME_ADDRESSEE = re.compile(r"^\s*(様|さま|御中|殿|宛|向け)")
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|法人|\(株\)|（株）|㈱")
 
 
 def masked_address(address: str) -> str:
@@ -77,6 +92,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.external = [r for r in self.message.recipients if not self.policy.is_internal(r.address)]
+        # [[override]] tables for this sender and these recipients' domains set the actions and thresholds
+        self.policy = self.policy.for_message(self.message.sender, {r.domain for r in self.external})
         self.visible_external = [r for r in self.external if r.field != "bcc"]
         self.own_orgs = {o for d in self.policy.internal_domains for o in self.directory.orgs_of_domain(d)}
         if self.policy.name:
@@ -121,7 +138,12 @@ class Context:
         return tuple(OrgGroup(org, known[org], tuple(rs)) for org, rs in groups.items())
 
     def reason(self, code: str, detail: str, detail_ja: str, evidence=(), recipients=()) -> Reason:
-        return Reason(code, self.policy.action(code), detail, detail_ja, tuple(evidence), tuple(recipients))
+        """A reason; its severity is the policy's action for the code, as overridden for the recipients concerned
+        (those given, else every external one)."""
+        concerned = {a.rpartition("@")[2].lower() for a in recipients if not self.policy.is_internal(a)}
+        domains = concerned or {r.domain for r in self.external}
+        action = self.policy.action_for(code, self.message.sender, domains)
+        return Reason(code, action, detail, detail_ja, tuple(evidence), tuple(recipients))
 
 
 Check = Callable[[Context], list[Reason]]
@@ -223,6 +245,16 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                 f"アドレス帳では {twins[0].organization} の {surname(name)}さんですが、"
                 "この宛先は会社のアドレスではありません"
             )
+        elif name and (namesake := _usual_namesake(ctx, r, name, usual)):
+            other = namesake.email
+            why_en = (
+                f"you never wrote to {ctx.org_key(r)}, but you usually write to {surname(name)} at "
+                f"{namesake.organization}"
+            )
+            why_ja = (
+                f"{ctx.org_key(r)} への送信は初めてですが、普段は {namesake.organization} の "
+                f"{surname(name)}さんに送っています"
+            )
         if other:
             out.append(
                 ctx.reason(
@@ -234,6 +266,30 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def _usual_namesake(ctx: Context, r: Recipient, name: str, usual: set[str]):
+    """A contact with the recipient's surname at another organisation, whom the sender usually writes to, when the
+    sender never wrote to anyone at the recipient's organisation and the opening names that surname but not the
+    recipient's organisation (佐藤 at B picked for the usual 佐藤 at A)."""
+    orgs = ctx.orgs_of(r)
+    if not orgs or ctx.history.known_domain(ctx.message.sender, r.domain):
+        return None
+    own_domains = {d for o in orgs for d in ctx.directory.org_domains.get(o, ())}
+    if any(ctx.history.known_domain(ctx.message.sender, d) for d in own_domains):
+        return None
+    family = surname(name)
+    if len(family) < 2 and family.isascii():
+        return None
+    # only when the opening names that surname without naming the recipient's organisation: 「鈴木様」 alone,
+    # or with a company the salutation parser did not resolve; 「ベータ商事 鈴木様」 says the sender means ベータ
+    text = ctx.salutation.text
+    if not text or family not in text or any(o in text or org_stem(o) in text for o in orgs):
+        return None
+    for c in ctx.directory.by_surname.get(family, ()):
+        if c.email in usual and c.organization and c.organization not in orgs:
+            return c
+    return None
 
 
 ROLE_LOCAL_PARTS = frozenset(
@@ -287,9 +343,16 @@ def lookalike_domain(ctx: Context) -> list[Reason]:
     return out
 
 
+def _individual(ctx: Context, r: Recipient) -> bool:
+    """A mailbox of a private person: at a free-mail domain, or at a domain the directory shares between several
+    organisations' people (a provider, not a company)."""
+    return r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2
+
+
 def open_recipient_list(ctx: Context) -> list[Reason]:
     vis = ctx.visible_external
-    orgs = {ctx.org_key(r) for r in vis}
+    # private customers at one free-mail provider are as many parties as addresses, not one organisation
+    orgs = {r.address if _individual(ctx, r) else ctx.org_key(r) for r in vis}
     if len(vis) < ctx.policy.open_list_external or len(orgs) < 2:
         return []
     return [
@@ -322,8 +385,8 @@ def content_recipient_mismatch(ctx: Context) -> list[Reason]:
     """The salutation names an organisation or person that is not among the To/Cc recipients."""
     sal = ctx.salutation
     vis = ctx.visible_external
-    if not vis or not sal.text or sal.generic:
-        return []
+    if not vis or not sal.text:
+        return []  # a generic salutation (ご担当者様, 各位, Dear Sirs) names no person, but may name a company
     named = {o for o in (ctx.resolve_org(w) for w in sal.orgs) if o and not ctx.is_own(o)}
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     main = vis[0]
@@ -357,19 +420,43 @@ def content_recipient_mismatch(ctx: Context) -> list[Reason]:
 
 
 def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipient], orgs: set[str]) -> bool:
-    """True when a salutation name is a recipient's (or the comparison cannot be made: unknown names, scripts)."""
-    known: set[str] = set()
+    """True when a salutation name is a recipient's (or the comparison cannot be made: unknown names, scripts).
+
+    A name in Latin letters ("Dear Mr Sato") is compared with the recipients' Latin names and with the romaji of
+    their kana readings (佐藤 さとう -> sato); when some recipient has neither, the comparison is not made.
+    """
+    known: set[str] = set()  # names as written (kanji, kana, Latin), lower-cased tokens
+    latin: set[str] = set()  # romaji keys of Latin names and of kana readings
+    latin_for_all = True
     for r in recipients:
         c = ctx.directory.lookup(r.address)
         found = [n for n in (r.name, c.name if c else "", c.kana if c else "") if n]
         if not found:
             return True  # a recipient whose name we do not know might be the one addressed
+        keys: set[str] = set()
         for n in found:
-            known.update(t.lower() for t in n.replace(",", " ").split())
+            for t in n.replace(",", " ").replace("\u3000", " ").split():
+                known.add(t.lower())
+                if t.isascii() or is_kana(t):
+                    keys.add(romaji_key(t))
+            if is_kana(n.replace(" ", "").replace("\u3000", "")):
+                keys.add(romaji_key(n.replace(" ", "").replace("\u3000", "")))  # "サトウタロウ" as one word
+        keys.discard("")
+        latin |= keys
+        latin_for_all = latin_for_all and bool(keys)
     for name in names:
         for token in name.lower().split():
-            if token.isascii() != any(k.isascii() for k in known):
-                return True  # 'Dear Mr Sato' against 佐藤 太郎: cannot compare scripts, do not guess
+            if token.isascii():
+                key = romaji_key(token)
+                if not latin_for_all or not key:
+                    return True  # 'Dear Mr Sato' to someone known only in kanji: cannot compare, do not guess
+                if any(key == k or (len(key) >= 3 and k.startswith(key)) for k in latin):
+                    return True
+                if any(key in romaji_key(o) for o in orgs if o.isascii()):
+                    return True
+                continue
+            if not any(not k.isascii() for k in known):
+                return True  # a name in kanji against recipients known only in Latin letters
             if token in known or any(token in k or k in token for k in known if len(k) >= 2):
                 return True
             if any(token in o for o in orgs):
@@ -387,9 +474,32 @@ def addressed_orgs(ctx: Context, text: str) -> set[str]:
         anywhere |= orgs
         if orgs and _ADDRESSEE_LINE.search(line):
             addressee |= orgs
+        if _CODE_LINE.search(line):  # 顧客コード: C0012
+            addressee |= {o for o in ctx.directory.orgs_by_code(line) if not ctx.is_own(o)}
     if addressee:
         return addressee
     return anywhere if len(anywhere) == 1 else set()
+
+
+def filename_orgs(ctx: Context, filename: str) -> set[str]:
+    """The organisations a file name says the file is for: a directory organisation named with its legal form or
+    followed by an honorific (見積書_株式会社明星工業.pdf, 請求書_明星工業様.xlsx), its customer code (請求書_C0012.pdf,
+    when contacts.csv has codes), or the distinctive label of its domain as a word (invoice_meisei-kogyo_2026.pdf
+    for meisei-kogyo.example)."""
+    stem = filename.rsplit(".", 1)[0]
+    out: set[str] = set()
+    for m in ctx.directory.org_re_matches(stem):
+        org = ctx.directory.org_of_name(m.group())
+        if ctx.is_own(org):
+            continue
+        if _LEGAL_FORM.search(m.group()) or _FILENAME_ADDRESSEE.match(stem[m.end() :]):
+            out.add(org)
+    out |= {o for o in ctx.directory.orgs_by_code(stem) if not ctx.is_own(o)}
+    lowered = stem.lower()
+    for label, orgs in ctx.directory.domain_labels().items():
+        if label in lowered and re.search(rf"(?<![a-z0-9]){re.escape(label)}(?![a-z0-9])", lowered):
+            out |= {o for o in orgs if not ctx.is_own(o)}
+    return out
 
 
 def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
@@ -399,7 +509,7 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
-        named = addressed_orgs(ctx, a.text)
+        named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
             dest = "/".join(sorted(rec_orgs)) or vis[0].domain
@@ -456,12 +566,38 @@ def bulk_pii(ctx: Context) -> list[Reason]:
     ]
 
 
+# A file name that says what a list of people is about: 健康診断結果一覧.xlsx, 障害者雇用 対象者.csv, 身辺調査結果.pdf
+_SENSITIVE_NAME = re.compile(
+    r"健康診断|健診|診断書|診断結果|病歴|既往歴|病名|傷病|通院|服薬|障害者|障がい者|障碍|身体障害|精神障害|療育|介護認定|"
+    r"犯罪歴|前科|前歴|逮捕|身辺調査|信用調査|宗教|信仰|信条|人種|出自|被害者|ストレスチェック|メンタル|要配慮|"
+    r"medical|health[\s_-]*check|diagnos|disabilit|criminal|religio",
+    re.IGNORECASE,
+)
+_SENSITIVE_NAME_KIND = (
+    (re.compile(r"犯罪|前科|前歴|逮捕|身辺|信用調査|criminal", re.I), "criminal"),
+    (re.compile(r"障害|障がい|障碍|療育|disabilit", re.I), "disability"),
+    (re.compile(r"宗教|信仰|信条|religio", re.I), "creed"),
+    (re.compile(r"人種|出自", re.I), "race"),
+    (re.compile(r"被害者", re.I), "crime_victim"),
+)
+
+
+def _sensitive_by_name(a: AttachmentInfo) -> str | None:
+    """The kind of special-care information a list of people is named after (a second net beside the cells')."""
+    if a.filename == BODY_NAME or a.records < LIST_RECORDS or not _SENSITIVE_NAME.search(a.filename):
+        return None
+    return next((kind for rx, kind in _SENSITIVE_NAME_KIND if rx.search(a.filename)), "medical")
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
     out: list[Reason] = []
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
+        by_name = _sensitive_by_name(a)
+        if by_name and not subs:
+            subs = [f"{by_name} (file name)"]
         if subs:
             out.append(
                 ctx.reason(
@@ -480,6 +616,8 @@ def unscannable_attachment(ctx: Context) -> list[Reason]:
     out: list[Reason] = []
     for a in ctx.message.attachments:
         why = sorted(set(a.issues) & UNSCANNABLE)
+        if "unsupported" in a.issues and _ARCHIVE_NAME.search(a.filename):
+            why.append("unsupported archive")  # 7z, rar, lzh: often the password-protected kind, never opened here
         if why:
             out.append(
                 ctx.reason(

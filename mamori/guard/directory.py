@@ -51,10 +51,17 @@ class Contact:
     kana: str
     email: str
     organization: str
+    code: str = ""  # the organisation's customer code, when contacts.csv has a ``code`` column (C0012)
 
     @property
     def surname(self) -> str:
         return surname(self.name)
+
+
+_GENERIC_LABELS = frozenset(
+    {"email", "gmail", "group", "global", "japan", "tokyo", "osaka", "corp", "office", "service", "system", "systems",
+     "tech", "mailbox", "webmail", "hotmail", "freemail", "outlook", "yahoo", "icloud", "example", "company"}
+)  # fmt: skip
 
 
 @dataclass
@@ -70,6 +77,7 @@ class Directory:
         self.by_local: dict[str, list[Contact]] = defaultdict(list)
         self.org_domains: dict[str, set[str]] = defaultdict(set)
         self.domain_orgs: dict[str, set[str]] = defaultdict(set)
+        self.code_orgs: dict[str, set[str]] = defaultdict(set)  # customer code (upper-cased) -> organisations
         for c in self.contacts:
             addr = c.email.lower()
             self.by_address[addr] = c
@@ -80,6 +88,8 @@ class Directory:
             if c.organization:
                 self.org_domains[c.organization].add(domain)
                 self.domain_orgs[domain].add(c.organization)
+                if len(c.code) >= 3:
+                    self.code_orgs[c.code.upper()].add(c.organization)
         # Longest names first so 青葉商事株式会社 wins over a shorter stem; stems of 2+ characters only.
         names: dict[str, str] = {}
         for org in self.org_domains:
@@ -110,6 +120,38 @@ class Directory:
     def domains(self) -> frozenset[str]:
         return self._domains
 
+    def org_re_matches(self, text: str) -> list[re.Match[str]]:
+        """The organisation names and stems written in ``text`` (longest first), as regex matches."""
+        return list(self._org_re.finditer(text)) if self._org_re is not None else []
+
+    def org_of_name(self, name: str) -> str:
+        """The organisation of a name or stem that ``org_re_matches`` found."""
+        return self._org_of_name[name]
+
+    def domain_labels(self) -> dict[str, set[str]]:
+        """Distinctive first labels of the organisations' domains (meisei-kogyo of meisei-kogyo.example), for
+        file names that name a customer by it; labels under 5 letters, generic words and shared labels left out."""
+        cached = self.__dict__.get("_labels")
+        if cached is None:
+            by_label: dict[str, set[str]] = defaultdict(set)
+            for domain, orgs in self.domain_orgs.items():
+                label = domain.split(".", 1)[0]
+                if len(label) >= 5 and label not in _GENERIC_LABELS and len(orgs) == 1:
+                    by_label[label] |= orgs
+            cached = {label: orgs for label, orgs in by_label.items() if len(orgs) == 1}
+            self.__dict__["_labels"] = cached
+        return cached
+
+    def orgs_by_code(self, text: str) -> set[str]:
+        """The organisations whose customer code is written in ``text`` as a word (請求書_C0012.pdf)."""
+        if not self.code_orgs:
+            return set()
+        out: set[str] = set()
+        for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]", text):
+            for part in {token, *token.split("-")}:
+                out |= self.code_orgs.get(part.upper(), set())
+        return out
+
     def orgs_in(self, text: str) -> list[tuple[int, str]]:
         """The directory organisations named in ``text``: (offset, organisation), longest match first."""
         if self._org_re is None:
@@ -122,7 +164,8 @@ def _norm_name(name: str) -> str:
 
 
 def parse_contacts(text: str) -> Directory:
-    """A directory from the text of a ``name,kana,email,organization`` CSV (header row required)."""
+    """A directory from the text of a ``name,kana,email,organization`` CSV (header row required); an optional
+    ``code`` (or ``customer_code``) column gives the organisation's customer code."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = {"name", "email"} - set(reader.fieldnames or ())
     if missing:
@@ -133,6 +176,7 @@ def parse_contacts(text: str) -> Directory:
             (row.get("kana") or "").strip(),
             (row.get("email") or "").strip().lower(),
             (row.get("organization") or "").strip(),
+            (row.get("code") or row.get("customer_code") or "").strip(),
         )
         for row in reader
         if (row.get("email") or "").strip()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,36 @@ class PolicyError(ValueError):
     """A policy file that cannot be used; the message names the key (or the line of a TOML syntax error)."""
 
 
+THRESHOLDS = {"open_list_external": 5, "multiple_orgs": 2, "bulk_records": 50}
+_OVERRIDE_KEYS = ("senders", "domains", "actions", "thresholds")
+
+
+def _domain_in(domain: str, patterns: tuple[str, ...]) -> bool:
+    """A recipient domain within one of ``patterns``: the domain, a subdomain of it, or a glob ("*.example")."""
+    return any(domain == p or domain.endswith("." + p) or fnmatch.fnmatch(domain, p) for p in patterns)
+
+
+@dataclass(frozen=True)
+class Override:
+    """Actions and thresholds for some senders and/or some recipient domains (``[[override]]`` in mamori.toml).
+
+    It applies to a message whose sender matches one of ``senders`` (globs over the address; any sender when
+    empty) and whose external recipients are all within ``domains`` (any when empty). A reason about some
+    recipients only (first_time_recipient, similar_recipient...) takes the override's action when those recipients
+    are all within ``domains``: an override never relaxes a check for a recipient outside its domains.
+    """
+
+    senders: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    actions: dict[str, str] = field(default_factory=dict)
+    thresholds: dict[str, int] = field(default_factory=dict)
+
+    def matches(self, sender: str, domains: set[str] | frozenset[str]) -> bool:
+        if self.senders and not any(fnmatch.fnmatch(sender.lower(), p.lower()) for p in self.senders):
+            return False
+        return not self.domains or (bool(domains) and all(_domain_in(d, self.domains) for d in domains))
+
+
 @dataclass(frozen=True)
 class Policy:
     internal_domains: tuple[str, ...]
@@ -60,6 +91,7 @@ class Policy:
     blocked_recipients: tuple[str, ...] = ()  # glob patterns over addresses: "*@rival.example"
     blocked_attachments: tuple[str, ...] = ()  # glob patterns over file names: "*.exe"
     actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    overrides: tuple[Override, ...] = ()  # in file order; a later match wins over an earlier one
 
     def is_internal(self, address_or_domain: str) -> bool:
         domain = address_or_domain.rpartition("@")[2].lower()
@@ -67,6 +99,27 @@ class Policy:
 
     def action(self, code: str) -> str:
         return self.actions.get(code, DEFAULT_ACTIONS[code])
+
+    def for_message(self, sender: str, domains: set[str] | frozenset[str]) -> Policy:
+        """The policy for one message: the overrides that match its sender and all its external recipient domains
+        folded into the actions and thresholds (the overrides are kept for reasons about some recipients only)."""
+        matching = [o for o in self.overrides if o.matches(sender, domains)]
+        if not matching:
+            return self
+        actions = dict(self.actions)
+        limits = {key: getattr(self, key) for key in THRESHOLDS}
+        for o in matching:
+            actions.update(o.actions)
+            limits.update(o.thresholds)
+        return replace(self, actions=actions, **limits)
+
+    def action_for(self, code: str, sender: str, domains: set[str] | frozenset[str]) -> str:
+        """The action for a reason about recipients at ``domains``: the last matching override's, else the default."""
+        action = self.action(code)
+        for o in self.overrides:
+            if code in o.actions and o.matches(sender, domains):
+                action = o.actions[code]
+        return action
 
     def recipient_blocked(self, address: str) -> bool:
         return any(fnmatch.fnmatch(address.lower(), p.lower()) for p in self.blocked_recipients)
@@ -89,8 +142,104 @@ def _int(data: dict[str, Any], key: str, where: str, default: int) -> int:
     return value
 
 
+def _actions(table: Any, where: str) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise PolicyError(f"[{where}] must be a table")
+    out: dict[str, str] = {}
+    for code, action in table.items():
+        if code not in DEFAULT_ACTIONS:
+            raise PolicyError(f"{where}.{code}: unknown reason code (known: {', '.join(CODES)})")
+        if action not in ACTIONS:
+            raise PolicyError(f"{where}.{code} must be one of {', '.join(ACTIONS)}, not {action!r}")
+        out[code] = action
+    return out
+
+
+def _overrides(tables: Any) -> tuple[Override, ...]:
+    """``[[override]]`` tables: senders and/or domains, with actions and/or thresholds."""
+    if not isinstance(tables, list):
+        raise PolicyError("override must be an array of tables: write [[override]], not [override]")
+    out: list[Override] = []
+    for n, table in enumerate(tables, start=1):
+        where = f"override[{n}]"
+        if not isinstance(table, dict):
+            raise PolicyError(f"{where} must be a table")
+        unknown = sorted(set(table) - set(_OVERRIDE_KEYS))
+        if unknown:
+            raise PolicyError(f"{where}.{unknown[0]}: unknown key (known: {', '.join(_OVERRIDE_KEYS)})")
+        senders = _strings(table, "senders", where)
+        domains = tuple(d.removeprefix("@") for d in _strings(table, "domains", where))
+        if not senders and not domains:
+            raise PolicyError(f"{where} needs senders = [...] or domains = [...] (or both)")
+        limits = table.get("thresholds", {})
+        if not isinstance(limits, dict):
+            raise PolicyError(f"[{where}.thresholds] must be a table")
+        unknown = sorted(set(limits) - set(THRESHOLDS))
+        if unknown:
+            raise PolicyError(f"{where}.thresholds.{unknown[0]}: unknown threshold (known: {', '.join(THRESHOLDS)})")
+        thresholds = {key: _int(limits, key, f"{where}.thresholds", 1) for key in limits}
+        actions = _actions(table.get("actions", {}), f"{where}.actions")
+        if not actions and not thresholds:
+            raise PolicyError(f"{where} sets nothing: add [override.actions] or [override.thresholds]")
+        out.append(Override(senders, domains, actions, thresholds))
+    return tuple(out)
+
+
+_KEY_PATH = re.compile(r"(?<![\w\]])([a-z_]+(?:\[\d+\])?(?:\.[A-Za-z_][\w-]*)+|override\[\d+\])")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([\w.-]+)\s*\]\]?")
+_ASSIGN = re.compile(r"^\s*([\w.\s\"-]+?)\s*=")
+
+
+def line_of(text: str, path: str) -> int | None:
+    """The line (1-based) where a key path such as ``override[2].actions.bulk_pii`` or ``thresholds.bulk_records``
+    is written, or its table's header; None when it is not written (a required key that is missing)."""
+    m = re.fullmatch(r"([a-z_]+)(?:\[(\d+)\])?((?:\.[\w-]+)*)", path)
+    if m is None:
+        return None
+    table, nth, keys = m.group(1), m.group(2), [k for k in m.group(3).split(".") if k]
+    count = 0
+    current: list[str] | None = None  # the keys of the table being read, below ``table``; None: another table
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            parts = header.group(2).split(".")
+            if parts[0] != table:
+                current = None
+                continue
+            if header.group(1) == "[[" and len(parts) == 1:
+                count += 1
+            current = parts[1:] if nth is None or count == int(nth) else None
+            if current is not None and (current == keys or (not keys and not current)):
+                return number
+            continue
+        if current is None or keys[: len(current)] != current:
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            written = [k.strip().strip('"') for k in assign.group(1).split(".")]
+            want = keys[len(current) :]
+            if want and written == want[: len(written)]:
+                return number
+    return None
+
+
 def parse_policy(text: str) -> Policy:
-    """A policy from TOML text. Sections: [organization], [thresholds], [actions], [blocked], [free_mail]."""
+    """A policy from TOML text. Sections: [organization], [thresholds], [actions], [blocked], [free_mail],
+    [[override]]. Errors name the key, and the line where the file shows it."""
+    try:
+        return _parse(text)
+    except PolicyError as exc:
+        message = str(exc)
+        if "line" in message:
+            raise
+        path = _KEY_PATH.search(message)
+        number = line_of(text, path.group(1)) if path else None
+        if number is None:
+            raise
+        raise PolicyError(f"{message} (line {number})") from exc
+
+
+def _parse(text: str) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -110,25 +259,21 @@ def parse_policy(text: str) -> Policy:
     if not isinstance(thresholds, dict):
         raise PolicyError("[thresholds] must be a table")
     actions = dict(DEFAULT_ACTIONS)
-    table = data.get("actions", {})
-    if not isinstance(table, dict):
-        raise PolicyError("[actions] must be a table")
-    for code, action in table.items():
-        if code not in DEFAULT_ACTIONS:
-            raise PolicyError(f"actions.{code}: unknown reason code (known: {', '.join(CODES)})")
-        if action not in ACTIONS:
-            raise PolicyError(f"actions.{code} must be one of {', '.join(ACTIONS)}, not {action!r}")
-        actions[code] = action
+    actions.update(_actions(data.get("actions", {}), "actions"))
     blocked = data.get("blocked", {})
     free = data.get("free_mail", {})
     if not isinstance(blocked, dict) or not isinstance(free, dict):
         raise PolicyError("[blocked] and [free_mail] must be tables")
+    unknown = sorted(set(thresholds) - set(THRESHOLDS))
+    if unknown:
+        raise PolicyError(f"thresholds.{unknown[0]}: unknown threshold (known: {', '.join(THRESHOLDS)})")
     return Policy(
         internal_domains=internal,
         name=name,
         open_list_external=_int(thresholds, "open_list_external", "thresholds", 5),
         multiple_orgs=_int(thresholds, "multiple_orgs", "thresholds", 2),
         bulk_records=_int(thresholds, "bulk_records", "thresholds", 50),
+        overrides=_overrides(data.get("override", [])),
         free_mail_domains=_strings(free, "domains", "free_mail"),
         blocked_recipients=_strings(blocked, "recipients", "blocked"),
         blocked_attachments=_strings(blocked, "attachments", "blocked"),

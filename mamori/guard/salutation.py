@@ -9,16 +9,47 @@ import re
 from dataclasses import dataclass
 
 _QUOTE_START = re.compile(
-    r"^\s*(>|＞|-{2,}\s*Original Message|-{2,}\s*Forwarded|_{5,}\s*$|From:\s|差出人:|送信者:"
-    r"|.*(wrote|書きました|書き込みました)[:：]?\s*$)",
+    r"^\s*(>|＞|-{2,}\s*Original Message|-{2,}\s*Forwarded|_{5,}\s*$|From\s*[:：]|差出人\s*[:：]|送信者\s*[:：]"
+    r"|送信元\s*[:：]|[-―ー─=＝]{2,}\s*(元の|転送|オリジナル|Forward|以下)|Begin forwarded message|Forwarded message"
+    r"|.*(wrote|書きました|書き込みました|のメール)[:：]\s*$|.*(wrote|書きました|書き込みました)\s*$)",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"^\s*(--|-- |[━＿_=＝─-]{6,})\s*$")
-_HONORIFIC = re.compile(r"(様|御中|殿|各位|さま)\s*[,、，:：]?\s*$")
+_TITLES = "部長|課長|係長|社長|専務|常務|室長|所長|支店長|先生|会長|院長|教授|主任"
+# 様/御中/殿 at the end of the line, maybe before a bracketed company (佐藤様（株式会社A）), or a title written
+# straight after the name (佐藤部長)
+_HONORIFIC = re.compile(
+    rf"((様|御中|殿|各位|さま)\s*([（(][^）)]{{1,40}}[）)])?|(?<=\S)({_TITLES}))\s*[,、，:：]?\s*$"
+)
+_TITLE_END = re.compile(rf"^(.+?)({_TITLES})$")
+_NOT_A_NAME = re.compile(
+    r"営業|総務|経理|人事|技術|開発|製造|企画|広報|法務|購買|品質|業務|事業|代表|取締|[部課室所局本支]$"
+)
 _DEAR = re.compile(
     r"^\s*(?:Dear|Hello|Hi)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)", re.I
 )
-_GENERIC = ("ご担当者", "担当者", "各位", "皆様", "皆さま", "関係者")
+_GENERIC = (
+    "ご担当者",
+    "担当者",
+    "各位",
+    "皆様",
+    "皆さま",
+    "みなさま",
+    "関係者",
+    "御担当",
+    "お客様",
+    "会員様",
+    "ご一同",
+)
+# "Dear Sirs", "Dear Sir or Madam", "Hello all", "Dear Valued Customer", "To whom it may concern": nobody by name
+_GENERIC_EN = re.compile(
+    r"^\s*(?:(?:dear|hello|hi|greetings)\b[\s,]*(?:(?:my|our|all|valued|esteemed)\s+)*"
+    r"(?:sirs?|madam|sir\s*(?:or|/)\s*madam|all|everyone|everybody|team|colleagues|customers?|clients?|members?|"
+    r"partners?|friends|there|folks|guys|hiring\s+manager|recruiter|support|sales|(?:the\s+)?\w+\s+team)\b"
+    r"|to\s+whom\s+it\s+may\s+concern|greetings\s*[,!]?\s*$)",
+    re.IGNORECASE,
+)
+_HONORIFIC_SUFFIX = re.compile(r"[-\s]?(?:san|sama|sensei|dono|kun|chan)$", re.IGNORECASE)
 _ORG_MARK = re.compile(
     r"(株式会社|有限会社|合同会社|法人|\(株\)|（株）|㈱|\(有\)|（有）|㈲|社\s*$|組合|協会|大学|病院|銀行)"
 )
@@ -70,15 +101,19 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
     lines = opening_lines(body)
     if not lines:
         return Salutation()
+    if _GENERIC_EN.match(lines[0]):
+        return Salutation(lines[0], (), (), True)
     block = [ln for ln in lines if _HONORIFIC.search(ln) or _ORG_MARK.search(ln) or _DEAR.match(ln)]
     # the block must end at a line with an honorific (or be an English greeting)
     if not any(_HONORIFIC.search(ln) or _DEAR.match(ln) for ln in block):
         return Salutation()
     text = "\n".join(lines[: max(i for i, ln in enumerate(lines) if _HONORIFIC.search(ln) or _DEAR.match(ln)) + 1])
-    generic = any(g in text for g in _GENERIC)
+    generic = any(g in text for g in _GENERIC) or bool(_GENERIC_EN.match(lines[0]))
     dear = _DEAR.match(lines[0])
     if dear:
-        return Salutation(text, (), (dear.group(1).split()[-1],), generic)
+        name = _HONORIFIC_SUFFIX.sub("", dear.group(1).split()[-1].rstrip(",.:;!")) or dear.group(1).split()[-1]
+        named = [o for o in sorted(known_orgs or (), key=len, reverse=True) if o in text]  # Dear Mr Sato (A社)
+        return Salutation(text, tuple(dict.fromkeys(named[:1])), () if generic else (name,), generic)
     orgs: list[str] = []
     names: list[str] = []
     for line in text.splitlines():
@@ -87,6 +122,7 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
             if org in rest:
                 orgs.append(org)
                 rest = rest.replace(org, " ")
+        rest = re.sub(r"[（()）【】\[\]]", " ", rest)
         if not _HONORIFIC.search(line) or generic or "御中" in line:
             orgs.extend(t for t in re.split(r"[\s\u3000]+", rest) if t and _ORG_MARK.search(t))
             continue
@@ -94,6 +130,9 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
         for part in re.split(r"(?:様|さま|殿)\s*[、,，・/]?\s*", rest):
             kept: list[str] = []
             for tok in (t for t in re.split(r"[\s\u3000、,，]+", part) if t):
+                titled = _TITLE_END.match(tok)  # 佐藤部長 -> 佐藤 (営業部長 is a post, not a name)
+                if titled and len(titled.group(1)) <= 4 and not _NOT_A_NAME.search(titled.group(1)):
+                    tok = titled.group(1)
                 if _ORG_MARK.search(tok):
                     orgs.append(tok)
                 elif not _DEPT.search(tok) and not any(g in tok for g in _GENERIC):

@@ -11,7 +11,13 @@ States (``MailMessage.state``):
   ``approval`` = an approver must) or until ``expires_at`` (then ``expire_action``: cancel or release);
 - ``queued``: to be delivered to the next hop at ``deliver_after`` (or now when it is empty), retried with
   backoff (``attempts``, ``next_attempt_at``, ``last_error``);
-- ``delivered``; ``cancelled``; ``bounced`` (the next hop refused it for good and a bounce went to the sender).
+- ``sending``: claimed by the delivery worker (``next_attempt_at`` is then the claim's lease end); a gateway that
+  restarts puts its ``sending`` rows back to ``queued`` (they may go out twice: at-least-once);
+- ``delivered``; ``cancelled``; ``bounced`` (the next hop refused it for good and a bounce went to the sender);
+- ``rejected``: a block verdict, answered 550; the row is the record (no bytes are kept).
+
+Notices and bounces the gateway writes are rows too (``mail_from`` ``""``, ``action`` ``notice``/``bounce``), so
+they are delivered with the same retries.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mamori.store.base import Base, UTCDateTime, utcnow
 
-STATES = ("waiting", "held", "queued", "delivered", "cancelled", "bounced")
+STATES = ("waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced", "rejected")
 OPEN_STATES = ("waiting", "held", "queued")
 
 
@@ -42,7 +48,7 @@ class MailMessage(Base):
     message_id: Mapped[str] = mapped_column(String(998), default="")  # the Message-ID header
     size: Mapped[int] = mapped_column(Integer, default=0)
     # the verdict, as the guard gave it (masked evidence only)
-    action: Mapped[str] = mapped_column(String(16))  # allow | confirm | hold | block
+    action: Mapped[str] = mapped_column(String(16))  # allow, confirm, hold, block; notice, bounce (own)
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # Reason dicts, en + ja, masked
     groups: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # external recipients by organisation
     recipients: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # header To/Cc: name, address, field

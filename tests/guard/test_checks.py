@@ -144,7 +144,7 @@ def test_salutation_forms():
     assert "ベータ" not in own_text("本文\n> ベータ商事株式会社\n")
 
 
-def test_english_salutation_is_not_compared_with_kanji(policy, directory, history):
+def test_english_salutation_meets_the_kanji_name_by_its_kana(policy, directory, history):
     body = "Dear Mr Sato,\n\nPlease find the file attached." + SIGNATURE
     assert judge(msg([("佐藤 太郎", "t.sato@alpha.example")], body), policy, directory, history).action == "confirm"
 

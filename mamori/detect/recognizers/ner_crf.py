@@ -1,0 +1,168 @@
+"""Optional character-level CRF for Japanese PERSON, ORGANIZATION and LOCATION names without a cue.
+
+Needs the ``ner`` extra (python-crfsuite). Not one of the default recognizers: ``Detector(ner=True)`` or
+``mamori detect --ner`` adds it, and hands it the rule findings of its types as features, so the model
+learns when to trust a rule. Its findings fill only the gaps the rule findings leave (:func:`outside`), then go
+through the detector's usual ``settle()``.
+
+The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` on ja-ner-wiki/dev
+(Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from importlib import resources
+from typing import Any, ClassVar
+
+from mamori.detect import morphology
+from mamori.detect.document import Document
+from mamori.detect.finding import Finding
+from mamori.detect.name_lexicon import lexicon
+from mamori.detect.ner_features import NER_TYPES, Span, bio_spans, features
+from mamori.detect.recognizer import Recognizer
+
+MODEL_FILE = "data/ner-ja-wiki.crfsuite"
+SEGMENT_LIMIT = 512
+"""Longest piece of text tagged as one sequence (the model was trained on single sentences)."""
+
+_SEGMENT_RE = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+|\n|$)")
+_TRIM = frozenset(" \t\r\n\u3000、。，．,.・:：;；/／|｜()（）「」『』【】[]\"'")
+_CODE_RE = re.compile(r"[A-Za-z0-9._@+-]*[0-9@][A-Za-z0-9._@+-]*")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+MISSING_EXTRA = (
+    "固有表現モデル (NER) には追加パッケージが必要です: pip install 'mamori[ner]' / "
+    "the NER model needs the 'ner' extra: pip install 'mamori[ner]' (python-crfsuite)"
+)
+
+
+def available() -> bool:
+    """True when python-crfsuite can be imported (the ``ner`` extra is installed)."""
+    try:
+        import pycrfsuite  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def segments(text: str, limit: int = SEGMENT_LIMIT) -> list[tuple[int, int]]:
+    """(start, end) of the sentences or lines of ``text``, none longer than ``limit`` and none blank."""
+    out: list[tuple[int, int]] = []
+    for m in _SEGMENT_RE.finditer(text):
+        s, e = m.span()
+        if e > s and text[e - 1] == "\n":
+            e -= 1
+        while e - s > limit:
+            out.append((s, s + limit))
+            s += limit
+        if e > s and not text[s:e].isspace():
+            out.append((s, e))
+    return out
+
+
+def segment_features(
+    text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = "rules"
+) -> list[list[str]]:
+    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags and the rule findings inside it."""
+    piece = text[start:end]
+    if _SURROGATE_RE.search(piece):  # not encodable for CRFsuite: replaced one for one, offsets kept
+        piece = _SURROGATE_RE.sub("\ufffd", piece)
+    toks = [
+        morphology.Token(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)
+    ]
+    lex = lexicon()
+    flags = [lex.get(t.surface) for t in toks]
+    hints = [
+        (f.start - start, f.end - start, f.type, f.recognizer, f.score)
+        for f in rules
+        if f.start < end and f.end > start and f.type in NER_TYPES
+    ]
+    return features(piece, toks, flags, hints, feature_set)
+
+
+class NerCrf(Recognizer):
+    """Japanese PERSON / ORGANIZATION / LOCATION from a linear-chain CRF over characters.
+
+    The model is opened on first use. One CRFsuite tagger holds the state of the last sequence it tagged, so an
+    instance (and a ``Detector(ner=True)``) is for one thread at a time.
+    """
+
+    name = "ner_crf"
+    entities = NER_TYPES
+    languages: ClassVar[frozenset[str]] = frozenset({"ja"})
+
+    def __init__(self, model_path: str | None = None) -> None:
+        if not available():
+            raise RuntimeError(MISSING_EXTRA)
+        if model_path is None and not resources.files("mamori.detect").joinpath(MODEL_FILE).is_file():
+            raise RuntimeError(f"固有表現モデルがありません / the NER model is missing: mamori/detect/{MODEL_FILE}")
+        self.model_path = model_path
+
+    @cached_property
+    def _tagger(self) -> Any:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        if self.model_path is not None:
+            tagger.open(self.model_path)
+        else:
+            with resources.as_file(resources.files("mamori.detect").joinpath(MODEL_FILE)) as path:
+                tagger.open(str(path))
+        return tagger
+
+    def find(self, doc: Document) -> list[Finding]:
+        return self.find_with(doc, ())
+
+    def find_with(self, doc: Document, rules: Sequence[Finding]) -> list[Finding]:
+        """Findings in ``doc``, using the rule findings ``rules`` (any score) as features."""
+        text = doc.text
+        out: list[Finding] = []
+        ordered = sorted(rules, key=lambda f: f.start)
+        for start, end in segments(text):
+            if _CJK_RE.search(text, start, end) is None:
+                continue
+            inside = [f for f in ordered if f.start < end and f.end > start]
+            items = segment_features(text, start, end, inside)
+            for span, score in self.tag(items, text[start:end]):
+                out.append(self.finding(doc, span.type, start + span.start, start + span.end, score))
+        return out
+
+    def tag(self, items: list[list[str]], piece: str) -> list[tuple[Span, float]]:
+        """The spans the model finds in the feature sequence of ``piece``, each with the mean marginal of its
+        labels; spans are trimmed of spaces and punctuation, and a span of ASCII letters and digits alone
+        (an order or customer code) is dropped."""
+        if not items:
+            return []
+        tagger = self._tagger
+        labels = tagger.tag(items)
+        out: list[tuple[Span, float]] = []
+        for span in bio_spans(labels):
+            s, e = span.start, span.end
+            while s < e and piece[s] in _TRIM:
+                s += 1
+            while e > s and piece[e - 1] in _TRIM:
+                e -= 1
+            if e - s == 0 or _CODE_RE.fullmatch(piece, s, e):
+                continue
+            total = sum(tagger.marginal(labels[i], i) for i in range(span.start, span.end))
+            out.append((Span(s, e, span.type), total / (span.end - span.start)))
+        return out
+
+
+def outside(extra: Iterable[Finding], kept: Sequence[Finding]) -> list[Finding]:
+    """The findings of ``extra`` that overlap none of ``kept``: the model only fills the gaps the rules left."""
+    extra = list(extra)
+    if not extra or not kept:
+        return extra
+    taken = bytearray(max(max(f.end for f in kept), max(f.end for f in extra)))
+    for f in kept:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    return [f for f in extra if taken.find(1, f.start, f.end) == -1]
+
+
+# Not in the default set: Detector(ner=True) adds it.
+RECOGNIZERS: tuple[type[Recognizer], ...] = ()

@@ -1,0 +1,207 @@
+"""`mamori gateway` (run the SMTP gateway) and `mamori queue list|show|release|cancel|approve` (administrators).
+
+The queue commands change states only through ``hold_queue`` (the same rules and audit entries as the web app);
+the actor recorded is ``cli:<login name>``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from mamori.gateway import hold_queue
+from mamori.gateway.settings import SettingsError, load_gateway_settings
+
+
+def _open_db(db_url: str | None, config: str | None):
+    from mamori.store import Database, StoreError
+
+    if not db_url:
+        if not config:
+            if Path("mamori.toml").exists():
+                config = "mamori.toml"
+            else:
+                raise click.UsageError("give --config mamori.toml or --db URL")
+        try:
+            db_url = load_gateway_settings(config).store_url
+        except SettingsError as exc:
+            click.echo(f"mamori: {exc}", err=True)
+            sys.exit(2)
+    try:
+        db = Database(db_url)
+        db.migrate()
+    except StoreError as exc:
+        click.echo(f"mamori: {exc}", err=True)
+        sys.exit(2)
+    return db
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:
+        return "cli"
+
+
+@click.command("gateway")
+@click.option("--config", "config", default="mamori.toml", show_default=True, type=click.Path(dir_okay=False),
+              help="mamori.toml with [gateway], [store], [guard] and the policy sections.")
+@click.option("--verbose", "-v", is_flag=True, help="Log every message's id, action and state (no personal data).")
+def gateway_command(config: str, verbose: bool) -> None:
+    """Run the SMTP gateway: judge, hold or pass outgoing mail between the MTA and the next hop.
+
+    SIGTERM or Ctrl-C stops it gracefully (stop accepting, finish the deliveries in progress).
+    """
+    from mamori.gateway.service import Gateway
+    from mamori.store import Database, StoreError
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        settings = load_gateway_settings(config)
+    except SettingsError as exc:
+        click.echo(f"mamori gateway: {exc}", err=True)
+        sys.exit(2)
+    try:
+        db = Database(settings.store_url)
+        db.migrate()
+    except StoreError as exc:
+        click.echo(f"mamori gateway: {exc}", err=True)
+        sys.exit(2)
+
+    async def run() -> None:
+        gw = Gateway(settings, db)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await gw.start()
+        click.echo(f"mamori gateway: listening on {settings.listen_host}:{gw.port}, "
+                   f"next hop {settings.next_hop_host}:{settings.next_hop_port}", err=True)
+        await stop.wait()
+        click.echo("mamori gateway: stopping", err=True)
+        await gw.stop()
+
+    try:
+        asyncio.run(run())
+    except Exception as exc:  # a policy that cannot be read, a port in use...
+        click.echo(f"mamori gateway: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+    finally:
+        db.dispose()
+
+
+_db_opts = [
+    click.option("--db", "db_url", default=None, help="Database URL (default: [store] of --config)."),
+    click.option("--config", "config", default=None, type=click.Path(dir_okay=False), help="mamori.toml"),
+]
+
+
+def _with_db(f):
+    for opt in reversed(_db_opts):
+        f = opt(f)
+    return f
+
+
+@click.group("queue")
+def queue_group() -> None:
+    """Look at and act on the gateway's queue (hold, confirm, delay) as an administrator."""
+
+
+def _fail(exc: hold_queue.QueueError) -> None:
+    click.echo(f"mamori queue: {exc} / {exc.message_ja}", err=True)
+    sys.exit(1)
+
+
+@queue_group.command("list")
+@_with_db
+@click.option("--state", "states", multiple=True,
+              type=click.Choice(["waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced",
+                                 "rejected"]),
+              help="Only these states (repeatable). Default: all.")
+@click.option("--sender", "senders", multiple=True, help="Only these From addresses (repeatable).")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def queue_list(db_url, config, states, senders, limit, as_json) -> None:
+    """Messages in the queue, newest first."""
+    db = _open_db(db_url, config)
+    rows = hold_queue.list_messages(db, states=tuple(states), senders=tuple(senders) or None, limit=limit)
+    for m in rows:
+        if as_json:
+            click.echo(json.dumps({"id": m.id, "received_at": m.received_at.isoformat(), "state": m.state,
+                                   "action": m.action, "release_mode": m.release_mode, "sender": m.sender,
+                                   "reasons": [r.get("code") for r in m.reasons]}, ensure_ascii=False))
+        else:
+            codes = ",".join(r.get("code", "") for r in m.reasons)
+            click.echo(f"{m.id}  {m.received_at:%Y-%m-%d %H:%M}  {m.state:<9} {m.action:<7} {m.sender}  {codes}")
+    if not as_json:
+        counts = hold_queue.count_by_state(db)
+        click.echo("  ".join(f"{k}={v}" for k, v in sorted(counts.items())), err=True)
+
+
+@queue_group.command("show")
+@_with_db
+@click.argument("message_id")
+def queue_show(db_url, config, message_id) -> None:
+    """One message: verdict, reasons (masked evidence), recipients, state."""
+    db = _open_db(db_url, config)
+    try:
+        m = hold_queue.get(db, message_id)
+    except hold_queue.QueueError as exc:
+        _fail(exc)
+        return
+    out = {f: getattr(m, f) for f in m.__dataclass_fields__}
+    out = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in out.items()}
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@queue_group.command("release")
+@_with_db
+@click.argument("message_id")
+@click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
+def queue_release(db_url, config, message_id, bcc) -> None:
+    """Send a waiting or self-releasable held message now (as its sender would)."""
+    db = _open_db(db_url, config)
+    try:
+        m = hold_queue.release(db, message_id, _actor(), bcc=True if bcc else None)
+    except hold_queue.QueueError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{m.id} {m.state}")
+
+
+@queue_group.command("approve")
+@_with_db
+@click.argument("message_id")
+@click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
+def queue_approve(db_url, config, message_id, bcc) -> None:
+    """Approve a held message (also one that needs an approver)."""
+    db = _open_db(db_url, config)
+    try:
+        m = hold_queue.approve(db, message_id, _actor(), bcc=True if bcc else None)
+    except hold_queue.QueueError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{m.id} {m.state}")
+
+
+@queue_group.command("cancel")
+@_with_db
+@click.argument("message_id")
+@click.option("--reason", default="", help="Why (kept in the audit log).")
+def queue_cancel(db_url, config, message_id, reason) -> None:
+    """Do not send a waiting, held or queued message."""
+    db = _open_db(db_url, config)
+    try:
+        m = hold_queue.cancel(db, message_id, _actor(), reason)
+    except hold_queue.QueueError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{m.id} {m.state}")

@@ -1,0 +1,215 @@
+"""From received bytes + envelope to a queue row: what the guard sees, its verdict, and the state that follows.
+
+The envelope is the truth about who receives the message: header To/Cc recipients count only when they are
+also envelope recipients, and envelope recipients missing from the headers are Bcc recipients (Bcc exists only in
+the envelope at a gateway). Mail whose envelope recipients are all internal is not scanned for personal data: the
+guard's personal-data checks apply to external mail only, so the scan could not change the verdict (a test keeps
+this true). Everything here is pure except ``judge_raw``, which runs the guard (CPU-bound: call
+it in an executor).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import email.policy
+from datetime import datetime, timedelta
+from email.utils import getaddresses, parseaddr
+from typing import Any
+
+from mamori.gateway.settings import GatewaySettings
+from mamori.guard import Directory, History, Message, Policy, Reason, Recipient, Verdict, judge
+from mamori.guard.engine import message_from_eml
+from mamori.guard.model import stricter
+
+PREVIEW_CHARS = 400
+
+
+class _NoFindings:
+    """A detector that finds nothing: for internal-only mail, whose verdict no finding can change."""
+
+    def detect(self, text: str, lang: str = "auto") -> list[Any]:
+        return []
+
+
+NO_FINDINGS = _NoFindings()
+
+
+@dataclasses.dataclass(frozen=True)
+class Judged:
+    """The guard's view of one received message: the Message (None when unreadable), verdict or the error."""
+
+    message: Message | None
+    verdict: Verdict | None
+    error_code: str = ""  # malformed_message | guard_error
+    error: str = ""
+
+
+def with_envelope(message: Message, rcpt_tos: list[str]) -> Message:
+    """The message's recipients as delivered: header ones in the envelope, plus envelope-only ones as Bcc."""
+    envelope = [r.lower() for r in rcpt_tos]
+    wanted = set(envelope)
+    kept = [r for r in message.recipients if r.address in wanted and r.field in ("to", "cc")]
+    seen = {r.address for r in kept}
+    extra = [Recipient("", a, "bcc") for a in dict.fromkeys(envelope) if a not in seen]
+    return dataclasses.replace(message, recipients=tuple(kept + extra))
+
+
+def judge_raw(
+    raw: bytes,
+    rcpt_tos: list[str],
+    policy: Policy,
+    directory: Directory,
+    history: History,
+    detector: Any = None,
+) -> Judged:
+    """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception."""
+    if rcpt_tos and all(policy.is_internal(a) for a in rcpt_tos):
+        detector = NO_FINDINGS  # the personal-data checks judge only external mail: skip the scan, same verdict
+    try:
+        message = message_from_eml(raw, "message.eml", detector)
+    except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
+        return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {str(exc)[:200]}")
+    message = with_envelope(message, rcpt_tos)
+    try:
+        return Judged(message, judge(message, policy, directory, history))
+    except Exception as exc:  # a bug in a check must not lose the message: hold it, say why
+        return Judged(message, None, "guard_error", f"internal error while judging ({type(exc).__name__})")
+
+
+def _gateway_reason(code: str, error: str) -> dict[str, Any]:
+    texts = {
+        "malformed_message": ("the message could not be read (no From header or broken structure)",
+                              "メッセージを読み取れませんでした（From ヘッダがない、または構造が壊れています）"),
+        "guard_error": ("the guard failed on this message; someone must look at it",
+                        "判定中にエラーが発生しました。内容を確認してください"),
+    }
+    en, ja = texts[code]
+    return {"code": code, "severity": "hold", "detail": en, "detail_ja": ja, "evidence": [error[:200]]}
+
+
+def effective(verdict: Verdict, settings: GatewaySettings) -> tuple[str, list[Reason], bool]:
+    """(action, reasons that count, bcc): with ``bcc_open_lists = "auto"`` an open list is fixed by Bcc."""
+    reasons = list(verdict.reasons)
+    bcc = False
+    if settings.bcc_open_lists == "auto" and any(r.code == "open_recipient_list" for r in reasons):
+        bcc = True
+        reasons = [r for r in reasons if r.code != "open_recipient_list"]
+    action = "allow"
+    for r in reasons:
+        action = stricter(action, r.severity)
+    return action, reasons, bcc
+
+
+def plan(judged: Judged, settings: GatewaySettings, now: datetime) -> dict[str, Any]:
+    """The verdict columns and the queue state of a new row (``state`` "rejected" for a block)."""
+    if judged.verdict is None:
+        reason = _gateway_reason(judged.error_code, judged.error)
+        if judged.error_code == "malformed_message" and settings.malformed == "pass":
+            return {"action": "allow", "reasons": [reason], "state": "queued", "deliver_after": now}
+        return {
+            "action": "hold",
+            "reasons": [reason],
+            "state": "held",
+            "release_mode": settings.release_mode_for(judged.error_code),
+            "expires_at": now + timedelta(hours=settings.hold_expiry_hours),
+            "expire_action": settings.expire_action,
+        }
+    action, reasons, bcc = effective(judged.verdict, settings)
+    out: dict[str, Any] = {"action": action, "reasons": [r.to_dict("en") for r in judged.verdict.reasons], "bcc": bcc}
+    if action == "allow":
+        out.update(state="queued", deliver_after=now)
+    elif action == "confirm":
+        if settings.confirm_mode == "delay":
+            out.update(state="waiting", deliver_after=now + timedelta(minutes=settings.delay_minutes))
+        else:
+            out.update(
+                state="waiting",
+                expires_at=now + timedelta(hours=settings.confirm_expiry_hours),
+                expire_action=settings.expire_action,
+            )
+    elif action == "hold":
+        modes = {settings.release_mode_for(r.code) for r in reasons if r.severity == "hold"}
+        out.update(
+            state="held",
+            release_mode="approval" if "approval" in modes else "self",
+            expires_at=now + timedelta(hours=settings.hold_expiry_hours),
+            expire_action=settings.expire_action,
+        )
+    else:
+        out.update(state="rejected")
+    return out
+
+
+def block_codes(row: dict[str, Any]) -> list[str]:
+    return [r["code"] for r in row.get("reasons", []) if r.get("severity") == "block"]
+
+
+def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -> dict[str, Any]:
+    """The descriptive columns: sender, subject, Message-ID, header recipients, groups, attachments, preview."""
+    hdr = email.message_from_bytes(_header_only(raw), policy=email.policy.compat32)
+    m = judged.message
+    from_name, from_addr = parseaddr(str(hdr.get("From", "")))
+    sender = (m.sender if m else from_addr or mail_from).lower()[:320]
+    recipients = []
+    for fld in ("To", "Cc"):
+        for name, addr in getaddresses([str(v) for v in hdr.get_all(fld, [])]):
+            if addr:
+                recipients.append({"name": _decode(name), "address": addr.lower(), "field": fld.lower()})
+    out: dict[str, Any] = {
+        "sender": sender,
+        "sender_name": (m.sender_name if m else _decode(from_name))[:320],
+        "subject": m.subject if m else _decode(str(hdr.get("Subject", ""))),
+        "message_id": str(hdr.get("Message-ID", "")).strip()[:998],
+        "recipients": recipients,
+        "groups": [],
+        "attachments": [],
+        "preview": "",
+    }
+    if judged.verdict is not None:
+        out["groups"] = [
+            {
+                "organization": g.organization,
+                "known": g.known,
+                "recipients": [
+                    {"address": r.address, "name": r.name, "field": r.field, "first_time": r.first_time}
+                    for r in g.recipients
+                ],
+            }
+            for g in judged.verdict.external_groups
+        ]
+    if m is not None:
+        out["attachments"] = [
+            {"filename": a.filename, "types": sorted(a.types), "records": a.records, "issues": list(a.issues)}
+            for a in m.attachments
+        ]
+        out["preview"] = masked_preview(m.body, detector)
+    return out
+
+
+def masked_preview(body: str, detector: Any = None) -> str:
+    """The first lines of the body with every personal value masked."""
+    from mamori.detect.detector import default_detector
+    from mamori.detect.mask import mask
+
+    text = body.strip()[:PREVIEW_CHARS]
+    if not text:
+        return ""
+    det = detector or default_detector()
+    return mask(text, det.detect(text))
+
+
+def _header_only(raw: bytes) -> bytes:
+    from mamori.gateway.edits import split_header
+
+    return split_header(raw)[0]
+
+
+def _decode(value: str) -> str:
+    from email.header import decode_header, make_header
+
+    try:
+        return str(make_header(decode_header(value)))
+    except Exception:
+        return value
+

@@ -1,0 +1,133 @@
+"""Running the guard off the event loop: in worker processes (both cores) or in one thread of the gateway.
+
+``judge_workers`` processes (``[gateway] judge_workers``, default 2) each load the guard once (policy, contacts,
+history, a warm detector) and judge the raw bytes sent to them; only the verdict and the row's descriptive columns
+come back. With ``judge_workers = 0`` (or a guard object given by the caller, as in tests) the guard runs in one
+thread of the gateway process. A worker that dies is replaced; the message it was judging gets a 451 (the MTA
+retries it), never a 250.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from mamori.gateway.intake import Judged, describe, judge_raw
+from mamori.gateway.settings import GatewaySettings
+
+log = logging.getLogger("mamori.gateway")
+
+EMPTY_COLUMNS = {"sender": "", "subject": "", "message_id": "", "recipients": [], "groups": [], "attachments": [],
+                 "preview": ""}
+
+
+def judge_with(guard: Any, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+    """Parse, judge, describe (blocking, CPU-bound)."""
+    judged = judge_raw(raw, rcpt_tos, guard.policy, guard.directory, guard.history, guard.detector)
+    try:
+        columns = describe(raw, "", judged, guard.detector)
+    except Exception as exc:  # never lose a message over its description
+        log.error("cannot describe a message: %s", type(exc).__name__)
+        columns = dict(EMPTY_COLUMNS)
+    return judged, columns
+
+
+_guard: Any = None
+
+
+def _init_worker(settings: GatewaySettings) -> None:
+    global _guard
+    from mamori.gateway.service import load_guard
+
+    parent = os.getppid()
+
+    def watch() -> None:  # a gateway killed with -9 cannot stop its workers: they stop themselves
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="mamori-parent-watch", daemon=True).start()
+    _guard = load_guard(settings)
+
+
+def _judge_in_worker(raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+    judged, columns = judge_with(_guard, raw, rcpt_tos)
+    return dataclasses.replace(judged, message=None), columns  # the verdict is enough; do not ship the text back
+
+
+def _ping() -> bool:
+    return _guard is not None
+
+
+class Judge:
+    """``await judge(raw, rcpt_tos)`` → (Judged, descriptive columns)."""
+
+    def __init__(self, settings: GatewaySettings, guard: Any = None) -> None:
+        self.settings = settings
+        self.guard = guard
+        self.workers = 0 if guard is not None else settings.judge_workers
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="mamori-guard")
+        self._procs: ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),  # no fork of a process with threads and sockets
+            initializer=_init_worker,
+            initargs=(self.settings,),
+        )
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self.workers:
+            from mamori.guard import load_contacts, load_history, load_policy
+
+            # the inputs checked here first: a bad policy is reported with its key, not as a dead worker
+            def check() -> None:
+                if self.settings.config_path is None:
+                    raise ValueError("no mamori.toml to read the guard's policy from")
+                load_policy(self.settings.config_path)
+                load_contacts(self.settings.contacts)
+                load_history(self.settings.history)
+
+            await loop.run_in_executor(self._thread, check)
+            self._procs = self._new_pool()
+            # load the guard in every worker now, not on the first message (and fail early on a bad policy)
+            await asyncio.gather(*(loop.run_in_executor(self._procs, _ping) for _ in range(self.workers)))
+        elif self.guard is None:
+            from mamori.gateway.service import load_guard
+
+            self.guard = await loop.run_in_executor(self._thread, load_guard, self.settings)
+        elif getattr(self.guard, "detector", None) is None:
+            from mamori.detect.detector import default_detector
+
+            self.guard.detector = await loop.run_in_executor(self._thread, default_detector)
+
+    async def __call__(self, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+        loop = asyncio.get_running_loop()
+        if self._procs is None:
+            return await loop.run_in_executor(self._thread, judge_with, self.guard, raw, rcpt_tos)
+        try:
+            return await loop.run_in_executor(self._procs, _judge_in_worker, raw, rcpt_tos)
+        except BrokenProcessPool:
+            log.error("a guard worker died; starting new ones")
+            broken, self._procs = self._procs, self._new_pool()
+            broken.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def stop(self) -> None:
+        if self._procs is not None:
+            self._procs.shutdown(wait=True, cancel_futures=True)
+        self._thread.shutdown(wait=True)
+
+
+JudgeFn = Callable[[bytes, list[str]], Any]

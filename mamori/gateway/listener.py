@@ -1,0 +1,158 @@
+"""The SMTP side: an aiosmtpd handler that judges each message and answers only once its row is committed.
+
+ESMTP: SIZE (the configured limit, enforced), 8BITMIME, SMTPUTF8, PIPELINING, STARTTLS when a certificate is
+configured; no AUTH (the gateway listens for its MTA on a private address). DATA: guard (``judging``, off the loop),
+then the rows (message, bytes, notice) are committed, then 250; a block is answered 550 with its reason codes
+(its record kept, without the bytes); a failure to store is 451, so the MTA keeps the message and retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from aiosmtpd.smtp import SMTP
+
+from mamori.gateway.intake import Judged, block_codes, plan
+from mamori.gateway.notices import notice
+from mamori.gateway.settings import GatewaySettings
+from mamori.gateway.spool import NewMessage, Spool, new_id
+from mamori.store.base import utcnow
+
+log = logging.getLogger("mamori.gateway")
+
+
+def rows_for(
+    raw: bytes,
+    mail_from: str,
+    rcpt_tos: list[str],
+    judged: Judged,
+    columns: dict[str, Any],
+    settings: GatewaySettings,
+    now: datetime,
+) -> list[NewMessage]:
+    """The message's row (bytes kept unless rejected) and, when the sender must act, the notice to them."""
+    message_id = new_id()
+    row = {
+        "id": message_id,
+        "received_at": now,
+        "updated_at": now,
+        "mail_from": mail_from,
+        "rcpt_to": list(rcpt_tos),
+        "size": len(raw),
+        **columns,
+    }
+    out = [NewMessage(row, None if row["state"] == "rejected" else raw)]
+    to = row["sender"] or mail_from
+    if settings.notify_sender and row["state"] in ("waiting", "held") and "@" in to:
+        kind = "delayed" if row["state"] == "waiting" and row.get("deliver_after") else row["state"]
+        data = notice(
+            kind,
+            to=to,
+            from_addr=settings.notice_from,
+            subject=row.get("subject", ""),
+            link=settings.confirm_link(message_id),
+            reasons=row.get("reasons", []),
+            deliver_after=row.get("deliver_after"),
+            needs_approval=row["state"] == "held" and row.get("release_mode") == "approval",
+            expires_at=row.get("expires_at"),
+        )
+        out.append(
+            NewMessage(
+                {
+                    "id": new_id(),
+                    "received_at": now,
+                    "updated_at": now,
+                    "mail_from": "",
+                    "rcpt_to": [to],
+                    "sender": settings.notice_from.lower(),
+                    "subject": f"notice for {message_id}",
+                    "size": len(data),
+                    "action": "notice",
+                    "state": "queued",
+                    "deliver_after": now,
+                },
+                data,
+            )
+        )
+    return out
+
+
+class Handler:
+    """aiosmtpd hooks: EHLO (announce PIPELINING, hide AUTH) and DATA (judge, store, answer)."""
+
+    def __init__(
+        self,
+        settings: GatewaySettings,
+        spool: Spool,
+        judge: Callable[[bytes, list[str]], Awaitable[tuple[Judged, dict[str, Any]]]],
+        on_queued: Callable[[], None],
+    ) -> None:
+        self.settings = settings
+        self.spool = spool
+        self.judge = judge
+        self.on_queued = on_queued
+
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]) -> list:
+        session.host_name = hostname
+        out = [r for r in responses if not r.startswith("250-AUTH")]
+        out.insert(len(out) - 1, "250-PIPELINING")
+        out.insert(len(out) - 1, "250-ENHANCEDSTATUSCODES")
+        return out
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        raw: bytes = envelope.original_content or b""
+        mail_from = envelope.mail_from or ""
+        if mail_from == "<>":
+            mail_from = ""
+        rcpt_tos = list(envelope.rcpt_tos)
+        try:
+            judged, columns = await self.judge(raw, rcpt_tos)
+        except Exception as exc:  # even the fallback failed: let the MTA keep it and retry
+            log.error("cannot judge a message: %s", type(exc).__name__)
+            return "451 4.3.0 Temporary failure judging the message; try again later"
+        now = utcnow()
+        columns = {**columns, **plan(judged, self.settings, now)}
+        if not columns.get("sender"):
+            columns["sender"] = mail_from.lower()[:320]
+        rows = rows_for(raw, mail_from, rcpt_tos, judged, columns, self.settings, now)
+        try:
+            await self.spool.store(rows)
+        except Exception:
+            return "451 4.3.0 Temporary failure storing the message; try again later"
+        row = rows[0].columns
+        if row["state"] == "rejected":
+            codes = " ".join(block_codes(row)) or "policy"
+            log.info("rejected %s: %s", row["id"], codes)
+            return f"550 5.7.1 Message refused by policy ({codes}); ポリシーにより送信できません"
+        if row["state"] == "queued" or len(rows) > 1:
+            self.on_queued()
+        log.info("accepted %s: %s -> %s", row["id"], row["action"], row["state"])
+        return f"250 2.0.0 Ok: queued as {row['id']}"
+
+
+def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SMTP]:
+    tls: ssl.SSLContext | None = None
+    if settings.tls_cert and settings.tls_key:
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(str(settings.tls_cert), str(settings.tls_key))
+
+    def make() -> SMTP:
+        return SMTP(
+            handler,
+            data_size_limit=settings.max_message_size,
+            enable_SMTPUTF8=True,
+            decode_data=False,
+            hostname=settings.hostname or None,
+            ident="mamori gateway",
+            tls_context=tls,
+            require_starttls=False,
+            auth_exclude_mechanism=["LOGIN", "PLAIN"],
+            loop=asyncio.get_running_loop(),
+        )
+
+    return make

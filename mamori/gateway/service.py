@@ -1,0 +1,202 @@
+"""The gateway as one service in the running asyncio loop: SMTP listener, delivery worker and expiry timer.
+
+>>> gw = Gateway(load_gateway_settings("mamori.toml"), Database(url))
+>>> await gw.start()   # listening; delivering what is due, including what a previous run left unfinished
+>>> await gw.stop()    # stops accepting, lets the current deliveries finish
+
+Blocking work runs in executors: the guard in ``judge_workers`` processes (CPU-bound; see ``judging``), the
+database in one thread (SQLite has one writer; group commit makes up for it), SMTP to the next hop in
+``delivery_concurrency`` threads, each with a session it reuses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from mamori.gateway import hold_queue
+from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
+from mamori.gateway.judging import Judge
+from mamori.gateway.listener import Handler, smtp_factory
+from mamori.gateway.settings import GatewaySettings
+from mamori.gateway.spool import Finish, Spool, claim, finish, reset_sending
+from mamori.store import Database
+from mamori.store.base import utcnow
+
+log = logging.getLogger("mamori.gateway")
+
+BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session in flight
+
+
+@dataclass
+class Guard:
+    policy: Any
+    directory: Any
+    history: Any
+    detector: Any = None
+
+
+def load_guard(settings: GatewaySettings) -> Guard:
+    """Policy from the same mamori.toml, contacts and history from [guard]; one warm detector."""
+    from mamori.detect.detector import default_detector
+    from mamori.guard import load_contacts, load_history, load_policy
+
+    if settings.config_path is None:
+        raise ValueError("no mamori.toml to read the guard's policy from")
+    return Guard(
+        load_policy(settings.config_path),
+        load_contacts(settings.contacts),
+        load_history(settings.history),
+        default_detector(),
+    )
+
+
+class Gateway:
+    """``Gateway(settings, db)``; ``guard`` (policy, directory, history, detector) is loaded from settings if None.
+
+    ``tick`` is how often (seconds) the worker looks for due mail without being woken, and the expiry interval.
+    """
+
+    def __init__(
+        self,
+        settings: GatewaySettings,
+        db: Database,
+        *,
+        guard: Any = None,
+        tick: float = 1.0,
+        lease: timedelta = timedelta(minutes=10),
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.guard = guard
+        self.tick = tick
+        self.lease = lease
+        self.port = settings.listen_port
+        self._server: asyncio.AbstractServer | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._expiry: asyncio.Task[None] | None = None
+        self._wake: asyncio.Event | None = None
+        self._stopping = False
+        self.next_hop = NextHop(settings)
+        self._db_pool = ThreadPoolExecutor(1, thread_name_prefix="mamori-db")
+        self.judge = Judge(settings, guard)
+        self._send_pool = ThreadPoolExecutor(settings.delivery_concurrency, thread_name_prefix="mamori-send")
+        self.spool: Spool | None = None
+
+    async def _db(self, fn: Any, *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._db_pool, fn, *args)
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        await self.judge.start()
+        back = await self._db(reset_sending, self.db)
+        if back:
+            log.warning("%d message(s) were being delivered when the gateway stopped; delivering them again", back)
+        self._wake = asyncio.Event()
+        self.spool = Spool(self.db, self._db_pool)
+        self.spool.start()
+        handler = Handler(self.settings, self.spool, self.judge, self._wake.set)
+        self._server = await loop.create_server(
+            smtp_factory(self.settings, handler), self.settings.listen_host, self.settings.listen_port
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+        # two delivery loops: one claims and records while the other's batch is on the wire
+        self._tasks = [loop.create_task(self._deliver_loop(), name=f"mamori-delivery-{i}") for i in range(2)]
+        self._expiry = loop.create_task(self._expiry_loop(), name="mamori-expiry")
+        log.info("gateway listening on %s:%d, next hop %s:%d", self.settings.listen_host, self.port,
+                 self.settings.next_hop_host, self.settings.next_hop_port)
+
+    async def stop(self) -> None:
+        """Stop accepting; finish the deliveries in progress; close everything."""
+        self._stopping = True
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._wake is not None:
+            self._wake.set()
+        if self._expiry is not None:
+            self._expiry.cancel()
+            self._expiry = None
+        for deliver in self._tasks:
+            try:
+                await asyncio.wait_for(deliver, timeout=180)
+            except (TimeoutError, asyncio.CancelledError):
+                deliver.cancel()
+            except Exception:
+                log.exception("the delivery worker failed")
+        self._tasks = []
+        if self.spool is not None:
+            await self.spool.stop()
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._send_pool, self.next_hop.close)
+        await loop.run_in_executor(None, self.judge.stop)
+        for pool in (self._send_pool, self._db_pool):
+            pool.shutdown(wait=True)
+
+    def wake(self) -> None:
+        """Look for due mail now (after a release, say)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _sleep(self, seconds: float) -> None:
+        assert self._wake is not None
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        self._wake.clear()
+
+    async def _deliver_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        size = BATCH_PER_SESSION * self.settings.delivery_concurrency
+        while not self._stopping:
+            try:
+                batch = await self._db(claim, self.db, size, self.lease)
+            except Exception as exc:
+                log.error("cannot read the queue: %s", type(exc).__name__)
+                await self._sleep(self.tick)
+                continue
+            if not batch:
+                await self._sleep(self.tick)
+                continue
+
+            async def one(c: Any) -> Finish:
+                try:
+                    attempt = await loop.run_in_executor(
+                        self._send_pool, self.next_hop.send, c.mail_from, c.rcpt_to, wire_bytes(c)
+                    )
+                    return outcome(c, attempt, self.settings, utcnow())
+                except Exception as exc:  # a bug must not stop delivery: retry this one later
+                    log.exception("delivery of %s failed", c.id)
+                    retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
+                    return Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
+
+            results = await asyncio.gather(*(one(c) for c in batch))
+            for r in results:
+                if r.state != "delivered":
+                    log.warning("message %s: %s (%s)", r.id, r.state, masked_text(r.error[:200]))
+            while True:
+                try:
+                    await self._db(finish, self.db, results)
+                    break
+                except Exception as exc:  # the database is away: keep trying; the lease covers a crash meanwhile
+                    log.error("cannot record deliveries: %s", type(exc).__name__)
+                    await asyncio.sleep(1)
+            if any(e for r in results for e in r.extra):
+                self._wake.set()
+
+    async def _expiry_loop(self) -> None:
+        while not self._stopping:
+            try:
+                done = await self._db(hold_queue.expire_due, self.db)
+                if any(m.state == "queued" for m in done):
+                    self.wake()
+            except Exception as exc:
+                log.error("expiry failed: %s", type(exc).__name__)
+            try:
+                await asyncio.sleep(self.tick)
+            except asyncio.CancelledError:
+                return

@@ -1,0 +1,239 @@
+"""The gateway's settings from mamori.toml: [gateway], [store], [guard] paths and [web] base_url; errors name the key.
+
+```toml
+[gateway]
+listen = "127.0.0.1:10025"          # where the MTA's content_filter connects
+next_hop = "127.0.0.1:10026"        # where accepted mail is re-injected (Postfix's second smtpd, a smarthost)
+hostname = "mamori.localdomain"     # EHLO/banner name (default: the machine's FQDN)
+max_message_size = 10240000         # SIZE announced and enforced (bytes); match Postfix message_size_limit
+tls_cert = ""                       # PEM files: STARTTLS on the listener when both are set
+tls_key = ""
+next_hop_starttls = false           # use STARTTLS towards the next hop
+next_hop_tls_verify = true          # verify the next hop's certificate (next_hop_ca: a PEM bundle)
+next_hop_ca = ""
+confirm_mode = "confirm"            # confirm: wait for the sender; delay: send after delay_minutes unless cancelled
+delay_minutes = 5
+confirm_expiry_hours = 72           # a waiting message (confirm mode) expires after this
+hold_expiry_hours = 72              # a held message expires after this
+expire_action = "cancel"            # cancel | release
+release_mode = "self"               # default for held mail: self (the sender may release) | approval
+bcc_open_lists = "ask"              # never | auto (To/Cc become Bcc, that reason dropped) | ask (the sender chooses)
+malformed = "hold"                  # a message that cannot be read (no From...): hold | pass
+notify_sender = true                # mail the sender a notice with the confirmation link
+notice_from = "mamori@localhost"    # From of notices and bounces (envelope sender is always <>)
+retry_seconds = [60, 300, 900, 1800, 3600]   # backoff on 4xx / connection errors (the last one repeats)
+bounce_after_hours = 120            # give up (bounce to the sender) after this long
+delivery_concurrency = 4            # parallel SMTP sessions to the next hop
+judge_workers = 2                   # guard processes (CPU-bound); 0 = a thread of the gateway process
+[gateway.release_modes]             # per reason code: self | approval
+bulk_pii = "approval"
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mamori.guard.policy import CODES
+
+# reason codes the gateway adds itself
+GATEWAY_CODES = ("malformed_message", "guard_error")
+
+
+class SettingsError(ValueError):
+    """A [gateway]/[store]/[guard] value that cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class GatewaySettings:
+    config_path: Path | None = None  # mamori.toml (also the guard's policy); None in tests building by hand
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 10025
+    next_hop_host: str = "127.0.0.1"
+    next_hop_port: int = 10026
+    hostname: str = ""
+    max_message_size: int = 10_240_000
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    next_hop_starttls: bool = False
+    next_hop_tls_verify: bool = True
+    next_hop_ca: Path | None = None
+    confirm_mode: str = "confirm"
+    delay_minutes: float = 5.0
+    confirm_expiry_hours: float = 72.0
+    hold_expiry_hours: float = 72.0
+    expire_action: str = "cancel"
+    release_mode: str = "self"
+    release_modes: dict[str, str] = field(default_factory=dict)
+    bcc_open_lists: str = "ask"
+    malformed: str = "hold"
+    notify_sender: bool = True
+    notice_from: str = "mamori@localhost"
+    retry_seconds: tuple[float, ...] = (60, 300, 900, 1800, 3600)
+    bounce_after_hours: float = 120.0
+    delivery_concurrency: int = 4
+    judge_workers: int = 2
+    # [store]
+    store_url: str = ""
+    data_dir: Path = Path("var")
+    # [guard]
+    contacts: Path | None = None
+    history: Path | None = None
+    # [web]
+    base_url: str = "http://127.0.0.1:8025"
+
+    def release_mode_for(self, code: str) -> str:
+        return self.release_modes.get(code, self.release_mode)
+
+    def confirm_link(self, message_id: str) -> str:
+        return f"{self.base_url.rstrip('/')}/messages/{message_id}"
+
+
+def _hostport(value: Any, key: str) -> tuple[str, int]:
+    if not isinstance(value, str) or ":" not in value:
+        raise SettingsError(f"{key} must be \"host:port\", not {value!r}")
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise SettingsError(f"{key}: port must be 1-65535, not {port!r}")
+    return host, int(port)
+
+
+def _choice(table: dict[str, Any], key: str, where: str, choices: tuple[str, ...], default: str) -> str:
+    value = table.get(key, default)
+    if value not in choices:
+        raise SettingsError(f"{where}.{key} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _number(table: dict[str, Any], key: str, where: str, default: float, *, minimum: float = 0) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise SettingsError(f"{where}.{key} must be a number >= {minimum:g}, not {value!r}")
+    return float(value)
+
+
+def _int(table: dict[str, Any], key: str, where: str, default: int, *, minimum: int = 1) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise SettingsError(f"{where}.{key} must be an integer >= {minimum}, not {value!r}")
+    return value
+
+
+def _bool(table: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise SettingsError(f"{where}.{key} must be true or false, not {value!r}")
+    return value
+
+
+def _str(table: dict[str, Any], key: str, where: str, default: str) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise SettingsError(f"{where}.{key} must be a string, not {value!r}")
+    return value
+
+
+def _path(table: dict[str, Any], key: str, where: str, base: Path) -> Path | None:
+    value = _str(table, key, where, "")
+    return (base / value) if value else None
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise SettingsError(f"[{key}] must be a table")
+    return value
+
+
+def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path | None = None) -> GatewaySettings:
+    """Settings from parsed TOML; relative paths are taken from ``base`` (the toml file's folder)."""
+    gw = _table(data, "gateway")
+    store = _table(data, "store")
+    guard = _table(data, "guard")
+    web = _table(data, "web")
+    w = "gateway"
+    listen = _hostport(gw.get("listen", "127.0.0.1:10025"), "gateway.listen")
+    next_hop = _hostport(gw.get("next_hop", "127.0.0.1:10026"), "gateway.next_hop")
+    modes = gw.get("release_modes", {})
+    if not isinstance(modes, dict):
+        raise SettingsError("[gateway.release_modes] must be a table of reason code = \"self\" | \"approval\"")
+    known = set(CODES) | set(GATEWAY_CODES)
+    for code, mode in modes.items():
+        if code not in known:
+            raise SettingsError(f"gateway.release_modes.{code}: unknown reason code")
+        if mode not in ("self", "approval"):
+            raise SettingsError(f"gateway.release_modes.{code} must be \"self\" or \"approval\", not {mode!r}")
+    retry = gw.get("retry_seconds", [60, 300, 900, 1800, 3600])
+    if (
+        not isinstance(retry, list)
+        or not retry
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in retry)
+    ):
+        raise SettingsError(f"gateway.retry_seconds must be a non-empty list of positive numbers, not {retry!r}")
+    tls_cert = _path(gw, "tls_cert", w, base)
+    tls_key = _path(gw, "tls_key", w, base)
+    if (tls_cert is None) != (tls_key is None):
+        raise SettingsError("gateway.tls_cert and gateway.tls_key must be given together")
+    data_dir = base / _str(store, "data_dir", "store", "var")
+    url = _str(store, "url", "store", "")
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        rel = url.removeprefix("sqlite:///")
+        if rel and rel != ":memory:":
+            url = f"sqlite:///{(base / rel).resolve()}"
+    if not url:
+        url = f"sqlite:///{(data_dir / 'mamori.db').resolve()}"
+    notice_from = _str(gw, "notice_from", w, "mamori@localhost")
+    if "@" not in notice_from:
+        raise SettingsError(f"gateway.notice_from must be an address, not {notice_from!r}")
+    return GatewaySettings(
+        config_path=config_path,
+        listen_host=listen[0],
+        listen_port=listen[1],
+        next_hop_host=next_hop[0],
+        next_hop_port=next_hop[1],
+        hostname=_str(gw, "hostname", w, ""),
+        max_message_size=_int(gw, "max_message_size", w, 10_240_000, minimum=1024),
+        tls_cert=tls_cert,
+        tls_key=tls_key,
+        next_hop_starttls=_bool(gw, "next_hop_starttls", w, False),
+        next_hop_tls_verify=_bool(gw, "next_hop_tls_verify", w, True),
+        next_hop_ca=_path(gw, "next_hop_ca", w, base),
+        confirm_mode=_choice(gw, "confirm_mode", w, ("confirm", "delay"), "confirm"),
+        delay_minutes=_number(gw, "delay_minutes", w, 5),
+        confirm_expiry_hours=_number(gw, "confirm_expiry_hours", w, 72, minimum=0.0001),
+        hold_expiry_hours=_number(gw, "hold_expiry_hours", w, 72, minimum=0.0001),
+        expire_action=_choice(gw, "expire_action", w, ("cancel", "release"), "cancel"),
+        release_mode=_choice(gw, "release_mode", w, ("self", "approval"), "self"),
+        release_modes=dict(modes),
+        bcc_open_lists=_choice(gw, "bcc_open_lists", w, ("never", "auto", "ask"), "ask"),
+        malformed=_choice(gw, "malformed", w, ("hold", "pass"), "hold"),
+        notify_sender=_bool(gw, "notify_sender", w, True),
+        notice_from=notice_from,
+        retry_seconds=tuple(float(v) for v in retry),
+        bounce_after_hours=_number(gw, "bounce_after_hours", w, 120, minimum=0.0001),
+        delivery_concurrency=_int(gw, "delivery_concurrency", w, 4),
+        judge_workers=_int(gw, "judge_workers", w, 2, minimum=0),
+        store_url=url,
+        data_dir=data_dir,
+        contacts=_path(guard, "contacts", "guard", base),
+        history=_path(guard, "history", "guard", base),
+        base_url=_str(web, "base_url", "web", "http://127.0.0.1:8025"),
+    )
+
+
+def load_gateway_settings(path: str | Path) -> GatewaySettings:
+    """Read mamori.toml; a syntax error names the line, a bad value names its key."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read {path}: {exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path} is not valid TOML: {exc}") from exc
+    return parse_gateway_settings(data, path.resolve().parent, path.resolve())

@@ -1,0 +1,149 @@
+"""``mamori training``: validate course files, export a course as SCORM 1.2, assign learners, report a year."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from mamori.training.course import Course, CourseError, builtin_courses, load_course, validate_path
+
+
+def _course(ref: str) -> Course:
+    """A course folder, a course.md, or the id of a course shipped with mamori."""
+    path = Path(ref)
+    if path.name == "course.md":
+        path = path.parent
+    if not path.exists():
+        shipped = {d.name: d for d in builtin_courses()}
+        for d in shipped.values():
+            try:
+                if load_course(d).id == ref:
+                    path = d
+                    break
+            except CourseError:
+                continue
+    try:
+        return load_course(path)
+    except CourseError as exc:
+        for p in exc.problems:
+            click.echo(f"mamori training: {p}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"mamori training: {ref}: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.group()
+def training() -> None:
+    """Staff training: courses, quiz, records, reports, SCORM export.
+
+    研修: 教材・確認テスト・記録・報告・SCORM 書き出し
+    """
+
+
+@training.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def validate_cmd(paths: tuple[str, ...]) -> None:
+    """Check course folders or files; print FILE:LINE: problem for each fault. Exit 1 if any.
+
+    教材フォルダまたはファイルを検査し、問題をファイル名と行番号つきで表示します。
+    """
+    failed = False
+    for path in paths:
+        problems = validate_path(path)
+        for p in problems:
+            click.echo(str(p))
+        if problems:
+            failed = True
+        else:
+            click.echo(f"ok: {path}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@training.command("export-scorm")
+@click.argument("course")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="the .zip to write")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--pass-mark", type=click.IntRange(1, 100), default=None, help="override the course's pass mark (%)")
+def export_scorm_cmd(course: str, output: str, lang: str, pass_mark: int | None) -> None:
+    """Write COURSE (a folder or a shipped course id) as a SCORM 1.2 package. / SCORM 1.2 パッケージを書き出します。"""
+    from mamori.training.scorm import scorm_zip
+
+    c = _course(course)
+    Path(output).write_bytes(scorm_zip(c, lang, pass_mark))
+    click.echo(f"{output}: SCORM 1.2, course {c.id} {c.full_version}, {len(c.content_pages)} pages", err=True)
+
+
+def _year(year: int | None) -> int:
+    from mamori.store.base import utcnow
+    from mamori.training.progress import fiscal_year
+    from mamori.training.reports import JST
+
+    return year if year is not None else fiscal_year(utcnow().astimezone(JST))
+
+
+def _db(url: str):  # type: ignore[no-untyped-def]
+    from mamori.store import Database, StoreError
+
+    try:
+        db = Database(url)
+        db.migrate()
+    except StoreError as exc:
+        click.echo(f"mamori training: {exc}", err=True)
+        sys.exit(2)
+    return db
+
+
+@training.command("assign")
+@click.argument("course")
+@click.argument("roster", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--db", "db_url", required=True, envvar="MAMORI_DATABASE_URL", help="database URL")
+@click.option("--year", type=int, default=None, help="fiscal year (default: the current one)")
+def assign_cmd(course: str, roster: click.File, db_url: str, year: int | None) -> None:
+    """Enrol the learners of ROSTER (CSV: login[,name]) so those who never start show as not finished."""
+    from mamori.training import records
+    from mamori.training.progress import Learner
+
+    c = _course(course)
+    learners = []
+    for row in csv.reader(roster):  # type: ignore[arg-type]
+        if not row or not row[0].strip() or row[0].strip().lower() in ("login", "email", "user"):
+            continue
+        learners.append(Learner(row[0], row[1].strip() if len(row) > 1 else ""))
+    new = records.assign(_db(db_url), learners, c.id, _year(year))
+    click.echo(f"{len(learners)} learners, {new} newly assigned to {c.id} for {_year(year)}", err=True)
+
+
+@training.command("report")
+@click.argument("course")
+@click.option("--db", "db_url", required=True, envvar="MAMORI_DATABASE_URL", help="database URL")
+@click.option("--year", type=int, default=None, help="fiscal year (default: the current one)")
+@click.option("--pending", is_flag=True, help="only those who have not completed (make-up / reminder list)")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file (default: stdout, CSV)")
+def report_cmd(course: str, db_url: str, year: int | None, pending: bool, fmt: str, lang: str,
+               output: str | None) -> None:
+    """Who has and has not completed COURSE in a year, as CSV or XLSX. / 受講状況を CSV・XLSX で出力します。"""
+    from mamori.training import records
+    from mamori.training.reports import csv_text, report_rows, xlsx_bytes
+
+    c = _course(course)
+    y = _year(year)
+    db = _db(db_url)
+    recs = records.not_completed(db, c.id, y) if pending else records.year_records(db, c.id, y)
+    rows = report_rows(c, recs, lang)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx needs -o FILE")
+        Path(output).write_bytes(xlsx_bytes(rows, lang, f"{c.id} {y}"))
+    elif output is None:
+        sys.stdout.write(csv_text(rows, lang))
+    else:
+        Path(output).write_text(csv_text(rows, lang), encoding="utf-8-sig", newline="")
+    done = sum(1 for r in recs if r.completed)
+    click.echo(f"{c.id} {y}: {len(recs)} records, {done} completed ({datetime.now():%Y-%m-%d %H:%M})", err=True)

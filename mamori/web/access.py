@@ -1,0 +1,34 @@
+"""Who may see and do what: a sender their own messages, an approver their group's, an officer everything.
+
+Someone who may not see a message gets the same answer as for a message that does not exist (404), so ids
+cannot be probed.
+"""
+
+from __future__ import annotations
+
+from mamori.gateway.hold_queue import QueuedMessage
+from mamori.store import Database
+from mamori.web.accounts import Account, group_logins
+
+
+def visible_senders(db: Database, user: Account) -> tuple[str, ...] | None:
+    """The senders whose messages ``user`` sees; ``None`` = all (officer)."""
+    if user.is_officer:
+        return None
+    if user.role == "approver":
+        return tuple(sorted({user.login, *group_logins(db, user.group)}))
+    return (user.login,)
+
+
+def can_view(db: Database, user: Account, msg: QueuedMessage) -> bool:
+    senders = visible_senders(db, user)
+    return senders is None or msg.sender.lower() in senders
+
+
+def is_owner(user: Account, msg: QueuedMessage) -> bool:
+    return msg.sender.lower() == user.login
+
+
+def can_approve(db: Database, user: Account, msg: QueuedMessage) -> bool:
+    """Approvers of the sender's group and officers, never the sender themself (four eyes)."""
+    return user.is_approver and not is_owner(user, msg) and can_view(db, user, msg)

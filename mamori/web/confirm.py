@@ -1,0 +1,200 @@
+"""The confirmation page as data: recipients grouped by organisation, what must be ticked, and the reasons.
+
+Pure functions over a ``QueuedMessage``. Each external recipient and each attachment gets a key (``r0``, ``a0``
+...) computed the same way when the page is drawn and when its form comes back, so the server can refuse a
+send that does not acknowledge every one of them (the checkboxes' JavaScript is a convenience, not the check).
+
+``masked=True`` draws the page for someone other than the sender (an approver or officer): addresses, names,
+subject and file names are masked until they press "reveal" (which is logged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from mamori.detect.mask import mask_value
+from mamori.gateway.hold_queue import QueuedMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One recipient or attachment line of the page."""
+
+    key: str  # the checkbox value; "" for lines that need no tick (internal recipients)
+    label: str  # address or file name as shown (masked or raw)
+    name: str = ""
+    field: str = ""  # to | cc | bcc
+    first_time: bool = False
+    size: int = 0
+    types: tuple[str, ...] = ()
+    records: int = 0
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OrgBlock:
+    organization: str
+    known: bool
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonView:
+    code: str
+    severity: str
+    detail: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmView:
+    external: tuple[OrgBlock, ...]
+    internal: tuple[Line, ...]
+    attachments: tuple[Line, ...]
+    reasons: tuple[ReasonView, ...]
+    subject: str
+    masked: bool
+    open_list: bool
+    required: frozenset[str] = field(default_factory=frozenset)
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _field(value: Any) -> str:
+    v = _str(value).lower()
+    return v if v in ("to", "cc", "bcc") else "to"
+
+
+def _raw_recipients(msg: QueuedMessage) -> list[tuple[str, str, str]]:
+    """(address, name, field) of every recipient: the header's To/Cc, then envelope-only ones as Bcc."""
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for r in msg.recipients:
+        if not isinstance(r, dict):
+            continue
+        address = _str(r.get("address")).strip().lower()
+        if address and address not in seen:
+            seen.add(address)
+            out.append((address, _clean(_str(r.get("name"))), _field(r.get("field"))))
+    for address in msg.rcpt_to:
+        a = _str(address).strip().lower()
+        if a and a not in seen:
+            seen.add(a)
+            out.append((a, "", "bcc"))
+    return out
+
+
+def _clean(name: str) -> str:
+    """A display name, or "" when it was mis-decoded (replacement characters or lone surrogates)."""
+    if "\ufffd" in name or any("\ud800" <= c <= "\udfff" for c in name):
+        return ""
+    return name
+
+
+def _mask_name(name: str) -> str:
+    return mask_value("PERSON", name) if name else ""
+
+
+def build(
+    msg: QueuedMessage,
+    lang: str,
+    *,
+    masked: bool,
+    mask_text: Callable[[str], str] = lambda s: s,
+) -> ConfirmView:
+    """The page for ``msg``. ``mask_text`` masks free text (subject, file names) when ``masked``."""
+    raw = _raw_recipients(msg)
+    unused = list(raw)
+    blocks: list[OrgBlock] = []
+    n = 0
+    for group in msg.groups:
+        if not isinstance(group, dict):
+            continue
+        lines: list[Line] = []
+        for gr in group.get("recipients", []) or []:
+            if not isinstance(gr, dict):
+                continue
+            shown = _str(gr.get("address"))
+            match = next((r for r in unused if r[0] == shown.lower() or mask_value("EMAIL", r[0]) == shown), None)
+            if match is not None:
+                unused.remove(match)
+            address = match[0] if match else shown
+            name = (_clean(match[1]) if match else "") or _clean(_str(gr.get("name")))
+            label = mask_value("EMAIL", address) if masked else address
+            lines.append(
+                Line(
+                    key=f"r{n}",
+                    label=label,
+                    name=_mask_name(name) if masked else name,
+                    field=_field(gr.get("field") or (match[2] if match else "to")),
+                    first_time=bool(gr.get("first_time")),
+                )
+            )
+            n += 1
+        if lines:
+            blocks.append(OrgBlock(_str(group.get("organization")) or "?", bool(group.get("known")), tuple(lines)))
+    internal = tuple(
+        Line(key="", label=mask_value("EMAIL", a) if masked else a, name=_mask_name(nm) if masked else nm, field=f)
+        for a, nm, f in unused
+    )
+    attachments = []
+    for i, att in enumerate(msg.attachments):
+        if not isinstance(att, dict):
+            continue
+        filename = _str(att.get("filename")) or "(no name)"
+        attachments.append(
+            Line(
+                key=f"a{i}",
+                label=mask_text(filename) if masked else filename,
+                size=int(att.get("size") or 0),
+                types=tuple(str(t) for t in att.get("types", []) or []),
+                records=int(att.get("records") or 0),
+                issues=tuple(str(t) for t in att.get("issues", []) or []),
+            )
+        )
+    reasons = tuple(reason_view(r, lang) for r in msg.reasons if isinstance(r, dict))
+    required = frozenset(line.key for b in blocks for line in b.lines) | {a.key for a in attachments}
+    return ConfirmView(
+        external=tuple(blocks),
+        internal=internal,
+        attachments=tuple(attachments),
+        reasons=reasons,
+        subject=mask_text(msg.subject) if masked else msg.subject,
+        masked=masked,
+        open_list=any(r.code == "open_recipient_list" for r in reasons),
+        required=required,
+    )
+
+
+def reason_view(r: dict[str, Any], lang: str) -> ReasonView:
+    en = _str(r.get("detail"))
+    ja = _str(r.get("detail_ja"))
+    if r.get("lang") == "ja":  # a dict written with to_dict("ja") holds Japanese in "detail"
+        ja, en = en, _str(r.get("detail_en")) or en
+    detail = (ja or en) if lang == "ja" else (en or ja)
+    evidence = tuple(str(e) for e in r.get("evidence", []) or [])
+    return ReasonView(_str(r.get("code")), _str(r.get("severity")), detail, evidence)
+
+
+def missing_acks(view: ConfirmView, acks: Iterable[str]) -> frozenset[str]:
+    """The keys the form did not acknowledge (empty: every external recipient and attachment was ticked)."""
+    return view.required - set(acks)
+
+
+def seconds_left(deliver_after: datetime | None, now: datetime) -> int | None:
+    if deliver_after is None:
+        return None
+    return max(0, int((deliver_after - now).total_seconds()))
+
+
+def human_left(seconds: int, lang: str) -> str:
+    m, s = divmod(seconds, 60)
+    h, m = divmod(m, 60)
+    if lang == "en":
+        return f"{h}h {m:02d}m {s:02d}s" if h else f"{m}m {s:02d}s"
+    return f"{h}時間{m:02d}分{s:02d}秒" if h else f"{m}分{s:02d}秒"

@@ -1,0 +1,250 @@
+"""Every string of the web pages, in Japanese and English: ``text(key, lang, **values)``.
+
+Japanese is the default; English is one click away (``?lang=en`` sets a cookie). Reason texts come with the
+message (the guard writes both languages); only their short titles live here.
+"""
+
+from __future__ import annotations
+
+LANGS = ("ja", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # frame
+    "app.name": ("mamori 誤送信防止", "mamori mail guard"),
+    "nav.messages": ("自分のメール", "My messages"),
+    "nav.queue": ("承認待ち", "Approval queue"),
+    "nav.training": ("研修", "Training"),
+    "nav.dashboard": ("ダッシュボード", "Dashboard"),
+    "nav.audit": ("監査ログ", "Audit log"),
+    "nav.users": ("ユーザー管理", "Users"),
+    "nav.logout": ("ログアウト", "Log out"),
+    "nav.lang_other": ("English", "日本語"),
+    "nav.signed_in_as": ("ログイン中:", "Signed in as"),
+    # login
+    "login.title": ("ログイン", "Log in"),
+    "login.login": ("メールアドレス", "E-mail address"),
+    "login.password": ("パスワード", "Password"),
+    "login.submit": ("ログイン", "Log in"),
+    "login.failed": ("メールアドレスまたはパスワードが違います。", "Wrong e-mail address or password."),
+    "login.limited": (
+        "ログインの失敗が多すぎます。{minutes} 分ほど待ってからもう一度お試しください。",
+        "Too many failed logins. Please wait about {minutes} minutes and try again.",
+    ),
+    "login.logged_out": ("ログアウトしました。", "You have logged out."),
+    "login.sso_unknown": (
+        "シングルサインオンのユーザー {login} は mamori に登録されていません。管理者に連絡してください。",
+        "The single sign-on user {login} has no mamori account. Please contact your administrator.",
+    ),
+    # roles and states
+    "role.sender": ("送信者", "Sender"),
+    "role.approver": ("承認者", "Approver"),
+    "role.officer": ("個人情報保護管理者", "Privacy officer"),
+    "state.waiting": ("確認待ち", "Waiting for confirmation"),
+    "state.held": ("保留中", "Held"),
+    "state.queued": ("送信待ち", "Queued for delivery"),
+    "state.delivered": ("送信済み", "Delivered"),
+    "state.cancelled": ("取り消し", "Cancelled"),
+    "state.bounced": ("配送失敗", "Bounced"),
+    "action.allow": ("許可", "Allow"),
+    "action.confirm": ("確認", "Confirm"),
+    "action.hold": ("保留", "Hold"),
+    "action.block": ("拒否", "Block"),
+    # lists
+    "list.title": ("自分のメール", "My messages"),
+    "list.empty": ("メールはありません。", "No messages."),
+    "list.received": ("受付日時", "Received"),
+    "list.subject": ("件名", "Subject"),
+    "list.sender": ("送信者", "Sender"),
+    "list.recipients": ("宛先", "Recipients"),
+    "list.state": ("状態", "State"),
+    "list.reasons": ("理由", "Reasons"),
+    "list.open": ("開く", "Open"),
+    "queue.title": ("承認待ちのメール", "Messages waiting for approval"),
+    "queue.intro": (
+        "あなたのグループの送信者のメールのうち、保留・確認待ちのものです。",
+        "Held and waiting messages of the senders in your group.",
+    ),
+    "queue.intro_officer": ("すべての保留・確認待ちのメールです。", "Every held and waiting message."),
+    "queue.needs_approval": ("承認が必要", "Needs approval"),
+    # confirmation page
+    "msg.title": ("送信前の確認", "Check before sending"),
+    "msg.detail_title": ("メールの詳細", "Message detail"),
+    "msg.lead": (
+        "このメールはまだ送信されていません。宛先と添付ファイルを一つずつ確認し、すべてにチェックを入れてから送信してください。",
+        "This message has not been sent yet. Check each recipient and attachment, tick them all, then send.",
+    ),
+    "msg.lead_done": ("このメールの処理は済んでいます。", "This message has been dealt with."),
+    "msg.from": ("差出人", "From"),
+    "msg.subject": ("件名", "Subject"),
+    "msg.received": ("受付日時", "Received"),
+    "msg.state": ("状態", "State"),
+    "msg.verdict": ("判定", "Verdict"),
+    "msg.reasons": ("確認が必要な理由", "Why this needs checking"),
+    "msg.evidence": ("該当箇所（マスク済み）", "Evidence (masked)"),
+    "msg.external": ("社外の宛先", "External recipients"),
+    "msg.external_help": (
+        "会社ごとにまとめています。宛先の会社が正しいか、一件ずつ確認してください。",
+        "Grouped by organisation. Check that each is the organisation you mean.",
+    ),
+    "msg.unknown_org": ("（未登録のドメイン）", "(unregistered domain)"),
+    "msg.first_time": ("初めての宛先", "first time"),
+    "msg.internal": ("社内の宛先", "Internal recipients"),
+    "msg.no_internal": ("社内の宛先はありません。", "No internal recipients."),
+    "msg.attachments": ("添付ファイル", "Attachments"),
+    "msg.no_attachments": ("添付ファイルはありません。", "No attachments."),
+    "msg.records": ("{n} 人分の個人情報", "personal data of {n} people"),
+    "msg.unscannable": ("中身を確認できません", "could not be inspected"),
+    "msg.preview": ("本文の冒頭（個人情報はマスク済み）", "First lines of the body (personal data masked)"),
+    "msg.confirm_item": ("確認しました", "checked"),
+    "msg.check_count": ("確認済み {done} / {total}", "Checked {done} / {total}"),
+    "msg.send": ("確認して送信", "Send"),
+    "msg.send_bcc": ("宛先を Bcc に変えて送信", "Convert to Bcc and send"),
+    "msg.bcc_help": (
+        "社外の宛先が互いに見える状態です。Bcc に変えると、受信者には他の宛先が見えなくなります。",
+        "External recipients can see each other. Bcc hides the recipients from one another.",
+    ),
+    "msg.cancel": ("送信を取り消す", "Cancel sending"),
+    "msg.cancel_confirm": (
+        "このメールを送信せずに破棄します。よろしいですか？",
+        "Discard this message without sending?",
+    ),
+    "msg.approve": ("承認して送信", "Approve and send"),
+    "msg.approve_bcc": ("Bcc に変えて承認", "Approve with Bcc"),
+    "msg.waiting_approval": (
+        "このメールは承認者の承認を待っています。承認されると送信されます。取り消すことはできます。",
+        "This message is waiting for an approver. It will be sent once approved. You can still cancel it.",
+    ),
+    "msg.countdown": (
+        "何もしなければ {time} に自動で送信されます（残り {left}）。",
+        "Unless you act, it will be sent automatically at {time} ({left} left).",
+    ),
+    "msg.expires": ("保留期限: {time}（期限後は{what}）", "Hold expires: {time} (then {what})"),
+    "msg.expire.cancel": ("取り消し", "cancelled"),
+    "msg.expire.release": ("送信", "sent"),
+    "msg.bcc_on": ("送信時に宛先を Bcc に変換します。", "Recipients will be converted to Bcc on delivery."),
+    "msg.decided": ("{who} が {time} に処理しました。", "Dealt with by {who} at {time}."),
+    "msg.masked_note": (
+        "個人情報保護のため、宛先・件名・ファイル名はマスクしています。",
+        "Recipients, subject and file names are masked to protect personal data.",
+    ),
+    "msg.reveal": ("マスクを外して表示（記録されます）", "Reveal (this is logged)"),
+    "msg.revealed_note": (
+        "マスクを外して表示しています。この操作は監査ログに記録されました。",
+        "Shown unmasked. This has been written to the audit log.",
+    ),
+    "msg.own_approval": (
+        "自分のメールは自分で承認できません。",
+        "You cannot approve your own message.",
+    ),
+    "msg.need_all": (
+        "すべての社外宛先と添付ファイルにチェックを入れてください。",
+        "Tick every external recipient and attachment first.",
+    ),
+    "msg.js_note": (
+        "すべてにチェックを入れると送信ボタンが押せるようになります。",
+        "The send button is enabled once everything is ticked.",
+    ),
+    "done.released": ("送信しました。まもなく配送されます。", "Sent. It will be delivered shortly."),
+    "done.approved": ("承認しました。まもなく配送されます。", "Approved. It will be delivered shortly."),
+    "done.cancelled": (
+        "送信を取り消しました。メールは配送されません。",
+        "Cancelled. The message will not be delivered.",
+    ),
+    "field.to": ("宛先", "To"),
+    "field.cc": ("Cc", "Cc"),
+    "field.bcc": ("Bcc", "Bcc"),
+    # errors
+    "err.title": ("エラー", "Error"),
+    "err.not_found": ("メールが見つかりません。", "Message not found."),
+    "err.page_not_found": ("ページが見つかりません。", "Page not found."),
+    "err.forbidden": ("この操作の権限がありません。", "You are not allowed to do this."),
+    "err.csrf": (
+        "フォームの有効期限が切れたか、不正な送信です。ページを開き直してからもう一度操作してください。",
+        "The form has expired or was not sent from this site. Reload the page and try again.",
+    ),
+    "err.back": ("一覧に戻る", "Back to the list"),
+    # audit
+    "audit.title": ("監査ログ", "Audit log"),
+    "audit.intro": (
+        "送信・取り消し・承認・マスク解除・ログインなどの記録です。閲覧専用で、変更や削除はできません。",
+        "Every release, cancel, approval, reveal and login. Read-only: entries cannot be changed or deleted.",
+    ),
+    "audit.at": ("日時", "Time"),
+    "audit.actor": ("実行者", "Actor"),
+    "audit.action": ("操作", "Action"),
+    "audit.target": ("対象", "Target"),
+    "audit.detail": ("内容", "Detail"),
+    "audit.filter": ("絞り込み", "Filter"),
+    "audit.all": ("すべて", "All"),
+    "audit.older": ("古い記録 →", "Older →"),
+    "audit.newer": ("← 新しい記録", "← Newer"),
+    # dashboard
+    "dash.title": ("ダッシュボード", "Dashboard"),
+    "dash.period": ("直近 {days} 日", "Last {days} days"),
+    "dash.held": ("保留・確認", "Held / confirm"),
+    "dash.released": ("送信", "Released"),
+    "dash.cancelled": ("取り消し", "Cancelled"),
+    "dash.open": ("現在の保留・確認待ち", "Open now"),
+    "dash.top_reasons": ("多い理由", "Top reasons"),
+    "dash.per_day": ("日ごとの件数", "Per day"),
+    "dash.day": ("日付", "Day"),
+    "dash.count": ("件数", "Count"),
+    "dash.no_data": ("まだデータがありません。", "No data yet."),
+    # users
+    "users.title": ("ユーザー管理", "Users"),
+    "users.login": ("メールアドレス（ログイン）", "E-mail (login)"),
+    "users.name": ("表示名", "Display name"),
+    "users.role": ("役割", "Role"),
+    "users.group": ("グループ", "Group"),
+    "users.active": ("有効", "Active"),
+    "users.password": ("パスワード（空欄なら自動生成）", "Password (blank: generate one)"),
+    "users.create": ("ユーザーを追加", "Add user"),
+    "users.save": ("保存", "Save"),
+    "users.reset": ("パスワードを再発行", "Reset password"),
+    "users.created": ("ユーザー {login} を追加しました。", "User {login} added."),
+    "users.saved": ("ユーザー {login} を更新しました。", "User {login} saved."),
+    "users.new_password": (
+        "{login} の初期パスワード: {password} （この画面でしか表示されません。本人に安全な方法で伝えてください）",
+        "Password for {login}: {password} (shown only now; hand it over safely)",
+    ),
+    "users.self_lockout": (
+        "自分自身を無効にしたり、管理者でなくしたりはできません（締め出し防止）。",
+        "You cannot disable yourself or drop your own officer role (that would lock you out).",
+    ),
+    "users.sso_only": ("SSO のみ", "SSO only"),
+    "yes": ("はい", "yes"),
+    "no": ("いいえ", "no"),
+    # reason titles
+    "reason.external_recipient": ("社外の宛先があります", "External recipients"),
+    "reason.first_time_recipient": ("初めて送る宛先があります", "First-time recipients"),
+    "reason.similar_recipient": ("似た名前の別の宛先があります", "A similar but different recipient"),
+    "reason.content_recipient_mismatch": ("本文の宛名と宛先の会社が違います", "Body addressee does not match"),
+    "reason.attachment_recipient_mismatch": ("添付ファイルと宛先が合っていません", "Attachment does not match"),
+    "reason.open_recipient_list": ("社外の宛先が互いに見えます", "Recipients visible to each other"),
+    "reason.multiple_external_orgs": ("複数の会社に同時に送ります", "Several organisations at once"),
+    "reason.lookalike_domain": ("よく似た別のドメインです", "Look-alike domain"),
+    "reason.pii_in_attachment": ("個人情報が含まれています", "Personal data"),
+    "reason.bulk_pii": ("大量の個人情報が含まれています", "Personal data in bulk"),
+    "reason.sensitive_pii": ("要配慮個人情報・番号が含まれています", "Sensitive personal data"),
+    "reason.unscannable_attachment": ("中身を確認できない添付ファイル", "Attachment that cannot be inspected"),
+    "reason.blocked_recipient": ("送信禁止の宛先", "Blocked recipient"),
+    "reason.blocked_attachment": ("送信禁止の添付ファイル", "Blocked attachment"),
+    "reason.malformed_message": ("形式に問題があり内容を確認できないメール", "Message that could not be read"),
+    "reason.guard_error": ("確認処理でエラーが起きました", "The check failed"),
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The string for ``key`` in ``lang`` (Japanese when the language is unknown), with ``{values}`` filled in."""
+    pair = CATALOGUE.get(key)
+    if pair is None:  # e.g. a reason code added later: show the code rather than nothing
+        return key.partition(".")[2] or key
+    s = pair[1] if lang == "en" else pair[0]
+    return s.format(**values) if values else s
+
+
+def pick_lang(query: str | None, cookie: str | None, default: str) -> str:
+    for candidate in (query, cookie):
+        if candidate in LANGS:
+            return candidate  # type: ignore[return-value]
+    return default if default in LANGS else "ja"

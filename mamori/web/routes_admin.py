@@ -1,0 +1,176 @@
+"""Pages for approvers and the privacy officer: the dashboard, the read-only audit log, user administration.
+
+There are no routes that change or delete audit entries: the log is append-only by construction.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import func, select
+from starlette.datastructures import FormData
+
+from mamori.store.accounts import ROLES
+from mamori.store.audit import AuditEntry
+from mamori.store.base import utcnow
+from mamori.web.access import visible_senders
+from mamori.web.accounts import AccountError, SessionInfo, create_user, list_users, set_password, update_user
+from mamori.web.chart import bar_chart
+from mamori.web.dashboard import count, load_rows
+from mamori.web.i18n import text
+from mamori.web.render import TZ, page
+from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
+
+router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
+
+PAGE_SIZE = 100
+DAYS = 14
+
+
+def _officer(info: SessionInfo) -> None:
+    if not info.account.is_officer:
+        raise Forbidden()
+
+
+@router.get("/audit")
+def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    _officer(info)
+    action = request.query_params.get("action", "")
+    try:
+        before = int(request.query_params.get("before", "0"))
+    except ValueError:
+        before = 0
+    q = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if action:
+        q = q.where(AuditEntry.action == action)
+    if before > 0:
+        q = q.where(AuditEntry.id < before)
+    with request.app.state.db.session() as s:
+        rows = list(s.scalars(q.limit(PAGE_SIZE + 1)))
+        actions = sorted(s.scalars(select(AuditEntry.action).group_by(AuditEntry.action)))
+        newest = s.scalar(select(func.max(AuditEntry.id))) or 0
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return page(
+        request,
+        "audit.html",
+        rows=rows,
+        actions=actions,
+        action=action,
+        older=rows[-1].id if more and rows else 0,
+        newer=before > 0 and before <= newest,
+    )
+
+
+@router.get("/dashboard")
+def dashboard(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    if not info.account.is_approver:
+        raise Forbidden()
+    lang = request.state.lang
+    db = request.app.state.db
+    now = utcnow()
+    figures = count(load_rows(db, visible_senders(db, info.account), now - timedelta(days=DAYS + 1)),
+                    now.astimezone(TZ).date(), DAYS, TZ)
+    labels = [d.strftime("%m/%d") for d in figures.days]
+    chart = bar_chart(
+        labels,
+        [
+            (text("dash.held", lang), figures.held),
+            (text("dash.released", lang), figures.released),
+            (text("dash.cancelled", lang), figures.cancelled),
+        ],
+        title=text("dash.per_day", lang),
+    )
+    top = max([1, *(n for _, n in figures.top_reasons)])
+    return page(request, "dashboard.html", figures=figures, chart=chart, labels=labels, days=DAYS, top=top,
+                totals=(sum(figures.held), sum(figures.released), sum(figures.cancelled)))
+
+
+def _users_page(request: Request, status: int = 200, notice: str = "", error: str = "") -> Response:
+    return page(request, "users.html", status, users=list_users(request.app.state.db), roles=ROLES,
+                notice=notice, error=error)
+
+
+@router.get("/admin/users")
+def users(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    _officer(info)
+    return _users_page(request)
+
+
+def _account_error(request: Request, exc: AccountError) -> Response:
+    return _users_page(request, 400, error=exc.message_ja if request.state.lang == "ja" else str(exc))
+
+
+@router.post("/admin/users")
+def users_create(
+    request: Request,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    _officer(info)
+    check_csrf(form, info)
+    lang = request.state.lang
+    password = str(form.get("password") or "") or None
+    try:
+        account = create_user(
+            request.app.state.db,
+            str(form.get("login") or ""),
+            role=str(form.get("role") or "sender"),
+            group=str(form.get("group") or ""),
+            display_name=str(form.get("display_name") or ""),
+            password=password,
+            actor=info.account.login,
+        )
+        if password is None and form.get("sso_only") != "1":
+            password = set_password(request.app.state.db, account.login, actor=info.account.login)
+            return _users_page(request, 201, text("users.new_password", lang, login=account.login, password=password))
+    except AccountError as exc:
+        return _account_error(request, exc)
+    return _users_page(request, 201, text("users.created", lang, login=account.login))
+
+
+@router.post("/admin/users/{login}")
+def users_update(
+    request: Request,
+    login: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    _officer(info)
+    check_csrf(form, info)
+    if login.strip().lower() == info.account.login and (form.get("active") != "1" or form.get("role") != "officer"):
+        lang = request.state.lang
+        return _users_page(request, 400, error=text("users.self_lockout", lang))
+    try:
+        account = update_user(
+            request.app.state.db,
+            login,
+            actor=info.account.login,
+            role=str(form.get("role")) if form.get("role") else None,
+            group=str(form.get("group") or ""),
+            display_name=str(form.get("display_name") or ""),
+            active=form.get("active") == "1",
+        )
+    except AccountError as exc:
+        return _account_error(request, exc)
+    return _users_page(request, notice=text("users.saved", request.state.lang, login=account.login))
+
+
+@router.post("/admin/users/{login}/password")
+def users_password(
+    request: Request,
+    login: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    _officer(info)
+    check_csrf(form, info)
+    try:
+        password = set_password(request.app.state.db, login, actor=info.account.login)
+    except AccountError as exc:
+        raise NotFound() from exc
+    return _users_page(request, notice=text("users.new_password", request.state.lang, login=login.lower(),
+                                            password=password))

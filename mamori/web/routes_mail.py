@@ -1,0 +1,226 @@
+"""The mail pages: my messages, the confirmation page and its actions, the approver queue.
+
+Every state change goes through ``mamori.gateway.hold_queue`` (which writes the audit entry). A message the
+user may not see is answered exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from mamori.gateway import hold_queue
+from mamori.gateway.hold_queue import QueuedMessage, QueueError
+from mamori.store.audit import record
+from mamori.store.base import utcnow
+from mamori.store.mail import OPEN_STATES
+from mamori.web.access import can_approve, can_view, is_owner, visible_senders
+from mamori.web.accounts import SessionInfo
+from mamori.web.confirm import build, human_left, missing_acks, seconds_left
+from mamori.web.i18n import text
+from mamori.web.render import local_time, page
+from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
+
+router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
+
+DONE = ("released", "approved", "cancelled")
+_ID_CHARS = frozenset("0123456789abcdefABCDEF-")
+
+
+def _mask_text(request: Request, value: str) -> str:
+    if not value:
+        return value
+    from mamori.detect.mask import mask
+
+    guard = request.app.state.guard
+    if guard is not None:
+        detector = guard.detector
+    else:
+        from mamori.detect.detector import default_detector
+
+        detector = default_detector()
+    return mask(value, detector.detect(value))
+
+
+def _load(request: Request, info: SessionInfo, message_id: str) -> QueuedMessage:
+    if len(message_id) > 64 or not set(message_id) <= _ID_CHARS:
+        raise NotFound()
+    try:
+        msg = hold_queue.get(request.app.state.db, message_id)
+    except QueueError as exc:
+        raise NotFound() from exc
+    if not can_view(request.app.state.db, info.account, msg):
+        raise NotFound()
+    return msg
+
+
+def _message_page(
+    request: Request,
+    info: SessionInfo,
+    msg: QueuedMessage,
+    *,
+    revealed: bool = False,
+    status: int = 200,
+    error: str = "",
+) -> Response:
+    db = request.app.state.db
+    lang = request.state.lang
+    owner = is_owner(info.account, msg)
+    masked = not owner and not revealed
+    view = build(msg, lang, masked=masked, mask_text=lambda s: _mask_text(request, s))
+    open_ = msg.state in ("waiting", "held")
+    approver = can_approve(db, info.account, msg)
+    left = seconds_left(msg.deliver_after, utcnow()) if msg.state == "waiting" else None
+    done = request.query_params.get("done")
+    return page(
+        request,
+        "message.html",
+        status,
+        msg=msg,
+        view=view,
+        owner=owner,
+        revealed=revealed,
+        can_send=owner and open_ and not msg.needs_approval,
+        can_approve=approver and open_,
+        own_needs_approval=owner and open_ and msg.needs_approval,
+        can_cancel=(owner or approver) and msg.state in OPEN_STATES,
+        can_reveal=not owner and not revealed,
+        seconds_left=left,
+        left_text=human_left(left, lang) if left is not None else "",
+        deliver_time=local_time(msg.deliver_after, "%H:%M:%S") if msg.deliver_after else "",
+        done=done if done in DONE else "",
+        error=error,
+    )
+
+
+def _released(request: Request) -> None:
+    """Tell the gateway (when it runs in the same process) to look for due mail now instead of at its next tick."""
+    hook = getattr(request.app.state, "on_release", None)
+    if hook is not None:
+        hook()
+
+
+def _queue_error(request: Request, exc: QueueError) -> Response:
+    if exc.code == "not_found":
+        raise NotFound()
+    status = 403 if exc.code == "not_allowed" else 409
+    message = exc.message_ja if request.state.lang == "ja" else str(exc)
+    return page(request, "error.html", status, message=message)
+
+
+@router.get("/messages")
+def my_messages(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    rows = hold_queue.list_messages(request.app.state.db, senders=(info.account.login,), limit=200)
+    return page(request, "messages.html", rows=rows, title_key="list.title", intro="", show_sender=False)
+
+
+@router.get("/queue")
+def queue(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    if not info.account.is_approver:
+        raise Forbidden()
+    senders = visible_senders(request.app.state.db, info.account)
+    rows = hold_queue.list_messages(request.app.state.db, states=("held", "waiting"), senders=senders, limit=500)
+    rows.sort(key=lambda m: (not m.needs_approval, -m.received_at.timestamp()))
+    intro = text("queue.intro_officer" if info.account.is_officer else "queue.intro", request.state.lang)
+    masked = {m.id: _mask_text(request, m.subject) for m in rows}  # senders are staff: shown as they are
+    return page(request, "messages.html", rows=rows, title_key="queue.title", intro=intro, show_sender=True,
+                masked=masked)
+
+
+@router.get("/messages/{message_id}")
+def message(request: Request, message_id: str, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    return _message_page(request, info, _load(request, info, message_id))
+
+
+def _acked(request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData) -> Response | None:
+    """``None`` when the form ticked every external recipient and attachment, else the page again with a 400."""
+    view = build(msg, request.state.lang, masked=not is_owner(info.account, msg))
+    acks = [a for a in form.getlist("ack") if isinstance(a, str)]
+    if missing_acks(view, acks):
+        return _message_page(request, info, msg, status=400, error=text("msg.need_all", request.state.lang))
+    return None
+
+
+@router.post("/messages/{message_id}/send")
+def send(
+    request: Request,
+    message_id: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    check_csrf(form, info)
+    msg = _load(request, info, message_id)
+    if not is_owner(info.account, msg):
+        raise Forbidden()
+    refused = _acked(request, info, msg, form)
+    if refused is not None:
+        return refused
+    bcc = True if form.get("do") == "send_bcc" else None
+    try:
+        hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+    except QueueError as exc:
+        return _queue_error(request, exc)
+    _released(request)
+    return RedirectResponse(f"/messages/{msg.id}?done=released", status_code=303)
+
+
+@router.post("/messages/{message_id}/approve")
+def approve(
+    request: Request,
+    message_id: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    check_csrf(form, info)
+    msg = _load(request, info, message_id)
+    if not can_approve(request.app.state.db, info.account, msg):
+        raise Forbidden()
+    refused = _acked(request, info, msg, form)
+    if refused is not None:
+        return refused
+    bcc = True if form.get("do") == "approve_bcc" else None
+    try:
+        hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+    except QueueError as exc:
+        return _queue_error(request, exc)
+    _released(request)
+    return RedirectResponse(f"/messages/{msg.id}?done=approved", status_code=303)
+
+
+@router.post("/messages/{message_id}/cancel")
+def cancel(
+    request: Request,
+    message_id: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    check_csrf(form, info)
+    msg = _load(request, info, message_id)
+    owner = is_owner(info.account, msg)
+    if not owner and not can_approve(request.app.state.db, info.account, msg):
+        raise Forbidden()
+    try:
+        hold_queue.cancel(request.app.state.db, msg.id, info.account.login,
+                          "cancelled by the sender" if owner else "cancelled by an approver")
+    except QueueError as exc:
+        return _queue_error(request, exc)
+    return RedirectResponse(f"/messages/{msg.id}?done=cancelled", status_code=303)
+
+
+@router.post("/messages/{message_id}/reveal")
+def reveal(
+    request: Request,
+    message_id: str,
+    info: Annotated[SessionInfo, Depends(require_session)],
+    form: Annotated[FormData, Depends(form_data)],
+) -> Response:
+    check_csrf(form, info)
+    msg = _load(request, info, message_id)
+    if is_owner(info.account, msg):
+        return _message_page(request, info, msg)
+    with request.app.state.db.session() as s:
+        record(s, info.account.login, "reveal", f"mail:{msg.id}", "subject, recipients and file names shown")
+    return _message_page(request, info, msg, revealed=True)

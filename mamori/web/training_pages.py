@@ -1,0 +1,53 @@
+"""Mounts the training pages (``mamori.training.pages``) in the web app, on the app's accounts and CSRF check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+
+from mamori.training.config import load_training_config, parse_training_config
+from mamori.web.security import Forbidden, check_csrf, require_session, resolve_session
+
+
+def _db(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.db
+
+
+def _learner(request: Request):  # type: ignore[no-untyped-def]
+    return require_session(request).account
+
+
+def _officer(request: Request):  # type: ignore[no-untyped-def]
+    account = require_session(request).account
+    if not account.is_officer:
+        raise Forbidden()
+    return account
+
+
+async def _csrf(request: Request) -> None:
+    check_csrf(await request.form(), require_session(request))
+
+
+def _form_extras(request: Request) -> dict[str, str]:
+    info = resolve_session(request)
+    return {"csrf": info.csrf_token} if info is not None else {}
+
+
+def mount_training(app: FastAPI, config_path: Path | None) -> None:
+    """``/training/``: courses, progress, quiz and certificate for everyone; reports for the officer."""
+    from mamori.training.pages import training_router
+
+    config = load_training_config(config_path) if config_path is not None else parse_training_config({})
+    app.include_router(
+        training_router(
+            _db,
+            _learner,
+            officer_dependency=_officer,
+            prefix="/training",
+            post_dependencies=[_csrf],
+            form_extras=_form_extras,
+            **config.router_kwargs(),
+        ),
+        include_in_schema=False,  # HTML pages: the OpenAPI schema describes the JSON API only
+    )

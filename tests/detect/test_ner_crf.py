@@ -1,0 +1,159 @@
+"""The optional CRF name model: features, BIO decoding, the recognizer, Detector(ner=True) and `mamori detect --ner`."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mamori.detect import Detector
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans, char_type, features
+from mamori.detect.recognizers import default_recognizers
+from mamori.detect.recognizers.ner_crf import MISSING_EXTRA, NerCrf, available, segments
+
+needs_crf = pytest.mark.skipif(not available(), reason="python-crfsuite not available: install the 'ner' extra")
+
+
+def test_char_types() -> None:
+    assert [char_type(c) for c in "山やヤAa1 、ー々"] == ["K", "H", "T", "A", "A", "D", "S", "Y", "T", "K"]
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> tuple[int, list[Span]]:
+    n = draw(st.integers(0, 60))
+    cuts = sorted(draw(st.sets(st.integers(0, n), max_size=12)))
+    spans = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if a < b:
+            spans.append(Span(a, b, draw(st.sampled_from(NER_TYPES))))
+    return n, spans
+
+
+@given(_spans())
+def test_bio_round_trip(case: tuple[int, list[Span]]) -> None:
+    n, spans = case
+    assert bio_spans(bio_labels(n, spans)) == spans
+
+
+def test_bio_spans_repairs_a_lone_inside_label() -> None:
+    assert bio_spans(["O", "I-PERSON", "I-PERSON", "B-LOCATION", "I-ORGANIZATION"]) == [
+        Span(1, 3, "PERSON"),
+        Span(3, 4, "LOCATION"),
+        Span(4, 5, "ORGANIZATION"),
+    ]
+
+
+def test_features_one_list_per_character_and_sets_nest() -> None:
+    text = "山田は東洋紡に入社した。"
+    rules = [(0, 2, "PERSON", "person_ja", 0.9)]
+    sizes = []
+    for fs in FEATURE_SETS:
+        feats = features(text, (), (), rules, fs)
+        assert len(feats) == len(text)
+        sizes.append(sum(map(len, feats)))
+    assert sizes == sorted(sizes)
+    full = features(text, (), (), rules, "rules")
+    assert "r=BP" in full[0] and "r=IP" in full[1] and "rs=BPh" in full[0]
+    assert not any(f.startswith("r=") for f in full[2])
+    assert features("", (), (), (), "rules") == []
+
+
+@given(st.text(alphabet="あ。\n!x山 ", max_size=80), st.integers(1, 9))
+def test_segments_cover_the_text_in_order(text: str, limit: int) -> None:
+    segs = segments(text, limit)
+    assert all(0 <= s < e <= len(text) and e - s <= limit for s, e in segs)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(segs))
+    covered = {i for s, e in segs for i in range(s, e)}
+    assert all(text[i].isspace() or i in covered for i in range(len(text)))
+
+
+def test_not_a_default_recognizer() -> None:
+    assert "ner_crf" not in {r.name for r in default_recognizers()}
+    assert Detector().ner is None
+
+
+def test_clear_message_when_the_extra_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The one fault we cannot cause for real here: python-crfsuite not installed.
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    with pytest.raises(RuntimeError, match=r"mamori\[ner\]"):
+        Detector(ner=True)
+    from mamori.cli import main
+
+    result = CliRunner().invoke(main, ["detect", "--ner", "-"], input="山田")
+    assert result.exit_code == 2
+    assert MISSING_EXTRA.split(":")[0] in result.output
+
+
+# Sentences written for this test (not from the evaluation data): names with no honorific, title or legal form.
+_CUELESS = [
+    ("1998年、フリッチュはトステムに入社し、のちに東洋紡へ移った。", {"PERSON", "ORGANIZATION"}),
+    ("ベルナールはパリで生まれ、リヨンの楽団に加わった。", {"PERSON", "LOCATION"}),
+]
+
+
+@needs_crf
+@pytest.mark.parametrize(("text", "kinds"), _CUELESS)
+def test_ner_finds_cueless_names(text: str, kinds: set[str]) -> None:
+    ner = Detector(ner=True)
+    found = ner.detect(text)
+    assert kinds <= {f.type for f in found}
+    by_crf = [f for f in found if f.recognizer == "ner_crf"]
+    assert by_crf, "the model added nothing"
+    for f in by_crf:
+        assert f.text == text[f.start : f.end] and 0.5 <= f.score <= 1.0
+
+
+@needs_crf
+def test_ner_adds_to_the_rules_and_keeps_them() -> None:
+    text = "担当: 山田太郎様 (株式会社みらい商事) 電話 03-1234-5678\n来週、フリッチュが東京へ伺います。"
+    plain = {(f.type, f.start, f.end) for f in Detector().detect(text)}
+    with_ner = {(f.type, f.start, f.end) for f in Detector(ner=True).detect(text)}
+    assert ("PHONE", text.index("03"), text.index("03") + 12) in with_ner
+    assert {t for t in plain if t[0] not in NER_TYPES} <= with_ner
+    assert len(with_ner) >= len(plain)
+
+
+@needs_crf
+def test_ner_runs_on_japanese_only_and_respects_types() -> None:
+    ner = Detector(ner=True)
+    english = "John Smith joined Acme Corporation in Boston."
+    assert [f for f in ner.detect(english) if f.recognizer == "ner_crf"] == []
+    only = Detector(ner=True, types={"EMAIL"})
+    assert only.ner is None
+    persons = Detector(ner=True, types={"PERSON"}).detect(_CUELESS[0][0])
+    assert persons and {f.type for f in persons} == {"PERSON"}
+
+
+@needs_crf
+def test_ner_on_awkward_input() -> None:
+    ner = Detector(ner=True)
+    for text in ("", "\n\n", "\ud800山田\x00は", "。" * 3000, "あ" * 5000 + "フリッチュは来た。"):
+        for f in ner.detect(text):
+            assert 0 <= f.start < f.end <= len(text)
+
+
+@needs_crf
+def test_recognizer_alone_without_rule_hints() -> None:
+    from mamori.detect import Document
+
+    found = NerCrf().find(Document("フリッチュはトステムに入社した。", "ja"))
+    assert all(f.recognizer == "ner_crf" for f in found)
+
+
+@needs_crf
+def test_cli_detect_ner_jsonl() -> None:
+    from mamori.cli import main
+
+    line = json.dumps({"id": "a", "text": _CUELESS[0][0]}, ensure_ascii=False)
+    got = {}
+    for args in (["detect", "--jsonl"], ["detect", "--ner", "--jsonl"]):
+        result = CliRunner().invoke(main, args, input=line + "\n")
+        assert result.exit_code == 0, result.output
+        got[len(args)] = json.loads(result.output.splitlines()[0])["findings"]
+    assert not any(f["type"] == "PERSON" for f in got[2])
+    assert any(f["type"] == "PERSON" for f in got[3])
