@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from mamori.discovery.inventory import FileReport, IssueEntry, build_report, error_report
 from mamori.discovery.walker import WalkFile
-from mamori.extract import CELL, DEFAULT_LIMITS, NAME, Extraction, Limits, Location, TextUnit, extract
+from mamori.extract import DEFAULT_LIMITS, NAME, Extraction, Limits, Location, TextUnit, extract
 
 if TYPE_CHECKING:
     from mamori.detect import Detector, Finding
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 # Formats whose first part is worth reading on its own when the whole file is over the size limit.
 _PREFIX_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".log", ".md", ".json", ".jsonl", ".ndjson", ".xml", ".html"})
 _PREFIX_BYTES = 8 * 1024 * 1024  # ... and this much of it is read (a sample: the file is "not fully inspected")
-_BATCH_CHARS = 32 * 1024  # units are detected in batches of about this many characters (fewer, faster calls)
-_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,55 +90,14 @@ def _read(path: str, size: int, options: ScanOptions) -> tuple[bytes | None, lis
     ]
 
 
-def _context(unit: TextUnit) -> str:
-    """A table cell is read after its column header ("生年月日: 1980年1月2日"): the header is the context that tells
-    a date of birth from any date, a name from any word."""
-    header = unit.location.header
-    return f"{header}: " if unit.kind == CELL and header else ""
-
-
 def detect_units(
     detector: Detector, units: Sequence[TextUnit], lang: str, deadline: float
 ) -> tuple[list[tuple[TextUnit, list[Finding]]], int]:
-    """Findings per unit, detected in batches of joined units; returns the pairs and how many units were done.
+    """Findings per unit (each cell read after its column header), in batches; the pairs and how many were done."""
+    from mamori.detect.batch import detect_batched
 
-    A finding is given to the unit its start falls in and cut at that unit's end (a span never crosses units);
-    one inside a cell's header context is dropped. Stops between batches once ``deadline`` (``time.monotonic()``)
-    has passed.
-    """
-    out: list[tuple[TextUnit, list[Finding]]] = []
-    i = 0
-    while i < len(units):
-        if time.monotonic() > deadline:
-            break
-        pieces: list[str] = []
-        batch: list[TextUnit] = []
-        starts: list[int] = []  # where each unit's own text starts in the joined text
-        pos = 0
-        while i < len(units) and (not batch or pos + len(units[i].text) <= _BATCH_CHARS):
-            context = _context(units[i])
-            pieces.append(context + units[i].text)
-            batch.append(units[i])
-            starts.append(pos + len(context))
-            pos += len(pieces[-1]) + len(_SEPARATOR)
-            i += 1
-        found = detector.detect(_SEPARATOR.join(pieces), lang)
-        per_unit: list[list[Finding]] = [[] for _ in batch]
-        k = 0
-        for f in found:  # in text order
-            while k + 1 < len(batch) and starts[k + 1] <= f.start:
-                k += 1
-            end = starts[k] + len(batch[k].text)
-            if f.start < starts[k] or f.start >= end:
-                continue  # in a header context or a separator
-            if f.end > end:
-                f.text = f.text[: end - f.start]
-                f.end = end
-            f.start -= starts[k]
-            f.end -= starts[k]
-            per_unit[k].append(f)
-        out.extend(zip(batch, per_unit, strict=True))
-    return out, len(out)
+    found = detect_batched(detector, [(u.context, u.text) for u in units], lang, deadline)
+    return list(zip(units, found, strict=False)), len(found)
 
 
 def scan_file(path: str, size: int) -> FileReport:

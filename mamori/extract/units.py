@@ -55,6 +55,13 @@ class TextUnit:
     location: Location
     kind: str = TEXT
 
+    @property
+    def context(self) -> str:
+        """What tells what the text is: a table cell is read after its column header ("生年月日: 1980年1月2日"),
+        the context that tells a date of birth from any date, a name from any word."""
+        header = self.location.header
+        return f"{header}: " if self.kind == CELL and header else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Row:

@@ -132,7 +132,8 @@ def _fail(exc: hold_queue.QueueError) -> None:
 def queue_list(db_url, config, states, senders, limit, as_json) -> None:
     """Messages in the queue, newest first."""
     db = _open_db(db_url, config)
-    rows = hold_queue.list_messages(db, states=tuple(states), senders=tuple(senders) or None, limit=limit)
+    rows = hold_queue.list_messages(db, states=tuple(states), senders=tuple(senders) or None, limit=limit,
+                                   generated=True)
     for m in rows:
         if as_json:
             click.echo(json.dumps({"id": m.id, "received_at": m.received_at.isoformat(), "state": m.state,
@@ -142,7 +143,7 @@ def queue_list(db_url, config, states, senders, limit, as_json) -> None:
             codes = ",".join(r.get("code", "") for r in m.reasons)
             click.echo(f"{m.id}  {m.received_at:%Y-%m-%d %H:%M}  {m.state:<9} {m.action:<7} {m.sender}  {codes}")
     if not as_json:
-        counts = hold_queue.count_by_state(db)
+        counts = hold_queue.count_by_state(db, generated=True)
         click.echo("  ".join(f"{k}={v}" for k, v in sorted(counts.items())), err=True)
 
 

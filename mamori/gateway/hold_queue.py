@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from mamori.store import Database
 from mamori.store.audit import record
 from mamori.store.base import utcnow
-from mamori.store.mail import OPEN_STATES, MailContent, MailMessage
+from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailContent, MailMessage
 
 
 class QueueError(Exception):
@@ -104,9 +104,13 @@ def list_messages(
     since: datetime | None = None,
     limit: int = 100,
     offset: int = 0,
+    generated: bool = False,
 ) -> list[QueuedMessage]:
-    """Newest first. ``senders`` limits to those From addresses (a sender sees their own; an approver their group)."""
+    """Newest first. ``senders`` limits to those From addresses (a sender sees their own; an approver their group);
+    mamori's own notices and bounces are left out unless ``generated``."""
     q = select(MailMessage).order_by(MailMessage.received_at.desc(), MailMessage.id)
+    if not generated:
+        q = q.where(MailMessage.action.not_in(GENERATED_ACTIONS))
     if states:
         q = q.where(MailMessage.state.in_(states))
     if senders is not None:
@@ -117,8 +121,10 @@ def list_messages(
         return [_view(r) for r in s.scalars(q.limit(limit).offset(offset))]
 
 
-def count_by_state(db: Database, senders: tuple[str, ...] | None = None) -> dict[str, int]:
+def count_by_state(db: Database, senders: tuple[str, ...] | None = None, generated: bool = False) -> dict[str, int]:
     q = select(MailMessage.state, func.count()).group_by(MailMessage.state)
+    if not generated:
+        q = q.where(MailMessage.action.not_in(GENERATED_ACTIONS))
     if senders is not None:
         q = q.where(MailMessage.sender.in_([s.lower() for s in senders]))
     with db.session() as s:

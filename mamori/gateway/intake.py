@@ -10,6 +10,7 @@ it in an executor).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import email
 import email.policy
@@ -147,7 +148,9 @@ def block_codes(row: dict[str, Any]) -> list[str]:
 
 def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -> dict[str, Any]:
     """The descriptive columns: sender, subject, Message-ID, header recipients, groups, attachments, preview."""
-    hdr = email.message_from_bytes(_header_only(raw), policy=email.policy.compat32)
+    # 8-bit header bytes (SMTPUTF8) read as UTF-8 text first; encoded words are decoded by _decode
+    head = _header_only(raw).decode("utf-8", "surrogateescape")
+    hdr = email.message_from_string(head, policy=email.policy.compat32)
     m = judged.message
     from_name, from_addr = parseaddr(str(hdr.get("From", "")))
     sender = (m.sender if m else from_addr or mail_from).lower()[:320]
@@ -156,6 +159,10 @@ def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -
         for name, addr in getaddresses([str(v) for v in hdr.get_all(fld, [])]):
             if addr:
                 recipients.append({"name": _decode(name), "address": addr.lower(), "field": fld.lower()})
+    if m is not None:  # the reader's names (every charset and 8-bit header handled) where it has the address
+        names = {r.address: r.name for r in m.recipients if r.name}
+        for r in recipients:
+            r["name"] = names.get(r["address"], r["name"])
     out: dict[str, Any] = {
         "sender": sender,
         "sender_name": (m.sender_name if m else _decode(from_name))[:320],
@@ -206,8 +213,11 @@ def _header_only(raw: bytes) -> bytes:
 
 
 def _decode(value: str) -> str:
+    """A header value as text: encoded words decoded, raw 8-bit (UTF-8, SMTPUTF8) bytes read as UTF-8."""
     from email.header import decode_header, make_header
 
+    with contextlib.suppress(UnicodeEncodeError):  # (a value that is already text stays as it is)
+        value = value.encode("ascii", "surrogateescape").decode("utf-8", "replace")
     try:
         return str(make_header(decode_header(value)))
     except Exception:

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -25,6 +24,7 @@ from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.spool import Finish, Spool, claim, finish, reset_sending
+from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
 
@@ -33,27 +33,11 @@ log = logging.getLogger("mamori.gateway")
 BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session in flight
 
 
-@dataclass
-class Guard:
-    policy: Any
-    directory: Any
-    history: Any
-    detector: Any = None
-
-
-def load_guard(settings: GatewaySettings) -> Guard:
+def load_guard(settings: GatewaySettings) -> GuardInputs:
     """Policy from the same mamori.toml, contacts and history from [guard]; one warm detector."""
-    from mamori.detect.detector import default_detector
-    from mamori.guard import load_contacts, load_history, load_policy
-
     if settings.config_path is None:
         raise ValueError("no mamori.toml to read the guard's policy from")
-    return Guard(
-        load_policy(settings.config_path),
-        load_contacts(settings.contacts),
-        load_history(settings.history),
-        default_detector(),
-    )
+    return load_guard_inputs(settings.config_path, settings.contacts, settings.history, detector=True)
 
 
 class Gateway:

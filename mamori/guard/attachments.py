@@ -1,28 +1,40 @@
-"""One attachment's bytes and file name -> an `AttachmentInfo` (its text, personal data, people, issues).
+"""An attachment -> an `AttachmentInfo` (its text, personal data, people, issues), for mail and for the check API.
 
-The same analysis as the attachment loop of `engine.message_from_eml`, for a file that arrives on its own (the
-check API's base64 attachments, a chat tool's upload): extract the text units (tables sampled as for mail),
+For a file that arrives on its own (the check API's base64 attachments, a chat tool's upload) or one inside a
+message (``engine.message_from_eml``): extract the text units (tables sampled as for mail),
 detect personal data in the detection sample (cells after their column header, in batches), count people as
 table rows holding personal data (extrapolated over rows not read), distinct names or lines of text holding
 personal data, and keep the extraction issues (encrypted, too_large...) so that `unscannable_attachment` can
-speak. The sampling helpers and budgets are the engine's own; `analyse_extraction` is the loop body, for one
-attachment inside a message's extraction too (``engine.message_from_eml`` can call it per attachment).
+speak. `analyse_extraction` does the same for one attachment inside a message's extraction (``message_from_eml``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mamori.extract.units import CELL, NAME
+from mamori.guard.checks import PERSONAL_TYPES
 from mamori.guard.model import AttachmentInfo
 
+if TYPE_CHECKING:
+    from mamori.extract import Limits, Table, TextUnit
 
-def guard_limits() -> Any:
+RowKey = tuple[tuple[str, ...], int | None, int | None]  # (path, table, row) of a cell
+
+MAX_UNITS_PER_ATTACHMENT = 1000  # detection budget (text units); records beyond it are estimated from table sizes
+MAX_CHARS_PER_ATTACHMENT = 200_000  # ... and characters of running text (a 500-page PDF is read in part)
+SAMPLE_ROWS = 100  # rows read per table of an attachment (the first half, the rest spread); the others counted
+
+
+
+
+def guard_limits() -> Limits:
     """The extraction limits the guard reads attachments with (rows sampled per table, as for mail)."""
     from mamori.extract import DEFAULT_LIMITS
-    from mamori.guard import engine
 
-    return replace(DEFAULT_LIMITS, sample_rows=engine.SAMPLE_ROWS)
+    return replace(DEFAULT_LIMITS, sample_rows=SAMPLE_ROWS)
 
 
 def analyse_attachment(data: bytes, filename: str, detector=None, content_type: str | None = None) -> AttachmentInfo:
@@ -42,11 +54,8 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
 
     For an e-mail, ``path`` is the attachment's ``Attachment.path``; its file-name unit is not part of its text.
     """
+    from mamori.detect.batch import detect_batched
     from mamori.detect.detector import default_detector
-    from mamori.discovery.runner import detect_units
-    from mamori.extract import CELL, NAME
-    from mamori.guard.checks import PERSONAL_TYPES
-    from mamori.guard.engine import MAX_UNITS_PER_ATTACHMENT, RowKey, detection_sample, table_records
 
     det = detector or default_detector()
     n = len(path)
@@ -58,7 +67,8 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
     sample = detection_sample(units, MAX_UNITS_PER_ATTACHMENT)
     # batched, each cell read after its column header ("生年月日: 1990/04/01"), as `mamori scan` reads them
     lines: set[tuple[int, int]] = set()  # (unit, line) of running text holding personal data: a list in a PDF
-    for k, (u, found) in enumerate(detect_units(det, sample, "auto", float("inf"))[0]):
+    found_per_unit = detect_batched(det, [(u.context, u.text) for u in sample])
+    for k, (u, found) in enumerate(zip(sample, found_per_unit, strict=True)):
         key = (u.location.path, u.location.table, u.location.row)
         if u.kind == CELL:
             read_rows.add(key)
@@ -76,3 +86,83 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
     issues = tuple(i.code for i in ex.issues if i.location.path[:n] == path)
     text = "\n".join(u.text for u in units)
     return AttachmentInfo(filename, text, tuple(findings), records, issues)
+
+
+def detection_sample(units: list[TextUnit], budget: int, chars: int | None = None) -> list[TextUnit]:
+    """The units detection reads: all within the budget; past it, every text unit (up to the budget) and whole
+    table rows taken at an even stride, so a wide table is read across its rows rather than its first ones.
+    Running text (pages, paragraphs) stops at ``chars`` characters (`MAX_CHARS_PER_ATTACHMENT`)."""
+    limit = MAX_CHARS_PER_ATTACHMENT if chars is None else chars
+    if len(units) <= budget and sum(len(u.text) for u in units) <= limit:
+        return units
+    text: list[TextUnit] = []
+    size = 0
+    for u in units:
+        if u.kind != CELL and len(text) < budget and size < limit:
+            text.append(u)
+            size += len(u.text)
+    if len(units) <= budget:
+        return [u for u in units if u.kind == CELL] + text
+    rows: dict[RowKey, list[TextUnit]] = {}
+    for u in units:
+        if u.kind == CELL:
+            rows.setdefault((u.location.path, u.location.table, u.location.row), []).append(u)
+    room = budget - len(text)
+    cells = sum(len(r) for r in rows.values())
+    if room <= 0 or not cells:
+        return text
+    keep = max(1, len(rows) * room // cells)
+    picked = list(rows.values())[:: max(1, -(-len(rows) // keep))]
+    return text + [u for row in picked for u in row][:room]
+
+
+def table_records(tables: list[tuple[int, Table]], read_rows: set[RowKey], personal_rows: set[RowKey]) -> int:
+    """People with personal data in an attachment's tables: the rows found, extrapolated per table when only part
+    of it was read (a row sample, or the detection budget): personal rows / rows read x data rows of the table.
+
+    A table the detection budget never reached counts at the attachment's overall rate; a label | value form
+    (申込書) is one record.
+    """
+    read_by: dict[int | None, int] = {}
+    found_by: dict[int | None, int] = {}
+    for _, t, _ in read_rows:
+        read_by[t] = read_by.get(t, 0) + 1
+    for _, t, _ in personal_rows:
+        found_by[t] = found_by.get(t, 0) + 1
+    rate = len(personal_rows) / len(read_rows) if read_rows else 0.0
+    total = 0
+    for index, table in tables:
+        size = table.total_rows or len(table.rows)
+        read, found = read_by.get(index, 0), found_by.get(index, 0)
+        if table.key_value:
+            total += bool(found)
+            continue
+        if not read:
+            count = round(size * rate)
+        elif size > read:
+            count = round(found * size / read)
+        else:
+            count = found
+        total += max(count, header_records(table))
+    return total
+
+
+_NAME_HEADER = re.compile(r"氏名|名前|姓名|フリガナ|ふりがな|候補者|会員名|顧客名|^(full\s*)?name$", re.IGNORECASE)
+_CONTACT_HEADER = re.compile(
+    r"住所|所在地|電話|携帯|TEL|メール|e-?mail|生年月日|誕生日|年齢|性別|口座|address|phone|mobile|birth|dob",
+    re.IGNORECASE,
+)
+
+
+def header_records(table: Table) -> int:
+    """Rows of a list of people by its header alone (a name column and an address, phone, mail or birth-date
+    column): the rows with a value in those columns, extrapolated over the rows not read. A second net beside the
+    detector's findings, for values it does not recognise."""
+    header = [h.strip() for h in table.header]
+    names = [i for i, h in enumerate(header) if h and _NAME_HEADER.search(h)]
+    contacts = [i for i, h in enumerate(header) if h and _CONTACT_HEADER.search(h) and i not in names]
+    if not names or not contacts or not table.rows:
+        return 0
+    cols = names + contacts
+    filled = sum(1 for r in table.rows if any(c < len(r.cells) and r.cells[c].strip() for c in cols))
+    return round(filled * (table.total_rows or len(table.rows)) / len(table.rows))

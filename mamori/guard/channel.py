@@ -14,8 +14,7 @@ A recipient that cannot be pinned to one contact becomes a placeholder address a
 that it still counts as the external recipient it is; the verdict shows it by a masked name and organisation
 instead of that address, and an unknown organisation by the name given (or "not in the directory").
 
-Reasons added here (codes of their own; the policy's ``[actions]`` cannot set them yet, `CHANNEL_ACTIONS` are
-their defaults):
+Reasons added here (codes of their own, set in the policy's ``[actions]`` like the others):
 
 * ``unknown_recipient`` (confirm): a chat/FAX recipient the directory does not know, or knows several of;
 * ``recipient_organization_mismatch`` (hold): the address, handle or FAX number belongs to another organisation
@@ -45,7 +44,6 @@ from mamori.guard.model import AttachmentInfo, Message, Reason, Recipient, Verdi
 from mamori.guard.policy import Policy
 
 CHANNELS = ("email", "chat", "fax")
-CHANNEL_ACTIONS = {"unknown_recipient": "confirm", "recipient_organization_mismatch": "hold"}
 UNKNOWN_DOMAIN = "unknown-organization.invalid"  # RFC 2606: never a real domain
 PLACEHOLDER_MARK = "?"  # placeholder local parts start with it; real mailboxes do not
 
@@ -191,7 +189,11 @@ def channel_index(directory: Directory, text: str | None = None) -> ChannelIndex
 
 def load_channel_index(path: str | Path | None) -> ChannelIndex:
     """The directory of a contacts file (`load_contacts`) with its FAX and handle columns (CSV only)."""
-    directory = load_contacts(path)
+    return channel_index_from(load_contacts(path), path)
+
+
+def channel_index_from(directory: Directory, path: str | Path | None) -> ChannelIndex:
+    """``directory`` (loaded from ``path``) with the FAX and handle columns of that file (CSV only)."""
     if path is None or str(path).lower().endswith((".vcf", ".vcard")):
         return channel_index(directory)
     text = Path(path).read_bytes().decode("utf-8-sig")
@@ -502,14 +504,8 @@ def _relabel(r: Reason, labels: dict[str, str], unknown_orgs: dict[str, str]) ->
 
 
 def _severity(policy: Policy, code: str, sender: str, addresses: tuple[str, ...]) -> str:
-    """The action for a reason about ``addresses``: the policy's (with its per-sender/domain overrides when it has
-    them), or the channel default for a code the policy does not know yet."""
-    if code not in policy.actions:
-        return CHANNEL_ACTIONS[code]
-    action_for = getattr(policy, "action_for", None)
-    if action_for is None:
-        return policy.action(code)
-    return action_for(code, sender, {a.rpartition("@")[2] for a in addresses})
+    """The action for a reason about ``addresses``: the policy's, with its per-sender/domain overrides."""
+    return policy.action_for(code, sender, {a.rpartition("@")[2] for a in addresses})
 
 
 def channel_reasons(

@@ -26,6 +26,9 @@ CODES = (
     "unscannable_attachment",
     "blocked_recipient",
     "blocked_attachment",
+    # added for chat and FAX recipients (the check API's channels): compatible additions to DESIGN.md's list
+    "unknown_recipient",
+    "recipient_organization_mismatch",
 )
 
 DEFAULT_ACTIONS = {
@@ -43,6 +46,8 @@ DEFAULT_ACTIONS = {
     "unscannable_attachment": "hold",
     "blocked_recipient": "block",
     "blocked_attachment": "block",
+    "unknown_recipient": "confirm",
+    "recipient_organization_mismatch": "hold",
 }
 
 

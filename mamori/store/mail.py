@@ -32,6 +32,7 @@ from mamori.store.base import Base, UTCDateTime, utcnow
 
 STATES = ("waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced", "rejected")
 OPEN_STATES = ("waiting", "held", "queued")
+GENERATED_ACTIONS = ("notice", "bounce")  # rows of mail mamori wrote itself (notices to senders, bounces)
 
 
 class MailMessage(Base):

@@ -18,8 +18,8 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from mamori.guard.inputs import GuardInputs, has_guard, load_guard_inputs
 from mamori.store import Database
-from mamori.web.guard_state import GuardState, load_guard_state
 from mamori.web.i18n import pick_lang, text
 from mamori.web.render import page
 from mamori.web.security import (
@@ -44,7 +44,7 @@ CSP = (
 _DOC_PATHS = ("/docs", "/redoc", "/openapi.json")
 
 
-def create_app(settings: WebSettings, db: Database, guard: GuardState | Any | None = ...) -> FastAPI:
+def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | None = ...) -> FastAPI:
     """The app for ``settings`` over ``db``.
 
     ``guard`` defaults to what ``settings.config_path`` configures; pass ``None`` for none, or any object with
@@ -53,7 +53,9 @@ def create_app(settings: WebSettings, db: Database, guard: GuardState | Any | No
     app = FastAPI(title="mamori", version="0.1.0", docs_url="/docs", redoc_url=None)
     app.state.settings = settings
     app.state.db = db
-    app.state.guard = load_guard_state(settings.config_path) if guard is ... else guard
+    if guard is ...:
+        guard = load_guard_inputs(settings.config_path) if has_guard(settings.config_path) else None
+    app.state.guard = guard
     app.state.on_release = None  # optional callable: e.g. lambda: loop.call_soon_threadsafe(gateway.wake)
 
     from mamori.web import routes_admin, routes_auth, routes_mail

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from mamori.store import Database
-from mamori.store.mail import OPEN_STATES, MailMessage
+from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailMessage
 
 RELEASED = ("queued", "delivered", "bounced")
 
@@ -75,7 +75,7 @@ def load_rows(db: Database, senders: tuple[str, ...] | None, since: datetime) ->
         MailMessage.decided_by,
         MailMessage.reasons,
     ).where(or_(MailMessage.received_at >= since, MailMessage.decided_at >= since,
-                MailMessage.state.in_(OPEN_STATES)))
+                MailMessage.state.in_(OPEN_STATES)), MailMessage.action.not_in(GENERATED_ACTIONS))
     if senders is not None:
         q = q.where(MailMessage.sender.in_(senders))
     with db.session() as s:

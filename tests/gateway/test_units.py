@@ -188,3 +188,19 @@ def test_gateway_command_names_a_bad_policy_key(tmp_path):
 def test_parse_settings_by_hand():
     s = parse_gateway_settings({"gateway": {"delay_minutes": 1.5}}, Path("/srv"))
     assert s.delay_minutes == 1.5 and s.data_dir == Path("/srv/var")
+
+
+def test_describe_reads_8bit_and_encoded_header_names() -> None:
+    """SMTPUTF8 mail carries raw UTF-8 in its headers: names must come out as text, not replacement characters."""
+    import base64
+
+    from mamori.gateway.intake import Judged, describe
+
+    raw = (
+        "From: 中村 花子 <h.nakamura@corp.example>\r\n"
+        "To: 山本 大輔 <yamamoto@corp.example>, =?utf-8?b?5L2Q6Jek?= <sato@client.example>\r\n"
+        f"Subject: =?utf-8?b?{base64.b64encode('試験'.encode()).decode()}?=\r\n\r\nbody\r\n"
+    ).encode()
+    out = describe(raw, "h.nakamura@corp.example", Judged(None, None))
+    assert [r["name"] for r in out["recipients"]] == ["山本 大輔", "佐藤"]
+    assert out["sender_name"] == "中村 花子" and out["subject"] == "試験"

@@ -9,7 +9,8 @@ from email.message import EmailMessage
 import pytest
 
 from mamori.guard import judge
-from mamori.guard.engine import SAMPLE_ROWS, message_from_eml, table_records
+from mamori.guard.attachments import SAMPLE_ROWS, table_records
+from mamori.guard.engine import message_from_eml
 
 from .conftest import SIGNATURE
 

@@ -6,7 +6,7 @@ import pytest
 
 from mamori.extract import Location, Row, Table
 from mamori.guard import AttachmentInfo, judge
-from mamori.guard.engine import header_records
+from mamori.guard.attachments import header_records
 from mamori.guard.salutation import own_text
 
 from .conftest import SIGNATURE, msg
