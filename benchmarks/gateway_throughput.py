@@ -11,7 +11,9 @@ Throughput = messages / (first send → last arrival at the sink). Latency: the 
 after DATA, what the MTA waits for) and end to end (send start → stored by the sink, a process of its own: what
 the gateway adds to a message's trip). The store is SQLite (WAL, synchronous=FULL) on the local disk. CPU ms per
 message (the gateway process and its guard workers, from /proc) is the figure that does not depend on how busy the
-machine is.
+machine is; the sink's and this script's own CPU per message are reported too (they share the same cores).
+``--profile PATH`` samples the gateway and its workers with py-spy (``pip install py-spy``; not a dependency) during
+the 10 KB load, as folded stacks (``PYSPY_GIL=1``: only samples holding the GIL, i.e. Python CPU).
 """
 
 from __future__ import annotations
@@ -192,9 +194,17 @@ class SinkProcess:
         self.proc.wait(30)
 
 
+def other_cpu_seconds(sink: SinkProcess) -> dict[str, float]:
+    """CPU time of the sink (the next hop's process) and of this benchmark process (its SMTP client threads)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    fields = Path(f"/proc/{sink.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    own = os.times()
+    return {"sink": (int(fields[11]) + int(fields[12])) / tick, "bench_clients": own.user + own.system}
+
+
 def run_load(port: int, sink: SinkProcess, messages: list[tuple[int, bytes, list[str]]], clients: int,
              expect_delivery: bool = True, pid: int = 0) -> dict[str, float]:
-    cpu0 = cpu_seconds(pid) if pid else None
+    cpu0 = {**cpu_seconds(pid), **other_cpu_seconds(sink)} if pid else None
     start_times: dict[int, float] = {}
     ack_lat: list[float] = []
     lock = threading.Lock()
@@ -241,7 +251,7 @@ def run_load(port: int, sink: SinkProcess, messages: list[tuple[int, bytes, list
     total = (last if expect_delivery else t_acked) - t_start
     cpu: dict[str, float] = {}
     if cpu0 is not None and want:
-        cpu1 = cpu_seconds(pid)
+        cpu1 = {**cpu_seconds(pid), **other_cpu_seconds(sink)}
         cpu = {f"cpu_ms_per_msg_{k}": round((cpu1[k] - cpu0[k]) / want * 1000, 2) for k in cpu1}
     return {
         **cpu,
@@ -258,6 +268,17 @@ def run_load(port: int, sink: SinkProcess, messages: list[tuple[int, bytes, list
     }
 
 
+def profiler(pid: int, path: str) -> subprocess.Popen:
+    """py-spy sampling the gateway (and its guard worker subprocesses) until interrupted."""
+    spy = Path(sys.executable).parent / "py-spy"
+    gil = ["--gil"] if os.environ.get("PYSPY_GIL") else []  # only threads holding the GIL: Python CPU, not waits
+    cmd = [str(spy), "record", "--pid", str(pid), "--subprocesses", "--format", "raw", "--rate", "200", *gil,
+           "--output", path, "--nonblocking"]
+    out = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--small", type=int, default=2000)
@@ -265,6 +286,9 @@ def main() -> None:
     ap.add_argument("--held", type=int, default=10000)
     ap.add_argument("--clients", type=int, default=8, help="concurrent SMTP sessions (Postfix's maxproc)")
     ap.add_argument("--out", default=str(REPO / "bench-out" / "gateway_throughput.json"))
+    ap.add_argument("--profile", metavar="PATH", default="",
+                    help="sample the gateway and its guard workers with py-spy during the 10 KB load (py-spy must be"
+                         " installed; not a project dependency) and write a folded-stack file to PATH")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mamori-gw-bench-"))
@@ -286,7 +310,11 @@ def main() -> None:
         run_load(port, sink, [(i, small_message(i, internal), internal) for i in range(-50, 0)], args.clients)  # warm
         if args.small:
             msgs = [(i, small_message(i, internal), internal) for i in range(args.small)]
+            spy = profiler(proc.pid, args.profile) if args.profile else None
             results["small_10kb"] = run_load(port, sink, msgs, args.clients, pid=proc.pid)
+            if spy is not None:
+                spy.send_signal(2)  # SIGINT: py-spy writes what it sampled
+                spy.wait(60)
             results["small_10kb"]["size_bytes"] = len(msgs[0][1])
             print("10 KB:", json.dumps(results["small_10kb"]), flush=True)
         if args.large:

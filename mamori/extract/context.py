@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from mamori.extract.limits import Limits
 from mamori.extract.units import CELL, NAME, TEXT, Issue, Location, MessageInfo, Row, Table, TextUnit
@@ -114,6 +113,8 @@ class Context:
         index = len(self.tables)
         header_t = tuple(header)
         self.tables.append(Table(location, header_t, tuple(rows), header_row, key_value, total_rows))
+        loc = location
+        on_sheet = loc.sheet is not None
         for row in rows:
             label_col = next((i for i, c in enumerate(row.cells, start=1) if c.strip()), 0)
             for col, value in enumerate(row.cells, start=1):
@@ -123,10 +124,12 @@ class Context:
                     head = row.cells[label_col - 1].strip() if col > label_col else None
                 else:
                     head = header_t[col - 1] if col <= len(header_t) and header_t[col - 1] else None
-                cell = f"{column_letter(col)}{row.number}" if location.sheet is not None else location.cell
-                self.add_text(
-                    value, replace(location, table=index, row=row.number, column=col, cell=cell, header=head), CELL
-                )
+                cell = f"{column_letter(col)}{row.number}" if on_sheet else loc.cell
+                # built field by field: dataclasses.replace per cell was most of the time of a big sheet
+                where = Location(path=loc.path, part=loc.part, field=loc.field, page=loc.page, sheet=loc.sheet,
+                                 slide=loc.slide, paragraph=loc.paragraph, table=index, row=row.number, column=col,
+                                 cell=cell, header=head)
+                self.add_text(value, where, CELL)
 
     # --- recursion --------------------------------------------------------------------------------------------
     def child(self, data: bytes, filename: str, content_type: str | None, path: tuple[str, ...]) -> MessageInfo | None:

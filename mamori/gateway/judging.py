@@ -42,10 +42,21 @@ def judge_with(guard: Any, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dic
 
 
 _guard: Any = None
+_sent: Any = None  # the worker's SentHistory: deliveries since start become history
+
+
+def _sent_history(settings: GatewaySettings, history: Any) -> Any:
+    """Keeps ``history`` current with what the gateway delivered (None without a store, as in some tests)."""
+    if not settings.store_url or history is None:
+        return None
+    from mamori.gateway.sent_history import SentHistory
+    from mamori.store import Database
+
+    return SentHistory(Database(settings.store_url), history, settings.history_refresh_seconds)
 
 
 def _init_worker(settings: GatewaySettings) -> None:
-    global _guard
+    global _guard, _sent
     from mamori.gateway.service import load_guard
 
     parent = os.getppid()
@@ -57,9 +68,12 @@ def _init_worker(settings: GatewaySettings) -> None:
 
     threading.Thread(target=watch, name="mamori-parent-watch", daemon=True).start()
     _guard = load_guard(settings)
+    _sent = _sent_history(settings, _guard.history)
 
 
 def _judge_in_worker(raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+    if _sent is not None:
+        _sent.refresh()
     judged, columns = judge_with(_guard, raw, rcpt_tos)
     return dataclasses.replace(judged, message=None), columns  # the verdict is enough; do not ship the text back
 
@@ -75,6 +89,7 @@ class Judge:
         self.settings = settings
         self.guard = guard
         self.workers = 0 if guard is not None else settings.judge_workers
+        self._sent: Any = None
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="mamori-guard")
         self._procs: ProcessPoolExecutor | None = None
 
@@ -111,11 +126,20 @@ class Judge:
             from mamori.detect.detector import default_detector
 
             self.guard.detector = await loop.run_in_executor(self._thread, default_detector)
+        if not self.workers:
+            self._sent = await loop.run_in_executor(
+                self._thread, _sent_history, self.settings, getattr(self.guard, "history", None)
+            )
+
+    def _judge_here(self, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+        if self._sent is not None:
+            self._sent.refresh()
+        return judge_with(self.guard, raw, rcpt_tos)
 
     async def __call__(self, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
         loop = asyncio.get_running_loop()
         if self._procs is None:
-            return await loop.run_in_executor(self._thread, judge_with, self.guard, raw, rcpt_tos)
+            return await loop.run_in_executor(self._thread, self._judge_here, raw, rcpt_tos)
         try:
             return await loop.run_in_executor(self._procs, _judge_in_worker, raw, rcpt_tos)
         except BrokenProcessPool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import ssl
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -135,6 +136,26 @@ class Handler:
         return f"250 2.0.0 Ok: queued as {row['id']}"
 
 
+# a plain <local@domain> (dot-atoms, ASCII) as most MTAs send it; anything else goes to aiosmtpd's full parser
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN_ADDRESS = re.compile(
+    rf"<({_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>(?:[ \t]+([^ \t(].*)?)?", re.DOTALL
+)
+
+
+class GatewaySMTP(SMTP):
+    """aiosmtpd's SMTP with a fast path for plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
+
+    def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
+        m = _PLAIN_ADDRESS.fullmatch(arg)
+        if m is None:
+            return super()._getaddr(arg)
+        addr = m.group(1)
+        if self.local_part_limit and len(addr.rpartition("@")[0]) > self.local_part_limit:
+            return None, None
+        return addr, m.group(2) or ""
+
+
 def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SMTP]:
     tls: ssl.SSLContext | None = None
     if settings.tls_cert and settings.tls_key:
@@ -142,7 +163,7 @@ def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SM
         tls.load_cert_chain(str(settings.tls_cert), str(settings.tls_key))
 
     def make() -> SMTP:
-        return SMTP(
+        return GatewaySMTP(
             handler,
             data_size_limit=settings.max_message_size,
             enable_SMTPUTF8=True,

@@ -23,7 +23,7 @@ from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.settings import GatewaySettings
-from mamori.gateway.spool import Finish, Spool, claim, finish, reset_sending
+from mamori.gateway.spool import Finish, Spool, finish, finish_and_claim, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
@@ -31,6 +31,7 @@ from mamori.store.base import utcnow
 log = logging.getLogger("mamori.gateway")
 
 BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session in flight
+GATHER = 0.02  # seconds a woken delivery loop lets new mail gather, so one claim (one commit) takes a batch
 
 
 def load_guard(settings: GatewaySettings) -> GuardInputs:
@@ -136,15 +137,29 @@ class Gateway:
     async def _deliver_loop(self) -> None:
         loop = asyncio.get_running_loop()
         size = BATCH_PER_SESSION * self.settings.delivery_concurrency
-        while not self._stopping:
+        done: list[Finish] = []  # the last batch's outcomes, recorded in the same transaction as the next claim
+        while done or not self._stopping:
             try:
-                batch = await self._db(claim, self.db, size, self.lease)
+                batch = await self._db(finish_and_claim, self.db, done, 0 if self._stopping else size, self.lease)
+                done = []
             except Exception as exc:
+                if done:  # the database is away: keep trying; the lease covers a crash meanwhile
+                    log.error("cannot record deliveries: %s", type(exc).__name__)
+                    try:  # on their own, in case the claim was what failed
+                        await self._db(finish, self.db, done)
+                        done = []
+                    except Exception:
+                        await asyncio.sleep(1)
+                    continue
                 log.error("cannot read the queue: %s", type(exc).__name__)
                 await self._sleep(self.tick)
                 continue
             if not batch:
+                if self._stopping:
+                    break
                 await self._sleep(self.tick)
+                if not self._stopping:
+                    await asyncio.sleep(GATHER)
                 continue
 
             async def one(c: Any) -> Finish:
@@ -158,18 +173,11 @@ class Gateway:
                     retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
                     return Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
 
-            results = await asyncio.gather(*(one(c) for c in batch))
-            for r in results:
+            done = list(await asyncio.gather(*(one(c) for c in batch)))
+            for r in done:
                 if r.state != "delivered":
                     log.warning("message %s: %s (%s)", r.id, r.state, masked_text(r.error[:200]))
-            while True:
-                try:
-                    await self._db(finish, self.db, results)
-                    break
-                except Exception as exc:  # the database is away: keep trying; the lease covers a crash meanwhile
-                    log.error("cannot record deliveries: %s", type(exc).__name__)
-                    await asyncio.sleep(1)
-            if any(e for r in results for e in r.extra):
+            if any(e for r in done for e in r.extra):  # a bounce or retry row: the other loop may take it
                 self._wake.set()
 
     async def _expiry_loop(self) -> None:

@@ -25,6 +25,7 @@ retry_seconds = [60, 300, 900, 1800, 3600]   # backoff on 4xx / connection error
 bounce_after_hours = 120            # give up (bounce to the sender) after this long
 delivery_concurrency = 4            # parallel SMTP sessions to the next hop
 judge_workers = 2                   # guard processes (CPU-bound); 0 = a thread of the gateway process
+history_refresh_seconds = 2         # delivered mail becomes sending history ("first time") within this long
 [gateway.release_modes]             # per reason code: self | approval
 bulk_pii = "approval"
 ```
@@ -76,6 +77,7 @@ class GatewaySettings:
     bounce_after_hours: float = 120.0
     delivery_concurrency: int = 4
     judge_workers: int = 2
+    history_refresh_seconds: float = 2.0
     # [store]
     store_url: str = ""
     data_dir: Path = Path("var")
@@ -217,6 +219,7 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         bounce_after_hours=_number(gw, "bounce_after_hours", w, 120, minimum=0.0001),
         delivery_concurrency=_int(gw, "delivery_concurrency", w, 4),
         judge_workers=_int(gw, "judge_workers", w, 2, minimum=0),
+        history_refresh_seconds=_number(gw, "history_refresh_seconds", w, 2.0),
         store_url=url,
         data_dir=data_dir,
         contacts=_path(guard, "contacts", "guard", base),

@@ -6,7 +6,9 @@ messages — and when a shared commit fails each is retried alone, so one bad ro
 
 Delivery claims due rows by compare-and-set (``queued``/due ``waiting`` → ``sending``, with a lease in
 ``next_attempt_at``); a crash leaves them ``sending``, and ``reset_sending`` (at start) or an expired lease puts
-them back: they are delivered again (at-least-once).
+them back: they are delivered again (at-least-once). ``finish_and_claim`` records a batch's outcomes and claims
+the next batch in one transaction (one commit per delivery round). The hot paths use Core on a plain connection
+with statements built once (no ORM objects, no statement building per call).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy import insert as insert_stmt
 
 from mamori.store import Database
@@ -30,6 +32,8 @@ from mamori.store.mail import MailContent, MailMessage
 log = logging.getLogger("mamori.gateway")
 
 GROUP_MAX = 200  # rows per shared commit
+_MESSAGES = MailMessage.__table__
+_CONTENT = MailContent.__table__
 
 
 def new_id() -> str:
@@ -73,30 +77,65 @@ class Finish:
     extra: list[NewMessage] = field(default_factory=list)  # bounce or the retry of refused recipients
 
 
+def _defaults() -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for col in MailMessage.__table__.columns:
+        if col.default is None:
+            out.append((col.name, None))
+        elif col.default.is_callable:
+            out.append((col.name, col.default.arg))  # called per row (utcnow, list)
+        else:
+            out.append((col.name, _Const(col.default.arg)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Const:
+    value: Any
+
+
+_DEFAULTS = _defaults()
+
+
 def _full_row(columns: dict[str, Any]) -> dict[str, Any]:
     """Every column of mail_messages (executemany needs the same keys in each row): the model's defaults filled in."""
     row = {}
-    for col in MailMessage.__table__.columns:
-        if col.name in columns:
-            row[col.name] = columns[col.name]
-        elif col.default is None:
-            row[col.name] = None
+    for name, default in _DEFAULTS:
+        if name in columns:
+            row[name] = columns[name]
+        elif default is None:
+            row[name] = None
+        elif isinstance(default, _Const):
+            row[name] = default.value
         else:
-            row[col.name] = col.default.arg(None) if col.default.is_callable else col.default.arg
+            row[name] = default(None)
     return row
 
 
 def insert(db: Database, batch: list[NewMessage]) -> None:
-    """One transaction for the batch; SQLAlchemy Core executemany (the ORM's unit of work costs more per row)."""
-    with db.session() as s:
-        s.execute(insert_stmt(MailMessage.__table__), [_full_row(m.columns) for m in batch])
-        content = [{"message_id": m.id, "raw": m.raw} for m in batch if m.raw is not None]
-        if content:  # parents first: mail_content has a foreign key to mail_messages
-            s.execute(insert_stmt(MailContent.__table__), content)
-        for m in batch:
-            if m.raw is None and m.columns.get("state") == "rejected":  # a block: in the audit log too (codes only)
+    """One transaction for the batch; Core executemany on a plain connection (no ORM session) unless a rejected
+    message needs its audit entry in the same transaction."""
+    rejected = [m for m in batch if m.raw is None and m.columns.get("state") == "rejected"]
+    if rejected:
+        with db.session() as s:
+            _insert_rows(s.connection(), batch)
+            for m in rejected:  # a block: in the audit log too (codes only)
                 codes = [r.get("code") for r in m.columns.get("reasons", []) if r.get("severity") == "block"]
                 record(s, "gateway", "reject", f"mail:{m.id}", " ".join(c for c in codes if c), codes=codes)
+        return
+    with db.engine.begin() as conn:
+        _insert_rows(conn, batch)
+
+
+_INSERT_MESSAGES = insert_stmt(_MESSAGES)
+_INSERT_CONTENT = insert_stmt(_CONTENT)
+
+
+def _insert_rows(conn: Any, batch: list[NewMessage]) -> None:
+    conn.execute(_INSERT_MESSAGES, [_full_row(m.columns) for m in batch])
+    content = [{"message_id": m.id, "raw": m.raw} for m in batch if m.raw is not None]
+    if content:  # parents first: mail_content has a foreign key to mail_messages
+        conn.execute(_INSERT_CONTENT, content)
 
 
 class Spool:
@@ -170,97 +209,114 @@ def reset_sending(db: Database) -> int:
         ).rowcount
 
 
-def _due(now: datetime) -> Any:
+def _due(now: Any) -> Any:
     return or_(
         and_(
-            MailMessage.state == "queued",
-            or_(MailMessage.deliver_after.is_(None), MailMessage.deliver_after <= now),
-            or_(MailMessage.next_attempt_at.is_(None), MailMessage.next_attempt_at <= now),
+            _MESSAGES.c.state == "queued",
+            or_(_MESSAGES.c.deliver_after.is_(None), _MESSAGES.c.deliver_after <= now),
+            or_(_MESSAGES.c.next_attempt_at.is_(None), _MESSAGES.c.next_attempt_at <= now),
         ),
-        and_(MailMessage.state == "waiting", MailMessage.deliver_after.is_not(None), MailMessage.deliver_after <= now),
-        and_(MailMessage.state == "sending", MailMessage.next_attempt_at <= now),  # an expired lease
+        and_(_MESSAGES.c.state == "waiting", _MESSAGES.c.deliver_after.is_not(None), _MESSAGES.c.deliver_after <= now),
+        and_(_MESSAGES.c.state == "sending", _MESSAGES.c.next_attempt_at <= now),  # an expired lease
     )
+
+
+# the delivery side's statements, built once (bound parameters; ``expanding`` for the id lists): per call only the
+# values change, so SQLAlchemy neither rebuilds them nor computes their cache keys again
+_m = _MESSAGES.c
+_DUE = (
+    select(_m.id, _m.state)
+    .where(_due(bindparam("now", type_=_m.deliver_after.type)))
+    .order_by(_m.received_at, _m.id)
+    .limit(bindparam("limit"))
+)
+_TAKE = (  # compare-and-set: a row someone changed meanwhile is not taken
+    update(_MESSAGES)
+    .where(_m.id.in_(bindparam("ids", expanding=True)), _m.state == bindparam("from_state"))
+    .values(
+        state="sending",
+        next_attempt_at=bindparam("lease_end", type_=_m.next_attempt_at.type),
+        attempts=_m.attempts + 1,
+        updated_at=bindparam("now", type_=_m.updated_at.type),
+    )
+)
+_TAKEN = (  # the taken rows with their bytes in one query (the JSON columns are not needed for delivery)
+    select(_m.id, _m.mail_from, _m.rcpt_to, _CONTENT.c.raw, _m.bcc, _m.attempts, _m.received_at, _m.action,
+           _m.subject, _m.sender)
+    .join_from(_MESSAGES, _CONTENT, _CONTENT.c.message_id == _m.id)
+    .where(
+        _m.id.in_(bindparam("ids", expanding=True)),
+        _m.state == "sending",
+        _m.next_attempt_at == bindparam("lease_end", type_=_m.next_attempt_at.type),
+    )
+)
+_DELIVERED = (
+    update(_MESSAGES)
+    .where(_m.id.in_(bindparam("ids", expanding=True)), _m.state == "sending")
+    .values(
+        state="delivered",
+        updated_at=bindparam("now", type_=_m.updated_at.type),
+        delivered_at=bindparam("now", type_=_m.delivered_at.type),
+        next_attempt_at=None,
+        last_error="",
+    )
+)
 
 
 def claim(db: Database, limit: int, lease: timedelta, now: datetime | None = None) -> list[Claimed]:
     """Take up to ``limit`` due messages for delivery (oldest first)."""
-    now = now or utcnow()
-    q = (
-        select(MailMessage.id, MailMessage.state)
-        .where(_due(now))
-        .order_by(MailMessage.received_at, MailMessage.id)
-        .limit(limit)
-    )
-    out: list[Claimed] = []
-    with db.session() as s:
-        candidates = list(s.execute(q))
-        lease_end = now + lease
-        by_state: dict[str, list[str]] = {}
-        for message_id, state in candidates:
-            by_state.setdefault(state, []).append(message_id)
-        for state, ids in by_state.items():  # compare-and-set: a row someone changed meanwhile is not taken
-            s.execute(
-                update(MailMessage)
-                .where(MailMessage.id.in_(ids), MailMessage.state == state)
-                .values(state="sending", next_attempt_at=lease_end, attempts=MailMessage.attempts + 1, updated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-        taken = list(
-            s.scalars(
-                select(MailMessage.id).where(
-                    MailMessage.id.in_([c[0] for c in candidates]),
-                    MailMessage.state == "sending",
-                    MailMessage.next_attempt_at == lease_end,
-                )
-            )
-        )
-        rows = s.execute(
-            select(MailMessage, MailContent.raw)
-            .join(MailContent, MailContent.message_id == MailMessage.id)
-            .where(MailMessage.id.in_(taken))
-        )
-        for m, raw in rows:
-            out.append(
-                Claimed(
-                    m.id, m.mail_from, list(m.rcpt_to), raw, m.bcc, m.attempts, m.received_at, m.action, m.subject,
-                    m.sender,
-                )
-            )
-    out.sort(key=lambda c: (c.received_at, c.id))
-    return out
+    with db.engine.begin() as conn:  # Core on a plain connection: no ORM objects or session needed here
+        return _claim(conn, limit, lease, now or utcnow())
 
 
 def finish(db: Database, results: list[Finish]) -> None:
     """Apply delivery outcomes in one transaction (only to rows still ``sending``)."""
-    now = utcnow()
-    with db.session() as s:
-        extra = [e for r in results for e in r.extra]
-        if extra:
-            s.execute(insert_stmt(MailMessage.__table__), [_full_row(e.columns) for e in extra])
-            content = [{"message_id": e.id, "raw": e.raw} for e in extra if e.raw is not None]
-            if content:
-                s.execute(insert_stmt(MailContent.__table__), content)
-        delivered = [r.id for r in results if r.state == "delivered" and not r.error]
-        if delivered:
-            s.execute(
-                update(MailMessage)
-                .where(MailMessage.id.in_(delivered), MailMessage.state == "sending")
-                .values(state="delivered", updated_at=now, delivered_at=now, next_attempt_at=None, last_error="")
-                .execution_options(synchronize_session=False)
-            )
-        for r in results:
-            if r.state == "delivered" and not r.error:
-                continue
-            values: dict[str, Any] = {"state": r.state, "updated_at": now, "last_error": r.error[:2000]}
-            if r.state == "delivered":
-                values.update(delivered_at=now, next_attempt_at=None)
-            elif r.state == "queued":
-                values.update(next_attempt_at=r.next_attempt_at)
-            else:
-                values.update(next_attempt_at=None)
-            s.execute(
-                update(MailMessage)
-                .where(MailMessage.id == r.id, MailMessage.state == "sending")
-                .values(**values)
-                .execution_options(synchronize_session=False)
-            )
+    with db.engine.begin() as conn:
+        _finish(conn, results, utcnow())
+
+
+def finish_and_claim(db: Database, results: list[Finish], limit: int, lease: timedelta) -> list[Claimed]:
+    """``finish`` the last batch and ``claim`` the next in one transaction: one commit per delivery round."""
+    with db.engine.begin() as conn:
+        if results:
+            _finish(conn, results, utcnow())
+        return _claim(conn, limit, lease, utcnow()) if limit > 0 else []
+
+
+def _claim(conn: Any, limit: int, lease: timedelta, now: datetime) -> list[Claimed]:
+    out: list[Claimed] = []
+    candidates = list(conn.execute(_DUE, {"now": now, "limit": limit}))
+    if not candidates:
+        return out
+    lease_end = now + lease
+    by_state: dict[str, list[str]] = {}
+    for message_id, state in candidates:
+        by_state.setdefault(state, []).append(message_id)
+    for state, ids in by_state.items():
+        conn.execute(_TAKE, {"ids": ids, "from_state": state, "lease_end": lease_end, "now": now})
+    rows = conn.execute(_TAKEN, {"ids": [c[0] for c in candidates], "lease_end": lease_end})
+    for r in rows:
+        out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9]))
+    out.sort(key=lambda c: (c.received_at, c.id))
+    return out
+
+
+def _finish(conn: Any, results: list[Finish], now: datetime) -> None:
+    m = _MESSAGES.c
+    extra = [e for r in results for e in r.extra]
+    if extra:
+        _insert_rows(conn, extra)
+    delivered = [r.id for r in results if r.state == "delivered" and not r.error]
+    if delivered:
+        conn.execute(_DELIVERED, {"ids": delivered, "now": now})
+    for r in results:
+        if r.state == "delivered" and not r.error:
+            continue
+        values: dict[str, Any] = {"state": r.state, "updated_at": now, "last_error": r.error[:2000]}
+        if r.state == "delivered":
+            values.update(delivered_at=now, next_attempt_at=None)
+        elif r.state == "queued":
+            values.update(next_attempt_at=r.next_attempt_at)
+        else:
+            values.update(next_attempt_at=None)
+        conn.execute(update(_MESSAGES).where(m.id == r.id, m.state == "sending").values(**values))

@@ -27,6 +27,18 @@ class History:
             self.all_domains.add(domain)
             self.first.setdefault((sender, addr), date)
 
+    def merge(self, other: History) -> None:
+        """Add ``other``'s entries by replacing each changed set with a new one (copy on write), so a reader in
+        another thread that is iterating a set while the gateway learns new deliveries never sees it change."""
+        for sender, addresses in other.addresses.items():
+            self.addresses[sender] = self.addresses.get(sender, set()) | addresses
+        for sender, domains in other.domains.items():
+            self.domains[sender] = self.domains.get(sender, set()) | domains
+        if not other.all_domains <= self.all_domains:
+            self.all_domains = self.all_domains | other.all_domains
+        for key, date in other.first.items():
+            self.first.setdefault(key, date)
+
     def known(self, sender: str, address: str) -> bool:
         return address.lower() in self.addresses.get(sender.lower(), set())
 

@@ -67,7 +67,7 @@ class MailMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
 
     content: Mapped[MailContent] = relationship(back_populates="message", uselist=False, lazy="raise")
 
