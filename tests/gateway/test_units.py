@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mamori.cli import main
 from mamori.gateway import hold_queue
@@ -204,3 +206,32 @@ def test_describe_reads_8bit_and_encoded_header_names() -> None:
     out = describe(raw, "h.nakamura@corp.example", Judged(None, None))
     assert [r["name"] for r in out["recipients"]] == ["山本 大輔", "佐藤"]
     assert out["sender_name"] == "中村 花子" and out["subject"] == "試験"
+
+
+def _outcome(parse, arg: str) -> object:  # type: ignore[no-untyped-def]
+    try:
+        return parse(arg)
+    except Exception as exc:  # aiosmtpd's parser raises on some garbage: the fast path must raise alike
+        return type(exc)
+
+
+@given(st.one_of(
+    st.from_regex(r"<[a-z0-9._+-]{1,20}@[a-z0-9-]{1,12}(\.[a-z]{2,6}){1,2}>( [A-Z]+=[A-Za-z0-9]+)?", fullmatch=True),
+    st.text(alphabet='<>@."() \t:,;abcAB1\\[]é佐', max_size=30),
+))
+@settings(max_examples=300, deadline=None)
+def test_plain_address_fast_path_gives_aiosmtpds_answer(arg: str) -> None:
+    """MAIL FROM / RCPT TO parsing: the gateway's fast path must answer exactly as aiosmtpd's own parser."""
+    import asyncio
+
+    from aiosmtpd.smtp import SMTP
+
+    from mamori.gateway.listener import GatewaySMTP
+
+    loop = asyncio.new_event_loop()
+    try:
+        fast = GatewaySMTP(object(), enable_SMTPUTF8=True, loop=loop)
+        plain = SMTP(object(), enable_SMTPUTF8=True, loop=loop)
+        assert _outcome(fast._getaddr, arg) == _outcome(plain._getaddr, arg)
+    finally:
+        loop.close()
