@@ -7,47 +7,16 @@ the actor recorded is ``cli:<login name>``.
 from __future__ import annotations
 
 import asyncio
-import getpass
 import json
 import logging
 import signal
 import sys
-from pathlib import Path
 
 import click
 
 from mamori.gateway import hold_queue
 from mamori.gateway.settings import SettingsError, load_gateway_settings
-
-
-def _open_db(db_url: str | None, config: str | None):
-    from mamori.store import Database, StoreError
-
-    if not db_url:
-        if not config:
-            if Path("mamori.toml").exists():
-                config = "mamori.toml"
-            else:
-                raise click.UsageError("give --config mamori.toml or --db URL")
-        try:
-            db_url = load_gateway_settings(config).store_url
-        except SettingsError as exc:
-            click.echo(f"mamori: {exc}", err=True)
-            sys.exit(2)
-    try:
-        db = Database(db_url)
-        db.migrate()
-    except StoreError as exc:
-        click.echo(f"mamori: {exc}", err=True)
-        sys.exit(2)
-    return db
-
-
-def _actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:
-        return "cli"
+from mamori.store.command import cli_actor, open_store, store_options
 
 
 @click.command("gateway")
@@ -98,18 +67,6 @@ def gateway_command(config: str, verbose: bool) -> None:
         db.dispose()
 
 
-_db_opts = [
-    click.option("--db", "db_url", default=None, help="Database URL (default: [store] of --config)."),
-    click.option("--config", "config", default=None, type=click.Path(dir_okay=False), help="mamori.toml"),
-]
-
-
-def _with_db(f):
-    for opt in reversed(_db_opts):
-        f = opt(f)
-    return f
-
-
 @click.group("queue")
 def queue_group() -> None:
     """Look at and act on the gateway's queue (hold, confirm, delay) as an administrator."""
@@ -121,7 +78,7 @@ def _fail(exc: hold_queue.QueueError) -> None:
 
 
 @queue_group.command("list")
-@_with_db
+@store_options
 @click.option("--state", "states", multiple=True,
               type=click.Choice(["waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced",
                                  "rejected"]),
@@ -131,7 +88,7 @@ def _fail(exc: hold_queue.QueueError) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def queue_list(db_url, config, states, senders, limit, as_json) -> None:
     """Messages in the queue, newest first."""
-    db = _open_db(db_url, config)
+    db = open_store(config, db_url, "queue")
     rows = hold_queue.list_messages(db, states=tuple(states), senders=tuple(senders) or None, limit=limit,
                                    generated=True)
     for m in rows:
@@ -148,11 +105,11 @@ def queue_list(db_url, config, states, senders, limit, as_json) -> None:
 
 
 @queue_group.command("show")
-@_with_db
+@store_options
 @click.argument("message_id")
 def queue_show(db_url, config, message_id) -> None:
     """One message: verdict, reasons (masked evidence), recipients, state."""
-    db = _open_db(db_url, config)
+    db = open_store(config, db_url, "queue")
     try:
         m = hold_queue.get(db, message_id)
     except hold_queue.QueueError as exc:
@@ -164,14 +121,14 @@ def queue_show(db_url, config, message_id) -> None:
 
 
 @queue_group.command("release")
-@_with_db
+@store_options
 @click.argument("message_id")
 @click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
 def queue_release(db_url, config, message_id, bcc) -> None:
     """Send a waiting or self-releasable held message now (as its sender would)."""
-    db = _open_db(db_url, config)
+    db = open_store(config, db_url, "queue")
     try:
-        m = hold_queue.release(db, message_id, _actor(), bcc=True if bcc else None)
+        m = hold_queue.release(db, message_id, cli_actor(), bcc=True if bcc else None)
     except hold_queue.QueueError as exc:
         _fail(exc)
         return
@@ -179,14 +136,14 @@ def queue_release(db_url, config, message_id, bcc) -> None:
 
 
 @queue_group.command("approve")
-@_with_db
+@store_options
 @click.argument("message_id")
 @click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
 def queue_approve(db_url, config, message_id, bcc) -> None:
     """Approve a held message (also one that needs an approver)."""
-    db = _open_db(db_url, config)
+    db = open_store(config, db_url, "queue")
     try:
-        m = hold_queue.approve(db, message_id, _actor(), bcc=True if bcc else None)
+        m = hold_queue.approve(db, message_id, cli_actor(), bcc=True if bcc else None)
     except hold_queue.QueueError as exc:
         _fail(exc)
         return
@@ -194,14 +151,14 @@ def queue_approve(db_url, config, message_id, bcc) -> None:
 
 
 @queue_group.command("cancel")
-@_with_db
+@store_options
 @click.argument("message_id")
 @click.option("--reason", default="", help="Why (kept in the audit log).")
 def queue_cancel(db_url, config, message_id, reason) -> None:
     """Do not send a waiting, held or queued message."""
-    db = _open_db(db_url, config)
+    db = open_store(config, db_url, "queue")
     try:
-        m = hold_queue.cancel(db, message_id, _actor(), reason)
+        m = hold_queue.cancel(db, message_id, cli_actor(), reason)
     except hold_queue.QueueError as exc:
         _fail(exc)
         return

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from mamori.guard.policy import CODES
+from mamori.store.command import resolve_store_url
 
 # reason codes the gateway adds itself
 GATEWAY_CODES = ("malformed_message", "guard_error")
@@ -181,13 +182,8 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
     if (tls_cert is None) != (tls_key is None):
         raise SettingsError("gateway.tls_cert and gateway.tls_key must be given together")
     data_dir = base / _str(store, "data_dir", "store", "var")
-    url = _str(store, "url", "store", "")
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        rel = url.removeprefix("sqlite:///")
-        if rel and rel != ":memory:":
-            url = f"sqlite:///{(base / rel).resolve()}"
-    if not url:
-        url = f"sqlite:///{(data_dir / 'mamori.db').resolve()}"
+    _str(store, "url", "store", "")
+    url = resolve_store_url(store, base)
     notice_from = _str(gw, "notice_from", w, "mamori@localhost")
     if "@" not in notice_from:
         raise SettingsError(f"gateway.notice_from must be an address, not {notice_from!r}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from mamori.store.command import open_store, store_options
 from mamori.training.course import Course, CourseError, builtin_courses, load_course, validate_path
 
 
@@ -86,24 +87,12 @@ def _year(year: int | None) -> int:
     return year if year is not None else fiscal_year(utcnow().astimezone(JST))
 
 
-def _db(url: str):  # type: ignore[no-untyped-def]
-    from mamori.store import Database, StoreError
-
-    try:
-        db = Database(url)
-        db.migrate()
-    except StoreError as exc:
-        click.echo(f"mamori training: {exc}", err=True)
-        sys.exit(2)
-    return db
-
-
 @training.command("assign")
 @click.argument("course")
 @click.argument("roster", type=click.File("r", encoding="utf-8-sig"))
-@click.option("--db", "db_url", required=True, envvar="MAMORI_DATABASE_URL", help="database URL")
+@store_options
 @click.option("--year", type=int, default=None, help="fiscal year (default: the current one)")
-def assign_cmd(course: str, roster: click.File, db_url: str, year: int | None) -> None:
+def assign_cmd(course: str, roster: click.File, config: str | None, db_url: str | None, year: int | None) -> None:
     """Enrol the learners of ROSTER (CSV: login[,name]) so those who never start show as not finished."""
     from mamori.training import records
     from mamori.training.progress import Learner
@@ -114,19 +103,20 @@ def assign_cmd(course: str, roster: click.File, db_url: str, year: int | None) -
         if not row or not row[0].strip() or row[0].strip().lower() in ("login", "email", "user"):
             continue
         learners.append(Learner(row[0], row[1].strip() if len(row) > 1 else ""))
-    new = records.assign(_db(db_url), learners, c.id, _year(year))
+    new = records.assign(open_store(config, db_url, "training"), learners, c.id, _year(year))
     click.echo(f"{len(learners)} learners, {new} newly assigned to {c.id} for {_year(year)}", err=True)
 
 
 @training.command("report")
 @click.argument("course")
-@click.option("--db", "db_url", required=True, envvar="MAMORI_DATABASE_URL", help="database URL")
+@store_options
 @click.option("--year", type=int, default=None, help="fiscal year (default: the current one)")
 @click.option("--pending", is_flag=True, help="only those who have not completed (make-up / reminder list)")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="file (default: stdout, CSV)")
-def report_cmd(course: str, db_url: str, year: int | None, pending: bool, fmt: str, lang: str,
+def report_cmd(course: str, config: str | None, db_url: str | None, year: int | None, pending: bool, fmt: str,
+               lang: str,
                output: str | None) -> None:
     """Who has and has not completed COURSE in a year, as CSV or XLSX. / 受講状況を CSV・XLSX で出力します。"""
     from mamori.training import records
@@ -134,7 +124,7 @@ def report_cmd(course: str, db_url: str, year: int | None, pending: bool, fmt: s
 
     c = _course(course)
     y = _year(year)
-    db = _db(db_url)
+    db = open_store(config, db_url, "training")
     recs = records.not_completed(db, c.id, y) if pending else records.year_records(db, c.id, y)
     rows = report_rows(c, recs, lang)
     if fmt == "xlsx":

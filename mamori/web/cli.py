@@ -7,47 +7,10 @@ else the embedded default ``DATA_DIR/mamori.db``. The database is migrated first
 from __future__ import annotations
 
 import sys
-import tomllib
-from pathlib import Path
 
 import click
 
-from mamori.store import Database, StoreError, default_url
-
-
-def store_url(config: str | None, db_url: str | None) -> str:
-    if db_url:
-        return db_url
-    path = Path(config) if config else Path("mamori.toml")
-    if not path.is_file():
-        if config:
-            raise click.UsageError(f"no such config file: {config}")
-        return default_url(Path("var"))
-    data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    store = data.get("store", {})
-    if not isinstance(store, dict):
-        raise click.UsageError(f"{path}: [store] must be a table")
-    base = path.resolve().parent
-    url = store.get("url")
-    if isinstance(url, str) and url:
-        if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-            url = f"sqlite:///{(base / url.removeprefix('sqlite:///')).resolve()}"
-        return url
-    return default_url(base / str(store.get("data_dir", "var")))
-
-
-def _open(config: str | None, db_url: str | None) -> Database:
-    try:
-        db = Database(store_url(config, db_url))
-        db.migrate()
-    except StoreError as exc:
-        click.echo(f"mamori users: {exc}", err=True)
-        sys.exit(2)
-    return db
-
-
-_config = click.option("--config", "config", type=click.Path(dir_okay=False), help="mamori.toml ([store] url)")
-_db = click.option("--db", "db_url", help="database URL (overrides the config)")
+from mamori.store.command import open_store, store_options
 
 
 @click.group("users")
@@ -62,8 +25,7 @@ def users() -> None:
 @click.option("--name", "display_name", default="", help="display name")
 @click.option("--password", default=None, help="the password (default: generate one and print it once)")
 @click.option("--sso-only", is_flag=True, help="no password: the user logs in through the SSO proxy only")
-@_config
-@_db
+@store_options
 def users_add(
     login: str, role: str, group: str, display_name: str, password: str | None, sso_only: bool,
     config: str | None, db_url: str | None,
@@ -71,7 +33,7 @@ def users_add(
     """Add a user; prints the generated password (shown only once)."""
     from mamori.web.accounts import AccountError, create_user, generate_password
 
-    db = _open(config, db_url)
+    db = open_store(config, db_url, "users")
     generated = password is None and not sso_only
     if generated:
         password = generate_password()
@@ -87,13 +49,12 @@ def users_add(
 
 
 @users.command("list")
-@_config
-@_db
+@store_options
 def users_list(config: str | None, db_url: str | None) -> None:
     """One line per user: login, role, group, active, display name."""
     from mamori.web.accounts import list_users
 
-    for u in list_users(_open(config, db_url)):
+    for u in list_users(open_store(config, db_url, "users")):
         state = "active" if u.active else "disabled"
         click.echo(f"{u.login}\t{u.role}\t{u.group or '-'}\t{state}\t{u.display_name}")
 
@@ -101,14 +62,13 @@ def users_list(config: str | None, db_url: str | None) -> None:
 @users.command("password")
 @click.argument("login")
 @click.option("--password", default=None, help="the new password (default: generate one and print it)")
-@_config
-@_db
+@store_options
 def users_password(login: str, password: str | None, config: str | None, db_url: str | None) -> None:
     """Reset a user's password (ends their sessions)."""
     from mamori.web.accounts import AccountError, set_password
 
     try:
-        new = set_password(_open(config, db_url), login, password, actor="cli")
+        new = set_password(open_store(config, db_url, "users"), login, password, actor="cli")
     except AccountError as exc:
         click.echo(f"mamori users password: {exc}", err=True)
         sys.exit(1)

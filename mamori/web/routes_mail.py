@@ -144,6 +144,29 @@ def _acked(request: Request, info: SessionInfo, msg: QueuedMessage, form: FormDa
     return None
 
 
+def _release(request: Request, message_id: str, info: SessionInfo, form: FormData, *, as_approver: bool) -> Response:
+    """Send (the sender, after ticking everything) or approve (an approver of the sender's group, likewise)."""
+    check_csrf(form, info)
+    msg = _load(request, info, message_id)
+    allowed = can_approve(request.app.state.db, info.account, msg) if as_approver else is_owner(info.account, msg)
+    if not allowed:
+        raise Forbidden()
+    refused = _acked(request, info, msg, form)
+    if refused is not None:
+        return refused
+    bcc = True if form.get("do") in ("send_bcc", "approve_bcc") else None
+    try:
+        if as_approver:
+            hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+        else:
+            hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+    except QueueError as exc:
+        return _queue_error(request, exc)
+    _released(request)
+    done = "approved" if as_approver else "released"
+    return RedirectResponse(f"/messages/{msg.id}?done={done}", status_code=303)
+
+
 @router.post("/messages/{message_id}/send")
 def send(
     request: Request,
@@ -151,20 +174,7 @@ def send(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    check_csrf(form, info)
-    msg = _load(request, info, message_id)
-    if not is_owner(info.account, msg):
-        raise Forbidden()
-    refused = _acked(request, info, msg, form)
-    if refused is not None:
-        return refused
-    bcc = True if form.get("do") == "send_bcc" else None
-    try:
-        hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc)
-    except QueueError as exc:
-        return _queue_error(request, exc)
-    _released(request)
-    return RedirectResponse(f"/messages/{msg.id}?done=released", status_code=303)
+    return _release(request, message_id, info, form, as_approver=False)
 
 
 @router.post("/messages/{message_id}/approve")
@@ -174,20 +184,7 @@ def approve(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    check_csrf(form, info)
-    msg = _load(request, info, message_id)
-    if not can_approve(request.app.state.db, info.account, msg):
-        raise Forbidden()
-    refused = _acked(request, info, msg, form)
-    if refused is not None:
-        return refused
-    bcc = True if form.get("do") == "approve_bcc" else None
-    try:
-        hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc)
-    except QueueError as exc:
-        return _queue_error(request, exc)
-    _released(request)
-    return RedirectResponse(f"/messages/{msg.id}?done=approved", status_code=303)
+    return _release(request, message_id, info, form, as_approver=True)
 
 
 @router.post("/messages/{message_id}/cancel")

@@ -7,35 +7,12 @@ create; only its SHA-256 is stored.
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 
 import click
 
-from mamori.store import Database, StoreError
-
-_config = click.option("--config", "config", type=click.Path(dir_okay=False), help="mamori.toml ([store] url)")
-_db = click.option("--db", "db_url", help="database URL (overrides the config)")
-
-
-def _open(config: str | None, db_url: str | None) -> Database:
-    from mamori.web.cli import store_url
-
-    try:
-        db = Database(store_url(config, db_url))
-        db.migrate()
-    except StoreError as exc:
-        click.echo(f"mamori tokens: {exc}", err=True)
-        sys.exit(2)
-    return db
-
-
-def _actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
+from mamori.store.command import cli_actor, open_store, store_options
 
 
 @click.group("tokens")
@@ -45,15 +22,14 @@ def tokens() -> None:
 
 @tokens.command("create")
 @click.argument("name")
-@_config
-@_db
+@store_options
 def create(name: str, config: str | None, db_url: str | None) -> None:
     """Create a token for integration NAME and print it (only this once)."""
     from mamori.store.api_tokens import TokenError, create_token
 
-    db = _open(config, db_url)
+    db = open_store(config, db_url, "tokens")
     try:
-        _info, token = create_token(db, name, _actor())
+        _info, token = create_token(db, name, cli_actor())
     except TokenError as exc:
         click.echo(f"mamori tokens: {exc}", err=True)
         sys.exit(1)
@@ -69,13 +45,12 @@ def create(name: str, config: str | None, db_url: str | None) -> None:
 
 @tokens.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per token.")
-@_config
-@_db
+@store_options
 def list_command(as_json: bool, config: str | None, db_url: str | None) -> None:
     """List tokens (names and dates; never the tokens)."""
     from mamori.store.api_tokens import list_tokens
 
-    db = _open(config, db_url)
+    db = open_store(config, db_url, "tokens")
     rows = list_tokens(db)
     db.dispose()
 
@@ -100,15 +75,14 @@ def list_command(as_json: bool, config: str | None, db_url: str | None) -> None:
 
 @tokens.command("revoke")
 @click.argument("name")
-@_config
-@_db
+@store_options
 def revoke(name: str, config: str | None, db_url: str | None) -> None:
     """Revoke the active token of integration NAME (its requests get 401 from now on)."""
     from mamori.store.api_tokens import TokenError, revoke_token
 
-    db = _open(config, db_url)
+    db = open_store(config, db_url, "tokens")
     try:
-        revoke_token(db, name, _actor())
+        revoke_token(db, name, cli_actor())
     except TokenError as exc:
         click.echo(f"mamori tokens: {exc}", err=True)
         sys.exit(1)
