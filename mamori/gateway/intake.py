@@ -26,16 +26,6 @@ from mamori.guard.model import stricter
 PREVIEW_CHARS = 400
 
 
-class _NoFindings:
-    """A detector that finds nothing: for internal-only mail, whose verdict no finding can change."""
-
-    def detect(self, text: str, lang: str = "auto") -> list[Any]:
-        return []
-
-
-NO_FINDINGS = _NoFindings()
-
-
 @dataclasses.dataclass(frozen=True)
 class Judged:
     """The guard's view of one received message: the Message (None when unreadable), verdict or the error."""
@@ -65,10 +55,10 @@ def judge_raw(
     detector: Any = None,
 ) -> Judged:
     """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception."""
-    if rcpt_tos and all(policy.is_internal(a) for a in rcpt_tos):
-        detector = NO_FINDINGS  # the personal-data checks judge only external mail: skip the scan, same verdict
+    # the personal-data checks judge only external mail: for internal-only mail skip the scan (same verdict)
+    internal_only = bool(rcpt_tos) and all(policy.is_internal(a) for a in rcpt_tos)
     try:
-        message = message_from_eml(raw, "message.eml", detector)
+        message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
         return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {str(exc)[:200]}")
     message = with_envelope(message, rcpt_tos)

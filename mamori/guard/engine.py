@@ -19,9 +19,11 @@ def judge(message: Message, policy: Policy, directory: Directory, history: Histo
     return Verdict.of(reasons, ctx.external_groups())
 
 
-def message_from_eml(data: bytes, filename: str = "message.eml", detector=None) -> Message:
+def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, *, analyse: bool = True) -> Message:
     """A Message from .eml bytes: headers, the body text, and each top-level attachment analysed.
 
+    ``analyse=False`` skips detection in the body and the attachments (their names and extraction issues are
+    kept): for mail whose every recipient is internal, which the personal-data checks do not judge.
     Raises ValueError when the bytes are not a message with a sender and recipients.
     """
     from mamori.detect.detector import default_detector
@@ -40,9 +42,16 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None) 
     if not recipients:
         raise ValueError("the message has no recipients")
     body = "\n".join(u.text for u in ex.units if not u.location.path and u.kind not in (HEADER, NAME))
+    sender = info.sender[0]
+    if not analyse:
+        attachments = tuple(
+            AttachmentInfo(att.filename, issues=tuple(i.code for i in ex.issues if i.location.path[: len(att.path)]
+                                                      == att.path))
+            for att in info.attachments
+        )
+        return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, None)
     det = detector or default_detector()
     attachments = tuple(analyse_extraction(ex, att.path, att.filename, det) for att in info.attachments)
-    sender = info.sender[0]
     body_info = analyse_body(body, det)
     return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, body_info)
 

@@ -5,6 +5,7 @@ Only the author's own text counts: the quoted part of a reply or forward and the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -72,6 +73,7 @@ class Salutation:
         return self.names[0].split()[0] if self.names else ""
 
 
+@functools.lru_cache(maxsize=16)  # the body analysis and the salutation checks both ask, for the same body
 def own_text(body: str) -> str:
     """The body without the quoted part of a reply/forward and without the signature."""
     out: list[str] = []
