@@ -11,6 +11,9 @@ import json
 import logging
 import signal
 import sys
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import click
 
@@ -120,19 +123,24 @@ def queue_show(db_url, config, message_id) -> None:
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
 
 
+def _step(config: str | None, db_url: str | None, step: Callable[..., hold_queue.QueuedMessage], *args: Any) -> None:
+    """One person's step on a message through hold_queue (its rules and audit entry); prints the new state."""
+    db = open_store(config, db_url, "queue")
+    try:
+        m = step(db, *args)
+    except hold_queue.QueueError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{m.id} {m.state}")
+
+
 @queue_group.command("release")
 @store_options
 @click.argument("message_id")
 @click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
 def queue_release(db_url, config, message_id, bcc) -> None:
     """Send a waiting or self-releasable held message now (as its sender would)."""
-    db = open_store(config, db_url, "queue")
-    try:
-        m = hold_queue.release(db, message_id, cli_actor(), bcc=True if bcc else None)
-    except hold_queue.QueueError as exc:
-        _fail(exc)
-        return
-    click.echo(f"{m.id} {m.state}")
+    _step(config, db_url, partial(hold_queue.release, bcc=True if bcc else None), message_id, cli_actor())
 
 
 @queue_group.command("approve")
@@ -141,13 +149,7 @@ def queue_release(db_url, config, message_id, bcc) -> None:
 @click.option("--bcc", is_flag=True, help="Deliver with To/Cc turned into Bcc.")
 def queue_approve(db_url, config, message_id, bcc) -> None:
     """Approve a held message (also one that needs an approver)."""
-    db = open_store(config, db_url, "queue")
-    try:
-        m = hold_queue.approve(db, message_id, cli_actor(), bcc=True if bcc else None)
-    except hold_queue.QueueError as exc:
-        _fail(exc)
-        return
-    click.echo(f"{m.id} {m.state}")
+    _step(config, db_url, partial(hold_queue.approve, bcc=True if bcc else None), message_id, cli_actor())
 
 
 @queue_group.command("cancel")
@@ -156,10 +158,4 @@ def queue_approve(db_url, config, message_id, bcc) -> None:
 @click.option("--reason", default="", help="Why (kept in the audit log).")
 def queue_cancel(db_url, config, message_id, reason) -> None:
     """Do not send a waiting, held or queued message."""
-    db = open_store(config, db_url, "queue")
-    try:
-        m = hold_queue.cancel(db, message_id, cli_actor(), reason)
-    except hold_queue.QueueError as exc:
-        _fail(exc)
-        return
-    click.echo(f"{m.id} {m.state}")
+    _step(config, db_url, hold_queue.cancel, message_id, cli_actor(), reason)

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from email.utils import getaddresses, parseaddr
 from typing import Any
 
+from mamori.gateway.delivery import masked_text
 from mamori.gateway.settings import GatewaySettings
 from mamori.guard import Directory, History, Message, Policy, Reason, Recipient, Verdict, judge
 from mamori.guard.engine import message_from_eml
@@ -60,7 +61,7 @@ def judge_raw(
     try:
         message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
-        return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {str(exc)[:200]}")
+        return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {masked_text(str(exc)[:200])}")
     message = with_envelope(message, rcpt_tos)
     try:
         return Judged(message, judge(message, policy, directory, history))

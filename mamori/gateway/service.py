@@ -112,8 +112,8 @@ class Gateway:
                 await asyncio.wait_for(deliver, timeout=180)
             except (TimeoutError, asyncio.CancelledError):
                 deliver.cancel()
-            except Exception:
-                log.exception("the delivery worker failed")
+            except Exception as exc:
+                log.error("the delivery worker failed: %s: %s", type(exc).__name__, masked_text(str(exc)[:200]))
         self._tasks = []
         if self.spool is not None:
             await self.spool.stop()
@@ -169,7 +169,8 @@ class Gateway:
                     )
                     return outcome(c, attempt, self.settings, utcnow())
                 except Exception as exc:  # a bug must not stop delivery: retry this one later
-                    log.exception("delivery of %s failed", c.id)
+                    # the type and a masked message only: an SMTP error's text often quotes recipient addresses
+                    log.error("delivery of %s failed: %s: %s", c.id, type(exc).__name__, masked_text(str(exc)[:200]))
                     retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
                     return Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
 

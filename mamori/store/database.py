@@ -68,10 +68,7 @@ class Database:
     @property
     def safe_url(self) -> str:
         """The URL with any password hidden, for messages and logs."""
-        try:
-            return self.engine.url.render_as_string(hide_password=True)
-        except AttributeError:
-            return self.url.split("@")[-1]
+        return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
