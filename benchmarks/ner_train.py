@@ -8,11 +8,11 @@ Needs the `ner` extra (python-crfsuite). Reads ONLY ja-ner-wiki/dev.jsonl: the t
 Folds split by Wikipedia article (sha1 of the curid), as dev and test were split, so names of one article never
 sit on both sides of a fold. Each candidate (feature set, c1, c2) is trained on k-1 folds and scored on the
 held-out fold with score.py's own function (IoU >= 0.75, greedy) over PERSON, ORGANIZATION and LOCATION after
-each way of merging rule and model findings (STRATEGIES; "gaps" is what Detector(ner=True) does). The chosen
-candidate (see report_cv: full feature set, best CV micro F1 under "gaps", the default unless clearly beaten) is then
-trained on all of dev and written to MODEL; `--train rules:0.1:0.01` skips the CV and gives the shipped model.
+each way of merging rule and model findings (STRATEGIES; "merge" is what Detector(ner=True) does). The chosen
+candidate (see report_cv: full feature set, best CV micro F1 under "merge", the default unless clearly beaten) is then
+trained on all of dev and written to MODEL; `--train vec:0.1:0.01` skips the CV and gives the shipped model.
 Tables go to bench-out/ner/cv*.md, a log to bench-out/ner/cv.log. The default run (full grid) takes about
-4 x 5 trainings of 1-2 minutes each on a quiet core, plus the final one.
+5 x 5 trainings of 1-2 minutes each on a quiet core, plus the final one.
 """
 
 from __future__ import annotations
@@ -35,14 +35,23 @@ from _common import OUT, REPO, eval_dir
 from mamori.detect import Detector, Document, Finding, settle
 from mamori.detect.detector import DEFAULT_THRESHOLD
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels
-from mamori.detect.recognizers.ner_crf import MODEL_FILE, NerCrf, outside, segment_features, segments
+from mamori.detect.recognizers.ner_crf import (
+    MIN_SCORE,
+    MODEL_FILE,
+    NerCrf,
+    merge,
+    outside,
+    segment_features,
+    segments,
+)
 
 MAX_ITERATIONS = 150
-DEFAULT = ("rules", 0.1, 0.01)
+DEFAULT = (FEATURE_SETS[-1], 0.1, 0.01)
 TIE = 0.005
-STRATEGIES = ("rules", "gaps", "union", "crf-only")
-"""How rule and model findings are merged: rules alone; the model only where no rule finding is (what the detector
-does); both through settle() (the longer span wins); the model alone for its types."""
+STRATEGIES = ("rules", "gaps", "merge", "union", "crf-only")
+"""How rule and model findings are merged: rules alone; the model only where no rule finding is; the model where no
+rule finding is or only a weak rule name finding (ner_crf.merge(), what the detector does); both through settle()
+(the longer span wins); the model alone for its types."""
 
 
 @dataclass
@@ -65,11 +74,14 @@ def load_score(path: Path):
     return module.score
 
 
-def prepare(path: Path) -> list[Example]:
+def prepare(path: Path, limit: int | None = None) -> list[Example]:
+    """The first ``limit`` documents of ``path`` (all by default). ADDRESS spans are labelled LOCATION for the
+    model (ja-biz-pii labels whole addresses ADDRESS where ja-ner-wiki labels places LOCATION; the detector's address
+    findings cover them anyway)."""
     detector = Detector()
     out: list[Example] = []
     with open(path, encoding="utf-8") as f:
-        for line in f:
+        for line in itertools.islice(f, limit):
             if not line.strip():
                 continue
             d = json.loads(line)
@@ -77,7 +89,7 @@ def prepare(path: Path) -> list[Example]:
             doc = Document(text, "auto", detector.lexicon)
             found, hints = detector.rule_findings(doc, DEFAULT_THRESHOLD, NER_TYPES)
             ex = Example(str(d["id"]), text, d["spans"], settle(found), hints)
-            gold = [Span(s["start"], s["end"], s["type"]) for s in d["spans"]]
+            gold = [Span(s["start"], s["end"], "LOCATION" if s["type"] == "ADDRESS" else s["type"]) for s in d["spans"]]
             if doc.lang == "ja":  # the detector runs the model on Japanese documents only
                 for s, e in segments(text):
                     inside = [Span(g.start - s, g.end - s, g.type) for g in gold if g.start >= s and g.end <= e]
@@ -116,12 +128,13 @@ def predict(model: Path, examples: list[Example], feats) -> dict[str, dict[str, 
         ner: list[Finding] = []
         for (s, e), items in zip(ex.segs, segs_feats, strict=True):
             for span, score in crf.tag(items, ex.text[s:e]):
-                if score >= DEFAULT_THRESHOLD:
+                if score >= max(DEFAULT_THRESHOLD, MIN_SCORE):  # what NerCrf.find_with reports
                     ner.append(Finding(span.type, s + span.start, s + span.end, score, "ner_crf"))
         other = [f for f in ex.rules if f.type not in NER_TYPES]
         merged = {
             "rules": ex.rules,
-            "gaps": settle(ex.rules + outside(ner, ex.rules)),  # what Detector(ner=True) does
+            "gaps": settle(ex.rules + outside(ner, ex.rules)),  # the model only where no rule finding is
+            "merge": merge(ex.rules, ner),  # what Detector(ner=True) does
             "union": settle(ex.rules + ner),
             "crf-only": settle(other + ner),
         }
@@ -148,7 +161,7 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(examples, score, k: int, candidates, log) -> list[tuple[tuple, dict]]:
+def cross_validate(examples, score, k: int, candidates, log, also=()) -> list[tuple[tuple, dict]]:
     folds = [fold_of(ex.doc_id, k) for ex in examples]
     results = []
     feats_cache: dict[str, list] = {}
@@ -157,13 +170,14 @@ def cross_validate(examples, score, k: int, candidates, log) -> list[tuple[tuple
             feats_cache.clear()
             feats_cache[feature_set] = featurize(examples, feature_set)
         feats = feats_cache[feature_set]
+        also_feats = featurize(list(also), feature_set)
         total: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
         t0 = time.time()
         for i in range(k):
             tr = [j for j, f in enumerate(folds) if f != i]
             te = [j for j, f in enumerate(folds) if f == i]
-            xs = [x for j in tr for x in feats[j]]
-            ys = [y for j in tr for y in examples[j].labels]
+            xs = [x for j in tr for x in feats[j]] + [x for f in also_feats for x in f]
+            ys = [y for j in tr for y in examples[j].labels] + [y for ex in also for y in ex.labels]
             with tempfile.TemporaryDirectory() as tmp:
                 model = Path(tmp) / "m.crfsuite"
                 train(xs, ys, c1, c2, model)
@@ -187,10 +201,11 @@ def cross_validate(examples, score, k: int, candidates, log) -> list[tuple[tuple
 
 
 def grid(kind: str) -> list[tuple[str, float, float]]:
-    """quick: the defaults alone. full: the c1 (L1) sweep and, at the defaults, the model without the rule hints."""
+    """quick: the defaults alone. full: at the defaults, the model without the word clusters, without the gazetteer
+    and without the rule hints; and a c1 (L1) / c2 (L2) variant."""
     if kind == "quick":
         return [DEFAULT]
-    return [DEFAULT, ("lex", 0.1, 0.01), ("rules", 0.3, 0.01), ("rules", 0.03, 0.01)]
+    return [DEFAULT, ("gaz", 0.1, 0.01), ("rules", 0.1, 0.01), ("lex", 0.1, 0.01), (FEATURE_SETS[-1], 0.05, 0.05)]
 
 
 def table(results) -> list[str]:
@@ -217,19 +232,19 @@ def parse_candidate(s: str) -> tuple[str, float, float]:
 
 def report_cv(results, folds: int, out_dir: Path, log, tag: str | None) -> tuple[str, float, float]:
     """Write the table to bench-out/ner/cv*.md; return the candidate to train: among those with the full feature set
-    (the one the recognizer builds), the best by cross-validated micro F1 under the detector's merge ("gaps"), but
+    (the one the recognizer builds), the best by cross-validated micro F1 under the detector's merge ("merge"), but
     the default when the best beats it by no more than TIE (within the noise of 5 folds)."""
-    usable = [r for r in results if r[0][0] == "rules"] or results  # the recognizer builds the full feature set
-    (fs, c1, c2), res = max(usable, key=lambda r: r[1]["gaps"]["micro"][2])
+    usable = [r for r in results if r[0][0] == FEATURE_SETS[-1]] or results  # the recognizer builds the full set
+    (fs, c1, c2), res = max(usable, key=lambda r: r[1]["merge"]["micro"][2])
     default = [r for r in usable if r[0] == DEFAULT]
-    if default and res["gaps"]["micro"][2] - default[0][1]["gaps"]["micro"][2] <= TIE:
+    if default and res["merge"]["micro"][2] - default[0][1]["merge"]["micro"][2] <= TIE:
         (fs, c1, c2), res = default[0]
     title = f"# CRF name model: {folds}-fold cross-validation on ja-ner-wiki/dev (by article)"
     report = [title, "", *table(results)]
     report += [
         "",
-        f"chosen (best CV micro F1 under gaps; the default unless beaten by > {TIE}): features={fs} c1={c1} c2={c2} "
-        f"(F1 {res['gaps']['micro'][2]:.3f})",
+        f"chosen (best CV micro F1 under merge; the default unless beaten by > {TIE}): features={fs} c1={c1} c2={c2} "
+        f"(F1 {res['merge']['micro'][2]:.3f})",
     ]
     name = "cv.md" if tag is None else f"cv-{tag}.md"
     (out_dir / name).write_text("\n".join(report) + "\n", encoding="utf-8")
@@ -268,6 +283,11 @@ def main() -> None:
     ap.add_argument("--candidates", help="instead of --grid: FEATURES:C1:C2[,...] (e.g. rules:0.1:0.01)")
     ap.add_argument("--no-train", action="store_true", help="cross-validate only; write no model")
     ap.add_argument("--train", metavar="FEATURES:C1:C2", help="skip cross-validation: train these on all of dev")
+    ap.add_argument(
+        "--also",
+        metavar="FILE[:N]",
+        help="a dev file whose first N documents join every training set (never scored), e.g. ja-biz-pii/dev.jsonl:400",
+    )
     ap.add_argument("--out", type=Path, default=REPO / "mamori" / "detect" / MODEL_FILE)
     ap.add_argument("--speed", nargs="+", metavar="FILE.jsonl", help="only measure speed with and without the model")
     ap.add_argument("--speed-docs", type=int, default=2000, help="documents of each file to time (default 2000)")
@@ -289,23 +309,30 @@ def main() -> None:
     t0 = time.time()
     examples = prepare(ev / "ja-ner-wiki" / "dev.jsonl")
     log(f"dev: {len(examples)} sentences prepared in {time.time() - t0:.0f}s")
+    also: list[Example] = []
+    if args.also:
+        name, _, n = args.also.partition(":")
+        also = prepare(ev / name, int(n) if n else None)
+        log(f"also in every training set: {len(also)} documents of {name}")
     if args.train:
         fs, c1, c2 = parse_candidate(args.train)
     else:
         candidates = [parse_candidate(c) for c in args.candidates.split(",")] if args.candidates else grid(args.grid)
-        results = cross_validate(examples, score, args.folds, candidates, log)
+        results = cross_validate(examples, score, args.folds, candidates, log, also)
         tag = args.candidates.replace(":", "_").replace(",", "+") if args.candidates else None
+        if tag and args.also:
+            tag += "+also_" + Path(args.also).name.replace(":", "_")
         fs, c1, c2 = report_cv(results, args.folds, out_dir, log, tag)
     if args.no_train:
         return
-    feats = featurize(examples, fs)
+    feats = featurize(examples + also, fs)
     xs = [x for f in feats for x in f]
-    ys = [y for ex in examples for y in ex.labels]
+    ys = [y for ex in examples + also for y in ex.labels]
     t1 = time.time()
     train(xs, ys, c1, c2, args.out)
     log(f"trained on all of dev in {time.time() - t1:.0f}s -> {args.out} ({args.out.stat().st_size:,} bytes)")
-    if fs != "rules":
-        log(f"NOTE: the recognizer builds the 'rules' feature set; the best here was {fs!r}: keep features in step")
+    if fs != FEATURE_SETS[-1]:
+        log(f"NOTE: the recognizer builds the {FEATURE_SETS[-1]!r} feature set; the best here was {fs!r}: keep in step")
 
 
 if __name__ == "__main__":

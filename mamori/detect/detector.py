@@ -86,15 +86,14 @@ class Detector:
         cut = self.threshold if threshold is None else threshold
         found, hints = self.rule_findings(doc, cut, self.ner.entities if self.ner is not None else ())
         if self.ner is not None and self.ner.supports(doc.lang):
-            from mamori.detect.recognizers.ner_crf import outside
+            from mamori.detect.recognizers.ner_crf import merge
 
-            kept = settle(found)
             extra = [
                 f
                 for f in self.ner.find_with(doc, hints)
                 if f.score >= cut and (self.types is None or f.type in self.types)
             ]
-            return settle(kept + outside(extra, kept))
+            return merge(settle(found), extra)
         return settle(found)
 
     def rule_findings(

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mamori.detect.morphology import Token
+from mamori.detect.ner_resources import cluster_ids
 
 NER_TYPES = ("PERSON", "ORGANIZATION", "LOCATION")
 """Types the model labels. Their BIO labels are ``B-PERSON``, ``I-PERSON``, ... and ``O``."""
 
-FEATURE_SETS = ("chars", "morph", "lex", "rules")
-"""Groups of features, each adding to the ones before it; ``rules`` is the full set."""
+FEATURE_SETS = ("chars", "morph", "lex", "rules", "gaz", "vec")
+"""Groups of features, each adding to the ones before it; ``vec`` (word clusters) is the full set."""
 
 _TYPE_NAMES = {"PERSON": "P", "ORGANIZATION": "O", "LOCATION": "L"}
 
@@ -81,13 +82,17 @@ def features(
     tokens: Sequence[Token] = (),
     lexicon_flags: Sequence[str] = (),
     rules: Iterable[tuple[int, int, str, str, float]] = (),
-    feature_set: str = "rules",
+    feature_set: str = FEATURE_SETS[-1],
+    gazetteer: Iterable[tuple[int, int, str]] = (),
+    clusters: Sequence[int | None] = (),
 ) -> list[list[str]]:
     """Features of each character of ``text``.
 
     ``tokens`` are SudachiPy tokens covering the text; ``lexicon_flags`` the name-lexicon flags of each token
-    (same order; '' when not listed); ``rules`` the (start, end, type, recognizer) of the rule findings.
-    ``feature_set`` is one of :data:`FEATURE_SETS`: each set includes the ones before it.
+    (same order; '' when not listed); ``rules`` the (start, end, type, recognizer, score) of the rule findings;
+    ``gazetteer`` the (start, end, kinds) of the proper nouns listed in the text; ``clusters`` the packed word
+    cluster of each token (None when the word has none). ``feature_set`` is one of :data:`FEATURE_SETS`: each set
+    includes the ones before it.
     """
     level = FEATURE_SETS.index(feature_set)
     n = len(text)
@@ -136,7 +141,56 @@ def features(
                 out[start - 1].append(f"r+1=B{short}")
             if end < n:
                 out[end].append(f"r-1=E{short}")
+    if level >= 4:
+        _gazetteer_features(out, gazetteer)
+    if level >= 5:
+        _cluster_features(out, tokens, clusters)
     return out
+
+
+def _gazetteer_features(out: list[list[str]], spans: Iterable[tuple[int, int, str]]) -> None:
+    """Position in each listed proper noun covering a character, by kind; the longest per kind counts."""
+    n = len(out)
+    best: dict[tuple[int, str], tuple[int, int]] = {}
+    for start, end, kinds in spans:
+        start, end = max(0, start), min(n, end)
+        if end - start < 2:
+            continue
+        for kind in kinds:
+            for i in range(start, end):
+                got = best.get((i, kind))
+                if got is None or got[1] - got[0] < end - start:
+                    best[(i, kind)] = (start, end)
+    for (i, kind), (start, end) in best.items():
+        where = "B" if i == start else "E" if i == end - 1 else "I"
+        out[i].append(f"g={where}{kind}")
+        out[i].append(f"gl={where}{kind}{min(end - start, 6)}")
+        if i == start and start > 0:
+            out[start - 1].append(f"g+1={kind}")
+        if i == end - 1 and end < n:
+            out[end].append(f"g-1={kind}")
+
+
+def _cluster_features(out: list[list[str]], tokens: Sequence[Token], clusters: Sequence[int | None]) -> None:
+    """The word clusters of each character's token and of the tokens on either side."""
+    n = len(out)
+    ids = [cluster_ids(c) if c is not None else None for c in clusters]
+    for k, tok in enumerate(tokens):
+        start, end = max(0, tok.start), min(n, tok.end)
+        if start >= end:
+            continue
+        here = ids[k] if k < len(ids) else None
+        prev_ids = ids[k - 1] if 0 < k <= len(ids) else None
+        next_ids = ids[k + 1] if k + 1 < len(ids) else None
+        feats = (
+            [f"v0={here[0]}", f"v1={here[1]}", f"v2={here[2]}"] if here is not None else ["v=none"]
+        )
+        if prev_ids is not None:
+            feats.append(f"pv2={prev_ids[2]}")
+        if next_ids is not None:
+            feats.append(f"nv2={next_ids[2]}")
+        for i in range(start, end):
+            out[i].extend(feats)
 
 
 def _token_features(out: list[list[str]], tokens: Sequence[Token], flags: Sequence[str]) -> None:

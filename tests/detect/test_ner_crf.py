@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
+from mamori.detect.morphology import Token
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans, char_type, features
+from mamori.detect.ner_resources import WordClusters, cluster_ids, gazetteer, pack_clusters, word_clusters
 from mamori.detect.recognizers import default_recognizers
 from mamori.detect.recognizers.ner_crf import MISSING_EXTRA, NerCrf, available, segments
 
@@ -61,6 +63,60 @@ def test_features_one_list_per_character_and_sets_nest() -> None:
     assert "r=BP" in full[0] and "r=IP" in full[1] and "rs=BPh" in full[0]
     assert not any(f.startswith("r=") for f in full[2])
     assert features("", (), (), (), "rules") == []
+
+
+def test_gazetteer_and_cluster_features_come_with_the_full_set() -> None:
+    text = "東洋紡の松本"
+    toks = [Token(0, 3, "東洋紡", ("名詞",)), Token(3, 4, "の", ("助詞",)), Token(4, 6, "松本", ("名詞",))]
+    listed = [(0, 3, "O"), (4, 6, "LP")]
+    clusters = [pack_clusters(7920, 766, 39), None, pack_clusters(4410, 813, 59)]
+    full = features(text, toks, (), (), "vec", listed, clusters)
+    assert {"g=BO", "gl=BO3", "v0=7920", "v1=766", "v2=39"} <= set(full[0])
+    assert "g=EO" in full[2] and {"g-1=O", "g+1=L", "v=none", "pv2=39", "nv2=59"} <= set(full[3])
+    assert {"g=BL", "g=BP", "v2=59"} <= set(full[4])
+    without = features(text, toks, (), (), "rules", listed, clusters)
+    added = ("g=", "gl=", "g+1=", "g-1=", "v=", "v0=", "v1=", "v2=", "pv2=", "nv2=")
+    assert not any(f.startswith(added) for feats in without for f in feats)
+
+
+def test_gazetteer_lists_proper_nouns_with_their_kinds() -> None:
+    spans = gazetteer().spans("東洋紡の松本は阪神へ")
+    assert (0, 3, "O") in spans and (4, 6, "LP") in spans and (7, 9, "LO") in spans
+    assert all(e - s >= 2 for s, e, _ in spans)
+    assert (1, 4, "O") in gazetteer().spans("\ud800東洋紡")  # a lone surrogate is matched past, offsets kept
+    assert len(gazetteer()) > 100_000
+
+
+def test_word_clusters_load_and_unpack() -> None:
+    words = word_clusters()
+    assert len(words) > 400_000
+    packed = words.get("東洋紡")
+    assert packed is not None
+    row, mid, top = cluster_ids(packed)
+    assert 0 <= row < 20_000 and 0 <= mid < 1024 and 0 <= top < 64
+    assert words.get("") is None and words.get("東洋紡績株式会社ではない語") is None
+
+
+_WORDS = st.text(alphabet="あア山a", min_size=1, max_size=4)
+
+
+@given(st.sets(_WORDS, max_size=30), _WORDS)
+def test_word_cluster_lookup_matches_a_dict(words: set[str], probe: str) -> None:
+    table = {w: i for i, w in enumerate(sorted(words))}
+    clusters = WordClusters(sorted(table.items()))
+    assert len(clusters) == len(table)
+    assert all(clusters.get(w) == i for w, i in table.items())
+    assert clusters.get(probe) == table.get(probe)
+
+
+def test_word_clusters_refuse_an_unordered_file() -> None:
+    with pytest.raises(ValueError, match="out of order"):
+        WordClusters([("b", 1), ("a", 2)])
+
+
+@given(st.integers(0, 2**20), st.integers(0, 1023), st.integers(0, 63))
+def test_cluster_packing_round_trips(row: int, mid: int, top: int) -> None:
+    assert cluster_ids(pack_clusters(row, mid, top)) == (row, mid, top)
 
 
 @given(st.text(alphabet="あ。\n!x山 ", max_size=80), st.integers(1, 9))

@@ -3,7 +3,7 @@
 Needs the ``ner`` extra (python-crfsuite). Not one of the default recognizers: ``Detector(ner=True)`` or
 ``mamori detect --ner`` adds it, and hands it the rule findings of its types as features, so the model
 learns when to trust a rule. Its findings fill only the gaps the rule findings leave (:func:`outside`), then go
-through the detector's usual ``settle()``.
+through the detector's usual ``settle()``: see :func:`merge`.
 
 The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` on ja-ner-wiki/dev
 (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``).
@@ -18,13 +18,21 @@ from importlib import resources
 from typing import Any, ClassVar
 
 from mamori.detect import morphology
+from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.name_lexicon import lexicon
-from mamori.detect.ner_features import NER_TYPES, Span, bio_spans, features
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans, features
+from mamori.detect.ner_resources import gazetteer, word_clusters
 from mamori.detect.recognizer import Recognizer
 
 MODEL_FILE = "data/ner-ja-wiki.crfsuite"
+RULE_TRUST = 0.7
+"""A rule finding of a name type scored below this yields to an overlapping model finding (:func:`merge`)."""
+MIN_SCORE = 0.7
+"""Model spans whose mean label marginal is lower are not reported, whatever the detector's threshold. In business
+text the model's doubtful spans are mostly common nouns (振込手数料 at 0.63); in 5-fold cross-validation on
+ja-ner-wiki/dev the cut costs nothing (micro F1 0.780 at 0.5 and at 0.7: precision up, recall down)."""
 SEGMENT_LIMIT = 512
 """Longest piece of text tagged as one sequence (the model was trained on single sentences)."""
 
@@ -65,9 +73,10 @@ def segments(text: str, limit: int = SEGMENT_LIMIT) -> list[tuple[int, int]]:
 
 
 def segment_features(
-    text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = "rules"
+    text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = FEATURE_SETS[-1]
 ) -> list[list[str]]:
-    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags and the rule findings inside it."""
+    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags, the rule findings inside it, the
+    gazetteer's proper nouns and the tokens' word clusters."""
     piece = text[start:end]
     if _SURROGATE_RE.search(piece):  # not encodable for CRFsuite: replaced one for one, offsets kept
         piece = _SURROGATE_RE.sub("\ufffd", piece)
@@ -81,7 +90,13 @@ def segment_features(
         for f in rules
         if f.start < end and f.end > start and f.type in NER_TYPES
     ]
-    return features(piece, toks, flags, hints, feature_set)
+    level = FEATURE_SETS.index(feature_set)
+    listed = gazetteer().spans(piece) if level >= FEATURE_SETS.index("gaz") else []
+    clusters: list[int | None] = []
+    if level >= FEATURE_SETS.index("vec"):
+        words = word_clusters()
+        clusters = [words.get(t.surface) for t in toks]
+    return features(piece, toks, flags, hints, feature_set, listed, clusters)
 
 
 class NerCrf(Recognizer):
@@ -128,7 +143,8 @@ class NerCrf(Recognizer):
             inside = [f for f in ordered if f.start < end and f.end > start]
             items = segment_features(text, start, end, inside)
             for span, score in self.tag(items, text[start:end]):
-                out.append(self.finding(doc, span.type, start + span.start, start + span.end, score))
+                if score >= MIN_SCORE:
+                    out.append(self.finding(doc, span.type, start + span.start, start + span.end, score))
         return out
 
     def tag(self, items: list[list[str]], piece: str) -> list[tuple[Span, float]]:
@@ -151,6 +167,20 @@ class NerCrf(Recognizer):
             total = sum(tagger.marginal(labels[i], i) for i in range(span.start, span.end))
             out.append((Span(s, e, span.type), total / (span.end - span.start)))
         return out
+
+
+def merge(rules: Sequence[Finding], model: Iterable[Finding]) -> list[Finding]:
+    """The detector's answer from its settled rule findings and the model's findings.
+
+    Every rule finding of another type, and every name finding scored at least :data:`RULE_TRUST` (a cue backs it:
+    an honorific, a label, a legal form), stays; the model fills only the gaps those leave. A weaker rule name
+    finding (a lexicon match alone) stays where the model found nothing over it. In 5-fold cross-validation on
+    ja-ner-wiki/dev this gains 0.007 micro F1 over filling the gaps of all rule findings.
+    """
+    trusted = [f for f in rules if f.type not in NER_TYPES or f.score >= RULE_TRUST]
+    weak = [f for f in rules if f.type in NER_TYPES and f.score < RULE_TRUST]
+    base = settle(trusted + outside(model, trusted))
+    return settle(base + outside(weak, base))
 
 
 def outside(extra: Iterable[Finding], kept: Sequence[Finding]) -> list[Finding]:
