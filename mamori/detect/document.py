@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
@@ -98,6 +99,11 @@ def detect_language(text: str) -> str:
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_START = itemgetter(1)
+_END = itemgetter(2)
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
 
 
 class Lexicon:
@@ -112,6 +118,7 @@ class Lexicon:
         self._groups: dict[str, set[str]] = {}
         self._matcher: ahocorasick_rs.AhoCorasick | None = None
         self._word_groups: list[frozenset[str]] = []
+        self._word_group: list[str | None] = []  # the one group of each keyword, None when it has several
 
     def add(self, group: str, words: Iterable[str]) -> None:
         self._groups.setdefault(group, set()).update(fold(w).lower() for w in words if w)
@@ -128,12 +135,13 @@ class Lexicon:
                 by_word.setdefault(w, set()).add(group)
         words_sorted = sorted(by_word)
         self._word_groups = [frozenset(by_word[w]) for w in words_sorted]
+        self._word_group = [next(iter(g)) if len(g) == 1 else None for g in self._word_groups]
         if not words_sorted:
             return None
         return ahocorasick_rs.AhoCorasick(words_sorted, matchkind=ahocorasick_rs.MatchKind.Standard)
 
-    def scan(self, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
-        """(start, end, groups) for every keyword occurrence, overlapping ones included, sorted by start."""
+    def _matches(self, lowered: str) -> list[tuple[int, int, int]]:
+        """(keyword index, start, end) for every keyword occurrence, sorted by start, the longer first on a tie."""
         if self._matcher is None:
             self._matcher = self._build()
             if self._matcher is None:
@@ -142,10 +150,45 @@ class Lexicon:
             found = self._matcher.find_matches_as_indexes(lowered, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates cannot be UTF-8: match around them (same length)
             found = self._matcher.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", lowered), overlapping=True)
+        if len(found) > 1:
+            # (start, -end) order in two C-level stable sorts (no (start, end) pair occurs twice: keywords are unique)
+            found.sort(key=_END, reverse=True)
+            found.sort(key=_START)
+        return found
+
+    def scan(self, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
+        """(start, end, groups) for every keyword occurrence, overlapping ones included, sorted by start."""
+        found = self._matches(lowered)  # builds the matcher (and the groups of each keyword) on first use
         groups = self._word_groups
-        hits = [(start, end, groups[i]) for i, start, end in found]
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        return hits
+        return [(start, end, groups[i]) for i, start, end in found]
+
+    def index(self, lowered: str) -> dict[str, tuple[list[int], list[int]]]:
+        """For each keyword group found, the starts and ends of its occurrences, sorted by start (see :meth:`scan`)."""
+        index: dict[str, tuple[list[int], list[int]]] = {}
+        found = self._matches(lowered)
+        if not found:
+            return index
+        single = self._word_group
+        groups = self._word_groups
+        get = index.get
+        for i, start, end in found:
+            g = single[i]
+            if g is not None:
+                entry = get(g)
+                if entry is None:
+                    index[g] = ([start], [end])
+                else:
+                    entry[0].append(start)
+                    entry[1].append(end)
+                continue
+            for g in groups[i]:
+                entry = get(g)
+                if entry is None:
+                    index[g] = ([start], [end])
+                else:
+                    entry[0].append(start)
+                    entry[1].append(end)
+        return index
 
 
 class Document:
@@ -175,15 +218,7 @@ class Document:
     @cached_property
     def _index(self) -> dict[str, tuple[list[int], list[int]]]:
         """For each keyword group, the starts and ends of its occurrences, sorted by start."""
-        index: dict[str, tuple[list[int], list[int]]] = {}
-        for start, end, groups in self._lexicon.scan(self.lower):
-            for g in groups:
-                entry = index.get(g)
-                if entry is None:
-                    entry = index[g] = ([], [])
-                entry[0].append(start)
-                entry[1].append(end)
-        return index
+        return self._lexicon.index(self.lower)
 
     @cached_property
     def groups_found(self) -> frozenset[str]:
@@ -202,18 +237,23 @@ class Document:
         """
         index = self._index
         out: list[tuple[int, int, str]] = []
+        lo = max(0, start)
         for g in groups:
             entry = index.get(g)
             if entry is None:
                 continue
             starts, ends = entry
-            i = bisect_left(starts, max(0, start))
-            while i < len(starts) and starts[i] < end:
+            i = bisect_left(starts, lo)
+            n = len(starts)
+            while i < n and starts[i] < end:
                 if ends[i] <= end:
                     out.append((starts[i], ends[i], g))
                 i += 1
-        if len(groups) > 1:
-            out.sort(key=lambda h: (h[0], -h[1], h[2]))
+        if len(groups) > 1 and len(out) > 1:
+            # (start, -end, group) order in three C-level stable sorts, the last key first
+            out.sort(key=_THIRD)
+            out.sort(key=_SECOND, reverse=True)
+            out.sort(key=_FIRST)
         return out
 
     def keyword_before(self, pos: int, groups: frozenset[str] | set[str], window: int) -> tuple[int, int, str] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -134,6 +134,15 @@ def _is_name_char(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x30A1 <= o <= 0x30FA or c in "々ヶーケ"
 
 
+def _lengths_by_first(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of at least 2 of the names that start with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) >= 2:
+            out.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(v, reverse=True)) for c, v in out.items()}
+
+
 class JapaneseAddressRecognizer(Recognizer):
     """ADDRESS from a prefecture or municipality anchor; LOCATION for a place name alone."""
 
@@ -148,6 +157,10 @@ class JapaneseAddressRecognizer(Recognizer):
         self._longest = max(len(a) for a in self._by_anchor)
         self._first_chars = frozenset(a[0] for a in self._by_anchor)
         self._groups = frozenset({"address_pref", "address_label", "address_mark", "address_place"})
+        # The lengths (longest first) of the anchors, and of each prefecture's municipalities, by first character:
+        # a lookup tries only the lengths that can match instead of every one from the longest down.
+        self._anchor_lengths = _lengths_by_first(self._by_anchor)
+        self._pref_lengths = {p: _lengths_by_first(v) for p, v in self._pref_sets.items()}
 
     @property
     def keywords(self) -> dict[str, list[str]]:  # type: ignore[override]
@@ -216,8 +229,9 @@ class JapaneseAddressRecognizer(Recognizer):
         """End of the longest municipality anchor at ``pos`` (-1 when none)."""
         if pos >= len(norm) or norm[pos] not in self._first_chars:
             return -1
-        for n in range(min(self._longest, len(norm) - pos), 1, -1):
-            if norm[pos : pos + n] in self._by_anchor:
+        room = min(self._longest, len(norm) - pos)
+        for n in self._anchor_lengths.get(norm[pos], ()):
+            if n <= room and norm[pos : pos + n] in self._by_anchor:
                 return pos + n
         return -1
 
@@ -231,8 +245,10 @@ class JapaneseAddressRecognizer(Recognizer):
             p = pos + 1 if norm[pos : pos + 1] == " " else pos
             cities = self._pref_sets.get(anchor, frozenset())
             if p < len(norm) and norm[p] in self._first_chars:
-                for n in range(min(self._longest, len(norm) - p), 1, -1):
-                    if norm[p : p + n] in cities:
+                lengths = self._pref_lengths[anchor].get(norm[p], ()) if anchor in self._pref_lengths else ()
+                room = min(self._longest, len(norm) - p)
+                for n in lengths:
+                    if n <= room and norm[p : p + n] in cities:
                         city_end = p + n
                         break
         else:

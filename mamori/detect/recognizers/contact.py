@@ -201,6 +201,8 @@ class PhoneRecognizer(Recognizer):
             national = digits
         jp = national is not None and jp_phone_valid(national)
         loose = not jp and national is not None and jp_phone_shape(national)
+        if not (jp or loose or plus or en):
+            return None  # Japanese text: a number without a '+' is a Japanese number or not a phone number
         group = label_of(doc, start)
         if group is None and en:
             after = label_after(doc, end, frozenset({"n.phone_after"}), 3)

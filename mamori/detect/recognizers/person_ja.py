@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import compress, islice
+from operator import not_
 from typing import ClassVar
 
 from mamori.detect import morphology
@@ -204,13 +205,20 @@ _CUE_RES = (
     re.compile(rf"(?:弊社|当社|担当|担当者|私|わたくし|同僚|上司|部下|後任|前任|秘書|後輩|先輩)の(?=[{_K}])"),
     re.compile(rf"\n ?[・-] ?(?=[{_K}]{{1,4}}(?:が担当|[(（がもはよ]|{_TITLES}))"),
 )
+# Words that a match of each cue must hold (None: no cheap test), to skip the scan of a text without them.
+_CUE_RES_NEEDS = tuple(
+    zip(_CUE_RES, (("でございます", "と申します"), None, ("\n・", "\n-", "\n ・", "\n -")), strict=True)
+)
 # A name alone on a line (signature blocks, address labels) or followed by a bracketed reading.
 # A self-introduction: '田中と申します' / '、営業の佐藤です。' (the name is read back from the cue).
 _SELF_RE = re.compile(r"と申します|と申しま|と申す|でございます|です(?=[。!！、\n])")
 # A bracketed group after a name in a list: 宮本（株式会社青葉）、上野（大和テック（株））.
 _BRACKET_AFTER = re.compile(r" ?\((?:[^()\n]|\([^()\n]{0,12}\)){1,40}\)")
+# (The lookahead after the spaces only fails early: a title starts with a kanji or チ, マ, リ, a name with a kanji.)
 _LINE_NAME = re.compile(
-    rf"^ {{0,4}}(?P<title>(?:{_TITLES}) )?([{_K}]{{1,4}} ?[{_K}{_HIRA}]{{1,4}})(?= {{0,4}}(?:$|[(（/|]))", re.M
+    rf"^ {{0,4}}(?=[{_K}チマリ])(?P<title>(?:{_TITLES}) )?([{_K}]{{1,4}} ?[{_K}{_HIRA}]{{1,4}})"
+    r"(?= {0,4}(?:$|[(（/|]))",
+    re.M,
 )
 # The same after a newline: a literal first character lets the regex engine skip ahead (a bare '^' with re.M is
 # tried at every position).
@@ -364,6 +372,9 @@ _NOT_NAMES_TEXT = (
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
+_GROUP = re.Match.group
+
+
 def morphology_available() -> bool:
     return morphology.available()
 
@@ -389,8 +400,23 @@ def _clean_foreign(flags: str) -> bool:
     return "F" in flags and not ("c" in flags or "L" in flags or "O" in flags)
 
 
+_READING_OPEN = frozenset("(（/|")
+
+
+def _may_open_reading(text: str, e: int) -> bool:
+    """A bracket or slash at ``e`` (after one space at most): without one, no reading pattern can match there."""
+    if e >= len(text):
+        return False
+    c = text[e]
+    if c == " ":
+        if e + 1 >= len(text):
+            return False
+        c = text[e + 1]
+    return c in _READING_OPEN
+
+
 def _reading_follows(text: str, e: int) -> bool:
-    return (
+    return _may_open_reading(text, e) and (
         _ROMAJI_PAREN.match(text, e) is not None
         or _KANA_PAREN.match(text, e) is not None
         or _HIRA_PAREN.match(text, e) is not None
@@ -414,6 +440,10 @@ def _char_class(c: str) -> int:
     if c.isascii() and c.isalpha():
         return 4
     return 0
+
+
+# A run of letters of one _char_class (1 kanji, 2 hiragana, 3 katakana, 4 Latin): ヶ is a kanji here.
+_CLASS_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff々〆ヶ]+|[ぁ-ゖ]+|[ァ-ヵヷ-ヺー]+|[A-Za-z]+")
 
 
 def _is_kanji(c: str) -> bool:
@@ -443,6 +473,7 @@ class JapanesePersonRecognizer(Recognizer):
         self.morphology = morphology and morphology_available()
         self._run_memo: dict[str, tuple[str, int, int, float] | tuple[()]] = {}
         self._kata_memo: dict[str, int] = {}
+        self._inert_runs: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -481,37 +512,46 @@ class JapanesePersonRecognizer(Recognizer):
                 last = ke
                 read.add(t.end())
                 self._after_label(text, text[ks:ke], t.end(), add)
-        starts, ends = doc.occurrences(_ROLE_LABEL_GROUP)
-        for ks, ke in islice(zip(starts, ends, strict=True), budget):
-            if ke < len(text) and text[ke] == " ":
-                ke += 1
-            if ke not in read:
-                self._after_role_label(text, ks, ke, add)
-        starts, ends = doc.occurrences(_EN_GROUP)
-        for ks, ke in islice(zip(starts, ends, strict=True), budget):
-            self._after_en_label(text, ks, ke, add)
-        starts, ends = doc.occurrences(_EN_HON_GROUP)
-        for ks, ke in islice(zip(starts, ends, strict=True), budget):
-            self._after_en_honorific(text, ks, ke, add)
+        groups = doc.groups_found
+        if _ROLE_LABEL_GROUP in groups:
+            starts, ends = doc.occurrences(_ROLE_LABEL_GROUP)
+            for ks, ke in islice(zip(starts, ends, strict=True), budget):
+                if ke < len(text) and text[ke] == " ":
+                    ke += 1
+                if ke not in read:
+                    self._after_role_label(text, ks, ke, add)
+        if _EN_GROUP in groups:
+            starts, ends = doc.occurrences(_EN_GROUP)
+            for ks, ke in islice(zip(starts, ends, strict=True), budget):
+                self._after_en_label(text, ks, ke, add)
+        if _EN_HON_GROUP in groups:
+            starts, ends = doc.occurrences(_EN_HON_GROUP)
+            for ks, ke in islice(zip(starts, ends, strict=True), budget):
+                self._after_en_honorific(text, ks, ke, add)
         for m in islice(_SELF_RE.finditer(text), budget):
             self._before_self(text, m.start(), add)
         starts, ends = doc.occurrences(_TITLE_GROUP)
         last = -1
-        for ks, ke in islice(zip(starts, ends, strict=True), budget):
+        for ks, ke in islice(zip(starts, ends, strict=True), budget) if starts else ():
             if ke == last or (ks and _is_kanji(text[ks - 1])) or not _TITLE_NEXT.match(text, ke):
                 continue
             last = ke
             self._read_list(text, ke, add, score=0.8, strong=False, max_items=1)
-        for cue in _CUE_RES:
+        for cue, needs in _CUE_RES_NEEDS:
+            if needs is not None and not any(w in text for w in needs):
+                continue  # the cue's literal words are not in the text
             for m in islice(cue.finditer(text), budget):
                 self._read_list(text, m.end(), add, score=0.8, strong=True, max_items=1)
-        for m in islice(_DESU_CUE.finditer(text), budget):
-            self._before_desu(text, m.end(), add)
+        if "です" in text:
+            for m in islice(_DESU_CUE.finditer(text), budget):
+                self._before_desu(text, m.end(), add)
         for m in islice(_DEPT_CUE.finditer(text), budget):
             self._read_list(text, m.end(), add, score=0.75, strong=False, max_items=1)
         for m in islice(self._line_names(text), budget):
             self._line_name(text, m.start(2), m.end(2), add, titled=m.group("title") is not None)
-        if "," in text or "\t" in text:
+        if ("," in text or "\t" in text) and (
+            "氏名" in text or "名前" in text or "カナ" in text or "ふりがな" in text  # a header holds one of these
+        ):
             for m in islice(_CSV_HEADER.finditer(text), 100):
                 self._csv(text, m.start(), m.end(), add)
         self._prose(text, found, add)
@@ -706,6 +746,8 @@ class JapanesePersonRecognizer(Recognizer):
     def _romaji_after(self, text: str, end: int, add, hira: bool = True) -> None:
         """A reading in brackets after a name: 田中 稔（Minoru Tanaka）, 石川 零（イシカワ レイ）,
         山田 太郎（やまだ たろう） (hiragana only when asked: in prose it is an encyclopaedia's gloss)."""
+        if not _may_open_reading(text, end):
+            return
         m = (
             _ROMAJI_PAREN.match(text, end)
             or _KANA_PAREN.match(text, end)
@@ -723,18 +765,16 @@ class JapanesePersonRecognizer(Recognizer):
         if p == 0:
             return
         lo = max(text.rfind("\n", 0, p) + 1, p - 16)
-        prev_cls = -1
-        for k in range(lo, p):
-            cls = _char_class(text[k])
-            if cls != prev_cls and cls > 0:
-                r = self._name_at(text, k, p, True, False)
-                if r is not None and r[1] == p:
-                    name = text[r[0] : r[1]]
-                    if name not in _NOT_NAMES:
-                        add(r[0], r[1], r[2])
-                        self._romaji_after(text, he, add)
-                    return
-            prev_cls = cls
+        # a name starts where a run of one class of letters starts (see _char_class)
+        for run in _CLASS_RUN.finditer(text, lo, p):
+            k = run.start()
+            r = self._name_at(text, k, p, True, False)
+            if r is not None and r[1] == p:
+                name = text[r[0] : r[1]]
+                if name not in _NOT_NAMES:
+                    add(r[0], r[1], r[2])
+                    self._romaji_after(text, he, add)
+                return
 
     def _after_label(self, text: str, label: str, i: int, add) -> None:
         strong = label in _STRONG_LABELS
@@ -877,19 +917,34 @@ class JapanesePersonRecognizer(Recognizer):
         lex = self.lex
         covered = sorted(found)
         windows: list[tuple[int, int]] = []
-        memo = self._run_memo
         flags_get = lex.flags.get
         sur_windows: list[tuple[int, int]] = []
         flags = lex.flags
         n_text = len(text)
-        for m in _PROSE_KANJI.finditer(text):
+        # Most runs yield nothing wherever they stand (_inert_run, memoised): they are sorted out in C-level passes
+        # (map, compress) and only the others are read here, in text order.
+        matches = list(_PROSE_KANJI.finditer(text))
+        runs = list(map(_GROUP, matches))
+        inert = self._inert_runs
+        quiet = list(map(inert.get, runs))
+        if None in quiet:
+            for j, q in enumerate(quiet):
+                if q is None:
+                    run = runs[j]
+                    q = inert.get(run)
+                    if q is None:
+                        q = self._inert_run(run)
+                        if len(inert) > 200000:
+                            inert.clear()
+                        inert[run] = q
+                    quiet[j] = q
+        for m, run in compress(zip(matches, runs, strict=True), map(not_, quiet)):
             s0, e0 = m.span()
             if e0 - s0 <= 3:
                 if e0 < n_text and text[e0] in _SHORT_NEXT and text[s0:e0] in flags:
                     self._short_run(text, s0, e0, covered, sur_windows, add)
                 if e0 - s0 < 3:
                     continue
-            run = m.group()
             if len(run) > 3 and run[:2] in _KIN_WORDS:
                 self._given_after_kin(text, s0 + 2, covered, add)
             elif (
@@ -899,12 +954,7 @@ class JapanesePersonRecognizer(Recognizer):
                 and not _overlaps(covered, s0, e0)
             ):
                 add(s0, e0, 0.6)  # 袁世凱は / 李基文に: a Chinese or Korean name of three characters
-            verdict = memo.get(run)
-            if verdict is None:
-                verdict = self._judge_run(run)
-                if len(memo) > 100000:
-                    memo.clear()
-                memo[run] = verdict
+            verdict = self._verdict(run)
             if not verdict:
                 continue
             kind, offset, n, score = verdict
@@ -932,10 +982,18 @@ class JapanesePersonRecognizer(Recognizer):
         kata_memo = self._kata_memo
         skip = -1
         for m in _PROSE_KATA.finditer(text):
+            name = m.group()
+            verdict = kata_memo.get(name)
+            if verdict is None:
+                verdict = self._judge_katakana(name)
+                if len(kata_memo) > 100000:
+                    kata_memo.clear()
+                kata_memo[name] = verdict
+            e = m.end()
+            if not verdict and (e + 1 >= n_text or text[e] != " "):
+                continue  # nothing to read here (most runs)
             if m.start() < skip:
                 continue
-            name = m.group()
-            e = m.end()
             if e + 1 < len(text) and text[e] == " " and _is_kata(text[e + 1]):
                 # ヤマダ タロウ: the katakana readings of a surname and a given name, written apart.
                 m2 = _PROSE_KATA.match(text, e + 1)
@@ -944,12 +1002,6 @@ class JapanesePersonRecognizer(Recognizer):
                         add(m.start(), m2.end(), 0.7)
                     skip = m2.end()
                     continue
-            verdict = kata_memo.get(name)
-            if verdict is None:
-                verdict = self._judge_katakana(name)
-                if len(kata_memo) > 100000:
-                    kata_memo.clear()
-                kata_memo[name] = verdict
             if not verdict:
                 continue
             s, e = m.span()
@@ -968,6 +1020,29 @@ class JapanesePersonRecognizer(Recognizer):
                 and not text.endswith(_LEGAL_FORMS, max(0, s - 6), s)
             ):
                 add(s, e, 0.6)
+
+    def _verdict(self, run: str) -> tuple[str, int, int, float] | tuple[()]:
+        """:meth:`_judge_run`, memoised."""
+        memo = self._run_memo
+        verdict = memo.get(run)
+        if verdict is None:
+            verdict = self._judge_run(run)
+            if len(memo) > 100000:
+                memo.clear()
+            memo[run] = verdict
+        return verdict
+
+    def _inert_run(self, run: str) -> bool:
+        """True when :meth:`_prose` does nothing with the kanji run ``run``, whatever stands around it: not listed
+        (a short run), no kinship word in front, no Chinese surname first, and a verdict of nothing."""
+        n = len(run)
+        if n <= 3 and run in self.lex.flags:
+            return False
+        if n < 3:
+            return True
+        if (n > 3 and run[:2] in _KIN_WORDS) or (n == 3 and run[0] in _CN_SURNAMES):
+            return False
+        return not self._verdict(run)
 
     @staticmethod
     def _line_names(text: str) -> Iterator[re.Match[str]]:
