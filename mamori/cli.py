@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -111,8 +112,32 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
+# Commands of the I/O shell, imported only when named (or listed by --help): `mamori detect` need not load
+# SQLAlchemy, FastAPI or the gateway, which took 0.5 s of its start-up.
+_LAZY_COMMANDS = {
+    "users": ("mamori.web.cli", "users"),  # accounts of the web app
+    "training": ("mamori.training.cli", "training"),  # staff training
+    "tokens": ("mamori.web.tokens_cli", "tokens"),  # API tokens of the check API
+    "gateway": ("mamori.gateway.cli", "gateway_command"),  # the SMTP gateway
+    "queue": ("mamori.gateway.cli", "queue_group"),  # its queue
+    "serve": ("mamori.serve", "serve_command"),  # web app + gateway together
+}
+
+
 class _Cli(click.Group):
-    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found)."""
+    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found). The commands of
+    :data:`_LAZY_COMMANDS` are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        lazy = _LAZY_COMMANDS.get(cmd_name)
+        if lazy is None:
+            return super().get_command(ctx, cmd_name)
+        module, attr = lazy
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -384,32 +409,6 @@ def check_command(
         if outcome.verdict is None:
             click.echo(f"mamori check: {path}: {outcome.error}", err=True)
     sys.exit(1 if failed else 0)
-
-
-from mamori.web.cli import users as _users  # noqa: E402
-
-main.add_command(_users)
-
-
-from mamori.training.cli import training  # noqa: E402  (staff training commands)
-
-main.add_command(training)
-
-
-from mamori.web.tokens_cli import tokens  # noqa: E402  (API tokens of the check API)
-
-main.add_command(tokens)
-
-
-from mamori.gateway.cli import gateway_command, queue_group  # noqa: E402  (SMTP gateway and its queue)
-
-main.add_command(gateway_command)
-main.add_command(queue_group)
-
-
-from mamori.serve import serve_command  # noqa: E402  (web app + gateway together)
-
-main.add_command(serve_command)
 
 
 if __name__ == "__main__":

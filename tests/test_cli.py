@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -260,3 +261,25 @@ def test_real_exit_codes() -> None:
     assert found.returncode == 1
     assert "taro.yamada@example.co.jp" not in found.stdout
     assert _mamori("detect", "--types", "BOGUS", "-").returncode == 2
+
+
+def test_shell_commands_load_only_when_named() -> None:
+    # `mamori detect` must not pay for the web app, the store or the gateway (0.5 s of start-up before).
+    code = (
+        "import sys, mamori.cli; "
+        "heavy = ('sqlalchemy', 'fastapi', 'aiosmtpd', 'mamori.gateway', 'mamori.web'); "
+        "heavy = [m for m in heavy if m in sys.modules]; "
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    from mamori.cli import _LAZY_COMMANDS
+
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    ctx = click.Context(main)
+    for name in _LAZY_COMMANDS:
+        assert name in result.output
+        command = main.get_command(ctx, name)
+        assert command is not None and command.name == name
+    assert main.get_command(ctx, "no-such-command") is None

@@ -14,7 +14,7 @@ A prefecture or municipality not followed by a street number is reported as ``LO
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -114,10 +114,14 @@ def _load() -> tuple[dict[str, list[str]], dict[str, list[str]], frozenset[str]]
             by_anchor.setdefault(n, set()).add(n)
         if m is None:
             by_anchor.setdefault(city, set()).add(city)
-    every = {c for v in by_pref.values() for c in v}
+    every = sorted({c for v in by_pref.values() for c in v})  # names sharing a prefix sit together
     for name in list(by_anchor):
         if name.endswith("市"):  # a designated city prefix reaches its wards
-            by_anchor[name].update(c for c in every if c.startswith(name) and c != name)
+            i = bisect_left(every, name)
+            while i < len(every) and every[i].startswith(name):
+                if every[i] != name:
+                    by_anchor[name].add(every[i])
+                i += 1
     pref_lists = {p: sorted(v, key=len, reverse=True) for p, v in by_pref.items()}
     anchor_lists = {a: sorted(v, key=len, reverse=True) for a, v in by_anchor.items()}
     return pref_lists, anchor_lists, frozenset(PREFECTURES) | frozenset(anchor_lists)
