@@ -118,7 +118,7 @@ class Lexicon:
         self._groups: dict[str, set[str]] = {}
         self._matcher: ahocorasick_rs.AhoCorasick | None = None
         self._word_groups: list[frozenset[str]] = []
-        self._word_group: list[str | None] = []  # the one group of each keyword, None when it has several
+        self._word_group_tuples: list[tuple[str, ...]] = []  # the groups of each keyword, for the index loop
 
     def add(self, group: str, words: Iterable[str]) -> None:
         self._groups.setdefault(group, set()).update(fold(w).lower() for w in words if w)
@@ -135,7 +135,7 @@ class Lexicon:
                 by_word.setdefault(w, set()).add(group)
         words_sorted = sorted(by_word)
         self._word_groups = [frozenset(by_word[w]) for w in words_sorted]
-        self._word_group = [next(iter(g)) if len(g) == 1 else None for g in self._word_groups]
+        self._word_group_tuples = [tuple(g) for g in self._word_groups]
         if not words_sorted:
             return None
         return ahocorasick_rs.AhoCorasick(words_sorted, matchkind=ahocorasick_rs.MatchKind.Standard)
@@ -168,19 +168,9 @@ class Lexicon:
         found = self._matches(lowered)
         if not found:
             return index
-        single = self._word_group
-        groups = self._word_groups
+        groups = self._word_group_tuples
         get = index.get
         for i, start, end in found:
-            g = single[i]
-            if g is not None:
-                entry = get(g)
-                if entry is None:
-                    index[g] = ([start], [end])
-                else:
-                    entry[0].append(start)
-                    entry[1].append(end)
-                continue
             for g in groups[i]:
                 entry = get(g)
                 if entry is None:

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress, islice
 from operator import not_
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from mamori.detect import morphology
 from mamori.detect.document import Document, split_cells
@@ -373,6 +373,18 @@ _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 _GROUP = re.Match.group
+_V = TypeVar("_V")
+
+
+def _memoised(memo: dict[str, _V], key: str, compute: Callable[[str], _V], limit: int) -> _V:
+    """``memo[key]``, computed and stored on a miss; the memo is emptied when it holds more than ``limit``."""
+    got = memo.get(key)
+    if got is None:
+        got = compute(key)
+        if len(memo) > limit:
+            memo.clear()
+        memo[key] = got
+    return got
 
 
 def morphology_available() -> bool:
@@ -930,14 +942,7 @@ class JapanesePersonRecognizer(Recognizer):
         if None in quiet:
             for j, q in enumerate(quiet):
                 if q is None:
-                    run = runs[j]
-                    q = inert.get(run)
-                    if q is None:
-                        q = self._inert_run(run)
-                        if len(inert) > 200000:
-                            inert.clear()
-                        inert[run] = q
-                    quiet[j] = q
+                    quiet[j] = _memoised(inert, runs[j], self._inert_run, 200000)
         for m, run in compress(zip(matches, runs, strict=True), map(not_, quiet)):
             s0, e0 = m.span()
             if e0 - s0 <= 3:
@@ -985,10 +990,7 @@ class JapanesePersonRecognizer(Recognizer):
             name = m.group()
             verdict = kata_memo.get(name)
             if verdict is None:
-                verdict = self._judge_katakana(name)
-                if len(kata_memo) > 100000:
-                    kata_memo.clear()
-                kata_memo[name] = verdict
+                verdict = _memoised(kata_memo, name, self._judge_katakana, 100000)
             e = m.end()
             if not verdict and (e + 1 >= n_text or text[e] != " "):
                 continue  # nothing to read here (most runs)
@@ -1023,14 +1025,7 @@ class JapanesePersonRecognizer(Recognizer):
 
     def _verdict(self, run: str) -> tuple[str, int, int, float] | tuple[()]:
         """:meth:`_judge_run`, memoised."""
-        memo = self._run_memo
-        verdict = memo.get(run)
-        if verdict is None:
-            verdict = self._judge_run(run)
-            if len(memo) > 100000:
-                memo.clear()
-            memo[run] = verdict
-        return verdict
+        return _memoised(self._run_memo, run, self._judge_run, 100000)
 
     def _inert_run(self, run: str) -> bool:
         """True when :meth:`_prose` does nothing with the kanji run ``run``, whatever stands around it: not listed
