@@ -8,9 +8,11 @@ was delivered or cancelled meanwhile) fails with ``QueueError`` instead of overw
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
 
@@ -18,6 +20,11 @@ from mamori.store import Database
 from mamori.store.audit import record
 from mamori.store.base import utcnow
 from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailContent, MailMessage
+
+if TYPE_CHECKING:
+    from mamori.gateway.spool import NewMessage
+
+log = logging.getLogger("mamori.gateway")
 
 
 class QueueError(Exception):
@@ -139,7 +146,10 @@ def _transition(
     from_states: tuple[str, ...],
     values: dict[str, Any],
     detail: str = "",
+    also: Callable[[QueuedMessage, str], NewMessage | None] | None = None,
 ) -> QueuedMessage:
+    """``also`` (the message before the step, its envelope sender) may give a row to queue in the same
+    transaction (the expiry notice): it commits with the state change or not at all."""
     now = utcnow()
     with db.session() as s:
         row = s.get(MailMessage, message_id)
@@ -151,6 +161,8 @@ def _transition(
                 f"message {message_id} is {row.state}; cannot {audit_action}",
                 f"メッセージ {message_id} は「{row.state}」の状態のため、この操作はできません",
             )
+        before = _view(row)
+        mail_from = row.mail_from
         values = {"decided_by": actor, "decided_at": now, "updated_at": now, **values}
         # compare-and-set on the state: a delivery or another person's step in between makes this one fail
         done = s.execute(
@@ -165,11 +177,24 @@ def _transition(
                 f"message {message_id} changed meanwhile; cannot {audit_action}",
                 f"メッセージ {message_id} は他の操作で変更されました",
             )
-        record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **values_for_audit(values))
+        extra = also(before, mail_from) if also is not None else None
+        audit = values_for_audit(values)
+        if extra is not None:
+            _add(s, extra)
+            audit["notice"] = extra.id  # the queued notice's row id (no address, no text)
+        record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **audit)
         s.flush()
         s.expire(row)
         s.refresh(row)
         return _view(row)
+
+
+def _add(s: Any, new: NewMessage) -> None:
+    """Queue a row the gateway wrote (a notice) in the caller's transaction; the delivery worker picks it up."""
+    s.add(MailMessage(**new.columns))
+    s.flush()  # the parent first: mail_content has a foreign key to mail_messages
+    if new.raw is not None:
+        s.add(MailContent(message_id=new.id, raw=new.raw))
 
 
 def values_for_audit(values: dict[str, Any]) -> dict[str, Any]:
@@ -215,8 +240,17 @@ def set_bcc(db: Database, message_id: str, actor: str, bcc: bool = True) -> Queu
     return _transition(db, message_id, actor, "bcc", ("waiting", "held"), {"state": msg.state, "bcc": bcc})
 
 
-def expire_due(db: Database, now: datetime | None = None) -> list[QueuedMessage]:
-    """Apply the expiry policy to waiting/held messages past ``expires_at``: cancel or release, never silently."""
+# from the message as it was before expiry, its envelope sender and the outcome ("cancel" | "release"): the mail to
+# queue with the expiry (the sender's notice), or None
+ExpiryNotice = Callable[[QueuedMessage, str, str], "NewMessage | None"]
+
+
+def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice | None = None) -> list[QueuedMessage]:
+    """Apply the expiry policy to waiting/held messages past ``expires_at``: cancel or release, never silently.
+
+    ``notice`` builds the sender's notice; it is queued in the same transaction as the state change and the audit
+    entry (so it is as durable as they are, and an expiry that lost a race queues none).
+    """
     now = now or utcnow()
     q = select(MailMessage.id, MailMessage.expire_action).where(
         MailMessage.state.in_(("waiting", "held")), MailMessage.expires_at.is_not(None), MailMessage.expires_at <= now
@@ -225,15 +259,19 @@ def expire_due(db: Database, now: datetime | None = None) -> list[QueuedMessage]
         due = list(s.execute(q))
     out = []
     for message_id, expire_action in due:
+        outcome = "release" if expire_action == "release" else "cancel"
+        also = None if notice is None else (lambda msg, mail_from, o=outcome: notice(msg, mail_from, o))
         try:
-            if expire_action == "release":
+            if outcome == "release":
                 out.append(
                     _transition(db, message_id, "expiry", "expire_release", ("waiting", "held"),
-                                {"state": "queued", "deliver_after": now, "next_attempt_at": None})
+                                {"state": "queued", "deliver_after": now, "next_attempt_at": None}, also=also)
                 )
             else:
                 out.append(_transition(db, message_id, "expiry", "expire_cancel", ("waiting", "held"),
-                                       {"state": "cancelled"}))
+                                       {"state": "cancelled"}, also=also))
         except QueueError:
             continue  # someone decided in the meantime
+        except Exception as exc:  # e.g. the notice could not be built: this one waits (retried next time), not silent
+            log.error("expiry of %s failed: %s", message_id, type(exc).__name__)
     return out

@@ -1,9 +1,9 @@
-"""Mail the gateway writes itself: the notice to a sender whose message waits, and a bounce (DSN-like report).
+"""Mail the gateway writes itself: the notice to a sender whose message waits or expired, and a bounce (DSN-like).
 
 Pure functions: they return the message bytes; the gateway queues them like any other message (envelope sender
 ``<>``, so a notice or bounce that cannot be delivered never bounces again). Texts in Japanese, then English.
-Only masked evidence appears (the guard's reasons are masked); the recipients are not listed (the link shows them
-to the sender after login).
+Only masked evidence appears (the guard's reasons are masked); the waiting/held notice lists no recipient (the link
+shows them to the sender after login), the expiry notice lists them masked (``t*****@alpha.example``).
 """
 
 from __future__ import annotations
@@ -87,10 +87,99 @@ def notice(
         lines.append(f"Expires: {expires_at.strftime('%Y-%m-%d %H:%M UTC')}")
     if reasons:
         lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
+    return _compose(from_addr, to, f"{ja_subject} / {en_subject}", lines)
+
+
+EXPIRY = {
+    "cancel": {
+        "subject": ("送信されませんでした", "Not sent"),
+        "intro": (
+            "あなたのメールは送信されませんでした。期限までに確認・承認されなかったため、取り消されました。",
+            "Your message was NOT sent: nobody confirmed or approved it before the deadline, so it was cancelled.",
+        ),
+        "todo": (
+            "送信する場合は、宛先と内容を確認のうえ、もう一度送信してください。",
+            "If it should still go out, check its recipients and content and send it again.",
+        ),
+    },
+    "release": {
+        "subject": ("確認なしで送信されました", "Sent without confirmation"),
+        "intro": (
+            "あなたのメールは確認・承認されないまま期限を迎えたため、設定に従い確認なしで送信されました。",
+            "Your message reached its deadline without being confirmed or approved, and was sent without "
+            "confirmation as the settings require.",
+        ),
+        "todo": (
+            "誤りがあった場合は、宛先に連絡してください。",
+            "If it was a mistake, contact its recipients.",
+        ),
+    },
+}
+MAX_LISTED = 20  # recipients listed (masked) in an expiry notice; the rest are counted
+
+
+def masked_recipients(addresses: list[str]) -> list[str]:
+    """Each address once, masked (``t*****@alpha.example``): the sender can tell them apart, nobody else reads them."""
+    from mamori.detect.mask import mask_value
+
+    return [mask_value("EMAIL", a) for a in dict.fromkeys(a.lower() for a in addresses if a)]
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at else "-"
+
+
+def _one_line_subject(subject: str, limit: int = 150) -> str:
+    text = " ".join(subject.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def expiry_notice(
+    outcome: str,
+    *,
+    to: str,
+    from_addr: str,
+    subject: str,
+    received_at: datetime | None,
+    expires_at: datetime | None,
+    recipients: list[str],
+    reasons: list[dict[str, Any]],
+    link: str = "",
+) -> bytes:
+    """The notice that a waiting/held message expired: ``outcome`` "cancel" (not sent) or "release" (sent unconfirmed).
+
+    Shows the subject, when it was received and expired, the recipients masked, the reasons (masked evidence only) and
+    what to do; never the body.
+    """
+    texts = EXPIRY[outcome]
+    ja_subject, en_subject = texts["subject"]
+    listed = masked_recipients(recipients)
+    more = len(listed) - MAX_LISTED
+    shown = [f"- {a}" for a in listed[:MAX_LISTED]]
+    subject = _one_line_subject(subject)
+    lines = [texts["intro"][0], "", f"件名: {subject}", f"受付: {_when(received_at)}", f"期限: {_when(expires_at)}"]
+    if link:
+        lines.append(f"詳細: {link}")
+    lines += ["", "宛先:", *shown, *([f"- ほか {more} 件"] if more > 0 else [])]
+    if reasons:
+        lines += ["", "保留の理由:", *_reason_lines(reasons, "ja")]
+    lines += ["", texts["todo"][0], "", "-" * 40, "", texts["intro"][1], ""]
+    lines += [f"Subject: {subject}", f"Received: {_when(received_at)}", f"Deadline: {_when(expires_at)}"]
+    if link:
+        lines.append(f"Details: {link}")
+    lines += ["", "Recipients:", *shown, *([f"- and {more} more"] if more > 0 else [])]
+    if reasons:
+        lines += ["", "Why it was held:", *_reason_lines(reasons, "en")]
+    lines += ["", texts["todo"][1]]
+    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
+
+
+def _compose(from_addr: str, to: str, subject: str, lines: list[str]) -> bytes:
+    """A plain-text notice from mamori, marked auto-generated (RFC 3834) so that auto-responders leave it alone."""
     msg = EmailMessage(policy=SMTP)
     msg["From"] = from_addr
     msg["To"] = to
-    msg["Subject"] = f"{ja_subject} / {en_subject}"
+    msg["Subject"] = subject
     msg["Date"] = format_datetime(datetime.now().astimezone())
     msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2] or None)
     msg["Auto-Submitted"] = "auto-generated"

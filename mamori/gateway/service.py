@@ -1,5 +1,8 @@
 """The gateway as one service in the running asyncio loop: SMTP listener, delivery worker and expiry timer.
 
+The expiry timer cancels or releases what waited too long (``hold_queue.expire_due``) and queues, in the same
+transaction, a notice to the message's envelope sender (``expiry_notice_row``; ``notify_on_expiry``).
+
 >>> gw = Gateway(load_gateway_settings("mamori.toml"), Database(url))
 >>> await gw.start()   # listening; delivering what is due, including what a previous run left unfinished
 >>> await gw.stop()    # stops accepting, lets the current deliveries finish
@@ -15,18 +18,21 @@ import asyncio
 import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from mamori.gateway import hold_queue
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
+from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
-from mamori.gateway.spool import Finish, Spool, finish, finish_and_claim, reset_sending
+from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, new_id, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
+from mamori.store.mail import GENERATED_ACTIONS
 
 log = logging.getLogger("mamori.gateway")
 
@@ -39,6 +45,43 @@ def load_guard(settings: GatewaySettings) -> GuardInputs:
     if settings.config_path is None:
         raise ValueError("no mamori.toml to read the guard's policy from")
     return load_guard_inputs(settings.config_path, settings.contacts, settings.history, detector=True)
+
+
+def expiry_notice_row(
+    settings: GatewaySettings, msg: hold_queue.QueuedMessage, mail_from: str, outcome: str, now: datetime | None = None
+) -> NewMessage | None:
+    """The notice to the envelope sender of a message that expired (``outcome`` cancel | release), or None: when
+    ``notify_on_expiry`` is off, for the null sender ``<>`` and for mamori's own notices and bounces (no loops)."""
+    if not settings.notify_on_expiry or msg.action in GENERATED_ACTIONS or "@" not in mail_from:
+        return None
+    now = now or utcnow()
+    data = expiry_notice(
+        outcome,
+        to=mail_from,
+        from_addr=settings.notice_from,
+        subject=msg.subject,
+        received_at=msg.received_at,
+        expires_at=msg.expires_at,
+        recipients=list(msg.rcpt_to),
+        reasons=msg.reasons,
+        link=settings.confirm_link(msg.id),
+    )
+    return NewMessage(
+        {
+            "id": new_id(),
+            "received_at": now,
+            "updated_at": now,
+            "mail_from": "",  # the null sender: a notice that cannot be delivered never bounces
+            "rcpt_to": [mail_from],
+            "sender": settings.notice_from.lower(),
+            "subject": f"expiry notice ({outcome}) for {msg.id}",
+            "size": len(data),
+            "action": "notice",
+            "state": "queued",
+            "deliver_after": now,
+        },
+        data,
+    )
 
 
 class Gateway:
@@ -184,8 +227,9 @@ class Gateway:
     async def _expiry_loop(self) -> None:
         while not self._stopping:
             try:
-                done = await self._db(hold_queue.expire_due, self.db)
-                if any(m.state == "queued" for m in done):
+                notice = partial(expiry_notice_row, self.settings)
+                done = await self._db(hold_queue.expire_due, self.db, None, notice)
+                if done:  # released mail or a notice to the sender is queued
                     self.wake()
             except Exception as exc:
                 log.error("expiry failed: %s", type(exc).__name__)

@@ -20,6 +20,7 @@ release_mode = "self"               # default for held mail: self (the sender ma
 bcc_open_lists = "ask"              # never | auto (To/Cc become Bcc, that reason dropped) | ask (the sender chooses)
 malformed = "hold"                  # a message that cannot be read (no From...): hold | pass
 notify_sender = true                # mail the sender a notice with the confirmation link
+notify_on_expiry = true             # mail the envelope sender when a waiting/held message expires (cancel or release)
 notice_from = "mamori@localhost"    # From of notices and bounces (envelope sender is always <>)
 retry_seconds = [60, 300, 900, 1800, 3600]   # backoff on 4xx / connection errors (the last one repeats)
 bounce_after_hours = 120            # give up (bounce to the sender) after this long
@@ -73,6 +74,7 @@ class GatewaySettings:
     bcc_open_lists: str = "ask"
     malformed: str = "hold"
     notify_sender: bool = True
+    notify_on_expiry: bool = True
     notice_from: str = "mamori@localhost"
     retry_seconds: tuple[float, ...] = (60, 300, 900, 1800, 3600)
     bounce_after_hours: float = 120.0
@@ -210,6 +212,7 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         bcc_open_lists=_choice(gw, "bcc_open_lists", w, ("never", "auto", "ask"), "ask"),
         malformed=_choice(gw, "malformed", w, ("hold", "pass"), "hold"),
         notify_sender=_bool(gw, "notify_sender", w, True),
+        notify_on_expiry=_bool(gw, "notify_on_expiry", w, True),
         notice_from=notice_from,
         retry_seconds=tuple(float(v) for v in retry),
         bounce_after_hours=_number(gw, "bounce_after_hours", w, 120, minimum=0.0001),
