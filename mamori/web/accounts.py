@@ -22,6 +22,7 @@ from mamori.store.audit import record
 from mamori.store.base import utcnow
 
 _HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = 10  # the password rule (``_check``), also shown on the forms
 _LOGIN = re.compile(r"^[^@\s<>\"'/]+@[^@\s<>\"'/]+$")  # an address; "admin@localhost" is fine too
 # a hash to verify against when the login does not exist, so both cases take the same time
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
@@ -75,8 +76,9 @@ def _check(login: str, role: str, password: str | None) -> None:
         raise AccountError(f"login must be an e-mail address, not {login!r}", "ログインはメールアドレスにしてください")
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}", f"役割は {', '.join(ROLES)} のいずれかです")
-    if password is not None and len(password) < 10:
-        raise AccountError("password must be at least 10 characters", "パスワードは10文字以上にしてください")
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password must be at least {MIN_PASSWORD_LENGTH} characters",
+                           f"パスワードは{MIN_PASSWORD_LENGTH}文字以上にしてください")
 
 
 def create_user(
@@ -311,3 +313,72 @@ def close_session(db: Database, token: str | None) -> None:
         return
     with db.session() as s:
         s.execute(delete(WebSession).where(WebSession.token_hash == _hash_token(token)))
+
+
+# --- a user changes their own password ---------------------------------------------------------------------
+
+
+def change_password(
+    db: Database,
+    login: str,
+    current: str,
+    new: str,
+    ip: str,
+    *,
+    current_token: str | None,
+    session_hours: int,
+    max_failures: int = 5,
+    ip_max_failures: int = 20,
+    window_minutes: int = 15,
+) -> tuple[str, SessionInfo] | None:
+    """A user replaces their own password; returns a new session (token, info), or ``None`` when ``current`` is wrong.
+
+    The new password obeys the same rule as every other (``AccountError``, checked before the current password
+    so the answer tells nothing about it). Checking ``current`` is a login attempt: it counts toward the login
+    rate limit (``RateLimited``) and a wrong one is audited. On success the hash is replaced, **every** session
+    of the user ends and one new session (with the ``via`` of the one ``current_token`` names) takes the place
+    of the current one: the caller sets its cookie. The audit log gets ``password_changed``; never a password.
+    An account without a password (SSO only) or a disabled one is an ``AccountError``.
+    """
+    login = normalise_login(login)
+    _check(login, "sender", new)
+    now = utcnow()
+    since = now - timedelta(minutes=window_minutes)
+    ip = ip[:64]
+    with db.session() as s:
+        if (
+            _failures(s, LoginAttempt.login, login, since) >= max_failures
+            or _failures(s, LoginAttempt.ip, ip, since) >= ip_max_failures
+        ):
+            raise RateLimited(window_minutes)
+        user = s.get(User, login)
+        if user is None or not user.active:
+            raise AccountError(f"no active user {login}", f"有効なユーザー {login} はいません")
+        if not user.password_hash:
+            raise AccountError("this account signs in through single sign-on and has no password to change",
+                               "このアカウントはシングルサインオンでログインするため、変更するパスワードがありません")
+        try:
+            ok = _HASHER.verify(user.password_hash, current)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+        s.add(LoginAttempt(at=now, login=login, ip=ip, success=ok))
+        if not ok:
+            record(s, login, "password_change_failed", f"user:{login}", "", ip=ip)
+            return None
+        if new == current:  # only now: before, this would answer whether a guess was the current password
+            raise AccountError("the new password is the same as the current one",
+                               "新しいパスワードが現在のパスワードと同じです")
+        user.password_hash = _HASHER.hash(new)
+        user.password_changed_at = now
+        old = s.get(WebSession, _hash_token(current_token)) if current_token else None
+        mine = old is not None and old.login == login
+        via = old.via if old is not None and mine else "password"
+        ended = s.execute(delete(WebSession).where(WebSession.login == login)).rowcount or 0
+        token = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        expires = now + timedelta(hours=session_hours)
+        s.add(WebSession(token_hash=_hash_token(token), login=login, csrf_token=csrf, created_at=now,
+                         expires_at=expires, via=via))
+        others = ended - 1 if mine else ended
+        record(s, login, "password_changed", f"user:{login}", "", ip=ip, other_sessions_ended=max(others, 0))
+        return token, SessionInfo(_account(user), csrf, expires)

@@ -20,6 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.logout": ("ログアウト", "Log out"),
     "nav.lang_other": ("English", "日本語"),
     "nav.signed_in_as": ("ログイン中:", "Signed in as"),
+    "nav.password": ("パスワード変更", "Change password"),
     # login
     "login.title": ("ログイン", "Log in"),
     "login.login": ("メールアドレス", "E-mail address"),
@@ -34,6 +35,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.sso_unknown": (
         "シングルサインオンのユーザー {login} は mamori に登録されていません。管理者に連絡してください。",
         "The single sign-on user {login} has no mamori account. Please contact your administrator.",
+    ),
+    # own account: change password
+    "account.password_title": ("パスワードの変更", "Change your password"),
+    "account.current": ("現在のパスワード", "Current password"),
+    "account.new": ("新しいパスワード", "New password"),
+    "account.again": ("新しいパスワード（確認のためもう一度）", "New password again"),
+    "account.hint": (
+        "{n}文字以上にしてください。変更すると、ほかの端末やブラウザーでのログインはすべて終了します。",
+        "At least {n} characters. Changing it signs you out on every other device and browser.",
+    ),
+    "account.submit": ("パスワードを変更", "Change password"),
+    "account.changed": (
+        "パスワードを変更しました。ほかの端末やブラウザーでのログインは終了しました。",
+        "Your password has been changed. You have been signed out on every other device and browser.",
+    ),
+    "account.wrong_current": ("現在のパスワードが違います。", "The current password is wrong."),
+    "account.mismatch": (
+        "新しいパスワードが一致しません。同じものを2回入力してください。",
+        "The new passwords do not match. Type the same one twice.",
+    ),
+    "account.limited": (
+        "パスワードの誤りが多すぎます。{minutes} 分ほど待ってからもう一度お試しください。",
+        "Too many wrong passwords. Please wait about {minutes} minutes and try again.",
+    ),
+    "account.sso_only": (
+        "このアカウントはシングルサインオン（社内の認証基盤）でログインするため、mamori のパスワードはありません。"
+        "パスワードは社内の認証基盤で変更してください。",
+        "This account signs in through single sign-on and has no mamori password. "
+        "Change your password with your organisation's sign-in service.",
     ),
     # roles and states
     "role.sender": ("送信者", "Sender"),
