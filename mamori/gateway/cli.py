@@ -1,4 +1,4 @@
-"""`mamori gateway` (run the SMTP gateway) and `mamori queue list|show|release|cancel|approve` (administrators).
+"""`mamori gateway` (run the SMTP gateway) and `mamori queue list|show|release|cancel|approve|purge` (administrators).
 
 The queue commands change states only through ``hold_queue`` (the same rules and audit entries as the web app);
 the actor recorded is ``cli:<login name>``.
@@ -13,6 +13,7 @@ import signal
 import sys
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import click
@@ -159,3 +160,53 @@ def queue_approve(db_url, config, message_id, bcc) -> None:
 def queue_cancel(db_url, config, message_id, reason) -> None:
     """Do not send a waiting, held or queued message."""
     _step(config, db_url, hold_queue.cancel, message_id, cli_actor(), reason)
+
+
+def _retention_days(config: str | None) -> tuple[int, int]:
+    """``[gateway] retention_content_days`` / ``retention_message_days`` of the config (``./mamori.toml`` when it
+    exists), else the defaults."""
+    from mamori.gateway.settings import GatewaySettings
+
+    path = Path(config) if config else Path("mamori.toml")
+    if not path.is_file():
+        if config:
+            raise click.UsageError(f"no such config file: {config}")
+        return GatewaySettings.retention_content_days, GatewaySettings.retention_message_days
+    try:
+        settings = load_gateway_settings(path)
+    except SettingsError as exc:
+        click.echo(f"mamori queue: {exc}", err=True)
+        sys.exit(2)
+    return settings.retention_content_days, settings.retention_message_days
+
+
+@queue_group.command("purge")
+@store_options
+@click.option("--content-days", type=click.IntRange(min=0), default=None,
+              help="Delete the bytes (body, attachments) of finished mail last changed more than N days ago; "
+                   "0 = never. Default: [gateway] retention_content_days (30).")
+@click.option("--message-days", type=click.IntRange(min=0), default=None,
+              help="Also delete the rows (metadata) of finished mail older than N days; 0 = never. "
+                   "Default: [gateway] retention_message_days (0).")
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def queue_purge(db_url, config, content_days, message_days, dry_run) -> None:
+    """Delete stored mail past its retention (finished mail only: delivered, cancelled, bounced, rejected).
+
+    Waiting, held, queued and sending mail is never touched. The audit log is kept; the run adds one entry.
+    """
+    from mamori.gateway.retention import purge
+    from mamori.store.base import utcnow
+
+    if content_days is None or message_days is None:
+        default_content, default_message = _retention_days(config)
+        content_days = default_content if content_days is None else content_days
+        message_days = default_message if message_days is None else message_days
+    if message_days and content_days and message_days < content_days:
+        raise click.UsageError("--message-days must be 0 or at least --content-days (a row takes its content along)")
+    db = open_store(config, db_url, "queue")
+    try:
+        result = purge(db, utcnow(), content_days, message_days, dry_run=dry_run, by=cli_actor())
+    finally:
+        db.dispose()
+    click.echo(result.text("ja"))
+    click.echo(result.text("en"))

@@ -1,7 +1,9 @@
 """The gateway as one service in the running asyncio loop: SMTP listener, delivery worker and expiry timer.
 
 The expiry timer cancels or releases what waited too long (``hold_queue.expire_due``) and queues, in the same
-transaction, a notice to the message's envelope sender (``expiry_notice_row``; ``notify_on_expiry``).
+transaction, a notice to the message's envelope sender (``expiry_notice_row``; ``notify_on_expiry``). On the same
+timer, at most once per ``retention_every`` seconds (an hour), ``retention`` deletes the bytes (and, when set, the
+rows) of finished mail past ``retention_content_days`` / ``retention_message_days``.
 
 >>> gw = Gateway(load_gateway_settings("mamori.toml"), Database(url))
 >>> await gw.start()   # listening; delivering what is due, including what a previous run left unfinished
@@ -17,12 +19,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from mamori.gateway import hold_queue
+from mamori.gateway import hold_queue, retention
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
@@ -38,6 +41,7 @@ log = logging.getLogger("mamori.gateway")
 
 BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session in flight
 GATHER = 0.02  # seconds a woken delivery loop lets new mail gather, so one claim (one commit) takes a batch
+RETENTION_EVERY = 3600.0  # seconds between two retention runs (the first one soon after start)
 
 
 def load_guard(settings: GatewaySettings) -> GuardInputs:
@@ -87,7 +91,8 @@ def expiry_notice_row(
 class Gateway:
     """``Gateway(settings, db)``; ``guard`` (policy, directory, history, detector) is loaded from settings if None.
 
-    ``tick`` is how often (seconds) the worker looks for due mail without being woken, and the expiry interval.
+    ``tick`` is how often (seconds) the worker looks for due mail without being woken, and the expiry interval;
+    ``retention_every`` how often (seconds) the retention job runs on the expiry timer.
     """
 
     def __init__(
@@ -98,12 +103,15 @@ class Gateway:
         guard: Any = None,
         tick: float = 1.0,
         lease: timedelta = timedelta(minutes=10),
+        retention_every: float = RETENTION_EVERY,
     ) -> None:
         self.settings = settings
         self.db = db
         self.guard = guard
         self.tick = tick
         self.lease = lease
+        self.retention_every = retention_every
+        self._retained_at = float("-inf")  # time.monotonic() of the last retention run
         self.port = settings.listen_port
         self._server: asyncio.AbstractServer | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -233,7 +241,29 @@ class Gateway:
                     self.wake()
             except Exception as exc:
                 log.error("expiry failed: %s", type(exc).__name__)
+            if time.monotonic() - self._retained_at >= self.retention_every:
+                self._retained_at = time.monotonic()  # a failed run is tried again after the interval, too
+                try:
+                    await self._retention()
+                except Exception as exc:
+                    log.error("retention failed: %s", type(exc).__name__)
             try:
                 await asyncio.sleep(self.tick)
             except asyncio.CancelledError:
                 return
+
+    async def _retention(self) -> retention.PurgeResult:
+        """Delete what is past keeping, one batch per job in the store thread (intake commits run in between);
+        one audit entry when something was deleted."""
+        days = self.settings.retention_content_days, self.settings.retention_message_days
+        cut = retention.cutoffs(utcnow(), *days)
+        total = retention.PurgeResult(content_days=days[0], message_days=days[1])
+        while cut.anything and not self._stopping:
+            step = await self._db(retention.purge_batch, self.db, cut, retention.BATCH)
+            if not step.batches:
+                break
+            total += step
+        if total.anything:
+            await self._db(retention.record_run, self.db, total)
+            log.info("retention: %s", total.text("en"))
+        return total

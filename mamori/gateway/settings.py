@@ -27,6 +27,8 @@ bounce_after_hours = 120            # give up (bounce to the sender) after this 
 delivery_concurrency = 4            # parallel SMTP sessions to the next hop
 judge_workers = 2                   # guard processes (CPU-bound); 0 = a thread of the gateway process
 history_refresh_seconds = 2         # delivered mail becomes sending history ("first time") within this long
+retention_content_days = 30         # finished mail's bytes (body, attachments) are deleted after this; 0 = never
+retention_message_days = 0          # finished mail's rows (metadata) too; 0 = never (else >= the content days)
 [gateway.release_modes]             # per reason code: self | approval
 bulk_pii = "approval"
 ```
@@ -81,6 +83,8 @@ class GatewaySettings:
     delivery_concurrency: int = 4
     judge_workers: int = 2
     history_refresh_seconds: float = 2.0
+    retention_content_days: int = 30  # 0 = keep the bytes of finished mail forever
+    retention_message_days: int = 0  # 0 = keep the rows of finished mail forever
     # [store]
     store_url: str = ""
     data_dir: Path = Path("var")
@@ -187,6 +191,13 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
     _str(store, "url", "store", "")
     url = resolve_store_url(store, base)
     notice_from = _str(gw, "notice_from", w, "mamori@localhost")
+    content_days = _int(gw, "retention_content_days", w, 30, minimum=0)
+    message_days = _int(gw, "retention_message_days", w, 0, minimum=0)
+    if message_days and content_days and message_days < content_days:
+        raise SettingsError(
+            f"gateway.retention_message_days must be 0 or at least retention_content_days ({content_days}), "
+            f"not {message_days}: a message row takes its content with it"
+        )
     if "@" not in notice_from:
         raise SettingsError(f"gateway.notice_from must be an address, not {notice_from!r}")
     return GatewaySettings(
@@ -219,6 +230,8 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         delivery_concurrency=_int(gw, "delivery_concurrency", w, 4),
         judge_workers=_int(gw, "judge_workers", w, 2, minimum=0),
         history_refresh_seconds=_number(gw, "history_refresh_seconds", w, 2.0),
+        retention_content_days=content_days,
+        retention_message_days=message_days,
         store_url=url,
         data_dir=data_dir,
         contacts=_path(guard, "contacts", "guard", base),

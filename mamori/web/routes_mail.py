@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from mamori.gateway import hold_queue
+from mamori.gateway import hold_queue, retention
 from mamori.gateway.hold_queue import QueuedMessage, QueueError
 from mamori.store.audit import record
 from mamori.store.base import utcnow
@@ -93,6 +93,7 @@ def _message_page(
         deliver_time=local_time(msg.deliver_after, "%H:%M:%S") if msg.deliver_after else "",
         done=done if done in DONE else "",
         error=error,
+        content_gone=not msg.is_open and msg.state != "sending" and not retention.content_kept(db, msg.id),
     )
 
 

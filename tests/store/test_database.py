@@ -32,6 +32,7 @@ def test_sqlite_runs_in_wal_with_full_sync(tmp_path) -> None:
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
+        assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
     assert (tmp_path / "sub").is_dir()
 
 
