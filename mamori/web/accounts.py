@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from mamori.store import Database
 from mamori.store.accounts import ROLES, LoginAttempt, User, WebSession
@@ -237,11 +238,7 @@ def authenticate(
     now = utcnow()
     since = now - timedelta(minutes=window_minutes)
     with db.session() as s:
-        if (
-            _failures(s, LoginAttempt.login, login, since) >= max_failures
-            or _failures(s, LoginAttempt.ip, ip, since) >= ip_max_failures
-        ):
-            raise RateLimited(window_minutes)
+        _refuse_when_limited(s, login, ip, since, max_failures, ip_max_failures, window_minutes)
         user = s.get(User, login)
         stored = user.password_hash if user is not None and user.active and user.password_hash else _DUMMY_HASH
         try:
@@ -318,6 +315,17 @@ def close_session(db: Database, token: str | None) -> None:
 # --- a user changes their own password ---------------------------------------------------------------------
 
 
+def _refuse_when_limited(
+    s: Session, login: str, ip: str, since: datetime, max_failures: int, ip_max_failures: int, window_minutes: int
+) -> None:
+    """``RateLimited`` when the login or the address failed too often since ``since`` (login form and password form)."""
+    if (
+        _failures(s, LoginAttempt.login, login, since) >= max_failures
+        or _failures(s, LoginAttempt.ip, ip, since) >= ip_max_failures
+    ):
+        raise RateLimited(window_minutes)
+
+
 def change_password(
     db: Database,
     login: str,
@@ -346,11 +354,7 @@ def change_password(
     since = now - timedelta(minutes=window_minutes)
     ip = ip[:64]
     with db.session() as s:
-        if (
-            _failures(s, LoginAttempt.login, login, since) >= max_failures
-            or _failures(s, LoginAttempt.ip, ip, since) >= ip_max_failures
-        ):
-            raise RateLimited(window_minutes)
+        _refuse_when_limited(s, login, ip, since, max_failures, ip_max_failures, window_minutes)
         user = s.get(User, login)
         if user is None or not user.active:
             raise AccountError(f"no active user {login}", f"有効なユーザー {login} はいません")
