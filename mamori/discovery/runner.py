@@ -39,9 +39,17 @@ class ScanOptions:
     lang: str = "auto"
     max_bytes: int = 32 * 1024 * 1024
     timeout: float = 10.0
+    ner: bool = False  # add the optional CRF name model (the `ner` extra)
 
     def limits(self) -> Limits:
         return replace(DEFAULT_LIMITS, max_bytes=self.max_bytes, max_seconds=self.timeout)
+
+    def detector(self) -> Detector:
+        """The warm detector these options ask for."""
+        from mamori.detect import Detector
+        from mamori.detect.detector import DEFAULT_THRESHOLD
+
+        return Detector(threshold=DEFAULT_THRESHOLD if self.min_score is None else self.min_score, ner=self.ner)
 
 
 class _HardTimeout(BaseException):
@@ -56,11 +64,8 @@ _options = ScanOptions()
 def init_worker(options: ScanOptions) -> None:
     """Process initializer: build the warm detector once; ignore Ctrl-C (the parent handles it)."""
     global _detector, _options
-    from mamori.detect import Detector
-    from mamori.detect.detector import DEFAULT_THRESHOLD
-
     _options = options
-    _detector = Detector(threshold=DEFAULT_THRESHOLD if options.min_score is None else options.min_score)
+    _detector = options.detector()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _on_alarm)
@@ -130,10 +135,7 @@ def scan_file(path: str, size: int) -> FileReport:
 def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileReport:
     global _detector
     if _detector is None:  # called outside a pool (tests, one-off use): no signal handlers changed here
-        from mamori.detect import Detector
-        from mamori.detect.detector import DEFAULT_THRESHOLD
-
-        _detector = Detector(threshold=DEFAULT_THRESHOLD if options.min_score is None else options.min_score)
+        _detector = options.detector()
     assert _detector is not None
     data, issues = _read(path, size, options)
     name = Path(path).name

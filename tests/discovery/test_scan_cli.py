@@ -73,3 +73,23 @@ def test_html_report_escapes_names_and_has_totals(tree: Path, tmp_path: Path) ->
     total = json.loads(res.stdout)["summary"]["findings"]
     assert f'<th class="n">{total:,}</th>' in html
     assert "090-1234-5678" not in html and "山田太郎" not in html
+
+
+def test_ner_finds_cueless_names_in_a_scan(tmp_path: Path) -> None:
+    import pytest
+
+    from mamori.detect.recognizers.ner_crf import available
+
+    if not available():
+        pytest.skip("python-crfsuite not available: install the 'ner' extra")
+    # written for this test: names with no honorific, title or legal form
+    text = "1998年、フリッチュはトステムに入社し、のちに東洋紡へ移った。\n"
+    (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
+    counts = {}
+    for args in ((), ("--ner",)):
+        res = _scan(str(tmp_path), "--format", "json", *args)
+        assert res.exit_code in (0, 1), res.output
+        counts[args] = json.loads(res.stdout)["files"][0]["counts"]
+    assert "PERSON" not in counts[()]
+    assert counts[("--ner",)].get("PERSON", 0) >= 1
+    assert "フリッチュ" not in res.stdout

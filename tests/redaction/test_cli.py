@@ -63,3 +63,19 @@ def test_errors_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot read" in result.output
     result = _run("redact", str(pdf), "-o", str(tmp_path / "o.txt"), "--types", "NOPE")
     assert result.exit_code == 2 and "unknown type" in result.output
+
+
+def test_ner_masks_cueless_names(tmp_path: Path) -> None:
+    import pytest
+
+    from mamori.detect.recognizers.ner_crf import available
+
+    if not available():
+        pytest.skip("python-crfsuite not available: install the 'ner' extra")
+    src = tmp_path / "memo.txt"
+    src.write_text("1998年、フリッチュはトステムに入社した。\n", encoding="utf-8")  # no cue around the name
+    for args, kept in (((), True), (("--ner",), False)):
+        out = tmp_path / f"out{len(args)}.txt"
+        result = _run("redact", str(src), "-o", str(out), *args)
+        assert result.exit_code == 0, result.output
+        assert ("フリッチュ" in out.read_text(encoding="utf-8")) is kept
