@@ -241,6 +241,13 @@ def detect(
     is_flag=True,
     help="Add the CRF name model for Japanese (the 'ner' extra; about 12x slower: raise --timeout for big files).",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Scan on a Dask cluster: a scheduler (tcp://host:8786) or local[:N] (the 'cluster' extra; shared paths).",
+)
 def scan(
     paths: tuple[str, ...],
     workers: int | None,
@@ -253,6 +260,7 @@ def scan(
     max_file_mb: float,
     timeout: float,
     ner: bool = False,
+    dask_address: str | None = None,
 ) -> None:
     """Scan files and folders for personal information; report per file, largest risk first.
 
@@ -261,7 +269,7 @@ def scan(
     import time
 
     from mamori.discovery.formats import WRITERS
-    from mamori.discovery.inventory import error_report, summarize
+    from mamori.discovery.inventory import FileReport, error_report, summarize
     from mamori.discovery.runner import ScanOptions
     from mamori.discovery.runner import scan as run_scan
     from mamori.discovery.walker import WalkError, WalkFile, compile_spec, load_patterns, walk
@@ -271,6 +279,15 @@ def scan(
 
         if not available():
             raise click.UsageError(MISSING_EXTRA)
+    if dask_address is not None:
+        from mamori.discovery import cluster
+
+        if not cluster.available():
+            raise click.UsageError(cluster.MISSING_EXTRA)
+        try:
+            cluster.parse_local(dask_address)
+        except cluster.ClusterError as e:
+            raise click.BadParameter(str(e), param_hint="--dask") from e
     started = time.monotonic()
     spec = compile_spec(load_patterns(excludes, exclude_files))
     files: list[WalkFile] = []
@@ -284,6 +301,17 @@ def scan(
     options = ScanOptions(
         min_score=min_score, lang=lang, max_bytes=int(max_file_mb * 1024 * 1024), timeout=timeout, ner=ner
     )
+
+    def scan_files(items: list[WalkFile]) -> Iterator[FileReport]:
+        if dask_address is None:
+            yield from run_scan(items, options, workers)
+            return
+        try:
+            yield from cluster.scan_on_dask(items, options, dask_address, workers)
+        except cluster.ClusterError as e:
+            click.echo(f"mamori scan: {e}", err=True)
+            sys.exit(2)
+
     if sys.stderr.isatty() and files:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -297,11 +325,11 @@ def scan(
             transient=True,
         ) as progress:
             task = progress.add_task("scan", total=len(files))
-            for report in run_scan(files, options, workers):
+            for report in scan_files(files):
                 reports.append(report)
                 progress.advance(task)
     else:
-        reports.extend(run_scan(files, options, workers))
+        reports.extend(scan_files(files))
     summary = summarize(reports, time.monotonic() - started)
     for r in reports[len(reports) - len(files) :] if files else ():
         if r.error is not None:

@@ -113,7 +113,7 @@ def scan_file(path: str, size: int) -> FileReport:
     if armed:
         signal.setitimer(signal.ITIMER_REAL, options.timeout * 2 + 1)
     try:
-        return _scan(path, size, options, started)
+        return scan_one(path, size, options, started=started)
     except _HardTimeout:
         return FileReport(
             path=path,
@@ -121,22 +121,34 @@ def scan_file(path: str, size: int) -> FileReport:
             issues=(IssueEntry("timeout", f"hard time limit of {options.timeout * 2 + 1:g} s reached; not inspected"),),
             seconds=time.monotonic() - started,
         )
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def scan_one(
+    path: str, size: int, options: ScanOptions, detector: Detector | None = None, started: float | None = None
+) -> FileReport:
+    """Scan one file with ``detector`` (default: this process's warm one), bounded by ``options`` but with no hard
+    alarm (that is :func:`scan_file`'s, in a pool worker). Never raises an ``Exception``: failures become an error
+    entry. Shared by the local pool and the Dask cluster (``mamori.discovery.cluster``)."""
+    started = time.monotonic() if started is None else started
+    try:
+        return _scan(path, size, options, started, detector)
     except OSError as e:
         return error_report(path, e.strerror or type(e).__name__, size=size, seconds=time.monotonic() - started)
     except MemoryError:
         return error_report(path, "ran out of memory", size=size, seconds=time.monotonic() - started)
     except Exception as e:  # the contract: one file never ends the scan
         return error_report(path, f"internal error: {type(e).__name__}", size=size, seconds=time.monotonic() - started)
-    finally:
-        if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileReport:
+def _scan(path: str, size: int, options: ScanOptions, started: float, detector: Detector | None = None) -> FileReport:
     global _detector
-    if _detector is None:  # called outside a pool (tests, one-off use): no signal handlers changed here
-        _detector = options.detector()
-    assert _detector is not None
+    if detector is None:
+        if _detector is None:  # called outside a pool (tests, one-off use): no signal handlers changed here
+            _detector = options.detector()
+        detector = _detector
     data, issues = _read(path, size, options)
     name = Path(path).name
     if data is None:
@@ -147,7 +159,7 @@ def _scan(path: str, size: int, options: ScanOptions, started: float) -> FileRep
     deadline = started + options.timeout
     # People name files after people ("山田太郎_履歴書.pdf"): the file's own name is inspected too.
     units = (TextUnit(name, Location(), NAME), *extraction.units)
-    inspected, done = detect_units(_detector, units, options.lang, deadline)
+    inspected, done = detect_units(detector, units, options.lang, deadline)
     if done < len(units):
         issues.append(
             IssueEntry(
