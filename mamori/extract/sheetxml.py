@@ -34,6 +34,14 @@ _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
+def _utf8(data: bytes) -> bool:
+    """Whether an XML part is UTF-8: no UTF-16 byte-order mark, and no declaration of another encoding."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    decl = _XML_DECL_ENCODING.match(data[:200])
+    return decl is None or decl.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
+
+
 class RefusedXML(Exception):
     """A part with a DTD or entity declarations (never in OOXML; the shape of entity-expansion attacks)."""
 
@@ -230,10 +238,7 @@ class SharedStrings:
 
     def _locate(self) -> list[int] | None:
         data = self._data
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.find(b"<!") >= 0:
-            return None
-        decl = _XML_DECL_ENCODING.match(data[:200])
-        if decl and decl.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        if not _utf8(data) or data.find(b"<!") >= 0:
             return None
         root = _SST.search(data)
         if root is None:
@@ -425,11 +430,8 @@ def row_sample(data: bytes, size: int) -> RowSample | None:
     The rows are picked by their position (first half, then evenly spaced), not by byte offset, which would favour
     long rows (those full of personal data) and bias the counts built on the sample.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"<!" in data[:4096]:
-        return None  # UTF-16, or a DOCTYPE/comment near the top
-    decl = _XML_DECL_ENCODING.match(data[:200])
-    if decl and decl.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        return None
+    if not _utf8(data) or b"<!" in data[:4096]:
+        return None  # UTF-16 or another encoding, or a DOCTYPE/comment near the top
     sheet = _SHEET_DATA.search(data)
     if sheet is None:
         return None
