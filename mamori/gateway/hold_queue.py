@@ -12,17 +12,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, update
 
+from mamori.gateway.spool import NewMessage, insert_rows
 from mamori.store import Database
 from mamori.store.audit import record
 from mamori.store.base import utcnow
 from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailContent, MailMessage
-
-if TYPE_CHECKING:
-    from mamori.gateway.spool import NewMessage
 
 log = logging.getLogger("mamori.gateway")
 
@@ -180,21 +178,13 @@ def _transition(
         extra = also(before, mail_from) if also is not None else None
         audit = values_for_audit(values)
         if extra is not None:
-            _add(s, extra)
+            insert_rows(s.connection(), [extra])  # the delivery worker picks it up
             audit["notice"] = extra.id  # the queued notice's row id (no address, no text)
         record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **audit)
         s.flush()
         s.expire(row)
         s.refresh(row)
         return _view(row)
-
-
-def _add(s: Any, new: NewMessage) -> None:
-    """Queue a row the gateway wrote (a notice) in the caller's transaction; the delivery worker picks it up."""
-    s.add(MailMessage(**new.columns))
-    s.flush()  # the parent first: mail_content has a foreign key to mail_messages
-    if new.raw is not None:
-        s.add(MailContent(message_id=new.id, raw=new.raw))
 
 
 def values_for_audit(values: dict[str, Any]) -> dict[str, Any]:
@@ -242,7 +232,7 @@ def set_bcc(db: Database, message_id: str, actor: str, bcc: bool = True) -> Queu
 
 # from the message as it was before expiry, its envelope sender and the outcome ("cancel" | "release"): the mail to
 # queue with the expiry (the sender's notice), or None
-ExpiryNotice = Callable[[QueuedMessage, str, str], "NewMessage | None"]
+ExpiryNotice = Callable[[QueuedMessage, str, str], NewMessage | None]
 
 
 def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice | None = None) -> list[QueuedMessage]:

@@ -118,20 +118,21 @@ def insert(db: Database, batch: list[NewMessage]) -> None:
     rejected = [m for m in batch if m.raw is None and m.columns.get("state") == "rejected"]
     if rejected:
         with db.session() as s:
-            _insert_rows(s.connection(), batch)
+            insert_rows(s.connection(), batch)
             for m in rejected:  # a block: in the audit log too (codes only)
                 codes = [r.get("code") for r in m.columns.get("reasons", []) if r.get("severity") == "block"]
                 record(s, "gateway", "reject", f"mail:{m.id}", " ".join(c for c in codes if c), codes=codes)
         return
     with db.engine.begin() as conn:
-        _insert_rows(conn, batch)
+        insert_rows(conn, batch)
 
 
 _INSERT_MESSAGES = insert_stmt(_MESSAGES)
 _INSERT_CONTENT = insert_stmt(_CONTENT)
 
 
-def _insert_rows(conn: Any, batch: list[NewMessage]) -> None:
+def insert_rows(conn: Any, batch: list[NewMessage]) -> None:
+    """Insert the rows (and bytes) of ``batch`` on ``conn``, in the caller's transaction."""
     conn.execute(_INSERT_MESSAGES, [_full_row(m.columns) for m in batch])
     content = [{"message_id": m.id, "raw": m.raw} for m in batch if m.raw is not None]
     if content:  # parents first: mail_content has a foreign key to mail_messages
@@ -305,7 +306,7 @@ def _finish(conn: Any, results: list[Finish], now: datetime) -> None:
     m = _MESSAGES.c
     extra = [e for r in results for e in r.extra]
     if extra:
-        _insert_rows(conn, extra)
+        insert_rows(conn, extra)
     delivered = [r.id for r in results if r.state == "delivered" and not r.error]
     if delivered:
         conn.execute(_DELIVERED, {"ids": delivered, "now": now})
