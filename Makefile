@@ -2,7 +2,8 @@
 #   make run   - create .venv, install mamori, run the main job: mamori serve (web app + SMTP gateway + local sink)
 #                on the embedded demo, data in var/; prints the URLs and the first admin login. Ctrl-C stops it.
 #   make scan  - the discovery scan over examples/ with an HTML report (what make run did before the gateway)
-#   make test  - create .venv, install mamori[test], run ruff check and the whole pytest suite (2 workers)
+#   make test  - create .venv, install mamori[test] (builds the Rust core), run ruff check, the core's cargo tests,
+#                a release-wheel smoke test and the whole pytest suite (2 workers)
 # Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
 # pyproject.toml changes (stamp files inside .venv).
 
@@ -10,9 +11,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 BENCH_VENV ?= .venv-bench
+# The engine's core is Rust (core/, built by maturin into mamori._core): rustup puts cargo in ~/.cargo/bin.
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+CORE_SOURCES := core/Cargo.toml core/Cargo.lock $(shell find core/src -name '*.rs' 2>/dev/null)
+HAVE_CARGO = @command -v cargo >/dev/null || { echo "mamori: cargo (Rust) is needed to build the engine core: install it with rustup (https://rustup.rs) or your distribution's cargo package" >&2; exit 2; }
 
 .DEFAULT_GOAL := help
-.PHONY: help run scan test lint system-deps bench bench-venv corpus throughput accuracy presidio clean
+.PHONY: help run scan test lint core-test wheel-smoke fuzz system-deps bench bench-venv corpus throughput accuracy presidio clean
 
 help:
 	@echo "make run         install mamori into $(VENV) and start mamori serve (web app + gateway) on the embedded demo"
@@ -24,11 +29,14 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
+# Reinstalled when pyproject.toml or the core's sources change (the editable install rebuilds mamori/_core*.so).
+$(VENV)/.stamp-run: pyproject.toml $(CORE_SOURCES) | $(BIN)/python
+	$(HAVE_CARGO)
 	$(BIN)/pip install --disable-pip-version-check -q -e .
 	@touch $@
 
-$(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
+$(VENV)/.stamp-test: pyproject.toml $(CORE_SOURCES) | $(BIN)/python
+	$(HAVE_CARGO)
 	$(BIN)/pip install --disable-pip-version-check -q -e '.[test]'
 	@touch $@ $(VENV)/.stamp-run
 
@@ -48,7 +56,19 @@ system-deps:
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check .
 
-test: system-deps lint
+# The core's own tests and lints (plain Rust, no interpreter).
+core-test:
+	$(HAVE_CARGO)
+	cd core && cargo fmt --check && cargo clippy --all-targets -q -- -D warnings && cargo test -q
+
+# The release wheel a user installs: built with maturin, installed into a fresh venv with no Rust on PATH, smoke-tested.
+wheel-smoke: $(VENV)/.stamp-test
+	rm -rf dist/wheel-smoke && $(BIN)/maturin build --release -q -o dist/wheel-smoke
+	rm -rf dist/wheel-venv && $(PYTHON) -m venv dist/wheel-venv
+	env PATH=/usr/bin:/bin dist/wheel-venv/bin/pip install --disable-pip-version-check -q dist/wheel-smoke/mamori-*.whl
+	env PATH=/usr/bin:/bin bash scripts/wheel-smoke.sh dist/wheel-venv
+
+test: system-deps lint core-test wheel-smoke
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 # ---- benchmarks (optional; the Presidio anchors go into a separate venv, never into .venv) ----
@@ -75,4 +95,4 @@ presidio: bench-venv corpus
 bench: throughput accuracy presidio
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) bench-out
+	rm -rf $(VENV) $(BENCH_VENV) bench-out dist core/target

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from mamori.detect.core_engine import CoreRecognizer, core_findings
 from mamori.detect.document import Document, Lexicon
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
@@ -104,10 +105,11 @@ class Detector:
         found: list[Finding] = []
         hints: list[Finding] = []
         hint_types = frozenset(hint_types)
+        from_core = core_findings(self.recognizers, doc)
         for r in self.recognizers:
             if not r.supports(doc.lang):
                 continue
-            for f in r.find(doc):
+            for f in from_core[r.name] if isinstance(r, CoreRecognizer) else r.find(doc):
                 if f.type in hint_types:
                     hints.append(f)
                 if f.score >= cut and (self.types is None or f.type in self.types):

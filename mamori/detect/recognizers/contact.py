@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from mamori.detect.core_engine import core_recognizer
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
@@ -42,37 +43,7 @@ from mamori.detect.recognizers._numbers import (
 
 # ---------------------------------------------------------------------------------------------- e-mail
 
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-_DOMAIN_RE = re.compile(
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[a-z0-9\-]{1,59})"
-)
-
-
-class EmailRecognizer(Recognizer):
-    """E-mail addresses (RFC 5322 dot-atom local part, DNS domain with an alphabetic TLD)."""
-
-    name = "email"
-    entities = ("EMAIL",)
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        norm = doc.norm
-        at = norm.find("@")
-        while at >= 0:
-            start = at
-            lo = max(0, at - 64)
-            while start > lo and norm[start - 1] in _LOCAL_CHARS:
-                start -= 1
-            while start < at and norm[start] in "._%+-":
-                start += 1
-            d = _DOMAIN_RE.match(norm, at + 1) if start < at else None
-            if d is not None:
-                end = d.end()
-                nxt = norm[end] if end < len(norm) else ""
-                if not (nxt.isascii() and (nxt.isalnum() or nxt == "_")):
-                    yield self.finding(doc, "EMAIL", start, end, 0.9)
-                at = norm.find("@", max(end, at + 1))
-            else:
-                at = norm.find("@", at + 1)
+# EmailRecognizer is in the core (core/src/recognizers/email.rs).
 
 
 # ------------------------------------------------------------------------------------------------ phone
@@ -392,7 +363,7 @@ class IpAddressRecognizer(Recognizer):
 
 
 RECOGNIZERS: tuple[type[Recognizer], ...] = (
-    EmailRecognizer,
+    core_recognizer("email"),
     PhoneRecognizer,
     PostalCodeRecognizer,
     IpAddressRecognizer,

@@ -1,0 +1,348 @@
+//! [`Document`]: a text prepared once for all recognizers.
+//!
+//! Holds the original text, its folded copy `norm` (same length, see [`crate::fold`]), the
+//! lower-cased fold the keywords are matched in, the language, and the keyword index. Answers the
+//! questions recognizers ask about context: which keywords stand near a position, where a line
+//! starts and ends. Work several recognizers share (a digit-run scan, say) is kept in
+//! [`Document::shared`], computed on first use.
+
+use std::any::Any;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::fold::{fold_char, is_japanese, lower_char};
+use crate::lexicon::{Lexicon, Occurrences};
+use crate::morphology::{Morphology, Token, MAX_WINDOW};
+use crate::text::Text;
+
+/// How far line lookups search: a "line" longer than this is seen in windows.
+pub const LINE_LIMIT: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Option<Lang>> {
+        match s {
+            "auto" => Some(None),
+            "ja" => Some(Some(Lang::Ja)),
+            "en" => Some(Some(Lang::En)),
+            _ => None,
+        }
+    }
+}
+
+/// A keyword occurrence: start, end and the group it was asked for in.
+pub type Hit<'a> = (usize, usize, &'a str);
+
+pub struct Document<'l> {
+    pub text: Text,
+    pub norm: Text,
+    pub lang: Lang,
+    lexicon: &'l Lexicon,
+    morphology: Option<&'l dyn Morphology>,
+    lower: OnceCell<Text>,
+    index: OnceCell<Vec<Occurrences>>,
+    shared: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
+}
+
+static EMPTY: Occurrences = Occurrences {
+    starts: Vec::new(),
+    ends: Vec::new(),
+};
+
+impl<'l> Document<'l> {
+    /// `lang` None means auto: Japanese when the text holds kana or kanji.
+    pub fn new(text: &str, lang: Option<Lang>, lexicon: &'l Lexicon) -> Self {
+        Self::with_morphology(text, lang, lexicon, None)
+    }
+
+    /// A document whose rules may ask `morphology` for the tokens of short windows.
+    pub fn with_morphology(
+        text: &str,
+        lang: Option<Lang>,
+        lexicon: &'l Lexicon,
+        morphology: Option<&'l dyn Morphology>,
+    ) -> Self {
+        let norm: String = text.chars().map(fold_char).collect();
+        let lang = lang.unwrap_or(if is_japanese(text) {
+            Lang::Ja
+        } else {
+            Lang::En
+        });
+        Document {
+            text: Text::new(text.to_string()),
+            norm: Text::new(norm),
+            lang,
+            lexicon,
+            morphology,
+            lower: OnceCell::new(),
+            index: OnceCell::new(),
+            shared: RefCell::new(HashMap::new()),
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The folded text lower-cased code point by code point (same length).
+    pub fn lower(&self) -> &Text {
+        self.lower
+            .get_or_init(|| Text::new(self.norm.s.chars().map(lower_char).collect()))
+    }
+
+    fn index(&self) -> &[Occurrences] {
+        self.index.get_or_init(|| self.lexicon.index(self.lower()))
+    }
+
+    /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
+    pub fn occurrences(&self, group: &str) -> &Occurrences {
+        match self.lexicon.group_id(group) {
+            Some(id) => &self.index()[id as usize],
+            None => &EMPTY,
+        }
+    }
+
+    /// True when at least one keyword of `group` occurs in the text.
+    pub fn has_group(&self, group: &str) -> bool {
+        !self.occurrences(group).starts.is_empty()
+    }
+
+    /// Keyword occurrences lying wholly inside `[start, end)` that belong to any of `groups`, in
+    /// (start, longer first, group name) order; a keyword in several asked groups comes once per group.
+    pub fn keywords_in<'g>(&self, start: usize, end: usize, groups: &[&'g str]) -> Vec<Hit<'g>> {
+        let mut out = Vec::new();
+        for &g in groups {
+            let occ = self.occurrences(g);
+            let mut i = occ.starts.partition_point(|&s| s < start);
+            while i < occ.starts.len() && occ.starts[i] < end {
+                if occ.ends[i] <= end {
+                    out.push((occ.starts[i], occ.ends[i], g));
+                }
+                i += 1;
+            }
+        }
+        if groups.len() > 1 && out.len() > 1 {
+            out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        }
+        out
+    }
+
+    /// The nearest keyword of `groups` ending at or before `pos` within `window` code points.
+    pub fn keyword_before<'g>(
+        &self,
+        pos: usize,
+        groups: &[&'g str],
+        window: usize,
+    ) -> Option<Hit<'g>> {
+        let lo = pos.saturating_sub(window);
+        let mut best: Option<Hit<'g>> = None;
+        for &g in groups {
+            let occ = self.occurrences(g);
+            let mut i = occ.starts.partition_point(|&s| s <= pos);
+            while i > 0 {
+                i -= 1;
+                if (occ.starts[i] as i64) < lo as i64 - 64 {
+                    break;
+                }
+                let e = occ.ends[i];
+                if lo <= e && e <= pos {
+                    let better = match best {
+                        None => true,
+                        Some((_, be, bg)) => e > be || (e == be && g < bg),
+                    };
+                    if better {
+                        best = Some((occ.starts[i], e, g));
+                    }
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// The nearest keyword of `groups` starting at or after `pos` within `window` code points.
+    pub fn keyword_after<'g>(
+        &self,
+        pos: usize,
+        groups: &[&'g str],
+        window: usize,
+    ) -> Option<Hit<'g>> {
+        let mut best: Option<Hit<'g>> = None;
+        for &g in groups {
+            let occ = self.occurrences(g);
+            let i = occ.starts.partition_point(|&s| s < pos);
+            if i < occ.starts.len() && occ.starts[i] <= pos + window {
+                let cand = (occ.starts[i], occ.ends[i], g);
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        (cand.0, cand.1) < (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && g < b.2)
+                    }
+                };
+                if better {
+                    best = Some(cand);
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether an analyser is present (the Python rules' `morphology.available()`).
+    pub fn has_morphology(&self) -> bool {
+        self.morphology.is_some()
+    }
+
+    /// Tokens of the original text's `[start, end)` (cut to [`MAX_WINDOW`] code points), offsets into the text.
+    /// Empty without an analyser or when it fails.
+    pub fn tokens(&self, start: usize, end: usize) -> Vec<Token> {
+        let Some(m) = self.morphology else {
+            return Vec::new();
+        };
+        let end = end.min(self.len());
+        let start = start.min(end);
+        let end = end.min(start + MAX_WINDOW);
+        if start == end {
+            return Vec::new();
+        }
+        let mut toks = m.tokens(self.text.slice(start, end)).unwrap_or_default();
+        toks.retain(|t| t.start <= t.end && t.end <= end - start);
+        for t in &mut toks {
+            t.start += start;
+            t.end += start;
+        }
+        toks
+    }
+
+    /// Start of the line holding `pos`, looking back at most `limit` code points.
+    pub fn line_start(&self, pos: usize, limit: usize) -> usize {
+        line_start(&self.text.chars, pos, limit)
+    }
+
+    /// End of the line holding `pos` (the newline's offset), looking ahead at most `limit` code points.
+    pub fn line_end(&self, pos: usize, limit: usize) -> usize {
+        line_end(&self.text.chars, pos, limit)
+    }
+
+    /// Work shared between recognizers for this document, computed by `make` on first use under `key`.
+    ///
+    /// Panics if two callers use one key for two types (a programming error caught by the tests).
+    pub fn shared<T: 'static>(&self, key: &'static str, make: impl FnOnce(&Self) -> T) -> Rc<T> {
+        if let Some(v) = self.shared.borrow().get(key) {
+            return Rc::clone(v)
+                .downcast::<T>()
+                .expect("one type per shared key");
+        }
+        let v: Rc<T> = Rc::new(make(self));
+        self.shared
+            .borrow_mut()
+            .insert(key, v.clone() as Rc<dyn Any>);
+        v
+    }
+}
+
+/// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
+pub fn line_start(chars: &[char], pos: usize, limit: usize) -> usize {
+    let pos = pos.min(chars.len());
+    let lo = pos.saturating_sub(limit);
+    match chars[lo..pos].iter().rposition(|&c| c == '\n') {
+        Some(i) => lo + i + 1,
+        None => lo,
+    }
+}
+
+/// End of the line holding `pos` (the newline's offset), looking ahead at most `limit` code points.
+pub fn line_end(chars: &[char], pos: usize, limit: usize) -> usize {
+    let pos = pos.min(chars.len());
+    let hi = (pos + limit).min(chars.len());
+    match chars[pos..hi].iter().position(|&c| c == '\n') {
+        Some(i) => pos + i,
+        None => hi,
+    }
+}
+
+/// (start, end) of each cell of the CSV/TSV line `chars[start..end]`; double quotes may hold delimiters.
+pub fn split_cells(chars: &[char], start: usize, end: usize, delim: char) -> Vec<(usize, usize)> {
+    let mut cells = Vec::new();
+    let mut cs = start;
+    let mut quoted = false;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == delim && !quoted {
+            cells.push((cs, i));
+            cs = i + 1;
+        }
+    }
+    cells.push((cs, end));
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        let mut lx = Lexicon::new();
+        lx.add("tel", ["TEL", "電話"]);
+        lx.add("num", ["番号"]);
+        lx.build();
+        lx
+    }
+
+    #[test]
+    fn keyword_queries() {
+        let lx = lexicon();
+        let doc = Document::new("ＴＥＬ：03-1234-5678 電話番号 x", None, &lx);
+        assert_eq!(doc.lang, Lang::Ja);
+        assert_eq!(doc.norm.s, "TEL:03-1234-5678 電話番号 x");
+        assert_eq!(
+            doc.keywords_in(0, 30, &["tel", "num"]),
+            vec![(0, 3, "tel"), (17, 19, "tel"), (19, 21, "num")]
+        );
+        assert_eq!(
+            doc.keyword_before(4, &["tel", "num"], 10),
+            Some((0, 3, "tel"))
+        );
+        assert_eq!(
+            doc.keyword_after(4, &["tel", "num"], 20),
+            Some((17, 19, "tel"))
+        );
+        assert_eq!(doc.keyword_after(4, &["tel"], 5), None);
+    }
+
+    #[test]
+    fn lines_and_cells() {
+        let c: Vec<char> = "ab\ncd,\"e,f\",g\n".chars().collect();
+        assert_eq!(line_start(&c, 4, LINE_LIMIT), 3);
+        assert_eq!(line_end(&c, 4, LINE_LIMIT), 13);
+        assert_eq!(split_cells(&c, 3, 13, ','), vec![(3, 5), (6, 11), (12, 13)]);
+    }
+
+    #[test]
+    fn shared_work_computed_once() {
+        let lx = lexicon();
+        let doc = Document::new("x", None, &lx);
+        let a = doc.shared("k", |_| vec![1, 2]);
+        let b = doc.shared("k", |_| vec![3]);
+        assert_eq!(*a, *b);
+    }
+}

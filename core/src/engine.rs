@@ -1,0 +1,153 @@
+//! [`Engine`]: the warm recognizers and their lexicon; runs the pipeline over one text or many.
+//!
+//! Building an engine loads tables and compiles patterns; detecting allocates only per text. An
+//! engine is `Send + Sync`: [`Engine::find_many`] shares one across scoped threads.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::lexicon::Lexicon;
+use crate::morphology::Morphology;
+use crate::recognizer::Recognizer;
+use crate::recognizers;
+use crate::settle::settle;
+
+pub struct Engine {
+    recognizers: Vec<Box<dyn Recognizer>>,
+    lexicon: Lexicon,
+    morphology: Option<Arc<dyn Morphology>>,
+}
+
+/// The outcome for one text of a batch.
+pub type TextResult = Result<Vec<Finding>, EngineError>;
+
+/// A text the engine could not finish (a bug: reported for that text, never an abort).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngineError(pub String);
+
+impl Engine {
+    /// An engine of the built-in recognizers named in `only` (all of them when `None`), in the
+    /// built-in order, plus `extra` recognizers after them.
+    pub fn new(only: Option<&[String]>, extra: Vec<Box<dyn Recognizer>>) -> Self {
+        let mut list: Vec<Box<dyn Recognizer>> = recognizers::builtin()
+            .into_iter()
+            .filter(|r| only.is_none_or(|names| names.iter().any(|n| n == r.name())))
+            .collect();
+        list.extend(extra);
+        let mut lexicon = Lexicon::new();
+        for r in &list {
+            for (group, words) in r.keywords() {
+                lexicon.add(group, words);
+            }
+        }
+        lexicon.build();
+        Engine {
+            recognizers: list,
+            lexicon,
+            morphology: None,
+        }
+    }
+
+    /// The analyser rules may ask for tokens of short windows (SudachiPy, through the binding).
+    pub fn with_morphology(mut self, morphology: Option<Arc<dyn Morphology>>) -> Self {
+        self.morphology = morphology;
+        self
+    }
+
+    pub fn recognizers(&self) -> &[Box<dyn Recognizer>] {
+        &self.recognizers
+    }
+
+    /// Every recognizer's findings in `text`, unsettled and unfiltered, in recognizer order.
+    pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<Finding> {
+        let doc = Document::with_morphology(text, lang, &self.lexicon, self.morphology.as_deref());
+        let mut out = Vec::new();
+        for r in &self.recognizers {
+            if r.supports(doc.lang) {
+                r.find(&doc, &mut out);
+            }
+        }
+        let n = doc.len();
+        out.retain(|f| f.start <= f.end && f.end <= n);
+        out
+    }
+
+    /// Settled findings scored at least `threshold`, of `types` when given.
+    pub fn detect(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        threshold: f64,
+        types: Option<&[String]>,
+    ) -> Vec<Finding> {
+        let mut found = self.find(text, lang);
+        found.retain(|f| {
+            f.score >= threshold && types.is_none_or(|t| t.iter().any(|k| k == f.kind))
+        });
+        settle(found)
+    }
+
+    /// [`Engine::find`] with a panic turned into an error for this text.
+    pub fn find_safe(&self, text: &str, lang: Option<Lang>) -> Result<Vec<Finding>, EngineError> {
+        catch_unwind(AssertUnwindSafe(|| self.find(text, lang))).map_err(|p| {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            EngineError(format!("mamori core: internal error ({msg})"))
+        })
+    }
+
+    /// [`Engine::find_safe`] over many texts on up to `threads` threads, results in input order.
+    pub fn find_many<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        lang: Option<Lang>,
+        threads: usize,
+    ) -> Vec<TextResult> {
+        let threads = threads.max(1).min(texts.len().max(1));
+        if threads == 1 {
+            return texts
+                .iter()
+                .map(|t| self.find_safe(t.as_ref(), lang))
+                .collect();
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut results: Vec<Option<TextResult>> = (0..texts.len()).map(|_| None).collect();
+        let chunks: Vec<Vec<(usize, TextResult)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if i >= texts.len() {
+                                break;
+                            }
+                            mine.push((i, self.find_safe(texts[i].as_ref(), lang)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (i, r) in chunks.into_iter().flatten() {
+            results[i] = Some(r);
+        }
+        results
+            .into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|| {
+                    Err(EngineError("mamori core: worker thread failed".to_string()))
+                })
+            })
+            .collect()
+    }
+}

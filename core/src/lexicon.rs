@@ -1,0 +1,166 @@
+//! [`Lexicon`]: every keyword of every recognizer, in named groups, matched in one Aho-Corasick
+//! pass over the folded, lower-cased text (overlapping matches included).
+//!
+//! Invariant: keywords are stored folded and lower-cased and are unique; a keyword may belong to
+//! several groups. Matches come back sorted by start, the longer first on a tie.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::fold::{fold_char, lower_char};
+use crate::text::Text;
+
+/// A keyword group's id within one lexicon.
+pub type GroupId = u32;
+
+/// Starts and ends (parallel, sorted by start, the longer first on a tie) of a group's keywords.
+#[derive(Debug, Default, Clone)]
+pub struct Occurrences {
+    pub starts: Vec<usize>,
+    pub ends: Vec<usize>,
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    groups: BTreeMap<String, BTreeSet<String>>,
+    built: Option<Built>,
+}
+
+struct Built {
+    matcher: Option<AhoCorasick>,
+    group_ids: HashMap<String, GroupId>,
+    group_names: Vec<String>,
+    word_groups: Vec<Vec<GroupId>>,
+}
+
+/// The form a keyword is matched in: folded, then lower-cased code point by code point.
+pub fn keyword_form(word: &str) -> String {
+    word.chars().map(|c| lower_char(fold_char(c))).collect()
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        Lexicon::default()
+    }
+
+    /// Add `words` to `group` (empty words are ignored). Invalidates the built matcher.
+    pub fn add<I, S>(&mut self, group: &str, words: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let set = self.groups.entry(group.to_string()).or_default();
+        for w in words {
+            let w = w.as_ref();
+            if !w.is_empty() {
+                set.insert(keyword_form(w));
+            }
+        }
+        self.built = None;
+    }
+
+    /// Build the matcher (call once after the last `add`; `index` builds it if needed).
+    pub fn build(&mut self) {
+        if self.built.is_some() {
+            return;
+        }
+        let mut group_ids = HashMap::new();
+        let mut group_names = Vec::new();
+        let mut by_word: BTreeMap<&str, Vec<GroupId>> = BTreeMap::new();
+        for (g, words) in &self.groups {
+            let id = group_names.len() as GroupId;
+            group_ids.insert(g.clone(), id);
+            group_names.push(g.clone());
+            for w in words {
+                by_word.entry(w.as_str()).or_default().push(id);
+            }
+        }
+        let words: Vec<&str> = by_word.keys().copied().collect();
+        let word_groups: Vec<Vec<GroupId>> = by_word.values().cloned().collect();
+        let matcher = if words.is_empty() {
+            None
+        } else {
+            // Standard semantics + overlapping iteration: every occurrence of every keyword.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .ok()
+        };
+        self.built = Some(Built {
+            matcher,
+            group_ids,
+            group_names,
+            word_groups,
+        });
+    }
+
+    pub fn group_id(&self, name: &str) -> Option<GroupId> {
+        self.built.as_ref()?.group_ids.get(name).copied()
+    }
+
+    pub fn group_name(&self, id: GroupId) -> &str {
+        self.built
+            .as_ref()
+            .map(|b| b.group_names[id as usize].as_str())
+            .unwrap_or("")
+    }
+
+    pub fn group_count(&self) -> usize {
+        self.built
+            .as_ref()
+            .map(|b| b.group_names.len())
+            .unwrap_or(0)
+    }
+
+    /// For each group, the occurrences of its keywords in `lowered` (indexed by group id).
+    ///
+    /// Panics if the lexicon was not built.
+    pub fn index(&self, lowered: &Text) -> Vec<Occurrences> {
+        let built = self.built.as_ref().expect("Lexicon::build before index");
+        let mut out = vec![Occurrences::default(); built.group_names.len()];
+        let Some(matcher) = &built.matcher else {
+            return out;
+        };
+        let mut found: Vec<(usize, usize, usize)> = matcher
+            .find_overlapping_iter(lowered.s.as_str())
+            .map(|m| {
+                (
+                    lowered.char_index(m.start()),
+                    lowered.char_index(m.end()),
+                    m.pattern().as_usize(),
+                )
+            })
+            .collect();
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        for (start, end, word) in found {
+            for &g in &built.word_groups[word] {
+                let occ = &mut out[g as usize];
+                occ.starts.push(start);
+                occ.ends.push(end);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_sorted_matches() {
+        let mut lx = Lexicon::new();
+        lx.add("a", ["個人番号", "番号"]);
+        lx.add("b", ["ＴＥＬ", "番号"]);
+        lx.build();
+        let t = Text::new(keyword_form("個人番号 tel"));
+        let idx = lx.index(&t);
+        let a = &idx[lx.group_id("a").unwrap() as usize];
+        assert_eq!(a.starts, vec![0, 2]);
+        assert_eq!(a.ends, vec![4, 4]);
+        let b = &idx[lx.group_id("b").unwrap() as usize];
+        assert_eq!(b.starts, vec![2, 5]);
+        assert_eq!(b.ends, vec![4, 8]);
+    }
+}

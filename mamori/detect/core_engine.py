@@ -1,0 +1,89 @@
+"""The bridge to the Rust core (`mamori._core`): recognizers ported to Rust, seen from Python.
+
+A built-in recognizer written in Rust appears here as a :class:`CoreRecognizer` (its name, entity types and
+languages come from the core), so ``Detector(recognizers=...)``, type filtering and ``default_recognizers()`` work
+as before. The detector runs every core recognizer of a text in one call into the core (GIL released), and the
+Python recognizers that remain, in the built-in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from mamori import _core
+from mamori.detect.document import Document
+from mamori.detect.finding import Finding
+from mamori.detect.recognizer import Recognizer
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+Row = tuple[str, int, int, float, str, "str | None"]
+
+
+def core_text(text: str) -> str:
+    """``text`` with lone surrogates (which cannot cross into Rust as UTF-8) replaced one for one by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE_RE.sub("\ufffd", text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _info() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    return {name: (tuple(entities), frozenset(langs)) for name, entities, langs in builtin_engine().recognizers()}
+
+
+def _window_tokens(window: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """The core's analyser: SudachiPy's tokens of a short window, offsets relative to it."""
+    from mamori.detect import morphology
+
+    return [(t.start, t.end, t.surface, t.pos) for t in morphology.tokens(window)]
+
+
+@lru_cache(maxsize=1)
+def builtin_engine() -> _core.Engine:
+    """One warm engine of every built-in core recognizer, shared by all detectors (it is immutable).
+
+    Rules that need morphemes get them from SudachiPy through :func:`_window_tokens` when it can be loaded."""
+    from mamori.detect import morphology
+
+    return _core.Engine(morphology=_window_tokens if morphology.available() else None)
+
+
+class CoreRecognizer(Recognizer):
+    """A built-in recognizer implemented in the core. Its findings come from :func:`core_findings`."""
+
+    def find(self, doc: Document) -> Iterable[Finding]:
+        rows = builtin_engine().find(core_text(doc.text), doc.lang)
+        return [to_finding(doc.text, row) for row in rows if row[4] == self.name]
+
+
+def core_recognizer(name: str) -> type[CoreRecognizer]:
+    """The :class:`CoreRecognizer` class for the core recognizer ``name`` (KeyError if the core has none)."""
+    entities, langs = _info()[name]
+    return type(
+        f"Core_{name}",
+        (CoreRecognizer,),
+        {"name": name, "entities": entities, "languages": langs, "__module__": __name__},
+    )
+
+
+def to_finding(text: str, row: Row) -> Finding:
+    kind, start, end, score, recognizer, subtype = row
+    return Finding(kind, start, end, score, recognizer, text[start:end], subtype)
+
+
+def core_findings(recognizers: Sequence[Recognizer], doc: Document) -> dict[str, list[Finding]]:
+    """The findings of every core recognizer among ``recognizers`` in ``doc``, by recognizer name."""
+    names = {r.name for r in recognizers if isinstance(r, CoreRecognizer) and r.supports(doc.lang)}
+    out: dict[str, list[Finding]] = {n: [] for n in names}
+    if not names:
+        return out
+    for row in builtin_engine().find(core_text(doc.text), doc.lang):
+        bucket = out.get(row[4])
+        if bucket is not None:
+            bucket.append(to_finding(doc.text, row))
+    return out
