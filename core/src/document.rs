@@ -57,10 +57,7 @@ pub struct Document<'l> {
     shared: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
 }
 
-static EMPTY: Occurrences = Occurrences {
-    starts: Vec::new(),
-    ends: Vec::new(),
-};
+static EMPTY: Occurrences = Occurrences { starts: Vec::new(), ends: Vec::new() };
 
 impl<'l> Document<'l> {
     /// `lang` None means auto: Japanese when the text holds kana or kanji.
@@ -76,11 +73,7 @@ impl<'l> Document<'l> {
         morphology: Option<&'l dyn Morphology>,
     ) -> Self {
         let norm: String = text.chars().map(fold_char).collect();
-        let lang = lang.unwrap_or(if is_japanese(text) {
-            Lang::Ja
-        } else {
-            Lang::En
-        });
+        let lang = lang.unwrap_or(if is_japanese(text) { Lang::Ja } else { Lang::En });
         Document {
             text: Text::new(text.to_string()),
             norm: Text::new(norm),
@@ -105,8 +98,7 @@ impl<'l> Document<'l> {
 
     /// The folded text lower-cased code point by code point (same length).
     pub fn lower(&self) -> &Text {
-        self.lower
-            .get_or_init(|| Text::new(self.norm.s.chars().map(lower_char).collect()))
+        self.lower.get_or_init(|| Text::new(self.norm.s.chars().map(lower_char).collect()))
     }
 
     fn index(&self) -> &[Occurrences] {
@@ -147,12 +139,7 @@ impl<'l> Document<'l> {
     }
 
     /// The nearest keyword of `groups` ending at or before `pos` within `window` code points.
-    pub fn keyword_before<'g>(
-        &self,
-        pos: usize,
-        groups: &[&'g str],
-        window: usize,
-    ) -> Option<Hit<'g>> {
+    pub fn keyword_before<'g>(&self, pos: usize, groups: &[&'g str], window: usize) -> Option<Hit<'g>> {
         let lo = pos.saturating_sub(window);
         let mut best: Option<Hit<'g>> = None;
         for &g in groups {
@@ -180,12 +167,7 @@ impl<'l> Document<'l> {
     }
 
     /// The nearest keyword of `groups` starting at or after `pos` within `window` code points.
-    pub fn keyword_after<'g>(
-        &self,
-        pos: usize,
-        groups: &[&'g str],
-        window: usize,
-    ) -> Option<Hit<'g>> {
+    pub fn keyword_after<'g>(&self, pos: usize, groups: &[&'g str], window: usize) -> Option<Hit<'g>> {
         let mut best: Option<Hit<'g>> = None;
         for &g in groups {
             let occ = self.occurrences(g);
@@ -194,9 +176,7 @@ impl<'l> Document<'l> {
                 let cand = (occ.starts[i], occ.ends[i], g);
                 let better = match best {
                     None => true,
-                    Some(b) => {
-                        (cand.0, cand.1) < (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && g < b.2)
-                    }
+                    Some(b) => (cand.0, cand.1) < (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && g < b.2),
                 };
                 if better {
                     best = Some(cand);
@@ -247,14 +227,10 @@ impl<'l> Document<'l> {
     /// Panics if two callers use one key for two types (a programming error caught by the tests).
     pub fn shared<T: 'static>(&self, key: &'static str, make: impl FnOnce(&Self) -> T) -> Rc<T> {
         if let Some(v) = self.shared.borrow().get(key) {
-            return Rc::clone(v)
-                .downcast::<T>()
-                .expect("one type per shared key");
+            return Rc::clone(v).downcast::<T>().expect("one type per shared key");
         }
         let v: Rc<T> = Rc::new(make(self));
-        self.shared
-            .borrow_mut()
-            .insert(key, v.clone() as Rc<dyn Any>);
+        self.shared.borrow_mut().insert(key, v.clone() as Rc<dyn Any>);
         v
     }
 }
@@ -314,18 +290,9 @@ mod tests {
         let doc = Document::new("ＴＥＬ：03-1234-5678 電話番号 x", None, &lx);
         assert_eq!(doc.lang, Lang::Ja);
         assert_eq!(doc.norm.s, "TEL:03-1234-5678 電話番号 x");
-        assert_eq!(
-            doc.keywords_in(0, 30, &["tel", "num"]),
-            vec![(0, 3, "tel"), (17, 19, "tel"), (19, 21, "num")]
-        );
-        assert_eq!(
-            doc.keyword_before(4, &["tel", "num"], 10),
-            Some((0, 3, "tel"))
-        );
-        assert_eq!(
-            doc.keyword_after(4, &["tel", "num"], 20),
-            Some((17, 19, "tel"))
-        );
+        assert_eq!(doc.keywords_in(0, 30, &["tel", "num"]), vec![(0, 3, "tel"), (17, 19, "tel"), (19, 21, "num")]);
+        assert_eq!(doc.keyword_before(4, &["tel", "num"], 10), Some((0, 3, "tel")));
+        assert_eq!(doc.keyword_after(4, &["tel", "num"], 20), Some((17, 19, "tel")));
         assert_eq!(doc.keyword_after(4, &["tel"], 5), None);
     }
 

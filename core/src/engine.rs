@@ -11,7 +11,7 @@ use crate::finding::Finding;
 use crate::lexicon::Lexicon;
 use crate::morphology::Morphology;
 use crate::recognizer::Recognizer;
-use crate::recognizers;
+use crate::recognizers::{self, Resources};
 use crate::settle::settle;
 
 pub struct Engine {
@@ -31,7 +31,12 @@ impl Engine {
     /// An engine of the built-in recognizers named in `only` (all of them when `None`), in the
     /// built-in order, plus `extra` recognizers after them.
     pub fn new(only: Option<&[String]>, extra: Vec<Box<dyn Recognizer>>) -> Self {
-        let mut list: Vec<Box<dyn Recognizer>> = recognizers::builtin()
+        Self::with_resources(only, extra, &Resources::default())
+    }
+
+    /// [`Engine::new`] with the outside data the built-in recognizers use.
+    pub fn with_resources(only: Option<&[String]>, extra: Vec<Box<dyn Recognizer>>, resources: &Resources) -> Self {
+        let mut list: Vec<Box<dyn Recognizer>> = recognizers::builtin(resources)
             .into_iter()
             .filter(|r| only.is_none_or(|names| names.iter().any(|n| n == r.name())))
             .collect();
@@ -43,11 +48,7 @@ impl Engine {
             }
         }
         lexicon.build();
-        Engine {
-            recognizers: list,
-            lexicon,
-            morphology: None,
-        }
+        Engine { recognizers: list, lexicon, morphology: None }
     }
 
     /// The analyser rules may ask for tokens of short windows (SudachiPy, through the binding).
@@ -75,17 +76,9 @@ impl Engine {
     }
 
     /// Settled findings scored at least `threshold`, of `types` when given.
-    pub fn detect(
-        &self,
-        text: &str,
-        lang: Option<Lang>,
-        threshold: f64,
-        types: Option<&[String]>,
-    ) -> Vec<Finding> {
+    pub fn detect(&self, text: &str, lang: Option<Lang>, threshold: f64, types: Option<&[String]>) -> Vec<Finding> {
         let mut found = self.find(text, lang);
-        found.retain(|f| {
-            f.score >= threshold && types.is_none_or(|t| t.iter().any(|k| k == f.kind))
-        });
+        found.retain(|f| f.score >= threshold && types.is_none_or(|t| t.iter().any(|k| k == f.kind)));
         settle(found)
     }
 
@@ -102,18 +95,10 @@ impl Engine {
     }
 
     /// [`Engine::find_safe`] over many texts on up to `threads` threads, results in input order.
-    pub fn find_many<S: AsRef<str> + Sync>(
-        &self,
-        texts: &[S],
-        lang: Option<Lang>,
-        threads: usize,
-    ) -> Vec<TextResult> {
+    pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S], lang: Option<Lang>, threads: usize) -> Vec<TextResult> {
         let threads = threads.max(1).min(texts.len().max(1));
         if threads == 1 {
-            return texts
-                .iter()
-                .map(|t| self.find_safe(t.as_ref(), lang))
-                .collect();
+            return texts.iter().map(|t| self.find_safe(t.as_ref(), lang)).collect();
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut results: Vec<Option<TextResult>> = (0..texts.len()).map(|_| None).collect();
@@ -133,21 +118,14 @@ impl Engine {
                     })
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });
         for (i, r) in chunks.into_iter().flatten() {
             results[i] = Some(r);
         }
         results
             .into_iter()
-            .map(|r| {
-                r.unwrap_or_else(|| {
-                    Err(EngineError("mamori core: worker thread failed".to_string()))
-                })
-            })
+            .map(|r| r.unwrap_or_else(|| Err(EngineError("mamori core: worker thread failed".to_string()))))
             .collect()
     }
 }

@@ -13,21 +13,8 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with its score clamped to 0..=1.
-    pub fn new(
-        kind: &'static str,
-        start: usize,
-        end: usize,
-        score: f64,
-        recognizer: &'static str,
-    ) -> Self {
-        Finding {
-            kind,
-            start,
-            end,
-            score: score.clamp(0.0, 1.0),
-            recognizer,
-            subtype: None,
-        }
+    pub fn new(kind: &'static str, start: usize, end: usize, score: f64, recognizer: &'static str) -> Self {
+        Finding { kind, start, end, score: score.clamp(0.0, 1.0), recognizer, subtype: None }
     }
 
     pub fn with_subtype(mut self, subtype: &'static str) -> Self {

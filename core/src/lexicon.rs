@@ -82,17 +82,9 @@ impl Lexicon {
             None
         } else {
             // Standard semantics + overlapping iteration: every occurrence of every keyword.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .ok()
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).ok()
         };
-        self.built = Some(Built {
-            matcher,
-            group_ids,
-            group_names,
-            word_groups,
-        });
+        self.built = Some(Built { matcher, group_ids, group_names, word_groups });
     }
 
     pub fn group_id(&self, name: &str) -> Option<GroupId> {
@@ -100,17 +92,11 @@ impl Lexicon {
     }
 
     pub fn group_name(&self, id: GroupId) -> &str {
-        self.built
-            .as_ref()
-            .map(|b| b.group_names[id as usize].as_str())
-            .unwrap_or("")
+        self.built.as_ref().map(|b| b.group_names[id as usize].as_str()).unwrap_or("")
     }
 
     pub fn group_count(&self) -> usize {
-        self.built
-            .as_ref()
-            .map(|b| b.group_names.len())
-            .unwrap_or(0)
+        self.built.as_ref().map(|b| b.group_names.len()).unwrap_or(0)
     }
 
     /// For each group, the occurrences of its keywords in `lowered` (indexed by group id).
@@ -124,13 +110,7 @@ impl Lexicon {
         };
         let mut found: Vec<(usize, usize, usize)> = matcher
             .find_overlapping_iter(lowered.s.as_str())
-            .map(|m| {
-                (
-                    lowered.char_index(m.start()),
-                    lowered.char_index(m.end()),
-                    m.pattern().as_usize(),
-                )
-            })
+            .map(|m| (lowered.char_index(m.start()), lowered.char_index(m.end()), m.pattern().as_usize()))
             .collect();
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         for (start, end, word) in found {

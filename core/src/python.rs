@@ -7,12 +7,14 @@
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::document::Lang;
 use crate::engine::Engine;
 use crate::finding::Finding;
 use crate::morphology::{Morphology, Token};
+use crate::recognizers::Resources;
 
 /// A Python callable `window -> [(start, end, surface, pos_tuple), ...]` as the core's analyser.
 struct PyMorphology(Py<PyAny>);
@@ -20,39 +22,20 @@ struct PyMorphology(Py<PyAny>);
 impl Morphology for PyMorphology {
     fn tokens(&self, window: &str) -> Option<Vec<Token>> {
         Python::attach(|py| {
-            let rows: Vec<(usize, usize, String, Vec<String>)> =
-                self.0.call1(py, (window,)).ok()?.extract(py).ok()?;
-            Some(
-                rows.into_iter()
-                    .map(|(start, end, surface, pos)| Token {
-                        start,
-                        end,
-                        surface,
-                        pos,
-                    })
-                    .collect(),
-            )
+            let rows: Vec<(usize, usize, String, Vec<String>)> = self.0.call1(py, (window,)).ok()?.extract(py).ok()?;
+            Some(rows.into_iter().map(|(start, end, surface, pos)| Token { start, end, surface, pos }).collect())
         })
     }
 }
 
-type Row = (
-    &'static str,
-    usize,
-    usize,
-    f64,
-    &'static str,
-    Option<&'static str>,
-);
+type Row = (&'static str, usize, usize, f64, &'static str, Option<&'static str>);
 
 fn row(f: Finding) -> Row {
     (f.kind, f.start, f.end, f.score, f.recognizer, f.subtype)
 }
 
 fn lang_of(lang: &str) -> PyResult<Option<Lang>> {
-    Lang::parse(lang).ok_or_else(|| {
-        PyValueError::new_err(format!("lang must be 'auto', 'ja' or 'en', not {lang:?}"))
-    })
+    Lang::parse(lang).ok_or_else(|| PyValueError::new_err(format!("lang must be 'auto', 'ja' or 'en', not {lang:?}")))
 }
 
 #[pyclass(name = "Engine", module = "mamori._core", frozen)]
@@ -65,15 +48,19 @@ impl PyEngine {
     /// An engine of the built-in recognizers named in `recognizers` (all when None); `morphology`, a
     /// callable giving the tokens of a window, serves the rules that ask for them.
     #[new]
-    #[pyo3(signature = (recognizers=None, morphology=None))]
+    /// `resources` maps names to the bytes of outside data (see `Resources`).
+    #[pyo3(signature = (recognizers=None, morphology=None, resources=None))]
     fn new(
         py: Python<'_>,
         recognizers: Option<Vec<String>>,
         morphology: Option<Py<PyAny>>,
+        resources: Option<HashMap<String, Vec<u8>>>,
     ) -> Self {
         let morph = morphology.map(|m| Arc::new(PyMorphology(m)) as Arc<dyn Morphology>);
+        let res =
+            Resources { blobs: resources.unwrap_or_default().into_iter().map(|(k, v)| (k, Arc::new(v))).collect() };
         let engine =
-            py.detach(|| Engine::new(recognizers.as_deref(), Vec::new()).with_morphology(morph));
+            py.detach(|| Engine::with_resources(recognizers.as_deref(), Vec::new(), &res).with_morphology(morph));
         PyEngine { engine }
     }
 
@@ -83,16 +70,8 @@ impl PyEngine {
             .recognizers()
             .iter()
             .map(|r| {
-                let langs = [Lang::Ja, Lang::En]
-                    .into_iter()
-                    .filter(|l| r.supports(*l))
-                    .map(|l| l.as_str())
-                    .collect();
-                (
-                    r.name().to_string(),
-                    r.entities().iter().map(|e| e.to_string()).collect(),
-                    langs,
-                )
+                let langs = [Lang::Ja, Lang::En].into_iter().filter(|l| r.supports(*l)).map(|l| l.as_str()).collect();
+                (r.name().to_string(), r.entities().iter().map(|e| e.to_string()).collect(), langs)
             })
             .collect()
     }
@@ -102,33 +81,19 @@ impl PyEngine {
     fn find(&self, py: Python<'_>, text: &str, lang: &str) -> PyResult<Vec<Row>> {
         let lang = lang_of(lang)?;
         let found = py.detach(|| self.engine.find_safe(text, lang));
-        found
-            .map(|v| v.into_iter().map(row).collect())
-            .map_err(|e| PyRuntimeError::new_err(e.0))
+        found.map(|v| v.into_iter().map(row).collect()).map_err(|e| PyRuntimeError::new_err(e.0))
     }
 
     /// [`find`] for each text, on up to `threads` threads without the GIL; an entry is a list of
     /// rows, or a str saying why that text failed.
     #[pyo3(signature = (texts, lang="auto", threads=1))]
-    fn find_many(
-        &self,
-        py: Python<'_>,
-        texts: Vec<String>,
-        lang: &str,
-        threads: usize,
-    ) -> PyResult<Vec<Py<PyAny>>> {
+    fn find_many(&self, py: Python<'_>, texts: Vec<String>, lang: &str, threads: usize) -> PyResult<Vec<Py<PyAny>>> {
         let lang = lang_of(lang)?;
         let results = py.detach(|| self.engine.find_many(&texts, lang, threads));
         results
             .into_iter()
             .map(|r| match r {
-                Ok(v) => Ok(v
-                    .into_iter()
-                    .map(row)
-                    .collect::<Vec<_>>()
-                    .into_pyobject(py)?
-                    .into_any()
-                    .unbind()),
+                Ok(v) => Ok(v.into_iter().map(row).collect::<Vec<_>>().into_pyobject(py)?.into_any().unbind()),
                 Err(e) => Ok(e.0.into_pyobject(py)?.into_any().unbind()),
             })
             .collect()

@@ -14,11 +14,7 @@ pub fn settle(mut findings: Vec<Finding>) -> Vec<Finding> {
         return findings;
     }
     findings.sort_by(|a, b| {
-        b.len()
-            .cmp(&a.len())
-            .then(b.score.total_cmp(&a.score))
-            .then(a.start.cmp(&b.start))
-            .then(a.kind.cmp(b.kind))
+        b.len().cmp(&a.len()).then(b.score.total_cmp(&a.score)).then(a.start.cmp(&b.start)).then(a.kind.cmp(b.kind))
     });
     let size = findings.iter().map(|f| f.end).max().unwrap_or(0);
     let mut taken = [vec![false; size], vec![false; size]];
@@ -31,12 +27,7 @@ pub fn settle(mut findings: Vec<Finding>) -> Vec<Finding> {
         occupied[f.start..f.end].iter_mut().for_each(|t| *t = true);
         kept.push(f);
     }
-    kept.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(a.end.cmp(&b.end))
-            .then(a.kind.cmp(b.kind))
-    });
+    kept.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.kind.cmp(b.kind)));
     kept
 }
 
@@ -56,9 +47,6 @@ mod tests {
             f("PERSON", 10, 12, 0.7),
         ]);
         let got: Vec<_> = out.iter().map(|f| (f.kind, f.start, f.end)).collect();
-        assert_eq!(
-            got,
-            vec![("PHONE", 0, 8), ("SENSITIVE", 1, 3), ("PERSON", 10, 12)]
-        );
+        assert_eq!(got, vec![("PHONE", 0, 8), ("SENSITIVE", 1, 3), ("PERSON", 10, 12)]);
     }
 }

@@ -31,12 +31,7 @@ impl Text {
         }
         byte_at.push(b as u32);
         char_at[b] = chars.len() as u32;
-        Text {
-            s,
-            chars,
-            byte_at,
-            char_at,
-        }
+        Text { s, chars, byte_at, char_at }
     }
 
     pub fn from_chars(chars: Vec<char>) -> Self {

@@ -45,13 +45,7 @@ impl Recognizer for EmailRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm;
         let chars = &norm.chars;
-        let find_at = |from: usize| {
-            chars
-                .iter()
-                .skip(from)
-                .position(|&c| c == '@')
-                .map(|i| i + from)
-        };
+        let find_at = |from: usize| chars.iter().skip(from).position(|&c| c == '@').map(|i| i + from);
         let mut at = find_at(0);
         while let Some(a) = at {
             let lo = a.saturating_sub(64);
@@ -62,11 +56,7 @@ impl Recognizer for EmailRecognizer {
             while start < a && "._%+-".contains(chars[start]) {
                 start += 1;
             }
-            let domain = if start < a {
-                self.domain.find(&norm.s[norm.byte(a + 1)..])
-            } else {
-                None
-            };
+            let domain = if start < a { self.domain.find(&norm.s[norm.byte(a + 1)..]) } else { None };
             match domain {
                 Some(m) => {
                     let end = norm.char_index(norm.byte(a + 1) + m.end());
@@ -101,10 +91,7 @@ mod tests {
 
     #[test]
     fn finds_addresses() {
-        assert_eq!(
-            spans("連絡先：taro.yamada@example.co.jp まで"),
-            vec![(4, 29)]
-        );
+        assert_eq!(spans("連絡先：taro.yamada@example.co.jp まで"), vec![(4, 29)]);
         assert_eq!(spans("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"), vec![(0, 16)]);
         assert_eq!(spans("a@b @@ x@y.z .@example.com"), vec![]);
     }
