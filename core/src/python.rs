@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::document::Lang;
-use crate::engine::Engine;
+use crate::engine::{Engine, Query, TextResult};
 use crate::finding::Finding;
 use crate::morphology::{Morphology, Token};
 use crate::recognizers::Resources;
@@ -90,13 +90,50 @@ impl PyEngine {
     fn find_many(&self, py: Python<'_>, texts: Vec<String>, lang: &str, threads: usize) -> PyResult<Vec<Py<PyAny>>> {
         let lang = lang_of(lang)?;
         let results = py.detach(|| self.engine.find_many(&texts, lang, threads));
-        results
-            .into_iter()
-            .map(|r| match r {
-                Ok(v) => Ok(v.into_iter().map(row).collect::<Vec<_>>().into_pyobject(py)?.into_any().unbind()),
-                Err(e) => Ok(e.0.into_pyobject(py)?.into_any().unbind()),
-            })
-            .collect()
+        results.into_iter().map(|r| outcome(py, r)).collect()
+    }
+
+    /// Settled findings of the recognizers in `only` (all when None), scored at least `threshold`, of
+    /// `types` (all when None).
+    #[pyo3(signature = (text, lang="auto", threshold=0.5, types=None, only=None))]
+    fn detect(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        lang: &str,
+        threshold: f64,
+        types: Option<Vec<String>>,
+        only: Option<Vec<String>>,
+    ) -> PyResult<Vec<Row>> {
+        let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
+        let found = py.detach(|| self.engine.detect_safe(text, &q));
+        found.map(|v| v.into_iter().map(row).collect()).map_err(|e| PyRuntimeError::new_err(e.0))
+    }
+
+    /// [`detect`] for each text on up to `threads` threads without the GIL; an entry is a list of rows,
+    /// or a str saying why that text failed.
+    #[pyo3(signature = (texts, lang="auto", threshold=0.5, types=None, only=None, threads=1))]
+    #[allow(clippy::too_many_arguments)]
+    fn detect_many(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        lang: &str,
+        threshold: f64,
+        types: Option<Vec<String>>,
+        only: Option<Vec<String>>,
+        threads: usize,
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
+        let results = py.detach(|| self.engine.detect_many(&texts, &q, threads));
+        results.into_iter().map(|r| outcome(py, r)).collect()
+    }
+}
+
+fn outcome(py: Python<'_>, r: TextResult) -> PyResult<Py<PyAny>> {
+    match r {
+        Ok(v) => Ok(v.into_iter().map(row).collect::<Vec<_>>().into_pyobject(py)?.into_any().unbind()),
+        Err(e) => Ok(e.0.into_pyobject(py)?.into_any().unbind()),
     }
 }
 
