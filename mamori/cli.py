@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from mamori import __version__
+
+if TYPE_CHECKING:
+    from mamori.detect.config import DetectConfig
 
 _TEXT_SUFFIXES = {".txt", ".md", ".csv", ".tsv", ".json", ".jsonl", ".log", ".html", ".xml", ".eml", ""}
 
@@ -94,17 +97,48 @@ def _jsonl(detector: Any, lang: str, stdin: TextIO, stdout: TextIO) -> int:
     return 2 if failed else 1 if bad_input else 0
 
 
-def _parse_types(types: str | None) -> list[str] | None:
-    """``--types T1,T2`` as a list of entity types; None for all; an unknown name is a usage error."""
+def _parse_types(types: str | None, extra: frozenset[str] = frozenset()) -> list[str] | None:
+    """``--types T1,T2`` as a list of entity types (built-in ones and ``extra``, the config's own); None for all;
+    an unknown name is a usage error."""
     from mamori.detect import ALL_TYPES
 
     if not types:
         return None
     wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
-    unknown = sorted(set(wanted) - ALL_TYPES)
+    unknown = sorted(set(wanted) - ALL_TYPES - extra)
     if unknown:
         raise click.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
     return wanted
+
+
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="mamori.toml whose [detect] table adds custom patterns and deny/allow lists.",
+)
+
+
+def _detect_config(path: str | None, command: str) -> DetectConfig | None:
+    """The ``[detect]`` settings of ``--config``; an unreadable file or a bad entry ends the command with exit 2.
+
+    The patterns are compiled here too, so a bad one is reported before any input is read."""
+    from mamori.detect.config import DetectConfigError, load_detect_config
+    from mamori.detect.core_engine import engine_for
+
+    if path is None:
+        return None
+    try:
+        config = load_detect_config(path)
+        engine_for(config)
+    except OSError as e:
+        click.echo(f"mamori {command}: {path}: cannot read: {e.strerror or type(e).__name__}", err=True)
+        sys.exit(2)
+    except DetectConfigError as e:
+        click.echo(f"mamori {command}: {path}: {e}", err=True)
+        sys.exit(2)
+    return config
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -166,6 +200,7 @@ def main() -> None:
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report findings scored at least this.")
 @click.option("--types", default=None, help="Comma-separated entity types to report (default: all).")
 @click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
+@_config_option
 def detect(
     sources: tuple[str, ...],
     jsonl: bool,
@@ -174,14 +209,18 @@ def detect(
     min_score: float | None,
     types: str | None,
     ner: bool = False,
+    config_path: str | None = None,
 ) -> None:
     """Find personal information in files, folders or standard input (-)."""
     from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
 
-    wanted = _parse_types(types)
+    config = _detect_config(config_path, "detect")
+    wanted = _parse_types(types, config.types if config else frozenset())
     try:
-        detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted, ner=ner)
+        detector = Detector(
+            threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted, ner=ner, config=config
+        )
     except RuntimeError as e:  # the ner extra is missing
         raise click.UsageError(str(e)) from e
     if jsonl:
@@ -248,6 +287,7 @@ def detect(
     default=None,
     help="Scan on a Dask cluster: a scheduler (tcp://host:8786) or local[:N] (the 'cluster' extra; shared paths).",
 )
+@_config_option
 def scan(
     paths: tuple[str, ...],
     workers: int | None,
@@ -261,6 +301,7 @@ def scan(
     timeout: float,
     ner: bool = False,
     dask_address: str | None = None,
+    config_path: str | None = None,
 ) -> None:
     """Scan files and folders for personal information; report per file, largest risk first.
 
@@ -288,6 +329,7 @@ def scan(
             cluster.parse_local(dask_address)
         except cluster.ClusterError as e:
             raise click.BadParameter(str(e), param_hint="--dask") from e
+    config = _detect_config(config_path, "scan")
     started = time.monotonic()
     spec = compile_spec(load_patterns(excludes, exclude_files))
     files: list[WalkFile] = []
@@ -299,7 +341,12 @@ def scan(
         else:
             files.append(item)
     options = ScanOptions(
-        min_score=min_score, lang=lang, max_bytes=int(max_file_mb * 1024 * 1024), timeout=timeout, ner=ner
+        min_score=min_score,
+        lang=lang,
+        max_bytes=int(max_file_mb * 1024 * 1024),
+        timeout=timeout,
+        ner=ner,
+        config=config,
     )
 
     def scan_files(items: list[WalkFile]) -> Iterator[FileReport]:
@@ -424,6 +471,8 @@ def check_command(
 
     Exit status: 0 when every message was judged, 1 when some could not be read, 2 on a bad policy or data file.
     """
+    from mamori.detect import Detector
+    from mamori.detect.config import DetectConfigError, load_detect_config
     from mamori.guard import PolicyError, load_contacts, load_history, load_policy
     from mamori.guard.report import explain as explain_outcome
     from mamori.guard.report import to_json
@@ -431,9 +480,11 @@ def check_command(
 
     try:
         policy = load_policy(policy_path)
+        detect_config = load_detect_config(policy_path)
+        detector = Detector(config=detect_config) if detect_config else None
         directory = load_contacts(contacts)
         past = load_history(history)
-    except PolicyError as e:
+    except (PolicyError, DetectConfigError) as e:
         click.echo(f"mamori check: {policy_path}: {e}", err=True)
         sys.exit(2)
     except (OSError, ValueError) as e:
@@ -446,7 +497,7 @@ def check_command(
         console = Console(width=None if sys.stdout.isatty() else 160)
     failed = False
     for path in messages:
-        outcome = check_file(path, policy, directory, past)
+        outcome = check_file(path, policy, directory, past, detector)
         failed = failed or outcome.verdict is None
         if console is not None:
             explain_outcome(outcome, console, lang)

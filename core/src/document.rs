@@ -188,7 +188,7 @@ impl<'l> Document<'l> {
 
     /// Whether an analyser is present (the Python rules' `morphology.available()`).
     pub fn has_morphology(&self) -> bool {
-        self.morphology.is_some()
+        self.morphology.is_some_and(|m| m.available())
     }
 
     /// Tokens of the original text's `[start, end)` (cut to [`MAX_WINDOW`] code points), offsets into the text.

@@ -7,6 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use crate::custom::AllowList;
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::lexicon::Lexicon;
@@ -19,6 +20,7 @@ pub struct Engine {
     recognizers: Vec<Box<dyn Recognizer>>,
     lexicon: Lexicon,
     morphology: Option<Arc<dyn Morphology>>,
+    allow: AllowList,
 }
 
 /// The outcome for one text of a batch.
@@ -49,7 +51,18 @@ impl Engine {
             }
         }
         lexicon.build();
-        Engine { recognizers: list, lexicon, morphology: None }
+        Engine { recognizers: list, lexicon, morphology: None, allow: AllowList::default() }
+    }
+
+    /// Values never reported, whichever recognizer finds them (`[detect] allow`).
+    pub fn with_allow_list(mut self, allow: AllowList) -> Self {
+        self.allow = allow;
+        self
+    }
+
+    /// Whether `text` is an allowed value (for findings made outside the core).
+    pub fn allows(&self, text: &str) -> bool {
+        self.allow.allows(text)
     }
 
     /// The analyser rules may ask for tokens of short windows (SudachiPy, through the binding).
@@ -78,6 +91,9 @@ impl Engine {
         }
         let n = doc.len();
         out.retain(|f| f.start <= f.end && f.end <= n);
+        if !self.allow.is_empty() {
+            out.retain(|f| !self.allow.allows(doc.text.slice(f.start, f.end)));
+        }
         out
     }
 

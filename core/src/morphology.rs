@@ -33,6 +33,11 @@ impl Token {
 }
 
 pub trait Morphology: Send + Sync {
+    /// Whether the analyser can be used (its dictionary loads); asked on first need, so a detector
+    /// that never needs morphemes never loads one.
+    fn available(&self) -> bool {
+        true
+    }
     /// Tokens of `window` with offsets relative to it (code points). May fail: the caller then has none.
     fn tokens(&self, window: &str) -> Option<Vec<Token>>;
 }

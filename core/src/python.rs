@@ -8,21 +8,39 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use crate::custom::{AllowList, CustomRecognizer, CustomSpec, DenyListRecognizer};
 use crate::document::Lang;
 use crate::engine::{Engine, Query, TextResult};
 use crate::finding::Finding;
 use crate::morphology::{Morphology, Token};
+use crate::recognizer::Recognizer;
 use crate::recognizers::Resources;
 
-/// A Python callable `window -> [(start, end, surface, pos_tuple), ...]` as the core's analyser.
-struct PyMorphology(Py<PyAny>);
+/// One `[[detect.custom]]` entry from Python: (type, pattern, context, score, window, validate).
+type CustomRow = (String, String, Vec<String>, f64, usize, Option<String>);
+
+/// The core's analyser from Python: an object with `available() -> bool` (asked once, on first need)
+/// and `tokens(window) -> [(start, end, surface, pos_tuple), ...]`.
+struct PyMorphology {
+    analyser: Py<PyAny>,
+    available: OnceLock<bool>,
+}
 
 impl Morphology for PyMorphology {
+    fn available(&self) -> bool {
+        *self.available.get_or_init(|| {
+            Python::attach(|py| {
+                self.analyser.call_method0(py, "available").and_then(|v| v.extract::<bool>(py)).unwrap_or(false)
+            })
+        })
+    }
+
     fn tokens(&self, window: &str) -> Option<Vec<Token>> {
         Python::attach(|py| {
-            let rows: Vec<(usize, usize, String, Vec<String>)> = self.0.call1(py, (window,)).ok()?.extract(py).ok()?;
+            let rows: Vec<(usize, usize, String, Vec<String>)> =
+                self.analyser.call_method1(py, "tokens", (window,)).ok()?.extract(py).ok()?;
             Some(rows.into_iter().map(|(start, end, surface, pos)| Token { start, end, surface, pos }).collect())
         })
     }
@@ -45,23 +63,48 @@ struct PyEngine {
 
 #[pymethods]
 impl PyEngine {
-    /// An engine of the built-in recognizers named in `recognizers` (all when None); `morphology`, a
-    /// callable giving the tokens of a window, serves the rules that ask for them.
+    /// An engine of the built-in recognizers named in `recognizers` (all when None); `morphology`, an
+    /// object with `available()` and `tokens(window)`, serves the rules that ask for morphemes.
+    /// `resources` maps names to the bytes of outside data (see `Resources`). `custom` holds the
+    /// organisation's own patterns as `(type, pattern, context words, score, window, validate)`,
+    /// `deny` terms always reported as `deny_type`, `allow` values never reported; a bad entry raises
+    /// ValueError naming it.
     #[new]
-    /// `resources` maps names to the bytes of outside data (see `Resources`).
-    #[pyo3(signature = (recognizers=None, morphology=None, resources=None))]
+    #[pyo3(signature = (recognizers=None, morphology=None, resources=None, custom=None, deny=None, deny_type="CONFIDENTIAL", allow=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         recognizers: Option<Vec<String>>,
         morphology: Option<Py<PyAny>>,
         resources: Option<HashMap<String, Vec<u8>>>,
-    ) -> Self {
-        let morph = morphology.map(|m| Arc::new(PyMorphology(m)) as Arc<dyn Morphology>);
+        custom: Option<Vec<CustomRow>>,
+        deny: Option<Vec<String>>,
+        deny_type: &str,
+        allow: Option<Vec<String>>,
+    ) -> PyResult<Self> {
+        let morph = morphology
+            .map(|analyser| Arc::new(PyMorphology { analyser, available: OnceLock::new() }) as Arc<dyn Morphology>);
         let res =
             Resources { blobs: resources.unwrap_or_default().into_iter().map(|(k, v)| (k, Arc::new(v))).collect() };
-        let engine =
-            py.detach(|| Engine::with_resources(recognizers.as_deref(), Vec::new(), &res).with_morphology(morph));
-        PyEngine { engine }
+        let mut extra: Vec<Box<dyn Recognizer>> = Vec::new();
+        for (i, (kind, pattern, context, score, window, validate)) in custom.unwrap_or_default().into_iter().enumerate()
+        {
+            let spec = CustomSpec { kind, pattern, context, score, window, validate };
+            extra.push(Box::new(CustomRecognizer::new(i, &spec).map_err(PyValueError::new_err)?));
+        }
+        if let Some(terms) = deny.filter(|t| !t.is_empty()) {
+            extra.push(Box::new(DenyListRecognizer::new(&terms, deny_type).map_err(PyValueError::new_err)?));
+        }
+        let allow = AllowList::new(&allow.unwrap_or_default());
+        let engine = py.detach(|| {
+            Engine::with_resources(recognizers.as_deref(), extra, &res).with_morphology(morph).with_allow_list(allow)
+        });
+        Ok(PyEngine { engine })
+    }
+
+    /// Whether `text` is an allowed value (`[detect] allow`), for findings made outside the core.
+    fn allows(&self, text: &str) -> bool {
+        self.engine.allows(text)
     }
 
     /// (name, entity types, languages) of each recognizer, in run order.

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from mamori import _core
+from mamori.detect.config import DetectConfig, DetectConfigError
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
@@ -36,21 +37,48 @@ def _info() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
     return {name: (tuple(entities), frozenset(langs)) for name, entities, langs in builtin_engine().recognizers()}
 
 
-def _window_tokens(window: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """The core's analyser: SudachiPy's tokens of a short window, offsets relative to it."""
-    from mamori.detect import morphology
+class _Analyser:
+    """The core's analyser: SudachiPy, loaded only when a rule first asks for morphemes."""
 
-    return [(t.start, t.end, t.surface, t.pos) for t in morphology.tokens(window)]
+    @staticmethod
+    def available() -> bool:
+        from mamori.detect import morphology
+
+        return morphology.available()
+
+    @staticmethod
+    def tokens(window: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Tokens of a short window, offsets relative to it."""
+        from mamori.detect import morphology
+
+        return [(t.start, t.end, t.surface, t.pos) for t in morphology.tokens(window)]
 
 
-@lru_cache(maxsize=1)
 def builtin_engine() -> _core.Engine:
-    """One warm engine of every built-in core recognizer, shared by all detectors (it is immutable).
+    """One warm engine of every built-in core recognizer, shared by all detectors (it is immutable)."""
+    return engine_for(None)
 
-    Rules that need morphemes get them from SudachiPy through :func:`_window_tokens` when it can be loaded."""
-    from mamori.detect import morphology
 
-    return _core.Engine(morphology=_window_tokens if morphology.available() else None)
+@lru_cache(maxsize=16)
+def engine_for(config: DetectConfig | None) -> _core.Engine:
+    """The engine of the built-in recognizers plus ``config``'s own rules (one per distinct config, kept warm).
+
+    Rules that need morphemes get them from SudachiPy (:class:`_Analyser`), loaded on first need.
+    A bad custom pattern raises :class:`DetectConfigError` naming the entry."""
+    if config is not None and not config:
+        return builtin_engine()
+    own: dict[str, object] = {}
+    if config is not None:
+        own = {
+            "custom": [r.as_row() for r in config.custom],
+            "deny": list(config.deny),
+            "deny_type": config.deny_type,
+            "allow": list(config.allow),
+        }
+    try:
+        return _core.Engine(morphology=_Analyser(), **own)
+    except ValueError as e:
+        raise DetectConfigError(str(e)) from None
 
 
 class CoreRecognizer(Recognizer):
@@ -76,13 +104,26 @@ def to_finding(text: str, row: Row) -> Finding:
     return Finding(kind, start, end, score, recognizer, text[start:end], subtype)
 
 
-def core_findings(recognizers: Sequence[Recognizer], doc: Document) -> dict[str, list[Finding]]:
+def config_recognizers(config: DetectConfig) -> list[Recognizer]:
+    """The core recognizers of ``config``'s own rules (``custom``, ``deny_list``), as seen from Python."""
+    out: list[Recognizer] = []
+    if config.custom:
+        kinds = tuple(sorted({r.type for r in config.custom}))
+        out.append(type("Core_custom", (CoreRecognizer,), {"name": "custom", "entities": kinds})())
+    if config.deny:
+        out.append(type("Core_deny_list", (CoreRecognizer,), {"name": "deny_list", "entities": (config.deny_type,)})())
+    return out
+
+
+def core_findings(
+    recognizers: Sequence[Recognizer], doc: Document, engine: _core.Engine | None = None
+) -> dict[str, list[Finding]]:
     """The findings of every core recognizer among ``recognizers`` in ``doc``, by recognizer name."""
     names = {r.name for r in recognizers if isinstance(r, CoreRecognizer) and r.supports(doc.lang)}
     out: dict[str, list[Finding]] = {n: [] for n in names}
     if not names:
         return out
-    for row in builtin_engine().find(core_text(doc.text), doc.lang):
+    for row in (engine or builtin_engine()).find(core_text(doc.text), doc.lang):
         bucket = out.get(row[4])
         if bucket is not None:
             bucket.append(to_finding(doc.text, row))

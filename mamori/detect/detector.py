@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mamori.detect.core_engine import CoreRecognizer, builtin_engine, core_findings, core_text, to_finding
+from mamori.detect.config import DetectConfig
+from mamori.detect.core_engine import (
+    CoreRecognizer,
+    config_recognizers,
+    core_findings,
+    core_text,
+    engine_for,
+    to_finding,
+)
 from mamori.detect.document import Document, Lexicon
 from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
@@ -49,7 +57,9 @@ class Detector:
 
     ``recognizers`` defaults to every built-in recognizer; ``threshold`` drops findings scored
     below it; ``types`` keeps only the named entity types. ``ner=True`` adds the optional CRF name
-    model (the ``ner`` extra; RuntimeError with the install command when it is missing).
+    model (the ``ner`` extra; RuntimeError with the install command when it is missing). ``config``
+    adds an organisation's own patterns, deny and allow lists (:mod:`mamori.detect.config`; a bad
+    pattern raises :class:`~mamori.detect.config.DetectConfigError`).
     """
 
     def __init__(
@@ -59,11 +69,17 @@ class Detector:
         threshold: float = DEFAULT_THRESHOLD,
         types: Iterable[str] | None = None,
         ner: bool = False,
+        config: DetectConfig | None = None,
     ) -> None:
         if recognizers is None:
             from mamori.detect.recognizers import default_recognizers
 
             recognizers = default_recognizers()
+        # The organisation's own rules ([detect] in mamori.toml) run in the core with the built-in ones.
+        self.config = config if config else None
+        self._engine = engine_for(self.config)
+        if self.config is not None:
+            recognizers = [*recognizers, *config_recognizers(self.config)]
         self.threshold = threshold
         self.types = frozenset(types) if types is not None else None
         self.recognizers: list[Recognizer] = [
@@ -92,7 +108,7 @@ class Detector:
         if self._core_only and self.ner is None:
             if not isinstance(text, str):
                 raise TypeError(f"text must be str, not {type(text).__name__}")
-            rows = builtin_engine().detect(core_text(text), lang, cut, self._types_list(), self._core_names)
+            rows = self._engine.detect(core_text(text), lang, cut, self._types_list(), self._core_names)
             return [to_finding(text, row) for row in rows]
         doc = Document(text, lang, self.lexicon)
         found, hints = self.rule_findings(doc, cut, self.ner.entities if self.ner is not None else ())
@@ -115,11 +131,14 @@ class Detector:
         found: list[Finding] = []
         hints: list[Finding] = []
         hint_types = frozenset(hint_types)
-        from_core = core_findings(self.recognizers, doc)
+        from_core = core_findings(self.recognizers, doc, self._engine)
+        allow = self.config is not None and bool(self.config.allow)
         for r in self.recognizers:
             if not r.supports(doc.lang):
                 continue
             for f in from_core[r.name] if isinstance(r, CoreRecognizer) else r.find(doc):
+                if allow and not isinstance(r, CoreRecognizer) and self._engine.allows(f.text):
+                    continue
                 if f.type in hint_types:
                     hints.append(f)
                 if f.score >= cut and (self.types is None or f.type in self.types):
@@ -142,7 +161,7 @@ class Detector:
             return
         if lang not in ("auto", "ja", "en"):
             raise ValueError(f"lang must be 'auto', 'ja' or 'en', not {lang!r}")
-        engine = builtin_engine()
+        engine = self._engine
         chunk: list[str] = []
         done = 0
         for text in texts:

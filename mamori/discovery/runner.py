@@ -25,6 +25,7 @@ from mamori.extract import DEFAULT_LIMITS, NAME, Extraction, Limits, Location, T
 
 if TYPE_CHECKING:
     from mamori.detect import Detector, Finding
+    from mamori.detect.config import DetectConfig
 
 # Formats whose first part is worth reading on its own when the whole file is over the size limit.
 _PREFIX_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".log", ".md", ".json", ".jsonl", ".ndjson", ".xml", ".html"})
@@ -40,6 +41,7 @@ class ScanOptions:
     max_bytes: int = 32 * 1024 * 1024
     timeout: float = 10.0
     ner: bool = False  # add the optional CRF name model (the `ner` extra)
+    config: DetectConfig | None = None  # [detect] of mamori.toml: custom patterns, deny and allow lists
 
     def limits(self) -> Limits:
         return replace(DEFAULT_LIMITS, max_bytes=self.max_bytes, max_seconds=self.timeout)
@@ -49,7 +51,9 @@ class ScanOptions:
         from mamori.detect import Detector
         from mamori.detect.detector import DEFAULT_THRESHOLD
 
-        return Detector(threshold=DEFAULT_THRESHOLD if self.min_score is None else self.min_score, ner=self.ner)
+        return Detector(
+            threshold=DEFAULT_THRESHOLD if self.min_score is None else self.min_score, ner=self.ner, config=self.config
+        )
 
 
 class _HardTimeout(BaseException):

@@ -23,15 +23,17 @@ class GuardInputs:
     directory: Directory
     history: History
     channels: Any = None  # a mamori.guard.channel.ChannelIndex, or None (the check API builds one from directory)
+    detect_config: Any = None  # a mamori.detect.config.DetectConfig ([detect] of the same mamori.toml), or None
     _detector: Any = field(default=None, repr=False)
 
     @property
     def detector(self) -> Any:
-        """The shared detector, created on first use (it takes a second or two to load)."""
+        """The shared detector, created on first use (it takes a second or two to load), with the organisation's own
+        patterns, deny and allow lists when ``[detect]`` sets them."""
         if self._detector is None:
-            from mamori.detect.detector import default_detector
+            from mamori.detect.detector import Detector, default_detector
 
-            self._detector = default_detector()
+            self._detector = Detector(config=self.detect_config) if self.detect_config else default_detector()
         return self._detector
 
 
@@ -57,15 +59,22 @@ def guard_paths(config_path: str | Path) -> tuple[Path | None, Path | None]:
 def load_guard_inputs(
     config_path: str | Path, contacts: Path | None = None, history: Path | None = None, *, detector: bool = False
 ) -> GuardInputs:
-    """Everything from ``config_path`` (contacts/history from its [guard] unless given); ``detector=True`` loads the
-    detector now rather than on first use. Raises PolicyError, OSError or ValueError for broken files."""
+    """Everything from ``config_path`` (contacts/history from its [guard] unless given, detection settings from its
+    [detect]); ``detector=True`` loads the detector now rather than on first use. Raises PolicyError, OSError or
+    ValueError (a DetectConfigError for a bad [detect] entry) for broken files."""
+    from mamori.detect.config import load_detect_config
     from mamori.guard.channel import channel_index_from
 
     if contacts is None and history is None:
         contacts, history = guard_paths(config_path)
     directory = load_contacts(contacts)
-    inputs = GuardInputs(load_policy(config_path), directory, load_history(history),
-                         channel_index_from(directory, contacts))
+    inputs = GuardInputs(
+        load_policy(config_path),
+        directory,
+        load_history(history),
+        channel_index_from(directory, contacts),
+        detect_config=load_detect_config(config_path) or None,
+    )
     if detector:
         _ = inputs.detector
     return inputs
