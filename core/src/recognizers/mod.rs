@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::recognizer::Recognizer;
 
+pub mod address_ja;
 pub mod email;
 pub mod sensitive;
 
@@ -27,7 +28,10 @@ impl Resources {
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     let _ = resources;
-    let list: Vec<Box<dyn Recognizer>> =
-        vec![Box::new(email::EmailRecognizer::new()), Box::new(sensitive::SensitiveRecognizer::new())];
+    let list: Vec<Box<dyn Recognizer>> = vec![
+        Box::new(email::EmailRecognizer::new()),
+        Box::new(address_ja::JapaneseAddressRecognizer::new()),
+        Box::new(sensitive::SensitiveRecognizer::new()),
+    ];
     list
 }
