@@ -24,47 +24,36 @@ pieces several share: keyword_hits (the one keyword pass), name_run (where a nam
 
 from __future__ import annotations
 
-from mamori.detect.recognizers.organization.acronym import AcronymOrganizationRecognizer
+from mamori.detect.core_engine import core_recognizer
 from mamori.detect.recognizers.organization.context import (
     CONTEXT_AFTER,
     DEFINING_ENDINGS,
     ContextOrganizationRecognizer,
 )
 from mamori.detect.recognizers.organization.financial import FINANCIAL, FinancialInstitutionRecognizer
-from mamori.detect.recognizers.organization.kana_abbreviation import (
-    KANA_PREFIXES,
-    KANA_SUFFIXES,
-    KanaAbbreviationOrganizationRecognizer,
-)
 from mamori.detect.recognizers.organization.legal_form import LATIN_FORMS, LEGAL_FORMS, LegalFormOrganizationRecognizer
 from mamori.detect.recognizers.organization.suffix import ORG_SUFFIXES, SuffixOrganizationRecognizer
-from mamori.detect.recognizers.organization.team import TeamOrganizationRecognizer
 
 RECOGNIZERS = (
     LegalFormOrganizationRecognizer,
     FinancialInstitutionRecognizer,
     SuffixOrganizationRecognizer,
     ContextOrganizationRecognizer,
-    AcronymOrganizationRecognizer,
-    KanaAbbreviationOrganizationRecognizer,
-    TeamOrganizationRecognizer,
+    core_recognizer("organization_acronym"),  # core/src/recognizers/organization/acronym.rs
+    core_recognizer("organization_kana"),  # core/src/recognizers/organization/kana_abbreviation.rs
+    core_recognizer("organization_team"),  # core/src/recognizers/organization/team.rs
 )
 
 __all__ = [
     "CONTEXT_AFTER",
     "DEFINING_ENDINGS",
     "FINANCIAL",
-    "KANA_PREFIXES",
-    "KANA_SUFFIXES",
     "LATIN_FORMS",
     "LEGAL_FORMS",
     "ORG_SUFFIXES",
     "RECOGNIZERS",
-    "AcronymOrganizationRecognizer",
     "ContextOrganizationRecognizer",
     "FinancialInstitutionRecognizer",
-    "KanaAbbreviationOrganizationRecognizer",
     "LegalFormOrganizationRecognizer",
     "SuffixOrganizationRecognizer",
-    "TeamOrganizationRecognizer",
 ]
