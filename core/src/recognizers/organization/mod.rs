@@ -22,6 +22,7 @@ use crate::recognizer::Recognizer;
 use crate::document::Document;
 
 pub mod acronym;
+pub mod financial;
 pub mod kana_abbreviation;
 pub mod keyword_hits;
 pub mod known_names;
@@ -74,6 +75,7 @@ impl<K: Hash + Eq, V: Copy> Default for Memo<K, V> {
 /// The family's recognizers, in the order of the Python module's RECOGNIZERS.
 pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
     vec![
+        Box::new(financial::FinancialRecognizer::new()),
         Box::new(acronym::AcronymRecognizer::new()),
         Box::new(kana_abbreviation::KanaAbbreviationRecognizer::new()),
         Box::new(team::TeamRecognizer::new()),

@@ -30,13 +30,12 @@ from mamori.detect.recognizers.organization.context import (
     DEFINING_ENDINGS,
     ContextOrganizationRecognizer,
 )
-from mamori.detect.recognizers.organization.financial import FINANCIAL, FinancialInstitutionRecognizer
 from mamori.detect.recognizers.organization.legal_form import LATIN_FORMS, LEGAL_FORMS, LegalFormOrganizationRecognizer
 from mamori.detect.recognizers.organization.suffix import ORG_SUFFIXES, SuffixOrganizationRecognizer
 
 RECOGNIZERS = (
     LegalFormOrganizationRecognizer,
-    FinancialInstitutionRecognizer,
+    core_recognizer("organization_bank"),  # core/src/recognizers/organization/financial.rs
     SuffixOrganizationRecognizer,
     ContextOrganizationRecognizer,
     core_recognizer("organization_acronym"),  # core/src/recognizers/organization/acronym.rs
@@ -47,13 +46,11 @@ RECOGNIZERS = (
 __all__ = [
     "CONTEXT_AFTER",
     "DEFINING_ENDINGS",
-    "FINANCIAL",
     "LATIN_FORMS",
     "LEGAL_FORMS",
     "ORG_SUFFIXES",
     "RECOGNIZERS",
     "ContextOrganizationRecognizer",
-    "FinancialInstitutionRecognizer",
     "LegalFormOrganizationRecognizer",
     "SuffixOrganizationRecognizer",
 ]
