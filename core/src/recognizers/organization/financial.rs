@@ -5,7 +5,7 @@ use super::keyword_hits::keyword_hits;
 use super::name_run::left_name;
 use super::spans::{add_span, Span};
 use super::trim::{dept_tail, trim_lead, LeadMemo};
-use super::{Memo, ORGANIZATION};
+use super::{starts_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::{words, Keywords, Recognizer};
@@ -43,7 +43,7 @@ const HIRAGANA_BANKS: &[&str] = &[
 fn hiragana_bank_start(n: &[char], start: usize) -> usize {
     for h in HIRAGANA_BANKS {
         let k = h.chars().count();
-        if start >= k && h.chars().zip(&n[start - k..start]).all(|(a, &b)| a == b) {
+        if start >= k && starts_at(n, start - k, h) {
             return left_name(n, start - k, 12);
         }
     }

@@ -22,13 +22,16 @@ use crate::recognizer::Recognizer;
 use crate::document::Document;
 
 pub mod acronym;
+pub mod context;
 pub mod financial;
 pub mod kana_abbreviation;
 pub mod keyword_hits;
 pub mod known_names;
+pub mod legal_form;
 pub mod name_run;
 pub mod spans;
 pub mod stop_words;
+pub mod suffix;
 pub mod team;
 pub mod trim;
 
@@ -72,10 +75,24 @@ impl<K: Hash + Eq, V: Copy> Default for Memo<K, V> {
     }
 }
 
+/// Whether `word` is spelt at `n[i..]`.
+pub fn starts_at(n: &[char], i: usize, word: &str) -> bool {
+    (i..).zip(word.chars()).all(|(k, c)| n.get(k) == Some(&c))
+}
+
+/// Whether `n[s..e]` ends with `word`.
+pub fn ends_at(n: &[char], s: usize, e: usize, word: &str) -> bool {
+    let k = word.chars().count();
+    e >= s + k && starts_at(n, e - k, word)
+}
+
 /// The family's recognizers, in the order of the Python module's RECOGNIZERS.
 pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
     vec![
+        Box::new(legal_form::LegalFormRecognizer::new()),
         Box::new(financial::FinancialRecognizer::new()),
+        Box::new(suffix::SuffixRecognizer::new()),
+        Box::new(context::ContextRecognizer::new()),
         Box::new(acronym::AcronymRecognizer::new()),
         Box::new(kana_abbreviation::KanaAbbreviationRecognizer::new()),
         Box::new(team::TeamRecognizer::new()),
