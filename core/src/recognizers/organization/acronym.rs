@@ -1,0 +1,151 @@
+//! Capitalised abbreviations standing alone in Japanese text (NHK, JASRAC), a weak cue, and club
+//! prefixes (FCバルセロナ).
+
+use regex::Regex;
+
+use super::known_names::is_known;
+use super::name_run::{char_class, katakana_tail};
+use super::stop_words::in_words;
+use super::ORGANIZATION;
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::Recognizer;
+
+const NAME: &str = "organization_acronym";
+
+/// Capitalised abbreviations that are not organisations (labels, units, formats, common terms).
+const ACRONYM_STOP: &[&str] = &[
+    "TEL", "FAX", "JAN", "ID", "PDF", "URL", "OK", "NG", "CD", "DVD", "PC", "IT", "AI", "TV", "DJ", "MC", "CM", "PR",
+    "QR", "QA", "FAQ", "USB", "LAN", "WAN", "SNS", "PIN", "PW", "CC", "BCC", "RE", "FW", "FWD", "JPY", "USD", "EUR",
+    "GBP", "CNY", "KRW", "AM", "PM", "GB", "MB", "KB", "TB", "HD", "HDD", "SSD", "CPU", "GPU", "OS", "APP", "API",
+    "CSV", "XLS", "XLSX", "DOC", "DOCX", "PPT", "TXT", "ZIP", "HTML", "HTTP", "HTTPS", "WWW", "NO", "NA", "TBD",
+    "ASAP", "FYI", "MR", "MS", "MRS", "DR", "JR", "CEO", "CFO", "CTO", "COO", "VP", "GM", "PM", "SE", "PG", "IR", "HR",
+    "ERP", "CRM", "SDK", "IOT", "DX", "LED", "LCD", "GPS", "ATM", "ETC", "VIP", "DM", "SMS", "MMS", "LINE", "ICT",
+    "SES", "GDP", "UFJ", "SBI", "SMBC", "UK", "US", "USA", "EU", "LTD", "INC", "CO", "KK", "LLC", "AD", "BC", "GT",
+    "RPG", "FPS", "CG", "BGM", "OP", "ED", "OVA", "SF", "EP", "LP", "MV", "PV", "ST", "CT", "MRI", "DNA", "RNA", "HIV",
+    "AIDS", "COVID", "PCR", "ICU", "ER", "AED", "NPO", "NGO", "OB", "OG",
+];
+
+const CLUB_PREFIXES: &[&str] = &[
+    "FC", "AC", "AS", "US", "CD", "SC", "SS", "SV", "CF", "RC", "RB", "UD", "CA", "SE", "KV", "FK", "NK", "SL", "TSG",
+    "VFB", "VFL",
+];
+
+fn right_kata(n: &[char], e: usize) -> usize {
+    let mut f = e;
+    while f < n.len() && f - e < 20 && char_class(n[f]) == 2 {
+        f += 1;
+    }
+    f
+}
+
+/// The next match of `[A-Z][A-Z&]{1,5}(?![A-Za-z0-9@_/-])` at or after `from` (Python's finditer: a
+/// failed lookahead gives back characters, down to two).
+fn next_acronym(n: &[char], from: usize) -> Option<(usize, usize)> {
+    let mut p = from;
+    while p < n.len() {
+        if n[p].is_ascii_uppercase() {
+            let mut run = 0;
+            while run < 5 && n.get(p + 1 + run).is_some_and(|&c| c.is_ascii_uppercase() || c == '&') {
+                run += 1;
+            }
+            for k in (1..=run).rev() {
+                let e = p + 1 + k;
+                let blocked = n.get(e).is_some_and(|&c| c.is_ascii_alphanumeric() || "@_/-".contains(c));
+                if !blocked {
+                    return Some((p, e));
+                }
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
+pub struct AcronymRecognizer {
+    letter: Regex,
+}
+
+impl AcronymRecognizer {
+    pub fn new() -> Self {
+        AcronymRecognizer { letter: Regex::new(r"^\p{L}$").expect("static pattern") }
+    }
+
+    /// Python's `str.isalpha()` of one character (a letter of any script: categories L*).
+    fn is_letter(&self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        self.letter.is_match(c.encode_utf8(&mut buf))
+    }
+}
+
+impl Default for AcronymRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for AcronymRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &[ORGANIZATION]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let n = &doc.norm.chars;
+        let mut from = 0;
+        while let Some((s, e0)) = next_acronym(n, from) {
+            from = e0;
+            let word = &n[s..e0];
+            if in_words(ACRONYM_STOP, word) {
+                continue;
+            }
+            if s > 0 && ("@._/-".contains(n[s - 1]) || n[s - 1].is_ascii_alphanumeric()) {
+                continue;
+            }
+            if s > 0 && matches!(char_class(n[s - 1]), 1 | 2) {
+                continue; // 川崎DF: part of a longer name or title
+            }
+            if e0 < n.len() && matches!(char_class(n[e0]), 1 | 2) {
+                if in_words(CLUB_PREFIXES, word) && char_class(n[e0]) == 2 {
+                    let e = katakana_tail(n, right_kata(n, e0)); // FCバルセロナ, ASローマ
+                    out.push(Finding::new(ORGANIZATION, s, e, 0.6, NAME));
+                }
+                continue; // NHK紅白, PSVハーメルン: part of a longer name or title
+            }
+            // TARO YAMADA, A B C: part of a run of Latin words; "TEL:" labels
+            if n.get(e0) == Some(&':') || (n.get(e0) == Some(&' ') && n.get(e0 + 1).is_some_and(|&c| self.is_letter(c)))
+            {
+                continue;
+            }
+            if s >= 2 && n[s - 1] == ' ' && n[s - 2].is_ascii_alphabetic() {
+                continue;
+            }
+            let score = if is_known(word) { 0.6 } else { 0.5 };
+            out.push(Finding::new(ORGANIZATION, s, e0, score, NAME));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn acronym_lookahead_gives_back() {
+        assert_eq!(next_acronym(&c("ABCDEFG"), 0), Some((1, 7)));
+        assert_eq!(next_acronym(&c("AB&1"), 0), Some((0, 2)));
+        assert_eq!(next_acronym(&c("A-B NHK"), 0), Some((4, 7)));
+        assert_eq!(next_acronym(&c("NHK@"), 0), None);
+    }
+}

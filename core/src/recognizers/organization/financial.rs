@@ -1,0 +1,116 @@
+//! Financial institutions (みずほ銀行, 城南信用金庫, …信用組合, 農業協同組合); the branch (新宿支店)
+//! that follows is not part of the name.
+
+use super::keyword_hits::keyword_hits;
+use super::name_run::left_name;
+use super::spans::{add_span, Span};
+use super::trim::{dept_tail, trim_lead, LeadMemo};
+use super::{starts_at, Memo, ORGANIZATION};
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::{words, Keywords, Recognizer};
+
+const NAME: &str = "organization_bank";
+
+pub const FINANCIAL: &[&str] = &[
+    "銀行",
+    "信用金庫",
+    "信用組合",
+    "労働金庫",
+    "農業協同組合",
+    "漁業協同組合",
+    "信託銀行",
+    "証券",
+    "生命保険",
+    "損害保険",
+];
+
+/// Hiragana parts of bank names: the name run otherwise stops at hiragana.
+const HIRAGANA_BANKS: &[&str] = &[
+    "みずほ",
+    "りそな",
+    "ゆうちょ",
+    "きらぼし",
+    "じもと",
+    "あおぞら",
+    "いよぎん",
+    "ちばぎん",
+    "しずおか",
+    "みちのく",
+    "もみじ",
+];
+
+fn hiragana_bank_start(n: &[char], start: usize) -> usize {
+    for h in HIRAGANA_BANKS {
+        let k = h.chars().count();
+        if start >= k && starts_at(n, start - k, h) {
+            return left_name(n, start - k, 12);
+        }
+    }
+    start
+}
+
+pub struct FinancialRecognizer {
+    lead: LeadMemo,
+}
+
+impl FinancialRecognizer {
+    pub fn new() -> Self {
+        FinancialRecognizer { lead: Memo::new() }
+    }
+}
+
+impl Default for FinancialRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for FinancialRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &[ORGANIZATION]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn keywords(&self) -> Keywords {
+        let mut w = words(FINANCIAL);
+        w.push("農協".to_string());
+        vec![("org_bank", w)]
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let n = &doc.norm.chars;
+        let mut spans: Vec<Span> = Vec::new();
+        for (ks, ke, _) in keyword_hits(doc, &["org_bank"]) {
+            if spans.last().is_some_and(|l| ks < l.1) {
+                continue;
+            }
+            let mut s = left_name(n, ks, 16);
+            if s == ks {
+                s = hiragana_bank_start(n, ks);
+            }
+            if s == ks {
+                continue;
+            }
+            let s = trim_lead(doc, &self.lead, s, ks);
+            if ks < s + 1 || dept_tail(doc, s, ke).is_some() {
+                continue;
+            }
+            // 日本銀行券, 銀行員: the suffix is part of a longer word
+            if n.get(ke).is_some_and(|c| "員券口法業界".contains(*c)) {
+                continue;
+            }
+            add_span(&mut spans, s, ke, 0.85);
+        }
+        for (s, e, score) in spans {
+            out.push(Finding::new(ORGANIZATION, s, e, score, NAME));
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Organisation names with a legal form before or after them (株式会社山田商事, 山田商事(株), ㈱,
+//! 一般社団法人…, ABC Co., Ltd.).
+//!
+//! Hiragana before the name joins it when Sudachi reads it as nouns (ひかり物流株式会社,
+//! 先方の|みなと設計(株)); department words (営業部, 経理課) are trimmed from its end.
+
+use super::keyword_hits::keyword_hits;
+use super::name_run::{char_class, left_name, right_name};
+use super::stop_words::in_words;
+use super::trim::{lead_stop, trim_dept, LeadMemo};
+use super::{starts_at, Memo, ORGANIZATION};
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::morphology::Token;
+use crate::recognizer::{words, Keywords, Recognizer};
+
+const NAME: &str = "organization_legal";
+
+/// Legal forms written before or after the name (the folded text turns （株） into (株)).
+pub const LEGAL_FORMS: &[&str] = &[
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "相互会社",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "特定非営利活動法人",
+    "NPO法人",
+    "医療法人社団",
+    "医療法人財団",
+    "医療法人",
+    "学校法人",
+    "社会福祉法人",
+    "宗教法人",
+    "独立行政法人",
+    "地方独立行政法人",
+    "国立大学法人",
+    "国立研究開発法人",
+    "弁護士法人",
+    "税理士法人",
+    "監査法人",
+    "司法書士法人",
+    "行政書士法人",
+    "社会保険労務士法人",
+    "特許業務法人",
+    "農事組合法人",
+    "社会医療法人",
+    "(株)",
+    "(有)",
+    "(合)",
+    "(同)",
+    "(資)",
+    "(名)",
+    "(一社)",
+    "(一財)",
+    "(公社)",
+    "(公財)",
+    "(特非)",
+    "(医)",
+    "(学)",
+    "(福)",
+    "(宗)",
+    "(独)",
+    "㈱",
+    "㈲",
+    "㈳",
+    "㈶",
+];
+
+/// Latin legal forms that follow a name (matched lower-cased on the folded text).
+pub const LATIN_FORMS: &[&str] =
+    &["co., ltd.", "co.,ltd.", "co., ltd", "co.,ltd", "co. ltd.", "k.k.", "inc.", "corporation", "corp.", "llc"];
+
+/// Whether one of the legal forms that do not start with '(' starts at `i`.
+pub fn legal_start_at(n: &[char], i: usize) -> bool {
+    LEGAL_FORMS.iter().filter(|f| !f.starts_with('(')).any(|f| starts_at(n, i, f))
+}
+
+const ADDRESSING: &[&str] =
+    &["御中", "様", "殿", "各位", "宛", "宛て", "御担当者", "ご担当者", "御担当者様", "ご担当者様"];
+/// Boundaries before a name written wholly in hiragana (start of line, punctuation, brackets, spaces).
+const HARD_BOUNDARY: &str = " \t\n\r、。,.:;()[]「」『』【】〈〉《》\"'・/";
+/// Hiragana nouns that are grammatical words, not names (そのため, ところ, こと).
+const FORMAL_NOUNS: &[&str] =
+    &["こと", "もの", "ところ", "ため", "とき", "うち", "なか", "ほう", "よう", "わけ", "はず"];
+const NOT_NAME_POS: &[&str] =
+    &["助詞", "助動詞", "動詞", "代名詞", "接続詞", "連体詞", "副詞", "形容詞", "形状詞", "接尾辞"];
+
+#[inline]
+pub fn is_hira(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
+}
+
+/// Kanji, katakana or an ASCII letter or digit (the hiragana name's continuation).
+#[inline]
+fn kana_name_char(c: char) -> bool {
+    matches!(char_class(c), 1 | 2) || c.is_ascii_alphanumeric()
+}
+
+/// What may follow the hiragana part of a name: `(?=[KANJI KATAKANA A-Za-z]|の[KANJI KATAKANA]|[ \n、。,.)」』]|$)`.
+fn hiragana_name_boundary(n: &[char], at: usize) -> bool {
+    let Some(&c) = n.get(at) else {
+        return true;
+    };
+    matches!(char_class(c), 1 | 2)
+        || c.is_ascii_alphabetic()
+        || (c == 'の' && n.get(at + 1).is_some_and(|&d| matches!(char_class(d), 1 | 2)))
+        || " \n、。,.)」』".contains(c)
+}
+
+/// End of a name that starts in hiragana right after a legal form (特定非営利活動法人みどりの森).
+fn hiragana_name(n: &[char], p: usize) -> usize {
+    let Some(&c) = n.get(p) else {
+        return p;
+    };
+    if "をはがにでとへやもの".contains(c) || !is_hira(c) {
+        return p;
+    }
+    // [ぁ-ゖ][ぁ-ゖ]{1,7}? then the boundary: the fewest hiragana that reach one
+    let mut q = None;
+    for k in 1..=7 {
+        let i = p + k;
+        if !n.get(i).is_some_and(|&c| is_hira(c)) {
+            break;
+        }
+        if hiragana_name_boundary(n, i + 1) {
+            q = Some(i + 1);
+            break;
+        }
+    }
+    let Some(q) = q else {
+        return p;
+    };
+    // (?:の?[KANJI KATAKANA A-Za-z0-9]{1,20})?
+    let from = if n.get(q) == Some(&'の') && n.get(q + 1).is_some_and(|&c| kana_name_char(c)) {
+        q + 1
+    } else if n.get(q).is_some_and(|&c| kana_name_char(c)) {
+        q
+    } else {
+        return q;
+    };
+    let mut e = from;
+    while e < n.len() && e - from < 20 && kana_name_char(n[e]) {
+        e += 1;
+    }
+    e
+}
+
+/// A noun that can be (part of) a name: not a formal noun (こと, ため) nor an adverbial one (いつも, 今日).
+fn name_noun(t: &Token) -> bool {
+    t.pos.first().is_some_and(|p| p == "名詞")
+        && !FORMAL_NOUNS.contains(&t.surface.as_str())
+        && !(t.pos.len() > 2 && t.pos[2] == "副詞可能")
+}
+
+/// Verdicts of the hiragana head check, by (window, run length, bounded).
+pub type HeadMemo = Memo<(String, usize, bool), usize>;
+
+/// Start of a hiragana part of a name that ends at `s` (ひかり|物流株式会社, 先方のみなと|設計), or `s`.
+///
+/// Sudachi reads a short window: the hiragana nouns right before `s` belong to the name (a particle,
+/// verb or formal noun stops it); a run standing after a boundary with no grammatical word in it counts too.
+pub fn hiragana_head(doc: &Document, memo: &HeadMemo, s: usize) -> usize {
+    let n = &doc.norm.chars;
+    let mut j = s;
+    while j > 0 && s - j < 10 && is_hira(n[j - 1]) {
+        j -= 1;
+    }
+    if s - j < 2 {
+        return s;
+    }
+    // the window opens after the last newline before j, at most six characters before j
+    let lo = j.saturating_sub(6);
+    let ws = match n[lo..j].iter().rposition(|&c| c == '\n') {
+        Some(i) => lo + i + 1,
+        None => lo,
+    };
+    let bounded = j == 0 || HARD_BOUNDARY.contains(n[j - 1]);
+    s - hiragana_head_len(doc, memo, ws, s, s - j, bounded)
+}
+
+fn hiragana_head_len(doc: &Document, memo: &HeadMemo, ws: usize, s: usize, run: usize, bounded: bool) -> usize {
+    if !doc.has_morphology() {
+        return 0; // Python: the analyser raised
+    }
+    memo.get((doc.norm.slice(ws, s).to_string(), run, bounded), || {
+        let toks = doc.norm_tokens(ws, s);
+        let mut start = s;
+        for t in toks.iter().rev() {
+            if t.end != start || !t.surface.chars().all(is_hira) || !name_noun(t) {
+                break;
+            }
+            start = t.start;
+        }
+        let mut len = s - start;
+        if len < run && bounded {
+            // まるやま: a hiragana run after a boundary, odd to Sudachi, with no grammatical word in it
+            let rest: Vec<&Token> = toks.iter().filter(|t| t.end + run > s).collect();
+            if !rest.is_empty()
+                && rest.iter().all(|t| {
+                    let p0 = t.pos.first().map_or("", String::as_str);
+                    let p1 = t.pos.get(1).map_or("", String::as_str);
+                    !(NOT_NAME_POS.contains(&p0) || (p0 == "感動詞" && p1 == "一般")) && (p0 != "名詞" || name_noun(t))
+                })
+            {
+                len = run;
+            }
+        }
+        if len >= 2 {
+            len
+        } else {
+            0
+        }
+    })
+}
+
+pub struct LegalFormRecognizer {
+    lead: LeadMemo,
+    head: HeadMemo,
+}
+
+impl LegalFormRecognizer {
+    pub fn new() -> Self {
+        LegalFormRecognizer { lead: Memo::new(), head: Memo::new() }
+    }
+
+    fn legal(&self, doc: &Document, ks: usize, ke: usize) -> Option<(usize, usize)> {
+        let n = &doc.norm.chars;
+        let mut s = left_name(n, ks, 30);
+        if s < ks {
+            match lead_stop(doc, &self.lead, s, ks) {
+                None => {
+                    if s > 0 && is_hira(n[s - 1]) {
+                        s = hiragana_head(doc, &self.head, s); // ひかり物流株式会社
+                    }
+                    return Some((s, ke));
+                }
+                Some(t) if t < ks => return Some((t, ke)), // 同年山田商事株式会社 -> 山田商事株式会社
+                Some(_) => {} // only words like 同年 stand before the legal form: the name follows it
+            }
+        }
+        let p = if n.get(ke) == Some(&' ') { ke + 1 } else { ke };
+        let mut e = right_name(n, p, 30);
+        if e <= p {
+            e = hiragana_name(n, p); // 特定非営利活動法人みどりの森
+        }
+        if e > p && in_words(ADDRESSING, &n[p..e]) {
+            e = p; // 株式会社 御中: the name stands before the legal form
+        }
+        if e <= p {
+            if ks >= 2 && is_hira(n[ks - 1]) {
+                let s = hiragana_head(doc, &self.head, ks); // さくら株式会社
+                if s < ks {
+                    return Some((s, ke));
+                }
+            }
+            if ks >= 2 && n[ks - 1] == ' ' && n[ks - 2] != ' ' {
+                let s = left_name(n, ks - 1, 30); // 山田商事 株式会社
+                if s < ks - 1 && lead_stop(doc, &self.lead, s, ks - 1).is_none() {
+                    return Some((s, ke));
+                }
+            }
+            return None;
+        }
+        let e = trim_dept(doc, p, e);
+        if e > p && in_words(&["等", "など"], &n[p..e]) {
+            return None; // 株式会社等
+        }
+        // a second legal form right after the name belongs to the next organisation
+        if e > p {
+            Some((ks, e))
+        } else {
+            None
+        }
+    }
+
+    fn latin(&self, doc: &Document, ks: usize, ke: usize) -> Option<(usize, usize)> {
+        let n = &doc.norm.chars;
+        let mut p = ks;
+        while p > 0 && matches!(n[p - 1], ' ' | ',') {
+            p -= 1;
+        }
+        let mut s = left_name(n, p, 40);
+        if s >= p {
+            return None;
+        }
+        if !matches!(char_class(n[s]), 1..=3) {
+            return None;
+        }
+        if s > 0 && is_hira(n[s - 1]) {
+            s = hiragana_head(doc, &self.head, s); // さくら不動産Co., Ltd.
+        }
+        Some((s, ke))
+    }
+}
+
+impl Default for LegalFormRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for LegalFormRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &[ORGANIZATION]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn keywords(&self) -> Keywords {
+        vec![("org_legal", words(LEGAL_FORMS)), ("org_latin", words(LATIN_FORMS))]
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut last_end: Option<usize> = None;
+        for (ks, ke, group) in keyword_hits(doc, &["org_legal", "org_latin"]) {
+            if last_end.is_some_and(|l| ks < l) {
+                continue;
+            }
+            let span = if group == "org_latin" { self.latin(doc, ks, ke) } else { self.legal(doc, ks, ke) };
+            let Some((s, e)) = span else {
+                continue;
+            };
+            if last_end.is_some_and(|l| s < l) {
+                continue; // overlaps the organisation just found
+            }
+            last_end = Some(e);
+            out.push(Finding::new(ORGANIZATION, s, e, 0.9, NAME));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! ORGANIZATION in Japanese text: the family ported from `mamori/detect/recognizers/organization/`.
+//!
+//! Three cues, all found by the document's single keyword pass and then read locally:
+//! a legal form before or after the name (株式会社山田商事, 山田商事(株), ㈱, Co., Ltd.), a financial
+//! institution's suffix (みずほ銀行, 城南信用金庫), and in prose an organisation-type suffix (財務省,
+//! 東京大学, …社) or a well-known name (NHK, トヨタ). Narrower shapes: bank-style kana holders
+//! (ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ), city・plural teams (ボストン・ブレーブス), names before context phrases
+//! (…に入団) and the subjects of defining sentences, standalone capitalised acronyms.
+//!
+//! One module per recognizer (legal_form, financial, suffix, context, acronym, kana_abbreviation,
+//! team) and the pieces several share (keyword_hits, name_run, trim, stop_words, known_names, spans).
+//! Rules that ask Sudachi do it on slices of the folded text ([`Document::norm_tokens`]), exactly the
+//! windows the Python rules passed, and memoise the verdicts per engine as the Python rules did.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+
+use crate::recognizer::Recognizer;
+
+#[cfg(doc)]
+use crate::document::Document;
+
+pub mod acronym;
+pub mod context;
+pub mod financial;
+pub mod kana_abbreviation;
+pub mod keyword_hits;
+pub mod known_names;
+pub mod legal_form;
+pub mod name_run;
+pub mod spans;
+pub mod stop_words;
+pub mod suffix;
+pub mod team;
+pub mod trim;
+
+/// The entity type every recognizer of this family reports.
+pub const ORGANIZATION: &str = "ORGANIZATION";
+
+/// Verdicts on analyser windows, kept across documents (the Python rules' `lru_cache(4096)`): the
+/// analyser is deterministic, so this only saves calls into it. Emptied when full.
+pub struct Memo<K, V> {
+    map: Mutex<HashMap<K, V>>,
+}
+
+const MEMO_SIZE: usize = 4096;
+
+impl<K: Hash + Eq, V: Copy> Memo<K, V> {
+    pub fn new() -> Self {
+        Memo { map: Mutex::new(HashMap::new()) }
+    }
+
+    /// The verdict for `key`, computed by `make` when not yet known.
+    pub fn get(&self, key: K, make: impl FnOnce() -> V) -> V {
+        if let Ok(m) = self.map.lock() {
+            if let Some(v) = m.get(&key) {
+                return *v;
+            }
+        }
+        let v = make();
+        if let Ok(mut m) = self.map.lock() {
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(key, v);
+        }
+        v
+    }
+}
+
+impl<K: Hash + Eq, V: Copy> Default for Memo<K, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether `word` is spelt at `n[i..]`.
+pub fn starts_at(n: &[char], i: usize, word: &str) -> bool {
+    (i..).zip(word.chars()).all(|(k, c)| n.get(k) == Some(&c))
+}
+
+/// Whether `n[s..e]` ends with `word`.
+pub fn ends_at(n: &[char], s: usize, e: usize, word: &str) -> bool {
+    let k = word.chars().count();
+    e >= s + k && starts_at(n, e - k, word)
+}
+
+/// The family's recognizers, in the order of the Python module's RECOGNIZERS.
+pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
+    vec![
+        Box::new(legal_form::LegalFormRecognizer::new()),
+        Box::new(financial::FinancialRecognizer::new()),
+        Box::new(suffix::SuffixRecognizer::new()),
+        Box::new(context::ContextRecognizer::new()),
+        Box::new(acronym::AcronymRecognizer::new()),
+        Box::new(kana_abbreviation::KanaAbbreviationRecognizer::new()),
+        Box::new(team::TeamRecognizer::new()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use crate::document::Lang;
+    use crate::engine::Engine;
+    use crate::morphology::{Morphology, Token};
+
+    const NAMES: [&str; 7] = [
+        "organization_legal",
+        "organization_bank",
+        "organization_suffix",
+        "organization_context",
+        "organization_acronym",
+        "organization_kana",
+        "organization_team",
+    ];
+
+    /// A tiny analyser: known words become one token each (ボストン a place, ジョン a given name), any
+    /// other character a common noun; it records the windows it is asked for.
+    #[derive(Default)]
+    struct Fake {
+        seen: Mutex<Vec<String>>,
+    }
+
+    impl Morphology for Fake {
+        fn tokens(&self, window: &str) -> Option<Vec<Token>> {
+            self.seen.lock().ok()?.push(window.to_string());
+            let chars: Vec<char> = window.chars().collect();
+            let words: [(&str, [&str; 3]); 3] = [
+                ("ボストン", ["名詞", "固有名詞", "地名"]),
+                ("ジョン", ["名詞", "固有名詞", "人名"]),
+                ("ソニー", ["名詞", "固有名詞", "一般"]),
+            ];
+            let mut out = Vec::new();
+            let mut i = 0;
+            'outer: while i < chars.len() {
+                for (w, pos) in words {
+                    let k = w.chars().count();
+                    if chars[i..].starts_with(&w.chars().collect::<Vec<_>>()) {
+                        out.push(Token {
+                            start: i,
+                            end: i + k,
+                            surface: w.to_string(),
+                            pos: pos.iter().map(|p| p.to_string()).collect(),
+                        });
+                        i += k;
+                        continue 'outer;
+                    }
+                }
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    surface: chars[i].to_string(),
+                    pos: vec!["名詞".into(), "普通名詞".into(), "一般".into()],
+                });
+                i += 1;
+            }
+            Some(out)
+        }
+    }
+
+    fn engine(morph: Option<Arc<Fake>>) -> Engine {
+        let names: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+        Engine::new(Some(&names), Vec::new()).with_morphology(morph.map(|m| m as Arc<dyn Morphology>))
+    }
+
+    /// (text of the finding, recognizer) in text order.
+    fn found(e: &Engine, text: &str) -> Vec<(String, &'static str)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut f = e.find(text, Some(Lang::Ja));
+        f.sort_by_key(|f| (f.start, f.end));
+        f.into_iter().map(|f| (chars[f.start..f.end].iter().collect(), f.recognizer)).collect()
+    }
+
+    fn texts(e: &Engine, text: &str) -> Vec<String> {
+        found(e, text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn legal_forms_banks_and_kana_holders() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "いつも株式会社山田商事をご利用いただき"), ["株式会社山田商事"]);
+        assert_eq!(texts(&e, "（株）テクノジャパン 御中"), ["（株）テクノジャパン"]);
+        assert_eq!(texts(&e, "株式会社山田商事営業部の田中"), ["株式会社山田商事"]);
+        assert_eq!(texts(&e, "取引先：Sakura Trading Co., Ltd."), ["Sakura Trading Co., Ltd."]);
+        assert_eq!(texts(&e, "振込先：みずほ銀行 新宿支店 普通 1234567"), ["みずほ銀行"]);
+        assert_eq!(texts(&e, "口座名義 ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"), ["ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"]);
+        assert_eq!(texts(&e, "名義 ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) 普通"), ["ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ)"]);
+        assert!(texts(&e, "出身：（アメリカ）").is_empty());
+        assert!(texts(&e, "新宿支店 営業部 総務課").is_empty());
+    }
+
+    #[test]
+    fn prose_cues() {
+        let e = engine(None);
+        assert_eq!(
+            found(&e, "経済産業省は新たな指針を公表した。"),
+            [("経済産業省".to_string(), "organization_suffix")]
+        );
+        assert_eq!(found(&e, "その番組はNHKで放送された。"), [("NHK".to_string(), "organization_acronym")]);
+        assert!(found(&e, "1955年にASローマに加入した。").contains(&("ASローマ".to_string(), "organization_acronym")));
+        assert!(texts(&e, "彼はアリスタ・レコードと契約した。").contains(&"アリスタ・レコード".to_string()));
+        for t in ["反省しています。", "会社の方針", "子会社を設立", "TEL:03-1234-5678", "TARO YAMADA", "河北省の省都"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn analyser_verdicts() {
+        // without an analyser a team's city cannot be checked; with one, a place passes and a person does not
+        let text = "2005年にボストン・レッドソックスへ移籍した。ジョン・スミスズが来た。";
+        let plain = found(&engine(None), text);
+        assert!(!plain.iter().any(|(_, r)| *r == "organization_team"));
+        let fake = Arc::new(Fake::default());
+        let teams: Vec<String> = found(&engine(Some(fake.clone())), text)
+            .into_iter()
+            .filter(|(_, r)| *r == "organization_team")
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(teams, ["ボストン・レッドソックス"]);
+        // a kanji head before a context phrase needs a proper noun that is not a person's name
+        let fake = Arc::new(Fake::default());
+        let e = engine(Some(fake.clone()));
+        assert!(texts(&e, "山田が設立した会社").is_empty());
+        // the analyser is handed slices of the folded text (full-width letters folded), as the Python rules did
+        let _ = texts(&e, "ＡＢＣさくら株式会社");
+        let seen = fake.seen.lock().unwrap().clone();
+        assert!(seen.contains(&"ABCさくら".to_string()), "{seen:?}");
+    }
+
+    #[test]
+    fn odd_texts_do_not_panic() {
+        let e = engine(Some(Arc::new(Fake::default())));
+        // Python's bank rule looked for a hiragana bank name before the text's start (a negative index wrapped
+        // to its end) and failed on such a text; the core finds nothing there
+        assert!(texts(&e, "銀行元リーグみずほ").is_empty());
+        let alphabet: Vec<char> =
+            "株式会社有限(株)㈱銀行信用金庫省党大学山田商事アイウエオーABC Co., Ltd.\n の、。・=ｶ)(ﾔﾏﾀﾞヶ々戦は会"
+                .chars()
+                .collect();
+        let mut x: u64 = 7;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..(x % 60) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            let n = s.chars().count();
+            for f in e.find(&s, Some(Lang::Ja)) {
+                assert!(f.start < f.end && f.end <= n, "{s:?} {f:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! Organisations in prose by an organisation-type suffix (財務省, 公明党, 東京大学, 日本放送協会,
+//! 陸上自衛隊, …社), with a stricter check on the name before it, and well-known names without any
+//! suffix (NHK, トヨタ).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::keyword_hits::keyword_hits;
+use super::known_names::known_names;
+use super::legal_form::legal_start_at;
+use super::name_run::{char_class, class_at, katakana_tail, left_name};
+use super::spans::{add_span, Span};
+use super::stop_words::{in_words, is_count, is_suffix_stop};
+use super::trim::{trim_lead, LeadMemo};
+use super::{ends_at, starts_at, Memo, ORGANIZATION};
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::{Keywords, Recognizer};
+
+const NAME: &str = "organization_suffix";
+
+/// Organisation-type suffixes in prose, with the shortest name part they need before them.
+pub const ORG_SUFFIXES: &[(&str, usize)] = &[
+    ("省", 2),
+    ("庁", 2),
+    ("党", 2),
+    ("大学", 1),
+    ("短期大学", 1),
+    ("協会", 1),
+    ("連盟", 1),
+    ("連合会", 1),
+    ("連合", 2),
+    ("委員会", 2),
+    ("新聞社", 1),
+    ("新聞", 2),
+    ("放送", 1),
+    ("自衛隊", 1),
+    ("球団", 1),
+    ("工業", 1),
+    ("重工業", 1),
+    ("製薬", 1),
+    ("鉄道", 2),
+    ("電鉄", 1),
+    ("航空", 2),
+    ("電力", 2),
+    ("商事", 1),
+    ("物産", 1),
+    ("製作所", 1),
+    ("ホールディングス", 1),
+    ("グループ", 2),
+    ("財団", 2),
+    ("機構", 2),
+    ("研究所", 2),
+    ("出版", 2),
+    ("出版社", 1),
+    ("書店", 2),
+    ("書房", 1),
+    ("交響楽団", 1),
+    ("管弦楽団", 1),
+    ("楽団", 2),
+    ("劇団", 1),
+    ("製紙", 1),
+    ("自動車", 2),
+    ("百貨店", 2),
+    ("政府", 2),
+    ("陸軍", 1),
+    ("海軍", 1),
+    ("空軍", 1),
+    ("議会", 2),
+    ("組合", 2),
+    ("公社", 1),
+    ("公団", 1),
+    ("事業団", 1),
+    ("銀行", 1),
+    ("信用金庫", 1),
+    ("信用組合", 1),
+    ("テレビ", 2),
+    ("通信社", 1),
+    ("レコード", 2),
+    ("レコーズ", 1),
+    ("プロダクション", 1),
+    ("エンタテインメント", 1),
+    ("エンターテインメント", 1),
+    ("ホールディングス社", 1),
+    ("社", 2),
+    ("FC", 2),
+    ("軍", 2),
+    ("軍団", 1),
+    ("師団", 1),
+    ("司令部", 2),
+    ("守備隊", 1),
+    ("部隊", 2),
+    ("生命", 2),
+    ("保険", 2),
+    ("海上保険", 1),
+    ("電機", 1),
+    ("電気", 2),
+    ("汽車", 2),
+    ("空輸", 1),
+    ("会議派", 1),
+    ("交通", 2),
+    ("バス", 2),
+    ("商会", 1),
+    ("商店", 2),
+    ("政権", 2),
+    ("警察", 2),
+    ("裁判所", 2),
+    ("法院", 2),
+    ("議院", 2),
+    ("評議会", 1),
+    ("理事会", 1),
+    ("大使館", 2),
+    ("学会", 2),
+    ("研究会", 2),
+    ("同盟", 2),
+    ("騎士団", 1),
+    ("教団", 2),
+    ("合唱団", 1),
+    ("一座", 1),
+    ("興業", 1),
+    ("建設", 2),
+    ("工務店", 1),
+    ("化学", 2),
+    ("薬品", 2),
+    ("食品", 2),
+    ("製菓", 1),
+    ("乳業", 1),
+    ("酒造", 1),
+    ("石油", 2),
+    ("ガス", 2),
+    ("証券", 1),
+    ("信託", 2),
+    ("映画", 2),
+    ("フィルム", 2),
+    ("ピクチャーズ", 1),
+    ("スタジオ", 2),
+    ("ゲームス", 1),
+    ("テクノロジーズ", 1),
+    ("システムズ", 1),
+    ("エアライン", 1),
+    ("エアラインズ", 1),
+    ("航空会社", 1),
+    ("ユナイテッド", 2),
+    ("シティ", 2),
+    ("クラブ", 2),
+    ("大學", 1),
+    ("日報", 1),
+    ("新報", 1),
+    ("交通局", 1),
+    ("局", 2),
+    ("幕府", 1),
+    ("総督府", 1),
+    ("内閣府", 0),
+    ("総理府", 0),
+    ("衆議院", 0),
+    ("参議院", 0),
+    ("貴族院", 0),
+    ("庶民院", 0),
+    ("国会", 1),
+    ("王朝", 1),
+    ("朝", 3),
+    ("内閣", 2),
+    ("代表団", 1),
+    ("調査団", 1),
+    ("選手団", 1),
+    ("応援団", 1),
+    ("協議会", 1),
+    ("審議会", 1),
+    ("機関", 2),
+    ("国際機関", 1),
+    ("共同体", 1),
+    ("戦隊", 1),
+    ("駆逐隊", 1),
+    ("艦隊", 1),
+    ("連隊", 1),
+    ("大隊", 1),
+    ("旅団", 1),
+    ("飛行隊", 1),
+    ("医大", 1),
+    ("短大", 1),
+    ("工大", 1),
+    ("女子大", 1),
+    ("医科大学", 1),
+    // sports leagues and katakana company words (東京都大学リーグ, ギブソン・ギター・コーポレーション)
+    ("リーグ", 2),
+    ("コーポレーション", 1),
+    ("カンパニー", 2),
+    ("インターナショナル", 2),
+    ("ソフトウェア", 2),
+    ("エンタープライズ", 1),
+    ("インダストリーズ", 1),
+    ("パートナーズ", 1),
+    ("キャピタル", 2),
+    ("コミュニケーションズ", 1),
+    ("ブラザーズ", 2),
+    ("モーターズ", 1),
+    ("法律事務所", 1),
+    ("会計事務所", 1),
+    ("特許事務所", 1),
+    ("芸能事務所", 2),
+];
+
+/// Suffixes that also end common phrases (音楽グループ, 長編映画): the name before them must look proper.
+const WEAK_SUFFIXES: &[&str] = &[
+    "グループ",
+    "放送",
+    "スタジオ",
+    "保険",
+    "部隊",
+    "プロダクション",
+    "クラブ",
+    "バス",
+    "映画",
+    "ガス",
+    "建設",
+    "化学",
+    "代表",
+    "社",
+    "テレビ",
+    "交通",
+    "航空",
+    "鉄道",
+    "研究所",
+    "機構",
+    "財団",
+    "組合",
+    "委員会",
+    "電気",
+    "石油",
+    "食品",
+    "薬品",
+    "商店",
+    "信託",
+    "フィルム",
+    "出版",
+    "リーグ",
+    "カンパニー",
+    "インターナショナル",
+    "ソフトウェア",
+    "キャピタル",
+    "ブラザーズ",
+    "芸能事務所",
+    "警察",
+    "学会",
+    "研究会",
+    "同盟",
+    "評議会",
+    "理事会",
+    "守備隊",
+    "生命",
+    "局",
+    "朝",
+    "機関",
+    "内閣",
+    "協議会",
+];
+
+/// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網).
+const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴";
+const CONTINUE_WORDS: &[&str] =
+    &["会社", "会長", "会議", "会員", "会館", "事業", "業界", "業務", "作品", "番組", "選手", "関係", "設立"];
+
+const PROVINCES: &[&str] = &[
+    "河北",
+    "山西",
+    "遼寧",
+    "吉林",
+    "黒竜江",
+    "黒龍江",
+    "江蘇",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山東",
+    "河南",
+    "湖北",
+    "湖南",
+    "広東",
+    "海南",
+    "四川",
+    "貴州",
+    "雲南",
+    "陝西",
+    "甘粛",
+    "青海",
+    "台湾",
+    "遼北",
+    "熱河",
+    "察哈爾",
+    "綏遠",
+    "奉天",
+    "京畿",
+    "忠清北",
+    "忠清南",
+    "全羅北",
+    "全羅南",
+    "慶尚北",
+    "慶尚南",
+    "江原",
+    "平安北",
+    "平安南",
+    "咸鏡北",
+    "咸鏡南",
+    "黄海",
+];
+/// Facilities and offices named like organisations (郵便局, 薬局), and competitions.
+const NOT_ORG_ENDINGS: &[&str] = &[
+    "郵便局",
+    "交換局",
+    "放送局",
+    "薬局",
+    "事務局",
+    "支局",
+    "出張所",
+    "研究室",
+    "グループリーグ", // competitions, not leagues as bodies
+    "チャンピオンズリーグ",
+];
+
+fn need_of() -> &'static HashMap<&'static str, usize> {
+    static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    MAP.get_or_init(|| ORG_SUFFIXES.iter().copied().collect())
+}
+
+/// Verdicts of the proper-name check, by (head, whole).
+type ProperMemo = Memo<(String, String), bool>;
+
+pub struct SuffixRecognizer {
+    lead: LeadMemo,
+    proper: ProperMemo,
+}
+
+impl SuffixRecognizer {
+    pub fn new() -> Self {
+        SuffixRecognizer { lead: Memo::new(), proper: Memo::new() }
+    }
+
+    /// A listed name not inside a longer word, nor a katakana reading of a person (スズキ マナブ).
+    fn standalone(n: &[char], ks: usize, ke: usize) -> bool {
+        let before = if ks > 0 { char_class(n[ks - 1]) } else { 0 };
+        let after = class_at(n, ke);
+        if matches!(before, 2 | 3) || matches!(after, 2 | 3) || (before == 1 && char_class(n[ks]) == 1) {
+            return false;
+        }
+        if n.get(ke).is_some_and(|c| "-_/@.".contains(*c)) && char_class(n[ke - 1]) == 3 {
+            return false; // GM-6416: a product code
+        }
+        if char_class(n[ke - 1]) == 2 {
+            if n.get(ke) == Some(&' ') && class_at(n, ke + 1) == 2 {
+                return false;
+            }
+            if ks >= 1 && n[ks - 1] == ' ' && ks >= 2 && char_class(n[ks - 2]) == 2 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// True when `norm[s:ks]` (the name before the suffix) looks like a proper name, not common nouns.
+    ///
+    /// Katakana or Latin letters count as a name; an all-kanji head is asked of Sudachi: a whole
+    /// (`norm[s:ke]`) that is one dictionary word (財務省, 公明党) or a head holding a proper noun
+    /// (東京大学) passes, a head of common nouns only (音楽グループ, 長編映画) does not.
+    fn proper(&self, doc: &Document, s: usize, ks: usize, ke: usize) -> bool {
+        let n = &doc.norm.chars;
+        if ks - s >= 5 || n[s..ks].iter().any(|&c| matches!(char_class(c), 2 | 3)) {
+            return true;
+        }
+        if !doc.has_morphology() {
+            return true; // Python: the analyser raised
+        }
+        let key = (doc.norm.slice(s, ks).to_string(), doc.norm.slice(s, ke).to_string());
+        self.proper.get(key, || {
+            let whole = doc.norm_tokens(s, ke);
+            if whole.is_empty() {
+                return true; // the analyser failed
+            }
+            if whole.len() == 1 {
+                return whole[0].pos.get(1).is_none_or(|p| p != "普通名詞"); // 東京電力, not 出版社 / 新聞社 / 労働組合
+            }
+            if s == ks {
+                return false;
+            }
+            let toks = doc.norm_tokens(s, ks);
+            if toks.is_empty() {
+                return true;
+            }
+            toks.iter().any(|t| t.pos.len() > 1 && t.pos[1] == "固有名詞")
+        })
+    }
+
+    fn suffix(&self, doc: &Document, ks: usize, ke: usize) -> Option<Span> {
+        let n = &doc.norm.chars;
+        if legal_start_at(n, ke) || (ks >= 1 && starts_at(n, ks - 1, "会社")) {
+            return None; // 山田商事株式会社, 株式会社: the legal-form recognizer reads these
+        }
+        let suffix = doc.norm.slice(ks, ke);
+        let slen = ke - ks;
+        let need = match need_of().get(suffix) {
+            Some(&k) => k,
+            None => need_of().get(suffix.to_uppercase().as_str()).copied().unwrap_or(2),
+        };
+        let s = left_name(n, ks, 20);
+        if ks >= 20 && s == ks - 20 && s > 0 && matches!(char_class(n[s - 1]), 1..=3) {
+            return None; // the run goes on past the bound: not a name we can delimit
+        }
+        let head = &n[s..ks];
+        if head.windows(2).any(|w| w == ['会', '社'] || w == ['法', '人']) {
+            return None; // 株式会社山田商事: the legal-form recognizer reads it
+        }
+        let s = trim_lead(doc, &self.lead, s, ks);
+        if ks < s + need || is_count(&n[s..ks]) || (suffix == "局" && n[s] == '第') {
+            return None; // 6社, 第1局: a count, not a name
+        }
+        if ke < n.len() {
+            let (last, nxt) = (char_class(n[ke - 1]), char_class(n[ke]));
+            if (last == 2 && nxt == 2) || (last == 3 && nxt == 3) {
+                return None; // バス|ケットボール: the suffix is inside a longer word
+            }
+        }
+        if ks >= 1 && n[ks - 1] == '会' && suffix == "社" {
+            return None; // 貿易会社, 子会社: a common noun
+        }
+        if suffix == "省" && in_words(PROVINCES, &n[s..ks]) {
+            return None; // 河北省: a Chinese province is a place
+        }
+        if NOT_ORG_ENDINGS.iter().any(|w| ends_at(n, s, ke, w)) {
+            return None;
+        }
+        if suffix == "朝" && !n[s..ks].iter().all(|&c| char_class(c) == 2) {
+            return None; // プトレマイオス朝 (a dynasty), not 今朝 / 早朝
+        }
+        if WEAK_SUFFIXES.contains(&suffix) && !self.proper(doc, s, ks, ke) {
+            return None;
+        }
+        let w0 = s.max(ks.saturating_sub(1));
+        if is_suffix_stop(&n[w0..ke]) || is_suffix_stop(&n[s..ke]) {
+            return None;
+        }
+        // 省略, 党員, 大学生, 社長: the suffix starts a longer word
+        if ke < n.len()
+            && char_class(n[ke]) == 1
+            && (CONTINUES.contains(n[ke])
+                || CONTINUE_WORDS.iter().any(|w| starts_at(n, ke, w))
+                || (slen == 1 && n[ke] == '長'))
+        {
+            return None; // 大学生, 党首, 映画祭, 省略: the suffix starts a longer common word
+        }
+        let score = if slen == 1 { 0.55 } else { 0.6 };
+        Some((s, ke, score))
+    }
+}
+
+impl Default for SuffixRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for SuffixRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &[ORGANIZATION]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn keywords(&self) -> Keywords {
+        // short Latin names (NHK, ABC) are left to the acronym recognizer: as substrings they would hit everywhere
+        let names = known_names().iter().filter(|n| !(n.is_ascii() && n.chars().count() <= 4)).cloned().collect();
+        vec![("org_suffix", ORG_SUFFIXES.iter().map(|(w, _)| w.to_string()).collect()), ("org_name", names)]
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let n = &doc.norm.chars;
+        let mut spans: Vec<Span> = Vec::new();
+        for (ks, ke, group) in keyword_hits(doc, &["org_suffix", "org_name"]) {
+            let span = if group == "org_name" {
+                if !Self::standalone(n, ks, ke) {
+                    continue;
+                }
+                Some((ks, katakana_tail(n, ke), 0.6))
+            } else {
+                self.suffix(doc, ks, ke)
+            };
+            if let Some((s, e, score)) = span {
+                add_span(&mut spans, s, e, score);
+            }
+        }
+        for (s, e, score) in spans {
+            out.push(Finding::new(ORGANIZATION, s, e, score, NAME));
+        }
+    }
+}
