@@ -126,26 +126,6 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` whole or not at all: into a temporary file in the target's folder (same file
-    system), flushed to disk, then renamed over ``target``. On any failure (disk full, interrupt) the temporary file
-    is removed and ``target`` is left as it was. The file is readable by its owner only (0600): it describes or
-    holds personal data. Raises OSError."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".mamori-", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # Commands of the I/O shell, imported only when named (or listed by --help): `mamori detect` need not load
 # SQLAlchemy, FastAPI or the gateway, which took 0.5 s of its start-up.
 _LAZY_COMMANDS = {
@@ -310,6 +290,7 @@ def scan(
     """
     import time
 
+    from mamori.atomic_write import write_atomically
     from mamori.discovery.formats import WRITERS
     from mamori.discovery.inventory import FileReport, error_report, summarize
     from mamori.discovery.runner import ScanOptions
@@ -409,6 +390,7 @@ def redact_command(
     """
     import os
 
+    from mamori.atomic_write import write_atomically
     from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
     from mamori.redaction import RedactionError, redact

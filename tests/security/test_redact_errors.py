@@ -172,7 +172,7 @@ def test_redact_output_folder_missing_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_write_atomically_removes_its_temporary_file_when_the_rename_fails(tmp_path: Path) -> None:
-    from mamori.cli import write_atomically
+    from mamori.atomic_write import write_atomically
 
     target = tmp_path / "report.html"
     target.mkdir()  # a folder where the file should go: the rename fails after the data was written
@@ -184,7 +184,7 @@ def test_write_atomically_removes_its_temporary_file_when_the_rename_fails(tmp_p
 
 
 def test_write_atomically_writes_owner_only(tmp_path: Path) -> None:
-    from mamori.cli import write_atomically
+    from mamori.atomic_write import write_atomically
 
     target = tmp_path / "masked.txt"
     write_atomically(target, b"data")
