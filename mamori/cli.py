@@ -413,8 +413,8 @@ def redact_command(
         raise click.UsageError(str(e)) from e
     try:
         result = redact(data, src.name, detector, wanted, style, lang=lang)
-    except RedactionError as e:
-        click.echo(f"mamori redact: {shown}: {e}", err=True)
+    except RedactionError as e:  # names a part or attachment of the file: shown inert
+        click.echo(f"mamori redact: {shown}: {printable(str(e))}", err=True)
         sys.exit(2)
     try:
         write_atomically(dst, result.data)
@@ -422,7 +422,7 @@ def redact_command(
         click.echo(f"mamori redact: {printable(output)}: cannot write: {e.strerror or type(e).__name__}", err=True)
         sys.exit(2)
     for reason in result.skipped:
-        click.echo(f"mamori redact: {shown}: {reason}", err=True)
+        click.echo(f"mamori redact: {shown}: {printable(reason)}", err=True)
     counts = ", ".join(f"{t} {n}" for t, n in result.masked.items()) or "nothing found"
     note = f"; {len(result.skipped)} item(s) not redacted" if result.skipped else ""
     click.echo(f"mamori redact: wrote {printable(output)}: {result.total} masked ({counts}){note}")
