@@ -62,6 +62,8 @@ def _check_package(data: bytes) -> None:
         package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise RedactionError("not an Office Open XML document (not a zip file)") from exc
+    except NotImplementedError as exc:  # e.g. a central directory asking for a newer zip version than exists
+        raise RedactionError(f"not an Office Open XML document (a zip feature Office does not use: {exc})") from exc
     with package:
         infos = package.infolist()
         if len(infos) > MAX_MEMBERS:

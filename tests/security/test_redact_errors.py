@@ -100,6 +100,19 @@ def docx_patched_method(method: int) -> bytes:
     return bytes(data)
 
 
+def docx_future_zip_version() -> bytes:
+    """The central directory asks for zip version 12.7 to extract word/document.xml (found by fuzzing)."""
+    data = bytearray(_docx())
+    central = bytes(data).find(b"PK\x01\x02")
+    while central != -1:
+        name_len = struct.unpack_from("<H", data, central + 28)[0]
+        if bytes(data[central + 46 : central + 46 + name_len]) == b"word/document.xml":
+            struct.pack_into("<H", data, central + 6, 127)
+            break
+        central = bytes(data).find(b"PK\x01\x02", central + 4)
+    return bytes(data)
+
+
 def docx_duplicate_part() -> bytes:
     """Two word/document.xml entries: which one Word shows is not what a redactor can promise to have masked."""
     src = zipfile.ZipFile(io.BytesIO(_docx()))
@@ -122,6 +135,7 @@ HOSTILE = {
     "deflate64.docx": (lambda: docx_patched_method(9), "word/document.xml is packed with zip method 9"),
     "zstd.docx": (lambda: docx_patched_method(93), "word/document.xml is packed with zip method 93"),
     "twice.docx": (docx_duplicate_part, "word/document.xml appears twice"),
+    "zip-version.docx": (docx_future_zip_version, "zip file version 12.7"),
     "random.bin": (lambda: _random(4096, 1), "cannot redact .bin"),
     "random": (lambda: _random(4096, 2), "cannot redact (no suffix)"),
     "random.docx": (lambda: _random(4096, 3), "not a zip"),
