@@ -29,7 +29,21 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _inputs(sources: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+class _Unreadable:
+    """A file of a `mamori detect` run that could not be read (the others are still read)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _read_source(path: Path) -> str | _Unreadable:
+    try:
+        return _read_text(path)
+    except OSError as e:
+        return _Unreadable(f"cannot read: {e.strerror or type(e).__name__}")
+
+
+def _inputs(sources: tuple[str, ...]) -> Iterator[tuple[str, str | _Unreadable]]:
     for src in sources or ("-",):
         if src == "-":
             yield "-", sys.stdin.read()
@@ -38,9 +52,9 @@ def _inputs(sources: tuple[str, ...]) -> Iterator[tuple[str, str]]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES and not f.name.startswith("."):
-                    yield str(f), _read_text(f)
+                    yield str(f), _read_source(f)
         elif p.is_file():
-            yield str(p), _read_text(p)
+            yield str(p), _read_source(p)
         else:
             raise click.BadParameter(f"no such file or folder: {src}", param_hint="SOURCE")
 
@@ -228,8 +242,15 @@ def detect(
             raise click.UsageError("--jsonl reads standard input; give no files")
         sys.exit(_jsonl(detector, lang, sys.stdin, sys.stdout))
 
+    from mamori.terminal import printable
+
     results: list[dict[str, Any]] = []
+    unreadable = 0
     for name, text in _inputs(sources):
+        if isinstance(text, _Unreadable):  # this file only: the others are still read; exit 2 at the end
+            click.echo(f"mamori detect: {printable(name)}: {text.message}", err=True)
+            unreadable += 1
+            continue
         for f in detector.detect(text, lang):
             line, col = _line_col(text, f.start)
             results.append({"source": name, "line": line, "column": col, **f.to_dict()})
@@ -237,23 +258,24 @@ def detect(
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title=f"mamori: {len(results)} finding(s) / 件の検出")
         for col in ("source", "line:col", "type", "score", "masked value", "recognizer"):
             table.add_column(col, justify="right" if col == "score" else "left", overflow="fold")
         for r in results:
-            table.add_row(
-                r["source"],
+            table.add_row(  # a file name or a masked value may hold [markup] or escape sequences: shown, not run
+                escape(printable(r["source"])),
                 f"{r['line']}:{r['column']}",
                 r["type"] + (f"/{r['subtype']}" if "subtype" in r else ""),
                 f"{r['score']:.2f}",
-                r["masked"],
+                escape(printable(r["masked"])),
                 r["recognizer"],
             )
         # Piped into a file or a log, a table keeps whole paths rather than 80 columns of them.
         Console(width=None if sys.stdout.isatty() else 200).print(table)
-    sys.exit(1 if results else 0)
+    sys.exit(2 if unreadable else 1 if results else 0)
 
 
 @main.command()
@@ -309,11 +331,13 @@ def scan(
     """
     import time
 
+    from mamori.atomic_write import write_atomically
     from mamori.discovery.formats import WRITERS
     from mamori.discovery.inventory import FileReport, error_report, summarize
     from mamori.discovery.runner import ScanOptions
     from mamori.discovery.runner import scan as run_scan
     from mamori.discovery.walker import WalkError, WalkFile, compile_spec, load_patterns, walk
+    from mamori.terminal import printable
 
     if ner:
         from mamori.detect.recognizers.ner_crf import MISSING_EXTRA, available
@@ -336,7 +360,7 @@ def scan(
     reports = []
     for item in walk(paths, spec):
         if isinstance(item, WalkError):
-            click.echo(f"mamori scan: {item.path}: {item.message}", err=True)
+            click.echo(f"mamori scan: {printable(item.path)}: {printable(item.message)}", err=True)
             reports.append(error_report(item.path, item.message))
         else:
             files.append(item)
@@ -380,12 +404,18 @@ def scan(
     summary = summarize(reports, time.monotonic() - started)
     for r in reports[len(reports) - len(files) :] if files else ():
         if r.error is not None:
-            click.echo(f"mamori scan: {r.path}: {r.error}", err=True)
+            click.echo(f"mamori scan: {printable(r.path)}: {printable(r.error)}", err=True)
     WRITERS[fmt](reports, summary, sys.stdout)
     if report_path:
         from mamori.discovery.report_html import render
 
-        Path(report_path).write_text(render(reports, summary, roots=paths), encoding="utf-8")
+        try:  # whole or not at all: a report cut short by a full disk would look like a clean tree
+            write_atomically(Path(report_path), render(reports, summary, roots=paths).encode("utf-8"))
+        except OSError as e:
+            click.echo(
+                f"mamori scan: {printable(report_path)}: cannot write: {e.strerror or type(e).__name__}", err=True
+            )
+            sys.exit(2)
     sys.exit(2 if summary.errors else 1 if summary.findings else 0)
 
 
@@ -406,21 +436,23 @@ def redact_command(
     line with counts per type, never the values.
     """
     import os
-    import tempfile
 
+    from mamori.atomic_write import write_atomically
     from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
     from mamori.redaction import RedactionError, redact
+    from mamori.terminal import printable
 
     wanted = _parse_types(types)
     src, dst = Path(file), Path(output)
+    shown = printable(file)
     if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
         click.echo("mamori redact: refusing to overwrite the input file; give another --output", err=True)
         sys.exit(2)
     try:
         data = src.read_bytes()
     except OSError as e:
-        click.echo(f"mamori redact: {file}: cannot read: {e.strerror or type(e).__name__}", err=True)
+        click.echo(f"mamori redact: {shown}: cannot read: {e.strerror or type(e).__name__}", err=True)
         sys.exit(2)
     try:
         detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, ner=ner)
@@ -428,23 +460,19 @@ def redact_command(
         raise click.UsageError(str(e)) from e
     try:
         result = redact(data, src.name, detector, wanted, style, lang=lang)
-    except RedactionError as e:
-        click.echo(f"mamori redact: {file}: {e}", err=True)
+    except RedactionError as e:  # names a part or attachment of the file: shown inert
+        click.echo(f"mamori redact: {shown}: {printable(str(e))}", err=True)
         sys.exit(2)
-    fd, tmp = tempfile.mkstemp(prefix=".mamori-", dir=dst.parent if str(dst.parent) else ".")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(result.data)
-        os.replace(tmp, dst)
+        write_atomically(dst, result.data)
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        click.echo(f"mamori redact: {output}: cannot write: {e.strerror or type(e).__name__}", err=True)
+        click.echo(f"mamori redact: {printable(output)}: cannot write: {e.strerror or type(e).__name__}", err=True)
         sys.exit(2)
     for reason in result.skipped:
-        click.echo(f"mamori redact: {file}: {reason}", err=True)
+        click.echo(f"mamori redact: {shown}: {printable(reason)}", err=True)
     counts = ", ".join(f"{t} {n}" for t, n in result.masked.items()) or "nothing found"
     note = f"; {len(result.skipped)} item(s) not redacted" if result.skipped else ""
-    click.echo(f"mamori redact: wrote {output}: {result.total} masked ({counts}){note}")
+    click.echo(f"mamori redact: wrote {printable(output)}: {result.total} masked ({counts}){note}")
     sys.exit(0)
 
 

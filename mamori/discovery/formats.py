@@ -1,18 +1,21 @@
 """Render scan results: a Rich table for people, JSON, JSON lines and CSV for programs. Masked values only.
 
 The table lists the files that hold findings or could not be fully inspected, largest risk first, and a total;
-the other formats list every file scanned, so an auditor can see that a file was looked at.
+the other formats list every file scanned, so an auditor can see that a file was looked at. File names are the
+scanned tree's, so nobody vouches for them: the CSV neutralises cells a spreadsheet would run as formulas
+(:mod:`mamori.spreadsheet`) and the table shows control and bidi characters as escapes (:mod:`mamori.terminal`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from mamori.discovery.inventory import FileReport, ScanSummary, sort_key
+from mamori.spreadsheet import CsvWriter
+from mamori.terminal import printable
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -43,10 +46,13 @@ def write_jsonl(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO
 
 
 def write_csv(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO) -> None:
-    """One row per file with a column per entity type found anywhere; the last row is the total."""
+    """One row per file with a column per entity type found anywhere; the last row is the total.
+
+    Text cells that a spreadsheet would run as a formula (a file named ``=HYPERLINK(...)``) start with a quote.
+    """
     types = sorted(summary.counts)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = CsvWriter(buf, lineterminator="\n")
     w.writerow(["path", "status", "risk", "records", "findings", *types, "issues", "error"])
     for r in sorted(reports, key=sort_key):
         issues = "; ".join(f"{i.code}: {i.message}" for i in r.issues)
@@ -87,13 +93,18 @@ def write_table(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO
     )
     for r in shown:
         if r.error is not None:
-            status = f"[red]error: {escape(r.error)}[/red]"
+            status = f"[red]error: {escape(printable(r.error))}[/red]"
         elif r.issues:
             status = "[yellow]not fully inspected: " + escape(", ".join(sorted({i.code for i in r.issues}))) + "[/]"
         else:
             status = "complete"
         table.add_row(
-            escape(r.path), escape(_types(r.counts)), str(r.findings), str(r.records), f"{r.risk:.1f}", status
+            escape(printable(r.path)),
+            escape(_types(r.counts)),
+            str(r.findings),
+            str(r.records),
+            f"{r.risk:.1f}",
+            status,
         )
     if width is None and not out.isatty():
         width = 200  # piped into a file or a log: keep whole paths rather than 80 columns of them

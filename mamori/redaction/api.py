@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 from mamori.redaction.core import Masker, RedactionError, UnsupportedFormat
+from mamori.terminal import printable
 
 SUPPORTED = (".txt", ".csv", ".tsv", ".docx", ".xlsx", ".eml")
 MAX_DEPTH = 5  # messages attached to messages
 MAX_UNZIPPED = 512 * 1024 * 1024  # a .docx/.xlsx that inflates beyond this is refused (zip bomb)
+MAX_MEMBERS = 10_000  # parts of one .docx/.xlsx
+_OFFICE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}  # what Office writes
 _TEXT = (".txt", ".text", ".log", ".md")
 _BY_TYPE = {
     "text/plain": ".txt",
@@ -50,13 +54,47 @@ def kind(filename: str, content_type: str | None = None) -> str | None:
     return None
 
 
-def _check_zip(data: bytes) -> None:
+def _check_package(data: bytes) -> None:
+    """Read every part of an Office package once before a parser sees it; refuse it, naming the part, if any
+    part is encrypted, packed with a method Office does not use, damaged (bad data or CRC), duplicated, or if the
+    whole inflates past `MAX_UNZIPPED`. What cannot be read completely is not half-redacted."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
-                raise RedactionError("the document inflates to more than 512 MiB; refused")
-    except zipfile.BadZipFile as exc:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise RedactionError("not an Office Open XML document (not a zip file)") from exc
+    except NotImplementedError as exc:  # e.g. a central directory asking for a newer zip version than exists
+        raise RedactionError(f"not an Office Open XML document (a zip feature Office does not use: {exc})") from exc
+    with package:
+        infos = package.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise RedactionError(f"the document has {len(infos)} parts, more than {MAX_MEMBERS}; refused")
+        if sum(i.file_size for i in infos) > MAX_UNZIPPED:
+            raise RedactionError("the document inflates to more than 512 MiB; refused")
+        seen: set[str] = set()
+        for info in infos:
+            name = printable(info.filename)
+            if info.filename in seen:
+                raise RedactionError(f"part {name} appears twice in the document; refused (ambiguous)")
+            seen.add(info.filename)
+            if info.flag_bits & 0x1:
+                raise RedactionError(f"part {name} is encrypted; cannot redact it")
+            if info.compress_type not in _OFFICE_METHODS:
+                raise RedactionError(f"part {name} is packed with zip method {info.compress_type}, not one Office uses")
+        inflated = 0
+        for info in infos:
+            try:
+                with package.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        inflated += len(chunk)
+                        if inflated > MAX_UNZIPPED:
+                            raise RedactionError("the document inflates to more than 512 MiB; refused")
+            except RedactionError:
+                raise
+            except NotImplementedError as exc:  # a zip feature Office does not use (patched data, another method)
+                raise RedactionError(f"part {printable(info.filename)} uses a zip feature Office does not") from exc
+            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+                why = "bad checksum" if "CRC" in str(exc) else type(exc).__name__
+                raise RedactionError(f"part {printable(info.filename)} is damaged ({why})") from exc
 
 
 def _dispatch(data: bytes, filename: str, masker: Masker, depth: int, content_type: str | None = None) -> bytes | None:
@@ -75,12 +113,12 @@ def _dispatch(data: bytes, filename: str, masker: Masker, depth: int, content_ty
         if which == ".docx":
             from mamori.redaction.docx import redact_docx_bytes
 
-            _check_zip(data)
+            _check_package(data)
             return redact_docx_bytes(data, masker)
         if which == ".xlsx":
             from mamori.redaction.xlsx import redact_xlsx_bytes
 
-            _check_zip(data)
+            _check_package(data)
             return redact_xlsx_bytes(data, masker)
         from mamori.redaction.eml import redact_eml_bytes
 
@@ -93,7 +131,10 @@ def _dispatch(data: bytes, filename: str, masker: Masker, depth: int, content_ty
         return redact_eml_bytes(data, masker, nested)
     except RedactionError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+    except RecursionError as exc:
+        raise RedactionError(f"this {which} file is nested too deeply to read") from exc
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError, SyntaxError) as exc:
+        # SyntaxError: a part that is not well-formed XML (lxml's XMLSyntaxError, ElementTree's ParseError)
         raise RedactionError(f"cannot read this {which} file ({type(exc).__name__})") from exc
 
 

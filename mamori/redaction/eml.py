@@ -26,6 +26,9 @@ from mamori.redaction.text import decode_exact
 Nested = Callable[[bytes, str, str], bytes | None]  # (data, filename, content type) -> redacted data or None
 
 _ADDRESS_HEADERS = ("From", "Sender", "Reply-To", "To", "Cc", "Bcc")
+# MIME parts inside parts (attached messages count as a level). Real mail rarely goes past 10; the stdlib parser
+# and generator recurse once or more per level, so a hostile 500-deep message would end in RecursionError.
+MAX_MIME_DEPTH = 50
 _FOLD = re.compile(r"\r?\n[ \t]+")
 
 
@@ -161,10 +164,31 @@ def redact_message(msg: Message, masker: Masker, nested: Nested) -> None:
     _walk(msg, masker, nested, "")
 
 
+def mime_depth(msg: Message, limit: int) -> int:
+    """How deep the parts of ``msg`` nest (a single-part message is 1), counted without recursion; stops past
+    ``limit``."""
+    deepest = 0
+    stack: list[tuple[Message, int]] = [(msg, 1)]
+    while stack:
+        part, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            break
+        children = part.get_payload()
+        if isinstance(children, list):
+            stack.extend((child, level + 1) for child in children if isinstance(child, Message))
+    return deepest
+
+
 def redact_eml_bytes(data: bytes, masker: Masker, nested: Nested) -> bytes:
-    msg = email.message_from_bytes(data, _class=EmailMessage, policy=policy.default)
+    try:
+        msg = email.message_from_bytes(data, _class=EmailMessage, policy=policy.default)
+    except RecursionError as exc:  # the stdlib parser recurses once per level of multipart
+        raise RedactionError(f"MIME parts nested more than {MAX_MIME_DEPTH} levels deep; refused") from exc
     if not any(k.lower() in ("from", "to", "subject", "date", "message-id") for k in msg.keys()):  # noqa: SIM118
         raise RedactionError("not an e-mail message (no headers)")
+    if mime_depth(msg, MAX_MIME_DEPTH) > MAX_MIME_DEPTH:
+        raise RedactionError(f"MIME parts nested more than {MAX_MIME_DEPTH} levels deep; refused")
     redact_message(msg, masker, nested)
     crlf = b"\r\n" in data[:4096]
     out_policy = policy.default.clone(refold_source="none", linesep="\r\n" if crlf else "\n")

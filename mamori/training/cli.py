@@ -119,6 +119,7 @@ def report_cmd(course: str, config: str | None, db_url: str | None, year: int | 
                lang: str,
                output: str | None) -> None:
     """Who has and has not completed COURSE in a year, as CSV or XLSX. / 受講状況を CSV・XLSX で出力します。"""
+    from mamori.atomic_write import write_atomically
     from mamori.training import records
     from mamori.training.reports import csv_text, report_rows, xlsx_bytes
 
@@ -130,10 +131,10 @@ def report_cmd(course: str, config: str | None, db_url: str | None, year: int | 
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx needs -o FILE")
-        Path(output).write_bytes(xlsx_bytes(rows, lang, f"{c.id} {y}"))
+        write_atomically(Path(output), xlsx_bytes(rows, lang, f"{c.id} {y}"))  # staff names: whole, owner-only
     elif output is None:
         sys.stdout.write(csv_text(rows, lang))
     else:
-        Path(output).write_text(csv_text(rows, lang), encoding="utf-8-sig", newline="")
+        write_atomically(Path(output), csv_text(rows, lang).encode("utf-8-sig"))
     done = sum(1 for r in recs if r.completed)
     click.echo(f"{c.id} {y}: {len(recs)} records, {done} completed ({datetime.now():%Y-%m-%d %H:%M})", err=True)

@@ -7,7 +7,6 @@ to reportlab's built-in CID font HeiseiKakuGo-W5, which PDF readers supply thems
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from mamori.spreadsheet import CsvWriter, xlsx_cell
 from mamori.training.course import Course
 from mamori.training.progress import STATUS_TEXT, Progress
 
@@ -82,20 +82,13 @@ def headers(lang: str = "ja") -> list[str]:
     return [en if lang == "en" else ja for _, ja, en in COLUMNS]
 
 
-def _cell(value: str | int) -> str | int:
-    """Neutralise spreadsheet formulas in text cells (a name such as '=HYPERLINK(...)')."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def csv_text(rows: Sequence[dict[str, str | int]], lang: str = "ja") -> str:
     """CSV with a header row; callers writing a file should use encoding 'utf-8-sig' so Excel reads Japanese."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
+    w = CsvWriter(buf, lineterminator="\r\n")  # a name such as '=HYPERLINK(...)' is written as text
     w.writerow(headers(lang))
     for row in rows:
-        w.writerow([_cell(row[key]) for key, _, _ in COLUMNS])
+        w.writerow([row[key] for key, _, _ in COLUMNS])
     return buf.getvalue()
 
 
@@ -110,7 +103,7 @@ def xlsx_bytes(rows: Sequence[dict[str, str | int]], lang: str = "ja", title: st
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([_cell(row[key]) for key, _, _ in COLUMNS])
+        ws.append([xlsx_cell(row[key]) for key, _, _ in COLUMNS])
     ws.freeze_panes = "A2"
     for i, (key, _, _) in enumerate(COLUMNS, start=1):
         width = max([len(str(r[key])) for r in rows] + [10])
@@ -189,8 +182,12 @@ def certificate_pdf(
     centred(f"has completed the course above and passed its quiz (score {score}).", height - 370, 11)
     centred(f"修了日 {completed:%Y年%m月%d日}   Completed on {completed:%Y-%m-%d}", height - 415, 13)
     c.setFont(font.name, 9)
-    c.drawString(60, 60, f"{progress.user}  /  {progress.completed_version or progress.course_version}  /  "
-                 f"{progress.year}年度 FY{progress.year}")
+    c.drawString(
+        60,
+        60,
+        f"{progress.user}  /  {progress.completed_version or progress.course_version}  /  "
+        f"{progress.year}年度 FY{progress.year}",
+    )
     if organisation:
         c.setFont(font.name, 14)
         c.drawRightString(width - 70, 70, organisation)
