@@ -427,8 +427,16 @@ def scan(
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Mask findings scored at least this.")
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
 @click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
+@_config_option
 def redact_command(
-    file: str, output: str, types: str | None, style: str, min_score: float | None, lang: str, ner: bool = False
+    file: str,
+    output: str,
+    types: str | None,
+    style: str,
+    min_score: float | None,
+    lang: str,
+    ner: bool = False,
+    config_path: str | None = None,
 ) -> None:
     """Write a masked copy of FILE (.txt, .csv, .tsv, .docx, .xlsx, .eml) to OUTPUT, keeping its format.
 
@@ -443,7 +451,8 @@ def redact_command(
     from mamori.redaction import RedactionError, redact
     from mamori.terminal import printable
 
-    wanted = _parse_types(types)
+    config = _detect_config(config_path, "redact")
+    wanted = _parse_types(types, config.types if config else frozenset())
     src, dst = Path(file), Path(output)
     shown = printable(file)
     if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
@@ -455,7 +464,11 @@ def redact_command(
         click.echo(f"mamori redact: {shown}: cannot read: {e.strerror or type(e).__name__}", err=True)
         sys.exit(2)
     try:
-        detector = Detector(threshold=DEFAULT_THRESHOLD if min_score is None else min_score, ner=ner)
+        detector = Detector(
+            threshold=DEFAULT_THRESHOLD if min_score is None else min_score,
+            ner=ner,
+            config=config,
+        )
     except RuntimeError as e:  # the ner extra is missing
         raise click.UsageError(str(e)) from e
     try:
