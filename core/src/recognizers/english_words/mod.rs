@@ -7,17 +7,58 @@
 //! process. [`crate::pystr`] answers Python's `str` predicates exactly, as the rules were written in Python.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 pub use crate::pystr;
 pub use crate::pystr::{is_alnum, is_decimal, is_letter, is_lower, is_upper, is_word};
 
+/// The Fx hash (rustc's): a fast, non-keyed hash for short words (the lexicons are static, not
+/// attacker-chosen, and the lookups are the hot path of the English rules).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash builder of [`FxHasher`].
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
 /// A set of words.
-pub type Words = HashSet<&'static str>;
+pub type Words = HashSet<&'static str, FxBuild>;
 
 /// The whitespace-separated words of `text`.
 pub fn words(text: &'static str) -> Words {
     text.split_whitespace().collect()
+}
+
+/// A set of the given words.
+pub fn word_set(list: &[&'static str]) -> Words {
+    list.iter().copied().collect()
 }
 
 /// The first tab-separated field of each line of a data file that is neither empty nor a `#` comment.
@@ -63,7 +104,7 @@ pub struct Lexicons {
     pub given: Words,
     pub surnames: Words,
     /// Place name -> kind ('C' country, 'S' state or region, 'T' town).
-    pub places: HashMap<&'static str, &'static str>,
+    pub places: HashMap<&'static str, &'static str, FxBuild>,
     pub common: Words,
     pub name_words: Words,
     pub street_suffixes: Words,
