@@ -777,7 +777,8 @@ impl Parser<'_> {
             }
             let name = &t[p..me];
             let ws = split_ws(name);
-            let first = pystr::lower(&name[ws[0].0..ws[0].1]);
+            let (Some(&(fa, fb)), Some(&(la, lb))) = (ws.first(), ws.last()) else { break };
+            let first = pystr::lower(&name[fa..fb]);
             let first = first.trim_matches(|c| c == ',' || c == '.');
             let known = self.known(name);
             if self.r.lex.stop_words.contains(first) && !self.r.place_ok.contains(first) && !known {
@@ -786,7 +787,6 @@ impl Parser<'_> {
             let known = known || str_isupper(name);
             let q = sep(t, me);
             let nxt = zip(t, q).is_some() || (q > me && state(t, q).is_some());
-            let (la, lb) = ws[ws.len() - 1];
             let city_state = ws.len() >= 2 && lb - la == 2 && str_isupper(&name[la..lb]);
             if known || hard || nxt || city_state {
                 end = me;
