@@ -11,7 +11,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::fold::{fold_char, is_japanese, lower_char};
+use crate::fold::{fold_char, is_japanese};
 use crate::lexicon::{Lexicon, Occurrences};
 use crate::morphology::{Morphology, Token, MAX_WINDOW};
 use crate::text::Text;
@@ -96,9 +96,10 @@ impl<'l> Document<'l> {
         self.text.is_empty()
     }
 
-    /// The folded text lower-cased code point by code point (same length).
+    /// The folded text lower-cased code point by code point (same length), as Python's
+    /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
     pub fn lower(&self) -> &Text {
-        self.lower.get_or_init(|| Text::new(self.norm.s.chars().map(lower_char).collect()))
+        self.lower.get_or_init(|| Text::from_chars(crate::pystr::doc_lower(&self.norm.chars)))
     }
 
     fn index(&self) -> &[Occurrences] {

@@ -22,15 +22,9 @@ pub fn fold(text: &str) -> String {
 
 /// Lower case where a code point lowers to exactly one code point (the length is kept).
 #[inline]
+/// Python's mapping (its Unicode version), see [`crate::pystr::lower_one`].
 pub fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+    crate::pystr::lower_one(c).unwrap_or(c)
 }
 
 /// `"ja"` when the text holds any kana or kanji, else `"en"`.

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::fold::{fold_char, lower_char};
+use crate::fold::fold_char;
 use crate::text::Text;
 
 /// A keyword group's id within one lexicon.
@@ -34,9 +34,10 @@ struct Built {
     word_groups: Vec<Vec<GroupId>>,
 }
 
-/// The form a keyword is matched in: folded, then lower-cased code point by code point.
+/// The form a keyword is matched in: folded, then lower-cased (Python's `fold(word).lower()`).
 pub fn keyword_form(word: &str) -> String {
-    word.chars().map(|c| lower_char(fold_char(c))).collect()
+    let folded: Vec<char> = word.chars().map(fold_char).collect();
+    crate::pystr::lower(&folded)
 }
 
 impl Lexicon {

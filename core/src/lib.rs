@@ -23,6 +23,10 @@ pub mod finding;
 pub mod fold;
 pub mod lexicon;
 pub mod morphology;
+pub mod pystr;
+#[rustfmt::skip]
+#[allow(clippy::all)]
+mod pystr_tables;
 pub mod recognizer;
 pub mod recognizers;
 pub mod settle;

@@ -9,15 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
-from mamori.detect.recognizers.english_address import EnglishAddressRecognizer
-from mamori.detect.recognizers.english_names import EnglishNameRecognizer
+from mamori.detect.recognizers import default_recognizers
 
-RECOGNIZERS = (EnglishNameRecognizer, EnglishAddressRecognizer)
+NAMES = ("english_names", "english_address")
+
+
+def english(*names: str) -> Detector:
+    """A detector of the built-in English recognizers named (all of them by default)."""
+    return Detector([r for r in default_recognizers() if r.name in (names or NAMES)])
 
 
 @pytest.fixture(scope="module")
 def det() -> Detector:
-    return Detector([cls() for cls in RECOGNIZERS])
+    return english()
 
 
 def found(det: Detector, text: str, type_: str | None = None) -> list[tuple[str, str]]:
@@ -25,9 +29,11 @@ def found(det: Detector, text: str, type_: str | None = None) -> list[tuple[str,
 
 
 def test_recognizers_run_on_english_only() -> None:
-    for cls in RECOGNIZERS:
-        assert cls.languages == frozenset({"en"})
-    assert Detector([EnglishNameRecognizer()]).detect("山田太郎さん、John Smith様", "auto") == []
+    recognizers = [r for r in default_recognizers() if r.name in NAMES]
+    assert sorted(r.name for r in recognizers) == sorted(NAMES)
+    for r in recognizers:
+        assert r.languages == frozenset({"en"})
+    assert english("english_names").detect("山田太郎さん、John Smith様", "auto") == []
 
 
 # ---- PERSON -------------------------------------------------------------------------------------
@@ -161,7 +167,7 @@ def test_numbers_in_prose_are_not_addresses(det: Detector) -> None:
 
 
 def test_one_megabyte_line_finishes_quickly() -> None:
-    rec = Detector([EnglishNameRecognizer(), EnglishAddressRecognizer()])
+    rec = english()
     line = "Mr. John Smith lives at 12 High Street, Oxford OX1 4AB and works for Acme Ltd in London. " * 11000
     t = time.process_time()
     got = rec.detect(line, "en")
@@ -171,7 +177,7 @@ def test_one_megabyte_line_finishes_quickly() -> None:
 
 @pytest.mark.parametrize("unit", ["A ", "Aa ", "1 ", "Mr. ", "the corner of ", "1 Main Street, ", "Xx" * 20 + " "])
 def test_pathological_lines_are_linear(unit: str) -> None:
-    rec = Detector([EnglishNameRecognizer(), EnglishAddressRecognizer()])
+    rec = english()
     small, big = unit * 2000, unit * 20000
     t = time.process_time()
     rec.detect(small, "en")
@@ -185,7 +191,7 @@ def test_pathological_lines_are_linear(unit: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300))
 def test_any_text_gives_valid_spans(text: str) -> None:
-    rec = Detector([EnglishNameRecognizer(), EnglishAddressRecognizer()])
+    rec = english()
     for f in rec.detect(text, "en"):
         assert 0 <= f.start < f.end <= len(text)
         assert f.text == text[f.start : f.end]

@@ -7,6 +7,9 @@ use crate::recognizer::Recognizer;
 
 pub mod address_ja;
 pub mod email;
+pub mod english_address;
+pub mod english_names;
+pub mod english_words;
 pub mod organization;
 pub mod sensitive;
 
@@ -34,5 +37,7 @@ pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     list.extend(organization::recognizers());
     list.push(Box::new(address_ja::JapaneseAddressRecognizer::new()));
     list.push(Box::new(sensitive::SensitiveRecognizer::new()));
+    list.push(Box::new(english_names::EnglishNameRecognizer::new()));
+    list.push(Box::new(english_address::EnglishAddressRecognizer::new()));
     list
 }
