@@ -15,6 +15,7 @@
 //! The Python binding (`mamori._core`) lives in [`python`] and is compiled only with the
 //! `python` feature, so `cargo test` exercises the engine without an interpreter.
 
+pub mod checksums;
 pub mod document;
 pub mod engine;
 pub mod finding;

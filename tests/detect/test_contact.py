@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
+from mamori.detect.core_engine import postal_code_table
 from mamori.detect.recognizers import contact
-from mamori.detect.recognizers.contact import jp_phone_valid, postal_code_exists
+from mamori.detect.recognizers.contact import jp_phone_valid
 
 
 @pytest.fixture(scope="module")
@@ -106,11 +107,19 @@ def test_jp_phone_validation() -> None:
 # ---- postal code --------------------------------------------------------------------------------------------
 
 
-def test_postal_code_lookup() -> None:
-    assert postal_code_exists("1000001")  # 東京都千代田区千代田
-    assert postal_code_exists("1008111")  # a large office's own code
-    assert not postal_code_exists("0000000")
-    assert not postal_code_exists("999999")
+def test_postal_code_lookup(det: Detector) -> None:
+    bits = postal_code_table()  # what the core's POSTAL_CODE is handed
+
+    def exists(code: str) -> bool:
+        return bool(bits[int(code) >> 3] & (1 << (int(code) & 7)))
+
+    assert exists("1000001")  # 東京都千代田区千代田
+    assert exists("1008111")  # a large office's own code
+    assert not exists("0000000")
+    assert found(det, "〒1000001", "POSTAL_CODE") == ["1000001"]
+    assert found(det, "〒1008111", "POSTAL_CODE") == ["1008111"]
+    assert found(det, "〒0000000", "POSTAL_CODE") == []
+    assert found(det, "〒999999", "POSTAL_CODE") == []
 
 
 def test_postal_code_forms(det: Detector) -> None:

