@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::recognizer::Recognizer;
 
+pub mod birth_date;
 pub mod contact;
 pub mod email;
 pub mod finance;
@@ -44,6 +45,7 @@ pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
         Box::new(finance::CreditCard),
         Box::new(finance::BankAccount),
         Box::new(finance::Iban),
+        Box::new(birth_date::BirthDate),
     ];
     list
 }

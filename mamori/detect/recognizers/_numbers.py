@@ -1,4 +1,4 @@
-"""Shared helpers of the structured-number recognizers still in Python (PHONE, DATE_OF_BIRTH): digit runs, labels.
+"""Shared helpers of the structured-number recognizers still in Python (PHONE): digit runs, labels.
 
 The core has the same helpers for the ported ones (core/src/recognizers/numbers.rs); this module goes when the last
 of its users is ported.
@@ -309,9 +309,3 @@ def label_of(doc: Document, start: int) -> str | None:
     g = hit[0] if hit else None
     cache[start] = g
     return g
-
-
-def keyword_hits(doc: Document, group: str) -> list[tuple[int, int]]:
-    """Every occurrence (start, end) of the keywords of ``group`` in ``doc``."""
-    starts, ends = doc.occurrences(group)
-    return list(zip(starts, ends, strict=True))
