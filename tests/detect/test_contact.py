@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from mamori.detect import Detector
 from mamori.detect.core_engine import postal_code_table
 from mamori.detect.recognizers import contact
-from mamori.detect.recognizers.contact import jp_phone_valid
 
 
 @pytest.fixture(scope="module")
@@ -95,13 +94,16 @@ def test_english_phones(det: Detector) -> None:
     assert found(det, "keep getting address 172.61.42.192 blocked", "PHONE") == []
 
 
-def test_jp_phone_validation() -> None:
-    assert jp_phone_valid("0312345678")
-    assert jp_phone_valid("09012345678")
-    assert jp_phone_valid("0120123456")
-    assert not jp_phone_valid("0012345678")
-    assert not jp_phone_valid("031234567")
-    assert not jp_phone_valid("1312345678")
+def test_jp_phone_validation(det: Detector) -> None:
+    def scores(number: str) -> list[float]:
+        return [f.score for f in det.detect(f"電話：{number}", threshold=0.0) if f.type == "PHONE"]
+
+    assert scores("0312345678") == [0.85]  # valid per the JP metadata (0.7 when only shaped like a number)
+    assert scores("09012345678") == [0.85]
+    assert scores("0120123456") == [0.85]
+    assert scores("0012345678") == []
+    assert scores("031234567") == []
+    assert scores("1312345678") == []
 
 
 # ---- postal code --------------------------------------------------------------------------------------------

