@@ -15,6 +15,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -84,6 +85,28 @@ pub fn py_isspace(c: char) -> bool {
     )
 }
 
+/// A multiplicative hasher for the small integer keys of the per-document caches (SipHash is the
+/// default and shows in profiles).
+#[derive(Default)]
+pub struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by offsets or lengths.
+pub type IntMap<V> = HashMap<usize, V, BuildHasherDefault<IntHasher>>;
+
 // ------------------------------------------------------------------------------------------ digit runs
 
 /// A digit run: `[start, end)` in code points (the raw folded characters are `norm.chars[start..end]`)
@@ -104,7 +127,7 @@ impl Run {
 
 /// Runs keyed by their number of digits.
 pub struct Runs {
-    by_len: HashMap<usize, Vec<Run>>,
+    by_len: IntMap<Vec<Run>>,
 }
 
 impl Runs {
@@ -130,7 +153,7 @@ fn digits_of(chars: &[char]) -> String {
 fn scan(doc: &Document) -> Runs {
     let norm = &doc.norm;
     let chars = &norm.chars;
-    let mut out: HashMap<usize, Vec<Run>> = HashMap::new();
+    let mut out: IntMap<Vec<Run>> = IntMap::default();
     for m in run_re().find_iter(&norm.s) {
         let start = norm.char_index(m.start());
         let end = norm.char_index(m.end());
@@ -399,15 +422,15 @@ struct Table {
 #[derive(Default)]
 struct LabelState {
     gate: Cell<Option<bool>>,
-    tables: RefCell<HashMap<usize, Option<Rc<Table>>>>,
-    labels: RefCell<HashMap<usize, Option<&'static str>>>,
+    tables: RefCell<IntMap<Option<Rc<Table>>>>,
+    labels: RefCell<IntMap<Option<&'static str>>>,
 }
 
 fn state(doc: &Document) -> Rc<LabelState> {
     doc.shared("numbers.labels", |_| LabelState::default())
 }
 
-fn table_of(text: &[char], ls: usize, cache: &mut HashMap<usize, Option<Rc<Table>>>) -> Option<Rc<Table>> {
+fn table_of(text: &[char], ls: usize, cache: &mut IntMap<Option<Rc<Table>>>) -> Option<Rc<Table>> {
     // walk up over the lines of the table not yet seen, then settle them from the top down
     let mut pending: Vec<(usize, char)> = Vec::new();
     let mut above: Option<Rc<Table>> = None;
@@ -452,8 +475,11 @@ fn table_of(text: &[char], ls: usize, cache: &mut HashMap<usize, Option<Rc<Table
 
 /// For a position inside a cell of a comma- or tab-separated table, the span of its column's header.
 pub fn csv_header_cell(doc: &Document, pos: usize) -> Option<(usize, usize)> {
+    csv_header_cell_in(doc, &state(doc), pos)
+}
+
+fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(usize, usize)> {
     let text = &doc.text.chars;
-    let st = state(doc);
     let gate = match st.gate.get() {
         Some(g) => g,
         None => {
@@ -534,10 +560,21 @@ fn digits4(chars: &[char], a: usize, b: usize) -> bool {
 /// unless another number of four or more digits stands between them; for a value that starts its
 /// line, the end of the previous line; in a table (`csv`), the column header.
 pub fn label_before(doc: &Document, start: usize, groups: &[&'static str], window: usize, csv: bool) -> Option<Label> {
+    let st = if csv { Some(state(doc)) } else { None };
+    label_before_in(doc, st.as_deref(), start, groups, window)
+}
+
+fn label_before_in(
+    doc: &Document,
+    csv: Option<&LabelState>,
+    start: usize,
+    groups: &[&'static str],
+    window: usize,
+) -> Option<Label> {
     let norm = &doc.norm.chars;
     let mut lo = line_start(norm, start, window);
-    if csv {
-        if let Some(cell) = csv_header_cell(doc, start) {
+    if let Some(st) = csv {
+        if let Some(cell) = csv_header_cell_in(doc, st, start) {
             if let Some(hit) = nearest(doc, cell.0, cell.1, groups) {
                 return Some(hit);
             }
@@ -585,7 +622,7 @@ pub fn label_of(doc: &Document, start: usize) -> Option<&'static str> {
     if let Some(g) = st.labels.borrow().get(&start) {
         return *g;
     }
-    let g = label_before(doc, start, ALL_LABELS, 40, true).map(|h| h.0);
+    let g = label_before_in(doc, Some(&st), start, ALL_LABELS, 40).map(|h| h.0);
     st.labels.borrow_mut().insert(start, g);
     g
 }
