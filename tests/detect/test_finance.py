@@ -7,13 +7,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mamori.detect import Detector
-from mamori.detect.checksums import luhn_check_digit
 from mamori.detect.recognizers import finance
 
 
 @pytest.fixture(scope="module")
 def det() -> Detector:
     return Detector([cls() for cls in finance.RECOGNIZERS])
+
+
+def luhn_check_digit(partial: str) -> int:
+    """The digit that completes ``partial`` for Luhn (a test's own reference; the core's is tested in Rust)."""
+    total = 0
+    for i, ch in enumerate(reversed(partial + "0")):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10
 
 
 def found(det: Detector, text: str, type_: str) -> list[str]:
@@ -58,7 +66,7 @@ def test_card_negatives(det: Detector) -> None:
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet="0123456789", min_size=14, max_size=14), st.sampled_from([" ", "-", ""]))
 def test_any_visa_with_label(body: str, sep: str) -> None:
-    det = Detector([finance.CreditCardRecognizer()])
+    det = Detector([cls() for cls in finance.RECOGNIZERS if cls.name == "credit_card"])
     num = "4" + body
     num += str(luhn_check_digit(num))
     value = sep.join([num[0:4], num[4:8], num[8:12], num[12:]])

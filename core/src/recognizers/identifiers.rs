@@ -1,0 +1,458 @@
+//! Identification numbers: 個人番号, 法人番号, driving licence, passport, 在留カード, health insurance,
+//! 基礎年金番号 and the US Social Security number.
+//!
+//! Each recognizer takes the digit runs of its length from the shared anchor pass
+//! ([`super::numbers`]), checks the shape and the check digit ([`crate::checksums`]), then scores by
+//! the label the value belongs to (the nearest keyword on its line, the line above, or the CSV
+//! column header). A check digit alone is not enough: one random 12-digit number in ten passes the
+//! My Number check, so a number whose label is 注文番号 / 会員番号 / 請求書番号 stays below the
+//! threshold, and one without any label is scored 0.4.
+
+use regex::Regex;
+
+use super::numbers::{
+    boundary_ok, group_lens, keyword_hits, label_around, label_keywords, label_of, number_runs, runs_of, separators,
+    MIN_SCORE,
+};
+use crate::checksums::{
+    corporate_number_valid, dl_authority_code, drivers_license_valid, ean13_valid, my_number_valid, us_ssn_valid,
+};
+use crate::document::{line_end, Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::{Keywords, Recognizer};
+
+/// Characters, as Purview's patternsProximity.
+const PROXIMITY: usize = 300;
+
+/// A keyword of `group` within the proximity window before or after the value.
+fn keyword_near(doc: &Document, start: usize, end: usize, group: &'static str) -> bool {
+    doc.keyword_before(start, &[group], PROXIMITY).is_some() || doc.keyword_after(end, &[group], PROXIMITY).is_some()
+}
+
+fn upper(c: char) -> bool {
+    c.is_ascii_uppercase()
+}
+
+macro_rules! recognizer_head {
+    ($name:expr, $entity:expr) => {
+        fn name(&self) -> &'static str {
+            $name
+        }
+        fn entities(&self) -> &[&'static str] {
+            &[$entity]
+        }
+        fn keywords(&self) -> Keywords {
+            label_keywords()
+        }
+    };
+}
+pub(crate) use recognizer_head;
+
+/// 個人番号 (My Number): 12 digits, plain or 4-4-4, check digit last; needs its label to be reported.
+pub struct MyNumber;
+
+impl Recognizer for MyNumber {
+    recognizer_head!("my_number", "MY_NUMBER");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [12]) {
+            if !my_number_valid(&r.digits) || !boundary_ok(norm, r.start, r.end) {
+                continue;
+            }
+            let lens = group_lens(r.raw(doc));
+            let shape_ok = lens == [12] || lens == [4, 4, 4];
+            let label = label_around(doc, r.start, r.end);
+            let score = match label {
+                Some("n.mynumber") => {
+                    if shape_ok {
+                        0.92
+                    } else {
+                        0.7
+                    }
+                }
+                None if keyword_near(doc, r.start, r.end, "n.mynumber") => {
+                    if shape_ok {
+                        0.7
+                    } else {
+                        0.5
+                    }
+                }
+                None => {
+                    if shape_ok {
+                        0.4
+                    } else {
+                        0.25
+                    }
+                }
+                _ => 0.1,
+            };
+            if score < MIN_SCORE {
+                continue;
+            }
+            out.push(Finding::new("MY_NUMBER", r.start, r.end, score, "my_number"));
+        }
+    }
+}
+
+/// Offset of the 'T' of an invoice registration number ('T1234...', 'T-1234...', 'T 1234...').
+fn t_prefix(norm: &[char], start: usize) -> Option<usize> {
+    if start == 0 {
+        return None;
+    }
+    let mut t = start - 1;
+    if t > 0 && (norm[t] == '-' || norm[t] == ' ') && (norm[t - 1] == 'T' || norm[t - 1] == 't') {
+        t -= 1;
+    }
+    if (norm[t] == 'T' || norm[t] == 't') && (t == 0 || !norm[t - 1].is_ascii_alphanumeric()) {
+        return Some(t);
+    }
+    None
+}
+
+/// 法人番号: 13 digits with the check digit first; 'T' + 13 digits is an invoice registration number.
+pub struct CorporateNumber;
+
+impl Recognizer for CorporateNumber {
+    recognizer_head!("corporate_number", "CORPORATE_NUMBER");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [13]) {
+            let (start, end) = (r.start, r.end);
+            if !corporate_number_valid(&r.digits) {
+                continue;
+            }
+            let t_at = t_prefix(norm, start);
+            if t_at.is_none() && !boundary_ok(norm, start, end) {
+                continue;
+            }
+            if t_at.is_some() && end < norm.len() && norm[end].is_ascii_alphanumeric() {
+                continue;
+            }
+            let lens = group_lens(r.raw(doc));
+            let shape_ok = lens == [13] || lens == [1, 4, 4, 4];
+            let label = match t_at {
+                Some(t) => label_of(doc, t),
+                None => label_around(doc, start, end),
+            };
+            let score = if label == Some("n.corp") {
+                if shape_ok {
+                    0.92
+                } else {
+                    0.7
+                }
+            } else if t_at.is_some() && label.is_none() {
+                if shape_ok {
+                    0.85
+                } else {
+                    0.6
+                }
+            } else if label.is_none() {
+                // an unlabelled 13-digit number that is also a valid JAN (45/49) is a product code
+                let jan = ean13_valid(&r.digits) && (r.digits.starts_with("45") || r.digits.starts_with("49"));
+                let mut score = if jan {
+                    0.2
+                } else if shape_ok {
+                    0.4
+                } else {
+                    0.25
+                };
+                if !jan && keyword_near(doc, start, end, "n.corp") {
+                    score += 0.3; // check digit + keyword within 300 characters
+                }
+                score
+            } else {
+                0.1
+            };
+            if score < MIN_SCORE {
+                continue;
+            }
+            out.push(Finding::new("CORPORATE_NUMBER", start, end, score, "corporate_number"));
+        }
+    }
+}
+
+/// 運転免許証番号: 12 digits after a licence label (公安委員会 code, check digit as commonly described).
+pub struct DriversLicense;
+
+impl Recognizer for DriversLicense {
+    recognizer_head!("drivers_license", "DRIVERS_LICENSE");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [12]) {
+            if !boundary_ok(norm, r.start, r.end) {
+                continue;
+            }
+            let label = label_around(doc, r.start, r.end);
+            if label != Some("n.dl") {
+                if label.is_none() && drivers_license_valid(&r.digits) && !my_number_valid(&r.digits) {
+                    out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, 0.3, "drivers_license"));
+                }
+                continue;
+            }
+            let score = if drivers_license_valid(&r.digits) {
+                0.92
+            } else if dl_authority_code(&r.digits[..2]) {
+                0.7
+            } else {
+                0.55
+            };
+            out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, score, "drivers_license"));
+        }
+    }
+}
+
+/// 旅券番号: two capital letters and seven digits (Japanese passports), with a passport label.
+pub struct Passport;
+
+impl Recognizer for Passport {
+    recognizer_head!("passport", "PASSPORT");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [7]) {
+            let (start, end) = (r.start, r.end);
+            if end - start != 7 || start < 2 {
+                continue;
+            }
+            let mut s = start - 2;
+            if norm[s + 1] == ' ' && s > 0 {
+                s -= 1; // "TK 1234567"
+            }
+            if !upper(norm[s]) || !upper(norm[s + 1]) {
+                continue;
+            }
+            if s > 0 && norm[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if end < norm.len() && norm[end].is_ascii_alphanumeric() {
+                continue;
+            }
+            let score = match label_of(doc, s) {
+                Some("n.passport") => 0.92,
+                None => 0.35,
+                _ => 0.1,
+            };
+            if score < MIN_SCORE {
+                continue;
+            }
+            out.push(Finding::new("PASSPORT", s, end, score, "passport"));
+        }
+    }
+}
+
+/// 在留カード番号: two letters, eight digits, two letters (AB12345678CD).
+pub struct ResidenceCard;
+
+impl Recognizer for ResidenceCard {
+    recognizer_head!("residence_card", "RESIDENCE_CARD");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [8]) {
+            let (start, end) = (r.start, r.end);
+            if end - start != 8 || start < 2 || end + 2 > norm.len() {
+                continue;
+            }
+            let (s, e) = (start - 2, end + 2);
+            if !(upper(norm[s]) && upper(norm[s + 1]) && upper(norm[end]) && upper(norm[end + 1])) {
+                continue;
+            }
+            if (s > 0 && norm[s - 1].is_ascii_alphanumeric()) || (e < norm.len() && norm[e].is_ascii_alphanumeric()) {
+                continue;
+            }
+            let score = match label_of(doc, s) {
+                Some("n.residence") => 0.92,
+                None => 0.55,
+                _ => 0.2,
+            };
+            if score < MIN_SCORE {
+                continue;
+            }
+            out.push(Finding::new("RESIDENCE_CARD", s, e, score, "residence_card"));
+        }
+    }
+}
+
+/// 健康保険 被保険者証の記号・番号 (and 枝番): the values after a health-insurance label.
+pub struct HealthInsurance {
+    full: Regex,
+    number: Regex,
+}
+
+impl HealthInsurance {
+    pub fn new() -> Self {
+        let full = Regex::new(
+            r"記号[ :]{0,3}([0-9A-Za-z][0-9A-Za-z\-ー]{0,9})[ 、,・/]{0,3}番号[ :]{0,3}([0-9]{1,10})(?:[ 、,・/(]{0,3}枝番[ :]{0,3}([0-9]{2}))?",
+        )
+        .expect("static pattern");
+        let number = Regex::new(r"^(?:番号)?[ :]{0,3}([0-9][0-9\-ー ]{3,18}[0-9])").expect("static pattern");
+        HealthInsurance { full, number }
+    }
+}
+
+impl Default for HealthInsurance {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for HealthInsurance {
+    recognizer_head!("health_insurance", "HEALTH_INSURANCE");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm;
+        let chars = &norm.chars;
+        let starts_kigo = |i: usize| chars.get(i) == Some(&'記') && chars.get(i + 1) == Some(&'号');
+        let mut done = 0usize;
+        let mut any_done = false;
+        for (ks, ke) in keyword_hits(doc, "n.health") {
+            if any_done && ks < done {
+                continue;
+            }
+            let hi = line_end(chars, ke, 80);
+            let kw_start = if starts_kigo(ks) { ks } else { ke };
+            if kw_start <= hi {
+                let b0 = norm.byte(kw_start);
+                let hay = &norm.s[b0..norm.byte(hi)];
+                if let Some(c) = self.full.captures(hay) {
+                    let g1 = c.get(1).map(|m| m.start()).unwrap_or(0);
+                    let last = c.get(3).or_else(|| c.get(2)).map(|m| m.end()).unwrap_or(0);
+                    let s = norm.char_index(b0 + g1);
+                    let e = norm.char_index(b0 + last);
+                    out.push(Finding::new("HEALTH_INSURANCE", s, e, 0.9, "health_insurance"));
+                    done = norm.char_index(b0 + c.get(0).map(|m| m.end()).unwrap_or(0));
+                    any_done = true;
+                    continue;
+                }
+            }
+            if starts_kigo(ks) {
+                continue;
+            }
+            if ke <= hi {
+                let b0 = norm.byte(ke);
+                if let Some(c) = self.number.captures(&norm.s[b0..norm.byte(hi)]) {
+                    if let Some(g) = c.get(1) {
+                        let s = norm.char_index(b0 + g.start());
+                        let e = norm.char_index(b0 + g.end());
+                        out.push(Finding::new("HEALTH_INSURANCE", s, e, 0.8, "health_insurance"));
+                        done = e;
+                        any_done = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 基礎年金番号: 10 digits (4-6) after a pension label.
+pub struct PensionNumber;
+
+impl Recognizer for PensionNumber {
+    recognizer_head!("pension_number", "PENSION_NUMBER");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [10]) {
+            if !boundary_ok(norm, r.start, r.end) {
+                continue;
+            }
+            let lens = group_lens(r.raw(doc));
+            if lens != [10] && lens != [4, 6] {
+                continue;
+            }
+            if label_of(doc, r.start) == Some("n.pension") {
+                out.push(Finding::new("PENSION_NUMBER", r.start, r.end, 0.9, "pension_number"));
+            }
+        }
+    }
+}
+
+/// US Social Security numbers: AAA-GG-SSSS (or 9 digits) that the SSA could have issued.
+pub struct UsSsn;
+
+impl Recognizer for UsSsn {
+    recognizer_head!("us_ssn", "US_SSN");
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let runs = number_runs(doc);
+        for r in runs_of(&runs, [9]) {
+            let (start, end) = (r.start, r.end);
+            if !us_ssn_valid(&r.digits) || !boundary_ok(norm, start, end) {
+                continue;
+            }
+            if start > 0 && (norm[start - 1] == '+' || norm[start - 1] == '(') {
+                continue;
+            }
+            let raw = r.raw(doc);
+            let lens = group_lens(raw);
+            let base = if lens == [3, 2, 4] && separators(raw).len() == 1 {
+                if doc.lang == Lang::En {
+                    0.5
+                } else {
+                    0.35
+                }
+            } else if lens == [9] {
+                0.2
+            } else {
+                continue;
+            };
+            let score = match label_of(doc, start) {
+                Some("n.ssn") => 0.92,
+                None => base,
+                _ => 0.1,
+            };
+            if score < MIN_SCORE {
+                continue;
+            }
+            out.push(Finding::new("US_SSN", start, end, score, "us_ssn"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn find(r: &dyn Recognizer, text: &str) -> Vec<(String, f64)> {
+        let mut lx = Lexicon::new();
+        for (g, w) in r.keywords() {
+            lx.add(g, w);
+        }
+        lx.build();
+        let doc = Document::new(text, None, &lx);
+        let mut out = Vec::new();
+        r.find(&doc, &mut out);
+        out.iter().map(|f| (doc.text.slice(f.start, f.end).to_string(), f.score)).collect()
+    }
+
+    #[test]
+    fn my_number_by_label() {
+        assert_eq!(find(&MyNumber, "マイナンバー：1234 5678 9018"), vec![("1234 5678 9018".into(), 0.92)]);
+        assert_eq!(find(&MyNumber, "注文番号：123456789018"), vec![]);
+        assert_eq!(find(&MyNumber, "番号 123456789018"), vec![("123456789018".into(), 0.4)]);
+    }
+
+    #[test]
+    fn corporate_and_invoice() {
+        assert_eq!(find(&CorporateNumber, "登録番号 T5835678256246"), vec![("5835678256246".into(), 0.92)]);
+        assert_eq!(find(&CorporateNumber, "T-5835678256246 です"), vec![("5835678256246".into(), 0.85)]);
+    }
+
+    #[test]
+    fn health_insurance() {
+        let h = HealthInsurance::new();
+        assert_eq!(find(&h, "保険証 記号 12-34 番号 567 枝番 01"), vec![("12-34 番号 567 枝番 01".into(), 0.9)]);
+        assert_eq!(find(&h, "被保険者番号：1234 5678"), vec![("1234 5678".into(), 0.8)]);
+    }
+}
