@@ -275,8 +275,14 @@ class SessionInfo:
     expires_at: datetime
 
 
-def open_session(db: Database, login: str, hours: int, via: str = "password") -> tuple[str, SessionInfo]:
-    """A new session: returns the token for the cookie (shown once) and the session."""
+def open_session(
+    db: Database, login: str, hours: int, via: str = "password", *, ip: str = "", proxy: str = ""
+) -> tuple[str, SessionInfo]:
+    """A new session: returns the token for the cookie (shown once) and the session.
+
+    A session opened by the SSO header is a login of its own: it is audited (``login``, ``via=sso``) with the
+    client's address ``ip`` and the ``proxy`` that vouched for it (a password login is audited by
+    ``authenticate``)."""
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     now = utcnow()
@@ -287,6 +293,8 @@ def open_session(db: Database, login: str, hours: int, via: str = "password") ->
         expires = now + timedelta(hours=hours)
         s.add(WebSession(token_hash=_hash_token(token), login=user.login, csrf_token=csrf, created_at=now,
                          expires_at=expires, via=via))
+        if via == "sso":
+            record(s, user.login, "login", f"user:{user.login}", "", ip=ip[:64], via="sso", proxy=proxy[:64])
         s.execute(delete(WebSession).where(WebSession.expires_at < now))  # housekeeping
         return token, SessionInfo(_account(user), csrf, expires)
 
