@@ -87,7 +87,7 @@ def _fail(exc: hold_queue.QueueError) -> None:
               type=click.Choice(["waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced",
                                  "rejected"]),
               help="Only these states (repeatable). Default: all.")
-@click.option("--sender", "senders", multiple=True, help="Only these From addresses (repeatable).")
+@click.option("--sender", "senders", multiple=True, help="Only these submitters (envelope senders; repeatable).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def queue_list(db_url, config, states, senders, limit, as_json) -> None:

@@ -37,14 +37,16 @@ class Judged:
     error: str = ""
 
 
-def with_envelope(message: Message, rcpt_tos: list[str]) -> Message:
-    """The message's recipients as delivered: header ones in the envelope, plus envelope-only ones as Bcc."""
+def with_envelope(message: Message, rcpt_tos: list[str], mail_from: str | None = None) -> Message:
+    """The message's recipients as delivered: header ones in the envelope, plus envelope-only ones as Bcc; and its
+    submitter, the envelope sender ``mail_from`` ("" for <>; None: unknown)."""
     envelope = [r.lower() for r in rcpt_tos]
     wanted = set(envelope)
     kept = [r for r in message.recipients if r.address in wanted and r.field in ("to", "cc")]
     seen = {r.address for r in kept}
     extra = [Recipient("", a, "bcc") for a in dict.fromkeys(envelope) if a not in seen]
-    return dataclasses.replace(message, recipients=tuple(kept + extra))
+    submitter = None if mail_from is None else mail_from.strip().lower()
+    return dataclasses.replace(message, recipients=tuple(kept + extra), envelope_sender=submitter)
 
 
 def judge_raw(
@@ -54,15 +56,18 @@ def judge_raw(
     directory: Directory,
     history: History,
     detector: Any = None,
+    mail_from: str | None = None,
 ) -> Judged:
-    """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception."""
+    """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception.
+
+    ``mail_from`` is the envelope sender (the submitter), compared with From (``sender_mismatch``)."""
     # the personal-data checks judge only external mail: for internal-only mail skip the scan (same verdict)
     internal_only = bool(rcpt_tos) and all(policy.is_internal(a) for a in rcpt_tos)
     try:
         message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
         return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {masked_text(str(exc)[:200])}")
-    message = with_envelope(message, rcpt_tos)
+    message = with_envelope(message, rcpt_tos, mail_from)
     try:
         return Judged(message, judge(message, policy, directory, history))
     except Exception as exc:  # a bug in a check must not lose the message: hold it, say why
@@ -138,13 +143,14 @@ def block_codes(row: dict[str, Any]) -> list[str]:
 
 
 def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -> dict[str, Any]:
-    """The descriptive columns: sender, subject, Message-ID, header recipients, groups, attachments, preview."""
+    """The descriptive columns: sender (the submitter: envelope sender ``mail_from``), header_from (the From
+    address), subject, Message-ID, header recipients, groups, attachments, preview."""
     # 8-bit header bytes (SMTPUTF8) read as UTF-8 text first; encoded words are decoded by _decode
     head = _header_only(raw).decode("utf-8", "surrogateescape")
     hdr = email.message_from_string(head, policy=email.policy.compat32)
     m = judged.message
     from_name, from_addr = parseaddr(str(hdr.get("From", "")))
-    sender = (m.sender if m else from_addr or mail_from).lower()[:320]
+    header_from = (m.sender if m else from_addr).lower()[:320]
     recipients = []
     for fld in ("To", "Cc"):
         for name, addr in getaddresses([str(v) for v in hdr.get_all(fld, [])]):
@@ -155,7 +161,8 @@ def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -
         for r in recipients:
             r["name"] = names.get(r["address"], r["name"])
     out: dict[str, Any] = {
-        "sender": sender,
+        "sender": mail_from.lower()[:320],  # whose message it is: the submitter, never what From says
+        "header_from": header_from,
         "sender_name": (m.sender_name if m else _decode(from_name))[:320],
         "subject": m.subject if m else _decode(str(hdr.get("Subject", ""))),
         "message_id": str(hdr.get("Message-ID", "")).strip()[:998],
