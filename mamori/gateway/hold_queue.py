@@ -279,6 +279,9 @@ def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice |
     with db.session() as s:
         due = list(s.execute(q))
     out = []
+    due_ids = {message_id for message_id, _ in due}
+    for gone in [m for m in _FAILED_EXPIRIES if m not in due_ids]:  # forget what is no longer due
+        del _FAILED_EXPIRIES[gone]
     for message_id, expire_action in due:
         outcome = "release" if expire_action == "release" else "cancel"
         also = None if notice is None else (lambda msg, mail_from, o=outcome: notice(msg, mail_from, o))
@@ -294,5 +297,13 @@ def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice |
         except QueueError:
             continue  # someone decided in the meantime
         except Exception as exc:  # e.g. the notice could not be built: this one waits (retried next time), not silent
-            log.error("expiry of %s failed: %s", message_id, type(exc).__name__)
+            if _FAILED_EXPIRIES.get(message_id) != type(exc).__name__:  # once per message and cause, not every tick
+                _FAILED_EXPIRIES[message_id] = type(exc).__name__
+                log.error("expiry of %s failed: %s (retried every tick; logged once)", message_id,
+                          type(exc).__name__)
     return out
+
+
+# expiries that failed and were logged (message id -> exception type), in this process: a message whose expiry
+# keeps failing is retried on every tick but logged once per cause
+_FAILED_EXPIRIES: dict[str, str] = {}

@@ -19,6 +19,7 @@ from email.utils import getaddresses, parseaddr
 from typing import Any
 
 from mamori.gateway.delivery import masked_text
+from mamori.gateway.envelope import storable, unusable_characters
 from mamori.gateway.settings import GatewaySettings
 from mamori.guard import Directory, History, Message, Policy, Reason, Recipient, Verdict, judge
 from mamori.guard.engine import message_from_eml
@@ -85,6 +86,51 @@ def _gateway_reason(code: str, error: str) -> dict[str, Any]:
     return {"code": code, "severity": "hold", "detail": en, "detail_ja": ja, "evidence": [error[:200]]}
 
 
+def envelope_reason(mail_from: str, rcpt_tos: list[str]) -> dict[str, Any] | None:
+    """The ``malformed_address`` reason when an envelope address holds a character no address may hold (a line
+    separator, a control character): the input is named (which address, which character), the address masked."""
+    from mamori.detect.mask import mask_value
+
+    found: list[str] = []
+    for label, address in (("MAIL FROM", mail_from), *(("RCPT TO", a) for a in rcpt_tos)):
+        chars = unusable_characters(address)
+        if chars:
+            shown = mask_value("EMAIL", "".join("?" if unusable_characters(c) else c for c in address))
+            found.append(f"{label} {shown}: {', '.join(chars)}")
+    if not found:
+        return None
+    return {
+        "code": "malformed_address",
+        "severity": "hold",
+        "detail": "an envelope address holds a character no address may hold (a line separator or control "
+        "character): " + "; ".join(found),
+        "detail_ja": "エンベロープのアドレスに、アドレスに使えない文字（改行・段落区切り・制御文字）が含まれています: "
+        + "; ".join(found),
+        "evidence": found[:10],
+    }
+
+
+def _held(out: dict[str, Any], reason: dict[str, Any], settings: GatewaySettings, now: datetime) -> dict[str, Any]:
+    """``out`` with ``reason`` added and held (unless it was refused already): a hold never becomes a pass."""
+    out = {**out, "reasons": [*out.get("reasons", []), reason]}
+    if out.get("state") == "rejected":
+        return out
+    mode = settings.release_mode_for(reason["code"])
+    if out.get("state") == "held":
+        if mode == "approval":
+            out["release_mode"] = "approval"
+        return out
+    out.update(
+        action="hold",
+        state="held",
+        release_mode=mode,
+        deliver_after=None,
+        expires_at=now + timedelta(hours=settings.hold_expiry_hours),
+        expire_action=settings.expire_action,
+    )
+    return out
+
+
 def effective(verdict: Verdict, settings: GatewaySettings) -> tuple[str, list[Reason], bool]:
     """(action, reasons that count, bcc): with ``bcc_open_lists = "auto"`` an open list is fixed by Bcc."""
     reasons = list(verdict.reasons)
@@ -98,8 +144,16 @@ def effective(verdict: Verdict, settings: GatewaySettings) -> tuple[str, list[Re
     return action, reasons, bcc
 
 
-def plan(judged: Judged, settings: GatewaySettings, now: datetime) -> dict[str, Any]:
-    """The verdict columns and the queue state of a new row (``state`` "rejected" for a block)."""
+def plan(
+    judged: Judged, settings: GatewaySettings, now: datetime, envelope: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The verdict columns and the queue state of a new row (``state`` "rejected" for a block); ``envelope``
+    (``envelope_reason``) holds a row that would otherwise pass or wait."""
+    out = _plan(judged, settings, now)
+    return out if envelope is None else _held(out, envelope, settings, now)
+
+
+def _plan(judged: Judged, settings: GatewaySettings, now: datetime) -> dict[str, Any]:
     if judged.verdict is None:
         reason = _gateway_reason(judged.error_code, judged.error)
         if judged.error_code == "malformed_message" and settings.malformed == "pass":
@@ -160,12 +214,12 @@ def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -
         names = {r.address: r.name for r in m.recipients if r.name}
         for r in recipients:
             r["name"] = names.get(r["address"], r["name"])
-    out: dict[str, Any] = {
-        "sender": mail_from.lower()[:320],  # whose message it is: the submitter, never what From says
-        "header_from": header_from,
-        "sender_name": (m.sender_name if m else _decode(from_name))[:320],
-        "subject": m.subject if m else _decode(str(hdr.get("Subject", ""))),
-        "message_id": str(hdr.get("Message-ID", "")).strip()[:998],
+    out: dict[str, Any] = {  # (text columns without NUL: PostgreSQL cannot store it)
+        "sender": storable(mail_from.lower()[:320]),  # whose message it is: the submitter, never what From says
+        "header_from": storable(header_from),
+        "sender_name": storable((m.sender_name if m else _decode(from_name))[:320]),
+        "subject": storable(m.subject if m else _decode(str(hdr.get("Subject", "")))),
+        "message_id": storable(str(hdr.get("Message-ID", "")).strip()[:998]),
         "recipients": recipients,
         "groups": [],
         "attachments": [],

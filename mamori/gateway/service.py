@@ -27,6 +27,7 @@ from typing import Any
 
 from mamori.gateway import hold_queue, retention
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
+from mamori.gateway.envelope import usable_address
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
@@ -55,9 +56,10 @@ def expiry_notice_row(
     settings: GatewaySettings, msg: hold_queue.QueuedMessage, mail_from: str, outcome: str, now: datetime | None = None
 ) -> NewMessage | None:
     """The notice to the envelope sender of a message that expired (``outcome`` cancel | release), or None: when
-    ``notify_on_expiry`` is off, for the null sender ``<>`` and for mamori's own notices and bounces (no loops)."""
-    if not settings.notify_on_expiry or msg.action in GENERATED_ACTIONS or "@" not in mail_from:
-        return None
+    ``notify_on_expiry`` is off, for the null sender ``<>`` or an address no header can hold, and for mamori's own
+    notices and bounces (no loops)."""
+    if not settings.notify_on_expiry or msg.action in GENERATED_ACTIONS or not usable_address(mail_from):
+        return None  # (an address with a line separator or control character cannot be a notice's To)
     now = now or utcnow()
     data = expiry_notice(
         outcome,

@@ -46,7 +46,7 @@ from mamori.guard.policy import CODES
 from mamori.store.command import resolve_store_url
 
 # reason codes the gateway adds itself
-GATEWAY_CODES = ("malformed_message", "guard_error")
+GATEWAY_CODES = ("malformed_message", "guard_error", "malformed_address")
 # release modes that hold whatever ``release_mode`` says, unless [gateway.release_modes] names the code: a From that
 # is not the submitter is never released by that submitter alone (four eyes)
 DEFAULT_RELEASE_MODES = {"sender_mismatch": "approval"}

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from mamori.gateway.envelope import storable, unusable_characters
 from mamori.store import Database
 from mamori.store.accounts import ROLES, LoginAttempt, User, WebSession
 from mamori.store.audit import record
@@ -63,7 +64,17 @@ def _account(u: User) -> Account:
 
 
 def normalise_login(login: str) -> str:
-    return login.strip().lower()
+    """Lower-cased and trimmed; NUL replaced (no store can look it up, PostgreSQL cannot even be asked)."""
+    return storable(login.strip().lower())
+
+
+def check_text(value: str | None, field: str, field_ja: str) -> None:
+    """``AccountError`` naming the field and the character when a one-line value holds a line separator or a
+    control character (U+2028, NUL, ...)."""
+    bad = unusable_characters(value or "")
+    if bad:
+        raise AccountError(f"{field} contains {', '.join(bad)}, which it may not",
+                           f"{field_ja}に使えない文字（{', '.join(bad)}）が含まれています")
 
 
 def generate_password() -> str:
@@ -73,6 +84,7 @@ def generate_password() -> str:
 
 
 def _check(login: str, role: str, password: str | None) -> None:
+    check_text(login, "login", "ログイン")
     if not _LOGIN.match(login) or len(login) > 320:
         raise AccountError(f"login must be an e-mail address, not {login!r}", "ログインはメールアドレスにしてください")
     if role not in ROLES:
@@ -93,8 +105,11 @@ def create_user(
     actor: str = "system",
 ) -> Account:
     """Add a user. ``password=None`` makes an SSO-only account (no password login)."""
+    check_text(login.strip(), "login", "ログイン")
     login = normalise_login(login)
     _check(login, role, password)
+    check_text(group, "group", "グループ")
+    check_text(display_name, "display name", "表示名")
     with db.session() as s:
         if s.get(User, login) is not None:
             raise AccountError(f"user {login} exists already", f"ユーザー {login} は既に存在します")
@@ -125,6 +140,8 @@ def update_user(
     active: bool | None = None,
 ) -> Account:
     login = normalise_login(login)
+    check_text(group, "group", "グループ")
+    check_text(display_name, "display name", "表示名")
     with db.session() as s:
         user = s.get(User, login)
         if user is None:
