@@ -254,6 +254,15 @@ class Gateway:
             except asyncio.CancelledError:
                 return
 
+    def _mask_text(self, text: str) -> str:
+        """Free text masked with the guard's detector when this process has one, else the built-in one."""
+        detector = getattr(self.judge.guard, "detector", None)
+        if detector is None:
+            return retention.engine_mask(text)
+        from mamori.detect.mask import mask
+
+        return mask(text, detector.detect(text)) if text.strip() else text
+
     async def _retention(self) -> retention.PurgeResult:
         """Delete what is past keeping, one batch per job in the store thread (intake commits run in between);
         one audit entry when something was deleted."""
@@ -261,7 +270,7 @@ class Gateway:
         cut = retention.cutoffs(utcnow(), *days)
         total = retention.PurgeResult(content_days=days[0], message_days=days[1])
         while cut.anything and not self._stopping:
-            step = await self._db(retention.purge_batch, self.db, cut, retention.BATCH)
+            step = await self._db(retention.purge_batch, self.db, cut, retention.BATCH, self._mask_text)
             if not step.batches:
                 break
             total += step
