@@ -24,6 +24,7 @@ from mamori.gateway.settings import GatewaySettings, load_gateway_settings
 from mamori.gateway.sink import Sink
 from mamori.guard import Directory, History, load_policy
 from mamori.store import Database
+from mamori.store.base import utcnow
 from mamori.store.mail import MailMessage
 from mamori.web.accounts import create_user
 from mamori.web.app import create_app
@@ -170,3 +171,36 @@ def test_cli_actor_is_a_party_by_login_name() -> None:
     assert hold_queue.is_party("BOB@ours.example", msg) and hold_queue.is_party("carol@ours.example", msg)
     assert not hold_queue.is_party("cli:olga", msg) and not hold_queue.is_party("olga@ours.example", msg)
     assert not hold_queue.is_party("expiry", msg)
+
+
+def test_migration_makes_the_submitter_the_owner_on_each_database(database_url: str) -> None:
+    """Rows written before mail_0003 kept the From address in ``sender``: it moves to ``header_from`` and the
+    envelope sender becomes the owner (mamori's own notices keep theirs), on SQLite and PostgreSQL alike."""
+    from sqlalchemy import text
+
+    db = Database(database_url)
+    db.migrate("mail@mail_0002")
+    now = utcnow()
+    with db.engine.begin() as conn:
+        for mid, mail_from, sender, action in (
+            ("m1", "Bob@ours.example", CAROL, "hold"),
+            ("m2", "", CAROL, "confirm"),
+            ("n1", "", "mamori@ours.example", "notice"),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO mail_messages (id, received_at, updated_at, mail_from, rcpt_to, sender, sender_name,"
+                    " subject, message_id, size, action, reasons, groups, recipients, attachments, preview, state,"
+                    " release_mode, expire_action, bcc, attempts, last_error, decided_by) VALUES (:id, :now, :now,"
+                    " :mail_from, '[]', :sender, '', '', '', 0, :action, '[]', '[]', '[]', '[]', '', 'held',"
+                    " 'approval', 'cancel', false, 0, '', '')"
+                ),
+                {"id": mid, "now": now, "mail_from": mail_from, "sender": sender, "action": action},
+            )
+    db.migrate()
+    with db.session() as s:
+        got = {r.id: (r.sender, r.header_from) for r in s.scalars(select(MailMessage))}
+    assert got == {"m1": (BOB, CAROL), "m2": ("", CAROL), "n1": ("mamori@ours.example", "mamori@ours.example")}
+    with pytest.raises(hold_queue.QueueError):
+        hold_queue.approve(db, "m1", CAROL)  # named in From
+    db.dispose()
