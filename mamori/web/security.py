@@ -8,7 +8,7 @@
   from anyone else it is ignored.
 - ``X-Forwarded-For`` is governed by the same setting: the client address (rate limits, audit entries) is the
   TCP peer, or what a trusted proxy forwarded (``WebSettings.forwarded_client``). The TCP peer is what uvicorn
-  saw on the socket: mamori runs uvicorn with its own proxy-header handling off (``mamori.web.app.server``), so
+  saw on the socket: mamori runs uvicorn with its own proxy-header handling off (``mamori.web.app.server_config``), so
   nothing rewrites it before these checks.
 """
 
