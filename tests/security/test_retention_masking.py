@@ -175,3 +175,20 @@ def test_redaction_on_each_database(database_url: str) -> None:
         assert row.recipients[0]["name"] != "田中 一郎" and row.preview == ""
         assert row.updated_at == old
     db.dispose()
+
+
+def test_the_audit_log_keeps_no_raw_personal_data_from_a_cancel_reason(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from mamori.gateway.cli import queue_group
+
+    db = Database(f"sqlite:///{tmp_path / 'q.db'}")
+    db.migrate()
+    mid = seed.message(db, state="held")
+    reason = "山田太郎さんの件、090-1234-5678 に確認済み"
+    result = CliRunner().invoke(queue_group, ["cancel", "--db", db.url, mid, "--reason", reason])
+    assert result.exit_code == 0, result.output
+    with db.session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "cancel"))
+        assert "太郎" not in entry.detail and "1234" not in entry.detail and "山田" in entry.detail
+    db.dispose()
