@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
+import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +22,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from mamori.gateway import hold_queue
-from mamori.gateway.envelope import unusable_characters
 from mamori.gateway.settings import load_gateway_settings
 from mamori.gateway.sink import Sink
 from mamori.store import Database
@@ -34,6 +34,12 @@ from tests.web import seed
 
 TO = "t.sato@alpha.example"
 SEPARATORS = ["\u2028", "\u2029", "\x85", "\x00", "\x1b"]
+
+
+def unusable_characters(value: str) -> list[str]:
+    """The characters of ``value`` no address may hold, named as the reasons and errors name them."""
+    found = [c for c in value if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs")]
+    return [f"U+{ord(c):04X} {unicodedata.name(c, '') or 'CONTROL'}" for c in dict.fromkeys(found)]
 
 
 @pytest.fixture
