@@ -83,7 +83,7 @@ async def run(p: Plan, db: Database, announce: Any) -> None:
 
     from mamori.gateway.service import Gateway, load_guard
     from mamori.gateway.sink import Sink
-    from mamori.web.app import create_app
+    from mamori.web.app import create_app, server_config
 
     guard = await asyncio.get_running_loop().run_in_executor(None, load_guard, p.gateway)
     sink = Sink(p.sink[0], p.sink[1], p.maildir) if p.sink else None
@@ -94,7 +94,7 @@ async def run(p: Plan, db: Database, announce: Any) -> None:
     app = create_app(p.web, db, guard=guard)
     loop = asyncio.get_running_loop()
     app.state.on_release = lambda: loop.call_soon_threadsafe(gateway.wake)
-    server = uvicorn.Server(uvicorn.Config(app, host=p.web.host, port=p.web.port, log_level="warning"))
+    server = uvicorn.Server(server_config(app, p.web.host, p.web.port))  # no proxy-header rewriting
     try:
         web = asyncio.create_task(server.serve())  # handles SIGINT/SIGTERM itself and returns
         while not server.started and not web.done():

@@ -87,7 +87,7 @@ def _fail(exc: hold_queue.QueueError) -> None:
               type=click.Choice(["waiting", "held", "queued", "sending", "delivered", "cancelled", "bounced",
                                  "rejected"]),
               help="Only these states (repeatable). Default: all.")
-@click.option("--sender", "senders", multiple=True, help="Only these From addresses (repeatable).")
+@click.option("--sender", "senders", multiple=True, help="Only these submitters (envelope senders; repeatable).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def queue_list(db_url, config, states, senders, limit, as_json) -> None:
@@ -156,9 +156,13 @@ def queue_approve(db_url, config, message_id, bcc) -> None:
 @queue_group.command("cancel")
 @store_options
 @click.argument("message_id")
-@click.option("--reason", default="", help="Why (kept in the audit log).")
+@click.option("--reason", default="", help="Why (kept in the audit log, personal data masked).")
 def queue_cancel(db_url, config, message_id, reason) -> None:
-    """Do not send a waiting, held or queued message."""
+    """Do not send a waiting, held or queued message. The reason goes to the audit log with personal data masked."""
+    if reason.strip():
+        from mamori.gateway.retention import engine_mask
+
+        reason = engine_mask(reason)  # the audit log keeps no raw personal data, whatever an administrator types
     _step(config, db_url, hold_queue.cancel, message_id, cli_actor(), reason)
 
 

@@ -4,6 +4,9 @@ The gateway, the web app and ``mamori queue`` all change a message's state throu
 (who may release what, which states allow which step) and the audit entry live in one place. Each step is one
 transaction: the state change and its audit entry commit together, and a step that lost a race (the message
 was delivered or cancelled meanwhile) fails with ``QueueError`` instead of overwriting.
+
+Four eyes: a message's owner is its submitter (``sender``, the envelope sender); nobody approves a message they
+submitted or whose From header names them (``is_party``), whichever way they ask (web app, ``mamori queue``).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ class QueuedMessage:
 
     id: str
     received_at: datetime
-    sender: str
+    sender: str  # the submitter (envelope sender): the owner
     sender_name: str
     subject: str
     size: int
@@ -62,6 +65,7 @@ class QueuedMessage:
     decided_by: str = ""
     decided_at: datetime | None = None
     delivered_at: datetime | None = None
+    header_from: str = ""  # the From address as written (may differ from the submitter: sender_mismatch)
 
     @property
     def is_open(self) -> bool:
@@ -78,6 +82,30 @@ _VIEW_FIELDS = tuple(QueuedMessage.__dataclass_fields__)
 
 def _view(row: MailMessage) -> QueuedMessage:
     return QueuedMessage(**{name: getattr(row, name) for name in _VIEW_FIELDS})
+
+
+def is_party(actor: str, msg: QueuedMessage) -> bool:
+    """Whether ``actor`` (a login, or ``cli:<OS login name>``) submitted ``msg`` or is named in its From header.
+
+    A command-line actor has no address: their login name is compared with the local parts too (``cli:tanaka``
+    is a party to mail of ``tanaka@...``), so an administrator cannot approve their own mail from the shell.
+    """
+    who = actor.removeprefix("cli:").strip().lower()
+    parties = {a.strip().lower() for a in (msg.sender, msg.header_from) if a and a.strip()}
+    if not who or who in ("expiry", "cli"):
+        return False
+    if who in parties:
+        return True
+    return actor.startswith("cli:") and "@" not in who and any(p.rpartition("@")[0] == who for p in parties)
+
+
+def _own_message(message_id: str) -> QueueError:
+    return QueueError(
+        "not_allowed",
+        f"message {message_id} was submitted by you or names you in From: another approver must decide",
+        f"メッセージ {message_id} はあなたが送信したもの、または From にあなたの名前があるため、"
+        "ほかの承認者が判断してください",
+    )
 
 
 def _not_found(message_id: str) -> QueueError:
@@ -111,7 +139,7 @@ def list_messages(
     offset: int = 0,
     generated: bool = False,
 ) -> list[QueuedMessage]:
-    """Newest first. ``senders`` limits to those From addresses (a sender sees their own; an approver their group);
+    """Newest first. ``senders`` limits to those submitters (a sender sees their own; an approver their group);
     mamori's own notices and bounces are left out unless ``generated``."""
     q = select(MailMessage).order_by(MailMessage.received_at.desc(), MailMessage.id)
     if not generated:
@@ -197,10 +225,13 @@ def release(
 ) -> QueuedMessage:
     """The sender confirms (or an approver approves): the message is queued for delivery now.
 
-    A held message whose release needs approval can be released only with ``approver=True``. ``bcc=True`` turns
-    the visible recipient list into Bcc on delivery (the open-list remedy).
+    A held message whose release needs approval can be released only with ``approver=True``, and never by a party
+    to it (``is_party``: its submitter, or whoever its From names). ``bcc=True`` turns the visible recipient list
+    into Bcc on delivery (the open-list remedy).
     """
     msg = get(db, message_id)
+    if approver and is_party(actor, msg):
+        raise _own_message(message_id)
     if msg.needs_approval and not approver:
         raise QueueError(
             "not_allowed",
@@ -248,6 +279,9 @@ def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice |
     with db.session() as s:
         due = list(s.execute(q))
     out = []
+    due_ids = {message_id for message_id, _ in due}
+    for gone in [m for m in _FAILED_EXPIRIES if m not in due_ids]:  # forget what is no longer due
+        del _FAILED_EXPIRIES[gone]
     for message_id, expire_action in due:
         outcome = "release" if expire_action == "release" else "cancel"
         also = None if notice is None else (lambda msg, mail_from, o=outcome: notice(msg, mail_from, o))
@@ -263,5 +297,13 @@ def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice |
         except QueueError:
             continue  # someone decided in the meantime
         except Exception as exc:  # e.g. the notice could not be built: this one waits (retried next time), not silent
-            log.error("expiry of %s failed: %s", message_id, type(exc).__name__)
+            if _FAILED_EXPIRIES.get(message_id) != type(exc).__name__:  # once per message and cause, not every tick
+                _FAILED_EXPIRIES[message_id] = type(exc).__name__
+                log.error("expiry of %s failed: %s (retried every tick; logged once)", message_id,
+                          type(exc).__name__)
     return out
+
+
+# expiries that failed and were logged (message id -> exception type), in this process: a message whose expiry
+# keeps failing is retried on every tick but logged once per cause
+_FAILED_EXPIRIES: dict[str, str] = {}

@@ -19,6 +19,7 @@ from email.utils import getaddresses, parseaddr
 from typing import Any
 
 from mamori.gateway.delivery import masked_text
+from mamori.gateway.envelope import storable, unusable_characters
 from mamori.gateway.settings import GatewaySettings
 from mamori.guard import Directory, History, Message, Policy, Reason, Recipient, Verdict, judge
 from mamori.guard.engine import message_from_eml
@@ -37,14 +38,16 @@ class Judged:
     error: str = ""
 
 
-def with_envelope(message: Message, rcpt_tos: list[str]) -> Message:
-    """The message's recipients as delivered: header ones in the envelope, plus envelope-only ones as Bcc."""
+def with_envelope(message: Message, rcpt_tos: list[str], mail_from: str | None = None) -> Message:
+    """The message's recipients as delivered: header ones in the envelope, plus envelope-only ones as Bcc; and its
+    submitter, the envelope sender ``mail_from`` ("" for <>; None: unknown)."""
     envelope = [r.lower() for r in rcpt_tos]
     wanted = set(envelope)
     kept = [r for r in message.recipients if r.address in wanted and r.field in ("to", "cc")]
     seen = {r.address for r in kept}
     extra = [Recipient("", a, "bcc") for a in dict.fromkeys(envelope) if a not in seen]
-    return dataclasses.replace(message, recipients=tuple(kept + extra))
+    submitter = None if mail_from is None else mail_from.strip().lower()
+    return dataclasses.replace(message, recipients=tuple(kept + extra), envelope_sender=submitter)
 
 
 def judge_raw(
@@ -54,15 +57,18 @@ def judge_raw(
     directory: Directory,
     history: History,
     detector: Any = None,
+    mail_from: str | None = None,
 ) -> Judged:
-    """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception."""
+    """Parse and judge; a message that cannot be read or a failing check gives an error code, never an exception.
+
+    ``mail_from`` is the envelope sender (the submitter), compared with From (``sender_mismatch``)."""
     # the personal-data checks judge only external mail: for internal-only mail skip the scan (same verdict)
     internal_only = bool(rcpt_tos) and all(policy.is_internal(a) for a in rcpt_tos)
     try:
         message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
         return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {masked_text(str(exc)[:200])}")
-    message = with_envelope(message, rcpt_tos)
+    message = with_envelope(message, rcpt_tos, mail_from)
     try:
         return Judged(message, judge(message, policy, directory, history))
     except Exception as exc:  # a bug in a check must not lose the message: hold it, say why
@@ -80,6 +86,51 @@ def _gateway_reason(code: str, error: str) -> dict[str, Any]:
     return {"code": code, "severity": "hold", "detail": en, "detail_ja": ja, "evidence": [error[:200]]}
 
 
+def envelope_reason(mail_from: str, rcpt_tos: list[str]) -> dict[str, Any] | None:
+    """The ``malformed_address`` reason when an envelope address holds a character no address may hold (a line
+    separator, a control character): the input is named (which address, which character), the address masked."""
+    from mamori.detect.mask import mask_value
+
+    found: list[str] = []
+    for label, address in (("MAIL FROM", mail_from), *(("RCPT TO", a) for a in rcpt_tos)):
+        chars = unusable_characters(address)
+        if chars:
+            shown = mask_value("EMAIL", "".join("?" if unusable_characters(c) else c for c in address))
+            found.append(f"{label} {shown}: {', '.join(chars)}")
+    if not found:
+        return None
+    return {
+        "code": "malformed_address",
+        "severity": "hold",
+        "detail": "an envelope address holds a character no address may hold (a line separator or control "
+        "character): " + "; ".join(found),
+        "detail_ja": "エンベロープのアドレスに、アドレスに使えない文字（改行・段落区切り・制御文字）が含まれています: "
+        + "; ".join(found),
+        "evidence": found[:10],
+    }
+
+
+def _held(out: dict[str, Any], reason: dict[str, Any], settings: GatewaySettings, now: datetime) -> dict[str, Any]:
+    """``out`` with ``reason`` added and held (unless it was refused already): a hold never becomes a pass."""
+    out = {**out, "reasons": [*out.get("reasons", []), reason]}
+    if out.get("state") == "rejected":
+        return out
+    mode = settings.release_mode_for(reason["code"])
+    if out.get("state") == "held":
+        if mode == "approval":
+            out["release_mode"] = "approval"
+        return out
+    out.update(
+        action="hold",
+        state="held",
+        release_mode=mode,
+        deliver_after=None,
+        expires_at=now + timedelta(hours=settings.hold_expiry_hours),
+        expire_action=settings.expire_action,
+    )
+    return out
+
+
 def effective(verdict: Verdict, settings: GatewaySettings) -> tuple[str, list[Reason], bool]:
     """(action, reasons that count, bcc): with ``bcc_open_lists = "auto"`` an open list is fixed by Bcc."""
     reasons = list(verdict.reasons)
@@ -93,8 +144,16 @@ def effective(verdict: Verdict, settings: GatewaySettings) -> tuple[str, list[Re
     return action, reasons, bcc
 
 
-def plan(judged: Judged, settings: GatewaySettings, now: datetime) -> dict[str, Any]:
-    """The verdict columns and the queue state of a new row (``state`` "rejected" for a block)."""
+def plan(
+    judged: Judged, settings: GatewaySettings, now: datetime, envelope: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The verdict columns and the queue state of a new row (``state`` "rejected" for a block); ``envelope``
+    (``envelope_reason``) holds a row that would otherwise pass or wait."""
+    out = _plan(judged, settings, now)
+    return out if envelope is None else _held(out, envelope, settings, now)
+
+
+def _plan(judged: Judged, settings: GatewaySettings, now: datetime) -> dict[str, Any]:
     if judged.verdict is None:
         reason = _gateway_reason(judged.error_code, judged.error)
         if judged.error_code == "malformed_message" and settings.malformed == "pass":
@@ -138,13 +197,14 @@ def block_codes(row: dict[str, Any]) -> list[str]:
 
 
 def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -> dict[str, Any]:
-    """The descriptive columns: sender, subject, Message-ID, header recipients, groups, attachments, preview."""
+    """The descriptive columns: sender (the submitter: envelope sender ``mail_from``), header_from (the From
+    address), subject, Message-ID, header recipients, groups, attachments, preview."""
     # 8-bit header bytes (SMTPUTF8) read as UTF-8 text first; encoded words are decoded by _decode
     head = _header_only(raw).decode("utf-8", "surrogateescape")
     hdr = email.message_from_string(head, policy=email.policy.compat32)
     m = judged.message
     from_name, from_addr = parseaddr(str(hdr.get("From", "")))
-    sender = (m.sender if m else from_addr or mail_from).lower()[:320]
+    header_from = (m.sender if m else from_addr).lower()[:320]
     recipients = []
     for fld in ("To", "Cc"):
         for name, addr in getaddresses([str(v) for v in hdr.get_all(fld, [])]):
@@ -154,11 +214,12 @@ def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -
         names = {r.address: r.name for r in m.recipients if r.name}
         for r in recipients:
             r["name"] = names.get(r["address"], r["name"])
-    out: dict[str, Any] = {
-        "sender": sender,
-        "sender_name": (m.sender_name if m else _decode(from_name))[:320],
-        "subject": m.subject if m else _decode(str(hdr.get("Subject", ""))),
-        "message_id": str(hdr.get("Message-ID", "")).strip()[:998],
+    out: dict[str, Any] = {  # (text columns without NUL: PostgreSQL cannot store it)
+        "sender": storable(mail_from.lower()[:320]),  # whose message it is: the submitter, never what From says
+        "header_from": storable(header_from),
+        "sender_name": storable((m.sender_name if m else _decode(from_name))[:320]),
+        "subject": storable(m.subject if m else _decode(str(hdr.get("Subject", "")))),
+        "message_id": storable(str(hdr.get("Message-ID", "")).strip()[:998]),
         "recipients": recipients,
         "groups": [],
         "attachments": [],

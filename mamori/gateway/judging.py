@@ -26,15 +26,15 @@ from mamori.gateway.settings import GatewaySettings
 
 log = logging.getLogger("mamori.gateway")
 
-EMPTY_COLUMNS = {"sender": "", "subject": "", "message_id": "", "recipients": [], "groups": [], "attachments": [],
-                 "preview": ""}
+EMPTY_COLUMNS = {"sender": "", "header_from": "", "subject": "", "message_id": "", "recipients": [], "groups": [],
+                 "attachments": [], "preview": ""}
 
 
-def judge_with(guard: Any, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
-    """Parse, judge, describe (blocking, CPU-bound)."""
-    judged = judge_raw(raw, rcpt_tos, guard.policy, guard.directory, guard.history, guard.detector)
+def judge_with(guard: Any, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
+    """Parse, judge, describe (blocking, CPU-bound); ``mail_from`` is the envelope sender (the submitter)."""
+    judged = judge_raw(raw, rcpt_tos, guard.policy, guard.directory, guard.history, guard.detector, mail_from)
     try:
-        columns = describe(raw, "", judged, guard.detector)
+        columns = describe(raw, mail_from, judged, guard.detector)
     except Exception as exc:  # never lose a message over its description
         log.error("cannot describe a message: %s", type(exc).__name__)
         columns = dict(EMPTY_COLUMNS)
@@ -71,10 +71,10 @@ def _init_worker(settings: GatewaySettings) -> None:
     _sent = _sent_history(settings, _guard.history)
 
 
-def _judge_in_worker(raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+def _judge_in_worker(raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
     if _sent is not None:
         _sent.refresh()
-    judged, columns = judge_with(_guard, raw, rcpt_tos)
+    judged, columns = judge_with(_guard, raw, rcpt_tos, mail_from)
     return dataclasses.replace(judged, message=None), columns  # the verdict is enough; do not ship the text back
 
 
@@ -83,7 +83,7 @@ def _ping() -> bool:
 
 
 class Judge:
-    """``await judge(raw, rcpt_tos)`` → (Judged, descriptive columns)."""
+    """``await judge(raw, rcpt_tos, mail_from)`` → (Judged, descriptive columns)."""
 
     def __init__(self, settings: GatewaySettings, guard: Any = None) -> None:
         self.settings = settings
@@ -131,17 +131,17 @@ class Judge:
                 self._thread, _sent_history, self.settings, getattr(self.guard, "history", None)
             )
 
-    def _judge_here(self, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+    def _judge_here(self, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
         if self._sent is not None:
             self._sent.refresh()
-        return judge_with(self.guard, raw, rcpt_tos)
+        return judge_with(self.guard, raw, rcpt_tos, mail_from)
 
-    async def __call__(self, raw: bytes, rcpt_tos: list[str]) -> tuple[Judged, dict[str, Any]]:
+    async def __call__(self, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
         loop = asyncio.get_running_loop()
         if self._procs is None:
-            return await loop.run_in_executor(self._thread, self._judge_here, raw, rcpt_tos)
+            return await loop.run_in_executor(self._thread, self._judge_here, raw, rcpt_tos, mail_from)
         try:
-            return await loop.run_in_executor(self._procs, _judge_in_worker, raw, rcpt_tos)
+            return await loop.run_in_executor(self._procs, _judge_in_worker, raw, rcpt_tos, mail_from)
         except BrokenProcessPool:
             log.error("a guard worker died; starting new ones")
             broken, self._procs = self._procs, self._new_pool()
@@ -154,4 +154,4 @@ class Judge:
         self._thread.shutdown(wait=True)
 
 
-JudgeFn = Callable[[bytes, list[str]], Any]
+JudgeFn = Callable[[bytes, list[str], str], Any]

@@ -18,7 +18,8 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP
 
-from mamori.gateway.intake import Judged, block_codes, plan
+from mamori.gateway.envelope import storable, usable_address
+from mamori.gateway.intake import Judged, block_codes, envelope_reason, plan
 from mamori.gateway.notices import notice
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.spool import NewMessage, Spool, new_id
@@ -36,7 +37,8 @@ def rows_for(
     settings: GatewaySettings,
     now: datetime,
 ) -> list[NewMessage]:
-    """The message's row (bytes kept unless rejected) and, when the sender must act, the notice to them."""
+    """The message's row (bytes kept unless rejected) and, when the sender must act, the notice to them: to the
+    submitter (the envelope sender), never to whatever the From header names."""
     message_id = new_id()
     row = {
         "id": message_id,
@@ -48,8 +50,8 @@ def rows_for(
         **columns,
     }
     out = [NewMessage(row, None if row["state"] == "rejected" else raw)]
-    to = row["sender"] or mail_from
-    if settings.notify_sender and row["state"] in ("waiting", "held") and "@" in to:
+    to = mail_from
+    if settings.notify_sender and row["state"] in ("waiting", "held") and usable_address(to):
         kind = "delayed" if row["state"] == "waiting" and row.get("deliver_after") else row["state"]
         data = notice(
             kind,
@@ -90,7 +92,7 @@ class Handler:
         self,
         settings: GatewaySettings,
         spool: Spool,
-        judge: Callable[[bytes, list[str]], Awaitable[tuple[Judged, dict[str, Any]]]],
+        judge: Callable[[bytes, list[str], str], Awaitable[tuple[Judged, dict[str, Any]]]],
         on_queued: Callable[[], None],
     ) -> None:
         self.settings = settings
@@ -112,15 +114,19 @@ class Handler:
             mail_from = ""
         rcpt_tos = list(envelope.rcpt_tos)
         try:
-            judged, columns = await self.judge(raw, rcpt_tos)
+            judged, columns = await self.judge(raw, rcpt_tos, mail_from)
         except Exception as exc:  # even the fallback failed: let the MTA keep it and retry
             log.error("cannot judge a message: %s", type(exc).__name__)
             return "451 4.3.0 Temporary failure judging the message; try again later"
         now = utcnow()
-        columns = {**columns, **plan(judged, self.settings, now)}
-        if not columns.get("sender"):
-            columns["sender"] = mail_from.lower()[:320]
-        rows = rows_for(raw, mail_from, rcpt_tos, judged, columns, self.settings, now)
+        columns = {**columns, **plan(judged, self.settings, now, envelope_reason(mail_from, rcpt_tos))}
+        columns["sender"] = storable(mail_from.lower()[:320])  # the owner is the submitter, whatever From says
+        try:
+            rows = rows_for(raw, storable(mail_from), [storable(a) for a in rcpt_tos], judged, columns, self.settings,
+                            now)
+        except Exception as exc:  # never a 5xx for a message the policy would hold or pass: the MTA retries
+            log.error("cannot queue a message: %s", type(exc).__name__)
+            return "451 4.3.0 Temporary failure queueing the message; try again later"
         try:
             await self.spool.store(rows)
         except Exception:

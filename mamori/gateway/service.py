@@ -27,6 +27,7 @@ from typing import Any
 
 from mamori.gateway import hold_queue, retention
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
+from mamori.gateway.envelope import usable_address
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
@@ -55,9 +56,10 @@ def expiry_notice_row(
     settings: GatewaySettings, msg: hold_queue.QueuedMessage, mail_from: str, outcome: str, now: datetime | None = None
 ) -> NewMessage | None:
     """The notice to the envelope sender of a message that expired (``outcome`` cancel | release), or None: when
-    ``notify_on_expiry`` is off, for the null sender ``<>`` and for mamori's own notices and bounces (no loops)."""
-    if not settings.notify_on_expiry or msg.action in GENERATED_ACTIONS or "@" not in mail_from:
-        return None
+    ``notify_on_expiry`` is off, for the null sender ``<>`` or an address no header can hold, and for mamori's own
+    notices and bounces (no loops)."""
+    if not settings.notify_on_expiry or msg.action in GENERATED_ACTIONS or not usable_address(mail_from):
+        return None  # (an address with a line separator or control character cannot be a notice's To)
     now = now or utcnow()
     data = expiry_notice(
         outcome,
@@ -252,6 +254,15 @@ class Gateway:
             except asyncio.CancelledError:
                 return
 
+    def _mask_text(self, text: str) -> str:
+        """Free text masked with the guard's detector when this process has one, else the built-in one."""
+        detector = getattr(self.judge.guard, "detector", None)
+        if detector is None:
+            return retention.engine_mask(text)
+        from mamori.detect.mask import mask
+
+        return mask(text, detector.detect(text)) if text.strip() else text
+
     async def _retention(self) -> retention.PurgeResult:
         """Delete what is past keeping, one batch per job in the store thread (intake commits run in between);
         one audit entry when something was deleted."""
@@ -259,7 +270,7 @@ class Gateway:
         cut = retention.cutoffs(utcnow(), *days)
         total = retention.PurgeResult(content_days=days[0], message_days=days[1])
         while cut.anything and not self._stopping:
-            step = await self._db(retention.purge_batch, self.db, cut, retention.BATCH)
+            step = await self._db(retention.purge_batch, self.db, cut, retention.BATCH, self._mask_text)
             if not step.batches:
                 break
             total += step

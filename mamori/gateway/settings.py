@@ -31,6 +31,7 @@ retention_content_days = 30         # finished mail's bytes (body, attachments) 
 retention_message_days = 0          # finished mail's rows (metadata) too; 0 = never (else >= the content days)
 [gateway.release_modes]             # per reason code: self | approval
 bulk_pii = "approval"
+# sender_mismatch = "approval"      # the default (DEFAULT_RELEASE_MODES); "self" lowers it
 ```
 """
 
@@ -45,7 +46,10 @@ from mamori.guard.policy import CODES
 from mamori.store.command import resolve_store_url
 
 # reason codes the gateway adds itself
-GATEWAY_CODES = ("malformed_message", "guard_error")
+GATEWAY_CODES = ("malformed_message", "guard_error", "malformed_address")
+# release modes that hold whatever ``release_mode`` says, unless [gateway.release_modes] names the code: a From that
+# is not the submitter is never released by that submitter alone (four eyes)
+DEFAULT_RELEASE_MODES = {"sender_mismatch": "approval"}
 
 
 class SettingsError(ValueError):
@@ -95,7 +99,7 @@ class GatewaySettings:
     base_url: str = "http://127.0.0.1:8025"
 
     def release_mode_for(self, code: str) -> str:
-        return self.release_modes.get(code, self.release_mode)
+        return self.release_modes.get(code) or DEFAULT_RELEASE_MODES.get(code) or self.release_mode
 
     def confirm_link(self, message_id: str) -> str:
         return f"{self.base_url.rstrip('/')}/messages/{message_id}"

@@ -93,7 +93,8 @@ class Context:
     def __post_init__(self) -> None:
         self.external = [r for r in self.message.recipients if not self.policy.is_internal(r.address)]
         # [[override]] tables for this sender and these recipients' domains set the actions and thresholds
-        self.policy = self.policy.for_message(self.message.sender, {r.domain for r in self.external})
+        # (matched on the submitter: a From header anyone can write does not pick the policy)
+        self.policy = self.policy.for_message(self.message.submitter, {r.domain for r in self.external})
         self.visible_external = [r for r in self.external if r.field != "bcc"]
         self.own_orgs = {o for d in self.policy.internal_domains for o in self.directory.orgs_of_domain(d)}
         if self.policy.name:
@@ -142,7 +143,7 @@ class Context:
         (those given, else every external one)."""
         concerned = {a.rpartition("@")[2].lower() for a in recipients if not self.policy.is_internal(a)}
         domains = concerned or {r.domain for r in self.external}
-        action = self.policy.action_for(code, self.message.sender, domains)
+        action = self.policy.action_for(code, self.message.submitter, domains)
         return Reason(code, action, detail, detail_ja, tuple(evidence), tuple(recipients))
 
 
@@ -631,6 +632,42 @@ def unscannable_attachment(ctx: Context) -> list[Reason]:
     return out
 
 
+def sender_mismatch(ctx: Context) -> list[Reason]:
+    """External mail whose From header names someone other than its submitter (the envelope sender).
+
+    The submitter owns the message (its notices, its release); a From that differs is shown to the approver as a
+    reason of its own, so nobody can send as someone else, or approve their own mail under another name. Only
+    the gateway knows the envelope: a message judged without one (``envelope_sender`` None) gets no reason.
+    """
+    envelope = ctx.message.envelope_sender
+    if envelope is None or not ctx.external:
+        return []
+    header = ctx.message.sender.lower()
+    if envelope.lower() == header:
+        return []
+    if not envelope:
+        return [
+            ctx.reason(
+                "sender_mismatch",
+                f"The message has no envelope sender (<>) but its From is {masked_address(header)}: "
+                "nobody can be told who submitted it.",
+                f"エンベロープの送信者が空（<>）ですが、From は {masked_address(header)} です。"
+                "誰が送信したのか確認できません。",
+                [f"From: {masked_address(header)}", "envelope: <>"],
+            )
+        ]
+    return [
+        ctx.reason(
+            "sender_mismatch",
+            f"The From header ({masked_address(header)}) is not the submitter ({masked_address(envelope)}): "
+            "check that this person may send in that name.",
+            f"From ヘッダ（{masked_address(header)}）が実際の送信者（{masked_address(envelope)}）と異なります。"
+            "この名義で送信してよいか確認してください。",
+            [f"From: {masked_address(header)}", f"envelope: {masked_address(envelope)}"],
+        )
+    ]
+
+
 CHECKS: tuple[Check, ...] = (
     blocked_recipient,
     blocked_attachment,
@@ -646,4 +683,5 @@ CHECKS: tuple[Check, ...] = (
     bulk_pii,
     sensitive_pii,
     unscannable_attachment,
+    sender_mismatch,
 )

@@ -60,6 +60,14 @@ class Message:
     attachments: tuple[AttachmentInfo, ...] = ()
     sender_name: str = ""
     body_info: AttachmentInfo | None = None  # the sender's own text (no quote, no signature) as analysed
+    # who submitted it (the envelope sender, bound by the MTA to the SMTP AUTH login); None when not known (a
+    # message judged off the gateway), "" for the null sender <>
+    envelope_sender: str | None = None
+
+    @property
+    def submitter(self) -> str:
+        """Whose message this is: the envelope sender when the gateway knows one, else the From address."""
+        return (self.envelope_sender or self.sender).lower()
 
     @property
     def scanned(self) -> tuple[AttachmentInfo, ...]:

@@ -29,6 +29,8 @@ CODES = (
     # added for chat and FAX recipients (the check API's channels): compatible additions to DESIGN.md's list
     "unknown_recipient",
     "recipient_organization_mismatch",
+    # issue 17: the From header names someone other than the submitter (envelope sender): additive to DESIGN.md
+    "sender_mismatch",
 )
 
 DEFAULT_ACTIONS = {
@@ -48,6 +50,7 @@ DEFAULT_ACTIONS = {
     "blocked_attachment": "block",
     "unknown_recipient": "confirm",
     "recipient_organization_mismatch": "hold",
+    "sender_mismatch": "hold",
 }
 
 

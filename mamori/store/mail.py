@@ -43,7 +43,10 @@ class MailMessage(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     mail_from: Mapped[str] = mapped_column(String(998), default="")  # envelope sender ("" for a bounce)
     rcpt_to: Mapped[list[str]] = mapped_column(JSON, default=list)  # envelope recipients (Bcc only here)
-    sender: Mapped[str] = mapped_column(String(320), index=True)  # lower-cased From address: whose message it is
+    # whose message it is: the submitter (lower-cased envelope sender, which the MTA binds to the SMTP AUTH login;
+    # "" for the null sender). It gets the notices and may confirm; it may never approve. Not the From header:
+    sender: Mapped[str] = mapped_column(String(320), index=True)
+    header_from: Mapped[str] = mapped_column(String(320), default="")  # lower-cased From address (shown, checked)
     sender_name: Mapped[str] = mapped_column(String(320), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
     message_id: Mapped[str] = mapped_column(String(998), default="")  # the Message-ID header
@@ -68,6 +71,8 @@ class MailMessage(Base):
     decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    # when retention masked the subject, file names and names of this finished message (None: not yet)
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     content: Mapped[MailContent] = relationship(back_populates="message", uselist=False, lazy="raise")
 

@@ -6,7 +6,7 @@ cannot be probed.
 
 from __future__ import annotations
 
-from mamori.gateway.hold_queue import QueuedMessage
+from mamori.gateway.hold_queue import QueuedMessage, is_party
 from mamori.store import Database
 from mamori.web.accounts import Account, group_logins
 
@@ -26,9 +26,10 @@ def can_view(db: Database, user: Account, msg: QueuedMessage) -> bool:
 
 
 def is_owner(user: Account, msg: QueuedMessage) -> bool:
+    """The owner is the submitter (the envelope sender), not whoever the From header names."""
     return msg.sender.lower() == user.login
 
 
 def can_approve(db: Database, user: Account, msg: QueuedMessage) -> bool:
-    """Approvers of the sender's group and officers, never the sender themself (four eyes)."""
-    return user.is_approver and not is_owner(user, msg) and can_view(db, user, msg)
+    """Approvers of the sender's group and officers, never the submitter nor anyone its From names (four eyes)."""
+    return user.is_approver and not is_party(user.login, msg) and can_view(db, user, msg)

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from mamori.gateway.envelope import storable, unusable_characters
 from mamori.store import Database
 from mamori.store.accounts import ROLES, LoginAttempt, User, WebSession
 from mamori.store.audit import record
@@ -63,7 +64,17 @@ def _account(u: User) -> Account:
 
 
 def normalise_login(login: str) -> str:
-    return login.strip().lower()
+    """Lower-cased and trimmed; NUL replaced (no store can look it up, PostgreSQL cannot even be asked)."""
+    return storable(login.strip().lower())
+
+
+def check_text(value: str | None, field: str, field_ja: str) -> None:
+    """``AccountError`` naming the field and the character when a one-line value holds a line separator or a
+    control character (U+2028, NUL, ...)."""
+    bad = unusable_characters(value or "")
+    if bad:
+        raise AccountError(f"{field} contains {', '.join(bad)}, which it may not",
+                           f"{field_ja}に使えない文字（{', '.join(bad)}）が含まれています")
 
 
 def generate_password() -> str:
@@ -73,6 +84,7 @@ def generate_password() -> str:
 
 
 def _check(login: str, role: str, password: str | None) -> None:
+    check_text(login, "login", "ログイン")
     if not _LOGIN.match(login) or len(login) > 320:
         raise AccountError(f"login must be an e-mail address, not {login!r}", "ログインはメールアドレスにしてください")
     if role not in ROLES:
@@ -93,8 +105,11 @@ def create_user(
     actor: str = "system",
 ) -> Account:
     """Add a user. ``password=None`` makes an SSO-only account (no password login)."""
+    check_text(login.strip(), "login", "ログイン")
     login = normalise_login(login)
     _check(login, role, password)
+    check_text(group, "group", "グループ")
+    check_text(display_name, "display name", "表示名")
     with db.session() as s:
         if s.get(User, login) is not None:
             raise AccountError(f"user {login} exists already", f"ユーザー {login} は既に存在します")
@@ -125,6 +140,8 @@ def update_user(
     active: bool | None = None,
 ) -> Account:
     login = normalise_login(login)
+    check_text(group, "group", "グループ")
+    check_text(display_name, "display name", "表示名")
     with db.session() as s:
         user = s.get(User, login)
         if user is None:
@@ -275,8 +292,14 @@ class SessionInfo:
     expires_at: datetime
 
 
-def open_session(db: Database, login: str, hours: int, via: str = "password") -> tuple[str, SessionInfo]:
-    """A new session: returns the token for the cookie (shown once) and the session."""
+def open_session(
+    db: Database, login: str, hours: int, via: str = "password", *, ip: str = "", proxy: str = ""
+) -> tuple[str, SessionInfo]:
+    """A new session: returns the token for the cookie (shown once) and the session.
+
+    A session opened by the SSO header is a login of its own: it is audited (``login``, ``via=sso``) with the
+    client's address ``ip`` and the ``proxy`` that vouched for it (a password login is audited by
+    ``authenticate``)."""
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     now = utcnow()
@@ -287,6 +310,8 @@ def open_session(db: Database, login: str, hours: int, via: str = "password") ->
         expires = now + timedelta(hours=hours)
         s.add(WebSession(token_hash=_hash_token(token), login=user.login, csrf_token=csrf, created_at=now,
                          expires_at=expires, via=via))
+        if via == "sso":
+            record(s, user.login, "login", f"user:{user.login}", "", ip=ip[:64], via="sso", proxy=proxy[:64])
         s.execute(delete(WebSession).where(WebSession.expires_at < now))  # housekeeping
         return token, SessionInfo(_account(user), csrf, expires)
 

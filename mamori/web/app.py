@@ -4,6 +4,10 @@ The database must be migrated before (``db.migrate()``). ``app.state`` holds ``s
 (policy, directory, history and detector from the same mamori.toml, or ``None`` without ``[organization]``) and
 ``on_release`` (``None``, or a callable run after each release/approval, so a gateway in the same process can
 deliver at once).
+
+``server_config`` is how mamori runs the app under uvicorn (``mamori serve``, the tests): with uvicorn's own
+proxy-header handling off, so the TCP peer reaches the app unchanged and ``web.trusted_proxies`` alone decides
+whose ``X-Forwarded-For`` and SSO header count (``mamori.web.security``).
 """
 
 from __future__ import annotations
@@ -42,6 +46,20 @@ CSP = (
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 _DOC_PATHS = ("/docs", "/redoc", "/openapi.json")
+
+
+def server_config(app: Any, host: str, port: int, **options: Any) -> Any:
+    """The ``uvicorn.Config`` to serve ``app`` on ``host:port``: ``proxy_headers`` off, whatever ``options`` say.
+
+    uvicorn's default rewrites the client address from ``X-Forwarded-For`` (and the scheme from
+    ``X-Forwarded-Proto``) for connections from 127.0.0.1, before the app could check the peer: anyone on the host
+    could then claim a trusted proxy's address. The app reads forwarded headers itself, from trusted peers only.
+    """
+    import uvicorn
+
+    options.update(proxy_headers=False, forwarded_allow_ips=None, server_header=False)
+    options.setdefault("log_level", "warning")
+    return uvicorn.Config(app, host=host, port=port, **options)
 
 
 def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | None = ...) -> FastAPI:

@@ -27,6 +27,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.password": ("パスワード", "Password"),
     "login.submit": ("ログイン", "Log in"),
     "login.failed": ("メールアドレスまたはパスワードが違います。", "Wrong e-mail address or password."),
+    "login.bad_characters": (
+        "メールアドレスに使えない文字（{chars}）が含まれています。",
+        "The e-mail address contains a character no address may hold ({chars}).",
+    ),
     "login.limited": (
         "ログインの失敗が多すぎます。{minutes} 分ほど待ってからもう一度お試しください。",
         "Too many failed logins. Please wait about {minutes} minutes and try again.",

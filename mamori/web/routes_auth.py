@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from mamori.gateway.envelope import unusable_characters
 from mamori.web.accounts import RateLimited, authenticate, close_session, open_session
 from mamori.web.i18n import text
 from mamori.web.render import page
@@ -77,6 +78,9 @@ def login_submit(request: Request, form: Annotated[FormData, Depends(form_data)]
     password = str(form.get("password") or "")[:1024]
     next_path = safe_next(form.get("next"))
     lang = request.state.lang
+    bad = unusable_characters(login.strip())
+    if bad:  # no address holds these: say which, without a lookup (and without a failed attempt on record)
+        return _login_page(request, 400, text("login.bad_characters", lang, chars=", ".join(bad)), next_path)
     try:
         account = authenticate(
             db,

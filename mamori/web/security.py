@@ -6,6 +6,10 @@
   constant time; a missing or wrong token is a 403.
 - The SSO header (e.g. ``X-Remote-User``) is believed only when the TCP peer is one of ``trusted_proxies``;
   from anyone else it is ignored.
+- ``X-Forwarded-For`` is governed by the same setting: the client address (rate limits, audit entries) is the
+  TCP peer, or what a trusted proxy forwarded (``WebSettings.forwarded_client``). The TCP peer is what uvicorn
+  saw on the socket: mamori runs uvicorn with its own proxy-header handling off (``mamori.web.app.server_config``), so
+  nothing rewrites it before these checks.
 """
 
 from __future__ import annotations
@@ -58,8 +62,14 @@ def settings_of(request: Request) -> WebSettings:
     return request.app.state.settings
 
 
-def client_ip(request: Request) -> str:
+def peer_address(request: Request) -> str:
+    """The TCP peer of the connection (the reverse proxy, when there is one)."""
     return request.client.host if request.client else ""
+
+
+def client_ip(request: Request) -> str:
+    """The client's address: the TCP peer, or the address a trusted proxy forwarded in ``X-Forwarded-For``."""
+    return settings_of(request).forwarded_client(peer_address(request), request.headers.getlist("x-forwarded-for"))
 
 
 def set_session_cookie(response: Response, settings: WebSettings, token: str) -> None:
@@ -84,8 +94,9 @@ def _sso_login(request: Request, settings: WebSettings) -> str | None:
     value = request.headers.get(settings.sso_header)
     if value is None:
         return None
-    if not settings.proxy_trusted(client_ip(request)):
-        log.warning("ignored the SSO header %s from untrusted address %s", settings.sso_header, client_ip(request))
+    peer = peer_address(request)
+    if not settings.proxy_trusted(peer):
+        log.warning("ignored the SSO header %s from untrusted address %s", settings.sso_header, peer)
         return None
     return value.strip().lower() or None
 
@@ -104,7 +115,8 @@ def resolve_session(request: Request) -> SessionInfo | None:
             request.state.session = None
             raise SsoUnknownUser(sso)
         try:
-            token, info = open_session(db, sso, settings.session_hours, via="sso")
+            token, info = open_session(db, sso, settings.session_hours, via="sso", ip=client_ip(request),
+                                       proxy=peer_address(request))
         except AccountError:
             request.state.session = None
             raise SsoUnknownUser(sso) from None

@@ -8,7 +8,7 @@ Every key has a default, so ``[web]`` may be absent. Errors name the key (``web.
     secret_key = "..."              # default: generated once into DATA_DIR/secret_key (mode 0600)
     session_hours = 12
     sso_header = "X-Remote-User"    # optional; "" (default) turns SSO off
-    trusted_proxies = ["127.0.0.1"] # addresses/networks the SSO header is accepted from
+    trusted_proxies = ["127.0.0.1"] # the reverse proxies: the only peers whose SSO header and X-Forwarded-For count
     lang = "ja"                     # "ja" or "en"
     login_max_failures = 5          # per login within login_window_minutes, then 429
     ip_max_failures = 20            # per client address within the window
@@ -60,6 +60,26 @@ class WebSettings:
         except ValueError:
             return False
         return any(ip in net for net in self.trusted_proxies)
+
+    def forwarded_client(self, peer: str, forwarded_for: list[str]) -> str:
+        """The client's address: ``peer`` (the TCP peer), or what a trusted proxy says in ``X-Forwarded-For``.
+
+        Only a peer in ``trusted_proxies`` is believed; its list is read from the right (the hop that proxy saw)
+        past every further trusted proxy, and the first address outside them is the client. An entry that is not
+        an IP address stops the walk at the last trusted hop (nothing it says about earlier hops is believed).
+        """
+        if not forwarded_for or not self.proxy_trusted(peer):
+            return peer
+        hops = [h.strip() for value in forwarded_for for h in value.split(",")]
+        client = peer
+        for hop in reversed(hops):
+            try:
+                client = str(ipaddress.ip_address(hop))
+            except ValueError:
+                return client  # the last trusted hop: what came before it cannot be checked
+            if not self.proxy_trusted(client):
+                return client
+        return client
 
 
 def secret_key_file(data_dir: Path) -> str:

@@ -150,10 +150,11 @@ def test_batches_cover_more_than_one_batch(db):
     keep = put(db, "queued", 200)
     result = purge(db, utcnow(), 30, 100, batch=2)
     assert (result.contents, result.messages) == (12, 5)
-    assert result.batches == 3 + 4  # 5 rows in batches of 2, then 7 contents in batches of 2
+    # 5 rows in batches of 2, then 7 contents in batches of 2, then those 7 rows redacted in batches of 2 (issue 17)
+    assert (result.batches, result.redacted) == (3 + 4 + 4, 7)
     assert with_content(db) == {keep} and message_ids(db) == {*olds, keep}
     [entry] = audit(db)
-    assert entry.data == {"contents": 12, "messages": 5, "content_days": 30, "message_days": 100}
+    assert entry.data == {"contents": 12, "messages": 5, "redacted": 7, "content_days": 30, "message_days": 100}
 
 
 def test_audit_entry_has_counts_and_no_addresses(db):
@@ -276,4 +277,6 @@ def test_gateway_runs_retention_on_its_timer_once_per_interval(tmp_path, start_g
     gw.gateway.retention_every = 0.0  # the interval passed
     wait_for(lambda: second not in with_content(gw.db), what="the next retention run")
     assert held in with_content(gw.db)
+    wait_for(lambda: len(audit(gw.db)) >= 2, what="the run's entry (after its redaction batch)")
+    time.sleep(0.6)  # more runs: they delete nothing
     assert [e.data["contents"] for e in audit(gw.db)] == [1, 1]  # runs that delete nothing leave no entry

@@ -36,8 +36,10 @@ def serve(app) -> Iterator[str]:
     """Run ``app`` with uvicorn until the block ends; yields its base URL."""
     import uvicorn
 
+    from mamori.web.app import server_config
+
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port, lifespan="off"))
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()
     end = time.monotonic() + 30
