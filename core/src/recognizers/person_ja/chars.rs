@@ -104,6 +104,12 @@ pub fn py_isspace(c: char) -> bool {
     )
 }
 
+/// `c` is one of the characters of `set` (faster than `str::contains` on a few characters).
+#[inline]
+pub fn one_of(c: char, set: &str) -> bool {
+    set.chars().any(|x| x == c)
+}
+
 /// `t[i..]` starts with `w` (false past the end).
 #[inline]
 pub fn sw(t: &[char], i: usize, w: &[char]) -> bool {
@@ -123,7 +129,7 @@ pub fn cv(s: &str) -> Vec<char> {
 /// `t[i]` is one of `set` (false past the end).
 #[inline]
 pub fn at_in(t: &[char], i: usize, set: &str) -> bool {
-    t.get(i).is_some_and(|&c| set.contains(c))
+    t.get(i).is_some_and(|&c| one_of(c, set))
 }
 
 /// An alternation of literal words, tried in their order (Python's leftmost-first `a|b|c`).

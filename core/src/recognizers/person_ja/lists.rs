@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::chars::{is_kanji, is_kata};
+use super::chars::{is_kanji, is_kata, one_of};
 use super::lexicon::{COMMON, PLACE, SUR};
 use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back};
 use super::prose::clean_foreign;
@@ -45,7 +45,7 @@ impl Ctx<'_, '_> {
             for forward in [true, false] {
                 let (ns, mut ne);
                 if forward {
-                    if e >= n || !seps.contains(t[e]) {
+                    if e >= n || !one_of(t[e], seps) {
                         continue;
                     }
                     let m = if kata { list_kata(t, e + 1) } else { list_kanji(t, e + 1) };
@@ -55,7 +55,7 @@ impl Ctx<'_, '_> {
                     ns = e + 1;
                     ne = me;
                 } else {
-                    if s < 2 || !seps.contains(t[s - 1]) {
+                    if s < 2 || !one_of(t[s - 1], seps) {
                         continue;
                     }
                     let lo = s.saturating_sub(25);
@@ -162,7 +162,7 @@ impl Ctx<'_, '_> {
                 && (e >= n || !is_kanji(t[e]))
                 && !self.found.contains(i, e)
                 && self.boundary(e, n)
-                && !"@._-".contains(prev)
+                && !one_of(prev, "@._-")
                 && !prev.is_ascii_alphanumeric()
             {
                 self.add(i, e, 0.7);
