@@ -113,7 +113,11 @@ pub fn one_of(c: char, set: &str) -> bool {
 /// `t[i..]` starts with `w` (false past the end).
 #[inline]
 pub fn sw(t: &[char], i: usize, w: &[char]) -> bool {
-    t.get(i..i + w.len()) == Some(w)
+    // (a plain loop: the words are a few code points, shorter than a call to memcmp)
+    match t.get(i..i + w.len()) {
+        Some(s) => s.iter().zip(w).all(|(a, b)| a == b),
+        None => false,
+    }
 }
 
 /// `t[i..limit]` starts with `w`.

@@ -148,7 +148,7 @@ impl Ctx<'_, '_> {
         let mut last = usize::MAX;
         let mut count = 0;
         let wa = ['は', '、'];
-        let mut i = (0..self.n).find(|&k| sw(t, k, &wa));
+        let mut i = (0..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
         while let Some(p) = i {
             let lo = p.saturating_sub(85);
             let ls = match self.rfind_char('\n', lo, p) {
@@ -173,7 +173,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            i = (p + 2..self.n).find(|&k| sw(t, k, &wa));
+            i = (p + 2..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
         }
     }
 
