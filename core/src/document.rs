@@ -205,7 +205,7 @@ impl<'l> Document<'l> {
     }
 
     fn tokens_of(&self, text: &Text, start: usize, end: usize) -> Vec<Token> {
-        let Some(m) = self.morphology else {
+        let Some(m) = self.morphology.filter(|m| m.available()) else {
             return Vec::new();
         };
         let end = end.min(self.len());

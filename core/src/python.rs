@@ -186,10 +186,20 @@ fn fold(text: &str) -> String {
     crate::fold::fold(text)
 }
 
+/// The name lexicon's flags of each word ("" when not listed): see `recognizers::person_ja::lexicon`.
+#[pyfunction]
+fn name_flags(py: Python<'_>, words: Vec<String>) -> Vec<String> {
+    py.detach(|| {
+        let lex = crate::recognizers::person_ja::lexicon::name_lexicon();
+        words.iter().map(|w| lex.flags_str(w).to_string()).collect()
+    })
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
+    m.add_function(wrap_pyfunction!(name_flags, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

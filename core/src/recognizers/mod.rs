@@ -16,6 +16,7 @@ pub mod finance;
 pub mod identifiers;
 pub mod numbers;
 pub mod organization;
+pub mod person_ja;
 pub mod phone;
 pub mod sensitive;
 
@@ -55,7 +56,7 @@ pub fn builtin(resources: &Resources) -> Vec<Box<dyn Recognizer>> {
         Box::new(finance::Iban),
         Box::new(birth_date::BirthDate),
     ];
-    // person_ja goes here
+    list.push(Box::new(person_ja::PersonJaRecognizer::new()));
     list.extend(organization::recognizers());
     list.push(Box::new(address_ja::JapaneseAddressRecognizer::new()));
     list.push(Box::new(sensitive::SensitiveRecognizer::new()));

@@ -17,11 +17,10 @@ from functools import cached_property
 from importlib import resources
 from typing import Any, ClassVar
 
-from mamori.detect import morphology
+from mamori.detect import morphology, name_lexicon
 from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
-from mamori.detect.name_lexicon import lexicon
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans, features
 from mamori.detect.ner_resources import gazetteer, word_clusters
 from mamori.detect.recognizer import Recognizer
@@ -83,8 +82,7 @@ def segment_features(
     toks = [
         morphology.Token(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)
     ]
-    lex = lexicon()
-    flags = [lex.get(t.surface) for t in toks]
+    flags = name_lexicon.flags(t.surface for t in toks)
     hints = [
         (f.start - start, f.end - start, f.type, f.recognizer, f.score)
         for f in rules

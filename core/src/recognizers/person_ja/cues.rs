@@ -1,0 +1,601 @@
+//! The cues of the PERSON rules: honorifics after a name, labels (Japanese, role words, English) and
+//! titles before one, English honorifics, self-introductions, 'の' before a name, a name alone on a line,
+//! and CSV columns headed 氏名 / フリガナ.
+
+use std::collections::HashSet;
+
+use super::chars::{char_class, cv, is_hira, is_kanji, is_kata, one_of, py_isspace, sw};
+use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
+use super::{honorific_at, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
+use crate::document::split_cells;
+
+const SAMA_WORDS: &str = "模同仕多異殿神皆奥客各貴";
+
+fn lower(s: &[char]) -> String {
+    s.iter().collect::<String>().to_lowercase()
+}
+
+impl Ctx<'_, '_> {
+    pub(crate) fn honorifics(&mut self, budget: usize) {
+        let t = self.t;
+        let n = self.n;
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < budget {
+            let Some(he) = honorific_at(t, i) else {
+                i += 1;
+                continue;
+            };
+            count += 1;
+            let mut hs = i;
+            i = he;
+            if he < n && is_kanji(t[he]) && one_of(t[he - 1], "様殿氏") && !one_of(t[he], "宛方") {
+                continue; // 様式, 多様化, 殿堂, 宮殿: not an honorific
+            }
+            if hs > 0 && t[he - 1] == '様' && one_of(t[hs - 1], SAMA_WORDS) {
+                continue; // 模様, 同様, 仕様, 多様: words ending in 様
+            }
+            if hs > 0 && t[hs - 1] == ' ' {
+                hs -= 1;
+            }
+            self.before_honorific(hs, he);
+        }
+    }
+
+    /// `_before_honorific`: the name that ends right before an honorific.
+    fn before_honorific(&mut self, hs: usize, he: usize) {
+        let t = self.t;
+        let p = hs;
+        if p == 0 {
+            return;
+        }
+        let lo = self.rfind_char('\n', p.saturating_sub(16), p).map(|x| x + 1).unwrap_or(0).max(p.saturating_sub(16));
+        for k in lo..p {
+            let cls = char_class(t[k]);
+            if cls == 0 || (k > lo && char_class(t[k - 1]) == cls) {
+                continue;
+            }
+            if let Some((s, e, sc)) = self.name_at(k, p, true, false) {
+                if e == p {
+                    if !self.tb.not_names.contains(&t[s..e]) {
+                        self.add(s, e, sc);
+                        self.romaji_after(he, true);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn labels(&mut self, budget: usize) {
+        let t = self.t;
+        let n = self.n;
+        let doc = self.doc;
+        let occ = doc.occurrences(LABEL_GROUP);
+        let mut last = usize::MAX;
+        let mut read: HashSet<usize> = HashSet::new();
+        for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
+            if ke == last || (ks > 0 && (is_kanji(t[ks - 1]) || is_kata(t[ks - 1]))) {
+                continue; // 氏名 inside お客様氏名, カナ inside フリガナ
+            }
+            if let Some(te) = label_tail(t, ke) {
+                last = ke;
+                read.insert(te);
+                let label = &t[ks..ke];
+                let strong = self.tb.strong_labels.contains(label);
+                let kana_ok = self.tb.kana_labels.contains(label);
+                self.read_list(te, if strong { 0.85 } else { 0.75 }, strong, 8, kana_ok);
+            }
+        }
+        let occ = doc.occurrences(ROLE_LABEL_GROUP);
+        for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
+            let ke = if ke < n && t[ke] == ' ' { ke + 1 } else { ke };
+            if !read.contains(&ke) {
+                self.after_role_label(ks, ke);
+            }
+        }
+        let occ = doc.occurrences(EN_GROUP);
+        for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
+            self.after_en_label(ks, ke);
+        }
+        let occ = doc.occurrences(EN_HON_GROUP);
+        for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
+            self.after_en_honorific(ks, ke);
+        }
+    }
+
+    /// 対象者：, 入力者：, 保証人：: a label that is a role word.
+    fn after_role_label(&mut self, s: usize, end: usize) {
+        let t = self.t;
+        let mut k = s;
+        while k > 0 && s - k < 6 && is_kanji(t[k - 1]) {
+            k -= 1;
+        }
+        if k == s || (k > 0 && is_kata(t[k - 1])) {
+            return;
+        }
+        self.read_list(end, 0.8, false, 8, false);
+    }
+
+    /// Booking name: Sho Ichikawa / Contact: 山田 太郎 / Attn: Keiko Matsuo.
+    fn after_en_label(&mut self, ks: usize, ke: usize) {
+        let t = self.t;
+        let n = self.n;
+        if ks > 0 {
+            let c = t[ks - 1];
+            if c.is_ascii() && (c.is_ascii_alphanumeric() || one_of(c, "_-.@")) {
+                return; // username:, filename:, photo:
+            }
+        }
+        let raw: String = t[ks..ke].iter().collect();
+        let label = raw.trim_end_matches([':', ' ']).to_lowercase();
+        let strong = self.tb.en_strong.contains(&label);
+        if label == "name" && ks >= 2 && t[ks - 1] == ' ' && t[ks - 2].is_ascii_alphabetic() {
+            let mut w0 = ks - 1;
+            while w0 > 0 && ks - w0 < 12 && t[w0 - 1].is_ascii_alphabetic() {
+                w0 -= 1;
+            }
+            if !self.tb.en_name_prefix.contains(&lower(&t[w0..ks - 1])) {
+                return; // Company Name:, Product Name:
+            }
+        }
+        let mut i = ke;
+        while i < n && i < ke + 3 && matches!(t[i], ' ' | '\t') {
+            i += 1;
+        }
+        let score = if strong { 0.85 } else { 0.75 };
+        if i < n && t[i].is_ascii_uppercase() {
+            let Some(e) = romaji_name(t, i, n) else {
+                return;
+            };
+            let s: String = t[i..e].iter().collect();
+            if self.tb.en_not_name.is_match(&s) {
+                return;
+            }
+            if !strong && !self.all_romaji_ja(&t[i..e]) {
+                return;
+            }
+            self.add(i, e, score);
+            return;
+        }
+        self.read_list(i, score, strong, 8, false);
+    }
+
+    /// Dear Mr. Tanaka / Ms. Keiko Matsuo.
+    fn after_en_honorific(&mut self, ks: usize, ke: usize) {
+        let t = self.t;
+        if ks > 0 && t[ks - 1].is_ascii_alphabetic() {
+            return;
+        }
+        let mut i = ke;
+        if ke == 0 {
+            return;
+        }
+        if t[ke - 1] != ' ' {
+            if ke >= self.n || t[ke] != ' ' {
+                return; // Mr.Children: a band, not a title before a name
+            }
+            i += 1;
+        }
+        let Some(e) = en_hon_name(t, i) else {
+            return;
+        };
+        let s: String = t[i..e].iter().collect();
+        if self.tb.en_not_name.is_match(&s) {
+            return;
+        }
+        if s.contains(' ') || self.tb.romaji_ja.is_match(&s) {
+            self.add(i, e, 0.85);
+        }
+    }
+
+    /// `_SELF_RE`: と申します|と申しま|と申す|でございます|です(?=[。!！、\n]), each read back.
+    pub(crate) fn self_intros(&mut self, budget: usize) {
+        let t = self.t;
+        let n = self.n;
+        let words: [Vec<char>; 4] = [cv("と申します"), cv("と申しま"), cv("と申す"), cv("でございます")];
+        let desu = cv("です");
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < budget {
+            let mut end = None;
+            if t[i] == 'と' || t[i] == 'で' {
+                end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
+                if end.is_none() && sw(t, i, &desu) && i + 2 < n && one_of(t[i + 2], "。!！、\n") {
+                    end = Some(i + 2);
+                }
+            }
+            match end {
+                Some(e) => {
+                    count += 1;
+                    self.before_self(i);
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A self-introduction: '田中と申します', '、営業の佐藤です。' — the name that ends at the cue.
+    fn before_self(&mut self, p: usize) {
+        let t = self.t;
+        let mut k = p;
+        while k > 0 && p - k < 8 && (is_kanji(t[k - 1]) || (t[k - 1] == ' ' && k < p)) {
+            k -= 1;
+        }
+        if k == p || (k > 0 && !one_of(t[k - 1], "、。!！\n 」』・:の")) {
+            return;
+        }
+        if t[p] == 'で' && sw(t, p, &['で', 'す']) && k > 0 && t[k - 1] == 'の' {
+            return; // '…の佐藤です' is read by the の cue
+        }
+        if let Some((s, e, _)) = self.name_at(k, p, false, false) {
+            if e == p && !self.tb.not_names.contains(&t[s..e]) {
+                self.add(s, e, if t[p] != 'で' { 0.8 } else { 0.7 });
+            }
+        }
+    }
+
+    /// Titles from the keyword pass (課長 山田): one name after each.
+    pub(crate) fn titles(&mut self, budget: usize) {
+        let t = self.t;
+        let occ = self.doc.occurrences(TITLE_GROUP);
+        let mut last = usize::MAX;
+        for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
+            let next_ok = t.get(ke).is_some_and(|&c| is_kanji(c) || is_kata(c) || c.is_ascii_uppercase());
+            if ke == last || (ks > 0 && is_kanji(t[ks - 1])) || !next_ok {
+                continue;
+            }
+            last = ke;
+            self.read_list(ke, 0.8, false, 1, false);
+        }
+    }
+
+    /// `_CUE_RES`, `_DESU_CUE` and `_DEPT_CUE`, in that order.
+    pub(crate) fn cue_patterns(&mut self, budget: usize) {
+        let t = self.t;
+        let n = self.n;
+        let gozaimasu = cv("でございます");
+        let moushimasu = cv("と申します");
+        let desu = cv("です");
+        let ga_tantou = cv("が担当");
+        // の(?=[K]{1,4}(?:でございます|と申します))
+        let mut count = 0;
+        for i in 0..n {
+            if count >= budget {
+                break;
+            }
+            if t[i] == 'の' {
+                let l = run_len(t, i + 1, n, 5, is_kanji);
+                if (1..=4).contains(&l) && (sw(t, i + 1 + l, &gozaimasu) || sw(t, i + 1 + l, &moushimasu)) {
+                    count += 1;
+                    self.read_list(i + 1, 0.8, true, 1, false);
+                }
+            }
+        }
+        // (?:弊社|当社|担当|…)の(?=[K])
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < budget {
+            let hit = self.tb.cue_person_before.starting_at(t, i).find_map(|w| {
+                let q = i + w.len();
+                (sw(t, i, w) && t.get(q) == Some(&'の') && t.get(q + 1).is_some_and(|&c| is_kanji(c))).then_some(q + 1)
+            });
+            match hit {
+                Some(e) => {
+                    count += 1;
+                    self.read_list(e, 0.8, true, 1, false);
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+        // \n ?[・-] ?(?=[K]{1,4}(?:が担当|[(（がもはよ]|TITLES))
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < budget {
+            if t[i] != '\n' {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            if t.get(j) == Some(&' ') {
+                j += 1;
+            }
+            let mut hit = None;
+            if t.get(j).is_some_and(|&c| c == '・' || c == '-') {
+                let b = j + 1;
+                let la = |p: usize| {
+                    let l = run_len(t, p, n, 4, is_kanji);
+                    (1..=l).rev().any(|k| {
+                        let q = p + k;
+                        sw(t, q, &ga_tantou)
+                            || t.get(q).is_some_and(|&c| one_of(c, "(（がもはよ"))
+                            || self.tb.titles.at(t, q, n).is_some()
+                    })
+                };
+                if t.get(b) == Some(&' ') {
+                    if la(b + 1) {
+                        hit = Some(b + 1);
+                    }
+                } else if la(b) {
+                    hit = Some(b);
+                }
+            }
+            match hit {
+                Some(e) => {
+                    count += 1;
+                    self.read_list(e, 0.8, true, 1, false);
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+        // の(?=[K]{1,4}です): '…の田中です'
+        let mut count = 0;
+        for i in 0..n {
+            if count >= budget {
+                break;
+            }
+            if t[i] == 'の' {
+                let l = run_len(t, i + 1, n, 5, is_kanji);
+                if (1..=4).contains(&l) && sw(t, i + 1 + l, &desu) {
+                    count += 1;
+                    self.before_desu(i + 1);
+                }
+            }
+        }
+        // (?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[K]{1,4}(?:が|は|より|…))
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < budget {
+            let mut hit = None;
+            if let Some(u) = self.tb.dept_units.at(t, i, n) {
+                if t.get(u) == Some(&'の') {
+                    let p = u + 1;
+                    let l = run_len(t, p, n, 5, is_kanji);
+                    if (1..=4).contains(&l) && self.tb.dept_after.at(t, p + l, n).is_some() {
+                        hit = Some(p);
+                    }
+                }
+            }
+            match hit {
+                Some(e) => {
+                    count += 1;
+                    self.read_list(e, 0.75, false, 1, false);
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// '株式会社ミライの林です': a listed surname or full name before です.
+    fn before_desu(&mut self, i: usize) {
+        let t = self.t;
+        let l = run_len(t, i, self.n, 5, is_kanji);
+        if !(1..=4).contains(&l) || !sw(t, i + l, &['で', 'す']) {
+            return;
+        }
+        let name = &t[i..i + l];
+        if !self.tb.not_names.contains(name) && (self.lex.surname(name) || self.lex.split_full(name) != 0) {
+            self.add(i, i + l, 0.85);
+        }
+    }
+
+    /// `_LINE_NAME` at the start of the text and after each newline.
+    pub(crate) fn line_names(&mut self, budget: usize) {
+        let t = self.t;
+        let mut count = 0;
+        let mut starts = std::iter::once(0).chain((0..self.n).filter(|&k| t[k] == '\n').map(|k| k + 1));
+        for ls in starts.by_ref() {
+            if count >= budget {
+                break;
+            }
+            if let Some((s, e, titled)) = self.line_name_at(ls) {
+                count += 1;
+                self.line_name(s, e, titled);
+            }
+        }
+    }
+
+    /// `^ {0,4}(?P<title>(?:TITLES) )?([K]{1,4} ?[K HIRA]{1,4})(?= {0,4}(?:$|[(（/|]))` at the line start `p`.
+    fn line_name_at(&self, p: usize) -> Option<(usize, usize, bool)> {
+        let t = self.t;
+        let n = self.n;
+        let sp = run_len(t, p, n, 5, |c| c == ' ');
+        if sp > 4 {
+            return None;
+        }
+        let q = p + sp;
+        let c = *t.get(q)?;
+        if !(is_kanji(c) || one_of(c, "チマリ")) {
+            return None;
+        }
+        for w in self.tb.titles.starting_at(t, q) {
+            if sw(t, q, w) && t.get(q + w.len()) == Some(&' ') {
+                if let Some((s, e)) = self.line_body(q + w.len() + 1) {
+                    return Some((s, e, true));
+                }
+            }
+        }
+        self.line_body(q).map(|(s, e)| (s, e, false))
+    }
+
+    fn line_body(&self, g: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let n = self.n;
+        let la = |q: usize| {
+            let r = q + run_len(t, q, n, 4, |c| c == ' ');
+            r >= n || t[r] == '\n' || one_of(t[r], "(（/|")
+        };
+        let a_max = run_len(t, g, n, 4, is_kanji);
+        for a in (1..=a_max).rev() {
+            let pos = g + a;
+            for sp in [1, 0] {
+                if sp == 1 && t.get(pos) != Some(&' ') {
+                    continue;
+                }
+                let h = pos + sp;
+                let b_max = run_len(t, h, n, 4, |c| is_kanji(c) || is_hira(c));
+                for b in (1..=b_max).rev() {
+                    if la(h + b) {
+                        return Some((g, h + b));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// `_line_name`: a name alone on a line (a signature, an address label).
+    fn line_name(&mut self, s: usize, e: usize, titled: bool) {
+        let t = self.t;
+        let lex = self.lex;
+        let cand = &t[s..e];
+        if self.tb.honorific.list.iter().any(|w| cand.ends_with(w)) {
+            return; // 渡辺 様 / 田中 学さん: the honorific cue reads these
+        }
+        let tail = self
+            .tb
+            .line_tail
+            .list
+            .iter()
+            .filter(|w| cand.ends_with(w))
+            .map(|w| {
+                let ws = cand.len() - w.len();
+                if ws > 0 && cand[ws - 1] == ' ' {
+                    ws - 1
+                } else {
+                    ws
+                }
+            })
+            .min();
+        if let Some(ts) = tail {
+            if ts >= 1 && !lex.surname(cand) {
+                // 山本より (a signature), 山田方 (care of), 佐藤宛: the name without the word after it.
+                let mut bl = ts;
+                while bl > 0 && cand[bl - 1] == ' ' {
+                    bl -= 1;
+                }
+                let body = &cand[..bl];
+                let joined: Vec<char> = body.iter().copied().filter(|&c| c != ' ').collect();
+                if lex.split_full(&joined) != 0 || (lex.surname(body) && (body.len() > 1 || !lex.common(body))) {
+                    self.add(s, s + body.len(), 0.8);
+                }
+                return;
+            }
+        }
+        if let Some(sp) = cand.iter().position(|&c| c == ' ') {
+            let (a, b) = (&cand[..sp], &cand[sp + 1..]);
+            let paren = titled || self.reading_follows(e);
+            if lex.surname(a) && (lex.given(b) || (paren && b.len() <= 3 && !lex.common(b))) {
+                self.add(s, e, 0.85);
+                let hira = self.paren_ends_line(e);
+                self.romaji_after(e, hira);
+            }
+            return;
+        }
+        if (cand.len() >= 3 || titled || self.reading_follows(e)) && lex.split_full(cand) != 0 {
+            self.add(s, e, 0.8);
+            let hira = self.paren_ends_line(e);
+            self.romaji_after(e, hira);
+        }
+    }
+
+    /// CSV / TSV whose header names a 氏名 or フリガナ column: every cell of those columns.
+    pub(crate) fn csv_headers(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let s = &self.doc.norm.s;
+        if !(s.contains(',') || s.contains('\t'))
+            || !(s.contains("氏名") || s.contains("名前") || s.contains("カナ") || s.contains("ふりがな"))
+        {
+            return; // a header holds one of these
+        }
+        let keys: [Vec<char>; 6] = [cv("氏名"), cv("フリガナ"), cv("ふりがな"), cv("お名前"), cv("名前"), cv("カナ")];
+        let mut count = 0;
+        let mut ls = 0;
+        while ls <= n && count < 100 {
+            let le = self.find_char('\n', ls, n).unwrap_or(n);
+            let mut matched = false;
+            for o in ls..=(ls + 200).min(le) {
+                if o >= le || !one_of(t[o], "氏フふお名カ") {
+                    continue;
+                }
+                if let Some(w) = keys.iter().find(|w| o + w.len() <= le && sw(t, o, w)) {
+                    if le - (o + w.len()) <= 200 {
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+            if matched {
+                count += 1;
+                self.csv(ls, le);
+            }
+            if le >= n {
+                break;
+            }
+            ls = le + 1;
+        }
+    }
+
+    fn csv(&mut self, hs: usize, he: usize) {
+        let t = self.t;
+        let n = self.n;
+        let header = &t[hs..he];
+        let tabs = header.iter().filter(|&&c| c == '\t').count();
+        let commas = header.iter().filter(|&&c| c == ',').count();
+        let sep = if tabs > commas { '\t' } else { ',' };
+        let name_cols = ["氏名", "お名前", "名前", "顧客名", "会員名", "担当者"];
+        let kana_cols = ["フリガナ", "ふりがな", "カナ", "氏名カナ", "カナ氏名"];
+        let cols: Vec<bool> = header
+            .split(|&c| c == sep)
+            .map(|c| {
+                let mut a = 0;
+                let mut b = c.len();
+                while a < b && py_isspace(c[a]) {
+                    a += 1;
+                }
+                while b > a && py_isspace(c[b - 1]) {
+                    b -= 1;
+                }
+                while a < b && c[a] == '"' {
+                    a += 1;
+                }
+                while b > a && c[b - 1] == '"' {
+                    b -= 1;
+                }
+                let s: String = c[a..b].iter().collect();
+                name_cols.contains(&s.as_str()) || kana_cols.contains(&s.as_str())
+            })
+            .collect();
+        if !cols.iter().any(|&x| x) {
+            return;
+        }
+        let mut pos = he + 1;
+        let mut rows = 0;
+        while pos < n && rows < 100_000 {
+            let le = self.find_char('\n', pos, n).unwrap_or(n);
+            if le == pos {
+                break;
+            }
+            for (idx, (mut cs, mut ce)) in split_cells(t, pos, le, sep).into_iter().enumerate() {
+                if cols.get(idx).copied().unwrap_or(false) {
+                    while cs < ce && matches!(t[cs], ' ' | '"') {
+                        cs += 1;
+                    }
+                    while ce > cs && matches!(t[ce - 1], ' ' | '"') {
+                        ce -= 1;
+                    }
+                    if ce - cs >= 1 && ce - cs <= 40 {
+                        self.add(cs, ce, 0.85);
+                    }
+                }
+            }
+            pos = le + 1;
+            rows += 1;
+        }
+    }
+}

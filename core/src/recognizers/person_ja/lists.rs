@@ -1,0 +1,172 @@
+//! What follows from the names already found: a reading in brackets after any name, the other items of
+//! a list holding a name ('A、B、Cら'), and the other bare occurrences of a surname a cue has shown.
+
+use std::collections::{BTreeSet, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::chars::{is_kanji, is_kata, one_of};
+use super::lexicon::{COMMON, PLACE, SUR};
+use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back};
+use super::prose::clean_foreign;
+use super::readers::{hon_tail_search, surname_head};
+use super::{overlaps, Ctx};
+
+impl Ctx<'_, '_> {
+    /// `_readings`: 杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa） after any name found.
+    pub(crate) fn readings(&mut self) {
+        let t = self.t;
+        let snapshot = self.found.items.clone();
+        for ((s, e), score) in snapshot {
+            if score >= 0.6 && is_kanji(t[s]) && e < self.n && (t[e] == ' ' || t[e] == '(') {
+                self.romaji_after(e, false);
+            }
+        }
+    }
+
+    /// `_lists`: 'A、B、Cら' where A is a name makes B and C names when they look like one.
+    pub(crate) fn lists(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let lex = self.lex;
+        let tb = self.tb;
+        let mut todo: Vec<(usize, usize)> =
+            self.found.items.iter().filter(|(_, sc)| *sc >= 0.6).map(|&(k, _)| k).collect();
+        let covered = self.found.sorted_keys();
+        let mut seen: HashSet<(usize, usize)> = todo.iter().copied().collect();
+        let mut steps = 0;
+        while steps < 1000 {
+            let Some((s, e)) = todo.pop() else {
+                break;
+            };
+            steps += 1;
+            let kata = is_kata(t[s]);
+            let seps = if kata { "、・" } else { "、・と" };
+            for forward in [true, false] {
+                let (ns, mut ne);
+                if forward {
+                    if e >= n || !one_of(t[e], seps) {
+                        continue;
+                    }
+                    let m = if kata { list_kata(t, e + 1) } else { list_kanji(t, e + 1) };
+                    let Some(me) = m else {
+                        continue;
+                    };
+                    ns = e + 1;
+                    ne = me;
+                } else {
+                    if s < 2 || !one_of(t[s - 1], seps) {
+                        continue;
+                    }
+                    let lo = s.saturating_sub(25);
+                    let m = if kata { list_kata_back(t, lo, s - 1) } else { list_kanji_back(t, lo, s - 1) };
+                    let Some((a, b)) = m else {
+                        continue;
+                    };
+                    ns = a;
+                    ne = b;
+                }
+                if !kata {
+                    let cand = &t[ns..ne];
+                    if let Some(p) = tb.titles.suffix_start(cand).or_else(|| hon_tail_search(cand)) {
+                        if p >= 2 {
+                            ne = ns + p;
+                        }
+                    }
+                }
+                let cand = &t[ns..ne];
+                if overlaps(&covered, ns, ne) {
+                    continue;
+                }
+                let cf = lex.get(cand);
+                if seen.contains(&(ns, ne))
+                    || tb.place_or_org(cand)
+                    || cf & COMMON != 0
+                    || (cf & PLACE != 0 && cf & SUR == 0)
+                {
+                    continue;
+                }
+                if !(kata || lex.split_full(cand) != 0 || cf & SUR != 0 || surname_head(lex, cand)) {
+                    continue;
+                }
+                if kata && !clean_foreign(cf) && !cand.contains(&'・') {
+                    continue;
+                }
+                seen.insert((ns, ne));
+                self.add(ns, ne, 0.6);
+                todo.push((ns, ne));
+            }
+        }
+    }
+
+    /// `_repeat_surnames`: once a cue has shown a surname, its other bare occurrences are names too.
+    pub(crate) fn repeat_surnames(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let lex = self.lex;
+        let mut surnames: BTreeSet<Vec<char>> = BTreeSet::new();
+        for &((s, e), _) in &self.found.items {
+            let name = &t[s..e];
+            if name.is_empty() || !is_kanji(name[0]) {
+                continue;
+            }
+            if let Some(sp) = name.iter().position(|&c| c == ' ') {
+                surnames.insert(name[..sp].to_vec());
+            } else {
+                let k = lex.split_full(name);
+                surnames.insert(if k != 0 { name[..k].to_vec() } else { name.to_vec() });
+            }
+        }
+        let norm = &self.doc.norm;
+        let pats: Vec<Vec<char>> =
+            surnames.into_iter().filter(|sur| lex.surname(sur) && !(sur.len() == 1 && lex.common(sur))).collect();
+        if pats.is_empty() {
+            return;
+        }
+        let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
+        // Every occurrence of every surname, then per surname the non-overlapping ones from the left
+        // (what `text.find(sur, e)` visits): one pass per surname for a few, an automaton for many.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        if words.len() <= 16 {
+            for (p, w) in words.iter().enumerate() {
+                hits.extend(norm.s.match_indices(w.as_str()).map(|(b, m)| (p, b, b + m.len())));
+            }
+        } else {
+            let built = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&words);
+            let Ok(ac) = built else {
+                return;
+            };
+            hits.extend(
+                ac.find_overlapping_iter(norm.s.as_str()).map(|m| (m.pattern().as_usize(), m.start(), m.end())),
+            );
+        }
+        hits.sort_unstable();
+        let mut last_pat = usize::MAX;
+        let mut last_end = 0;
+        for (p, sb, eb) in hits {
+            if p != last_pat {
+                last_pat = p;
+                last_end = 0;
+            }
+            if sb < last_end {
+                continue;
+            }
+            last_end = eb;
+            let i = norm.char_index(sb);
+            let e = i + pats[p].len();
+            let prev = if i > 0 { t[i - 1] } else { '\n' };
+            if !is_kanji(prev)
+                && (e >= n || !is_kanji(t[e]))
+                && !self.found.contains(i, e)
+                && self.boundary(e, n)
+                && !one_of(prev, "@._-")
+                && !prev.is_ascii_alphanumeric()
+            {
+                self.add(i, e, 0.7);
+            }
+        }
+    }
+}

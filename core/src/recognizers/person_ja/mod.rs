@@ -1,0 +1,283 @@
+//! Japanese PERSON (`person_ja`): names in kanji, kana and romaji, found from the cues that stand
+//! around them.
+//!
+//! Cues: honorifics after a name (様, さん, 殿, 氏, 先生 …); labels before one (氏名：, 担当者：, any
+//! role word ending in 者 / 人 / 官 / 員 …: 対象者：; English labels in a Japanese text: Name:, From:,
+//! and Mr. / Ms.); titles before or after a surname (課長 山田, 杉山課長); a self-introduction
+//! (田中と申します); a department or role before a name (営業部の高橋が); a name alone on a line;
+//! a reading in brackets after a name; CSV columns headed 氏名 / フリガナ; lists of names. Labels,
+//! titles and English labels come from the engine's keyword pass; the rest from anchored scans of the
+//! folded text ([`patterns`]). Candidates are checked against the name lexicon ([`lexicon`]). Prose
+//! without cues is read by cheap anchors ([`prose`]) and SudachiPy's 人名 tags on short windows; the
+//! items of a list holding a name and the other occurrences of a surname found by a cue follow
+//! ([`lists`]). Every loop over cues is bounded, so any input finishes in time linear in its length.
+//!
+//! This is the port of `mamori/detect/recognizers/person_ja.py`, finding for finding.
+
+mod chars;
+mod cues;
+pub mod lexicon;
+mod lists;
+mod patterns;
+mod prose;
+mod readers;
+mod tables;
+
+use crate::document::{Document, Lang};
+use crate::finding::Finding;
+use crate::recognizer::{Keywords, Recognizer};
+
+use lexicon::{name_lexicon, NameLexicon};
+use tables::{Tables, EN_HONORIFICS, EN_LABELS_STRONG, EN_LABELS_WEAK, LABELS, TITLES};
+
+const NAME: &str = "person_ja";
+const LABEL_GROUP: &str = "person_ja.label";
+const ROLE_LABEL_GROUP: &str = "person_ja.role_label";
+const TITLE_GROUP: &str = "person_ja.title";
+const EN_GROUP: &str = "person_ja.en_label";
+const EN_HON_GROUP: &str = "person_ja.en_honorific";
+
+pub struct PersonJaRecognizer {
+    lex: &'static NameLexicon,
+    tb: Tables,
+}
+
+impl PersonJaRecognizer {
+    pub fn new() -> Self {
+        PersonJaRecognizer { lex: name_lexicon(), tb: Tables::new() }
+    }
+}
+
+impl Default for PersonJaRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The candidates found so far: (start, end) -> best score, in insertion order.
+#[derive(Default)]
+pub(crate) struct Found {
+    items: Vec<((usize, usize), f64)>,
+    index: chars::FxMap<(usize, usize), usize>,
+}
+
+impl Found {
+    fn add(&mut self, s: usize, e: usize, score: f64) {
+        if e <= s {
+            return;
+        }
+        match self.index.get(&(s, e)) {
+            Some(&i) => {
+                if self.items[i].1 < score {
+                    self.items[i].1 = score;
+                }
+            }
+            None => {
+                self.index.insert((s, e), self.items.len());
+                self.items.push(((s, e), score));
+            }
+        }
+    }
+
+    fn contains(&self, s: usize, e: usize) -> bool {
+        self.index.contains_key(&(s, e))
+    }
+
+    fn sorted_keys(&self) -> Vec<(usize, usize)> {
+        let mut k: Vec<(usize, usize)> = self.items.iter().map(|x| x.0).collect();
+        k.sort_unstable();
+        k
+    }
+}
+
+/// `_overlaps`: one of the (at most 8) spans starting last before `e` overlaps `[s, e)`.
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(a, _)| a < e);
+    spans[i.saturating_sub(8)..i].iter().any(|&(a, b)| a < e && s < b)
+}
+
+/// The per-document state of the rules (Python's `self` and `text` together).
+pub(crate) struct Ctx<'a, 'd> {
+    t: &'a [char],
+    n: usize,
+    lex: &'a NameLexicon,
+    tb: &'a Tables,
+    doc: &'a Document<'d>,
+    morph: bool,
+    found: Found,
+}
+
+impl Ctx<'_, '_> {
+    #[inline]
+    fn add(&mut self, s: usize, e: usize, score: f64) {
+        self.found.add(s, e, score);
+    }
+
+    /// `text.find(c, from, to)`.
+    fn find_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.n);
+        (from..to).find(|&k| self.t[k] == c)
+    }
+
+    /// `text.rfind(c, from, to)`.
+    fn rfind_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.n);
+        (from..to).rev().find(|&k| self.t[k] == c)
+    }
+}
+
+/// `_HON_RE` at `i`: `様|さま|さん|殿|氏(?!名)|先生|くん|ちゃん`.
+fn honorific_at(t: &[char], i: usize) -> Option<usize> {
+    let next = t.get(i + 1).copied();
+    match t[i] {
+        '様' | '殿' => Some(i + 1),
+        '氏' if next != Some('名') => Some(i + 1),
+        'さ' if matches!(next, Some('ま') | Some('ん')) => Some(i + 2),
+        '先' if next == Some('生') => Some(i + 2),
+        'く' if next == Some('ん') => Some(i + 2),
+        'ち' if next == Some('ゃ') && t.get(i + 2) == Some(&'ん') => Some(i + 3),
+        _ => None,
+    }
+}
+
+impl Recognizer for PersonJaRecognizer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &["PERSON"]
+    }
+
+    fn supports(&self, lang: Lang) -> bool {
+        lang == Lang::Ja
+    }
+
+    fn keywords(&self) -> Keywords {
+        let mut role = Vec::new();
+        for r in "者人官員様長生主師士".chars() {
+            for n in ["", "名", "氏名"] {
+                for c in [":", " :"] {
+                    role.push(format!("{r}{n}{c}"));
+                }
+            }
+        }
+        let mut en = Vec::new();
+        for w in EN_LABELS_STRONG.iter().chain(EN_LABELS_WEAK) {
+            for c in [":", " :"] {
+                en.push(format!("{w}{c}"));
+            }
+        }
+        vec![
+            (LABEL_GROUP, LABELS.split('|').map(String::from).collect()),
+            (ROLE_LABEL_GROUP, role),
+            (TITLE_GROUP, TITLES.split('|').map(|t| format!("{t} ")).collect()),
+            (EN_HON_GROUP, EN_HONORIFICS.iter().map(|s| s.to_string()).collect()),
+            (EN_GROUP, en),
+        ]
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let t: &[char] = &doc.norm.chars;
+        let n = t.len();
+        let mut cx =
+            Ctx { t, n, lex: self.lex, tb: &self.tb, doc, morph: doc.has_morphology(), found: Found::default() };
+        // Cues are cheap to find and dearer to read: at most one cue per 16 characters of each kind is read.
+        let budget = 2000 + n / 16;
+        cx.honorifics(budget);
+        cx.labels(budget);
+        cx.self_intros(budget);
+        cx.titles(budget);
+        cx.cue_patterns(budget);
+        cx.line_names(budget);
+        cx.csv_headers();
+        cx.prose();
+        cx.readings();
+        cx.lists();
+        cx.repeat_surnames();
+        for ((s, e), score) in drop_nested(&cx.found) {
+            out.push(Finding::new("PERSON", s, e, score, NAME));
+        }
+    }
+}
+
+/// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
+fn drop_nested(found: &Found) -> Vec<((usize, usize), f64)> {
+    let mut items = found.items.clone();
+    items.sort_by(|a, b| {
+        let (la, lb) = (a.0 .1 - a.0 .0, b.0 .1 - b.0 .0);
+        lb.cmp(&la).then(b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)).then(a.0 .0.cmp(&b.0 .0))
+    });
+    let mut starts: Vec<usize> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for ((s, e), score) in items {
+        let i = starts.partition_point(|&x| x <= s);
+        if i > 0 && ends[i - 1] > s {
+            continue;
+        }
+        if i < starts.len() && starts[i] < e {
+            continue;
+        }
+        starts.insert(i, s);
+        ends.insert(i, e);
+        out.push(((s, e), score));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn names(text: &str) -> Vec<String> {
+        let rec = PersonJaRecognizer::new();
+        let mut lx = Lexicon::new();
+        for (g, w) in rec.keywords() {
+            lx.add(g, w);
+        }
+        lx.build();
+        let doc = Document::new(text, Some(Lang::Ja), &lx);
+        let mut out = Vec::new();
+        rec.find(&doc, &mut out);
+        out.sort_by_key(|f| f.start);
+        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
+    }
+
+    #[test]
+    fn cues_without_morphology() {
+        assert_eq!(names("山田太郎様\n\nいつもお世話になっております。"), ["山田太郎"]);
+        assert_eq!(names("担当：佐藤 花子\n"), ["佐藤 花子"]);
+        assert_eq!(names("From: Sho Ichikawa\n"), ["Sho Ichikawa"]);
+        assert_eq!(names("From: Sales Team\n"), Vec::<String>::new());
+        assert_eq!(names("多様化するニーズに応え、小雨模様の中、殿堂入りを祝った。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn romaji_shape() {
+        let tb = Tables::new();
+        for w in ["Ichikawa", "Sho", "Shun'ichi", "Otsuka", "Keiko", "Ryuunosuke", "Hanako"] {
+            assert!(tb.romaji_ja.is_match(w), "{w}");
+        }
+        for w in ["Sales", "Department", "Smith", "Support", "Team"] {
+            assert!(!tb.romaji_ja.is_match(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn line_name_precheck_drops_no_title() {
+        // line_name_at looks for a kanji or チ / マ / リ first: every title starts with one of them.
+        for w in &Tables::new().titles.list {
+            assert!(chars::is_kanji(w[0]) || chars::one_of(w[0], "チマリ"), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn overlaps_looks_at_the_last_eight_spans() {
+        let spans = [(0, 2), (3, 5), (6, 8)];
+        assert!(overlaps(&spans, 4, 6));
+        assert!(!overlaps(&spans, 2, 3));
+        assert!(!overlaps(&spans, 9, 12));
+    }
+}

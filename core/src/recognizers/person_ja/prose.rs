@@ -1,0 +1,555 @@
+//! Names in prose, without cues: kanji runs that split into a listed surname + given name or hold a
+//! surname before a title, given names after kinship words, Chinese names before a particle, katakana
+//! foreign names, encyclopaedic definitions ('X（読み）は、日本の俳優。'), names after a role word, and
+//! SudachiPy's 人名 tags asked on short windows.
+
+use super::chars::{is_hira, is_kanji, is_kata, one_of, py_isdigit, sw};
+use super::lexicon::{COMMON, FOREIGN, FULL, GIV, GIV_KANA, LISTED, OTHER, PLACE, SUR, SUR_KANA};
+use super::patterns::{definition, prose_kata, role_kata, run_len};
+use super::readers::surname_head;
+use super::{overlaps, Ctx};
+
+const PARTICLES: &str = "はがとにをもやへ、。」の";
+const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Name,
+    Title,
+    Morph,
+}
+
+pub(crate) type Verdict = Option<(Kind, usize, usize, f64)>;
+
+// Verdicts on a katakana run (`_KATA_*`).
+const KATA_NONE: u8 = 0;
+const KATA_MULTI: u8 = 1;
+const KATA_MULTI_CLEAN: u8 = 2;
+const KATA_SINGLE_TITLED: u8 = 3;
+const KATA_SINGLE_CLEAN: u8 = 4;
+
+/// `_clean_foreign`: a katakana person name that is not also a place, a product or an ordinary word.
+pub(crate) fn clean_foreign(f: u16) -> bool {
+    f & FOREIGN != 0 && f & (COMMON | PLACE | OTHER) == 0
+}
+
+fn is_kata_sep(c: char) -> bool {
+    c == '・' || c == '='
+}
+
+impl Ctx<'_, '_> {
+    pub(crate) fn prose(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let covered = self.found.sorted_keys();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        let mut sur_windows: Vec<(usize, usize)> = Vec::new();
+        // [K]{2,40}: kanji runs in pieces of at most 40
+        let mut i = 0;
+        while i < n {
+            if !is_kanji(t[i]) {
+                i += 1;
+                continue;
+            }
+            let j = i + run_len(t, i, n, usize::MAX, is_kanji);
+            let mut s0 = i;
+            while j - s0 >= 2 {
+                let e0 = (s0 + 40).min(j);
+                self.prose_run(s0, e0, &covered, &mut windows, &mut sur_windows);
+                s0 = e0;
+            }
+            i = j;
+        }
+        self.definitions();
+        let lim = 1000 + n / 16;
+        let mut count = 0;
+        let mut i = 0;
+        while i < n && count < lim {
+            let hit = self.tb.role_words.starting_at(t, i).find_map(|w| {
+                let q = i + w.len();
+                (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of(c, "の・、"))).then_some(q + 1)
+            });
+            let Some(e) = hit else {
+                i += 1;
+                continue;
+            };
+            count += 1;
+            self.after_role(e, &covered);
+            if e >= 2 && one_of(t[e - 1], "の・、") && one_of(t[e - 2], "妻夫母父兄姉弟妹娘男女子孫甥姪")
+            {
+                self.given_after_kin(e, &covered);
+            }
+            i = e;
+        }
+        windows.extend(sur_windows);
+        if !windows.is_empty() {
+            // SudachiPy costs about 1 MB/s: at most one window per 200 characters (a few per sentence).
+            windows.truncate(64 + n / 200);
+            self.morph_windows(&windows);
+        }
+        self.prose_katakana();
+    }
+
+    fn prose_run(
+        &mut self,
+        s0: usize,
+        e0: usize,
+        covered: &[(usize, usize)],
+        windows: &mut Vec<(usize, usize)>,
+        sur_windows: &mut Vec<(usize, usize)>,
+    ) {
+        let t = self.t;
+        let n = self.n;
+        let run = &t[s0..e0];
+        let len = e0 - s0;
+        if len <= 3 {
+            if e0 < n && (is_hira(t[e0]) || one_of(t[e0], "、。」")) && self.lex.listed(run) {
+                self.short_run(s0, e0, covered, sur_windows);
+            }
+            if len < 3 {
+                return;
+            }
+        }
+        if len > 3 && self.tb.kin_words.contains(&run[..2]) {
+            self.given_after_kin(s0 + 2, covered);
+        } else if len == 3
+            && self.tb.cn_surnames.contains(&run[0])
+            && self.chinese_name(s0, e0, run)
+            && !overlaps(covered, s0, e0)
+        {
+            self.add(s0, e0, 0.6); // 袁世凱は / 李基文に: a Chinese or Korean name of three characters
+        }
+        let Some((kind, offset, nn, score)) = self.judge_run(run) else {
+            return;
+        };
+        let s = s0 + offset;
+        match kind {
+            Kind::Name => {
+                if !overlaps(covered, s, s + nn) {
+                    self.add(s, s + nn, score);
+                }
+            }
+            Kind::Title => {
+                if !overlaps(covered, s, s + nn) {
+                    windows.push((s, s + nn));
+                }
+            }
+            Kind::Morph => {
+                if self.boundary(e0, n) && !overlaps(covered, s, s + nn) {
+                    windows.push((s, s + nn));
+                }
+            }
+        }
+    }
+
+    /// `_definitions` + their reading: 'X（読み）は、日本の俳優。'
+    fn definitions(&mut self) {
+        let t = self.t;
+        let mut last = usize::MAX;
+        let mut count = 0;
+        let wa = ['は', '、'];
+        let mut i = (0..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+        while let Some(p) = i {
+            let lo = p.saturating_sub(85);
+            let ls = match self.rfind_char('\n', lo, p) {
+                Some(nl) => Some(nl + 1),
+                None => (lo == 0).then_some(0),
+            };
+            if let Some(ls) = ls {
+                if ls != last {
+                    last = ls;
+                    if let Some(((a, b), (c, d))) = definition(t, ls) {
+                        count += 1;
+                        let name = &t[a..b];
+                        if !self.tb.place_or_org(name)
+                            && !self.tb.org_after.occurs_in(name)
+                            && self.defined_as_person(&t[c..d])
+                        {
+                            self.add(a, b, 0.7);
+                        }
+                        if count >= 1000 {
+                            break;
+                        }
+                    }
+                }
+            }
+            i = (p + 2..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+        }
+    }
+
+    /// `_DEFINED_AS_PERSON.search(s)`: a word for a person's occupation, then である, 。, 、, で or the end.
+    fn defined_as_person(&self, s: &[char]) -> bool {
+        (0..s.len()).any(|p| {
+            self.tb.defined_as_person.starting_at(s, p).any(|w| {
+                let q = p + w.len();
+                sw(s, p, w) && (q == s.len() || one_of(s[q], "。、で"))
+            })
+        })
+    }
+
+    /// `_chinese_name`: a three-character run that reads as a Chinese or Korean name before a particle.
+    fn chinese_name(&self, s: usize, e: usize, run: &[char]) -> bool {
+        let t = self.t;
+        if e >= self.n
+            || !one_of(t[e], PARTICLES)
+            || (s > 0 && py_isdigit(t[s - 1]))
+            || self.tb.cn_not_last.contains(&run[2])
+        {
+            return false;
+        }
+        let lex = self.lex;
+        let (f, f2) = (lex.get(run), lex.get(&run[1..]));
+        !(f & (COMMON | PLACE) != 0 || f2 & COMMON != 0 || lex.listed(&run[..2]))
+    }
+
+    /// `_short_run`: a kanji run of 2-3 characters in prose (宮内あすか, 松本は, 雄一は).
+    fn short_run(&mut self, s: usize, e: usize, covered: &[(usize, usize)], windows: &mut Vec<(usize, usize)>) {
+        let t = self.t;
+        if e >= self.n {
+            return;
+        }
+        let nxt = t[e];
+        let hira = is_hira(nxt);
+        if !hira && !one_of(nxt, "、。」") {
+            return;
+        }
+        let run = &t[s..e];
+        let f = self.lex.get(run);
+        if f & !LISTED == 0 {
+            return;
+        }
+        let digit_before = s > 0 && py_isdigit(t[s - 1]);
+        if f & SUR != 0 {
+            if hira {
+                let g = self.hira_given(e);
+                if g != 0 && !overlaps(covered, s, g) {
+                    self.add(s, g, 0.65); // 宮内あすか: a surname and a given name written in hiragana
+                    return;
+                }
+            }
+            if one_of(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
+                windows.push((s, e));
+            }
+        } else if f & GIV != 0
+            && one_of(nxt, PARTICLES)
+            && f & (COMMON | PLACE) == 0
+            && !digit_before
+            && !numbered(run)
+            && !overlaps(covered, s, e)
+        {
+            self.add(s, e, 0.6); // 雄一は / 千恵子の: a given name alone, listed only as a name
+        }
+    }
+
+    /// `_hira_given`: end of a hiragana given name starting at `i` before a particle or a non-kana, else 0.
+    fn hira_given(&self, i: usize) -> usize {
+        let t = self.t;
+        let n = self.n;
+        if i >= n || !is_hira(t[i]) {
+            return 0;
+        }
+        for nn in [4, 3, 2] {
+            let e = i + nn;
+            if e > n {
+                continue;
+            }
+            let f = self.lex.get(&t[i..e]);
+            if f & GIV == 0 || f & COMMON != 0 {
+                continue;
+            }
+            if nn == 2 && (one_of(t[i], "とのにをはがもや") || (e < n && is_hira(t[e]))) {
+                continue; // 市場とや, 越後しなの: a particle, not a short given name
+            }
+            if e == n || !is_hira(t[e]) || one_of(t[e], "はがのとにをもや") {
+                return e;
+            }
+        }
+        0
+    }
+
+    /// `_given_after_kin`: a given name right after a kinship word (息子の吾郎は, 三女悦子).
+    fn given_after_kin(&mut self, i: usize, covered: &[(usize, usize)]) {
+        let Some(l) = role_kanji(self.t, i) else {
+            return;
+        };
+        if l > 4 || overlaps(covered, i, i + l) {
+            return;
+        }
+        let f = self.lex.get(&self.t[i..i + l]);
+        if f & GIV != 0 && f & (COMMON | PLACE) == 0 {
+            self.add(i, i + l, 0.7);
+        }
+    }
+
+    /// `_after_role`: 編集者の山田太郎 / 監督の ジョン・スミス.
+    fn after_role(&mut self, i: usize, covered: &[(usize, usize)]) {
+        let t = self.t;
+        let lex = self.lex;
+        if let Some(l) = role_kanji(t, i) {
+            let mut name = &t[i..i + l];
+            if let Some(p) = self.tb.prose_title.suffix_start(name) {
+                if p >= 1 {
+                    name = &name[..p]; // 高橋課長 → 高橋
+                }
+            }
+            let end = i + name.len();
+            if ((name.len() >= 3 && lex.split_full(name) != 0)
+                || surname_head(lex, name)
+                || (lex.surname(name) && !lex.common(name)))
+                && !self.tb.place_or_org(name)
+                && !overlaps(covered, i, end)
+            {
+                self.add(i, end, 0.7);
+            }
+            return;
+        }
+        if let Some(e) = role_kata(t, i) {
+            if !overlaps(covered, i, e) {
+                let parts = t[i..e].iter().filter(|&&c| is_kata_sep(c)).count() + 1;
+                if parts > 1 && self.tb.org_after.at(t, e, self.n).is_none() {
+                    self.add(i, e, 0.7);
+                }
+            }
+        }
+    }
+
+    /// `_judge_run`: what a kanji run in prose is, from the lexicon alone.
+    pub(crate) fn judge_run(&self, run: &[char]) -> Verdict {
+        if run.len() > 14 {
+            return None;
+        }
+        let mut run = run;
+        if run.last() == Some(&'宛') && run.len() >= 3 {
+            run = &run[..run.len() - 1]; // 中村部長宛: the name and title of an addressee
+        }
+        let verdict = if run.len() <= 8 { self.judge_name_run(run) } else { None };
+        if run.len() < 5 || matches!(verdict, Some((Kind::Name, ..))) {
+            return verdict;
+        }
+        let head = self.name_before_word(run);
+        if head != 0 {
+            return Some((Kind::Name, 0, head, 0.75));
+        }
+        if verdict.is_some() {
+            return verdict;
+        }
+        for p in 2..run.len().saturating_sub(2) {
+            if one_of(run[p - 1], ROLE_END) {
+                if let Some((Kind::Name, _, nn, sc)) = self.judge_name_run(&run[p..]) {
+                    return Some((Kind::Name, p, nn, sc));
+                }
+            }
+        }
+        None
+    }
+
+    /// `_name_before_word`: length of a full name that starts a run before a word about its bearer.
+    fn name_before_word(&self, run: &[char]) -> usize {
+        let lex = self.lex;
+        for k in [4, 3, 5, 6] {
+            if k > run.len() - 1 {
+                continue;
+            }
+            let rest = &run[k..];
+            if !(self.tb.after_full_name.at(rest, 0, rest.len()).is_some()
+                || (rest.len() <= 6 && self.tb.prose_title.suffix_start(rest).is_some()))
+            {
+                continue;
+            }
+            let body = &run[..k];
+            let i = lex.split_full(body);
+            if i != 0 && !lex.common(&body[..i]) && !lex.common(&body[i..]) {
+                return k;
+            }
+        }
+        0
+    }
+
+    fn judge_name_run(&self, run: &[char]) -> Verdict {
+        let lex = self.lex;
+        let tb = self.tb;
+        let len = run.len();
+        if len > 8 || len == 0 {
+            return None;
+        }
+        if lex.get(run) & FULL != 0 {
+            return Some((Kind::Name, 0, len, 0.75)); // a full name the dictionary lists as one word (徳川家光)
+        }
+        if lex.get(&run[..1]) & SUR == 0
+            && lex.get(&run[..2.min(len)]) & SUR == 0
+            && lex.get(&run[..3.min(len)]) & SUR == 0
+        {
+            return None;
+        }
+        let tpos = tb.prose_title.suffix_start(run);
+        let titled = tpos.is_some_and(|p| p >= 2);
+        let body = match tpos {
+            Some(p) if titled => &run[..p],
+            _ => run,
+        };
+        if let Some(p) = tpos {
+            if (1..=3).contains(&p) && tb.personal_title.has(&run[p..]) {
+                // 杉山課長 / 清水部長 / 林教授: a surname before a title, even one that is also a word.
+                let head = &run[..p];
+                let fh = lex.get(head);
+                let weak = tb.weak_title.contains(&run[p..]);
+                let prefix = head.len() == 1 && tb.title_prefixes.contains(&head[0]);
+                if fh & SUR != 0 && !prefix && !(weak && (head.len() < 2 || fh & (COMMON | PLACE) != 0)) {
+                    return Some((Kind::Name, 0, head.len(), if fh & COMMON == 0 { 0.8 } else { 0.7 }));
+                }
+            }
+        }
+        let k = if body.len() <= 6 { lex.split_full(body) } else { 0 };
+        if k != 0 {
+            let (ca, cb) = (lex.common(&body[..k]), lex.common(&body[k..]));
+            if (!ca && !cb) || (titled && !(ca && cb)) {
+                return Some((Kind::Name, 0, body.len(), 0.8));
+            }
+            if body.len() >= 4 && tb.titles.suffix_start(body).is_none() {
+                return Some((Kind::Name, 0, body.len(), if !(ca && cb) { 0.7 } else { 0.6 }));
+            }
+        }
+        if titled && body.len() <= 3 && lex.surname(body) && !lex.common(body) {
+            return Some((Kind::Name, 0, body.len(), 0.75));
+        }
+        if !self.morph || body.len() > 5 || (!titled && tb.place_or_org(run)) {
+            return None;
+        }
+        for i in 1..=3 {
+            if i < body.len() && (i > 1 || body.len() > 2) {
+                let f = lex.get(&body[..i]);
+                if f & SUR != 0 && f & COMMON == 0 {
+                    return Some((if titled { Kind::Title } else { Kind::Morph }, 0, body.len(), 0.0));
+                }
+            }
+        }
+        None
+    }
+
+    /// `_morph_windows`: ask SudachiPy about kanji runs that start with a surname (姓 (+ 名) at the start).
+    fn morph_windows(&mut self, runs: &[(usize, usize)]) {
+        let t = self.t;
+        let n = self.n;
+        for &(s, e) in runs {
+            let lo = self.rfind_char('\n', s.saturating_sub(8), s).map(|x| x + 1).unwrap_or(0).max(s.saturating_sub(8));
+            let hi = self.find_char('\n', e, e + 8).unwrap_or(n.min(e + 8));
+            let toks = self.doc.norm_tokens(lo, hi);
+            for (k, tok) in toks.iter().enumerate() {
+                if tok.start < s {
+                    continue;
+                }
+                if tok.start > s || tok.person_part() != "姓" {
+                    break;
+                }
+                let mut end = tok.end;
+                if k + 1 < toks.len() && toks[k + 1].person_part() == "名" {
+                    end = toks[k + 1].end;
+                    self.add(s, end, 0.7);
+                } else if end == e && (e >= n || !is_kata(t[e])) {
+                    self.add(s, end, 0.6);
+                }
+                break;
+            }
+        }
+    }
+
+    /// `_judge_katakana`: what a katakana run is from the lexicon alone (the `KATA_*` verdicts).
+    fn judge_katakana(&self, name: &[char]) -> u8 {
+        let lex = self.lex;
+        let n_parts = name.iter().filter(|&&c| is_kata_sep(c)).count() + 1;
+        if n_parts > 1 {
+            let mut parts = name.split(|&c| is_kata_sep(c));
+            let clean = parts.clone().any(|p| clean_foreign(lex.get(p)));
+            if clean && n_parts <= 4 {
+                return KATA_MULTI_CLEAN;
+            }
+            let first = parts.next().unwrap_or(&[]);
+            if self.tb.western_first.contains(first)
+                && n_parts <= 4
+                && !parts.any(|p| {
+                    let f = lex.get(p);
+                    f & PLACE != 0 && f & FOREIGN == 0
+                })
+            {
+                return KATA_MULTI_CLEAN;
+            }
+            return KATA_MULTI;
+        }
+        let f = lex.get(name);
+        if f & FOREIGN == 0 || f & (COMMON | PLACE) != 0 {
+            return KATA_NONE;
+        }
+        if clean_foreign(f) && name.len() >= 3 {
+            KATA_SINGLE_CLEAN
+        } else {
+            KATA_SINGLE_TITLED
+        }
+    }
+
+    /// Katakana runs in prose: foreign names (ジャック・ワーナー, ケネディ大統領) and kana readings apart.
+    fn prose_katakana(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let tb = self.tb;
+        let mut skip = 0usize;
+        let mut i = 0;
+        while i < n {
+            let Some(e) = prose_kata(t, i) else {
+                i += 1;
+                continue;
+            };
+            let s = i;
+            i = e;
+            let name = &t[s..e];
+            let verdict = self.judge_katakana(name);
+            if verdict == KATA_NONE && (e + 1 >= n || t[e] != ' ') {
+                continue; // nothing to read here (most runs)
+            }
+            if s < skip {
+                continue;
+            }
+            if e + 1 < n && t[e] == ' ' && is_kata(t[e + 1]) {
+                // ヤマダ タロウ: the katakana readings of a surname and a given name, written apart.
+                if let Some(e2) = prose_kata(t, e + 1) {
+                    if self.lex.get(name) & SUR_KANA != 0 && self.lex.get(&t[e + 1..e2]) & GIV_KANA != 0 {
+                        if !(s > 0 && is_kata(t[s - 1])) {
+                            self.add(s, e2, 0.7);
+                        }
+                        skip = e2;
+                        continue;
+                    }
+                }
+            }
+            if verdict == KATA_NONE {
+                continue;
+            }
+            if s > 0 && is_kata(t[s - 1]) {
+                continue;
+            }
+            let after = tb.foreign_title.at(t, e, n).is_some();
+            if verdict == KATA_MULTI_CLEAN && tb.not_person_after.at(t, e, n).is_none() {
+                self.add(s, e, 0.75);
+            } else if after {
+                self.add(s, e, if verdict >= KATA_SINGLE_TITLED { 0.75 } else { 0.7 });
+            } else if verdict == KATA_SINGLE_CLEAN
+                && (e >= n || !t[e].is_ascii_alphanumeric())
+                && tb.not_person_after.at(t, e, n).is_none()
+                && tb.org_after.at(t, e, n).is_none()
+                && !tb.legal_forms.iter().any(|w| t[s.saturating_sub(6)..s].ends_with(w))
+            {
+                self.add(s, e, 0.6);
+            }
+        }
+    }
+}
+
+/// `_NUMBERED.match(run)`: 一次, 三回, 十号 …
+fn numbered(run: &[char]) -> bool {
+    run.len() >= 2 && one_of(run[0], "一二三四五六七八九十百千") && one_of(run[1], "次回期部番号位件月日年人代世")
+}
+
+/// `_ROLE_KANJI.match(text, i)`: `[K]{2,5}(?![K])`: the run's length.
+fn role_kanji(t: &[char], i: usize) -> Option<usize> {
+    let l = run_len(t, i, t.len(), 6, is_kanji);
+    (2..=5).contains(&l).then_some(l)
+}

@@ -1,0 +1,375 @@
+//! Name readers: the name that starts at a position (kanji with or without a space, katakana, hiragana,
+//! romaji), the name inside a kanji run (a title before or after it cut off), a list of names to the end
+//! of a line, and a reading in brackets after a name.
+
+use super::chars::{at_in, is_hira, is_kanji, is_kata, one_of, sw_lim};
+use super::lexicon::NameLexicon;
+use super::patterns::{
+    bracket_after, hira_name, hira_paren, kana_paren, kata_name, romaji_name, romaji_paren, run_len,
+};
+use super::Ctx;
+
+/// A candidate: start, end, score.
+pub(crate) type Cand = (usize, usize, f64);
+
+/// `_HON_TAIL.search(s)`: the leftmost 様 / 殿 / 氏 / 先生 / 君.
+pub(crate) fn hon_tail_search(s: &[char]) -> Option<usize> {
+    (0..s.len()).find(|&p| matches!(s[p], '様' | '殿' | '氏' | '君') || (s[p] == '先' && s.get(p + 1) == Some(&'生')))
+}
+
+/// `_surname_head`: `s` (3+ characters) starts with a listed surname that is not an ordinary word.
+pub(crate) fn surname_head(lex: &NameLexicon, s: &[char]) -> bool {
+    if s.len() < 3 {
+        return false;
+    }
+    (1..=3).any(|i| {
+        let f = lex.get(&s[..i]);
+        i < s.len() && f & super::lexicon::SUR != 0 && f & super::lexicon::COMMON == 0
+    })
+}
+
+const UNIT_END: &str = "部課室係班局所社店科棟院";
+const HEAD_END: &str = "部課室係班長任当社店";
+
+impl Ctx<'_, '_> {
+    /// `_kanji_name`: (start, end, score) of the name inside a kanji run.
+    pub(crate) fn kanji_name(&self, run: &[char], strong: bool) -> Option<Cand> {
+        let lex = self.lex;
+        let tb = self.tb;
+        let s = 0;
+        let mut e = run.len();
+        if let Some(p) = tb.titles.suffix_start(run) {
+            if p > 0 {
+                e = p;
+                // 坂本部長 is 坂本 + 部長, not 坂 + 本部長: prefer the cut that leaves a listed name.
+                let hi = run.len().saturating_sub(2);
+                for cut in ((e + 1)..=hi).rev() {
+                    if tb.titles.has(&run[cut..]) && (lex.surname(&run[..cut]) || lex.split_full(&run[..cut]) != 0) {
+                        e = cut;
+                        break;
+                    }
+                }
+            }
+        }
+        let body = &run[s..e];
+        if body.is_empty() {
+            return None;
+        }
+        let k = lex.split_full(body);
+        if k != 0 {
+            if body.len() > 2 || !(lex.common(&body[..k]) && lex.common(&body[k..])) {
+                return Some((s, e, 0.9));
+            }
+            if strong && !tb.not_names.contains(body) {
+                return Some((s, e, 0.7));
+            }
+        }
+        if lex.surname(body) {
+            if lex.common(body) && body.len() == 1 && !strong {
+                return None;
+            }
+            return Some((s, e, if !lex.common(body) { 0.85 } else { 0.7 }));
+        }
+        for i in 1..body.len().saturating_sub(1) {
+            let rest = &body[i..];
+            if lex.split_full(rest) != 0 || (rest.len() >= 2 && lex.surname(rest) && !lex.common(rest)) {
+                let head = &body[..i];
+                if one_of(head[head.len() - 1], HEAD_END) {
+                    return Some((s + i, e, 0.75));
+                }
+            }
+        }
+        if strong
+            && (2..=5).contains(&body.len())
+            && !tb.not_names.contains(body)
+            && !lex.common(body)
+            && !one_of(body[body.len() - 1], UNIT_END)
+            && (!body.iter().any(|&c| one_of(c, "部課室係")) || surname_head(lex, body))
+        {
+            return if !tb.org_words.occurs_in(body) { Some((s, e, 0.6)) } else { None };
+        }
+        None
+    }
+
+    /// `_name_at`: the name starting at `i` (before `limit`).
+    pub(crate) fn name_at(&self, i: usize, limit: usize, strong: bool, kana_ok: bool) -> Option<Cand> {
+        let t = self.t;
+        let limit = limit.min(self.n);
+        if i >= limit {
+            return None;
+        }
+        let c = t[i];
+        let lex = self.lex;
+        if is_kanji(c) {
+            let rl = run_len(t, i, limit, 8, is_kanji);
+            let mut run = &t[i..i + rl];
+            if let Some(h) = hon_tail_search(run) {
+                if h > 0 {
+                    run = &run[..h];
+                }
+            }
+            let j = i + run.len();
+            // 山田 太郎 / 山口くみ子 / 佐藤 くみ子: a given name after a space or in kana.
+            if j < limit && lex.surname(run) {
+                let k = if t[j] == ' ' { j + 1 } else { j };
+                let gl = run_len(t, k, limit, 6, |c| is_kanji(c) || is_hira(c));
+                if gl > 0 && !one_of(t[k], "様殿氏君") {
+                    let mut given = &t[k..k + gl];
+                    if let Some(p) = self.tb.titles.suffix_start(given) {
+                        if p > 0 {
+                            given = &given[..p];
+                        }
+                    }
+                    let ge = k + given.len();
+                    let kana_only = k == j && given.iter().all(|&c| is_hira(c));
+                    if kana_only
+                        && self.after_name(ge, self.n).is_none()
+                        && (given.len() < 2 || lex.common(given) || (ge < limit && is_hira(t[ge])))
+                    {
+                        // 山田より: a particle, not a given name written in kana
+                    } else if self.boundary(ge, limit)
+                        && (lex.given(given)
+                            || ((strong || self.reading_follows(ge))
+                                && k > j
+                                && is_kanji(given[0])
+                                && given.len() <= 3
+                                && !lex.common(given)))
+                    {
+                        return Some((i, ge, 0.9));
+                    }
+                }
+            }
+            if (3..=6).contains(&run.len()) && self.reading_follows(j) {
+                // 杉山悠人（スギヤマ ユウト）: a surname and an unlisted given name, with its reading after it
+                for k in [3, 2, 1] {
+                    if k < run.len() && run.len() - k <= 3 && lex.surname(&run[..k]) && !lex.common(&run[k..]) {
+                        return Some((i, j, 0.85));
+                    }
+                }
+            }
+            if !self.boundary(j, limit) {
+                return None;
+            }
+            let r = self.kanji_name(run, strong)?;
+            return Some((i + r.0, i + r.1, r.2));
+        }
+        if is_kata(c) && c != 'ー' {
+            let mut e = kata_name(t, i, limit)?;
+            while e > i && matches!(t[e - 1], ' ' | '・' | '=') {
+                e -= 1;
+            }
+            if !self.boundary(e, limit) {
+                return None;
+            }
+            let name = &t[i..e];
+            let mut parts = name.split(|&c| c == ' ' || c == '・' || c == '=');
+            let n_parts = name.iter().filter(|&&c| c == ' ' || c == '・' || c == '=').count() + 1;
+            if kana_ok || parts.all(|p| lex.kana_part(p)) {
+                if !kana_ok && n_parts == 1 && name.len() < 3 {
+                    return None;
+                }
+                return Some((i, e, if kana_ok { 0.85 } else { 0.7 }));
+            }
+            return None;
+        }
+        if kana_ok && is_hira(c) {
+            if let Some(e) = hira_name(t, i, limit) {
+                if e - i >= 2 {
+                    return Some((i, e, 0.8));
+                }
+            }
+            return None;
+        }
+        if c.is_ascii_uppercase() {
+            if let Some(e) = romaji_name(t, i, limit) {
+                if strong || kana_ok {
+                    return Some((i, e, 0.85));
+                }
+                if self.all_romaji_ja(&t[i..e]) {
+                    return Some((i, e, 0.75)); // Yamada Taro: every word is spelt like Japanese romaji
+                }
+            }
+        }
+        None
+    }
+
+    /// Every space-separated word of `s` is spelt like Japanese romaji (`_ROMAJI_JA.fullmatch`).
+    pub(crate) fn all_romaji_ja(&self, s: &[char]) -> bool {
+        s.split(|&c| c == ' ').all(|w| {
+            let w: String = w.iter().collect();
+            self.tb.romaji_ja.is_match(&w)
+        })
+    }
+
+    /// `_AFTER_NAME.match(text, p, limit)`: an honorific, a title or 君 (after one space at most).
+    pub(crate) fn after_name(&self, p: usize, limit: usize) -> Option<usize> {
+        let limit = limit.min(self.n);
+        let q = if p < limit && self.t[p] == ' ' { p + 1 } else { p };
+        self.tb.after_name.at(self.t, q, limit)
+    }
+
+    /// `_boundary`: a name may end at `e` (not inside a longer word: 山田商事, 林ガス, Yamada1).
+    pub(crate) fn boundary(&self, e: usize, limit: usize) -> bool {
+        if e >= limit || e >= self.n {
+            return true;
+        }
+        let t = self.t;
+        let c = t[e];
+        if c == '(' && t.get(e + 2) == Some(&')') && t.get(e + 1).is_some_and(|&k| one_of(k, "株有合同社財")) {
+            return false;
+        }
+        if is_kanji(c) || is_kata(c) || c.is_ascii_alphanumeric() {
+            return self.after_name(e, self.n).is_some();
+        }
+        true
+    }
+
+    /// `_TITLE_PREFIX.match(text, i, end)`: a title followed by a space or a kanji.
+    fn title_prefix(&self, i: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        for w in self.tb.titles.starting_at(t, i) {
+            if sw_lim(t, i, end, w) {
+                let q = i + w.len();
+                if q < end && t[q] == ' ' {
+                    return Some(q + 1);
+                }
+                if q < end && is_kanji(t[q]) {
+                    return Some(q);
+                }
+            }
+        }
+        None
+    }
+
+    /// `_COMPANY_TOKEN.match(text, i, end)`: a company, a department or 弊社 before a name.
+    fn company_token(&self, i: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let end = end.min(self.n);
+        let sep = |c: char| one_of(c, " \n、,/／");
+        for p in 0..=30 {
+            let a = i + p;
+            if p > 0 && (a > end || sep(t[a - 1])) {
+                break;
+            }
+            for w in self.tb.company_orgs.starting_at(t, a) {
+                if sw_lim(t, a, end, w) {
+                    let q = a + w.len();
+                    let mut r = q;
+                    while r < end && r - q <= 30 {
+                        if t[r] == ' ' {
+                            return Some(r + 1);
+                        }
+                        if sep(t[r]) {
+                            break;
+                        }
+                        r += 1;
+                    }
+                }
+            }
+        }
+        let rl = run_len(t, i, end, 12, |c| is_kanji(c) || is_kata(c));
+        for k in (1..=rl).rev() {
+            let a = i + k;
+            for w in self.tb.company_units.starting_at(t, a) {
+                if sw_lim(t, a, end, w) && a + w.len() < end && t[a + w.len()] == ' ' {
+                    return Some(a + w.len() + 1);
+                }
+            }
+        }
+        let e = self.tb.company_self.at(t, i, end)?;
+        Some(if e < end && t[e] == ' ' { e + 1 } else { e })
+    }
+
+    /// `_read_list`: names from `i` to the end of the line: 'A様、B様／C社 D、E'.
+    pub(crate) fn read_list(&mut self, mut i: usize, score: f64, mut strong: bool, max_items: usize, kana_ok: bool) {
+        let t = self.t;
+        let end = self.find_char('\n', i, i + 160).unwrap_or(self.n.min(i + 160));
+        let mut items = 0;
+        while i < end && items < max_items {
+            while i < end && t[i] == ' ' {
+                i += 1;
+            }
+            if let Some(e) = self.title_prefix(i, end) {
+                i = e;
+                continue;
+            }
+            let Some((s, e, sc)) = self.name_at(i, end, strong, kana_ok) else {
+                // Skip a company / department token followed by a space, then try again.
+                if let Some(me) = self.company_token(i, end) {
+                    if me > i && items < max_items {
+                        i = me;
+                        items += 1;
+                        strong = true; // 株式会社山田商事 林: a name right after a company
+                        continue;
+                    }
+                }
+                return;
+            };
+            if e < end && matches!(t[e], ':' | '：') {
+                return; // 候補者：: the next label, not a name
+            }
+            self.add(s, e, if !strong { score.min(sc) } else { score.max(sc) });
+            self.romaji_after(e, true);
+            items += 1;
+            i = e;
+            if let Some(h) = self.after_name(i, end) {
+                i = h;
+            }
+            if let Some(b) = bracket_after(t, i, end) {
+                i = b;
+            }
+            if i < end && one_of(t[i], "、,／/・") {
+                i += 1;
+                strong = true; // the next item of a list of names
+                continue;
+            }
+            return;
+        }
+    }
+
+    /// `_romaji_after`: a reading in brackets after a name (hiragana only when asked).
+    pub(crate) fn romaji_after(&mut self, end: usize, hira: bool) {
+        if !self.may_open_reading(end) {
+            return;
+        }
+        let t = self.t;
+        let m =
+            romaji_paren(t, end)
+                .or_else(|| kana_paren(t, end))
+                .or_else(|| if hira { hira_paren(t, end) } else { None });
+        if let Some((s, e)) = m {
+            self.add(s, e, 0.85);
+        }
+    }
+
+    /// `_may_open_reading`: a bracket or slash at `e` (after one space at most).
+    pub(crate) fn may_open_reading(&self, e: usize) -> bool {
+        let t = self.t;
+        if e >= self.n {
+            return false;
+        }
+        let mut c = t[e];
+        if c == ' ' {
+            if e + 1 >= self.n {
+                return false;
+            }
+            c = t[e + 1];
+        }
+        one_of(c, "(（/|")
+    }
+
+    /// `_reading_follows`: a reading in brackets (romaji, katakana, hiragana) stands at `e`.
+    pub(crate) fn reading_follows(&self, e: usize) -> bool {
+        let t = self.t;
+        self.may_open_reading(e)
+            && (romaji_paren(t, e).is_some() || kana_paren(t, e).is_some() || hira_paren(t, e).is_some())
+    }
+
+    /// `_paren_ends_line`: the bracket after `e` closes its line.
+    pub(crate) fn paren_ends_line(&self, e: usize) -> bool {
+        match self.find_char(')', e, e + 40) {
+            Some(close) => close + 1 >= self.n || at_in(self.t, close + 1, "\n "),
+            None => false,
+        }
+    }
+}
