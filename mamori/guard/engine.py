@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from mamori.guard.attachments import analyse_extraction, guard_limits
-from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, Context
+from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, STRONG_TYPES, Context
 from mamori.guard.directory import Directory
 from mamori.guard.history import History
 from mamori.guard.model import AttachmentInfo, Message, Recipient, Verdict
 from mamori.guard.policy import Policy
 
-MAX_LINES_OF_BODY = 1000  # lines of the sender's own text read
+MAX_LINES_OF_BODY = 1000  # non-blank lines of the sender's own text read; past them: unread_text
 
 
 def judge(message: Message, policy: Policy, directory: Directory, history: History) -> Verdict:
@@ -59,18 +59,25 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, 
 def analyse_body(body: str, detector) -> AttachmentInfo:
     """The sender's own text (quoted part and signature cut) analysed like an attachment.
 
-    A record is a line holding a personal value other than a name (a pasted list: 氏名 電話 住所, one per line); a
-    signature left without its ``--`` separator gives a few such lines, under the 3 people of a list. Special-care
-    words count only on a line about someone (with a name or another personal value).
+    A record is a line holding a personal value other than a name (a pasted list: 氏名 電話 住所, one per line), or,
+    for records written on one line ("A 03-... / B 03-... / ..."), a distinct value of a type a person holds once;
+    a signature left without its ``--`` separator gives a few such lines, under the 3 people of a list. Special-care
+    words count only on a line about someone (with a name or another personal value). The quoted part and the
+    signature still leave with the mail: a list there (`QUOTED_LIST_RECORDS` distinct addresses, birth dates or
+    identity numbers) counts too. Own text past `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
     """
+    from mamori.guard.attachments import RECORD_TYPES
     from mamori.guard.salutation import own_text
 
     own = own_text(body)
     findings: list[tuple[str, str | None, str]] = []
     records = 0
-    for line in own.splitlines()[:MAX_LINES_OF_BODY]:
-        if not line.strip():
-            continue
+    values: dict[str, set[str]] = {}
+    issues: tuple[str, ...] = ()
+    lines = [line for line in own.splitlines() if line.strip()]
+    if len(lines) > MAX_LINES_OF_BODY:
+        issues = ("unread_text",)
+    for line in lines[:MAX_LINES_OF_BODY]:
         found = detector.detect(line)
         types = {f.type for f in found}
         about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
@@ -78,4 +85,35 @@ def analyse_body(body: str, detector) -> AttachmentInfo:
         # body only on a line that also holds a person's name or another personal value.
         findings.extend((f.type, f.subtype, f.masked) for f in found if f.type != "SENSITIVE" or about_someone)
         records += bool(types & PERSONAL_TYPES - {"PERSON", "SENSITIVE"})
-    return AttachmentInfo(BODY_NAME, own, tuple(findings), records)
+        for f in found:
+            if f.type in RECORD_TYPES:
+                values.setdefault(f.type, set()).add(f.text)
+    records = max(records, *(len(v) for v in values.values()), 0)
+    rest = body[len(own) :] if body.startswith(own) else ""
+    quoted, quoted_findings = _quoted_list(rest, detector)
+    if quoted >= QUOTED_LIST_RECORDS:
+        records += quoted
+        findings.extend(quoted_findings)
+    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues)
+
+
+QUOTED_LIST_RECORDS = 20  # distinct addresses, birth dates or numbers in quoted text from which it is a list
+_QUOTED_TYPES = frozenset({"ADDRESS", "DATE_OF_BIRTH"} | (STRONG_TYPES - {"SENSITIVE"}))
+MAX_QUOTED_CHARS = 2_000_000  # quoted text read for a list (past the body's own text)
+
+
+def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]]]:
+    """People in the quoted part and signature, by distinct values a person holds once and signatures do not
+    repeat per message (a thread's signatures give a few company addresses, a list gives one address each)."""
+    if not rest.strip():
+        return 0, []
+    values: dict[str, set[str]] = {}
+    findings: list[tuple[str, str | None, str]] = []
+    for line in rest[:MAX_QUOTED_CHARS].splitlines():
+        if not line.strip():
+            continue
+        for f in detector.detect(line):
+            if f.type in _QUOTED_TYPES and f.text not in values.setdefault(f.type, set()):
+                values[f.type].add(f.text)
+                findings.append((f.type, f.subtype, f.masked))
+    return max((len(v) for v in values.values()), default=0), findings
