@@ -70,8 +70,8 @@ def is_detached_pkcs7(data: bytes) -> bool:
     if len(data) > MAX_PKCS7_BYTES:
         return False
     outer = _tlv(data, 0)
-    if outer is None or outer[0] != 0x30:
-        return False
+    if outer is None or outer[0] != 0x30 or (outer[2] >= 0 and data[outer[2] :].strip(b"\r\n\t \x00")):
+        return False  # not a SEQUENCE, or bytes after it
     top = _children(data, outer[1], outer[2], 2)
     if not top or len(top) < 2 or top[0][0] != 0x06 or data[top[0][1] : top[0][2]] != _SIGNED_DATA:
         return False

@@ -97,23 +97,31 @@ def analyse_body(body: str, detector) -> AttachmentInfo:
     return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues)
 
 
-QUOTED_LIST_RECORDS = 20  # distinct addresses, birth dates or numbers in quoted text from which it is a list
-_QUOTED_TYPES = frozenset({"ADDRESS", "DATE_OF_BIRTH"} | (STRONG_TYPES - {"SENSITIVE"}))
+QUOTED_LIST_RECORDS = 20  # records in quoted text (or below the signature mark) from which it is a list
+_QUOTED_STRONG = frozenset(STRONG_TYPES - {"SENSITIVE"})
 MAX_QUOTED_CHARS = 2_000_000  # quoted text read for a list (past the body's own text)
 
 
 def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]]]:
-    """People in the quoted part and signature, by distinct values a person holds once and signatures do not
-    repeat per message (a thread's signatures give a few company addresses, a list gives one address each)."""
+    """Records in the quoted part and the signature: distinct lines holding a contact value (phone, mail, address,
+    birth date...) beside another kind of personal value (a name, a place), and distinct birth dates or identity
+    numbers. A thread repeats its signatures (counted once each) and holds a few; a list holds one per person."""
     if not rest.strip():
         return 0, []
-    values: dict[str, set[str]] = {}
+    from mamori.guard.attachments import RECORD_TYPES
+
+    lines: set[str] = set()
+    strong: set[str] = set()
     findings: list[tuple[str, str | None, str]] = []
     for line in rest[:MAX_QUOTED_CHARS].splitlines():
-        if not line.strip():
+        key = line.strip()
+        if not key or key in lines:
             continue
-        for f in detector.detect(line):
-            if f.type in _QUOTED_TYPES and f.text not in values.setdefault(f.type, set()):
-                values[f.type].add(f.text)
-                findings.append((f.type, f.subtype, f.masked))
-    return max((len(v) for v in values.values()), default=0), findings
+        found = detector.detect(line)
+        kinds = {f.type for f in found} - {"POSTAL_CODE", "SENSITIVE"}
+        new_strong = {f.text for f in found if f.type in _QUOTED_STRONG} - strong
+        if new_strong or (kinds & RECORD_TYPES and len(kinds) >= 2):
+            lines.add(key)
+            strong |= new_strong
+            findings.extend((f.type, f.subtype, f.masked) for f in found if f.type in PERSONAL_TYPES)
+    return max(len(lines), len(strong)), findings
