@@ -34,7 +34,7 @@ from mamori.guard.runner import check_file
 DATA_REASONS = {"bulk_pii", "pii_in_attachment", "sensitive_pii", "unscannable_attachment"}
 SENDER = "中村 三郎 <s.nakamura@ours.example>"
 CONTACT = "佐藤 太郎 <t.sato@alpha.example>"
-GREETING = "株式会社アルファ\n佐藤様\n\nいつもお世話になっております。資料をお送りします。\n\n--\n株式会社自社\n中村 三郎\n"
+GREETING = "株式会社アルファ\n佐藤様\n\nいつもお世話になっております。資料をお送りします。\n\n--\n株式会社自社\n中村\n"
 POLICY = '[organization]\nname = "株式会社自社"\ninternal_domains = ["ours.example"]\n'
 CONTACTS = (
     "name,kana,email,organization\n"
@@ -450,7 +450,7 @@ def test_unknown_binary_and_encrypted_zip_are_held(world):
 def test_unscannable_policy_rejects_unknown_causes():
     from mamori.guard.policy import PolicyError, parse_policy
 
-    with pytest.raises(PolicyError, match="unscannable.pagez"):
+    with pytest.raises(PolicyError, match=r"unscannable\.pagez"):
         parse_policy(POLICY + '[unscannable]\npagez = "confirm"\n')
-    with pytest.raises(PolicyError, match="unscannable.pages"):
+    with pytest.raises(PolicyError, match=r"unscannable\.pages"):
         parse_policy(POLICY + '[unscannable]\npages = "ignore"\n')
