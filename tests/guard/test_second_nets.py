@@ -89,7 +89,8 @@ def test_seven_zip_is_unscannable(policy, directory, history):
     assert "unscannable_attachment" in codes(judge(msg(SATO_A, BODY_A, (drawing,)), policy, directory, history), "hold")
     from mamori.guard.policy import parse_policy
 
-    lowered = parse_policy('[organization]\ninternal_domains = ["ours.example"]\n[unscannable]\nunsupported = "confirm"')
+    text = '[organization]\ninternal_domains = ["ours.example"]\n[unscannable]\nunsupported = "confirm"'
+    lowered = parse_policy(text)
     v = judge(msg(SATO_A, BODY_A, (drawing,)), lowered, directory, history)
     assert v.action == "confirm" and "unscannable_attachment" in codes(v, "confirm")
 
