@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mamori.guard.attachments import analyse_extraction, guard_limits
 from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, STRONG_TYPES, Context
 from mamori.guard.directory import Directory
@@ -100,6 +102,7 @@ def analyse_body(body: str, detector) -> AttachmentInfo:
 QUOTED_LIST_RECORDS = 20  # records in quoted text (or below the signature mark) from which it is a list
 _QUOTED_STRONG = frozenset(STRONG_TYPES - {"SENSITIVE"})
 MAX_QUOTED_CHARS = 2_000_000  # quoted text read for a list (past the body's own text)
+_CONTACT_CHAR = re.compile(r"[0-9０-９@＠]")
 
 
 def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]]]:
@@ -108,16 +111,19 @@ def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, 
     numbers. A thread repeats its signatures (counted once each) and holds a few; a list holds one per person."""
     if not rest.strip():
         return 0, []
+    from mamori.detect.batch import detect_batched
     from mamori.guard.attachments import RECORD_TYPES
 
+    # every value looked for here holds a digit or an @ (phone, address number, birth date, mail, identity number)
+    candidates = list(
+        dict.fromkeys(
+            key for line in rest[:MAX_QUOTED_CHARS].splitlines() if (key := line.strip()) and _CONTACT_CHAR.search(key)
+        )
+    )
     lines: set[str] = set()
     strong: set[str] = set()
     findings: list[tuple[str, str | None, str]] = []
-    for line in rest[:MAX_QUOTED_CHARS].splitlines():
-        key = line.strip()
-        if not key or key in lines:
-            continue
-        found = detector.detect(line)
+    for key, found in zip(candidates, detect_batched(detector, [("", c) for c in candidates]), strict=False):
         kinds = {f.type for f in found} - {"POSTAL_CODE", "SENSITIVE"}
         new_strong = {f.text for f in found if f.type in _QUOTED_STRONG} - strong
         if new_strong or (kinds & RECORD_TYPES and len(kinds) >= 2):
