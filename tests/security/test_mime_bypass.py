@@ -163,6 +163,15 @@ def test_list_in_the_html_alternative(world):
     assert_caught(judge_file(world, alt.as_bytes()))
 
 
+def test_list_in_an_html_comment(world):
+    alt = MIMEMultipart("alternative")
+    headers(alt)
+    alt.attach(MIMEText(GREETING, "plain", "utf-8"))
+    hidden = "\n".join(list_lines())
+    alt.attach(MIMEText(f"<html><body><p>佐藤様</p><!--\n{hidden}\n--></body></html>", "html", "utf-8"))
+    assert_caught(judge_file(world, alt.as_bytes()))
+
+
 def test_csv_attached_inside_the_alternative(world):
     alt = MIMEMultipart("alternative")
     headers(alt)
