@@ -24,13 +24,14 @@ from email.message import Message
 
 from mamori.extract.charset import decode, guess
 from mamori.extract.context import Context, Stop
-from mamori.extract.signature import is_real_signature
+from mamori.extract.signature import is_real_signature, signed_content
 from mamori.extract.text import html_to_text
 from mamori.extract.units import HEADER, TEXT, Address, Attachment, Location, MessageInfo
 from mamori.extract.uuencode import find_uuencoded
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _SIGNATURES = frozenset({"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"})
+_PKCS7_MIME = ("application/pkcs7-mime", "application/x-pkcs7-mime")
 _ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
 
 
@@ -179,10 +180,19 @@ def _walk(
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes) or not payload.strip() or is_real_signature(payload):
             return
-        # not a signature whatever its type says: read as an attachment below
+        # not a signature whatever its type says: what a signedData carries is read, else the part as a file
+        carried = signed_content(payload)
+        if carried is not None:
+            _attach(ctx, carried, _filename(part) or f"part-{number or '1'}", None, location, attachments)
+            return
+    elif ctype in _PKCS7_MIME and "signed" in str(part.get_param("smime-type") or "").lower():
+        payload = part.get_payload(decode=True)
+        carried = signed_content(payload) if isinstance(payload, bytes) else None
+        if carried is not None:  # opaque S/MIME signing: the signed MIME entity is the message's content
+            _walk(ctx, email.message_from_bytes(carried), number, location, attachments, seen)
+            return
     elif ctype == "multipart/encrypted" or (
-        ctype in ("application/pkcs7-mime", "application/x-pkcs7-mime")
-        and "signed" not in str(part.get_param("smime-type") or "").lower()
+        ctype in _PKCS7_MIME and "signed" not in str(part.get_param("smime-type") or "").lower()
     ):
         ctx.issue("encrypted", "encrypted message part (S/MIME or PGP); not inspected", part_loc)
         return

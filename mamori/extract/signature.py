@@ -4,7 +4,7 @@ other content under a signature type is read as what it is (a list declared as `
 A signature is believed only when its bytes have the structure of one and it is no bigger than signatures are:
 a DER/BER ``ContentInfo`` of type signedData whose encapsulated content is absent (detached), or an ASCII-armoured
 or binary OpenPGP signature packet and nothing else. Anything else, including a signedData that carries its content,
-is not a signature for the guard.
+is not a signature for the guard. ``signed_content`` gives what an opaque signedData carries, to be read.
 """
 
 from __future__ import annotations
@@ -86,6 +86,48 @@ def is_detached_pkcs7(data: bytes) -> bool:
         return False
     encap = _children(data, fields[2][1], fields[2][2], 2)
     return bool(encap) and encap[0][0] == 0x06 and len(encap) == 1  # eContentType only: the content is detached
+
+
+MAX_SIGNED_CONTENT_CHUNKS = 100_000  # pieces of a constructed (BER) OCTET STRING gathered
+
+
+def signed_content(data: bytes) -> bytes | None:
+    """The content a CMS signedData carries (opaque S/MIME signing, ``smime-type=signed-data``), None when the
+    structure is not that or the content is detached. Definite (DER) and indefinite (BER) lengths are read."""
+    outer = _tlv(data, 0)
+    if outer is None or outer[0] != 0x30:
+        return None
+    top = _children(data, outer[1], outer[2], 2)
+    if not top or len(top) < 2 or data[top[0][1] : top[0][2]] != _SIGNED_DATA or top[1][0] != 0xA0:
+        return None
+    signed = _children(data, top[1][1], top[1][2], 1)
+    if not signed or signed[0][0] != 0x30:
+        return None
+    fields = _children(data, signed[0][1], signed[0][2], 3)
+    if not fields or len(fields) < 3 or fields[2][0] != 0x30:
+        return None
+    encap = _children(data, fields[2][1], fields[2][2], 2)
+    if not encap or len(encap) < 2 or encap[1][0] != 0xA0:
+        return None
+    inner = _children(data, encap[1][1], encap[1][2], 1)
+    if not inner:
+        return None
+    tag, start, end = inner[0]
+    if tag == 0x04 and end >= 0:
+        return data[start:end]
+    if tag != 0x24:  # a constructed OCTET STRING: its pieces in order
+        return None
+    out = bytearray()
+    pos, limit = start, (len(data) if end < 0 else end)
+    for _ in range(MAX_SIGNED_CONTENT_CHUNKS):
+        if pos >= limit or data[pos : pos + 2] == b"\x00\x00":
+            break
+        piece = _tlv(data, pos)
+        if piece is None or piece[0] != 0x04 or piece[2] < 0:
+            return None
+        out += data[piece[1] : piece[2]]
+        pos = piece[2]
+    return bytes(out)
 
 
 def _pgp_packet_is_whole_signature(raw: bytes) -> bool:

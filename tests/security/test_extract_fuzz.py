@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mamori.extract import extract
-from mamori.extract.signature import is_real_signature
+from mamori.extract.signature import is_real_signature, signed_content
 from mamori.extract.uuencode import find_uuencoded
 from mamori.guard.attachments import guard_limits
 from mamori.guard.engine import message_from_eml
@@ -59,6 +59,7 @@ TYPES = [
     "application/pkcs7-signature",
     "application/pgp-signature",
     "application/pkcs7-mime",
+    "application/pkcs7-mime; smime-type=signed-data",
     "message/rfc822",
     "application/vnd.ms-outlook",
 ]
@@ -95,6 +96,7 @@ payloads = st.one_of(
     st.just(b"\xff\xd8\xff\xe0" + CSV),
     st.just(b"-----BEGIN PGP SIGNATURE-----\n\n" + base64.encodebytes(CSV) + b"-----END PGP SIGNATURE-----\n"),
     st.just(b"\x30\x82\xff\xff\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80"),
+    st.binary(max_size=200).map(lambda b: b"\x30\x80\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80" + b),
     st.sampled_from([0, 8, 9, 12, 14, 93, 99, None]).map(lambda m: _zip({"c.csv": CSV, "d/": b""}, m)),
     st.just(_uu("customers.csv", CSV)),
     st.just(b"begin 644 x\n" + b"M" * 80 + b"\n!!!!\nend\n"),
@@ -187,8 +189,13 @@ def test_files_never_crash_the_extractor(data: bytes, name: str, ctype: str | No
 @given(st.binary(max_size=400))
 @example(b"\x30\x80\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80\x30\x80")
 @example(b"\xc2\xff\xff\xff\xff\xff")
+@example(
+    b"\x30\x80\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80\x30\x80\x02\x01\x01\x31\x00\x30\x80\x06\x00\xa0\x80\x24\x80"
+)
 def test_signature_check_never_crashes(data: bytes) -> None:
     assert isinstance(is_real_signature(data), bool)
+    content = signed_content(data)
+    assert content is None or isinstance(content, bytes)
 
 
 @PROFILE

@@ -278,7 +278,28 @@ def test_a_signature_carrying_the_list_is_not_a_signature(world):
     assert not is_real_signature(opaque)
     assert not is_real_signature(_real_pkcs7_signature(b"x") + csv_bytes())  # bytes after a signature
     v = judge_file(world, _signed_with(opaque, "application", "pkcs7-signature", "smime.p7s").as_bytes())
-    assert_caught(v)
+    assert "bulk_pii" in assert_caught(v)  # what it carries is read
+
+
+def _opaque_signed(entity: bytes) -> bytes:
+    """A message signed the opaque way (smime-type=signed-data): the signed MIME entity inside the signature."""
+    part = MIMEApplication(_real_pkcs7_signature(entity, detached=False), "pkcs7-mime", name="smime.p7m")
+    part.set_param("smime-type", "signed-data")
+    part.add_header("Content-Disposition", "attachment", filename="smime.p7m")
+    headers(part)
+    return part.as_bytes()
+
+
+def test_opaque_signed_mail_is_read(world):
+    harmless = MIMEText(GREETING, "plain", "utf-8").as_bytes()
+    v = judge_file(world, _opaque_signed(harmless))
+    assert v.action == "confirm" and {r.code for r in v.reasons} == {"external_recipient"}, v.reasons
+    with_list = MIMEMultipart("mixed")
+    with_list.attach(MIMEText(GREETING, "plain", "utf-8"))
+    csv_part = MIMEApplication(csv_bytes(), "octet-stream")
+    csv_part.add_header("Content-Disposition", "attachment", filename="customers.csv")
+    with_list.attach(csv_part)
+    assert "bulk_pii" in assert_caught(judge_file(world, _opaque_signed(with_list.as_bytes())))
 
 
 # --- 3. declared type not believed -------------------------------------------------------------------------------
