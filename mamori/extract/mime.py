@@ -31,6 +31,7 @@ from mamori.extract.uuencode import find_uuencoded
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _SIGNATURES = frozenset({"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"})
+ALTERNATIVE_FIELD = "alternative"  # field of the text another version of a multipart/alternative adds to the body
 _PKCS7_MIME = ("application/pkcs7-mime", "application/x-pkcs7-mime")
 _ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
 
@@ -158,7 +159,7 @@ def _body_lines(ctx: Context, since: int, location: Location) -> set[str]:
     return {
         _line_key(line)
         for u in ctx.units[since:]
-        if u.location.path == location.path and u.location.field == "body"
+        if u.location.path == location.path and u.location.field in ("body", ALTERNATIVE_FIELD)
         for line in u.text.splitlines()
     }
 
@@ -228,9 +229,11 @@ def _walk(
         if not exact:
             ctx.issue("encoding", "some bytes of the body could not be decoded", part_loc)
         text = _uuencoded_files(ctx, text, location, attachments) if ctype == "text/plain" else html_to_text(text)
-        if seen is not None:
+        field = "body"
+        if seen is not None:  # another version of the body: the lines it adds (``ALTERNATIVE_FIELD``)
             text = "\n".join(line for line in text.splitlines() if _line_key(line) not in seen)
-        ctx.add_text(text, replace(part_loc, field="body"), TEXT)
+            field = ALTERNATIVE_FIELD
+        ctx.add_text(text, replace(part_loc, field=field), TEXT)
         return
     display = filename or f"part-{number or '1'}"
     _attach(ctx, payload, display, ctype, location, attachments, filename is not None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from mamori.guard.attachments import analyse_extraction, guard_limits
 from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, STRONG_TYPES, Context
@@ -10,6 +12,7 @@ from mamori.guard.directory import Directory
 from mamori.guard.history import History
 from mamori.guard.model import AttachmentInfo, Message, Recipient, Verdict
 from mamori.guard.policy import Policy
+from mamori.guard.salutation import own_text
 
 MAX_LINES_OF_BODY = 1000  # non-blank lines of the sender's own text read; past them: unread_text
 
@@ -30,6 +33,7 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, 
     """
     from mamori.detect.detector import default_detector
     from mamori.extract import HEADER, NAME, extract
+    from mamori.extract.mime import ALTERNATIVE_FIELD
 
     ex = extract(data, filename, limits=guard_limits())
     info = ex.message
@@ -43,22 +47,29 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, 
     )
     if not recipients:
         raise ValueError("the message has no recipients")
-    body = "\n".join(u.text for u in ex.units if not u.location.path and u.kind not in (HEADER, NAME))
+    own_units = [u for u in ex.units if not u.location.path and u.kind not in (HEADER, NAME)]
+    body = "\n".join(u.text for u in own_units)
     sender = info.sender[0]
     if not analyse:
         attachments = tuple(
-            AttachmentInfo(att.filename, issues=tuple(i.code for i in ex.issues if i.location.path[: len(att.path)]
-                                                      == att.path))
+            AttachmentInfo(
+                att.filename, issues=tuple(i.code for i in ex.issues if i.location.path[: len(att.path)] == att.path)
+            )
             for att in info.attachments
         )
         return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, None)
     det = detector or default_detector()
     attachments = tuple(analyse_extraction(ex, att.path, att.filename, det) for att in info.attachments)
-    body_info = analyse_body(body, det)
+    main = "\n".join(u.text for u in own_units if u.location.field != ALTERNATIVE_FIELD)
+    versions = [u.text for u in own_units if u.location.field == ALTERNATIVE_FIELD]
+    body_info = analyse_body(main, det, versions)
+    # what stopped the reading of the message itself (an encrypted body, a broken structure...) is the body's
+    body_issues = tuple(dict.fromkeys(i.code for i in ex.issues if not i.location.path))
+    body_info = replace(body_info, issues=tuple(dict.fromkeys(body_info.issues + body_issues)))
     return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, body_info)
 
 
-def analyse_body(body: str, detector) -> AttachmentInfo:
+def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> AttachmentInfo:
     """The sender's own text (quoted part and signature cut) analysed like an attachment.
 
     A record is a line holding a personal value other than a name (a pasted list: 氏名 電話 住所, one per line), or,
@@ -67,11 +78,11 @@ def analyse_body(body: str, detector) -> AttachmentInfo:
     words count only on a line about someone (with a name or another personal value). The quoted part and the
     signature still leave with the mail: a list there (`QUOTED_LIST_RECORDS` distinct addresses, birth dates or
     identity numbers) counts too. Own text past `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
+    ``versions``: the text other versions of a multipart/alternative add (each cut of its quote and signature too).
     """
     from mamori.guard.attachments import RECORD_TYPES
-    from mamori.guard.salutation import own_text
 
-    own = own_text(body)
+    own = "\n".join([own_text(body), *(own_text(v) for v in versions)])
     findings: list[tuple[str, str | None, str]] = []
     records = 0
     values: dict[str, set[str]] = {}
@@ -91,12 +102,18 @@ def analyse_body(body: str, detector) -> AttachmentInfo:
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
     records = max(records, *(len(v) for v in values.values()), 0)
-    rest = body[len(own) :] if body.startswith(own) else ""
+    rest = "\n".join(_rest(text) for text in (body, *versions))
     quoted, quoted_findings = _quoted_list(rest, detector)
     if quoted >= QUOTED_LIST_RECORDS:
         records += quoted
         findings.extend(quoted_findings)
     return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues)
+
+
+def _rest(text: str) -> str:
+    """What ``own_text`` cut from ``text``: the quoted part and the signature."""
+    own = own_text(text)
+    return text[len(own) :] if text.startswith(own) else ""
 
 
 QUOTED_LIST_RECORDS = 20  # records in quoted text (or below the signature mark) from which it is a list

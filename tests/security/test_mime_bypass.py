@@ -172,6 +172,29 @@ def test_list_in_an_html_comment(world):
     assert_caught(judge_file(world, alt.as_bytes()))
 
 
+def test_phone_list_in_the_html_alternative_counts_as_own_text(world):
+    alt = MIMEMultipart("alternative")
+    headers(alt)
+    alt.attach(MIMEText(GREETING, "plain", "utf-8"))
+    phones = "".join(f"<p>{r[1]}</p>" for r in customers())  # numbers only, no names beside them
+    alt.attach(MIMEText(f"<html><body><p>佐藤様</p>{phones}</body></html>", "html", "utf-8"))
+    assert "bulk_pii" in assert_caught(judge_file(world, alt.as_bytes()))
+
+
+@pytest.mark.parametrize("kind", ["pgp", "smime"])
+def test_encrypted_message_is_held(world, kind):
+    if kind == "pgp":
+        outer = MIMEMultipart("encrypted", protocol="application/pgp-encrypted")
+        outer.attach(MIMEApplication(b"Version: 1\n", "pgp-encrypted"))
+        outer.attach(MIMEApplication(b"-----BEGIN PGP MESSAGE-----\n\nhQEMA\n-----END PGP MESSAGE-----\n"))
+    else:
+        outer = MIMEApplication(b"\x30\x80\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x03", "pkcs7-mime")
+        outer.set_param("smime-type", "enveloped-data")
+    headers(outer)
+    v = judge_file(world, outer.as_bytes())
+    assert "unscannable_attachment" in assert_caught(v)
+
+
 def test_csv_attached_inside_the_alternative(world):
     alt = MIMEMultipart("alternative")
     headers(alt)
