@@ -5,6 +5,8 @@ or a list pasted after the picture's end). The ``image`` issue says the picture 
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from dataclasses import replace
 
 from mamori.extract.context import Context
@@ -13,6 +15,8 @@ from mamori.extract.units import Location
 _TEXT_RUN = re.compile(rb"(?:[\x20-\x7e\t\r\n]|[\xc2-\xf4][\x80-\xbf]{1,3}){24,}")
 _ZIP_END = b"PK\x05\x06"
 _ZIP_TAIL = 65536 + 22  # the end-of-central-directory record with the longest comment
+_PNG = b"\x89PNG\r\n\x1a\n"
+MAX_PNG_CHUNKS = 10_000
 MIN_TEXT_CHARS = 64  # less text than this in an image is metadata noise (camera model, software name)
 
 
@@ -23,6 +27,44 @@ def read_image(ctx: Context, data: bytes, location: Location) -> None:
 
         read_zip(ctx, data, location)
     runs = [m.group().decode("utf-8", "replace").strip() for m in _TEXT_RUN.finditer(data)]
+    runs += _png_compressed_text(ctx, data, location)
     text = "\n".join(r for r in runs if r)
     if len(text) >= MIN_TEXT_CHARS:
         ctx.add_text(text, replace(location, field="embedded text"))
+
+
+def _png_compressed_text(ctx: Context, data: bytes, location: Location) -> list[str]:
+    """The text of a PNG's compressed text chunks (zTXt, iTXt), which the text runs above cannot see; inflated
+    within the extraction's size limit, a chunk that does not inflate is skipped (its bytes were searched)."""
+    if not data.startswith(_PNG):
+        return []
+    out: list[str] = []
+    pos = len(_PNG)
+    for _ in range(MAX_PNG_CHUNKS):
+        if pos + 8 > len(data):
+            break
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+        if kind not in (b"zTXt", b"iTXt"):
+            continue
+        rest = body.partition(b"\x00")[2]  # after the keyword
+        if kind == b"zTXt":
+            compressed, payload = True, rest[1:]
+        else:  # iTXt: compression flag, method, language tag, translated keyword, text
+            compressed = rest[:1] == b"\x01"
+            payload = rest[2:].split(b"\x00", 2)[-1]
+        if compressed:
+            inflater = zlib.decompressobj()
+            try:
+                payload = inflater.decompress(payload, ctx.limits.max_bytes)
+            except zlib.error:
+                continue
+            if inflater.unconsumed_tail:
+                ctx.issue("too_large", "a compressed text chunk of the image expands past the limit", location)
+            if not ctx.take_bytes(len(payload), location):
+                break
+        out.append(payload.decode("utf-8", "replace"))
+    return out

@@ -351,6 +351,17 @@ def test_zip_appended_to_a_png(world):
     assert_caught(judge_file(world, bytes(e)))
 
 
+def test_list_compressed_in_a_png_text_chunk(world):
+    from tests.extract.builders import png
+
+    body = b"Comment\x00\x00" + zlib.compress(csv_bytes())
+    chunk = struct.pack(">I", len(body)) + b"zTXt" + body + struct.pack(">I", zlib.crc32(b"zTXt" + body))
+    image = png()
+    e = plain_mail()
+    e.add_attachment(image[:33] + chunk + image[33:], maintype="image", subtype="png", filename="photo.png")
+    assert "bulk_pii" in assert_caught(judge_file(world, bytes(e)))
+
+
 def test_a_real_image_is_not_held(world):
     from tests.extract.builders import png
 
