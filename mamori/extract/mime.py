@@ -7,7 +7,7 @@ message/rfc822 parts (also when the client wrapped them in base64 or quoted-prin
 Nothing a recipient can see is left unread: every version of a multipart/alternative is read (the preferred one as
 the body, the lines the others add beside it, their attachments as attachments); a part typed as a signature is
 skipped only when its bytes are a signature (``signature.is_real_signature``); files uuencoded in a text body are
-read as attachments of the message.
+read as attachments of the message, and so are runs of base64 lines (a file pasted as base64).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from email.message import Message
 
 from mamori.extract.charset import decode, guess
 from mamori.extract.context import Context, Stop
+from mamori.extract.embedded import find_base64_runs, find_uuencoded
 from mamori.extract.signature import is_real_signature, signed_content
 from mamori.extract.text import html_to_text
 from mamori.extract.units import HEADER, TEXT, Address, Attachment, Location, MessageInfo
-from mamori.extract.uuencode import find_uuencoded
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _SIGNATURES = frozenset({"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"})
@@ -228,7 +228,7 @@ def _walk(
         text, _codec, exact = decode(payload, _charset(part))
         if not exact:
             ctx.issue("encoding", "some bytes of the body could not be decoded", part_loc)
-        text = _uuencoded_files(ctx, text, location, attachments) if ctype == "text/plain" else html_to_text(text)
+        text = _embedded_files(ctx, text, location, attachments) if ctype == "text/plain" else html_to_text(text)
         field = "body"
         if seen is not None:  # another version of the body: the lines it adds (``ALTERNATIVE_FIELD``)
             text = "\n".join(line for line in text.splitlines() if _line_key(line) not in seen)
@@ -263,19 +263,31 @@ def _attach(
         attachments[index] = replace(attachments[index], message=inner)
 
 
-def _uuencoded_files(ctx: Context, text: str, location: Location, attachments: list[Attachment]) -> str:
-    """The body without its uuencoded blocks; each block's file read as an attachment of the message."""
-    if "begin" not in text:
-        return text
-    blocks = find_uuencoded(text)
+def _embedded_files(ctx: Context, text: str, location: Location, attachments: list[Attachment]) -> str:
+    """The body without the files embedded in it (uuencoded blocks, base64 runs), each read as an attachment of the
+    message. A base64 run that is a real signature (inline PGP) is dropped from the text and not read further."""
+    blocks: list[tuple[str, bytes, int, int]] = []
+    if "begin" in text:
+        blocks = find_uuencoded(text)
+    taken = [(start, end) for _, _, start, end in blocks]
+    for n, (data, start, end) in enumerate(find_base64_runs(text), start=1):
+        if any(start < e and s < end for s, e in taken):
+            continue  # inside a uuencoded block (begin-base64)
+        if is_real_signature(data):
+            blocks.append(("", b"", start, end))
+            continue
+        blocks.append((f"base64-{n}.bin", data, start, end))
     if not blocks:
         return text
     kept: list[str] = []
     pos = 0
-    for name, data, start, end in blocks:
+    for name, data, start, end in sorted(blocks, key=lambda b: b[2]):
+        if start < pos:
+            continue
         kept.append(text[pos:start])
         pos = end
-        _attach(ctx, data, name, None, location, attachments)
+        if name:
+            _attach(ctx, data, name, None, location, attachments)
     kept.append(text[pos:])
     return "".join(kept)
 

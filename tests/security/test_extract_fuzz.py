@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mamori.extract import extract
+from mamori.extract.embedded import find_base64_runs, find_uuencoded
 from mamori.extract.signature import is_real_signature, signed_content
-from mamori.extract.uuencode import find_uuencoded
 from mamori.guard.attachments import guard_limits
 from mamori.guard.engine import message_from_eml
 
@@ -93,6 +93,8 @@ payloads = st.one_of(
     st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.just(CSV),
     st.just(b"\x89PNG\r\n\x1a\n" + CSV),
+    st.binary(max_size=200).map(lambda b: b"\x89PNG\r\n\x1a\n" + b),
+    st.just(base64.encodebytes(CSV * 4)),
     st.just(b"\xff\xd8\xff\xe0" + CSV),
     st.just(b"-----BEGIN PGP SIGNATURE-----\n\n" + base64.encodebytes(CSV) + b"-----END PGP SIGNATURE-----\n"),
     st.just(b"\x30\x82\xff\xff\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80"),
@@ -205,6 +207,8 @@ def test_signature_check_never_crashes(data: bytes) -> None:
 def test_uudecode_never_crashes(text: str) -> None:
     for name, data, start, end in find_uuencoded("begin 644 x.csv\n" + text):
         assert name and isinstance(data, bytes) and 0 <= start <= end
+    for data, start, end in find_base64_runs(text + "\n" + ("QUJD" * 15 + "\n") * 4 + text):
+        assert isinstance(data, bytes) and 0 <= start <= end
 
 
 @pytest.mark.parametrize("depth", [50, 600])

@@ -416,6 +416,18 @@ def test_uuencoded_file_in_the_body(world):
     assert "bulk_pii" in codes
 
 
+def test_base64_file_pasted_in_the_body(world):
+    e = plain_mail(GREETING.split("--")[0] + base64.encodebytes(csv_bytes()).decode())
+    assert "bulk_pii" in assert_caught(judge_file(world, bytes(e)))
+
+
+def test_inline_pgp_signature_in_the_body_is_not_held(world):
+    armoured = _pgp_signature().decode()
+    body = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n" + GREETING + armoured
+    v = judge_file(world, bytes(plain_mail(body)))
+    assert v.action == "confirm" and {r.code for r in v.reasons} == {"external_recipient"}, v.reasons
+
+
 # --- 5. records on one line ---------------------------------------------------------------------------------------
 
 

@@ -1,8 +1,10 @@
-"""Files uuencoded inside a text body (``begin 644 customers.csv`` ... ``end``), as old mailers and some scripts
-still send them: found, decoded and handed back with their names so that they are read like attachments."""
+"""Files embedded in a text body, found, decoded and handed back with a name so that they are read like
+attachments: uuencoded blocks (``begin 644 customers.csv`` ... ``end``), as old mailers and some scripts still send
+them, and runs of base64 lines (a file pasted as base64; an inline PGP message or signature is such a run too)."""
 
 from __future__ import annotations
 
+import base64
 import binascii
 import re
 
@@ -56,4 +58,26 @@ def find_uuencoded(text: str) -> list[tuple[str, bytes, int, int]]:
         block_end = end.end() if end else len(text)
         out.append((name, bytes(data), begin.start(), block_end))
         pos = max(block_end, begin.end())
+    return out
+
+
+_B64_LINE = r"[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n"
+_B64_RUN = re.compile(rf"^(?:{_B64_LINE}){{3,}}(?:[A-Za-z0-9+/]*={{0,2}}[ \t]*(?:\r?\n|\Z))?", re.MULTILINE)
+MIN_BASE64_CHARS = 160  # shorter runs are tokens and hashes, not files
+
+
+def find_base64_runs(text: str) -> list[tuple[bytes, int, int]]:
+    """Each run of base64 lines in ``text`` (3 or more full lines) that decodes, as (bytes, start, end)."""
+    out: list[tuple[bytes, int, int]] = []
+    for m in _B64_RUN.finditer(text):
+        if len(out) >= MAX_BLOCKS:
+            break
+        packed = "".join(m.group().split())
+        if len(packed) < MIN_BASE64_CHARS:
+            continue
+        try:
+            data = base64.b64decode(packed + "=" * (-len(packed) % 4))
+        except (binascii.Error, ValueError):
+            continue
+        out.append((data, m.start(), m.end()))
     return out
