@@ -4,7 +4,6 @@ or a list pasted after the picture's end). The ``image`` issue says the picture 
 
 from __future__ import annotations
 
-import re
 import struct
 import zlib
 from dataclasses import replace
@@ -12,7 +11,10 @@ from dataclasses import replace
 from mamori.extract.context import Context
 from mamori.extract.units import Location
 
-_TEXT_RUN = re.compile(rb"(?:[\x20-\x7e\t\r\n]|[\xc2-\xf4][\x80-\xbf]{1,3}){24,}")
+# bytes that can be text (ASCII printable, tab, line breaks, and the bytes of UTF-8 sequences) -> "T", others -> 0:
+# runs are found by bytes.find on the translated copy, far faster than a regular expression over a photo
+_TEXTLIKE = bytes(0x54 if b in (9, 10, 13) or 0x20 <= b <= 0x7E or 0x80 <= b <= 0xF4 else 0 for b in range(256))
+MIN_RUN = 24  # bytes in a row that can be text
 _ZIP_END = b"PK\x05\x06"
 _ZIP_TAIL = 65536 + 22  # the end-of-central-directory record with the longest comment
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -26,11 +28,28 @@ def read_image(ctx: Context, data: bytes, location: Location) -> None:
         from mamori.extract.archive import read_zip
 
         read_zip(ctx, data, location)
-    runs = [m.group().decode("utf-8", "replace").strip() for m in _TEXT_RUN.finditer(data)]
+    runs = _text_runs(data)
     runs += _png_compressed_text(ctx, data, location)
     text = "\n".join(r for r in runs if r)
     if len(text) >= MIN_TEXT_CHARS:
         ctx.add_text(text, replace(location, field="embedded text"))
+
+
+def _text_runs(data: bytes) -> list[str]:
+    """Runs of text in binary data: ``MIN_RUN`` or more text-like bytes that decode as UTF-8 (at most 1 in 20
+    characters undecodable: compressed picture data decodes as noise)."""
+    marks = data.translate(_TEXTLIKE)
+    needle = b"T" * MIN_RUN
+    out: list[str] = []
+    pos = 0
+    while (start := marks.find(needle, pos)) >= 0:
+        end = marks.find(b"\x00", start)
+        end = len(marks) if end < 0 else end
+        text = data[start:end].decode("utf-8", "replace")
+        if text.count("\ufffd") * 20 <= len(text) and text.strip():
+            out.append(text.strip())
+        pos = end
+    return out
 
 
 def _png_compressed_text(ctx: Context, data: bytes, location: Location) -> list[str]:
