@@ -4,6 +4,7 @@
 #   make scan  - the discovery scan over examples/ with an HTML report (what make run did before the gateway)
 #   make test  - create .venv, install mamori[test] (builds the Rust core), run ruff check, the core's cargo tests,
 #                a release-wheel smoke test and the whole pytest suite (2 workers)
+#   make fuzz  - the MIME/extract fuzz target, long and randomised (make test runs a short fixed-seed pass of it)
 # Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
 # pyproject.toml changes (stamp files inside .venv).
 
@@ -23,6 +24,7 @@ help:
 	@echo "make run         install mamori into $(VENV) and start mamori serve (web app + gateway) on the embedded demo"
 	@echo "make scan        scan examples/ with an HTML report (exit 0 whatever it finds)"
 	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
+	@echo "make fuzz        a long, randomised pass of the MIME/extract fuzz target (FUZZ_EXAMPLES=20000 per target)"
 	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
 	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
 
@@ -96,3 +98,9 @@ bench: throughput accuracy presidio
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) bench-out dist core/target
+
+# The MIME/extract fuzz target, long and randomised (the normal test run does a short fixed-seed pass of the same
+# file). MAMORI_FUZZ_EXAMPLES inputs per target; failing inputs are kept in .hypothesis/ and replayed first.
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(VENV)/.stamp-test
+	MAMORI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q tests/security/test_extract_fuzz.py

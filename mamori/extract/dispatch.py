@@ -104,7 +104,9 @@ def _read(
         else:
             text.read_xml(ctx, data, location)
     elif fmt == "image":
-        ctx.issue("image", "image; not inspected (no text recognition)", location)
+        from mamori.extract.image import read_image
+
+        read_image(ctx, data, location)
     elif fmt == "ole":
         _legacy_office(ctx, data, filename, location)
     elif fmt == "archive":

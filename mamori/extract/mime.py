@@ -2,25 +2,37 @@
 
 Handles every charset Japanese mail uses (ISO-2022-JP and its Microsoft extensions, Shift_JIS/CP932, EUC-JP,
 UTF-8), quoted-printable and base64, RFC 2047 encoded words, RFC 2231 parameters, raw 8-bit headers, and nested
-message/rfc822 parts. Of a multipart/alternative only one version (plain text if present) is read.
+message/rfc822 parts (also when the client wrapped them in base64 or quoted-printable).
+
+Nothing a recipient can see is left unread: every version of a multipart/alternative is read (the preferred one as
+the body, the lines the others add beside it, their attachments as attachments); a part typed as a signature is
+skipped only when its bytes are a signature (``signature.is_real_signature``); files uuencoded in a text body are
+read as attachments of the message, and so are runs of base64 lines (a file pasted as base64).
 """
 
 from __future__ import annotations
 
+import base64
 import email
 import email.header
 import email.utils
+import quopri
 import re
+import unicodedata
 from dataclasses import replace
 from email.message import Message
 
 from mamori.extract.charset import decode, guess
 from mamori.extract.context import Context, Stop
+from mamori.extract.embedded import find_base64_runs, find_uuencoded
+from mamori.extract.signature import is_real_signature, signed_content
 from mamori.extract.text import html_to_text
-from mamori.extract.units import HEADER, Address, Attachment, Location, MessageInfo
+from mamori.extract.units import HEADER, TEXT, Address, Attachment, Location, MessageInfo
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _SIGNATURES = frozenset({"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"})
+ALTERNATIVE_FIELD = "alternative"  # field of the text another version of a multipart/alternative adds to the body
+_PKCS7_MIME = ("application/pkcs7-mime", "application/x-pkcs7-mime")
 _ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
 
 
@@ -137,15 +149,51 @@ def read_message(ctx: Context, msg: Message, location: Location) -> MessageInfo:
     )
 
 
-def _walk(ctx: Context, part: Message, number: str, location: Location, attachments: list[Attachment]) -> None:
+def _line_key(line: str) -> str:
+    """A line compared across the versions of a multipart/alternative: width, case and spaces do not count."""
+    return "".join(unicodedata.normalize("NFKC", line).casefold().split())
+
+
+def _body_lines(ctx: Context, since: int, location: Location) -> set[str]:
+    """The keys of the body lines added since unit ``since`` at ``location``'s level (one alternative's text)."""
+    return {
+        _line_key(line)
+        for u in ctx.units[since:]
+        if u.location.path == location.path and u.location.field in ("body", ALTERNATIVE_FIELD)
+        for line in u.text.splitlines()
+    }
+
+
+def _walk(
+    ctx: Context,
+    part: Message,
+    number: str,
+    location: Location,
+    attachments: list[Attachment],
+    seen: set[str] | None = None,
+) -> None:
+    """One MIME part. ``seen``: inside a non-preferred alternative, the preferred version's body lines (only the
+    lines it adds are kept, so that one text sent twice is not read, and counted, twice)."""
     ctx.check(location)
     ctype = part.get_content_type()
     part_loc = replace(location, part=number or "1")
     if ctype in _SIGNATURES:
-        return
-    if ctype == "multipart/encrypted" or (
-        ctype in ("application/pkcs7-mime", "application/x-pkcs7-mime")
-        and "signed" not in str(part.get_param("smime-type") or "").lower()
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip() or is_real_signature(payload):
+            return
+        # not a signature whatever its type says: what a signedData carries is read, else the part as a file
+        carried = signed_content(payload)
+        if carried is not None:
+            _attach(ctx, carried, _filename(part) or f"part-{number or '1'}", None, location, attachments)
+            return
+    elif ctype in _PKCS7_MIME and "signed" in str(part.get_param("smime-type") or "").lower():
+        payload = part.get_payload(decode=True)
+        carried = signed_content(payload) if isinstance(payload, bytes) else None
+        if carried is not None:  # opaque S/MIME signing: the signed MIME entity is the message's content
+            _walk(ctx, email.message_from_bytes(carried), number, location, attachments, seen)
+            return
+    elif ctype == "multipart/encrypted" or (
+        ctype in _PKCS7_MIME and "signed" not in str(part.get_param("smime-type") or "").lower()
     ):
         ctx.issue("encrypted", "encrypted message part (S/MIME or PGP); not inspected", part_loc)
         return
@@ -153,16 +201,20 @@ def _walk(ctx: Context, part: Message, number: str, location: Location, attachme
         children = part.get_payload()
         if not isinstance(children, list):
             return
-        if ctype == "multipart/alternative" and len(children) > 1:
-            plain = [i for i, c in enumerate(children) if c.get_content_type() == "text/plain"]
-            keep = plain[0] if plain else len(children) - 1
-            children_numbered = [(keep, children[keep])]
-        else:
-            children_numbered = list(enumerate(children))
-        for i, child in children_numbered:
-            if not isinstance(child, Message):
-                continue
-            _walk(ctx, child, f"{number}.{i + 1}" if number else str(i + 1), location, attachments)
+        numbered = [(i, c) for i, c in enumerate(children) if isinstance(c, Message)]
+        if ctype == "multipart/alternative" and len(numbered) > 1:
+            plain = [k for k, (_, c) in enumerate(numbered) if c.get_content_type() == "text/plain"]
+            keep = plain[0] if plain else len(numbered) - 1
+            numbered.insert(0, numbered.pop(keep))  # the preferred version first: it is the body
+            since = len(ctx.units)
+            i, child = numbered[0]
+            _walk(ctx, child, f"{number}.{i + 1}" if number else str(i + 1), location, attachments, seen)
+            seen = (seen or set()) | _body_lines(ctx, since, location)
+            for i, child in numbered[1:]:
+                _walk(ctx, child, f"{number}.{i + 1}" if number else str(i + 1), location, attachments, seen)
+            return
+        for i, child in numbered:
+            _walk(ctx, child, f"{number}.{i + 1}" if number else str(i + 1), location, attachments, seen)
         return
     filename = _filename(part)
     disposition = (part.get_content_disposition() or "").lower()
@@ -176,21 +228,82 @@ def _walk(ctx: Context, part: Message, number: str, location: Location, attachme
         text, _codec, exact = decode(payload, _charset(part))
         if not exact:
             ctx.issue("encoding", "some bytes of the body could not be decoded", part_loc)
-        ctx.add_text(html_to_text(text) if ctype == "text/html" else text, replace(part_loc, field="body"))
+        text = _embedded_files(ctx, text, location, attachments) if ctype == "text/plain" else html_to_text(text)
+        field = "body"
+        if seen is not None:  # another version of the body: the lines it adds (``ALTERNATIVE_FIELD``)
+            text = "\n".join(line for line in text.splitlines() if _line_key(line) not in seen)
+            field = ALTERNATIVE_FIELD
+        ctx.add_text(text, replace(part_loc, field=field), TEXT)
         return
     display = filename or f"part-{number or '1'}"
+    _attach(ctx, payload, display, ctype, location, attachments, filename is not None)
+
+
+def _attach(
+    ctx: Context,
+    payload: bytes,
+    display: str,
+    ctype: str | None,
+    location: Location,
+    attachments: list[Attachment],
+    named: bool = True,
+) -> None:
+    """A file of the message: listed as an attachment, its name read, its content extracted one level deeper."""
     name = _unique(display, attachments)
     path = (*location.path, name)
     attach_loc = Location(path=path)
     index = len(attachments)
-    attachments.append(Attachment(display, ctype, len(payload), path))
+    attachments.append(Attachment(display, ctype or "application/octet-stream", len(payload), path))
     if not ctx.take_member(attach_loc):
         return
-    if filename:
-        ctx.add_name(filename, attach_loc)
+    if named:
+        ctx.add_name(display, attach_loc)
     inner = ctx.child(payload, display, ctype, path)
     if inner is not None:  # a message attached as a file (.eml, .msg)
         attachments[index] = replace(attachments[index], message=inner)
+
+
+def _embedded_files(ctx: Context, text: str, location: Location, attachments: list[Attachment]) -> str:
+    """The body without the files embedded in it (uuencoded blocks, base64 runs), each read as an attachment of the
+    message. A base64 run that is a real signature (inline PGP) is dropped from the text and not read further."""
+    blocks: list[tuple[str, bytes, int, int]] = []
+    if "begin" in text:
+        blocks = find_uuencoded(text)
+    taken = [(start, end) for _, _, start, end in blocks]
+    for n, (data, start, end) in enumerate(find_base64_runs(text), start=1):
+        if any(start < e and s < end for s, e in taken):
+            continue  # inside a uuencoded block (begin-base64)
+        if is_real_signature(data):
+            blocks.append(("", b"", start, end))
+            continue
+        blocks.append((f"base64-{n}.bin", data, start, end))
+    if not blocks:
+        return text
+    kept: list[str] = []
+    pos = 0
+    for name, data, start, end in sorted(blocks, key=lambda b: b[2]):
+        if start < pos:
+            continue
+        kept.append(text[pos:start])
+        pos = end
+        if name:
+            _attach(ctx, data, name, None, location, attachments)
+    kept.append(text[pos:])
+    return "".join(kept)
+
+
+def _decoded_message(part: Message, inner: Message) -> Message:
+    """The attached message itself when the client wrapped it in base64 or quoted-printable (not allowed by RFC 2046
+    for message/rfc822, and done anyway): the parser took the encoded text for a message without headers."""
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if cte not in ("base64", "quoted-printable"):
+        return inner
+    try:
+        raw = inner.as_bytes()
+        decoded = base64.b64decode(b"".join(raw.split())) if cte == "base64" else quopri.decodestring(raw)
+    except Exception:  # a broken wrapper: the message is read as the parser left it
+        return inner
+    return email.message_from_bytes(decoded) if decoded.strip() else inner
 
 
 def _attached_message(
@@ -198,7 +311,7 @@ def _attached_message(
 ) -> None:
     inner = part.get_payload()
     if isinstance(inner, list) and inner and isinstance(inner[0], Message):
-        inner_msg: Message | None = inner[0]
+        inner_msg: Message | None = _decoded_message(part, inner[0])
     else:
         payload = part.get_payload(decode=True)
         inner_msg = email.message_from_bytes(payload) if isinstance(payload, bytes) and payload else None

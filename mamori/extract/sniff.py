@@ -1,4 +1,8 @@
-"""Format detection: magic bytes first, then the file name and the declared content type."""
+"""Format detection: magic bytes first, then the file name and the declared content type.
+
+A declared type is never believed over the bytes: a file named or typed as an image is an image only when its
+bytes start like one; otherwise it is sniffed as any other file (text, mail, HTML...) and read as that.
+"""
 
 from __future__ import annotations
 
@@ -139,8 +143,10 @@ def sniff(data: bytes, filename: str = "", content_type: str | None = None) -> s
     for magic, _ in _OTHER_ARCHIVES:
         if data.startswith(magic):
             return "archive"
-    if ctype.startswith("image/") or _BY_EXTENSION.get(ext) == "image":
+    declared_image = ctype.startswith("image/") or _BY_EXTENSION.get(ext) == "image"
+    if declared_image and data[4:8] == b"ftyp":  # HEIF/AVIF brands beyond the common ones
         return "image"
+    # a declared image without an image's bytes is read as what it is (a list renamed photo.jpg is a list)
     by_name = _BY_EXTENSION.get(ext) or _BY_CONTENT_TYPE.get(ctype)
     if by_name in ("eml", "csv", "html", "json", "xml", "txt"):
         return by_name

@@ -90,6 +90,11 @@ class _HTMLText(HTMLParser):
         if not self.skip:
             self.parts.append(data)
 
+    def handle_comment(self, data: str) -> None:
+        """A comment is not shown, but it leaves with the file: its text is read (markup inside it dropped)."""
+        if not self.skip:
+            self.parts.append("\n" + _TAG.sub(" ", data) + "\n")
+
 
 def html_to_text(html: str) -> str:
     parser = _HTMLText()

@@ -26,6 +26,9 @@ RowKey = tuple[tuple[str, ...], int | None, int | None]  # (path, table, row) of
 MAX_UNITS_PER_ATTACHMENT = 1000  # detection budget (text units); records beyond it are estimated from table sizes
 MAX_CHARS_PER_ATTACHMENT = 200_000  # ... and characters of running text (a 500-page PDF is read in part)
 SAMPLE_ROWS = 100  # rows read per table of an attachment (the first half, the rest spread); the others counted
+# Types one record (one person) holds once: records written on one line ("A 03-... / B 03-... / ...") are counted
+# by their distinct values, not by line breaks.
+RECORD_TYPES = frozenset(PERSONAL_TYPES - {"PERSON", "SENSITIVE", "POSTAL_CODE"})
 
 
 
@@ -64,6 +67,7 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
     personal_rows: set[RowKey] = set()
     read_rows: set[RowKey] = set()
     people: set[str] = set()
+    values: dict[str, set[str]] = {}  # distinct values per personal type: records written on one line still count
     sample = detection_sample(units, MAX_UNITS_PER_ATTACHMENT)
     # batched, each cell read after its column header ("生年月日: 1990/04/01"), as `mamori scan` reads them
     lines: set[tuple[int, int]] = set()  # (unit, line) of running text holding personal data: a list in a PDF
@@ -81,11 +85,25 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
                     lines.add((k, u.text.count("\n", 0, f.start)))
                     if f.type == "PERSON":
                         people.add(f.text)
+                    elif f.type in RECORD_TYPES:
+                        values.setdefault(f.type, set()).add(f.text)
     tables = [(i, t) for i, t in enumerate(ex.tables) if t.location.path[:n] == path]
-    records = max(table_records(tables, read_rows, personal_rows), len(people), len(lines))
+    by_value = max((len(v) for v in values.values()), default=0)
+    records = max(table_records(tables, read_rows, personal_rows), len(people), len(lines), by_value)
     issues = tuple(i.code for i in ex.issues if i.location.path[:n] == path)
+    if unread_text(units, sample):
+        issues += ("unread_text",)
     text = "\n".join(u.text for u in units)
     return AttachmentInfo(filename, text, tuple(findings), records, issues)
+
+
+def unread_text(units: list[TextUnit], sample: list[TextUnit]) -> bool:
+    """Running text (not table cells, which are extrapolated from the rows read) left out of the detection sample:
+    the attachment was not fully inspected."""
+    if len(sample) == len(units):
+        return False
+    picked = {id(u) for u in sample}
+    return any(u.kind != CELL and id(u) not in picked for u in units)
 
 
 def detection_sample(units: list[TextUnit], budget: int, chars: int | None = None) -> list[TextUnit]:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
 from mamori.guard.directory import Directory, org_stem, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
-from mamori.guard.model import AttachmentInfo, GroupedRecipient, Message, OrgGroup, Reason, Recipient
-from mamori.guard.policy import Policy
+from mamori.guard.model import AttachmentInfo, GroupedRecipient, Message, OrgGroup, Reason, Recipient, stricter
+from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.romaji import is_kana, romaji_key
 from mamori.guard.salutation import Salutation, parse
 
@@ -54,8 +54,24 @@ STRONG_TYPES = frozenset(
 )
 BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analysed as (engine.analyse_body)
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
-_ARCHIVE_NAME = re.compile(r"\.(7z|rar|lzh|lha|gz|tgz|bz2|xz|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
-UNSCANNABLE = frozenset({"encrypted", "too_large", "ratio", "depth", "members", "timeout", "corrupt", "truncated"})
+_ARCHIVE_NAME = re.compile(r"\.(zip|7z|rar|lzh|lha|gz|tgz|bz2|xz|zst|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
+UNSCANNABLE = frozenset(UNSCANNABLE_CAUSES)  # every way an inspection stops early (sampled rows are extrapolated)
+_CAUSE_TEXT = {
+    "encrypted": ("encrypted", "暗号化"),
+    "too_large": ("too large", "サイズ超過"),
+    "ratio": ("suspicious compression ratio", "異常な圧縮率"),
+    "depth": ("nested too deeply", "入れ子が深すぎる"),
+    "members": ("too many files", "ファイル数超過"),
+    "timeout": ("time limit reached", "時間切れ"),
+    "corrupt": ("damaged", "破損"),
+    "truncated": ("text limit reached", "文字数上限"),
+    "pages": ("too many pages; the rest not read", "ページ数超過・残りは未確認"),
+    "unsupported": ("format not supported", "未対応の形式"),
+    "unsupported archive": ("archive format or method not supported", "未対応の圧縮形式"),
+    "unread_text": ("too much text; the rest not read", "文字量超過・残りは未確認"),
+    "image": ("image (no text recognition)", "画像（文字認識なし）"),
+    "encoding": ("some bytes undecodable", "一部の文字を復号できない"),
+}
 
 
 _ADDRESSEE_LINE = re.compile(
@@ -612,23 +628,32 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
 
 
 def unscannable_attachment(ctx: Context) -> list[Reason]:
+    """Whatever was not read completely (an attachment, or the body's own text): one reason per file, saying what
+    stopped the inspection; its severity is the strictest action among its causes ([unscannable] in the policy)."""
     if not ctx.external:
         return []
     out: list[Reason] = []
-    for a in ctx.message.attachments:
-        why = sorted(set(a.issues) & UNSCANNABLE)
-        if "unsupported" in a.issues and _ARCHIVE_NAME.search(a.filename):
-            why.append("unsupported archive")  # 7z, rar, lzh: often the password-protected kind, never opened here
-        if why:
-            out.append(
-                ctx.reason(
-                    "unscannable_attachment",
-                    f"{a.filename} could not be inspected ({', '.join(why)}).",
-                    f"{a.filename} は中身を確認できません（{'、'.join(why)}）。"
-                    "パスワード付きZIPなどは内容を確認してから送ってください。",
-                    [a.filename, *why],
-                )
-            )
+    domains = {r.domain for r in ctx.external}
+    for a in ctx.message.scanned:
+        causes = sorted(set(a.issues) & UNSCANNABLE)
+        if not causes:
+            continue
+        severity = "allow"
+        for cause in causes:
+            severity = stricter(severity, ctx.policy.unscannable_action(cause, ctx.message.sender, domains))
+        labels = [
+            "unsupported archive" if c == "unsupported" and _ARCHIVE_NAME.search(a.filename) else c for c in causes
+        ]
+        en = ", ".join(_CAUSE_TEXT[c][0] for c in labels)
+        ja = "、".join(_CAUSE_TEXT[c][1] for c in labels)
+        reason = ctx.reason(
+            "unscannable_attachment",
+            f"{a.filename} could not be inspected completely ({en}).",
+            f"{a.filename} は中身をすべて確認できません（{ja}）。"
+            "パスワード付きZIPなどは内容を確認してから送ってください。",
+            [a.filename, *labels],
+        )
+        out.append(replace(reason, severity=severity))
     return out
 
 

@@ -54,6 +54,28 @@ DEFAULT_ACTIONS = {
 }
 
 
+# What stopped an inspection (extraction issue codes, and the guard's own ``unread_text``): each raises
+# `unscannable_attachment`. A cause not set in [unscannable] takes the action of unscannable_attachment (hold);
+# these two default lower because they hold no hidden content of their own: a real picture (no text recognition)
+# and some undecodable bytes in a text otherwise read. Every cause still shows as a reason, whatever its action.
+UNSCANNABLE_CAUSES = (
+    "encrypted",
+    "too_large",
+    "ratio",
+    "depth",
+    "members",
+    "timeout",
+    "corrupt",
+    "truncated",
+    "pages",
+    "unsupported",
+    "unread_text",
+    "image",
+    "encoding",
+)
+UNSCANNABLE_DEFAULTS = {"image": "confirm", "encoding": "confirm"}
+
+
 class PolicyError(ValueError):
     """A policy file that cannot be used; the message names the key (or the line of a TOML syntax error)."""
 
@@ -100,6 +122,7 @@ class Policy:
     blocked_attachments: tuple[str, ...] = ()  # glob patterns over file names: "*.exe"
     actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
     overrides: tuple[Override, ...] = ()  # in file order; a later match wins over an earlier one
+    unscannable: dict[str, str] = field(default_factory=lambda: dict(UNSCANNABLE_DEFAULTS))  # cause -> action
 
     def is_internal(self, address_or_domain: str) -> bool:
         domain = address_or_domain.rpartition("@")[2].lower()
@@ -128,6 +151,11 @@ class Policy:
             if code in o.actions and o.matches(sender, domains):
                 action = o.actions[code]
         return action
+
+    def unscannable_action(self, cause: str, sender: str, domains: set[str] | frozenset[str]) -> str:
+        """The action for an attachment not fully inspected because of ``cause`` ([unscannable], else the action of
+        unscannable_attachment for these recipients)."""
+        return self.unscannable.get(cause) or self.action_for("unscannable_attachment", sender, domains)
 
     def recipient_blocked(self, address: str) -> bool:
         return any(fnmatch.fnmatch(address.lower(), p.lower()) for p in self.blocked_recipients)
@@ -232,8 +260,8 @@ def line_of(text: str, path: str) -> int | None:
 
 
 def parse_policy(text: str) -> Policy:
-    """A policy from TOML text. Sections: [organization], [thresholds], [actions], [blocked], [free_mail],
-    [[override]]. Errors name the key, and the line where the file shows it."""
+    """A policy from TOML text. Sections: [organization], [thresholds], [actions], [unscannable], [blocked],
+    [free_mail], [[override]]. Errors name the key, and the line where the file shows it."""
     try:
         return _parse(text)
     except PolicyError as exc:
@@ -268,6 +296,16 @@ def _parse(text: str) -> Policy:
         raise PolicyError("[thresholds] must be a table")
     actions = dict(DEFAULT_ACTIONS)
     actions.update(_actions(data.get("actions", {}), "actions"))
+    unscannable = dict(UNSCANNABLE_DEFAULTS)
+    causes = data.get("unscannable", {})
+    if not isinstance(causes, dict):
+        raise PolicyError("[unscannable] must be a table")
+    for cause, action in causes.items():
+        if cause not in UNSCANNABLE_CAUSES:
+            raise PolicyError(f"unscannable.{cause}: unknown cause (known: {', '.join(UNSCANNABLE_CAUSES)})")
+        if action not in ACTIONS:
+            raise PolicyError(f"unscannable.{cause} must be one of {', '.join(ACTIONS)}, not {action!r}")
+        unscannable[cause] = action
     blocked = data.get("blocked", {})
     free = data.get("free_mail", {})
     if not isinstance(blocked, dict) or not isinstance(free, dict):
@@ -286,6 +324,7 @@ def _parse(text: str) -> Policy:
         blocked_recipients=_strings(blocked, "recipients", "blocked"),
         blocked_attachments=_strings(blocked, "attachments", "blocked"),
         actions=actions,
+        unscannable=unscannable,
     )
 
 

@@ -100,4 +100,5 @@ def test_fuzz_msg_never_raises(data: st.DataObject) -> None:
         pos = data.draw(st.integers(0, len(buf) - 1))
         buf[pos] = data.draw(st.integers(0, 255))
     result = extract(bytes(buf), "fuzz.msg", limits=Limits(max_seconds=2))
-    assert result.format in {"msg", "ole", "binary", "txt", "eml"}
+    # a mutated first byte can make it anything text-like ("{" is JSON): the point is that nothing raises
+    assert result.format in {"msg", "ole", "binary", "txt", "eml", "json", "html", "xml"}

@@ -83,8 +83,16 @@ def test_seven_zip_is_unscannable(policy, directory, history):
     att = AttachmentInfo("顧客リスト.7z", "", (), 0, ("unsupported",))
     v = judge(msg(SATO_A, BODY_A, (att,)), policy, directory, history)
     assert "unscannable_attachment" in codes(v, "hold")
+    # issue 17: any format mamori cannot read is unscannable (it was let through for a non-archive name); an
+    # administrator lowers the cause in [unscannable], and the reason still shows
     drawing = AttachmentInfo("図面.dwg", "", (), 0, ("unsupported",))
-    assert "unscannable_attachment" not in codes(judge(msg(SATO_A, BODY_A, (drawing,)), policy, directory, history))
+    assert "unscannable_attachment" in codes(judge(msg(SATO_A, BODY_A, (drawing,)), policy, directory, history), "hold")
+    from mamori.guard.policy import parse_policy
+
+    text = '[organization]\ninternal_domains = ["ours.example"]\n[unscannable]\nunsupported = "confirm"'
+    lowered = parse_policy(text)
+    v = judge(msg(SATO_A, BODY_A, (drawing,)), lowered, directory, history)
+    assert v.action == "confirm" and "unscannable_attachment" in codes(v, "confirm")
 
 
 def test_private_customers_at_one_provider_are_an_open_list(directory, history):
