@@ -195,10 +195,19 @@ fn name_flags(py: Python<'_>, words: Vec<String>) -> Vec<String> {
     })
 }
 
+/// Indices of the spans kept by overlap settlement (the longer wins, then the higher score), in
+/// (start, end, type) order; each span is `(type, start, end, score)`.
+#[pyfunction]
+fn settle_spans(spans: Vec<(String, usize, usize, f64)>) -> Vec<usize> {
+    let order: Vec<usize> = (0..spans.len()).collect();
+    crate::settle::settle_by(order, |&i| (spans[i].0.as_str(), spans[i].1, spans[i].2, spans[i].3))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
+    m.add_function(wrap_pyfunction!(settle_spans, m)?)?;
     m.add_function(wrap_pyfunction!(name_flags, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -9,25 +9,37 @@ use crate::finding::Finding;
 const OVERLAP_OK: &[&str] = &["SENSITIVE"];
 
 /// Settled findings in (start, end, type) order.
-pub fn settle(mut findings: Vec<Finding>) -> Vec<Finding> {
-    if findings.is_empty() {
-        return findings;
+pub fn settle(findings: Vec<Finding>) -> Vec<Finding> {
+    settle_by(findings, |f| (f.kind, f.start, f.end, f.score))
+}
+
+/// [`settle`] over any items, seen through `span` as (type, start, end, score).
+pub fn settle_by<'a, T>(mut items: Vec<T>, span: impl Fn(&T) -> (&'a str, usize, usize, f64)) -> Vec<T> {
+    if items.is_empty() {
+        return items;
     }
-    findings.sort_by(|a, b| {
-        b.len().cmp(&a.len()).then(b.score.total_cmp(&a.score)).then(a.start.cmp(&b.start)).then(a.kind.cmp(b.kind))
+    items.sort_by(|a, b| {
+        let (ak, as_, ae, asc) = span(a);
+        let (bk, bs, be, bsc) = span(b);
+        (be - bs.min(be)).cmp(&(ae - as_.min(ae))).then(bsc.total_cmp(&asc)).then(as_.cmp(&bs)).then(ak.cmp(bk))
     });
-    let size = findings.iter().map(|f| f.end).max().unwrap_or(0);
+    let size = items.iter().map(|f| span(f).2).max().unwrap_or(0);
     let mut taken = [vec![false; size], vec![false; size]];
     let mut kept = Vec::new();
-    for f in findings {
-        let occupied = &mut taken[usize::from(OVERLAP_OK.contains(&f.kind))];
-        if f.end <= f.start || occupied[f.start..f.end].iter().any(|&t| t) {
+    for f in items {
+        let (kind, start, end, _) = span(&f);
+        let occupied = &mut taken[usize::from(OVERLAP_OK.contains(&kind))];
+        if end <= start || occupied[start..end].iter().any(|&t| t) {
             continue;
         }
-        occupied[f.start..f.end].iter_mut().for_each(|t| *t = true);
+        occupied[start..end].iter_mut().for_each(|t| *t = true);
         kept.push(f);
     }
-    kept.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.kind.cmp(b.kind)));
+    kept.sort_by(|a, b| {
+        let (ak, as_, ae, _) = span(a);
+        let (bk, bs, be, _) = span(b);
+        as_.cmp(&bs).then(ae.cmp(&be)).then(ak.cmp(bk))
+    });
     kept
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from mamori import _core
 from mamori.detect.config import DetectConfig
 from mamori.detect.core_engine import (
     CoreRecognizer,
@@ -25,31 +26,18 @@ DEFAULT_THRESHOLD = 0.5
 MANY_CHUNK = 256
 """Texts handed to the core at once by :meth:`Detector.detect_many` with threads."""
 
-# Types that may overlap a finding of another type (a diagnosis inside a sentence about a person).
-_OVERLAP_OK = frozenset({"SENSITIVE"})
-
-
 def settle(findings: Iterable[Finding]) -> list[Finding]:
     """Resolve overlaps: the longer finding wins, then the higher score; returns findings in text order.
 
     Two findings of one type never overlap in the result; findings of different types overlap only
-    when one of them is of a type that may (``SENSITIVE``). Linear in the text length and
-    n·log n in the number of findings, so a huge input with many findings cannot stall here.
+    when one of them is of a type that may (``SENSITIVE``). The core's settlement (one implementation for
+    both): linear in the text length and n·log n in the number of findings.
     """
-    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.type))
-    if not ranked:
+    items = list(findings)
+    if not items:
         return []
-    size = max(f.end for f in ranked)
-    taken = {False: bytearray(size), True: bytearray(size)}
-    kept: list[Finding] = []
-    for f in ranked:
-        occupied = taken[f.type in _OVERLAP_OK]
-        if f.end <= f.start or occupied.find(1, f.start, f.end) != -1:
-            continue
-        occupied[f.start : f.end] = b"\x01" * (f.end - f.start)
-        kept.append(f)
-    kept.sort(key=lambda f: (f.start, f.end, f.type))
-    return kept
+    kept = _core.settle_spans([(f.type, f.start, f.end, f.score) for f in items])
+    return [items[i] for i in kept]
 
 
 class Detector:

@@ -1,4 +1,8 @@
-"""`Document`: a text prepared once for all recognizers.
+"""`Document`: a text prepared once for the recognizers written in Python.
+
+The built-in recognizers run in the Rust core, whose own document (``core/src/document.rs``) does the same work;
+this one serves recognizers that users write in Python (``Detector(recognizers=[...])``) and the optional CRF
+model's features. The fold is the core's (:func:`fold`), so both see the same folded text.
 
 Matching runs on ``norm``, a copy of the text of exactly the same length in which full-width ASCII,
 the ideographic space and the many hyphen and minus variants are folded to their ASCII forms (the
@@ -21,17 +25,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-_FOLD: dict[str, str] = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_FOLD["\u3000"] = " "
-for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe63\ufe58":
-    _FOLD[_c] = "-"
-_FOLD["\uff0d"] = "-"
-_FOLD["\uff5e"] = "~"
-_FOLD["\u301c"] = "~"
-# The folded characters frequent in Japanese business text go through str.replace (a C loop over the
-# text); the rest through one regular-expression pass that usually finds nothing.
-_FOLD_BY_REPLACE = tuple((c, _FOLD[c]) for c in "：（）\u3000－／＜＞～＠．")
-_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD if c not in dict(_FOLD_BY_REPLACE)) + "]")
+from mamori import _core
 
 _EMPTY: tuple[list[int], list[int]] = ([], [])
 LINE_LIMIT = 4096
@@ -41,16 +35,15 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
 
 def fold(text: str) -> str:
-    """Return ``text`` with full-width ASCII, hyphen variants and the ideographic space folded.
+    """Return ``text`` with full-width ASCII, hyphen variants and the ideographic space folded (the core's fold).
 
     The result has the same length as the input, character for character.
     """
-    for c, r in _FOLD_BY_REPLACE:
-        if c in text:
-            text = text.replace(c, r)
-    if _FOLD_RE.search(text) is None:
-        return text
-    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+    try:
+        return _core.fold(text)
+    except UnicodeEncodeError:  # lone surrogates cannot cross into Rust; they are not folded anyway
+        parts = _SURROGATE_SPLIT(text)
+        return "".join(p if _SURROGATE_RE.fullmatch(p) else _core.fold(p) for p in parts)
 
 
 def line_start(text: str, pos: int, limit: int = LINE_LIMIT) -> int:
@@ -98,7 +91,8 @@ def detect_language(text: str) -> str:
     return "ja" if _CJK_RE.search(text) else "en"
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]+")
+_SURROGATE_SPLIT = re.compile("([\ud800-\udfff]+)").split
 _START = itemgetter(1)
 _END = itemgetter(2)
 _FIRST = itemgetter(0)
@@ -149,7 +143,8 @@ class Lexicon:
         try:
             found = self._matcher.find_matches_as_indexes(lowered, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates cannot be UTF-8: match around them (same length)
-            found = self._matcher.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", lowered), overlapping=True)
+            same_length = _SURROGATE_RE.sub(lambda m: "\ufffd" * len(m.group()), lowered)
+            found = self._matcher.find_matches_as_indexes(same_length, overlapping=True)
         if len(found) > 1:
             # (start, -end) order in two C-level stable sorts (no (start, end) pair occurs twice: keywords are unique)
             found.sort(key=_END, reverse=True)
