@@ -512,6 +512,8 @@ def check_command(
 
     Exit status: 0 when every message was judged, 1 when some could not be read, 2 on a bad policy or data file.
     """
+    import os
+
     from mamori.detect import Detector
     from mamori.detect.config import DetectConfigError, load_detect_config
     from mamori.guard import PolicyError, load_contacts, load_history, load_policy
@@ -522,7 +524,8 @@ def check_command(
     try:
         policy = load_policy(policy_path)
         detect_config = load_detect_config(policy_path)
-        detector = Detector(config=detect_config) if detect_config else None
+        # attachments read on every core (their batches go to the core's threads)
+        detector = Detector(config=detect_config, threads=len(os.sched_getaffinity(0)) or 1)
         directory = load_contacts(contacts)
         past = load_history(history)
     except (PolicyError, DetectConfigError) as e:

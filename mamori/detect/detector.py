@@ -26,6 +26,7 @@ DEFAULT_THRESHOLD = 0.5
 MANY_CHUNK = 256
 """Texts handed to the core at once by :meth:`Detector.detect_many` with threads."""
 
+
 def settle(findings: Iterable[Finding]) -> list[Finding]:
     """Resolve overlaps: the longer finding wins, then the higher score; returns findings in text order.
 
@@ -47,7 +48,8 @@ class Detector:
     below it; ``types`` keeps only the named entity types. ``ner=True`` adds the optional CRF name
     model (the ``ner`` extra; RuntimeError with the install command when it is missing). ``config``
     adds an organisation's own patterns, deny and allow lists (:mod:`mamori.detect.config`; a bad
-    pattern raises :class:`~mamori.detect.config.DetectConfigError`).
+    pattern raises :class:`~mamori.detect.config.DetectConfigError`). ``threads`` is how many texts
+    :meth:`detect_many` works on at once by default (each on its own core, without the GIL).
     """
 
     def __init__(
@@ -58,6 +60,7 @@ class Detector:
         types: Iterable[str] | None = None,
         ner: bool = False,
         config: DetectConfig | None = None,
+        threads: int = 1,
     ) -> None:
         if recognizers is None:
             from mamori.detect.recognizers import default_recognizers
@@ -69,6 +72,7 @@ class Detector:
         if self.config is not None:
             recognizers = [*recognizers, *config_recognizers(self.config)]
         self.threshold = threshold
+        self.threads = max(1, threads)
         self.types = frozenset(types) if types is not None else None
         self.recognizers: list[Recognizer] = [
             r for r in recognizers if self.types is None or self.types & set(r.entities)
@@ -136,13 +140,17 @@ class Detector:
     def _types_list(self) -> list[str] | None:
         return sorted(self.types) if self.types is not None else None
 
-    def detect_many(self, texts: Iterable[str], lang: str = "auto", *, threads: int = 1) -> Iterator[list[Finding]]:
+    def detect_many(
+        self, texts: Iterable[str], lang: str = "auto", *, threads: int | None = None
+    ) -> Iterator[list[Finding]]:
         """Findings for each text of a batch or stream, in order.
 
-        With ``threads`` > 1 the core works on that many texts at once without the GIL (in chunks of
+        With ``threads`` (default: the detector's ``threads``) > 1 the core works on that many texts at once
+        without the GIL (in chunks of
         :data:`MANY_CHUNK` texts), so one process uses every core; the results are the same as :meth:`detect`'s.
         A text the core fails on (a bug) raises RuntimeError naming its position.
         """
+        threads = self.threads if threads is None else max(1, threads)
         if not (self._core_only and self.ner is None and threads > 1):
             for text in texts:
                 yield self.detect(text, lang)

@@ -42,6 +42,7 @@ class ScanOptions:
     timeout: float = 10.0
     ner: bool = False  # add the optional CRF name model (the `ner` extra)
     config: DetectConfig | None = None  # [detect] of mamori.toml: custom patterns, deny and allow lists
+    threads: int = 1  # detection threads per worker (a big file's batches read on that many cores)
 
     def limits(self) -> Limits:
         return replace(DEFAULT_LIMITS, max_bytes=self.max_bytes, max_seconds=self.timeout)
@@ -52,7 +53,10 @@ class ScanOptions:
         from mamori.detect.detector import DEFAULT_THRESHOLD
 
         return Detector(
-            threshold=DEFAULT_THRESHOLD if self.min_score is None else self.min_score, ner=self.ner, config=self.config
+            threshold=DEFAULT_THRESHOLD if self.min_score is None else self.min_score,
+            ner=self.ner,
+            config=self.config,
+            threads=self.threads,
         )
 
 
@@ -194,6 +198,8 @@ def scan(
     At most a few files per worker are in flight, so a dead worker loses little and memory stays bounded.
     """
     workers = max(1, workers or cpu_count())
+    # the cores the worker processes leave idle go to detection threads inside each (one big file, fewer files)
+    options = replace(options, threads=max(options.threads, cpu_count() // workers))
     pending = iter(files)
     exhausted = False
     while not exhausted:

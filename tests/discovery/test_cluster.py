@@ -90,6 +90,28 @@ def test_a_file_the_worker_cannot_read_is_an_error_report(tree: Path, scheduler:
     assert reports["名簿.csv"].counts == {"PERSON": 3, "PHONE": 3}
 
 
+def _on_fifo(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` is blocked opening a fifo (a thread waiting for the writer) or holds ``path`` open."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for tid in tasks:
+        try:
+            if Path(f"/proc/{pid}/task/{tid}/wchan").read_text() == "wait_for_partner":
+                return True
+        except OSError:
+            continue
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def test_a_file_whose_workers_die_gets_an_error_report(tmp_path: Path, scheduler: str) -> None:
     """A worker killed mid-file: the task runs again on another worker; killed again, the file is an error."""
     fifo = tmp_path / "hangs.fifo"
@@ -105,12 +127,14 @@ def test_a_file_whose_workers_die_gets_an_error_report(tmp_path: Path, scheduler
         deadline = time.monotonic() + 60  # a hang guard, not a timing test
         while scan.is_alive() and time.monotonic() < deadline:
             busy = [w for w, tasks in client.processing().items() if any("scan_task" in str(t) for t in tasks)]
-            if busy and kills < 3:
-                pid = client.run(os.getpid, workers=busy)[busy[0]]
-                time.sleep(0.3)  # let the task reach the blocking read
+            pids = client.run(os.getpid, workers=busy) if busy and kills < 3 else {}
+            # only the worker blocked on the fifo is killed, never one busy with ok.txt
+            stuck = [(w, pid) for w, pid in pids.items() if _on_fifo(pid, fifo)]
+            if stuck:
+                worker, pid = stuck[0]
                 os.kill(pid, signal.SIGKILL)
                 kills += 1
-                while busy[0] in client.scheduler_info()["workers"] and time.monotonic() < deadline:
+                while worker in client.scheduler_info()["workers"] and time.monotonic() < deadline:
                     time.sleep(0.05)
             time.sleep(0.05)
     scan.join(10)
