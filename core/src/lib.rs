@@ -23,6 +23,7 @@ pub mod finding;
 pub mod fold;
 pub mod lexicon;
 pub mod morphology;
+pub mod pieces;
 pub mod pystr;
 #[rustfmt::skip]
 #[allow(clippy::all)]

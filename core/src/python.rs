@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 use crate::custom::{AllowList, CustomRecognizer, CustomSpec, DenyListRecognizer};
 use crate::document::Lang;
@@ -169,6 +170,29 @@ impl PyEngine {
     ) -> PyResult<Vec<Py<PyAny>>> {
         let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
         let results = py.detach(|| self.engine.detect_many(&texts, &q, threads));
+        results.into_iter().map(|r| outcome(py, r)).collect()
+    }
+    /// Settled findings per `(context, text)` piece (a cell after its column header), offsets into
+    /// the piece's text: the pieces are joined into batches of about 32k characters, detected on up to
+    /// `threads` threads without the GIL, and mapped back. An entry is a list of rows, or a str saying
+    /// why that piece's batch failed. After `seconds` no further batches start: the result is then a
+    /// shorter list (the first pieces).
+    #[pyo3(signature = (pieces, lang="auto", threshold=0.5, types=None, only=None, threads=1, seconds=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn detect_pieces(
+        &self,
+        py: Python<'_>,
+        pieces: Vec<(String, String)>,
+        lang: &str,
+        threshold: f64,
+        types: Option<Vec<String>>,
+        only: Option<Vec<String>>,
+        threads: usize,
+        seconds: Option<f64>,
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
+        let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 1e9)));
+        let results = py.detach(|| crate::pieces::detect_pieces(&self.engine, &pieces, &q, threads, deadline));
         results.into_iter().map(|r| outcome(py, r)).collect()
     }
 }

@@ -27,6 +27,11 @@ def detect_batched(
     (``time.monotonic()``) has passed, so the result may be shorter than ``pieces``. Batches go to
     ``detector.detect_many`` a few at a time, so a detector with ``threads`` > 1 reads them on that many cores."""
     out: list[list[Finding]] = []
+    if detector.core_only:  # the same batches, detected and mapped back in the core (BATCH_CHARS and SEPARATOR there)
+        left = deadline - time.monotonic()
+        if left < 0:
+            return out
+        return detector.detect_pieces(pieces, lang, None if left == float("inf") else left)
     group = max(1, detector.threads)
     batches = _batches(pieces)
     while time.monotonic() <= deadline:

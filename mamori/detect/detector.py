@@ -137,6 +137,35 @@ class Detector:
                     found.append(f)
         return found, hints
 
+    @property
+    def core_only(self) -> bool:
+        """Whether every text goes through the core alone (no recognizer written in Python, no CRF)."""
+        return self._core_only and self.ner is None
+
+    def detect_pieces(
+        self, pieces: Sequence[tuple[str, str]], lang: str = "auto", seconds: float | None = None
+    ) -> list[list[Finding]]:
+        """Findings per ``(context, text)`` piece in the core (see :mod:`mamori.detect.batch`), offsets into the
+        piece's text, on the detector's ``threads``; after ``seconds`` no further batch starts, so the result may
+        be shorter than ``pieces``. Only for a :attr:`core_only` detector."""
+        if not self.core_only:
+            raise ValueError("detect_pieces needs a detector whose recognizers are all in the core")
+        rows = self._engine.detect_pieces(
+            [(core_text(c), core_text(t)) for c, t in pieces],
+            lang,
+            self.threshold,
+            self._types_list(),
+            self._core_names,
+            self.threads,
+            seconds,
+        )
+        out: list[list[Finding]] = []
+        for k, ((_, text), found) in enumerate(zip(pieces, rows, strict=True)):
+            if isinstance(found, str):
+                raise RuntimeError(f"piece {k}: {found}")
+            out.append([to_finding(text, row) for row in found])
+        return out
+
     def _types_list(self) -> list[str] | None:
         return sorted(self.types) if self.types is not None else None
 
