@@ -4,12 +4,13 @@ Measures (best of --rounds, default 3):
   * throughput of a warm ``Detector`` over the corpus documents one by one: MB/s of UTF-8 and chars/s;
   * the same for a plain 4-pattern ``re`` pass (e-mail, phone, postal code, 12 digits), the floor any
     detector pays, and the ratio between the two;
-  * the time each recognizer spends (one round), to see which one to speed up;
+  * English: en-synth's documents repeated to 2 MB, one core;
+  * ``detect_many`` on one and on two threads (the process allowed two cores for that part only);
   * peak RSS of a process that has built a Detector and run it once (resource.getrusage, in a fresh process);
   * start-up time of ``mamori detect`` on a one-line input (hyperfine when installed, else 10 timed runs).
 
 usage: .venv/bin/python benchmarks/throughput.py [--corpus FILE.jsonl] [--max-mb 11] [--rounds 3] [--json OUT]
-       .venv/bin/python benchmarks/throughput.py --breakdown-only     (only the time per recognizer, one round)
+The time per recognizer is profiled in the core without Python: core/examples/throughput.rs with perf.
 Make the corpus first: ``make corpus`` (or ``make throughput``, which does both).
 """
 
@@ -68,31 +69,26 @@ def floor_pass(texts: list[str]) -> int:
     return n
 
 
-def per_recognizer(detector, texts: list[str]) -> list[tuple[str, float, int]]:
-    from mamori.detect import Document
+def english_texts(max_mb: float) -> list[str]:
+    """en-synth's dev and test documents, repeated up to ``max_mb`` of UTF-8 (English speed; empty without the set)."""
+    from _common import eval_dir
 
-    spent: dict[str, float] = {}
-    found: dict[str, int] = {}
-    prep = 0.0
-    for t in texts:
-        t0 = time.perf_counter()
-        doc = Document(t, "auto", detector.lexicon)
-        if hasattr(doc, "occurrences"):
-            doc.occurrences("")  # builds the keyword index (every group at once)
-        else:
-            doc.keywords_in(0, len(doc), detector.lexicon.groups)
-        prep += time.perf_counter() - t0
-        for r in detector.recognizers:
-            if not r.supports(doc.lang):
-                continue
-            t0 = time.perf_counter()
-            k = len(list(r.find(doc)))
-            name = f"{type(r).__module__.rsplit('.', 1)[-1]}.{type(r).__name__}"
-            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
-            found[name] = found.get(name, 0) + k
-    rows = [("(Document: fold + keyword index)", prep, 0)]
-    rows += sorted(((n, s, found[n]) for n, s in spent.items()), key=lambda x: -x[1])
-    return rows
+    try:
+        ev = eval_dir()
+    except SystemExit:
+        return []
+    base: list[str] = []
+    for split in ("dev", "test"):
+        p = ev / "en-synth" / f"{split}.jsonl"
+        if p.is_file():
+            base += [json.loads(line)["text"] for line in p.open(encoding="utf-8") if line.strip()]
+    out: list[str] = []
+    size = 0
+    while base and size < max_mb * 1e6:
+        for t in base:
+            out.append(t)
+            size += len(t.encode("utf-8"))
+    return out
 
 
 # Peak resident memory in kB: VmHWM of /proc/self/status (reset by exec, unlike ru_maxrss, which a child
@@ -154,25 +150,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-mb", type=float, default=100.0, help="use at most this much of the corpus")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--json", type=Path, default=OUT / "throughput.json")
-    ap.add_argument("--no-breakdown", action="store_true", help="skip the per-recognizer timing")
-    ap.add_argument("--breakdown-only", action="store_true", help="only the per-recognizer timing (one round)")
     a = ap.parse_args(argv)
     if not a.corpus.exists():
         raise SystemExit(f"{a.corpus} not found: run `make corpus` first")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if cores:
+        os.sched_setaffinity(0, {cores[0]})  # one core
 
     sys.path.insert(0, str(REPO))
     from mamori.detect import Detector
 
     texts = load(a.corpus, a.max_mb)
-    if a.breakdown_only:
-        detector = Detector()
-        rows = per_recognizer(detector, texts)
-        total = sum(sec for _, sec, _ in rows) or 1.0
-        for n, sec, k in rows:
-            print(f"| {n} | {sec:.3f} | {100 * sec / total:.0f}% | {k} |")
-        return 0
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     nchars = sum(len(t) for t in texts)
     t0 = time.perf_counter()
@@ -183,9 +171,18 @@ def main(argv: list[str] | None = None) -> int:
 
     det_s = best_of(a.rounds, lambda: [detector.detect(t) for t in texts])
     floor_s = best_of(a.rounds, lambda: floor_pass(texts))
+    english = english_texts(2.0)
+    en_bytes = sum(len(t.encode("utf-8")) for t in english)
+    en_s = best_of(a.rounds, lambda: [detector.detect(t) for t in english]) if english else 0.0
+    # threads: detect_many on 1 and on 2 threads, the process allowed two cores for this part only
+    threaded: dict[str, float] = {}
+    if len(cores) >= 2:
+        os.sched_setaffinity(0, set(cores[:2]))
+        for n in (1, 2):
+            threaded[str(n)] = best_of(a.rounds, lambda n=n: list(detector.detect_many(texts, threads=n)))
+        os.sched_setaffinity(0, {cores[0]})
     rss = rss_kb(texts[0])
     start = startup()
-    rows = [] if a.no_breakdown else per_recognizer(detector, texts)
 
     res = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -205,9 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         "floor_mb_s": nbytes / 1e6 / floor_s,
         "ratio_detector_to_floor": det_s / floor_s,
         "findings_first_50_docs": nfind,
+        "english_mb": en_bytes / 1e6,
+        "english_mb_s": en_bytes / 1e6 / en_s if en_s else None,
+        "detect_many_s": threaded,
+        "threads_2_over_1": threaded["1"] / threaded["2"] if threaded else None,
         "rss_mb": {k: v / 1024 for k, v in rss.items()},
         "startup": start,
-        "breakdown_s": [(n, s, k) for n, s, k in rows],
     }
     a.json.parent.mkdir(parents=True, exist_ok=True)
     a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n")
@@ -220,7 +220,17 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|")
     print(f"| mamori Detector, doc by doc | {det_s:.3f} | {res['detector_mb_s']:.2f} | {nchars / det_s:,.0f} |")
     print(f"| plain re, 4 patterns (floor) | {floor_s:.3f} | {res['floor_mb_s']:.2f} | {nchars / floor_s:,.0f} |")
-    print(f"detector / floor time ratio: {res['ratio_detector_to_floor']:.1f}x")
+    print(
+        f"detector / floor time ratio: {res['ratio_detector_to_floor']:.2f}x (floor / detector speed: "
+        f"{1 / res['ratio_detector_to_floor']:.2f}x)"
+    )
+    if en_s:
+        print(f"| mamori Detector, English (en-synth x N) | {en_s:.3f} | {res['english_mb_s']:.2f} | |")
+    if threaded:
+        print(
+            f"detect_many: 1 thread {nbytes / 1e6 / threaded['1']:.2f} MB/s, 2 threads "
+            f"{nbytes / 1e6 / threaded['2']:.2f} MB/s: {res['threads_2_over_1']:.2f}x"
+        )
     r = res["rss_mb"]
     print(
         f"peak RSS (MB): bare python {r['python']:.0f}, after import {r['import']:.0f}, "
@@ -228,12 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     st = start
     print(f"`mamori detect --jsonl` start-up ({st['tool']}): mean {st['mean_s']:.3f} s, min {st['min_s']:.3f} s")
-    if rows:
-        print("| time per part (one round) | seconds | share | findings (before threshold) |")
-        print("|---|---:|---:|---:|")
-        total = sum(s for _, s, _ in rows) or 1.0
-        for n, s, k in rows:
-            print(f"| {n} | {s:.3f} | {100 * s / total:.0f}% | {k} |")
+    print("time per recognizer: profile the core without Python (core/examples/throughput.rs, docs/benchmarks.md)")
     return 0
 
 
