@@ -4,7 +4,7 @@
 #   make scan  - the discovery scan over examples/ with an HTML report (what make run did before the gateway)
 #   make test  - create .venv, install mamori[test] (builds the Rust core), run ruff check, the core's cargo tests,
 #                a release-wheel smoke test and the whole pytest suite (2 workers)
-#   make fuzz  - the MIME/extract fuzz target, long and randomised (make test runs a short fixed-seed pass of it)
+#   make fuzz  - the MIME/extract and core fuzz targets, long and randomised (make test runs short fixed-seed passes)
 # Needs only python3 (>= 3.11) and make. Idempotent: the venv and the installs are redone only when
 # pyproject.toml changes (stamp files inside .venv).
 
@@ -24,7 +24,7 @@ help:
 	@echo "make run         install mamori into $(VENV) and start mamori serve (web app + gateway) on the embedded demo"
 	@echo "make scan        scan examples/ with an HTML report (exit 0 whatever it finds)"
 	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
-	@echo "make fuzz        a long, randomised pass of the MIME/extract fuzz target (FUZZ_EXAMPLES=20000 per target)"
+	@echo "make fuzz        long, randomised passes of the MIME/extract and core fuzz targets (FUZZ_EXAMPLES=20000 per target)"
 	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
 	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
 
@@ -103,4 +103,4 @@ clean:
 # file). MAMORI_FUZZ_EXAMPLES inputs per target; failing inputs are kept in .hypothesis/ and replayed first.
 FUZZ_EXAMPLES ?= 20000
 fuzz: $(VENV)/.stamp-test
-	MAMORI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q tests/security/test_extract_fuzz.py
+	MAMORI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q tests/security/test_extract_fuzz.py tests/detect/test_core_fuzz.py
