@@ -104,11 +104,63 @@ pub fn py_isspace(c: char) -> bool {
     )
 }
 
-/// `c` is one of the characters of `set` (faster than `str::contains` on a few characters).
-#[inline]
-pub fn one_of(c: char, set: &str) -> bool {
-    set.chars().any(|x| x == c)
+/// The number of code points of `s`, at compile time.
+pub const fn char_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        if b[i] & 0xC0 != 0x80 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
+
+/// The code points of `s` (exactly `N` of them), decoded at compile time.
+pub const fn decode<const N: usize>(s: &str) -> [char; N] {
+    let b = s.as_bytes();
+    let mut out = ['\0'; N];
+    let (mut i, mut k) = (0, 0);
+    while i < b.len() {
+        let x = b[i] as u32;
+        let (mut v, len) = if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (x & 0x1F, 2)
+        } else if x < 0xF0 {
+            (x & 0x0F, 3)
+        } else {
+            (x & 0x07, 4)
+        };
+        let mut j = 1;
+        while j < len {
+            v = (v << 6) | (b[i + j] as u32 & 0x3F);
+            j += 1;
+        }
+        out[k] = match char::from_u32(v) {
+            Some(c) => c,
+            None => panic!("not UTF-8"),
+        };
+        k += 1;
+        i += len;
+    }
+    out
+}
+
+/// `c` is one of the characters of the constant string `set`: the set is decoded at compile time,
+/// so the test is a few comparisons (no UTF-8 decoding at run time, as `one_of` does).
+macro_rules! one_of {
+    ($c:expr, $set:expr) => {{
+        const SET: [char; $crate::recognizers::person_ja::chars::char_count($set)] =
+            $crate::recognizers::person_ja::chars::decode::<{ $crate::recognizers::person_ja::chars::char_count($set) }>(
+                $set,
+            );
+        SET.contains(&$c)
+    }};
+}
+pub(crate) use one_of;
 
 /// `t[i..]` starts with `w` (false past the end).
 #[inline]
@@ -128,12 +180,6 @@ pub fn sw_lim(t: &[char], i: usize, limit: usize, w: &[char]) -> bool {
 
 pub fn cv(s: &str) -> Vec<char> {
     s.chars().collect()
-}
-
-/// `t[i]` is one of `set` (false past the end).
-#[inline]
-pub fn at_in(t: &[char], i: usize, set: &str) -> bool {
-    t.get(i).is_some_and(|&c| one_of(c, set))
 }
 
 /// An alternation of literal words, tried in their order (Python's leftmost-first `a|b|c`).

@@ -29,10 +29,10 @@ impl Ctx<'_, '_> {
             count += 1;
             let mut hs = i;
             i = he;
-            if he < n && is_kanji(t[he]) && one_of(t[he - 1], "様殿氏") && !one_of(t[he], "宛方") {
+            if he < n && is_kanji(t[he]) && one_of!(t[he - 1], "様殿氏") && !one_of!(t[he], "宛方") {
                 continue; // 様式, 多様化, 殿堂, 宮殿: not an honorific
             }
-            if hs > 0 && t[he - 1] == '様' && one_of(t[hs - 1], SAMA_WORDS) {
+            if hs > 0 && t[he - 1] == '様' && one_of!(t[hs - 1], SAMA_WORDS) {
                 continue; // 模様, 同様, 仕様, 多様: words ending in 様
             }
             if hs > 0 && t[hs - 1] == ' ' {
@@ -123,7 +123,7 @@ impl Ctx<'_, '_> {
         let n = self.n;
         if ks > 0 {
             let c = t[ks - 1];
-            if c.is_ascii() && (c.is_ascii_alphanumeric() || one_of(c, "_-.@")) {
+            if c.is_ascii() && (c.is_ascii_alphanumeric() || one_of!(c, "_-.@")) {
                 return; // username:, filename:, photo:
             }
         }
@@ -201,7 +201,7 @@ impl Ctx<'_, '_> {
             let mut end = None;
             if t[i] == 'と' || t[i] == 'で' {
                 end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
-                if end.is_none() && sw(t, i, &desu) && i + 2 < n && one_of(t[i + 2], "。!！、\n") {
+                if end.is_none() && sw(t, i, &desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n") {
                     end = Some(i + 2);
                 }
             }
@@ -223,7 +223,7 @@ impl Ctx<'_, '_> {
         while k > 0 && p - k < 8 && (is_kanji(t[k - 1]) || (t[k - 1] == ' ' && k < p)) {
             k -= 1;
         }
-        if k == p || (k > 0 && !one_of(t[k - 1], "、。!！\n 」』・:の")) {
+        if k == p || (k > 0 && !one_of!(t[k - 1], "、。!！\n 」』・:の")) {
             return;
         }
         if t[p] == 'で' && sw(t, p, &['で', 'す']) && k > 0 && t[k - 1] == 'の' {
@@ -310,7 +310,7 @@ impl Ctx<'_, '_> {
                     (1..=l).rev().any(|k| {
                         let q = p + k;
                         sw(t, q, &ga_tantou)
-                            || t.get(q).is_some_and(|&c| one_of(c, "(（がもはよ"))
+                            || t.get(q).is_some_and(|&c| one_of!(c, "(（がもはよ"))
                             || self.tb.titles.at(t, q, n).is_some()
                     })
                 };
@@ -409,7 +409,7 @@ impl Ctx<'_, '_> {
         }
         let q = p + sp;
         let c = *t.get(q)?;
-        if !(is_kanji(c) || one_of(c, "チマリ")) {
+        if !(is_kanji(c) || one_of!(c, "チマリ")) {
             return None;
         }
         for w in self.tb.titles.starting_at(t, q) {
@@ -427,7 +427,7 @@ impl Ctx<'_, '_> {
         let n = self.n;
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
-            r >= n || t[r] == '\n' || one_of(t[r], "(（/|")
+            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|")
         };
         let a_max = run_len(t, g, n, 4, is_kanji);
         for a in (1..=a_max).rev() {
@@ -520,7 +520,7 @@ impl Ctx<'_, '_> {
             let le = self.find_char('\n', ls, n).unwrap_or(n);
             let mut matched = false;
             for o in ls..=(ls + 200).min(le) {
-                if o >= le || !one_of(t[o], "氏フふお名カ") {
+                if o >= le || !one_of!(t[o], "氏フふお名カ") {
                     continue;
                 }
                 if let Some(w) = keys.iter().find(|w| o + w.len() <= le && sw(t, o, w)) {

@@ -41,11 +41,11 @@ impl Ctx<'_, '_> {
             };
             steps += 1;
             let kata = is_kata(t[s]);
-            let seps = if kata { "、・" } else { "、・と" };
+            let is_sep = |c: char| if kata { one_of!(c, "、・") } else { one_of!(c, "、・と") };
             for forward in [true, false] {
                 let (ns, mut ne);
                 if forward {
-                    if e >= n || !one_of(t[e], seps) {
+                    if e >= n || !is_sep(t[e]) {
                         continue;
                     }
                     let m = if kata { list_kata(t, e + 1) } else { list_kanji(t, e + 1) };
@@ -55,7 +55,7 @@ impl Ctx<'_, '_> {
                     ns = e + 1;
                     ne = me;
                 } else {
-                    if s < 2 || !one_of(t[s - 1], seps) {
+                    if s < 2 || !is_sep(t[s - 1]) {
                         continue;
                     }
                     let lo = s.saturating_sub(25);
@@ -162,7 +162,7 @@ impl Ctx<'_, '_> {
                 && (e >= n || !is_kanji(t[e]))
                 && !self.found.contains(i, e)
                 && self.boundary(e, n)
-                && !one_of(prev, "@._-")
+                && !one_of!(prev, "@._-")
                 && !prev.is_ascii_alphanumeric()
             {
                 self.add(i, e, 0.7);

@@ -269,7 +269,7 @@ mod tests {
     fn line_name_precheck_drops_no_title() {
         // line_name_at looks for a kanji or チ / マ / リ first: every title starts with one of them.
         for w in &Tables::new().titles.list {
-            assert!(chars::is_kanji(w[0]) || chars::one_of(w[0], "チマリ"), "{w:?}");
+            assert!(chars::is_kanji(w[0]) || chars::one_of!(w[0], "チマリ"), "{w:?}");
         }
     }
 

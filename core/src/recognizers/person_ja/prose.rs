@@ -67,7 +67,7 @@ impl Ctx<'_, '_> {
         while i < n && count < lim {
             let hit = self.tb.role_words.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
-                (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of(c, "の・、"))).then_some(q + 1)
+                (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of!(c, "の・、"))).then_some(q + 1)
             });
             let Some(e) = hit else {
                 i += 1;
@@ -75,7 +75,7 @@ impl Ctx<'_, '_> {
             };
             count += 1;
             self.after_role(e, &covered);
-            if e >= 2 && one_of(t[e - 1], "の・、") && one_of(t[e - 2], "妻夫母父兄姉弟妹娘男女子孫甥姪")
+            if e >= 2 && one_of!(t[e - 1], "の・、") && one_of!(t[e - 2], "妻夫母父兄姉弟妹娘男女子孫甥姪")
             {
                 self.given_after_kin(e, &covered);
             }
@@ -103,7 +103,7 @@ impl Ctx<'_, '_> {
         let run = &t[s0..e0];
         let len = e0 - s0;
         if len <= 3 {
-            if e0 < n && (is_hira(t[e0]) || one_of(t[e0], "、。」")) && self.lex.listed(run) {
+            if e0 < n && (is_hira(t[e0]) || one_of!(t[e0], "、。」")) && self.lex.listed(run) {
                 self.short_run(s0, e0, covered, sur_windows);
             }
             if len < 3 {
@@ -182,7 +182,7 @@ impl Ctx<'_, '_> {
         (0..s.len()).any(|p| {
             self.tb.defined_as_person.starting_at(s, p).any(|w| {
                 let q = p + w.len();
-                sw(s, p, w) && (q == s.len() || one_of(s[q], "。、で"))
+                sw(s, p, w) && (q == s.len() || one_of!(s[q], "。、で"))
             })
         })
     }
@@ -191,7 +191,7 @@ impl Ctx<'_, '_> {
     fn chinese_name(&self, s: usize, e: usize, run: &[char]) -> bool {
         let t = self.t;
         if e >= self.n
-            || !one_of(t[e], PARTICLES)
+            || !one_of!(t[e], PARTICLES)
             || (s > 0 && py_isdigit(t[s - 1]))
             || self.tb.cn_not_last.contains(&run[2])
         {
@@ -210,7 +210,7 @@ impl Ctx<'_, '_> {
         }
         let nxt = t[e];
         let hira = is_hira(nxt);
-        if !hira && !one_of(nxt, "、。」") {
+        if !hira && !one_of!(nxt, "、。」") {
             return;
         }
         let run = &t[s..e];
@@ -227,11 +227,11 @@ impl Ctx<'_, '_> {
                     return;
                 }
             }
-            if one_of(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
+            if one_of!(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
                 windows.push((s, e));
             }
         } else if f & GIV != 0
-            && one_of(nxt, PARTICLES)
+            && one_of!(nxt, PARTICLES)
             && f & (COMMON | PLACE) == 0
             && !digit_before
             && !numbered(run)
@@ -257,10 +257,10 @@ impl Ctx<'_, '_> {
             if f & GIV == 0 || f & COMMON != 0 {
                 continue;
             }
-            if nn == 2 && (one_of(t[i], "とのにをはがもや") || (e < n && is_hira(t[e]))) {
+            if nn == 2 && (one_of!(t[i], "とのにをはがもや") || (e < n && is_hira(t[e]))) {
                 continue; // 市場とや, 越後しなの: a particle, not a short given name
             }
-            if e == n || !is_hira(t[e]) || one_of(t[e], "はがのとにをもや") {
+            if e == n || !is_hira(t[e]) || one_of!(t[e], "はがのとにをもや") {
                 return e;
             }
         }
@@ -334,7 +334,7 @@ impl Ctx<'_, '_> {
             return verdict;
         }
         for p in 2..run.len().saturating_sub(2) {
-            if one_of(run[p - 1], ROLE_END) {
+            if one_of!(run[p - 1], ROLE_END) {
                 if let Some((Kind::Name, _, nn, sc)) = self.judge_name_run(&run[p..]) {
                     return Some((Kind::Name, p, nn, sc));
                 }
@@ -545,7 +545,7 @@ impl Ctx<'_, '_> {
 
 /// `_NUMBERED.match(run)`: 一次, 三回, 十号 …
 fn numbered(run: &[char]) -> bool {
-    run.len() >= 2 && one_of(run[0], "一二三四五六七八九十百千") && one_of(run[1], "次回期部番号位件月日年人代世")
+    run.len() >= 2 && one_of!(run[0], "一二三四五六七八九十百千") && one_of!(run[1], "次回期部番号位件月日年人代世")
 }
 
 /// `_ROLE_KANJI.match(text, i)`: `[K]{2,5}(?![K])`: the run's length.
