@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use super::chars::{char_class, cv, is_hira, is_kanji, is_kata, one_of, py_isspace, sw};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
-use super::{honorific_at, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
+use super::tables::{F_CUE, F_DEPT, F_HON, F_NL, F_NO, F_TODE};
+use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::split_cells;
 
 const SAMA_WORDS: &str = "模同仕多異殿神皆奥客各貴";
@@ -22,6 +23,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_HON);
+            if i >= n {
+                break;
+            }
             let Some(he) = honorific_at(t, i) else {
                 i += 1;
                 continue;
@@ -198,6 +203,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_TODE);
+            if i >= n {
+                break;
+            }
             let mut end = None;
             if t[i] == 'と' || t[i] == 'で' {
                 end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
@@ -261,10 +270,11 @@ impl Ctx<'_, '_> {
         let ga_tantou = cv("が担当");
         // の(?=[K]{1,4}(?:でございます|と申します))
         let mut count = 0;
-        for i in 0..n {
-            if count >= budget {
-                break;
-            }
+        let mut i = self.next_flag(0, F_NO);
+        while i < n && count < budget {
+            let here = i;
+            i = self.next_flag(i + 1, F_NO);
+            let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
                 if (1..=4).contains(&l) && (sw(t, i + 1 + l, &gozaimasu) || sw(t, i + 1 + l, &moushimasu)) {
@@ -277,6 +287,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_CUE);
+            if i >= n {
+                break;
+            }
             let hit = self.tb.cue_person_before.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
                 (sw(t, i, w) && t.get(q) == Some(&'の') && t.get(q + 1).is_some_and(|&c| is_kanji(c))).then_some(q + 1)
@@ -294,9 +308,9 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
-            if t[i] != '\n' {
-                i += 1;
-                continue;
+            i = self.next_flag(i, F_NL);
+            if i >= n {
+                break;
             }
             let mut j = i + 1;
             if t.get(j) == Some(&' ') {
@@ -333,10 +347,11 @@ impl Ctx<'_, '_> {
         }
         // の(?=[K]{1,4}です): '…の田中です'
         let mut count = 0;
-        for i in 0..n {
-            if count >= budget {
-                break;
-            }
+        let mut i = self.next_flag(0, F_NO);
+        while i < n && count < budget {
+            let here = i;
+            i = self.next_flag(i + 1, F_NO);
+            let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
                 if (1..=4).contains(&l) && sw(t, i + 1 + l, &desu) {
@@ -349,6 +364,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_DEPT);
+            if i >= n {
+                break;
+            }
             let mut hit = None;
             if let Some(u) = self.tb.dept_units.at(t, i, n) {
                 if t.get(u) == Some(&'の') {
@@ -385,9 +404,16 @@ impl Ctx<'_, '_> {
 
     /// `_LINE_NAME` at the start of the text and after each newline.
     pub(crate) fn line_names(&mut self, budget: usize) {
-        let t = self.t;
+        let fl = self.fl;
         let mut count = 0;
-        let mut starts = std::iter::once(0).chain((0..self.n).filter(|&k| t[k] == '\n').map(|k| k + 1));
+        let mut nl = next_flag(fl, 0, F_NL);
+        let mut starts = std::iter::once(0).chain(std::iter::from_fn(|| {
+            (nl < fl.len()).then(|| {
+                let ls = nl + 1;
+                nl = next_flag(fl, ls, F_NL);
+                ls
+            })
+        }));
         for ls in starts.by_ref() {
             if count >= budget {
                 break;

@@ -99,6 +99,8 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// The per-document state of the rules (Python's `self` and `text` together).
 pub(crate) struct Ctx<'a, 'd> {
     t: &'a [char],
+    /// The [`tables::F_KANJI`] … flags of each character of `t`, computed once per document.
+    fl: &'a [u16],
     n: usize,
     lex: &'a NameLexicon,
     tb: &'a Tables,
@@ -113,6 +115,12 @@ impl Ctx<'_, '_> {
         self.found.add(s, e, score);
     }
 
+    /// The first position from `i` whose character has one of the flags `bit` (`n` when none).
+    #[inline]
+    fn next_flag(&self, i: usize, bit: u16) -> usize {
+        next_flag(self.fl, i, bit)
+    }
+
     /// `text.find(c, from, to)`.
     fn find_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
@@ -123,6 +131,15 @@ impl Ctx<'_, '_> {
     fn rfind_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
         (from..to).rev().find(|&k| self.t[k] == c)
+    }
+}
+
+/// The first position from `i` in `fl` with one of the flags `bit` (`fl.len()` when none).
+#[inline]
+fn next_flag(fl: &[u16], i: usize, bit: u16) -> usize {
+    match fl.get(i..) {
+        Some(rest) => rest.iter().position(|&f| f & bit != 0).map_or(fl.len(), |k| i + k),
+        None => fl.len(),
     }
 }
 
@@ -180,8 +197,17 @@ impl Recognizer for PersonJaRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let t: &[char] = &doc.norm.chars;
         let n = t.len();
-        let mut cx =
-            Ctx { t, n, lex: self.lex, tb: &self.tb, doc, morph: doc.has_morphology(), found: Found::default() };
+        let fl: Vec<u16> = t.iter().map(|&c| self.tb.flags(c)).collect();
+        let mut cx = Ctx {
+            t,
+            fl: &fl,
+            n,
+            lex: self.lex,
+            tb: &self.tb,
+            doc,
+            morph: doc.has_morphology(),
+            found: Found::default(),
+        };
         // Cues are cheap to find and dearer to read: at most one cue per 16 characters of each kind is read.
         let budget = 2000 + n / 16;
         cx.honorifics(budget);

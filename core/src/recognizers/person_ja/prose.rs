@@ -7,7 +7,8 @@ use super::chars::{is_hira, is_kanji, is_kata, one_of, py_isdigit, sw};
 use super::lexicon::{COMMON, FOREIGN, FULL, GIV, GIV_KANA, LISTED, OTHER, PLACE, SUR, SUR_KANA};
 use super::patterns::{definition, prose_kata, role_kata, run_len};
 use super::readers::surname_head;
-use super::{overlaps, Ctx};
+use super::tables::{F_KANJI, F_KATA_LETTER, F_ROLE, F_WA};
+use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
@@ -47,9 +48,9 @@ impl Ctx<'_, '_> {
         // [K]{2,40}: kanji runs in pieces of at most 40
         let mut i = 0;
         while i < n {
-            if !is_kanji(t[i]) {
-                i += 1;
-                continue;
+            i = self.next_flag(i, F_KANJI);
+            if i >= n {
+                break;
             }
             let j = i + run_len(t, i, n, usize::MAX, is_kanji);
             let mut s0 = i;
@@ -65,6 +66,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < lim {
+            i = self.next_flag(i, F_ROLE);
+            if i >= n {
+                break;
+            }
             let hit = self.tb.role_words.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
                 (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of!(c, "の・、"))).then_some(q + 1)
@@ -148,7 +153,15 @@ impl Ctx<'_, '_> {
         let mut last = usize::MAX;
         let mut count = 0;
         let wa = ['は', '、'];
-        let mut i = (0..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+        let fl = self.fl;
+        let next_wa = |mut k: usize| loop {
+            k = next_flag(fl, k, F_WA);
+            if k >= fl.len() || sw(t, k, &wa) {
+                return (k < fl.len()).then_some(k);
+            }
+            k += 1;
+        };
+        let mut i = next_wa(0);
         while let Some(p) = i {
             let lo = p.saturating_sub(85);
             let ls = match self.rfind_char('\n', lo, p) {
@@ -173,7 +186,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            i = (p + 2..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+            i = next_wa(p + 2);
         }
     }
 
@@ -494,6 +507,10 @@ impl Ctx<'_, '_> {
         let mut skip = 0usize;
         let mut i = 0;
         while i < n {
+            i = self.next_flag(i, F_KATA_LETTER);
+            if i >= n {
+                break;
+            }
             let Some(e) = prose_kata(t, i) else {
                 i += 1;
                 continue;
