@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::chars::{char_class, cv, is_hira, is_kanji, is_kata, one_of, py_isspace, sw};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
-use super::tables::{F_CUE, F_DEPT, F_HON, F_NL, F_NO, F_TODE};
+use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::split_cells;
 
@@ -451,6 +451,16 @@ impl Ctx<'_, '_> {
     fn line_body(&self, g: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let n = self.n;
+        // Every character of a match and of its lookahead's spaces is a kanji, a hiragana or a space,
+        // and what follows them ends the line or opens a bracket: the first other character is it.
+        let fl = self.fl;
+        let mut r = g;
+        while r < n && r - g <= 13 && (fl[r] & (F_KANJI | F_HIRA) != 0 || t[r] == ' ') {
+            r += 1;
+        }
+        if r - g > 13 || (r < n && !one_of!(t[r], "\n(（/|")) {
+            return None;
+        }
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
             r >= n || t[r] == '\n' || one_of!(t[r], "(（/|")
