@@ -162,6 +162,19 @@ macro_rules! one_of {
 }
 pub(crate) use one_of;
 
+/// The code points of the constant string `s` as a `&'static [char]`, decoded at compile time.
+macro_rules! chars {
+    ($s:expr) => {{
+        const A: [char; $crate::recognizers::person_ja::chars::char_count($s)] =
+            $crate::recognizers::person_ja::chars::decode::<{ $crate::recognizers::person_ja::chars::char_count($s) }>(
+                $s,
+            );
+        let a: &'static [char] = &A;
+        a
+    }};
+}
+pub(crate) use chars;
+
 /// `t[i..]` starts with `w` (false past the end).
 #[inline]
 pub fn sw(t: &[char], i: usize, w: &[char]) -> bool {

@@ -2,9 +2,7 @@
 //! titles before one, English honorifics, self-introductions, 'の' before a name, a name alone on a line,
 //! and CSV columns headed 氏名 / フリガナ.
 
-use std::collections::HashSet;
-
-use super::chars::{char_class, cv, is_hira, is_kanji, is_kata, one_of, py_isspace, sw};
+use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, py_isspace, sw, FxSet};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
@@ -78,7 +76,7 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let occ = doc.occurrences(LABEL_GROUP);
         let mut last = usize::MAX;
-        let mut read: HashSet<usize> = HashSet::new();
+        let mut read: FxSet<usize> = FxSet::default();
         for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
             if ke == last || (ks > 0 && (is_kanji(t[ks - 1]) || is_kata(t[ks - 1]))) {
                 continue; // 氏名 inside お客様氏名, カナ inside フリガナ
@@ -198,8 +196,8 @@ impl Ctx<'_, '_> {
     pub(crate) fn self_intros(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let words: [Vec<char>; 4] = [cv("と申します"), cv("と申しま"), cv("と申す"), cv("でございます")];
-        let desu = cv("です");
+        let words: [&[char]; 4] = [chars!("と申します"), chars!("と申しま"), chars!("と申す"), chars!("でございます")];
+        let desu = chars!("です");
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
@@ -264,10 +262,10 @@ impl Ctx<'_, '_> {
     pub(crate) fn cue_patterns(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let gozaimasu = cv("でございます");
-        let moushimasu = cv("と申します");
-        let desu = cv("です");
-        let ga_tantou = cv("が担当");
+        let gozaimasu = chars!("でございます");
+        let moushimasu = chars!("と申します");
+        let desu = chars!("です");
+        let ga_tantou = chars!("が担当");
         // の(?=[K]{1,4}(?:でございます|と申します))
         let mut count = 0;
         let mut i = self.next_flag(0, F_NO);
@@ -543,13 +541,12 @@ impl Ctx<'_, '_> {
     pub(crate) fn csv_headers(&mut self) {
         let t = self.t;
         let n = self.n;
-        let s = &self.doc.norm.s;
-        if !(s.contains(',') || s.contains('\t'))
-            || !(s.contains("氏名") || s.contains("名前") || s.contains("カナ") || s.contains("ふりがな"))
-        {
+        let s = self.doc.norm.s.as_bytes();
+        if memchr::memchr2(b',', b'\t', s).is_none() || !self.tb.csv_keys.iter().any(|f| f.find(s).is_some()) {
             return; // a header holds one of these
         }
-        let keys: [Vec<char>; 6] = [cv("氏名"), cv("フリガナ"), cv("ふりがな"), cv("お名前"), cv("名前"), cv("カナ")];
+        let keys: [&[char]; 6] =
+            [chars!("氏名"), chars!("フリガナ"), chars!("ふりがな"), chars!("お名前"), chars!("名前"), chars!("カナ")];
         let mut count = 0;
         let mut ls = 0;
         while ls <= n && count < 100 {

@@ -1,11 +1,11 @@
 //! What follows from the names already found: a reading in brackets after any name, the other items of
 //! a list holding a name ('A、B、Cら'), and the other bare occurrences of a surname a cue has shown.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::chars::{is_kanji, is_kata, one_of};
+use super::chars::{is_kanji, is_kata, one_of, FxSet};
 use super::lexicon::{COMMON, PLACE, SUR};
 use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back};
 use super::prose::clean_foreign;
@@ -33,7 +33,7 @@ impl Ctx<'_, '_> {
         let mut todo: Vec<(usize, usize)> =
             self.found.items.iter().filter(|(_, sc)| *sc >= 0.6).map(|&(k, _)| k).collect();
         let covered = self.found.sorted_keys();
-        let mut seen: HashSet<(usize, usize)> = todo.iter().copied().collect();
+        let mut seen: FxSet<(usize, usize)> = todo.iter().copied().collect();
         let mut steps = 0;
         while steps < 1000 {
             let Some((s, e)) = todo.pop() else {
@@ -124,12 +124,18 @@ impl Ctx<'_, '_> {
             return;
         }
         let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
+        let hay = norm.s.as_bytes();
         // Every occurrence of every surname, then per surname the non-overlapping ones from the left
         // (what `text.find(sur, e)` visits): one pass per surname for a few, an automaton for many.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         if words.len() <= 16 {
             for (p, w) in words.iter().enumerate() {
-                hits.extend(norm.s.match_indices(w.as_str()).map(|(b, m)| (p, b, b + m.len())));
+                // (non-overlapping from the left, as `str::match_indices`)
+                let mut from = 0;
+                while let Some(b) = memchr::memmem::find(&hay[from..], w.as_bytes()) {
+                    hits.push((p, from + b, from + b + w.len()));
+                    from += b + w.len();
+                }
             }
         } else {
             let built = AhoCorasick::builder()

@@ -209,7 +209,9 @@ pub struct Tables {
     /// `_AFTER_NAME`'s words: honorifics, titles, 君.
     pub after_name: Words,
     /// The [`F_KANJI`] … flags of every code point of the Basic Multilingual Plane (none above it).
-    flags: Box<[u16]>,
+    flags: Box<[u16; 0x10000]>,
+    /// `_csv_headers`' precheck: a header holds one of these.
+    pub csv_keys: [memchr::memmem::Finder<'static>; 4],
 }
 
 /// `_K` ([`is_kanji`]).
@@ -276,9 +278,10 @@ impl Tables {
             dept_after: Words::split(DEPT_AFTER, '|'),
             line_tail: Words::split(LINE_TAIL, '|'),
             after_name: Words::split(&after_name, '|'),
-            flags: Box::new([]),
+            flags: Box::new([0; 0x10000]),
+            csv_keys: ["氏名", "名前", "カナ", "ふりがな"].map(memchr::memmem::Finder::new),
         };
-        let mut flags = vec![0u16; 0x10000];
+        let mut flags = Box::new([0u16; 0x10000]);
         for (cp, f) in flags.iter_mut().enumerate() {
             let Some(c) = char::from_u32(cp as u32) else {
                 continue;
@@ -306,14 +309,19 @@ impl Tables {
         for w in &tb.role_words.list {
             mark(w[0], F_ROLE);
         }
-        tb.flags = flags.into_boxed_slice();
+        tb.flags = flags;
         tb
     }
 
     /// The flags of `c` ([`F_KANJI`] …).
     #[inline]
     pub fn flags(&self, c: char) -> u16 {
-        self.flags.get(c as usize).copied().unwrap_or(0)
+        let c = c as u32;
+        if c < 0x10000 {
+            self.flags[(c & 0xFFFF) as usize]
+        } else {
+            0
+        }
     }
 
     /// `_PLACE_OR_ORG.search(s)`.
