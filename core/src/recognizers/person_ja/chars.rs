@@ -199,10 +199,13 @@ pub fn cv(s: &str) -> Vec<char> {
 pub struct Words {
     pub list: Vec<Vec<char>>,
     set: FxSet<Vec<char>>,
-    firsts: FxSet<char>,
     by_first: FxMap<char, Vec<usize>>,
     /// Bit `c % 64` and bit `(c / 64) % 64` of every first character: a quick test before the map.
     bloom: (u64, u64),
+    /// The same of every last character.
+    last_bloom: (u64, u64),
+    /// The lengths of the words, longest first, each once.
+    lens_desc: Vec<usize>,
 }
 
 #[inline]
@@ -215,7 +218,6 @@ impl Words {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let list: Vec<Vec<char>> = words.into_iter().filter(|w| !w.is_empty()).map(cv).collect();
         let set = list.iter().cloned().collect();
-        let firsts = list.iter().map(|w| w[0]).collect();
         let mut by_first: FxMap<char, Vec<usize>> = FxMap::default();
         for (k, w) in list.iter().enumerate() {
             by_first.entry(w[0]).or_default().push(k);
@@ -226,7 +228,16 @@ impl Words {
             bloom.0 |= a;
             bloom.1 |= b;
         }
-        Words { list, set, firsts, by_first, bloom }
+        let mut last_bloom = (0u64, 0u64);
+        for w in &list {
+            let (a, b) = bloom_bits(w[w.len() - 1]);
+            last_bloom.0 |= a;
+            last_bloom.1 |= b;
+        }
+        let mut lens_desc: Vec<usize> = list.iter().map(|w| w.len()).collect();
+        lens_desc.sort_unstable_by(|a, b| b.cmp(a));
+        lens_desc.dedup();
+        Words { list, set, by_first, bloom, last_bloom, lens_desc }
     }
 
     /// Some word may start with `c` (no false negatives).
@@ -262,7 +273,12 @@ impl Words {
 
     /// Leftmost `p` with `s[p..]` one of the words (`(?:a|b)$` searched in `s`).
     pub fn suffix_start(&self, s: &[char]) -> Option<usize> {
-        (0..s.len()).find(|&p| self.may_start(s[p]) && self.firsts.contains(&s[p]) && self.set.contains(&s[p..]))
+        // The leftmost start is the longest word that ends `s`.
+        let (a, b) = bloom_bits(*s.last()?);
+        if self.last_bloom.0 & a == 0 || self.last_bloom.1 & b == 0 {
+            return None;
+        }
+        self.lens_desc.iter().filter(|&&l| l <= s.len()).map(|&l| s.len() - l).find(|&p| self.set.contains(&s[p..]))
     }
 
     /// Some word occurs in `s` (`a|b` searched in `s`).

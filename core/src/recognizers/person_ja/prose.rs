@@ -52,7 +52,7 @@ impl Ctx<'_, '_> {
             if i >= n {
                 break;
             }
-            let j = i + run_len(t, i, n, usize::MAX, is_kanji);
+            let j = i + self.fl[i..].iter().take_while(|&&f| f & F_KANJI != 0).count();
             let mut s0 = i;
             while j - s0 >= 2 {
                 let e0 = (s0 + 40).min(j);
