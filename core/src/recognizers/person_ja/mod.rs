@@ -145,7 +145,15 @@ fn next_flag(fl: &[u16], i: usize, bit: u16) -> usize {
     let mut base = i;
     for c in chunks.by_ref() {
         if c.iter().fold(0, |a, &f| a | f) & bit != 0 {
-            return base + c.iter().position(|&f| f & bit != 0).unwrap_or(0);
+            // Four flags to a word: the first hit is the lowest set bit of the masked word.
+            let rep = u64::from(bit) * 0x0001_0001_0001_0001;
+            for (k, q) in c.chunks_exact(4).enumerate() {
+                let w = u64::from(q[0]) | u64::from(q[1]) << 16 | u64::from(q[2]) << 32 | u64::from(q[3]) << 48;
+                let m = w & rep;
+                if m != 0 {
+                    return base + 4 * k + (m.trailing_zeros() / 16) as usize;
+                }
+            }
         }
         base += 16;
     }
