@@ -214,7 +214,13 @@ impl Recognizer for PersonJaRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let t: &[char] = &doc.norm.chars;
         let n = t.len();
-        let fl: Vec<u16> = t.iter().map(|&c| self.tb.flags(c)).collect();
+        // The buffers of the last document on this thread, emptied: no allocation per document.
+        let mut sc = SCRATCH.with(|c| c.take());
+        sc.fl.clear();
+        sc.fl.extend(t.iter().map(|&c| self.tb.flags(c)));
+        sc.found.items.clear();
+        sc.found.index.clear();
+        let fl = std::mem::take(&mut sc.fl);
         let mut cx = Ctx {
             t,
             fl: &fl,
@@ -223,7 +229,7 @@ impl Recognizer for PersonJaRecognizer {
             tb: &self.tb,
             doc,
             morph: doc.has_morphology(),
-            found: Found::default(),
+            found: std::mem::take(&mut sc.found),
         };
         // Cues are cheap to find and dearer to read: at most one cue per 16 characters of each kind is read.
         let budget = 2000 + n / 16;
@@ -238,35 +244,56 @@ impl Recognizer for PersonJaRecognizer {
         cx.readings();
         cx.lists();
         cx.repeat_surnames();
-        for ((s, e), score) in drop_nested(&cx.found) {
+        let mut found = cx.found;
+        drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
+        });
+        if fl.capacity() <= SCRATCH_KEEP {
+            sc.fl = fl;
+            sc.found = found;
+            SCRATCH.with(|c| c.set(sc));
         }
     }
 }
 
 /// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
-fn drop_nested(found: &Found) -> Vec<((usize, usize), f64)> {
-    let mut items = found.items.clone();
+fn drop_nested(
+    items: &mut [((usize, usize), f64)],
+    spans: &mut Vec<(usize, usize)>,
+    mut keep: impl FnMut(usize, usize, f64),
+) {
     items.sort_by(|a, b| {
         let (la, lb) = (a.0 .1 - a.0 .0, b.0 .1 - b.0 .0);
         lb.cmp(&la).then(b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)).then(a.0 .0.cmp(&b.0 .0))
     });
-    let mut starts: Vec<usize> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    for ((s, e), score) in items {
-        let i = starts.partition_point(|&x| x <= s);
-        if i > 0 && ends[i - 1] > s {
+    // The kept spans, sorted by start (they do not overlap).
+    spans.clear();
+    for &((s, e), score) in items.iter() {
+        let i = spans.partition_point(|&(x, _)| x <= s);
+        if i > 0 && spans[i - 1].1 > s {
             continue;
         }
-        if i < starts.len() && starts[i] < e {
+        if i < spans.len() && spans[i].0 < e {
             continue;
         }
-        starts.insert(i, s);
-        ends.insert(i, e);
-        out.push(((s, e), score));
+        spans.insert(i, (s, e));
+        keep(s, e, score);
     }
-    out
+}
+
+/// Buffers reused from one document to the next on a thread.
+#[derive(Default)]
+struct Scratch {
+    fl: Vec<u16>,
+    found: Found,
+    spans: Vec<(usize, usize)>,
+}
+
+/// Buffers larger than this (a huge document's) are dropped rather than kept for the next.
+const SCRATCH_KEEP: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 #[cfg(test)]
