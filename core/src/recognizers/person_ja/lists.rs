@@ -123,21 +123,27 @@ impl Ctx<'_, '_> {
         if pats.is_empty() {
             return;
         }
-        let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
-        let hay = norm.s.as_bytes();
         // Every occurrence of every surname, then per surname the non-overlapping ones from the left
-        // (what `text.find(sur, e)` visits): one pass per surname for a few, an automaton for many.
+        // (what `text.find(sur, e)` visits): a scan of the code points per surname for a few, an
+        // automaton for many. Hits are (surname, start, end) in code points.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        if words.len() <= 16 {
-            for (p, w) in words.iter().enumerate() {
+        if pats.len() <= 16 {
+            let hay = norm.s.as_bytes();
+            let mut buf = [0u8; 4];
+            let mut w: Vec<u8> = Vec::new();
+            for (p, sur) in pats.iter().enumerate() {
+                w.clear();
+                for c in sur {
+                    w.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
                 // (non-overlapping from the left, as `str::match_indices`)
-                let mut from = 0;
-                while let Some(b) = memchr::memmem::find(&hay[from..], w.as_bytes()) {
-                    hits.push((p, from + b, from + b + w.len()));
-                    from += b + w.len();
+                for b in memchr::memmem::find_iter(hay, &w) {
+                    let i = norm.char_index(b);
+                    hits.push((p, i, i + sur.len()));
                 }
             }
         } else {
+            let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
             let built = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -145,9 +151,10 @@ impl Ctx<'_, '_> {
             let Ok(ac) = built else {
                 return;
             };
-            hits.extend(
-                ac.find_overlapping_iter(norm.s.as_str()).map(|m| (m.pattern().as_usize(), m.start(), m.end())),
-            );
+            hits.extend(ac.find_overlapping_iter(norm.s.as_str()).map(|m| {
+                let (i, e) = (norm.char_index(m.start()), norm.char_index(m.end()));
+                (m.pattern().as_usize(), i, e)
+            }));
         }
         hits.sort_unstable();
         let mut last_pat = usize::MAX;
@@ -161,7 +168,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             last_end = eb;
-            let i = norm.char_index(sb);
+            let i = sb;
             let e = i + pats[p].len();
             let prev = if i > 0 { t[i - 1] } else { '\n' };
             if !is_kanji(prev)
