@@ -124,13 +124,13 @@ impl Ctx<'_, '_> {
     /// `text.find(c, from, to)`.
     fn find_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        (from..to).find(|&k| self.t[k] == c)
+        self.t.get(from..to)?.iter().position(|&x| x == c).map(|k| from + k)
     }
 
     /// `text.rfind(c, from, to)`.
     fn rfind_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        (from..to).rev().find(|&k| self.t[k] == c)
+        self.t.get(from..to)?.iter().rposition(|&x| x == c).map(|k| from + k)
     }
 }
 
