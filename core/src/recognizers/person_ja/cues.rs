@@ -208,7 +208,7 @@ impl Ctx<'_, '_> {
             let mut end = None;
             if t[i] == 'と' || t[i] == 'で' {
                 end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
-                if end.is_none() && sw(t, i, &desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n") {
+                if end.is_none() && sw(t, i, desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n") {
                     end = Some(i + 2);
                 }
             }
@@ -275,7 +275,7 @@ impl Ctx<'_, '_> {
             let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
-                if (1..=4).contains(&l) && (sw(t, i + 1 + l, &gozaimasu) || sw(t, i + 1 + l, &moushimasu)) {
+                if (1..=4).contains(&l) && (sw(t, i + 1 + l, gozaimasu) || sw(t, i + 1 + l, moushimasu)) {
                     count += 1;
                     self.read_list(i + 1, 0.8, true, 1, false);
                 }
@@ -321,7 +321,7 @@ impl Ctx<'_, '_> {
                     let l = run_len(t, p, n, 4, is_kanji);
                     (1..=l).rev().any(|k| {
                         let q = p + k;
-                        sw(t, q, &ga_tantou)
+                        sw(t, q, ga_tantou)
                             || t.get(q).is_some_and(|&c| one_of!(c, "(（がもはよ"))
                             || self.tb.titles.at(t, q, n).is_some()
                     })
@@ -352,7 +352,7 @@ impl Ctx<'_, '_> {
             let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
-                if (1..=4).contains(&l) && sw(t, i + 1 + l, &desu) {
+                if (1..=4).contains(&l) && sw(t, i + 1 + l, desu) {
                     count += 1;
                     self.before_desu(i + 1);
                 }

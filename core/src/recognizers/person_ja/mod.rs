@@ -344,6 +344,48 @@ mod tests {
     }
 
     #[test]
+    fn next_flag_is_the_first_hit() {
+        let mut seed = 7u64;
+        for len in 0..80 {
+            for _ in 0..20 {
+                let fl: Vec<u16> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        1u16 << ((seed >> 60) as u16)
+                    })
+                    .collect();
+                for bit in [1u16, 16, 256, 2048, 0x8000] {
+                    for i in 0..=len + 1 {
+                        let want = (i..len).find(|&k| fl[k] & bit != 0).unwrap_or(len);
+                        assert_eq!(next_flag(&fl, i, bit), want, "{fl:?} {i} {bit}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suffix_start_is_the_leftmost_word_ending_the_run() {
+        let tb = Tables::new();
+        let naive = |w: &chars::Words, s: &[char]| (0..s.len()).find(|&p| w.has(&s[p..]));
+        for s in ["山田部長", "代表取締役社長", "坂本部長", "社長", "長", "", "田中", "本部長", "佐藤選手", "選手山田"]
+        {
+            let s = chars::cv(s);
+            for w in [&tb.titles, &tb.prose_title, &tb.personal_title] {
+                assert_eq!(w.suffix_start(&s), naive(w, &s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn constant_sets_decode() {
+        assert!(chars::one_of!('の', "はがの"));
+        assert!(!chars::one_of!('a', "はがの"));
+        assert_eq!(chars::chars!("と申す"), &['と', '申', 'す']);
+        assert_eq!(chars::chars!("a\né"), &['a', '\n', 'é']);
+    }
+
+    #[test]
     fn overlaps_looks_at_the_last_eight_spans() {
         let spans = [(0, 2), (3, 5), (6, 8)];
         assert!(overlaps(&spans, 4, 6));

@@ -286,10 +286,13 @@ impl Tables {
             let Some(c) = char::from_u32(cp as u32) else {
                 continue;
             };
-            *f = u16::from(is_kanji(c)) * F_KANJI
-                | u16::from(is_hira(c)) * F_HIRA
-                | u16::from(is_kata(c)) * F_KATA
-                | u16::from(is_kata_letter(c)) * F_KATA_LETTER;
+            for (yes, bit) in
+                [(is_kanji(c), F_KANJI), (is_hira(c), F_HIRA), (is_kata(c), F_KATA), (is_kata_letter(c), F_KATA_LETTER)]
+            {
+                if yes {
+                    *f |= bit;
+                }
+            }
         }
         let mut mark = |c: char, bit: u16| flags[c as usize] |= bit;
         mark('\n', F_NL);
