@@ -104,11 +104,76 @@ pub fn py_isspace(c: char) -> bool {
     )
 }
 
-/// `c` is one of the characters of `set` (faster than `str::contains` on a few characters).
-#[inline]
-pub fn one_of(c: char, set: &str) -> bool {
-    set.chars().any(|x| x == c)
+/// The number of code points of `s`, at compile time.
+pub const fn char_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        if b[i] & 0xC0 != 0x80 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
+
+/// The code points of `s` (exactly `N` of them), decoded at compile time.
+pub const fn decode<const N: usize>(s: &str) -> [char; N] {
+    let b = s.as_bytes();
+    let mut out = ['\0'; N];
+    let (mut i, mut k) = (0, 0);
+    while i < b.len() {
+        let x = b[i] as u32;
+        let (mut v, len) = if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (x & 0x1F, 2)
+        } else if x < 0xF0 {
+            (x & 0x0F, 3)
+        } else {
+            (x & 0x07, 4)
+        };
+        let mut j = 1;
+        while j < len {
+            v = (v << 6) | (b[i + j] as u32 & 0x3F);
+            j += 1;
+        }
+        out[k] = match char::from_u32(v) {
+            Some(c) => c,
+            None => panic!("not UTF-8"),
+        };
+        k += 1;
+        i += len;
+    }
+    out
+}
+
+/// `c` is one of the characters of the constant string `set`: the set is decoded at compile time,
+/// so the test is a few comparisons (no UTF-8 decoding at run time, as `one_of` does).
+macro_rules! one_of {
+    ($c:expr, $set:expr) => {{
+        const SET: [char; $crate::recognizers::person_ja::chars::char_count($set)] =
+            $crate::recognizers::person_ja::chars::decode::<{ $crate::recognizers::person_ja::chars::char_count($set) }>(
+                $set,
+            );
+        SET.contains(&$c)
+    }};
+}
+pub(crate) use one_of;
+
+/// The code points of the constant string `s` as a `&'static [char]`, decoded at compile time.
+macro_rules! chars {
+    ($s:expr) => {{
+        const A: [char; $crate::recognizers::person_ja::chars::char_count($s)] =
+            $crate::recognizers::person_ja::chars::decode::<{ $crate::recognizers::person_ja::chars::char_count($s) }>(
+                $s,
+            );
+        let a: &'static [char] = &A;
+        a
+    }};
+}
+pub(crate) use chars;
 
 /// `t[i..]` starts with `w` (false past the end).
 #[inline]
@@ -130,20 +195,17 @@ pub fn cv(s: &str) -> Vec<char> {
     s.chars().collect()
 }
 
-/// `t[i]` is one of `set` (false past the end).
-#[inline]
-pub fn at_in(t: &[char], i: usize, set: &str) -> bool {
-    t.get(i).is_some_and(|&c| one_of(c, set))
-}
-
 /// An alternation of literal words, tried in their order (Python's leftmost-first `a|b|c`).
 pub struct Words {
     pub list: Vec<Vec<char>>,
     set: FxSet<Vec<char>>,
-    firsts: FxSet<char>,
     by_first: FxMap<char, Vec<usize>>,
     /// Bit `c % 64` and bit `(c / 64) % 64` of every first character: a quick test before the map.
     bloom: (u64, u64),
+    /// The same of every last character.
+    last_bloom: (u64, u64),
+    /// The lengths of the words, longest first, each once.
+    lens_desc: Vec<usize>,
 }
 
 #[inline]
@@ -156,7 +218,6 @@ impl Words {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let list: Vec<Vec<char>> = words.into_iter().filter(|w| !w.is_empty()).map(cv).collect();
         let set = list.iter().cloned().collect();
-        let firsts = list.iter().map(|w| w[0]).collect();
         let mut by_first: FxMap<char, Vec<usize>> = FxMap::default();
         for (k, w) in list.iter().enumerate() {
             by_first.entry(w[0]).or_default().push(k);
@@ -167,7 +228,16 @@ impl Words {
             bloom.0 |= a;
             bloom.1 |= b;
         }
-        Words { list, set, firsts, by_first, bloom }
+        let mut last_bloom = (0u64, 0u64);
+        for w in &list {
+            let (a, b) = bloom_bits(w[w.len() - 1]);
+            last_bloom.0 |= a;
+            last_bloom.1 |= b;
+        }
+        let mut lens_desc: Vec<usize> = list.iter().map(|w| w.len()).collect();
+        lens_desc.sort_unstable_by(|a, b| b.cmp(a));
+        lens_desc.dedup();
+        Words { list, set, by_first, bloom, last_bloom, lens_desc }
     }
 
     /// Some word may start with `c` (no false negatives).
@@ -203,7 +273,12 @@ impl Words {
 
     /// Leftmost `p` with `s[p..]` one of the words (`(?:a|b)$` searched in `s`).
     pub fn suffix_start(&self, s: &[char]) -> Option<usize> {
-        (0..s.len()).find(|&p| self.may_start(s[p]) && self.firsts.contains(&s[p]) && self.set.contains(&s[p..]))
+        // The leftmost start is the longest word that ends `s`.
+        let (a, b) = bloom_bits(*s.last()?);
+        if self.last_bloom.0 & a == 0 || self.last_bloom.1 & b == 0 {
+            return None;
+        }
+        self.lens_desc.iter().filter(|&&l| l <= s.len()).map(|&l| s.len() - l).find(|&p| self.set.contains(&s[p..]))
     }
 
     /// Some word occurs in `s` (`a|b` searched in `s`).

@@ -2,11 +2,10 @@
 //! titles before one, English honorifics, self-introductions, 'の' before a name, a name alone on a line,
 //! and CSV columns headed 氏名 / フリガナ.
 
-use std::collections::HashSet;
-
-use super::chars::{char_class, cv, is_hira, is_kanji, is_kata, one_of, py_isspace, sw};
+use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, py_isspace, sw, FxSet};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
-use super::{honorific_at, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
+use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
+use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::split_cells;
 
 const SAMA_WORDS: &str = "模同仕多異殿神皆奥客各貴";
@@ -22,6 +21,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_HON);
+            if i >= n {
+                break;
+            }
             let Some(he) = honorific_at(t, i) else {
                 i += 1;
                 continue;
@@ -29,10 +32,10 @@ impl Ctx<'_, '_> {
             count += 1;
             let mut hs = i;
             i = he;
-            if he < n && is_kanji(t[he]) && one_of(t[he - 1], "様殿氏") && !one_of(t[he], "宛方") {
+            if he < n && is_kanji(t[he]) && one_of!(t[he - 1], "様殿氏") && !one_of!(t[he], "宛方") {
                 continue; // 様式, 多様化, 殿堂, 宮殿: not an honorific
             }
-            if hs > 0 && t[he - 1] == '様' && one_of(t[hs - 1], SAMA_WORDS) {
+            if hs > 0 && t[he - 1] == '様' && one_of!(t[hs - 1], SAMA_WORDS) {
                 continue; // 模様, 同様, 仕様, 多様: words ending in 様
             }
             if hs > 0 && t[hs - 1] == ' ' {
@@ -73,7 +76,7 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let occ = doc.occurrences(LABEL_GROUP);
         let mut last = usize::MAX;
-        let mut read: HashSet<usize> = HashSet::new();
+        let mut read: FxSet<usize> = FxSet::default();
         for (&ks, &ke) in occ.starts.iter().zip(&occ.ends).take(budget) {
             if ke == last || (ks > 0 && (is_kanji(t[ks - 1]) || is_kata(t[ks - 1]))) {
                 continue; // 氏名 inside お客様氏名, カナ inside フリガナ
@@ -123,7 +126,7 @@ impl Ctx<'_, '_> {
         let n = self.n;
         if ks > 0 {
             let c = t[ks - 1];
-            if c.is_ascii() && (c.is_ascii_alphanumeric() || one_of(c, "_-.@")) {
+            if c.is_ascii() && (c.is_ascii_alphanumeric() || one_of!(c, "_-.@")) {
                 return; // username:, filename:, photo:
             }
         }
@@ -193,15 +196,19 @@ impl Ctx<'_, '_> {
     pub(crate) fn self_intros(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let words: [Vec<char>; 4] = [cv("と申します"), cv("と申しま"), cv("と申す"), cv("でございます")];
-        let desu = cv("です");
+        let words: [&[char]; 4] = [chars!("と申します"), chars!("と申しま"), chars!("と申す"), chars!("でございます")];
+        let desu = chars!("です");
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_TODE);
+            if i >= n {
+                break;
+            }
             let mut end = None;
             if t[i] == 'と' || t[i] == 'で' {
                 end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
-                if end.is_none() && sw(t, i, &desu) && i + 2 < n && one_of(t[i + 2], "。!！、\n") {
+                if end.is_none() && sw(t, i, desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n") {
                     end = Some(i + 2);
                 }
             }
@@ -223,7 +230,7 @@ impl Ctx<'_, '_> {
         while k > 0 && p - k < 8 && (is_kanji(t[k - 1]) || (t[k - 1] == ' ' && k < p)) {
             k -= 1;
         }
-        if k == p || (k > 0 && !one_of(t[k - 1], "、。!！\n 」』・:の")) {
+        if k == p || (k > 0 && !one_of!(t[k - 1], "、。!！\n 」』・:の")) {
             return;
         }
         if t[p] == 'で' && sw(t, p, &['で', 'す']) && k > 0 && t[k - 1] == 'の' {
@@ -255,19 +262,20 @@ impl Ctx<'_, '_> {
     pub(crate) fn cue_patterns(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let gozaimasu = cv("でございます");
-        let moushimasu = cv("と申します");
-        let desu = cv("です");
-        let ga_tantou = cv("が担当");
+        let gozaimasu = chars!("でございます");
+        let moushimasu = chars!("と申します");
+        let desu = chars!("です");
+        let ga_tantou = chars!("が担当");
         // の(?=[K]{1,4}(?:でございます|と申します))
         let mut count = 0;
-        for i in 0..n {
-            if count >= budget {
-                break;
-            }
+        let mut i = self.next_flag(0, F_NO);
+        while i < n && count < budget {
+            let here = i;
+            i = self.next_flag(i + 1, F_NO);
+            let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
-                if (1..=4).contains(&l) && (sw(t, i + 1 + l, &gozaimasu) || sw(t, i + 1 + l, &moushimasu)) {
+                if (1..=4).contains(&l) && (sw(t, i + 1 + l, gozaimasu) || sw(t, i + 1 + l, moushimasu)) {
                     count += 1;
                     self.read_list(i + 1, 0.8, true, 1, false);
                 }
@@ -277,6 +285,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_CUE);
+            if i >= n {
+                break;
+            }
             let hit = self.tb.cue_person_before.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
                 (sw(t, i, w) && t.get(q) == Some(&'の') && t.get(q + 1).is_some_and(|&c| is_kanji(c))).then_some(q + 1)
@@ -294,9 +306,9 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
-            if t[i] != '\n' {
-                i += 1;
-                continue;
+            i = self.next_flag(i, F_NL);
+            if i >= n {
+                break;
             }
             let mut j = i + 1;
             if t.get(j) == Some(&' ') {
@@ -309,8 +321,8 @@ impl Ctx<'_, '_> {
                     let l = run_len(t, p, n, 4, is_kanji);
                     (1..=l).rev().any(|k| {
                         let q = p + k;
-                        sw(t, q, &ga_tantou)
-                            || t.get(q).is_some_and(|&c| one_of(c, "(（がもはよ"))
+                        sw(t, q, ga_tantou)
+                            || t.get(q).is_some_and(|&c| one_of!(c, "(（がもはよ"))
                             || self.tb.titles.at(t, q, n).is_some()
                     })
                 };
@@ -333,13 +345,14 @@ impl Ctx<'_, '_> {
         }
         // の(?=[K]{1,4}です): '…の田中です'
         let mut count = 0;
-        for i in 0..n {
-            if count >= budget {
-                break;
-            }
+        let mut i = self.next_flag(0, F_NO);
+        while i < n && count < budget {
+            let here = i;
+            i = self.next_flag(i + 1, F_NO);
+            let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
-                if (1..=4).contains(&l) && sw(t, i + 1 + l, &desu) {
+                if (1..=4).contains(&l) && sw(t, i + 1 + l, desu) {
                     count += 1;
                     self.before_desu(i + 1);
                 }
@@ -349,6 +362,10 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < budget {
+            i = self.next_flag(i, F_DEPT);
+            if i >= n {
+                break;
+            }
             let mut hit = None;
             if let Some(u) = self.tb.dept_units.at(t, i, n) {
                 if t.get(u) == Some(&'の') {
@@ -385,9 +402,16 @@ impl Ctx<'_, '_> {
 
     /// `_LINE_NAME` at the start of the text and after each newline.
     pub(crate) fn line_names(&mut self, budget: usize) {
-        let t = self.t;
+        let fl = self.fl;
         let mut count = 0;
-        let mut starts = std::iter::once(0).chain((0..self.n).filter(|&k| t[k] == '\n').map(|k| k + 1));
+        let mut nl = next_flag(fl, 0, F_NL);
+        let mut starts = std::iter::once(0).chain(std::iter::from_fn(|| {
+            (nl < fl.len()).then(|| {
+                let ls = nl + 1;
+                nl = next_flag(fl, ls, F_NL);
+                ls
+            })
+        }));
         for ls in starts.by_ref() {
             if count >= budget {
                 break;
@@ -409,7 +433,7 @@ impl Ctx<'_, '_> {
         }
         let q = p + sp;
         let c = *t.get(q)?;
-        if !(is_kanji(c) || one_of(c, "チマリ")) {
+        if !(is_kanji(c) || one_of!(c, "チマリ")) {
             return None;
         }
         for w in self.tb.titles.starting_at(t, q) {
@@ -425,9 +449,19 @@ impl Ctx<'_, '_> {
     fn line_body(&self, g: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let n = self.n;
+        // Every character of a match and of its lookahead's spaces is a kanji, a hiragana or a space,
+        // and what follows them ends the line or opens a bracket: the first other character is it.
+        let fl = self.fl;
+        let mut r = g;
+        while r < n && r - g <= 13 && (fl[r] & (F_KANJI | F_HIRA) != 0 || t[r] == ' ') {
+            r += 1;
+        }
+        if r - g > 13 || (r < n && !one_of!(t[r], "\n(（/|")) {
+            return None;
+        }
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
-            r >= n || t[r] == '\n' || one_of(t[r], "(（/|")
+            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|")
         };
         let a_max = run_len(t, g, n, 4, is_kanji);
         for a in (1..=a_max).rev() {
@@ -507,20 +541,19 @@ impl Ctx<'_, '_> {
     pub(crate) fn csv_headers(&mut self) {
         let t = self.t;
         let n = self.n;
-        let s = &self.doc.norm.s;
-        if !(s.contains(',') || s.contains('\t'))
-            || !(s.contains("氏名") || s.contains("名前") || s.contains("カナ") || s.contains("ふりがな"))
-        {
+        let s = self.doc.norm.s.as_bytes();
+        if memchr::memchr2(b',', b'\t', s).is_none() || !self.tb.csv_keys.iter().any(|f| f.find(s).is_some()) {
             return; // a header holds one of these
         }
-        let keys: [Vec<char>; 6] = [cv("氏名"), cv("フリガナ"), cv("ふりがな"), cv("お名前"), cv("名前"), cv("カナ")];
+        let keys: [&[char]; 6] =
+            [chars!("氏名"), chars!("フリガナ"), chars!("ふりがな"), chars!("お名前"), chars!("名前"), chars!("カナ")];
         let mut count = 0;
         let mut ls = 0;
         while ls <= n && count < 100 {
             let le = self.find_char('\n', ls, n).unwrap_or(n);
             let mut matched = false;
             for o in ls..=(ls + 200).min(le) {
-                if o >= le || !one_of(t[o], "氏フふお名カ") {
+                if o >= le || !one_of!(t[o], "氏フふお名カ") {
                     continue;
                 }
                 if let Some(w) = keys.iter().find(|w| o + w.len() <= le && sw(t, o, w)) {

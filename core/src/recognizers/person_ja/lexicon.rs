@@ -6,6 +6,7 @@
 //! name, c also an ordinary word, L also a place name, O also another proper noun.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::chars::FxMap;
 use std::sync::OnceLock;
@@ -44,14 +45,58 @@ fn mask_of(flags: &str) -> u16 {
 }
 
 pub struct NameLexicon {
-    /// surface -> flag mask (low 16 bits) and index of its flag string (high bits).
-    map: FxMap<Box<[char]>, u32>,
+    /// surface (of at most [`PACK_MAX`] code points, packed by [`pack`]) -> flag mask (low 16 bits)
+    /// and index of its flag string (high bits): nearly every surface, looked up without hashing a
+    /// slice or comparing through a pointer.
+    short: HashMap<u128, u32, BuildHasherDefault<PackHash>>,
+    /// The longer surfaces, the same way.
+    long: FxMap<Box<[char]>, u32>,
     flag_strings: Vec<Box<str>>,
+}
+
+/// Surfaces of up to this many code points are packed into one `u128` (21 bits each).
+const PACK_MAX: usize = 6;
+
+/// `s` (at most [`PACK_MAX`] code points) as one number: code point + 1 in each 21-bit slot, so
+/// that surfaces of different lengths differ (a code point is below 0x110000 < 2^21 - 1).
+#[inline]
+fn pack(s: &[char]) -> u128 {
+    let mut k = 0u128;
+    for (i, &c) in s.iter().enumerate() {
+        k |= ((c as u128) + 1) << (21 * i);
+    }
+    k
+}
+
+/// The hasher of packed surfaces: one folded 64x64-bit multiply of the two halves (well mixed in
+/// the low bits the table indexes with, unlike a plain multiplicative hash of the low half).
+#[derive(Default, Clone, Copy)]
+pub struct PackHash(u64);
+
+impl Hasher for PackHash {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, v: u128) {
+        let a = (v as u64) ^ 0x2436_41f0_2d5b_8a6f;
+        let b = ((v >> 64) as u64) ^ 0x9e37_79b9_7f4a_7c15;
+        let m = (a as u128) * (b as u128);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl NameLexicon {
     fn parse(text: &str) -> Self {
-        let mut map: FxMap<Box<[char]>, u32> = FxMap::with_capacity_and_hasher(300_000, Default::default());
+        let mut short: HashMap<u128, u32, BuildHasherDefault<PackHash>> =
+            HashMap::with_capacity_and_hasher(300_000, Default::default());
+        let mut long: FxMap<Box<[char]>, u32> = FxMap::default();
         let mut flag_strings: Vec<Box<str>> = Vec::new();
         let mut ids: HashMap<&str, u32> = HashMap::new();
         for line in text.lines() {
@@ -65,22 +110,36 @@ impl NameLexicon {
                 (flag_strings.len() - 1) as u32
             });
             let key: Box<[char]> = surface.chars().collect();
-            map.insert(key, (id << 16) | mask_of(flags) as u32);
+            let v = (id << 16) | mask_of(flags) as u32;
+            if key.len() <= PACK_MAX {
+                short.insert(pack(&key), v);
+            } else {
+                long.insert(key, v);
+            }
         }
-        NameLexicon { map, flag_strings }
+        NameLexicon { short, long, flag_strings }
+    }
+
+    #[inline]
+    fn value(&self, s: &[char]) -> Option<u32> {
+        if s.len() <= PACK_MAX {
+            self.short.get(&pack(s)).copied()
+        } else {
+            self.long.get(s).copied()
+        }
     }
 
     /// The flag mask of `s` (0 when not listed).
     #[inline]
     pub fn get(&self, s: &[char]) -> u16 {
-        self.map.get(s).map(|&v| v as u16).unwrap_or(0)
+        self.value(s).map(|v| v as u16).unwrap_or(0)
     }
 
     /// The flag string of `s` as listed ("" when not listed).
     pub fn flags_str(&self, s: &str) -> &str {
         let key: Vec<char> = s.chars().collect();
-        match self.map.get(key.as_slice()) {
-            Some(&v) => self.flag_strings.get((v >> 16) as usize).map(|b| &**b).unwrap_or(""),
+        match self.value(&key) {
+            Some(v) => self.flag_strings.get((v >> 16) as usize).map(|b| &**b).unwrap_or(""),
             None => "",
         }
     }

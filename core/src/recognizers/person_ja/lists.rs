@@ -1,11 +1,11 @@
 //! What follows from the names already found: a reading in brackets after any name, the other items of
 //! a list holding a name ('A、B、Cら'), and the other bare occurrences of a surname a cue has shown.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::chars::{is_kanji, is_kata, one_of};
+use super::chars::{is_kanji, is_kata, one_of, FxSet};
 use super::lexicon::{COMMON, PLACE, SUR};
 use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back};
 use super::prose::clean_foreign;
@@ -33,7 +33,7 @@ impl Ctx<'_, '_> {
         let mut todo: Vec<(usize, usize)> =
             self.found.items.iter().filter(|(_, sc)| *sc >= 0.6).map(|&(k, _)| k).collect();
         let covered = self.found.sorted_keys();
-        let mut seen: HashSet<(usize, usize)> = todo.iter().copied().collect();
+        let mut seen: FxSet<(usize, usize)> = todo.iter().copied().collect();
         let mut steps = 0;
         while steps < 1000 {
             let Some((s, e)) = todo.pop() else {
@@ -41,11 +41,11 @@ impl Ctx<'_, '_> {
             };
             steps += 1;
             let kata = is_kata(t[s]);
-            let seps = if kata { "、・" } else { "、・と" };
+            let is_sep = |c: char| if kata { one_of!(c, "、・") } else { one_of!(c, "、・と") };
             for forward in [true, false] {
                 let (ns, mut ne);
                 if forward {
-                    if e >= n || !one_of(t[e], seps) {
+                    if e >= n || !is_sep(t[e]) {
                         continue;
                     }
                     let m = if kata { list_kata(t, e + 1) } else { list_kanji(t, e + 1) };
@@ -55,7 +55,7 @@ impl Ctx<'_, '_> {
                     ns = e + 1;
                     ne = me;
                 } else {
-                    if s < 2 || !one_of(t[s - 1], seps) {
+                    if s < 2 || !is_sep(t[s - 1]) {
                         continue;
                     }
                     let lo = s.saturating_sub(25);
@@ -123,15 +123,27 @@ impl Ctx<'_, '_> {
         if pats.is_empty() {
             return;
         }
-        let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
         // Every occurrence of every surname, then per surname the non-overlapping ones from the left
-        // (what `text.find(sur, e)` visits): one pass per surname for a few, an automaton for many.
+        // (what `text.find(sur, e)` visits): a scan of the code points per surname for a few, an
+        // automaton for many. Hits are (surname, start, end) in code points.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        if words.len() <= 16 {
-            for (p, w) in words.iter().enumerate() {
-                hits.extend(norm.s.match_indices(w.as_str()).map(|(b, m)| (p, b, b + m.len())));
+        if pats.len() <= 16 {
+            let hay = norm.s.as_bytes();
+            let mut buf = [0u8; 4];
+            let mut w: Vec<u8> = Vec::new();
+            for (p, sur) in pats.iter().enumerate() {
+                w.clear();
+                for c in sur {
+                    w.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                // (non-overlapping from the left, as `str::match_indices`)
+                for b in memchr::memmem::find_iter(hay, &w) {
+                    let i = norm.char_index(b);
+                    hits.push((p, i, i + sur.len()));
+                }
             }
         } else {
+            let words: Vec<String> = pats.iter().map(|p| p.iter().collect()).collect();
             let built = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -139,9 +151,10 @@ impl Ctx<'_, '_> {
             let Ok(ac) = built else {
                 return;
             };
-            hits.extend(
-                ac.find_overlapping_iter(norm.s.as_str()).map(|m| (m.pattern().as_usize(), m.start(), m.end())),
-            );
+            hits.extend(ac.find_overlapping_iter(norm.s.as_str()).map(|m| {
+                let (i, e) = (norm.char_index(m.start()), norm.char_index(m.end()));
+                (m.pattern().as_usize(), i, e)
+            }));
         }
         hits.sort_unstable();
         let mut last_pat = usize::MAX;
@@ -155,14 +168,14 @@ impl Ctx<'_, '_> {
                 continue;
             }
             last_end = eb;
-            let i = norm.char_index(sb);
+            let i = sb;
             let e = i + pats[p].len();
             let prev = if i > 0 { t[i - 1] } else { '\n' };
             if !is_kanji(prev)
                 && (e >= n || !is_kanji(t[e]))
                 && !self.found.contains(i, e)
                 && self.boundary(e, n)
-                && !one_of(prev, "@._-")
+                && !one_of!(prev, "@._-")
                 && !prev.is_ascii_alphanumeric()
             {
                 self.add(i, e, 0.7);

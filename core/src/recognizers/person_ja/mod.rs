@@ -99,6 +99,8 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// The per-document state of the rules (Python's `self` and `text` together).
 pub(crate) struct Ctx<'a, 'd> {
     t: &'a [char],
+    /// The [`tables::F_KANJI`] … flags of each character of `t`, computed once per document.
+    fl: &'a [u16],
     n: usize,
     lex: &'a NameLexicon,
     tb: &'a Tables,
@@ -113,17 +115,49 @@ impl Ctx<'_, '_> {
         self.found.add(s, e, score);
     }
 
+    /// The first position from `i` whose character has one of the flags `bit` (`n` when none).
+    #[inline]
+    fn next_flag(&self, i: usize, bit: u16) -> usize {
+        next_flag(self.fl, i, bit)
+    }
+
     /// `text.find(c, from, to)`.
     fn find_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        (from..to).find(|&k| self.t[k] == c)
+        self.t.get(from..to)?.iter().position(|&x| x == c).map(|k| from + k)
     }
 
     /// `text.rfind(c, from, to)`.
     fn rfind_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        (from..to).rev().find(|&k| self.t[k] == c)
+        self.t.get(from..to)?.iter().rposition(|&x| x == c).map(|k| from + k)
     }
+}
+
+/// The first position from `i` in `fl` with one of the flags `bit` (`fl.len()` when none).
+#[inline]
+fn next_flag(fl: &[u16], i: usize, bit: u16) -> usize {
+    let Some(rest) = fl.get(i..) else {
+        return fl.len();
+    };
+    // Sixteen flags at a time: OR-ing a block vectorises, and most blocks hold no hit.
+    let mut chunks = rest.chunks_exact(16);
+    let mut base = i;
+    for c in chunks.by_ref() {
+        if c.iter().fold(0, |a, &f| a | f) & bit != 0 {
+            // Four flags to a word: the first hit is the lowest set bit of the masked word.
+            let rep = u64::from(bit) * 0x0001_0001_0001_0001;
+            for (k, q) in c.chunks_exact(4).enumerate() {
+                let w = u64::from(q[0]) | u64::from(q[1]) << 16 | u64::from(q[2]) << 32 | u64::from(q[3]) << 48;
+                let m = w & rep;
+                if m != 0 {
+                    return base + 4 * k + (m.trailing_zeros() / 16) as usize;
+                }
+            }
+        }
+        base += 16;
+    }
+    chunks.remainder().iter().position(|&f| f & bit != 0).map_or(fl.len(), |k| base + k)
 }
 
 /// `_HON_RE` at `i`: `様|さま|さん|殿|氏(?!名)|先生|くん|ちゃん`.
@@ -180,8 +214,23 @@ impl Recognizer for PersonJaRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let t: &[char] = &doc.norm.chars;
         let n = t.len();
-        let mut cx =
-            Ctx { t, n, lex: self.lex, tb: &self.tb, doc, morph: doc.has_morphology(), found: Found::default() };
+        // The buffers of the last document on this thread, emptied: no allocation per document.
+        let mut sc = SCRATCH.with(|c| c.take());
+        sc.fl.clear();
+        sc.fl.extend(t.iter().map(|&c| self.tb.flags(c)));
+        sc.found.items.clear();
+        sc.found.index.clear();
+        let fl = std::mem::take(&mut sc.fl);
+        let mut cx = Ctx {
+            t,
+            fl: &fl,
+            n,
+            lex: self.lex,
+            tb: &self.tb,
+            doc,
+            morph: doc.has_morphology(),
+            found: std::mem::take(&mut sc.found),
+        };
         // Cues are cheap to find and dearer to read: at most one cue per 16 characters of each kind is read.
         let budget = 2000 + n / 16;
         cx.honorifics(budget);
@@ -195,35 +244,56 @@ impl Recognizer for PersonJaRecognizer {
         cx.readings();
         cx.lists();
         cx.repeat_surnames();
-        for ((s, e), score) in drop_nested(&cx.found) {
+        let mut found = cx.found;
+        drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
+        });
+        if fl.capacity() <= SCRATCH_KEEP {
+            sc.fl = fl;
+            sc.found = found;
+            SCRATCH.with(|c| c.set(sc));
         }
     }
 }
 
 /// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
-fn drop_nested(found: &Found) -> Vec<((usize, usize), f64)> {
-    let mut items = found.items.clone();
+fn drop_nested(
+    items: &mut [((usize, usize), f64)],
+    spans: &mut Vec<(usize, usize)>,
+    mut keep: impl FnMut(usize, usize, f64),
+) {
     items.sort_by(|a, b| {
         let (la, lb) = (a.0 .1 - a.0 .0, b.0 .1 - b.0 .0);
         lb.cmp(&la).then(b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)).then(a.0 .0.cmp(&b.0 .0))
     });
-    let mut starts: Vec<usize> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    for ((s, e), score) in items {
-        let i = starts.partition_point(|&x| x <= s);
-        if i > 0 && ends[i - 1] > s {
+    // The kept spans, sorted by start (they do not overlap).
+    spans.clear();
+    for &((s, e), score) in items.iter() {
+        let i = spans.partition_point(|&(x, _)| x <= s);
+        if i > 0 && spans[i - 1].1 > s {
             continue;
         }
-        if i < starts.len() && starts[i] < e {
+        if i < spans.len() && spans[i].0 < e {
             continue;
         }
-        starts.insert(i, s);
-        ends.insert(i, e);
-        out.push(((s, e), score));
+        spans.insert(i, (s, e));
+        keep(s, e, score);
     }
-    out
+}
+
+/// Buffers reused from one document to the next on a thread.
+#[derive(Default)]
+struct Scratch {
+    fl: Vec<u16>,
+    found: Found,
+    spans: Vec<(usize, usize)>,
+}
+
+/// Buffers larger than this (a huge document's) are dropped rather than kept for the next.
+const SCRATCH_KEEP: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 #[cfg(test)]
@@ -269,8 +339,50 @@ mod tests {
     fn line_name_precheck_drops_no_title() {
         // line_name_at looks for a kanji or チ / マ / リ first: every title starts with one of them.
         for w in &Tables::new().titles.list {
-            assert!(chars::is_kanji(w[0]) || chars::one_of(w[0], "チマリ"), "{w:?}");
+            assert!(chars::is_kanji(w[0]) || chars::one_of!(w[0], "チマリ"), "{w:?}");
         }
+    }
+
+    #[test]
+    fn next_flag_is_the_first_hit() {
+        let mut seed = 7u64;
+        for len in 0..80 {
+            for _ in 0..20 {
+                let fl: Vec<u16> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        1u16 << ((seed >> 60) as u16)
+                    })
+                    .collect();
+                for bit in [1u16, 16, 256, 2048, 0x8000] {
+                    for i in 0..=len + 1 {
+                        let want = (i..len).find(|&k| fl[k] & bit != 0).unwrap_or(len);
+                        assert_eq!(next_flag(&fl, i, bit), want, "{fl:?} {i} {bit}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suffix_start_is_the_leftmost_word_ending_the_run() {
+        let tb = Tables::new();
+        let naive = |w: &chars::Words, s: &[char]| (0..s.len()).find(|&p| w.has(&s[p..]));
+        for s in ["山田部長", "代表取締役社長", "坂本部長", "社長", "長", "", "田中", "本部長", "佐藤選手", "選手山田"]
+        {
+            let s = chars::cv(s);
+            for w in [&tb.titles, &tb.prose_title, &tb.personal_title] {
+                assert_eq!(w.suffix_start(&s), naive(w, &s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn constant_sets_decode() {
+        assert!(chars::one_of!('の', "はがの"));
+        assert!(!chars::one_of!('a', "はがの"));
+        assert_eq!(chars::chars!("と申す"), &['と', '申', 'す']);
+        assert_eq!(chars::chars!("a\né"), &['a', '\n', 'é']);
     }
 
     #[test]

@@ -356,7 +356,7 @@ pub fn role_kata(t: &[char], i: usize) -> Option<usize> {
 
 /// `(?=[、。とやらがはのを」]|$)` (no MULTILINE) at `p`.
 fn list_end(t: &[char], p: usize) -> bool {
-    p >= t.len() || (p + 1 == t.len() && t[p] == '\n') || one_of(t[p], "、。とやらがはのを」")
+    p >= t.len() || (p + 1 == t.len() && t[p] == '\n') || one_of!(t[p], "、。とやらがはのを」")
 }
 
 /// `_LIST_KANJI` at `i`: the group's end.
@@ -454,7 +454,7 @@ pub fn list_kata_back(t: &[char], lo: usize, endpos: usize) -> Option<(usize, us
 
 /// `_DEFINITION_RE` at the line start `ls`: (group 1 span, group 2 span).
 pub fn definition(t: &[char], ls: usize) -> Option<((usize, usize), (usize, usize))> {
-    let cls = |c: char| !one_of(c, "、。はがの「」()") && !py_isspace(c);
+    let cls = |c: char| !one_of!(c, "、。はがの「」()") && !py_isspace(c);
     let r = run_len(t, ls, t.len(), 21, cls);
     if !(2..=20).contains(&r) {
         return None;
@@ -508,7 +508,7 @@ mod tests {
                 let any = romaji_paren(&t, e).is_some() || kana_paren(&t, e).is_some() || hira_paren(&t, e).is_some();
                 if any {
                     let c = if t[e] == ' ' { t[e + 1] } else { t[e] };
-                    assert!(one_of(c, "(（/|"), "{t:?} {e}");
+                    assert!(one_of!(c, "(（/|"), "{t:?} {e}");
                 }
             }
         }

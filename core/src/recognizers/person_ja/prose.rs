@@ -7,7 +7,8 @@ use super::chars::{is_hira, is_kanji, is_kata, one_of, py_isdigit, sw};
 use super::lexicon::{COMMON, FOREIGN, FULL, GIV, GIV_KANA, LISTED, OTHER, PLACE, SUR, SUR_KANA};
 use super::patterns::{definition, prose_kata, role_kata, run_len};
 use super::readers::surname_head;
-use super::{overlaps, Ctx};
+use super::tables::{F_KANJI, F_KATA_LETTER, F_ROLE, F_WA};
+use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
@@ -47,11 +48,11 @@ impl Ctx<'_, '_> {
         // [K]{2,40}: kanji runs in pieces of at most 40
         let mut i = 0;
         while i < n {
-            if !is_kanji(t[i]) {
-                i += 1;
-                continue;
+            i = self.next_flag(i, F_KANJI);
+            if i >= n {
+                break;
             }
-            let j = i + run_len(t, i, n, usize::MAX, is_kanji);
+            let j = i + self.fl[i..].iter().take_while(|&&f| f & F_KANJI != 0).count();
             let mut s0 = i;
             while j - s0 >= 2 {
                 let e0 = (s0 + 40).min(j);
@@ -65,9 +66,13 @@ impl Ctx<'_, '_> {
         let mut count = 0;
         let mut i = 0;
         while i < n && count < lim {
+            i = self.next_flag(i, F_ROLE);
+            if i >= n {
+                break;
+            }
             let hit = self.tb.role_words.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
-                (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of(c, "の・、"))).then_some(q + 1)
+                (sw(t, i, w) && t.get(q).is_some_and(|&c| one_of!(c, "の・、"))).then_some(q + 1)
             });
             let Some(e) = hit else {
                 i += 1;
@@ -75,7 +80,7 @@ impl Ctx<'_, '_> {
             };
             count += 1;
             self.after_role(e, &covered);
-            if e >= 2 && one_of(t[e - 1], "の・、") && one_of(t[e - 2], "妻夫母父兄姉弟妹娘男女子孫甥姪")
+            if e >= 2 && one_of!(t[e - 1], "の・、") && one_of!(t[e - 2], "妻夫母父兄姉弟妹娘男女子孫甥姪")
             {
                 self.given_after_kin(e, &covered);
             }
@@ -103,7 +108,7 @@ impl Ctx<'_, '_> {
         let run = &t[s0..e0];
         let len = e0 - s0;
         if len <= 3 {
-            if e0 < n && (is_hira(t[e0]) || one_of(t[e0], "、。」")) && self.lex.listed(run) {
+            if e0 < n && (is_hira(t[e0]) || one_of!(t[e0], "、。」")) && self.lex.listed(run) {
                 self.short_run(s0, e0, covered, sur_windows);
             }
             if len < 3 {
@@ -148,7 +153,15 @@ impl Ctx<'_, '_> {
         let mut last = usize::MAX;
         let mut count = 0;
         let wa = ['は', '、'];
-        let mut i = (0..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+        let fl = self.fl;
+        let next_wa = |mut k: usize| loop {
+            k = next_flag(fl, k, F_WA);
+            if k >= fl.len() || sw(t, k, &wa) {
+                return (k < fl.len()).then_some(k);
+            }
+            k += 1;
+        };
+        let mut i = next_wa(0);
         while let Some(p) = i {
             let lo = p.saturating_sub(85);
             let ls = match self.rfind_char('\n', lo, p) {
@@ -173,7 +186,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            i = (p + 2..self.n).find(|&k| t[k] == 'は' && sw(t, k, &wa));
+            i = next_wa(p + 2);
         }
     }
 
@@ -182,7 +195,7 @@ impl Ctx<'_, '_> {
         (0..s.len()).any(|p| {
             self.tb.defined_as_person.starting_at(s, p).any(|w| {
                 let q = p + w.len();
-                sw(s, p, w) && (q == s.len() || one_of(s[q], "。、で"))
+                sw(s, p, w) && (q == s.len() || one_of!(s[q], "。、で"))
             })
         })
     }
@@ -191,7 +204,7 @@ impl Ctx<'_, '_> {
     fn chinese_name(&self, s: usize, e: usize, run: &[char]) -> bool {
         let t = self.t;
         if e >= self.n
-            || !one_of(t[e], PARTICLES)
+            || !one_of!(t[e], PARTICLES)
             || (s > 0 && py_isdigit(t[s - 1]))
             || self.tb.cn_not_last.contains(&run[2])
         {
@@ -210,7 +223,7 @@ impl Ctx<'_, '_> {
         }
         let nxt = t[e];
         let hira = is_hira(nxt);
-        if !hira && !one_of(nxt, "、。」") {
+        if !hira && !one_of!(nxt, "、。」") {
             return;
         }
         let run = &t[s..e];
@@ -227,11 +240,11 @@ impl Ctx<'_, '_> {
                     return;
                 }
             }
-            if one_of(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
+            if one_of!(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
                 windows.push((s, e));
             }
         } else if f & GIV != 0
-            && one_of(nxt, PARTICLES)
+            && one_of!(nxt, PARTICLES)
             && f & (COMMON | PLACE) == 0
             && !digit_before
             && !numbered(run)
@@ -257,10 +270,10 @@ impl Ctx<'_, '_> {
             if f & GIV == 0 || f & COMMON != 0 {
                 continue;
             }
-            if nn == 2 && (one_of(t[i], "とのにをはがもや") || (e < n && is_hira(t[e]))) {
+            if nn == 2 && (one_of!(t[i], "とのにをはがもや") || (e < n && is_hira(t[e]))) {
                 continue; // 市場とや, 越後しなの: a particle, not a short given name
             }
-            if e == n || !is_hira(t[e]) || one_of(t[e], "はがのとにをもや") {
+            if e == n || !is_hira(t[e]) || one_of!(t[e], "はがのとにをもや") {
                 return e;
             }
         }
@@ -334,7 +347,7 @@ impl Ctx<'_, '_> {
             return verdict;
         }
         for p in 2..run.len().saturating_sub(2) {
-            if one_of(run[p - 1], ROLE_END) {
+            if one_of!(run[p - 1], ROLE_END) {
                 if let Some((Kind::Name, _, nn, sc)) = self.judge_name_run(&run[p..]) {
                     return Some((Kind::Name, p, nn, sc));
                 }
@@ -494,6 +507,10 @@ impl Ctx<'_, '_> {
         let mut skip = 0usize;
         let mut i = 0;
         while i < n {
+            i = self.next_flag(i, F_KATA_LETTER);
+            if i >= n {
+                break;
+            }
             let Some(e) = prose_kata(t, i) else {
                 i += 1;
                 continue;
@@ -545,7 +562,7 @@ impl Ctx<'_, '_> {
 
 /// `_NUMBERED.match(run)`: 一次, 三回, 十号 …
 fn numbered(run: &[char]) -> bool {
-    run.len() >= 2 && one_of(run[0], "一二三四五六七八九十百千") && one_of(run[1], "次回期部番号位件月日年人代世")
+    run.len() >= 2 && one_of!(run[0], "一二三四五六七八九十百千") && one_of!(run[1], "次回期部番号位件月日年人代世")
 }
 
 /// `_ROLE_KANJI.match(text, i)`: `[K]{2,5}(?![K])`: the run's length.

@@ -2,7 +2,7 @@
 //! romaji), the name inside a kanji run (a title before or after it cut off), a list of names to the end
 //! of a line, and a reading in brackets after a name.
 
-use super::chars::{at_in, is_hira, is_kanji, is_kata, one_of, sw_lim};
+use super::chars::{is_hira, is_kanji, is_kata, one_of, sw_lim};
 use super::lexicon::NameLexicon;
 use super::patterns::{
     bracket_after, hira_name, hira_paren, kana_paren, kata_name, romaji_name, romaji_paren, run_len,
@@ -74,7 +74,7 @@ impl Ctx<'_, '_> {
             let rest = &body[i..];
             if lex.split_full(rest) != 0 || (rest.len() >= 2 && lex.surname(rest) && !lex.common(rest)) {
                 let head = &body[..i];
-                if one_of(head[head.len() - 1], HEAD_END) {
+                if one_of!(head[head.len() - 1], HEAD_END) {
                     return Some((s + i, e, 0.75));
                 }
             }
@@ -83,8 +83,8 @@ impl Ctx<'_, '_> {
             && (2..=5).contains(&body.len())
             && !tb.not_names.contains(body)
             && !lex.common(body)
-            && !one_of(body[body.len() - 1], UNIT_END)
-            && (!body.iter().any(|&c| one_of(c, "部課室係")) || surname_head(lex, body))
+            && !one_of!(body[body.len() - 1], UNIT_END)
+            && (!body.iter().any(|&c| one_of!(c, "部課室係")) || surname_head(lex, body))
         {
             return if !tb.org_words.occurs_in(body) { Some((s, e, 0.6)) } else { None };
         }
@@ -113,7 +113,7 @@ impl Ctx<'_, '_> {
             if j < limit && lex.surname(run) {
                 let k = if t[j] == ' ' { j + 1 } else { j };
                 let gl = run_len(t, k, limit, 6, |c| is_kanji(c) || is_hira(c));
-                if gl > 0 && !one_of(t[k], "様殿氏君") {
+                if gl > 0 && !one_of!(t[k], "様殿氏君") {
                     let mut given = &t[k..k + gl];
                     if let Some(p) = self.tb.titles.suffix_start(given) {
                         if p > 0 {
@@ -215,7 +215,7 @@ impl Ctx<'_, '_> {
         }
         let t = self.t;
         let c = t[e];
-        if c == '(' && t.get(e + 2) == Some(&')') && t.get(e + 1).is_some_and(|&k| one_of(k, "株有合同社財")) {
+        if c == '(' && t.get(e + 2) == Some(&')') && t.get(e + 1).is_some_and(|&k| one_of!(k, "株有合同社財")) {
             return false;
         }
         if is_kanji(c) || is_kata(c) || c.is_ascii_alphanumeric() {
@@ -245,7 +245,7 @@ impl Ctx<'_, '_> {
     fn company_token(&self, i: usize, end: usize) -> Option<usize> {
         let t = self.t;
         let end = end.min(self.n);
-        let sep = |c: char| one_of(c, " \n、,/／");
+        let sep = |c: char| one_of!(c, " \n、,/／");
         for p in 0..=30 {
             let a = i + p;
             if p > 0 && (a > end || sep(t[a - 1])) {
@@ -318,7 +318,7 @@ impl Ctx<'_, '_> {
             if let Some(b) = bracket_after(t, i, end) {
                 i = b;
             }
-            if i < end && one_of(t[i], "、,／/・") {
+            if i < end && one_of!(t[i], "、,／/・") {
                 i += 1;
                 strong = true; // the next item of a list of names
                 continue;
@@ -355,7 +355,7 @@ impl Ctx<'_, '_> {
             }
             c = t[e + 1];
         }
-        one_of(c, "(（/|")
+        one_of!(c, "(（/|")
     }
 
     /// `_reading_follows`: a reading in brackets (romaji, katakana, hiragana) stands at `e`.
@@ -368,7 +368,7 @@ impl Ctx<'_, '_> {
     /// `_paren_ends_line`: the bracket after `e` closes its line.
     pub(crate) fn paren_ends_line(&self, e: usize) -> bool {
         match self.find_char(')', e, e + 40) {
-            Some(close) => close + 1 >= self.n || at_in(self.t, close + 1, "\n "),
+            Some(close) => close + 1 >= self.n || self.t.get(close + 1).is_some_and(|&c| one_of!(c, "\n ")),
             None => false,
         }
     }

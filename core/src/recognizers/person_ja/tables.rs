@@ -1,7 +1,7 @@
 //! The word lists of the PERSON rules (honorifics, labels, titles, kinship and role words …), built once
 //! when the engine is built.
 
-use super::chars::{cv, FxSet, Words};
+use super::chars::{cv, is_hira, is_kanji, is_kata, is_kata_letter, FxSet, Words};
 
 pub const HONORIFIC: &str = "様|さま|さん|殿|氏|先生|くん|ちゃん";
 pub const TITLES: &str =
@@ -208,12 +208,41 @@ pub struct Tables {
     pub line_tail: Words,
     /// `_AFTER_NAME`'s words: honorifics, titles, 君.
     pub after_name: Words,
+    /// The [`F_KANJI`] … flags of every code point of the Basic Multilingual Plane (none above it).
+    flags: Box<[u16; 0x10000]>,
+    /// `_csv_headers`' precheck: a header holds one of these.
+    pub csv_keys: [memchr::memmem::Finder<'static>; 4],
 }
+
+/// `_K` ([`is_kanji`]).
+pub const F_KANJI: u16 = 1;
+/// `_HIRA`.
+pub const F_HIRA: u16 = 2;
+/// `_KATA` (with ー).
+pub const F_KATA: u16 = 4;
+/// ァ-ヺ.
+pub const F_KATA_LETTER: u16 = 8;
+/// A newline.
+pub const F_NL: u16 = 16;
+/// The first character of an honorific ([`super::honorific_at`]).
+pub const F_HON: u16 = 32;
+/// と or で (a self-introduction).
+pub const F_TODE: u16 = 64;
+/// の.
+pub const F_NO: u16 = 128;
+/// は.
+pub const F_WA: u16 = 256;
+/// The first character of a word of `cue_person_before`.
+pub const F_CUE: u16 = 512;
+/// The first character of a word of `dept_units`.
+pub const F_DEPT: u16 = 1024;
+/// The first character of a word of `role_words`.
+pub const F_ROLE: u16 = 2048;
 
 impl Tables {
     pub fn new() -> Self {
         let after_name = format!("{HONORIFIC}|{TITLES}|君");
-        Tables {
+        let mut tb = Tables {
             honorific: Words::split(HONORIFIC, '|'),
             titles: Words::split(TITLES, '|'),
             strong_labels: STRONG_LABELS.split(' ').map(|w| cv(&w.replace('\u{0}', " "))).collect(),
@@ -249,6 +278,52 @@ impl Tables {
             dept_after: Words::split(DEPT_AFTER, '|'),
             line_tail: Words::split(LINE_TAIL, '|'),
             after_name: Words::split(&after_name, '|'),
+            flags: Box::new([0; 0x10000]),
+            csv_keys: ["氏名", "名前", "カナ", "ふりがな"].map(memchr::memmem::Finder::new),
+        };
+        let mut flags = Box::new([0u16; 0x10000]);
+        for (cp, f) in flags.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(cp as u32) else {
+                continue;
+            };
+            for (yes, bit) in
+                [(is_kanji(c), F_KANJI), (is_hira(c), F_HIRA), (is_kata(c), F_KATA), (is_kata_letter(c), F_KATA_LETTER)]
+            {
+                if yes {
+                    *f |= bit;
+                }
+            }
+        }
+        let mut mark = |c: char, bit: u16| flags[c as usize] |= bit;
+        mark('\n', F_NL);
+        for c in "様殿氏さ先くち".chars() {
+            mark(c, F_HON);
+        }
+        mark('と', F_TODE);
+        mark('で', F_TODE);
+        mark('の', F_NO);
+        mark('は', F_WA);
+        for w in &tb.cue_person_before.list {
+            mark(w[0], F_CUE);
+        }
+        for w in &tb.dept_units.list {
+            mark(w[0], F_DEPT);
+        }
+        for w in &tb.role_words.list {
+            mark(w[0], F_ROLE);
+        }
+        tb.flags = flags;
+        tb
+    }
+
+    /// The flags of `c` ([`F_KANJI`] …).
+    #[inline]
+    pub fn flags(&self, c: char) -> u16 {
+        let c = c as u32;
+        if c < 0x10000 {
+            self.flags[(c & 0xFFFF) as usize]
+        } else {
+            0
         }
     }
 
