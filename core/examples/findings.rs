@@ -30,10 +30,12 @@ fn main() {
     let mut out = std::io::BufWriter::new(out.lock());
     for (d, text) in data.split('\0').enumerate() {
         for f in engine.find(text, None) {
-            let _ = writeln!(out, "{d} F {} {} {} {:?} {} {:?}", f.kind, f.start, f.end, f.score, f.recognizer, f.subtype);
+            let _ =
+                writeln!(out, "{d} F {} {} {} {:?} {} {:?}", f.kind, f.start, f.end, f.score, f.recognizer, f.subtype);
         }
         for f in engine.detect(text, &q) {
-            let _ = writeln!(out, "{d} D {} {} {} {:?} {} {:?}", f.kind, f.start, f.end, f.score, f.recognizer, f.subtype);
+            let _ =
+                writeln!(out, "{d} D {} {} {} {:?} {} {:?}", f.kind, f.start, f.end, f.score, f.recognizer, f.subtype);
         }
     }
 }

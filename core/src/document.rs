@@ -11,7 +11,9 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::fold::{fold_char, is_japanese};
+#[cfg(test)]
+use crate::fold::is_japanese;
+use crate::fold::{fold_char, is_japanese_char};
 use crate::lexicon::{Lexicon, Occurrences};
 use crate::morphology::{Morphology, Token, MAX_WINDOW};
 use crate::text::Text;
@@ -72,11 +74,11 @@ impl<'l> Document<'l> {
         lexicon: &'l Lexicon,
         morphology: Option<&'l dyn Morphology>,
     ) -> Self {
-        let norm: String = text.chars().map(fold_char).collect();
-        let lang = lang.unwrap_or(if is_japanese(text) { Lang::Ja } else { Lang::En });
+        let (text, norm, japanese) = prepare(text);
+        let lang = lang.unwrap_or(if japanese { Lang::Ja } else { Lang::En });
         Document {
-            text: Text::new(text.to_string()),
-            norm: Text::new(norm),
+            text,
+            norm,
             lang,
             lexicon,
             morphology,
@@ -99,7 +101,7 @@ impl<'l> Document<'l> {
     /// The folded text lower-cased code point by code point (same length), as Python's
     /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
     pub fn lower(&self) -> &Text {
-        self.lower.get_or_init(|| Text::from_chars(crate::pystr::doc_lower(&self.norm.chars)))
+        self.lower.get_or_init(|| lower_text(&self.norm))
     }
 
     fn index(&self) -> &[Occurrences] {
@@ -246,6 +248,93 @@ impl<'l> Document<'l> {
     }
 }
 
+/// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
+///
+/// Written as slice-to-slice maps of known length (no per-push capacity checks) and copies of the
+/// unchanged stretches of bytes: the per-code-point cost of this showed in profiles.
+fn prepare(text: &str) -> (Text, Text, bool) {
+    if text.is_ascii() {
+        // nothing folds, nothing is Japanese; byte and code-point offsets coincide
+        let chars: Vec<char> = text.bytes().map(char::from).collect();
+        let t = Text::from_parts(text.to_string(), chars, Vec::new());
+        return (t.clone(), t, false);
+    }
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    let mut b = 0u32;
+    let mut byte_at: Vec<u32> = Vec::with_capacity(chars.len() + 1);
+    byte_at.extend(chars.iter().map(|c| {
+        let at = b;
+        b += c.len_utf8() as u32;
+        at
+    }));
+    byte_at.push(b);
+    let norm_chars: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
+    let japanese = chars.iter().any(|&c| is_japanese_char(c));
+    let (norm_s, norm_at) = rebuilt(text, &chars, &byte_at, &norm_chars);
+    let t = Text::from_parts(text.to_string(), chars, byte_at);
+    (t, Text::from_parts(norm_s, norm_chars, norm_at), japanese)
+}
+
+/// The string and byte offsets of `new`, a code-point-for-code-point change of `old` (its string
+/// `s`, byte offsets `at`, empty when `s` is ASCII): the unchanged stretches of `s` are copied.
+fn rebuilt(s: &str, old: &[char], at: &[u32], new: &[char]) -> (String, Vec<u32>) {
+    let byte = |i: usize| if at.is_empty() { i } else { at[i] as usize };
+    let mut out = String::with_capacity(s.len());
+    let mut seg = 0usize;
+    let mut same_width = true;
+    for (i, (&o, &n)) in old.iter().zip(new).enumerate() {
+        if o != n {
+            let b = byte(i);
+            out.push_str(&s[seg..b]);
+            out.push(n);
+            seg = b + o.len_utf8();
+            same_width &= o.len_utf8() == n.len_utf8();
+        }
+    }
+    out.push_str(&s[seg..]);
+    if out.len() == new.len() {
+        return (out, Vec::new()); // ASCII
+    }
+    if same_width {
+        return (out, at.to_vec());
+    }
+    let mut b = 0u32;
+    let mut new_at: Vec<u32> = Vec::with_capacity(new.len() + 1);
+    new_at.extend(new.iter().map(|c| {
+        let x = b;
+        b += c.len_utf8() as u32;
+        x
+    }));
+    new_at.push(b);
+    (out, new_at)
+}
+
+/// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
+fn lower_text(norm: &Text) -> Text {
+    let src = &norm.chars;
+    let dotted = src.contains(&'\u{130}');
+    let chars: Vec<char> = src
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else if c == '\u{3a3}' && !dotted {
+                if crate::pystr::final_sigma(src, i) {
+                    '\u{3c2}'
+                } else {
+                    '\u{3c3}'
+                }
+            } else {
+                crate::pystr::lower_one(c).unwrap_or(c)
+            }
+        })
+        .collect();
+    let (s, at) = rebuilt(&norm.s, src, norm.byte_offsets(), &chars);
+    Text::from_parts(s, chars, at)
+}
+
 /// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
 pub fn line_start(chars: &[char], pos: usize, limit: usize) -> usize {
     let pos = pos.min(chars.len());
@@ -313,6 +402,29 @@ mod tests {
         assert_eq!(line_start(&c, 4, LINE_LIMIT), 3);
         assert_eq!(line_end(&c, 4, LINE_LIMIT), 13);
         assert_eq!(split_cells(&c, 3, 13, ','), vec![(3, 5), (6, 11), (12, 13)]);
+    }
+
+    #[test]
+    fn prepared_texts_match_the_plain_definitions() {
+        let lx = lexicon();
+        for t in ["", "abc", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
+        {
+            let doc = Document::new(t, None, &lx);
+            let norm: Vec<char> = t.chars().map(fold_char).collect();
+            assert_eq!(doc.text.chars, t.chars().collect::<Vec<_>>());
+            assert_eq!(doc.norm.chars, norm);
+            assert_eq!(doc.norm.s, norm.iter().collect::<String>());
+            let low = crate::pystr::doc_lower(&norm);
+            assert_eq!(doc.lower().chars, low);
+            assert_eq!(doc.lower().s, low.iter().collect::<String>());
+            for x in [&doc.text, &doc.norm, doc.lower()] {
+                for i in 0..=x.len() {
+                    assert_eq!(x.byte(i), x.s.char_indices().nth(i).map_or(x.s.len(), |(b, _)| b));
+                    assert_eq!(x.char_index(x.byte(i)), i);
+                }
+            }
+            assert_eq!(doc.lang == Lang::Ja, is_japanese(t));
+        }
     }
 
     #[test]

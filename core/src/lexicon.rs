@@ -5,8 +5,9 @@
 //! several groups. Matches come back sorted by start, the longer first on a tie.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::fold::fold_char;
 use crate::text::Text;
@@ -29,9 +30,53 @@ pub struct Lexicon {
 
 struct Built {
     matcher: Option<AhoCorasick>,
-    group_ids: HashMap<String, GroupId>,
+    group_ids: HashMap<String, GroupId, BuildHasherDefault<FxHasher>>,
     group_names: Vec<String>,
     word_groups: Vec<Vec<GroupId>>,
+    /// Each keyword's length in code points (a match's start from its end).
+    word_chars: Vec<u32>,
+}
+
+/// The Fx hash (rustc's): a multiply-rotate over 8 bytes at a time. Group names are looked up for
+/// every keyword question a recognizer asks; SipHash showed in profiles.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
 }
 
 /// The form a keyword is matched in: folded, then lower-cased (Python's `fold(word).lower()`).
@@ -66,7 +111,7 @@ impl Lexicon {
         if self.built.is_some() {
             return;
         }
-        let mut group_ids = HashMap::new();
+        let mut group_ids: HashMap<String, GroupId, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut group_names = Vec::new();
         let mut by_word: BTreeMap<&str, Vec<GroupId>> = BTreeMap::new();
         for (g, words) in &self.groups {
@@ -79,13 +124,14 @@ impl Lexicon {
         }
         let words: Vec<&str> = by_word.keys().copied().collect();
         let word_groups: Vec<Vec<GroupId>> = by_word.values().cloned().collect();
+        let word_chars: Vec<u32> = words.iter().map(|w| w.chars().count() as u32).collect();
         let matcher = if words.is_empty() {
             None
         } else {
             // Standard semantics + overlapping iteration: every occurrence of every keyword.
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).ok()
+            AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&words).ok()
         };
-        self.built = Some(Built { matcher, group_ids, group_names, word_groups });
+        self.built = Some(Built { matcher, group_ids, group_names, word_groups, word_chars });
     }
 
     pub fn group_id(&self, name: &str) -> Option<GroupId> {
@@ -109,10 +155,29 @@ impl Lexicon {
         let Some(matcher) = &built.matcher else {
             return out;
         };
-        let mut found: Vec<(usize, usize, usize)> = matcher
-            .find_overlapping_iter(lowered.s.as_str())
-            .map(|m| (lowered.char_index(m.start()), lowered.char_index(m.end()), m.pattern().as_usize()))
-            .collect();
+        // Matches come by end offset (never decreasing): one cursor turns the byte ends into code
+        // points; a keyword's start is its end less its length (a match of a UTF-8 keyword in UTF-8
+        // text starts and ends on code-point boundaries).
+        let at = lowered.byte_offsets();
+        let mut cur = 0usize;
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in matcher.find_overlapping_iter(lowered.s.as_str()) {
+            let word = m.pattern().as_usize();
+            let end = if at.is_empty() {
+                m.end()
+            } else {
+                let b = m.end() as u32;
+                while cur + 1 < at.len() && at[cur] < b {
+                    cur += 1;
+                }
+                while cur > 0 && at[cur] > b {
+                    cur -= 1;
+                }
+                cur
+            };
+            let start = end.saturating_sub(built.word_chars[word] as usize);
+            found.push((start, end, word));
+        }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         for (start, end, word) in found {
             for &g in &built.word_groups[word] {
