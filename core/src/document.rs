@@ -8,7 +8,6 @@
 
 use std::any::Any;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[cfg(test)]
@@ -56,7 +55,8 @@ pub struct Document<'l> {
     morphology: Option<&'l dyn Morphology>,
     lower: OnceCell<Text>,
     index: OnceCell<Vec<Occurrences>>,
-    shared: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
+    /// Few keys per document: a list beats hashing the key on every ask.
+    shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
 }
 
 static EMPTY: Occurrences = Occurrences { starts: Vec::new(), ends: Vec::new() };
@@ -84,7 +84,7 @@ impl<'l> Document<'l> {
             morphology,
             lower: OnceCell::new(),
             index: OnceCell::new(),
-            shared: RefCell::new(HashMap::new()),
+            shared: RefCell::new(Vec::new()),
         }
     }
 
@@ -239,19 +239,24 @@ impl<'l> Document<'l> {
     ///
     /// Panics if two callers use one key for two types (a programming error caught by the tests).
     pub fn shared<T: 'static>(&self, key: &'static str, make: impl FnOnce(&Self) -> T) -> Rc<T> {
-        if let Some(v) = self.shared.borrow().get(key) {
+        if let Some((_, v)) = self.shared.borrow().iter().find(|(k, _)| std::ptr::eq(*k, key) || *k == key) {
             return Rc::clone(v).downcast::<T>().expect("one type per shared key");
         }
         let v: Rc<T> = Rc::new(make(self));
-        self.shared.borrow_mut().insert(key, v.clone() as Rc<dyn Any>);
+        let mut shared = self.shared.borrow_mut();
+        match shared.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = v.clone() as Rc<dyn Any>,
+            None => shared.push((key, v.clone() as Rc<dyn Any>)),
+        }
         v
     }
 }
 
 /// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
 ///
-/// Written as slice-to-slice maps of known length (no per-push capacity checks) and copies of the
-/// unchanged stretches of bytes: the per-code-point cost of this showed in profiles.
+/// One pass decodes the UTF-8, records the byte offsets, folds and notes which code points the fold
+/// changed; the folded string is then the original with those few code points replaced (the
+/// per-code-point cost of this showed in profiles).
 fn prepare(text: &str) -> (Text, Text, bool) {
     if text.is_ascii() {
         // nothing folds, nothing is Japanese; byte and code-point offsets coincide
@@ -259,38 +264,73 @@ fn prepare(text: &str) -> (Text, Text, bool) {
         let t = Text::from_parts(text.to_string(), chars, Vec::new());
         return (t.clone(), t, false);
     }
-    let mut chars = Vec::with_capacity(text.len());
-    chars.extend(text.chars());
-    let mut b = 0u32;
-    let mut byte_at: Vec<u32> = Vec::with_capacity(chars.len() + 1);
-    byte_at.extend(chars.iter().map(|c| {
-        let at = b;
-        b += c.len_utf8() as u32;
-        at
-    }));
-    byte_at.push(b);
-    let norm_chars: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
-    let japanese = chars.iter().any(|&c| is_japanese_char(c));
-    let (norm_s, norm_at) = rebuilt(text, &chars, &byte_at, &norm_chars);
+    let bytes = text.as_bytes();
+    let n = text.chars().count();
+    let mut chars: Vec<char> = Vec::with_capacity(n);
+    let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut norm_chars: Vec<char> = Vec::with_capacity(n);
+    let mut changed: Vec<u32> = Vec::new();
+    let mut japanese = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        byte_at.push(i as u32);
+        if b0 < 0x80 {
+            let c = char::from(b0);
+            chars.push(c);
+            norm_chars.push(c);
+            i += 1;
+            continue;
+        }
+        // `text` is valid UTF-8: a lead byte and its continuation bytes
+        let (u, w) = if b0 < 0xE0 {
+            ((u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            ((u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F), 3)
+        } else {
+            (
+                (u32::from(b0 & 0x07) << 18)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 12)
+                    | (u32::from(bytes[i + 2] & 0x3F) << 6)
+                    | u32::from(bytes[i + 3] & 0x3F),
+                4,
+            )
+        };
+        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
+        japanese = japanese || is_japanese_char(c);
+        let f = fold_char(c);
+        if f != c {
+            changed.push(chars.len() as u32);
+        }
+        chars.push(c);
+        norm_chars.push(f);
+        i += w;
+    }
+    byte_at.push(bytes.len() as u32);
+    debug_assert!(text.chars().eq(chars.iter().copied()));
+    let (norm_s, norm_at) = replaced(text, &chars, &byte_at, &norm_chars, &changed);
     let t = Text::from_parts(text.to_string(), chars, byte_at);
     (t, Text::from_parts(norm_s, norm_chars, norm_at), japanese)
 }
 
-/// The string and byte offsets of `new`, a code-point-for-code-point change of `old` (its string
-/// `s`, byte offsets `at`, empty when `s` is ASCII): the unchanged stretches of `s` are copied.
-fn rebuilt(s: &str, old: &[char], at: &[u32], new: &[char]) -> (String, Vec<u32>) {
+/// The string and byte offsets of `new`: `old` (string `s`, byte offsets `at`, empty when `s` is
+/// ASCII) with the code points at `changed` (ascending) replaced, the rest copied by stretches.
+fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) -> (String, Vec<u32>) {
+    if changed.is_empty() {
+        return (s.to_string(), at.to_vec());
+    }
     let byte = |i: usize| if at.is_empty() { i } else { at[i] as usize };
     let mut out = String::with_capacity(s.len());
     let mut seg = 0usize;
     let mut same_width = true;
-    for (i, (&o, &n)) in old.iter().zip(new).enumerate() {
-        if o != n {
-            let b = byte(i);
-            out.push_str(&s[seg..b]);
-            out.push(n);
-            seg = b + o.len_utf8();
-            same_width &= o.len_utf8() == n.len_utf8();
-        }
+    for &i in changed {
+        let i = i as usize;
+        let (o, n) = (old[i], new[i]);
+        let b = byte(i);
+        out.push_str(&s[seg..b]);
+        out.push(n);
+        seg = b + o.len_utf8();
+        same_width &= o.len_utf8() == n.len_utf8();
     }
     out.push_str(&s[seg..]);
     if out.len() == new.len() {
@@ -314,24 +354,30 @@ fn rebuilt(s: &str, old: &[char], at: &[u32], new: &[char]) -> (String, Vec<u32>
 fn lower_text(norm: &Text) -> Text {
     let src = &norm.chars;
     let dotted = src.contains(&'\u{130}');
-    let chars: Vec<char> = src
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else if c == '\u{3a3}' && !dotted {
-                if crate::pystr::final_sigma(src, i) {
-                    '\u{3c2}'
-                } else {
-                    '\u{3c3}'
-                }
-            } else {
-                crate::pystr::lower_one(c).unwrap_or(c)
+    let mut chars = src.clone();
+    let mut changed: Vec<u32> = Vec::new();
+    for (i, c) in chars.iter_mut().enumerate() {
+        let x = *c;
+        let l = if x.is_ascii() {
+            if !x.is_ascii_uppercase() {
+                continue;
             }
-        })
-        .collect();
-    let (s, at) = rebuilt(&norm.s, src, norm.byte_offsets(), &chars);
+            x.to_ascii_lowercase()
+        } else if x == '\u{3a3}' && !dotted {
+            if crate::pystr::final_sigma(src, i) {
+                '\u{3c2}'
+            } else {
+                '\u{3c3}'
+            }
+        } else {
+            crate::pystr::lower_one(x).unwrap_or(x)
+        };
+        if l != x {
+            *c = l;
+            changed.push(i as u32);
+        }
+    }
+    let (s, at) = replaced(&norm.s, src, norm.byte_offsets(), &chars, &changed);
     Text::from_parts(s, chars, at)
 }
 

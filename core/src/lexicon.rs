@@ -49,6 +49,20 @@ impl FxHasher {
     }
 }
 
+#[inline]
+fn word8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+#[inline]
+fn word4(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(b);
+    u32::from_le_bytes(w)
+}
+
 impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
@@ -56,18 +70,20 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
+        // the length and the first and last 8 (4, 1) bytes: enough to tell group names apart (a
+        // collision only costs a probe), with no loop and no copy
+        let n = bytes.len();
+        let (a, b) = if n >= 8 {
+            (word8(&bytes[..8]), word8(&bytes[n - 8..]))
+        } else if n >= 4 {
+            (u64::from(word4(&bytes[..4])), u64::from(word4(&bytes[n - 4..])))
+        } else if n > 0 {
+            (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16, 0)
+        } else {
+            (0, 0)
+        };
+        self.add(a);
+        self.add(b ^ n as u64);
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
@@ -179,6 +195,18 @@ impl Lexicon {
             found.push((start, end, word));
         }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut counts = vec![0u32; out.len()];
+        for &(_, _, word) in &found {
+            for &g in &built.word_groups[word] {
+                counts[g as usize] += 1;
+            }
+        }
+        for (occ, &n) in out.iter_mut().zip(&counts) {
+            if n > 0 {
+                occ.starts.reserve_exact(n as usize);
+                occ.ends.reserve_exact(n as usize);
+            }
+        }
         for (start, end, word) in found {
             for &g in &built.word_groups[word] {
                 let occ = &mut out[g as usize];

@@ -15,7 +15,8 @@ pub fn is_suffix_stop(chars: &[char]) -> bool {
 
 /// Whether `chars` spells one of `words`.
 pub fn in_words(words: &[&str], chars: &[char]) -> bool {
-    words.iter().any(|w| w.chars().count() == chars.len() && w.chars().zip(chars).all(|(a, &b)| a == b))
+    // stops at the first differing code point (most words differ in the first)
+    words.iter().any(|w| w.chars().eq(chars.iter().copied()))
 }
 
 /// Whether `chars` spells `word`.
