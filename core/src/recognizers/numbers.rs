@@ -733,7 +733,7 @@ mod tests {
                         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                         let r = (seed >> 33) as usize;
                         // mostly digits, so long runs occur
-                        if r % 3 == 0 {
+                        if r.is_multiple_of(3) {
                             alphabet[r / 3 % alphabet.len()]
                         } else {
                             alphabet[r / 3 % 10]
