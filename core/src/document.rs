@@ -7,7 +7,7 @@
 //! [`Document::shared`], computed on first use.
 
 use std::any::Any;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 #[cfg(test)]
@@ -57,7 +57,12 @@ pub struct Document<'l> {
     index: OnceCell<Vec<Occurrences>>,
     /// Few keys per document: a list beats hashing the key on every ask.
     shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
+    /// (address of a group name asked for, its id), see [`Document::group_id`]; id `u32::MAX`: empty.
+    group_ids: [Cell<(usize, u32)>; GROUP_SLOTS],
 }
+
+const GROUP_BITS: u32 = 7;
+const GROUP_SLOTS: usize = 1 << GROUP_BITS;
 
 static EMPTY: Occurrences = Occurrences { starts: Vec::new(), ends: Vec::new() };
 
@@ -85,6 +90,7 @@ impl<'l> Document<'l> {
             lower: OnceCell::new(),
             index: OnceCell::new(),
             shared: RefCell::new(Vec::new()),
+            group_ids: std::array::from_fn(|_| Cell::new((0, u32::MAX))),
         }
     }
 
@@ -110,10 +116,27 @@ impl<'l> Document<'l> {
 
     /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
     pub fn occurrences(&self, group: &str) -> &Occurrences {
-        match self.lexicon.group_id(group) {
+        match self.group_id(group) {
             Some(id) => &self.index()[id as usize],
             None => &EMPTY,
         }
+    }
+
+    /// The lexicon's id of `group`, remembered by the address of the name asked with (recognizers
+    /// ask with the same `&'static str` again and again; hashing it showed in profiles). A remembered
+    /// entry is used only when the name it was stored for equals `group` (an address may be reused
+    /// by another string).
+    fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
+        let p = group.as_ptr() as usize;
+        // Fibonacci hashing of the address: neighbouring literals spread over the slots
+        let slot = &self.group_ids[(p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)) as usize];
+        let (addr, id) = slot.get();
+        if addr == p && id != u32::MAX && self.lexicon.group_name(id) == group {
+            return Some(id);
+        }
+        let id = self.lexicon.group_id(group)?;
+        slot.set((p, id));
+        Some(id)
     }
 
     /// True when at least one keyword of `group` occurs in the text.
