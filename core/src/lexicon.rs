@@ -183,11 +183,13 @@ impl Lexicon {
                 m.end()
             } else {
                 let b = m.end() as u32;
-                while cur + 1 < at.len() && at[cur] < b {
-                    cur += 1;
-                }
-                while cur > 0 && at[cur] > b {
-                    cur -= 1;
+                if at[cur] != b {
+                    // matches are sparse: search ahead of the cursor (behind it only if ever needed)
+                    cur = if at[cur] < b {
+                        cur + at[cur..].partition_point(|&x| x < b)
+                    } else {
+                        at[..cur].partition_point(|&x| x < b)
+                    };
                 }
                 cur
             };
