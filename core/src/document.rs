@@ -129,7 +129,8 @@ impl<'l> Document<'l> {
     fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
         let p = group.as_ptr() as usize;
         // Fibonacci hashing of the address: neighbouring literals spread over the slots
-        let slot = &self.group_ids[(p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)) as usize];
+        let slot = &self.group_ids
+            [(p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)) as usize];
         let (addr, id) = slot.get();
         if addr == p && id != u32::MAX && self.lexicon.group_name(id) == group {
             return Some(id);
@@ -292,7 +293,7 @@ fn prepare(text: &str) -> (Text, Text, bool) {
     let mut chars: Vec<char> = Vec::with_capacity(n);
     let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
     let mut norm_chars: Vec<char> = Vec::with_capacity(n);
-    let mut changed: Vec<u32> = Vec::new();
+    let mut changed: Vec<u32> = Vec::with_capacity(32);
     let mut japanese = false;
     let mut i = 0usize;
     while i < bytes.len() {

@@ -176,7 +176,7 @@ impl Lexicon {
         // text starts and ends on code-point boundaries).
         let at = lowered.byte_offsets();
         let mut cur = 0usize;
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
         for m in matcher.find_overlapping_iter(lowered.s.as_str()) {
             let word = m.pattern().as_usize();
             let end = if at.is_empty() {
