@@ -129,8 +129,7 @@ impl<'l> Document<'l> {
     fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
         let p = group.as_ptr() as usize;
         // Fibonacci hashing of the address: neighbouring literals spread over the slots
-        let slot = &self.group_ids
-            [(p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)) as usize];
+        let slot = &self.group_ids[p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)];
         let (addr, id) = slot.get();
         if addr == p && id != u32::MAX && self.lexicon.group_name(id) == group {
             return Some(id);
