@@ -36,7 +36,31 @@ pub fn is_sep(c: char) -> bool {
 
 /// A number followed by one of these is a quantity.
 pub fn is_unit(c: char) -> bool {
-    "円万億件個名人歳年月日時分秒%％台本枚冊点回倍".contains(c)
+    matches!(
+        c,
+        '円' | '万'
+            | '億'
+            | '件'
+            | '個'
+            | '名'
+            | '人'
+            | '歳'
+            | '年'
+            | '月'
+            | '日'
+            | '時'
+            | '分'
+            | '秒'
+            | '%'
+            | '％'
+            | '台'
+            | '本'
+            | '枚'
+            | '冊'
+            | '点'
+            | '回'
+            | '倍'
+    )
 }
 
 #[inline]
@@ -595,7 +619,7 @@ fn digits4(chars: &[char], a: usize, b: usize) -> bool {
         while i < b && chars[i].is_ascii_digit() {
             i += 1;
         }
-        if i - s >= 4 && (i == b || !"年度月日桁歳円".contains(chars[i])) {
+        if i - s >= 4 && (i == b || !matches!(chars[i], '年' | '度' | '月' | '日' | '桁' | '歳' | '円')) {
             return true;
         }
     }
@@ -641,7 +665,15 @@ fn label_before_in(
         }
         return Some(hit);
     }
-    if lo > 0 && norm[lo - 1] == '\n' && norm[lo..start].iter().all(|c| " \t:()[]「」【】<>*・-".contains(*c)) {
+    if lo > 0
+        && norm[lo - 1] == '\n'
+        && norm[lo..start].iter().all(|c| {
+            matches!(
+                c,
+                ' ' | '\t' | ':' | '(' | ')' | '[' | ']' | '「' | '」' | '【' | '】' | '<' | '>' | '*' | '・' | '-'
+            )
+        })
+    {
         let prev_lo = line_start(norm, lo - 1, window);
         if let Some(hit) = nearest(doc, prev_lo, lo - 1, groups) {
             if !digits4(norm, hit.2, lo - 1) {
