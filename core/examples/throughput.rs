@@ -5,6 +5,7 @@
 //! TEXTS holds the documents separated by NUL bytes; RESOURCE_DIR holds `postal_codes.bin` and
 //! `phone_metadata.bin` as `mamori.detect.core_engine._resources()` builds them. Prints MB/s of
 //! UTF-8 per round (one thread). Morphology is absent here (the Python side supplies it).
+//! SKIP (optional, comma-separated recognizer names) leaves those recognizers out of the run.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -15,7 +16,7 @@ use _core::recognizers::Resources;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: throughput TEXTS RESOURCE_DIR [ROUNDS]");
+        eprintln!("usage: throughput TEXTS RESOURCE_DIR [ROUNDS] [SKIP]");
         std::process::exit(2);
     }
     let data = std::fs::read_to_string(&args[1]).expect("read texts");
@@ -27,8 +28,11 @@ fn main() {
         }
     }
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let skip: Vec<&str> = args.get(4).map(|s| s.split(',').collect()).unwrap_or_default();
     let engine = Engine::with_resources(None, Vec::new(), &res);
-    let q = Query { lang: None, threshold: 0.5, types: None, only: None };
+    let only: Vec<String> =
+        engine.recognizers().iter().map(|r| r.name().to_string()).filter(|n| !skip.contains(&n.as_str())).collect();
+    let q = Query { lang: None, threshold: 0.5, types: None, only: if skip.is_empty() { None } else { Some(&only) } };
     for _ in 0..rounds {
         let t = Instant::now();
         let mut n = 0usize;

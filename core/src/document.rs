@@ -7,11 +7,12 @@
 //! [`Document::shared`], computed on first use.
 
 use std::any::Any;
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
-use crate::fold::{fold_char, is_japanese};
+#[cfg(test)]
+use crate::fold::is_japanese;
+use crate::fold::{fold_char, is_japanese_char};
 use crate::lexicon::{Lexicon, Occurrences};
 use crate::morphology::{Morphology, Token, MAX_WINDOW};
 use crate::text::Text;
@@ -54,8 +55,14 @@ pub struct Document<'l> {
     morphology: Option<&'l dyn Morphology>,
     lower: OnceCell<Text>,
     index: OnceCell<Vec<Occurrences>>,
-    shared: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
+    /// Few keys per document: a list beats hashing the key on every ask.
+    shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
+    /// (address of a group name asked for, its id), see [`Document::group_id`]; id `u32::MAX`: empty.
+    group_ids: [Cell<(usize, u32)>; GROUP_SLOTS],
 }
+
+const GROUP_BITS: u32 = 7;
+const GROUP_SLOTS: usize = 1 << GROUP_BITS;
 
 static EMPTY: Occurrences = Occurrences { starts: Vec::new(), ends: Vec::new() };
 
@@ -72,17 +79,18 @@ impl<'l> Document<'l> {
         lexicon: &'l Lexicon,
         morphology: Option<&'l dyn Morphology>,
     ) -> Self {
-        let norm: String = text.chars().map(fold_char).collect();
-        let lang = lang.unwrap_or(if is_japanese(text) { Lang::Ja } else { Lang::En });
+        let (text, norm, japanese) = prepare(text);
+        let lang = lang.unwrap_or(if japanese { Lang::Ja } else { Lang::En });
         Document {
-            text: Text::new(text.to_string()),
-            norm: Text::new(norm),
+            text,
+            norm,
             lang,
             lexicon,
             morphology,
             lower: OnceCell::new(),
             index: OnceCell::new(),
-            shared: RefCell::new(HashMap::new()),
+            shared: RefCell::new(Vec::new()),
+            group_ids: std::array::from_fn(|_| Cell::new((0, u32::MAX))),
         }
     }
 
@@ -99,7 +107,7 @@ impl<'l> Document<'l> {
     /// The folded text lower-cased code point by code point (same length), as Python's
     /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
     pub fn lower(&self) -> &Text {
-        self.lower.get_or_init(|| Text::from_chars(crate::pystr::doc_lower(&self.norm.chars)))
+        self.lower.get_or_init(|| lower_text(&self.norm))
     }
 
     fn index(&self) -> &[Occurrences] {
@@ -108,10 +116,27 @@ impl<'l> Document<'l> {
 
     /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
     pub fn occurrences(&self, group: &str) -> &Occurrences {
-        match self.lexicon.group_id(group) {
+        match self.group_id(group) {
             Some(id) => &self.index()[id as usize],
             None => &EMPTY,
         }
+    }
+
+    /// The lexicon's id of `group`, remembered by the address of the name asked with (recognizers
+    /// ask with the same `&'static str` again and again; hashing it showed in profiles). A remembered
+    /// entry is used only when the name it was stored for equals `group` (an address may be reused
+    /// by another string).
+    fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
+        let p = group.as_ptr() as usize;
+        // Fibonacci hashing of the address: neighbouring literals spread over the slots
+        let slot = &self.group_ids[p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)];
+        let (addr, id) = slot.get();
+        if addr == p && id != u32::MAX && self.lexicon.group_name(id) == group {
+            return Some(id);
+        }
+        let id = self.lexicon.group_id(group)?;
+        slot.set((p, id));
+        Some(id)
     }
 
     /// True when at least one keyword of `group` occurs in the text.
@@ -237,13 +262,146 @@ impl<'l> Document<'l> {
     ///
     /// Panics if two callers use one key for two types (a programming error caught by the tests).
     pub fn shared<T: 'static>(&self, key: &'static str, make: impl FnOnce(&Self) -> T) -> Rc<T> {
-        if let Some(v) = self.shared.borrow().get(key) {
+        if let Some((_, v)) = self.shared.borrow().iter().find(|(k, _)| std::ptr::eq(*k, key) || *k == key) {
             return Rc::clone(v).downcast::<T>().expect("one type per shared key");
         }
         let v: Rc<T> = Rc::new(make(self));
-        self.shared.borrow_mut().insert(key, v.clone() as Rc<dyn Any>);
+        let mut shared = self.shared.borrow_mut();
+        match shared.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = v.clone() as Rc<dyn Any>,
+            None => shared.push((key, v.clone() as Rc<dyn Any>)),
+        }
         v
     }
+}
+
+/// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
+///
+/// One pass decodes the UTF-8, records the byte offsets, folds and notes which code points the fold
+/// changed; the folded string is then the original with those few code points replaced (the
+/// per-code-point cost of this showed in profiles).
+fn prepare(text: &str) -> (Text, Text, bool) {
+    if text.is_ascii() {
+        // nothing folds, nothing is Japanese; byte and code-point offsets coincide
+        let chars: Vec<char> = text.bytes().map(char::from).collect();
+        let t = Text::from_parts(text.to_string(), chars, Vec::new());
+        return (t.clone(), t, false);
+    }
+    let bytes = text.as_bytes();
+    let n = text.chars().count();
+    let mut chars: Vec<char> = Vec::with_capacity(n);
+    let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut norm_chars: Vec<char> = Vec::with_capacity(n);
+    let mut changed: Vec<u32> = Vec::with_capacity(32);
+    let mut japanese = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        byte_at.push(i as u32);
+        if b0 < 0x80 {
+            let c = char::from(b0);
+            chars.push(c);
+            norm_chars.push(c);
+            i += 1;
+            continue;
+        }
+        // `text` is valid UTF-8: a lead byte and its continuation bytes
+        let (u, w) = if b0 < 0xE0 {
+            ((u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            ((u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F), 3)
+        } else {
+            (
+                (u32::from(b0 & 0x07) << 18)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 12)
+                    | (u32::from(bytes[i + 2] & 0x3F) << 6)
+                    | u32::from(bytes[i + 3] & 0x3F),
+                4,
+            )
+        };
+        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
+        japanese = japanese || is_japanese_char(c);
+        let f = fold_char(c);
+        if f != c {
+            changed.push(chars.len() as u32);
+        }
+        chars.push(c);
+        norm_chars.push(f);
+        i += w;
+    }
+    byte_at.push(bytes.len() as u32);
+    debug_assert!(text.chars().eq(chars.iter().copied()));
+    let (norm_s, norm_at) = replaced(text, &chars, &byte_at, &norm_chars, &changed);
+    let t = Text::from_parts(text.to_string(), chars, byte_at);
+    (t, Text::from_parts(norm_s, norm_chars, norm_at), japanese)
+}
+
+/// The string and byte offsets of `new`: `old` (string `s`, byte offsets `at`, empty when `s` is
+/// ASCII) with the code points at `changed` (ascending) replaced, the rest copied by stretches.
+fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) -> (String, Vec<u32>) {
+    if changed.is_empty() {
+        return (s.to_string(), at.to_vec());
+    }
+    let byte = |i: usize| if at.is_empty() { i } else { at[i] as usize };
+    let mut out = String::with_capacity(s.len());
+    let mut seg = 0usize;
+    let mut same_width = true;
+    for &i in changed {
+        let i = i as usize;
+        let (o, n) = (old[i], new[i]);
+        let b = byte(i);
+        out.push_str(&s[seg..b]);
+        out.push(n);
+        seg = b + o.len_utf8();
+        same_width &= o.len_utf8() == n.len_utf8();
+    }
+    out.push_str(&s[seg..]);
+    if out.len() == new.len() {
+        return (out, Vec::new()); // ASCII
+    }
+    if same_width {
+        return (out, at.to_vec());
+    }
+    let mut b = 0u32;
+    let mut new_at: Vec<u32> = Vec::with_capacity(new.len() + 1);
+    new_at.extend(new.iter().map(|c| {
+        let x = b;
+        b += c.len_utf8() as u32;
+        x
+    }));
+    new_at.push(b);
+    (out, new_at)
+}
+
+/// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
+fn lower_text(norm: &Text) -> Text {
+    let src = &norm.chars;
+    let dotted = src.contains(&'\u{130}');
+    let mut chars = src.clone();
+    let mut changed: Vec<u32> = Vec::new();
+    for (i, c) in chars.iter_mut().enumerate() {
+        let x = *c;
+        let l = if x.is_ascii() {
+            if !x.is_ascii_uppercase() {
+                continue;
+            }
+            x.to_ascii_lowercase()
+        } else if x == '\u{3a3}' && !dotted {
+            if crate::pystr::final_sigma(src, i) {
+                '\u{3c2}'
+            } else {
+                '\u{3c3}'
+            }
+        } else {
+            crate::pystr::lower_one(x).unwrap_or(x)
+        };
+        if l != x {
+            *c = l;
+            changed.push(i as u32);
+        }
+    }
+    let (s, at) = replaced(&norm.s, src, norm.byte_offsets(), &chars, &changed);
+    Text::from_parts(s, chars, at)
 }
 
 /// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
@@ -313,6 +471,29 @@ mod tests {
         assert_eq!(line_start(&c, 4, LINE_LIMIT), 3);
         assert_eq!(line_end(&c, 4, LINE_LIMIT), 13);
         assert_eq!(split_cells(&c, 3, 13, ','), vec![(3, 5), (6, 11), (12, 13)]);
+    }
+
+    #[test]
+    fn prepared_texts_match_the_plain_definitions() {
+        let lx = lexicon();
+        for t in ["", "abc", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
+        {
+            let doc = Document::new(t, None, &lx);
+            let norm: Vec<char> = t.chars().map(fold_char).collect();
+            assert_eq!(doc.text.chars, t.chars().collect::<Vec<_>>());
+            assert_eq!(doc.norm.chars, norm);
+            assert_eq!(doc.norm.s, norm.iter().collect::<String>());
+            let low = crate::pystr::doc_lower(&norm);
+            assert_eq!(doc.lower().chars, low);
+            assert_eq!(doc.lower().s, low.iter().collect::<String>());
+            for x in [&doc.text, &doc.norm, doc.lower()] {
+                for i in 0..=x.len() {
+                    assert_eq!(x.byte(i), x.s.char_indices().nth(i).map_or(x.s.len(), |(b, _)| b));
+                    assert_eq!(x.char_index(x.byte(i)), i);
+                }
+            }
+            assert_eq!(doc.lang == Lang::Ja, is_japanese(t));
+        }
     }
 
     #[test]

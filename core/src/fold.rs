@@ -29,9 +29,13 @@ pub fn lower_char(c: char) -> char {
 
 /// `"ja"` when the text holds any kana or kanji, else `"en"`.
 pub fn is_japanese(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}')
-    })
+    text.chars().any(is_japanese_char)
+}
+
+/// A kana or kanji code point (what [`is_japanese`] looks for).
+#[inline]
+pub fn is_japanese_char(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
 #[cfg(test)]

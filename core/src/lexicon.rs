@@ -5,8 +5,9 @@
 //! several groups. Matches come back sorted by start, the longer first on a tie.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::fold::fold_char;
 use crate::text::Text;
@@ -29,9 +30,69 @@ pub struct Lexicon {
 
 struct Built {
     matcher: Option<AhoCorasick>,
-    group_ids: HashMap<String, GroupId>,
+    group_ids: HashMap<String, GroupId, BuildHasherDefault<FxHasher>>,
     group_names: Vec<String>,
     word_groups: Vec<Vec<GroupId>>,
+    /// Each keyword's length in code points (a match's start from its end).
+    word_chars: Vec<u32>,
+}
+
+/// The Fx hash (rustc's): a multiply-rotate over 8 bytes at a time. Group names are looked up for
+/// every keyword question a recognizer asks; SipHash showed in profiles.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+#[inline]
+fn word8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+#[inline]
+fn word4(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(b);
+    u32::from_le_bytes(w)
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        // the length and the first and last 8 (4, 1) bytes: enough to tell group names apart (a
+        // collision only costs a probe), with no loop and no copy
+        let n = bytes.len();
+        let (a, b) = if n >= 8 {
+            (word8(&bytes[..8]), word8(&bytes[n - 8..]))
+        } else if n >= 4 {
+            (u64::from(word4(&bytes[..4])), u64::from(word4(&bytes[n - 4..])))
+        } else if n > 0 {
+            (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16, 0)
+        } else {
+            (0, 0)
+        };
+        self.add(a);
+        self.add(b ^ n as u64);
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
 }
 
 /// The form a keyword is matched in: folded, then lower-cased (Python's `fold(word).lower()`).
@@ -66,7 +127,7 @@ impl Lexicon {
         if self.built.is_some() {
             return;
         }
-        let mut group_ids = HashMap::new();
+        let mut group_ids: HashMap<String, GroupId, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut group_names = Vec::new();
         let mut by_word: BTreeMap<&str, Vec<GroupId>> = BTreeMap::new();
         for (g, words) in &self.groups {
@@ -79,13 +140,14 @@ impl Lexicon {
         }
         let words: Vec<&str> = by_word.keys().copied().collect();
         let word_groups: Vec<Vec<GroupId>> = by_word.values().cloned().collect();
+        let word_chars: Vec<u32> = words.iter().map(|w| w.chars().count() as u32).collect();
         let matcher = if words.is_empty() {
             None
         } else {
             // Standard semantics + overlapping iteration: every occurrence of every keyword.
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).ok()
+            AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&words).ok()
         };
-        self.built = Some(Built { matcher, group_ids, group_names, word_groups });
+        self.built = Some(Built { matcher, group_ids, group_names, word_groups, word_chars });
     }
 
     pub fn group_id(&self, name: &str) -> Option<GroupId> {
@@ -109,11 +171,44 @@ impl Lexicon {
         let Some(matcher) = &built.matcher else {
             return out;
         };
-        let mut found: Vec<(usize, usize, usize)> = matcher
-            .find_overlapping_iter(lowered.s.as_str())
-            .map(|m| (lowered.char_index(m.start()), lowered.char_index(m.end()), m.pattern().as_usize()))
-            .collect();
+        // Matches come by end offset (never decreasing): one cursor turns the byte ends into code
+        // points; a keyword's start is its end less its length (a match of a UTF-8 keyword in UTF-8
+        // text starts and ends on code-point boundaries).
+        let at = lowered.byte_offsets();
+        let mut cur = 0usize;
+        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
+        for m in matcher.find_overlapping_iter(lowered.s.as_str()) {
+            let word = m.pattern().as_usize();
+            let end = if at.is_empty() {
+                m.end()
+            } else {
+                let b = m.end() as u32;
+                if at[cur] != b {
+                    // matches are sparse: search ahead of the cursor (behind it only if ever needed)
+                    cur = if at[cur] < b {
+                        cur + at[cur..].partition_point(|&x| x < b)
+                    } else {
+                        at[..cur].partition_point(|&x| x < b)
+                    };
+                }
+                cur
+            };
+            let start = end.saturating_sub(built.word_chars[word] as usize);
+            found.push((start, end, word));
+        }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut counts = vec![0u32; out.len()];
+        for &(_, _, word) in &found {
+            for &g in &built.word_groups[word] {
+                counts[g as usize] += 1;
+            }
+        }
+        for (occ, &n) in out.iter_mut().zip(&counts) {
+            if n > 0 {
+                occ.starts.reserve_exact(n as usize);
+                occ.ends.reserve_exact(n as usize);
+            }
+        }
         for (start, end, word) in found {
             for &g in &built.word_groups[word] {
                 let occ = &mut out[g as usize];

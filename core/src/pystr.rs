@@ -132,16 +132,27 @@ pub fn str_islower(s: &[char]) -> bool {
     cased
 }
 
+/// Whether the non-ASCII code point `u` may lower to another: false for the wide ranges no key of
+/// `LOWER_MAP` falls in (kana, CJK, Hangul, the half-width forms ...; see the test
+/// `lower_map_gaps`), so most Japanese text skips the table search.
+#[inline]
+fn has_lower_mapping(u: u32) -> bool {
+    !matches!(u, 0x2D00..=0xA63F | 0xA800..=0xFF20 | 0xFF3B..=0x103FF)
+}
+
 /// The lower case of one code point when it is one code point (`İ` lowers to two: None).
 #[inline]
 pub fn lower_one(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
+    let u = c as u32;
+    if !has_lower_mapping(u) {
+        return Some(c);
+    }
     if c == '\u{130}' {
         return None;
     }
-    let u = c as u32;
     let i = t::LOWER_MAP.partition_point(|&(k, _)| k < u);
     match t::LOWER_MAP.get(i) {
         Some(&(k, l)) if k == u => char::from_u32(l),
@@ -150,7 +161,7 @@ pub fn lower_one(c: char) -> Option<char> {
 }
 
 /// Whether U+03A3 at `i` of `s` lowers to the final sigma (CPython's `handle_capital_sigma`).
-fn final_sigma(s: &[char], i: usize) -> bool {
+pub(crate) fn final_sigma(s: &[char], i: usize) -> bool {
     let mut j = i;
     let mut before = None;
     while j > 0 {
@@ -308,6 +319,14 @@ mod tests {
         assert_eq!(doc_lower(&c), vec!['İ', 'ο', 'σ']);
         let c: Vec<char> = "ΟΣ ".chars().collect();
         assert_eq!(doc_lower(&c), vec!['ο', 'ς', ' ']);
+    }
+
+    #[test]
+    fn lower_map_gaps() {
+        for &(k, _) in t::LOWER_MAP {
+            assert!(has_lower_mapping(k), "{k:#x}");
+        }
+        assert!(has_lower_mapping(0x130));
     }
 
     #[test]

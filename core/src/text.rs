@@ -3,39 +3,65 @@
 //! The engine reports code-point offsets (what Python's `str` indexes by) while the `regex` and
 //! `aho-corasick` crates match UTF-8 bytes. A `Text` keeps both views of one string.
 //!
-//! Invariant: `chars.len() + 1 == byte_at.len()`; `byte_at[i]` is the byte offset of code point
-//! `i` (and `byte_at[len]` the length in bytes); `char_at[b]` is the code point starting at or
-//! containing byte `b` (`char_at[len_bytes] == len`).
+//! Invariant: `chars.len() + 1 == byte_at.len()` unless the text is ASCII (then `byte_at` is empty:
+//! byte and code-point offsets coincide); `byte_at[i]` is the byte offset of code point `i` (and
+//! `byte_at[len]` the length in bytes). A byte offset maps back to its code point by a binary search
+//! of `byte_at` (few callers ask, and a per-byte table cost more to build than all their searches).
 
 #[derive(Debug, Clone)]
 pub struct Text {
     pub s: String,
     pub chars: Vec<char>,
     byte_at: Vec<u32>,
-    char_at: Vec<u32>,
 }
 
 impl Text {
     pub fn new(s: String) -> Self {
-        let chars: Vec<char> = s.chars().collect();
-        let mut byte_at = Vec::with_capacity(chars.len() + 1);
-        let mut char_at = vec![0u32; s.len() + 1];
-        let mut b = 0usize;
-        for (i, c) in chars.iter().enumerate() {
-            byte_at.push(b as u32);
-            let n = c.len_utf8();
-            for slot in &mut char_at[b..b + n] {
-                *slot = i as u32;
-            }
-            b += n;
+        if s.is_ascii() {
+            let chars: Vec<char> = s.bytes().map(char::from).collect();
+            return Text { s, chars, byte_at: Vec::new() };
         }
-        byte_at.push(b as u32);
-        char_at[b] = chars.len() as u32;
-        Text { s, chars, byte_at, char_at }
+        let n = s.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut byte_at = Vec::with_capacity(n + 1);
+        for (b, c) in s.char_indices() {
+            chars.push(c);
+            byte_at.push(b as u32);
+        }
+        byte_at.push(s.len() as u32);
+        Text { s, chars, byte_at }
     }
 
     pub fn from_chars(chars: Vec<char>) -> Self {
-        Text::new(chars.iter().collect())
+        let mut s = String::with_capacity(chars.len());
+        let mut ascii = true;
+        for &c in &chars {
+            ascii &= c.is_ascii();
+            s.push(c);
+        }
+        if ascii {
+            return Text { s, chars, byte_at: Vec::new() };
+        }
+        let mut byte_at = Vec::with_capacity(chars.len() + 1);
+        let mut b = 0u32;
+        for &c in &chars {
+            byte_at.push(b);
+            b += c.len_utf8() as u32;
+        }
+        byte_at.push(b);
+        Text { s, chars, byte_at }
+    }
+
+    /// A text from its parts: `chars` are the code points of `s`; `byte_at` their byte offsets
+    /// plus the length, or empty when `s` is ASCII (the invariant above; checked in debug builds).
+    pub(crate) fn from_parts(s: String, chars: Vec<char>, byte_at: Vec<u32>) -> Self {
+        debug_assert!(if byte_at.is_empty() {
+            s.len() == chars.len()
+        } else {
+            byte_at.len() == chars.len() + 1 && byte_at[chars.len()] as usize == s.len()
+        });
+        debug_assert!(s.chars().eq(chars.iter().copied()));
+        Text { s, chars, byte_at }
     }
 
     /// Number of code points.
@@ -52,13 +78,29 @@ impl Text {
     /// Byte offset of code point `i` (`i` may equal `len()`).
     #[inline]
     pub fn byte(&self, i: usize) -> usize {
-        self.byte_at[i.min(self.chars.len())] as usize
+        let i = i.min(self.chars.len());
+        if self.byte_at.is_empty() {
+            i
+        } else {
+            self.byte_at[i] as usize
+        }
     }
 
     /// Code point at (or containing) byte offset `b`.
     #[inline]
     pub fn char_index(&self, b: usize) -> usize {
-        self.char_at[b.min(self.s.len())] as usize
+        let b = b.min(self.s.len());
+        if self.byte_at.is_empty() {
+            return b;
+        }
+        // the last code point starting at or before `b` (byte_at[0] == 0 <= b: never underflows)
+        self.byte_at.partition_point(|&x| x as usize <= b).saturating_sub(1)
+    }
+
+    /// Byte offsets of the code points (and of the end), or empty for an ASCII text.
+    #[inline]
+    pub(crate) fn byte_offsets(&self) -> &[u32] {
+        &self.byte_at
     }
 
     /// The code points `[start, end)` as a `&str` (clamped to the text).
@@ -91,5 +133,11 @@ mod tests {
         assert_eq!(t.slice(3, 99), "🙂b");
         assert_eq!(t.at(4), Some('b'));
         assert_eq!(t.at(5), None);
+        assert_eq!(t.char_index(2), 1);
+        assert_eq!(t.char_index(3), 1);
+        assert_eq!(t.char_index(4), 2);
+        assert_eq!(t.char_index(99), 5);
+        let a = Text::new("abc".to_string());
+        assert_eq!((a.byte(2), a.byte(9), a.char_index(2), a.char_index(9)), (2, 3, 2, 3));
     }
 }

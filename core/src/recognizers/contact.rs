@@ -236,7 +236,7 @@ impl IpAddress {
         while i < n {
             // `:[0-9A-Fa-f]{0,4}:`, non-overlapping, left to right (jump to the next ':' byte)
             if chars[i] != ':' {
-                match bytes[doc.norm.byte(i)..].iter().position(|&b| b == b':') {
+                match memchr::memchr(b':', &bytes[doc.norm.byte(i)..]) {
                     Some(k) => i = doc.norm.char_index(doc.norm.byte(i) + k),
                     None => break,
                 }

@@ -14,7 +14,7 @@ pub struct EmailRecognizer {
 const NAME: &str = "email";
 
 fn local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "._%+-".contains(c)
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
 impl EmailRecognizer {
@@ -53,7 +53,7 @@ impl Recognizer for EmailRecognizer {
             while start > lo && local_char(chars[start - 1]) {
                 start -= 1;
             }
-            while start < a && "._%+-".contains(chars[start]) {
+            while start < a && matches!(chars[start], '.' | '_' | '%' | '+' | '-') {
                 start += 1;
             }
             let domain = if start < a { self.domain.find(&norm.s[norm.byte(a + 1)..]) } else { None };

@@ -17,8 +17,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+#[cfg(test)]
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use regex::Regex;
 
 use crate::document::{line_end, line_start, split_cells, Document, Hit, LINE_LIMIT};
@@ -34,7 +36,31 @@ pub fn is_sep(c: char) -> bool {
 
 /// A number followed by one of these is a quantity.
 pub fn is_unit(c: char) -> bool {
-    "円万億件個名人歳年月日時分秒%％台本枚冊点回倍".contains(c)
+    matches!(
+        c,
+        '円' | '万'
+            | '億'
+            | '件'
+            | '個'
+            | '名'
+            | '人'
+            | '歳'
+            | '年'
+            | '月'
+            | '日'
+            | '時'
+            | '分'
+            | '秒'
+            | '%'
+            | '％'
+            | '台'
+            | '本'
+            | '枚'
+            | '冊'
+            | '点'
+            | '回'
+            | '倍'
+    )
 }
 
 #[inline]
@@ -141,22 +167,68 @@ impl Runs {
     }
 }
 
+#[cfg(test)]
 fn run_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"[0-9][0-9 \-ーｰ.()]{5,39}[0-9]").expect("static pattern"))
 }
 
 fn digits_of(chars: &[char]) -> String {
-    chars.iter().filter(|c| !is_sep(**c)).collect()
+    let mut out = String::with_capacity(chars.len());
+    for &c in chars {
+        if !is_sep(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A character of the class `[0-9 \-ーｰ.()]` of [`run_re`].
+#[inline]
+fn run_class(c: char) -> bool {
+    c.is_ascii_digit() || is_sep(c)
+}
+
+/// The next match of [`run_re`] (`[0-9][0-9 \-ーｰ.()]{5,39}[0-9]`, leftmost-first, greedy) in
+/// `chars[from..]`, as code-point offsets, computed on the code points: at the first digit `i` that
+/// starts a match, the match ends after the last digit `p` with `i + 6 <= p <= i + 40` reached
+/// through class characters only.
+fn next_run(chars: &[char], from: usize) -> Option<(usize, usize)> {
+    let n = chars.len();
+    let mut i = from;
+    while i < n {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // class characters after i, at most 40 looked at
+        let mut l = 0;
+        while l < 40 && i + 1 + l < n && run_class(chars[i + 1 + l]) {
+            l += 1;
+        }
+        if l < 6 {
+            // no position inside this stretch can start a match either (their stretches are shorter)
+            i += l + 1;
+            continue;
+        }
+        let mut p = i + l;
+        while p >= i + 6 && !chars[p].is_ascii_digit() {
+            p -= 1;
+        }
+        if p >= i + 6 {
+            return Some((i, p + 1));
+        }
+        i += 1;
+    }
+    None
 }
 
 fn scan(doc: &Document) -> Runs {
-    let norm = &doc.norm;
-    let chars = &norm.chars;
+    let chars = &doc.norm.chars;
     let mut out: IntMap<Vec<Run>> = IntMap::default();
-    for m in run_re().find_iter(&norm.s) {
-        let start = norm.char_index(m.start());
-        let end = norm.char_index(m.end());
+    let mut from = 0;
+    while let Some((start, end)) = next_run(chars, from) {
+        from = end;
         let raw = &chars[start..end];
         let digits = digits_of(raw);
         let n = digits.len();
@@ -547,7 +619,7 @@ fn digits4(chars: &[char], a: usize, b: usize) -> bool {
         while i < b && chars[i].is_ascii_digit() {
             i += 1;
         }
-        if i - s >= 4 && (i == b || !"年度月日桁歳円".contains(chars[i])) {
+        if i - s >= 4 && (i == b || !matches!(chars[i], '年' | '度' | '月' | '日' | '桁' | '歳' | '円')) {
             return true;
         }
     }
@@ -593,7 +665,15 @@ fn label_before_in(
         }
         return Some(hit);
     }
-    if lo > 0 && norm[lo - 1] == '\n' && norm[lo..start].iter().all(|c| " \t:()[]「」【】<>*・-".contains(*c)) {
+    if lo > 0
+        && norm[lo - 1] == '\n'
+        && norm[lo..start].iter().all(|c| {
+            matches!(
+                c,
+                ' ' | '\t' | ':' | '(' | ')' | '[' | ']' | '「' | '」' | '【' | '】' | '<' | '>' | '*' | '・' | '-'
+            )
+        })
+    {
         let prev_lo = line_start(norm, lo - 1, window);
         if let Some(hit) = nearest(doc, prev_lo, lo - 1, groups) {
             if !digits4(norm, hit.2, lo - 1) {
@@ -655,6 +735,59 @@ pub fn keyword_hits(doc: &Document, group: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_scan_is_the_regex() {
+        let texts = [
+            "03-1234-5678 と 090 1234 5678",
+            "1234567",
+            "123456",
+            "1 2 3 4 5 6 7",
+            "(03)1234-5678x",
+            "〒100-0001 03-1234-5678",
+            "12345678901234567890123456789012345678901234567890",
+            "1-------2",
+            "ab1.2.3.4.5.6.7cd",
+            "12ー34ｰ56 78.90",
+            "1      2 9",
+            "電話：0120-123-456（平日）",
+            "1 2 3",
+            "1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0-1-2-3-4-5",
+            "99999 a 1234567",
+        ];
+        // and pseudo-random strings over the characters that matter
+        let alphabet: Vec<char> = "0123456789 -ーｰ.()a年".chars().collect();
+        let mut seed = 12345u64;
+        let random: Vec<String> = (0..3000)
+            .map(|k| {
+                (0..(k % 90))
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let r = (seed >> 33) as usize;
+                        // mostly digits, so long runs occur
+                        if r.is_multiple_of(3) {
+                            alphabet[r / 3 % alphabet.len()]
+                        } else {
+                            alphabet[r / 3 % 10]
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for t in texts.iter().copied().chain(random.iter().map(String::as_str)) {
+            let chars: Vec<char> = t.chars().collect();
+            let text = crate::text::Text::new(t.to_string());
+            let want: Vec<(usize, usize)> =
+                run_re().find_iter(t).map(|m| (text.char_index(m.start()), text.char_index(m.end()))).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some((s, e)) = next_run(&chars, from) {
+                got.push((s, e));
+                from = e;
+            }
+            assert_eq!(got, want, "{t}");
+        }
+    }
     use crate::lexicon::Lexicon;
 
     fn lexicon() -> Lexicon {

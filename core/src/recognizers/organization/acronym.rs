@@ -51,7 +51,8 @@ fn next_acronym(n: &[char], from: usize) -> Option<(usize, usize)> {
             }
             for k in (1..=run).rev() {
                 let e = p + 1 + k;
-                let blocked = n.get(e).is_some_and(|&c| c.is_ascii_alphanumeric() || "@_/-".contains(c));
+                let blocked =
+                    n.get(e).is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, '@' | '_' | '/' | '-'));
                 if !blocked {
                     return Some((p, e));
                 }
@@ -106,7 +107,7 @@ impl Recognizer for AcronymRecognizer {
             if in_words(ACRONYM_STOP, word) {
                 continue;
             }
-            if s > 0 && ("@._/-".contains(n[s - 1]) || n[s - 1].is_ascii_alphanumeric()) {
+            if s > 0 && (matches!(n[s - 1], '@' | '.' | '_' | '/' | '-') || n[s - 1].is_ascii_alphanumeric()) {
                 continue;
             }
             if s > 0 && matches!(char_class(n[s - 1]), 1 | 2) {

@@ -82,8 +82,18 @@ pub fn starts_at(n: &[char], i: usize, word: &str) -> bool {
 
 /// Whether `n[s..e]` ends with `word`.
 pub fn ends_at(n: &[char], s: usize, e: usize, word: &str) -> bool {
-    let k = word.chars().count();
-    e >= s + k && starts_at(n, e - k, word)
+    // compared from the end: most words differ in their last code point
+    if e < s {
+        return false;
+    }
+    let mut j = e;
+    for c in word.chars().rev() {
+        if j <= s || n.get(j - 1) != Some(&c) {
+            return false;
+        }
+        j -= 1;
+    }
+    true
 }
 
 /// The family's recognizers, in the order of the Python module's RECOGNIZERS.
@@ -101,11 +111,29 @@ pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
 
 #[cfg(test)]
 mod tests {
+    use super::ends_at;
     use std::sync::{Arc, Mutex};
 
     use crate::document::Lang;
     use crate::engine::Engine;
     use crate::morphology::{Morphology, Token};
+
+    #[test]
+    fn ends_at_is_the_plain_definition() {
+        let n: Vec<char> = "株式会社山田商事部".chars().collect();
+        let plain = |s: usize, e: usize, w: &str| {
+            let k = w.chars().count();
+            e >= s + k && (e - k..).zip(w.chars()).all(|(i, c)| n.get(i) == Some(&c))
+        };
+        for w in ["", "部", "商事部", "会社", "株式会社山田商事部", "x株式会社山田商事部", "事"]
+        {
+            for s in 0..12 {
+                for e in 0..12 {
+                    assert_eq!(ends_at(&n, s, e, w), plain(s, e, w), "{w} {s} {e}");
+                }
+            }
+        }
+    }
 
     const NAMES: [&str; 7] = [
         "organization_legal",

@@ -15,7 +15,17 @@ pub fn is_suffix_stop(chars: &[char]) -> bool {
 
 /// Whether `chars` spells one of `words`.
 pub fn in_words(words: &[&str], chars: &[char]) -> bool {
-    words.iter().any(|w| w.chars().count() == chars.len() && w.chars().zip(chars).all(|(a, &b)| a == b))
+    // compared as UTF-8: most words differ in length, the rest in the first bytes
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in chars {
+        if n + c.len_utf8() > buf.len() {
+            return words.iter().any(|w| w.chars().eq(chars.iter().copied()));
+        }
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let enc = &buf[..n];
+    words.iter().any(|w| w.as_bytes() == enc)
 }
 
 /// Whether `chars` spells `word`.

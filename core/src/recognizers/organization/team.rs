@@ -85,7 +85,9 @@ impl Recognizer for TeamRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let n = &doc.norm.chars;
         let mut last: Option<usize> = None;
-        for i in 0..n.len() {
+        // the ・ found in the bytes (most texts hold few or none)
+        for b in memchr::memmem::find_iter(doc.norm.s.as_bytes(), "・".as_bytes()) {
+            let i = doc.norm.char_index(b);
             // ・(?=[KATAKANA]{2})
             if n[i] != '・' || !(n.get(i + 1).is_some_and(|&c| kata_re(c)) && n.get(i + 2).is_some_and(|&c| kata_re(c)))
             {
