@@ -83,7 +83,10 @@ class Detector:
                 self.lexicon.add(group, words)
         # When every recognizer is in the core, a text goes through the core alone (settled there too).
         self._core_only = bool(self.recognizers) and all(isinstance(r, CoreRecognizer) for r in self.recognizers)
-        self._core_names = sorted({r.name for r in self.recognizers if isinstance(r, CoreRecognizer)})
+        names = {r.name for r in self.recognizers if isinstance(r, CoreRecognizer)}
+        # None: every recognizer of the engine (saves handing the list over and checking it for each text)
+        every = {name for name, _, _ in self._engine.recognizers()}
+        self._core_names: list[str] | None = None if names == every else sorted(names)
         # The optional CRF (the `ner` extra): run after the rules, with their findings as features.
         self.ner: NerCrf | None = None
         if ner:
