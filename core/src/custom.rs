@@ -253,7 +253,7 @@ impl AllowList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
+    use crate::recognizer::run_alone;
 
     fn spec(kind: &str, pattern: &str) -> CustomSpec {
         CustomSpec {
@@ -267,15 +267,7 @@ mod tests {
     }
 
     fn run(r: &dyn Recognizer, text: &str) -> Vec<(usize, usize, f64)> {
-        let mut lx = Lexicon::new();
-        for (g, w) in r.keywords() {
-            lx.add(g, w);
-        }
-        lx.build();
-        let doc = Document::new(text, None, &lx);
-        let mut out = Vec::new();
-        r.find(&doc, &mut out);
-        out.iter().map(|f| (f.start, f.end, (f.score * 100.0).round() / 100.0)).collect()
+        run_alone(r, text, None).iter().map(|(f, _)| (f.start, f.end, (f.score * 100.0).round() / 100.0)).collect()
     }
 
     #[test]

@@ -34,3 +34,23 @@ pub trait Recognizer: Send + Sync {
 pub fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|w| w.to_string()).collect()
 }
+
+/// Test support: the findings of `r` alone in `text` (its own keywords indexed; `lang` None: auto),
+/// each with the text it covers.
+#[cfg(test)]
+pub(crate) fn run_alone(r: &dyn Recognizer, text: &str, lang: Option<Lang>) -> Vec<(Finding, String)> {
+    let mut lx = crate::lexicon::Lexicon::new();
+    for (g, w) in r.keywords() {
+        lx.add(g, w);
+    }
+    lx.build();
+    let doc = Document::new(text, lang, &lx);
+    let mut out = Vec::new();
+    r.find(&doc, &mut out);
+    out.into_iter()
+        .map(|f| {
+            let covered = doc.text.slice(f.start, f.end).to_string();
+            (f, covered)
+        })
+        .collect()
+}

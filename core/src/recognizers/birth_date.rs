@@ -17,18 +17,8 @@ use super::identifiers::recognizer_head;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
 use crate::document::{line_end, line_start, split_cells, Document, LINE_LIMIT};
 use crate::finding::Finding;
+use crate::pystr::ci_eq as ci;
 use crate::recognizer::{Keywords, Recognizer};
-
-/// Python's `re.IGNORECASE` for one ASCII pattern letter (with the Unicode case folds of s, i and k).
-fn ci(c: char, letter: char) -> bool {
-    c.to_ascii_lowercase() == letter
-        || match letter {
-            's' => c == '\u{17f}',
-            'i' => c == '\u{130}' || c == '\u{131}',
-            'k' => c == '\u{212a}',
-            _ => false,
-        }
-}
 
 /// The fields of a date match, by the alternative that matched (spans into the text).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -750,18 +740,10 @@ impl Recognizer for BirthDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
+    use crate::recognizer::run_alone;
 
     fn find(text: &str) -> Vec<(String, f64)> {
-        let mut lx = Lexicon::new();
-        for (g, w) in BirthDate.keywords() {
-            lx.add(g, w);
-        }
-        lx.build();
-        let doc = Document::new(text, None, &lx);
-        let mut out = Vec::new();
-        BirthDate.find(&doc, &mut out);
-        out.iter().map(|f| (doc.text.slice(f.start, f.end).to_string(), f.score)).collect()
+        run_alone(&BirthDate, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
     }
 
     #[test]

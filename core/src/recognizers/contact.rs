@@ -17,6 +17,7 @@ use super::identifiers::recognizer_head;
 use super::numbers::{boundary_ok, label_keywords, label_of, number_runs, py_isspace, runs_of};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
+use crate::pystr::ci_eq as ci;
 use crate::recognizer::{Keywords, Recognizer};
 
 // ------------------------------------------------------------------------------------------ postal code
@@ -126,17 +127,6 @@ impl Default for IpAddress {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Python's `re.IGNORECASE` match of one pattern letter (`[a-z]`'s Unicode case folds included).
-fn ci(c: char, letter: char) -> bool {
-    c.to_ascii_lowercase() == letter
-        || match letter {
-            's' => c == '\u{17f}',
-            'i' => c == '\u{130}' || c == '\u{131}',
-            'k' => c == '\u{212a}',
-            _ => false,
-        }
 }
 
 /// `(?<![a-z])(?:v|ver\.?|version|バージョン)\s?$` (IGNORECASE) searched in `chars[lo..end)`.

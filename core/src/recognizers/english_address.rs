@@ -865,19 +865,11 @@ impl Recognizer for EnglishAddressRecognizer {
 mod tests {
     use super::*;
     use crate::document::Lang;
-    use crate::lexicon::Lexicon;
+    use crate::recognizer::run_alone;
 
     fn found(text: &str) -> Vec<String> {
         let r = EnglishAddressRecognizer::new();
-        let mut lx = Lexicon::new();
-        for (g, w) in r.keywords() {
-            lx.add(g, w);
-        }
-        lx.build();
-        let doc = Document::new(text, Some(Lang::En), &lx);
-        let mut out = Vec::new();
-        r.find(&doc, &mut out);
-        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
+        run_alone(&r, text, Some(Lang::En)).into_iter().map(|(_, covered)| covered).collect()
     }
 
     #[test]

@@ -422,18 +422,10 @@ impl Recognizer for UsSsn {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
+    use crate::recognizer::run_alone;
 
     fn find(r: &dyn Recognizer, text: &str) -> Vec<(String, f64)> {
-        let mut lx = Lexicon::new();
-        for (g, w) in r.keywords() {
-            lx.add(g, w);
-        }
-        lx.build();
-        let doc = Document::new(text, None, &lx);
-        let mut out = Vec::new();
-        r.find(&doc, &mut out);
-        out.iter().map(|f| (doc.text.slice(f.start, f.end).to_string(), f.score)).collect()
+        run_alone(r, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
     }
 
     #[test]

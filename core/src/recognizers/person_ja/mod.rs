@@ -299,20 +299,12 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
+    use crate::recognizer::run_alone;
 
     fn names(text: &str) -> Vec<String> {
-        let rec = PersonJaRecognizer::new();
-        let mut lx = Lexicon::new();
-        for (g, w) in rec.keywords() {
-            lx.add(g, w);
-        }
-        lx.build();
-        let doc = Document::new(text, Some(Lang::Ja), &lx);
-        let mut out = Vec::new();
-        rec.find(&doc, &mut out);
-        out.sort_by_key(|f| f.start);
-        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
+        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
+        out.sort_by_key(|(f, _)| f.start);
+        out.into_iter().map(|(_, covered)| covered).collect()
     }
 
     #[test]
