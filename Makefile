@@ -61,7 +61,7 @@ lint: $(VENV)/.stamp-test
 # The core's own tests and lints (plain Rust, no interpreter).
 core-test:
 	$(HAVE_CARGO)
-	cd core && cargo fmt --check && cargo clippy --all-targets -q -- -D warnings && cargo test -q
+	cd core && cargo fmt --check && cargo clippy --all-targets --features python -q -- -D warnings && cargo test -q
 
 # The release wheel a user installs: built with maturin, installed into a fresh venv with no Rust on PATH, smoke-tested.
 wheel-smoke: $(VENV)/.stamp-test
