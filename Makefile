@@ -23,7 +23,7 @@ HAVE_CARGO = @command -v cargo >/dev/null || { echo "mamori: cargo (Rust) is nee
 help:
 	@echo "make run         install mamori into $(VENV) and start mamori serve (web app + gateway) on the embedded demo"
 	@echo "make scan        scan examples/ with an HTML report (exit 0 whatever it finds)"
-	@echo "make test        install mamori[test] into $(VENV); ruff check + pytest -n 2"
+	@echo "make test        install mamori[test] into $(VENV); ruff check, the core's cargo fmt/clippy/test, a release-wheel smoke test, pytest -n 2"
 	@echo "make fuzz        long, randomised passes of the MIME/extract and core fuzz targets (FUZZ_EXAMPLES=20000 per target)"
 	@echo "make bench       speed and accuracy figures into bench-out/ (also: corpus, throughput, accuracy, presidio)"
 	@echo "make clean       remove $(VENV), $(BENCH_VENV) and bench-out/"
