@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
@@ -41,20 +42,28 @@ def _info() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
 
 
 class _Analyser:
-    """The core's analyser: SudachiPy, loaded only when a rule first asks for morphemes."""
+    """The core's analyser: SudachiPy, loaded only when a rule first asks for morphemes.
+
+    The core calls it from several threads at once (``detect_many``): one SudachiPy tokenizer must not be used by
+    two of them together (it fails "already borrowed", and the rule then goes on without morphemes, giving another
+    score), so calls take turns under a lock."""
+
+    _lock = threading.Lock()
 
     @staticmethod
     def available() -> bool:
         from mamori.detect import morphology
 
-        return morphology.available()
+        with _Analyser._lock:
+            return morphology.available()
 
     @staticmethod
     def tokens(window: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Tokens of a short window, offsets relative to it."""
         from mamori.detect import morphology
 
-        return [(t.start, t.end, t.surface, t.pos) for t in morphology.tokens(window)]
+        with _Analyser._lock:
+            return [(t.start, t.end, t.surface, t.pos) for t in morphology.tokens(window)]
 
 
 def builtin_engine() -> _core.Engine:
