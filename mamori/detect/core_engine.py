@@ -15,6 +15,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from mamori import _core
 from mamori.detect.config import DetectConfig, DetectConfigError
@@ -23,17 +24,24 @@ from mamori.detect.finding import Finding
 from mamori.detect.recognizer import Recognizer
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_A = TypeVar("_A")
+_R = TypeVar("_R")
 
 Row = tuple[str, int, int, float, str, "str | None"]
 
 
 def core_text(text: str) -> str:
     """``text`` with lone surrogates (which cannot cross into Rust as UTF-8) replaced one for one by U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def surrogate_safe(call: Callable[[_A], _R], arg: _A, clean: Callable[[_A], _A]) -> _R:
+    """``call(arg)``; when ``arg`` holds lone surrogates (the binding refuses them: UnicodeEncodeError),
+    ``call(clean(arg))``. Clean text, the usual case, is encoded once, by the binding, not checked beforehand."""
     try:
-        text.encode("utf-8")
+        return call(arg)
     except UnicodeEncodeError:
-        return _SURROGATE_RE.sub("\ufffd", text)
-    return text
+        return call(clean(arg))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from mamori.detect.core_engine import (
     core_findings,
     core_text,
     engine_for,
+    surrogate_safe,
     to_finding,
 )
 from mamori.detect.document import Document, Lexicon
@@ -103,7 +104,8 @@ class Detector:
         if self._core_only and self.ner is None:
             if not isinstance(text, str):
                 raise TypeError(f"text must be str, not {type(text).__name__}")
-            rows = self._engine.detect(core_text(text), lang, cut, self._types_list(), self._core_names)
+            types = self._types_list()
+            rows = surrogate_safe(lambda t: self._engine.detect(t, lang, cut, types, self._core_names), text, core_text)
             return [to_finding(text, row) for row in rows]
         doc = Document(text, lang, self.lexicon)
         found, hints = self.rule_findings(doc, cut, self.ner.entities if self.ner is not None else ())
@@ -153,14 +155,12 @@ class Detector:
         be shorter than ``pieces``. Only for a :attr:`core_only` detector."""
         if not self.core_only:
             raise ValueError("detect_pieces needs a detector whose recognizers are all in the core")
-        rows = self._engine.detect_pieces(
-            [(core_text(c), core_text(t)) for c, t in pieces],
-            lang,
-            self.threshold,
-            self._types_list(),
-            self._core_names,
-            self.threads,
-            seconds,
+        rows = surrogate_safe(
+            lambda ps: self._engine.detect_pieces(
+                ps, lang, self.threshold, self._types_list(), self._core_names, self.threads, seconds
+            ),
+            pieces,
+            lambda ps: [(core_text(c), core_text(t)) for c, t in ps],
         )
         out: list[list[Finding]] = []
         for k, ((_, text), found) in enumerate(zip(pieces, rows, strict=True)):
@@ -204,8 +204,10 @@ class Detector:
             yield from self._many(engine, chunk, lang, threads, done)
 
     def _many(self, engine, chunk: list[str], lang: str, threads: int, done: int) -> Iterator[list[Finding]]:
-        results = engine.detect_many(
-            [core_text(t) for t in chunk], lang, self.threshold, self._types_list(), self._core_names, threads
+        results = surrogate_safe(
+            lambda ts: engine.detect_many(ts, lang, self.threshold, self._types_list(), self._core_names, threads),
+            chunk,
+            lambda ts: [core_text(t) for t in ts],
         )
         for k, (text, rows) in enumerate(zip(chunk, results, strict=True)):
             if isinstance(rows, str):
