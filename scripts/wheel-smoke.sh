@@ -6,9 +6,9 @@ if command -v cargo >/dev/null; then echo "wheel-smoke: cargo must not be on PAT
 cd "$(mktemp -d)"   # away from the source tree: the wheel's own mamori is imported
 "$venv/bin/python" - <<'PY'
 import mamori, mamori._core
-found = mamori.detect("連絡先 taro@example.co.jp TEL 03-1234-5678")
+found = mamori.detect("山田太郎様 連絡先 taro@example.co.jp TEL 03-1234-5678 東京都千代田区千代田1-1")
 types = sorted({f.type for f in found})
-assert "EMAIL" in types, types
+assert {"EMAIL", "PERSON", "ADDRESS"} <= set(types), types  # the rule tables are compiled into the core
 assert mamori.__file__.startswith(__import__("sys").prefix), mamori.__file__
 print("wheel-smoke: import and detect ok:", types)
 PY
