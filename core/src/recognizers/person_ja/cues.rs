@@ -198,25 +198,38 @@ impl Ctx<'_, '_> {
         let n = self.n;
         let words: [&[char]; 4] = [chars!("と申します"), chars!("と申しま"), chars!("と申す"), chars!("でございます")];
         let desu = chars!("です");
-        let mut count = 0;
-        let mut i = 0;
+        let hit = |_: &Self, i: usize| {
+            if t[i] != 'と' && t[i] != 'で' {
+                return None;
+            }
+            let end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
+            end.or_else(|| (sw(t, i, desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n")).then_some(i + 2))
+                .map(|e| (i, e))
+        };
+        self.scan_cue(F_TODE, budget, hit, |me, at| me.before_self(at));
+    }
+
+    /// One `finditer` of a cue over the positions flagged `flag`, at most `budget` matches: `hit(self, i)` is the
+    /// match at `i` as (where to act, where the next search starts), `act` handles it; no match: the next position.
+    fn scan_cue(
+        &mut self,
+        flag: u16,
+        budget: usize,
+        hit: impl Fn(&Self, usize) -> Option<(usize, usize)>,
+        mut act: impl FnMut(&mut Self, usize),
+    ) {
+        let n = self.n;
+        let (mut count, mut i) = (0, 0);
         while i < n && count < budget {
-            i = self.next_flag(i, F_TODE);
+            i = self.next_flag(i, flag);
             if i >= n {
                 break;
             }
-            let mut end = None;
-            if t[i] == 'と' || t[i] == 'で' {
-                end = words.iter().find(|w| sw(t, i, w)).map(|w| i + w.len());
-                if end.is_none() && sw(t, i, desu) && i + 2 < n && one_of!(t[i + 2], "。!！、\n") {
-                    end = Some(i + 2);
-                }
-            }
-            match end {
-                Some(e) => {
+            match hit(self, i) {
+                Some((at, next)) => {
                     count += 1;
-                    self.before_self(i);
-                    i = e;
+                    act(self, at);
+                    i = next;
                 }
                 None => i += 1,
             }
@@ -282,34 +295,16 @@ impl Ctx<'_, '_> {
             }
         }
         // (?:弊社|当社|担当|…)の(?=[K])
-        let mut count = 0;
-        let mut i = 0;
-        while i < n && count < budget {
-            i = self.next_flag(i, F_CUE);
-            if i >= n {
-                break;
-            }
-            let hit = self.tb.cue_person_before.starting_at(t, i).find_map(|w| {
+        let hit = |me: &Self, i: usize| {
+            let hit = me.tb.cue_person_before.starting_at(t, i).find_map(|w| {
                 let q = i + w.len();
                 (sw(t, i, w) && t.get(q) == Some(&'の') && t.get(q + 1).is_some_and(|&c| is_kanji(c))).then_some(q + 1)
             });
-            match hit {
-                Some(e) => {
-                    count += 1;
-                    self.read_list(e, 0.8, true, 1, false);
-                    i = e;
-                }
-                None => i += 1,
-            }
-        }
+            hit.map(|e| (e, e))
+        };
+        self.scan_cue(F_CUE, budget, hit, |me, e| me.read_list(e, 0.8, true, 1, false));
         // \n ?[・-] ?(?=[K]{1,4}(?:が担当|[(（がもはよ]|TITLES))
-        let mut count = 0;
-        let mut i = 0;
-        while i < n && count < budget {
-            i = self.next_flag(i, F_NL);
-            if i >= n {
-                break;
-            }
+        let hit = |me: &Self, i: usize| {
             let mut j = i + 1;
             if t.get(j) == Some(&' ') {
                 j += 1;
@@ -323,7 +318,7 @@ impl Ctx<'_, '_> {
                         let q = p + k;
                         sw(t, q, ga_tantou)
                             || t.get(q).is_some_and(|&c| one_of!(c, "(（がもはよ"))
-                            || self.tb.titles.at(t, q, n).is_some()
+                            || me.tb.titles.at(t, q, n).is_some()
                     })
                 };
                 if t.get(b) == Some(&' ') {
@@ -334,15 +329,9 @@ impl Ctx<'_, '_> {
                     hit = Some(b);
                 }
             }
-            match hit {
-                Some(e) => {
-                    count += 1;
-                    self.read_list(e, 0.8, true, 1, false);
-                    i = e;
-                }
-                None => i += 1,
-            }
-        }
+            hit.map(|e| (e, e))
+        };
+        self.scan_cue(F_NL, budget, hit, |me, e| me.read_list(e, 0.8, true, 1, false));
         // の(?=[K]{1,4}です): '…の田中です'
         let mut count = 0;
         let mut i = self.next_flag(0, F_NO);
@@ -359,32 +348,20 @@ impl Ctx<'_, '_> {
             }
         }
         // (?:部|課|室|グループ|チーム|センター|支店|営業所)の(?=[K]{1,4}(?:が|は|より|…))
-        let mut count = 0;
-        let mut i = 0;
-        while i < n && count < budget {
-            i = self.next_flag(i, F_DEPT);
-            if i >= n {
-                break;
-            }
+        let hit = |me: &Self, i: usize| {
             let mut hit = None;
-            if let Some(u) = self.tb.dept_units.at(t, i, n) {
+            if let Some(u) = me.tb.dept_units.at(t, i, n) {
                 if t.get(u) == Some(&'の') {
                     let p = u + 1;
                     let l = run_len(t, p, n, 5, is_kanji);
-                    if (1..=4).contains(&l) && self.tb.dept_after.at(t, p + l, n).is_some() {
+                    if (1..=4).contains(&l) && me.tb.dept_after.at(t, p + l, n).is_some() {
                         hit = Some(p);
                     }
                 }
             }
-            match hit {
-                Some(e) => {
-                    count += 1;
-                    self.read_list(e, 0.75, false, 1, false);
-                    i = e;
-                }
-                None => i += 1,
-            }
-        }
+            hit.map(|e| (e, e))
+        };
+        self.scan_cue(F_DEPT, budget, hit, |me, e| me.read_list(e, 0.75, false, 1, false));
     }
 
     /// '株式会社ミライの林です': a listed surname or full name before です.
