@@ -75,6 +75,7 @@ class Detector:
         self.threshold = threshold
         self.threads = max(1, threads)
         self.types = frozenset(types) if types is not None else None
+        self._types_sorted = sorted(self.types) if self.types is not None else None  # as the core takes them
         self.recognizers: list[Recognizer] = [
             r for r in recognizers if self.types is None or self.types & set(r.entities)
         ]
@@ -104,7 +105,7 @@ class Detector:
         if self._core_only and self.ner is None:
             if not isinstance(text, str):
                 raise TypeError(f"text must be str, not {type(text).__name__}")
-            types = self._types_list()
+            types = self._types_sorted
             rows = surrogate_safe(lambda t: self._engine.detect(t, lang, cut, types, self._core_names), text, core_text)
             return [to_finding(text, row) for row in rows]
         doc = Document(text, lang, self.lexicon)
@@ -157,7 +158,7 @@ class Detector:
             raise ValueError("detect_pieces needs a detector whose recognizers are all in the core")
         rows = surrogate_safe(
             lambda ps: self._engine.detect_pieces(
-                ps, lang, self.threshold, self._types_list(), self._core_names, self.threads, seconds
+                ps, lang, self.threshold, self._types_sorted, self._core_names, self.threads, seconds
             ),
             pieces,
             lambda ps: [(core_text(c), core_text(t)) for c, t in ps],
@@ -168,9 +169,6 @@ class Detector:
                 raise RuntimeError(f"piece {k}: {found}")
             out.append([to_finding(text, row) for row in found])
         return out
-
-    def _types_list(self) -> list[str] | None:
-        return sorted(self.types) if self.types is not None else None
 
     def detect_many(
         self, texts: Iterable[str], lang: str = "auto", *, threads: int | None = None
@@ -205,7 +203,7 @@ class Detector:
 
     def _many(self, engine, chunk: list[str], lang: str, threads: int, done: int) -> Iterator[list[Finding]]:
         results = surrogate_safe(
-            lambda ts: engine.detect_many(ts, lang, self.threshold, self._types_list(), self._core_names, threads),
+            lambda ts: engine.detect_many(ts, lang, self.threshold, self._types_sorted, self._core_names, threads),
             chunk,
             lambda ts: [core_text(t) for t in ts],
         )
