@@ -331,6 +331,14 @@ fn prepare(text: &str) -> (Text, Text, bool) {
     }
     byte_at.push(bytes.len() as u32);
     debug_assert!(text.chars().eq(chars.iter().copied()));
+    if japanese {
+        let moved = crate::spaced_labels::close_spaced_labels(&mut norm_chars);
+        if !moved.is_empty() {
+            changed.extend(moved);
+            changed.sort_unstable();
+            changed.dedup();
+        }
+    }
     let (norm_s, norm_at) = replaced(text, &chars, &byte_at, &norm_chars, &changed);
     let t = Text::from_parts(text.to_string(), chars, byte_at);
     (t, Text::from_parts(norm_s, norm_chars, norm_at), japanese)

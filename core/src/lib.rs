@@ -31,6 +31,8 @@ mod pystr_tables;
 pub mod recognizer;
 pub mod recognizers;
 pub mod settle;
+pub mod spaced_labels;
+pub mod table;
 pub mod text;
 
 #[cfg(feature = "python")]

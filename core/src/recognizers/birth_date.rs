@@ -15,7 +15,8 @@
 
 use super::identifiers::recognizer_head;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
-use crate::document::{line_end, line_start, split_cells, Document, LINE_LIMIT};
+use crate::document::{line_end, line_start, Document};
+use crate::table::Tables;
 use crate::finding::Finding;
 use crate::pystr::ci_eq as ci;
 use crate::recognizer::{Keywords, Recognizer};
@@ -647,42 +648,15 @@ impl BirthDate {
         Some(Finding::new("DATE_OF_BIRTH", best.start, best.end, 0.85, NAME))
     }
 
-    /// A CSV/TSV header cell naming birth: the dates in that column.
+    /// A table's header cell naming birth (the keyword at `ks` is inside it): the dates in that column.
     fn column(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
-        let n = norm.len();
-        let ls = line_start(norm, ks, LINE_LIMIT);
-        let le = line_end(norm, ks, LINE_LIMIT);
-        if (ls > 0 && norm[ls - 1] != '\n') || (le < n && norm[le] != '\n') {
-            return; // not a line of a table (or a line too long to be one)
-        }
-        let count =
-            |c: char, s: usize, e: usize| if s < e { norm[s..e].iter().filter(|&&x| x == c).count() } else { 0 };
-        let delim = if count(',', ls, le) >= 2 {
-            ','
-        } else if count('\t', ls, le) >= 2 {
-            '\t'
-        } else {
-            return;
-        };
-        if ls > 0 && count(delim, line_start(norm, ls - 1, LINE_LIMIT), ls - 1) >= 2 {
-            return; // the label is in a row of the table, not in its header
-        }
-        let idx = split_cells(norm, ls, ks, delim).len() - 1;
-        let mut pos = le + 1;
-        while pos < n {
-            let row_end = line_end(norm, pos, LINE_LIMIT);
-            if count(delim, pos, row_end) < 1 {
-                break;
-            }
-            let cells = split_cells(norm, pos, row_end, delim);
-            if let Some(&(mut s, mut e)) = cells.get(idx) {
-                while s < e && " \"\t".contains(norm[s]) {
-                    s += 1;
-                }
-                while e > s && " \"\t\r".contains(norm[e - 1]) {
-                    e -= 1;
-                }
+        let tables = Tables::of(doc);
+        for tb in &tables.tables {
+            let Some(idx) = tb.header.iter().position(|&(s, e)| s <= ks && ks < e) else {
+                continue;
+            };
+            for &(s, e) in tb.rows.iter().filter_map(|row| row.get(idx)) {
                 let re = DateRe { c: norm, hi: e };
                 if let Some(m) = re.fullmatch(s) {
                     if !m.is_jm() && valid(norm, &m, today) && !seen.contains(&s) {
@@ -691,7 +665,6 @@ impl BirthDate {
                     }
                 }
             }
-            pos = row_end + 1;
         }
     }
 }

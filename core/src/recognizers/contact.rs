@@ -87,6 +87,8 @@ impl Recognizer for PostalCode {
                             } else {
                                 0.65
                             }
+                        } else if address_follows(norm, end) {
+                            0.9 // 3091716  笠間市住吉…: a code in use, before the address it belongs to
                         } else {
                             0.35
                         }
@@ -98,6 +100,20 @@ impl Recognizer for PostalCode {
             out.push(Finding::new("POSTAL_CODE", start, end, score, "postal_code"));
         }
     }
+}
+
+/// An address starts after `end` (past spaces, or on the next line): a run of kanji whose second to
+/// eighth character ends a prefecture, city, ward or district (東京都, 大阪府, 笠間市, 泉南郡).
+fn address_follows(norm: &[char], end: usize) -> bool {
+    let mut q = end;
+    while q < norm.len() && q - end < 6 && norm[q] == ' ' {
+        q += 1;
+    }
+    if q < norm.len() && norm[q] == '\n' {
+        q += 1;
+    }
+    let run = norm[q.min(norm.len())..].iter().take(8).take_while(|&&c| matches!(c, '\u{4e00}'..='\u{9fff}' | '々' | 'ヶ' | 'ケ'));
+    run.enumerate().any(|(i, &c)| i >= 1 && matches!(c, '都' | '道' | '府' | '県' | '市' | '郡' | '区'))
 }
 
 // ------------------------------------------------------------------------------------------- IP address

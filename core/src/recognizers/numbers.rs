@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::document::{line_end, line_start, split_cells, Document, Hit, LINE_LIMIT};
+use crate::table::Tables;
 use crate::recognizer::Keywords;
 
 /// Findings scored lower than this are not even built (a number after another number's label).
@@ -356,7 +357,7 @@ pub const LABELS: &[(&str, &[&str])] = &[
         "外線", "ホットライン", "☎", "℡", "☏",
     ]),
     ("n.phone_after", &["office", "fax", "mobile", "home", "work", "cell", "phone"]),
-    ("n.postal", &["郵便番号", "郵便", "postal code", "postal", "zip", "zip code", "postcode", "post code"]),
+    ("n.postal", &["郵便番号", "郵便", "〒", "postal code", "postal", "zip", "zip code", "postcode", "post code"]),
     ("n.mynumber", &["マイナンバー", "個人番号", "my number", "mynumber", "個人番号カード", "individual number"]),
     ("n.corp", &[
         "法人番号", "登録番号", "適格請求書発行事業者", "インボイス", "事業者番号", "会社法人等番号",
@@ -547,7 +548,7 @@ fn table_of(text: &[char], ls: usize, cache: &mut IntMap<Option<Rc<Table>>>) -> 
 
 /// For a position inside a cell of a comma- or tab-separated table, the span of its column's header.
 pub fn csv_header_cell(doc: &Document, pos: usize) -> Option<(usize, usize)> {
-    csv_header_cell_in(doc, &state(doc), pos)
+    csv_header_cell_in(doc, &state(doc), pos).or_else(|| Tables::of(doc).header_cell(pos))
 }
 
 fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(usize, usize)> {
@@ -646,7 +647,7 @@ fn label_before_in(
     let norm = &doc.norm.chars;
     let mut lo = line_start(norm, start, window);
     if let Some(st) = csv {
-        if let Some(cell) = csv_header_cell_in(doc, st, start) {
+        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| Tables::of(doc).header_cell(start)) {
             if let Some(hit) = nearest(doc, cell.0, cell.1, groups) {
                 return Some(hit);
             }

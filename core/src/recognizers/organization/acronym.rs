@@ -24,6 +24,8 @@ const ACRONYM_STOP: &[&str] = &[
     "SES", "GDP", "UFJ", "SBI", "SMBC", "UK", "US", "USA", "EU", "LTD", "INC", "CO", "KK", "LLC", "AD", "BC", "GT",
     "RPG", "FPS", "CG", "BGM", "OP", "ED", "OVA", "SF", "EP", "LP", "MV", "PV", "ST", "CT", "MRI", "DNA", "RNA", "HIV",
     "AIDS", "COVID", "PCR", "ICU", "ER", "AED", "NPO", "NGO", "OB", "OG",
+    // time zones and a card's expiry: 10:00 JST (UTC+9), EXP 12/27
+    "JST", "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST", "KST", "IST", "EXP", "MM", "YY",
 ];
 
 const CLUB_PREFIXES: &[&str] = &[

@@ -50,6 +50,27 @@ fn hiragana_bank_start(n: &[char], start: usize) -> usize {
     start
 }
 
+/// Words in hiragana that stand before 銀行 without naming one (この銀行, ほかの信用金庫).
+const NOT_BANK_NAMES: &[&str] = &["この", "その", "あの", "どの", "どこの", "ほかの", "べつの", "または", "および", "もしくは", "ネット"];
+
+/// The start of a bank's name written in hiragana before `s` (ひまわり銀行, みなと信用金庫, さくら草銀行):
+/// two to eight hiragana that open a line or follow a space, a bracket or punctuation. `s` when none.
+fn kana_name_start(n: &[char], s: usize) -> usize {
+    let mut h = s;
+    while h > 0 && s - h < 8 && matches!(n[h - 1], 'ぁ'..='ゖ' | 'ー') {
+        h -= 1;
+    }
+    if s - h < 2 {
+        return s;
+    }
+    let opens = h == 0 || n[h - 1].is_whitespace() || "「『（(【[:・、。,.|/".contains(n[h - 1]);
+    let word: String = n[h..s].iter().collect();
+    if !opens || NOT_BANK_NAMES.iter().any(|w| word.ends_with(w) || word == *w) {
+        return s;
+    }
+    h
+}
+
 pub struct FinancialRecognizer {
     lead: LeadMemo,
 }
@@ -96,6 +117,7 @@ impl Recognizer for FinancialRecognizer {
             if s == ks {
                 s = hiragana_bank_start(n, ks);
             }
+            s = kana_name_start(n, s);
             if s == ks {
                 continue;
             }

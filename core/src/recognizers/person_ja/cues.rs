@@ -2,11 +2,12 @@
 //! titles before one, English honorifics, self-introductions, 'の' before a name, a name alone on a line,
 //! and CSV columns headed 氏名 / フリガナ.
 
-use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, py_isspace, sw, FxSet};
+use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, sw, FxSet};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
-use crate::document::split_cells;
+use crate::document::LINE_LIMIT;
+use crate::table::Tables;
 
 const SAMA_WORDS: &str = "模同仕多異殿神皆奥客各貴";
 
@@ -82,6 +83,9 @@ impl Ctx<'_, '_> {
                 continue; // 氏名 inside お客様氏名, カナ inside フリガナ
             }
             if let Some(te) = label_tail(t, ke) {
+                if Tables::of(doc).in_header(ks) {
+                    continue; // 氏名 | 所属: a column's header, read by table_columns
+                }
                 last = ke;
                 read.insert(te);
                 let label = &t[ks..ke];
@@ -514,98 +518,192 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// CSV / TSV whose header names a 氏名 or フリガナ column: every cell of those columns.
-    pub(crate) fn csv_headers(&mut self) {
+    /// Chat logs and minutes: a speaker before the message, `[10:02] 田中: …`, `田中：…`, `10:02 田中 真一 …`.
+    /// A name before a colon counts when the log has two such lines or a time stamp; a full name after a
+    /// time stamp counts with a space after it.
+    pub(crate) fn speakers(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let s = self.doc.norm.s.as_bytes();
-        if memchr::memchr2(b',', b'\t', s).is_none() || !self.tb.csv_keys.iter().any(|f| f.find(s).is_some()) {
-            return; // a header holds one of these
+        if !t.contains(&':') {
+            return;
         }
-        let keys: [&[char]; 6] =
-            [chars!("氏名"), chars!("フリガナ"), chars!("ふりがな"), chars!("お名前"), chars!("名前"), chars!("カナ")];
-        let mut count = 0;
+        let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let mut ls = 0;
-        while ls <= n && count < 100 {
-            let le = self.find_char('\n', ls, n).unwrap_or(n);
-            let mut matched = false;
-            for o in ls..=(ls + 200).min(le) {
-                if o >= le || !one_of!(t[o], "氏フふお名カ") {
-                    continue;
-                }
-                if let Some(w) = keys.iter().find(|w| o + w.len() <= le && sw(t, o, w)) {
-                    if le - (o + w.len()) <= 200 {
-                        matched = true;
-                        break;
-                    }
-                }
-            }
-            if matched {
-                count += 1;
-                self.csv(ls, le);
-            }
-            if le >= n {
-                break;
+        while ls < n && seen.len() < budget {
+            let le = self.find_char('\n', ls, (ls + LINE_LIMIT).min(n)).unwrap_or(n);
+            if let Some(found) = self.speaker_at(ls, le) {
+                seen.push(found);
             }
             ls = le + 1;
         }
+        let untimed = seen.iter().filter(|x| !x.2).count();
+        for (s, e, timed) in seen {
+            if timed || untimed >= 2 {
+                self.add(s, e, 0.8);
+            }
+        }
     }
 
-    fn csv(&mut self, hs: usize, he: usize) {
+    /// The speaker of the line `[ls, le)`: (start, end, whether a time stamp stands before or after it).
+    fn speaker_at(&self, ls: usize, le: usize) -> Option<(usize, usize, bool)> {
+        let t = self.t;
+        let lex = self.lex;
+        let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
+        let stamp = time_stamp(t, q, le);
+        if let Some(p) = stamp {
+            q = p + run_len(t, p, le, 8, |c| c == ' ');
+        }
+        if q >= le {
+            return None;
+        }
+        let (s, e, full) = if t[q].is_ascii_uppercase() {
+            let e = romaji_name(t, q, le)?;
+            if !t[q..e].contains(&' ') {
+                return None;
+            }
+            (q, e, true)
+        } else if is_kanji(t[q]) {
+            match self.name_at(q, le, false, false) {
+                Some((s, e, _)) if s == q => {
+                    let name = &t[s..e];
+                    (s, e, name.contains(&' ') || lex.split_full(name) != 0)
+                }
+                _ => {
+                    // 森：…: a listed surname however common, before a colon
+                    let r = run_len(t, q, le, 4, is_kanji);
+                    if r == 0 || !lex.surname(&t[q..q + r]) {
+                        return None;
+                    }
+                    (q, q + r, false)
+                }
+            }
+        } else {
+            return None;
+        };
+        let mut k = e;
+        if let Some(h) = (k < le).then(|| honorific_at(t, k)).flatten().filter(|&h| h <= le) {
+            k = h;
+        }
+        let after = k + run_len(t, k, le, 4, |c| c == ' ');
+        if after < le && t[after] == ':' {
+            return Some((s, e, stamp.is_some()));
+        }
+        if !full {
+            return None;
+        }
+        if after >= le {
+            // 10:48 十河 明美⏎了解です: a full name alone after a time stamp, the message below
+            return stamp.map(|_| (s, e, true));
+        }
+        // 10:05 大島 悠斗 明日伺います / Ruha Nakagawa 16:15 …: a full name, a time stamp before or after it
+        (after > k && (stamp.is_some() || time_stamp(t, after, le).is_some())).then_some((s, e, true))
+    }
+
+    /// Mentions in a chat, `@服部さん`, `@東海林`: the name after an `@` that opens no e-mail address.
+    pub(crate) fn mentions(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
-        let header = &t[hs..he];
-        let tabs = header.iter().filter(|&&c| c == '\t').count();
-        let commas = header.iter().filter(|&&c| c == ',').count();
-        let sep = if tabs > commas { '\t' } else { ',' };
-        let name_cols = ["氏名", "お名前", "名前", "顧客名", "会員名", "担当者"];
-        let kana_cols = ["フリガナ", "ふりがな", "カナ", "氏名カナ", "カナ氏名"];
-        let cols: Vec<bool> = header
-            .split(|&c| c == sep)
-            .map(|c| {
-                let mut a = 0;
-                let mut b = c.len();
-                while a < b && py_isspace(c[a]) {
-                    a += 1;
-                }
-                while b > a && py_isspace(c[b - 1]) {
-                    b -= 1;
-                }
-                while a < b && c[a] == '"' {
-                    a += 1;
-                }
-                while b > a && c[b - 1] == '"' {
-                    b -= 1;
-                }
-                let s: String = c[a..b].iter().collect();
-                name_cols.contains(&s.as_str()) || kana_cols.contains(&s.as_str())
-            })
-            .collect();
-        if !cols.iter().any(|&x| x) {
-            return;
-        }
-        let mut pos = he + 1;
-        let mut rows = 0;
-        while pos < n && rows < 100_000 {
-            let le = self.find_char('\n', pos, n).unwrap_or(n);
-            if le == pos {
-                break;
+        let mut p = 0;
+        let mut count = 0;
+        while let Some(a) = self.find_char('@', p, n) {
+            p = a + 1;
+            if count >= budget || (a > 0 && (t[a - 1].is_ascii_alphanumeric() || one_of!(t[a - 1], "._-+"))) {
+                continue;
             }
-            for (idx, (mut cs, mut ce)) in split_cells(t, pos, le, sep).into_iter().enumerate() {
-                if cols.get(idx).copied().unwrap_or(false) {
-                    while cs < ce && matches!(t[cs], ' ' | '"') {
-                        cs += 1;
-                    }
-                    while ce > cs && matches!(t[ce - 1], ' ' | '"') {
-                        ce -= 1;
-                    }
-                    if ce - cs >= 1 && ce - cs <= 40 {
-                        self.add(cs, ce, 0.85);
-                    }
-                }
+            count += 1;
+            let q = a + 1;
+            if q >= n || !is_kanji(t[q]) {
+                continue;
             }
-            pos = le + 1;
-            rows += 1;
+            let le = self.find_char('\n', q, (q + 40).min(n)).unwrap_or((q + 40).min(n));
+            let found = match self.name_at(q, le, false, false) {
+                Some((s, e, _)) if s == q => Some(e),
+                _ => {
+                    let r = run_len(t, q, le, 4, is_kanji);
+                    (r > 0 && self.lex.surname(&t[q..q + r]) && self.boundary(q + r, le)).then_some(q + r)
+                }
+            };
+            if let Some(e) = found {
+                self.add(q, e, 0.8);
+            }
         }
     }
+
+    /// Tables whose header names a column of names (氏名, お名前, フリガナ, 担当者 …): every cell of those
+    /// columns shaped like a name, honorific or not.
+    pub(crate) fn table_columns(&mut self) {
+        let tables = Tables::of(self.doc);
+        let t = self.t;
+        let cells: Vec<(usize, usize)> =
+            tables.column_cells(t, name_header).map(|(_, c)| c).filter(|&(s, e)| name_cell(&t[s..e])).collect();
+        for (s, e) in cells {
+            self.add(s, e, 0.85);
+        }
+    }
+}
+
+/// A column header naming people: 氏名, お名前, フリガナ, 担当者, 申込者, Name … but not 会社名, 部署名.
+fn name_header(cell: &[char]) -> bool {
+    let s: String = cell.iter().collect();
+    const NOT: &[&str] = &[
+        "会社", "社名", "法人", "部署", "部門", "店", "商品", "品名", "銀行", "支店", "病院", "学校", "施設", "件名",
+        "ファイル", "Company", "company", "File", "file", "Product", "product", "User", "user", "事業者",
+    ];
+    if NOT.iter().any(|w| s.contains(w)) {
+        return false;
+    }
+    const NAMES: &[&str] = &[
+        "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "よみ", "ヨミ", "読み", "顧客名", "会員名", "社員名",
+        "従業員名", "担当", "宛名", "受取人", "依頼主", "Name", "name", "NAME",
+    ];
+    NAMES.iter().any(|w| s.contains(w)) || (cell.last() == Some(&'者') && cell.len() <= 6)
+}
+
+/// A table cell shaped like a name: letters of a name (kanji, kana, Latin), spaces and ・ ー 々 . between
+/// them, at most 30 of them, and not itself a column header.
+fn name_cell(cell: &[char]) -> bool {
+    if cell.is_empty() || cell.len() > 30 || name_header(cell) {
+        return false;
+    }
+    let s: String = cell.iter().collect();
+    if ["株式会社", "有限会社", "合同会社"].iter().any(|w| s.contains(w)) {
+        return false;
+    }
+    let letters = cell.iter().filter(|&&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic()).count();
+    letters >= 1 && cell.iter().all(|&c| {
+        is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic() || one_of!(c, " ・ー々.'-")
+    })
+}
+
+/// `[10:02]`, `10:02`, `(10:02:33)`, `[2024/05/01 10:02]` at `i`: the position after it.
+fn time_stamp(t: &[char], i: usize, le: usize) -> Option<usize> {
+    let open = i < le && one_of!(t[i], "[(<");
+    let mut p = if open { i + 1 } else { i };
+    let date = run_len(t, p, le, 10, |c| c.is_ascii_digit() || c == '/' || c == '-');
+    if date >= 8 && t.get(p + date) == Some(&' ') {
+        p += date + 1;
+    }
+    let h = run_len(t, p, le, 2, |c| c.is_ascii_digit());
+    if h == 0 || t.get(p + h) != Some(&':') {
+        return None;
+    }
+    p += h + 1;
+    for _ in 0..2 {
+        let m = run_len(t, p, le, 2, |c| c.is_ascii_digit());
+        if m != 2 {
+            return None;
+        }
+        p += 2;
+        if t.get(p) != Some(&':') || !t.get(p + 1).is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        p += 1;
+    }
+    if open {
+        if !(p < le && one_of!(t[p], "])>")) {
+            return None;
+        }
+        p += 1;
+    }
+    (p < le && t[p] == ' ' || open).then_some(p)
 }

@@ -239,7 +239,9 @@ impl Recognizer for PersonJaRecognizer {
         cx.titles(budget);
         cx.cue_patterns(budget);
         cx.line_names(budget);
-        cx.csv_headers();
+        cx.table_columns();
+        cx.speakers(budget);
+        cx.mentions(budget);
         cx.prose();
         cx.readings();
         cx.lists();

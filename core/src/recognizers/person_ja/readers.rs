@@ -128,8 +128,14 @@ impl Ctx<'_, '_> {
                     {
                         // 山田より: a particle, not a given name written in kana
                     } else if self.boundary(ge, limit)
+                        && given != run
                         && (lex.given(given)
-                            || ((strong || self.reading_follows(ge))
+                            || ((strong
+                                || self.reading_follows(ge)
+                                || (given.iter().all(|&c| is_kanji(c))
+                                    && (!lex.common(run) || given.len() >= 2)
+                                    && !one_of!(given[given.len() - 1], UNIT_END)
+                                    && !self.tb.not_names.contains(given)))
                                 && k > j
                                 && is_kanji(given[0])
                                 && given.len() <= 3
@@ -150,8 +156,10 @@ impl Ctx<'_, '_> {
             if !self.boundary(j, limit) {
                 return None;
             }
-            let r = self.kanji_name(run, strong)?;
-            return Some((i + r.0, i + r.1, r.2));
+            match self.kanji_name(run, strong) {
+                Some(r) => return Some((i + r.0, i + r.1, r.2)),
+                None => return self.unlisted_given(run).then_some((i, j, 0.8)),
+            }
         }
         if is_kata(c) && c != 'ー' {
             let mut e = kata_name(t, i, limit)?;
@@ -191,6 +199,25 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// 東海林蒼真 in a name's place: a listed surname (two or three kanji, not a common word) and one
+    /// to three more kanji that are no word, title or unit of their own: a given name missing from the
+    /// lexicon.
+    fn unlisted_given(&self, run: &[char]) -> bool {
+        let (lex, tb) = (self.lex, self.tb);
+        (3..=6).contains(&run.len())
+            && tb.titles.suffix_start(run).is_none()
+            && [3, 2].into_iter().any(|k| {
+                let (sur, given) = run.split_at(k.min(run.len()));
+                (1..=3).contains(&given.len())
+                    && lex.surname(sur)
+                    && !lex.common(sur)
+                    && !lex.common(given)
+                    && !tb.not_names.contains(given)
+                    && !one_of!(given[given.len() - 1], UNIT_END)
+                    && !tb.org_words.occurs_in(given)
+            })
     }
 
     /// Every space-separated word of `s` is spelt like Japanese romaji (`_ROMAJI_JA.fullmatch`).

@@ -210,8 +210,6 @@ pub struct Tables {
     pub after_name: Words,
     /// The [`F_KANJI`] … flags of every code point of the Basic Multilingual Plane (none above it).
     flags: Box<[u16; 0x10000]>,
-    /// `_csv_headers`' precheck: a header holds one of these.
-    pub csv_keys: [memchr::memmem::Finder<'static>; 4],
 }
 
 /// `_K` ([`is_kanji`]).
@@ -279,7 +277,6 @@ impl Tables {
             line_tail: Words::split(LINE_TAIL, '|'),
             after_name: Words::split(&after_name, '|'),
             flags: Box::new([0; 0x10000]),
-            csv_keys: ["氏名", "名前", "カナ", "ふりがな"].map(memchr::memmem::Finder::new),
         };
         let mut flags = Box::new([0u16; 0x10000]);
         for (cp, f) in flags.iter_mut().enumerate() {

@@ -1,0 +1,317 @@
+//! Tables in plain text: rows pasted from a spreadsheet or a system into a mail or a note.
+//!
+//! A table is two or more consecutive lines split by one delimiter (a comma, a tab, a vertical bar
+//! `|` / `｜`, or a run of two or more spaces for aligned columns), whose first line is a header:
+//! short cells without digits, most of them header words (氏名, 住所, 電話, 生年月日 …). Markdown
+//! rule lines (`|---|:--|`) between the header and the rows are skipped. Each data row's cells
+//! are matched to the header's by position, so a header names the type of every cell under it.
+//!
+//! Invariants: cell spans are offsets into the folded text, trimmed of spaces and quotes, inside
+//! their line; a line belongs to at most one table; finding the tables reads each line a bounded
+//! number of times (linear in the text).
+
+use crate::document::{line_end, Document, LINE_LIMIT};
+
+/// How the cells of a line are split.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Delim {
+    Tab,
+    Bar,
+    Comma,
+    Spaces,
+}
+
+/// One table: its header cells and the cells of each data row, by column.
+#[derive(Debug)]
+pub struct Table {
+    pub delim: Delim,
+    pub header: Vec<(usize, usize)>,
+    pub rows: Vec<Vec<(usize, usize)>>,
+}
+
+/// Every table of a document.
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub tables: Vec<Table>,
+}
+
+impl Tables {
+    /// The tables of `doc`'s folded text, found once and shared by every recognizer.
+    pub fn of(doc: &Document) -> std::rc::Rc<Tables> {
+        doc.shared("table.tables", |d| Tables { tables: find(&d.norm.chars) })
+    }
+
+    /// Whether `pos` is inside a table's header row.
+    pub fn in_header(&self, pos: usize) -> bool {
+        self.tables.iter().any(|t| t.header.first().is_some_and(|h| h.0 <= pos) && t.header.last().is_some_and(|h| pos < h.1))
+    }
+
+    /// The header cell of the column holding `pos` in a table's data row.
+    pub fn header_cell(&self, pos: usize) -> Option<(usize, usize)> {
+        let t = self.tables.iter().find(|t| {
+            t.rows.first().and_then(|r| r.first()).is_some_and(|c| c.0 <= pos)
+                && t.rows.last().and_then(|r| r.last()).is_some_and(|c| pos < c.1)
+        })?;
+        let i = t.rows.partition_point(|r| r.first().is_some_and(|c| c.0 <= pos));
+        let row = &t.rows[i.checked_sub(1)?];
+        if row.last().is_some_and(|c| pos >= c.1) {
+            return None; // between rows
+        }
+        let col = row.partition_point(|c| c.0 <= pos).checked_sub(1)?;
+        t.header.get(col).copied()
+    }
+
+    /// Each (header cell, data cell) pair of the columns whose header satisfies `wanted`.
+    pub fn column_cells<'a>(
+        &'a self,
+        chars: &'a [char],
+        wanted: impl Fn(&[char]) -> bool + 'a,
+    ) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + 'a {
+        self.tables.iter().flat_map(move |t| {
+            let cols: Vec<usize> = (0..t.header.len()).filter(|&i| wanted(&chars[t.header[i].0..t.header[i].1])).collect();
+            t.rows.iter().flat_map(move |row| {
+                cols.iter().filter_map(move |&i| row.get(i).map(|&c| (t.header[i], c))).collect::<Vec<_>>()
+            })
+        })
+    }
+}
+
+/// The longest header cell, in code points.
+const MAX_HEADER_CELL: usize = 24;
+
+/// The tables of `t`.
+pub fn find(t: &[char]) -> Vec<Table> {
+    let mut out = Vec::new();
+    if !t.iter().any(|&c| matches!(c, ',' | '\t' | '|')) && !t.windows(2).any(|w| w == [' ', ' ']) {
+        return out;
+    }
+    let n = t.len();
+    let mut ls = 0;
+    // the table being built: its delimiter, header and rows
+    let mut cur: Option<Table> = None;
+    while ls <= n {
+        let le = line_end(t, ls, LINE_LIMIT);
+        let whole = le >= n || t[le] == '\n';
+        let line = if whole { split_line(t, ls, le) } else { None };
+        match (line, cur.as_mut()) {
+            (Some(Line::Rule), Some(_)) => {}
+            (Some(Line::Cells(d, cells)), Some(tb)) if d == tb.delim && fits(tb, &cells) => tb.rows.push(cells),
+            (line, _) => {
+                if let Some(tb) = cur.take() {
+                    if !tb.rows.is_empty() {
+                        out.push(tb);
+                    }
+                }
+                if let Some(Line::Cells(d, cells)) = line {
+                    if header_like(t, &cells) {
+                        cur = Some(Table { delim: d, header: cells, rows: Vec::new() });
+                    }
+                }
+            }
+        }
+        if le >= n {
+            break;
+        }
+        ls = if whole { le + 1 } else { line_end(t, le, n) + 1 };
+    }
+    if let Some(tb) = cur {
+        if !tb.rows.is_empty() {
+            out.push(tb);
+        }
+    }
+    out
+}
+
+/// A data row fits its table when it has as many cells as the header (aligned columns), or at
+/// least two and no more than the header has plus one (delimited rows, a trailing empty cell).
+fn fits(tb: &Table, cells: &[(usize, usize)]) -> bool {
+    match tb.delim {
+        Delim::Spaces => cells.len() == tb.header.len(),
+        _ => cells.len() >= 2 && cells.len() <= tb.header.len() + 1,
+    }
+}
+
+enum Line {
+    /// A Markdown rule line between a header and its rows.
+    Rule,
+    Cells(Delim, Vec<(usize, usize)>),
+}
+
+/// The cells of the line `[ls, le)` under the first delimiter it uses, trimmed; None when it has
+/// fewer than two cells.
+fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
+    let (mut a, mut b) = (ls, le);
+    while a < b && t[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && t[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    let line = &t[a..b];
+    let delim = if line.contains(&'\t') {
+        Delim::Tab
+    } else if line.contains(&'|') {
+        Delim::Bar
+    } else if line.contains(&',') {
+        Delim::Comma
+    } else if line.windows(2).any(|w| w == [' ', ' ']) {
+        Delim::Spaces
+    } else {
+        return None;
+    };
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    match delim {
+        Delim::Tab => split_on(t, a, b, |c| c == '\t', false, &mut raw),
+        Delim::Comma => split_on(t, a, b, |c| c == ',', true, &mut raw),
+        Delim::Bar => {
+            if line.iter().all(|&c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '=')) {
+                return Some(Line::Rule);
+            }
+            let a2 = if t[a] == '|' { a + 1 } else { a };
+            let b2 = if b > a2 && t[b - 1] == '|' { b - 1 } else { b };
+            split_on(t, a2, b2, |c| c == '|', false, &mut raw);
+        }
+        Delim::Spaces => {
+            let mut cs = a;
+            let mut i = a;
+            while i < b {
+                if t[i] == ' ' && t.get(i + 1) == Some(&' ') {
+                    raw.push((cs, i));
+                    while i < b && t[i] == ' ' {
+                        i += 1;
+                    }
+                    cs = i;
+                } else {
+                    i += 1;
+                }
+            }
+            raw.push((cs, b));
+        }
+    }
+    if raw.len() < 2 {
+        return None;
+    }
+    Some(Line::Cells(delim, raw.into_iter().map(|(s, e)| trim(t, s, e)).collect()))
+}
+
+/// Splits `[a, b)` at every `delim` (outside double quotes when `quotes`).
+fn split_on(t: &[char], a: usize, b: usize, delim: impl Fn(char) -> bool, quotes: bool, out: &mut Vec<(usize, usize)>) {
+    let mut cs = a;
+    let mut quoted = false;
+    for i in a..b {
+        if quotes && t[i] == '"' {
+            quoted = !quoted;
+        } else if delim(t[i]) && !quoted {
+            out.push((cs, i));
+            cs = i + 1;
+        }
+    }
+    out.push((cs, b));
+}
+
+/// `[s, e)` without surrounding spaces and double quotes.
+fn trim(t: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && (t[s].is_whitespace() || t[s] == '"') {
+        s += 1;
+    }
+    while e > s && (t[e - 1].is_whitespace() || t[e - 1] == '"') {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// A header row: at least two cells, every filled cell short and without digits or `@`, two thirds
+/// of them header words.
+fn header_like(t: &[char], cells: &[(usize, usize)]) -> bool {
+    let filled: Vec<&[char]> = cells.iter().filter(|c| c.1 > c.0).map(|&(s, e)| &t[s..e]).collect();
+    if filled.len() < 2 {
+        return false;
+    }
+    if filled.iter().any(|c| c.len() > MAX_HEADER_CELL || c.iter().any(|&x| x.is_ascii_digit() || x == '@')) {
+        return false;
+    }
+    let words = filled.iter().filter(|c| header_word(c)).count();
+    words * 3 >= filled.len() * 2
+}
+
+/// Words that head a column of a company's lists.
+const HEADER_WORDS: &[&str] = &[
+    "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "かな", "よみ", "ヨミ", "読み", "住所", "所在地", "郵便", "〒",
+    "電話", "携帯", "連絡先", "内線", "メール", "番号", "生年月日", "誕生日", "年齢", "性別", "所属", "部署", "部門",
+    "役職", "会社", "勤務先", "担当", "備考", "口座", "名義", "カード", "顧客", "社員", "会員", "入社", "日付", "金額",
+    "区分", "続柄", "国籍", "ID", "No", "NO", "no", "TEL", "Tel", "tel", "FAX", "Fax", "mail", "Mail", "MAIL", "Name",
+    "NAME", "name", "Address", "address", "Phone", "phone", "DOB", "Birth", "birth", "Dept", "Title", "Company",
+];
+
+/// A header word, or a cell naming a kind of person, thing or date (…者, …名, …先, …日, …先).
+fn header_word(cell: &[char]) -> bool {
+    let s: String = cell.iter().collect();
+    if HEADER_WORDS.iter().any(|w| s.contains(w)) {
+        return true;
+    }
+    matches!(cell.last(), Some('者' | '名' | '先' | '日' | '時' | '数' | '額' | '等' | '別' | '欄' | '地'))
+        && cell.len() <= 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let t: Vec<char> = text.chars().collect();
+        let s = |(a, b): (usize, usize)| t[a..b].iter().collect::<String>();
+        find(&t)
+            .into_iter()
+            .flat_map(|tb| {
+                let h: Vec<String> = tb.header.iter().map(|&c| s(c)).collect();
+                tb.rows.into_iter().map(move |r| (h.join("/"), r.into_iter().map(s).collect()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn delimiters() {
+        for text in [
+            "氏名,電話\n山田 太郎,090\n",
+            "氏名\t電話\n山田 太郎\t090\n",
+            "氏名 | 電話\n山田 太郎 | 090\n",
+            "| 氏名 | 電話 |\n|---|:--|\n| 山田 太郎 | 090 |\n",
+            "氏名        電話\n山田 太郎    090\n",
+        ] {
+            assert_eq!(cells_of(text), [("氏名/電話".to_string(), vec!["山田 太郎".to_string(), "090".to_string()])], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_tables() {
+        // a label and its value on each line is a form, not a table
+        assert!(cells_of("氏名  山田 太郎\n住所  東京都港区\n").is_empty());
+        // a header alone, prose with commas, a row of data without a header
+        assert!(cells_of("氏名,電話\n").is_empty());
+        assert!(cells_of("本日は晴れ,明日は雨,明後日は曇り\n山田,090\n").is_empty());
+        assert!(cells_of("1001,山田\n1002,佐藤\n").is_empty());
+        // aligned columns must keep their count
+        assert!(cells_of("氏名    電話\n山田 太郎\n").is_empty());
+    }
+
+    #[test]
+    fn header_of_a_cell() {
+        let text = "氏名 | 郵便番号\n山田 | 1500001\n佐藤 | 1500002\n";
+        let t: Vec<char> = text.chars().collect();
+        let tb = Tables { tables: find(&t) };
+        let s = |c: Option<(usize, usize)>| c.map(|(a, b)| t[a..b].iter().collect::<String>());
+        let at = |w: &str| text[..text.find(w).unwrap()].chars().count();
+        assert_eq!(s(tb.header_cell(at("1500002"))).as_deref(), Some("郵便番号"));
+        assert_eq!(s(tb.header_cell(at("佐藤"))).as_deref(), Some("氏名"));
+        assert_eq!(tb.header_cell(0), None);
+    }
+
+    #[test]
+    fn rows_end_at_another_shape() {
+        let got = cells_of("氏名,所属\n山田,営業\n\n佐藤,総務\n");
+        assert_eq!(got.len(), 1);
+    }
+}
