@@ -107,9 +107,123 @@ fn map_back(
     }
 }
 
+/// The cells of one table, read as pieces after their column header (see [`flatten`]).
+pub struct TableCells {
+    /// Column headers, already stripped; an empty one gives its cells no context.
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A label | value form: a cell's context is the first non-empty cell of its row (columns after it).
+    pub key_value: bool,
+    /// How many non-empty cells are read (the rest fell past the character budget) ...
+    pub cells: usize,
+    /// ... and of the last of them only this many code points, when it was cut.
+    pub keep: Option<usize>,
+}
+
+/// `s` without leading and trailing whitespace as Python's `str.strip()` sees it: Unicode White_Space
+/// and the information separators U+001C..U+001F.
+pub fn py_strip(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+}
+
+/// Where a piece came from: `(0, text index, 0, 0)` or `(1, table index, row, column)`, 0-based.
+pub type Origin = [u32; 4];
+
+/// Text pieces and tables as one stream of `(context, text)` pieces, in order: `tables[k].0` is how many
+/// text pieces come before table `k`'s cells (non-decreasing). A table gives one piece per non-empty
+/// cell (stripped), row by row, each after its context `"header: "`, as a `CELL` unit is read in Python.
+pub fn flatten<'a>(
+    texts: &'a [(String, String)],
+    tables: &'a [(usize, TableCells)],
+) -> (Vec<(std::borrow::Cow<'a, str>, &'a str)>, Vec<Origin>) {
+    use std::borrow::Cow;
+    let mut pieces: Vec<(Cow<'a, str>, &'a str)> = Vec::with_capacity(texts.len());
+    let mut origins: Vec<Origin> = Vec::with_capacity(texts.len());
+    let mut next_text = 0usize;
+    let mut push_texts = |until: usize, pieces: &mut Vec<(Cow<'a, str>, &'a str)>, origins: &mut Vec<Origin>| {
+        while next_text < until.min(texts.len()) {
+            let (c, t) = &texts[next_text];
+            pieces.push((Cow::Borrowed(c.as_str()), t.as_str()));
+            origins.push([0, next_text as u32, 0, 0]);
+            next_text += 1;
+        }
+    };
+    for (k, (at, table)) in tables.iter().enumerate() {
+        push_texts(*at, &mut pieces, &mut origins);
+        let contexts: Vec<String> =
+            table.header.iter().map(|h| if h.is_empty() { String::new() } else { format!("{h}: ") }).collect();
+        let mut taken = 0usize;
+        'rows: for (r, cells) in table.rows.iter().enumerate() {
+            let label = if table.key_value { cells.iter().position(|c| !py_strip(c).is_empty()) } else { None };
+            for (col, cell) in cells.iter().enumerate() {
+                let text = py_strip(cell);
+                if text.is_empty() {
+                    continue;
+                }
+                if taken >= table.cells {
+                    break 'rows;
+                }
+                taken += 1;
+                let text = match table.keep {
+                    Some(keep) if taken == table.cells => match text.char_indices().nth(keep) {
+                        Some((i, _)) => &text[..i],
+                        None => text,
+                    },
+                    _ => text,
+                };
+                let context: Cow<'a, str> = match label {
+                    Some(l) if col > l => Cow::Owned(format!("{}: ", py_strip(&cells[l]))),
+                    Some(_) => Cow::Borrowed(""),
+                    None => match contexts.get(col) {
+                        Some(c) if !c.is_empty() => Cow::Owned(c.clone()),
+                        _ => Cow::Borrowed(""),
+                    },
+                };
+                pieces.push((context, text));
+                origins.push([1, k as u32, r as u32, col as u32]);
+            }
+        }
+    }
+    push_texts(usize::MAX, &mut pieces, &mut origins);
+    (pieces, origins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_flattened_in_order_with_their_headers() {
+        let texts = vec![("".to_string(), "name.csv".to_string()), ("".to_string(), "after".to_string())];
+        let table = TableCells {
+            header: vec!["氏名".into(), "".into()],
+            rows: vec![vec![" 山田 ".into(), "x".into(), "extra".into()], vec!["\u{3000}".into(), "\u{1c}y".into()]],
+            key_value: false,
+            cells: 4,
+            keep: None,
+        };
+        let tables = vec![(1, table)];
+        let (pieces, origins) = flatten(&texts, &tables);
+        let got: Vec<(&str, &str)> = pieces.iter().map(|(c, t)| (c.as_ref(), *t)).collect();
+        assert_eq!(got, vec![("", "name.csv"), ("氏名: ", "山田"), ("", "x"), ("", "extra"), ("", "y"), ("", "after")]);
+        assert_eq!(origins[4], [1, 0, 1, 1]);
+        assert_eq!(origins[5], [0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn key_value_tables_and_the_character_budget() {
+        let table = TableCells {
+            header: vec![],
+            rows: vec![vec!["".into(), "氏名".into(), "山田太郎".into()], vec!["住所".into(), "東京都".into()]],
+            key_value: true,
+            cells: 4,
+            keep: Some(2),
+        };
+        let tables = vec![(0, table)];
+        let (pieces, _) = flatten(&[], &tables);
+        let got: Vec<(&str, &str)> = pieces.iter().map(|(c, t)| (c.as_ref(), *t)).collect();
+        assert_eq!(got, vec![("", "氏名"), ("氏名: ", "山田太郎"), ("", "住所"), ("住所: ", "東京")]);
+    }
 
     #[test]
     fn findings_go_back_to_their_piece() {

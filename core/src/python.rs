@@ -6,6 +6,7 @@
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -195,6 +196,79 @@ impl PyEngine {
         let results = py.detach(|| crate::pieces::detect_pieces(&self.engine, &pieces, &q, threads, deadline));
         results.into_iter().map(|r| outcome(py, r)).collect()
     }
+
+    /// [`detect_pieces`] over a stream of text pieces `(context, text)` and tables read as pieces, one per
+    /// non-empty cell (see `pieces::flatten`), the same batches as if every cell were a piece of its own;
+    /// findings come back compact (see [`Compact`]), not as one object per cell or finding.
+    #[pyo3(signature = (texts, tables, lang="auto", threshold=0.5, types=None, only=None, threads=1, seconds=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn detect_segments<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<(String, String)>,
+        tables: Vec<TableRow>,
+        lang: &str,
+        threshold: f64,
+        types: Option<Vec<String>>,
+        only: Option<Vec<String>>,
+        threads: usize,
+        seconds: Option<f64>,
+    ) -> PyResult<Compact<'py>> {
+        let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
+        let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 1e9)));
+        let tables: Vec<(usize, crate::pieces::TableCells)> = tables
+            .into_iter()
+            .map(|(at, header, rows, key_value, cells, keep)| {
+                (at, crate::pieces::TableCells { header, rows, key_value, cells, keep })
+            })
+            .collect();
+        let (results, origins) = py.detach(|| {
+            let (pieces, origins) = crate::pieces::flatten(&texts, &tables);
+            (crate::pieces::detect_pieces(&self.engine, &pieces, &q, threads, deadline), origins)
+        });
+        compact(py, results, &origins, origins.len())
+    }
+}
+
+/// A table for [`PyEngine::detect_segments`]: (text pieces before it, header, rows, key_value, cells, keep).
+type TableRow = (usize, Vec<String>, Vec<Vec<String>>, bool, usize, Option<usize>);
+
+/// Compact findings of [`PyEngine::detect_segments`]: (pieces read, pieces in all, names, `u32` fields,
+/// scores). Each finding is 9 native-endian `u32`: source (0 text, 1 table), its index, row, column
+/// (0-based; 0 for a text), start, end (code points into the piece's own text), and its type, recognizer
+/// and subtype as indices into `names` (`u32::MAX`: no subtype); its score is one `f64` of `scores`.
+type Compact<'py> = (usize, usize, Vec<&'static str>, Bound<'py, PyBytes>, Bound<'py, PyBytes>);
+
+fn compact<'py>(
+    py: Python<'py>,
+    results: Vec<TextResult>,
+    origins: &[crate::pieces::Origin],
+    total: usize,
+) -> PyResult<Compact<'py>> {
+    let mut names: Vec<&'static str> = Vec::new();
+    let mut index: HashMap<&'static str, u32> = HashMap::new();
+    let mut intern = |name: &'static str| -> u32 {
+        *index.entry(name).or_insert_with(|| {
+            names.push(name);
+            (names.len() - 1) as u32
+        })
+    };
+    let mut fields: Vec<u32> = Vec::new();
+    let mut scores: Vec<f64> = Vec::new();
+    let done = results.len();
+    for (k, r) in results.into_iter().enumerate() {
+        let found = r.map_err(|e| PyRuntimeError::new_err(format!("piece {k}: {}", e.0)))?;
+        let [source, which, row, column] = origins[k];
+        for f in found {
+            let (kind, rec) = (intern(f.kind), intern(f.recognizer));
+            let sub = f.subtype.map_or(u32::MAX, &mut intern);
+            fields.extend_from_slice(&[source, which, row, column, f.start as u32, f.end as u32, kind, rec, sub]);
+            scores.push(f.score);
+        }
+    }
+    let fields: Vec<u8> = fields.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let scores: Vec<u8> = scores.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    Ok((done, total, names, PyBytes::new(py, &fields), PyBytes::new(py, &scores)))
 }
 
 fn outcome(py: Python<'_>, r: TextResult) -> PyResult<Py<PyAny>> {

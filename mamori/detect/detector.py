@@ -170,6 +170,44 @@ class Detector:
             out.append([to_finding(text, row) for row in found])
         return out
 
+    def detect_segments(
+        self,
+        texts: Sequence[tuple[str, str]],
+        tables: Sequence[tuple[int, Sequence[str], Sequence[Sequence[str]], bool, int, int | None]],
+        lang: str = "auto",
+        seconds: float | None = None,
+    ) -> tuple[int, int, list[str], bytes, bytes]:
+        """:meth:`detect_pieces` over ``(context, text)`` pieces and whole tables, findings kept compact.
+
+        A table is ``(at, header, rows, key_value, cells, keep)``: its cells come after the first ``at`` text
+        pieces, one piece per non-empty cell (stripped, after its ``"header: "``; in a ``key_value`` form the
+        row's first filled cell is the header of the cells after it), the first ``cells`` of them, the last cut
+        at ``keep`` characters when not None. The batches are those of :meth:`detect_pieces` over the same
+        pieces. Returns (pieces read, pieces in all, names, fields, scores): each finding is 9 native ``u32``
+        of ``fields`` (0 text / 1 table, its index, row index, column index, start, end, and its type,
+        recognizer, subtype as indices into ``names``, 2**32-1 for none) and one ``float`` of ``scores``.
+        Only for a :attr:`core_only` detector; a piece the core failed on raises RuntimeError."""
+        if not self.core_only:
+            raise ValueError("detect_segments needs a detector whose recognizers are all in the core")
+        if lang not in ("auto", "ja", "en"):
+            raise ValueError(f"lang must be 'auto', 'ja' or 'en', not {lang!r}")
+
+        def call(arg: tuple[Sequence[tuple[str, str]], Sequence[tuple]]) -> tuple[int, int, list[str], bytes, bytes]:
+            return self._engine.detect_segments(
+                arg[0], arg[1], lang, self.threshold, self._types_sorted, self._core_names, self.threads, seconds
+            )
+
+        def clean(arg: tuple[Sequence[tuple[str, str]], Sequence[tuple]]) -> tuple[list, list]:
+            return (
+                [(core_text(c), core_text(t)) for c, t in arg[0]],
+                [
+                    (at, [core_text(h) for h in header], [[core_text(c) for c in row] for row in rows], kv, n, keep)
+                    for at, header, rows, kv, n, keep in arg[1]
+                ],
+            )
+
+        return surrogate_safe(call, (texts, tables), clean)
+
     def detect_many(
         self, texts: Iterable[str], lang: str = "auto", *, threads: int | None = None
     ) -> Iterator[list[Finding]]:

@@ -10,10 +10,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mamori.detect import Finding
+from mamori.detect.mask import mask_value
 from mamori.extract import CELL, Extraction, TextUnit
+
+if TYPE_CHECKING:
+    from mamori.discovery.compact import Inspected
 
 # How much one value of each type weighs in the risk score. Identifiers that enable fraud or identity theft and
 # special-care information weigh most; a bare name or an organisation least. Unlisted types weigh 1.
@@ -147,7 +151,7 @@ def _person_key(text: str) -> str:
 def build_report(
     path: str,
     extraction: Extraction,
-    inspected: Iterable[tuple[TextUnit, Sequence[Finding]]],
+    inspected: Iterable[tuple[TextUnit, Sequence[Finding]]] | Inspected,
     *,
     size: int = 0,
     seconds: float = 0.0,
@@ -158,12 +162,20 @@ def build_report(
     Records: the distinct table rows (``(table, row)`` of CELL units) that hold at least one finding, a
     key | value form counting as one record; plus, for text outside tables, the distinct PERSON values found
     there, or 1 when that text holds findings but no name.
+
+    ``inspected`` is the ``(unit, findings)`` pairs, or the compact findings of
+    :func:`mamori.discovery.compact.detect_compact` (counted the same way, without an object per finding).
     """
+    from mamori.discovery.compact import Inspected
+
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
     rows: set[tuple[int, int | None]] = set()
     persons: set[str] = set()
     text_findings = False
+    if isinstance(inspected, Inspected):
+        text_findings = _count_compact(inspected, extraction, counts, examples, rows, persons)
+        inspected = ()
     for unit, findings in inspected:
         if not findings:
             continue
@@ -197,6 +209,73 @@ def build_report(
         issues=issues + tuple(extra_issues),
         seconds=seconds,
     )
+
+
+def _count_compact(
+    inspected: Inspected,
+    extraction: Extraction,
+    counts: Counter[str],
+    examples: dict[str, list[str]],
+    rows: set[tuple[int, int | None]],
+    persons: set[str],
+) -> bool:
+    """:func:`build_report`'s counting over compact findings (same order, same results); whether text outside
+    tables holds findings."""
+    from mamori.discovery.compact import TABLE_SOURCE, TEXT_SOURCE
+
+    names = inspected.names
+    source, index, row, kind = inspected.column(0), inspected.column(1), inspected.column(2), inspected.column(6)
+    present = list(dict.fromkeys(kind))  # the types found, in the order they were first found
+    for k in present:
+        counts[names[k]] += kind.count(k)
+    # examples: the first distinct masked values of each type, in reading order; stop once every type has enough
+    seen: dict[int, list[str]] = {k: [] for k in present}
+    full = 0
+    fields = inspected.fields
+    for i, k in enumerate(kind):
+        got = seen[k]
+        if len(got) >= EXAMPLES_PER_TYPE:
+            continue
+        f = fields[i * 9 : i * 9 + 6]
+        masked = mask_value(names[k], inspected.piece_text(f[0], f[1], f[2], f[3])[f[4] : f[5]])
+        if masked not in got:
+            got.append(masked)
+            if len(got) == EXAMPLES_PER_TYPE:
+                full += 1
+                if full == len(present):
+                    break
+    for k, got in seen.items():
+        examples[names[k]] = got
+    # records: the table rows with findings (a key | value form is one); text outside tables as build_report does
+    text_findings = False
+    tables = inspected.tables
+    texts = TEXT_SOURCE in source
+    if texts or len(tables) > 1:
+        per_table: dict[int, set[int]] = {}
+        for s, t, r in zip(source, index, row, strict=True):
+            if s == TABLE_SOURCE:
+                per_table.setdefault(t, set()).add(r)
+    else:
+        per_table = {0: set(row)} if len(row) else {}
+    for t, found in per_table.items():
+        position, table = tables[t][:2]
+        if table.key_value:
+            rows.add((position, None))
+        else:
+            numbers = table.rows
+            rows.update((position, numbers[r].number) for r in found)
+    for i in (i for i, s in enumerate(source) if s == TEXT_SOURCE) if texts else ():
+        unit = inspected.texts[index[i]]
+        loc = unit.location
+        if unit.kind == CELL and loc.table is not None:
+            key_value = loc.table < len(extraction.tables) and extraction.tables[loc.table].key_value
+            rows.add((loc.table, None if key_value else loc.row))
+            continue
+        text_findings = True
+        if names[kind[i]] == "PERSON":
+            f = fields[i * 9 : i * 9 + 6]
+            persons.add(_person_key(unit.text[f[4] : f[5]]))
+    return text_findings
 
 
 def error_report(path: str, message: str, *, size: int = 0, seconds: float = 0.0) -> FileReport:

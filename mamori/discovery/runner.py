@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mamori.discovery.compact import Inspected, detect_compact
 from mamori.discovery.inventory import FileReport, IssueEntry, build_report, error_report
 from mamori.discovery.walker import WalkFile
-from mamori.extract import DEFAULT_LIMITS, NAME, Extraction, Limits, Location, TextUnit, extract
+from mamori.extract import DEFAULT_LIMITS, NAME, Extraction, Limits, Location, TextUnit, Units, extract
 
 if TYPE_CHECKING:
     from mamori.detect import Detector, Finding
@@ -166,14 +167,20 @@ def _scan(path: str, size: int, options: ScanOptions, started: float, detector: 
         del data
     deadline = started + options.timeout
     # People name files after people ("山田太郎_履歴書.pdf"): the file's own name is inspected too.
-    units = (TextUnit(name, Location(), NAME), *extraction.units)
-    inspected, done = detect_units(detector, units, options.lang, deadline)
-    if done < len(units):
+    name_unit = TextUnit(name, Location(), NAME)
+    inspected: Inspected | list[tuple[TextUnit, list[Finding]]]
+    if detector.core_only and isinstance(extraction.units, Units):  # tables read as rows, findings kept compact
+        inspected = detect_compact(detector, name_unit, extraction.units, options.lang, deadline)
+        done, total = inspected.done, inspected.total
+    else:
+        units = (name_unit, *extraction.units)
+        inspected, done = detect_units(detector, units, options.lang, deadline)
+        total = len(units)
+    if done < total:
         issues.append(
             IssueEntry(
                 "timeout",
-                f"time limit of {options.timeout:g} s reached; {len(units) - done} of {len(units)} text units "
-                "not inspected",
+                f"time limit of {options.timeout:g} s reached; {total - done} of {total} text units not inspected",
             )
         )
     return build_report(path, extraction, inspected, size=size, seconds=time.monotonic() - started, extra_issues=issues)

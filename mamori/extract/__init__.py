@@ -21,6 +21,7 @@ from mamori.extract.units import (
     TEXT,
     Address,
     Attachment,
+    CellBlock,
     Extraction,
     Issue,
     Location,
@@ -28,6 +29,7 @@ from mamori.extract.units import (
     Row,
     Table,
     TextUnit,
+    Units,
 )
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "TEXT",
     "Address",
     "Attachment",
+    "CellBlock",
     "Extraction",
     "Issue",
     "Limits",
@@ -46,6 +49,7 @@ __all__ = [
     "Row",
     "Table",
     "TextUnit",
+    "Units",
     "extract",
     "sniff",
 ]

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from mamori.extract.limits import Limits
-from mamori.extract.units import CELL, NAME, TEXT, Issue, Location, MessageInfo, Row, Table, TextUnit
+from mamori.extract.units import (
+    NAME,
+    TEXT,
+    CellBlock,
+    Issue,
+    Location,
+    MessageInfo,
+    Row,
+    Table,
+    TextUnit,
+    Units,
+    column_letter,
+)
+
+__all__ = ["Context", "Stop", "column_letter"]
 
 
 class Stop(BaseException):
@@ -26,7 +41,8 @@ class Context:
         self.limits = limits
         self._dispatch = dispatch
         self.deadline = time.monotonic() + limits.max_seconds
-        self.units: list[TextUnit] = []
+        self.units: list[TextUnit] = []  # text units; tables' cells are in ``blocks``
+        self.blocks: list[CellBlock] = []
         self.tables: list[Table] = []
         self.issues: list[Issue] = []
         self.chars = 0
@@ -106,30 +122,57 @@ class Context:
         key_value: bool = False,
         total_rows: int | None = None,
     ) -> None:
-        """Store a table and emit each non-empty cell as a CELL unit with its header as context.
+        """Store a table; its non-empty cells are CELL units (with their header as context), kept as one
+        :class:`CellBlock` instead of a unit each. The character budget counts them as :meth:`add_text` would.
 
         With ``key_value`` (a label | value form), a cell's header is the first non-empty cell of its row.
         """
         index = len(self.tables)
-        header_t = tuple(header)
-        self.tables.append(Table(location, header_t, tuple(rows), header_row, key_value, total_rows))
-        loc = location
-        on_sheet = loc.sheet is not None
-        for row in rows:
-            label_col = next((i for i, c in enumerate(row.cells, start=1) if c.strip()), 0)
-            for col, value in enumerate(row.cells, start=1):
-                if not value.strip():
-                    continue
-                if key_value:
-                    head = row.cells[label_col - 1].strip() if col > label_col else None
-                else:
-                    head = header_t[col - 1] if col <= len(header_t) and header_t[col - 1] else None
-                cell = f"{column_letter(col)}{row.number}" if on_sheet else loc.cell
-                # built field by field: dataclasses.replace per cell was most of the time of a big sheet
-                where = Location(path=loc.path, part=loc.part, field=loc.field, page=loc.page, sheet=loc.sheet,
-                                 slide=loc.slide, paragraph=loc.paragraph, table=index, row=row.number, column=col,
-                                 cell=cell, header=head)
-                self.add_text(value, where, CELL)
+        table = Table(location, tuple(header), tuple(rows), header_row, key_value, total_rows)
+        self.tables.append(table)
+        cells = chars = 0
+        budget = self.limits.max_chars - self.chars
+        strip = str.strip
+        for row in table.rows:
+            filled = list(filter(None, map(strip, row.cells)))
+            if not filled:
+                continue
+            if self.stopped:
+                self._add_block(index, cells)
+                raise Stop
+            size = sum(map(len, filled))
+            if chars + size > budget:  # the budget ends in this row: find the cell, as add_text would
+                self._cut(table, index, row, cells, chars)
+            cells += len(filled)
+            chars += size
+        self.chars += chars
+        self._add_block(index, cells)
+
+    def _add_block(self, index: int, cells: int, keep: int | None = None) -> None:
+        if cells:
+            self.blocks.append(CellBlock(len(self.units), index, cells, keep))
+
+    def _cut(self, table: Table, index: int, row: Row, cells: int, chars: int) -> None:
+        """The character budget ends in ``row``: keep the cells before the one that passes it and a part of that
+        one, record a ``truncated`` issue there, stop."""
+        budget = self.limits.max_chars - self.chars
+        block = CellBlock(0, index, cells + len(row.cells), None)
+        for unit in block.units(Table(table.location, table.header, (row,), None, table.key_value)):
+            n = len(unit.text)
+            if chars + n > budget:
+                keep = budget - chars
+                self._add_block(index, cells + (keep > 0), keep if keep > 0 else None)
+                self.chars = self.limits.max_chars
+                self.stopped = True
+                self.issue("truncated", f"text limit of {self.limits.max_chars} characters reached", unit.location)
+                raise Stop
+            cells += 1
+            chars += n
+
+    def all_units(self, since: int = 0) -> list[TextUnit]:
+        """The units from text unit ``since`` on, tables' cells made into units."""
+        blocks = [b for b in self.blocks if b.at >= since]
+        return list(Units(self.units[since:], [replace(b, at=b.at - since) for b in blocks], self.tables))
 
     # --- recursion --------------------------------------------------------------------------------------------
     def child(self, data: bytes, filename: str, content_type: str | None, path: tuple[str, ...]) -> MessageInfo | None:
@@ -145,10 +188,3 @@ class Context:
             self.depth -= 1
 
 
-def column_letter(n: int) -> str:
-    """1 -> A, 27 -> AA."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out

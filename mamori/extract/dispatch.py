@@ -7,7 +7,7 @@ import io
 from mamori.extract.context import Context, Stop
 from mamori.extract.limits import DEFAULT_LIMITS, Limits
 from mamori.extract.sniff import extension, sniff
-from mamori.extract.units import Extraction, Location, MessageInfo
+from mamori.extract.units import Extraction, Location, MessageInfo, Units
 
 
 def extract(data: bytes, filename: str, content_type: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Extraction:
@@ -31,7 +31,7 @@ def extract(data: bytes, filename: str, content_type: str | None = None, limits:
     return Extraction(
         filename=filename,
         format=fmt,
-        units=tuple(ctx.units),
+        units=Units(ctx.units, ctx.blocks, ctx.tables),
         tables=tuple(ctx.tables),
         issues=tuple(ctx.issues),
         message=message,

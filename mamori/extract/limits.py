@@ -16,7 +16,12 @@ class Limits:
     max_ratio: float = 100.0  # uncompressed / compressed size of one member ...
     ratio_floor: int = 1024 * 1024  # ... checked only for members that expand past this many bytes
     max_pages: int = 500  # PDF pages, slides
-    max_rows: int = 200_000  # table rows, per sheet or CSV file
+    # Table rows, per sheet or CSV file. Chosen so that a table at the limit is read in about half the scan's
+    # 10 s limit on one core: the 20 MB customer list (5 columns) is read at ~89,000 rows/s through
+    # `mamori scan` (195,175 rows in 2.2 s, taskset to one core, docs/benchmarks.md "Figures of 2026-12-06
+    # (continued)"), so 5 s ≈ 445,000 rows, rounded down to 400,000 for wider rows and a busier machine. (Such a
+    # file of this shape is ~41 MB: for a CSV the 32 MB file limit comes first.)
+    max_rows: int = 400_000
     max_chars: int = 32 * 1024 * 1024  # characters of text kept in one call
     max_seconds: float = 30.0  # wall time for one call, checked between pages, members, rows
     sample_rows: int = 0  # 0: keep every row; n: keep n data rows per table (spread) and count the rest ("sampled")

@@ -158,7 +158,7 @@ def _body_lines(ctx: Context, since: int, location: Location) -> set[str]:
     """The keys of the body lines added since unit ``since`` at ``location``'s level (one alternative's text)."""
     return {
         _line_key(line)
-        for u in ctx.units[since:]
+        for u in ctx.all_units(since)
         if u.location.path == location.path and u.location.field in ("body", ALTERNATIVE_FIELD)
         for line in u.text.splitlines()
     }

@@ -5,8 +5,9 @@ Everything here is a frozen dataclass so results can be shared, cached and compa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 # Unit kinds.
 TEXT = "text"  # running text: a paragraph, a body, a page
@@ -95,6 +96,118 @@ class Table:
         return None
 
 
+def column_letter(n: int) -> str:
+    """1 -> A, 27 -> AA."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_location(table: Table, index: int, row: int, column: int, header: str | None) -> Location:
+    """The location of a table's cell (``row`` its number in the source, ``column`` 1-based)."""
+    loc = table.location
+    cell = f"{column_letter(column)}{row}" if loc.sheet is not None else loc.cell
+    # built field by field: dataclasses.replace per cell was most of the time of a big sheet
+    return Location(path=loc.path, part=loc.part, field=loc.field, page=loc.page, sheet=loc.sheet, slide=loc.slide,
+                    paragraph=loc.paragraph, table=index, row=row, column=column, cell=cell, header=header)
+
+
+@dataclass(frozen=True, slots=True)
+class CellBlock:
+    """A table's cells among the text units, without an object per cell: they come before ``units[at]`` (the
+    text units only), one ``CELL`` unit per non-empty cell, row by row, its text stripped. Only the first
+    ``cells`` of them were kept (the rest fell past the character budget), and of the last one only ``keep``
+    characters when it was cut."""
+
+    at: int
+    table: int  # index in Extraction.tables
+    cells: int
+    keep: int | None = None
+
+    def units(self, table: Table) -> Iterator[TextUnit]:
+        """The ``CELL`` units, as a reader emitting one per cell would have made them."""
+        left = self.cells
+        index, header, key_value = self.table, table.header, table.key_value
+        for row in table.rows:
+            cells = row.cells
+            label_col = next((i for i, c in enumerate(cells, start=1) if c.strip()), 0)
+            for col, value in enumerate(cells, start=1):
+                text = value.strip()
+                if not text:
+                    continue
+                if not left:
+                    return
+                left -= 1
+                if key_value:
+                    head = cells[label_col - 1].strip() if col > label_col else None
+                else:
+                    head = header[col - 1] if col <= len(header) and header[col - 1] else None
+                if not left and self.keep is not None:
+                    text = text[: self.keep]
+                yield TextUnit(text, cell_location(table, index, row.number, col, head), CELL)
+
+
+class Units(Sequence[TextUnit]):
+    """The text units of an extraction, in order. A table's cells are kept as a :class:`CellBlock` (the
+    table's rows, no object per cell) and made into ``CELL`` units only when the sequence is first read
+    unit by unit; a detector that reads tables whole uses ``texts`` and ``blocks`` instead."""
+
+    __slots__ = ("_all", "blocks", "tables", "texts")
+
+    def __init__(
+        self, texts: Sequence[TextUnit] = (), blocks: Sequence[CellBlock] = (), tables: Sequence[Table] = ()
+    ) -> None:
+        self.texts = tuple(texts)
+        self.blocks = tuple(blocks)
+        self.tables = tuple(tables)
+        self._all: tuple[TextUnit, ...] | None = None if self.blocks else self.texts
+
+    def _units(self) -> tuple[TextUnit, ...]:
+        if self._all is None:
+            out: list[TextUnit] = []
+            done = 0
+            for block in self.blocks:
+                out.extend(self.texts[done : block.at])
+                done = max(done, block.at)
+                out.extend(block.units(self.tables[block.table]))
+            out.extend(self.texts[done:])
+            self._all = tuple(out)
+        return self._all
+
+    def __len__(self) -> int:
+        return len(self.texts) + sum(b.cells for b in self.blocks)
+
+    @overload
+    def __getitem__(self, i: int) -> TextUnit: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[TextUnit, ...]: ...
+    def __getitem__(self, i: int | slice) -> TextUnit | tuple[TextUnit, ...]:
+        return self._units()[i]
+
+    def __iter__(self) -> Iterator[TextUnit]:
+        return iter(self._units())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Units | tuple | list):
+            return self._units() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._units())
+
+    def __repr__(self) -> str:
+        return f"Units({list(self._units())!r})"
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.texts, self.blocks, self.tables)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        texts, blocks, tables = state
+        Units.__init__(self, texts, blocks, tables)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """Something that was not (fully) inspected, and why.
@@ -151,12 +264,13 @@ class MessageInfo:
 class Extraction:
     """What one file yielded: text units, tables, message metadata and the issues that stopped full inspection.
 
-    ``complete`` is True only when nothing was skipped: any issue means "not fully inspected".
+    ``complete`` is True only when nothing was skipped: any issue means "not fully inspected". ``units`` is a
+    :class:`Units` when made by ``extract`` (tables' cells made into units only when read one by one).
     """
 
     filename: str
     format: str
-    units: tuple[TextUnit, ...] = ()
+    units: Sequence[TextUnit] = ()
     tables: tuple[Table, ...] = ()
     issues: tuple[Issue, ...] = ()
     message: MessageInfo | None = None
