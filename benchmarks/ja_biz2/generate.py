@@ -547,9 +547,13 @@ class G:
         return y, m, d
 
     def wareki(self, y, m, d):
+        if (y, m, d) >= (2019, 5, 1):
+            return "令和", "R", y - 2018
         if (y, m, d) >= (1989, 1, 8):
             return "平成", "H", y - 1988
-        return "昭和", "S", y - 1925
+        if (y, m, d) >= (1926, 12, 25):
+            return "昭和", "S", y - 1925
+        return "大正", "T", y - 1911
 
     def dob_str(self, y, m, d):
         era, ab, n = self.wareki(y, m, d)

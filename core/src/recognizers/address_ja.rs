@@ -574,7 +574,7 @@ fn after_cue(c: &[char], pos: usize) -> usize {
         }
     }
     q = blanks(c, q, 3);
-    if c.get(q).is_some_and(|&ch| matches!(ch, ':' | '：' | 'は' | 'が')) {
+    if c.get(q).is_some_and(|&ch| matches!(ch, ':' | '：' | 'は' | 'が' | '、')) {
         q += 1;
     }
     q = blanks(c, q, 3);
@@ -751,14 +751,18 @@ impl Recognizer for JapaneseAddressRecognizer {
             taken.push((s, e));
             out.push(Finding::new(kind, s, e, score, NAME));
         }
-        // A municipality at the start of a line or cell (CSV, forms) with a street number after it.
+        // A municipality at the start of a line or cell (CSV, tables, aligned columns, forms) or right
+        // after a postal code, with a street number after it.
         for d in std::iter::once(None).chain((0..n).map(Some)) {
             if let Some(d) = d {
-                if !matches!(c[d], '\n' | ',' | '\t' | '"') {
+                if !(matches!(c[d], '\n' | ',' | '\t' | '"' | '|')
+                    || (c[d] == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
+                {
                     continue;
                 }
             }
             let i = d.map_or(0, |d| d + 1);
+            let after_postal = d.is_some_and(|d| c[d] == ' ' && postal_before_spaces(c, d));
             let start = if c.get(i) == Some(&' ') && city_ahead(c, i + 1) {
                 i + 1
             } else if city_ahead(c, i) {
@@ -772,12 +776,34 @@ impl Recognizer for JapaneseAddressRecognizer {
             }
             let Some(end) = self.municipality_at(doc, start) else { continue };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
-            if kind != "ADDRESS" || !has_block(c, end, e) {
+            if kind != "ADDRESS" || !(after_postal || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
-            out.push(Finding::new(kind, s, e, score.min(0.75), NAME));
+            out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
         }
     }
+}
+
+/// A postal code ends before the run of spaces that holds `d`.
+fn postal_before_spaces(c: &[char], d: usize) -> bool {
+    let mut k = d;
+    while k > 0 && c[k - 1] == ' ' {
+        k -= 1;
+    }
+    postal_before(c, k)
+}
+
+/// A postal code (`NNN-NNNN` or seven digits) ends at `end`, after a space, a 〒 or the line start.
+fn postal_before(c: &[char], end: usize) -> bool {
+    let digits = |a: usize, b: usize| b <= end && c[a..b].iter().all(|d| d.is_ascii_digit());
+    let start = if end >= 8 && c[end - 5] == '-' && digits(end - 8, end - 5) && digits(end - 4, end) {
+        end - 8
+    } else if end >= 7 && digits(end - 7, end) {
+        end - 7
+    } else {
+        return false;
+    };
+    start == 0 || matches!(c[start - 1], ' ' | '\n' | '〒' | ':' | '\t' | '|' | ',')
 }
 
 #[cfg(test)]

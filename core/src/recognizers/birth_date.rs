@@ -658,15 +658,27 @@ impl BirthDate {
             };
             for &(s, e) in tb.rows.iter().filter_map(|row| row.get(idx)) {
                 let re = DateRe { c: norm, hi: e };
-                if let Some(m) = re.fullmatch(s) {
-                    if !m.is_jm() && valid(norm, &m, today) && !seen.contains(&s) {
-                        seen.push(s);
-                        out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.9, NAME));
-                    }
+                let date = match re.fullmatch(s) {
+                    Some(m) => !m.is_jm() && valid(norm, &m, today),
+                    None => compact_date(&norm[s..e], today),
+                };
+                if date && !seen.contains(&s) {
+                    seen.push(s);
+                    out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.9, NAME));
                 }
             }
         }
     }
+}
+
+/// `19870620` in a birth-date column: eight digits that make a real date between 1900 and today.
+fn compact_date(cell: &[char], today: (i32, u32, u32)) -> bool {
+    if cell.len() != 8 || !cell.iter().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let num = |a: usize, b: usize| cell[a..b].iter().fold(0u32, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
+    let (y, m, d) = (num(0, 4) as i32, num(4, 6), num(6, 8));
+    y >= 1900 && (y, m, d) <= today && real_date(y, m, d)
 }
 
 impl Recognizer for BirthDate {
@@ -729,6 +741,8 @@ mod tests {
         assert_eq!(find("誕生日は4月12日"), vec![("4月12日".into(), 0.7)]);
         assert_eq!(find("生年月日：2999年4月12日"), vec![]);
         assert_eq!(find("名前,生年月日,x\n山田,1985/04/12,a\n"), vec![("1985/04/12".into(), 0.9)]);
+        assert_eq!(find("名前,生年月日,x\n山田,19850412,a\n"), vec![("19850412".into(), 0.9)]);
+        assert_eq!(find("名前 | 生年月日\n山田 | 19851312\n"), vec![]);
     }
 
     #[test]

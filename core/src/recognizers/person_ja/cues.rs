@@ -642,6 +642,12 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Words in the header of a column of names.
+const NAME_HEADERS: &[&str] = &[
+    "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "よみ", "ヨミ", "読み", "顧客名", "会員名", "社員名",
+    "従業員名", "担当", "宛名", "受取人", "依頼主", "メンバー", "スタッフ", "Name", "name", "NAME",
+];
+
 /// A column header naming people: 氏名, お名前, フリガナ, 担当者, 申込者, Name … but not 会社名, 部署名.
 fn name_header(cell: &[char]) -> bool {
     let s: String = cell.iter().collect();
@@ -652,20 +658,16 @@ fn name_header(cell: &[char]) -> bool {
     if NOT.iter().any(|w| s.contains(w)) {
         return false;
     }
-    const NAMES: &[&str] = &[
-        "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "よみ", "ヨミ", "読み", "顧客名", "会員名", "社員名",
-        "従業員名", "担当", "宛名", "受取人", "依頼主", "Name", "name", "NAME",
-    ];
-    NAMES.iter().any(|w| s.contains(w)) || (cell.last() == Some(&'者') && cell.len() <= 6)
+    NAME_HEADERS.iter().any(|w| s.contains(w)) || (cell.last() == Some(&'者') && cell.len() <= 6)
 }
 
 /// A table cell shaped like a name: letters of a name (kanji, kana, Latin), spaces and ・ ー 々 . between
 /// them, at most 30 of them, and not itself a column header.
 fn name_cell(cell: &[char]) -> bool {
-    if cell.is_empty() || cell.len() > 30 || name_header(cell) {
-        return false;
-    }
     let s: String = cell.iter().collect();
+    if cell.is_empty() || cell.len() > 30 || NAME_HEADERS.contains(&s.as_str()) || cell.last() == Some(&'者') {
+        return false; // a second header row
+    }
     if ["株式会社", "有限会社", "合同会社"].iter().any(|w| s.contains(w)) {
         return false;
     }
@@ -705,5 +707,5 @@ fn time_stamp(t: &[char], i: usize, le: usize) -> Option<usize> {
         }
         p += 1;
     }
-    (p < le && t[p] == ' ' || open).then_some(p)
+    (p == le || t[p] == ' ' || open).then_some(p)
 }
