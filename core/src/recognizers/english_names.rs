@@ -990,8 +990,9 @@ impl Recognizer for EnglishNameRecognizer {
                         }
                     }
                 }
-                for f in got.drain(..) {
+                for mut f in got.drain(..) {
                     if f.kind == "PERSON" {
+                        f.end = without_ja_honorific(t, f.start, f.end);
                         if f.score >= 0.5 && line_alone(t, f.start, f.end) {
                             last_person_line = Some(doc.line_end(f.end, crate::document::LINE_LIMIT));
                         }
@@ -1019,6 +1020,17 @@ impl Recognizer for EnglishNameRecognizer {
         self.org_lists(t, out);
         self.lowercase_names(t, lower, out);
     }
+}
+
+/// The end of a name without a Japanese honorific written after a hyphen (Sato-san, Tanaka-sama).
+fn without_ja_honorific(t: &[char], s: usize, e: usize) -> usize {
+    for h in ["-san", "-sama", "-sensei", "-kun", "-chan", "-shi", "-dono"] {
+        let k = h.len();
+        if e >= s + k + 2 && t[e - k..e].iter().zip(h.chars()).all(|(&a, b)| a.to_ascii_lowercase() == b) {
+            return e - k;
+        }
+    }
+    e
 }
 
 #[cfg(test)]

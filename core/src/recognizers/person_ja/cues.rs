@@ -152,6 +152,10 @@ impl Ctx<'_, '_> {
         }
         let score = if strong { 0.85 } else { 0.75 };
         if i < n && t[i].is_ascii_uppercase() {
+            if let Some(e) = self.initial_name(i, n).or_else(|| self.comma_name(i, n)) {
+                self.add(i, e, score); // Cc: K. Uchida / To: NOZOKI, Shohei
+                return;
+            }
             let Some(e) = romaji_name(t, i, n) else {
                 return;
             };
@@ -437,12 +441,12 @@ impl Ctx<'_, '_> {
         while r < n && r - g <= 13 && (fl[r] & (F_KANJI | F_HIRA) != 0 || t[r] == ' ') {
             r += 1;
         }
-        if r - g > 13 || (r < n && !one_of!(t[r], "\n(（/|")) {
+        if r - g > 13 || (r < n && !one_of!(t[r], "\n(（/|") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase())) {
             return None;
         }
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
-            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|")
+            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|") || (r > q && self.romaji_tail(q).is_some())
         };
         let a_max = run_len(t, g, n, 4, is_kanji);
         for a in (1..=a_max).rev() {
@@ -500,6 +504,16 @@ impl Ctx<'_, '_> {
                 }
                 return;
             }
+        }
+        let romaji = self.romaji_tail(e);
+        if let Some((rs, re)) = romaji {
+            // 樋口 昊帆 Soraho HIGUCHI: the name in kanji, then in romaji, on one line
+            let joined: Vec<char> = cand.iter().copied().filter(|&c| c != ' ').collect();
+            if lex.surname(cand.split(|&c| c == ' ').next().unwrap_or(&[])) || lex.split_full(&joined) != 0 {
+                self.add(s, e, 0.85);
+                self.add(rs, re, 0.85);
+            }
+            return;
         }
         if let Some(sp) = cand.iter().position(|&c| c == ' ') {
             let (a, b) = (&cand[..sp], &cand[sp + 1..]);

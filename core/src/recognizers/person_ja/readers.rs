@@ -189,6 +189,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         if c.is_ascii_uppercase() {
+            if let Some(e) = self.initial_name(i, limit) {
+                return Some((i, e, 0.8)); // K. Uchida / T. MIURA
+            }
             if let Some(e) = romaji_name(t, i, limit) {
                 if strong || kana_ok {
                     return Some((i, e, 0.85));
@@ -367,6 +370,51 @@ impl Ctx<'_, '_> {
         if let Some((s, e)) = m {
             self.add(s, e, 0.85);
         }
+    }
+
+    /// `K. Uchida`, `T.MIURA`: an initial, a dot and a surname spelt like Japanese romaji; its end.
+    pub(crate) fn initial_name(&self, i: usize, limit: usize) -> Option<usize> {
+        let t = self.t;
+        let limit = limit.min(self.n);
+        if i + 3 >= limit || !t[i].is_ascii_uppercase() || t[i + 1] != '.' {
+            return None;
+        }
+        let p = i + 2 + run_len(t, i + 2, limit, 1, |c| c == ' ');
+        let w = run_len(t, p, limit, 16, |c| c.is_ascii_alphabetic());
+        if w < 3 || !t[p].is_ascii_uppercase() || t.get(p + w).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.') {
+            return None;
+        }
+        self.all_romaji_ja(&t[p..p + w]).then_some(p + w)
+    }
+
+    /// `NOZOKI, Shohei` / `Oikawa, Renna`: a surname, a comma and a given name, both spelt like Japanese
+    /// romaji; its end.
+    pub(crate) fn comma_name(&self, i: usize, limit: usize) -> Option<usize> {
+        let t = self.t;
+        let limit = limit.min(self.n);
+        let w1 = run_len(t, i, limit, 16, |c| c.is_ascii_alphabetic());
+        if w1 < 2 || t.get(i + w1) != Some(&',') || t.get(i + w1 + 1) != Some(&' ') {
+            return None;
+        }
+        let p = i + w1 + 2;
+        let w2 = run_len(t, p, limit, 16, |c| c.is_ascii_alphabetic());
+        if w2 < 2 || !t[p].is_ascii_uppercase() || t.get(p + w2).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        (self.all_romaji_ja(&t[i..i + w1]) && self.all_romaji_ja(&t[p..p + w2])).then_some(p + w2)
+    }
+
+    /// A romaji name of two words after one to three spaces at `e` that ends its line: its span.
+    pub(crate) fn romaji_tail(&self, e: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let p = e + run_len(t, e, self.n, 3, |c| c == ' ');
+        if p == e || p >= self.n || !t[p].is_ascii_uppercase() {
+            return None;
+        }
+        let le = self.find_char('\n', p, (p + 60).min(self.n)).unwrap_or((p + 60).min(self.n));
+        let q = romaji_name(t, p, le)?;
+        let rest = q + run_len(t, q, le, 8, |c| c == ' ');
+        (rest == le && t[p..q].contains(&' ') && self.all_romaji_ja(&t[p..q])).then_some((p, q))
     }
 
     /// `_may_open_reading`: a bracket or slash at `e` (after one space at most).
