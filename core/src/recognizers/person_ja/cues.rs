@@ -613,6 +613,51 @@ impl Ctx<'_, '_> {
         (after > k && (stamp.is_some() || time_stamp(t, after, le).is_some())).then_some((s, e, true))
     }
 
+    /// A bare surname on the last line of a message (a signature: 佐藤), or in brackets after a department
+    /// or 担当 (（経理部 森）, （担当 雲雀）).
+    pub(crate) fn signatures(&mut self) {
+        let t = self.t;
+        let lex = self.lex;
+        let mut e = self.n;
+        while e > 0 && t[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        let s = self.rfind_char('\n', e.saturating_sub(8), e).map_or(e.saturating_sub(8), |p| p + 1);
+        let mut a = s;
+        while a < e && t[a] == ' ' {
+            a += 1;
+        }
+        let last = &t[a..e];
+        if (a == 0 || t[a - 1] == '\n' || a > s)
+            && (s == 0 || t[s - 1] == '\n')
+            && (1..=4).contains(&last.len())
+            && last.iter().all(|&c| is_kanji(c))
+            && lex.surname(last)
+            && !lex.common(last)
+            && !self.tb.not_names.contains(last)
+        {
+            self.add(a, e, 0.75);
+        }
+        let mut p = 0;
+        while let Some(o) = self.find_char('(', p, self.n) {
+            p = o + 1;
+            let Some(close) = self.find_char(')', o + 1, (o + 16).min(self.n)) else {
+                continue;
+            };
+            let inner = &t[o + 1..close];
+            let Some(sp) = inner.iter().rposition(|&c| c == ' ') else {
+                continue;
+            };
+            let (unit, name) = (&inner[..sp], &inner[sp + 1..]);
+            let unit_ok = unit == chars!("担当")
+                || (unit.len() >= 2 && unit.iter().all(|&c| is_kanji(c) || is_kata(c)) && one_of!(unit[unit.len() - 1], "部課室係"));
+            if unit_ok && (1..=4).contains(&name.len()) && name.iter().all(|&c| is_kanji(c)) && lex.surname(name) {
+                let ns = o + 1 + sp + 1;
+                self.add(ns, close, 0.8);
+            }
+        }
+    }
+
     /// Mentions in a chat, `@服部さん`, `@東海林`: the name after an `@` that opens no e-mail address.
     pub(crate) fn mentions(&mut self, budget: usize) {
         let t = self.t;

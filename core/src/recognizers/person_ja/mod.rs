@@ -242,6 +242,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.table_columns();
         cx.speakers(budget);
         cx.mentions(budget);
+        cx.signatures();
         cx.prose();
         cx.readings();
         cx.lists();

@@ -28,7 +28,7 @@ pub(crate) fn surname_head(lex: &NameLexicon, s: &[char]) -> bool {
     })
 }
 
-const UNIT_END: &str = "部課室係班局所社店科棟院";
+const UNIT_END: &str = "部課室係班局所社店科棟院者口駅";
 const HEAD_END: &str = "部課室係班長任当社店";
 
 impl Ctx<'_, '_> {
@@ -85,6 +85,7 @@ impl Ctx<'_, '_> {
             && !lex.common(body)
             && !one_of!(body[body.len() - 1], UNIT_END)
             && (!body.iter().any(|&c| one_of!(c, "部課室係")) || surname_head(lex, body))
+            && (body.len() <= 3 || surname_head(lex, body)) // 振込先口座, 先方窓口: a word, not an unlisted name
         {
             return if !tb.org_words.occurs_in(body) { Some((s, e, 0.6)) } else { None };
         }
@@ -112,8 +113,11 @@ impl Ctx<'_, '_> {
             // 山田 太郎 / 山口くみ子 / 佐藤 くみ子: a given name after a space or in kana.
             if j < limit && lex.surname(run) {
                 let k = if t[j] == ' ' { j + 1 } else { j };
-                let gl = run_len(t, k, limit, 6, |c| is_kanji(c) || is_hira(c));
-                if gl > 0 && !one_of!(t[k], "様殿氏君") {
+                let mut gl = run_len(t, k, limit, 6, |c| is_kanji(c) || is_hira(c) || c == 'ノ');
+                while gl > 0 && t[k + gl - 1] == 'ノ' {
+                    gl -= 1; // 柚ノ香: ノ inside a given name, never at its end
+                }
+                if gl > 0 && t[k] != 'ノ' && !one_of!(t[k], "様殿氏君") {
                     let mut given = &t[k..k + gl];
                     if let Some(p) = self.tb.titles.suffix_start(given) {
                         if p > 0 {
@@ -132,7 +136,7 @@ impl Ctx<'_, '_> {
                         && (lex.given(given)
                             || ((strong
                                 || self.reading_follows(ge)
-                                || (given.iter().all(|&c| is_kanji(c))
+                                || (given.iter().all(|&c| is_kanji(c) || c == 'ノ')
                                     && (!lex.common(run) || given.len() >= 2)
                                     && !one_of!(given[given.len() - 1], UNIT_END)
                                     && !self.tb.not_names.contains(given)))
