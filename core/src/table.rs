@@ -43,7 +43,9 @@ impl Tables {
 
     /// Whether `pos` is inside a table's header row.
     pub fn in_header(&self, pos: usize) -> bool {
-        self.tables.iter().any(|t| t.header.first().is_some_and(|h| h.0 <= pos) && t.header.last().is_some_and(|h| pos < h.1))
+        self.tables
+            .iter()
+            .any(|t| t.header.first().is_some_and(|h| h.0 <= pos) && t.header.last().is_some_and(|h| pos < h.1))
     }
 
     /// The header cell of the column holding `pos` in a table's data row.
@@ -68,7 +70,8 @@ impl Tables {
         wanted: impl Fn(&[char]) -> bool + 'a,
     ) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + 'a {
         self.tables.iter().flat_map(move |t| {
-            let cols: Vec<usize> = (0..t.header.len()).filter(|&i| wanted(&chars[t.header[i].0..t.header[i].1])).collect();
+            let cols: Vec<usize> =
+                (0..t.header.len()).filter(|&i| wanted(&chars[t.header[i].0..t.header[i].1])).collect();
             t.rows.iter().flat_map(move |row| {
                 cols.iter().filter_map(move |&i| row.get(i).map(|&c| (t.header[i], c))).collect::<Vec<_>>()
             })
@@ -201,10 +204,10 @@ fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
 fn split_on(t: &[char], a: usize, b: usize, delim: impl Fn(char) -> bool, quotes: bool, out: &mut Vec<(usize, usize)>) {
     let mut cs = a;
     let mut quoted = false;
-    for i in a..b {
-        if quotes && t[i] == '"' {
+    for (i, &c) in t.iter().enumerate().take(b).skip(a) {
+        if quotes && c == '"' {
             quoted = !quoted;
-        } else if delim(t[i]) && !quoted {
+        } else if delim(c) && !quoted {
             out.push((cs, i));
             cs = i + 1;
         }
@@ -239,11 +242,75 @@ fn header_like(t: &[char], cells: &[(usize, usize)]) -> bool {
 
 /// Words that head a column of a company's lists.
 const HEADER_WORDS: &[&str] = &[
-    "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "かな", "よみ", "ヨミ", "読み", "住所", "所在地", "郵便", "〒",
-    "電話", "携帯", "連絡先", "内線", "メール", "番号", "生年月日", "誕生日", "年齢", "性別", "所属", "部署", "部門",
-    "役職", "会社", "勤務先", "担当", "備考", "口座", "名義", "カード", "顧客", "社員", "会員", "入社", "日付", "金額",
-    "区分", "続柄", "国籍", "ID", "No", "NO", "no", "TEL", "Tel", "tel", "FAX", "Fax", "mail", "Mail", "MAIL", "Name",
-    "NAME", "name", "Address", "address", "Phone", "phone", "DOB", "Birth", "birth", "Dept", "Title", "Company",
+    "氏名",
+    "名前",
+    "姓名",
+    "フリガナ",
+    "ふりがな",
+    "カナ",
+    "かな",
+    "よみ",
+    "ヨミ",
+    "読み",
+    "住所",
+    "所在地",
+    "郵便",
+    "〒",
+    "電話",
+    "携帯",
+    "連絡先",
+    "内線",
+    "メール",
+    "番号",
+    "生年月日",
+    "誕生日",
+    "年齢",
+    "性別",
+    "所属",
+    "部署",
+    "部門",
+    "役職",
+    "会社",
+    "勤務先",
+    "担当",
+    "備考",
+    "口座",
+    "名義",
+    "カード",
+    "顧客",
+    "社員",
+    "会員",
+    "入社",
+    "日付",
+    "金額",
+    "区分",
+    "続柄",
+    "国籍",
+    "ID",
+    "No",
+    "NO",
+    "no",
+    "TEL",
+    "Tel",
+    "tel",
+    "FAX",
+    "Fax",
+    "mail",
+    "Mail",
+    "MAIL",
+    "Name",
+    "NAME",
+    "name",
+    "Address",
+    "address",
+    "Phone",
+    "phone",
+    "DOB",
+    "Birth",
+    "birth",
+    "Dept",
+    "Title",
+    "Company",
 ];
 
 /// A header word, or a cell naming a kind of person, thing or date (…者, …名, …先, …日, …先).
@@ -281,7 +348,11 @@ mod tests {
             "| 氏名 | 電話 |\n|---|:--|\n| 山田 太郎 | 090 |\n",
             "氏名        電話\n山田 太郎    090\n",
         ] {
-            assert_eq!(cells_of(text), [("氏名/電話".to_string(), vec!["山田 太郎".to_string(), "090".to_string()])], "{text:?}");
+            assert_eq!(
+                cells_of(text),
+                [("氏名/電話".to_string(), vec!["山田 太郎".to_string(), "090".to_string()])],
+                "{text:?}"
+            );
         }
     }
 

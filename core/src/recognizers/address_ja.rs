@@ -779,6 +779,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             if kind != "ADDRESS" || !(after_postal || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
+            taken.insert(k, (s, e)); // the spaces before a city open it twice
             out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
         }
     }
@@ -820,6 +821,16 @@ mod tests {
             .filter(|f| f.kind == kind)
             .map(|f| chars[f.start..f.end].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn addresses_after_a_postal_code_or_in_a_column() {
+        assert_eq!(found("具志堅 彩輝   3091716  笠間市住吉3016番地\n", "ADDRESS"), ["笠間市住吉3016番地"]);
+        assert_eq!(found("〒940-0044 長岡市住吉一丁目11番13号\n", "ADDRESS"), ["長岡市住吉一丁目11番13号"]);
+        assert_eq!(found("氏名 | 住所\n山田 | 伊賀市中友生804-10\n", "ADDRESS"), ["伊賀市中友生804-10"]);
+        assert_eq!(found("お客様住所、裾野市伊豆島田1495 で合ってますか", "ADDRESS"), ["裾野市伊豆島田1495"]);
+        // a city without a cue or a block number is not an address
+        assert!(found("来週 伊賀市 に出張します\n", "ADDRESS").is_empty());
     }
 
     #[test]

@@ -16,10 +16,10 @@
 use super::identifiers::recognizer_head;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
 use crate::document::{line_end, line_start, Document};
-use crate::table::Tables;
 use crate::finding::Finding;
 use crate::pystr::ci_eq as ci;
 use crate::recognizer::{Keywords, Recognizer};
+use crate::table::Tables;
 
 /// The fields of a date match, by the alternative that matched (spans into the text).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -112,7 +112,10 @@ fn address_follows(norm: &[char], end: usize) -> bool {
     if q < norm.len() && norm[q] == '\n' {
         q += 1;
     }
-    let run = norm[q.min(norm.len())..].iter().take(8).take_while(|&&c| matches!(c, '\u{4e00}'..='\u{9fff}' | '々' | 'ヶ' | 'ケ'));
+    let run = norm[q.min(norm.len())..]
+        .iter()
+        .take(8)
+        .take_while(|&&c| matches!(c, '\u{4e00}'..='\u{9fff}' | '々' | 'ヶ' | 'ケ'));
     run.enumerate().any(|(i, &c)| i >= 1 && matches!(c, '都' | '道' | '府' | '県' | '市' | '郡' | '区'))
 }
 

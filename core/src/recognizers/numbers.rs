@@ -24,8 +24,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::document::{line_end, line_start, split_cells, Document, Hit, LINE_LIMIT};
-use crate::table::Tables;
 use crate::recognizer::Keywords;
+use crate::table::Tables;
 
 /// Findings scored lower than this are not even built (a number after another number's label).
 pub const MIN_SCORE: f64 = 0.25;

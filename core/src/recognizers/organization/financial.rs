@@ -51,7 +51,8 @@ fn hiragana_bank_start(n: &[char], start: usize) -> usize {
 }
 
 /// Words in hiragana that stand before 銀行 without naming one (この銀行, ほかの信用金庫).
-const NOT_BANK_NAMES: &[&str] = &["この", "その", "あの", "どの", "どこの", "ほかの", "べつの", "または", "および", "もしくは", "ネット"];
+const NOT_BANK_NAMES: &[&str] =
+    &["この", "その", "あの", "どの", "どこの", "ほかの", "べつの", "または", "および", "もしくは", "ネット"];
 
 /// The start of a bank's name written in hiragana before `s` (ひまわり銀行, みなと信用金庫, さくら草銀行):
 /// two to eight hiragana that open a line or follow a space, a bracket or punctuation. `s` when none.

@@ -221,6 +221,20 @@ mod tests {
     }
 
     #[test]
+    fn kana_banks_schools_and_time_zones() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "振込先：ひまわり銀行 本店"), ["ひまわり銀行"]);
+        // the suffix rule's 草銀行 loses to the longer name when findings are settled
+        assert!(texts(&e, "さくら草銀行 駅前支店").contains(&"さくら草銀行".to_string()));
+        assert!(texts(&e, "しまなみ農業協同組合 本所").contains(&"しまなみ農業協同組合".to_string()));
+        assert!(texts(&e, "この銀行は地元の銀行です").is_empty());
+        // a school or a licence class is named after the word, and is no company (docs/detection.md)
+        assert!(texts(&e, "東雲工業高等専門学校を卒業").is_empty());
+        assert!(texts(&e, "AT限定普通自動車第一種免許").is_empty());
+        assert!(texts(&e, "10:00 JST（UTC+9）開始、EXP 12/27").is_empty());
+    }
+
+    #[test]
     fn prose_cues() {
         let e = engine(None);
         assert_eq!(

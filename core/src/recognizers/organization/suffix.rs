@@ -257,11 +257,37 @@ const WEAK_SUFFIXES: &[&str] = &[
 
 /// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網).
 const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴";
-const CONTINUE_WORDS: &[&str] =
-    &["会社", "会長", "会議", "会員", "会館", "事業", "業界", "業務", "作品", "番組", "選手", "関係", "設立",
-      // a school or a driving licence class named after the word: 東雲工業高等専門学校, 普通自動車第一種免許
-      "高等", "高校", "学校", "大学", "短期", "中学", "小学", "学園", "専門学", "幼稚園", "保育園", "第一種", "第二種",
-      "免許", "運転"];
+const CONTINUE_WORDS: &[&str] = &[
+    "会社",
+    "会長",
+    "会議",
+    "会員",
+    "会館",
+    "事業",
+    "業界",
+    "業務",
+    "作品",
+    "番組",
+    "選手",
+    "関係",
+    "設立",
+    // a school or a driving licence class named after the word: 東雲工業高等専門学校, 普通自動車第一種免許
+    "高等",
+    "高校",
+    "学校",
+    "大学",
+    "短期",
+    "中学",
+    "小学",
+    "学園",
+    "専門学",
+    "幼稚園",
+    "保育園",
+    "第一種",
+    "第二種",
+    "免許",
+    "運転",
+];
 
 const PROVINCES: &[&str] = &[
     "河北",

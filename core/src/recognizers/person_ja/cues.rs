@@ -441,7 +441,9 @@ impl Ctx<'_, '_> {
         while r < n && r - g <= 13 && (fl[r] & (F_KANJI | F_HIRA) != 0 || t[r] == ' ') {
             r += 1;
         }
-        if r - g > 13 || (r < n && !one_of!(t[r], "\n(（/|") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase())) {
+        if r - g > 13
+            || (r < n && !one_of!(t[r], "\n(（/|") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase()))
+        {
             return None;
         }
         let la = |q: usize| {
@@ -650,7 +652,9 @@ impl Ctx<'_, '_> {
             };
             let (unit, name) = (&inner[..sp], &inner[sp + 1..]);
             let unit_ok = unit == chars!("担当")
-                || (unit.len() >= 2 && unit.iter().all(|&c| is_kanji(c) || is_kata(c)) && one_of!(unit[unit.len() - 1], "部課室係"));
+                || (unit.len() >= 2
+                    && unit.iter().all(|&c| is_kanji(c) || is_kata(c))
+                    && one_of!(unit[unit.len() - 1], "部課室係"));
             if unit_ok && (1..=4).contains(&name.len()) && name.iter().all(|&c| is_kanji(c)) && lex.surname(name) {
                 let ns = o + 1 + sp + 1;
                 self.add(ns, close, 0.8);
@@ -703,16 +707,58 @@ impl Ctx<'_, '_> {
 
 /// Words in the header of a column of names.
 const NAME_HEADERS: &[&str] = &[
-    "氏名", "名前", "姓名", "フリガナ", "ふりがな", "カナ", "よみ", "ヨミ", "読み", "顧客名", "会員名", "社員名",
-    "従業員名", "担当", "宛名", "受取人", "依頼主", "メンバー", "スタッフ", "Name", "name", "NAME",
+    "氏名",
+    "名前",
+    "姓名",
+    "フリガナ",
+    "ふりがな",
+    "カナ",
+    "よみ",
+    "ヨミ",
+    "読み",
+    "顧客名",
+    "会員名",
+    "社員名",
+    "従業員名",
+    "担当",
+    "宛名",
+    "受取人",
+    "依頼主",
+    "メンバー",
+    "スタッフ",
+    "Name",
+    "name",
+    "NAME",
 ];
 
 /// A column header naming people: 氏名, お名前, フリガナ, 担当者, 申込者, Name … but not 会社名, 部署名.
 fn name_header(cell: &[char]) -> bool {
     let s: String = cell.iter().collect();
     const NOT: &[&str] = &[
-        "会社", "社名", "法人", "部署", "部門", "店", "商品", "品名", "銀行", "支店", "病院", "学校", "施設", "件名",
-        "ファイル", "Company", "company", "File", "file", "Product", "product", "User", "user", "事業者",
+        "会社",
+        "社名",
+        "法人",
+        "部署",
+        "部門",
+        "店",
+        "商品",
+        "品名",
+        "銀行",
+        "支店",
+        "病院",
+        "学校",
+        "施設",
+        "件名",
+        "ファイル",
+        "Company",
+        "company",
+        "File",
+        "file",
+        "Product",
+        "product",
+        "User",
+        "user",
+        "事業者",
     ];
     if NOT.iter().any(|w| s.contains(w)) {
         return false;
@@ -731,9 +777,10 @@ fn name_cell(cell: &[char]) -> bool {
         return false;
     }
     let letters = cell.iter().filter(|&&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic()).count();
-    letters >= 1 && cell.iter().all(|&c| {
-        is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic() || one_of!(c, " ・ー々.'-")
-    })
+    letters >= 1
+        && cell
+            .iter()
+            .all(|&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic() || one_of!(c, " ・ー々.'-"))
 }
 
 /// `[10:02]`, `10:02`, `(10:02:33)`, `[2024/05/01 10:02]` at `i`: the position after it.

@@ -320,6 +320,50 @@ mod tests {
     }
 
     #[test]
+    fn table_columns_are_names_without_honorifics() {
+        let text = "社員番号 | 氏名 | 所属\n1001 | 大島 悠斗 | 営業部\n1002 | 五十嵐琴葉 | 総務部\n";
+        assert_eq!(names(text), ["大島 悠斗", "五十嵐琴葉"]);
+        // a company column is not a name column; the header itself is no name
+        assert_eq!(names("会社名,担当者\n株式会社ミドリ,東海林 蒼真\n"), ["東海林 蒼真"]);
+        // a kana column whose cells hold カナ inside a reading
+        assert_eq!(names("No,フリガナ\n1,タカナシ シュンナ\n"), ["タカナシ シュンナ"]);
+    }
+
+    #[test]
+    fn chat_speakers_and_mentions() {
+        let log = "[10:02] 田中: 見積もり送りました\n[10:03] 佐藤: @服部さん 了解です\n10:05 大島 悠斗 明日伺います\n";
+        assert_eq!(names(log), ["田中", "佐藤", "服部", "大島 悠斗"]);
+        assert_eq!(names("森：先方の番号です\n荒木：了解です\n"), ["森", "荒木"]);
+        // one line with a colon is a label and its value, not a chat
+        assert_eq!(names("森：先方の番号です\n"), Vec::<String>::new());
+        // an e-mail address is no mention
+        assert_eq!(names("連絡先 tanaka@example.jp\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unlisted_given_names_after_a_cue() {
+        assert_eq!(names("担当：東海林 蒼真\n"), ["東海林 蒼真"]);
+        assert_eq!(names("氏名：高野 柚ノ香\n"), ["高野 柚ノ香"]);
+        // a title or a unit after the surname is not a given name
+        assert_eq!(names("担当：佐々木部長\n"), ["佐々木"]);
+        assert_eq!(names("弊社の振込先口座をお知らせします。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn signatures_and_bracketed_names() {
+        assert_eq!(names("集合は9:30、大宮駅です。\n\n佐藤\n"), ["佐藤"]);
+        assert_eq!(names("折り返しください（経理部 穂積）\n"), ["穂積"]);
+        assert_eq!(names("集合は9:30、大宮駅です。\n以上\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn romaji_orders_and_initials() {
+        assert_eq!(names("樋口 昊帆 Soraho HIGUCHI\n"), ["樋口 昊帆", "Soraho HIGUCHI"]);
+        assert_eq!(names("Cc: K. Uchida\n件名: 打合せ"), ["K. Uchida"]);
+        assert_eq!(names("To: NOZOKI, Shohei\n件名: 打合せ"), ["NOZOKI, Shohei"]);
+    }
+
+    #[test]
     fn romaji_shape() {
         let tb = Tables::new();
         for w in ["Ichikawa", "Sho", "Shun'ichi", "Otsuka", "Keiko", "Ryuunosuke", "Hanako"] {

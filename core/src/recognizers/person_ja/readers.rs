@@ -85,7 +85,8 @@ impl Ctx<'_, '_> {
             && !lex.common(body)
             && !one_of!(body[body.len() - 1], UNIT_END)
             && (!body.iter().any(|&c| one_of!(c, "部課室係")) || surname_head(lex, body))
-            && (body.len() <= 3 || surname_head(lex, body)) // 振込先口座, 先方窓口: a word, not an unlisted name
+            && (body.len() <= 3 || surname_head(lex, body))
+        // 振込先口座, 先方窓口: a word, not an unlisted name
         {
             return if !tb.org_words.occurs_in(body) { Some((s, e, 0.6)) } else { None };
         }
