@@ -5,6 +5,7 @@ Texts name organisations and surnames only; addresses and personal values in evi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -13,10 +14,19 @@ from mamori.detect.mask import mask_value
 from mamori.guard.directory import Directory, org_stem, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
-from mamori.guard.model import AttachmentInfo, GroupedRecipient, Message, OrgGroup, Reason, Recipient, stricter
+from mamori.guard.model import (
+    FIELD_LABELS,
+    AttachmentInfo,
+    GroupedRecipient,
+    Message,
+    OrgGroup,
+    Reason,
+    Recipient,
+    stricter,
+)
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.romaji import is_kana, romaji_key
-from mamori.guard.salutation import Salutation, parse
+from mamori.guard.salutation import Salutation, own_text, parse
 
 PERSONAL_TYPES = frozenset(
     {
@@ -143,6 +153,46 @@ class Context:
     def is_own(self, org: str) -> bool:
         return org in self.own_orgs or any(org_stem(org) == org_stem(o) for o in self.own_orgs)
 
+    @functools.cached_property
+    def salutation_orgs(self) -> set[str]:
+        """The other organisations the opening names (株式会社A 佐藤様 -> 株式会社A)."""
+        return {o for o in (self.resolve_org(w) for w in self.salutation.orgs) if o and not self.is_own(o)}
+
+    @functools.cached_property
+    def content_orgs(self) -> set[str]:
+        """Every other organisation the message speaks of anywhere a reader sees it: the subject, the whole body
+        (quoted part and signature included), the attachments' text and file names."""
+        m = self.message
+        found = {o for text in (m.subject, m.body, *(a.text for a in m.attachments)) if text
+                 for _, o in self.directory.orgs_in(text)}  # fmt: skip
+        for a in m.attachments:
+            found |= {o for _, o in self.directory.orgs_in(a.filename)} | filename_orgs(self, a.filename)
+        return {o for o in found if not self.is_own(o)}
+
+    @functools.cached_property
+    def addressed_orgs(self) -> set[str]:
+        """The organisations the message is meant for: those its opening names; else those its own text names
+        and those of the external To recipients."""
+        if self.salutation_orgs:
+            return self.salutation_orgs
+        own = {o for _, o in self.directory.orgs_in(own_text(self.message.body)) if not self.is_own(o)}
+        to = {o for r in self.external if r.field == "to" for o in self.orgs_of(r)}
+        return own | to
+
+    def org_domains(self, orgs: set[str]) -> set[str]:
+        return {d for o in orgs for d in self.directory.org_domains.get(o, ())}
+
+    def copied_as_usual(self, r: Recipient, orgs: set[str]) -> bool:
+        """The sender has sent to ``r`` before in a message that also went to one of ``orgs`` (or to a To domain
+        of this message): a partner they always copy on mail to that customer."""
+        domains = self.org_domains(orgs) | {x.domain for x in self.external if x.field == "to" and x is not r}
+        return self.history.sent_beside(self.message.sender, r.address, domains - {r.domain})
+
+    @property
+    def announcement(self) -> bool:
+        """A generic opening (お取引先各位, Dear all) naming no organisation: mail to many, for none in particular."""
+        return self.salutation.generic and not self.salutation_orgs
+
     def external_groups(self) -> tuple[OrgGroup, ...]:
         """The external recipients (To, Cc and Bcc) grouped by organisation, in the order they first appear."""
         groups: dict[str, list[GroupedRecipient]] = {}
@@ -244,6 +294,14 @@ def similar_recipient(ctx: Context) -> list[Reason]:
             same_local = []
         if name and same_local:  # the same mailbox name elsewhere matters when it is the same person's name
             same_local = [a for a in same_local if _same_surname(ctx, name, a)]
+        if ctx.orgs_of(r) & ctx.content_orgs:
+            # the message names this recipient's organisation: meant, unless it names the usual one's too while
+            # the usual one is not a recipient (this one may have been picked in its place)
+            present = {x.address for x in ctx.message.recipients}
+            usual_twins = [c for c in usual_twins if c.organization in ctx.content_orgs and c.email not in present]
+            same_local = [
+                a for a in same_local if ctx.orgs_of(Recipient("", a)) & ctx.content_orgs and a not in present
+            ]
         free = r.domain in ctx.policy.free_mail_domains or (r.domain not in known_domains)
         why_en = why_ja = ""
         other = None
@@ -282,13 +340,59 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                     [r.address],
                 )
             )
-    return out
+    flagged = {a for reason in out for a in reason.recipients}
+    return out + [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
+
+
+def recipient_surname(ctx: Context, r: Recipient) -> str:
+    """A recipient's surname: their contact's, else that of a display name written 姓 名 (or 姓名 without a space,
+    when a 2-4 character start of it is a surname in the directory); "" when not known."""
+    contact = ctx.directory.lookup(r.address)
+    name = (contact.name if contact and contact.name else r.name).replace("\u3000", " ").strip()
+    if not name or (name.isascii() and not contact):
+        return ""
+    if " " in name:
+        return surname(name)
+    for k in (4, 3, 2):
+        if len(name) > k and name[:k] in ctx.directory.by_surname:
+            return name[:k]
+    return name if name in ctx.directory.by_surname else ""
+
+
+def _namesake_elsewhere(ctx: Context, r: Recipient) -> Reason | None:
+    """A recipient in any field (To, Cc, Bcc) whose surname is that of a contact at the organisation the message is
+    meant for, while the recipient is at another organisation that the message never names (鈴木様 of A社 meant,
+    鈴木 of B社 copied): unless the sender usually sends to this address beside that organisation."""
+    if ctx.announcement or r.local.startswith("?"):  # ?xxx@domain: a chat/FAX recipient not pinned to a contact
+        return None
+    meant = ctx.addressed_orgs
+    orgs = ctx.orgs_of(r)
+    if not meant or orgs & meant or orgs & ctx.content_orgs or any(ctx.is_own(o) for o in orgs):
+        return None
+    family = recipient_surname(ctx, r)
+    if not family:
+        return None
+    there = sorted({c.organization for c in ctx.directory.by_surname.get(family, ()) if c.organization in meant} - orgs)
+    if not there or ctx.copied_as_usual(r, meant):
+        return None
+    target, where = there[0], "/".join(sorted(orgs)) or r.domain
+    fld = FIELD_LABELS.get(r.field, r.field)
+    shown = masked_address(r.address)
+    return ctx.reason(
+        "similar_recipient",
+        f"The message is for {target}, where {family} is a contact, but the {fld} recipient {shown} is {family} at "
+        f"{where}, which the message never mentions: is this the right {family}?",
+        f"本文の宛先は {target} で、そこにも{family}さんがいますが、{fld} の {shown} は {where} の{family}さんです"
+        f"（本文・添付に {where} は出てきません）。宛先の{family}さんで合っていますか？",
+        [fld, masked_address(r.address), family, where, target],
+        [r.address],
+    )
 
 
 def _usual_namesake(ctx: Context, r: Recipient, name: str, usual: set[str]):
     """A contact with the recipient's surname at another organisation, whom the sender usually writes to, when the
     sender never wrote to anyone at the recipient's organisation and the opening names that surname but not the
-    recipient's organisation (佐藤 at B picked for the usual 佐藤 at A)."""
+    recipient's organisation, nor does the rest of the message (佐藤 at B picked for the usual 佐藤 at A)."""
     orgs = ctx.orgs_of(r)
     if not orgs or ctx.history.known_domain(ctx.message.sender, r.domain):
         return None
@@ -302,6 +406,8 @@ def _usual_namesake(ctx: Context, r: Recipient, name: str, usual: set[str]):
     # or with a company the salutation parser did not resolve; 「ベータ商事 鈴木様」 says the sender means ベータ
     text = ctx.salutation.text
     if not text or family not in text or any(o in text or org_stem(o) in text for o in orgs):
+        return None
+    if orgs & ctx.content_orgs:  # the body or an attachment names the recipient's organisation: meant
         return None
     for c in ctx.directory.by_surname.get(family, ()):
         if c.email in usual and c.organization and c.organization not in orgs:
@@ -399,7 +505,44 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
 
 
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
-    """The salutation names an organisation or person that is not among the To/Cc recipients."""
+    """The salutation names an organisation or person that is not among the To/Cc recipients; or an organisation is
+    only in Cc while the content speaks of others only."""
+    return _salutation_mismatch(ctx) or _cc_org_not_in_content(ctx)
+
+
+def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
+    """Cc recipients at an organisation (in the directory) that is not a To recipient's and that the subject, body and
+    attachments never name, while they name another organisation: the customer's business copied to a third
+    company. A partner the sender usually copies on mail to these organisations (history) is not one."""
+    spoken = ctx.content_orgs
+    if not spoken or ctx.announcement:
+        return []
+    to_orgs = {o for r in ctx.message.recipients if r.field == "to" for o in ctx.orgs_of(r)}
+    out: list[Reason] = []
+    for r in ctx.external:
+        orgs = ctx.orgs_of(r)
+        if r.field != "cc" or not orgs or orgs & to_orgs or orgs & spoken or any(ctx.is_own(o) for o in orgs):
+            continue
+        if ctx.copied_as_usual(r, spoken | to_orgs):
+            continue
+        org, about = sorted(orgs)[0], "、".join(sorted(spoken)[:3])
+        about_en = ", ".join(sorted(spoken)[:3])
+        shown = masked_address(r.address)
+        out.append(
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The Cc recipient {shown} is at {org}, which the message and its attachments never mention; they "
+                f"speak of {about_en}.",
+                f"Cc の {shown} は {org} の方ですが、件名・本文・添付に {org} は出てこず、内容は {about} に関するもの"
+                "です。",
+                ["Cc", shown, org, *sorted(spoken)[:3]],
+                [r.address],
+            )
+        )
+    return out
+
+
+def _salutation_mismatch(ctx: Context) -> list[Reason]:
     sal = ctx.salutation
     vis = ctx.visible_external
     if not vis or not sal.text:

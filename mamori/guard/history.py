@@ -1,4 +1,5 @@
-"""Sending history: per sender, the addresses and domains written to before (To and Cc)."""
+"""Sending history: per sender, the addresses and domains written to before (To and Cc), and which addresses went
+out beside which other domains in the same message (a usual Cc at a second company)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,27 @@ from pathlib import Path
 
 @dataclass
 class History:
-    """Who each sender has written to; ``first`` is the date of the first message to each (sender, address)."""
+    """Who each sender has written to; ``first`` is the date of the first message to each (sender, address);
+    ``beside`` the other recipient domains each (sender, address) was sent together with in one message."""
 
     addresses: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     domains: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     all_domains: set[str] = field(default_factory=set)
     first: dict[tuple[str, str], str] = field(default_factory=dict)
+    beside: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def add(self, sender: str, recipients: list[str], date: str = "") -> None:
         sender = sender.lower()
-        for addr in recipients:
-            addr = addr.lower()
+        addrs = [a.lower() for a in recipients]
+        in_message = {a.rpartition("@")[2] for a in addrs}
+        for addr in addrs:
             domain = addr.rpartition("@")[2]
             self.addresses[sender].add(addr)
             self.domains[sender].add(domain)
             self.all_domains.add(domain)
             self.first.setdefault((sender, addr), date)
+            if len(in_message) > 1:  # only messages reaching two or more domains: most reach one
+                self.beside.setdefault((sender, addr), set()).update(in_message - {domain})
 
     def merge(self, other: History) -> None:
         """Add ``other``'s entries by replacing each changed set with a new one (copy on write), so a reader in
@@ -38,12 +44,20 @@ class History:
             self.all_domains = self.all_domains | other.all_domains
         for key, date in other.first.items():
             self.first.setdefault(key, date)
+        for key, domains in other.beside.items():
+            if not domains <= self.beside.get(key, set()):
+                self.beside[key] = self.beside.get(key, set()) | domains
 
     def known(self, sender: str, address: str) -> bool:
         return address.lower() in self.addresses.get(sender.lower(), set())
 
     def known_domain(self, sender: str, domain: str) -> bool:
         return domain.lower() in self.domains.get(sender.lower(), set())
+
+    def sent_beside(self, sender: str, address: str, domains: set[str]) -> bool:
+        """True when the sender has sent to ``address`` in a message that also went to one of ``domains`` (the
+        partner they always copy on mail to a customer)."""
+        return bool(self.beside.get((sender.lower(), address.lower()), set()) & {d.lower() for d in domains})
 
 
 def parse_history(lines: list[str]) -> History:
