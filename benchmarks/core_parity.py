@@ -66,6 +66,9 @@ def corpora(speed: bool = False) -> dict[str, Iterator[tuple[str, str]]]:
     if mails.is_dir():
         out["misdelivery/dev"] = _mails(mails)
     out["ja-alt"] = _alt()
+    biz2 = REPO / "benchmarks" / "ja_biz2" / "dev.jsonl"
+    if biz2.is_file():
+        out["ja-biz2/dev"] = _jsonl(biz2)
     if speed and CORPUS_JSONL.is_file():
         out["speed"] = _jsonl(CORPUS_JSONL)
     return out
