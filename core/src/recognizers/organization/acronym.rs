@@ -24,6 +24,8 @@ const ACRONYM_STOP: &[&str] = &[
     "SES", "GDP", "UFJ", "SBI", "SMBC", "UK", "US", "USA", "EU", "LTD", "INC", "CO", "KK", "LLC", "AD", "BC", "GT",
     "RPG", "FPS", "CG", "BGM", "OP", "ED", "OVA", "SF", "EP", "LP", "MV", "PV", "ST", "CT", "MRI", "DNA", "RNA", "HIV",
     "AIDS", "COVID", "PCR", "ICU", "ER", "AED", "NPO", "NGO", "OB", "OG",
+    // devices, media and common words written in capitals: HP (a home page), IC, VTR, CS (satellite)
+    "HP", "IC", "LSI", "VTR", "VHS", "BS", "CS", "SEX", "LOVE", "FM", "AV", "PS", "VS", "NEW", "THE", "BEST",
     // time zones and a card's expiry: 10:00 JST (UTC+9), EXP 12/27
     "JST", "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST", "KST", "IST", "EXP", "MM", "YY",
 ];
@@ -111,6 +113,10 @@ impl Recognizer for AcronymRecognizer {
             }
             if s > 0 && (matches!(n[s - 1], '@' | '.' | '_' | '/' | '-') || n[s - 1].is_ascii_alphanumeric()) {
                 continue;
+            }
+            let foreign = |c: char| char_class(c) == 0 && !c.is_ascii() && self.is_letter(c);
+            if (s > 0 && foreign(n[s - 1])) || n.get(e0).is_some_and(|&c| foreign(c)) {
+                continue; // BOφWY: part of a word spelt with other letters
             }
             if s > 0 && matches!(char_class(n[s - 1]), 1 | 2) {
                 continue; // 川崎DF: part of a longer name or title

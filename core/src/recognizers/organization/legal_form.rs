@@ -8,7 +8,7 @@ use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
-use super::{starts_at, Memo, ORGANIZATION};
+use super::{ends_at, starts_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::morphology::Token;
@@ -230,6 +230,9 @@ impl LegalFormRecognizer {
 
     fn legal(&self, doc: &Document, ks: usize, ke: usize) -> Option<(usize, usize)> {
         let n = &doc.norm.chars;
+        if n.get(ke) == Some(&'格') && ends_at(n, ks, ke, "法人") {
+            return None; // 宗教法人格: legal personality, not a named body
+        }
         let mut s = left_name(n, ks, 30);
         if s < ks {
             match lead_stop(doc, &self.lead, s, ks) {
@@ -280,6 +283,10 @@ impl LegalFormRecognizer {
 
     fn latin(&self, doc: &Document, ks: usize, ke: usize) -> Option<(usize, usize)> {
         let n = &doc.norm.chars;
+        // HellChose: a form inside a longer Latin word
+        if (ks > 0 && n[ks - 1].is_ascii_alphabetic()) || n.get(ke).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
         let mut p = ks;
         while p > 0 && matches!(n[p - 1], ' ' | ',') {
             p -= 1;

@@ -251,6 +251,37 @@ mod tests {
     }
 
     #[test]
+    fn counts_kinds_and_words_inside_words() {
+        let e = engine(None);
+        // a count, an ordinal, a verb noun and a longer word are no organisations
+        for t in [
+            "広い第1スタジオに移って収録する。",
+            "2個師団の支援を受けた。",
+            "ナゴム閉社への決定打となった。",
+            "リトアニア・ソビエト社会主義共和国の国歌",
+            "両国国技館建設の資金となった。",
+            "ニコニコ生放送の投票だけでなく",
+            "レギュラー放送が終了し",
+            "ハイブリッドバスが導入されている。",
+            "海軍造船所で修理が開始された。",
+            "九州大学大学院法学研究院准教授",
+            "宗教法人格の取り消し",
+            "『HellChose Me』のレコーディング",
+            "BOφWY、HP、IC、VTRなど",
+        ] {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+        assert_eq!(texts(&e, "出光興産が発表した。"), ["出光興産"]);
+        assert_eq!(texts(&e, "命名権募集に穴吹興産1社しか応募がなかった。"), ["穴吹興産"]);
+        assert_eq!(texts(&e, "2013年、栃木SCのアドバイザーに就任。"), ["栃木SC"]);
+        assert_eq!(texts(&e, "元広島県議会議員。"), ["広島県議会"]);
+        // a unique body is whole by itself: the member's name before it is no part of it
+        assert_eq!(texts(&e, "大江康弘参議院議員も離党した。"), ["参議院"]);
+        assert!(texts(&e, "第一生命の本社").contains(&"第一生命".to_string()));
+        assert_eq!(texts(&e, "Sakura Trading LLC"), ["Sakura Trading LLC"]);
+    }
+
+    #[test]
     fn analyser_verdicts() {
         // without an analyser a team's city cannot be checked; with one, a place passes and a person does not
         let text = "2005年にボストン・レッドソックスへ移籍した。ジョン・スミスズが来た。";

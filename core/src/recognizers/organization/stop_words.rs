@@ -47,7 +47,7 @@ pub fn is_count(chars: &[char]) -> bool {
     }
     match rest {
         [] => true,
-        [c] => "社局部団軍位".contains(*c),
+        [c] => "社局部団軍位個".contains(*c),
         [a, '国'] => *a == 'か' || *a == 'ヶ',
         _ => false,
     }

@@ -84,6 +84,7 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("ホールディングス社", 1),
     ("社", 2),
     ("FC", 2),
+    ("SC", 2),
     ("軍", 2),
     ("軍団", 1),
     ("師団", 1),
@@ -107,6 +108,8 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("裁判所", 2),
     ("法院", 2),
     ("議院", 2),
+    ("上院", 1),
+    ("下院", 1),
     ("評議会", 1),
     ("理事会", 1),
     ("大使館", 2),
@@ -118,6 +121,7 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("合唱団", 1),
     ("一座", 1),
     ("興業", 1),
+    ("興産", 1),
     ("建設", 2),
     ("工務店", 1),
     ("化学", 2),
@@ -256,7 +260,7 @@ const WEAK_SUFFIXES: &[&str] = &[
 ];
 
 /// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網).
-const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴";
+const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴院";
 const CONTINUE_WORDS: &[&str] = &[
     "会社",
     "会長",
@@ -271,6 +275,10 @@ const CONTINUE_WORDS: &[&str] = &[
     "選手",
     "関係",
     "設立",
+    // a facility of the organisation: 海軍造船所, 海軍工廠, 空軍基地
+    "造船",
+    "工廠",
+    "基地",
     // a school or a driving licence class named after the word: 東雲工業高等専門学校, 普通自動車第一種免許
     "高等",
     "高校",
@@ -348,7 +356,48 @@ const NOT_ORG_ENDINGS: &[&str] = &[
     "研究室",
     "グループリーグ", // competitions, not leagues as bodies
     "チャンピオンズリーグ",
+    // kinds of broadcast and of bus, not broadcasters or bus companies (生放送, 路線バス)
+    "生放送",
+    "再放送",
+    "本放送",
+    "専用放送",
+    "試験放送",
+    "同時放送",
+    "中継放送",
+    "深夜放送",
+    "特別放送",
+    "緊急放送",
+    "衛星放送",
+    "地上波放送",
+    "テレビ放送",
+    "ラジオ放送",
+    "レギュラー放送",
+    "路線バス",
+    "高速バス",
+    "観光バス",
+    "夜行バス",
+    "深夜バス",
+    "送迎バス",
+    "循環バス",
+    "無料バス",
+    "貸切バス",
+    "定期バス",
+    "電気バス",
+    "連節バス",
+    "シャトルバス",
+    "スクールバス",
+    "コミュニティバス",
+    "ハイブリッドバス",
 ];
+
+/// Suffixes that name a legislature: its members (参議院議員, 県議会議員) still name it.
+const LEGISLATURES: &[&str] = &["議会", "議院", "参議院", "衆議院", "貴族院", "庶民院", "上院", "下院"];
+
+/// Last characters of a facility before 建設 (国技館建設, 球場建設, 空港建設): building it, not a builder.
+const BUILT_THINGS: &str = "館場港橋塔園駅路線所堂舎棟殿城寺宮";
+
+/// What a 社 right after it makes a common word or a count (閉社, 入社, 商社, 1社, 各社).
+const SHA_BEFORE: &str = "閉入退出帰本支他自弊貴御各同当前全商寺神結";
 
 fn need_of() -> &'static HashMap<&'static str, usize> {
     static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
@@ -441,9 +490,25 @@ impl SuffixRecognizer {
         if head.windows(2).any(|w| w == ['会', '社'] || w == ['法', '人']) {
             return None; // 株式会社山田商事: the legal-form recognizer reads it
         }
-        let s = trim_lead(doc, &self.lead, s, ks);
-        if ks < s + need || is_count(&n[s..ks]) || (suffix == "局" && n[s] == '第') {
-            return None; // 6社, 第1局: a count, not a name
+        if ORG_SUFFIXES.iter().any(|(w, k)| *k == 0 && w.len() > suffix.len() && ends_at(n, 0, ke, w)) {
+            return None; // 議院 of 参議院: the whole word is read by itself
+        }
+        // 参議院, 内閣府: a unique body, whole by itself; the word before it (a member's name) is no part of it
+        let s = if need == 0 { ks } else { trim_lead(doc, &self.lead, s, ks) };
+        let ordinal = n[s] == '第'
+            && (suffix == "局"
+                || (WEAK_SUFFIXES.contains(&suffix) && n.get(s + 1).is_some_and(|c| c.is_ascii_digit())));
+        if ks < s + need || is_count(&n[s..ks]) || ordinal {
+            return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
+        }
+        if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))
+        {
+            return None; // 興産1社, 閉社, 社会: a count or a common word
+        }
+        if suffix == "建設"
+            && (BUILT_THINGS.contains(n[ks - 1]) || ends_at(n, s, ks, "ダム") || ends_at(n, s, ks, "ビル"))
+        {
+            return None; // 国技館建設: building a facility
         }
         if ke < n.len() {
             let (last, nxt) = (char_class(n[ke - 1]), char_class(n[ke]));
@@ -471,8 +536,10 @@ impl SuffixRecognizer {
             return None;
         }
         // 省略, 党員, 大学生, 社長: the suffix starts a longer word
+        let members = LEGISLATURES.contains(&suffix) && starts_at(n, ke, "議員");
         if ke < n.len()
             && char_class(n[ke]) == 1
+            && !members
             && (CONTINUES.contains(n[ke])
                 || CONTINUE_WORDS.iter().any(|w| starts_at(n, ke, w))
                 || (slen == 1 && n[ke] == '長'))
