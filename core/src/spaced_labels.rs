@@ -50,9 +50,11 @@ pub fn close_spaced_labels(norm: &mut [char]) -> Vec<u32> {
     let n = norm.len();
     let mut i = 0;
     while i + 2 < n {
-        let c = norm[i];
-        let opens = i == 0 || matches!(norm[i - 1], '\n' | ' ' | '\t' | '|' | ':' | '・' | '■' | '□' | '【' | '[');
-        if !opens || !is_kanji(c) || norm[i + 1] != ' ' {
+        // cheapest test first: most characters are not followed by a space
+        if norm[i + 1] != ' '
+            || !is_kanji(norm[i])
+            || !(i == 0 || matches!(norm[i - 1], '\n' | ' ' | '\t' | '|' | ':' | '・' | '■' | '□' | '【' | '['))
+        {
             i += 1;
             continue;
         }

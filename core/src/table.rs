@@ -10,7 +10,7 @@
 //! their line; a line belongs to at most one table; finding the tables reads each line a bounded
 //! number of times (linear in the text).
 
-use crate::document::{line_end, Document, LINE_LIMIT};
+use crate::document::{Document, LINE_LIMIT};
 
 /// How the cells of a line are split.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -85,17 +85,24 @@ const MAX_HEADER_CELL: usize = 24;
 /// The tables of `t`.
 pub fn find(t: &[char]) -> Vec<Table> {
     let mut out = Vec::new();
-    if !t.iter().any(|&c| matches!(c, ',' | '\t' | '|')) && !t.windows(2).any(|w| w == [' ', ' ']) {
-        return out;
-    }
     let n = t.len();
     let mut ls = 0;
     // the table being built: its delimiter, header and rows
     let mut cur: Option<Table> = None;
     while ls <= n {
-        let le = line_end(t, ls, LINE_LIMIT);
-        let whole = le >= n || t[le] == '\n';
-        let line = if whole { split_line(t, ls, le) } else { None };
+        // one pass over the line: its end, and whether it could be a header (no digit or @, a delimiter)
+        let mut le = ls;
+        let mut digit = false;
+        let mut delim = false;
+        while le < n && t[le] != '\n' {
+            let c = t[le];
+            digit |= c.is_ascii_digit() || c == '@';
+            delim |= matches!(c, ',' | '\t' | '|') || (c == ' ' && t.get(le + 1) == Some(&' '));
+            le += 1;
+        }
+        // outside a table only a header can start one: most lines of prose are passed over unsplit
+        let line =
+            if le - ls <= LINE_LIMIT && delim && (cur.is_some() || !digit) { split_line(t, ls, le) } else { None };
         match (line, cur.as_mut()) {
             (Some(Line::Rule), Some(_)) => {}
             (Some(Line::Cells(d, cells)), Some(tb)) if d == tb.delim && fits(tb, &cells) => tb.rows.push(cells),
@@ -112,10 +119,7 @@ pub fn find(t: &[char]) -> Vec<Table> {
                 }
             }
         }
-        if le >= n {
-            break;
-        }
-        ls = if whole { le + 1 } else { line_end(t, le, n) + 1 };
+        ls = le + 1;
     }
     if let Some(tb) = cur {
         if !tb.rows.is_empty() {

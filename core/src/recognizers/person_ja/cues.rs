@@ -564,6 +564,9 @@ impl Ctx<'_, '_> {
     fn speaker_at(&self, ls: usize, le: usize) -> Option<(usize, usize, bool)> {
         let t = self.t;
         let lex = self.lex;
+        if !t[ls..le.min(ls + 48)].contains(&':') {
+            return None; // every form has a colon near the start: after the name or in the time stamp
+        }
         let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
         let stamp = time_stamp(t, q, le);
         if let Some(p) = stamp {

@@ -357,6 +357,13 @@ mod tests {
     }
 
     #[test]
+    fn regnal_names() {
+        assert_eq!(names("医師としてエリザベス1世に仕えた。"), ["エリザベス1世"]);
+        assert_eq!(names("アラゴン王フアン2世と結婚した。"), ["フアン2世"]);
+        assert_eq!(names("ルネサンス16世紀の美術。"), Vec::<String>::new());
+    }
+
+    #[test]
     fn romaji_orders_and_initials() {
         assert_eq!(names("樋口 昊帆 Soraho HIGUCHI\n"), ["樋口 昊帆", "Soraho HIGUCHI"]);
         assert_eq!(names("Cc: K. Uchida\n件名: 打合せ"), ["K. Uchida"]);

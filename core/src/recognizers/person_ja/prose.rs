@@ -505,6 +505,9 @@ impl Ctx<'_, '_> {
         let n = self.n;
         let tb = self.tb;
         let mut skip = 0usize;
+        // SudachiPy is asked about a few ambiguous katakana names per document (it costs ~1 MB/s)
+        let mut asked = 0usize;
+        let ask_budget = if self.morph { 2 + n / 500 } else { 0 };
         let mut i = 0;
         while i < n {
             i = self.next_flag(i, F_KATA_LETTER);
@@ -518,9 +521,21 @@ impl Ctx<'_, '_> {
             let s = i;
             i = e;
             let name = &t[s..e];
+            if let Some(r) = regnal(t, e) {
+                if !(s > 0 && is_kata(t[s - 1])) && name.len() >= 2 {
+                    self.add(s, r, 0.8); // エリザベス1世, ヘンリー8世: a monarch's name and number
+                    continue;
+                }
+            }
             let verdict = self.judge_katakana(name);
             if verdict == KATA_NONE && (e + 1 >= n || t[e] != ' ') {
-                continue; // nothing to read here (most runs)
+                if asked < ask_budget && s >= skip && self.may_ask_foreign(s, e) {
+                    asked += 1;
+                    if self.person_in_context(s, e) {
+                        self.add(s, e, 0.6); // マックスが / ハリーは: a foreign name the analyser reads as a person here
+                    }
+                }
+                continue; // nothing else to read here (most runs)
             }
             if s < skip {
                 continue;
@@ -558,6 +573,36 @@ impl Ctx<'_, '_> {
             }
         }
     }
+}
+
+impl Ctx<'_, '_> {
+    /// A katakana word listed as a foreign name but also as a word or place (マックス, ハリー), standing as
+    /// the subject or a partner (が, は, と) and not inside a longer katakana run, that the analyser tags
+    /// 人名 in its sentence.
+    fn may_ask_foreign(&self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        self.morph
+            && e - s >= 3
+            && self.lex.get(&t[s..e]) & FOREIGN != 0
+            && !(s > 0 && (is_kata(t[s - 1]) || t[s - 1].is_ascii_alphanumeric()))
+            && t.get(e).is_some_and(|&c| one_of!(c, "がはと"))
+    }
+
+    /// The analyser's first token of the sentence piece at `s` is exactly `[s, e)`, tagged 人名.
+    fn person_in_context(&self, s: usize, e: usize) -> bool {
+        let toks = self.doc.norm_tokens(s, (e + 6).min(self.n));
+        toks.first().is_some_and(|tok| tok.start == s && tok.end == e && tok.is_person())
+    }
+}
+
+/// A regnal number at `e`, `1世`, ` 8世`, `十三世` (not `16世紀`, `X世代`): the end of the 世.
+fn regnal(t: &[char], e: usize) -> Option<usize> {
+    let p = if t.get(e) == Some(&' ') { e + 1 } else { e };
+    let d = run_len(t, p, t.len(), 3, |c| py_isdigit(c) || one_of!(c, "一二三四五六七八九十"));
+    if d == 0 || t.get(p + d) != Some(&'世') || t.get(p + d + 1).is_some_and(|&c| one_of!(c, "紀代界")) {
+        return None;
+    }
+    Some(p + d + 1)
 }
 
 /// `_NUMBERED.match(run)`: 一次, 三回, 十号 …
