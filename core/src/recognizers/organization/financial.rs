@@ -51,12 +51,36 @@ fn hiragana_bank_start(n: &[char], start: usize) -> usize {
 }
 
 /// Words in hiragana that stand before 銀行 without naming one (この銀行, ほかの信用金庫).
-const NOT_BANK_NAMES: &[&str] =
-    &["この", "その", "あの", "どの", "どこの", "ほかの", "べつの", "または", "および", "もしくは", "ネット"];
+const NOT_BANK_NAMES: &[&str] = &[
+    "この",
+    "その",
+    "あの",
+    "どの",
+    "どこの",
+    "ほかの",
+    "べつの",
+    "または",
+    "および",
+    "もしくは",
+    "ならびに",
+    "いわゆる",
+    "さらに",
+    "さらには",
+    "ついに",
+    "また",
+    "なお",
+    "かつて",
+    "のちの",
+    "もと",
+    "ネット",
+];
 
 /// The start of a bank's name written in hiragana before `s` (ひまわり銀行, みなと信用金庫, さくら草銀行):
 /// two to eight hiragana that open a line or follow a space, a bracket or punctuation. `s` when none.
-fn kana_name_start(n: &[char], s: usize) -> usize {
+fn kana_name_start(n: &[char], s: usize, ks: usize) -> usize {
+    if ks - s > 2 || !n[s..ks].iter().all(|&c| matches!(c, '\u{4e00}'..='\u{9fff}')) {
+        return s; // ニューヨーク証券, 大蔵省証券: a name of its own, not the end of a kana one (さくら草銀行)
+    }
     let mut h = s;
     while h > 0 && s - h < 8 && matches!(n[h - 1], 'ぁ'..='ゖ' | 'ー') {
         h -= 1;
@@ -118,7 +142,7 @@ impl Recognizer for FinancialRecognizer {
             if s == ks {
                 s = hiragana_bank_start(n, ks);
             }
-            s = kana_name_start(n, s);
+            s = kana_name_start(n, s, ks);
             if s == ks {
                 continue;
             }

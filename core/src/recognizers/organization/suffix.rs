@@ -495,9 +495,12 @@ impl SuffixRecognizer {
         }
         // 参議院, 内閣府: a unique body, whole by itself; the word before it (a member's name) is no part of it
         let s = if need == 0 { ks } else { trim_lead(doc, &self.lead, s, ks) };
+        // 第3スタジオ is a numbered room; 第34任務部隊, 第2次若槻内閣 a numbered unit or cabinet: organisations
         let ordinal = n[s] == '第'
             && (suffix == "局"
-                || (WEAK_SUFFIXES.contains(&suffix) && n.get(s + 1).is_some_and(|c| c.is_ascii_digit())));
+                || (WEAK_SUFFIXES.contains(&suffix)
+                    && !["部隊", "内閣", "艦隊", "師団", "軍"].contains(&suffix)
+                    && n.get(s + 1).is_some_and(|c| c.is_ascii_digit())));
         if ks < s + need || is_count(&n[s..ks]) || ordinal {
             return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
         }
@@ -536,7 +539,10 @@ impl SuffixRecognizer {
             return None;
         }
         // 省略, 党員, 大学生, 社長: the suffix starts a longer word
-        let members = LEGISLATURES.contains(&suffix) && starts_at(n, ke, "議員");
+        // 衆議院議員 names the house; 衆議院議員総選挙 is an election, and オバマ上院議員 a senator
+        let election = ["議員総選挙", "議員選挙", "議員通常選挙", "議員補欠選挙"].iter().any(|w| starts_at(n, ke, w));
+        let members =
+            LEGISLATURES.contains(&suffix) && starts_at(n, ke, "議員") && !election && !n[s..ks].contains(&'・');
         if ke < n.len()
             && char_class(n[ke]) == 1
             && !members
