@@ -262,6 +262,33 @@ fn scan(doc: &Document) -> Runs {
                     out.entry(d.len()).or_default().push(Run { start: s, end: e, digits: d });
                 }
             }
+            if double_space {
+                // aligned columns ("982-17  090 0022 6777"): a value written with single spaces between
+                // two runs of spaces is a run of its own
+                let mut i = start;
+                while i < end {
+                    let ps = i;
+                    while i < end && !(chars[i] == ' ' && chars.get(i + 1) == Some(&' ')) {
+                        i += 1;
+                    }
+                    let (mut s, mut e) = (ps, i);
+                    while s < e && (chars[s] == ' ' || is_sep(chars[s])) {
+                        s += 1;
+                    }
+                    while e > s && (chars[e - 1] == ' ' || is_sep(chars[e - 1])) {
+                        e -= 1;
+                    }
+                    if chars[s..e].contains(&' ') {
+                        let d = digits_of(&chars[s..e]);
+                        if (7..=19).contains(&d.len()) {
+                            out.entry(d.len()).or_default().push(Run { start: s, end: e, digits: d });
+                        }
+                    }
+                    while i < end && chars[i] == ' ' {
+                        i += 1;
+                    }
+                }
+            }
             continue;
         }
         if n >= 4 {
@@ -817,6 +844,10 @@ mod tests {
         ];
         assert_eq!(spans, want);
         assert_eq!(group_lens(&"03-1234-5678".chars().collect::<Vec<_>>()), vec![2, 4, 4]);
+        // aligned columns: a value with single spaces between runs of spaces is a run of its own
+        let doc = Document::new("982-17  090 0022 6777", None, &lx);
+        let runs = number_runs(&doc);
+        assert!(runs_of(&runs, [11]).iter().any(|r| (r.start, r.end) == (8, 21)));
     }
 
     #[test]
