@@ -10,6 +10,8 @@
 
 /// The labels read through spaces: the fields of Japanese forms.
 const LABELS: &[&str] = &[
+    "フリガナ",
+    "ふりがな",
     "氏名",
     "名前",
     "住所",
@@ -44,6 +46,19 @@ fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')
 }
 
+fn is_kata(c: char) -> bool {
+    matches!(c, '\u{30a1}'..='\u{30fa}')
+}
+
+fn is_hira(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
+/// A character a label starts with: a kanji, or the first kana of フリガナ / ふりがな.
+fn label_start(c: char) -> bool {
+    is_kanji(c) || c == 'フ' || c == 'ふ'
+}
+
 /// Rewrites every spaced label of `norm` in place; returns the positions it changed, ascending.
 pub fn close_spaced_labels(norm: &mut [char]) -> Vec<u32> {
     let mut changed = Vec::new();
@@ -52,7 +67,7 @@ pub fn close_spaced_labels(norm: &mut [char]) -> Vec<u32> {
     while i + 2 < n {
         // cheapest test first: most characters are not followed by a space
         if norm[i + 1] != ' '
-            || !is_kanji(norm[i])
+            || !label_start(norm[i])
             || !(i == 0 || matches!(norm[i - 1], '\n' | ' ' | '\t' | '|' | ':' | '・' | '■' | '□' | '【' | '['))
         {
             i += 1;
@@ -96,7 +111,7 @@ fn spaced_match(norm: &[char], i: usize, label: &str) -> Option<(usize, usize)> 
         p += 1;
         len += 1;
     }
-    if norm.get(p).is_some_and(|&c| is_kanji(c)) {
+    if norm.get(p).is_some_and(|&c| is_kanji(c) || (!is_kanji(norm[i]) && (is_kata(c) || is_hira(c)))) {
         return None; // 住 所在地: the label goes on
     }
     Some((p, len))
@@ -117,6 +132,8 @@ mod tests {
         assert_eq!(closed("氏  名 山田"), ("  氏名 山田".to_string(), vec![0, 2]));
         assert_eq!(closed("生 年 月 日 S41").0, "   生年月日 S41");
         assert_eq!(closed("x\n現 住 所:東京").0, "x\n  現住所:東京");
+        assert_eq!(closed("フ リ ガ ナ ヤマダ").0, "   フリガナ ヤマダ");
+        assert_eq!(closed("ふ り が な:やまだ").0, "   ふりがな:やまだ");
         for s in ["氏名 山田", "山 田 太 郎", "名 前田", "住 所在地", "大住 所"] {
             assert_eq!(closed(s).0, s, "{s}");
         }

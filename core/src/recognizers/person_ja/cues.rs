@@ -646,6 +646,19 @@ impl Ctx<'_, '_> {
         let mut p = 0;
         while let Some(o) = self.find_char('(', p, self.n) {
             p = o + 1;
+            // （秋山）closing its line: a surname in brackets after what that person wrote or checked
+            if let Some(close) = self.find_char(')', o + 1, (o + 6).min(self.n)) {
+                let inner = &t[o + 1..close];
+                let ends_line = close + 1 >= self.n || t[close + 1] == '\n';
+                if ends_line
+                    && (2..=4).contains(&inner.len())
+                    && inner.iter().all(|&c| is_kanji(c))
+                    && lex.surname(inner)
+                    && !lex.common(inner)
+                {
+                    self.add(o + 1, close, 0.75);
+                }
+            }
             let Some(close) = self.find_char(')', o + 1, (o + 16).min(self.n)) else {
                 continue;
             };
