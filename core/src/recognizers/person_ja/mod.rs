@@ -5,14 +5,16 @@
 //! role word ending in 者 / 人 / 官 / 員 …: 対象者：; English labels in a Japanese text: Name:, From:,
 //! and Mr. / Ms.); titles before or after a surname (課長 山田, 杉山課長); a self-introduction
 //! (田中と申します); a department or role before a name (営業部の高橋が); a name alone on a line;
-//! a reading in brackets after a name; CSV columns headed 氏名 / フリガナ; lists of names. Labels,
+//! a reading in brackets after a name; table columns headed 氏名 / フリガナ ([`crate::table`]); chat
+//! speakers and mentions; signatures and bracketed surnames; lists of names. Labels,
 //! titles and English labels come from the engine's keyword pass; the rest from anchored scans of the
 //! folded text ([`patterns`]). Candidates are checked against the name lexicon ([`lexicon`]). Prose
 //! without cues is read by cheap anchors ([`prose`]) and SudachiPy's 人名 tags on short windows; the
 //! items of a list holding a name and the other occurrences of a surname found by a cue follow
 //! ([`lists`]). Every loop over cues is bounded, so any input finishes in time linear in its length.
 //!
-//! This is the port of `mamori/detect/recognizers/person_ja.py`, finding for finding.
+//! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
+//! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
 mod chars;
 mod cues;
