@@ -11,17 +11,18 @@ pub fn fold_char(c: char) -> char {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{2043}'
         | '\u{FE63}' | '\u{FE58}' => '-',
         '\u{301C}' => '~',
-        // long vowels of Hepburn romaji (ŌSHIMA, Yūko, Shôta): the plain vowel
-        'Ā' | 'Â' => 'A',
-        'ā' | 'â' => 'a',
-        'Ē' | 'Ê' => 'E',
-        'ē' | 'ê' => 'e',
-        'Ī' | 'Î' => 'I',
-        'ī' | 'î' => 'i',
-        'Ō' | 'Ô' => 'O',
-        'ō' | 'ô' => 'o',
-        'Ū' | 'Û' => 'U',
-        'ū' | 'û' => 'u',
+        // long vowels of Hepburn romaji (ŌSHIMA, Yūko): the plain vowel. Circumflexes stay: they spell
+        // Portuguese and French names (Goiânia) more often than Japanese ones.
+        'Ā' => 'A',
+        'ā' => 'a',
+        'Ē' => 'E',
+        'ē' => 'e',
+        'Ī' => 'I',
+        'ī' => 'i',
+        'Ō' => 'O',
+        'ō' => 'o',
+        'Ū' => 'U',
+        'ū' => 'u',
         _ => c,
     }
 }
