@@ -38,7 +38,7 @@ pub struct Tables {
 impl Tables {
     /// The tables of `doc`'s folded text, found once and shared by every recognizer.
     pub fn of(doc: &Document) -> std::rc::Rc<Tables> {
-        doc.shared("table.tables", |d| Tables { tables: find(&d.norm.chars) })
+        doc.shared("table.tables", |d| Tables { tables: find_text(&d.norm.s, &d.norm.chars) })
     }
 
     /// Whether `pos` is inside a table's header row.
@@ -82,43 +82,54 @@ impl Tables {
 /// The longest header cell, in code points.
 const MAX_HEADER_CELL: usize = 24;
 
-/// The tables of `t`.
+/// The tables of `t` (the folded text as code points).
 pub fn find(t: &[char]) -> Vec<Table> {
+    find_text(&t.iter().collect::<String>(), t)
+}
+
+/// The tables of the folded text, given as its string `s` and its code points `t`.
+///
+/// Lines are found and tested on the UTF-8 bytes (memchr): most lines hold no delimiter, or digits that no
+/// header holds, and are passed over without being decoded or split.
+pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
     let mut out = Vec::new();
-    let n = t.len();
-    let mut ls = 0;
+    let b = s.as_bytes();
+    let spaces = memchr::memmem::Finder::new(b"  ");
+    if memchr::memchr3(b',', b'\t', b'|', b).is_none() && spaces.find(b).is_none() {
+        return out;
+    }
+    let (mut ls_b, mut ls) = (0usize, 0usize);
     // the table being built: its delimiter, header and rows
     let mut cur: Option<Table> = None;
-    while ls <= n {
-        // one pass over the line: its end, and whether it could be a header (no digit or @, a delimiter)
-        let mut le = ls;
-        let mut digit = false;
-        let mut delim = false;
-        while le < n && t[le] != '\n' {
-            let c = t[le];
-            digit |= c.is_ascii_digit() || c == '@';
-            delim |= matches!(c, ',' | '\t' | '|') || (c == ' ' && t.get(le + 1) == Some(&' '));
-            le += 1;
-        }
-        // outside a table only a header can start one: most lines of prose are passed over unsplit
-        let line =
-            if le - ls <= LINE_LIMIT && delim && (cur.is_some() || !digit) { split_line(t, ls, le) } else { None };
-        match (line, cur.as_mut()) {
+    loop {
+        let le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
+        let line = &b[ls_b..le_b];
+        // code points of the line: the bytes that do not continue a UTF-8 sequence
+        let le = ls + line.iter().filter(|&&x| (x as i8) >= -0x40).count();
+        let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces.find(line).is_some();
+        // outside a table only a header can start one, and a header holds no digit or @
+        let may = delim && (cur.is_some() || !line.iter().any(|&x| x.is_ascii_digit() || x == b'@'));
+        let cells = if may && le - ls <= LINE_LIMIT && le <= t.len() { split_line(t, ls, le) } else { None };
+        match (cells, cur.as_mut()) {
             (Some(Line::Rule), Some(_)) => {}
             (Some(Line::Cells(d, cells)), Some(tb)) if d == tb.delim && fits(tb, &cells) => tb.rows.push(cells),
-            (line, _) => {
+            (cells, _) => {
                 if let Some(tb) = cur.take() {
                     if !tb.rows.is_empty() {
                         out.push(tb);
                     }
                 }
-                if let Some(Line::Cells(d, cells)) = line {
+                if let Some(Line::Cells(d, cells)) = cells {
                     if header_like(t, &cells) {
                         cur = Some(Table { delim: d, header: cells, rows: Vec::new() });
                     }
                 }
             }
         }
+        if le_b >= b.len() {
+            break;
+        }
+        ls_b = le_b + 1;
         ls = le + 1;
     }
     if let Some(tb) = cur {
