@@ -275,6 +275,14 @@ impl<'l> Document<'l> {
     }
 }
 
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        if let Some(index) = self.index.take() {
+            self.lexicon.recycle(index);
+        }
+    }
+}
+
 /// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
 ///
 /// One pass decodes the UTF-8, records the byte offsets, folds and notes which code points the fold
