@@ -50,6 +50,16 @@ pub fn close_spaced_labels(norm: &mut [char]) -> Vec<u32> {
     let n = norm.len();
     let mut i = 0;
     while i + 2 < n {
+        if norm[i + 1] != ' ' {
+            // no label starts before the character ahead of the next space: go there at once
+            match norm[i + 2..].iter().position(|&x| x == ' ') {
+                Some(k) => {
+                    i += 1 + k;
+                    continue;
+                }
+                None => break,
+            }
+        }
         let c = norm[i];
         let opens = i == 0 || matches!(norm[i - 1], '\n' | ' ' | '\t' | '|' | ':' | '・' | '■' | '□' | '【' | '[');
         if !opens || !is_kanji(c) || norm[i + 1] != ' ' {

@@ -17,6 +17,10 @@
 //! The Python rules' regular expressions are hand-written scans here with the ends Python's `re`
 //! gives; character tests go through [`crate::pystr`] (Python's Unicode semantics).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::pystr::{self, is_letter, is_word, split_ws, str_islower, str_isupper};
@@ -369,7 +373,8 @@ fn prev_words(lower: &[char], pos: usize) -> Vec<String> {
     (0..ws.len())
         .rev()
         .map(|i| {
-            let mut s = String::new();
+            let (a0, b0) = (ws[i].0, ws[ws.len() - 1].1);
+            let mut s = String::with_capacity(window[a0..b0].iter().map(|c| c.len_utf8()).sum());
             for (k, &(a, b)) in ws[i..].iter().enumerate() {
                 if k > 0 {
                     s.push(' ');
@@ -816,7 +821,8 @@ impl EnglishNameRecognizer {
 
     /// Firm names made of three surnames ("Marshall, Hernandez and Simpson"), not after a colon.
     fn org_lists(&self, t: &[char], ts: &str, out: &mut Vec<Finding>) {
-        if memchr::memmem::find(ts.as_bytes(), b" and ").is_none() {
+        static AND: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" and "));
+        if AND.find(ts.as_bytes()).is_none() {
             return;
         }
         // (?<!, )(TOKEN),[ \t]{1,2}(TOKEN)[ \t]{1,2}and[ \t]{1,2}(TOKEN), as finditer
@@ -869,8 +875,9 @@ impl EnglishNameRecognizer {
     /// Names written in lower case right after "my name is".
     fn lowercase_names(&self, t: &[char], lower: &str, out: &mut Vec<Finding>) {
         // a substring of the UTF-8 string: the same answer as over the code points (ASCII cues)
-        let has = |w: &str| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some();
-        if !has("name is") && !has("call me") {
+        static CUES: LazyLock<[memmem::Finder<'static>; 2]> =
+            LazyLock::new(|| [memmem::Finder::new("name is"), memmem::Finder::new("call me")]);
+        if !CUES.iter().any(|f| f.find(lower.as_bytes()).is_some()) {
             return;
         }
         let lowword = |i: usize, min: usize| -> Option<usize> {
