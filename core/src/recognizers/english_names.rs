@@ -340,9 +340,34 @@ fn run_at(t: &[char], p: usize) -> Option<usize> {
     Some(end)
 }
 
-/// `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?` as (start, end) offsets.
-fn window_words(w: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced):
+/// the suffixes of one string of the last four words, shortest first.
+struct Prev {
+    s: String,
+    starts: [usize; 4],
+    n: usize,
+}
+
+impl Prev {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.starts[..self.n].iter().map(|&a| &self.s[a..])
+    }
+
+    fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+}
+
+fn prev_words(lower: &[char], pos: usize) -> Prev {
+    let lo = pos.saturating_sub(40);
+    let mut window = &lower[lo..pos];
+    if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
+        window = &window[nl + 1..];
+    }
+    // `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?`, keeping the last four
+    let mut last = [(0usize, 0usize); 4];
+    let mut count = 0usize;
+    let w = window;
     let mut i = 0;
     while i < w.len() {
         if !(is_word(w[i]) || apos(w[i])) {
@@ -356,38 +381,29 @@ fn window_words(w: &[char]) -> Vec<(usize, usize)> {
         if i < w.len() && matches!(w[i], '?' | ':' | ',') {
             i += 1;
         }
-        out.push((s, i));
+        last[count % 4] = (s, i);
+        count += 1;
+    }
+    let n = count.min(4);
+    let mut out = Prev { s: String::with_capacity(4 * n + window.len()), starts: [0; 4], n };
+    let mut starts = [0usize; 4];
+    for k in 0..n {
+        let (a, b) = last[(count - n + k) % 4];
+        if k > 0 {
+            out.s.push(' ');
+        }
+        starts[k] = out.s.len();
+        out.s.extend(&window[a..b]);
+    }
+    // shortest first: the last word alone, then the last two...
+    for k in 0..n {
+        out.starts[k] = starts[n - 1 - k];
     }
     out
 }
 
-/// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced).
-fn prev_words(lower: &[char], pos: usize) -> Vec<String> {
-    let lo = pos.saturating_sub(40);
-    let mut window = &lower[lo..pos];
-    if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
-        window = &window[nl + 1..];
-    }
-    let all = window_words(window);
-    let ws = &all[all.len().saturating_sub(4)..];
-    (0..ws.len())
-        .rev()
-        .map(|i| {
-            let (a0, b0) = (ws[i].0, ws[ws.len() - 1].1);
-            let mut s = String::with_capacity(window[a0..b0].iter().map(|c| c.len_utf8()).sum());
-            for (k, &(a, b)) in ws[i..].iter().enumerate() {
-                if k > 0 {
-                    s.push(' ');
-                }
-                s.extend(&window[a..b]);
-            }
-            s
-        })
-        .collect()
-}
-
-fn cue(prev: &[String], cues: &Words) -> bool {
-    prev.iter().any(|p| cues.contains(p.as_str()))
+fn cue(prev: &Prev, cues: &Words) -> bool {
+    prev.iter().any(|p| cues.contains(p))
 }
 
 fn sentence_initial(t: &[char], pos: usize) -> bool {
@@ -1096,8 +1112,14 @@ mod tests {
         assert!(org_after(&c(" is a big tech company.")) && org_after(&c("  offices")) && !org_after(&c(" officer")));
         assert!(!org_after(&c(" is a one two three four company")));
         assert_eq!(
-            prev_words(&c("x\nwe moved here from "), 21),
+            prev_words(&c("x\nwe moved here from "), 21).iter().collect::<Vec<_>>(),
             vec!["from", "here from", "moved here from", "we moved here from"]
         );
+        let p = prev_words(&c("one two three four five, six: "), 30);
+        assert_eq!(
+            p.iter().collect::<Vec<_>>(),
+            vec!["six:", "five, six:", "four five, six:", "three four five, six:"]
+        );
+        assert_eq!(prev_words(&c("  "), 2).first(), None);
     }
 }
