@@ -275,6 +275,14 @@ impl<'l> Document<'l> {
     }
 }
 
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        if let Some(index) = self.index.take() {
+            self.lexicon.recycle(index);
+        }
+    }
+}
+
 /// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
 ///
 /// One pass decodes the UTF-8, records the byte offsets, folds and notes which code points the fold
@@ -383,6 +391,15 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
 
 /// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
 fn lower_text(norm: &Text) -> Text {
+    if norm.byte_offsets().is_empty() {
+        // ASCII: the lower-casing is ASCII's, code point for byte
+        if !norm.s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return norm.clone();
+        }
+        let s = norm.s.to_ascii_lowercase();
+        let chars: Vec<char> = s.bytes().map(char::from).collect();
+        return Text::from_parts(s, chars, Vec::new());
+    }
     let src = &norm.chars;
     let dotted = src.contains(&'\u{130}');
     let mut chars = src.clone();

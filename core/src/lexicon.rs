@@ -4,6 +4,7 @@
 //! Invariant: keywords are stored folded and lower-cased and are unique; a keyword may belong to
 //! several groups. Matches come back sorted by start, the longer first on a tie.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -167,7 +168,16 @@ impl Lexicon {
     /// Panics if the lexicon was not built.
     pub fn index(&self, lowered: &Text) -> Vec<Occurrences> {
         let built = self.built.as_ref().expect("Lexicon::build before index");
-        let mut out = vec![Occurrences::default(); built.group_names.len()];
+        let n = built.group_names.len();
+        // a cleared index of an earlier document of this thread, when there is one of this size
+        let (spare, mut found) = SCRATCH
+            .try_with(|s| {
+                let mut s = s.borrow_mut();
+                let spare = s.spare.pop();
+                (spare, std::mem::take(&mut s.found))
+            })
+            .unwrap_or_default();
+        let mut out = spare.filter(|v| v.len() == n).unwrap_or_else(|| vec![Occurrences::default(); n]);
         let Some(matcher) = &built.matcher else {
             return out;
         };
@@ -176,7 +186,7 @@ impl Lexicon {
         // text starts and ends on code-point boundaries).
         let at = lowered.byte_offsets();
         let mut cur = 0usize;
-        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
+        found.clear();
         for m in matcher.find_overlapping_iter(lowered.s.as_str()) {
             let word = m.pattern().as_usize();
             let end = if at.is_empty() {
@@ -197,27 +207,54 @@ impl Lexicon {
             found.push((start, end, word));
         }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut counts = vec![0u32; out.len()];
-        for &(_, _, word) in &found {
-            for &g in &built.word_groups[word] {
-                counts[g as usize] += 1;
-            }
-        }
-        for (occ, &n) in out.iter_mut().zip(&counts) {
-            if n > 0 {
-                occ.starts.reserve_exact(n as usize);
-                occ.ends.reserve_exact(n as usize);
-            }
-        }
-        for (start, end, word) in found {
+        for &(start, end, word) in &found {
             for &g in &built.word_groups[word] {
                 let occ = &mut out[g as usize];
                 occ.starts.push(start);
                 occ.ends.push(end);
             }
         }
+        if found.capacity() <= SCRATCH_KEEP {
+            let _ = SCRATCH.try_with(|s| s.borrow_mut().found = found);
+        }
         out
     }
+
+    /// Take back an index made by [`Lexicon::index`] once its document is done with it: its groups
+    /// are emptied (their vectors kept, unless large) for the next document of this thread, which
+    /// so allocates nothing for its index (one vector per group found showed in profiles).
+    pub fn recycle(&self, mut index: Vec<Occurrences>) {
+        for occ in index.iter_mut() {
+            if occ.starts.capacity() > SCRATCH_KEEP {
+                *occ = Occurrences::default();
+            } else {
+                occ.starts.clear();
+                occ.ends.clear();
+            }
+        }
+        let _ = SCRATCH.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.spare.len() < 4 {
+                s.spare.push(index);
+            }
+        });
+    }
+}
+
+/// Per-thread buffers [`Lexicon::index`] reuses from one document to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Cleared indexes given back by [`Lexicon::recycle`].
+    spare: Vec<Vec<Occurrences>>,
+    /// The matches of one document before they are sorted into groups.
+    found: Vec<(usize, usize, usize)>,
+}
+
+/// Vectors longer than this are freed rather than kept (a huge document's index is not held on to).
+const SCRATCH_KEEP: usize = 4096;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 #[cfg(test)]

@@ -65,9 +65,17 @@ pub fn close_spaced_labels(norm: &mut [char]) -> Vec<u32> {
     let n = norm.len();
     let mut i = 0;
     while i + 2 < n {
-        // cheapest test first: most characters are not followed by a space
-        if norm[i + 1] != ' '
-            || !label_start(norm[i])
+        if norm[i + 1] != ' ' {
+            // no label starts before the character ahead of the next space: go there at once
+            match norm[i + 2..].iter().position(|&x| x == ' ') {
+                Some(k) => {
+                    i += 1 + k;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if !label_start(norm[i])
             || !(i == 0 || matches!(norm[i - 1], '\n' | ' ' | '\t' | '|' | ':' | '・' | '■' | '□' | '【' | '['))
         {
             i += 1;

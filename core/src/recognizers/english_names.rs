@@ -17,6 +17,10 @@
 //! The Python rules' regular expressions are hand-written scans here with the ends Python's `re`
 //! gives; character tests go through [`crate::pystr`] (Python's Unicode semantics).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::pystr::{self, is_letter, is_word, split_ws, str_islower, str_isupper};
@@ -336,9 +340,34 @@ fn run_at(t: &[char], p: usize) -> Option<usize> {
     Some(end)
 }
 
-/// `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?` as (start, end) offsets.
-fn window_words(w: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced):
+/// the suffixes of one string of the last four words, shortest first.
+struct Prev {
+    s: String,
+    starts: [usize; 4],
+    n: usize,
+}
+
+impl Prev {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.starts[..self.n].iter().map(|&a| &self.s[a..])
+    }
+
+    fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+}
+
+fn prev_words(lower: &[char], pos: usize) -> Prev {
+    let lo = pos.saturating_sub(40);
+    let mut window = &lower[lo..pos];
+    if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
+        window = &window[nl + 1..];
+    }
+    // `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?`, keeping the last four
+    let mut last = [(0usize, 0usize); 4];
+    let mut count = 0usize;
+    let w = window;
     let mut i = 0;
     while i < w.len() {
         if !(is_word(w[i]) || apos(w[i])) {
@@ -352,37 +381,29 @@ fn window_words(w: &[char]) -> Vec<(usize, usize)> {
         if i < w.len() && matches!(w[i], '?' | ':' | ',') {
             i += 1;
         }
-        out.push((s, i));
+        last[count % 4] = (s, i);
+        count += 1;
+    }
+    let n = count.min(4);
+    let mut out = Prev { s: String::with_capacity(4 * n + window.len()), starts: [0; 4], n };
+    let mut starts = [0usize; 4];
+    for k in 0..n {
+        let (a, b) = last[(count - n + k) % 4];
+        if k > 0 {
+            out.s.push(' ');
+        }
+        starts[k] = out.s.len();
+        out.s.extend(&window[a..b]);
+    }
+    // shortest first: the last word alone, then the last two...
+    for k in 0..n {
+        out.starts[k] = starts[n - 1 - k];
     }
     out
 }
 
-/// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced).
-fn prev_words(lower: &[char], pos: usize) -> Vec<String> {
-    let lo = pos.saturating_sub(40);
-    let mut window = &lower[lo..pos];
-    if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
-        window = &window[nl + 1..];
-    }
-    let all = window_words(window);
-    let ws = &all[all.len().saturating_sub(4)..];
-    (0..ws.len())
-        .rev()
-        .map(|i| {
-            let mut s = String::new();
-            for (k, &(a, b)) in ws[i..].iter().enumerate() {
-                if k > 0 {
-                    s.push(' ');
-                }
-                s.extend(&window[a..b]);
-            }
-            s
-        })
-        .collect()
-}
-
-fn cue(prev: &[String], cues: &Words) -> bool {
-    prev.iter().any(|p| cues.contains(p.as_str()))
+fn cue(prev: &Prev, cues: &Words) -> bool {
+    prev.iter().any(|p| cues.contains(p))
 }
 
 fn sentence_initial(t: &[char], pos: usize) -> bool {
@@ -422,7 +443,15 @@ fn trim(t: &[char], start: usize, end: usize) -> usize {
 
 /// `_norm`: lower-cased, trailing dots and a possessive 's dropped.
 fn norm(tok: &[char]) -> String {
-    let mut s = pystr::lower(tok);
+    let mut s = String::with_capacity(tok.len());
+    norm_into(tok, &mut s);
+    s
+}
+
+/// [`norm`] into `s` (cleared first), for a key only looked up (no allocation once `s` has grown).
+fn norm_into<'s>(tok: &[char], s: &'s mut String) -> &'s str {
+    s.clear();
+    pystr::lower_into(tok, s);
     let n = s.trim_end_matches('.').len();
     s.truncate(n);
     if s.ends_with("'s") {
@@ -566,15 +595,17 @@ impl EnglishNameRecognizer {
         let mut spans: &[(usize, usize)] = &run.spans;
         let tok = |k: (usize, usize)| &t[k.0..k.1];
         let (mut title, mut greet) = (false, false);
-        if toks.len() > 1 && places.contains_key(self.joined_norm(t, toks).as_str()) {
+        // every token's key, once (the steps below cut tokens from either end: `keys` follows `toks`)
+        let all: Vec<String> = toks.iter().map(|&k| norm(tok(k))).collect();
+        let mut keys: &[String] = &all;
+        if toks.len() > 1 && places.contains_key(all.join(" ").as_str()) {
             let s = spans[0].0;
             out.push(Finding::new("LOCATION", s, trim(t, s, spans[spans.len() - 1].1), 0.8, NAME));
             return;
         }
         // Leading titles, greetings and function words are not part of the name.
         while !toks.is_empty() {
-            let key = norm(tok(toks[0]));
-            let key = key.as_str();
+            let key = keys[0].as_str();
             if self.titles.contains(key) {
                 title = true;
             } else if self.greetings.contains(key) {
@@ -582,20 +613,20 @@ impl EnglishNameRecognizer {
             } else if (key == "st" || key == "saint") && toks.len() > 1 {
                 return; // St. Mary's Hospital, St Albans
             } else if (stop.contains(key) || self.roles.contains(key)) && toks.len() > 1 {
-            } else if common.contains(key) && toks.len() > 2 && given.contains(norm(tok(toks[1])).as_str()) {
+            } else if common.contains(key) && toks.len() > 2 && given.contains(keys[1].as_str()) {
                 // "Patient John Doe"
             } else {
                 break;
             }
             toks = &toks[1..];
             spans = &spans[1..];
+            keys = &keys[1..];
         }
         if toks.is_empty() {
             return;
         }
         if toks.len() == 1 && !(title || greet) {
-            let k = norm(tok(toks[0]));
-            let k = k.as_str();
+            let k = keys[0].as_str();
             if k.chars().count() < 2
                 || stop.contains(k)
                 || (common.contains(k) && !places.contains_key(k) && !given.contains(k))
@@ -604,13 +635,13 @@ impl EnglishNameRecognizer {
             }
         }
         // Trailing function words ("Ubul What") are cut too.
-        while toks.len() > 1 && stop.contains(norm(tok(toks[toks.len() - 1])).as_str()) {
+        while toks.len() > 1 && stop.contains(keys[keys.len() - 1].as_str()) {
             toks = &toks[..toks.len() - 1];
             spans = &spans[..spans.len() - 1];
+            keys = &keys[..keys.len() - 1];
         }
         let mut start = spans[0].0;
         let mut end = spans[spans.len() - 1].1;
-        let mut keys: Vec<String> = toks.iter().map(|&k| norm(tok(k))).collect();
         let prev = prev_words(lower, run.spans[0].0);
         let initial = sentence_initial(t, run.spans[0].0) && !(title || greet);
         let shouty = toks.iter().all(|&k| str_isupper(tok(k)) && k.1 - k.0 > 1);
@@ -621,7 +652,7 @@ impl EnglishNameRecognizer {
         if org_at > 0 && org_at < keys.len() - 1 {
             toks = &toks[..org_at + 1];
             spans = &spans[..org_at + 1];
-            keys.truncate(org_at + 1);
+            keys = &keys[..org_at + 1];
             start = spans[0].0;
             end = spans[spans.len() - 1].1;
             tend = trim(t, start, end);
@@ -704,7 +735,7 @@ impl EnglishNameRecognizer {
         if 0 < cut && cut < keys.len() {
             toks = &toks[..cut];
             spans = &spans[..cut];
-            keys.truncate(cut);
+            keys = &keys[..cut];
             start = spans[0].0;
             end = spans[spans.len() - 1].1;
             tend = trim(t, start, end);
@@ -712,7 +743,7 @@ impl EnglishNameRecognizer {
         if cut == 0 || keys.iter().zip(toks).any(|(k, &tk)| k.chars().count() < 2 && !is_initial(tok(tk))) {
             return;
         }
-        let mut score = self.person_score(&keys, t, toks, initial);
+        let mut score = self.person_score(keys, t, toks, initial);
         if person_cue && !keys.iter().any(|k| common.contains(k.as_str()) && !given.contains(k.as_str())) {
             score = f64::max(score, 0.55) + 0.3;
         } else {
@@ -805,8 +836,9 @@ impl EnglishNameRecognizer {
     }
 
     /// Firm names made of three surnames ("Marshall, Hernandez and Simpson"), not after a colon.
-    fn org_lists(&self, t: &[char], out: &mut Vec<Finding>) {
-        if !t.windows(5).any(|w| w == [' ', 'a', 'n', 'd', ' ']) {
+    fn org_lists(&self, t: &[char], ts: &str, out: &mut Vec<Finding>) {
+        static AND: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" and "));
+        if AND.find(ts.as_bytes()).is_none() {
             return;
         }
         // (?<!, )(TOKEN),[ \t]{1,2}(TOKEN)[ \t]{1,2}and[ \t]{1,2}(TOKEN), as finditer
@@ -857,12 +889,11 @@ impl EnglishNameRecognizer {
     }
 
     /// Names written in lower case right after "my name is".
-    fn lowercase_names(&self, t: &[char], lower: &[char], out: &mut Vec<Finding>) {
-        let has = |w: &str| {
-            let w: Vec<char> = w.chars().collect();
-            lower.windows(w.len()).any(|x| x == w.as_slice())
-        };
-        if !has("name is") && !has("call me") {
+    fn lowercase_names(&self, t: &[char], lower: &str, out: &mut Vec<Finding>) {
+        // a substring of the UTF-8 string: the same answer as over the code points (ASCII cues)
+        static CUES: LazyLock<[memmem::Finder<'static>; 2]> =
+            LazyLock::new(|| [memmem::Finder::new("name is"), memmem::Finder::new("call me")]);
+        if !CUES.iter().any(|f| f.find(lower.as_bytes()).is_some()) {
             return;
         }
         let lowword = |i: usize, min: usize| -> Option<usize> {
@@ -946,6 +977,7 @@ impl Recognizer for EnglishNameRecognizer {
         let mut singles: Vec<(usize, usize, String)> = Vec::new();
         let mut last_person_line: Option<usize> = None;
         let mut got: Vec<Finding> = Vec::new();
+        let mut key_buf = String::new();
         let mut p = 0;
         while p < t.len() {
             if !is_upper_class(t[p])
@@ -966,8 +998,7 @@ impl Recognizer for EnglishNameRecognizer {
             let word = &t[m_start..m_end];
             if !word.iter().any(|&c| blank(c)) {
                 // fast path: a lone capitalised function word
-                let k = norm(word);
-                let k = k.as_str();
+                let k = norm_into(word, &mut key_buf);
                 if lx.stop_words.contains(k)
                     || (self.common.contains(k) && !lx.places.contains_key(k) && !lx.given.contains(k))
                 {
@@ -1017,8 +1048,8 @@ impl Recognizer for EnglishNameRecognizer {
                 }
             }
         }
-        self.org_lists(t, out);
-        self.lowercase_names(t, lower, out);
+        self.org_lists(t, &doc.norm.s, out);
+        self.lowercase_names(t, &doc.lower().s, out);
     }
 }
 
@@ -1081,8 +1112,14 @@ mod tests {
         assert!(org_after(&c(" is a big tech company.")) && org_after(&c("  offices")) && !org_after(&c(" officer")));
         assert!(!org_after(&c(" is a one two three four company")));
         assert_eq!(
-            prev_words(&c("x\nwe moved here from "), 21),
+            prev_words(&c("x\nwe moved here from "), 21).iter().collect::<Vec<_>>(),
             vec!["from", "here from", "moved here from", "we moved here from"]
         );
+        let p = prev_words(&c("one two three four five, six: "), 30);
+        assert_eq!(
+            p.iter().collect::<Vec<_>>(),
+            vec!["six:", "five, six:", "four five, six:", "three four five, six:"]
+        );
+        assert_eq!(prev_words(&c("  "), 2).first(), None);
     }
 }
