@@ -41,6 +41,27 @@ impl Tables {
         doc.shared("table.tables", |d| Tables { tables: find_text(&d.norm.s, &d.norm.chars) })
     }
 
+    /// Whether the line holding `pos` could belong to a table: it has a delimiter. Callers ask this first
+    /// so that most documents never have their tables looked for.
+    pub fn line_may_hold(doc: &Document, pos: usize) -> bool {
+        let t = &doc.norm.chars;
+        let pos = pos.min(t.len());
+        let ls = crate::document::line_start(t, pos, LINE_LIMIT);
+        let le = crate::document::line_end(t, pos, LINE_LIMIT);
+        t[ls..le]
+            .iter()
+            .enumerate()
+            .any(|(k, &c)| matches!(c, ',' | '\t' | '|') || (c == ' ' && t.get(ls + k + 1) == Some(&' ')))
+    }
+
+    /// The header cell of the column holding `pos`, when its line may be a table's (see [`Tables::line_may_hold`]).
+    pub fn header_of(doc: &Document, pos: usize) -> Option<(usize, usize)> {
+        if !Self::line_may_hold(doc, pos) {
+            return None;
+        }
+        Self::of(doc).header_cell(pos)
+    }
+
     /// Whether `pos` is inside a table's header row.
     pub fn in_header(&self, pos: usize) -> bool {
         self.tables
@@ -94,9 +115,9 @@ pub fn find(t: &[char]) -> Vec<Table> {
 pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
     let mut out = Vec::new();
     let b = s.as_bytes();
-    let spaces = memchr::memmem::Finder::new(b"  ");
-    if memchr::memchr3(b',', b'\t', b'|', b).is_none() && spaces.find(b).is_none() {
-        return out;
+    let spaces = |x: &[u8]| x.windows(2).any(|w| w == b"  ");
+    if !header_candidate(b) {
+        return out; // most texts: no line has both a delimiter and no digit
     }
     let (mut ls_b, mut ls) = (0usize, 0usize);
     // the table being built: its delimiter, header and rows
@@ -106,7 +127,7 @@ pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
         let line = &b[ls_b..le_b];
         // code points of the line: the bytes that do not continue a UTF-8 sequence
         let le = ls + line.iter().filter(|&&x| (x as i8) >= -0x40).count();
-        let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces.find(line).is_some();
+        let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces(line);
         // outside a table only a header can start one, and a header holds no digit or @
         let may = delim && (cur.is_some() || !line.iter().any(|&x| x.is_ascii_digit() || x == b'@'));
         let cells = if may && le - ls <= LINE_LIMIT && le <= t.len() { split_line(t, ls, le) } else { None };
@@ -138,6 +159,37 @@ pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
         }
     }
     out
+}
+
+/// Whether some line of `b` holds a delimiter and no digit or `@` (could be a header). Only the lines
+/// around delimiters are looked at, found with memchr over the whole text.
+fn header_candidate(b: &[u8]) -> bool {
+    let digitless = |p: usize| {
+        let ls = memchr::memrchr(b'\n', &b[..p]).map_or(0, |k| k + 1);
+        let le = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |k| p + k);
+        (le, !b[ls..le].iter().any(|x| x.is_ascii_digit() || *x == b'@'))
+    };
+    let mut checked_to = 0usize;
+    for p in memchr::memchr3_iter(b',', b'\t', b'|', b) {
+        if p >= checked_to {
+            let (le, ok) = digitless(p);
+            if ok {
+                return true;
+            }
+            checked_to = le; // the other delimiters of this line need no look
+        }
+    }
+    checked_to = 0;
+    for p in memchr::memmem::find_iter(b, b"  ") {
+        if p >= checked_to {
+            let (le, ok) = digitless(p);
+            if ok {
+                return true;
+            }
+            checked_to = le;
+        }
+    }
+    false
 }
 
 /// A data row fits its table when it has as many cells as the header (aligned columns), or at

@@ -575,7 +575,7 @@ fn table_of(text: &[char], ls: usize, cache: &mut IntMap<Option<Rc<Table>>>) -> 
 
 /// For a position inside a cell of a comma- or tab-separated table, the span of its column's header.
 pub fn csv_header_cell(doc: &Document, pos: usize) -> Option<(usize, usize)> {
-    csv_header_cell_in(doc, &state(doc), pos).or_else(|| Tables::of(doc).header_cell(pos))
+    csv_header_cell_in(doc, &state(doc), pos).or_else(|| Tables::header_of(doc, pos))
 }
 
 fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(usize, usize)> {
@@ -674,7 +674,7 @@ fn label_before_in(
     let norm = &doc.norm.chars;
     let mut lo = line_start(norm, start, window);
     if let Some(st) = csv {
-        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| Tables::of(doc).header_cell(start)) {
+        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| Tables::header_of(doc, start)) {
             if let Some(hit) = nearest(doc, cell.0, cell.1, groups) {
                 return Some(hit);
             }

@@ -83,7 +83,7 @@ impl Ctx<'_, '_> {
                 continue; // 氏名 inside お客様氏名, カナ inside フリガナ
             }
             if let Some(te) = label_tail(t, ke) {
-                if Tables::of(doc).in_header(ks) {
+                if Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks) {
                     continue; // 氏名 | 所属: a column's header, read by table_columns
                 }
                 last = ke;
@@ -575,6 +575,9 @@ impl Ctx<'_, '_> {
         if q >= le {
             return None;
         }
+        if stamp.is_none() && !self.may_be_speaker(q, le) {
+            return None; // 電話番号：, 件名： — a label, not a name, before the colon (the common case)
+        }
         let (s, e, full) = if t[q].is_ascii_uppercase() {
             let e = romaji_name(t, q, le)?;
             if !t[q..e].contains(&' ') {
@@ -678,6 +681,36 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// A cheap first look at a line without a leading time stamp: what stands before its first colon
+    /// (less a time's hour and an honorific) is short, made of name characters, and, when it is one run of
+    /// kanji, a listed surname or full name or long enough to hold an unlisted given name.
+    fn may_be_speaker(&self, q: usize, le: usize) -> bool {
+        let t = self.t;
+        let Some(c) = self.find_char(':', q, (q + 24).min(le)) else {
+            return false;
+        };
+        let mut e = c;
+        while e > q && (t[e - 1].is_ascii_digit() || t[e - 1] == ' ') {
+            e -= 1; // Ruha Nakagawa 16:15: the hour of the time after the name
+        }
+        let mut h = q;
+        while h < e && honorific_at(t, h).is_none_or(|x| x != e) {
+            h += 1;
+        }
+        let cand = &t[q..h];
+        if cand.is_empty() || cand.len() > 16 {
+            return false;
+        }
+        if cand.iter().all(|&x| is_kanji(x)) {
+            let lex = self.lex;
+            return lex.surname(cand)
+                || lex.split_full(cand) != 0
+                || ((3..=6).contains(&cand.len())
+                    && [2, 3].iter().any(|&k| k < cand.len() && lex.surname(&cand[..k])));
+        }
+        cand.iter().all(|&x| is_kanji(x) || is_kata(x) || is_hira(x) || x.is_ascii_alphabetic() || one_of!(x, " .,'ノ"))
+    }
+
     /// Mentions in a chat, `@服部さん`, `@東海林`: the name after an `@` that opens no e-mail address.
     pub(crate) fn mentions(&mut self, budget: usize) {
         let t = self.t;
@@ -711,6 +744,12 @@ impl Ctx<'_, '_> {
     /// Tables whose header names a column of names (氏名, お名前, フリガナ, 担当者 …): every cell of those
     /// columns shaped like a name, honorific or not.
     pub(crate) fn table_columns(&mut self) {
+        // a column of names is headed by a label word (氏名, フリガナ, 担当 …) or one of a few others
+        let s = self.doc.norm.s.as_bytes();
+        let others = ["メンバー", "スタッフ", "よみ", "ヨミ", "読み", "Name", "NAME", "name"];
+        if !self.doc.has_group(LABEL_GROUP) && !others.iter().any(|w| memchr::memmem::find(s, w.as_bytes()).is_some()) {
+            return;
+        }
         let tables = Tables::of(self.doc);
         let t = self.t;
         let cells: Vec<(usize, usize)> =
