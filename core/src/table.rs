@@ -54,11 +54,9 @@ impl Tables {
             .any(|(k, &c)| matches!(c, ',' | '\t' | '|') || (c == ' ' && t.get(ls + k + 1) == Some(&' ')))
     }
 
-    /// The header cell of the column holding `pos`, when its line may be a table's (see [`Tables::line_may_hold`]).
+    /// The header cell of the column holding `pos` (the tables are found once per document, cheaply when
+    /// there are none).
     pub fn header_of(doc: &Document, pos: usize) -> Option<(usize, usize)> {
-        if !Self::line_may_hold(doc, pos) {
-            return None;
-        }
         Self::of(doc).header_cell(pos)
     }
 
@@ -71,6 +69,9 @@ impl Tables {
 
     /// The header cell of the column holding `pos` in a table's data row.
     pub fn header_cell(&self, pos: usize) -> Option<(usize, usize)> {
+        if self.tables.is_empty() {
+            return None;
+        }
         let t = self.tables.iter().find(|t| {
             t.rows.first().and_then(|r| r.first()).is_some_and(|c| c.0 <= pos)
                 && t.rows.last().and_then(|r| r.last()).is_some_and(|c| pos < c.1)
