@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Accuracy of `mamori detect --jsonl` on the shared evaluation sets, scored by the one scorer (score.py).
 #
-# usage: bash benchmarks/accuracy.sh [SET/SPLIT ...]     (default: all five below)
-#   ja-biz-pii/dev  ja-ner-wiki/dev  ja-ner-wiki/test  en-synth/dev  en-synth/test
+# usage: bash benchmarks/accuracy.sh [SET/SPLIT ...]     (default: all below)
+#   ja-biz-pii/dev  ja-biz2/dev (this repository's second dev corpus, benchmarks/ja_biz2/)  ja-ner-wiki/dev
+#   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
 #              OUT (default bench-out/accuracy).
 # Writes OUT/SET-SPLIT.pred.jsonl and OUT/SET-SPLIT.txt (score.py's table), and OUT/summary.md (one row per set).
@@ -18,7 +19,7 @@ if [ -z "${MAMORI_EVAL:-}" ]; then
 fi
 [ -f "${MAMORI_EVAL:-}/score.py" ] || { echo "evaluation data not found: set MAMORI_EVAL" >&2; exit 2; }
 sets=("$@")
-[ ${#sets[@]} -gt 0 ] || sets=(ja-biz-pii/dev ja-ner-wiki/dev ja-ner-wiki/test en-synth/dev en-synth/test)
+[ ${#sets[@]} -gt 0 ] || sets=(ja-biz-pii/dev ja-biz2/dev ja-ner-wiki/dev ja-ner-wiki/test ja-gsd-ne/dev ja-gsd-ne/test en-synth/dev en-synth/test)
 mkdir -p "$OUT"
 summary="$OUT/summary.md"
 {
@@ -29,6 +30,7 @@ summary="$OUT/summary.md"
 } > "$summary"
 for s in "${sets[@]}"; do
   gold="$MAMORI_EVAL/$s.jsonl"
+  [ "$s" != "ja-biz2/dev" ] || gold="benchmarks/ja_biz2/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
   start=$(date +%s.%N)
