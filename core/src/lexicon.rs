@@ -159,6 +159,12 @@ impl Lexicon {
         self.built.as_ref().map(|b| b.group_names[id as usize].as_str()).unwrap_or("")
     }
 
+    /// The name of group `id`, None when this lexicon has no such group.
+    #[inline]
+    pub fn group_name_of(&self, id: GroupId) -> Option<&str> {
+        self.built.as_ref()?.group_names.get(id as usize).map(String::as_str)
+    }
+
     pub fn group_count(&self) -> usize {
         self.built.as_ref().map(|b| b.group_names.len()).unwrap_or(0)
     }
