@@ -385,14 +385,32 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
     if same_width {
         return (out, at.to_vec());
     }
-    let mut b = 0u32;
     let mut new_at: Vec<u32> = Vec::with_capacity(new.len() + 1);
-    new_at.extend(new.iter().map(|c| {
-        let x = b;
-        b += c.len_utf8() as u32;
-        x
-    }));
-    new_at.push(b);
+    if at.len() == new.len() + 1 {
+        // the old offsets less the bytes the changes before each code point removed (or added):
+        // one subtraction per code point between the few changes
+        let mut delta = 0i64;
+        let mut prev = 0usize;
+        for &i in changed {
+            let i = i as usize;
+            if i < prev || i >= new.len() {
+                continue; // (changes come ascending and once each)
+            }
+            new_at.extend(at[prev..=i].iter().map(|&x| (i64::from(x) - delta) as u32));
+            delta += old[i].len_utf8() as i64 - new[i].len_utf8() as i64;
+            prev = i + 1;
+        }
+        new_at.extend(at[prev..].iter().map(|&x| (i64::from(x) - delta) as u32));
+    } else {
+        let mut b = 0u32;
+        new_at.extend(new.iter().map(|c| {
+            let x = b;
+            b += c.len_utf8() as u32;
+            x
+        }));
+        new_at.push(b);
+    }
+    debug_assert_eq!(new_at.last().map(|&b| b as usize), Some(out.len()));
     (out, new_at)
 }
 
