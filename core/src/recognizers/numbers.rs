@@ -657,7 +657,8 @@ fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(us
         None => {
             // two commas or two tabs anywhere (ASCII: counted in the UTF-8 bytes, by memchr)
             let bytes = doc.text.s.as_bytes();
-            let g = memchr::memchr_iter(b',', bytes).nth(1).is_some() || memchr::memchr_iter(b'\t', bytes).nth(1).is_some();
+            let g =
+                memchr::memchr_iter(b',', bytes).nth(1).is_some() || memchr::memchr_iter(b'\t', bytes).nth(1).is_some();
             st.gate.set(Some(g));
             g
         }
