@@ -436,7 +436,9 @@ fn is_prose(town: &[char]) -> bool {
             return true;
         }
     }
-    (0..town.len()).any(|i| PROSE.iter().any(|w| lit(town, i, w).is_some()))
+    // some word of PROSE inside the town (matched on the code points, first code point first)
+    static WORDS: std::sync::OnceLock<crate::table::CharWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::table::CharWords::new(&PROSE)).found_in(town)
 }
 
 // ------------------------------------------------------------------------------ floors and rooms
