@@ -427,6 +427,14 @@ impl CharWords {
         })
     }
 
+    /// Whether one of the words starts at `i` of `t` (and ends inside it).
+    pub fn starts_at(&self, t: &[char], i: usize) -> bool {
+        match t.get(i).map(|c| self.first.binary_search(c)) {
+            Some(Ok(k)) => self.words[k].iter().any(|w| t[i..].starts_with(w)),
+            _ => false,
+        }
+    }
+
     /// Whether `cell` is one of the words.
     pub fn equals(&self, cell: &[char]) -> bool {
         match cell.first().map(|c| self.first.binary_search(c)) {
@@ -501,6 +509,12 @@ mod tests {
             let want = ["氏名", "No", "〒", "name", "名前"].iter().any(|w| cell.contains(w));
             assert_eq!(words.found_in(&c), want, "{cell:?}");
             assert_eq!(words.equals(&c), ["氏名", "No", "〒", "name", "名前"].contains(&cell), "{cell:?}");
+            for i in 0..=c.len() + 1 {
+                let want = ["氏名", "No", "〒", "name", "名前"]
+                    .iter()
+                    .any(|w| c.get(i..).is_some_and(|r| r.starts_with(&w.chars().collect::<Vec<_>>())));
+                assert_eq!(words.starts_at(&c, i), want, "{cell:?} {i}");
+            }
         }
     }
 
