@@ -493,7 +493,7 @@ fn nearest(doc: &Document, lo: usize, hi: usize, groups: &[&'static str]) -> Opt
 /// [`nearest`] over all of [`ALL_LABELS`], given as their merged list [`LabelState::all_labels`]: for
 /// each group the keyword starting last in `[lo, hi)` that ends by `hi` and stands as a word, and of
 /// those the one ending last (the longest, then the first group by name, on a tie).
-fn nearest_all(doc: &Document, lo: usize, hi: usize, all: &[(usize, usize, u8)]) -> Option<Label> {
+fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[(usize, usize, u8)], usize)) -> Option<Label> {
     const _: () = assert!(ALL_LABELS.len() <= 32);
     let mut best: Option<Label> = None;
     let mut i = all.partition_point(|x| x.0 < hi);
@@ -501,11 +501,12 @@ fn nearest_all(doc: &Document, lo: usize, hi: usize, all: &[(usize, usize, u8)])
         return None;
     }
     let low = &doc.lower().chars;
+    // once a candidate ends later than any keyword starting further back can, stop
     let mut decided = 0u32;
     while i > 0 {
         i -= 1;
         let (s, e, k) = all[i];
-        if s < lo {
+        if s < lo || best.is_some_and(|b| s + longest < b.2) {
             break;
         }
         if decided & (1 << k) != 0 || e > hi || !word_ok(low, s, e) {
@@ -559,7 +560,8 @@ struct LabelState {
     labels: RefCell<IntMap<Option<&'static str>>>,
     /// The keywords of all of [`ALL_LABELS`] in one list: (start, end, index in ALL_LABELS), by start
     /// (a group's own order kept on a tie), so that a lookup over all the labels is one search.
-    all: OnceCell<Vec<(usize, usize, u8)>>,
+    /// With the length of the longest of them.
+    all: OnceCell<(Vec<(usize, usize, u8)>, usize)>,
     /// The document's tables ([`Tables::of`]), asked for once.
     doc_tables: OnceCell<Rc<Tables>>,
     /// The last line [`csv_header_cell_in`] counted delimiters in: (start, end, has two commas or tabs).
@@ -580,16 +582,18 @@ impl Default for LabelState {
 }
 
 impl LabelState {
-    fn all_labels(&self, doc: &Document) -> &[(usize, usize, u8)] {
-        self.all.get_or_init(|| {
+    fn all_labels(&self, doc: &Document) -> (&[(usize, usize, u8)], usize) {
+        let (all, longest) = self.all.get_or_init(|| {
             let mut v = Vec::new();
             for (k, g) in ALL_LABELS.iter().enumerate() {
                 let occ = doc.occurrences(g);
                 v.extend(occ.starts.iter().zip(&occ.ends).map(|(&s, &e)| (s, e, k as u8)));
             }
             v.sort_by_key(|x| x.0); // stable: each group's order kept
-            v
-        })
+            let longest = v.iter().map(|x| x.1.saturating_sub(x.0)).max().unwrap_or(0);
+            (v, longest)
+        });
+        (all, *longest)
     }
 
     fn header_of(&self, doc: &Document, pos: usize) -> Option<(usize, usize)> {
