@@ -493,7 +493,7 @@ fn nearest(doc: &Document, lo: usize, hi: usize, groups: &[&'static str]) -> Opt
 /// [`nearest`] over all of [`ALL_LABELS`], given as their merged list [`LabelState::all_labels`]: for
 /// each group the keyword starting last in `[lo, hi)` that ends by `hi` and stands as a word, and of
 /// those the one ending last (the longest, then the first group by name, on a tie).
-fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[(usize, usize, u8)], usize)) -> Option<Label> {
+fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[LabelHit], usize)) -> Option<Label> {
     const _: () = assert!(ALL_LABELS.len() <= 32);
     let mut best: Option<Label> = None;
     let mut i = all.partition_point(|x| x.0 < hi);
@@ -553,6 +553,9 @@ struct Table {
     cells: Option<Vec<(usize, usize)>>,
 }
 
+/// A keyword of one of [`ALL_LABELS`]: start, end, index in ALL_LABELS.
+type LabelHit = (usize, usize, u8);
+
 /// Per-document caches of the label lookups.
 struct LabelState {
     gate: Cell<Option<bool>>,
@@ -561,7 +564,7 @@ struct LabelState {
     /// The keywords of all of [`ALL_LABELS`] in one list: (start, end, index in ALL_LABELS), by start
     /// (a group's own order kept on a tie), so that a lookup over all the labels is one search.
     /// With the length of the longest of them.
-    all: OnceCell<(Vec<(usize, usize, u8)>, usize)>,
+    all: OnceCell<(Vec<LabelHit>, usize)>,
     /// The document's tables ([`Tables::of`]), asked for once.
     doc_tables: OnceCell<Rc<Tables>>,
     /// The last line [`csv_header_cell_in`] counted delimiters in: (start, end, has two commas or tabs).
@@ -582,7 +585,7 @@ impl Default for LabelState {
 }
 
 impl LabelState {
-    fn all_labels(&self, doc: &Document) -> (&[(usize, usize, u8)], usize) {
+    fn all_labels(&self, doc: &Document) -> (&[LabelHit], usize) {
         let (all, longest) = self.all.get_or_init(|| {
             let mut v = Vec::new();
             for (k, g) in ALL_LABELS.iter().enumerate() {
