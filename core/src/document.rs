@@ -57,12 +57,17 @@ pub struct Document<'l> {
     index: OnceCell<Vec<Occurrences>>,
     /// Few keys per document: a list beats hashing the key on every ask.
     shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
-    /// (address of a group name asked for, its id), see [`Document::group_id`]; id `u32::MAX`: empty.
-    group_ids: [Cell<(usize, u32)>; GROUP_SLOTS],
 }
 
-const GROUP_BITS: u32 = 7;
+const GROUP_BITS: u32 = 8;
 const GROUP_SLOTS: usize = 1 << GROUP_BITS;
+
+thread_local! {
+    /// (address of a group name asked for, its id), see [`Document::group_id`]; id `u32::MAX`: empty.
+    /// Kept per thread rather than per document: the same few dozen names are asked for in every
+    /// document, and a per-document table began cold each time.
+    static GROUP_IDS: [Cell<(usize, u32)>; GROUP_SLOTS] = const { [const { Cell::new((0, u32::MAX)) }; GROUP_SLOTS] };
+}
 
 static EMPTY: Occurrences = Occurrences { starts: Vec::new(), ends: Vec::new() };
 
@@ -90,7 +95,6 @@ impl<'l> Document<'l> {
             lower: OnceCell::new(),
             index: OnceCell::new(),
             shared: RefCell::new(Vec::new()),
-            group_ids: std::array::from_fn(|_| Cell::new((0, u32::MAX))),
         }
     }
 
@@ -124,18 +128,21 @@ impl<'l> Document<'l> {
 
     /// The lexicon's id of `group`, remembered by the address of the name asked with (recognizers
     /// ask with the same `&'static str` again and again; hashing it showed in profiles). A remembered
-    /// entry is used only when the name it was stored for equals `group` (an address may be reused
-    /// by another string).
+    /// entry is used only when this lexicon's name of that id equals `group` (an address may be
+    /// reused by another string, and the entry may come from another engine's lexicon): names are
+    /// unique in a lexicon, so the id is then `group`'s.
     fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
         let p = group.as_ptr() as usize;
         // Fibonacci hashing of the address: neighbouring literals spread over the slots
-        let slot = &self.group_ids[p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS)];
-        let (addr, id) = slot.get();
-        if addr == p && id != u32::MAX && self.lexicon.group_name(id) == group {
-            return Some(id);
+        let k = p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS);
+        let cached = GROUP_IDS.try_with(|slots| slots[k].get()).ok();
+        if let Some((addr, id)) = cached {
+            if addr == p && id != u32::MAX && self.lexicon.group_name_of(id) == Some(group) {
+                return Some(id);
+            }
         }
         let id = self.lexicon.group_id(group)?;
-        slot.set((p, id));
+        let _ = GROUP_IDS.try_with(|slots| slots[k].set((p, id)));
         Some(id)
     }
 
@@ -378,14 +385,32 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
     if same_width {
         return (out, at.to_vec());
     }
-    let mut b = 0u32;
     let mut new_at: Vec<u32> = Vec::with_capacity(new.len() + 1);
-    new_at.extend(new.iter().map(|c| {
-        let x = b;
-        b += c.len_utf8() as u32;
-        x
-    }));
-    new_at.push(b);
+    if at.len() == new.len() + 1 {
+        // the old offsets less the bytes the changes before each code point removed (or added):
+        // one subtraction per code point between the few changes
+        let mut delta = 0i64;
+        let mut prev = 0usize;
+        for &i in changed {
+            let i = i as usize;
+            if i < prev || i >= new.len() {
+                continue; // (changes come ascending and once each)
+            }
+            new_at.extend(at[prev..=i].iter().map(|&x| (i64::from(x) - delta) as u32));
+            delta += old[i].len_utf8() as i64 - new[i].len_utf8() as i64;
+            prev = i + 1;
+        }
+        new_at.extend(at[prev..].iter().map(|&x| (i64::from(x) - delta) as u32));
+    } else {
+        let mut b = 0u32;
+        new_at.extend(new.iter().map(|c| {
+            let x = b;
+            b += c.len_utf8() as u32;
+            x
+        }));
+        new_at.push(b);
+    }
+    debug_assert_eq!(new_at.last().map(|&b| b as usize), Some(out.len()));
     (out, new_at)
 }
 

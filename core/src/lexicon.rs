@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::fold::fold_char;
 use crate::text::Text;
@@ -30,7 +32,9 @@ pub struct Lexicon {
 }
 
 struct Built {
-    matcher: Option<AhoCorasick>,
+    /// The keywords' DFA, walked by [`Lexicon::index`]'s own loop (the crate's overlapping iterator
+    /// keeps its position in memory and returns at every match; the loop showed in profiles).
+    matcher: Option<DFA>,
     group_ids: HashMap<String, GroupId, BuildHasherDefault<FxHasher>>,
     group_names: Vec<String>,
     word_groups: Vec<Vec<GroupId>>,
@@ -146,7 +150,7 @@ impl Lexicon {
             None
         } else {
             // Standard semantics + overlapping iteration: every occurrence of every keyword.
-            AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&words).ok()
+            DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(&words).ok()
         };
         self.built = Some(Built { matcher, group_ids, group_names, word_groups, word_chars });
     }
@@ -157,6 +161,12 @@ impl Lexicon {
 
     pub fn group_name(&self, id: GroupId) -> &str {
         self.built.as_ref().map(|b| b.group_names[id as usize].as_str()).unwrap_or("")
+    }
+
+    /// The name of group `id`, None when this lexicon has no such group.
+    #[inline]
+    pub fn group_name_of(&self, id: GroupId) -> Option<&str> {
+        self.built.as_ref()?.group_names.get(id as usize).map(String::as_str)
     }
 
     pub fn group_count(&self) -> usize {
@@ -187,24 +197,40 @@ impl Lexicon {
         let at = lowered.byte_offsets();
         let mut cur = 0usize;
         found.clear();
-        for m in matcher.find_overlapping_iter(lowered.s.as_str()) {
-            let word = m.pattern().as_usize();
-            let end = if at.is_empty() {
-                m.end()
-            } else {
-                let b = m.end() as u32;
-                if at[cur] != b {
-                    // matches are sparse: search ahead of the cursor (behind it only if ever needed)
-                    cur = if at[cur] < b {
-                        cur + at[cur..].partition_point(|&x| x < b)
-                    } else {
-                        at[..cur].partition_point(|&x| x < b)
-                    };
-                }
-                cur
-            };
-            let start = end.saturating_sub(built.word_chars[word] as usize);
-            found.push((start, end, word));
+        // every match of every keyword, by end (Standard semantics, overlapping): the states the DFA
+        // passes through that are match states, each reporting its keywords
+        let Ok(mut sid) = matcher.start_state(Anchored::No) else {
+            return out;
+        };
+        let hay = lowered.s.as_bytes();
+        let mut i = 0usize;
+        while let Some((next, special)) = next_special(matcher, hay, i, sid) {
+            (i, sid) = (next, special);
+            if matcher.is_dead(sid) {
+                break;
+            }
+            if !matcher.is_match(sid) {
+                continue;
+            }
+            for k in 0..matcher.match_len(sid) {
+                let word = matcher.match_pattern(sid, k).as_usize();
+                let end = if at.is_empty() {
+                    i
+                } else {
+                    let b = i as u32;
+                    if at[cur] != b {
+                        // matches are sparse: search ahead of the cursor (behind it only if ever needed)
+                        cur = if at[cur] < b {
+                            cur + at[cur..].partition_point(|&x| x < b)
+                        } else {
+                            at[..cur].partition_point(|&x| x < b)
+                        };
+                    }
+                    cur
+                };
+                let start = end.saturating_sub(built.word_chars[word] as usize);
+                found.push((start, end, word));
+            }
         }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         for &(start, end, word) in &found {
@@ -239,6 +265,26 @@ impl Lexicon {
             }
         });
     }
+}
+
+/// The DFA run over `hay` from byte `i` in state `sid` up to the next special state (a match, or
+/// dead): the position after the byte that led there and that state; None at the end of `hay`. The
+/// loop between matches, kept apart so that its few values stay in registers.
+#[inline(never)]
+fn next_special(
+    dfa: &DFA,
+    hay: &[u8],
+    mut i: usize,
+    mut sid: aho_corasick::automaton::StateID,
+) -> Option<(usize, aho_corasick::automaton::StateID)> {
+    while i < hay.len() {
+        sid = dfa.next_state(Anchored::No, sid, hay[i]);
+        i += 1;
+        if dfa.is_special(sid) {
+            return Some((i, sid));
+        }
+    }
+    None
 }
 
 /// Per-thread buffers [`Lexicon::index`] reuses from one document to the next.

@@ -383,12 +383,65 @@ const HEADER_WORDS: &[&str] = &[
 
 /// A header word, or a cell naming a kind of person, thing or date (…者, …名, …先, …日, …先).
 fn header_word(cell: &[char]) -> bool {
-    let s: String = cell.iter().collect();
-    if HEADER_WORDS.iter().any(|w| s.contains(w)) {
+    static WORDS: std::sync::OnceLock<CharWords> = std::sync::OnceLock::new();
+    if WORDS.get_or_init(|| CharWords::new(HEADER_WORDS)).found_in(cell) {
         return true;
     }
     matches!(cell.last(), Some('者' | '名' | '先' | '日' | '時' | '数' | '額' | '等' | '別' | '欄' | '地'))
         && cell.len() <= 8
+}
+
+/// A few words looked for inside short cells, on the code points (no string built, no searcher set
+/// up per cell): `found_in` is `cell.iter().collect::<String>().contains(w)` for some word `w`.
+pub struct CharWords {
+    /// The distinct first code points of the words, sorted; `words[k]` are the words starting with `first[k]`.
+    first: Vec<char>,
+    words: Vec<Vec<Vec<char>>>,
+}
+
+impl CharWords {
+    pub fn new(list: &[&str]) -> Self {
+        let mut all: Vec<Vec<char>> =
+            list.iter().map(|w| w.chars().collect()).filter(|w: &Vec<char>| !w.is_empty()).collect();
+        all.sort();
+        all.dedup();
+        let mut first: Vec<char> = Vec::new();
+        let mut words: Vec<Vec<Vec<char>>> = Vec::new();
+        for w in all {
+            if first.last() != Some(&w[0]) {
+                first.push(w[0]);
+                words.push(Vec::new());
+            }
+            if let Some(last) = words.last_mut() {
+                last.push(w);
+            }
+        }
+        CharWords { first, words }
+    }
+
+    /// Whether one of the words occurs in `cell`.
+    pub fn found_in(&self, cell: &[char]) -> bool {
+        (0..cell.len()).any(|i| match self.first.binary_search(&cell[i]) {
+            Ok(k) => self.words[k].iter().any(|w| cell[i..].starts_with(w)),
+            Err(_) => false,
+        })
+    }
+
+    /// Whether one of the words starts at `i` of `t` (and ends inside it).
+    pub fn starts_at(&self, t: &[char], i: usize) -> bool {
+        match t.get(i).map(|c| self.first.binary_search(c)) {
+            Some(Ok(k)) => self.words[k].iter().any(|w| t[i..].starts_with(w)),
+            _ => false,
+        }
+    }
+
+    /// Whether `cell` is one of the words.
+    pub fn equals(&self, cell: &[char]) -> bool {
+        match cell.first().map(|c| self.first.binary_search(c)) {
+            Some(Ok(k)) => self.words[k].iter().any(|w| w.as_slice() == cell),
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -446,6 +499,23 @@ mod tests {
         assert_eq!(s(tb.header_cell(at("1500002"))).as_deref(), Some("郵便番号"));
         assert_eq!(s(tb.header_cell(at("佐藤"))).as_deref(), Some("氏名"));
         assert_eq!(tb.header_cell(0), None);
+    }
+
+    #[test]
+    fn char_words_match_string_search() {
+        let words = CharWords::new(&["氏名", "No", "〒", "name", "名前"]);
+        for cell in ["", "氏", "氏名", "お名前", "No.", "no", "〒100", "Username", "名", "前名"] {
+            let c: Vec<char> = cell.chars().collect();
+            let want = ["氏名", "No", "〒", "name", "名前"].iter().any(|w| cell.contains(w));
+            assert_eq!(words.found_in(&c), want, "{cell:?}");
+            assert_eq!(words.equals(&c), ["氏名", "No", "〒", "name", "名前"].contains(&cell), "{cell:?}");
+            for i in 0..=c.len() + 1 {
+                let want = ["氏名", "No", "〒", "name", "名前"]
+                    .iter()
+                    .any(|w| c.get(i..).is_some_and(|r| r.starts_with(&w.chars().collect::<Vec<_>>())));
+                assert_eq!(words.starts_at(&c, i), want, "{cell:?} {i}");
+            }
+        }
     }
 
     #[test]

@@ -436,7 +436,9 @@ fn is_prose(town: &[char]) -> bool {
             return true;
         }
     }
-    (0..town.len()).any(|i| PROSE.iter().any(|w| lit(town, i, w).is_some()))
+    // some word of PROSE inside the town (matched on the code points, first code point first)
+    static WORDS: std::sync::OnceLock<crate::table::CharWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::table::CharWords::new(&PROSE)).found_in(town)
 }
 
 // ------------------------------------------------------------------------------ floors and rooms
@@ -753,14 +755,14 @@ impl Recognizer for JapaneseAddressRecognizer {
         }
         // A municipality at the start of a line or cell (CSV, tables, aligned columns, forms) or right
         // after a postal code, with a street number after it.
-        for d in std::iter::once(None).chain((0..n).map(Some)) {
-            if let Some(d) = d {
-                if !(matches!(c[d], '\n' | ',' | '\t' | '"' | '|')
-                    || (c[d] == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
-                {
-                    continue;
-                }
-            }
+        // (the test on each character starts with the one that nearly every character fails: ASCII)
+        let opens = |d: usize| {
+            let x = c[d];
+            x.is_ascii()
+                && (matches!(x, '\n' | ',' | '\t' | '"' | '|')
+                    || (x == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
+        };
+        for d in std::iter::once(None).chain((0..n).filter(|&d| opens(d)).map(Some)) {
             let i = d.map_or(0, |d| d + 1);
             let after_postal = d.is_some_and(|d| c[d] == ' ' && postal_before_spaces(c, d));
             let start = if c.get(i) == Some(&' ') && city_ahead(c, i + 1) {

@@ -13,7 +13,7 @@
 //! Everything here mirrors the Python module it replaced (`_numbers.py`) step for step, including
 //! which text (original, folded, lower-cased) each question is asked of.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -490,6 +490,41 @@ fn nearest(doc: &Document, lo: usize, hi: usize, groups: &[&'static str]) -> Opt
     best
 }
 
+/// [`nearest`] over all of [`ALL_LABELS`], given as their merged list [`LabelState::all_labels`]: for
+/// each group the keyword starting last in `[lo, hi)` that ends by `hi` and stands as a word, and of
+/// those the one ending last (the longest, then the first group by name, on a tie).
+fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[LabelHit], usize)) -> Option<Label> {
+    const _: () = assert!(ALL_LABELS.len() <= 32);
+    let mut best: Option<Label> = None;
+    let mut i = all.partition_point(|x| x.0 < hi);
+    if i == 0 || all[i - 1].0 < lo {
+        return None;
+    }
+    let low = &doc.lower().chars;
+    // once a candidate ends later than any keyword starting further back can, stop
+    let mut decided = 0u32;
+    while i > 0 {
+        i -= 1;
+        let (s, e, k) = all[i];
+        if s < lo || best.is_some_and(|b| s + longest < b.2) {
+            break;
+        }
+        if decided & (1 << k) != 0 || e > hi || !word_ok(low, s, e) {
+            continue;
+        }
+        decided |= 1 << k;
+        let group = ALL_LABELS[k as usize];
+        let better = match best {
+            None => true,
+            Some((bg, bs, be)) => e > be || (e == be && (s < bs || (s == bs && group < bg))),
+        };
+        if better {
+            best = Some((group, s, e));
+        }
+    }
+    best
+}
+
 /// (start, end) of the line holding `pos` when it is shorter than LINE_LIMIT, else None.
 fn real_line(text: &[char], pos: usize) -> Option<(usize, usize)> {
     let ls = line_start(text, pos, LINE_LIMIT);
@@ -518,12 +553,55 @@ struct Table {
     cells: Option<Vec<(usize, usize)>>,
 }
 
+/// A keyword of one of [`ALL_LABELS`]: start, end, index in ALL_LABELS.
+type LabelHit = (usize, usize, u8);
+
 /// Per-document caches of the label lookups.
-#[derive(Default)]
 struct LabelState {
     gate: Cell<Option<bool>>,
     tables: RefCell<IntMap<Option<Rc<Table>>>>,
     labels: RefCell<IntMap<Option<&'static str>>>,
+    /// The keywords of all of [`ALL_LABELS`] in one list: (start, end, index in ALL_LABELS), by start
+    /// (a group's own order kept on a tie), so that a lookup over all the labels is one search.
+    /// With the length of the longest of them.
+    all: OnceCell<(Vec<LabelHit>, usize)>,
+    /// The document's tables ([`Tables::of`]), asked for once.
+    doc_tables: OnceCell<Rc<Tables>>,
+    /// The last line [`csv_header_cell_in`] counted delimiters in: (start, end, has two commas or tabs).
+    line: Cell<(usize, usize, bool)>,
+}
+
+impl Default for LabelState {
+    fn default() -> Self {
+        LabelState {
+            gate: Cell::new(None),
+            tables: RefCell::default(),
+            labels: RefCell::default(),
+            all: OnceCell::new(),
+            doc_tables: OnceCell::new(),
+            line: Cell::new((usize::MAX, usize::MAX, false)),
+        }
+    }
+}
+
+impl LabelState {
+    fn all_labels(&self, doc: &Document) -> (&[LabelHit], usize) {
+        let (all, longest) = self.all.get_or_init(|| {
+            let mut v = Vec::new();
+            for (k, g) in ALL_LABELS.iter().enumerate() {
+                let occ = doc.occurrences(g);
+                v.extend(occ.starts.iter().zip(&occ.ends).map(|(&s, &e)| (s, e, k as u8)));
+            }
+            v.sort_by_key(|x| x.0); // stable: each group's order kept
+            let longest = v.iter().map(|x| x.1.saturating_sub(x.0)).max().unwrap_or(0);
+            (v, longest)
+        });
+        (all, *longest)
+    }
+
+    fn header_of(&self, doc: &Document, pos: usize) -> Option<(usize, usize)> {
+        self.doc_tables.get_or_init(|| Tables::of(doc)).header_cell(pos)
+    }
 }
 
 fn state(doc: &Document) -> Rc<LabelState> {
@@ -575,7 +653,8 @@ fn table_of(text: &[char], ls: usize, cache: &mut IntMap<Option<Rc<Table>>>) -> 
 
 /// For a position inside a cell of a comma- or tab-separated table, the span of its column's header.
 pub fn csv_header_cell(doc: &Document, pos: usize) -> Option<(usize, usize)> {
-    csv_header_cell_in(doc, &state(doc), pos).or_else(|| Tables::header_of(doc, pos))
+    let st = state(doc);
+    csv_header_cell_in(doc, &st, pos).or_else(|| st.header_of(doc, pos))
 }
 
 fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(usize, usize)> {
@@ -583,7 +662,10 @@ fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(us
     let gate = match st.gate.get() {
         Some(g) => g,
         None => {
-            let g = count(text, ',', 0, text.len()) >= 2 || count(text, '\t', 0, text.len()) >= 2;
+            // two commas or two tabs anywhere (ASCII: counted in the UTF-8 bytes, by memchr)
+            let bytes = doc.text.s.as_bytes();
+            let g =
+                memchr::memchr_iter(b',', bytes).nth(1).is_some() || memchr::memchr_iter(b'\t', bytes).nth(1).is_some();
             st.gate.set(Some(g));
             g
         }
@@ -612,7 +694,15 @@ fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(us
             text.len()
         }
     };
-    if count(text, ',', ls, le) < 2 && count(text, '\t', ls, le) < 2 {
+    let (cls, cle, delimited) = st.line.get();
+    let delimited = if (cls, cle) == (ls, le) {
+        delimited
+    } else {
+        let d = count(text, ',', ls, le) >= 2 || count(text, '\t', ls, le) >= 2;
+        st.line.set((ls, le, d));
+        d
+    };
+    if !delimited {
         return None;
     }
     let info = {
@@ -661,20 +751,30 @@ fn digits4(chars: &[char], a: usize, b: usize) -> bool {
 /// line, the end of the previous line; in a table (`csv`), the column header.
 pub fn label_before(doc: &Document, start: usize, groups: &[&'static str], window: usize, csv: bool) -> Option<Label> {
     let st = if csv { Some(state(doc)) } else { None };
-    label_before_in(doc, st.as_deref(), start, groups, window)
+    label_before_in(doc, st.as_deref(), start, groups, window, false)
 }
 
+/// [`label_before`]; `all`: `groups` is [`ALL_LABELS`] and `csv` is given (looked up in the merged list).
 fn label_before_in(
     doc: &Document,
     csv: Option<&LabelState>,
     start: usize,
     groups: &[&'static str],
     window: usize,
+    all: bool,
 ) -> Option<Label> {
+    let merged = match csv {
+        Some(st) if all => Some(st.all_labels(doc)),
+        _ => None,
+    };
+    let nearest = |doc: &Document, lo: usize, hi: usize, groups: &[&'static str]| match merged {
+        Some(m) => nearest_all(doc, lo, hi, m),
+        None => nearest(doc, lo, hi, groups),
+    };
     let norm = &doc.norm.chars;
     let mut lo = line_start(norm, start, window);
     if let Some(st) = csv {
-        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| Tables::header_of(doc, start)) {
+        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| st.header_of(doc, start)) {
             if let Some(hit) = nearest(doc, cell.0, cell.1, groups) {
                 return Some(hit);
             }
@@ -730,7 +830,7 @@ pub fn label_of(doc: &Document, start: usize) -> Option<&'static str> {
     if let Some(g) = st.labels.borrow().get(&start) {
         return *g;
     }
-    let g = label_before_in(doc, Some(&st), start, ALL_LABELS, 40).map(|h| h.0);
+    let g = label_before_in(doc, Some(&st), start, ALL_LABELS, 40, true).map(|h| h.0);
     st.labels.borrow_mut().insert(start, g);
     g
 }

@@ -8,7 +8,7 @@ use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
-use super::{ends_at, starts_at, Memo, ORGANIZATION};
+use super::{ends_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::morphology::Token;
@@ -77,7 +77,13 @@ pub const LATIN_FORMS: &[&str] =
 
 /// Whether one of the legal forms that do not start with '(' starts at `i`.
 pub fn legal_start_at(n: &[char], i: usize) -> bool {
-    LEGAL_FORMS.iter().filter(|f| !f.starts_with('(')).any(|f| starts_at(n, i, f))
+    static FORMS: std::sync::OnceLock<crate::table::CharWords> = std::sync::OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            let forms: Vec<&str> = LEGAL_FORMS.iter().copied().filter(|f| !f.starts_with('(')).collect();
+            crate::table::CharWords::new(&forms)
+        })
+        .starts_at(n, i)
 }
 
 const ADDRESSING: &[&str] =

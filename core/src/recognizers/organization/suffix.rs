@@ -20,6 +20,29 @@ use crate::recognizer::{Keywords, Recognizer};
 const NAME: &str = "organization_suffix";
 
 /// Organisation-type suffixes in prose, with the shortest name part they need before them.
+/// Whether a suffix that is a whole body by itself (need 0), longer in UTF-8 than `than` bytes, ends
+/// at `ke` of `n`: `ORG_SUFFIXES.iter().any(|(w, k)| *k == 0 && w.len() > than && ends_at(n, 0, ke, w))`,
+/// with the words kept as code points by their last one.
+fn whole_suffix_ends_at(n: &[char], ke: usize, than: usize) -> bool {
+    static WHOLE: std::sync::OnceLock<Vec<(char, Vec<char>, usize)>> = std::sync::OnceLock::new();
+    let whole = WHOLE.get_or_init(|| {
+        let mut v: Vec<(char, Vec<char>, usize)> = ORG_SUFFIXES
+            .iter()
+            .filter(|(w, k)| *k == 0 && !w.is_empty())
+            .map(|(w, _)| {
+                let c: Vec<char> = w.chars().collect();
+                (c[c.len() - 1], c, w.len())
+            })
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    });
+    let Some(head) = n.get(..ke) else { return false };
+    let Some(&last) = head.last() else { return false };
+    let from = whole.partition_point(|x| x.0 < last);
+    whole[from..].iter().take_while(|x| x.0 == last).any(|(_, w, bytes)| *bytes > than && head.ends_with(w))
+}
+
 pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("省", 2),
     ("庁", 2),
@@ -490,7 +513,7 @@ impl SuffixRecognizer {
         if head.windows(2).any(|w| w == ['会', '社'] || w == ['法', '人']) {
             return None; // 株式会社山田商事: the legal-form recognizer reads it
         }
-        if ORG_SUFFIXES.iter().any(|(w, k)| *k == 0 && w.len() > suffix.len() && ends_at(n, 0, ke, w)) {
+        if whole_suffix_ends_at(n, ke, suffix.len()) {
             return None; // 議院 of 参議院: the whole word is read by itself
         }
         // 参議院, 内閣府: a unique body, whole by itself; the word before it (a member's name) is no part of it

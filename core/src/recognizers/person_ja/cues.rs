@@ -7,7 +7,8 @@ use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::LINE_LIMIT;
-use crate::table::Tables;
+use crate::table::{CharWords, Tables};
+use std::sync::OnceLock;
 
 const SAMA_WORDS: &str = "模同仕多異殿神皆奥客各貴";
 
@@ -788,7 +789,6 @@ const NAME_HEADERS: &[&str] = &[
 
 /// A column header naming people: 氏名, お名前, フリガナ, 担当者, 申込者, Name … but not 会社名, 部署名.
 fn name_header(cell: &[char]) -> bool {
-    let s: String = cell.iter().collect();
     const NOT: &[&str] = &[
         "会社",
         "社名",
@@ -815,20 +815,27 @@ fn name_header(cell: &[char]) -> bool {
         "user",
         "事業者",
     ];
-    if NOT.iter().any(|w| s.contains(w)) {
+    static NOT_WORDS: OnceLock<CharWords> = OnceLock::new();
+    if NOT_WORDS.get_or_init(|| CharWords::new(NOT)).found_in(cell) {
         return false;
     }
-    NAME_HEADERS.iter().any(|w| s.contains(w)) || (cell.last() == Some(&'者') && cell.len() <= 6)
+    name_headers().found_in(cell) || (cell.last() == Some(&'者') && cell.len() <= 6)
+}
+
+/// [`NAME_HEADERS`] for matching on code points.
+fn name_headers() -> &'static CharWords {
+    static WORDS: OnceLock<CharWords> = OnceLock::new();
+    WORDS.get_or_init(|| CharWords::new(NAME_HEADERS))
 }
 
 /// A table cell shaped like a name: letters of a name (kanji, kana, Latin), spaces and ・ ー 々 . between
 /// them, at most 30 of them, and not itself a column header.
 fn name_cell(cell: &[char]) -> bool {
-    let s: String = cell.iter().collect();
-    if cell.is_empty() || cell.len() > 30 || NAME_HEADERS.contains(&s.as_str()) || cell.last() == Some(&'者') {
+    if cell.is_empty() || cell.len() > 30 || name_headers().equals(cell) || cell.last() == Some(&'者') {
         return false; // a second header row
     }
-    if ["株式会社", "有限会社", "合同会社"].iter().any(|w| s.contains(w)) {
+    static COMPANY: OnceLock<CharWords> = OnceLock::new();
+    if COMPANY.get_or_init(|| CharWords::new(&["株式会社", "有限会社", "合同会社"])).found_in(cell) {
         return false;
     }
     let letters = cell.iter().filter(|&&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic()).count();
