@@ -363,6 +363,13 @@ mod tests {
     }
 
     #[test]
+    fn names_before_kinship_words() {
+        assert_eq!(names("一方ポリュネイケスの子テルサンドロスは勝利した。"), ["ポリュネイケス"]);
+        assert_eq!(names("劉裕の異母弟にあたる。"), ["劉裕"]);
+        assert_eq!(names("社長の娘が来た。当社の子会社です。"), Vec::<String>::new());
+    }
+
+    #[test]
     fn regnal_names() {
         assert_eq!(names("医師としてエリザベス1世に仕えた。"), ["エリザベス1世"]);
         assert_eq!(names("アラゴン王フアン2世と結婚した。"), ["フアン2世"]);

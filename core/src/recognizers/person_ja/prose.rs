@@ -53,6 +53,9 @@ impl Ctx<'_, '_> {
                 break;
             }
             let j = i + self.fl[i..].iter().take_while(|&&f| f & F_KANJI != 0).count();
+            if (2..=4).contains(&(j - i)) && !overlaps(&covered, i, j) {
+                self.kin_after(i, j); // 劉裕の異母弟
+            }
             let mut s0 = i;
             while j - s0 >= 2 {
                 let e0 = (s0 + 40).min(j);
@@ -529,6 +532,9 @@ impl Ctx<'_, '_> {
             }
             let verdict = self.judge_katakana(name);
             if verdict == KATA_NONE && (e + 1 >= n || t[e] != ' ') {
+                if s >= skip && self.kin_after(s, e) {
+                    continue; // ポリュネイケスの子: a name before a kinship word (added there)
+                }
                 if asked < ask_budget && s >= skip && self.may_ask_foreign(s, e) {
                     asked += 1;
                     if self.person_in_context(s, e) {
@@ -575,7 +581,70 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Kinship words after `の` that make the word before them a person (劉裕の異母弟, ポリュネイケスの子).
+const KIN: &[&str] = &[
+    "異母弟",
+    "異母兄",
+    "異母妹",
+    "異母姉",
+    "長男",
+    "次男",
+    "三男",
+    "長女",
+    "次女",
+    "三女",
+    "息子",
+    "叔父",
+    "叔母",
+    "伯父",
+    "伯母",
+    "子",
+    "妻",
+    "夫",
+    "娘",
+    "父",
+    "母",
+    "兄",
+    "弟",
+    "姉",
+    "妹",
+    "孫",
+    "甥",
+    "姪",
+];
+
 impl Ctx<'_, '_> {
+    /// `Xの子は`, `Xの妻と`: a katakana run or two to four kanji before の and a kinship word ending a word
+    /// (followed by a particle, punctuation or another name in katakana): X is a person. Adds it.
+    pub(crate) fn kin_after(&mut self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        let same_kind = |c: char| if is_kanji(t[s]) { is_kanji(c) } else { is_kata(c) };
+        if t.get(e) != Some(&'の') || (s > 0 && same_kind(t[s - 1])) {
+            return false;
+        }
+        let k = e + 1;
+        let Some(w) = KIN.iter().find(|w| sw(t, k, &w.chars().collect::<Vec<_>>())) else {
+            return false;
+        };
+        let after = k + w.chars().count();
+        let ends = after >= self.n || one_of!(t[after], "はがとにをもで、。の「（(") || is_kata(t[after]);
+        let x = &t[s..e];
+        let f = self.lex.get(x);
+        if !ends || f & (COMMON | PLACE | OTHER) != 0 || self.tb.place_or_org(x) {
+            return false;
+        }
+        // kanji: a listed surname or full name, or a Chinese name (劉裕) — not 社長の娘, 友人の子
+        if is_kanji(t[s])
+            && !(self.lex.surname(x)
+                || self.lex.split_full(x) != 0
+                || (x.len() <= 3 && self.tb.cn_surnames.contains(&x[0])))
+        {
+            return false;
+        }
+        self.add(s, e, 0.65);
+        true
+    }
+
     /// A katakana word listed as a foreign name but also as a word or place (マックス, ハリー), standing as
     /// the subject or a partner (が, は, と) and not inside a longer katakana run, that the analyser tags
     /// 人名 in its sentence.
