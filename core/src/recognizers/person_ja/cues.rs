@@ -518,9 +518,19 @@ impl Ctx<'_, '_> {
             }
             return;
         }
+        // 氏名⏎林穂汰: a form's name label alone on the line above stands for the cue
+        let labelled = self.label_line_above(s);
+        // (林穂汰: a one-kanji surname, however common a word, counts under the label)
+        let one_kanji_surname = |c: &[char]| {
+            (2..=4).contains(&c.len()) && lex.surname(&c[..1]) && !lex.common(&c[1..]) && c.iter().all(|&x| is_kanji(x))
+        };
+        if labelled && !cand.contains(&' ') && (self.unlisted_given(cand) || one_kanji_surname(cand)) {
+            self.add(s, e, 0.8);
+            return;
+        }
         if let Some(sp) = cand.iter().position(|&c| c == ' ') {
             let (a, b) = (&cand[..sp], &cand[sp + 1..]);
-            let paren = titled || self.reading_follows(e);
+            let paren = titled || labelled || self.reading_follows(e);
             if lex.surname(a) && (lex.given(b) || (paren && b.len() <= 3 && !lex.common(b))) {
                 self.add(s, e, 0.85);
                 let hira = self.paren_ends_line(e);
@@ -533,6 +543,25 @@ impl Ctx<'_, '_> {
             let hira = self.paren_ends_line(e);
             self.romaji_after(e, hira);
         }
+    }
+
+    /// The line above the one starting at or before `s` is a person label alone (氏名, お名前, 担当者 …).
+    fn label_line_above(&self, s: usize) -> bool {
+        let t = self.t;
+        let ls = self.rfind_char('\n', s.saturating_sub(LINE_LIMIT), s).map_or(0, |p| p + 1);
+        if ls == 0 {
+            return false;
+        }
+        let pe = ls - 1;
+        let ps = self.rfind_char('\n', pe.saturating_sub(24), pe).map_or(pe.saturating_sub(24), |p| p + 1);
+        let (mut a, mut b) = (ps, pe);
+        while a < b && t[a] == ' ' {
+            a += 1;
+        }
+        while b > a && matches!(t[b - 1], ' ' | ':') {
+            b -= 1;
+        }
+        a < b && self.doc.keywords_in(a, b, &[LABEL_GROUP]).iter().any(|&(ks, ke, _)| ks == a && ke == b)
     }
 
     /// Chat logs and minutes: a speaker before the message, `[10:02] 田中: …`, `田中：…`, `10:02 田中 真一 …`.
@@ -650,7 +679,19 @@ impl Ctx<'_, '_> {
         let mut p = 0;
         while let Some(o) = self.find_char('(', p, self.n) {
             p = o + 1;
-            // （秋山）closing its line: a surname in brackets after what that person wrote or checked
+            // （秋山）closing its line, or （近藤 left open at the end of a line: a surname in brackets after
+            // what that person wrote or checked
+            let open_end = {
+                let r = run_len(t, o + 1, self.n, 5, is_kanji);
+                let q = o + 1 + r;
+                (2..=4).contains(&r) && (q >= self.n || t[q] == '\n')
+            };
+            if open_end {
+                let inner = &t[o + 1..o + 1 + run_len(t, o + 1, self.n, 5, is_kanji)];
+                if lex.surname(inner) && !lex.common(inner) {
+                    self.add(o + 1, o + 1 + inner.len(), 0.7);
+                }
+            }
             if let Some(close) = self.find_char(')', o + 1, (o + 6).min(self.n)) {
                 let inner = &t[o + 1..close];
                 let ends_line = close + 1 >= self.n || t[close + 1] == '\n';

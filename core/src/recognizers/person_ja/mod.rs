@@ -360,6 +360,14 @@ mod tests {
         assert_eq!(names("集合は9:30、大宮駅です。\n\n佐藤\n"), ["佐藤"]);
         assert_eq!(names("折り返しください（経理部 穂積）\n"), ["穂積"]);
         assert_eq!(names("集合は9:30、大宮駅です。\n以上\n"), Vec::<String>::new());
+        assert_eq!(names("午前不在とのことです）\n（近藤\n"), ["近藤"]);
+    }
+
+    #[test]
+    fn form_value_on_the_line_below_its_label() {
+        assert_eq!(names("入居申込書\n氏名\n林穂汰\n性別\n"), ["林穂汰"]);
+        assert_eq!(names("身上書\n氏　名\n小川 和菜吾\n性別\n"), ["小川 和菜吾"]);
+        assert_eq!(names("件名\n東京本社\n"), Vec::<String>::new());
     }
 
     #[test]

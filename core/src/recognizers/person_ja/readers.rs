@@ -212,7 +212,7 @@ impl Ctx<'_, '_> {
     /// 東海林蒼真 in a name's place: a listed surname (two or three kanji, not a common word) and one
     /// to three more kanji that are no word, title or unit of their own: a given name missing from the
     /// lexicon.
-    fn unlisted_given(&self, run: &[char]) -> bool {
+    pub(crate) fn unlisted_given(&self, run: &[char]) -> bool {
         let (lex, tb) = (self.lex, self.tb);
         (3..=6).contains(&run.len())
             && tb.titles.suffix_start(run).is_none()
