@@ -69,6 +69,11 @@ impl Tables {
 
     /// The header cell of the column holding `pos` in a table's data row.
     pub fn header_cell(&self, pos: usize) -> Option<(usize, usize)> {
+        self.cell_at(pos).map(|(header, _)| header)
+    }
+
+    /// (header cell, data cell) of the column holding `pos` in a table's data row.
+    pub fn cell_at(&self, pos: usize) -> Option<((usize, usize), (usize, usize))> {
         if self.tables.is_empty() {
             return None;
         }
@@ -82,7 +87,7 @@ impl Tables {
             return None; // between rows
         }
         let col = row.partition_point(|c| c.0 <= pos).checked_sub(1)?;
-        t.header.get(col).copied()
+        Some((*t.header.get(col)?, row[col]))
     }
 
     /// Each (header cell, data cell) pair of the columns whose header satisfies `wanted`.

@@ -13,7 +13,7 @@
 //! Everything here mirrors the Python module it replaced (`_numbers.py`) step for step, including
 //! which text (original, folded, lower-cased) each question is asked of.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 #[cfg(test)]
 use regex::Regex;
 
-use crate::document::{line_end, line_start, split_cells, Document, Hit, LINE_LIMIT};
+use crate::document::{line_end, line_start, Document, Hit};
 use crate::recognizer::Keywords;
 use crate::table::Tables;
 
@@ -525,41 +525,11 @@ fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[LabelHit
     best
 }
 
-/// (start, end) of the line holding `pos` when it is shorter than LINE_LIMIT, else None.
-fn real_line(text: &[char], pos: usize) -> Option<(usize, usize)> {
-    let ls = line_start(text, pos, LINE_LIMIT);
-    if ls > 0 && text[ls - 1] != '\n' {
-        return None;
-    }
-    let le = line_end(text, pos, LINE_LIMIT);
-    if le < text.len() && text[le] != '\n' {
-        return None;
-    }
-    Some((ls, le))
-}
-
-fn count(chars: &[char], c: char, start: usize, end: usize) -> usize {
-    let end = end.min(chars.len());
-    if start >= end {
-        return 0;
-    }
-    chars[start..end].iter().filter(|&&x| x == c).count()
-}
-
-/// A table: header line start, delimiter, header cells (None when the first line is no header).
-struct Table {
-    head: usize,
-    delim: char,
-    cells: Option<Vec<(usize, usize)>>,
-}
-
 /// A keyword of one of [`ALL_LABELS`]: start, end, index in ALL_LABELS.
 type LabelHit = (usize, usize, u8);
 
 /// Per-document caches of the label lookups.
 struct LabelState {
-    gate: Cell<Option<bool>>,
-    tables: RefCell<IntMap<Option<Rc<Table>>>>,
     labels: RefCell<IntMap<Option<&'static str>>>,
     /// The keywords of all of [`ALL_LABELS`] in one list: (start, end, index in ALL_LABELS), by start
     /// (a group's own order kept on a tie), so that a lookup over all the labels is one search.
@@ -567,20 +537,11 @@ struct LabelState {
     all: OnceCell<(Vec<LabelHit>, usize)>,
     /// The document's tables ([`Tables::of`]), asked for once.
     doc_tables: OnceCell<Rc<Tables>>,
-    /// The last line [`csv_header_cell_in`] counted delimiters in: (start, end, has two commas or tabs).
-    line: Cell<(usize, usize, bool)>,
 }
 
 impl Default for LabelState {
     fn default() -> Self {
-        LabelState {
-            gate: Cell::new(None),
-            tables: RefCell::default(),
-            labels: RefCell::default(),
-            all: OnceCell::new(),
-            doc_tables: OnceCell::new(),
-            line: Cell::new((usize::MAX, usize::MAX, false)),
-        }
+        LabelState { labels: RefCell::default(), all: OnceCell::new(), doc_tables: OnceCell::new() }
     }
 }
 
@@ -599,8 +560,9 @@ impl LabelState {
         (all, *longest)
     }
 
-    fn header_of(&self, doc: &Document, pos: usize) -> Option<(usize, usize)> {
-        self.doc_tables.get_or_init(|| Tables::of(doc)).header_cell(pos)
+    /// (header cell, data cell) of the table column holding `pos` ([`crate::table`]).
+    fn cell_at(&self, doc: &Document, pos: usize) -> Option<((usize, usize), (usize, usize))> {
+        self.doc_tables.get_or_init(|| Tables::of(doc)).cell_at(pos)
     }
 }
 
@@ -608,120 +570,10 @@ fn state(doc: &Document) -> Rc<LabelState> {
     doc.shared("numbers.labels", |_| LabelState::default())
 }
 
-fn table_of(text: &[char], ls: usize, cache: &mut IntMap<Option<Rc<Table>>>) -> Option<Rc<Table>> {
-    // walk up over the lines of the table not yet seen, then settle them from the top down
-    let mut pending: Vec<(usize, char)> = Vec::new();
-    let mut above: Option<Rc<Table>> = None;
-    let mut cur = ls;
-    loop {
-        if let Some(v) = cache.get(&cur) {
-            above = v.clone();
-            break;
-        }
-        let line = real_line(text, cur);
-        let le = line.map(|l| l.1).unwrap_or(cur);
-        let delim = if count(text, ',', cur, le) >= 2 {
-            ','
-        } else if count(text, '\t', cur, le) >= 2 {
-            '\t'
-        } else {
-            cache.insert(cur, None);
-            above = None;
-            break;
-        };
-        pending.push((cur, delim));
-        if cur == 0 {
-            break;
-        }
-        cur = line_start(text, cur - 1, LINE_LIMIT);
-    }
-    for &(line_s, delim) in pending.iter().rev() {
-        let info = match &above {
-            Some(a) if a.delim == delim => a.clone(),
-            _ => {
-                let cells = split_cells(text, line_s, line_end(text, line_s, LINE_LIMIT), delim);
-                let header_like = cells.iter().filter(|&&(s, e)| !text[s..e].iter().any(|&c| py_isdigit(c))).count();
-                let ok = header_like as f64 >= cells.len() as f64 * 0.8;
-                Rc::new(Table { head: line_s, delim, cells: if ok { Some(cells) } else { None } })
-            }
-        };
-        cache.insert(line_s, Some(info.clone()));
-        above = Some(info);
-    }
-    cache.get(&ls).cloned().flatten()
-}
-
-/// For a position inside a cell of a comma- or tab-separated table, the span of its column's header.
+/// For a position inside a cell of a table (comma, tab, bar or aligned columns), the span of its column's
+/// header.
 pub fn csv_header_cell(doc: &Document, pos: usize) -> Option<(usize, usize)> {
-    let st = state(doc);
-    csv_header_cell_in(doc, &st, pos).or_else(|| st.header_of(doc, pos))
-}
-
-fn csv_header_cell_in(doc: &Document, st: &LabelState, pos: usize) -> Option<(usize, usize)> {
-    let text = &doc.text.chars;
-    let gate = match st.gate.get() {
-        Some(g) => g,
-        None => {
-            // two commas or two tabs anywhere (ASCII: counted in the UTF-8 bytes, by memchr)
-            let bytes = doc.text.s.as_bytes();
-            let g =
-                memchr::memchr_iter(b',', bytes).nth(1).is_some() || memchr::memchr_iter(b'\t', bytes).nth(1).is_some();
-            st.gate.set(Some(g));
-            g
-        }
-    };
-    if !gate {
-        return None;
-    }
-    let pos = pos.min(text.len());
-    let lo = pos.saturating_sub(LINE_LIMIT);
-    let ls = match text[lo..pos].iter().rposition(|&c| c == '\n') {
-        Some(i) => lo + i + 1,
-        None => {
-            if lo > 0 {
-                return None; // a line too long to be a table row
-            }
-            0
-        }
-    };
-    let hi = (pos + LINE_LIMIT).min(text.len());
-    let le = match text[pos..hi].iter().position(|&c| c == '\n') {
-        Some(i) => pos + i,
-        None => {
-            if pos + LINE_LIMIT < text.len() {
-                return None;
-            }
-            text.len()
-        }
-    };
-    let (cls, cle, delimited) = st.line.get();
-    let delimited = if (cls, cle) == (ls, le) {
-        delimited
-    } else {
-        let d = count(text, ',', ls, le) >= 2 || count(text, '\t', ls, le) >= 2;
-        st.line.set((ls, le, d));
-        d
-    };
-    if !delimited {
-        return None;
-    }
-    let info = {
-        let mut cache = st.tables.borrow_mut();
-        match cache.get(&ls) {
-            Some(v) => v.clone(),
-            None => table_of(text, ls, &mut cache),
-        }
-    }?;
-    if info.head == ls {
-        return None;
-    }
-    let cells = info.cells.as_ref()?;
-    let idx = if !text[ls..pos].contains(&'"') {
-        count(text, info.delim, ls, pos)
-    } else {
-        split_cells(text, ls, pos, info.delim).len() - 1
-    };
-    cells.get(idx).copied()
+    state(doc).cell_at(doc, pos).map(|(header, _)| header)
 }
 
 /// `[0-9]{4,}(?![0-9年度月日桁歳円])` found in `chars[a..b)` (the search's end acting as the text's end).
@@ -772,19 +624,14 @@ fn label_before_in(
         None => nearest(doc, lo, hi, groups),
     };
     let norm = &doc.norm.chars;
-    let mut lo = line_start(norm, start, window);
+    let lo = line_start(norm, start, window);
     if let Some(st) = csv {
-        if let Some(cell) = csv_header_cell_in(doc, st, start).or_else(|| st.header_of(doc, start)) {
-            if let Some(hit) = nearest(doc, cell.0, cell.1, groups) {
+        if let Some((header, cell)) = st.cell_at(doc, start) {
+            if let Some(hit) = nearest(doc, header.0, header.1, groups) {
                 return Some(hit);
             }
             // a header that names nothing: only a label inside the value's own cell counts
-            let after = |c: char| match norm[lo..start.max(lo)].iter().rposition(|&x| x == c) {
-                Some(i) => lo + i + 1,
-                None => 0,
-            };
-            lo = lo.max(after(',')).max(after('\t'));
-            return nearest(doc, lo, start, groups);
+            return nearest(doc, lo.max(cell.0), start, groups);
         }
     }
     if let Some(hit) = nearest(doc, lo, start, groups) {
