@@ -553,7 +553,12 @@ impl Ctx<'_, '_> {
             return false;
         }
         let pe = ls - 1;
-        let ps = self.rfind_char('\n', pe.saturating_sub(24), pe).map_or(pe.saturating_sub(24), |p| p + 1);
+        // the line above, when it is short (a label alone is)
+        let ps = match self.rfind_char('\n', pe.saturating_sub(24), pe) {
+            Some(p) => p + 1,
+            None if pe <= 24 => 0,
+            None => return false,
+        };
         let (mut a, mut b) = (ps, pe);
         while a < b && t[a] == ' ' {
             a += 1;

@@ -25,13 +25,17 @@ impl Ctx<'_, '_> {
     }
 
     /// `_lists`: 'A、B、Cら' where A is a name makes B and C names when they look like one.
-    pub(crate) fn lists(&mut self) {
+    /// Lists around the candidates found so far from the `from`-th on (0: all of them).
+    pub(crate) fn lists(&mut self, from: usize) {
         let t = self.t;
         let n = self.n;
         let lex = self.lex;
         let tb = self.tb;
-        let mut todo: Vec<(usize, usize)> =
-            self.found.items.iter().filter(|(_, sc)| *sc >= 0.6).map(|&(k, _)| k).collect();
+        let mut todo: Vec<(usize, usize)> = self.found.items[from.min(self.found.items.len())..]
+            .iter()
+            .filter(|(_, sc)| *sc >= 0.6)
+            .map(|&(k, _)| k)
+            .collect();
         let covered = self.found.sorted_keys();
         let mut seen: FxSet<(usize, usize)> = todo.iter().copied().collect();
         let mut steps = 0;

@@ -247,12 +247,10 @@ impl Recognizer for PersonJaRecognizer {
         cx.signatures();
         cx.prose();
         cx.readings();
-        cx.lists();
+        cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
-        if cx.found.items.len() > before {
-            cx.lists(); // 山本と桑原で: the partner of a surname found again by repeat_surnames
-        }
+        cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));

@@ -623,7 +623,9 @@ impl Ctx<'_, '_> {
             return false;
         }
         let k = e + 1;
-        let Some(w) = KIN.iter().find(|w| sw(t, k, &w.chars().collect::<Vec<_>>())) else {
+        // compared code point by code point: no allocation on this path (Xの is everywhere)
+        let at = |w: &str| w.chars().enumerate().all(|(d, c)| t.get(k + d) == Some(&c));
+        let Some(w) = KIN.iter().find(|w| at(w)) else {
             return false;
         };
         let after = k + w.chars().count();
