@@ -119,7 +119,7 @@ def check(limit: int = 10) -> list[str]:
 
 def compare(names: list[str], show: int = 5) -> int:
     """Python recognizer class vs core recognizer, by name; prints the differing documents; returns their count."""
-    from mamori.detect.core_engine import builtin_engine, core_text, to_finding
+    from mamori.detect.core_engine import builtin_engine
     from mamori.detect.document import Document
     from mamori.detect.recognizer import Recognizer
 
@@ -155,8 +155,7 @@ def compare(names: list[str], show: int = 5) -> int:
                 py = classes[name]()
                 doc = Document(text, "auto", lexicon_of[name])
                 a = sorted(_key(f) for f in py.find(doc)) if py.supports(doc.lang) else []
-                rows = engine.find(core_text(text), doc.lang)
-                b = sorted(_key(to_finding(text, r)) for r in rows if r[4] == name)
+                b = sorted(_key(f) for f in engine.find(text, doc.lang) if f.recognizer == name)
                 if a != b:
                     n_bad += 1
                     if n_bad <= show:

@@ -1,12 +1,15 @@
 //! The Python binding `mamori._core`: PyO3 types only here, at the edge.
 //!
-//! Texts cross as `str` (the Python side replaces lone surrogates first); findings come back as
-//! tuples `(type, start, end, score, recognizer, subtype)`. Detection releases the GIL; a panic
-//! inside the engine becomes a `RuntimeError` for that text, never an abort.
+//! Texts cross as `str` (lone surrogates are read as U+FFFD, offsets kept: see
+//! [`finding::utf8_of`]); findings come back as `Finding` objects built here ([`finding`]), or,
+//! for whole tables, compact arrays. Detection releases the GIL; a panic inside the engine becomes
+//! a `RuntimeError` for that text, never an abort.
+
+mod finding;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyList, PyString};
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -15,7 +18,6 @@ use std::time::{Duration, Instant};
 use crate::custom::{AllowList, CustomRecognizer, CustomSpec, DenyListRecognizer};
 use crate::document::Lang;
 use crate::engine::{Engine, Query, TextResult};
-use crate::finding::Finding;
 use crate::morphology::{Morphology, Token};
 use crate::recognizer::Recognizer;
 use crate::recognizers::Resources;
@@ -48,11 +50,7 @@ impl Morphology for PyMorphology {
     }
 }
 
-type Row = (&'static str, usize, usize, f64, &'static str, Option<&'static str>);
-
-fn row(f: Finding) -> Row {
-    (f.kind, f.start, f.end, f.score, f.recognizer, f.subtype)
-}
+use finding::{utf8_of, Names, PyFinding};
 
 fn lang_of(lang: &str) -> PyResult<Option<Lang>> {
     Lang::parse(lang).ok_or_else(|| PyValueError::new_err(format!("lang must be 'auto', 'ja' or 'en', not {lang:?}")))
@@ -61,6 +59,7 @@ fn lang_of(lang: &str) -> PyResult<Option<Lang>> {
 #[pyclass(name = "Engine", module = "mamori._core", frozen)]
 struct PyEngine {
     engine: Engine,
+    names: Names,
 }
 
 #[pymethods]
@@ -101,7 +100,7 @@ impl PyEngine {
         let engine = py.detach(|| {
             Engine::with_resources(recognizers.as_deref(), extra, &res).with_morphology(morph).with_allow_list(allow)
         });
-        Ok(PyEngine { engine })
+        Ok(PyEngine { engine, names: Names::default() })
     }
 
     /// Whether `text` is an allowed value (`[detect] allow`), for findings made outside the core.
@@ -123,56 +122,51 @@ impl PyEngine {
 
     /// Every recognizer's findings in `text`, unsettled, at any score.
     #[pyo3(signature = (text, lang="auto"))]
-    fn find(&self, py: Python<'_>, text: &str, lang: &str) -> PyResult<Vec<Row>> {
+    fn find<'py>(&self, py: Python<'py>, text: Bound<'py, PyString>, lang: &str) -> PyResult<Bound<'py, PyList>> {
         let lang = lang_of(lang)?;
-        let found = py.detach(|| self.engine.find_safe(text, lang));
-        found.map(|v| v.into_iter().map(row).collect()).map_err(|e| PyRuntimeError::new_err(e.0))
-    }
-
-    /// [`find`] for each text, on up to `threads` threads without the GIL; an entry is a list of
-    /// rows, or a str saying why that text failed.
-    #[pyo3(signature = (texts, lang="auto", threads=1))]
-    fn find_many(&self, py: Python<'_>, texts: Vec<String>, lang: &str, threads: usize) -> PyResult<Vec<Py<PyAny>>> {
-        let lang = lang_of(lang)?;
-        let results = py.detach(|| self.engine.find_many(&texts, lang, threads));
-        results.into_iter().map(|r| outcome(py, r)).collect()
+        let utf8 = utf8_of(&text)?;
+        let found = py.detach(|| self.engine.find_safe(&utf8, lang));
+        self.names.findings(py, &text, found.map_err(|e| PyRuntimeError::new_err(e.0))?)
     }
 
     /// Settled findings of the recognizers in `only` (all when None), scored at least `threshold`, of
     /// `types` (all when None).
     #[pyo3(signature = (text, lang="auto", threshold=0.5, types=None, only=None))]
-    fn detect(
+    fn detect<'py>(
         &self,
-        py: Python<'_>,
-        text: &str,
+        py: Python<'py>,
+        text: Bound<'py, PyString>,
         lang: &str,
         threshold: f64,
         types: Option<Vec<String>>,
         only: Option<Vec<String>>,
-    ) -> PyResult<Vec<Row>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
-        let found = py.detach(|| self.engine.detect_safe(text, &q));
-        found.map(|v| v.into_iter().map(row).collect()).map_err(|e| PyRuntimeError::new_err(e.0))
+        let utf8 = utf8_of(&text)?;
+        let found = py.detach(|| self.engine.detect_safe(&utf8, &q));
+        self.names.findings(py, &text, found.map_err(|e| PyRuntimeError::new_err(e.0))?)
     }
 
-    /// [`detect`] for each text on up to `threads` threads without the GIL; an entry is a list of rows,
-    /// or a str saying why that text failed.
+    /// [`detect`] for each text on up to `threads` threads without the GIL; an entry is a list of
+    /// findings, or a str saying why that text failed.
     #[pyo3(signature = (texts, lang="auto", threshold=0.5, types=None, only=None, threads=1))]
     #[allow(clippy::too_many_arguments)]
-    fn detect_many(
+    fn detect_many<'py>(
         &self,
-        py: Python<'_>,
-        texts: Vec<String>,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
         lang: &str,
         threshold: f64,
         types: Option<Vec<String>>,
         only: Option<Vec<String>>,
         threads: usize,
-    ) -> PyResult<Vec<Py<PyAny>>> {
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
-        let results = py.detach(|| self.engine.detect_many(&texts, &q, threads));
-        results.into_iter().map(|r| outcome(py, r)).collect()
+        let utf8 = texts.iter().map(utf8_of).collect::<PyResult<Vec<_>>>()?;
+        let results = py.detach(|| self.engine.detect_many(&utf8, &q, threads));
+        texts.iter().zip(results).map(|(text, r)| self.outcome(py, text, r)).collect()
     }
+
     /// Settled findings per `(context, text)` piece (a cell after its column header), offsets into
     /// the piece's text: the pieces are joined into batches of about 32k characters, detected on up to
     /// `threads` threads without the GIL, and mapped back. An entry is a list of rows, or a str saying
@@ -180,21 +174,22 @@ impl PyEngine {
     /// shorter list (the first pieces).
     #[pyo3(signature = (pieces, lang="auto", threshold=0.5, types=None, only=None, threads=1, seconds=None))]
     #[allow(clippy::too_many_arguments)]
-    fn detect_pieces(
+    fn detect_pieces<'py>(
         &self,
-        py: Python<'_>,
-        pieces: Vec<(String, String)>,
+        py: Python<'py>,
+        pieces: Vec<(Bound<'py, PyString>, Bound<'py, PyString>)>,
         lang: &str,
         threshold: f64,
         types: Option<Vec<String>>,
         only: Option<Vec<String>>,
         threads: usize,
         seconds: Option<f64>,
-    ) -> PyResult<Vec<Py<PyAny>>> {
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let q = Query { lang: lang_of(lang)?, threshold, types: types.as_deref(), only: only.as_deref() };
         let deadline = seconds.map(|s| Instant::now() + Duration::from_secs_f64(s.clamp(0.0, 1e9)));
-        let results = py.detach(|| crate::pieces::detect_pieces(&self.engine, &pieces, &q, threads, deadline));
-        results.into_iter().map(|r| outcome(py, r)).collect()
+        let utf8 = pieces.iter().map(|(c, t)| Ok((utf8_of(c)?, utf8_of(t)?))).collect::<PyResult<Vec<_>>>()?;
+        let results = py.detach(|| crate::pieces::detect_pieces(&self.engine, &utf8, &q, threads, deadline));
+        pieces.iter().zip(results).map(|((_, text), r)| self.outcome(py, text, r)).collect()
     }
 
     /// [`detect_pieces`] over a stream of text pieces `(context, text)` and tables read as pieces, one per
@@ -227,6 +222,16 @@ impl PyEngine {
             (crate::pieces::detect_pieces(&self.engine, &pieces, &q, threads, deadline), origins)
         });
         compact(py, results, &origins, origins.len())
+    }
+}
+
+impl PyEngine {
+    /// A text's findings as a list of `Finding`s, or the reason the engine failed on it as a str.
+    fn outcome<'py>(&self, py: Python<'py>, text: &Bound<'py, PyString>, r: TextResult) -> PyResult<Bound<'py, PyAny>> {
+        match r {
+            Ok(found) => Ok(self.names.findings(py, text, found)?.into_any()),
+            Err(e) => Ok(PyString::new(py, &e.0).into_any()),
+        }
     }
 }
 
@@ -271,13 +276,6 @@ fn compact<'py>(
     Ok((done, total, names, PyBytes::new(py, &fields), PyBytes::new(py, &scores)))
 }
 
-fn outcome(py: Python<'_>, r: TextResult) -> PyResult<Py<PyAny>> {
-    match r {
-        Ok(v) => Ok(v.into_iter().map(row).collect::<Vec<_>>().into_pyobject(py)?.into_any().unbind()),
-        Err(e) => Ok(e.0.into_pyobject(py)?.into_any().unbind()),
-    }
-}
-
 /// `text` with full-width ASCII, hyphen variants and the ideographic space folded (same length).
 #[pyfunction]
 fn fold(text: &str) -> String {
@@ -304,6 +302,7 @@ fn settle_spans(spans: Vec<(String, usize, usize, f64)>) -> Vec<usize> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
+    m.add_class::<PyFinding>()?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
     m.add_function(wrap_pyfunction!(settle_spans, m)?)?;
     m.add_function(wrap_pyfunction!(name_flags, m)?)?;

@@ -12,9 +12,10 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from mamori.detect.finding import Finding
+
 if TYPE_CHECKING:
     from mamori.detect.detector import Detector
-    from mamori.detect.finding import Finding
 
 BATCH_CHARS = 32 * 1024
 SEPARATOR = "\n\n"
@@ -72,12 +73,10 @@ class _Batch:
                 k += 1
             if f.start < starts[k] or f.start >= ends[k]:
                 continue  # in a context or a separator
-            if f.end > ends[k]:
-                f.text = f.text[: ends[k] - f.start]
-                f.end = ends[k]
-            f.start -= starts[k]
-            f.end -= starts[k]
-            per_piece[k].append(f)
+            end = min(f.end, ends[k])
+            text = f.text[: end - f.start]
+            shift = starts[k]
+            per_piece[k].append(Finding(f.type, f.start - shift, end - shift, f.score, f.recognizer, text, f.subtype))
         return per_piece
 
 

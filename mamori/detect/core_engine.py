@@ -27,9 +27,6 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _A = TypeVar("_A")
 _R = TypeVar("_R")
 
-Row = tuple[str, int, int, float, str, "str | None"]
-
-
 def core_text(text: str) -> str:
     """``text`` with lone surrogates (which cannot cross into Rust as UTF-8) replaced one for one by U+FFFD."""
     return _SURROGATE_RE.sub("\ufffd", text)
@@ -231,8 +228,7 @@ class CoreRecognizer(Recognizer):
     """A built-in recognizer implemented in the core. Its findings come from :func:`core_findings`."""
 
     def find(self, doc: Document) -> Iterable[Finding]:
-        rows = builtin_engine().find(core_text(doc.text), doc.lang)
-        return [to_finding(doc.text, row) for row in rows if row[4] == self.name]
+        return [f for f in builtin_engine().find(doc.text, doc.lang) if f.recognizer == self.name]
 
 
 def core_recognizer(name: str) -> type[CoreRecognizer]:
@@ -243,11 +239,6 @@ def core_recognizer(name: str) -> type[CoreRecognizer]:
         (CoreRecognizer,),
         {"name": name, "entities": entities, "languages": langs, "__module__": __name__},
     )
-
-
-def to_finding(text: str, row: Row) -> Finding:
-    kind, start, end, score, recognizer, subtype = row
-    return Finding(kind, start, end, score, recognizer, text[start:end], subtype)
 
 
 def config_recognizers(config: DetectConfig) -> list[Recognizer]:
@@ -269,8 +260,8 @@ def core_findings(
     out: dict[str, list[Finding]] = {n: [] for n in names}
     if not names:
         return out
-    for row in (engine or builtin_engine()).find(core_text(doc.text), doc.lang):
-        bucket = out.get(row[4])
+    for f in (engine or builtin_engine()).find(doc.text, doc.lang):
+        bucket = out.get(f.recognizer)
         if bucket is not None:
-            bucket.append(to_finding(doc.text, row))
+            bucket.append(f)
     return out

@@ -14,7 +14,6 @@ from mamori.detect.core_engine import (
     core_text,
     engine_for,
     surrogate_safe,
-    to_finding,
 )
 from mamori.detect.document import Document, Lexicon
 from mamori.detect.finding import Finding
@@ -105,9 +104,7 @@ class Detector:
         if self._core_only and self.ner is None:
             if not isinstance(text, str):
                 raise TypeError(f"text must be str, not {type(text).__name__}")
-            types = self._types_sorted
-            rows = surrogate_safe(lambda t: self._engine.detect(t, lang, cut, types, self._core_names), text, core_text)
-            return [to_finding(text, row) for row in rows]
+            return self._engine.detect(text, lang, cut, self._types_sorted, self._core_names)
         doc = Document(text, lang, self.lexicon)
         found, hints = self.rule_findings(doc, cut, self.ner.entities if self.ner is not None else ())
         if self.ner is not None and self.ner.supports(doc.lang):
@@ -156,19 +153,13 @@ class Detector:
         be shorter than ``pieces``. Only for a :attr:`core_only` detector."""
         if not self.core_only:
             raise ValueError("detect_pieces needs a detector whose recognizers are all in the core")
-        rows = surrogate_safe(
-            lambda ps: self._engine.detect_pieces(
-                ps, lang, self.threshold, self._types_sorted, self._core_names, self.threads, seconds
-            ),
-            pieces,
-            lambda ps: [(core_text(c), core_text(t)) for c, t in ps],
+        results = self._engine.detect_pieces(
+            pieces, lang, self.threshold, self._types_sorted, self._core_names, self.threads, seconds
         )
-        out: list[list[Finding]] = []
-        for k, ((_, text), found) in enumerate(zip(pieces, rows, strict=True)):
+        for k, found in enumerate(results):
             if isinstance(found, str):
                 raise RuntimeError(f"piece {k}: {found}")
-            out.append([to_finding(text, row) for row in found])
-        return out
+        return results
 
     def detect_segments(
         self,
@@ -240,15 +231,11 @@ class Detector:
             yield from self._many(engine, chunk, lang, threads, done)
 
     def _many(self, engine, chunk: list[str], lang: str, threads: int, done: int) -> Iterator[list[Finding]]:
-        results = surrogate_safe(
-            lambda ts: engine.detect_many(ts, lang, self.threshold, self._types_sorted, self._core_names, threads),
-            chunk,
-            lambda ts: [core_text(t) for t in ts],
-        )
-        for k, (text, rows) in enumerate(zip(chunk, results, strict=True)):
-            if isinstance(rows, str):
-                raise RuntimeError(f"text {done + k}: {rows}")
-            yield [to_finding(text, row) for row in rows]
+        results = engine.detect_many(chunk, lang, self.threshold, self._types_sorted, self._core_names, threads)
+        for k, found in enumerate(results):
+            if isinstance(found, str):
+                raise RuntimeError(f"text {done + k}: {found}")
+            yield found
 
 
 _default: Detector | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from typing import ClassVar
 
 import pytest
@@ -218,6 +220,37 @@ def test_finding_to_dict_hides_raw_value() -> None:
     assert "subtype" not in f.to_dict()
     assert f.length == 15
     assert json.loads(json.dumps(g.to_dict(raw=True), ensure_ascii=False))["text"] == "病気"
+
+
+def test_finding_is_a_value_like_the_dataclass_it_replaced() -> None:
+    f = Finding("PERSON", 0, 4, 0.85, "person_ja", "山田太郎")
+    same = Finding(type="PERSON", start=0, end=4, score=0.85, recognizer="person_ja", text="山田太郎", subtype=None)
+    assert f == same and not (f != same)
+    assert f != Finding("PERSON", 0, 4, 0.85, "person_ja", "山田次郎")
+    assert f != Finding("PERSON", 0, 4, 0.85, "person_ja", "山田太郎", "x")
+    assert f.__eq__("PERSON") is NotImplemented
+    assert Finding("PHONE", 5, 18, 0.9, "t").text == ""
+    with pytest.raises(AttributeError):
+        f.score = 1.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        hash(f)
+    for copied in (pickle.loads(pickle.dumps(f)), copy.deepcopy(f)):
+        assert copied == f and type(copied) is Finding
+    assert repr(f) == "Finding(PERSON 0:4 score=0.85 masked='山田■■' by person_ja)"
+    assert list(f.to_dict()) == ["start", "end", "type", "score", "recognizer", "masked"]
+    assert f.overlaps(Finding("ADDRESS", 3, 9, 0.5, "a")) and not f.overlaps(Finding("ADDRESS", 4, 9, 0.5, "a"))
+
+
+def test_findings_from_the_core_slice_the_callers_own_string() -> None:
+    text = "担当 山田太郎様\ud800 電話 03-1234-5678"  # a lone surrogate cannot cross as UTF-8: read as U+FFFD
+    found = Detector().detect(text)
+    assert {f.type for f in found} >= {"PERSON", "PHONE"}
+    for f in found:
+        assert f.text == text[f.start : f.end] and type(f) is Finding
+    assert Detector().detect(text.replace("\ud800", "\ufffd")) == [
+        Finding(f.type, f.start, f.end, f.score, f.recognizer, f.text.replace("\ud800", "\ufffd"), f.subtype)
+        for f in found
+    ]
 
 
 def test_recognizer_finding_rejects_a_span_outside_the_text() -> None:

@@ -38,9 +38,10 @@ _TEXT = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_si
 
 def _spans_ok(text: str, rows: list) -> None:
     n = len(text)
-    for kind, start, end, score, recognizer, _subtype in rows:
-        assert 0 <= start <= end <= n, (kind, start, end, n)
-        assert 0.0 <= score <= 1.0 and kind and recognizer
+    for f in rows:
+        assert 0 <= f.start <= f.end <= n, (f.type, f.start, f.end, n)
+        assert 0.0 <= f.score <= 1.0 and f.type and f.recognizer
+        assert f.text == text[f.start : f.end]
 
 
 @PROFILE
@@ -49,8 +50,11 @@ def test_find_never_raises_and_offsets_are_valid(text: str, lang: str) -> None:
     engine = builtin_engine()
     safe = core_text(text)
     assert len(safe) == len(text)
-    _spans_ok(text, engine.find(safe, lang))
-    _spans_ok(text, engine.detect(safe, lang, 0.0))
+    _spans_ok(text, engine.find(text, lang))  # lone surrogates are read as U+FFFD, offsets kept
+    _spans_ok(text, engine.detect(text, lang, 0.0))
+    assert [(f.type, f.start, f.end) for f in engine.find(text, lang)] == [
+        (f.type, f.start, f.end) for f in engine.find(safe, lang)
+    ]
 
 
 @PROFILE
