@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -172,8 +173,27 @@ _LAZY_COMMANDS = {
 }
 
 
+CLOSED_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of our output went away (``mamori queue list | head``): stop quietly, like other Unix tools.
+
+    Standard output is pointed at /dev/null first, so the interpreter's last flush at exit cannot fail again
+    ("Exception ignored ... BrokenPipeError"). The exit code is 141, as if SIGPIPE had ended the process.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no usable stdout at all: nothing left to protect
+        pass
+    sys.exit(CLOSED_PIPE_EXIT)
+
+
 class _Cli(click.Group):
-    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found). The commands of
+    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found); output into a closed
+    pipe ends quietly with 141 (:func:`_closed_pipe`), for every command, in this one place. The commands of
     :data:`_LAZY_COMMANDS` are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -192,6 +212,8 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            _closed_pipe()
         except OSError as e:
             click.echo(f"mamori: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)

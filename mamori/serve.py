@@ -160,8 +160,9 @@ def _serve_command() -> Any:
             else:
                 click.echo(f"  login        {ADMIN_LOGIN} (password set on the first start)")
             if demo:
-                click.echo(f"  try it       swaks --server {g.listen_host}:{smtp_port} --data "
-                           "examples/serve/mail/3-same-surname.eml")
+                click.echo(f"  try it       swaks --server {g.listen_host}:{smtp_port} "
+                           "--from h.nakamura@mamori-shoji.example --to yumi.sato@kitaguni-foods.example "
+                           "--data @examples/serve/mail/3-same-surname.eml")
             click.echo("Ctrl-C stops both.", err=True)
 
         try:

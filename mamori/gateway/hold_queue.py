@@ -217,19 +217,37 @@ def _transition(
 
 def values_for_audit(values: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in values.items() if k in ("state", "bcc")}
+    if "rcpt_to" in values:
+        out["recipients_left"] = len(values["rcpt_to"])  # a count: the addresses stay out of the audit fields
     return out
 
 
 def release(
-    db: Database, message_id: str, actor: str, *, approver: bool = False, bcc: bool | None = None
+    db: Database,
+    message_id: str,
+    actor: str,
+    *,
+    approver: bool = False,
+    bcc: bool | None = None,
+    drop: tuple[str, ...] = (),
 ) -> QueuedMessage:
     """The sender confirms (or an approver approves): the message is queued for delivery now.
 
     A held message whose release needs approval can be released only with ``approver=True``, and never by a party
     to it (``is_party``: its submitter, or whoever its From names). ``bcc=True`` turns the visible recipient list
-    into Bcc on delivery (the open-list remedy).
+    into Bcc on delivery (the open-list remedy). ``drop`` names envelope recipients to leave out (the fix for a
+    wrong recipient: send to the others without them); the audit entry says how many and which (masked). At least
+    one recipient must remain, and every dropped address must be a recipient.
     """
     msg = get(db, message_id)
+    dropped = {a.strip().lower() for a in drop if a.strip()}
+    remaining = [a for a in msg.rcpt_to if a.strip().lower() not in dropped]
+    if dropped and (not remaining or not dropped <= {a.strip().lower() for a in msg.rcpt_to}):
+        raise QueueError(
+            "bad_drop",
+            "the recipients to leave out must be recipients of the message, and at least one must remain",
+            "外す宛先はこのメッセージの宛先でなければならず、少なくとも 1 件の宛先が残る必要があります",
+        )
     if approver and is_party(actor, msg):
         raise _own_message(message_id)
     if msg.needs_approval and not approver:
@@ -241,13 +259,23 @@ def release(
     values: dict[str, Any] = {"state": "queued", "deliver_after": utcnow(), "next_attempt_at": None}
     if bcc is not None:
         values["bcc"] = bcc
+    notes = ["bcc"] if bcc else []
+    if dropped:
+        from mamori.detect.mask import mask_value
+
+        values["rcpt_to"] = remaining
+        notes.append("without " + ", ".join(sorted(mask_value("EMAIL", a) for a in dropped)))
     action = "approve" if approver and msg.state == "held" else "release"
-    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "bcc" if bcc else "")
+    if dropped:
+        action += "_without"
+    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "; ".join(notes))
 
 
-def approve(db: Database, message_id: str, actor: str, *, bcc: bool | None = None) -> QueuedMessage:
-    """An approver releases a held (or waiting) message."""
-    return release(db, message_id, actor, approver=True, bcc=bcc)
+def approve(
+    db: Database, message_id: str, actor: str, *, bcc: bool | None = None, drop: tuple[str, ...] = ()
+) -> QueuedMessage:
+    """An approver releases a held (or waiting) message (``drop``: recipients to leave out, as in ``release``)."""
+    return release(db, message_id, actor, approver=True, bcc=bcc, drop=drop)
 
 
 def cancel(db: Database, message_id: str, actor: str, reason: str = "") -> QueuedMessage:

@@ -115,6 +115,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.verdict": ("判定", "Verdict"),
     "msg.reasons": ("確認が必要な理由", "Why this needs checking"),
     "msg.evidence": ("該当箇所（マスク済み）", "Evidence (masked)"),
+    "msg.evidence_plain": ("該当箇所", "Evidence"),
     "msg.external": ("社外の宛先", "External recipients"),
     "msg.external_help": (
         "会社ごとにまとめています。宛先の会社が正しいか、一件ずつ確認してください。",
@@ -129,6 +130,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.records": ("{n} 人分の個人情報", "personal data of {n} people"),
     "msg.unscannable": ("中身を確認できません", "could not be inspected"),
     "msg.preview": ("本文の冒頭（個人情報はマスク済み）", "First lines of the body (personal data masked)"),
+    "msg.preview_plain": ("本文の冒頭", "First lines of the body"),
     "msg.confirm_item": ("確認しました", "checked"),
     "msg.check_count": ("確認済み {done} / {total}", "Checked {done} / {total}"),
     "msg.send": ("確認して送信", "Send"),
@@ -180,6 +182,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "done.released": ("送信しました。まもなく配送されます。", "Sent. It will be delivered shortly."),
     "done.approved": ("承認しました。まもなく配送されます。", "Approved. It will be delivered shortly."),
+    "done.released_without": (
+        "指摘された宛先を外して送信しました。残りの宛先にまもなく配送されます。",
+        "Sent without the recipient in question. The others will receive it shortly.",
+    ),
+    "done.approved_without": (
+        "指摘された宛先を外して承認しました。残りの宛先にまもなく配送されます。",
+        "Approved without the recipient in question. The others will receive it shortly.",
+    ),
+    "msg.suspect": ("宛先違いの疑い", "Wrong recipient?"),
+    "msg.drop": ("この宛先を外して送信", "Send to the others without this recipient"),
+    "msg.drop_approve": ("この宛先を外して承認", "Approve for the others without this recipient"),
+    "msg.drop_help": (
+        "この宛先には送らず、ほかの宛先にだけ送ります（ほかの宛先と添付ファイルにはチェックが必要です）。宛先を"
+        "直して送り直す場合は、送信を取り消してください。",
+        "Sends to the other recipients only (tick them and the attachments first). To correct the address and "
+        "send again, cancel instead.",
+    ),
+    "msg.need_others": (
+        "外す宛先以外のすべての社外宛先と添付ファイルにチェックを入れてください。",
+        "Tick every other external recipient and attachment first.",
+    ),
+    "msg.bad_drop": (
+        "外せるのは、宛先違いの疑いがある社外の宛先だけです。",
+        "Only an external recipient flagged as a possible wrong recipient can be left out.",
+    ),
     "done.cancelled": (
         "送信を取り消しました。メールは配送されません。",
         "Cancelled. The message will not be delivered.",

@@ -6,7 +6,7 @@ user may not see is answered exactly like one that does not exist.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 
 from mamori.gateway import hold_queue, retention
 from mamori.gateway.hold_queue import QueuedMessage, QueueError
+from mamori.gateway.intake import plain_preview
 from mamori.store.audit import record
 from mamori.store.base import utcnow
 from mamori.store.mail import OPEN_STATES
@@ -26,7 +27,7 @@ from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, requ
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
 
-DONE = ("released", "approved", "cancelled")
+DONE = ("released", "approved", "cancelled", "released_without", "approved_without")
 _ID_CHARS = frozenset("0123456789abcdefABCDEF-")
 
 
@@ -43,6 +44,16 @@ def _mask_text(request: Request, value: str) -> str:
 
         detector = default_detector()
     return mask(value, detector.detect(value))
+
+
+def _written_preview(db: Any, msg: QueuedMessage) -> str | None:
+    """The first lines of the body as the sender wrote them, from the stored message (None once it is gone)."""
+    if not msg.preview or not retention.content_kept(db, msg.id):
+        return None
+    try:
+        return plain_preview(hold_queue.raw(db, msg.id))
+    except QueueError:
+        return None
 
 
 def _load(request: Request, info: SessionInfo, message_id: str) -> QueuedMessage:
@@ -70,7 +81,8 @@ def _message_page(
     lang = request.state.lang
     owner = is_owner(info.account, msg)
     masked = not owner and not revealed
-    view = build(msg, lang, masked=masked, mask_text=lambda s: _mask_text(request, s))
+    preview = None if masked else _written_preview(db, msg)
+    view = build(msg, lang, masked=masked, mask_text=lambda s: _mask_text(request, s), preview=preview)
     open_ = msg.state in ("waiting", "held")
     approver = can_approve(db, info.account, msg)
     left = seconds_left(msg.deliver_after, utcnow()) if msg.state == "waiting" else None
@@ -136,13 +148,23 @@ def message(request: Request, message_id: str, info: Annotated[SessionInfo, Depe
     return _message_page(request, info, _load(request, info, message_id))
 
 
-def _acked(request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData) -> Response | None:
-    """``None`` when the form ticked every external recipient and attachment, else the page again with a 400."""
+def _acked(
+    request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData, drop: str = ""
+) -> tuple[Response | None, tuple[str, ...]]:
+    """(``None``, addresses to leave out) when the form ticked every external recipient and attachment (but the one
+    it leaves out: ``drop``, a suspect recipient's key), else (the page again with a 400, ())."""
     view = build(msg, request.state.lang, masked=not is_owner(info.account, msg))
     acks = [a for a in form.getlist("ack") if isinstance(a, str)]
-    if missing_acks(view, acks):
-        return _message_page(request, info, msg, status=400, error=text("msg.need_all", request.state.lang))
-    return None
+    dropped: tuple[str, ...] = ()
+    if drop:
+        line = view.line(drop)
+        if line is None or not line.suspect:
+            return _message_page(request, info, msg, status=400, error=text("msg.bad_drop", request.state.lang)), ()
+        dropped = (line.address,)
+    if missing_acks(view, [*acks, drop] if drop else acks):
+        key = "msg.need_others" if drop else "msg.need_all"
+        return _message_page(request, info, msg, status=400, error=text(key, request.state.lang)), ()
+    return None, dropped
 
 
 def _release(request: Request, message_id: str, info: SessionInfo, form: FormData, *, as_approver: bool) -> Response:
@@ -152,19 +174,22 @@ def _release(request: Request, message_id: str, info: SessionInfo, form: FormDat
     allowed = can_approve(request.app.state.db, info.account, msg) if as_approver else is_owner(info.account, msg)
     if not allowed:
         raise Forbidden()
-    refused = _acked(request, info, msg, form)
+    do = form.get("do")
+    do = do if isinstance(do, str) else ""
+    drop = do.removeprefix("drop:") if do.startswith("drop:") else ""
+    refused, dropped = _acked(request, info, msg, form, drop)
     if refused is not None:
         return refused
-    bcc = True if form.get("do") in ("send_bcc", "approve_bcc") else None
+    bcc = True if do in ("send_bcc", "approve_bcc") else None
     try:
         if as_approver:
-            hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+            hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc, drop=dropped)
         else:
-            hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+            hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc, drop=dropped)
     except QueueError as exc:
         return _queue_error(request, exc)
     _released(request)
-    done = "approved" if as_approver else "released"
+    done = ("approved" if as_approver else "released") + ("_without" if dropped else "")
     return RedirectResponse(f"/messages/{msg.id}?done={done}", status_code=303)
 
 
@@ -220,5 +245,6 @@ def reveal(
     if is_owner(info.account, msg):
         return _message_page(request, info, msg)
     with request.app.state.db.session() as s:
-        record(s, info.account.login, "reveal", f"mail:{msg.id}", "subject, recipients and file names shown")
+        record(s, info.account.login, "reveal", f"mail:{msg.id}",
+               "subject, recipients, file names, reasons and preview shown")
     return _message_page(request, info, msg, revealed=True)
