@@ -72,7 +72,7 @@ def plan(
     if web_listen:
         host, port = _hostport(web_listen)
         web = replace(web, host=host, port=port, base_url=f"http://{host}:{port}")
-    gw = replace(gw, base_url=web.base_url)  # the notices link to this very web app
+    gw = replace(gw, base_url=web.base_url, secret_key=web.secret_key)  # the notices link to this very web app
     maildir = gw.data_dir / "delivered"
     return Plan(gw, web, gw.store_url, (gw.next_hop_host, gw.next_hop_port) if sink else None, maildir)
 

@@ -19,9 +19,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from mamori.gateway.links import SPENT_ACTION
 from mamori.gateway.spool import NewMessage, insert_rows
 from mamori.store import Database
-from mamori.store.audit import record
+from mamori.store.audit import AuditEntry, record
 from mamori.store.base import utcnow
 from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailContent, MailMessage
 
@@ -173,9 +174,12 @@ def _transition(
     values: dict[str, Any],
     detail: str = "",
     also: Callable[[QueuedMessage, str], NewMessage | None] | None = None,
+    spend: str = "",
 ) -> QueuedMessage:
     """``also`` (the message before the step, its envelope sender) may give a row to queue in the same
-    transaction (the expiry notice): it commits with the state change or not at all."""
+    transaction (the expiry notice): it commits with the state change or not at all. ``spend`` (a decision link's
+    ``spent_target``) records that link as used in the same transaction: the link is spent exactly when the
+    decision is taken."""
     now = utcnow()
     with db.session() as s:
         row = s.get(MailMessage, message_id)
@@ -187,6 +191,9 @@ def _transition(
                 f"message {message_id} is {row.state}; cannot {audit_action}",
                 f"メッセージ {message_id} は「{row.state}」の状態のため、この操作はできません",
             )
+        if spend and s.scalar(select(AuditEntry.id).where(AuditEntry.action == SPENT_ACTION,
+                                                         AuditEntry.target == spend).limit(1)) is not None:
+            raise QueueError("link_spent", "this link was used already", "このリンクはすでに使用されています")
         before = _view(row)
         mail_from = row.mail_from
         values = {"decided_by": actor, "decided_at": now, "updated_at": now, **values}
@@ -208,6 +215,9 @@ def _transition(
         if extra is not None:
             insert_rows(s.connection(), [extra])  # the delivery worker picks it up
             audit["notice"] = extra.id  # the queued notice's row id (no address, no text)
+        if spend:
+            audit["via"] = "link"
+            record(s, actor, SPENT_ACTION, spend, f"mail:{message_id} {audit_action}")
         record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **audit)
         s.flush()
         s.expire(row)
@@ -230,6 +240,7 @@ def release(
     approver: bool = False,
     bcc: bool | None = None,
     drop: tuple[str, ...] = (),
+    spend: str = "",
 ) -> QueuedMessage:
     """The sender confirms (or an approver approves): the message is queued for delivery now.
 
@@ -237,7 +248,8 @@ def release(
     to it (``is_party``: its submitter, or whoever its From names). ``bcc=True`` turns the visible recipient list
     into Bcc on delivery (the open-list remedy). ``drop`` names envelope recipients to leave out (the fix for a
     wrong recipient: send to the others without them); the audit entry says how many and which (masked). At least
-    one recipient must remain, and every dropped address must be a recipient.
+    one recipient must remain, and every dropped address must be a recipient. ``spend``: the decision link used
+    (``links.Link.spent_target``), recorded as used with the decision.
     """
     msg = get(db, message_id)
     dropped = {a.strip().lower() for a in drop if a.strip()}
@@ -268,14 +280,21 @@ def release(
     action = "approve" if approver and msg.state == "held" else "release"
     if dropped:
         action += "_without"
-    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "; ".join(notes))
+    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "; ".join(notes), spend=spend)
 
 
 def approve(
-    db: Database, message_id: str, actor: str, *, bcc: bool | None = None, drop: tuple[str, ...] = ()
+    db: Database,
+    message_id: str,
+    actor: str,
+    *,
+    bcc: bool | None = None,
+    drop: tuple[str, ...] = (),
+    spend: str = "",
 ) -> QueuedMessage:
-    """An approver releases a held (or waiting) message (``drop``: recipients to leave out, as in ``release``)."""
-    return release(db, message_id, actor, approver=True, bcc=bcc, drop=drop)
+    """An approver releases a held (or waiting) message (``drop``: recipients to leave out, ``spend``: the decision
+    link used, as in ``release``)."""
+    return release(db, message_id, actor, approver=True, bcc=bcc, drop=drop, spend=spend)
 
 
 def cancel(db: Database, message_id: str, actor: str, reason: str = "") -> QueuedMessage:

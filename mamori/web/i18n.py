@@ -95,10 +95,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.open": ("開く", "Open"),
     "queue.title": ("承認待ちのメール", "Messages waiting for approval"),
     "queue.intro": (
-        "あなたのグループの送信者のメールのうち、保留・確認待ちのものです。",
-        "Held and waiting messages of the senders in your group.",
+        "あなたのグループの送信者のメールのうち、承認者の承認が必要なものです（送信者自身の確認待ちは含みません）。",
+        "Messages of the senders in your group that need an approver (not those waiting for their sender).",
     ),
-    "queue.intro_officer": ("すべての保留・確認待ちのメールです。", "Every held and waiting message."),
+    "queue.intro_officer": (
+        "承認者の承認が必要なすべてのメールです（送信者自身の確認待ちは含みません）。",
+        "Every message that needs an approver (not those waiting for their sender).",
+    ),
+    "queue.title_all": ("保留・確認待ちのすべてのメール", "Every held and waiting message"),
+    "queue.intro_all": (
+        "あなたのグループの送信者のメールのうち、保留・確認待ちのもの（送信者自身の確認待ちを含む）です。",
+        "Held and waiting messages of the senders in your group (including those waiting for their sender).",
+    ),
+    "queue.intro_officer_all": (
+        "すべての保留・確認待ちのメール（送信者自身の確認待ちを含む）です。",
+        "Every held and waiting message (including those waiting for their sender).",
+    ),
+    "queue.show_all": ("送信者の確認待ちも表示", "Also show what waits for its sender"),
+    "queue.only_approval": ("承認が必要なものだけ表示", "Show only what needs approval"),
+    "msg.lead_approve": (
+        "このメールは承認を待っています。理由と内容を確認し、問題がなければ「承認して送信」を押してください。",
+        "This message waits for your approval. Check the reasons and the message; if all is well, press \"Approve "
+        "and send\".",
+    ),
+    "msg.why": ("mamori が止めた理由:", "Why mamori stopped it:"),
+    "link.title": ("リンクを使えません", "This link cannot be used"),
+    "link.malformed": ("このリンクは正しくありません。", "This link is not valid."),
+    "link.not_yours": (
+        "このリンクは別の人に送られたものか、正しくありません。ご自分に届いた通知のリンクを使うか、"
+        "「承認待ち」から開いてください。",
+        "This link was sent to someone else, or is not valid. Use the link of the notice you received, or open "
+        "the message from the approval queue.",
+    ),
+    "link.expired": (
+        "このリンクは有効期限が切れています。「承認待ち」または「自分のメール」から開いてください。",
+        "This link has expired. Open the message from the approval queue or your messages.",
+    ),
+    "link.spent": (
+        "このリンクはすでに使用されています（リンクは一度だけ使えます）。",
+        "This link was used already (a link works once).",
+    ),
+    "link.open": ("メッセージを開く", "Open the message"),
     "queue.needs_approval": ("承認が必要", "Needs approval"),
     # confirmation page
     "msg.title": ("送信前の確認", "Check before sending"),
