@@ -77,8 +77,9 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.state.guard = guard
     app.state.on_release = None  # optional callable: e.g. lambda: loop.call_soon_threadsafe(gateway.wake)
 
-    from mamori.web import routes_account, routes_admin, routes_auth, routes_link, routes_mail
+    from mamori.web import health, routes_account, routes_admin, routes_auth, routes_link, routes_mail
 
+    app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
     app.include_router(routes_auth.router)
     app.include_router(routes_mail.router)
     app.include_router(routes_link.router)
