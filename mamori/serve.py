@@ -121,8 +121,10 @@ def _serve_command() -> Any:
     @click.option("--web", "web_listen", metavar="HOST:PORT", help="Override [web] listen.")
     @click.option("--smtp", "smtp_listen", metavar="HOST:PORT", help="Override [gateway] listen.")
     @click.option("--next-hop", metavar="HOST:PORT", help="Override [gateway] next_hop (and where the sink listens).")
+    @click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
+                  help="text (default) or json: one object per line, for a SIEM (also $MAMORI_LOG_FORMAT).")
     def serve_command(config: Path | None, data_dir: Path, sink: bool | None, web_listen: str | None,
-                      smtp_listen: str | None, next_hop: str | None) -> None:
+                      smtp_listen: str | None, next_hop: str | None, log_format: str | None = None) -> None:
         """Run the web app and the SMTP gateway together; with no --config, on the embedded demo.
 
         Prints the URLs and, on the first start, the administrator's login and password. Ctrl-C stops it.
@@ -130,12 +132,17 @@ def _serve_command() -> Any:
         import logging
         import sys
 
+        from mamori import log_format as logs
         from mamori.gateway.settings import SettingsError
         from mamori.store import StoreError
         from mamori.web.accounts import ensure_admin
         from mamori.web.settings import WebSettingsError
 
-        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        try:
+            logs.configure(logging.WARNING, logs.chosen(log_format))
+        except ValueError as exc:
+            click.echo(f"mamori serve: {exc}", err=True)
+            sys.exit(2)
         demo = config is None
         path = prepare_demo(data_dir) if config is None else config
         try:
