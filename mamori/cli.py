@@ -171,6 +171,7 @@ _LAZY_COMMANDS = {
     "gateway": ("mamori.gateway.cli", "gateway_command"),  # the SMTP gateway
     "queue": ("mamori.gateway.cli", "queue_group"),  # its queue
     "serve": ("mamori.serve", "serve_command"),  # web app + gateway together
+    "store": ("mamori.store.cli", "store_group"),  # backup and restore of the store
 }
 
 
