@@ -1,4 +1,10 @@
-"""Masked renderings of findings (山田太郎 → 山田■■, 090-****-5678) and masking of whole texts."""
+"""Masked renderings of findings (山田太郎 → 山田■■, 090-****-****) and masking of whole texts.
+
+A partial mask keeps only what does not single a person out: a phone's first group (area or mobile prefix), the
+last four digits of a long number (a card, a My Number: twelve digits or more), a name's first half or first word,
+an address's prefecture and city. Shorter numbers keep no digit: the last four of a ten-digit phone or a seven-digit
+account leave too few to guess.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,9 @@ if TYPE_CHECKING:
 
 BLOCK = "■"
 STAR = "*"
+LONG_NUMBER = 12
+"""Numbers with at least this many digits keep their last four in a partial mask (cards, My Number); shorter ones
+keep none."""
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _ADDRESS_HEAD = re.compile(r"^(?:.{2,3}?[都道府県])?(?:[^\s0-9０-９]{1,6}?[市区町村郡])?")
@@ -58,8 +67,7 @@ def mask_value(entity_type: str, value: str) -> str:
     if not value:
         return value
     if entity_type == "PHONE":
-        digits = len(_DIGIT.findall(value))
-        return _mask_digits(value, keep_last=4 if digits > 6 else 2, keep_first_group=digits > 8)
+        return _mask_digits(value, keep_last=0, keep_first_group=len(_DIGIT.findall(value)) > 8)
     if entity_type == "EMAIL":
         local, _, domain = value.partition("@")
         return (local[:1] + STAR * max(1, len(local) - 1)) + "@" + domain
@@ -73,7 +81,7 @@ def mask_value(entity_type: str, value: str) -> str:
             return value[:keep] + re.sub(r"[0-9A-Za-z]", STAR, value[keep:-2]) + value[-2:]
         if entity_type == "POSTAL_CODE":
             return _mask_digits(value, keep_last=0, keep_first_group=True)
-        return _mask_digits(value, keep_last=4)
+        return _mask_digits(value, keep_last=4 if len(_DIGIT.findall(value)) >= LONG_NUMBER else 0)
     if entity_type == "ADDRESS":
         head = _ADDRESS_HEAD.match(value)
         keep = head.end() if head and head.end() < len(value) else min(3, len(value) // 2)

@@ -151,7 +151,7 @@ def redact(
     """Mask the personal information in a file of a supported kind (by its name's suffix), keeping its format.
 
     ``types`` limits masking to those entity types (default: every type ``detector`` finds); ``style`` is
-    ``partial`` (山田■■, 090-****-5678), ``type`` (<PHONE>) or ``block`` (■■■■). Raises `UnsupportedFormat` for
+    ``partial`` (山田■■, 090-****-****), ``type`` (<PHONE>) or ``block`` (■■■■). Raises `UnsupportedFormat` for
     another kind of file and `RedactionError` for a file that cannot be read.
     """
     masker = Masker(detector, frozenset(types) if types else None, style, lang, min_score)

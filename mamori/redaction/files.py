@@ -38,8 +38,10 @@ class Outcome:
         return sum(self.masked.values())
 
 
-def redact_file(src: Path, dst: Path, detector: Any, types: Any, style: str, lang: str, shown: str = "") -> Outcome:
-    """Read ``src``, write its masked copy to ``dst`` (folders made as needed)."""
+def redact_file(
+    src: Path, dst: Path, detector: Any, types: Any, style: str, lang: str, shown: str = "", make_folders: bool = False
+) -> Outcome:
+    """Read ``src``, write its masked copy to ``dst`` (its folders made first when ``make_folders``)."""
     shown = shown or str(src)
     try:
         data = src.read_bytes()
@@ -50,7 +52,8 @@ def redact_file(src: Path, dst: Path, detector: Any, types: Any, style: str, lan
     except RedactionError as e:  # names a part or attachment of the file, never a value
         return Outcome(shown, error=str(e))
     try:
-        dst.parent.mkdir(parents=True, exist_ok=True)
+        if make_folders:
+            dst.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(dst, result.data)
     except OSError as e:
         return Outcome(shown, error=f"{dst}: cannot write: {e.strerror or type(e).__name__}")
@@ -63,7 +66,7 @@ _work: tuple[Any, Any, str, str] | None = None  # (detector, types, style, lang)
 def _run(job: Job) -> Outcome:
     assert _work is not None, "workers are forked after _work is set"
     detector, types, style, lang = _work
-    return redact_file(job.source, job.target, detector, types, style, lang, job.shown)
+    return redact_file(job.source, job.target, detector, types, style, lang, job.shown, make_folders=True)
 
 
 def default_workers(jobs: int) -> int:
@@ -80,7 +83,7 @@ def redact_jobs(
     global _work
     n = default_workers(len(jobs)) if workers is None else max(1, workers)
     if n == 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return (redact_file(j.source, j.target, detector, types, style, lang, j.shown) for j in jobs)
+        return (redact_file(j.source, j.target, detector, types, style, lang, j.shown, True) for j in jobs)
     _work = (detector, types, style, lang)
     pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"))
     futures = [pool.submit(_run, job) for job in jobs]  # the first submit forks every worker

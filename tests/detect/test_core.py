@@ -294,9 +294,12 @@ def test_mask_value_never_shows_the_whole_value(type_: str, value: str) -> None:
 
 
 def test_mask_value_examples() -> None:
-    assert mask_value("PHONE", "090-1234-5678") == "090-****-5678"
+    assert mask_value("PHONE", "090-1234-5678") == "090-****-****"  # the last four of ten digits would tell too much
+    assert mask_value("PHONE", "09012345678") == "***********"
     assert mask_value("EMAIL", "taro@example.jp") == "t***@example.jp"
-    assert mask_value("MY_NUMBER", "123456789018") == "********9018"
+    assert mask_value("MY_NUMBER", "123456789018") == "********9018"  # twelve digits: the last four are safe
+    assert mask_value("BANK_ACCOUNT", "1234567") == "*******"  # shorter numbers keep no digit
+    assert mask_value("PENSION_NUMBER", "1234-567890") == "****-******"
     assert mask_value("PERSON", "山田太郎") == "山田■■"
     assert mask_value("POSTAL_CODE", "100-0001") == "100-****"
     assert mask_value("PHONE", "") == ""
@@ -308,7 +311,7 @@ def test_mask_styles() -> None:
     e = _f("EMAIL", 20, 26)
     assert mask(text, [p, e], style="type") == "TEL <PHONE> / <EMAIL>"
     assert mask(text, [p, e], style="block") == "TEL " + "■" * 13 + " / " + "■" * 6
-    assert mask(text, [e, p]) == "TEL 090-****-5678 / a*@b.jp"  # partial: each value's masked rendering
+    assert mask(text, [e, p]) == "TEL 090-****-**** / a*@b.jp"  # partial: each value's masked rendering
     with pytest.raises(ValueError):
         mask(text, [p], style="nope")
     assert mask(text, []) == text
@@ -325,7 +328,7 @@ def test_mask_merges_overlaps_and_keeps_newlines() -> None:
 def test_mask_partial_masks_the_text_given() -> None:
     text = "call 090-1234-5678"
     f = Finding("PHONE", 5, 18, 0.9, "t")  # no raw value kept: the span of the text is masked
-    assert mask(text, [f]) == "call 090-****-5678"
+    assert mask(text, [f]) == "call 090-****-****"
 
 
 # ---- Detector with a custom recognizer ----------------------------------------------------------

@@ -49,8 +49,8 @@ def test_round_trip(detector) -> None:
     assert ws.max_row == 3 and ws.max_column == 6
     assert [c.value for c in ws[1]] == ["氏名", "電話番号", "メール", "生年月日", "数量", "合計"]
     assert ws["A2"].value == "山田■■" and ws["A2"].font.b and ws["A2"].font.color.rgb == "00FF0000"
-    assert ws["B2"].value == "090-****-5678" and ws["B2"].fill.fgColor.rgb == "00FFFF00"
-    assert ws["B3"].value.endswith("5678") and "901234" not in ws["B3"].value
+    assert ws["B2"].value == "090-****-****" and ws["B2"].fill.fgColor.rgb == "00FFFF00"
+    assert set(ws["B3"].value) == {"*"} and "901234" not in ws["B3"].value
     assert isinstance(ws["D2"].value, str) and "1980" not in ws["D2"].value and ws["D2"].number_format == "yyyy/mm/dd"
     assert ws["E2"].value == 3 and ws["F2"].value == "=E2*2" and ws["C3"].value == "メモなし"
     assert ws.column_dimensions["A"].width == 30
