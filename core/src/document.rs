@@ -306,7 +306,6 @@ fn prepare(text: &str) -> (Text, Text, bool) {
     let n = text.chars().count();
     let mut chars: Vec<char> = Vec::with_capacity(n);
     let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
-    let mut norm_chars: Vec<char> = Vec::with_capacity(n);
     let mut changed: Vec<u32> = Vec::with_capacity(32);
     let mut japanese = false;
     let mut i = 0usize;
@@ -314,9 +313,7 @@ fn prepare(text: &str) -> (Text, Text, bool) {
         let b0 = bytes[i];
         byte_at.push(i as u32);
         if b0 < 0x80 {
-            let c = char::from(b0);
-            chars.push(c);
-            norm_chars.push(c);
+            chars.push(char::from(b0)); // ASCII: never folded, never Japanese
             i += 1;
             continue;
         }
@@ -335,14 +332,21 @@ fn prepare(text: &str) -> (Text, Text, bool) {
             )
         };
         let c = char::from_u32(u).unwrap_or('\u{FFFD}');
-        japanese = japanese || is_japanese_char(c);
-        let f = fold_char(c);
-        if f != c {
+        if !japanese && is_japanese_char(c) {
+            japanese = true;
+        }
+        // kana and kanji (U+3040..U+FE57) fold to themselves: only the rest are looked up
+        if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
             changed.push(chars.len() as u32);
         }
         chars.push(c);
-        norm_chars.push(f);
         i += w;
+    }
+    // the fold is the original with the few changed code points replaced
+    let mut norm_chars = chars.clone();
+    for &k in &changed {
+        let k = k as usize;
+        norm_chars[k] = fold_char(chars[k]);
     }
     byte_at.push(bytes.len() as u32);
     debug_assert!(text.chars().eq(chars.iter().copied()));
@@ -436,6 +440,8 @@ fn lower_text(norm: &Text) -> Text {
                 continue;
             }
             x.to_ascii_lowercase()
+        } else if (0x2D00..=0xA63F).contains(&(x as u32)) {
+            continue; // kana, kanji and their punctuation have no lower case (as `lower_one` says)
         } else if x == '\u{3a3}' && !dotted {
             if crate::pystr::final_sigma(src, i) {
                 '\u{3c2}'
