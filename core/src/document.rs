@@ -308,39 +308,20 @@ fn prepare(text: &str) -> (Text, Text, bool) {
     let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
     let mut changed: Vec<u32> = Vec::with_capacity(32);
     let mut japanese = false;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b0 = bytes[i];
-        byte_at.push(i as u32);
-        if b0 < 0x80 {
-            chars.push(char::from(b0)); // ASCII: never folded, never Japanese
-            i += 1;
-            continue;
-        }
-        // `text` is valid UTF-8: a lead byte and its continuation bytes
-        let (u, w) = if b0 < 0xE0 {
-            ((u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2)
-        } else if b0 < 0xF0 {
-            ((u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F), 3)
-        } else {
-            (
-                (u32::from(b0 & 0x07) << 18)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 12)
-                    | (u32::from(bytes[i + 2] & 0x3F) << 6)
-                    | u32::from(bytes[i + 3] & 0x3F),
-                4,
-            )
-        };
-        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
-        if !japanese && is_japanese_char(c) {
-            japanese = true;
-        }
-        // kana and kanji (U+3040..U+FE57) fold to themselves: only the rest are looked up
-        if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
-            changed.push(chars.len() as u32);
+    // (std's decoder: it reads the continuation bytes of valid UTF-8 without a bounds check each)
+    for (b, c) in text.char_indices() {
+        byte_at.push(b as u32);
+        let u = c as u32;
+        if u >= 0x80 {
+            if !japanese && is_japanese_char(c) {
+                japanese = true;
+            }
+            // kana and kanji (U+3040..U+FE57) fold to themselves: only the rest are looked up
+            if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
+                changed.push(chars.len() as u32);
+            }
         }
         chars.push(c);
-        i += w;
     }
     // the fold is the original with the few changed code points replaced
     let mut norm_chars = chars.clone();
