@@ -53,7 +53,10 @@ pub struct Document<'l> {
     pub lang: Lang,
     lexicon: &'l Lexicon,
     morphology: Option<&'l dyn Morphology>,
-    lower: OnceCell<Text>,
+    /// The lower-cased fold and the code points it changed (None for an ASCII text: not recorded).
+    lower: OnceCell<(Text, Option<Vec<u32>>)>,
+    /// For an ASCII text, the upper-case letters (see [`Document::case_changes`]), when asked.
+    ascii_upper: OnceCell<Vec<u32>>,
     index: OnceCell<Vec<Occurrences>>,
     /// Few keys per document: a list beats hashing the key on every ask.
     shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
@@ -93,6 +96,7 @@ impl<'l> Document<'l> {
             lexicon,
             morphology,
             lower: OnceCell::new(),
+            ascii_upper: OnceCell::new(),
             index: OnceCell::new(),
             shared: RefCell::new(Vec::new()),
         }
@@ -111,7 +115,19 @@ impl<'l> Document<'l> {
     /// The folded text lower-cased code point by code point (same length), as Python's
     /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
     pub fn lower(&self) -> &Text {
-        self.lower.get_or_init(|| lower_text(&self.norm))
+        &self.lower.get_or_init(|| lower_text(&self.norm)).0
+    }
+
+    /// The code points (ascending) where [`Document::lower`] differs from the fold: among them every
+    /// upper-case ASCII letter. A recognizer looking for capitals visits these, not every code point.
+    pub fn case_changes(&self) -> &[u32] {
+        match &self.lower.get_or_init(|| lower_text(&self.norm)).1 {
+            Some(changed) => changed,
+            None => self.ascii_upper.get_or_init(|| {
+                let b = self.norm.s.as_bytes();
+                (0..b.len()).filter(|&i| b[i].is_ascii_uppercase()).map(|i| i as u32).collect()
+            }),
+        }
     }
 
     fn index(&self) -> &[Occurrences] {
@@ -400,15 +416,16 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
 }
 
 /// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
-fn lower_text(norm: &Text) -> Text {
+/// Also the code points it changed, except for an ASCII text (None).
+fn lower_text(norm: &Text) -> (Text, Option<Vec<u32>>) {
     if norm.byte_offsets().is_empty() {
         // ASCII: the lower-casing is ASCII's, code point for byte
         if !norm.s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return norm.clone();
+            return (norm.clone(), Some(Vec::new()));
         }
         let s = norm.s.to_ascii_lowercase();
         let chars: Vec<char> = s.bytes().map(char::from).collect();
-        return Text::from_parts(s, chars, Vec::new());
+        return (Text::from_parts(s, chars, Vec::new()), None);
     }
     let src = &norm.chars;
     let dotted = src.contains(&'\u{130}');
@@ -438,7 +455,7 @@ fn lower_text(norm: &Text) -> Text {
         }
     }
     let (s, at) = replaced(&norm.s, src, norm.byte_offsets(), &chars, &changed);
-    Text::from_parts(s, chars, at)
+    (Text::from_parts(s, chars, at), Some(changed))
 }
 
 /// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
@@ -513,7 +530,8 @@ mod tests {
     #[test]
     fn prepared_texts_match_the_plain_definitions() {
         let lx = lexicon();
-        for t in ["", "abc", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
+        for t in
+            ["", "abc", "ABc Def", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
         {
             let doc = Document::new(t, None, &lx);
             let norm: Vec<char> = t.chars().map(fold_char).collect();
@@ -523,6 +541,8 @@ mod tests {
             let low = crate::pystr::doc_lower(&norm);
             assert_eq!(doc.lower().chars, low);
             assert_eq!(doc.lower().s, low.iter().collect::<String>());
+            let changed: Vec<u32> = (0..low.len()).filter(|&i| low[i] != norm[i]).map(|i| i as u32).collect();
+            assert_eq!(doc.case_changes(), changed.as_slice());
             for x in [&doc.text, &doc.norm, doc.lower()] {
                 for i in 0..=x.len() {
                     assert_eq!(x.byte(i), x.s.char_indices().nth(i).map_or(x.s.len(), |(b, _)| b));
