@@ -53,7 +53,10 @@ pub struct Document<'l> {
     pub lang: Lang,
     lexicon: &'l Lexicon,
     morphology: Option<&'l dyn Morphology>,
-    lower: OnceCell<Text>,
+    /// The lower-cased fold and the code points it changed (None for an ASCII text: not recorded).
+    lower: OnceCell<(Text, Option<Vec<u32>>)>,
+    /// For an ASCII text, the upper-case letters (see [`Document::case_changes`]), when asked.
+    ascii_upper: OnceCell<Vec<u32>>,
     index: OnceCell<Vec<Occurrences>>,
     /// Few keys per document: a list beats hashing the key on every ask.
     shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
@@ -93,6 +96,7 @@ impl<'l> Document<'l> {
             lexicon,
             morphology,
             lower: OnceCell::new(),
+            ascii_upper: OnceCell::new(),
             index: OnceCell::new(),
             shared: RefCell::new(Vec::new()),
         }
@@ -111,7 +115,19 @@ impl<'l> Document<'l> {
     /// The folded text lower-cased code point by code point (same length), as Python's
     /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
     pub fn lower(&self) -> &Text {
-        self.lower.get_or_init(|| lower_text(&self.norm))
+        &self.lower.get_or_init(|| lower_text(&self.norm)).0
+    }
+
+    /// The code points (ascending) where [`Document::lower`] differs from the fold: among them every
+    /// upper-case ASCII letter. A recognizer looking for capitals visits these, not every code point.
+    pub fn case_changes(&self) -> &[u32] {
+        match &self.lower.get_or_init(|| lower_text(&self.norm)).1 {
+            Some(changed) => changed,
+            None => self.ascii_upper.get_or_init(|| {
+                let b = self.norm.s.as_bytes();
+                (0..b.len()).filter(|&i| b[i].is_ascii_uppercase()).map(|i| i as u32).collect()
+            }),
+        }
     }
 
     fn index(&self) -> &[Occurrences] {
@@ -306,43 +322,28 @@ fn prepare(text: &str) -> (Text, Text, bool) {
     let n = text.chars().count();
     let mut chars: Vec<char> = Vec::with_capacity(n);
     let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
-    let mut norm_chars: Vec<char> = Vec::with_capacity(n);
     let mut changed: Vec<u32> = Vec::with_capacity(32);
     let mut japanese = false;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b0 = bytes[i];
-        byte_at.push(i as u32);
-        if b0 < 0x80 {
-            let c = char::from(b0);
-            chars.push(c);
-            norm_chars.push(c);
-            i += 1;
-            continue;
-        }
-        // `text` is valid UTF-8: a lead byte and its continuation bytes
-        let (u, w) = if b0 < 0xE0 {
-            ((u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2)
-        } else if b0 < 0xF0 {
-            ((u32::from(b0 & 0x0F) << 12) | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F), 3)
-        } else {
-            (
-                (u32::from(b0 & 0x07) << 18)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 12)
-                    | (u32::from(bytes[i + 2] & 0x3F) << 6)
-                    | u32::from(bytes[i + 3] & 0x3F),
-                4,
-            )
-        };
-        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
-        japanese = japanese || is_japanese_char(c);
-        let f = fold_char(c);
-        if f != c {
-            changed.push(chars.len() as u32);
+    // (std's decoder: it reads the continuation bytes of valid UTF-8 without a bounds check each)
+    for (b, c) in text.char_indices() {
+        byte_at.push(b as u32);
+        let u = c as u32;
+        if u >= 0x80 {
+            if !japanese && is_japanese_char(c) {
+                japanese = true;
+            }
+            // kana and kanji (U+3040..U+FE57) fold to themselves: only the rest are looked up
+            if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
+                changed.push(chars.len() as u32);
+            }
         }
         chars.push(c);
-        norm_chars.push(f);
-        i += w;
+    }
+    // the fold is the original with the few changed code points replaced
+    let mut norm_chars = chars.clone();
+    for &k in &changed {
+        let k = k as usize;
+        norm_chars[k] = fold_char(chars[k]);
     }
     byte_at.push(bytes.len() as u32);
     debug_assert!(text.chars().eq(chars.iter().copied()));
@@ -415,15 +416,16 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
 }
 
 /// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
-fn lower_text(norm: &Text) -> Text {
+/// Also the code points it changed, except for an ASCII text (None).
+fn lower_text(norm: &Text) -> (Text, Option<Vec<u32>>) {
     if norm.byte_offsets().is_empty() {
         // ASCII: the lower-casing is ASCII's, code point for byte
         if !norm.s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return norm.clone();
+            return (norm.clone(), Some(Vec::new()));
         }
         let s = norm.s.to_ascii_lowercase();
         let chars: Vec<char> = s.bytes().map(char::from).collect();
-        return Text::from_parts(s, chars, Vec::new());
+        return (Text::from_parts(s, chars, Vec::new()), None);
     }
     let src = &norm.chars;
     let dotted = src.contains(&'\u{130}');
@@ -436,6 +438,8 @@ fn lower_text(norm: &Text) -> Text {
                 continue;
             }
             x.to_ascii_lowercase()
+        } else if (0x2D00..=0xA63F).contains(&(x as u32)) {
+            continue; // kana, kanji and their punctuation have no lower case (as `lower_one` says)
         } else if x == '\u{3a3}' && !dotted {
             if crate::pystr::final_sigma(src, i) {
                 '\u{3c2}'
@@ -451,7 +455,7 @@ fn lower_text(norm: &Text) -> Text {
         }
     }
     let (s, at) = replaced(&norm.s, src, norm.byte_offsets(), &chars, &changed);
-    Text::from_parts(s, chars, at)
+    (Text::from_parts(s, chars, at), Some(changed))
 }
 
 /// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
@@ -526,7 +530,8 @@ mod tests {
     #[test]
     fn prepared_texts_match_the_plain_definitions() {
         let lx = lexicon();
-        for t in ["", "abc", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
+        for t in
+            ["", "abc", "ABc Def", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
         {
             let doc = Document::new(t, None, &lx);
             let norm: Vec<char> = t.chars().map(fold_char).collect();
@@ -536,6 +541,8 @@ mod tests {
             let low = crate::pystr::doc_lower(&norm);
             assert_eq!(doc.lower().chars, low);
             assert_eq!(doc.lower().s, low.iter().collect::<String>());
+            let changed: Vec<u32> = (0..low.len()).filter(|&i| low[i] != norm[i]).map(|i| i as u32).collect();
+            assert_eq!(doc.case_changes(), changed.as_slice());
             for x in [&doc.text, &doc.norm, doc.lower()] {
                 for i in 0..=x.len() {
                     assert_eq!(x.byte(i), x.s.char_indices().nth(i).map_or(x.s.len(), |(b, _)| b));

@@ -99,6 +99,8 @@ const G_PREF: &str = "address_pref";
 const G_LABEL: &str = "address_label";
 const G_MARK: &str = "address_mark";
 const G_PLACE: &str = "address_place";
+/// The last character of a municipality (`[市区郡町村]`): the openers of cells are looked for before these.
+const G_CITY_END: &str = "address_city_end";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -719,6 +721,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_LABEL, words(&LABELS)),
             (G_MARK, words(&["〒"])),
             (G_PLACE, self.places.clone()),
+            (G_CITY_END, words(&["市", "区", "郡", "町", "村"])),
         ]
     }
 
@@ -762,7 +765,20 @@ impl Recognizer for JapaneseAddressRecognizer {
                 && (matches!(x, '\n' | ',' | '\t' | '"' | '|')
                     || (x == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
         };
-        for d in std::iter::once(None).chain((0..n).filter(|&d| opens(d)).map(Some)) {
+        // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
+        // at most six code points further. So the openers are looked for just before each of those (found
+        // by the keyword pass), not at every character; those taken in text order as before.
+        let mut openers: Vec<usize> = Vec::new();
+        for &m in &doc.occurrences(G_CITY_END).starts {
+            for d in m.saturating_sub(8)..m.saturating_sub(1) {
+                if d < n && opens(d) {
+                    openers.push(d);
+                }
+            }
+        }
+        openers.sort_unstable();
+        openers.dedup();
+        for d in std::iter::once(None).chain(openers.into_iter().map(Some)) {
             let i = d.map_or(0, |d| d + 1);
             let after_postal = d.is_some_and(|d| c[d] == ' ' && postal_before_spaces(c, d));
             let start = if c.get(i) == Some(&' ') && city_ahead(c, i + 1) {

@@ -245,8 +245,22 @@ impl IpAddress {
         while i < n {
             // `:[0-9A-Fa-f]{0,4}:`, non-overlapping, left to right (jump to the next ':' byte)
             if chars[i] != ':' {
-                match memchr::memchr(b':', &bytes[doc.norm.byte(i)..]) {
-                    Some(k) => i = doc.norm.char_index(doc.norm.byte(i) + k),
+                // the next ':' that opens `:[0-9A-Fa-f]{0,4}:`, tested on the bytes (hex digits and colons are
+                // ASCII, one byte for one code point; a byte of a longer character is no hex digit): the
+                // colons that open none are the ones the scan below would step over one by one
+                let mut p = doc.norm.byte(i);
+                let mut next = None;
+                while let Some(k) = memchr::memchr(b':', &bytes[p..]) {
+                    let c = p + k;
+                    let h = bytes[c + 1..].iter().take(5).take_while(|b| b.is_ascii_hexdigit()).count();
+                    if h <= 4 && bytes.get(c + 1 + h) == Some(&b':') {
+                        next = Some(c);
+                        break;
+                    }
+                    p = c + 1;
+                }
+                match next {
+                    Some(c) => i = doc.norm.char_index(c),
                     None => break,
                 }
                 continue;

@@ -45,7 +45,11 @@ impl Recognizer for EmailRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm;
         let chars = &norm.chars;
-        let find_at = |from: usize| chars.iter().skip(from).position(|&c| c == '@').map(|i| i + from);
+        // the next '@' from code point `from`: `memchr` over the bytes (an ASCII byte is always its own code point)
+        let find_at = |from: usize| {
+            let b = norm.byte(from);
+            memchr::memchr(b'@', &norm.s.as_bytes()[b..]).map(|k| norm.char_index(b + k))
+        };
         let mut at = find_at(0);
         while let Some(a) = at {
             let lo = a.saturating_sub(64);

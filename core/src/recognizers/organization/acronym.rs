@@ -45,10 +45,19 @@ fn right_kata(n: &[char], e: usize) -> usize {
 
 /// The next match of `[A-Z][A-Z&]{1,5}(?![A-Za-z0-9@_/-])` at or after `from` (Python's finditer: a
 /// failed lookahead gives back characters, down to two).
+#[cfg(test)]
 fn next_acronym(n: &[char], from: usize) -> Option<(usize, usize)> {
-    let mut p = from;
-    while p < n.len() {
-        if n[p].is_ascii_uppercase() {
+    let ups: Vec<u32> = (0..n.len()).filter(|&i| n[i].is_ascii_uppercase()).map(|i| i as u32).collect();
+    next_acronym_in(n, &ups, from)
+}
+
+/// The next acronym (as above), visiting only the code points `ups` (ascending, among them every
+/// upper-case ASCII letter of `n`: [`Document::case_changes`]) instead of every code point.
+fn next_acronym_in(n: &[char], ups: &[u32], from: usize) -> Option<(usize, usize)> {
+    let first = ups.partition_point(|&u| (u as usize) < from);
+    for &u in &ups[first..] {
+        let p = u as usize;
+        if p < n.len() && n[p].is_ascii_uppercase() {
             let mut run = 0;
             while run < 5 && n.get(p + 1 + run).is_some_and(|&c| c.is_ascii_uppercase() || c == '&') {
                 run += 1;
@@ -62,7 +71,6 @@ fn next_acronym(n: &[char], from: usize) -> Option<(usize, usize)> {
                 }
             }
         }
-        p += 1;
     }
     None
 }
@@ -104,8 +112,9 @@ impl Recognizer for AcronymRecognizer {
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let n = &doc.norm.chars;
+        let ups = doc.case_changes();
         let mut from = 0;
-        while let Some((s, e0)) = next_acronym(n, from) {
+        while let Some((s, e0)) = next_acronym_in(n, ups, from) {
             from = e0;
             let word = &n[s..e0];
             if in_words(ACRONYM_STOP, word) {

@@ -17,6 +17,7 @@ fn lower(s: &[char]) -> String {
 }
 
 impl Ctx<'_, '_> {
+    #[inline(never)]
     pub(crate) fn honorifics(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
@@ -72,6 +73,7 @@ impl Ctx<'_, '_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn labels(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
@@ -202,6 +204,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `_SELF_RE`: と申します|と申しま|と申す|でございます|です(?=[。!！、\n]), each read back.
+    #[inline(never)]
     pub(crate) fn self_intros(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
@@ -266,6 +269,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Titles from the keyword pass (課長 山田): one name after each.
+    #[inline(never)]
     pub(crate) fn titles(&mut self, budget: usize) {
         let t = self.t;
         let occ = self.doc.occurrences(TITLE_GROUP);
@@ -281,6 +285,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `_CUE_RES`, `_DESU_CUE` and `_DEPT_CUE`, in that order.
+    #[inline(never)]
     pub(crate) fn cue_patterns(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
@@ -387,6 +392,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `_LINE_NAME` at the start of the text and after each newline.
+    #[inline(never)]
     pub(crate) fn line_names(&mut self, budget: usize) {
         let fl = self.fl;
         let mut count = 0;
@@ -572,16 +578,43 @@ impl Ctx<'_, '_> {
     /// Chat logs and minutes: a speaker before the message, `[10:02] 田中: …`, `田中：…`, `10:02 田中 真一 …`.
     /// A name before a colon counts when the log has two such lines or a time stamp; a full name after a
     /// time stamp counts with a space after it.
+    #[inline(never)]
     pub(crate) fn speakers(&mut self, budget: usize) {
-        let t = self.t;
         let n = self.n;
-        if !t.contains(&':') {
+        if memchr::memchr(b':', self.doc.norm.s.as_bytes()).is_none() {
             return;
         }
+        let t = self.t;
+        let bytes = self.doc.norm.s.as_bytes();
         let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let mut ls = 0;
         while ls < n && seen.len() < budget {
-            let le = self.find_char('\n', ls, (ls + LINE_LIMIT).min(n)).unwrap_or(n);
+            // A line without a colon holds no speaker: go straight to the line of the next colon, when the
+            // lines skipped are each shorter than LINE_LIMIT (a longer one ends the walk below: its window
+            // runs to the end of the text). Those lines are the ones the walk would have stepped through.
+            let (bl, _) = self.bytes_of(ls, ls);
+            let Some(bc) = memchr::memchr(b':', &bytes[bl..]).map(|k| bl + k) else {
+                break; // no colon left: no line from here holds a speaker
+            };
+            if let Some(bnl) = memchr::memrchr(b'\n', &bytes[bl..bc]).map(|k| bl + k) {
+                let next = self.char_at_byte(ls, n, bnl) + 1;
+                if next - ls > LINE_LIMIT {
+                    // (rare) step through the skipped lines as the walk did, looking for a long one
+                    while ls < next {
+                        let hi = (ls + LINE_LIMIT).min(n);
+                        match t[ls..hi].iter().position(|&c| c == '\n') {
+                            Some(k) => ls += k + 1,
+                            None => break,
+                        }
+                    }
+                    if ls < next {
+                        break; // a line of LINE_LIMIT code points without a colon near its start ends the walk
+                    }
+                }
+                ls = next;
+            }
+            let hi = (ls + LINE_LIMIT).min(n);
+            let le = t[ls..hi].iter().position(|&c| c == '\n').map_or(n, |k| ls + k);
             if let Some(found) = self.speaker_at(ls, le) {
                 seen.push(found);
             }
@@ -658,6 +691,7 @@ impl Ctx<'_, '_> {
 
     /// A bare surname on the last line of a message (a signature: 佐藤), or in brackets after a department
     /// or 担当 (（経理部 森）, （担当 雲雀）).
+    #[inline(never)]
     pub(crate) fn signatures(&mut self) {
         let t = self.t;
         let lex = self.lex;
@@ -759,6 +793,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Mentions in a chat, `@服部さん`, `@東海林`: the name after an `@` that opens no e-mail address.
+    #[inline(never)]
     pub(crate) fn mentions(&mut self, budget: usize) {
         let t = self.t;
         let n = self.n;
@@ -790,6 +825,7 @@ impl Ctx<'_, '_> {
 
     /// Tables whose header names a column of names (氏名, お名前, フリガナ, 担当者 …): every cell of those
     /// columns shaped like a name, honorific or not.
+    #[inline(never)]
     pub(crate) fn table_columns(&mut self) {
         // a column of names is headed by a label word (氏名, フリガナ, 担当 …) or one of a few others
         let s = self.doc.norm.s.as_bytes();

@@ -14,6 +14,7 @@ use super::{overlaps, Ctx};
 
 impl Ctx<'_, '_> {
     /// `_readings`: 杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa） after any name found.
+    #[inline(never)]
     pub(crate) fn readings(&mut self) {
         let t = self.t;
         let snapshot = self.found.items.clone();
@@ -26,6 +27,7 @@ impl Ctx<'_, '_> {
 
     /// `_lists`: 'A、B、Cら' where A is a name makes B and C names when they look like one.
     /// Lists around the candidates found so far from the `from`-th on (0: all of them).
+    #[inline(never)]
     pub(crate) fn lists(&mut self, from: usize) {
         let t = self.t;
         let n = self.n;
@@ -104,6 +106,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `_repeat_surnames`: once a cue has shown a surname, its other bare occurrences are names too.
+    #[inline(never)]
     pub(crate) fn repeat_surnames(&mut self) {
         let t = self.t;
         let n = self.n;

@@ -98,6 +98,9 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans[i.saturating_sub(8)..i].iter().any(|&(a, b)| a < e && s < b)
 }
 
+/// Spans longer than this are searched for an ASCII character with `memchr` rather than code point by code point.
+const MEMCHR_FROM: usize = 24;
+
 /// The per-document state of the rules (Python's `self` and `text` together).
 pub(crate) struct Ctx<'a, 'd> {
     t: &'a [char],
@@ -124,15 +127,50 @@ impl Ctx<'_, '_> {
     }
 
     /// `text.find(c, from, to)`.
+    #[inline]
     fn find_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        self.t.get(from..to)?.iter().position(|&x| x == c).map(|k| from + k)
+        let span = self.t.get(from..to)?;
+        if c.is_ascii() && span.len() > MEMCHR_FROM {
+            // an ASCII byte never occurs inside a longer UTF-8 sequence: `memchr` over the folded
+            // string's bytes finds the same code point, 16 or 32 bytes at a time
+            let (norm, (bf, bt)) = (&self.doc.norm, self.bytes_of(from, to));
+            return memchr::memchr(c as u8, &norm.s.as_bytes()[bf..bt]).map(|k| self.char_at_byte(from, to, bf + k));
+        }
+        span.iter().position(|&x| x == c).map(|k| from + k)
     }
 
     /// `text.rfind(c, from, to)`.
+    #[inline]
     fn rfind_char(&self, c: char, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        self.t.get(from..to)?.iter().rposition(|&x| x == c).map(|k| from + k)
+        let span = self.t.get(from..to)?;
+        if c.is_ascii() && span.len() > MEMCHR_FROM {
+            let (norm, (bf, bt)) = (&self.doc.norm, self.bytes_of(from, to));
+            return memchr::memrchr(c as u8, &norm.s.as_bytes()[bf..bt]).map(|k| self.char_at_byte(from, to, bf + k));
+        }
+        span.iter().rposition(|&x| x == c).map(|k| from + k)
+    }
+
+    /// The byte offsets in the folded string of the code points `from` and `to` (`from <= to <= n`).
+    #[inline]
+    fn bytes_of(&self, from: usize, to: usize) -> (usize, usize) {
+        let norm = &self.doc.norm;
+        (norm.byte(from), norm.byte(to))
+    }
+
+    /// The code point starting at byte `b` of the folded string, known to lie in `[from, to)`.
+    #[inline]
+    fn char_at_byte(&self, from: usize, to: usize, b: usize) -> usize {
+        let at = self.doc.norm.byte_offsets();
+        if at.is_empty() {
+            return b; // an ASCII text: bytes are code points
+        }
+        // the last code point starting at or before `b`: a code point is 1 to 4 bytes, so it lies between
+        // `from + d / 4` and `from + d` (`d` bytes after `from`), and `at[lo] <= b`
+        let d = b.saturating_sub(at.get(from).map_or(0, |&x| x as usize));
+        let (lo, hi) = (from + d / 4, (from + d + 1).min(to));
+        at.get(lo..hi).map_or(b, |w| lo + w.partition_point(|&x| (x as usize) <= b).saturating_sub(1))
     }
 }
 

@@ -39,6 +39,7 @@ fn is_kata_sep(c: char) -> bool {
 }
 
 impl Ctx<'_, '_> {
+    #[inline(never)]
     pub(crate) fn prose(&mut self) {
         let t = self.t;
         let n = self.n;
