@@ -167,6 +167,7 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
 _LAZY_COMMANDS = {
     "users": ("mamori.web.cli", "users"),  # accounts of the web app
     "training": ("mamori.training.cli", "training"),  # staff training
+    "incidents": ("mamori.incidents.cli", "incidents"),  # leaks: is a report to the PPC required, by when
     "tokens": ("mamori.web.tokens_cli", "tokens"),  # API tokens of the check API
     "gateway": ("mamori.gateway.cli", "gateway_command"),  # the SMTP gateway
     "queue": ("mamori.gateway.cli", "queue_group"),  # its queue
