@@ -31,6 +31,7 @@ class Received:
     mail_options: tuple[str, ...]
     path: Path
     at: float = 0.0  # time.time() when stored
+    helo: str = ""  # the name the client gave in EHLO/HELO (which gateway delivered it, in tests)
 
 
 class _Handler:
@@ -60,6 +61,7 @@ class _Handler:
                 tuple(envelope.mail_options),
                 path,
                 time.time(),
+                session.host_name or "",
             )
         )
         return "250 2.0.0 Ok: stored"
