@@ -71,6 +71,7 @@ class QueuedMessage:
     decided_at: datetime | None = None
     delivered_at: datetime | None = None
     header_from: str = ""  # the From address as written (may differ from the submitter: sender_mismatch)
+    claimed_by: str = ""  # the gateway instance delivering it (sending) or that last tried / delivered it
 
     @property
     def is_open(self) -> bool:

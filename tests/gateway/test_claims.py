@@ -136,6 +136,7 @@ def test_start_up_recovery_takes_back_only_its_own_rows(pg):
     again = claim(db, 10, LEASE, "gw-a")
     assert {c.id for c in again} == {c.id for c in mine} | {legacy[0].id}  # not gw-b's
     finish(db, [Finish(c.id, "delivered", lease_end=c.lease_end) for c in theirs], "gw-b")
+    assert {hold_queue.get(db, c.id).claimed_by for c in theirs} == {"gw-b"}  # shown by `mamori queue show`
     with db.session() as s:
         assert {s.get(MailMessage, c.id).state for c in theirs} == {"delivered"}
     assert reset_sending(db, "gw-c", everything=True) == len(again)  # SQLite's single gateway: all of them
