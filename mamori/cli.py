@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -169,11 +171,31 @@ _LAZY_COMMANDS = {
     "gateway": ("mamori.gateway.cli", "gateway_command"),  # the SMTP gateway
     "queue": ("mamori.gateway.cli", "queue_group"),  # its queue
     "serve": ("mamori.serve", "serve_command"),  # web app + gateway together
+    "store": ("mamori.store.cli", "store_group"),  # backup and restore of the store
 }
 
 
+CLOSED_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of our output went away (``mamori queue list | head``): stop quietly, like other Unix tools.
+
+    Standard output is pointed at /dev/null first, so the interpreter's last flush at exit cannot fail again
+    ("Exception ignored ... BrokenPipeError"). The exit code is 141, as if SIGPIPE had ended the process.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no usable stdout at all: nothing left to protect
+        pass
+    sys.exit(CLOSED_PIPE_EXIT)
+
+
 class _Cli(click.Group):
-    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found). The commands of
+    """Exit codes scripts can rely on: an unexpected failure is 2 (error), never 1 (found); output into a closed
+    pipe ends quietly with 141 (:func:`_closed_pipe`), for every command, in this one place. The commands of
     :data:`_LAZY_COMMANDS` are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -192,6 +214,8 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            _closed_pipe()
         except OSError as e:
             click.echo(f"mamori: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
@@ -383,24 +407,10 @@ def scan(
             click.echo(f"mamori scan: {e}", err=True)
             sys.exit(2)
 
-    if sys.stderr.isatty() and files:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        with Progress(
-            TextColumn("scanning"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        ) as progress:
-            task = progress.add_task("scan", total=len(files))
-            for report in scan_files(files):
-                reports.append(report)
-                progress.advance(task)
-    else:
-        reports.extend(scan_files(files))
+    with _progress(len(files), "scanning") as advance:
+        for report in scan_files(files):
+            reports.append(report)
+            advance()
     summary = summarize(reports, time.monotonic() - started)
     for r in reports[len(reports) - len(files) :] if files else ():
         if r.error is not None:
@@ -420,49 +430,50 @@ def scan(
 
 
 @main.command("redact")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Where to write the masked copy.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(),
+    help="Where to write the masked copy; a folder when PATHS are several or a folder (created if missing).",
+)
 @click.option("--types", default=None, help="Comma-separated entity types to mask (default: all).")
 @click.option("--style", type=click.Choice(["partial", "type", "block"]), default="partial", show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Mask findings scored at least this.")
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
 @click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes for several files (default: one per core, at most 4; one for fewer than 8 files).",
+)
 @_config_option
 def redact_command(
-    file: str,
+    paths: tuple[str, ...],
     output: str,
     types: str | None,
     style: str,
     min_score: float | None,
     lang: str,
     ner: bool = False,
+    workers: int | None = None,
     config_path: str | None = None,
 ) -> None:
-    """Write a masked copy of FILE (.txt, .csv, .tsv, .docx, .xlsx, .eml) to OUTPUT, keeping its format.
+    """Write a masked copy of each file (.txt, .csv, .tsv, .docx, .xlsx, .eml), keeping its format.
 
-    Exit code: 0 written, 2 an error (unsupported format, unreadable file, OUTPUT is FILE). Prints one summary
-    line with counts per type, never the values.
+    One FILE: OUTPUT is the copy. Several files or folders: OUTPUT is a folder; each file keeps its name, the files
+    of a folder their path inside it; files of other formats inside folders are listed, not copied.
+
+    Exit code: 0 written, 2 an error (unsupported format, unreadable file, a copy that would overwrite an input; with
+    several files: any file that failed, all listed at the end). Prints counts per type, never the values.
     """
-    import os
-
-    from mamori.atomic_write import write_atomically
     from mamori.detect import Detector
     from mamori.detect.detector import DEFAULT_THRESHOLD
-    from mamori.redaction import RedactionError, redact
-    from mamori.terminal import printable
 
     config = _detect_config(config_path, "redact")
     wanted = _parse_types(types, config.types if config else frozenset())
-    src, dst = Path(file), Path(output)
-    shown = printable(file)
-    if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
-        click.echo("mamori redact: refusing to overwrite the input file; give another --output", err=True)
-        sys.exit(2)
-    try:
-        data = src.read_bytes()
-    except OSError as e:
-        click.echo(f"mamori redact: {shown}: cannot read: {e.strerror or type(e).__name__}", err=True)
-        sys.exit(2)
     try:
         detector = Detector(
             threshold=DEFAULT_THRESHOLD if min_score is None else min_score,
@@ -471,22 +482,109 @@ def redact_command(
         )
     except RuntimeError as e:  # the ner extra is missing
         raise click.UsageError(str(e)) from e
-    try:
-        result = redact(data, src.name, detector, wanted, style, lang=lang)
-    except RedactionError as e:  # names a part or attachment of the file: shown inert
-        click.echo(f"mamori redact: {shown}: {printable(str(e))}", err=True)
-        sys.exit(2)
-    try:
-        write_atomically(dst, result.data)
-    except OSError as e:
-        click.echo(f"mamori redact: {printable(output)}: cannot write: {e.strerror or type(e).__name__}", err=True)
-        sys.exit(2)
+    out = Path(output)
+    many = len(paths) > 1 or Path(paths[0]).is_dir() or out.is_dir() or output.endswith(("/", os.sep))
+    if many:
+        sys.exit(_redact_tree([Path(p) for p in paths], out, detector, wanted, style, lang, workers))
+    sys.exit(_redact_file(Path(paths[0]), out, detector, wanted, style, lang))
+
+
+def _counts(masked: dict[str, int]) -> str:
+    return ", ".join(f"{t} {n}" for t, n in masked.items()) or "nothing found"
+
+
+def _redact_file(src: Path, dst: Path, detector: Any, wanted: Any, style: str, lang: str) -> int:
+    """``mamori redact FILE -o OUT``: the exit code."""
+    from mamori.redaction.files import redact_file
+    from mamori.terminal import printable
+
+    shown = printable(str(src))
+    if dst.resolve() == src.resolve() or (dst.exists() and src.exists() and os.path.samefile(src, dst)):
+        click.echo("mamori redact: refusing to overwrite the input file; give another --output", err=True)
+        return 2
+    result = redact_file(src, dst, detector, wanted, style, lang)
+    if result.error:
+        click.echo(f"mamori redact: {shown}: {printable(result.error)}", err=True)
+        return 2
     for reason in result.skipped:
         click.echo(f"mamori redact: {shown}: {printable(reason)}", err=True)
-    counts = ", ".join(f"{t} {n}" for t, n in result.masked.items()) or "nothing found"
     note = f"; {len(result.skipped)} item(s) not redacted" if result.skipped else ""
-    click.echo(f"mamori redact: wrote {printable(output)}: {result.total} masked ({counts}){note}")
-    sys.exit(0)
+    click.echo(f"mamori redact: wrote {printable(str(dst))}: {result.total} masked ({_counts(result.masked)}){note}")
+    return 0
+
+
+def _redact_tree(
+    inputs: list[Path], out: Path, detector: Any, wanted: Any, style: str, lang: str, workers: int | None
+) -> int:
+    """``mamori redact PATH... -o FOLDER``: every file under one start-up, failures listed at the end."""
+    from mamori.redaction.files import redact_jobs
+    from mamori.redaction.tree import PlanError, plan
+    from mamori.terminal import printable
+
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        for p in missing:
+            click.echo(f"mamori redact: {printable(str(p))}: no such file or folder", err=True)
+        return 2
+    if out.exists() and not out.is_dir():
+        shown = printable(str(out))
+        click.echo(f"mamori redact: {shown}: not a folder (several inputs need an output folder)", err=True)
+        return 2
+    try:
+        jobs = plan(inputs, out)
+    except PlanError as e:
+        click.echo(f"mamori redact: {printable(str(e))}; nothing written", err=True)
+        return 2
+    failed: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = []
+    totals: dict[str, int] = {}
+    written = 0
+    outcomes = redact_jobs(jobs.jobs, detector, wanted, style, lang, workers)  # forks before the progress bar
+    with _progress(len(jobs.jobs), "redacting") as advance:
+        for result in outcomes:
+            advance()
+            if result.error:
+                failed.append((result.shown, printable(result.error)))
+                continue
+            written += 1
+            for t, n in result.masked.items():
+                totals[t] = totals.get(t, 0) + n
+            notes.extend((result.shown, printable(r)) for r in result.skipped)
+            click.echo(f"{printable(result.shown)}\t{result.total} masked ({_counts(result.masked)})")
+    for shown, reason in notes:
+        click.echo(f"mamori redact: {printable(shown)}: {reason}", err=True)
+    for shown in jobs.unsupported:
+        click.echo(f"mamori redact: {printable(shown)}: not copied (not a format mamori redacts)", err=True)
+    for shown in jobs.links:
+        click.echo(f"mamori redact: {printable(shown)}: not copied (a symbolic link, not followed)", err=True)
+    for shown, why in failed:
+        click.echo(f"mamori redact: FAILED {printable(shown)}: {why}", err=True)
+    total = sum(totals.values())
+    extra = "".join(
+        f"; {n} {what}"
+        for n, what in ((len(failed), "failed"), (len(jobs.unsupported) + len(jobs.links), "not copied"))
+        if n
+    )
+    click.echo(
+        f"mamori redact: wrote {written} of {len(jobs.jobs)} file(s) to {printable(str(out))}: "
+        f"{total} masked ({_counts(dict(sorted(totals.items())))}){extra}"
+    )
+    return 2 if failed else 0
+
+
+@contextlib.contextmanager
+def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error while the block runs, when it is a terminal; yields "one more done"."""
+    if total < 1 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
 
 
 @main.command("check")

@@ -72,7 +72,7 @@ def plan(
     if web_listen:
         host, port = _hostport(web_listen)
         web = replace(web, host=host, port=port, base_url=f"http://{host}:{port}")
-    gw = replace(gw, base_url=web.base_url)  # the notices link to this very web app
+    gw = replace(gw, base_url=web.base_url, secret_key=web.secret_key)  # the notices link to this very web app
     maildir = gw.data_dir / "delivered"
     return Plan(gw, web, gw.store_url, (gw.next_hop_host, gw.next_hop_port) if sink else None, maildir)
 
@@ -121,8 +121,10 @@ def _serve_command() -> Any:
     @click.option("--web", "web_listen", metavar="HOST:PORT", help="Override [web] listen.")
     @click.option("--smtp", "smtp_listen", metavar="HOST:PORT", help="Override [gateway] listen.")
     @click.option("--next-hop", metavar="HOST:PORT", help="Override [gateway] next_hop (and where the sink listens).")
+    @click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
+                  help="text (default) or json: one object per line, for a SIEM (also $MAMORI_LOG_FORMAT).")
     def serve_command(config: Path | None, data_dir: Path, sink: bool | None, web_listen: str | None,
-                      smtp_listen: str | None, next_hop: str | None) -> None:
+                      smtp_listen: str | None, next_hop: str | None, log_format: str | None = None) -> None:
         """Run the web app and the SMTP gateway together; with no --config, on the embedded demo.
 
         Prints the URLs and, on the first start, the administrator's login and password. Ctrl-C stops it.
@@ -130,12 +132,17 @@ def _serve_command() -> Any:
         import logging
         import sys
 
+        from mamori import log_format as logs
         from mamori.gateway.settings import SettingsError
         from mamori.store import StoreError
         from mamori.web.accounts import ensure_admin
         from mamori.web.settings import WebSettingsError
 
-        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        try:
+            logs.configure(logging.WARNING, logs.chosen(log_format))
+        except ValueError as exc:
+            click.echo(f"mamori serve: {exc}", err=True)
+            sys.exit(2)
         demo = config is None
         path = prepare_demo(data_dir) if config is None else config
         try:
@@ -160,8 +167,9 @@ def _serve_command() -> Any:
             else:
                 click.echo(f"  login        {ADMIN_LOGIN} (password set on the first start)")
             if demo:
-                click.echo(f"  try it       swaks --server {g.listen_host}:{smtp_port} --data "
-                           "examples/serve/mail/3-same-surname.eml")
+                click.echo(f"  try it       swaks --server {g.listen_host}:{smtp_port} "
+                           "--from h.nakamura@mamori-shoji.example --to yumi.sato@kitaguni-foods.example "
+                           "--data @examples/serve/mail/3-same-surname.eml")
             click.echo("Ctrl-C stops both.", err=True)
 
         try:

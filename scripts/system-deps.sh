@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the test suite drives for real: PostgreSQL (store), Postfix (gateway), Chromium (web pages,
 # SCORM), Japanese fonts (Noto CJK for screenshots; IPAex Gothic, a TrueType font reportlab can embed, for
-# certificates). Called by `make test` and `make run`.
+# certificates), systemd (systemd-analyze verify of deploy/systemd/). Called by `make test` and `make run`.
 # Installs what is missing when it can (root + apt-get); otherwise says what is missing and goes on: the tests
 # that need a missing part skip with a message naming it.
 set -uo pipefail
 
-PACKAGES=(postgresql postfix chromium fonts-noto-cjk fonts-ipaexfont-gothic swaks)
+PACKAGES=(postgresql postfix chromium fonts-noto-cjk fonts-ipaexfont-gothic swaks systemd)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,7 +10,10 @@ found = mamori.detect("山田太郎様 連絡先 taro@example.co.jp TEL 03-1234-
 types = sorted({f.type for f in found})
 assert {"EMAIL", "PERSON", "ADDRESS"} <= set(types), types  # the rule tables are compiled into the core
 assert mamori.__file__.startswith(__import__("sys").prefix), mamori.__file__
-print("wheel-smoke: import and detect ok:", types)
+from importlib import metadata
+shipped = {p.name for p in metadata.files("mamori") or () if "licenses" in p.parts}
+assert {"LICENSE", "THIRD_PARTY_NOTICES.md", "NOTICE-ner.md"} <= shipped, shipped
+print("wheel-smoke: import and detect ok:", types, "- licence files:", sorted(shipped))
 PY
 out=$(echo '{"id": "a", "text": "mail: hanako@example.com"}' | "$venv/bin/mamori" detect --jsonl || true)
 echo "$out" | grep -q '"EMAIL"' || { echo "wheel-smoke: mamori detect --jsonl gave: $out" >&2; exit 1; }

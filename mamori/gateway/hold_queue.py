@@ -24,9 +24,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from mamori.gateway.links import SPENT_ACTION
 from mamori.gateway.spool import NewMessage, insert_rows
 from mamori.store import Database
-from mamori.store.audit import record
+from mamori.store.audit import AuditEntry, record
 from mamori.store.base import utcnow
 from mamori.store.mail import GENERATED_ACTIONS, OPEN_STATES, MailContent, MailMessage
 
@@ -184,10 +185,13 @@ def _transition(
     detail: str = "",
     also: Callable[[QueuedMessage, str], NewMessage | None] | None = None,
     skip_locked: bool = False,
+    spend: str = "",
 ) -> QueuedMessage:
     """``also`` (the message before the step, its envelope sender) may give a row to queue in the same
-    transaction (the expiry notice): it commits with the state change or not at all. The row is locked first;
-    with ``skip_locked`` a row another transaction holds is left alone (``_Busy``) instead of waited for."""
+    transaction (the expiry notice): it commits with the state change or not at all. ``spend`` (a decision link's
+    ``spent_target``) records that link as used in the same transaction: the link is spent exactly when the
+    decision is taken. The row is locked first; with ``skip_locked`` a row another transaction holds is left
+    alone (``_Busy``) instead of waited for."""
     now = utcnow()
     with db.session() as s:
         row = s.scalars(
@@ -203,6 +207,9 @@ def _transition(
                 f"message {message_id} is {row.state}; cannot {audit_action}",
                 f"メッセージ {message_id} は「{row.state}」の状態のため、この操作はできません",
             )
+        if spend and s.scalar(select(AuditEntry.id).where(AuditEntry.action == SPENT_ACTION,
+                                                         AuditEntry.target == spend).limit(1)) is not None:
+            raise QueueError("link_spent", "this link was used already", "このリンクはすでに使用されています")
         before = _view(row)
         mail_from = row.mail_from
         values = {"decided_by": actor, "decided_at": now, "updated_at": now, **values}
@@ -224,6 +231,9 @@ def _transition(
         if extra is not None:
             insert_rows(s.connection(), [extra])  # the delivery worker picks it up
             audit["notice"] = extra.id  # the queued notice's row id (no address, no text)
+        if spend:
+            audit["via"] = "link"
+            record(s, actor, SPENT_ACTION, spend, f"mail:{message_id} {audit_action}")
         record(s, actor, audit_action, f"mail:{message_id}", detail, state_before=row.state, **audit)
         s.flush()
         s.expire(row)
@@ -233,19 +243,39 @@ def _transition(
 
 def values_for_audit(values: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in values.items() if k in ("state", "bcc")}
+    if "rcpt_to" in values:
+        out["recipients_left"] = len(values["rcpt_to"])  # a count: the addresses stay out of the audit fields
     return out
 
 
 def release(
-    db: Database, message_id: str, actor: str, *, approver: bool = False, bcc: bool | None = None
+    db: Database,
+    message_id: str,
+    actor: str,
+    *,
+    approver: bool = False,
+    bcc: bool | None = None,
+    drop: tuple[str, ...] = (),
+    spend: str = "",
 ) -> QueuedMessage:
     """The sender confirms (or an approver approves): the message is queued for delivery now.
 
     A held message whose release needs approval can be released only with ``approver=True``, and never by a party
     to it (``is_party``: its submitter, or whoever its From names). ``bcc=True`` turns the visible recipient list
-    into Bcc on delivery (the open-list remedy).
+    into Bcc on delivery (the open-list remedy). ``drop`` names envelope recipients to leave out (the fix for a
+    wrong recipient: send to the others without them); the audit entry says how many and which (masked). At least
+    one recipient must remain, and every dropped address must be a recipient. ``spend``: the decision link used
+    (``links.Link.spent_target``), recorded as used with the decision.
     """
     msg = get(db, message_id)
+    dropped = {a.strip().lower() for a in drop if a.strip()}
+    remaining = [a for a in msg.rcpt_to if a.strip().lower() not in dropped]
+    if dropped and (not remaining or not dropped <= {a.strip().lower() for a in msg.rcpt_to}):
+        raise QueueError(
+            "bad_drop",
+            "the recipients to leave out must be recipients of the message, and at least one must remain",
+            "外す宛先はこのメッセージの宛先でなければならず、少なくとも 1 件の宛先が残る必要があります",
+        )
     if approver and is_party(actor, msg):
         raise _own_message(message_id)
     if msg.needs_approval and not approver:
@@ -257,13 +287,30 @@ def release(
     values: dict[str, Any] = {"state": "queued", "deliver_after": utcnow(), "next_attempt_at": None}
     if bcc is not None:
         values["bcc"] = bcc
+    notes = ["bcc"] if bcc else []
+    if dropped:
+        from mamori.detect.mask import mask_value
+
+        values["rcpt_to"] = remaining
+        notes.append("without " + ", ".join(sorted(mask_value("EMAIL", a) for a in dropped)))
     action = "approve" if approver and msg.state == "held" else "release"
-    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "bcc" if bcc else "")
+    if dropped:
+        action += "_without"
+    return _transition(db, message_id, actor, action, ("waiting", "held"), values, "; ".join(notes), spend=spend)
 
 
-def approve(db: Database, message_id: str, actor: str, *, bcc: bool | None = None) -> QueuedMessage:
-    """An approver releases a held (or waiting) message."""
-    return release(db, message_id, actor, approver=True, bcc=bcc)
+def approve(
+    db: Database,
+    message_id: str,
+    actor: str,
+    *,
+    bcc: bool | None = None,
+    drop: tuple[str, ...] = (),
+    spend: str = "",
+) -> QueuedMessage:
+    """An approver releases a held (or waiting) message (``drop``: recipients to leave out, ``spend``: the decision
+    link used, as in ``release``)."""
+    return release(db, message_id, actor, approver=True, bcc=bcc, drop=drop, spend=spend)
 
 
 def cancel(db: Database, message_id: str, actor: str, reason: str = "") -> QueuedMessage:

@@ -246,6 +246,18 @@ def describe(raw: bytes, mail_from: str, judged: Judged, detector: Any = None) -
     return out
 
 
+def plain_preview(raw: bytes) -> str | None:
+    """The first lines of the body as written, for its sender's own eyes (never stored, never logged); None when
+    the bytes are not a readable message."""
+    from mamori.guard.engine import message_from_eml
+
+    try:
+        body = message_from_eml(raw, analyse=False).body
+    except ValueError:
+        return None
+    return body.strip()[:PREVIEW_CHARS]
+
+
 def masked_preview(body: str, detector: Any = None) -> str:
     """The first lines of the body with every personal value masked."""
     from mamori.detect.detector import default_detector

@@ -2,8 +2,9 @@
 
 ESMTP: SIZE (the configured limit, enforced), 8BITMIME, SMTPUTF8, PIPELINING, STARTTLS when a certificate is
 configured; no AUTH (the gateway listens for its MTA on a private address). DATA: guard (``judging``, off the loop),
-then the rows (message, bytes, notice) are committed, then 250; a block is answered 550 with its reason codes
-(its record kept, without the bytes); a failure to store is 451, so the MTA keeps the message and retries.
+then the rows (message, bytes, the sender's and approvers' notices) are committed, then 250; a block is answered
+550 with its reason codes (its record kept, without the bytes); a failure to store is 451, so the MTA keeps the
+message and retries.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def rows_for(
             to=to,
             from_addr=settings.notice_from,
             subject=row.get("subject", ""),
-            link=settings.confirm_link(message_id),
+            # the sender's own signed link (``links``: expiring, single-use, checked against their login)
+            link=settings.decision_link(message_id, to.strip().lower(), "confirm", row.get("expires_at"), now),
             reasons=row.get("reasons", []),
             deliver_after=row.get("deliver_after"),
             needs_approval=row["state"] == "held" and row.get("release_mode") == "approval",
@@ -94,11 +96,15 @@ class Handler:
         spool: Spool,
         judge: Callable[[bytes, list[str], str], Awaitable[tuple[Judged, dict[str, Any]]]],
         on_queued: Callable[[], None],
+        approvals: Callable[[dict[str, Any], datetime], list[NewMessage]] | None = None,
+        on_stored: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         self.settings = settings
         self.spool = spool
         self.judge = judge
         self.on_queued = on_queued
+        self.approvals = approvals  # the approvers' notices of a row that needs approval (blocking: an executor)
+        self.on_stored = on_stored  # told of each stored row (the approval webhook)
 
     async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]) -> list:
         session.host_name = hostname
@@ -127,11 +133,18 @@ class Handler:
         except Exception as exc:  # never a 5xx for a message the policy would hold or pass: the MTA retries
             log.error("cannot queue a message: %s", type(exc).__name__)
             return "451 4.3.0 Temporary failure queueing the message; try again later"
+        if self.approvals is not None and rows[0].columns.get("state") == "held":
+            try:  # (the message stays held without them: a failure here never lets it through)
+                rows += await asyncio.get_running_loop().run_in_executor(None, self.approvals, rows[0].columns, now)
+            except Exception as exc:
+                log.error("cannot write the approvers' notices of %s: %s", rows[0].id, type(exc).__name__)
         try:
             await self.spool.store(rows)
         except Exception:
             return "451 4.3.0 Temporary failure storing the message; try again later"
         row = rows[0].columns
+        if self.on_stored is not None:
+            self.on_stored(row)
         if row["state"] == "rejected":
             codes = " ".join(block_codes(row)) or "policy"
             log.info("rejected %s: %s", row["id"], codes)

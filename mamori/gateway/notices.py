@@ -3,7 +3,8 @@
 Pure functions: they return the message bytes; the gateway queues them like any other message (envelope sender
 ``<>``, so a notice or bounce that cannot be delivered never bounces again). Texts in Japanese, then English.
 Only masked evidence appears (the guard's reasons are masked); the waiting/held notice lists no recipient (the link
-shows them to the sender after login), the expiry notice lists them masked (``t*****@alpha.example``).
+shows them to the sender after login), the expiry notice lists them masked (``t*****@alpha.example``). The approver's
+notice (``approval_notice``) gets the subject and reasons masked by the caller, with the same rule as the web page.
 """
 
 from __future__ import annotations
@@ -88,6 +89,68 @@ def notice(
     if reasons:
         lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
     return _compose(from_addr, to, f"{ja_subject} / {en_subject}", lines)
+
+
+APPROVER = {
+    "subject": ("【承認依頼】メールが承認を待っています", "A message waits for your approval"),
+    "intro": (
+        "次のメールは、mamori が送信前に止めました。送信には承認者の承認が必要です。",
+        "mamori stopped the message below before it left. It needs an approver's approval to be sent.",
+    ),
+    "act": (
+        "下のリンクを開き、内容を確認して「承認して送信」を押してください（ログインが必要です）。"
+        "リンクはあなた専用で、一度だけ使えます。",
+        "Open the link below, check the message and press \"Approve and send\" (you will be asked to sign in). "
+        "The link is yours alone and works once.",
+    ),
+}
+
+
+def _labelled_reasons(reasons: list[dict[str, Any]], lang: str) -> list[str]:
+    """Each reason with its plain title (no codes), its text and evidence as given (already masked)."""
+    from mamori.web.i18n import text
+
+    out = []
+    for r in reasons:
+        code = str(r.get("code", ""))
+        detail = r.get("detail_ja") if lang == "ja" and r.get("detail_ja") else r.get("detail", "")
+        evidence = [str(e) for e in r.get("evidence") or []]
+        tail = (" (" if lang == "en" else "（") + ", ".join(evidence[:3]) + (")" if lang == "en" else "）")
+        out.append(f"- {text('reason.' + code, lang)}: {detail}{tail if evidence else ''}")
+    return out
+
+
+def approval_notice(
+    *,
+    to: str,
+    from_addr: str,
+    subject: str,
+    sender: str,
+    link: str,
+    why: tuple[str, str],
+    reasons: list[dict[str, Any]],
+    expires_at: datetime | None = None,
+) -> bytes:
+    """The notice to an approver that a message needs their approval: ``subject`` and ``reasons`` (texts and
+    evidence) already masked by the caller (the approver is not the message's sender), ``why`` the one-line
+    summary in (Japanese, English), ``link`` the approver's own decision link. The sender is staff and named as is;
+    no recipient, body or attachment name is shown."""
+    subject = _one_line_subject(subject)
+    lines = [APPROVER["intro"][0], "", f"なぜ止めたか: {why[0]}", "", f"差出人: {sender}", f"件名: {subject}"]
+    if expires_at:
+        lines.append(f"期限: {_when(expires_at)}")
+    lines += ["", APPROVER["act"][0], link]
+    if reasons:
+        lines += ["", "理由の詳細:", *_labelled_reasons(reasons, "ja")]
+    lines += ["", "-" * 40, "", APPROVER["intro"][1], "", f"Why: {why[1]}", "", f"From: {sender}"]
+    lines += [f"Subject: {subject}"]
+    if expires_at:
+        lines.append(f"Deadline: {_when(expires_at)}")
+    lines += ["", APPROVER["act"][1], link]
+    if reasons:
+        lines += ["", "Reasons:", *_labelled_reasons(reasons, "en")]
+    ja_subject, en_subject = APPROVER["subject"]
+    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
 
 EXPIRY = {

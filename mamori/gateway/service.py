@@ -1,5 +1,8 @@
 """The gateway as one service in the running asyncio loop: SMTP listener, delivery worker and expiry timer.
 
+A message held for approval is announced to its approvers (``approvers.approval_rows``: their notices are stored
+in the message's own commit) and, when ``[web] approval_webhook`` is set, posted there (``webhook``) once stored.
+
 Each gateway process has an instance name (``[gateway] instance``, see ``instance``) that it locks in the database
 for its life and records with its claims; several gateways can share one PostgreSQL database, each accepting and
 delivering, each taking back at start only what it was itself delivering. Every periodic job is safe to run in
@@ -31,7 +34,8 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from mamori.gateway import hold_queue, retention
+from mamori.gateway import hold_queue, retention, webhook
+from mamori.gateway.approvers import approval_rows, needs_approval
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
 from mamori.gateway.envelope import usable_address
 from mamori.gateway.instance import InstanceLock, default_name
@@ -135,6 +139,7 @@ class Gateway:
         self.judge = Judge(settings, guard)
         self._send_pool = ThreadPoolExecutor(settings.delivery_concurrency, thread_name_prefix="mamori-send")
         self.spool: Spool | None = None
+        self._posts: set[asyncio.Future[bool]] = set()  # webhook posts in flight (awaited on stop)
 
     async def _db(self, fn: Any, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._db_pool, fn, *args)
@@ -153,7 +158,9 @@ class Gateway:
         self._wake = asyncio.Event()
         self.spool = Spool(self.db, self._db_pool)
         self.spool.start()
-        handler = Handler(self.settings, self.spool, self.judge, self._wake.set)
+        handler = Handler(self.settings, self.spool, self.judge, self._wake.set,
+                          approvals=partial(approval_rows, self.settings, self.db, self._mask_text),
+                          on_stored=self._approval_webhook)
         self._server = await loop.create_server(
             smtp_factory(self.settings, handler), self.settings.listen_host, self.settings.listen_port
         )
@@ -185,12 +192,24 @@ class Gateway:
         self._tasks = []
         if self.spool is not None:
             await self.spool.stop()
+        if self._posts:  # webhook posts in flight: their own timeouts bound this
+            await asyncio.gather(*self._posts, return_exceptions=True)
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(self._send_pool, self.next_hop.close)
         await loop.run_in_executor(None, self.judge.stop)
         await self._db(self._lock.release)  # after the last outcome is recorded: the name is free again
         for pool in (self._send_pool, self._db_pool):
             pool.shutdown(wait=True)
+
+    def _approval_webhook(self, row: dict[str, Any]) -> None:
+        """Post the approval webhook (when configured) for a stored row that needs approval, from a thread."""
+        if not self.settings.approval_webhook or not needs_approval(row):
+            return
+        body = webhook.payload(row["id"], list(row.get("reasons") or []), self.settings.confirm_link(row["id"]),
+                               row.get("expires_at"))
+        future = asyncio.get_running_loop().run_in_executor(None, webhook.post, self.settings.approval_webhook, body)
+        self._posts.add(future)
+        future.add_done_callback(self._posts.discard)
 
     def wake(self) -> None:
         """Look for due mail now (after a release, say)."""

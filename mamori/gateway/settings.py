@@ -23,6 +23,7 @@ bcc_open_lists = "ask"              # never | auto (To/Cc become Bcc, that reaso
 malformed = "hold"                  # a message that cannot be read (no From...): hold | pass
 notify_sender = true                # mail the sender a notice with the confirmation link
 notify_on_expiry = true             # mail the envelope sender when a waiting/held message expires (cancel or release)
+notify_approvers = true             # mail the approvers when a message needs approval (with their own decision link)
 notice_from = "mamori@localhost"    # From of notices and bounces (envelope sender is always <>)
 retry_seconds = [60, 300, 900, 1800, 3600]   # backoff on 4xx / connection errors (the last one repeats)
 bounce_after_hours = 120            # give up (bounce to the sender) after this long
@@ -34,6 +35,10 @@ retention_message_days = 0          # finished mail's rows (metadata) too; 0 = n
 [gateway.release_modes]             # per reason code: self | approval
 bulk_pii = "approval"
 # sender_mismatch = "approval"      # the default (DEFAULT_RELEASE_MODES); "self" lowers it
+[web]
+base_url = "https://mamori.example" # the notices' links point here
+secret_key = "..."                  # signs the decision links (default: DATA_DIR/secret_key, shared with the web app)
+approval_webhook = ""               # optional http(s) URL: a JSON POST when a message needs approval
 ```
 """
 
@@ -41,6 +46,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,14 +106,29 @@ class GatewaySettings:
     # [guard]
     contacts: Path | None = None
     history: Path | None = None
+    notify_approvers: bool = True
     # [web]
     base_url: str = "http://127.0.0.1:8025"
+    secret_key: str = ""  # the web app's: signs decision links ("" = plain links to the message page)
+    approval_webhook: str = ""
 
     def release_mode_for(self, code: str) -> str:
         return self.release_modes.get(code) or DEFAULT_RELEASE_MODES.get(code) or self.release_mode
 
     def confirm_link(self, message_id: str) -> str:
         return f"{self.base_url.rstrip('/')}/messages/{message_id}"
+
+    def decision_link(self, message_id: str, login: str, purpose: str, expires_at: datetime | None,
+                      now: datetime) -> str:
+        """``login``'s signed, expiring, single-use link to decide on the message (``mamori.gateway.links``); the
+        plain page link when no secret key is configured."""
+        if not self.secret_key:
+            return self.confirm_link(message_id)
+        from mamori.gateway import links
+
+        token = links.sign(self.secret_key, message_id=message_id, login=login, purpose=purpose,
+                           expires_at=links.expiry_for(expires_at, now))
+        return links.url(self.base_url, token)
 
 
 def _hostport(value: Any, key: str) -> tuple[str, int]:
@@ -213,6 +234,9 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
             f"gateway.instance must be 1-128 letters, digits or . _ : @ - (starting with a letter or digit), "
             f"not {instance!r}"
         )
+    webhook = _str(web, "approval_webhook", "web", "").strip()
+    if webhook and not webhook.startswith(("http://", "https://")):
+        raise SettingsError(f"web.approval_webhook must be an http:// or https:// URL, not {webhook!r}")
     if "@" not in notice_from:
         raise SettingsError(f"gateway.notice_from must be an address, not {notice_from!r}")
     return GatewaySettings(
@@ -253,8 +277,24 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         data_dir=data_dir,
         contacts=_path(guard, "contacts", "guard", base),
         history=_path(guard, "history", "guard", base),
+        notify_approvers=_bool(gw, "notify_approvers", w, True),
         base_url=_str(web, "base_url", "web", "http://127.0.0.1:8025"),
+        secret_key=_secret(web, data_dir),
+        approval_webhook=webhook,
     )
+
+
+def _secret(web: dict[str, Any], data_dir: Path) -> str:
+    """The web app's secret key: ``[web] secret_key``, else the one kept in DATA_DIR/secret_key (made once)."""
+    from mamori.web.settings import secret_key_file
+
+    value = _str(web, "secret_key", "web", "").strip()
+    if value and len(value) < 16:
+        raise SettingsError("web.secret_key must be at least 16 characters")
+    try:
+        return value or secret_key_file(data_dir.resolve())
+    except OSError as exc:
+        raise SettingsError(f"cannot read or create the secret key in {data_dir}: {exc}") from exc
 
 
 def load_gateway_settings(path: str | Path) -> GatewaySettings:

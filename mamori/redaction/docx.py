@@ -28,6 +28,10 @@ _BREAKS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 _INSTR = {qn("w:instrText"), qn("w:delInstrText")}
 _WORD_XML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _AUTHOR = (qn("w:author"), qn("w:initials"))
+_WITH_AUTHOR = etree.XPath(
+    "descendant-or-self::*[@w:author or @w:initials]",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+)
 _PROPERTIES = ("author", "last_modified_by", "title", "subject", "keywords", "comments", "category")
 
 
@@ -66,7 +70,8 @@ def _element(element: Any, masker: Masker) -> None:
     for p in list(element.iter(_P)):
         _paragraph(p, masker)
     if masker.wants("PERSON"):  # authors of comments and tracked changes are people
-        for el in element.iter():
+        # only the elements that carry an author attribute (found in C: a styles part has thousands of elements)
+        for el in _WITH_AUTHOR(element):
             for name in _AUTHOR:
                 value = el.get(name)
                 if value and value.strip():

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mamori.guard.inputs import GuardInputs, has_guard, load_guard_inputs
 from mamori.store import Database
+from mamori.web.api_docs import mount_api_docs
 from mamori.web.i18n import pick_lang, text
 from mamori.web.render import page
 from mamori.web.security import (
@@ -68,7 +69,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     ``guard`` defaults to what ``settings.config_path`` configures; pass ``None`` for none, or any object with
     ``.policy``, ``.directory``, ``.history`` and ``.detector`` (e.g. the gateway's, to share one detector).
     """
-    app = FastAPI(title="mamori", version="0.1.0", docs_url="/docs", redoc_url=None)
+    app = FastAPI(title="mamori", version="0.1.0", docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.db = db
     if guard is ...:
@@ -76,10 +77,12 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.state.guard = guard
     app.state.on_release = None  # optional callable: e.g. lambda: loop.call_soon_threadsafe(gateway.wake)
 
-    from mamori.web import routes_account, routes_admin, routes_auth, routes_mail
+    from mamori.web import health, routes_account, routes_admin, routes_auth, routes_link, routes_mail
 
+    app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
     app.include_router(routes_auth.router)
     app.include_router(routes_mail.router)
+    app.include_router(routes_link.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_account.router)
     from mamori.web.training_pages import mount_training
@@ -92,6 +95,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     else:
         app.include_router(check_api.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    mount_api_docs(app)  # /docs from the package's own Swagger UI files: no CDN
 
     @app.middleware("http")
     async def frame(request: Request, call_next: Any) -> Response:

@@ -95,10 +95,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.open": ("開く", "Open"),
     "queue.title": ("承認待ちのメール", "Messages waiting for approval"),
     "queue.intro": (
-        "あなたのグループの送信者のメールのうち、保留・確認待ちのものです。",
-        "Held and waiting messages of the senders in your group.",
+        "あなたのグループの送信者のメールのうち、承認者の承認が必要なものです（送信者自身の確認待ちは含みません）。",
+        "Messages of the senders in your group that need an approver (not those waiting for their sender).",
     ),
-    "queue.intro_officer": ("すべての保留・確認待ちのメールです。", "Every held and waiting message."),
+    "queue.intro_officer": (
+        "承認者の承認が必要なすべてのメールです（送信者自身の確認待ちは含みません）。",
+        "Every message that needs an approver (not those waiting for their sender).",
+    ),
+    "queue.title_all": ("保留・確認待ちのすべてのメール", "Every held and waiting message"),
+    "queue.intro_all": (
+        "あなたのグループの送信者のメールのうち、保留・確認待ちのもの（送信者自身の確認待ちを含む）です。",
+        "Held and waiting messages of the senders in your group (including those waiting for their sender).",
+    ),
+    "queue.intro_officer_all": (
+        "すべての保留・確認待ちのメール（送信者自身の確認待ちを含む）です。",
+        "Every held and waiting message (including those waiting for their sender).",
+    ),
+    "queue.show_all": ("送信者の確認待ちも表示", "Also show what waits for its sender"),
+    "queue.only_approval": ("承認が必要なものだけ表示", "Show only what needs approval"),
+    "msg.lead_approve": (
+        "このメールは承認を待っています。理由と内容を確認し、問題がなければ「承認して送信」を押してください。",
+        "This message waits for your approval. Check the reasons and the message; if all is well, press \"Approve "
+        "and send\".",
+    ),
+    "msg.why": ("mamori が止めた理由:", "Why mamori stopped it:"),
+    "link.title": ("リンクを使えません", "This link cannot be used"),
+    "link.malformed": ("このリンクは正しくありません。", "This link is not valid."),
+    "link.not_yours": (
+        "このリンクは別の人に送られたものか、正しくありません。ご自分に届いた通知のリンクを使うか、"
+        "「承認待ち」から開いてください。",
+        "This link was sent to someone else, or is not valid. Use the link of the notice you received, or open "
+        "the message from the approval queue.",
+    ),
+    "link.expired": (
+        "このリンクは有効期限が切れています。「承認待ち」または「自分のメール」から開いてください。",
+        "This link has expired. Open the message from the approval queue or your messages.",
+    ),
+    "link.spent": (
+        "このリンクはすでに使用されています（リンクは一度だけ使えます）。",
+        "This link was used already (a link works once).",
+    ),
+    "link.open": ("メッセージを開く", "Open the message"),
     "queue.needs_approval": ("承認が必要", "Needs approval"),
     # confirmation page
     "msg.title": ("送信前の確認", "Check before sending"),
@@ -115,6 +152,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.verdict": ("判定", "Verdict"),
     "msg.reasons": ("確認が必要な理由", "Why this needs checking"),
     "msg.evidence": ("該当箇所（マスク済み）", "Evidence (masked)"),
+    "msg.evidence_plain": ("該当箇所", "Evidence"),
     "msg.external": ("社外の宛先", "External recipients"),
     "msg.external_help": (
         "会社ごとにまとめています。宛先の会社が正しいか、一件ずつ確認してください。",
@@ -129,6 +167,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.records": ("{n} 人分の個人情報", "personal data of {n} people"),
     "msg.unscannable": ("中身を確認できません", "could not be inspected"),
     "msg.preview": ("本文の冒頭（個人情報はマスク済み）", "First lines of the body (personal data masked)"),
+    "msg.preview_plain": ("本文の冒頭", "First lines of the body"),
     "msg.confirm_item": ("確認しました", "checked"),
     "msg.check_count": ("確認済み {done} / {total}", "Checked {done} / {total}"),
     "msg.send": ("確認して送信", "Send"),
@@ -180,6 +219,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "done.released": ("送信しました。まもなく配送されます。", "Sent. It will be delivered shortly."),
     "done.approved": ("承認しました。まもなく配送されます。", "Approved. It will be delivered shortly."),
+    "done.released_without": (
+        "指摘された宛先を外して送信しました。残りの宛先にまもなく配送されます。",
+        "Sent without the recipient in question. The others will receive it shortly.",
+    ),
+    "done.approved_without": (
+        "指摘された宛先を外して承認しました。残りの宛先にまもなく配送されます。",
+        "Approved without the recipient in question. The others will receive it shortly.",
+    ),
+    "msg.suspect": ("宛先違いの疑い", "Wrong recipient?"),
+    "msg.drop": ("この宛先を外して送信", "Send to the others without this recipient"),
+    "msg.drop_approve": ("この宛先を外して承認", "Approve for the others without this recipient"),
+    "msg.drop_help": (
+        "この宛先には送らず、ほかの宛先にだけ送ります（ほかの宛先と添付ファイルにはチェックが必要です）。宛先を"
+        "直して送り直す場合は、送信を取り消してください。",
+        "Sends to the other recipients only (tick them and the attachments first). To correct the address and "
+        "send again, cancel instead.",
+    ),
+    "msg.need_others": (
+        "外す宛先以外のすべての社外宛先と添付ファイルにチェックを入れてください。",
+        "Tick every other external recipient and attachment first.",
+    ),
+    "msg.bad_drop": (
+        "外せるのは、宛先違いの疑いがある社外の宛先だけです。",
+        "Only an external recipient flagged as a possible wrong recipient can be left out.",
+    ),
     "done.cancelled": (
         "送信を取り消しました。メールは配送されません。",
         "Cancelled. The message will not be delivered.",

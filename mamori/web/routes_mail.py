@@ -6,14 +6,15 @@ user may not see is answered exactly like one that does not exist.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from mamori.gateway import hold_queue, retention
+from mamori.gateway import hold_queue, retention, why
 from mamori.gateway.hold_queue import QueuedMessage, QueueError
+from mamori.gateway.intake import plain_preview
 from mamori.store.audit import record
 from mamori.store.base import utcnow
 from mamori.store.mail import OPEN_STATES
@@ -26,7 +27,7 @@ from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, requ
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
 
-DONE = ("released", "approved", "cancelled")
+DONE = ("released", "approved", "cancelled", "released_without", "approved_without")
 _ID_CHARS = frozenset("0123456789abcdefABCDEF-")
 
 
@@ -43,6 +44,16 @@ def _mask_text(request: Request, value: str) -> str:
 
         detector = default_detector()
     return mask(value, detector.detect(value))
+
+
+def _written_preview(db: Any, msg: QueuedMessage) -> str | None:
+    """The first lines of the body as the sender wrote them, from the stored message (None once it is gone)."""
+    if not msg.preview or not retention.content_kept(db, msg.id):
+        return None
+    try:
+        return plain_preview(hold_queue.raw(db, msg.id))
+    except QueueError:
+        return None
 
 
 def _load(request: Request, info: SessionInfo, message_id: str) -> QueuedMessage:
@@ -65,16 +76,20 @@ def _message_page(
     revealed: bool = False,
     status: int = 200,
     error: str = "",
+    action: str = "",
 ) -> Response:
+    """``action``: where the decision form posts (a decision link's own URL), instead of the message's routes."""
     db = request.app.state.db
     lang = request.state.lang
     owner = is_owner(info.account, msg)
     masked = not owner and not revealed
-    view = build(msg, lang, masked=masked, mask_text=lambda s: _mask_text(request, s))
+    preview = None if masked else _written_preview(db, msg)
+    view = build(msg, lang, masked=masked, mask_text=lambda s: _mask_text(request, s), preview=preview)
     open_ = msg.state in ("waiting", "held")
     approver = can_approve(db, info.account, msg)
     left = seconds_left(msg.deliver_after, utcnow()) if msg.state == "waiting" else None
     done = request.query_params.get("done")
+    can_send = owner and open_ and not msg.needs_approval
     return page(
         request,
         "message.html",
@@ -83,8 +98,12 @@ def _message_page(
         view=view,
         owner=owner,
         revealed=revealed,
-        can_send=owner and open_ and not msg.needs_approval,
+        can_send=can_send,
         can_approve=approver and open_,
+        # the sender ticks every external recipient and attachment; an approver judges the reasons (no ticks)
+        required=view.required if can_send else frozenset(),
+        why=why.summary(msg.reasons, lang) if msg.reasons else "",
+        form_action=action or f"/messages/{msg.id}/{'send' if can_send else 'approve'}",
         own_needs_approval=owner and open_ and msg.needs_approval,
         can_cancel=(owner or approver) and msg.state in OPEN_STATES,
         can_reveal=not owner and not revealed,
@@ -122,13 +141,21 @@ def my_messages(request: Request, info: Annotated[SessionInfo, Depends(require_s
 def queue(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
     if not info.account.is_approver:
         raise Forbidden()
-    senders = visible_senders(request.app.state.db, info.account)
-    rows = hold_queue.list_messages(request.app.state.db, states=("held", "waiting"), senders=senders, limit=500)
-    rows.sort(key=lambda m: (not m.needs_approval, -m.received_at.timestamp()))
-    intro = text("queue.intro_officer" if info.account.is_officer else "queue.intro", request.state.lang)
+    db = request.app.state.db
+    senders = visible_senders(db, info.account)
+    everything = request.query_params.get("scope") == "all"  # also what waits for its sender (a separate view)
+    rows = hold_queue.list_messages(db, states=("held", "waiting") if everything else ("held",), senders=senders,
+                                    limit=500)
+    if everything:
+        rows.sort(key=lambda m: (not m.needs_approval, -m.received_at.timestamp()))
+    else:  # only what waits for an approver (not for its sender's own ticks), and not the approver's own mail
+        rows = [m for m in rows if m.needs_approval and can_approve(db, info.account, m)]
+    key = "queue.intro_officer" if info.account.is_officer else "queue.intro"
+    intro = text(key + ("_all" if everything else ""), request.state.lang)
     masked = {m.id: _mask_text(request, m.subject) for m in rows}  # senders are staff: shown as they are
-    return page(request, "messages.html", rows=rows, title_key="queue.title", intro=intro, show_sender=True,
-                masked=masked)
+    return page(request, "messages.html", rows=rows, title_key="queue.title_all" if everything else "queue.title",
+                intro=intro, show_sender=True, masked=masked, scope_link=("/queue", "queue.only_approval")
+                if everything else ("/queue?scope=all", "queue.show_all"))
 
 
 @router.get("/messages/{message_id}")
@@ -136,36 +163,60 @@ def message(request: Request, message_id: str, info: Annotated[SessionInfo, Depe
     return _message_page(request, info, _load(request, info, message_id))
 
 
-def _acked(request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData) -> Response | None:
-    """``None`` when the form ticked every external recipient and attachment, else the page again with a 400."""
+def _acked(
+    request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData, drop: str = "", *,
+    approver: bool = False, action: str = "",
+) -> tuple[Response | None, tuple[str, ...]]:
+    """(``None``, addresses to leave out) when the form ticked every external recipient and attachment (but the one
+    it leaves out: ``drop``, a suspect recipient's key), else (the page again with a 400, ()). An ``approver`` ticks
+    nothing (the ticks are the sender's check); ``drop`` must still name a suspect recipient."""
     view = build(msg, request.state.lang, masked=not is_owner(info.account, msg))
     acks = [a for a in form.getlist("ack") if isinstance(a, str)]
-    if missing_acks(view, acks):
-        return _message_page(request, info, msg, status=400, error=text("msg.need_all", request.state.lang))
-    return None
+    dropped: tuple[str, ...] = ()
+    if drop:
+        line = view.line(drop)
+        if line is None or not line.suspect:
+            error = text("msg.bad_drop", request.state.lang)
+            return _message_page(request, info, msg, status=400, error=error, action=action), ()
+        dropped = (line.address,)
+    if not approver and missing_acks(view, [*acks, drop] if drop else acks):
+        key = "msg.need_others" if drop else "msg.need_all"
+        return _message_page(request, info, msg, status=400, error=text(key, request.state.lang), action=action), ()
+    return None, dropped
 
 
-def _release(request: Request, message_id: str, info: SessionInfo, form: FormData, *, as_approver: bool) -> Response:
-    """Send (the sender, after ticking everything) or approve (an approver of the sender's group, likewise)."""
+def decide(
+    request: Request, info: SessionInfo, msg: QueuedMessage, form: FormData, *, as_approver: bool,
+    spend: str = "", action: str = "",
+) -> Response:
+    """Send (the sender, after ticking everything) or approve (an approver of the sender's group, never a party);
+    the rules are checked here for every way in (the message's page, a decision link: ``spend``, ``action``)."""
     check_csrf(form, info)
-    msg = _load(request, info, message_id)
     allowed = can_approve(request.app.state.db, info.account, msg) if as_approver else is_owner(info.account, msg)
     if not allowed:
         raise Forbidden()
-    refused = _acked(request, info, msg, form)
+    do = form.get("do")
+    do = do if isinstance(do, str) else ""
+    drop = do.removeprefix("drop:") if do.startswith("drop:") else ""
+    refused, dropped = _acked(request, info, msg, form, drop, approver=as_approver, action=action)
     if refused is not None:
         return refused
-    bcc = True if form.get("do") in ("send_bcc", "approve_bcc") else None
+    bcc = True if do in ("send_bcc", "approve_bcc") else None
     try:
         if as_approver:
-            hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+            hold_queue.approve(request.app.state.db, msg.id, info.account.login, bcc=bcc, drop=dropped, spend=spend)
         else:
-            hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc)
+            hold_queue.release(request.app.state.db, msg.id, info.account.login, bcc=bcc, drop=dropped, spend=spend)
     except QueueError as exc:
         return _queue_error(request, exc)
     _released(request)
-    done = "approved" if as_approver else "released"
+    done = ("approved" if as_approver else "released") + ("_without" if dropped else "")
     return RedirectResponse(f"/messages/{msg.id}?done={done}", status_code=303)
+
+
+def _release(request: Request, message_id: str, info: SessionInfo, form: FormData, *, as_approver: bool) -> Response:
+    check_csrf(form, info)
+    return decide(request, info, _load(request, info, message_id), form, as_approver=as_approver)
 
 
 @router.post("/messages/{message_id}/send")
@@ -220,5 +271,6 @@ def reveal(
     if is_owner(info.account, msg):
         return _message_page(request, info, msg)
     with request.app.state.db.session() as s:
-        record(s, info.account.login, "reveal", f"mail:{msg.id}", "subject, recipients and file names shown")
+        record(s, info.account.login, "reveal", f"mail:{msg.id}",
+               "subject, recipients, file names, reasons and preview shown")
     return _message_page(request, info, msg, revealed=True)

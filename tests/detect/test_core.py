@@ -225,7 +225,7 @@ def test_finding_to_dict_hides_raw_value() -> None:
 def test_finding_is_a_value_like_the_dataclass_it_replaced() -> None:
     f = Finding("PERSON", 0, 4, 0.85, "person_ja", "山田太郎")
     same = Finding(type="PERSON", start=0, end=4, score=0.85, recognizer="person_ja", text="山田太郎", subtype=None)
-    assert f == same and not (f != same)
+    assert f == same and (f != same) is False
     assert f != Finding("PERSON", 0, 4, 0.85, "person_ja", "山田次郎")
     assert f != Finding("PERSON", 0, 4, 0.85, "person_ja", "山田太郎", "x")
     assert f.__eq__("PERSON") is NotImplemented

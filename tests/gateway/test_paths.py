@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import email
+import re
 import smtplib
 from email.message import EmailMessage
 
 import pytest
 
-from mamori.gateway import hold_queue
+from mamori.gateway import hold_queue, links
 from mamori.store.audit import AuditEntry
 from tests.gateway.conftest import SENDER, eml, wait_for
 
@@ -68,7 +69,10 @@ def test_confirm_waits_and_notifies_the_sender(start_gateway, sink):
     note = wait_for(lambda: by_rcpt(sink, SENDER), what="notice")[0]
     assert note.mail_from == "<>"
     text = email.message_from_bytes(note.data, policy=email.policy.default).get_body().get_content()
-    assert f"https://mamori.ours.example/messages/{m.id}" in text
+    (link,) = set(re.findall(r"https://mamori\.ours\.example/l/(\S+)", text))  # the sender's own signed link
+    assert links.verify(gw.settings.secret_key, link, SENDER).message_id == m.id
+    with pytest.raises(links.LinkError):
+        links.verify(gw.settings.secret_key, link, "someone@ours.example")
     assert "確認" in text and "confirm" in text
     assert "t.sato@alpha.example" not in text  # the notice names no recipient
     assert not by_rcpt(sink, "t.sato@alpha.example")

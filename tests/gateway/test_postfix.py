@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import os
+import re
 import shutil
 import smtplib
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from mamori.gateway import hold_queue
+from mamori.gateway import hold_queue, links
 from mamori.gateway.postfix import main_cf, master_cf
 from tests.gateway.conftest import SENDER, eml, free_port, wait_for
 
@@ -167,10 +168,20 @@ def test_allowed_and_held_then_released_through_postfix(postfix_pair):
     assert delivered[0].endswith(held.split(b"\r\n\r\n", 1)[1].replace(b"\r\n", b"\n"))
     notices = [email.message_from_bytes(m, policy=email.policy.default) for m in pf.maildir()
                if b"Auto-Submitted: auto-generated" in m]
-    assert any(waiting.id in n.get_body().get_content() for n in notices)  # the sender's notice came through too
+    links_in = [t for n in notices for t in re.findall(r"/l/(\S+)", n.get_body().get_content())]
+    # the sender's notice came through too, with their own link to this message
+    assert waiting.id in {_senders_link(gw.settings.secret_key, t) for t in links_in}
 
 
 def test_docs_show_the_tested_lines():
     text = DOCS.read_text(encoding="utf-8")
     assert main_cf() in text, "docs/postfix.md must show mamori.gateway.postfix.main_cf() verbatim"
     assert master_cf() in text, "docs/postfix.md must show mamori.gateway.postfix.master_cf() verbatim"
+
+
+def _senders_link(secret: str, token: str) -> str:
+    """The message id of a link made out to SENDER, or "" for anyone else's."""
+    try:
+        return links.verify(secret, token, SENDER).message_id
+    except links.LinkError:
+        return ""

@@ -112,12 +112,18 @@ def test_another_users_message_is_a_404_like_a_missing_one(client, web_db) -> No
 
 
 def test_roles_see_their_scope(client, web_db) -> None:
-    alices = seed.message(web_db, subject="alice-subject")
-    carols = seed.message(web_db, sender="carol@corp.example", subject="carol-subject")
+    alices = seed.message(web_db, subject="alice-subject", release_mode="approval")
+    alices_own = seed.message(web_db, subject="alice-own-ticks")  # waits for alice herself: not in the queue
+    carols = seed.message(web_db, sender="carol@corp.example", subject="carol-subject", release_mode="approval")
     login(client, "bob@corp.example")  # approver of group sales (alice)
     queue = client.get("/queue")
     assert queue.status_code == 200
     assert f"/messages/{alices}" in queue.text and f"/messages/{carols}" not in queue.text
+    assert f"/messages/{alices_own}" not in queue.text
+    everything = client.get("/queue?scope=all").text  # the separate view of all held and waiting mail
+    assert f"/messages/{alices_own}" in everything and f"/messages/{alices}" in everything
+    assert f"/messages/{carols}" not in everything
+    assert client.get(f"/messages/{alices_own}").status_code == 200  # still visible to her approver
     assert client.get(f"/messages/{carols}").status_code == 404
     assert client.get("/audit").status_code == 403
     assert client.get("/admin/users").status_code == 403
@@ -125,8 +131,8 @@ def test_roles_see_their_scope(client, web_db) -> None:
 
 
 def test_officer_sees_all_and_sender_has_no_queue(client, web_db) -> None:
-    alices = seed.message(web_db)
-    carols = seed.message(web_db, sender="carol@corp.example")
+    alices = seed.message(web_db, release_mode="approval")
+    carols = seed.message(web_db, sender="carol@corp.example", release_mode="approval")
     login(client, "olga@corp.example")
     queue = client.get("/queue").text
     assert f"/messages/{alices}" in queue and f"/messages/{carols}" in queue

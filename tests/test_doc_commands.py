@@ -1,0 +1,229 @@
+"""The shell commands of README.md and docs/web.md run as written, non-interactively.
+
+Every line of every ```` ```sh ```` block of those files (a ``\\``-continued line counts as one command) must match
+exactly one rule of :data:`RULES`; a command that matches none fails the test, so a new command in the README is
+either exercised here or skipped with its reason written down. The rules:
+
+* ``run``: the command runs with ``bash -o pipefail`` in a sandbox folder that looks like a checkout after
+  ``make run`` (``examples/`` of this checkout; ``.venv/bin/mamori``, ``.venv/bin/python`` and ``mamori`` on
+  ``PATH`` run the interpreter and code under test; ``HOME`` is a folder of the sandbox whose ``Documents`` holds
+  copies of the examples). Standard input is closed and the command has 120 s: one that stops to ask something
+  fails. Its exit code must be one the README documents for it (``1`` = personal information found).
+* ``served``: the block's commands talk to a running ``mamori serve``. The test starts ``mamori serve --data-dir
+  var`` (what ``make run`` runs) in the sandbox on free ports, runs the commands with the README's ports replaced
+  by those, stdin closed and a timeout, and checks what each command's comment promises (held, waiting,
+  delivered to ``var/delivered/``).
+* ``skip``: not run here, for the reason given; each names where the same thing is exercised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ("README.md", "docs/web.md")
+TIMEOUT = 120
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str  # a regular expression matched at the start of the command
+    kind: str  # run | served | skip
+    exits: tuple[int, ...] = (0,)
+    reason: str = ""
+
+
+RULES = (
+    Rule(r"make run\b", "skip", reason="installs .venv and runs `mamori serve --data-dir var` until Ctrl-C: the "
+         "served rule below starts exactly that command, and tests/test_serve.py drives it end to end"),
+    Rule(r"make test\b", "skip", reason="it is CI itself (.ci/run), including this test"),
+    Rule(r"\.venv/bin/maturin build", "skip", reason="a release build of the Rust core (minutes): `make "
+         "wheel-smoke`, part of `make test`, builds the wheel the same way"),
+    Rule(r"python3 -m venv /tmp/m", "skip", reason="installs that wheel into a fresh venv: `make wheel-smoke` does it"),
+    Rule(r"make (accuracy|throughput|presidio|bench)\b", "skip", reason="benchmarks: need the evaluation sets that "
+         "live outside this repository and Presidio/spaCy/GiNZA in .venv-bench; minutes to hours"),
+    Rule(r"swaks ", "served"),
+    Rule(r"\.venv/bin/mamori detect examples/ja_onboarding_form\.txt$", "run", (1,)),
+    Rule(r"echo '山田様の携帯は090-1234-5678です' \| \.venv/bin/mamori detect -$", "run", (1,)),
+    Rule(r"\.venv/bin/mamori scan ~/Documents --format csv > inventory\.csv", "run", (1,)),
+    Rule(r"\.venv/bin/mamori redact examples/ja_customers\.csv -o /tmp/masked\.csv", "run"),
+    Rule(r"mamori users (add|list|password)\b", "run"),
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    file: str
+    block: int
+    text: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.file}#{self.block}:{self.text[:60]}"
+
+
+def commands(file: str) -> list[Command]:
+    """The commands of the ``sh`` blocks of ``file``, continuation lines joined, comments and blanks dropped."""
+    out: list[Command] = []
+    in_block, block, pending = False, 0, ""
+    for line in (ROOT / file).read_text(encoding="utf-8").splitlines():
+        if not in_block:
+            if line.strip() in ("```sh", "```bash", "```shell"):
+                in_block, block = True, block + 1
+            continue
+        if line.strip() == "```":
+            in_block = False
+            continue
+        stripped = line.strip()
+        if not pending and (not stripped or stripped.startswith("#")):
+            continue
+        if stripped.endswith("\\"):
+            pending += stripped[:-1] + " "
+            continue
+        out.append(Command(file, block, re.sub(r"\s+", " ", pending + stripped)))
+        pending = ""
+    return out
+
+
+ALL = [c for f in FILES for c in commands(f)]
+
+
+def rule_of(command: Command) -> Rule:
+    matches = [r for r in RULES if re.match(r.pattern, command.text)]
+    assert len(matches) == 1, f"{command.id}: {len(matches)} rules match; add one to RULES in {__file__}"
+    return matches[0]
+
+
+def test_every_command_has_exactly_one_rule() -> None:
+    assert len(ALL) >= 14, [c.id for c in ALL]  # the extraction itself works
+    for command in ALL:
+        rule = rule_of(command)
+        assert rule.kind in ("run", "served", "skip")
+        assert rule.kind != "skip" or rule.reason
+    swaks = [c.text for c in ALL if c.text.startswith("swaks ")]
+    assert swaks and all("--from " in c and "--to " in c and "--data @" in c for c in swaks), swaks
+
+
+def test_readme_counts_the_demo_customers() -> None:
+    """The README's description of the demo matches the demo's data (three customers besides our company)."""
+    import csv
+
+    rows = list(csv.DictReader((ROOT / "mamori" / "demo" / "contacts.csv").open(encoding="utf-8")))
+    customers = {r["organization"] for r in rows} - {"株式会社まもり商事"}
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{words[len(customers)]} customers\nin `var/contacts.csv`" in readme
+
+
+def _sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    box = tmp_path / "checkout"
+    (box / ".venv" / "bin").mkdir(parents=True)
+    (box / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
+    for name, module in (("mamori", "-m mamori.cli"), ("python", "")):
+        exe = box / ".venv" / "bin" / name
+        exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" {module} "$@"\n', encoding="utf-8")
+        exe.chmod(0o755)
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    for sample in ("ja_customers.csv", "ja_onboarding_form.txt", "ja_order_no_pii.txt"):
+        shutil.copy(ROOT / "examples" / sample, home / "Documents" / sample)
+    env = dict(os.environ)
+    env.update(HOME=str(home), PATH=f"{box / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])))
+    return box, env
+
+
+def _bash(text: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["bash", "-o", "pipefail", "-c", text], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"still running after {TIMEOUT} s (waiting for input?): {text}") from exc
+
+
+RUN = [c for c in ALL if rule_of(c).kind == "run"]
+
+
+@pytest.mark.parametrize("files", [sorted({c.file for c in RUN})], ids=["run"])
+def test_runnable_commands_run_as_written(files: list[str], tmp_path: Path) -> None:
+    """Each file's ``run`` commands in order, in one sandbox (``mamori users list`` sees the users added above)."""
+    for file in files:
+        box, env = _sandbox(tmp_path / file.replace("/", "_"))
+        for command in (c for c in RUN if c.file == file):
+            result = _bash(command.text, box, env)
+            assert result.returncode in rule_of(command).exits, (command.text, result.returncode, result.stderr)
+    box = tmp_path / "README.md" / "checkout"
+    inventory = (box / "inventory.csv").read_text(encoding="utf-8")
+    assert inventory.splitlines()[0].startswith("path,") and "ja_customers.csv" in inventory
+    assert Path("/tmp/masked.csv").stat().st_mtime > time.time() - 600
+    users = _bash("mamori users list", tmp_path / "docs_web.md" / "checkout", env).stdout
+    assert "sato@example.co.jp\tapprover\tsales" in users and "kato@example.co.jp\tofficer" in users
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_swaks_commands_against_a_served_demo(tmp_path: Path) -> None:
+    if shutil.which("swaks") is None:
+        pytest.skip("swaks not installed: Debian's swaks package (scripts/system-deps.sh)")
+    from mamori.gateway import hold_queue
+    from mamori.store import Database
+
+    box, env = _sandbox(tmp_path)
+    web, smtp, hop = _port(), _port(), _port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mamori.cli", "serve", "--data-dir", "var", "--web", f"127.0.0.1:{web}",
+         "--smtp", f"127.0.0.1:{smtp}", "--next-hop", f"127.0.0.1:{hop}"],
+        cwd=box, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert proc.stdout is not None
+        out = []
+        for line in proc.stdout:
+            out.append(line)
+            if "try it" in line:
+                break
+        printed = "".join(out)
+        assert "--from h.nakamura@mamori-shoji.example --to yumi.sato@kitaguni-foods.example" in printed, printed
+        for command in (c for c in ALL if rule_of(c).kind == "served"):
+            text = command.text.replace("127.0.0.1:10025", f"127.0.0.1:{smtp}")
+            result = _bash(text, box, env)
+            assert result.returncode == 0, (text, result.stdout[-2000:], result.stderr)
+            assert "250" in result.stdout
+        db = Database(f"sqlite:///{box / 'var' / 'mamori.db'}")
+        try:
+            end = time.monotonic() + 60
+            while True:
+                rows = {m.rcpt_to[0] + " " + m.subject: m.state for m in hold_queue.list_messages(db, limit=20)}
+                delivered = list((box / "var" / "delivered" / "new").glob("*"))
+                if len(rows) == 4 and any(b"1-internal@" in p.read_bytes() for p in delivered):
+                    break
+                assert time.monotonic() < end, (rows, delivered)
+                time.sleep(0.3)
+            listed = next(m for m in hold_queue.list_messages(db, limit=20) if m.attachments)
+            assert "pii_in_attachment" in {r.get("code") for r in listed.reasons}
+        finally:
+            db.dispose()
+        states = sorted((k.split(" ", 1)[0], v) for k, v in rows.items())
+        assert states == [("k.sato@aoba-trading.example", "waiting"), ("k.sato@aoba-trading.example", "waiting"),
+                          ("yamamoto@mamori-shoji.example", "delivered"),
+                          ("yumi.sato@kitaguni-foods.example", "held")], states
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
