@@ -5,6 +5,11 @@ The gateway, the web app and ``mamori queue`` all change a message's state throu
 transaction: the state change and its audit entry commit together, and a step that lost a race (the message
 was delivered or cancelled meanwhile) fails with ``QueueError`` instead of overwriting.
 
+Each step locks the message's row (``SELECT … FOR UPDATE`` on PostgreSQL) before it reads the state, so with
+several gateways, the web app and ``mamori queue`` on one database a decision sees the state it changes; the
+expiry skips a row someone else has locked (``SKIP LOCKED``): another gateway is expiring it, or a person is
+deciding it, and the next tick sees the outcome. Every gateway runs the expiry; each message expires once.
+
 Four eyes: a message's owner is its submitter (``sender``, the envelope sender); nobody approves a message they
 submitted or whose From header names them (``is_party``), whichever way they ask (web app, ``mamori queue``).
 """
@@ -67,6 +72,7 @@ class QueuedMessage:
     decided_at: datetime | None = None
     delivered_at: datetime | None = None
     header_from: str = ""  # the From address as written (may differ from the submitter: sender_mismatch)
+    claimed_by: str = ""  # the gateway instance delivering it (sending) or that last tried / delivered it
 
     @property
     def is_open(self) -> bool:
@@ -107,6 +113,10 @@ def _own_message(message_id: str) -> QueueError:
         f"メッセージ {message_id} はあなたが送信したもの、または From にあなたの名前があるため、"
         "ほかの承認者が判断してください",
     )
+
+
+class _Busy(Exception):
+    """The row is locked by another transaction (another gateway's expiry, a person's step): not this time."""
 
 
 def _not_found(message_id: str) -> QueueError:
@@ -174,16 +184,22 @@ def _transition(
     values: dict[str, Any],
     detail: str = "",
     also: Callable[[QueuedMessage, str], NewMessage | None] | None = None,
+    skip_locked: bool = False,
     spend: str = "",
 ) -> QueuedMessage:
     """``also`` (the message before the step, its envelope sender) may give a row to queue in the same
     transaction (the expiry notice): it commits with the state change or not at all. ``spend`` (a decision link's
     ``spent_target``) records that link as used in the same transaction: the link is spent exactly when the
-    decision is taken."""
+    decision is taken. The row is locked first; with ``skip_locked`` a row another transaction holds is left
+    alone (``_Busy``) instead of waited for."""
     now = utcnow()
     with db.session() as s:
-        row = s.get(MailMessage, message_id)
+        row = s.scalars(
+            select(MailMessage).where(MailMessage.id == message_id).with_for_update(skip_locked=skip_locked)
+        ).one_or_none()
         if row is None:
+            if skip_locked and s.scalar(select(MailMessage.id).where(MailMessage.id == message_id)) is not None:
+                raise _Busy(message_id)  # someone else is changing it right now
             raise _not_found(message_id)
         if row.state not in from_states:
             raise QueueError(
@@ -315,6 +331,8 @@ ExpiryNotice = Callable[[QueuedMessage, str, str], NewMessage | None]
 
 def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice | None = None) -> list[QueuedMessage]:
     """Apply the expiry policy to waiting/held messages past ``expires_at``: cancel or release, never silently.
+    Safe in several gateways at once: each message expires once (its row is locked, skipped when locked
+    elsewhere, and changed by compare-and-set).
 
     ``notice`` builds the sender's notice; it is queued in the same transaction as the state change and the audit
     entry (so it is as durable as they are, and an expiry that lost a race queues none).
@@ -336,13 +354,14 @@ def expire_due(db: Database, now: datetime | None = None, notice: ExpiryNotice |
             if outcome == "release":
                 out.append(
                     _transition(db, message_id, "expiry", "expire_release", ("waiting", "held"),
-                                {"state": "queued", "deliver_after": now, "next_attempt_at": None}, also=also)
+                                {"state": "queued", "deliver_after": now, "next_attempt_at": None}, also=also,
+                                skip_locked=True)
                 )
             else:
                 out.append(_transition(db, message_id, "expiry", "expire_cancel", ("waiting", "held"),
-                                       {"state": "cancelled"}, also=also))
-        except QueueError:
-            continue  # someone decided in the meantime
+                                       {"state": "cancelled"}, also=also, skip_locked=True))
+        except (QueueError, _Busy):
+            continue  # someone decided in the meantime, or is deciding (another gateway's expiry, a person)
         except Exception as exc:  # e.g. the notice could not be built: this one waits (retried next time), not silent
             if _FAILED_EXPIRIES.get(message_id) != type(exc).__name__:  # once per message and cause, not every tick
                 _FAILED_EXPIRIES[message_id] = type(exc).__name__

@@ -23,7 +23,9 @@ hand) appends one entry with the counts, actor ``retention``, no addresses.
 PurgeResult(contents=12, messages=0, ...)
 
 Work is done in batches of ``batch`` rows, one transaction each, so a big table is never locked for long; the
-gateway runs each batch as its own job in its store thread (``service``), so intake commits interleave.
+gateway runs each batch as its own job in its store thread (``service``), so intake commits interleave. Each batch
+locks the rows it works on (``FOR UPDATE SKIP LOCKED`` on PostgreSQL): gateways sharing a database run the job
+each, on different rows, never waiting for one another nor deadlocking.
 """
 
 from __future__ import annotations
@@ -198,7 +200,10 @@ def purge_batch(db: Database, cut: Cutoffs, limit: int = BATCH, mask_text: MaskT
     was left to do."""
     with db.session() as s:
         if cut.messages is not None:
-            ids = list(s.scalars(select(MailMessage.id).where(_finished_before(cut.messages)).limit(limit)))
+            ids = list(s.scalars(
+                select(MailMessage.id).where(_finished_before(cut.messages)).limit(limit)
+                .with_for_update(skip_locked=True)
+            ))
             if ids:
                 # bytes first (explicitly: SQLite enforces the cascade only with foreign_keys on), then the rows;
                 # the state is checked again in the delete (a final state never changes, but be sure)
@@ -213,11 +218,14 @@ def purge_batch(db: Database, cut: Cutoffs, limit: int = BATCH, mask_text: MaskT
                 .join(MailMessage, MailMessage.id == MailContent.message_id)
                 .where(_finished_before(cut.contents))
                 .limit(limit)
+                .with_for_update(skip_locked=True, of=MailContent)
             ))
             if ids:
                 contents = s.execute(delete(MailContent).where(MailContent.message_id.in_(ids))).rowcount
                 return PurgeResult(contents=contents, batches=1)
-            rows = list(s.scalars(select(MailMessage).where(_redactable(cut.contents)).limit(limit)))
+            rows = list(s.scalars(
+                select(MailMessage).where(_redactable(cut.contents)).limit(limit).with_for_update(skip_locked=True)
+            ))
             for row in rows:  # (their bytes are gone: the content step ran first and left none of these)
                 # updated_at stays: it is when the message finished, what both cutoffs count from
                 s.execute(

@@ -3,6 +3,12 @@
 A message held for approval is announced to its approvers (``approvers.approval_rows``: their notices are stored
 in the message's own commit) and, when ``[web] approval_webhook`` is set, posted there (``webhook``) once stored.
 
+Each gateway process has an instance name (``[gateway] instance``, see ``instance``) that it locks in the database
+for its life and records with its claims; several gateways can share one PostgreSQL database, each accepting and
+delivering, each taking back at start only what it was itself delivering. Every periodic job is safe to run in
+several gateways at once: claims and expiries lock the rows they work on (``FOR UPDATE SKIP LOCKED``) and change
+them by compare-and-set, retention deletes only rows it locked.
+
 The expiry timer cancels or releases what waited too long (``hold_queue.expire_due``) and queues, in the same
 transaction, a notice to the message's envelope sender (``expiry_notice_row``; ``notify_on_expiry``). On the same
 timer, at most once per ``retention_every`` seconds (an hour), ``retention`` deletes the bytes (and, when set, the
@@ -32,6 +38,7 @@ from mamori.gateway import hold_queue, retention, webhook
 from mamori.gateway.approvers import approval_rows, needs_approval
 from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire_bytes
 from mamori.gateway.envelope import usable_address
+from mamori.gateway.instance import InstanceLock, default_name
 from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
@@ -98,7 +105,8 @@ class Gateway:
     """``Gateway(settings, db)``; ``guard`` (policy, directory, history, detector) is loaded from settings if None.
 
     ``tick`` is how often (seconds) the worker looks for due mail without being woken, and the expiry interval;
-    ``retention_every`` how often (seconds) the retention job runs on the expiry timer.
+    ``retention_every`` how often (seconds) the retention job runs on the expiry timer; ``lease`` how long a claim
+    is this gateway's before any gateway may take it over (default: ``lease_seconds``, 10 minutes).
     """
 
     def __init__(
@@ -108,14 +116,16 @@ class Gateway:
         *,
         guard: Any = None,
         tick: float = 1.0,
-        lease: timedelta = timedelta(minutes=10),
+        lease: timedelta | None = None,
         retention_every: float = RETENTION_EVERY,
     ) -> None:
         self.settings = settings
         self.db = db
         self.guard = guard
         self.tick = tick
-        self.lease = lease
+        self.lease = lease if lease is not None else timedelta(seconds=settings.lease_seconds)
+        self.instance = settings.instance or default_name(settings.listen_port)
+        self._lock = InstanceLock(db, self.instance)
         self.retention_every = retention_every
         self._retained_at = float("-inf")  # time.monotonic() of the last retention run
         self.port = settings.listen_port
@@ -136,8 +146,13 @@ class Gateway:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
-        await self.judge.start()
-        back = await self._db(reset_sending, self.db)
+        await self._db(self._lock.acquire)  # InstanceError: another live gateway runs under this name
+        try:
+            await self.judge.start()
+            back = await self._db(reset_sending, self.db, self.instance, self._lock.exclusive)
+        except BaseException:
+            await self._db(self._lock.release)
+            raise
         if back:
             log.warning("%d message(s) were being delivered when the gateway stopped; delivering them again", back)
         self._wake = asyncio.Event()
@@ -153,7 +168,7 @@ class Gateway:
         # two delivery loops: one claims and records while the other's batch is on the wire
         self._tasks = [loop.create_task(self._deliver_loop(), name=f"mamori-delivery-{i}") for i in range(2)]
         self._expiry = loop.create_task(self._expiry_loop(), name="mamori-expiry")
-        log.info("gateway listening on %s:%d, next hop %s:%d", self.settings.listen_host, self.port,
+        log.info("gateway %s listening on %s:%d, next hop %s:%d", self.instance, self.settings.listen_host, self.port,
                  self.settings.next_hop_host, self.settings.next_hop_port)
 
     async def stop(self) -> None:
@@ -182,6 +197,7 @@ class Gateway:
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(self._send_pool, self.next_hop.close)
         await loop.run_in_executor(None, self.judge.stop)
+        await self._db(self._lock.release)  # after the last outcome is recorded: the name is free again
         for pool in (self._send_pool, self._db_pool):
             pool.shutdown(wait=True)
 
@@ -211,14 +227,16 @@ class Gateway:
         size = BATCH_PER_SESSION * self.settings.delivery_concurrency
         done: list[Finish] = []  # the last batch's outcomes, recorded in the same transaction as the next claim
         while done or not self._stopping:
+            # no new claims once the instance's name is no longer ours (another process took it): fail closed
+            limit = 0 if self._stopping or not self._lock.held else size
             try:
-                batch = await self._db(finish_and_claim, self.db, done, 0 if self._stopping else size, self.lease)
+                batch = await self._db(finish_and_claim, self.db, done, limit, self.lease, self.instance)
                 done = []
             except Exception as exc:
                 if done:  # the database is away: keep trying; the lease covers a crash meanwhile
                     log.error("cannot record deliveries: %s", type(exc).__name__)
                     try:  # on their own, in case the claim was what failed
-                        await self._db(finish, self.db, done)
+                        await self._db(finish, self.db, done, self.instance)
                         done = []
                     except Exception:
                         await asyncio.sleep(1)
@@ -239,12 +257,14 @@ class Gateway:
                     attempt = await loop.run_in_executor(
                         self._send_pool, self.next_hop.send, c.mail_from, c.rcpt_to, wire_bytes(c)
                     )
-                    return outcome(c, attempt, self.settings, utcnow())
+                    result = outcome(c, attempt, self.settings, utcnow())
                 except Exception as exc:  # a bug must not stop delivery: retry this one later
                     # the type and a masked message only: an SMTP error's text often quotes recipient addresses
                     log.error("delivery of %s failed: %s: %s", c.id, type(exc).__name__, masked_text(str(exc)[:200]))
                     retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
-                    return Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
+                    result = Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
+                result.lease_end = c.lease_end  # recorded only while the row still carries this claim
+                return result
 
             done = list(await asyncio.gather(*(one(c) for c in batch)))
             for r in done:
@@ -255,6 +275,10 @@ class Gateway:
 
     async def _expiry_loop(self) -> None:
         while not self._stopping:
+            try:
+                await self._db(self._lock.check)
+            except Exception as exc:
+                log.error("cannot check the instance lock: %s", type(exc).__name__)
             try:
                 notice = partial(expiry_notice_row, self.settings)
                 done = await self._db(hold_queue.expire_due, self.db, None, notice)

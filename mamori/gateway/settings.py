@@ -5,6 +5,8 @@
 listen = "127.0.0.1:10025"          # where the MTA's content_filter connects
 next_hop = "127.0.0.1:10026"        # where accepted mail is re-injected (Postfix's second smtpd, a smarthost)
 hostname = "mamori.localdomain"     # EHLO/banner name (default: the machine's FQDN)
+instance = ""                       # this gateway's name among those sharing one database (default: host:port)
+lease_seconds = 600                 # a claimed message is this gateway's for this long, then any gateway's
 max_message_size = 10240000         # SIZE announced and enforced (bytes); match Postfix message_size_limit
 tls_cert = ""                       # PEM files: STARTTLS on the listener when both are set
 tls_key = ""
@@ -48,6 +50,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mamori.gateway.instance import valid_name
 from mamori.guard.policy import CODES
 from mamori.store.command import resolve_store_url
 
@@ -70,6 +73,8 @@ class GatewaySettings:
     next_hop_host: str = "127.0.0.1"
     next_hop_port: int = 10026
     hostname: str = ""
+    instance: str = ""  # "" = <host name>:<listen port> (instance.default_name)
+    lease_seconds: float = 600.0
     max_message_size: int = 10_240_000
     tls_cert: Path | None = None
     tls_key: Path | None = None
@@ -223,6 +228,12 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
             f"gateway.retention_message_days must be 0 or at least retention_content_days ({content_days}), "
             f"not {message_days}: a message row takes its content with it"
         )
+    instance = _str(gw, "instance", w, "").strip()
+    if instance and not valid_name(instance):
+        raise SettingsError(
+            f"gateway.instance must be 1-128 letters, digits or . _ : @ - (starting with a letter or digit), "
+            f"not {instance!r}"
+        )
     webhook = _str(web, "approval_webhook", "web", "").strip()
     if webhook and not webhook.startswith(("http://", "https://")):
         raise SettingsError(f"web.approval_webhook must be an http:// or https:// URL, not {webhook!r}")
@@ -235,6 +246,8 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         next_hop_host=next_hop[0],
         next_hop_port=next_hop[1],
         hostname=_str(gw, "hostname", w, ""),
+        instance=instance,
+        lease_seconds=_number(gw, "lease_seconds", w, 600, minimum=5),
         max_message_size=_int(gw, "max_message_size", w, 10_240_000, minimum=1024),
         tls_cert=tls_cert,
         tls_key=tls_key,

@@ -4,7 +4,8 @@ For ``mamori serve`` without a real MTA (the delivered mail can be read in ``mai
 the gateway's tests. Each message is one file, written to ``tmp/``, fsync'd and renamed to ``new/`` before the
 sink answers 250. The envelope goes into a sidecar ``.envelope`` JSON file next to it (in ``envelopes/``) and into
 ``received`` (in memory). For tests, ``reply`` (e.g. ``"451 4.3.0 try later"``) makes it refuse every DATA, and
-``refuse`` maps a recipient to the reply to its RCPT.
+``refuse`` maps a recipient to the reply to its RCPT, ``delay`` (seconds) makes it answer each stored message that
+much later (a slow next hop).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Received:
     mail_options: tuple[str, ...]
     path: Path
     at: float = 0.0  # time.time() when stored
+    helo: str = ""  # the name the client gave in EHLO/HELO (which gateway delivered it, in tests)
 
 
 class _Handler:
@@ -60,8 +62,11 @@ class _Handler:
                 tuple(envelope.mail_options),
                 path,
                 time.time(),
+                session.host_name or "",
             )
         )
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
         return "250 2.0.0 Ok: stored"
 
 
@@ -78,6 +83,7 @@ class Sink:
         self.maildir = Path(maildir)
         self.received: list[Received] = []
         self.reply = ""
+        self.delay = 0.0  # seconds between storing a message and answering 250 (tests: a slow next hop)
         self.refuse: dict[str, str] = {}  # recipient -> reply to its RCPT (tests)
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None

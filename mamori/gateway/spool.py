@@ -4,11 +4,16 @@
 fsync) before it returns. Messages arriving together share one commit (group commit) — one fsync for many
 messages — and when a shared commit fails each is retried alone, so one bad row never fails the others.
 
-Delivery claims due rows by compare-and-set (``queued``/due ``waiting`` → ``sending``, with a lease in
-``next_attempt_at``); a crash leaves them ``sending``, and ``reset_sending`` (at start) or an expired lease puts
-them back: they are delivered again (at-least-once). ``finish_and_claim`` records a batch's outcomes and claims
-the next batch in one transaction (one commit per delivery round). The hot paths use Core on a plain connection
-with statements built once (no ORM objects, no statement building per call).
+Delivery claims due rows (``queued``, due ``waiting``, ``sending`` with an expired lease) for one gateway
+instance: ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two gateways claiming at once take different rows
+(SQLite ignores it: one writer, one gateway), then a compare-and-set update that checks again that each row is
+still due (an expired lease included: two claimers of the same expired row cannot both win) and records the
+lease: ``claimed_by`` (the instance name) and ``next_attempt_at`` (the lease end). Outcomes are recorded only on
+rows that still carry that same lease, so a claimer whose lease ran out and was taken over never overwrites the
+new claim. A crash leaves rows ``sending``: ``reset_sending`` (at start) takes back the rows of this instance,
+and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). ``finish_and_claim``
+records a batch's outcomes and claims the next batch in one transaction (one commit per delivery round). The hot
+paths use Core on a plain connection with statements built once (no ORM objects, no statement building per call).
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ class Claimed:
     action: str
     subject: str
     sender: str = ""
+    lease_end: datetime | None = None  # the claim's lease: its outcome is recorded only while the row carries it
 
 
 @dataclass
@@ -75,6 +81,7 @@ class Finish:
     error: str = ""
     next_attempt_at: datetime | None = None
     extra: list[NewMessage] = field(default_factory=list)  # bounce or the retry of refused recipients
+    lease_end: datetime | None = None  # the claim's lease end (``Claimed.lease_end``): set by the delivery worker
 
 
 def _defaults() -> list[tuple[str, Any]]:
@@ -199,12 +206,19 @@ def _fail(fut: asyncio.Future[None], exc: Exception) -> None:
         fut.set_exception(exc)
 
 
-def reset_sending(db: Database) -> int:
-    """At start: what a previous run was delivering goes back to the queue (it may have gone out: a duplicate)."""
+def reset_sending(db: Database, instance: str, everything: bool = False) -> int:
+    """At start: what a previous run of this instance was delivering goes back to the queue (it may have gone out:
+    a duplicate), and so do ``sending`` rows no instance is named on (claimed before ``claimed_by`` existed).
+
+    Rows another instance holds are left alone, however old: that gateway may be alive and delivering them; if it
+    is not, its lease runs out and any gateway claims them then. ``everything`` (SQLite, where one gateway holds
+    the database alone) takes back every ``sending`` row, as a single gateway always did.
+    """
+    mine = MailMessage.claimed_by.in_((instance, ""))
     with db.session() as s:
         return s.execute(
             update(MailMessage)
-            .where(MailMessage.state == "sending")
+            .where(MailMessage.state == "sending", *(() if everything else (mine,)))
             .values(state="queued", next_attempt_at=None, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         ).rowcount
@@ -225,17 +239,19 @@ def _due(now: Any) -> Any:
 # the delivery side's statements, built once (bound parameters; ``expanding`` for the id lists): per call only the
 # values change, so SQLAlchemy neither rebuilds them nor computes their cache keys again
 _m = _MESSAGES.c
-_DUE = (
-    select(_m.id, _m.state)
+_DUE = (  # PostgreSQL: rows another claimer has locked are skipped, not waited for (SQLite renders no FOR UPDATE)
+    select(_m.id)
     .where(_due(bindparam("now", type_=_m.deliver_after.type)))
     .order_by(_m.received_at, _m.id)
     .limit(bindparam("limit"))
+    .with_for_update(skip_locked=True)
 )
-_TAKE = (  # compare-and-set: a row someone changed meanwhile is not taken
+_TAKE = (  # compare-and-set: a row that is no longer due (taken, decided, its lease renewed) is not taken
     update(_MESSAGES)
-    .where(_m.id.in_(bindparam("ids", expanding=True)), _m.state == bindparam("from_state"))
+    .where(_m.id.in_(bindparam("ids", expanding=True)), _due(bindparam("now", type_=_m.deliver_after.type)))
     .values(
         state="sending",
+        claimed_by=bindparam("instance", type_=_m.claimed_by.type),
         next_attempt_at=bindparam("lease_end", type_=_m.next_attempt_at.type),
         attempts=_m.attempts + 1,
         updated_at=bindparam("now", type_=_m.updated_at.type),
@@ -248,12 +264,24 @@ _TAKEN = (  # the taken rows with their bytes in one query (the JSON columns are
     .where(
         _m.id.in_(bindparam("ids", expanding=True)),
         _m.state == "sending",
+        _m.claimed_by == bindparam("instance", type_=_m.claimed_by.type),
         _m.next_attempt_at == bindparam("lease_end", type_=_m.next_attempt_at.type),
     )
 )
+
+
+def _leased() -> Any:
+    """The row is still in the delivery of this claim: same instance, same lease end."""
+    return and_(
+        _m.state == "sending",
+        _m.claimed_by == bindparam("instance", type_=_m.claimed_by.type),
+        _m.next_attempt_at == bindparam("lease_end", type_=_m.next_attempt_at.type),
+    )
+
+
 _DELIVERED = (
     update(_MESSAGES)
-    .where(_m.id.in_(bindparam("ids", expanding=True)), _m.state == "sending")
+    .where(_m.id.in_(bindparam("ids", expanding=True)), _leased())
     .values(
         state="delivered",
         updated_at=bindparam("now", type_=_m.updated_at.type),
@@ -264,52 +292,53 @@ _DELIVERED = (
 )
 
 
-def claim(db: Database, limit: int, lease: timedelta, now: datetime | None = None) -> list[Claimed]:
-    """Take up to ``limit`` due messages for delivery (oldest first)."""
+def claim(db: Database, limit: int, lease: timedelta, instance: str, now: datetime | None = None) -> list[Claimed]:
+    """Take up to ``limit`` due messages for delivery by ``instance`` (oldest first)."""
     with db.engine.begin() as conn:  # Core on a plain connection: no ORM objects or session needed here
-        return _claim(conn, limit, lease, now or utcnow())
+        return _claim(conn, limit, lease, instance, now or utcnow())
 
 
-def finish(db: Database, results: list[Finish]) -> None:
-    """Apply delivery outcomes in one transaction (only to rows still ``sending``)."""
+def finish(db: Database, results: list[Finish], instance: str) -> None:
+    """Apply delivery outcomes in one transaction (only to rows still under this instance's claim)."""
     with db.engine.begin() as conn:
-        _finish(conn, results, utcnow())
+        _finish(conn, results, instance, utcnow())
 
 
-def finish_and_claim(db: Database, results: list[Finish], limit: int, lease: timedelta) -> list[Claimed]:
+def finish_and_claim(
+    db: Database, results: list[Finish], limit: int, lease: timedelta, instance: str
+) -> list[Claimed]:
     """``finish`` the last batch and ``claim`` the next in one transaction: one commit per delivery round."""
     with db.engine.begin() as conn:
         if results:
-            _finish(conn, results, utcnow())
-        return _claim(conn, limit, lease, utcnow()) if limit > 0 else []
+            _finish(conn, results, instance, utcnow())
+        return _claim(conn, limit, lease, instance, utcnow()) if limit > 0 else []
 
 
-def _claim(conn: Any, limit: int, lease: timedelta, now: datetime) -> list[Claimed]:
+def _claim(conn: Any, limit: int, lease: timedelta, instance: str, now: datetime) -> list[Claimed]:
     out: list[Claimed] = []
-    candidates = list(conn.execute(_DUE, {"now": now, "limit": limit}))
-    if not candidates:
+    ids = [r[0] for r in conn.execute(_DUE, {"now": now, "limit": limit})]
+    if not ids:
         return out
     lease_end = now + lease
-    by_state: dict[str, list[str]] = {}
-    for message_id, state in candidates:
-        by_state.setdefault(state, []).append(message_id)
-    for state, ids in by_state.items():
-        conn.execute(_TAKE, {"ids": ids, "from_state": state, "lease_end": lease_end, "now": now})
-    rows = conn.execute(_TAKEN, {"ids": [c[0] for c in candidates], "lease_end": lease_end})
+    conn.execute(_TAKE, {"ids": ids, "now": now, "instance": instance, "lease_end": lease_end})
+    rows = conn.execute(_TAKEN, {"ids": ids, "instance": instance, "lease_end": lease_end})
     for r in rows:
-        out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9]))
+        out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], lease_end))
     out.sort(key=lambda c: (c.received_at, c.id))
     return out
 
 
-def _finish(conn: Any, results: list[Finish], now: datetime) -> None:
+def _finish(conn: Any, results: list[Finish], instance: str, now: datetime) -> None:
     m = _MESSAGES.c
     extra = [e for r in results for e in r.extra]
     if extra:
         insert_rows(conn, extra)
-    delivered = [r.id for r in results if r.state == "delivered" and not r.error]
-    if delivered:
-        conn.execute(_DELIVERED, {"ids": delivered, "now": now})
+    delivered: dict[datetime | None, list[str]] = {}  # one statement per claim (a batch is usually one claim)
+    for r in results:
+        if r.state == "delivered" and not r.error:
+            delivered.setdefault(r.lease_end, []).append(r.id)
+    for lease_end, ids in delivered.items():
+        conn.execute(_DELIVERED, {"ids": ids, "now": now, "instance": instance, "lease_end": lease_end})
     for r in results:
         if r.state == "delivered" and not r.error:
             continue
@@ -320,4 +349,7 @@ def _finish(conn: Any, results: list[Finish], now: datetime) -> None:
             values.update(next_attempt_at=r.next_attempt_at)
         else:
             values.update(next_attempt_at=None)
-        conn.execute(update(_MESSAGES).where(m.id == r.id, m.state == "sending").values(**values))
+        conn.execute(
+            update(_MESSAGES).where(m.id == r.id, _leased()).values(**values),
+            {"instance": instance, "lease_end": r.lease_end},
+        )

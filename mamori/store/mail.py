@@ -11,8 +11,9 @@ States (``MailMessage.state``):
   ``approval`` = an approver must) or until ``expires_at`` (then ``expire_action``: cancel or release);
 - ``queued``: to be delivered to the next hop at ``deliver_after`` (or now when it is empty), retried with
   backoff (``attempts``, ``next_attempt_at``, ``last_error``);
-- ``sending``: claimed by the delivery worker (``next_attempt_at`` is then the claim's lease end); a gateway that
-  restarts puts its ``sending`` rows back to ``queued`` (they may go out twice: at-least-once);
+- ``sending``: claimed by a gateway's delivery worker (``claimed_by`` names the gateway instance,
+  ``next_attempt_at`` is the claim's lease end); a gateway that restarts puts its own ``sending`` rows back to
+  ``queued``, and any gateway takes a row whose lease ran out (they may go out twice: at-least-once);
 - ``delivered``; ``cancelled``; ``bounced`` (the next hop refused it for good and a bounce went to the sender);
 - ``rejected``: a block verdict, answered 550; the row is the record (no bytes are kept).
 
@@ -67,6 +68,9 @@ class MailMessage(Base):
     bcc: Mapped[bool] = mapped_column(Boolean, default=False)  # deliver with To/Cc turned into Bcc
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the gateway instance that claimed it last (``[gateway] instance``): while ``sending``, whose lease it is;
+    # after delivery, which gateway delivered it ("" for rows no gateway claimed yet, and for rows from before 0004)
+    claimed_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
