@@ -186,3 +186,28 @@ def test_arbitrary_text_never_crashes_the_page_parser(text) -> None:
     assert (page is None) == bool(problems) or page is not None
     for p in problems:
         assert p.path == "x.md" and (p.line is None or p.line >= 1)
+
+
+def test_chart_max_is_checked() -> None:
+    small_files = dict(SMALL_COURSE)
+
+    page = """---
+id: p1
+title: {ja: 一, en: One}
+charts:
+  - id: c
+    title: {ja: 図, en: Chart}
+    unit: "%"
+    max: 50
+    bars:
+      - {label: {ja: あ, en: a}, value: 63.6}
+---
+<!-- lang: ja -->
+{{chart:c}}
+<!-- lang: en -->
+{{chart:c}}
+"""
+    with pytest.raises(CourseError, match="chart max 50 is below its largest bar"):
+        parse_course({**small_files, "p1.md": page})
+    ok = parse_course({**small_files, "p1.md": page.replace("max: 50", "max: 80")})
+    assert ok.page("p1").charts[0].max == 80.0
