@@ -3,7 +3,8 @@
     [training]
     pass_mark = 80                  # percent; overrides every course's own pass mark (default: the course's)
     year_start_month = 4            # the training year starts in this month (April = the Japanese fiscal year)
-    organisation = "株式会社○○"      # printed on certificates
+    organisation = "株式会社○○"      # the company printed on certificates (default: [organization] name)
+    issuer = "個人情報保護管理者 ○○ ○○"  # who issues the certificates, printed on them and on the check page
     courses = ["/srv/mamori/courses/pi-ch2"]   # course folders (default: the courses shipped with mamori)
 """
 
@@ -30,6 +31,7 @@ class TrainingConfig:
     pass_mark: int | None = None
     year_start_month: int = 4
     organisation: str = ""
+    issuer: str = ""
     courses: tuple[Path, ...] = ()
 
     def year_of(self) -> Callable[[datetime], int]:
@@ -55,6 +57,7 @@ class TrainingConfig:
             "year_of": self.year_of(),
             "pass_mark": self.pass_mark,
             "organisation": self.organisation,
+            "issuer": self.issuer,
         }
 
 
@@ -63,7 +66,7 @@ def parse_training_config(doc: Mapping[str, Any], base_dir: Path | None = None) 
     section = doc.get("training", {})
     if not isinstance(section, Mapping):
         raise TrainingConfigError("training: must be a table ([training])")
-    known = {"pass_mark", "year_start_month", "organisation", "courses"}
+    known = {"pass_mark", "year_start_month", "organisation", "issuer", "courses"}
     for key in section:
         if key not in known:
             raise TrainingConfigError(f"training.{key}: unknown setting (known: {', '.join(sorted(known))})")
@@ -74,9 +77,15 @@ def parse_training_config(doc: Mapping[str, Any], base_dir: Path | None = None) 
     month = section.get("year_start_month", 4)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
         raise TrainingConfigError(f"training.year_start_month: must be a month number 1-12 (got {month!r})")
+    org = doc.get("organization", {})
+    company = org.get("name", "") if isinstance(org, Mapping) else ""
     organisation = section.get("organisation", "")
     if not isinstance(organisation, str):
         raise TrainingConfigError("training.organisation: must be a string")
+    organisation = organisation.strip() or (company.strip() if isinstance(company, str) else "")
+    issuer = section.get("issuer", "")
+    if not isinstance(issuer, str):
+        raise TrainingConfigError("training.issuer: must be a string")
     courses = section.get("courses", [])
     if not isinstance(courses, list) or not all(isinstance(c, str) and c for c in courses):
         raise TrainingConfigError("training.courses: must be a list of course folder paths")
@@ -85,6 +94,7 @@ def parse_training_config(doc: Mapping[str, Any], base_dir: Path | None = None) 
         pass_mark=pass_mark,
         year_start_month=month,
         organisation=organisation,
+        issuer=issuer.strip(),
         courses=tuple(p if (p := Path(c)).is_absolute() else base / p for c in courses),
     )
 

@@ -230,6 +230,9 @@ def training_router(
     year_of: Callable[[datetime], int] = fiscal_year,
     pass_mark: int | None = None,
     organisation: str = "",
+    issuer: str = "",
+    certificate_secret: str | bytes | None = None,
+    public_url: str = "",
     post_dependencies: Sequence[Any] = (),
     form_extras: Callable[..., Mapping[str, str]] | None = None,
 ) -> Any:
@@ -244,16 +247,21 @@ def training_router(
     - ``courses``: id -> Course (default: the courses shipped in mamori/training/courses).
     - ``year_of``: the training year of a time (default: the Japanese fiscal year, April to March).
     - ``pass_mark``: overrides every course's own pass mark.
+    - ``organisation``, ``issuer``: the company and the issuer printed on certificates.
+    - ``certificate_secret``: the key of certificate verification codes (the web app's secret key); with it every
+      certificate carries a code and ``{prefix}/verify`` (page) and ``{prefix}/verify.json`` (JSON) check codes
+      for anyone, signed in or not. ``public_url``: the app's address, to print where to check.
     - ``post_dependencies``: extra dependencies for the POST routes (e.g. the app's CSRF check), and
       ``form_extras(request)``: hidden fields to put in every form (e.g. the CSRF token).
     """
     from fastapi import APIRouter, Depends, HTTPException, Request
-    from fastapi.responses import HTMLResponse, RedirectResponse, Response
+    from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
     from mamori.store.base import utcnow
     from mamori.training import records
     from mamori.training.quiz import QuizError, draw_quiz
     from mamori.training.reports import certificate_pdf, csv_text, xlsx_bytes
+    from mamori.training.verify import certificate_code, certificate_key, verify_code
 
     User = Annotated[Any, Depends(current_user_dependency)]
     Db = Annotated[Any, Depends(db_provider)]
@@ -261,6 +269,8 @@ def training_router(
     prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
     router = APIRouter(prefix=prefix)
     post_deps = [Depends(d) if callable(d) else d for d in post_dependencies]
+    cert_key = certificate_key(certificate_secret) if certificate_secret else None
+    titles = {c.id: (c.title.ja, c.title.en) for c in catalogue.values()}
 
     def base_of(request: Request) -> str:
         return request.scope.get("root_path", "").rstrip("/") + prefix
@@ -398,11 +408,33 @@ def training_router(
         p = records.get_progress(db, learner.login, course.id, year_now())
         if p is None or not p.completed:
             raise HTTPException(404, "not completed")
-        pdf = certificate_pdf(p, course, organisation=organisation)
+        code = verify_url = ""
+        number = records.record_id(db, learner.login, course.id, p.year) if cert_key is not None else None
+        if cert_key is not None and number is not None:
+            code = certificate_code(cert_key, number, p)
+            verify_url = f"{public_url.rstrip('/')}{prefix}/verify?code={code}"
+        pdf = certificate_pdf(p, course, organisation=organisation, issuer=issuer, code=code, verify_url=verify_url)
         return Response(pdf, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="certificate-{course.id}-{p.year}.pdf"',
             "Cache-Control": "no-store",
         })
+
+    if cert_key is not None:
+        key = cert_key
+
+        @router.get("/verify", response_class=HTMLResponse)
+        def training_verify(request: Request, db: Db) -> HTMLResponse:
+            """Anyone may check a certificate's code; the answer shows only what the certificate shows."""
+            code = request.query_params.get("code", "")[:80].strip()
+            found = verify_code(db, key, code, titles, organisation, issuer) if code else None
+            return html(_render("verify.html", lang_of(request), base_of(request), code=code, found=found))
+
+        @router.get("/verify.json")
+        def training_verify_json(request: Request, db: Db) -> JSONResponse:
+            code = request.query_params.get("code", "")[:80].strip()
+            found = verify_code(db, key, code, titles, organisation, issuer) if code else None
+            body = found.as_dict() if found is not None else {"valid": False, "code": code}
+            return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     if officer_dependency is None:
         return router
