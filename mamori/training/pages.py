@@ -10,6 +10,8 @@ it (CSV/XLSX) and records reminders. Mount it with::
 """
 
 # No "from __future__ import annotations" here: FastAPI must see the router's local Annotated aliases as objects.
+import hashlib
+import hmac
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -229,6 +231,7 @@ def training_router(
     courses: Mapping[str, Course] | None = None,
     year_of: Callable[[datetime], int] = fiscal_year,
     pass_mark: int | None = None,
+    pass_marks: Mapping[str, int] | None = None,
     organisation: str = "",
     issuer: str = "",
     certificate_secret: str | bytes | None = None,
@@ -246,7 +249,8 @@ def training_router(
       403 otherwise; without it the report routes are not added.
     - ``courses``: id -> Course (default: the courses shipped in mamori/training/courses).
     - ``year_of``: the training year of a time (default: the Japanese fiscal year, April to March).
-    - ``pass_mark``: overrides every course's own pass mark.
+    - ``pass_mark``: overrides every course's own pass mark; ``pass_marks``: by ``"<course id>"`` or
+      ``"<course id>@<version>"``, for one course or one version of it (:func:`mamori.training.quiz.pass_mark_for`).
     - ``organisation``, ``issuer``: the company and the issuer printed on certificates.
     - ``certificate_secret``: the key of certificate verification codes (the web app's secret key); with it every
       certificate carries a code and ``{prefix}/verify`` (page) and ``{prefix}/verify.json`` (JSON) check codes
@@ -259,7 +263,7 @@ def training_router(
 
     from mamori.store.base import utcnow
     from mamori.training import records
-    from mamori.training.quiz import QuizError, draw_quiz
+    from mamori.training.quiz import QuizError, draw_quiz, pass_mark_for, seed_is_signed, seed_signature
     from mamori.training.reports import certificate_pdf, csv_text, xlsx_bytes
     from mamori.training.verify import certificate_code, certificate_key, verify_code
 
@@ -270,6 +274,11 @@ def training_router(
     router = APIRouter(prefix=prefix)
     post_deps = [Depends(d) if callable(d) else d for d in post_dependencies]
     cert_key = certificate_key(certificate_secret) if certificate_secret else None
+    # quiz forms are signed so that the learner cannot pick the draw; without an app secret, a key for this process
+    seed_key = hmac.new(cert_key, b"quiz seeds", hashlib.sha256).digest() if cert_key else secrets.token_bytes(32)
+
+    def mark_of(course: Course) -> int:
+        return pass_mark_for(course, pass_mark, pass_marks)
     titles = {c.id: (c.title.ja, c.title.en) for c in catalogue.values()}
 
     def base_of(request: Request) -> str:
@@ -358,10 +367,11 @@ def training_router(
         if left:
             ids = [pg.id for pg in course.content_pages]
             return RedirectResponse(f"{base}/{course.id}/pages/{ids.index(left[0]) + 1}?lang={lang}", 303)
-        drawn = draw_quiz(course, secrets.randbelow(2**31))
+        drawn = draw_quiz(course, secrets.randbelow(2**31))  # a new draw and order for every attempt
+        signed = {**extras(request), "sig": seed_signature(seed_key, learner.login, course, drawn.seed)}
         return html(render_quiz(course, drawn, action=f"{base}/{course.id}/quiz?lang={lang}", lang=lang, base=base,
-                                learner=learner, attempt_no=(p.attempts if p else 0) + 1, pass_mark=pass_mark,
-                                form_extras=extras(request)))
+                                learner=learner, attempt_no=(p.attempts if p else 0) + 1, pass_mark=mark_of(course),
+                                form_extras=signed))
 
     @router.post("/{course_id}/quiz", response_class=HTMLResponse, dependencies=post_deps)
     async def training_submit(course_id: str, request: Request, user: User, db: Db) -> HTMLResponse:
@@ -372,12 +382,16 @@ def training_router(
             seed = int(str(form.get("seed", "")))
         except ValueError:
             raise HTTPException(400, "the quiz form has no seed") from None
+        if not seed_is_signed(seed_key, learner.login, course, seed, str(form.get("sig", ""))):
+            raise HTTPException(400, "この確認テストの用紙は無効です（教材が更新されたか、別の人の用紙です）。"
+                                     "もう一度開いてください。 / This quiz form is not valid (the course changed, or "
+                                     "it was someone else's); open the quiz again.")
         drawn = draw_quiz(course, seed)
         answers = {k[2:]: str(v) for k, v in form.items() if k.startswith("q.") and isinstance(v, str)}
         answers = {k: v for k, v in answers.items() if k in drawn.question_ids}
         try:
             p, result, number = records.submit_quiz(db, learner, course, drawn.question_ids, answers, year_now(),
-                                                    pass_mark)
+                                                    mark_of(course))
         except QuizError as exc:
             raise HTTPException(400, str(exc)) from exc
         base, lang = base_of(request), lang_of(request)

@@ -33,7 +33,7 @@ def test_chapter2_has_the_seed_facts(chapter2) -> None:
     assert "同じ姓" in case and "姓だけ" in case
     assert "ウィンドウは閉じて" in chapter2.closing_page.body.ja
     assert "close this window" in chapter2.closing_page.body.en
-    assert re.fullmatch(r"2026\.1\+[0-9a-f]{8}", chapter2.full_version)
+    assert re.fullmatch(r"2026\.2\+[0-9a-f]{8}", chapter2.full_version)
     assert chapter2.question("same-surname") is not None  # the scenario question
 
 
