@@ -322,7 +322,7 @@ def detect(
     "--report-lang",
     type=click.Choice(["ja", "en"]),
     default=None,
-    help="Language of the HTML report (default: [web] lang of --config, else ja). / 報告書の言語",
+    help="Language of the table and the HTML report (default: [web] lang of --config, else ja). / 報告の言語",
 )
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=32, show_default=True, help="Per-file size limit.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=10, show_default=True, help="Per-file time limit (s).")
@@ -421,16 +421,21 @@ def scan(
     for r in reports[len(reports) - len(files) :] if files else ():
         if r.error is not None:
             click.echo(f"mamori scan: {printable(r.path)}: {printable(r.error)}", err=True)
-    WRITERS[fmt](reports, summary, sys.stdout)
+    from mamori.discovery.formats import write_table
+    from mamori.discovery.report_settings import report_settings
+
+    try:
+        settings = report_settings(config_path, report_lang)
+    except ValueError as e:
+        click.echo(f"mamori scan: {printable(str(e))}", err=True)
+        sys.exit(2)
+    if fmt == "table":
+        write_table(reports, summary, sys.stdout, lang=settings.lang)
+    else:
+        WRITERS[fmt](reports, summary, sys.stdout)
     if report_path:
         from mamori.discovery.report_html import render
-        from mamori.discovery.report_settings import report_settings
 
-        try:
-            settings = report_settings(config_path, report_lang)
-        except ValueError as e:
-            click.echo(f"mamori scan: {printable(str(e))}", err=True)
-            sys.exit(2)
         html = render(reports, summary, roots=paths, lang=settings.lang, tz=settings.timezone)
         try:  # whole or not at all: a report cut short by a full disk would look like a clean tree
             write_atomically(Path(report_path), html.encode("utf-8"))

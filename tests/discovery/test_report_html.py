@@ -212,3 +212,40 @@ def test_the_report_fits_the_screen(browser, width: int, lang: str) -> None:
     assert overflow <= 0, f"{overflow}px wider than the {width}px screen"
     assert all(w <= parent + 1 for _, w, parent in tables), tables
     assert cells == 0  # no cell's content spills out of it
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_japanese_table_never_breaks_a_number_from_its_counter(width: int) -> None:
+    import io
+
+    from mamori.discovery.formats import write_table
+
+    reports = _reports()
+    out = io.StringIO()
+    write_table(reports, summarize(reports), out, width=width, lang="ja")
+    lines = out.getvalue().splitlines()
+    for item in ("クレジットカード番号300件", "会社名・団体名20件", "2,000人分", "300人分", "マイナンバー80件"):
+        assert any(item in line for line in lines), item
+    assert "高 報告対象" in out.getvalue() and "CREDIT_CARD" not in out.getvalue()
+
+
+def test_rows_holding_only_company_names_are_no_ones_record() -> None:
+    from mamori.detect import Finding
+    from mamori.discovery.inventory import build_report
+    from mamori.extract import CELL, Extraction, Location, TextUnit
+
+    def unit(row: int, text: str) -> TextUnit:
+        return TextUnit(text, Location(table=0, row=row, column=0), CELL)
+
+    def finding(kind: str, text: str) -> Finding:
+        return Finding(start=0, end=len(text), type=kind, score=0.9, text=text, recognizer="test")
+
+    pairs = [
+        (unit(1, "株式会社山田製作所"), [finding("ORGANIZATION", "株式会社山田製作所")]),
+        (unit(2, "有限会社佐藤商店"), [finding("ORGANIZATION", "有限会社佐藤商店")]),
+        (unit(3, "田中次郎"), [finding("PERSON", "田中次郎")]),
+        (TextUnit("東京", Location(), "text"), [finding("LOCATION", "東京")]),
+    ]
+    r = build_report("f.csv", Extraction(filename="f.csv", format="csv"), pairs)
+    assert r.counts == {"ORGANIZATION": 2, "PERSON": 1, "LOCATION": 1} and r.records == 1
+    assert r.personal == {"PERSON": 1}
