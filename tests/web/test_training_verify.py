@@ -26,3 +26,19 @@ def test_web_app_verifies_codes_signed_with_its_secret_key(client, web_db, web_s
     forged = certificate_code(certificate_key("not-the-app-secret-key-000"), number, p)
     assert 'data-verify="invalid"' in client.get("/training/verify", params={"code": forged}).text
     assert client.get("/training/verify.json", params={"code": forged}).json()["valid"] is False
+
+
+def test_verify_page_fits_a_phone_and_a_desktop(web_settings, web_db) -> None:
+    from mamori.web.app import create_app
+    from tests.web.live import chromium, serve, shot
+
+    with chromium() as browser, serve(create_app(web_settings, web_db, guard=None)) as site:
+        for width in (390, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(f"{site}/training/verify?code=12-ABCD-EFGH-JKLM-NPQR")
+            assert page.locator('[data-verify="invalid"]').count() == 1
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{overflow}px too wide at {width}px"
+            if width == 390:
+                shot(page, "training-verify-390.png")
+            page.close()
