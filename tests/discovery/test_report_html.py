@@ -194,7 +194,8 @@ def browser():
 @pytest.mark.parametrize(("width", "lang"), [(1280, "ja"), (1280, "en"), (390, "ja")])
 def test_the_report_fits_the_screen(browser, width: int, lang: str) -> None:
     reports = _reports()
-    html = render(reports, summarize(reports), roots=["/srv/share/" + "長い名前" * 20], lang=lang)
+    html = render(reports, summarize(reports), roots=["/srv/share/" + "長い名前" * 20], lang=lang,
+                  now=dt.datetime(2026, 12, 7, 1, 28, tzinfo=dt.UTC))
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
         page.set_content(html)
