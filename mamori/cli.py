@@ -320,6 +320,12 @@ def detect(
     help="Read exclusion patterns from a file (.gitignore style).",
 )
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write an HTML report.")
+@click.option(
+    "--report-lang",
+    type=click.Choice(["ja", "en"]),
+    default=None,
+    help="Language of the table and the HTML report (default: [web] lang of --config, else ja). / 報告の言語",
+)
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=32, show_default=True, help="Per-file size limit.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=10, show_default=True, help="Per-file time limit (s).")
 @click.option(
@@ -344,6 +350,7 @@ def scan(
     excludes: tuple[str, ...],
     exclude_files: tuple[str, ...],
     report_path: str | None,
+    report_lang: str | None,
     max_file_mb: float,
     timeout: float,
     ner: bool = False,
@@ -416,18 +423,30 @@ def scan(
     for r in reports[len(reports) - len(files) :] if files else ():
         if r.error is not None:
             click.echo(f"mamori scan: {printable(r.path)}: {printable(r.error)}", err=True)
-    WRITERS[fmt](reports, summary, sys.stdout)
+    from mamori.discovery.formats import write_table
+    from mamori.discovery.report_settings import report_settings
+
+    try:
+        settings = report_settings(config_path, report_lang)
+    except ValueError as e:
+        click.echo(f"mamori scan: {printable(str(e))}", err=True)
+        sys.exit(2)
+    if fmt == "table":
+        write_table(reports, summary, sys.stdout, lang=settings.lang)
+    else:
+        WRITERS[fmt](reports, summary, sys.stdout)
     if report_path:
         from mamori.discovery.report_html import render
 
+        html = render(reports, summary, roots=paths, lang=settings.lang, tz=settings.timezone)
         try:  # whole or not at all: a report cut short by a full disk would look like a clean tree
-            write_atomically(Path(report_path), render(reports, summary, roots=paths).encode("utf-8"))
+            write_atomically(Path(report_path), html.encode("utf-8"))
         except OSError as e:
             click.echo(
                 f"mamori scan: {printable(report_path)}: cannot write: {e.strerror or type(e).__name__}", err=True
             )
             sys.exit(2)
-    sys.exit(2 if summary.errors else 1 if summary.findings else 0)
+    sys.exit(2 if summary.errors else 1 if summary.personal_findings else 0)
 
 
 @main.command("redact")

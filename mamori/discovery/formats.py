@@ -74,7 +74,76 @@ def write_csv(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO) 
     out.write(buf.getvalue())
 
 
-def write_table(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO, width: int | None = None) -> None:
+def write_table(
+    reports: Sequence[FileReport], summary: ScanSummary, out: TextIO, width: int | None = None, lang: str = "en"
+) -> None:
+    """The files with findings or not fully inspected as a Rich table, in ``lang`` (the HTML report's words:
+    kinds by name, company and place names apart, a risk level per file, 報告対象 when a leak must be reported)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from mamori.discovery.explain import explain
+    from mamori.discovery.labels import issue_label, label
+
+    def label_ja(t: str) -> str:
+        return label(t, "ja")
+
+    if lang != "ja":
+        _write_table_en(reports, summary, out, width)
+        return
+    shown = [r for r in sorted(reports, key=sort_key) if r.counts or not r.complete]
+    persons = sum(r.records for r in reports if r.personal)
+    table = Table(title="mamori スキャン結果：ファイル別の個人情報", show_footer=True)
+    table.add_column("ファイル", overflow="fold", footer=f"合計 {summary.files:,}ファイル")
+    from rich.cells import cell_len
+
+    widest = max((cell_len(f"{label_ja(t)}{n:,}件、") for r in shown for t, n in r.counts.items()), default=10)
+    table.add_column("含まれる情報", overflow="fold", min_width=min(widest, 30),  # a kind and its count stay whole
+                     footer=escape(_kinds_ja(summary.personal)))
+    table.add_column("推定人数", justify="right", no_wrap=True, footer=f"{persons:,}人分")
+    table.add_column("リスク")
+    table.add_column("状況", overflow="fold",
+                     footer=f"一部未検査{summary.not_fully_inspected:,}件、 エラー{summary.errors:,}件")
+    for r in shown:
+        e = explain(r, lang) if r.counts else None
+        if r.error is not None:
+            status = f"[red]読めませんでした（{escape(printable(r.error))}）[/red]"
+        elif r.issues:
+            status = "[yellow]" + escape("、 ".join(sorted({issue_label(i.code, lang) for i in r.issues}))) + "[/]"
+        else:
+            status = "完了"
+        kinds = _kinds_ja(r.personal)
+        others = _kinds_ja({t: n for t, n in r.counts.items() if t not in r.personal})
+        if others:
+            kinds += ("\n" if kinds else "") + f"（個人情報以外： {others}）"
+        risk = ""
+        if e is not None and e.level != "none":
+            risk = {"high": "高", "medium": "中", "low": "低"}[e.level]
+            if e.assessment.is_reportable:
+                risk += " 報告対象"
+        table.add_row(escape(printable(r.path)), escape(kinds), f"{r.records:,}人分" if r.personal else "-",
+                      risk, status)
+    if width is None and not out.isatty():
+        width = 200
+    console = Console(file=out, width=width, soft_wrap=False)
+    console.print(table)
+    if not shown:
+        console.print(f"{summary.files:,}ファイルに個人情報は見つかりませんでした。")
+
+
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _kinds_ja(counts: dict[str, int]) -> str:
+    """「氏名4件、 電話番号2件」: a line may break after a comma, never between a kind, its number and 件."""
+    from mamori.discovery.labels import label
+
+    return "、 ".join(f"{label(t, 'ja')}{n:,}件" for t, n in _ordered(counts))
+
+
+def _write_table_en(reports: Sequence[FileReport], summary: ScanSummary, out: TextIO, width: int | None) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

@@ -45,6 +45,14 @@ RISK_WEIGHTS: dict[str, float] = {
     "LOCATION": 0.0,
 }
 EXAMPLES_PER_TYPE = 3
+# Found and counted, but not personal data: a company's name or corporate number, a place name. A row or text that
+# holds only these is not a person's record, and a file holding only these holds no personal information.
+NOT_PERSONAL = frozenset({"ORGANIZATION", "CORPORATE_NUMBER", "LOCATION"})
+
+
+def personal_counts(counts: dict[str, int]) -> dict[str, int]:
+    """``counts`` without the types that are not personal data (:data:`NOT_PERSONAL`)."""
+    return {t: n for t, n in counts.items() if t not in NOT_PERSONAL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,11 @@ class FileReport:
     @property
     def findings(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def personal(self) -> dict[str, int]:
+        """The counts of personal data only (no company names, corporate numbers or place names)."""
+        return personal_counts(self.counts)
 
     @property
     def complete(self) -> bool:
@@ -119,16 +132,26 @@ class ScanSummary:
     records: int = 0
     risk: float = 0.0
     seconds: float = 0.0
+    files_with_personal_data: int = 0  # files_with_findings less those holding only company or place names
 
     @property
     def findings(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def personal(self) -> dict[str, int]:
+        return personal_counts(self.counts)
+
+    @property
+    def personal_findings(self) -> int:
+        return sum(self.personal.values())
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
             "bytes": self.bytes,
             "files_with_findings": self.files_with_findings,
+            "files_with_personal_data": self.files_with_personal_data,
             "not_fully_inspected": self.not_fully_inspected,
             "errors": self.errors,
             "findings": self.findings,
@@ -159,9 +182,9 @@ def build_report(
 ) -> FileReport:
     """Count one file's findings and estimate its records.
 
-    Records: the distinct table rows (``(table, row)`` of CELL units) that hold at least one finding, a
-    key | value form counting as one record; plus, for text outside tables, the distinct PERSON values found
-    there, or 1 when that text holds findings but no name.
+    Records: the distinct table rows (``(table, row)`` of CELL units) that hold at least one finding of personal
+    data (not :data:`NOT_PERSONAL`), a key | value form counting as one record; plus, for text outside tables, the
+    distinct PERSON values found there, or 1 when that text holds personal data but no name.
 
     ``inspected`` is the ``(unit, findings)`` pairs, or the compact findings of
     :func:`mamori.discovery.compact.detect_compact` (counted the same way, without an object per finding).
@@ -181,7 +204,8 @@ def build_report(
             continue
         loc = unit.location
         in_table = unit.kind == CELL and loc.table is not None
-        if in_table:
+        personal = any(f.type not in NOT_PERSONAL for f in findings)
+        if in_table and personal:
             assert loc.table is not None
             key_value = loc.table < len(extraction.tables) and extraction.tables[loc.table].key_value
             rows.add((loc.table, None if key_value else loc.row))
@@ -192,7 +216,7 @@ def build_report(
                 masked = f.masked
                 if masked not in seen:
                     seen.append(masked)
-            if not in_table:
+            if not in_table and f.type not in NOT_PERSONAL:
                 text_findings = True
                 if f.type == "PERSON":
                     persons.add(_person_key(f.text))
@@ -250,10 +274,11 @@ def _count_compact(
     text_findings = False
     tables = inspected.tables
     texts = TEXT_SOURCE in source
-    if texts or len(tables) > 1:
+    not_personal = {k for k in present if names[k] in NOT_PERSONAL}
+    if texts or len(tables) > 1 or not_personal:
         per_table: dict[int, set[int]] = {}
-        for s, t, r in zip(source, index, row, strict=True):
-            if s == TABLE_SOURCE:
+        for s, t, r, k in zip(source, index, row, kind, strict=True):
+            if s == TABLE_SOURCE and k not in not_personal:
                 per_table.setdefault(t, set()).add(r)
     else:
         per_table = {0: set(row)} if len(row) else {}
@@ -265,6 +290,8 @@ def _count_compact(
             numbers = table.rows
             rows.update((position, numbers[r].number) for r in found)
     for i in (i for i, s in enumerate(source) if s == TEXT_SOURCE) if texts else ():
+        if kind[i] in not_personal:
+            continue
         unit = inspected.texts[index[i]]
         loc = unit.location
         if unit.kind == CELL and loc.table is not None:
@@ -290,10 +317,11 @@ def sort_key(report: FileReport) -> tuple[float, int, int, str]:
 
 def summarize(reports: Iterable[FileReport], seconds: float = 0.0) -> ScanSummary:
     counts: Counter[str] = Counter()
-    files = size = with_findings = partial = errors = records = 0
+    files = size = with_findings = with_personal = partial = errors = records = 0
     risk = 0.0
     for r in reports:
         files += 1
+        with_personal += bool(r.personal)
         size += r.size
         counts.update(r.counts)
         records += r.records
@@ -301,4 +329,4 @@ def summarize(reports: Iterable[FileReport], seconds: float = 0.0) -> ScanSummar
         with_findings += bool(r.counts)
         errors += r.error is not None
         partial += bool(r.issues) and r.error is None
-    return ScanSummary(files, size, with_findings, partial, errors, dict(counts), records, risk, seconds)
+    return ScanSummary(files, size, with_findings, partial, errors, dict(counts), records, risk, seconds, with_personal)

@@ -7,7 +7,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from mamori.training.chart import chart_svg
+from mamori.training.chart import chart_svg, label_width
 from mamori.training.course import Page
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -27,6 +27,7 @@ def page_html(page: Page, lang: str = "ja") -> str:
     """The page body in ``lang`` as HTML, charts drawn in place; charts never referenced go at the end."""
     charts = {c.id: c for c in page.charts}
     used: set[str] = set()
+    room = label_width(page.charts, lang)  # one plot width for the page's charts: one scale for equal units
 
     def draw(m: re.Match[str]) -> str:
         cid = m.group(1).strip()
@@ -34,13 +35,13 @@ def page_html(page: Page, lang: str = "ja") -> str:
         if chart is None:
             return ""
         used.add(cid)
-        return f'<figure class="chart">{chart_svg(chart, lang)}</figure>'
+        return f'<figure class="chart">{chart_svg(chart, lang, room)}</figure>'
 
     html = _CHART_P.sub(draw, markdown_html(page.body.get(lang), lang))
     html = _CHART_INLINE.sub(draw, html)
     for chart in page.charts:
         if chart.id not in used:
-            html += f'<figure class="chart">{chart_svg(chart, lang)}</figure>'
+            html += f'<figure class="chart">{chart_svg(chart, lang, room)}</figure>'
     if page.source is not None:
         html += f'<p class="source">{escape(page.source.get(lang))}</p>'
     return html

@@ -75,6 +75,7 @@ class Chart:
     title: Text
     unit: str
     bars: tuple[Bar, ...]
+    max: float | None = None  # the right end of the axis (default: 100 for "%", else the largest value rounded up)
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def _parse_chart(check: _Checker, keys: tuple[Any, ...], raw: Any) -> Chart | No
     m = check.mapping(keys, raw, "a chart")
     if m is None:
         return None
-    check.unknown(keys, m, {"id", "title", "unit", "bars"})
+    check.unknown(keys, m, {"id", "title", "unit", "bars", "max"})
     cid = check.slug((*keys, "id"), check.required(keys, m, "id"))
     title = check.text((*keys, "title"), check.required(keys, m, "title"))
     unit = m.get("unit", "")
@@ -347,9 +348,16 @@ def _parse_chart(check: _Checker, keys: tuple[Any, ...], raw: Any) -> Chart | No
                 value = None
             if label is not None and value is not None:
                 bars.append(Bar(label, float(value)))
+    top = m.get("max")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int | float) or top <= 0):
+        check.fail((*keys, "max"), f"chart max must be a number above 0 (got {top!r})")
+        return None
+    if top is not None and bars and top < max(b.value for b in bars):
+        check.fail((*keys, "max"), f"chart max {top!r} is below its largest bar")
+        return None
     if cid is None or title is None or not bars or len(bars) != len(bars_raw or []):
         return None
-    return Chart(cid, title, unit, tuple(bars))
+    return Chart(cid, title, unit, tuple(bars), None if top is None else float(top))
 
 
 def parse_page(path: str, text: str, problems: list[Problem]) -> Page | None:

@@ -10,6 +10,8 @@ it (CSV/XLSX) and records reminders. Mount it with::
 """
 
 # No "from __future__ import annotations" here: FastAPI must see the router's local Annotated aliases as objects.
+import hashlib
+import hmac
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -229,7 +231,11 @@ def training_router(
     courses: Mapping[str, Course] | None = None,
     year_of: Callable[[datetime], int] = fiscal_year,
     pass_mark: int | None = None,
+    pass_marks: Mapping[str, int] | None = None,
     organisation: str = "",
+    issuer: str = "",
+    certificate_secret: str | bytes | None = None,
+    public_url: str = "",
     post_dependencies: Sequence[Any] = (),
     form_extras: Callable[..., Mapping[str, str]] | None = None,
 ) -> Any:
@@ -243,17 +249,23 @@ def training_router(
       403 otherwise; without it the report routes are not added.
     - ``courses``: id -> Course (default: the courses shipped in mamori/training/courses).
     - ``year_of``: the training year of a time (default: the Japanese fiscal year, April to March).
-    - ``pass_mark``: overrides every course's own pass mark.
+    - ``pass_mark``: overrides every course's own pass mark; ``pass_marks``: by ``"<course id>"`` or
+      ``"<course id>@<version>"``, for one course or one version of it (:func:`mamori.training.quiz.pass_mark_for`).
+    - ``organisation``, ``issuer``: the company and the issuer printed on certificates.
+    - ``certificate_secret``: the key of certificate verification codes (the web app's secret key); with it every
+      certificate carries a code and ``{prefix}/verify`` (page) and ``{prefix}/verify.json`` (JSON) check codes
+      for anyone, signed in or not. ``public_url``: the app's address, to print where to check.
     - ``post_dependencies``: extra dependencies for the POST routes (e.g. the app's CSRF check), and
       ``form_extras(request)``: hidden fields to put in every form (e.g. the CSRF token).
     """
     from fastapi import APIRouter, Depends, HTTPException, Request
-    from fastapi.responses import HTMLResponse, RedirectResponse, Response
+    from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
     from mamori.store.base import utcnow
     from mamori.training import records
-    from mamori.training.quiz import QuizError, draw_quiz
+    from mamori.training.quiz import QuizError, draw_quiz, pass_mark_for, seed_is_signed, seed_signature
     from mamori.training.reports import certificate_pdf, csv_text, xlsx_bytes
+    from mamori.training.verify import certificate_code, certificate_key, verify_code
 
     User = Annotated[Any, Depends(current_user_dependency)]
     Db = Annotated[Any, Depends(db_provider)]
@@ -261,6 +273,13 @@ def training_router(
     prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
     router = APIRouter(prefix=prefix)
     post_deps = [Depends(d) if callable(d) else d for d in post_dependencies]
+    cert_key = certificate_key(certificate_secret) if certificate_secret else None
+    # quiz forms are signed so that the learner cannot pick the draw; without an app secret, a key for this process
+    seed_key = hmac.new(cert_key, b"quiz seeds", hashlib.sha256).digest() if cert_key else secrets.token_bytes(32)
+
+    def mark_of(course: Course) -> int:
+        return pass_mark_for(course, pass_mark, pass_marks)
+    titles = {c.id: (c.title.ja, c.title.en) for c in catalogue.values()}
 
     def base_of(request: Request) -> str:
         return request.scope.get("root_path", "").rstrip("/") + prefix
@@ -348,10 +367,11 @@ def training_router(
         if left:
             ids = [pg.id for pg in course.content_pages]
             return RedirectResponse(f"{base}/{course.id}/pages/{ids.index(left[0]) + 1}?lang={lang}", 303)
-        drawn = draw_quiz(course, secrets.randbelow(2**31))
+        drawn = draw_quiz(course, secrets.randbelow(2**31))  # a new draw and order for every attempt
+        signed = {**extras(request), "sig": seed_signature(seed_key, learner.login, course, drawn.seed)}
         return html(render_quiz(course, drawn, action=f"{base}/{course.id}/quiz?lang={lang}", lang=lang, base=base,
-                                learner=learner, attempt_no=(p.attempts if p else 0) + 1, pass_mark=pass_mark,
-                                form_extras=extras(request)))
+                                learner=learner, attempt_no=(p.attempts if p else 0) + 1, pass_mark=mark_of(course),
+                                form_extras=signed))
 
     @router.post("/{course_id}/quiz", response_class=HTMLResponse, dependencies=post_deps)
     async def training_submit(course_id: str, request: Request, user: User, db: Db) -> HTMLResponse:
@@ -362,12 +382,16 @@ def training_router(
             seed = int(str(form.get("seed", "")))
         except ValueError:
             raise HTTPException(400, "the quiz form has no seed") from None
+        if not seed_is_signed(seed_key, learner.login, course, seed, str(form.get("sig", ""))):
+            raise HTTPException(400, "この確認テストの用紙は無効です（教材が更新されたか、別の人の用紙です）。"
+                                     "もう一度開いてください。 / This quiz form is not valid (the course changed, or "
+                                     "it was someone else's); open the quiz again.")
         drawn = draw_quiz(course, seed)
         answers = {k[2:]: str(v) for k, v in form.items() if k.startswith("q.") and isinstance(v, str)}
         answers = {k: v for k, v in answers.items() if k in drawn.question_ids}
         try:
             p, result, number = records.submit_quiz(db, learner, course, drawn.question_ids, answers, year_now(),
-                                                    pass_mark)
+                                                    mark_of(course))
         except QuizError as exc:
             raise HTTPException(400, str(exc)) from exc
         base, lang = base_of(request), lang_of(request)
@@ -398,11 +422,33 @@ def training_router(
         p = records.get_progress(db, learner.login, course.id, year_now())
         if p is None or not p.completed:
             raise HTTPException(404, "not completed")
-        pdf = certificate_pdf(p, course, organisation=organisation)
+        code = verify_url = ""
+        number = records.record_id(db, learner.login, course.id, p.year) if cert_key is not None else None
+        if cert_key is not None and number is not None:
+            code = certificate_code(cert_key, number, p)
+            verify_url = f"{public_url.rstrip('/')}{prefix}/verify?code={code}"
+        pdf = certificate_pdf(p, course, organisation=organisation, issuer=issuer, code=code, verify_url=verify_url)
         return Response(pdf, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="certificate-{course.id}-{p.year}.pdf"',
             "Cache-Control": "no-store",
         })
+
+    if cert_key is not None:
+        key = cert_key
+
+        @router.get("/verify", response_class=HTMLResponse)
+        def training_verify(request: Request, db: Db) -> HTMLResponse:
+            """Anyone may check a certificate's code; the answer shows only what the certificate shows."""
+            code = request.query_params.get("code", "")[:80].strip()
+            found = verify_code(db, key, code, titles, organisation, issuer) if code else None
+            return html(_render("verify.html", lang_of(request), base_of(request), code=code, found=found))
+
+        @router.get("/verify.json")
+        def training_verify_json(request: Request, db: Db) -> JSONResponse:
+            code = request.query_params.get("code", "")[:80].strip()
+            found = verify_code(db, key, code, titles, organisation, issuer) if code else None
+            body = found.as_dict() if found is not None else {"valid": False, "code": code}
+            return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     if officer_dependency is None:
         return router

@@ -1,11 +1,15 @@
 """The quiz: draw a seeded random set of questions with shuffled choices, and score the answers given.
 
 Pure functions. The same seed always draws the same quiz, so an attempt can be shown again and checked later from
-its seed and question order alone; scoring looks only at question and choice ids, never at the order shown.
+its seed and question order alone; scoring looks only at question and choice ids, never at the order shown, and
+only at the questions drawn. A form carries its seed with a signature (:func:`seed_signature`) so that a learner
+cannot choose the draw. The pass mark belongs to a course version (:func:`pass_mark_for`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -69,6 +73,26 @@ def draw_quiz(course: Course, seed: int) -> DrawnQuiz:
         rng.shuffle(ids)
         items.append(DrawnQuestion(q.id, tuple(ids)))
     return DrawnQuiz(seed, tuple(items))
+
+
+def pass_mark_for(course: Course, override: int | None = None, per_course: Mapping[str, int] | None = None) -> int:
+    """The pass mark of this course version: ``per_course["<id>@<version>"]``, else ``per_course["<id>"]``, else
+    ``override`` (one mark for every course), else the course's own ``pass_mark`` (course.md, versioned with it)."""
+    marks = per_course or {}
+    for key in (f"{course.id}@{course.version}", course.id):
+        if key in marks:
+            return marks[key]
+    return course.pass_mark if override is None else override
+
+
+def seed_signature(key: bytes, learner: str, course: Course, seed: int) -> str:
+    """The signature a quiz form carries with its seed: bound to the learner and the course version."""
+    message = f"{learner}\0{course.id}\0{course.full_version}\0{seed}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def seed_is_signed(key: bytes, learner: str, course: Course, seed: int, signature: str) -> bool:
+    return hmac.compare_digest(seed_signature(key, learner, course, seed), signature)
 
 
 def percent(correct: int, total: int) -> int:

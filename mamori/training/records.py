@@ -87,6 +87,20 @@ def get_progress(db: Database, user: str, course_id: str, year: int) -> Progress
         return _to_progress(row) if row is not None else None
 
 
+def record_id(db: Database, user: str, course_id: str, year: int) -> int | None:
+    """The number of a learner's record (the first part of a certificate code), None when there is none."""
+    with db.session() as s:
+        row = _row(s, user.strip().lower(), course_id, year)
+        return row.id if row is not None else None
+
+
+def progress_by_id(db: Database, number: int) -> Progress | None:
+    """The record with this number, or None."""
+    with db.session() as s:
+        row = s.get(TrainingRecord, number)
+        return _to_progress(row) if row is not None else None
+
+
 def see_page(db: Database, learner: Learner, course: Course, page_id: str, year: int) -> Progress:
     """Record that the learner opened a page (starts the record on the first page)."""
     now = utcnow()

@@ -145,9 +145,20 @@ def find_cjk_font(candidates: Sequence[str] = FONT_CANDIDATES) -> FontChoice:
 
 
 def certificate_pdf(
-    progress: Progress, course: Course, *, organisation: str = "", font: FontChoice | None = None
+    progress: Progress,
+    course: Course,
+    *,
+    organisation: str = "",
+    issuer: str = "",
+    code: str = "",
+    verify_url: str = "",
+    font: FontChoice | None = None,
 ) -> bytes:
-    """A one-page A4 landscape certificate in Japanese and English for a completed record."""
+    """A one-page A4 landscape certificate in Japanese and English for a completed record.
+
+    It names the company (``organisation``) and the ``issuer`` (both from the config), the course and the version
+    studied, and, when given, the verification ``code`` and where to check it (``verify_url``).
+    """
     if progress.completed_at is None:
         raise ValueError("the course is not completed; no certificate")
     from reportlab.lib.pagesizes import A4, landscape
@@ -159,7 +170,7 @@ def certificate_pdf(
     c = canvas.Canvas(buf, pagesize=(width, height), pageCompression=1)
     name = progress.display_name or progress.user
     c.setTitle(f"修了証 Certificate of completion - {course.title.ja}")
-    c.setAuthor(organisation or "mamori")
+    c.setAuthor(issuer or organisation or "mamori")
     c.setLineWidth(3)
     c.setStrokeColorRGB(0.12, 0.37, 0.66)
     c.rect(28, 28, width - 56, height - 56)
@@ -171,26 +182,32 @@ def certificate_pdf(
         c.drawCentredString(width / 2, y, text)
 
     c.setFillColorRGB(0.1, 0.1, 0.1)
-    centred("修了証", height - 120, 40)
-    centred("Certificate of completion", height - 150, 16)
-    centred(f"{name} 殿", height - 225, 28)
-    centred(f"{course.title.ja}", height - 280, 18)
-    centred(course.title.en, height - 302, 12)
+    centred("修了証", height - 110, 40)
+    centred("Certificate of completion", height - 138, 16)
+    centred(f"{name} 殿", height - 205, 28)
+    centred(f"{course.title.ja}", height - 255, 18)
+    centred(course.title.en, height - 276, 12)
+    version = progress.completed_version or progress.course_version
+    centred(f"教材版 {version}  Course version {version}", height - 296, 10)
     completed = progress.completed_at.astimezone(JST)
     score = "" if progress.best_score is None else f"{progress.best_score}%"
-    centred(f"上記の研修を修了し、確認テストに合格したことを証します。（得点 {score}）", height - 350, 14)
-    centred(f"has completed the course above and passed its quiz (score {score}).", height - 370, 11)
-    centred(f"修了日 {completed:%Y年%m月%d日}   Completed on {completed:%Y-%m-%d}", height - 415, 13)
-    c.setFont(font.name, 9)
-    c.drawString(
-        60,
-        60,
-        f"{progress.user}  /  {progress.completed_version or progress.course_version}  /  "
-        f"{progress.year}年度 FY{progress.year}",
-    )
+    centred(f"上記の研修を修了し、確認テストに合格したことを証します。（得点 {score}）", height - 336, 14)
+    centred(f"has completed the course above and passed its quiz (score {score}).", height - 356, 11)
+    centred(f"修了日 {completed:%Y年%m月%d日}   Completed on {completed:%Y-%m-%d}", height - 392, 13)
+    centred(f"{progress.year}年度 Fiscal year {progress.year}", height - 410, 10)
+    right = width - 70
     if organisation:
-        c.setFont(font.name, 14)
-        c.drawRightString(width - 70, 70, organisation)
+        c.setFont(font.name, 15)
+        c.drawRightString(right, 112, organisation)
+    if issuer:
+        c.setFont(font.name, 12)
+        c.drawRightString(right, 92, f"発行者 Issued by: {issuer}")
+    if code:
+        c.setFont(font.name, 10)
+        c.drawString(60, 78, f"確認コード Verification code: {code}")
+        if verify_url:
+            c.setFont(font.name, 8)
+            c.drawString(60, 64, f"真正性の確認 Check it at: {verify_url}")
     c.showPage()
     c.save()
     return buf.getvalue()

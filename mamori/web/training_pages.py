@@ -47,6 +47,8 @@ def mount_training(app: FastAPI, config_path: Path | None) -> None:
             prefix="/training",
             post_dependencies=[_csrf],
             form_extras=_form_extras,
+            certificate_secret=app.state.settings.secret_key,
+            public_url=app.state.settings.base_url,
             **config.router_kwargs(),
         ),
         include_in_schema=False,  # HTML pages: the OpenAPI schema describes the JSON API only

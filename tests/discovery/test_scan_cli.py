@@ -42,7 +42,10 @@ def test_jsonl_csv_and_table(tree: Path) -> None:
     assert rows[0]["PERSON"] == "3" and rows[0]["records"] == "3"
     res = _scan(str(tree))
     assert res.exit_code == 1
-    assert "名簿.csv" in res.stdout and "TOTAL" in res.stdout and "clean.txt" not in res.stdout
+    assert "名簿.csv" in res.stdout and "合計" in res.stdout and "clean.txt" not in res.stdout
+    assert "氏名3件" in res.stdout and "3人分" in res.stdout and "PERSON" not in res.stdout  # the report's words
+    res = _scan(str(tree), "--report-lang", "en")
+    assert "名簿.csv" in res.stdout and "TOTAL" in res.stdout and "PERSON" in res.stdout
 
 
 def test_exclusions_and_exit_0(tree: Path, tmp_path: Path) -> None:
@@ -50,7 +53,7 @@ def test_exclusions_and_exit_0(tree: Path, tmp_path: Path) -> None:
     ignore.write_text("顧客/\n*.zip\n", encoding="utf-8")
     res = _scan(str(tree), "--exclude", "memo.txt", "--exclude", "logs/", "--exclude-from", str(ignore))
     assert res.exit_code == 0, res.output
-    assert "No personal information found in 1 file(s)" in res.stdout
+    assert "1ファイルに個人情報は見つかりませんでした" in res.stdout
 
 
 def test_unreadable_path_exits_2(tree: Path) -> None:

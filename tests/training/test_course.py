@@ -33,7 +33,7 @@ def test_chapter2_has_the_seed_facts(chapter2) -> None:
     assert "同じ姓" in case and "姓だけ" in case
     assert "ウィンドウは閉じて" in chapter2.closing_page.body.ja
     assert "close this window" in chapter2.closing_page.body.en
-    assert re.fullmatch(r"2026\.1\+[0-9a-f]{8}", chapter2.full_version)
+    assert re.fullmatch(r"2026\.2\+[0-9a-f]{8}", chapter2.full_version)
     assert chapter2.question("same-surname") is not None  # the scenario question
 
 
@@ -186,3 +186,28 @@ def test_arbitrary_text_never_crashes_the_page_parser(text) -> None:
     assert (page is None) == bool(problems) or page is not None
     for p in problems:
         assert p.path == "x.md" and (p.line is None or p.line >= 1)
+
+
+def test_chart_max_is_checked() -> None:
+    small_files = dict(SMALL_COURSE)
+
+    page = """---
+id: p1
+title: {ja: 一, en: One}
+charts:
+  - id: c
+    title: {ja: 図, en: Chart}
+    unit: "%"
+    max: 50
+    bars:
+      - {label: {ja: あ, en: a}, value: 63.6}
+---
+<!-- lang: ja -->
+{{chart:c}}
+<!-- lang: en -->
+{{chart:c}}
+"""
+    with pytest.raises(CourseError, match="chart max 50 is below its largest bar"):
+        parse_course({**small_files, "p1.md": page})
+    ok = parse_course({**small_files, "p1.md": page.replace("max: 50", "max: 80")})
+    assert ok.page("p1").charts[0].max == 80.0

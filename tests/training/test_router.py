@@ -54,7 +54,7 @@ def as_user(name: str) -> dict[str, str]:
 def answer(course, html: str, right: int) -> dict[str, str]:
     seed = re.search(r'name="seed" value="(\d+)"', html).group(1)
     qids = re.findall(r'<fieldset class="question" data-question-id="([^"]+)"', html)
-    form = {"seed": seed}
+    form = {"seed": seed, "sig": re.search(r'name="sig" value="([0-9a-f]+)"', html).group(1)}
     for i, qid in enumerate(qids):
         q = course.question(qid)
         form[f"q.{qid}"] = q.answer if i < right else next(c.id for c in q.choices if c.id != q.answer)
