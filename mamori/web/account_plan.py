@@ -108,8 +108,12 @@ def _err(line: int, login: str, en: str, ja: str) -> LineError:
     return LineError(line, login, en, ja)
 
 
-def plan(db: Database, wanted: list[Wanted], source: str, *, protect: tuple[str, ...] = ()) -> Plan:
-    """Compare ``wanted`` (from a list of ``source``) with the store; nothing is written."""
+def plan(db: Database, wanted: list[Wanted], source: str, *, protect: tuple[str, ...] = (),
+         officers: bool = True) -> Plan:
+    """Compare ``wanted`` (from a list of ``source``) with the store; nothing is written.
+
+    ``officers=False`` (an ``admin`` importing on the web page): creating, changing or disabling an officer's
+    account, or granting the role, is an error: only an officer may."""
     if source not in LIST_SOURCES:
         raise ValueError(f"source must be one of {LIST_SOURCES}")
     result = Plan(source)
@@ -165,6 +169,13 @@ def plan(db: Database, wanted: list[Wanted], source: str, *, protect: tuple[str,
         user = stored.get(login)
         want = final[login]
         name = (w.name if w.name is not None else (user.display_name if user is not None else "")).strip()[:200]
+        if not officers and "officer" in (want["role"], user.role if user is not None else "") and (
+                user is None or user.role != want["role"] or user.group != want["group"] or not user.active
+                or user.display_name != name or user.source != source):
+            result.errors.append(_err(w.line, login, "only a privacy officer may change an officer's account or "
+                                      "grant the officer role", "個人情報保護管理者のアカウントと役割は、"
+                                      "個人情報保護管理者だけが変更できます"))
+            continue
         if user is None:
             result.changes.append(Change("create", login, want["role"], want["group"], name, w.line,
                                          after={"role": want["role"], "group": want["group"], "source": source}))
@@ -187,6 +198,11 @@ def plan(db: Database, wanted: list[Wanted], source: str, *, protect: tuple[str,
             if login in protect:
                 result.errors.append(_err(0, login, "the list does not name you: you would disable yourself",
                                           "一覧にあなた自身が含まれていません（自分を無効にすることになります）"))
+                continue
+            if not officers and user.role == "officer":
+                result.errors.append(_err(0, login, "the list does not name this officer: only a privacy officer "
+                                          "may disable one", "一覧にないこの個人情報保護管理者を無効にできるのは、"
+                                          "個人情報保護管理者だけです"))
                 continue
             result.changes.append(Change("disable", login, user.role, user.group, user.display_name,
                                          before={"active": True}, after={"active": False}))
@@ -265,22 +281,27 @@ _KIND = {
 }
 
 
+def detail(change: Change, lang: str) -> str:
+    """What changes for one account: role and group of a new one, else each field before → after (a display name
+    only as "changed")."""
+    if change.kind == "create":
+        return f"{change.role}, {change.group or '-'}"
+    parts = []
+    for key, new in change.after.items():
+        if key == "display_name":
+            parts.append("氏名を変更" if lang == "ja" else "name changed")
+        else:
+            parts.append(f"{key}: {change.before.get(key)} → {new}")
+    return "; ".join(parts)
+
+
 def describe(change: Change, lang: str) -> str:
-    """One line for a change: what, whose, the fields before → after (a display name only as "changed")."""
+    """One line for a change: what, whose, the detail, and the line it came from."""
     ja = lang == "ja"
     kind = _KIND[change.kind][0 if ja else 1]
     where = (f"  ({change.line}行目)" if ja else f"  (line {change.line})") if change.line else ""
-    if change.kind == "create":
-        detail = f"{change.role}, {change.group or '-'}"
-    else:
-        parts = []
-        for key, new in change.after.items():
-            if key == "display_name":
-                parts.append("氏名を変更" if ja else "name changed")
-            else:
-                parts.append(f"{key}: {change.before.get(key)} → {new}")
-        detail = "; ".join(parts)
-    return f"{kind:<9} {change.login}" + (f"  {detail}" if detail else "") + where
+    text = detail(change, lang)
+    return f"{kind:<9} {change.login}" + (f"  {text}" if text else "") + where
 
 
 def summary(result: Plan, lang: str) -> str:

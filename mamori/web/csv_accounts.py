@@ -124,13 +124,13 @@ def parse(data: bytes) -> tuple[list[Wanted], list[LineError]]:
     return wanted, errors
 
 
-def plan_import(db: Database, data: bytes, *, protect: tuple[str, ...] = ()) -> Plan:
+def plan_import(db: Database, data: bytes, *, protect: tuple[str, ...] = (), officers: bool = True) -> Plan:
     """What importing the CSV ``data`` would change (nothing is written); a file that cannot be read plans nothing."""
     wanted, errors = parse(data)
     if errors and not wanted:
         result = Plan("csv")
         result.errors = errors
         return result
-    result = plan(db, wanted, "csv", protect=protect)
+    result = plan(db, wanted, "csv", protect=protect, officers=officers)
     result.errors = sorted([*errors, *result.errors], key=lambda e: (e.line, e.login))
     return result
