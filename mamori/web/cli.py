@@ -185,9 +185,12 @@ def users_invite(logins: tuple[str, ...], new: bool, print_links: bool, hours: f
     from mamori.web.invitations import uninvited
 
     db = open_store(config, db_url, "users")
+    if not logins and not new:
+        raise click.UsageError("name the logins to invite, or --new")
     targets = [*logins, *(uninvited(db) if new else [])]
     if not targets:
-        raise click.UsageError("name the logins to invite, or --new")
+        click.echo("招待する相手はいません" if _lang() == "ja" else "nobody to invite")
+        return
     sys.exit(1 if _invite(db, targets, config, print_links, hours) else 0)
 
 
