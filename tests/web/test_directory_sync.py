@@ -80,7 +80,7 @@ def _load(server: LdapServer) -> None:
 
 
 def _config(tmp_path: Path, url: str, db_url: str, *, password: str = SERVICE_PW,
-            user_filter: str = "(objectClass=inetOrgPerson)") -> Path:
+            user_filter: str = "(objectClass=inetOrgPerson)", tls: str = "") -> Path:
     (tmp_path / "ldap-password").write_text(password + "\n", encoding="utf-8")
     path = tmp_path / "mamori.toml"
     path.write_text(f"""
@@ -88,6 +88,7 @@ def _config(tmp_path: Path, url: str, db_url: str, *, password: str = SERVICE_PW
 url = "{db_url}"
 [directory]
 url = "{url}"
+{tls}
 bind_dn = "{SERVICE_DN}"
 password_file = "ldap-password"
 base_dn = "{PEOPLE}"
@@ -184,4 +185,22 @@ def test_a_wrong_password_or_an_empty_search_changes_nothing(ldap: LdapServer, t
     assert out.exit_code == 1 and "names no accounts" in out.output
     assert len(list_users(db)) == before and all(a.active for a in list_users(db))
     assert get_user(db, "head01@example.co.jp").active  # type: ignore[union-attr]
+    db.dispose()
+
+
+def test_tls_ldaps_and_starttls_verify_the_certificate(ldap: LdapServer, tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'm.db'}")
+    db.migrate()
+    plain, _ = sync(db, load_directory_settings(_config(tmp_path, ldap.url, db.url)),  # type: ignore[arg-type]
+                    dry_run=True, actor="test")
+    assert plain.ok and len(plain.of("create")) >= 290
+    trusted = f'ca_file = "{ldap.cert}"'
+    for url, tls in ((ldap.ldaps_url, trusted), (ldap.url, trusted + "\nstart_tls = true")):
+        settings = load_directory_settings(_config(tmp_path, url, db.url, tls=tls))
+        result, _ = sync(db, settings, dry_run=True, actor="test")  # type: ignore[arg-type]
+        assert result.ok and result.digest == plain.digest  # the same directory read over TLS
+    untrusted = load_directory_settings(_config(tmp_path, ldap.ldaps_url, db.url))
+    with pytest.raises(DirectoryError) as err:  # the system's CAs do not know the test certificate
+        sync(db, untrusted, dry_run=True, actor="test")  # type: ignore[arg-type]
+    assert "cannot connect and bind" in str(err.value) and "CERTIFICATE_VERIFY_FAILED" in str(err.value)
     db.dispose()
