@@ -73,9 +73,10 @@ class LineError:
     message_ja: str
 
     def text(self, lang: str) -> str:
-        where = f"{self.line}行目" if lang == "ja" else f"line {self.line}"
-        who = f" ({self.login})" if self.login else ""
-        return f"{where}{who}: {self.message_ja if lang == 'ja' else self.message}"
+        where = (f"{self.line}行目" if lang == "ja" else f"line {self.line}") if self.line else ""
+        who = (f" ({self.login})" if where else self.login) if self.login else ""
+        lead = f"{where}{who}: " if where or who else ""
+        return lead + (self.message_ja if lang == "ja" else self.message)
 
 
 @dataclass(slots=True)
