@@ -2,6 +2,7 @@
 
 A user's login is their e-mail address, lower-cased, and is what ``MailMessage.sender`` is compared with.
 A session row keeps only the SHA-256 of its token, so a copy of the database does not let anyone log in.
+Users are disabled (``active``), never deleted, so the audit log and held mail keep naming them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mamori.store.base import Base, UTCDateTime, utcnow
 
-ROLES = ("sender", "approver", "officer")
+ROLES = ("sender", "approver", "officer", "admin")
+# where an account comes from: made by hand (CLI, web page), a CSV import, the directory sync. An import or a sync
+# disables only the accounts of its own source that its list no longer names.
+SOURCES = ("local", "csv", "ldap")
 
 
 class User(Base):
@@ -21,12 +25,13 @@ class User(Base):
 
     login: Mapped[str] = mapped_column(String(320), primary_key=True)  # e-mail address, lower-cased
     display_name: Mapped[str] = mapped_column(String(200), default="")
-    role: Mapped[str] = mapped_column(String(16), default="sender")  # sender | approver | officer
+    role: Mapped[str] = mapped_column(String(16), default="sender")  # sender | approver | officer | admin
     group: Mapped[str] = mapped_column(String(100), default="", index=True)  # an approver approves their group
     password_hash: Mapped[str] = mapped_column(String(200), default="")  # argon2id; "" = SSO only
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    source: Mapped[str] = mapped_column(String(16), default="local", server_default="local")  # local | csv | ldap
 
 
 class WebSession(Base):

@@ -49,10 +49,16 @@ class Account:
     active: bool
     created_at: datetime
     has_password: bool
+    source: str = "local"
 
     @property
     def is_officer(self) -> bool:
         return self.role == "officer"
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        """The user pages (list, import, invitations, disable): the administrator and the privacy officer."""
+        return self.role in ("admin", "officer")
 
     @property
     def is_approver(self) -> bool:
@@ -60,7 +66,8 @@ class Account:
 
 
 def _account(u: User) -> Account:
-    return Account(u.login, u.display_name, u.role, u.group, u.active, u.created_at, bool(u.password_hash))
+    return Account(u.login, u.display_name, u.role, u.group, u.active, u.created_at, bool(u.password_hash),
+                   u.source or "local")
 
 
 def normalise_login(login: str) -> str:
@@ -94,6 +101,11 @@ def _check(login: str, role: str, password: str | None) -> None:
                            f"パスワードは{MIN_PASSWORD_LENGTH}文字以上にしてください")
 
 
+def check_account(login: str, role: str) -> None:
+    """``AccountError`` when ``login`` (normalised) is not an address or ``role`` is not a role."""
+    _check(login, role, None)
+
+
 def create_user(
     db: Database,
     login: str,
@@ -103,6 +115,7 @@ def create_user(
     display_name: str = "",
     password: str | None = None,
     actor: str = "system",
+    source: str = "local",
 ) -> Account:
     """Add a user. ``password=None`` makes an SSO-only account (no password login)."""
     check_text(login.strip(), "login", "ログイン")
@@ -122,6 +135,7 @@ def create_user(
             active=True,
             created_at=utcnow(),
             password_changed_at=utcnow() if password else None,
+            source=source,
         )
         s.add(user)
         record(s, actor, "user_create", f"user:{login}", "", role=role, group=user.group)

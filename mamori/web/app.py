@@ -77,7 +77,15 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.state.guard = guard
     app.state.on_release = None  # optional callable: e.g. lambda: loop.call_soon_threadsafe(gateway.wake)
 
-    from mamori.web import health, routes_account, routes_admin, routes_auth, routes_link, routes_mail
+    from mamori.web import (
+        health,
+        routes_account,
+        routes_accounts,
+        routes_admin,
+        routes_auth,
+        routes_link,
+        routes_mail,
+    )
 
     app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
     app.include_router(routes_auth.router)
@@ -85,6 +93,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_link.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_account.router)
+    app.include_router(routes_accounts.router)  # CSV import, invitations (/admin/accounts/*, /invite/*)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)

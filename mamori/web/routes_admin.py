@@ -1,4 +1,5 @@
-"""Pages for approvers and the privacy officer: the dashboard, the read-only audit log, user administration.
+"""Pages for approvers and the privacy officer: the dashboard, the read-only audit log; user administration for the
+administrator (``admin``) and the privacy officer (``officer``).
 
 There are no routes that change or delete audit entries: the log is append-only by construction.
 """
@@ -17,7 +18,16 @@ from mamori.store.accounts import ROLES
 from mamori.store.audit import AuditEntry
 from mamori.store.base import utcnow
 from mamori.web.access import visible_senders
-from mamori.web.accounts import AccountError, SessionInfo, create_user, list_users, set_password, update_user
+from mamori.web.accounts import (
+    AccountError,
+    SessionInfo,
+    create_user,
+    get_user,
+    list_users,
+    set_password,
+    update_user,
+)
+from mamori.web.accounts_text import at
 from mamori.web.chart import bar_chart
 from mamori.web.dashboard import count, load_rows
 from mamori.web.i18n import text
@@ -33,6 +43,24 @@ DAYS = 14
 def _officer(info: SessionInfo) -> None:
     if not info.account.is_officer:
         raise Forbidden()
+
+
+def _account_admin(info: SessionInfo) -> None:
+    if not info.account.can_manage_accounts:
+        raise Forbidden()
+
+
+def _officer_account(request: Request, info: SessionInfo, login: str, role: str = "") -> bool:
+    """Whether a non-officer (the ``admin``) is about to touch an officer's account or grant the officer role: only
+    an officer may, or the administrator could make themselves a reader of everyone's mail."""
+    if info.account.is_officer:
+        return False
+    target = get_user(request.app.state.db, login)
+    return role == "officer" or (target is not None and target.is_officer)
+
+
+def _officer_only(request: Request) -> Response:
+    return _users_page(request, 403, error=at("acct.officer_only", request.state.lang))
 
 
 @router.get("/audit")
@@ -90,13 +118,14 @@ def dashboard(request: Request, info: Annotated[SessionInfo, Depends(require_ses
 
 
 def _users_page(request: Request, status: int = 200, notice: str = "", error: str = "") -> Response:
+    lang = request.state.lang
     return page(request, "users.html", status, users=list_users(request.app.state.db), roles=ROLES,
-                notice=notice, error=error)
+                notice=notice, error=error, at=lambda key, **v: at(key, lang, **v))
 
 
 @router.get("/admin/users")
 def users(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    _account_admin(info)
     return _users_page(request)
 
 
@@ -110,10 +139,12 @@ def users_create(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _officer(info)
+    _account_admin(info)
     check_csrf(form, info)
     lang = request.state.lang
     password = str(form.get("password") or "") or None
+    if _officer_account(request, info, str(form.get("login") or ""), str(form.get("role") or "")):
+        return _officer_only(request)
     try:
         account = create_user(
             request.app.state.db,
@@ -139,11 +170,14 @@ def users_update(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _officer(info)
+    _account_admin(info)
     check_csrf(form, info)
-    if login.strip().lower() == info.account.login and (form.get("active") != "1" or form.get("role") != "officer"):
+    if login.strip().lower() == info.account.login and (form.get("active") != "1"
+                                                        or form.get("role") != info.account.role):
         lang = request.state.lang
         return _users_page(request, 400, error=text("users.self_lockout", lang))
+    if _officer_account(request, info, login, str(form.get("role") or "")):
+        return _officer_only(request)
     try:
         account = update_user(
             request.app.state.db,
@@ -166,8 +200,10 @@ def users_password(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _officer(info)
+    _account_admin(info)
     check_csrf(form, info)
+    if _officer_account(request, info, login):
+        return _officer_only(request)
     try:
         password = set_password(request.app.state.db, login, actor=info.account.login)
     except AccountError as exc:

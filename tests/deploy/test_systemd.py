@@ -1,4 +1,5 @@
-"""deploy/systemd/*.service: valid for systemd (`systemd-analyze verify`), sandboxed, and a command mamori accepts."""
+"""deploy/systemd/*.service and *.timer: valid for systemd (`systemd-analyze verify`), sandboxed, and a command mamori
+accepts."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 
 from mamori.cli import main
 
-UNITS = sorted((Path(__file__).resolve().parents[2] / "deploy" / "systemd").glob("*.service"))
+SYSTEMD = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
+UNITS = sorted(SYSTEMD.glob("*.service"))
 SANDBOX = (
     "NoNewPrivileges=yes",
     "ProtectSystem=strict",
@@ -30,9 +32,23 @@ def _exec_start(unit: Path) -> list[str]:
     return shlex.split(line.removeprefix("ExecStart="))
 
 
-def test_there_are_units_for_serve_and_for_a_gateway_alone() -> None:
-    assert {u.name for u in UNITS} == {"mamori.service", "mamori-gateway.service"}
-    assert [_exec_start(u)[1] for u in UNITS] == ["gateway", "serve"]
+def test_there_are_units_for_serve_for_a_gateway_alone_and_the_directory_sync() -> None:
+    assert {u.name for u in UNITS} == {"mamori.service", "mamori-gateway.service", "mamori-users-sync.service"}
+    assert [_exec_start(u)[1:3] for u in UNITS] == [["gateway", "--config"], ["users", "sync"], ["serve", "--config"]]
+
+
+def test_the_sync_timer_verifies_with_its_service(tmp_path: Path) -> None:
+    tool = shutil.which("systemd-analyze")
+    assert tool, "systemd-analyze is needed (Debian package systemd; make test's system-deps installs it)"
+    for name in ("mamori-users-sync.service", "mamori-users-sync.timer"):
+        text = (SYSTEMD / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("/opt/mamori/venv/bin/mamori",
+                                                  str(Path(sys.executable).with_name("mamori"))))
+    timer = (SYSTEMD / "mamori-users-sync.timer").read_text(encoding="utf-8")
+    assert "\nUnit=mamori-users-sync.service\n" in timer and "\nOnUnitActiveSec=1h\n" in timer
+    run = subprocess.run([tool, "verify", "--man=no", str(tmp_path / "mamori-users-sync.timer")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=lambda u: u.name)
@@ -54,7 +70,10 @@ def test_the_command_line_is_one_mamori_accepts(unit: Path, tmp_path: Path) -> N
     config = tmp_path / "mamori.toml"
     config.write_text("", encoding="utf-8")
     args = [config.as_posix() if a == "/etc/mamori/mamori.toml" else a for a in _exec_start(unit)[1:]]
-    command = main.get_command(click.Context(main), args[0])
+    command: click.Command | None = main
+    while isinstance(command, click.Group):  # mamori users sync: down to the command
+        name, args = args[0], args[1:]
+        command = command.get_command(click.Context(command), name)
     assert command is not None
-    with command.make_context(args[0], args[1:]) as ctx:  # raises on an unknown or malformed option
+    with command.make_context(command.name or "", args) as ctx:  # raises on an unknown or malformed option
         assert Path(ctx.params["config"]) == config
