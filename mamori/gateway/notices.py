@@ -18,6 +18,7 @@ from email.utils import format_datetime, make_msgid
 from typing import Any
 
 from mamori.gateway.edits import split_header
+from mamori.glossary import evidence_label, reason_title
 
 SUBJECTS = {
     "waiting": ("【確認待ち】送信前の確認をお願いします", "Please confirm your message before it is sent"),
@@ -47,12 +48,16 @@ APPROVAL = (
 
 
 def _reason_lines(reasons: list[dict[str, Any]], lang: str) -> list[str]:
+    """Each reason as its glossary title, its text and evidence (already masked); codes never show."""
     out = []
     for r in reasons:
         text = r.get("detail_ja") if lang == "ja" and r.get("detail_ja") else r.get("detail", "")
-        evidence = r.get("evidence") or []
-        tail = f" ({', '.join(evidence[:3])})" if evidence else ""
-        out.append(f"- [{r.get('code', '')}] {text}{tail}")
+        evidence = [evidence_label(str(e), lang) for e in r.get("evidence") or []]
+        if lang == "ja":
+            tail = f"（{'、'.join(evidence[:3])}）" if evidence else ""
+        else:
+            tail = f" ({', '.join(evidence[:3])})" if evidence else ""
+        out.append(f"- {reason_title(str(r.get('code', '')), lang)}: {text}{tail}")
     return out
 
 
@@ -106,20 +111,6 @@ APPROVER = {
 }
 
 
-def _labelled_reasons(reasons: list[dict[str, Any]], lang: str) -> list[str]:
-    """Each reason with its plain title (no codes), its text and evidence as given (already masked)."""
-    from mamori.web.i18n import text
-
-    out = []
-    for r in reasons:
-        code = str(r.get("code", ""))
-        detail = r.get("detail_ja") if lang == "ja" and r.get("detail_ja") else r.get("detail", "")
-        evidence = [str(e) for e in r.get("evidence") or []]
-        tail = (" (" if lang == "en" else "（") + ", ".join(evidence[:3]) + (")" if lang == "en" else "）")
-        out.append(f"- {text('reason.' + code, lang)}: {detail}{tail if evidence else ''}")
-    return out
-
-
 def approval_notice(
     *,
     to: str,
@@ -141,14 +132,14 @@ def approval_notice(
         lines.append(f"期限: {_when(expires_at)}")
     lines += ["", APPROVER["act"][0], link]
     if reasons:
-        lines += ["", "理由の詳細:", *_labelled_reasons(reasons, "ja")]
+        lines += ["", "理由の詳細:", *_reason_lines(reasons, "ja")]
     lines += ["", "-" * 40, "", APPROVER["intro"][1], "", f"Why: {why[1]}", "", f"From: {sender}"]
     lines += [f"Subject: {subject}"]
     if expires_at:
         lines.append(f"Deadline: {_when(expires_at)}")
     lines += ["", APPROVER["act"][1], link]
     if reasons:
-        lines += ["", "Reasons:", *_labelled_reasons(reasons, "en")]
+        lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
     ja_subject, en_subject = APPROVER["subject"]
     return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 

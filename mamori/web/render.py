@@ -12,7 +12,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from mamori.web.i18n import text
+from mamori.glossary import entity_label, in_words
+from mamori.web.i18n import audit_action, text
 
 TEMPLATES = Path(__file__).with_name("templates")
 TZ = ZoneInfo("Asia/Tokyo")
@@ -39,6 +40,9 @@ def size_text(n: int) -> str:
 
 _env.filters["local_time"] = local_time
 _env.filters["size"] = size_text
+_env.filters["in_words"] = in_words
+_env.globals["audit_action"] = audit_action
+_env.globals["entity_label"] = entity_label
 
 
 def lang_of(request: Request) -> str:
