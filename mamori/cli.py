@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -134,6 +135,18 @@ _config_option = click.option(
     default=None,
     help="mamori.toml whose [detect] table adds custom patterns and deny/allow lists.",
 )
+
+
+def _zone(path: str | None, command: str) -> tzinfo:
+    """The company's zone (``[organization] timezone`` of ``--config``, default Asia/Tokyo) for the times a command
+    writes; a zone that does not exist ends the command with exit 2."""
+    from mamori.timefmt import load_zone
+
+    try:
+        return load_zone(path)
+    except ValueError as e:
+        click.echo(f"mamori {command}: {path}: {e}", err=True)
+        sys.exit(2)
 
 
 def _detect_config(path: str | None, command: str) -> DetectConfig | None:
@@ -377,6 +390,7 @@ def scan(
         except cluster.ClusterError as e:
             raise click.BadParameter(str(e), param_hint="--dask") from e
     config = _detect_config(config_path, "scan")
+    tz = _zone(config_path, "scan") if report_path else None  # the report's times: the company's zone
     started = time.monotonic()
     spec = compile_spec(load_patterns(excludes, exclude_files))
     files: list[WalkFile] = []
@@ -419,7 +433,8 @@ def scan(
         from mamori.discovery.report_html import render
 
         try:  # whole or not at all: a report cut short by a full disk would look like a clean tree
-            write_atomically(Path(report_path), render(reports, summary, roots=paths).encode("utf-8"))
+            html = render(reports, summary, roots=paths, tz=tz)
+            write_atomically(Path(report_path), html.encode("utf-8"))
         except OSError as e:
             click.echo(
                 f"mamori scan: {printable(report_path)}: cannot write: {e.strerror or type(e).__name__}", err=True

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 
 from mamori.discovery.inventory import FileReport, ScanSummary
+from mamori.timefmt import format_time, zone
 
 TOP_FILES = 20
 _BAR_H = 22
@@ -55,9 +56,11 @@ def _kpi(label: str, value: str) -> str:
     return f'<div class="kpi"><b>{escape(value)}</b>{escape(label)}</div>'
 
 
-def render(reports: Sequence[FileReport], summary: ScanSummary, *, roots: Sequence[str] = ()) -> str:
-    """The whole report as one HTML document."""
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+def render(
+    reports: Sequence[FileReport], summary: ScanSummary, *, roots: Sequence[str] = (), tz: dt.tzinfo | None = None
+) -> str:
+    """The whole report as one HTML document; its time in the company's zone ``tz`` (default Asia/Tokyo)."""
+    now = format_time(dt.datetime.now(dt.UTC), tz or zone())
     top = sorted((r for r in reports if r.records or r.counts), key=lambda r: (-r.records, -r.risk, r.path))[:TOP_FILES]
     partial = sorted((r for r in reports if not r.complete), key=lambda r: r.path)
     out = [

@@ -66,7 +66,8 @@ def test_cancel_at_expiry_tells_the_sender_it_was_not_sent(start_gateway, sink):
     assert msg["Auto-Submitted"] == "auto-generated"
     text = msg.get_body().get_content()
     assert "送信されませんでした" in text and "was NOT sent" in text and "send it again" in text
-    assert m.received_at.strftime("%Y-%m-%d %H:%M UTC") in text
+    # in the company's zone (the default, Asia/Tokyo), with its name
+    assert (m.received_at + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M JST") in text
     # every envelope recipient (the Bcc one too) masked; no address in the clear; never the body
     for address in [*OPEN_LIST, BCC]:
         assert mask_value("EMAIL", address) in text
