@@ -10,7 +10,8 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mamori.timefmt import zone_of
 
 DEFAULT_LANG = "ja"
 DEFAULT_TZ = "Asia/Tokyo"
@@ -31,13 +32,7 @@ def report_settings(config_path: str | Path | None, lang: str | None = None) -> 
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"{config_path}: cannot read: {exc}") from exc
     web = data.get("web", {})
-    org = data.get("organization", {})
     chosen = lang or (web.get("lang") if isinstance(web, dict) else None) or DEFAULT_LANG
     if chosen not in ("ja", "en"):
         raise ValueError(f'web.lang must be "ja" or "en", not {chosen!r}')
-    tz = (org.get("timezone") if isinstance(org, dict) else None) or DEFAULT_TZ
-    try:
-        ZoneInfo(str(tz))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"organization.timezone: unknown time zone {tz!r}") from exc
-    return ReportSettings(chosen, str(tz))
+    return ReportSettings(chosen, zone_of(data).key)  # the one reading of [organization] timezone (timefmt)

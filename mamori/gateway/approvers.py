@@ -96,7 +96,7 @@ def approval_rows(
         link = settings.decision_link(columns["id"], login, "approve", columns.get("expires_at"), now)
         data = approval_notice(to=login, from_addr=settings.notice_from, subject=subject,
                                sender=str(columns.get("sender", "")), link=link, why=summary, reasons=reasons,
-                               expires_at=columns.get("expires_at"))
+                               expires_at=columns.get("expires_at"), tz=settings.timezone)
         out.append(NewMessage({
             "id": new_id(), "received_at": now, "updated_at": now, "mail_from": "", "rcpt_to": [login],
             "sender": settings.notice_from.lower(), "subject": f"approval notice for {columns['id']}",

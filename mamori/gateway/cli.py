@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import tzinfo
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import click
 from mamori.gateway import hold_queue
 from mamori.gateway.settings import SettingsError, load_gateway_settings
 from mamori.store.command import cli_actor, open_store, store_options
+from mamori.timefmt import format_time, load_zone
 
 
 @click.command("gateway")
@@ -99,6 +101,7 @@ def _fail(exc: hold_queue.QueueError) -> None:
 def queue_list(db_url, config, states, senders, limit, as_json) -> None:
     """Messages in the queue, newest first."""
     db = open_store(config, db_url, "queue")
+    tz = _zone(config)
     rows = hold_queue.list_messages(db, states=tuple(states), senders=tuple(senders) or None, limit=limit,
                                    generated=True)
     for m in rows:
@@ -108,10 +111,19 @@ def queue_list(db_url, config, states, senders, limit, as_json) -> None:
                                    "reasons": [r.get("code") for r in m.reasons]}, ensure_ascii=False))
         else:
             codes = ",".join(r.get("code", "") for r in m.reasons)
-            click.echo(f"{m.id}  {m.received_at:%Y-%m-%d %H:%M}  {m.state:<9} {m.action:<7} {m.sender}  {codes}")
+            when = format_time(m.received_at, tz)
+            click.echo(f"{m.id}  {when}  {m.state:<9} {m.action:<7} {m.sender}  {codes}")
     if not as_json:
         counts = hold_queue.count_by_state(db, generated=True)
         click.echo("  ".join(f"{k}={v}" for k, v in sorted(counts.items())), err=True)
+
+
+def _zone(config: str | None) -> tzinfo:
+    """The company's zone for the times a command prints (``[organization] timezone`` of the config)."""
+    try:
+        return load_zone(config or "mamori.toml")
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @queue_group.command("show")

@@ -65,6 +65,7 @@ def rows_for(
             deliver_after=row.get("deliver_after"),
             needs_approval=row["state"] == "held" and row.get("release_mode") == "approval",
             expires_at=row.get("expires_at"),
+            tz=settings.timezone,
         )
         out.append(
             NewMessage(

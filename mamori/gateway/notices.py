@@ -2,6 +2,7 @@
 
 Pure functions: they return the message bytes; the gateway queues them like any other message (envelope sender
 ``<>``, so a notice or bounce that cannot be delivered never bounces again). Texts in Japanese, then English.
+Times are in the company's zone with its name (``tz``: ``[organization] timezone``, default Asia/Tokyo).
 Only masked evidence appears (the guard's reasons are masked); the waiting/held notice lists no recipient (the link
 shows them to the sender after login), the expiry notice lists them masked (``t*****@alpha.example``). The approver's
 notice (``approval_notice``) gets the subject and reasons masked by the caller, with the same rule as the web page.
@@ -11,13 +12,15 @@ from __future__ import annotations
 
 import base64
 import uuid
-from datetime import datetime
+from datetime import datetime, tzinfo
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
 from mamori.gateway.edits import split_header
+from mamori.glossary import evidence_label, reason_title
+from mamori.timefmt import format_time, zone
 
 SUBJECTS = {
     "waiting": ("【確認待ち】送信前の確認をお願いします", "Please confirm your message before it is sent"),
@@ -47,12 +50,16 @@ APPROVAL = (
 
 
 def _reason_lines(reasons: list[dict[str, Any]], lang: str) -> list[str]:
+    """Each reason as its glossary title, its text and evidence (already masked); codes never show."""
     out = []
     for r in reasons:
         text = r.get("detail_ja") if lang == "ja" and r.get("detail_ja") else r.get("detail", "")
-        evidence = r.get("evidence") or []
-        tail = f" ({', '.join(evidence[:3])})" if evidence else ""
-        out.append(f"- [{r.get('code', '')}] {text}{tail}")
+        evidence = [evidence_label(str(e), lang) for e in r.get("evidence") or []]
+        if lang == "ja":
+            tail = f"（{'、'.join(evidence[:3])}）" if evidence else ""
+        else:
+            tail = f" ({', '.join(evidence[:3])})" if evidence else ""
+        out.append(f"- {reason_title(str(r.get('code', '')), lang)}: {text}{tail}")
     return out
 
 
@@ -67,17 +74,19 @@ def notice(
     deliver_after: datetime | None = None,
     needs_approval: bool = False,
     expires_at: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> bytes:
     """The notice for a message that is ``waiting``, ``delayed`` (waiting with a delay) or ``held``."""
     ja_subject, en_subject = SUBJECTS[kind]
-    when = deliver_after.strftime("%Y-%m-%d %H:%M UTC") if deliver_after else ""
+    tz = tz or zone()
+    when = format_time(deliver_after, tz)
     ja, en = (t.format(when=when) for t in INTRO[kind])
     lines = [ja]
     if needs_approval:
         lines.append(APPROVAL[0])
     lines += ["", f"件名: {subject}", f"確認: {link}"]
     if expires_at:
-        lines.append(f"期限: {expires_at.strftime('%Y-%m-%d %H:%M UTC')}")
+        lines.append(f"期限: {_when(expires_at, tz)}")
     if reasons:
         lines += ["", "理由:", *_reason_lines(reasons, "ja")]
     lines += ["", "-" * 40, "", en]
@@ -85,7 +94,7 @@ def notice(
         lines.append(APPROVAL[1])
     lines += ["", f"Subject: {subject}", f"Review: {link}"]
     if expires_at:
-        lines.append(f"Expires: {expires_at.strftime('%Y-%m-%d %H:%M UTC')}")
+        lines.append(f"Expires: {_when(expires_at, tz)}")
     if reasons:
         lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
     return _compose(from_addr, to, f"{ja_subject} / {en_subject}", lines)
@@ -106,20 +115,6 @@ APPROVER = {
 }
 
 
-def _labelled_reasons(reasons: list[dict[str, Any]], lang: str) -> list[str]:
-    """Each reason with its plain title (no codes), its text and evidence as given (already masked)."""
-    from mamori.web.i18n import text
-
-    out = []
-    for r in reasons:
-        code = str(r.get("code", ""))
-        detail = r.get("detail_ja") if lang == "ja" and r.get("detail_ja") else r.get("detail", "")
-        evidence = [str(e) for e in r.get("evidence") or []]
-        tail = (" (" if lang == "en" else "（") + ", ".join(evidence[:3]) + (")" if lang == "en" else "）")
-        out.append(f"- {text('reason.' + code, lang)}: {detail}{tail if evidence else ''}")
-    return out
-
-
 def approval_notice(
     *,
     to: str,
@@ -130,6 +125,7 @@ def approval_notice(
     why: tuple[str, str],
     reasons: list[dict[str, Any]],
     expires_at: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> bytes:
     """The notice to an approver that a message needs their approval: ``subject`` and ``reasons`` (texts and
     evidence) already masked by the caller (the approver is not the message's sender), ``why`` the one-line
@@ -138,17 +134,17 @@ def approval_notice(
     subject = _one_line_subject(subject)
     lines = [APPROVER["intro"][0], "", f"なぜ止めたか: {why[0]}", "", f"差出人: {sender}", f"件名: {subject}"]
     if expires_at:
-        lines.append(f"期限: {_when(expires_at)}")
+        lines.append(f"期限: {_when(expires_at, tz)}")
     lines += ["", APPROVER["act"][0], link]
     if reasons:
-        lines += ["", "理由の詳細:", *_labelled_reasons(reasons, "ja")]
+        lines += ["", "理由の詳細:", *_reason_lines(reasons, "ja")]
     lines += ["", "-" * 40, "", APPROVER["intro"][1], "", f"Why: {why[1]}", "", f"From: {sender}"]
     lines += [f"Subject: {subject}"]
     if expires_at:
-        lines.append(f"Deadline: {_when(expires_at)}")
+        lines.append(f"Deadline: {_when(expires_at, tz)}")
     lines += ["", APPROVER["act"][1], link]
     if reasons:
-        lines += ["", "Reasons:", *_labelled_reasons(reasons, "en")]
+        lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
     ja_subject, en_subject = APPROVER["subject"]
     return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
@@ -188,8 +184,9 @@ def masked_recipients(addresses: list[str]) -> list[str]:
     return [mask_value("EMAIL", a) for a in dict.fromkeys(a.lower() for a in addresses if a)]
 
 
-def _when(at: datetime | None) -> str:
-    return at.strftime("%Y-%m-%d %H:%M UTC") if at else "-"
+def _when(at: datetime | None, tz: tzinfo | None) -> str:
+    """A moment in the company's zone, with the zone's name (``2026-12-07 10:00 JST``)."""
+    return format_time(at, tz or zone(), empty="-")
 
 
 def _one_line_subject(subject: str, limit: int = 150) -> str:
@@ -208,6 +205,7 @@ def expiry_notice(
     recipients: list[str],
     reasons: list[dict[str, Any]],
     link: str = "",
+    tz: tzinfo | None = None,
 ) -> bytes:
     """The notice that a waiting/held message expired: ``outcome`` "cancel" (not sent) or "release" (sent unconfirmed).
 
@@ -220,14 +218,15 @@ def expiry_notice(
     more = len(listed) - MAX_LISTED
     shown = [f"- {a}" for a in listed[:MAX_LISTED]]
     subject = _one_line_subject(subject)
-    lines = [texts["intro"][0], "", f"件名: {subject}", f"受付: {_when(received_at)}", f"期限: {_when(expires_at)}"]
+    lines = [texts["intro"][0], "", f"件名: {subject}", f"受付: {_when(received_at, tz)}"]
+    lines.append(f"期限: {_when(expires_at, tz)}")
     if link:
         lines.append(f"詳細: {link}")
     lines += ["", "宛先:", *shown, *([f"- ほか {more} 件"] if more > 0 else [])]
     if reasons:
         lines += ["", "保留の理由:", *_reason_lines(reasons, "ja")]
     lines += ["", texts["todo"][0], "", "-" * 40, "", texts["intro"][1], ""]
-    lines += [f"Subject: {subject}", f"Received: {_when(received_at)}", f"Deadline: {_when(expires_at)}"]
+    lines += [f"Subject: {subject}", f"Received: {_when(received_at, tz)}", f"Deadline: {_when(expires_at, tz)}"]
     if link:
         lines.append(f"Details: {link}")
     lines += ["", "Recipients:", *shown, *([f"- and {more} more"] if more > 0 else [])]

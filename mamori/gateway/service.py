@@ -82,6 +82,7 @@ def expiry_notice_row(
         recipients=list(msg.rcpt_to),
         reasons=msg.reasons,
         link=settings.confirm_link(msg.id),
+        tz=settings.timezone,
     )
     return NewMessage(
         {

@@ -35,6 +35,8 @@ retention_message_days = 0          # finished mail's rows (metadata) too; 0 = n
 [gateway.release_modes]             # per reason code: self | approval
 bulk_pii = "approval"
 # sender_mismatch = "approval"      # the default (DEFAULT_RELEASE_MODES); "self" lowers it
+[organization]
+timezone = "Asia/Tokyo"             # the zone of the notices' times (shown with its name: 2026-12-07 10:00 JST)
 [web]
 base_url = "https://mamori.example" # the notices' links point here
 secret_key = "..."                  # signs the decision links (default: DATA_DIR/secret_key, shared with the web app)
@@ -46,13 +48,14 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
 from mamori.gateway.instance import valid_name
 from mamori.guard.policy import CODES
 from mamori.store.command import resolve_store_url
+from mamori.timefmt import TimezoneError, zone, zone_of
 
 # reason codes the gateway adds itself
 GATEWAY_CODES = ("malformed_message", "guard_error", "malformed_address")
@@ -111,6 +114,8 @@ class GatewaySettings:
     base_url: str = "http://127.0.0.1:8025"
     secret_key: str = ""  # the web app's: signs decision links ("" = plain links to the message page)
     approval_webhook: str = ""
+    # [organization] timezone: the zone of every time a notice shows
+    timezone: tzinfo = field(default_factory=zone)
 
     def release_mode_for(self, code: str) -> str:
         return self.release_modes.get(code) or DEFAULT_RELEASE_MODES.get(code) or self.release_mode
@@ -281,7 +286,15 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         base_url=_str(web, "base_url", "web", "http://127.0.0.1:8025"),
         secret_key=_secret(web, data_dir),
         approval_webhook=webhook,
+        timezone=_timezone(data),
     )
+
+
+def _timezone(data: dict[str, Any]) -> tzinfo:
+    try:
+        return zone_of(data)
+    except TimezoneError as exc:
+        raise SettingsError(str(exc)) from exc
 
 
 def _secret(web: dict[str, Any], data_dir: Path) -> str:

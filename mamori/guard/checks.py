@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
+from mamori.glossary import CAUSES, entity_labels, sensitive_label
 from mamori.guard.directory import Directory, org_stem, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -66,22 +67,7 @@ BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analys
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
 _ARCHIVE_NAME = re.compile(r"\.(zip|7z|rar|lzh|lha|gz|tgz|bz2|xz|zst|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
 UNSCANNABLE = frozenset(UNSCANNABLE_CAUSES)  # every way an inspection stops early (sampled rows are extrapolated)
-_CAUSE_TEXT = {
-    "encrypted": ("encrypted", "暗号化"),
-    "too_large": ("too large", "サイズ超過"),
-    "ratio": ("suspicious compression ratio", "異常な圧縮率"),
-    "depth": ("nested too deeply", "入れ子が深すぎる"),
-    "members": ("too many files", "ファイル数超過"),
-    "timeout": ("time limit reached", "時間切れ"),
-    "corrupt": ("damaged", "破損"),
-    "truncated": ("text limit reached", "文字数上限"),
-    "pages": ("too many pages; the rest not read", "ページ数超過・残りは未確認"),
-    "unsupported": ("format not supported", "未対応の形式"),
-    "unsupported archive": ("archive format or method not supported", "未対応の圧縮形式"),
-    "unread_text": ("too much text; the rest not read", "文字量超過・残りは未確認"),
-    "image": ("image (no text recognition)", "画像（文字認識なし）"),
-    "encoding": ("some bytes undecodable", "一部の文字を復号できない"),
-}
+_CAUSE_TEXT = CAUSES  # the glossary's: cause -> (English, Japanese)
 
 
 _ADDRESSEE_LINE = re.compile(
@@ -697,12 +683,12 @@ def pii_in_attachment(ctx: Context) -> list[Reason]:
         found = _personal(a)
         kinds_found = {t for t, _, _ in found}
         if (a.records >= LIST_RECORDS and kinds_found - {"PERSON"}) or kinds_found & STRONG_TYPES:
-            kinds = sorted({t for t, _, _ in found})
+            kinds = {t for t, _, _ in found}
             out.append(
                 ctx.reason(
                     "pii_in_attachment",
-                    f"{a.filename} holds personal data ({', '.join(kinds)}) of about {a.records} people.",
-                    f"{a.filename} に個人情報（{'、'.join(kinds)}）が約 {a.records} 名分含まれています。",
+                    f"{a.filename} holds personal data ({entity_labels(kinds, 'en')}) of about {a.records} people.",
+                    f"{a.filename} に個人情報（{entity_labels(kinds)}）が約 {a.records} 名分含まれています。",
                     [m for _, _, m in found[:5]],
                 )
             )
@@ -762,8 +748,9 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
             out.append(
                 ctx.reason(
                     "sensitive_pii",
-                    f"{a.filename} holds special-care personal information ({', '.join(subs)}).",
-                    f"{a.filename} に要配慮個人情報（{'、'.join(subs)}）が含まれています。",
+                    f"{a.filename} holds special-care personal information "
+                    f"({', '.join(sensitive_label(s, 'en') for s in subs)}).",
+                    f"{a.filename} に要配慮個人情報（{'、'.join(sensitive_label(s) for s in subs)}）が含まれています。",
                     [a.filename, *subs],
                 )
             )

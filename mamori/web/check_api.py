@@ -5,10 +5,10 @@ The same judge, policy, directory and history as for mail (``request.app.state.g
 and chat handles). Each integration has its own token (``Authorization: Bearer``; `mamori tokens create NAME`).
 
 Errors are JSON: ``{"detail": {"code", "message", "message_ja"}}`` for 401 (no or bad token), 413 (request or an
-attachment too large), 503 (no guard configured); 422 is FastAPI's validation error list (type, loc, msg; the
-input is not echoed). The route class answers
-them itself, so an app's HTML error pages never replace them. Logs hold the token name, the channel, the action,
-reason codes and counts: never text, names or addresses.
+attachment too large), 503 (no guard configured); 422 is FastAPI's validation error list (type, loc, msg, and msg_ja
+in Japanese; msg too when Accept-Language prefers Japanese: ``api_errors``; the input is not echoed). The route
+class answers them itself, so an app's HTML error pages never replace them. Logs hold the token name, the channel,
+the action, reason codes and counts: never text, names or addresses.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
+from mamori.web.api_errors import localised
 from mamori.web.api_models import (
     AttachmentOut,
     CheckRequest,
@@ -98,12 +99,14 @@ class ApiRoute(APIRoute):
                 return exc.response()
             except RequestValidationError as exc:  # FastAPI's list, without echoing the input (it may be personal)
                 errors = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]
+                errors = localised(errors, request.headers.get("accept-language"))
                 return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
             except HTTPException as exc:  # FastAPI's 400 for a body it could not read or decode
                 if isinstance(exc.__cause__, ApiError):  # the body stopped at the size limit
                     return exc.__cause__.response()
                 if exc.status_code == 400:  # e.g. bytes that are not UTF-8: a validation error like bad JSON
-                    return JSONResponse({"detail": [_UNREADABLE]}, status_code=422)
+                    unreadable = localised([_UNREADABLE], request.headers.get("accept-language"))
+                    return JSONResponse({"detail": unreadable}, status_code=422)
                 raise
 
         return handler

@@ -24,6 +24,7 @@ from typing import Any
 
 from mamori.detect.mask import mask_value
 from mamori.gateway.hold_queue import QueuedMessage
+from mamori.glossary import evidence_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,7 @@ def reason_view(r: dict[str, Any], lang: str) -> ReasonView:
     if r.get("lang") == "ja":  # a dict written with to_dict("ja") holds Japanese in "detail"
         ja, en = en, _str(r.get("detail_en")) or en
     detail = (ja or en) if lang == "ja" else (en or ja)
-    evidence = tuple(str(e) for e in r.get("evidence", []) or [])
+    evidence = tuple(evidence_label(str(e), lang) for e in r.get("evidence", []) or [])
     return ReasonView(_str(r.get("code")), _str(r.get("severity")), detail, evidence)
 
 

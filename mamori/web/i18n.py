@@ -6,6 +6,8 @@ message (the guard writes both languages); only their short titles live here.
 
 from __future__ import annotations
 
+from mamori.glossary import ACTIONS, REASONS, reason_title
+
 LANGS = ("ja", "en")
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -73,16 +75,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "role.sender": ("送信者", "Sender"),
     "role.approver": ("承認者", "Approver"),
     "role.officer": ("個人情報保護管理者", "Privacy officer"),
+    "role.admin": ("システム管理者", "Administrator"),
     "state.waiting": ("確認待ち", "Waiting for confirmation"),
     "state.held": ("保留中", "Held"),
     "state.queued": ("送信待ち", "Queued for delivery"),
     "state.delivered": ("送信済み", "Delivered"),
     "state.cancelled": ("取り消し", "Cancelled"),
     "state.bounced": ("配送失敗", "Bounced"),
-    "action.allow": ("許可", "Allow"),
-    "action.confirm": ("確認", "Confirm"),
-    "action.hold": ("保留", "Hold"),
-    "action.block": ("拒否", "Block"),
     # lists
     "list.title": ("自分のメール", "My messages"),
     "list.empty": ("メールはありません。", "No messages."),
@@ -275,6 +274,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.filter": ("絞り込み", "Filter"),
     "audit.all": ("すべて", "All"),
     "audit.older": ("古い記録 →", "Older →"),
+    "audit.action.release": ("送信", "release"),
+    "audit.action.release_without": ("宛先を外して送信", "release without a recipient"),
+    "audit.action.approve": ("承認", "approve"),
+    "audit.action.approve_without": ("宛先を外して承認", "approve without a recipient"),
+    "audit.action.cancel": ("取り消し", "cancel"),
+    "audit.action.bcc": ("Bcc に変更", "bcc"),
+    "audit.action.expire_cancel": ("期限切れで取り消し", "expire_cancel"),
+    "audit.action.expire_release": ("期限切れで送信", "expire_release"),
+    "audit.action.reject": ("受付拒否", "reject"),
+    "audit.action.link_used": ("通知のリンクを使用", "link_used"),
+    "audit.action.reveal": ("マスク解除", "reveal"),
+    "audit.action.purge": ("保存期間切れの削除", "purge"),
+    "audit.action.user_create": ("ユーザー追加", "user_create"),
+    "audit.action.user_update": ("ユーザー更新", "user_update"),
+    "audit.action.password_reset": ("パスワード再発行", "password_reset"),
+    "audit.action.login": ("ログイン", "login"),
+    "audit.action.login_failed": ("ログイン失敗", "login_failed"),
+    "audit.action.password_changed": ("パスワード変更", "password_changed"),
+    "audit.action.password_change_failed": ("パスワード変更の失敗", "password_change_failed"),
+    "audit.action.api_token_create": ("APIトークン発行", "api_token_create"),
+    "audit.action.api_token_revoke": ("APIトークン失効", "api_token_revoke"),
     "audit.newer": ("← 新しい記録", "← Newer"),
     # dashboard
     "dash.title": ("ダッシュボード", "Dashboard"),
@@ -312,33 +332,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "users.sso_only": ("SSO のみ", "SSO only"),
     "yes": ("はい", "yes"),
     "no": ("いいえ", "no"),
-    # reason titles
-    "reason.external_recipient": ("社外の宛先があります", "External recipients"),
-    "reason.first_time_recipient": ("初めて送る宛先があります", "First-time recipients"),
-    "reason.similar_recipient": ("似た名前の別の宛先があります", "A similar but different recipient"),
-    "reason.content_recipient_mismatch": ("本文の宛名と宛先の会社が違います", "Body addressee does not match"),
-    "reason.attachment_recipient_mismatch": ("添付ファイルと宛先が合っていません", "Attachment does not match"),
-    "reason.open_recipient_list": ("社外の宛先が互いに見えます", "Recipients visible to each other"),
-    "reason.multiple_external_orgs": ("複数の会社に同時に送ります", "Several organisations at once"),
-    "reason.lookalike_domain": ("よく似た別のドメインです", "Look-alike domain"),
-    "reason.pii_in_attachment": ("個人情報が含まれています", "Personal data"),
-    "reason.bulk_pii": ("大量の個人情報が含まれています", "Personal data in bulk"),
-    "reason.sensitive_pii": ("要配慮個人情報・番号が含まれています", "Sensitive personal data"),
-    "reason.unscannable_attachment": ("中身を確認できない添付ファイル", "Attachment that cannot be inspected"),
-    "reason.blocked_recipient": ("送信禁止の宛先", "Blocked recipient"),
-    "reason.blocked_attachment": ("送信禁止の添付ファイル", "Blocked attachment"),
-    "reason.malformed_message": ("形式に問題があり内容を確認できないメール", "Message that could not be read"),
-    "reason.guard_error": ("確認処理でエラーが起きました", "The check failed"),
 }
+# reason titles and actions: from the one glossary
+CATALOGUE.update({f"reason.{code}": (r.title_ja, r.title_en) for code, r in REASONS.items()})
+CATALOGUE.update({f"action.{action}": pair for action, pair in ACTIONS.items()})
 
 
 def text(key: str, lang: str, **values: object) -> str:
     """The string for ``key`` in ``lang`` (Japanese when the language is unknown), with ``{values}`` filled in."""
     pair = CATALOGUE.get(key)
-    if pair is None:  # e.g. a reason code added later: show the code rather than nothing
-        return key.partition(".")[2] or key
+    if pair is None:  # e.g. a reason code added later: its generic title, never the code
+        return reason_title(key.partition(".")[2], lang) if key.startswith("reason.") else key.partition(".")[2] or key
     s = pair[1] if lang == "en" else pair[0]
     return s.format(**values) if values else s
+
+
+def audit_action(action: str, lang: str) -> str:
+    """An audit entry's action in words (Japanese), or as recorded (English, and an action not listed)."""
+    pair = CATALOGUE.get(f"audit.action.{action}")
+    return pair[0] if pair and lang != "en" else action
 
 
 def pick_lang(query: str | None, cookie: str | None, default: str) -> str:

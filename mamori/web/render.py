@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 
-from mamori.web.i18n import text
+from mamori.glossary import entity_label, in_words
+from mamori.timefmt import MINUTES, format_time, zone, zone_name
+from mamori.web.i18n import audit_action, text
 
 TEMPLATES = Path(__file__).with_name("templates")
-TZ = ZoneInfo("Asia/Tokyo")
 
 _env = Environment(
     loader=FileSystemLoader(str(TEMPLATES)),
@@ -25,8 +25,20 @@ _env = Environment(
 )
 
 
-def local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return value.astimezone(TZ).strftime(fmt) if value is not None else ""
+def zone_for(request: Request) -> tzinfo:
+    """The company's zone (``[organization] timezone`` of the app's settings; Asia/Tokyo by default)."""
+    settings = getattr(request.app.state, "settings", None)
+    return getattr(settings, "timezone", None) or zone()
+
+
+def local_time(value: datetime | None, tz: tzinfo, fmt: str = MINUTES, *, named: bool = True) -> str:
+    """``2026-12-07 10:00 JST`` (``named=False``: without the zone's name, for a column whose heading names it)."""
+    return format_time(value, tz, fmt, named=named)
+
+
+@pass_context
+def _local_time(context: Any, value: datetime | None, fmt: str = MINUTES, named: bool = True) -> str:
+    return format_time(value, context.get("zone") or zone(), fmt, named=named)
 
 
 def size_text(n: int) -> str:
@@ -37,8 +49,11 @@ def size_text(n: int) -> str:
     return f"{n} B"
 
 
-_env.filters["local_time"] = local_time
+_env.filters["local_time"] = _local_time
 _env.filters["size"] = size_text
+_env.filters["in_words"] = in_words
+_env.globals["audit_action"] = audit_action
+_env.globals["entity_label"] = entity_label
 
 
 def lang_of(request: Request) -> str:
@@ -55,6 +70,8 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         if keep:
             switch = request.url.path + "?" + urlencode([*keep, ("lang", other)])
 
+    tz = zone_for(request)
+
     def t(key: str, **values: Any) -> str:
         return text(key, lang, **values)
 
@@ -64,6 +81,8 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         user=session.account if session is not None else None,
         csrf=session.csrf_token if session is not None else "",
         lang_switch=switch,
+        zone=tz,
+        zone_label=zone_name(datetime.now(UTC), tz),
         **context,
     )
     return HTMLResponse(html, status_code=status)

@@ -31,7 +31,7 @@ from mamori.web.accounts_text import at
 from mamori.web.chart import bar_chart
 from mamori.web.dashboard import count, load_rows
 from mamori.web.i18n import text
-from mamori.web.render import TZ, page
+from mamori.web.render import page, zone_for
 from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
@@ -101,7 +101,7 @@ def dashboard(request: Request, info: Annotated[SessionInfo, Depends(require_ses
     db = request.app.state.db
     now = utcnow()
     figures = count(load_rows(db, visible_senders(db, info.account), now - timedelta(days=DAYS + 1)),
-                    now.astimezone(TZ).date(), DAYS, TZ)
+                    now.astimezone(zone_for(request)).date(), DAYS, zone_for(request))
     labels = [d.strftime("%m/%d") for d in figures.days]
     chart = bar_chart(
         labels,

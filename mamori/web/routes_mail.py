@@ -22,7 +22,7 @@ from mamori.web.access import can_approve, can_view, is_owner, visible_senders
 from mamori.web.accounts import SessionInfo
 from mamori.web.confirm import build, human_left, missing_acks, seconds_left
 from mamori.web.i18n import text
-from mamori.web.render import local_time, page
+from mamori.web.render import local_time, page, zone_for
 from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
@@ -109,7 +109,7 @@ def _message_page(
         can_reveal=not owner and not revealed,
         seconds_left=left,
         left_text=human_left(left, lang) if left is not None else "",
-        deliver_time=local_time(msg.deliver_after, "%H:%M:%S") if msg.deliver_after else "",
+        deliver_time=local_time(msg.deliver_after, zone_for(request), "%H:%M:%S") if msg.deliver_after else "",
         done=done if done in DONE else "",
         error=error,
         content_gone=not msg.is_open and msg.state != "sending" and not retention.content_kept(db, msg.id),

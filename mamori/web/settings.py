@@ -22,8 +22,11 @@ import os
 import secrets
 import tomllib
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+
+from mamori.timefmt import TimezoneError, zone, zone_of
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -47,6 +50,7 @@ class WebSettings:
     login_window_minutes: int = 15
     data_dir: Path = field(default_factory=lambda: Path("var"))
     config_path: Path | None = None  # the mamori.toml the guard sections are read from (None: no guard)
+    timezone: tzinfo = field(default_factory=zone)  # [organization] timezone: the zone of every time shown
 
     @property
     def secure_cookies(self) -> bool:
@@ -165,7 +169,15 @@ def web_settings_from(data: dict[str, Any], base: Path, config_path: Path | None
         login_window_minutes=_int(web, "login_window_minutes", 15),
         data_dir=data_dir,
         config_path=config_path,
+        timezone=_timezone(data),
     )
+
+
+def _timezone(data: dict[str, Any]) -> tzinfo:
+    try:
+        return zone_of(data)
+    except TimezoneError as exc:
+        raise WebSettingsError(str(exc)) from exc
 
 
 def load_web_settings(path: str | Path | None) -> WebSettings:

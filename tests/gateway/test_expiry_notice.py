@@ -66,7 +66,8 @@ def test_cancel_at_expiry_tells_the_sender_it_was_not_sent(start_gateway, sink):
     assert msg["Auto-Submitted"] == "auto-generated"
     text = msg.get_body().get_content()
     assert "送信されませんでした" in text and "was NOT sent" in text and "send it again" in text
-    assert m.received_at.strftime("%Y-%m-%d %H:%M UTC") in text
+    # in the company's zone (the default, Asia/Tokyo), with its name
+    assert (m.received_at + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M JST") in text
     # every envelope recipient (the Bcc one too) masked; no address in the clear; never the body
     for address in [*OPEN_LIST, BCC]:
         assert mask_value("EMAIL", address) in text
@@ -75,8 +76,9 @@ def test_cancel_at_expiry_tells_the_sender_it_was_not_sent(start_gateway, sink):
     assert "極秘" not in text and "1234567" not in text and SECRET.encode() not in got.data
     # the reasons, in both languages, as the hold notice has them
     reason = next(r for r in m.reasons if r["code"] == "open_recipient_list")
-    assert f"[open_recipient_list] {reason['detail_ja']}" in text
-    assert f"[open_recipient_list] {reason['detail']}" in text
+    assert f"- 社外の宛先が互いに見えます: {reason['detail_ja']}" in text  # the title, never the code
+    assert f"- Recipients visible to each other: {reason['detail']}" in text
+    assert "open_recipient_list" not in text
     assert not [r for r in sink.received if set(r.rcpt_tos) & {*OPEN_LIST, BCC}]  # the message itself: not sent
     # the audit entry as before, naming only the notice's row id
     entries = audit(gw, m.id)

@@ -77,7 +77,9 @@ def test_check_explain_ja(world: Path):
     )
     result = _run(world, bad, extra=("--explain", "--lang", "ja"))
     assert result.exit_code == 0
-    assert "hold" in result.stdout and "本文の宛名は" in result.stdout
+    assert "保留" in result.stdout and "本文の宛名は" in result.stdout
+    assert "hold" not in result.stdout and "content_recipient_mismatch" not in result.stdout  # words, not codes
+    assert "本文の宛名と" in result.stdout and "重要度" in result.stdout  # the reason's title, the headers
 
 
 def test_bad_policy_is_a_clear_error(world: Path):

@@ -75,10 +75,13 @@ def chromium() -> Iterator[object]:
 
 
 def shot(page, name: str) -> None:
-    """A full-page screenshot; the viewport is first made as tall as the page so sticky bars sit in place."""
+    """A full-page screenshot (PNG, or JPEG at quality 60 for a ``.jpg`` name: the many pages of the layout set); the
+    viewport is first made as tall as the page so sticky bars sit in place."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     height = page.evaluate("document.documentElement.scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+    (SCREENSHOTS / name).parent.mkdir(parents=True, exist_ok=True)
+    extra = {"type": "jpeg", "quality": 60} if name.endswith(".jpg") else {}
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=True, **extra)
     page.set_viewport_size(size)

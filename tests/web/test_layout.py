@@ -1,0 +1,147 @@
+"""Every page at phone width (390 px) and desktop width (1280 px) in Chromium: no horizontal overflow.
+
+As each role (sender, approver, administrator) and signed out, every page of the web app is opened with long
+subjects, long addresses and many reasons; the document must not scroll sideways
+(``scrollWidth <= innerWidth``) and no visible element may reach past the viewport (a table cut off inside a
+scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 30 pages).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from mamori.gateway import links
+from mamori.store import audit
+from mamori.store.base import utcnow
+from mamori.web.accounts import create_user
+from mamori.web.app import create_app
+from tests.web import seed
+from tests.web.live import chromium, serve, shot
+
+WIDTHS = (390, 1280)
+SECRET = "layout-secret-0123456789"
+LONG_SUBJECT = (
+    "【至急】2026年度 第3四半期 お見積書・ご請求書・納品書の送付とお支払い条件変更のご案内"
+    "（株式会社エービーシー様向け）"
+)
+LONG_ADDRESS = "procurement.department.tokyo-headquarters@very-long-subsidiary-name.example.co.jp"
+
+# what a visible element reaching past the viewport is, measured in the page
+OVERFLOW_JS = """() => {
+  const vw = window.innerWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if ((r.width === 0 && r.height === 0) || style.visibility === 'hidden') continue;
+    if (r.right <= 0) continue;  // wholly off-screen on purpose: a skip link until it has the focus
+    if (r.right > vw + 1 || r.left < -1) {
+      wide.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+    }
+  }
+  const range = document.createRange();  // text running out of its box (a long address in a paragraph)
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.right > vw + 1 && r.width > 0) {
+      wide.push(`text "${n.textContent.trim().slice(0, 20)}" [${Math.round(r.right)}]`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, vw: vw, wide: wide.slice(0, 8)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def _world(web_db) -> dict[str, str]:
+    """Messages and audit entries that stretch every page: long subjects, addresses and reasons."""
+    many = [("tanaka@abc.example", "田中 一郎", "to"), (LONG_ADDRESS, "購買部 御担当者", "to"),
+            ("suzuki@xyz.example", "鈴木 花子", "cc")]
+    groups = [seed.group("株式会社エービーシー", True, ("tanaka@abc.example", "田中 一郎", "to", False)),
+              seed.group("very-long-subsidiary-name.example.co.jp", False, (LONG_ADDRESS, "購買部", "to", True)),
+              seed.group("xyz.example", False, ("suzuki@xyz.example", "鈴木 花子", "cc", True))]
+    reasons = [
+        {"code": "pii_in_attachment", "severity": "hold",
+         "detail": "顧客一覧_2026年度_全店舗分_最終版.xlsx holds personal data of about 80 people.",
+         "detail_ja": "顧客一覧_2026年度_全店舗分_最終版.xlsx に個人情報（氏名、住所、電話番号、生年月日）が"
+                      "約 80 名分含まれています。",
+         "evidence": ["山田 ■■", "東京都千代田区■■■■■■■■■■■■■■■■", "090-****-1234", "****年*月**日"]},
+        {"code": "similar_recipient", "severity": "hold",
+         "detail": f"{LONG_ADDRESS} is new to you.", "detail_ja": f"{LONG_ADDRESS} は初めての宛先です。",
+         "evidence": [LONG_ADDRESS, "p*********@abc.example"]},
+        {"code": "external_recipient", "severity": "confirm", "detail": "3 external.",
+         "detail_ja": "社外の宛先が 3 件あります。", "evidence": ["t*****@abc.example"]},
+    ]
+    attachments = [{"filename": "顧客一覧_2026年度_全店舗分_最終版_社外秘_取扱注意_CustomerList_FY2026_final_v3.xlsx",
+                    "size": 2_400_000, "types": ["PERSON", "ADDRESS", "PHONE", "DATE_OF_BIRTH"], "records": 80,
+                    "issues": []}]
+    own = seed.message(web_db, subject=LONG_SUBJECT, recipients=many, groups=groups, reasons=reasons,
+                       attachments=attachments, release_mode="approval")
+    waiting = seed.message(web_db, subject=LONG_SUBJECT, state="waiting", action="confirm", recipients=many,
+                           groups=groups, reasons=reasons[2:], attachments=attachments, deliver_after_seconds=600)
+    for i in range(2):
+        seed.message(web_db, subject=f"{LONG_SUBJECT} その{i + 1}", recipients=many, groups=groups, reasons=reasons)
+    create_user(web_db, "a.very.long.login.name.for.the.sales.division@corp.example", role="sender",
+                group="東日本営業本部 第一営業部 法人営業課", display_name="長い表示名の営業担当者さん",
+                password=seed.PASSWORD)
+    with web_db.session() as s:
+        audit.record(s, "gateway", "reject", f"mail:{own}", "bulk_pii similar_recipient sensitive_pii",
+                     codes=["bulk_pii", "similar_recipient", "sensitive_pii"], note=LONG_SUBJECT)
+    link = links.url("http://x", links.sign(SECRET, message_id=own, login="bob@corp.example", purpose="approve",
+                                            expires_at=utcnow() + timedelta(hours=1)))
+    return {"own": own, "waiting": waiting, "link": link[len("http://x"):]}
+
+
+def _sign_in(page, site: str, user: str) -> None:
+    page.goto(f"{site}/login")
+    page.fill("input[name=login]", user)
+    page.fill("input[name=password]", seed.PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
+def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db) -> None:
+    from dataclasses import replace
+
+    ids = _world(web_db)
+    app = create_app(replace(web_settings, secret_key=SECRET), web_db, guard=None)
+    own, waiting = ids["own"], ids["waiting"]
+    visits: dict[str | None, list[tuple[str, str]]] = {
+        None: [("login", "/login"), ("not-found", "/nowhere")],
+        "alice@corp.example": [("messages", "/messages"), ("confirm", f"/messages/{own}"),
+                               ("confirm-waiting", f"/messages/{waiting}"), ("password", "/account/password"),
+                               ("messages-en", "/messages?lang=en")],
+        "bob@corp.example": [("queue", "/queue"), ("queue-all", "/queue?scope=all&lang=ja"),
+                             ("approve", f"/messages/{own}"), ("dashboard", "/dashboard"),
+                             ("link", ids["link"])],
+        "olga@corp.example": [("audit", "/audit"), ("users", "/admin/users"), ("dashboard-officer", "/dashboard"),
+                              ("detail-officer", f"/messages/{own}"), ("training", "/training/")],
+    }
+    problems = []
+    with serve(app) as site:
+        for width in WIDTHS:
+            for user, pages in visits.items():
+                ctx = browser.new_context(locale="ja-JP", viewport={"width": width, "height": 800})
+                page = ctx.new_page()
+                page.set_default_timeout(20_000)
+                if user:
+                    _sign_in(page, site, user)
+                for name, path in pages:
+                    response = page.goto(site + path)
+                    status = response.status if response is not None else 0
+                    assert status in (200, 404), (name, status)
+                    got = page.evaluate(OVERFLOW_JS)
+                    if name != "link":  # the decision page again, reached from a notice's link
+                        shot(page, f"layout/{name}-{width}.jpg")
+                    if got["scroll"] > got["vw"] or got["wide"]:
+                        problems.append((width, user, name, got["scroll"], got["wide"]))
+                ctx.close()
+    assert not problems, "\n".join(map(str, problems))
