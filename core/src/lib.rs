@@ -16,6 +16,7 @@
 //! `python` feature, so `cargo test` exercises the engine without an interpreter.
 
 pub mod checksums;
+pub mod crf;
 pub mod custom;
 pub mod document;
 pub mod engine;
