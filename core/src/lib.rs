@@ -24,6 +24,7 @@ pub mod finding;
 pub mod fold;
 pub mod lexicon;
 pub mod morphology;
+pub mod ner;
 pub mod pieces;
 pub mod pystr;
 #[rustfmt::skip]

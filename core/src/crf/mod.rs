@@ -190,9 +190,9 @@ impl Model {
         if num_attrs > buf.len() / 4 {
             return Err(bad(format!("{num_attrs} attributes do not fit the file")));
         }
-        if &buf.get(off_features..off_features + 4).unwrap_or_default()[..] != b"FEAT"
-            || &buf.get(off_labelrefs..off_labelrefs + 4).unwrap_or_default()[..] != b"LFRF"
-            || &buf.get(off_attrrefs..off_attrrefs + 4).unwrap_or_default()[..] != b"AFRF"
+        if buf.get(off_features..off_features + 4).unwrap_or_default() != b"FEAT"
+            || buf.get(off_labelrefs..off_labelrefs + 4).unwrap_or_default() != b"LFRF"
+            || buf.get(off_attrrefs..off_attrrefs + 4).unwrap_or_default() != b"AFRF"
         {
             return Err(bad("feature chunks (FEAT, LFRF, AFRF) not where the header says"));
         }
