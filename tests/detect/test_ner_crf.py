@@ -284,16 +284,16 @@ def test_core_tagger_equals_python_crfsuite(text: str) -> None:
 @needs_crf
 @pytest.mark.parametrize("text", _SAMPLE)
 def test_core_features_are_the_python_features(text: str) -> None:
-    """Every feature string ``ner_features.features`` writes that the model knows, in the same order, per character."""
-    from mamori.detect.ner_resources import gazetteer as gaz
+    """Every feature string ``ner_features.features`` writes that the model knows, in the same order, per character;
+    the core looks the gazetteer, the word clusters and the name lexicon up itself, as Python does."""
     from mamori.detect.recognizers.ner_crf import _segment_inputs
 
-    crf = NerCrf()
-    tagger = crf._tagger
+    tagger = NerCrf()._tagger
     words = word_clusters()
     for start, end, rules in _segments_with_hints(text):
         items = segment_features(text, start, end, rules)  # type: ignore[arg-type]
         piece, toks, hints = _segment_inputs(text, start, end, rules)  # type: ignore[arg-type]
-        got = tagger.feature_ids(piece, toks, hints, gaz().spans(piece), [words.get(t[2]) for t in toks])
+        assert tagger.gazetteer_spans(piece) == gazetteer().spans(piece)
+        assert [tagger.word_cluster(t[2]) for t in toks] == [words.get(t[2]) for t in toks]
         want = [[a for a in map(tagger.attr_id, row) if a is not None] for row in items]
-        assert got == want
+        assert tagger.feature_ids(piece, toks, hints) == want

@@ -11,6 +11,8 @@
 use crate::crf::{Model, ModelError};
 use crate::pystr;
 
+pub mod resources;
+
 /// A SudachiPy token of the segment: offsets into it (code points), surface, part of speech.
 #[derive(Debug, Clone, Default)]
 pub struct Token {

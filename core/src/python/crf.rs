@@ -9,6 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
+use crate::ner::resources::{Gazetteer, WordClusters};
 use crate::ner::{Hint, Input, Listed, NerTagger, Token};
 
 /// (start, end, surface, part of speech) of a token, offsets into the segment.
@@ -21,6 +22,8 @@ type ListedRow = (i64, i64, String);
 #[pyclass(name = "CrfTagger", module = "mamori._core", frozen)]
 pub struct PyCrfTagger {
     tagger: NerTagger,
+    gazetteer: Option<Gazetteer>,
+    clusters: Option<WordClusters>,
 }
 
 struct Owned {
@@ -32,15 +35,28 @@ struct Owned {
 }
 
 impl Owned {
+    /// The inputs of one segment; the gazetteer spans and the clusters not given are looked up in `tagger`'s.
     fn new(
+        tagger: &PyCrfTagger,
+        text: &str,
         tokens: Vec<TokenRow>,
         flags: Option<Vec<String>>,
         hints: Vec<HintRow>,
-        gazetteer: Vec<ListedRow>,
-        clusters: Vec<Option<u64>>,
+        gazetteer: Option<Vec<ListedRow>>,
+        clusters: Option<Vec<Option<u64>>>,
     ) -> Owned {
         let tokens: Vec<Token> =
             tokens.into_iter().map(|(start, end, surface, pos)| Token { start, end, surface, pos }).collect();
+        let gazetteer = match (gazetteer, &tagger.gazetteer) {
+            (Some(rows), _) => rows.into_iter().map(|(start, end, kinds)| Listed { start, end, kinds }).collect(),
+            (None, Some(g)) => g.spans(text),
+            (None, None) => Vec::new(),
+        };
+        let clusters = match (clusters, &tagger.clusters) {
+            (Some(c), _) => c,
+            (None, Some(w)) => tokens.iter().map(|t| w.get(&t.surface)).collect(),
+            (None, None) => Vec::new(),
+        };
         let flags = flags.unwrap_or_else(|| {
             let lex = crate::recognizers::person_ja::lexicon::name_lexicon();
             tokens.iter().map(|t| lex.flags_str(&t.surface).to_string()).collect()
@@ -52,7 +68,7 @@ impl Owned {
                 .into_iter()
                 .map(|(start, end, kind, recognizer, score)| Hint { start, end, kind, recognizer, score })
                 .collect(),
-            gazetteer: gazetteer.into_iter().map(|(start, end, kinds)| Listed { start, end, kinds }).collect(),
+            gazetteer,
             clusters,
         }
     }
@@ -76,11 +92,36 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> PyResult<T> {
 #[pymethods]
 impl PyCrfTagger {
     /// The tagger of a CRFsuite model file's bytes (as python-crfsuite writes it); ValueError if they are not one.
+    /// `gazetteer` (`surface\tkinds` lines) and `clusters` (`word\trow\tmid\ttop` lines, in order) are the texts
+    /// of `ner_resources`' files: with them, `tag` looks the proper nouns and the clusters up itself.
     #[new]
-    fn new(model: &[u8]) -> PyResult<Self> {
+    #[pyo3(signature = (model, gazetteer=None, clusters=None))]
+    fn new(py: Python<'_>, model: &[u8], gazetteer: Option<&str>, clusters: Option<&str>) -> PyResult<Self> {
         let tagger =
             guarded("CrfTagger", || NerTagger::from_bytes(model))?.map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(PyCrfTagger { tagger })
+        let (gazetteer, clusters) = py.detach(|| {
+            guarded("CrfTagger", || {
+                let g = gazetteer.map(Gazetteer::from_tsv).transpose();
+                let c = clusters.map(WordClusters::from_tsv).transpose();
+                (g, c)
+            })
+        })?;
+        let gazetteer = gazetteer.map_err(PyValueError::new_err)?;
+        let clusters = clusters.map_err(PyValueError::new_err)?;
+        Ok(PyCrfTagger { tagger, gazetteer, clusters })
+    }
+
+    /// The loaded gazetteer's `(start, end, kinds)` in `text` (empty without one).
+    fn gazetteer_spans(&self, text: &str) -> Vec<ListedRow> {
+        self.gazetteer
+            .as_ref()
+            .map(|g| g.spans(text).into_iter().map(|l| (l.start, l.end, l.kinds)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The loaded word clusters' packed ids of `word` (None when not listed or without clusters).
+    fn word_cluster(&self, word: &str) -> Option<u64> {
+        self.clusters.as_ref().and_then(|w| w.get(word))
     }
 
     /// The model's labels, by id.
@@ -116,7 +157,7 @@ impl PyCrfTagger {
     }
 
     /// The attribute ids of each character's features (those the model knows), in order.
-    #[pyo3(signature = (text, tokens, hints=Vec::new(), gazetteer=Vec::new(), clusters=Vec::new(), flags=None))]
+    #[pyo3(signature = (text, tokens, hints=Vec::new(), gazetteer=None, clusters=None, flags=None))]
     #[allow(clippy::too_many_arguments)]
     fn feature_ids(
         &self,
@@ -124,17 +165,18 @@ impl PyCrfTagger {
         text: &str,
         tokens: Vec<TokenRow>,
         hints: Vec<HintRow>,
-        gazetteer: Vec<ListedRow>,
-        clusters: Vec<Option<u64>>,
+        gazetteer: Option<Vec<ListedRow>>,
+        clusters: Option<Vec<Option<u64>>>,
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<Vec<u32>>> {
-        let owned = Owned::new(tokens, flags, hints, gazetteer, clusters);
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters);
         py.detach(|| guarded("CrfTagger.feature_ids", || self.tagger.feature_ids(&owned.input(text))))
     }
 
     /// The spans the model finds in the segment `text`: `(start, end, type, score)`, trimmed, scored by the
-    /// mean marginal of their labels. `flags` (the name lexicon's, per token) are looked up when None.
-    #[pyo3(signature = (text, tokens, hints=Vec::new(), gazetteer=Vec::new(), clusters=Vec::new(), flags=None))]
+    /// mean marginal of their labels. `gazetteer` spans, `clusters` and `flags` (the name lexicon's, per token)
+    /// are looked up when None.
+    #[pyo3(signature = (text, tokens, hints=Vec::new(), gazetteer=None, clusters=None, flags=None))]
     #[allow(clippy::too_many_arguments)]
     fn tag(
         &self,
@@ -142,11 +184,11 @@ impl PyCrfTagger {
         text: &str,
         tokens: Vec<TokenRow>,
         hints: Vec<HintRow>,
-        gazetteer: Vec<ListedRow>,
-        clusters: Vec<Option<u64>>,
+        gazetteer: Option<Vec<ListedRow>>,
+        clusters: Option<Vec<Option<u64>>>,
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<(usize, usize, String, f64)>> {
-        let owned = Owned::new(tokens, flags, hints, gazetteer, clusters);
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters);
         py.detach(|| {
             guarded("CrfTagger.tag", || {
                 self.tagger.tag(&owned.input(text)).into_iter().map(|s| (s.start, s.end, s.kind, s.score)).collect()

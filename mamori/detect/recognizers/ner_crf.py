@@ -6,9 +6,9 @@ the rule findings leave (:func:`outside`), then go through the detector's usual 
 
 The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` with python-crfsuite on
 ja-ner-wiki/dev (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``). Detection needs no
-python-crfsuite: the core reads the model file and computes the features, the labels and their marginals
-(``_core.CrfTagger``, the same numbers as CRFsuite's); Python keeps the sentences, SudachiPy's tokens, the gazetteer
-and the word clusters.
+python-crfsuite: the core reads the model file and computes the features (with the gazetteer, the word clusters and
+the name lexicon), the labels and their marginals (``_core.CrfTagger``, the same numbers as CRFsuite's); Python keeps
+the sentences and SudachiPy's tokens.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans, features
-from mamori.detect.ner_resources import gazetteer, word_clusters
+from mamori.detect.ner_resources import CLUSTERS_FILE, GAZETTEER_FILE, data_text, gazetteer, word_clusters
 from mamori.detect.recognizer import Recognizer
 
 MODEL_FILE = "data/ner-ja-wiki.crfsuite"
@@ -131,7 +131,7 @@ class NerCrf(Recognizer):
             data = Path(self.model_path).read_bytes()
         else:
             data = resources.files("mamori.detect").joinpath(MODEL_FILE).read_bytes()
-        return _core.CrfTagger(data)
+        return _core.CrfTagger(data, gazetteer=data_text(GAZETTEER_FILE), clusters=data_text(CLUSTERS_FILE))
 
     def find(self, doc: Document) -> list[Finding]:
         return self.find_with(doc, ())
@@ -154,11 +154,10 @@ class NerCrf(Recognizer):
         self, text: str, start: int, end: int, rules: Iterable[Finding] = ()
     ) -> list[tuple[int, int, str, float]]:
         """The spans the model finds in ``text[start:end]``, offsets into it: what :meth:`tag` gives for the
-        features :func:`segment_features` builds, computed in the core."""
+        features :func:`segment_features` builds, computed in the core (features, gazetteer, word clusters, name
+        lexicon, CRF)."""
         piece, toks, hints = _segment_inputs(text, start, end, rules)
-        words = word_clusters()
-        clusters = [words.get(t[2]) for t in toks]
-        return self._tagger.tag(piece, toks, hints, gazetteer().spans(piece), clusters)
+        return self._tagger.tag(piece, toks, hints)  # the gazetteer, the clusters and the name flags: in the core
 
     def tag(self, items: list[list[str]], piece: str) -> list[tuple[Span, float]]:
         """The spans the model finds in the feature sequence ``items`` of ``piece`` (feature strings, as
