@@ -270,6 +270,12 @@ impl Model {
             Some(end) => &key[..end],
             None => key,
         };
+        self.attr_id_exact(key)
+    }
+
+    /// The id of attribute `key`, a key with no NUL in it (the caller's promise: not checked).
+    #[inline]
+    pub fn attr_id_exact(&self, key: &[u8]) -> Option<u32> {
         self.attrs.get(key).copied()
     }
 

@@ -93,32 +93,49 @@ fn type_letter(kind: &str) -> Option<u8> {
     }
 }
 
-/// Builds attribute keys in one reused buffer and looks them up.
+/// Builds attribute keys in one reused buffer and looks them up. CRFsuite reads a key as a C string, so
+/// whatever follows a NUL is dropped as the key is built (no search for one at each look-up).
 struct Keys<'m> {
     model: &'m Model,
     buf: Vec<u8>,
+    cut: bool,
 }
 
 impl Keys<'_> {
     fn start(&mut self, prefix: &str) -> &mut Self {
         self.buf.clear();
         self.buf.extend_from_slice(prefix.as_bytes());
+        self.cut = false;
         self
     }
 
     fn ch(&mut self, c: char) -> &mut Self {
-        let mut b = [0u8; 4];
-        self.buf.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+        if c == '\0' {
+            self.cut = true;
+        } else if !self.cut {
+            let mut b = [0u8; 4];
+            self.buf.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+        }
         self
     }
 
     fn s(&mut self, s: &str) -> &mut Self {
-        self.buf.extend_from_slice(s.as_bytes());
+        if !self.cut {
+            match s.bytes().position(|b| b == 0) {
+                Some(end) => {
+                    self.buf.extend_from_slice(&s.as_bytes()[..end]);
+                    self.cut = true;
+                }
+                None => self.buf.extend_from_slice(s.as_bytes()),
+            }
+        }
         self
     }
 
     fn b(&mut self, b: u8) -> &mut Self {
-        self.buf.push(b);
+        if !self.cut {
+            self.buf.push(b);
+        }
         self
     }
 
@@ -134,12 +151,14 @@ impl Keys<'_> {
                 break;
             }
         }
-        self.buf.extend_from_slice(&tmp[i..]);
+        if !self.cut {
+            self.buf.extend_from_slice(&tmp[i..]);
+        }
         self
     }
 
     fn id(&self) -> Option<u32> {
-        self.model.attr_id(&self.buf)
+        self.model.attr_id_exact(&self.buf)
     }
 }
 
@@ -157,7 +176,7 @@ pub fn features(model: &Model, inp: &Input<'_>, emit: &mut impl FnMut(usize, u32
     if n == 0 {
         return;
     }
-    let mut k = Keys { model, buf: Vec::with_capacity(64) };
+    let mut k = Keys { model, buf: Vec::with_capacity(64), cut: false };
     let put = |k: &Keys<'_>, row: usize, emit: &mut dyn FnMut(usize, u32)| {
         if let Some(a) = k.id() {
             emit(row, a);
