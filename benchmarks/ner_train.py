@@ -4,7 +4,7 @@ usage: .venv/bin/python benchmarks/ner_train.py [--folds 5] [--grid quick|full] 
                                                 [--no-train | --train FS:C1:C2] [--out MODEL]
        .venv/bin/python benchmarks/ner_train.py --speed FILE.jsonl [...] [--speed-docs N]
 
-Needs the `ner` extra (python-crfsuite). Reads ONLY ja-ner-wiki/dev.jsonl: the test file is never touched here.
+Needs python-crfsuite (the `bench` extra). Reads ONLY ja-ner-wiki/dev.jsonl: the test file is never touched here.
 Folds split by Wikipedia article (sha1 of the curid), as dev and test were split, so names of one article never
 sit on both sides of a fold. Each candidate (feature set, c1, c2) is trained on k-1 folds and scored on the
 held-out fold with score.py's own function (IoU >= 0.75, greedy) over PERSON, ORGANIZATION and LOCATION after

@@ -16,6 +16,7 @@
 //! `python` feature, so `cargo test` exercises the engine without an interpreter.
 
 pub mod checksums;
+pub mod crf;
 pub mod custom;
 pub mod document;
 pub mod engine;
@@ -23,6 +24,7 @@ pub mod finding;
 pub mod fold;
 pub mod lexicon;
 pub mod morphology;
+pub mod ner;
 pub mod pieces;
 pub mod pystr;
 #[rustfmt::skip]

@@ -26,6 +26,16 @@ pub fn is_alnum(c: char) -> bool {
     }
 }
 
+/// `c.isalpha()` (categories Lu, Ll, Lt, Lm, Lo).
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_table(t::ALPHA, c)
+    }
+}
+
 /// `c.isdecimal()`: what `\d` matches.
 #[inline]
 pub fn is_decimal(c: char) -> bool {

@@ -5,6 +5,7 @@
 //! for whole tables, compact arrays. Detection releases the GIL; a panic inside the engine becomes
 //! a `RuntimeError` for that text, never an abort.
 
+mod crf;
 mod finding;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -303,6 +304,7 @@ fn settle_spans(spans: Vec<(String, usize, usize, f64)>) -> Vec<usize> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
     m.add_class::<PyFinding>()?;
+    m.add_class::<crf::PyCrfTagger>()?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
     m.add_function(wrap_pyfunction!(settle_spans, m)?)?;
     m.add_function(wrap_pyfunction!(name_flags, m)?)?;

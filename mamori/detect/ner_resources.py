@@ -1,6 +1,7 @@
 """Word clusters and a proper-noun gazetteer: the lexical knowledge the optional CRF name model reads.
 
-Both are loaded once per process, on the model's first use, from ``data/``:
+Both are read from ``data/``; at detection time the core holds them (``_core.CrfTagger``, from :func:`data_text`),
+and the Python classes here, which it answers exactly as, serve training (``benchmarks/ner_train.py``) and tests:
 
 * ``ner-clusters.tsv.gz``: 419,913 words with three cluster ids each (the row of GiNZA's pruned chiVe vectors it
   maps to, and two coarser k-means groups of those rows), made by ``benchmarks/ner_clusters.py``. A word the
@@ -35,6 +36,12 @@ def _lines(name: str) -> Iterator[str]:
     with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f, io.TextIOWrapper(f, encoding="utf-8") as text:
         for line in text:
             yield line.rstrip("\n")
+
+
+def data_text(name: str) -> str:
+    """The whole text of one of the gzipped files (:data:`CLUSTERS_FILE`, :data:`GAZETTEER_FILE`): what the core's
+    tagger (``_core.CrfTagger``) reads them from."""
+    return gzip.decompress(resources.files("mamori.detect").joinpath(name).read_bytes()).decode("utf-8")
 
 
 def pack_clusters(row: int, mid: int, top: int) -> int:

@@ -11,14 +11,26 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mamori import _core
 from mamori.detect import Detector
 from mamori.detect.morphology import Token
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans, char_type, features
 from mamori.detect.ner_resources import WordClusters, cluster_ids, gazetteer, pack_clusters, word_clusters
-from mamori.detect.recognizers import default_recognizers
-from mamori.detect.recognizers.ner_crf import MISSING_EXTRA, NerCrf, available, segments
+from mamori.detect.recognizers import default_recognizers, ner_crf
+from mamori.detect.recognizers.ner_crf import (
+    MISSING_EXTRA,
+    NerCrf,
+    available,
+    segment_features,
+    segments,
+)
 
-needs_crf = pytest.mark.skipif(not available(), reason="python-crfsuite not available: install the 'ner' extra")
+needs_crf = pytest.mark.skipif(not available(), reason="the NER model is not installed")
+try:
+    import pycrfsuite
+except ImportError:  # only training needs it; the comparisons below are skipped without it
+    pycrfsuite = None
+needs_pycrfsuite = pytest.mark.skipif(pycrfsuite is None, reason="python-crfsuite not installed (training needs it)")
 
 
 def test_char_types() -> None:
@@ -133,10 +145,17 @@ def test_not_a_default_recognizer() -> None:
     assert Detector().ner is None
 
 
-def test_clear_message_when_the_extra_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The one fault we cannot cause for real here: python-crfsuite not installed.
+def test_detection_needs_no_python_crfsuite(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pycrfsuite", None)
-    with pytest.raises(RuntimeError, match=r"mamori\[ner\]"):
+    assert available()
+    assert [f.type for f in Detector(ner=True).detect("フリッチュはトステムに入社した。") if f.type == "PERSON"]
+
+
+def test_clear_message_when_the_core_cannot_run_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The one fault we cannot cause for real here: a core built before the tagger.
+    monkeypatch.delattr(_core, "CrfTagger")
+    assert not available()
+    with pytest.raises(RuntimeError, match=r"ner-ja-wiki\.crfsuite"):
         Detector(ner=True)
     from mamori.cli import main
 
@@ -213,3 +232,68 @@ def test_cli_detect_ner_jsonl() -> None:
         got[len(args)] = json.loads(result.output.splitlines()[0])["findings"]
     assert not any(f["type"] == "PERSON" for f in got[2])
     assert any(f["type"] == "PERSON" for f in got[3])
+
+
+def test_a_bad_model_is_a_clear_error() -> None:
+    for junk in (b"", b"lCRF" + b"\0" * 60, b"not a model"):
+        with pytest.raises(ValueError, match="not a CRFsuite CRF1d model"):
+            _core.CrfTagger(junk)
+
+
+# Sentences written for these tests: names with and without cues, codes, digits Python calls digits (²), letters it
+# calls letters (ǅ), marks, a NUL, lone surrogates, spaces of several kinds, a sentence longer than a segment.
+_SAMPLE = [
+    *(text for text, _ in _CUELESS),
+    "担当: 山田太郎様 (株式会社みらい商事) 電話 03-1234-5678\n来週、フリッチュが東京へ伺います。",
+    "注文番号 AB-12345 の件で、佐藤花子（営業部）より大阪支店へご連絡します。",
+    "東洋紡の松本は阪神へ移り、ＮＴＴデータの鈴木と会った。",
+    "x²の値とǅ文字、\x00そして\ud800山田\udfffは東京都港区に住む。",
+    "「トヨタ自動車」『日本銀行』【京都大学】の代表者　田中一郎 氏\t及び Jane Doe。",
+    "ベルナール・ビュフェはパリ市立近代美術館で個展を開いた。" * 25,
+    "メールは info@example.co.jp、住所は北海道札幌市中央区北1条西2丁目です。",
+]
+
+
+def _segments_with_hints(text: str) -> list[tuple[int, int, list[object]]]:
+    plain = Detector()
+    doc_rules = [f for f in plain.detect(text) if f.type in NER_TYPES]
+    return [(s, e, [f for f in doc_rules if f.start < e and f.end > s]) for s, e in segments(text)]
+
+
+@needs_crf
+@needs_pycrfsuite
+@pytest.mark.parametrize("text", _SAMPLE)
+def test_core_tagger_equals_python_crfsuite(text: str) -> None:
+    """The core's features, labels and marginals are python-crfsuite's on the Python features, to the bit."""
+    from importlib import resources
+
+    crf = NerCrf()
+    reference = pycrfsuite.Tagger()
+    with resources.as_file(resources.files("mamori.detect").joinpath(ner_crf.MODEL_FILE)) as path:
+        reference.open(str(path))
+    for start, end, rules in _segments_with_hints(text):
+        items = segment_features(text, start, end, rules)  # type: ignore[arg-type]
+        labels = reference.tag(items)
+        core_labels, marginals = crf._tagger.tag_items(items)
+        assert core_labels == labels
+        assert marginals == [reference.marginal(lab, i) for i, lab in enumerate(labels)]
+        want = [(s.start, s.end, s.type, score) for s, score in crf.tag(items, text[start:end])]
+        assert crf.tag_segment(text, start, end, rules) == want  # type: ignore[arg-type]
+
+
+@needs_crf
+@pytest.mark.parametrize("text", _SAMPLE)
+def test_core_features_are_the_python_features(text: str) -> None:
+    """Every feature string ``ner_features.features`` writes that the model knows, in the same order, per character;
+    the core looks the gazetteer, the word clusters and the name lexicon up itself, as Python does."""
+    from mamori.detect.recognizers.ner_crf import _segment_inputs
+
+    tagger = NerCrf()._tagger
+    words = word_clusters()
+    for start, end, rules in _segments_with_hints(text):
+        items = segment_features(text, start, end, rules)  # type: ignore[arg-type]
+        piece, toks, hints = _segment_inputs(text, start, end, rules)  # type: ignore[arg-type]
+        assert tagger.gazetteer_spans(piece) == gazetteer().spans(piece)
+        assert [tagger.word_cluster(t[2]) for t in toks] == [words.get(t[2]) for t in toks]
+        want = [[a for a in map(tagger.attr_id, row) if a is not None] for row in items]
+        assert tagger.feature_ids(piece, toks, hints) == want

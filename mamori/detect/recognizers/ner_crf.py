@@ -1,12 +1,14 @@
 """Optional character-level CRF for Japanese PERSON, ORGANIZATION and LOCATION names without a cue.
 
-Needs the ``ner`` extra (python-crfsuite). Not one of the default recognizers: ``Detector(ner=True)`` or
-``mamori detect --ner`` adds it, and hands it the rule findings of its types as features, so the model
-learns when to trust a rule. Its findings fill only the gaps the rule findings leave (:func:`outside`), then go
-through the detector's usual ``settle()``: see :func:`merge`.
+Not one of the default recognizers: ``Detector(ner=True)`` or ``mamori detect --ner`` adds it, and hands it the
+rule findings of its types as features, so the model learns when to trust a rule. Its findings fill only the gaps
+the rule findings leave (:func:`outside`), then go through the detector's usual ``settle()``: see :func:`merge`.
 
-The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` on ja-ner-wiki/dev
-(Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``).
+The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` with python-crfsuite on
+ja-ner-wiki/dev (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``). Detection needs no
+python-crfsuite: the core reads the model file and computes the features (with the gazetteer, the word clusters and
+the name lexicon), the labels and their marginals (``_core.CrfTagger``, the same numbers as CRFsuite's); Python keeps
+the sentences and SudachiPy's tokens.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from importlib import resources
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
+from mamori import _core
 from mamori.detect import morphology, name_lexicon
 from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
 from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans, features
-from mamori.detect.ner_resources import gazetteer, word_clusters
+from mamori.detect.ner_resources import CLUSTERS_FILE, GAZETTEER_FILE, data_text, gazetteer, word_clusters
 from mamori.detect.recognizer import Recognizer
 
 MODEL_FILE = "data/ner-ja-wiki.crfsuite"
@@ -42,18 +46,18 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 MISSING_EXTRA = (
-    "固有表現モデル (NER) には追加パッケージが必要です: pip install 'mamori[ner]' / "
-    "the NER model needs the 'ner' extra: pip install 'mamori[ner]' (python-crfsuite)"
+    "固有表現モデル (NER) が使えません: mamori/detect/data/ner-ja-wiki.crfsuite がないか、コアが古いビルドです / "
+    "the NER model is not available: mamori/detect/data/ner-ja-wiki.crfsuite is missing or the core predates it "
+    "(reinstall mamori)"
 )
+
+SegmentTokens = list[tuple[int, int, str, tuple[str, ...]]]
+Hint = tuple[int, int, str, str, float]
 
 
 def available() -> bool:
-    """True when python-crfsuite can be imported (the ``ner`` extra is installed)."""
-    try:
-        import pycrfsuite  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """True when the core can run the model (``_core.CrfTagger``) and the model file is installed."""
+    return hasattr(_core, "CrfTagger") and resources.files("mamori.detect").joinpath(MODEL_FILE).is_file()
 
 
 def segments(text: str, limit: int = SEGMENT_LIMIT) -> list[tuple[int, int]]:
@@ -71,23 +75,30 @@ def segments(text: str, limit: int = SEGMENT_LIMIT) -> list[tuple[int, int]]:
     return out
 
 
-def segment_features(
-    text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = FEATURE_SETS[-1]
-) -> list[list[str]]:
-    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags, the rule findings inside it, the
-    gazetteer's proper nouns and the tokens' word clusters."""
+def _segment_inputs(text: str, start: int, end: int, rules: Iterable[Finding]) -> tuple[str, SegmentTokens, list[Hint]]:
+    """``text[start:end]`` (lone surrogates replaced one for one, offsets kept), its SudachiPy tokens and the rule
+    findings of the name types over it, offsets into it."""
     piece = text[start:end]
-    if _SURROGATE_RE.search(piece):  # not encodable for CRFsuite: replaced one for one, offsets kept
+    if _SURROGATE_RE.search(piece):  # not encodable for CRFsuite or the core: replaced one for one, offsets kept
         piece = _SURROGATE_RE.sub("\ufffd", piece)
-    toks = [
-        morphology.Token(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)
-    ]
-    flags = name_lexicon.flags(t.surface for t in toks)
+    toks = [(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)]
     hints = [
         (f.start - start, f.end - start, f.type, f.recognizer, f.score)
         for f in rules
         if f.start < end and f.end > start and f.type in NER_TYPES
     ]
+    return piece, toks, hints
+
+
+def segment_features(
+    text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = FEATURE_SETS[-1]
+) -> list[list[str]]:
+    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags, the rule findings inside it, the
+    gazetteer's proper nouns and the tokens' word clusters (the training data; detection computes the same in the
+    core)."""
+    piece, rows, hints = _segment_inputs(text, start, end, rules)
+    toks = [morphology.Token(s, e, surface, pos) for s, e, surface, pos in rows]
+    flags = name_lexicon.flags(t.surface for t in toks)
     level = FEATURE_SETS.index(feature_set)
     listed = gazetteer().spans(piece) if level >= FEATURE_SETS.index("gaz") else []
     clusters: list[int | None] = []
@@ -100,8 +111,7 @@ def segment_features(
 class NerCrf(Recognizer):
     """Japanese PERSON / ORGANIZATION / LOCATION from a linear-chain CRF over characters.
 
-    The model is opened on first use. One CRFsuite tagger holds the state of the last sequence it tagged, so an
-    instance (and a ``Detector(ner=True)``) is for one thread at a time.
+    The model is read on first use; tagging keeps no state between calls, so an instance may serve several threads.
     """
 
     name = "ner_crf"
@@ -109,23 +119,19 @@ class NerCrf(Recognizer):
     languages: ClassVar[frozenset[str]] = frozenset({"ja"})
 
     def __init__(self, model_path: str | None = None) -> None:
-        if not available():
+        if not hasattr(_core, "CrfTagger"):
             raise RuntimeError(MISSING_EXTRA)
         if model_path is None and not resources.files("mamori.detect").joinpath(MODEL_FILE).is_file():
             raise RuntimeError(f"固有表現モデルがありません / the NER model is missing: mamori/detect/{MODEL_FILE}")
         self.model_path = model_path
 
     @cached_property
-    def _tagger(self) -> Any:
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
+    def _tagger(self) -> _core.CrfTagger:
         if self.model_path is not None:
-            tagger.open(self.model_path)
+            data = Path(self.model_path).read_bytes()
         else:
-            with resources.as_file(resources.files("mamori.detect").joinpath(MODEL_FILE)) as path:
-                tagger.open(str(path))
-        return tagger
+            data = resources.files("mamori.detect").joinpath(MODEL_FILE).read_bytes()
+        return _core.CrfTagger(data, gazetteer=data_text(GAZETTEER_FILE), clusters=data_text(CLUSTERS_FILE))
 
     def find(self, doc: Document) -> list[Finding]:
         return self.find_with(doc, ())
@@ -139,20 +145,28 @@ class NerCrf(Recognizer):
             if _CJK_RE.search(text, start, end) is None:
                 continue
             inside = [f for f in ordered if f.start < end and f.end > start]
-            items = segment_features(text, start, end, inside)
-            for span, score in self.tag(items, text[start:end]):
+            for s, e, kind, score in self.tag_segment(text, start, end, inside):
                 if score >= MIN_SCORE:
-                    out.append(self.finding(doc, span.type, start + span.start, start + span.end, score))
+                    out.append(self.finding(doc, kind, start + s, start + e, score))
         return out
 
+    def tag_segment(
+        self, text: str, start: int, end: int, rules: Iterable[Finding] = ()
+    ) -> list[tuple[int, int, str, float]]:
+        """The spans the model finds in ``text[start:end]``, offsets into it: what :meth:`tag` gives for the
+        features :func:`segment_features` builds, computed in the core (features, gazetteer, word clusters, name
+        lexicon, CRF)."""
+        piece, toks, hints = _segment_inputs(text, start, end, rules)
+        return self._tagger.tag(piece, toks, hints)  # the gazetteer, the clusters and the name flags: in the core
+
     def tag(self, items: list[list[str]], piece: str) -> list[tuple[Span, float]]:
-        """The spans the model finds in the feature sequence of ``piece``, each with the mean marginal of its
-        labels; spans are trimmed of spaces and punctuation, and a span of ASCII letters and digits alone
-        (an order or customer code) is dropped."""
+        """The spans the model finds in the feature sequence ``items`` of ``piece`` (feature strings, as
+        :func:`segment_features` builds them), each with the mean marginal of its labels; spans are trimmed of
+        spaces and punctuation, and a span of ASCII letters and digits alone (an order or customer code) is
+        dropped. The reference :meth:`tag_segment` is held to; ``benchmarks/ner_train.py`` scores models with it."""
         if not items:
             return []
-        tagger = self._tagger
-        labels = tagger.tag(items)
+        labels, marginals = self._tagger.tag_items(items)
         out: list[tuple[Span, float]] = []
         for span in bio_spans(labels):
             s, e = span.start, span.end
@@ -162,7 +176,7 @@ class NerCrf(Recognizer):
                 e -= 1
             if e - s == 0 or _CODE_RE.fullmatch(piece, s, e):
                 continue
-            total = sum(tagger.marginal(labels[i], i) for i in range(span.start, span.end))
+            total = sum(marginals[i] for i in range(span.start, span.end))
             out.append((Span(s, e, span.type), total / (span.end - span.start)))
         return out
 
