@@ -238,7 +238,7 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Report findings scored at least this.")
 @click.option("--types", default=None, help="Comma-separated entity types to report (default: all).")
-@click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
+@click.option("--ner", is_flag=True, help="Add the CRF model for Japanese names, organisations and places (slower).")
 @_config_option
 def detect(
     sources: tuple[str, ...],
@@ -260,7 +260,7 @@ def detect(
         detector = Detector(
             threshold=DEFAULT_THRESHOLD if min_score is None else min_score, types=wanted, ner=ner, config=config
         )
-    except RuntimeError as e:  # the ner extra is missing
+    except RuntimeError as e:  # the NER model is not installed
         raise click.UsageError(str(e)) from e
     if jsonl:
         if sources:
@@ -331,7 +331,7 @@ def detect(
 @click.option(
     "--ner",
     is_flag=True,
-    help="Add the CRF name model for Japanese (the 'ner' extra; about 12x slower: raise --timeout for big files).",
+    help="Add the CRF name model for Japanese (several times slower: raise --timeout for big files).",
 )
 @click.option(
     "--dask",
@@ -462,7 +462,7 @@ def scan(
 @click.option("--style", type=click.Choice(["partial", "type", "block"]), default="partial", show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Mask findings scored at least this.")
 @click.option("--lang", type=click.Choice(["auto", "ja", "en"]), default="auto", show_default=True)
-@click.option("--ner", is_flag=True, help="Add the CRF name model for Japanese (needs the 'ner' extra).")
+@click.option("--ner", is_flag=True, help="Add the CRF model for Japanese names, organisations and places (slower).")
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
@@ -500,7 +500,7 @@ def redact_command(
             ner=ner,
             config=config,
         )
-    except RuntimeError as e:  # the ner extra is missing
+    except RuntimeError as e:  # the NER model is not installed
         raise click.UsageError(str(e)) from e
     out = Path(output)
     many = len(paths) > 1 or Path(paths[0]).is_dir() or out.is_dir() or output.endswith(("/", os.sep))

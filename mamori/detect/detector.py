@@ -46,7 +46,7 @@ class Detector:
 
     ``recognizers`` defaults to every built-in recognizer; ``threshold`` drops findings scored
     below it; ``types`` keeps only the named entity types. ``ner=True`` adds the optional CRF name
-    model (the ``ner`` extra; RuntimeError with the install command when it is missing). ``config``
+    model (in the core; RuntimeError saying why when its model file is missing). ``config``
     adds an organisation's own patterns, deny and allow lists (:mod:`mamori.detect.config`; a bad
     pattern raises :class:`~mamori.detect.config.DetectConfigError`). ``threads`` is how many texts
     :meth:`detect_many` works on at once by default (each on its own core, without the GIL).
@@ -88,7 +88,7 @@ class Detector:
         # None: every recognizer of the engine (saves handing the list over and checking it for each text)
         every = {name for name, _, _ in self._engine.recognizers()}
         self._core_names: list[str] | None = None if names == every else sorted(names)
-        # The optional CRF (the `ner` extra): run after the rules, with their findings as features.
+        # The optional CRF (in the core): run after the rules, with their findings as features.
         self.ner: NerCrf | None = None
         if ner:
             from mamori.detect.recognizers.ner_crf import NER_TYPES, NerCrf

@@ -84,7 +84,7 @@ def test_ner_finds_cueless_names_in_a_scan(tmp_path: Path) -> None:
     from mamori.detect.recognizers.ner_crf import available
 
     if not available():
-        pytest.skip("python-crfsuite not available: install the 'ner' extra")
+        pytest.skip("the NER model file is not installed (mamori/detect/data/ner-ja-wiki.crfsuite)")
     # written for this test: names with no honorific, title or legal form
     text = "1998年、フリッチュはトステムに入社し、のちに東洋紡へ移った。\n"
     (tmp_path / "memo.txt").write_text(text, encoding="utf-8")

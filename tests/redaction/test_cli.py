@@ -71,7 +71,7 @@ def test_ner_masks_cueless_names(tmp_path: Path) -> None:
     from mamori.detect.recognizers.ner_crf import available
 
     if not available():
-        pytest.skip("python-crfsuite not available: install the 'ner' extra")
+        pytest.skip("the NER model file is not installed (mamori/detect/data/ner-ja-wiki.crfsuite)")
     src = tmp_path / "memo.txt"
     src.write_text("1998年、フリッチュはトステムに入社した。\n", encoding="utf-8")  # no cue around the name
     for args, kept in (((), True), (("--ner",), False)):
