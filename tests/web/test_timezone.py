@@ -124,9 +124,9 @@ def test_queue_list_prints_the_company_zone(tmp_path: Path) -> None:
 
 
 def test_scan_report_time_in_the_company_zone(tmp_path: Path) -> None:
-    html = render([], summarize([], 0.1), tz=BERLIN)
-    assert " CET. " in html or " CEST. " in html
-    assert "UTC" not in html.split("Scanned:")[0]
+    html = render([], summarize([], 0.1), tz=BERLIN.key, lang="en")
+    assert " CET (Europe/Berlin)" in html or " CEST (Europe/Berlin)" in html
+    assert "UTC" not in html
     (tmp_path / "a.txt").write_text("nothing here", encoding="utf-8")
     toml = tmp_path / "mamori.toml"
     toml.write_text('[organization]\ninternal_domains = ["corp.example"]\ntimezone = "America/New_York"\n')
@@ -134,7 +134,7 @@ def test_scan_report_time_in_the_company_zone(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["scan", "--workers", "1", str(tmp_path / "a.txt"), "--report", str(out),
                                   "--config", str(toml)])
     assert r.exit_code == 0, r.output
-    assert any(f" {name}. " in out.read_text(encoding="utf-8") for name in ("EST", "EDT"))
+    assert any(f" {name} (America/New_York)" in out.read_text(encoding="utf-8") for name in ("EST", "EDT"))
     toml.write_text('[organization]\ninternal_domains = ["corp.example"]\ntimezone = "Nowhere/Land"\n')
     r = CliRunner().invoke(main, ["scan", str(tmp_path / "a.txt"), "--report", str(out), "--config", str(toml)])
     assert r.exit_code == 2 and "organization.timezone" in r.stderr
