@@ -282,6 +282,28 @@ mod tests {
     }
 
     #[test]
+    fn clubs_in_match_reports_houses_and_courts() {
+        let e = engine(None);
+        // a club's short name is an organisation in a sentence about a match, not elsewhere
+        assert_eq!(texts(&e, "巨人は延長十回、岡本の適時打でサヨナラ勝ちした。"), ["巨人"]);
+        assert_eq!(texts(&e, "中日の次期監督に決まった。"), ["中日"]);
+        assert!(texts(&e, "広島は雨が降っている。").is_empty());
+        assert!(texts(&e, "巨人の星を読んだ。").is_empty());
+        assert!(texts(&e, "阪神地区の天気。").is_empty());
+        // a house named after its family
+        assert_eq!(texts(&e, "ハプスブルク家は領土を広げた。"), ["ハプスブルク家"]);
+        assert_eq!(texts(&e, "仙台藩伊達家を「家元」とした。"), ["伊達家"]);
+        for t in ["日本の政治家である。", "オーナー家が保有する。", "投資家の間で", "作家の家に泊まった。"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+        // courts and police by their short forms; clubs abroad by name
+        assert_eq!(texts(&e, "東京地裁は判決を言い渡した。"), ["東京地裁"]);
+        assert_eq!(texts(&e, "北海道警は捜査している。"), ["北海道警"]);
+        assert_eq!(texts(&e, "ドジャースの監督"), ["ドジャース"]);
+    }
+
+    #[test]
     fn analyser_verdicts() {
         // without an analyser a team's city cannot be checked; with one, a place passes and a person does not
         let text = "2005年にボストン・レッドソックスへ移籍した。ジョン・スミスズが来た。";

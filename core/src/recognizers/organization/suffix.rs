@@ -198,6 +198,17 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("共同体", 1),
     ("戦隊", 1),
     ("駆逐隊", 1),
+    // courts, prosecutors and police named by their short forms (東京地裁, 大阪地検, 神奈川県警, 北海道警)
+    ("地裁", 1),
+    ("高裁", 1),
+    ("家裁", 1),
+    ("地検", 1),
+    ("高検", 1),
+    ("県警", 1),
+    ("府警", 1),
+    ("道警", 1),
+    ("医師会", 1),
+    ("弁護士会", 1),
     ("艦隊", 1),
     ("連隊", 1),
     ("大隊", 1),
@@ -530,6 +541,9 @@ impl SuffixRecognizer {
         if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))
         {
             return None; // 興産1社, 閉社, 社会: a count or a common word
+        }
+        if suffix.ends_with('警') && n.get(ke) == Some(&'察') {
+            return None; // 都道府県警察: the word is 警察
         }
         if suffix == "建設"
             && (BUILT_THINGS.contains(n[ks - 1]) || ends_at(n, s, ks, "ダム") || ends_at(n, s, ks, "ビル"))

@@ -421,6 +421,19 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_courts_cabinets_and_boards() {
+        // a surname before 裁判長, 官房長官, 竜王 …; 前 / 元 between them; a given name in no list before a title
+        assert_eq!(names("大塚裁判長は判決を言い渡した。"), ["大塚"]);
+        assert_eq!(names("石田官房長官が会見した。"), ["石田"]);
+        assert_eq!(names("大阪府の松井前市長が会見に臨んだ。"), ["松井"]);
+        assert_eq!(names("長谷部元大臣は出馬しない。"), ["長谷部"]);
+        assert_eq!(names("楽天の田中将大投手は降板した。"), ["田中将大"]);
+        // a place or an organisation before a title is no name; nor is a ministry's title alone
+        assert!(names("外務大臣が訪米した。").is_empty());
+        assert!(names("山田商事社長が来社した。").is_empty());
+    }
+
+    #[test]
     fn romaji_orders_and_initials() {
         assert_eq!(names("樋口 昊帆 Soraho HIGUCHI\n"), ["樋口 昊帆", "Soraho HIGUCHI"]);
         assert_eq!(names("Cc: K. Uchida\n件名: 打合せ"), ["K. Uchida"]);

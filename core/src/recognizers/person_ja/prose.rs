@@ -12,6 +12,9 @@ use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
+/// Words of a role written right before a name in the same kanji run (先発田中将大投手, 局長近藤勇は, 主将山田).
+const ROLE_BEFORE: &[&[char]] =
+    &[&['先', '発'], &['局', '長'], &['主', '将'], &['主', '演'], &['横', '綱'], &['大', '関']];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Kind {
@@ -244,7 +247,9 @@ impl Ctx<'_, '_> {
                     return;
                 }
             }
-            if one_of!(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
+            // 宮下に / 平塚らは: a surname alone before a particle (or ら and a particle), if the analyser agrees
+            let plural = nxt == 'ら' && self.t.get(e + 1).is_some_and(|&c| one_of!(c, "はがのをにともと、"));
+            if (one_of!(nxt, PARTICLES) || plural) && self.morph && !digit_before && !overlaps(covered, s, e) {
                 windows.push((s, e));
             }
         } else if f & GIV != 0
@@ -351,7 +356,7 @@ impl Ctx<'_, '_> {
             return verdict;
         }
         for p in 2..run.len().saturating_sub(2) {
-            if one_of!(run[p - 1], ROLE_END) {
+            if one_of!(run[p - 1], ROLE_END) || ROLE_BEFORE.iter().any(|w| run[..p].ends_with(w)) {
                 if let Some((Kind::Name, _, nn, sc)) = self.judge_name_run(&run[p..]) {
                     return Some((Kind::Name, p, nn, sc));
                 }
@@ -416,6 +421,16 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        if let Some(p) = tpos {
+            // 松井前市長 / 長谷部元大臣: a surname, 前 / 元 / 現, then a title
+            if (3..=4).contains(&p) && one_of!(run[p - 1], "前元現") && tb.personal_title.has(&run[p..]) {
+                let head = &run[..p - 1];
+                let fh = lex.get(head);
+                if fh & SUR != 0 && fh & COMMON == 0 && !tb.title_prefixes.contains(&head[0]) {
+                    return Some((Kind::Name, 0, head.len(), 0.75));
+                }
+            }
+        }
         let k = if body.len() <= 6 { lex.split_full(body) } else { 0 };
         if k != 0 {
             let (ca, cb) = (lex.common(&body[..k]), lex.common(&body[k..]));
@@ -428,6 +443,22 @@ impl Ctx<'_, '_> {
         }
         if titled && body.len() <= 3 && lex.surname(body) && !lex.common(body) {
             return Some((Kind::Name, 0, body.len(), 0.75));
+        }
+        // (a place before 町長 / 市長 is the office's town: 南種子町長)
+        let office_of_place = tpos.is_some_and(|p| one_of!(run[p], "市町村区県府都道"));
+        if titled && (3..=5).contains(&body.len()) && !office_of_place && !tb.place_or_org(body) {
+            // 田中将大投手 / 藤井聡太竜王: a listed surname of two or three kanji and a given name of one or
+            // two kanji in no list, right before a title
+            for i in [3, 2] {
+                let rest = body.len().saturating_sub(i);
+                if !(1..=2).contains(&rest) {
+                    continue;
+                }
+                let f = lex.get(&body[..i]);
+                if f & SUR != 0 && f & (COMMON | PLACE) == 0 && !lex.common(&body[i..]) && !numbered(&body[i..]) {
+                    return Some((Kind::Name, 0, body.len(), 0.7));
+                }
+            }
         }
         if !self.morph || body.len() > 5 || (!titled && tb.place_or_org(run)) {
             return None;
