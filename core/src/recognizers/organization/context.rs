@@ -138,6 +138,10 @@ pub const SHORT_TEAMS: &[&str] = &[
     "南海",
 ];
 
+/// A school is no organisation by itself (docs/detection.md), but in a match report it is the team:
+/// 桜井高校は…先制, 済美高等学校が準決勝で. The name is the kanji / katakana run before the word.
+const SCHOOL_TEAMS: &[&str] = &["高校", "高等学校"];
+
 /// Words of a sentence about a match, a club or its players.
 const SPORTS_WORDS: &[&str] = &[
     "監督",
@@ -182,6 +186,13 @@ const SPORTS_WORDS: &[&str] = &[
     "シーズン",
     "球場",
     "ドーム",
+    "先制",
+    "得点",
+    "出場",
+    "欠場",
+    "決勝",
+    "予選",
+    "塁",
 ];
 
 /// Particles and marks after a club's short name that keep it a noun phrase's head (巨人は, 阪神の, 中日戦).
@@ -355,7 +366,7 @@ impl Recognizer for ContextRecognizer {
         vec![
             ("org_context", words(CONTEXT_AFTER)),
             ("org_define", defining_endings()),
-            ("org_team", words(SHORT_TEAMS)),
+            ("org_team", SHORT_TEAMS.iter().chain(SCHOOL_TEAMS).map(|w| w.to_string()).collect()),
         ]
     }
 
@@ -394,7 +405,16 @@ impl Recognizer for ContextRecognizer {
             out.push(Finding::new(ORGANIZATION, s, ks, 0.55, NAME));
         }
         for (ks, ke, _) in keyword_hits(doc, &["org_team"]) {
-            if Self::team_in_sports(n, ks, ke) {
+            if SCHOOL_TEAMS.iter().any(|w| ends_at(n, ks, ke, w) && ke - ks == w.chars().count()) {
+                // 桜井高校は: the school's name before the word, in a sentence about a match
+                let s = left_name(n, ks, 12);
+                if ks < s + 2 || (ks >= 12 && s == ks - 12) || is_suffix_stop(&n[s..ks]) || is_count(&n[s..ks]) {
+                    continue;
+                }
+                if Self::team_in_sports(n, s, ke) {
+                    out.push(Finding::new(ORGANIZATION, s, ke, 0.55, NAME));
+                }
+            } else if Self::team_in_sports(n, ks, ke) {
                 out.push(Finding::new(ORGANIZATION, ks, ke, 0.55, NAME));
             }
         }

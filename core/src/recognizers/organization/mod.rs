@@ -290,6 +290,9 @@ mod tests {
         assert!(texts(&e, "広島は雨が降っている。").is_empty());
         assert!(texts(&e, "巨人の星を読んだ。").is_empty());
         assert!(texts(&e, "阪神地区の天気。").is_empty());
+        // a school is the team in a match report, and no organisation elsewhere
+        assert_eq!(texts(&e, "桜井高校は内野ゴロで先制した。"), ["桜井高校"]);
+        assert!(texts(&e, "桜井高校を卒業した。").is_empty());
         // a house named after its family
         assert_eq!(texts(&e, "ハプスブルク家は領土を広げた。"), ["ハプスブルク家"]);
         assert_eq!(texts(&e, "仙台藩伊達家を「家元」とした。"), ["伊達家"]);

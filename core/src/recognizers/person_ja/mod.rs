@@ -431,6 +431,11 @@ mod tests {
         // a place or an organisation before a title is no name; nor is a ministry's title alone
         assert!(names("外務大臣が訪米した。").is_empty());
         assert!(names("山田商事社長が来社した。").is_empty());
+        assert!(names("南種子町長を務めた。").is_empty());
+        // a role word before the name in one kanji run; a period is no given name; roles addressed with さん
+        assert_eq!(names("新選組の局長山田太郎は投降した。"), ["山田太郎"]);
+        assert!(names("江戸時代の町並みが残る。").is_empty());
+        assert!(names("スタッフさんも親切でした。").is_empty());
     }
 
     #[test]

@@ -12,6 +12,17 @@ use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
+/// Words of a period that are also listed as given names (江戸時代, 明治初期).
+const PERIODS: &[&[char]] = &[
+    &['時', '代'],
+    &['時', '期'],
+    &['初', '期'],
+    &['末', '期'],
+    &['前', '期'],
+    &['中', '期'],
+    &['後', '期'],
+    &['年', '代'],
+];
 /// Words of a role written right before a name in the same kanji run (先発田中将大投手, 局長近藤勇は, 主将山田).
 const ROLE_BEFORE: &[&[char]] =
     &[&['先', '発'], &['局', '長'], &['主', '将'], &['主', '演'], &['横', '綱'], &['大', '関']];
@@ -437,7 +448,10 @@ impl Ctx<'_, '_> {
             if (!ca && !cb) || (titled && !(ca && cb)) {
                 return Some((Kind::Name, 0, body.len(), 0.8));
             }
-            if body.len() >= 4 && tb.titles.suffix_start(body).is_none() {
+            // 江戸時代: a place that is also a surname before a common word that is also a given name
+            let place_era =
+                cb && !titled && lex.get(&body[..k]) & PLACE != 0 && PERIODS.iter().any(|w| body[k..] == **w);
+            if body.len() >= 4 && tb.titles.suffix_start(body).is_none() && !place_era {
                 return Some((Kind::Name, 0, body.len(), if !(ca && cb) { 0.7 } else { 0.6 }));
             }
         }
