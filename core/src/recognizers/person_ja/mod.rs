@@ -439,6 +439,16 @@ mod tests {
     }
 
     #[test]
+    fn katakana_subjects_of_what_only_people_do() {
+        assert_eq!(names("ウィラが処刑され、街を離れた。"), ["ウィラ"]);
+        assert_eq!(names("ハーダーは戦功で従軍星章を受章した。"), ["ハーダー"]);
+        // a thing is no person; a word that ends a longer name is left to that name
+        assert!(names("新しいブームが生まれた。").is_empty());
+        assert!(names("システムは停止した。").is_empty());
+        assert!(!names("F・R・チェスニーは、そこで生まれた。").contains(&"チェスニー".to_string()));
+    }
+
+    #[test]
     fn romaji_orders_and_initials() {
         assert_eq!(names("樋口 昊帆 Soraho HIGUCHI\n"), ["樋口 昊帆", "Soraho HIGUCHI"]);
         assert_eq!(names("Cc: K. Uchida\n件名: 打合せ"), ["K. Uchida"]);

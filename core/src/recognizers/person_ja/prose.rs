@@ -12,6 +12,44 @@ use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
+/// What only a person does or undergoes, said of the subject of a sentence (ベンが処刑され, ハーダーは受章した).
+const HUMAN_PREDICATES: &[&[char]] = &[
+    &['結', '婚'],
+    &['離', '婚'],
+    &['死', '去'],
+    &['戦', '死'],
+    &['病', '死'],
+    &['亡', 'く', 'な'],
+    &['生', 'ま', 'れ'],
+    &['即', '位'],
+    &['退', '位'],
+    &['処', '刑'],
+    &['暗', '殺'],
+    &['戴', '冠'],
+    &['働', 'い'],
+    &['率', 'い'],
+    &['受', '章'],
+    &['出', '家'],
+    &['留', '学'],
+    &['嫁', 'い'],
+    &['妊', '娠'],
+    &['告', '白'],
+    &['謝', '罪'],
+    &['激', '怒'],
+    &['泣', 'い'],
+    &['微', '笑'],
+    &['呟', 'い'],
+    &['叫', 'ん'],
+    &['恋', 'を'],
+    &['恋', '心'],
+    &['一', '目', '惚', 'れ'],
+    &['養', '子'],
+    &['息', '子'],
+    &['娘', 'を'],
+    &['妻', 'を'],
+    &['妻', 'と'],
+    &['夫', 'と'],
+];
 /// Words of a period that are also listed as given names (江戸時代, 明治初期).
 const PERIODS: &[&[char]] = &[
     &['時', '代'],
@@ -577,6 +615,10 @@ impl Ctx<'_, '_> {
                 }
             }
             let verdict = self.judge_katakana(name);
+            if (verdict == KATA_NONE || verdict == KATA_SINGLE_TITLED) && s >= skip && self.human_subject(s, e) {
+                self.add(s, e, 0.6); // ベンが処刑され / ハーダーは…受章した: the subject of what only a person does
+                continue;
+            }
             if verdict == KATA_NONE && (e + 1 >= n || t[e] != ' ') {
                 if s >= skip && self.kin_after(s, e) {
                     continue; // ポリュネイケスの子: a name before a kinship word (added there)
@@ -703,6 +745,42 @@ impl Ctx<'_, '_> {
             && self.lex.get(&t[s..e]) & FOREIGN != 0
             && !(s > 0 && (is_kata(t[s - 1]) || t[s - 1].is_ascii_alphanumeric()))
             && t.get(e).is_some_and(|&c| one_of!(c, "がはと"))
+    }
+
+    /// `X は / が …` where X is a katakana word of two to twelve letters that no list calls a word, a place or
+    /// an organisation (a foreign name may be listed), standing alone, and the rest of its sentence (up to
+    /// 60 code points) says what only a person does or undergoes (結婚, 即位, 処刑, 受章, 率い …).
+    fn human_subject(&self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        let name = &t[s..e];
+        if !(2..=12).contains(&name.len())
+            || name.contains(&'・')
+            || !t.get(e).is_some_and(|&c| c == 'は' || c == 'が')
+            || (s > 0
+                && (is_kata(t[s - 1])
+                    || is_kata_sep(t[s - 1])
+                    || t[s - 1].is_ascii_alphanumeric()
+                    || is_kanji(t[s - 1])))
+            || t.get(e + 1).is_some_and(|&c| is_hira(c) && one_of!(c, "じず"))
+        {
+            return false;
+        }
+        let f = self.lex.get(name);
+        if f & LISTED != 0 && (f & FOREIGN == 0 || f & OTHER != 0) {
+            return false;
+        }
+        if crate::recognizers::organization::known_names::is_known(name) {
+            return false;
+        }
+        let hi = (e + 60).min(self.n);
+        let end = t[e..hi].iter().position(|&c| c == '。' || c == '\n').map_or(hi, |k| e + k);
+        let clause = &t[e + 1..end];
+        // 生まれ only of a topic (Xは…で生まれた): with が it is said of things too (ブームが生まれた)
+        let topic = t[e] == 'は';
+        HUMAN_PREDICATES
+            .iter()
+            .filter(|w| topic || w[..] != ['生', 'ま', 'れ'])
+            .any(|w| (0..clause.len()).any(|p| sw(clause, p, w)))
     }
 
     /// The analyser's first token of the sentence piece at `s` is exactly `[s, e)`, tagged 人名.
