@@ -304,6 +304,7 @@ mod tests {
         assert_eq!(texts(&e, "東京地裁は判決を言い渡した。"), ["東京地裁"]);
         assert_eq!(texts(&e, "北海道警は捜査している。"), ["北海道警"]);
         assert_eq!(texts(&e, "ドジャースの監督"), ["ドジャース"]);
+        assert_eq!(texts(&e, "米議会は声明を出した。"), ["米議会"]);
     }
 
     #[test]

@@ -535,7 +535,12 @@ impl SuffixRecognizer {
                 || (WEAK_SUFFIXES.contains(&suffix)
                     && !["部隊", "内閣", "艦隊", "師団", "軍"].contains(&suffix)
                     && n.get(s + 1).is_some_and(|c| c.is_ascii_digit())));
-        if ks < s + need || is_count(&n[s..ks]) || ordinal {
+        // 米議会, 英政府, 露軍: a country's one-kanji abbreviation is name enough before a national body
+        let country = ks == s + 1
+            && "米英仏独露韓".contains(n[s])
+            && ["議会", "政府", "軍", "上院", "下院"].contains(&suffix)
+            && (s == 0 || char_class(n[s - 1]) != 1);
+        if (ks < s + need && !country) || is_count(&n[s..ks]) || ordinal {
             return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
         }
         if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))

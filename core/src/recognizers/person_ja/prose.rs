@@ -538,7 +538,22 @@ impl Ctx<'_, '_> {
                 if tok.start < s {
                     continue;
                 }
-                if tok.start > s || tok.person_part() != "姓" {
+                if tok.start > s {
+                    break;
+                }
+                if tok.person_part() == "名" {
+                    // 美咲に / 信長の: a run the lexicon lists as a surname and a given name, read here as a given name
+                    if tok.end == e && (e >= n || !is_kata(t[e])) && self.lex.given(&t[s..e]) {
+                        // 熊谷 久美子が: a listed surname written apart before it joins the name
+                        let b = s.saturating_sub(1);
+                        let sur = (s >= 2 && one_of!(t[b], " \u{3000}"))
+                            .then(|| b - t[..b].iter().rev().take(5).take_while(|&&c| is_kanji(c)).count())
+                            .filter(|&a| (1..=4).contains(&(b - a)) && self.lex.surname(&t[a..b]));
+                        self.add(sur.unwrap_or(s), e, 0.6);
+                    }
+                    break;
+                }
+                if tok.person_part() != "姓" {
                     break;
                 }
                 let mut end = tok.end;
