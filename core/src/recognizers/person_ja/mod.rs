@@ -444,6 +444,7 @@ mod tests {
         // tests/detect for 美咲に, which needs SudachiPy)
         assert_eq!(names("ウィラが処刑され、街を離れた。"), ["ウィラ"]);
         assert_eq!(names("ハーダーは戦功で従軍星章を受章した。"), ["ハーダー"]);
+        assert_eq!(names("アラスター・マクワーターは1990年に結婚した。"), ["アラスター・マクワーター"]);
         // a thing is no person; a word that ends a longer name is left to that name
         assert!(names("新しいブームが生まれた。").is_empty());
         assert!(names("システムは停止した。").is_empty());

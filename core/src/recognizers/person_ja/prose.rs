@@ -49,6 +49,14 @@ const HUMAN_PREDICATES: &[&[char]] = &[
     &['妻', 'を'],
     &['妻', 'と'],
     &['夫', 'と'],
+    &['知', 'り', '合'],
+    &['出', '会', 'っ'],
+    &['出', '会', 'い'],
+    &['逝', '去'],
+    &['師', '事'],
+    &['入', '門'],
+    &['晩', '年'],
+    &['幼', '少'],
 ];
 /// Words of a period that are also listed as given names (江戸時代, 明治初期).
 const PERIODS: &[&[char]] = &[
@@ -630,7 +638,7 @@ impl Ctx<'_, '_> {
                 }
             }
             let verdict = self.judge_katakana(name);
-            if (verdict == KATA_NONE || verdict == KATA_SINGLE_TITLED) && s >= skip && self.human_subject(s, e) {
+            if matches!(verdict, KATA_NONE | KATA_SINGLE_TITLED | KATA_MULTI) && s >= skip && self.human_subject(s, e) {
                 self.add(s, e, 0.6); // ベンが処刑され / ハーダーは…受章した: the subject of what only a person does
                 continue;
             }
@@ -762,14 +770,16 @@ impl Ctx<'_, '_> {
             && t.get(e).is_some_and(|&c| one_of!(c, "がはと"))
     }
 
-    /// `X は / が …` where X is a katakana word of two to twelve letters that no list calls a word, a place or
-    /// an organisation (a foreign name may be listed), standing alone, and the rest of its sentence (up to
-    /// 60 code points) says what only a person does or undergoes (結婚, 即位, 処刑, 受章, 率い …).
+    /// `X は / が …` where X is a katakana name of one to three words (two to twelve letters each) that no
+    /// list calls a word, a place or an organisation (a foreign name may be listed), standing alone, and the
+    /// rest of its sentence (up to 60 code points) says what only a person does or undergoes (結婚, 即位,
+    /// 処刑, 受章, 率い, 知り合う, 師事 …).
     fn human_subject(&self, s: usize, e: usize) -> bool {
         let t = self.t;
         let name = &t[s..e];
-        if !(2..=12).contains(&name.len())
-            || name.contains(&'・')
+        let parts = name.iter().filter(|&&c| is_kata_sep(c)).count() + 1;
+        if !(2..=12 * parts).contains(&name.len())
+            || parts > 3
             || !t.get(e).is_some_and(|&c| c == 'は' || c == 'が')
             || (s > 0
                 && (is_kata(t[s - 1])
@@ -780,8 +790,12 @@ impl Ctx<'_, '_> {
         {
             return false;
         }
-        let f = self.lex.get(name);
-        if f & LISTED != 0 && (f & FOREIGN == 0 || f & OTHER != 0) {
+        // one word: a foreign name the lexicon may list, no word; several: none of them a place or a word
+        let listed_word = |p: &[char]| {
+            let f = self.lex.get(p);
+            f & LISTED != 0 && (f & FOREIGN == 0 || f & OTHER != 0 || (parts > 1 && f & (COMMON | PLACE) != 0))
+        };
+        if name.split(|&c| is_kata_sep(c)).any(listed_word) {
             return false;
         }
         if crate::recognizers::organization::known_names::is_known(name) {
