@@ -78,6 +78,12 @@ pub const CONTEXT_AFTER: &[&str] = &[
     "戦で",
     "戦に",
     "戦では",
+    // a band's players (BOØWYのボーカル): the band, not a solo artist's work; not のメンバー, said of events
+    // and projects too (懇親会のメンバー, 遠征のメンバー)
+    "のボーカル",
+    "のギタリスト",
+    "のドラマー",
+    "のベーシスト",
 ];
 /// Katakana words before 戦 that name a kind of match, not a team (リーグ戦, トーナメント戦).
 const MATCH_WORDS: &[&str] =

@@ -305,6 +305,10 @@ mod tests {
         assert_eq!(texts(&e, "北海道警は捜査している。"), ["北海道警"]);
         assert_eq!(texts(&e, "ドジャースの監督"), ["ドジャース"]);
         assert_eq!(texts(&e, "米議会は声明を出した。"), ["米議会"]);
+        // societies named after their subject; a band before its players' roles, not an event before its members
+        assert_eq!(texts(&e, "東京貝類同好会名誉会長を務めた。"), ["東京貝類同好会"]);
+        assert_eq!(texts(&e, "スピッツのボーカルが歌った。"), ["スピッツ"]);
+        assert!(texts(&e, "キックオフ懇親会のメンバー一覧を貼ります。").is_empty());
     }
 
     #[test]

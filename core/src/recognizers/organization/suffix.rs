@@ -208,6 +208,13 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("府警", 1),
     ("道警", 1),
     ("医師会", 1),
+    // societies named after their subject (東京貝類同好会, 名進信徒会): the head is checked for a proper noun
+    ("同好会", 2),
+    ("愛好会", 2),
+    ("連絡会", 2),
+    ("後援会", 2),
+    ("保存会", 2),
+    ("信徒会", 2),
     ("弁護士会", 1),
     ("艦隊", 1),
     ("連隊", 1),
@@ -240,6 +247,12 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
 
 /// Suffixes that also end common phrases (音楽グループ, 長編映画): the name before them must look proper.
 const WEAK_SUFFIXES: &[&str] = &[
+    "同好会",
+    "愛好会",
+    "連絡会",
+    "後援会",
+    "保存会",
+    "信徒会",
     "グループ",
     "放送",
     "スタジオ",
