@@ -434,6 +434,7 @@ mod tests {
         assert!(names("南種子町長を務めた。").is_empty());
         // a role word before the name in one kanji run; a period is no given name; roles addressed with さん
         assert_eq!(names("新選組の局長山田太郎は投降した。"), ["山田太郎"]);
+        assert_eq!(names("加賀藩主山田太郎に与えられた。"), ["山田太郎"]);
         assert!(names("江戸時代の町並みが残る。").is_empty());
         assert!(names("スタッフさんも親切でした。").is_empty());
     }

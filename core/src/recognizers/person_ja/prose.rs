@@ -70,8 +70,20 @@ const PERIODS: &[&[char]] = &[
     &['年', '代'],
 ];
 /// Words of a role written right before a name in the same kanji run (先発田中将大投手, 局長近藤勇は, 主将山田).
-const ROLE_BEFORE: &[&[char]] =
-    &[&['先', '発'], &['局', '長'], &['主', '将'], &['主', '演'], &['横', '綱'], &['大', '関']];
+const ROLE_BEFORE: &[&[char]] = &[
+    &['先', '発'],
+    &['局', '長'],
+    &['主', '将'],
+    &['主', '演'],
+    &['横', '綱'],
+    &['大', '関'],
+    // 藩主一柳直盛, 当主島津義久, 六代目尾上梅幸: a lord or a stage generation before the name
+    &['藩', '主'],
+    &['城', '主'],
+    &['当', '主'],
+    &['領', '主'],
+    &['代', '目'],
+];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Kind {
