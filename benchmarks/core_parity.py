@@ -10,7 +10,8 @@ findings on every document, at every score, from the same recognizer: the differ
 change that moves findings on purpose re-takes the snapshot in the same commit (and says so).
 
 Corpora (dev only): ja-biz-pii/dev, ja-ner-wiki/dev, en-synth/dev, ja-gsd-ne/dev, the text of the misdelivery
-dev mails, benchmarks/ja_alt (generated), benchmarks/ja_biz2 and benchmarks/ja_prose, and the speed corpus when bench-out/corpus holds it.
+dev mails, benchmarks/ja_alt (generated), benchmarks/ja_biz2 and benchmarks/ja_prose, and the speed corpus when
+bench-out/corpus holds it.
 """
 
 from __future__ import annotations
