@@ -3,6 +3,7 @@
 #
 # usage: bash benchmarks/accuracy.sh [SET/SPLIT ...]     (default: all below)
 #   ja-biz-pii/dev  ja-biz2/dev (this repository's second dev corpus, benchmarks/ja_biz2/)  ja-ner-wiki/dev
+#   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
 #              OUT (default bench-out/accuracy).
@@ -31,6 +32,7 @@ summary="$OUT/summary.md"
 for s in "${sets[@]}"; do
   gold="$MAMORI_EVAL/$s.jsonl"
   [ "$s" != "ja-biz2/dev" ] || gold="benchmarks/ja_biz2/dev.jsonl"
+  [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
   start=$(date +%s.%N)

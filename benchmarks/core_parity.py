@@ -10,7 +10,8 @@ findings on every document, at every score, from the same recognizer: the differ
 change that moves findings on purpose re-takes the snapshot in the same commit (and says so).
 
 Corpora (dev only): ja-biz-pii/dev, ja-ner-wiki/dev, en-synth/dev, ja-gsd-ne/dev, the text of the misdelivery
-dev mails, benchmarks/ja_alt (generated), and the speed corpus when bench-out/corpus holds it.
+dev mails, benchmarks/ja_alt (generated), benchmarks/ja_biz2 and benchmarks/ja_prose, and the speed corpus when
+bench-out/corpus holds it.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def corpora(speed: bool = False) -> dict[str, Iterator[tuple[str, str]]]:
     biz2 = REPO / "benchmarks" / "ja_biz2" / "dev.jsonl"
     if biz2.is_file():
         out["ja-biz2/dev"] = _jsonl(biz2)
+    prose = REPO / "benchmarks" / "ja_prose" / "dev.jsonl"
+    if prose.is_file():
+        out["ja-prose/dev"] = _jsonl(prose)
     if speed and CORPUS_JSONL.is_file():
         out["speed"] = _jsonl(CORPUS_JSONL)
     return out

@@ -325,3 +325,14 @@ def test_any_text_gives_valid_spans(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert f.text == text[f.start : f.end]
         assert f.text == f.text.strip()
+
+
+@pytest.mark.skipif(not morphology.available(), reason="SudachiPy dictionary not installed")
+def test_prose_names_read_by_the_analyser_and_by_what_people_do(det: Detector) -> None:
+    # a run listed as surname and given name, read by SudachiPy as a given name here (issue 13)
+    assert names(det, "その朝、美咲に手紙が届いた。") == ["美咲"]
+    # with a listed surname written apart before it, the whole name
+    assert names(det, "議事は熊谷 久美子が準備します。") == ["熊谷 久美子"]
+    # a katakana subject of what only a person does; a thing is none
+    assert names(det, "メネリクは皇帝に即位した。") == ["メネリク"]
+    assert names(det, "新しい流行が生まれた。") == []

@@ -1,5 +1,7 @@
 //! Organisations named by the prose around them: a name right before a phrase only an organisation
-//! takes (阪神タイガースに入団, ソニーの社長) and the subject of a defining sentence (…は、アメリカのロックバンド。).
+//! takes (阪神タイガースに入団, ソニーの社長), the subject of a defining sentence (…は、アメリカのロックバンド。),
+//! a club's short name in a sentence about a match (巨人は延長十回…サヨナラ勝ち, 中日の監督) and a house named
+//! after its family (島津家は, ハプスブルク家の).
 
 use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
@@ -9,6 +11,7 @@ use super::{ends_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::{words, Keywords, Recognizer};
+use crate::recognizers::person_ja::lexicon::{name_lexicon, COMMON, FOREIGN, LISTED, PLACE, SUR};
 
 const NAME: &str = "organization_context";
 
@@ -75,6 +78,12 @@ pub const CONTEXT_AFTER: &[&str] = &[
     "戦で",
     "戦に",
     "戦では",
+    // a band's players (BOØWYのボーカル): the band, not a solo artist's work; not のメンバー, said of events
+    // and projects too (懇親会のメンバー, 遠征のメンバー)
+    "のボーカル",
+    "のギタリスト",
+    "のドラマー",
+    "のベーシスト",
 ];
 /// Katakana words before 戦 that name a kind of match, not a team (リーグ戦, トーナメント戦).
 const MATCH_WORDS: &[&str] =
@@ -112,6 +121,94 @@ const KINDS: &[&str] = &[
 pub fn defining_endings() -> Vec<String> {
     KINDS.iter().flat_map(|k| ["。", "である。", "であった。", "だった。"].map(|e| format!("{k}{e}"))).collect()
 }
+
+/// Short names of professional baseball clubs that are also a place, a word or a company (巨人, 阪神,
+/// 広島, ヤクルト): an organisation only in a sentence about a match or a club (see [`SPORTS_WORDS`]).
+pub const SHORT_TEAMS: &[&str] = &[
+    "巨人",
+    "阪神",
+    "中日",
+    "ヤクルト",
+    "広島",
+    "横浜",
+    "DeNA",
+    "西武",
+    "ロッテ",
+    "楽天",
+    "ソフトバンク",
+    "日本ハム",
+    "日ハム",
+    "オリックス",
+    "近鉄",
+    "ダイエー",
+    "南海",
+];
+
+/// A school is no organisation by itself (docs/detection.md), but in a match report it is the team:
+/// 桜井高校は…先制, 済美高等学校が準決勝で. The name is the kanji / katakana run before the word.
+const SCHOOL_TEAMS: &[&str] = &["高校", "高等学校"];
+
+/// Words of a sentence about a match, a club or its players.
+const SPORTS_WORDS: &[&str] = &[
+    "監督",
+    "投手",
+    "捕手",
+    "内野手",
+    "外野手",
+    "選手",
+    "球団",
+    "試合",
+    "先発",
+    "登板",
+    "降板",
+    "本塁打",
+    "適時打",
+    "安打",
+    "打点",
+    "失点",
+    "無失点",
+    "勝ち",
+    "勝利",
+    "敗れ",
+    "連勝",
+    "連敗",
+    "サヨナラ",
+    "首位",
+    "優勝",
+    "入団",
+    "移籍",
+    "ドラフト",
+    "打線",
+    "打者",
+    "延長",
+    "回表",
+    "回裏",
+    "イニング",
+    "ホームラン",
+    "逆転",
+    "完封",
+    "完投",
+    "リーグ",
+    "シーズン",
+    "球場",
+    "ドーム",
+    "先制",
+    "得点",
+    "出場",
+    "欠場",
+    "決勝",
+    "予選",
+    "塁",
+];
+
+/// Particles and marks after a club's short name that keep it a noun phrase's head (巨人は, 阪神の, 中日戦).
+const AFTER_TEAM: &str = "はがのもにとを、戦・";
+
+/// Characters after 家 that end the word (島津家は, ハプスブルク家の): 家臣, 家老, 家康 go on.
+const AFTER_HOUSE: &str = "はがのをにともでや、。）」";
+
+/// Second characters of words that start with 家 (家族, 家庭, 家具, 家電, 家屋, 家計, 家事, 家政, 家賃, 家業).
+const HOUSE_WORDS: &str = "族庭具電屋計事政賃業内";
 
 type ProperMemo = Memo<String, bool>;
 
@@ -168,6 +265,88 @@ impl ContextRecognizer {
         }
         Some((s, e))
     }
+
+    /// `n[ks..ke]` is a club's short name standing as a noun in a sentence about a match.
+    fn team_in_sports(n: &[char], ks: usize, ke: usize) -> bool {
+        let (first, last) = (char_class(n[ks]), char_class(n[ke - 1]));
+        if ks > 0 && char_class(n[ks - 1]) == first && first != 0 {
+            return false; // 大巨人, 元ロッテ: inside a longer word
+        }
+        if !n.get(ke).is_some_and(|&c| AFTER_TEAM.contains(c)) || (last == 2 && n.get(ke) == Some(&'・')) {
+            return false;
+        }
+        // the sentence around the name, at most 80 code points each side
+        let lo = ks.saturating_sub(80);
+        let s = n[lo..ks].iter().rposition(|&c| c == '。' || c == '\n').map_or(lo, |i| lo + i + 1);
+        let hi = (ke + 80).min(n.len());
+        let e = n[ke..hi].iter().position(|&c| c == '。' || c == '\n').map_or(hi, |i| ke + i);
+        let sentence = &n[s..e];
+        SPORTS_WORDS.iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            sentence.windows(w.len()).any(|x| x == w.as_slice())
+        })
+    }
+
+    /// Houses named after their family, ending at each 家 of the text: a katakana name of three or more
+    /// (ハプスブルク家, メディチ家) or a listed surname of two or three kanji (島津家, 加治木家) before 家, and a
+    /// particle or punctuation after it. Occupations (政治家, 投資家) and ordinary words (オーナー家) are no
+    /// surnames.
+    fn houses(doc: &Document, out: &mut Vec<Finding>) {
+        let n = &doc.norm.chars;
+        let lex = name_lexicon();
+        for b in memchr::memmem::find_iter(doc.norm.s.as_bytes(), "家".as_bytes()) {
+            let k = doc.norm.char_index(b);
+            if n.get(k) != Some(&'家') || k < 2 {
+                continue;
+            }
+            // after a katakana name also a kanji word (ハプスブルク家支配, メディチ家出身), but not 家 starting one
+            // (サラリーマン家庭, オーナー家族)
+            let after = n.get(k + 1).copied();
+            let kata_head = char_class(n[k - 1]) == 2;
+            if !after.is_none_or(|c| {
+                AFTER_HOUSE.contains(c) || (kata_head && char_class(c) == 1 && !HOUSE_WORDS.contains(c))
+            }) {
+                continue;
+            }
+            let s = match char_class(n[k - 1]) {
+                2 => {
+                    let mut s = k;
+                    while s > 0
+                        && (char_class(n[s - 1]) == 2 || (n[s - 1] == '・' && s - 1 > 0 && char_class(n[s - 2]) == 2))
+                    {
+                        s -= 1;
+                    }
+                    let (head, f) = (&n[s..k], lex.get(&n[s..k]));
+                    // a foreign name the lexicon lists (ハプスブルク, メディチ), or an unlisted name of four or more
+                    // that does not end in a long vowel mark (バーベンベルク, not オーナー)
+                    let named = if f & LISTED != 0 {
+                        f & FOREIGN != 0 && f & (COMMON | PLACE) == 0
+                    } else {
+                        k - s >= 4 && head.last() != Some(&'ー')
+                    };
+                    if k - s < 3 || n[s] == '・' || !named {
+                        continue;
+                    }
+                    s
+                }
+                1 => {
+                    // the longest listed surname that ends the kanji run (越前島津家 → 島津家)
+                    let Some(s) = [3, 2].into_iter().filter(|&l| k >= l).map(|l| k - l).find(|&s| {
+                        // also a surname that is a place or a word (伊達, 垂水): before 家 it names the family
+                        lex.get(&n[s..k]) & SUR != 0 && n[s..k].iter().all(|&c| char_class(c) == 1)
+                    }) else {
+                        continue;
+                    };
+                    if s > 0 && char_class(n[s - 1]) == 1 && lex.get(&n[s - 1..k]) & COMMON != 0 {
+                        continue;
+                    }
+                    s
+                }
+                _ => continue,
+            };
+            out.push(Finding::new(ORGANIZATION, s, k + 1, 0.55, NAME));
+        }
+    }
 }
 
 impl Default for ContextRecognizer {
@@ -190,7 +369,11 @@ impl Recognizer for ContextRecognizer {
     }
 
     fn keywords(&self) -> Keywords {
-        vec![("org_context", words(CONTEXT_AFTER)), ("org_define", defining_endings())]
+        vec![
+            ("org_context", words(CONTEXT_AFTER)),
+            ("org_define", defining_endings()),
+            ("org_team", SHORT_TEAMS.iter().chain(SCHOOL_TEAMS).map(|w| w.to_string()).collect()),
+        ]
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
@@ -227,5 +410,20 @@ impl Recognizer for ContextRecognizer {
             }
             out.push(Finding::new(ORGANIZATION, s, ks, 0.55, NAME));
         }
+        for (ks, ke, _) in keyword_hits(doc, &["org_team"]) {
+            if SCHOOL_TEAMS.iter().any(|w| ends_at(n, ks, ke, w) && ke - ks == w.chars().count()) {
+                // 桜井高校は: the school's name before the word, in a sentence about a match
+                let s = left_name(n, ks, 12);
+                if ks < s + 2 || (ks >= 12 && s == ks - 12) || is_suffix_stop(&n[s..ks]) || is_count(&n[s..ks]) {
+                    continue;
+                }
+                if Self::team_in_sports(n, s, ke) {
+                    out.push(Finding::new(ORGANIZATION, s, ke, 0.55, NAME));
+                }
+            } else if Self::team_in_sports(n, ks, ke) {
+                out.push(Finding::new(ORGANIZATION, ks, ke, 0.55, NAME));
+            }
+        }
+        Self::houses(doc, out);
     }
 }

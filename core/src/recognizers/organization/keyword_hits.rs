@@ -2,8 +2,17 @@
 
 use crate::document::{Document, Hit};
 
-const GROUPS: [&str; 8] =
-    ["org_legal", "org_latin", "org_bank", "org_suffix", "org_name", "org_context", "org_kana", "org_define"];
+const GROUPS: [&str; 9] = [
+    "org_legal",
+    "org_latin",
+    "org_bank",
+    "org_suffix",
+    "org_name",
+    "org_context",
+    "org_kana",
+    "org_define",
+    "org_team",
+];
 
 /// The keyword hits of `groups` in `doc`, in (start, longer first, group) order; the hits of every
 /// organisation group are collected once per document and shared.

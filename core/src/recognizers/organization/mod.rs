@@ -282,6 +282,36 @@ mod tests {
     }
 
     #[test]
+    fn clubs_in_match_reports_houses_and_courts() {
+        let e = engine(None);
+        // a club's short name is an organisation in a sentence about a match, not elsewhere
+        assert_eq!(texts(&e, "巨人は延長十回、岡本の適時打でサヨナラ勝ちした。"), ["巨人"]);
+        assert_eq!(texts(&e, "中日の次期監督に決まった。"), ["中日"]);
+        assert!(texts(&e, "広島は雨が降っている。").is_empty());
+        assert!(texts(&e, "巨人の星を読んだ。").is_empty());
+        assert!(texts(&e, "阪神地区の天気。").is_empty());
+        // a school is the team in a match report, and no organisation elsewhere
+        assert_eq!(texts(&e, "桜井高校は内野ゴロで先制した。"), ["桜井高校"]);
+        assert!(texts(&e, "桜井高校を卒業した。").is_empty());
+        // a house named after its family
+        assert_eq!(texts(&e, "ハプスブルク家は領土を広げた。"), ["ハプスブルク家"]);
+        assert_eq!(texts(&e, "仙台藩伊達家を「家元」とした。"), ["伊達家"]);
+        for t in ["日本の政治家である。", "オーナー家が保有する。", "投資家の間で", "作家の家に泊まった。"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+        // courts and police by their short forms; clubs abroad by name
+        assert_eq!(texts(&e, "東京地裁は判決を言い渡した。"), ["東京地裁"]);
+        assert_eq!(texts(&e, "北海道警は捜査している。"), ["北海道警"]);
+        assert_eq!(texts(&e, "ドジャースの監督"), ["ドジャース"]);
+        assert_eq!(texts(&e, "米議会は声明を出した。"), ["米議会"]);
+        // societies named after their subject; a band before its players' roles, not an event before its members
+        assert_eq!(texts(&e, "東京貝類同好会名誉会長を務めた。"), ["東京貝類同好会"]);
+        assert_eq!(texts(&e, "スピッツのボーカルが歌った。"), ["スピッツ"]);
+        assert!(texts(&e, "キックオフ懇親会のメンバー一覧を貼ります。").is_empty());
+    }
+
+    #[test]
     fn analyser_verdicts() {
         // without an analyser a team's city cannot be checked; with one, a place passes and a person does not
         let text = "2005年にボストン・レッドソックスへ移籍した。ジョン・スミスズが来た。";

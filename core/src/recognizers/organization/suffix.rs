@@ -198,6 +198,24 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("共同体", 1),
     ("戦隊", 1),
     ("駆逐隊", 1),
+    // courts, prosecutors and police named by their short forms (東京地裁, 大阪地検, 神奈川県警, 北海道警)
+    ("地裁", 1),
+    ("高裁", 1),
+    ("家裁", 1),
+    ("地検", 1),
+    ("高検", 1),
+    ("県警", 1),
+    ("府警", 1),
+    ("道警", 1),
+    ("医師会", 1),
+    // societies named after their subject (東京貝類同好会, 名進信徒会): the head is checked for a proper noun
+    ("同好会", 2),
+    ("愛好会", 2),
+    ("連絡会", 2),
+    ("後援会", 2),
+    ("保存会", 2),
+    ("信徒会", 2),
+    ("弁護士会", 1),
     ("艦隊", 1),
     ("連隊", 1),
     ("大隊", 1),
@@ -229,6 +247,12 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
 
 /// Suffixes that also end common phrases (音楽グループ, 長編映画): the name before them must look proper.
 const WEAK_SUFFIXES: &[&str] = &[
+    "同好会",
+    "愛好会",
+    "連絡会",
+    "後援会",
+    "保存会",
+    "信徒会",
     "グループ",
     "放送",
     "スタジオ",
@@ -524,12 +548,20 @@ impl SuffixRecognizer {
                 || (WEAK_SUFFIXES.contains(&suffix)
                     && !["部隊", "内閣", "艦隊", "師団", "軍"].contains(&suffix)
                     && n.get(s + 1).is_some_and(|c| c.is_ascii_digit())));
-        if ks < s + need || is_count(&n[s..ks]) || ordinal {
+        // 米議会, 英政府, 露軍: a country's one-kanji abbreviation is name enough before a national body
+        let country = ks == s + 1
+            && "米英仏独露韓".contains(n[s])
+            && ["議会", "政府", "軍", "上院", "下院"].contains(&suffix)
+            && (s == 0 || char_class(n[s - 1]) != 1);
+        if (ks < s + need && !country) || is_count(&n[s..ks]) || ordinal {
             return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
         }
         if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))
         {
             return None; // 興産1社, 閉社, 社会: a count or a common word
+        }
+        if suffix.ends_with('警') && n.get(ke) == Some(&'察') {
+            return None; // 都道府県警察: the word is 警察
         }
         if suffix == "建設"
             && (BUILT_THINGS.contains(n[ks - 1]) || ends_at(n, s, ks, "ダム") || ends_at(n, s, ks, "ビル"))

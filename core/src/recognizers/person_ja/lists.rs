@@ -47,7 +47,9 @@ impl Ctx<'_, '_> {
             };
             steps += 1;
             let kata = is_kata(t[s]);
-            let is_sep = |c: char| if kata { one_of!(c, "、・") } else { one_of!(c, "、・と") };
+            // katakana names are also joined by と / や (ヘンリーとキャサリン, ロンやハーマイオニー); the other item
+            // must then be a listed foreign name itself (below)
+            let is_sep = |c: char| if kata { one_of!(c, "、・とや") } else { one_of!(c, "、・と") };
             for forward in [true, false] {
                 let (ns, mut ne);
                 if forward {

@@ -12,6 +12,78 @@ use super::{next_flag, overlaps, Ctx};
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
+/// What only a person does or undergoes, said of the subject of a sentence (ベンが処刑され, ハーダーは受章した).
+const HUMAN_PREDICATES: &[&[char]] = &[
+    &['結', '婚'],
+    &['離', '婚'],
+    &['死', '去'],
+    &['戦', '死'],
+    &['病', '死'],
+    &['亡', 'く', 'な'],
+    &['生', 'ま', 'れ'],
+    &['即', '位'],
+    &['退', '位'],
+    &['処', '刑'],
+    &['暗', '殺'],
+    &['戴', '冠'],
+    &['働', 'い'],
+    &['率', 'い'],
+    &['受', '章'],
+    &['出', '家'],
+    &['留', '学'],
+    &['嫁', 'い'],
+    &['妊', '娠'],
+    &['告', '白'],
+    &['謝', '罪'],
+    &['激', '怒'],
+    &['泣', 'い'],
+    &['微', '笑'],
+    &['呟', 'い'],
+    &['叫', 'ん'],
+    &['恋', 'を'],
+    &['恋', '心'],
+    &['一', '目', '惚', 'れ'],
+    &['養', '子'],
+    &['息', '子'],
+    &['娘', 'を'],
+    &['妻', 'を'],
+    &['妻', 'と'],
+    &['夫', 'と'],
+    &['知', 'り', '合'],
+    &['出', '会', 'っ'],
+    &['出', '会', 'い'],
+    &['逝', '去'],
+    &['師', '事'],
+    &['入', '門'],
+    &['晩', '年'],
+    &['幼', '少'],
+];
+/// Words of a period that are also listed as given names (江戸時代, 明治初期).
+const PERIODS: &[&[char]] = &[
+    &['時', '代'],
+    &['時', '期'],
+    &['初', '期'],
+    &['末', '期'],
+    &['前', '期'],
+    &['中', '期'],
+    &['後', '期'],
+    &['年', '代'],
+];
+/// Words of a role written right before a name in the same kanji run (先発田中将大投手, 局長近藤勇は, 主将山田).
+const ROLE_BEFORE: &[&[char]] = &[
+    &['先', '発'],
+    &['局', '長'],
+    &['主', '将'],
+    &['主', '演'],
+    &['横', '綱'],
+    &['大', '関'],
+    // 藩主一柳直盛, 当主島津義久, 六代目尾上梅幸: a lord or a stage generation before the name
+    &['藩', '主'],
+    &['城', '主'],
+    &['当', '主'],
+    &['領', '主'],
+    &['代', '目'],
+];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Kind {
@@ -244,7 +316,9 @@ impl Ctx<'_, '_> {
                     return;
                 }
             }
-            if one_of!(nxt, PARTICLES) && self.morph && !digit_before && !overlaps(covered, s, e) {
+            // 宮下に / 平塚らは: a surname alone before a particle (or ら and a particle), if the analyser agrees
+            let plural = nxt == 'ら' && self.t.get(e + 1).is_some_and(|&c| one_of!(c, "はがのをにともと、"));
+            if (one_of!(nxt, PARTICLES) || plural) && self.morph && !digit_before && !overlaps(covered, s, e) {
                 windows.push((s, e));
             }
         } else if f & GIV != 0
@@ -351,7 +425,7 @@ impl Ctx<'_, '_> {
             return verdict;
         }
         for p in 2..run.len().saturating_sub(2) {
-            if one_of!(run[p - 1], ROLE_END) {
+            if one_of!(run[p - 1], ROLE_END) || ROLE_BEFORE.iter().any(|w| run[..p].ends_with(w)) {
                 if let Some((Kind::Name, _, nn, sc)) = self.judge_name_run(&run[p..]) {
                     return Some((Kind::Name, p, nn, sc));
                 }
@@ -416,18 +490,47 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        if let Some(p) = tpos {
+            // 松井前市長 / 長谷部元大臣: a surname, 前 / 元 / 現, then a title
+            if (3..=4).contains(&p) && one_of!(run[p - 1], "前元現") && tb.personal_title.has(&run[p..]) {
+                let head = &run[..p - 1];
+                let fh = lex.get(head);
+                if fh & SUR != 0 && fh & COMMON == 0 && !tb.title_prefixes.contains(&head[0]) {
+                    return Some((Kind::Name, 0, head.len(), 0.75));
+                }
+            }
+        }
         let k = if body.len() <= 6 { lex.split_full(body) } else { 0 };
         if k != 0 {
             let (ca, cb) = (lex.common(&body[..k]), lex.common(&body[k..]));
             if (!ca && !cb) || (titled && !(ca && cb)) {
                 return Some((Kind::Name, 0, body.len(), 0.8));
             }
-            if body.len() >= 4 && tb.titles.suffix_start(body).is_none() {
+            // 江戸時代: a place that is also a surname before a common word that is also a given name
+            let place_era =
+                cb && !titled && lex.get(&body[..k]) & PLACE != 0 && PERIODS.iter().any(|w| body[k..] == **w);
+            if body.len() >= 4 && tb.titles.suffix_start(body).is_none() && !place_era {
                 return Some((Kind::Name, 0, body.len(), if !(ca && cb) { 0.7 } else { 0.6 }));
             }
         }
         if titled && body.len() <= 3 && lex.surname(body) && !lex.common(body) {
             return Some((Kind::Name, 0, body.len(), 0.75));
+        }
+        // (a place before 町長 / 市長 is the office's town: 南種子町長)
+        let office_of_place = tpos.is_some_and(|p| one_of!(run[p], "市町村区県府都道"));
+        if titled && (3..=5).contains(&body.len()) && !office_of_place && !tb.place_or_org(body) {
+            // 田中将大投手 / 藤井聡太竜王: a listed surname of two or three kanji and a given name of one or
+            // two kanji in no list, right before a title
+            for i in [3, 2] {
+                let rest = body.len().saturating_sub(i);
+                if !(1..=2).contains(&rest) {
+                    continue;
+                }
+                let f = lex.get(&body[..i]);
+                if f & SUR != 0 && f & (COMMON | PLACE) == 0 && !lex.common(&body[i..]) && !numbered(&body[i..]) {
+                    return Some((Kind::Name, 0, body.len(), 0.7));
+                }
+            }
         }
         if !self.morph || body.len() > 5 || (!titled && tb.place_or_org(run)) {
             return None;
@@ -455,7 +558,22 @@ impl Ctx<'_, '_> {
                 if tok.start < s {
                     continue;
                 }
-                if tok.start > s || tok.person_part() != "姓" {
+                if tok.start > s {
+                    break;
+                }
+                if tok.person_part() == "名" {
+                    // 美咲に / 信長の: a run the lexicon lists as a surname and a given name, read here as a given name
+                    if tok.end == e && (e >= n || !is_kata(t[e])) && self.lex.given(&t[s..e]) {
+                        // 熊谷 久美子が: a listed surname written apart before it joins the name
+                        let b = s.saturating_sub(1);
+                        let sur = (s >= 2 && one_of!(t[b], " \u{3000}"))
+                            .then(|| b - t[..b].iter().rev().take(5).take_while(|&&c| is_kanji(c)).count())
+                            .filter(|&a| (1..=4).contains(&(b - a)) && self.lex.surname(&t[a..b]));
+                        self.add(sur.unwrap_or(s), e, 0.6);
+                    }
+                    break;
+                }
+                if tok.person_part() != "姓" {
                     break;
                 }
                 let mut end = tok.end;
@@ -532,6 +650,10 @@ impl Ctx<'_, '_> {
                 }
             }
             let verdict = self.judge_katakana(name);
+            if matches!(verdict, KATA_NONE | KATA_SINGLE_TITLED | KATA_MULTI) && s >= skip && self.human_subject(s, e) {
+                self.add(s, e, 0.6); // ベンが処刑され / ハーダーは…受章した: the subject of what only a person does
+                continue;
+            }
             if verdict == KATA_NONE && (e + 1 >= n || t[e] != ' ') {
                 if s >= skip && self.kin_after(s, e) {
                     continue; // ポリュネイケスの子: a name before a kinship word (added there)
@@ -658,6 +780,48 @@ impl Ctx<'_, '_> {
             && self.lex.get(&t[s..e]) & FOREIGN != 0
             && !(s > 0 && (is_kata(t[s - 1]) || t[s - 1].is_ascii_alphanumeric()))
             && t.get(e).is_some_and(|&c| one_of!(c, "がはと"))
+    }
+
+    /// `X は / が …` where X is a katakana name of one to three words (two to twelve letters each) that no
+    /// list calls a word, a place or an organisation (a foreign name may be listed), standing alone, and the
+    /// rest of its sentence (up to 60 code points) says what only a person does or undergoes (結婚, 即位,
+    /// 処刑, 受章, 率い, 知り合う, 師事 …).
+    fn human_subject(&self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        let name = &t[s..e];
+        let parts = name.iter().filter(|&&c| is_kata_sep(c)).count() + 1;
+        if !(2..=12 * parts).contains(&name.len())
+            || parts > 3
+            || !t.get(e).is_some_and(|&c| c == 'は' || c == 'が')
+            || (s > 0
+                && (is_kata(t[s - 1])
+                    || is_kata_sep(t[s - 1])
+                    || t[s - 1].is_ascii_alphanumeric()
+                    || is_kanji(t[s - 1])))
+            || t.get(e + 1).is_some_and(|&c| is_hira(c) && one_of!(c, "じず"))
+        {
+            return false;
+        }
+        // one word: a foreign name the lexicon may list, no word; several: none of them a place or a word
+        let listed_word = |p: &[char]| {
+            let f = self.lex.get(p);
+            f & LISTED != 0 && (f & FOREIGN == 0 || f & OTHER != 0 || (parts > 1 && f & (COMMON | PLACE) != 0))
+        };
+        if name.split(|&c| is_kata_sep(c)).any(listed_word) {
+            return false;
+        }
+        if crate::recognizers::organization::known_names::is_known(name) {
+            return false;
+        }
+        let hi = (e + 60).min(self.n);
+        let end = t[e..hi].iter().position(|&c| c == '。' || c == '\n').map_or(hi, |k| e + k);
+        let clause = &t[e + 1..end];
+        // 生まれ only of a topic (Xは…で生まれた): with が it is said of things too (ブームが生まれた)
+        let topic = t[e] == 'は';
+        HUMAN_PREDICATES
+            .iter()
+            .filter(|w| topic || w[..] != ['生', 'ま', 'れ'])
+            .any(|w| (0..clause.len()).any(|p| sw(clause, p, w)))
     }
 
     /// The analyser's first token of the sentence piece at `s` is exactly `[s, e)`, tagged 人名.
