@@ -30,12 +30,19 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+
+def _words(text: str) -> list[str]:
+    return text.split(" ")
+
+
 WINDOW = (20.0, 40.0, 95.0, 45.0)  # left, top, width, height in mm: the generator's envelope window
-SURNAMES = "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 清水".split()
-GIVEN = (
-    "太郎 花子 一郎 美咲 健太 陽子 大輔 恵 翔太 由美 直樹 真由美 拓也 彩 誠 明美 亮 裕子 剛 智子 浩二 愛 "
-    "和也 舞 修 千尋 聡 綾 学 香織"
-).split()
+SURNAMES = tuple(
+    _words("佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 清水")
+)
+GIVEN = tuple(
+    _words("太郎 花子 一郎 美咲 健太 陽子 大輔 恵 翔太 由美 直樹 真由美 拓也 彩 誠 明美 亮 裕子 剛 智子 浩二 愛")
+    + _words("和也 舞 修 千尋 聡 綾 学 香織")
+)
 COMPANIES = (
     "光陽システムズ", "北斗商事", "みどり物産", "東洋精機", "青葉ホールディングス", "桜川工業", "さくら電機",
     "東和テクノ", "丸井運輸", "日進化成",
@@ -136,9 +143,7 @@ def build_people(n: int, rng: random.Random, seed: int) -> list[Person]:
         kind = rng.random()
         if kind < 0.06:
             org = f"株式会社{rng.choice(COMPANIES)}{i}"
-            people.append(
-                Person(pid, org, "", code, pref, city, town, numbers, "", rng.choice(DEPARTMENTS), "御中")
-            )
+            people.append(Person(pid, org, "", code, pref, city, town, numbers, "", rng.choice(DEPARTMENTS), "御中"))
         elif kind < 0.12:
             org = rng.choice(["株式会社", "有限会社", "(株)"]) + f"{rng.choice(COMPANIES)}{i}"
             people.append(Person(pid, new_name(), org, code, pref, city, town, numbers, "", rng.choice(DEPARTMENTS)))
@@ -152,11 +157,13 @@ def build_people(n: int, rng: random.Random, seed: int) -> list[Person]:
         given = rng.choice([g for g in GIVEN if f"{people[a].name.split()[0]} {g}" not in used])
         twin = f"{people[a].name.split()[0]} {given}"
         used.add(twin)
-        people[b] = replace(people[a], id=people[b].id, name=twin) if k % 2 == 0 else replace(
-            people[b], name=people[a].name, organization=""
+        people[b] = (
+            replace(people[a], id=people[b].id, name=twin)
+            if k % 2 == 0
+            else replace(people[b], name=people[a].name, organization="")
         )
     # a building whose name ends like a department (センター), on a line of its own
-    for k in range(max(1, n // 100)):
+    for _ in range(max(1, n // 100)):
         i = rng.randrange(n)
         if people[i].honorific == "様" and not people[i].organization:
             people[i] = replace(people[i], building=f"ひかりセンター {rng.randint(1, 9)}0{rng.randint(1, 9)}")
@@ -233,7 +240,8 @@ class Writer:
         self.text(20, 74, f"お名前: {p.name} 様")
         self.text(20, 84, "ご住所 〒" + p.postal[:3] + "-" + p.postal[3:] + " " + p.list_address())
         for k in range(8):
-            self.text(20, 100 + 8 * k, f"2026年{k + 1}月分  払込保険料 {12000 + 150 * k:,}円  証券番号 S-{k}{p.id[-4:]}")
+            amount = f"{12000 + 150 * k:,}円"
+            self.text(20, 100 + 8 * k, f"2026年{k + 1}月分  払込保険料 {amount}  証券番号 S-{k}{p.id[-4:]}")
         self.end_page()
 
     def blank(self) -> None:

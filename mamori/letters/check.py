@@ -189,8 +189,8 @@ def match_block(
                 page,
                 f"postal code {block.postal_code[:3]}-{block.postal_code[3:]} does not belong to the address "
                 f"{block.address}" + ("" if areas else " (Japan Post has no such code)"),
-                f"郵便番号 {block.postal_code[:3]}-{block.postal_code[3:]} は住所「{block.address}」のものではありません"
-                + ("" if areas else "（日本郵便の郵便番号にありません）"),
+                f"郵便番号 {block.postal_code[:3]}-{block.postal_code[3:]} は住所「{block.address}」のものでは"
+                "ありません" + ("" if areas else "（日本郵便の郵便番号にありません）"),
                 where,
             )
         )
@@ -315,7 +315,8 @@ def _foreign(page: Page, recipient: Entry, index: ListIndex, skip: Box | None) -
                 "foreign_page",
                 page.number,
                 f"page {page.number} names another entry of the list ({by_en}); the letter is for {recipient.id}",
-                f"{page.number} ページ目にリストの別の宛先（{by_ja}）が載っています。この封書は {recipient.id} 宛てです",
+                f"{page.number} ページ目にリストの別の宛先（{by_ja}）が載っています。"
+                f"この封書は {recipient.id} 宛てです",
                 box,
             )
         )

@@ -70,7 +70,8 @@ def read_pages(path: str | Path) -> Iterator[Page]:
                 finally:
                     page.close()
             except pdfium.PdfiumError as e:
-                raise RunError(i + 1, f"page {i + 1} cannot be read: {e}", f"{i + 1} ページ目が読めません: {e}") from None
+                n = i + 1
+                raise RunError(n, f"page {n} cannot be read: {e}", f"{n} ページ目が読めません: {e}") from None
             yield Page(i + 1, width * PT_TO_MM, height * PT_TO_MM, lines)
     finally:
         doc.close()  # type: ignore[attr-defined]
