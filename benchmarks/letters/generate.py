@@ -173,14 +173,14 @@ def build_people(n: int, rng: random.Random, seed: int) -> list[Person]:
 class Writer:
     """Draws letters onto one reportlab canvas."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cid_font: bool = False) -> None:
         from reportlab.lib.pagesizes import A4
         from reportlab.pdfgen import canvas
 
         sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from mamori.training.reports import find_cjk_font
+        from mamori.training.reports import FONT_CANDIDATES, find_cjk_font
 
-        self.font = find_cjk_font().name
+        self.font = find_cjk_font(() if cid_font else FONT_CANDIDATES).name  # () -> the CID font, not embedded
         self.width, self.height = A4
         self.c = canvas.Canvas(str(path), pagesize=A4)
         self.pages = 0
@@ -268,8 +268,11 @@ MISTAKES = (
 )
 
 
-def generate(out: Path, letters: int, seed: int, mistake_rate: float = 0.12) -> dict[str, object]:
-    """Write RUN.pdf, recipients.csv and expected.json for a run of ``letters`` letters into ``out``."""
+def generate(
+    out: Path, letters: int, seed: int, mistake_rate: float = 0.12, clean: bool = False, cid_font: bool = False
+) -> dict[str, object]:
+    """Write RUN.pdf, recipients.csv and expected.json for a run of ``letters`` letters into ``out``; ``clean``: no
+    mistake and nobody left out (the hard-but-correct letters stay); ``cid_font``: the non-embedded CID font."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     people = build_people(letters, rng, seed)
@@ -280,16 +283,16 @@ def generate(out: Path, letters: int, seed: int, mistake_rate: float = 0.12) -> 
         for p in people:
             code = f"{p.postal[:3]}-{p.postal[3:]}" if rng.random() < 0.8 else p.postal
             w.writerow([p.id, p.name, code, p.list_address(), p.organization])
-    writer = Writer(out / "RUN.pdf")
+    writer = Writer(out / "RUN.pdf", cid_font)
     expected: dict[int, list[str]] = {}
     missing: list[str] = []
     index = 0
     # each code at least twice, then at random
-    plan = [MISTAKES[k % len(MISTAKES)] for k in range(2 * len(MISTAKES))]
-    plan += [rng.choice(MISTAKES) if rng.random() < mistake_rate else "" for _ in range(len(people))]
+    plan = [] if clean else [MISTAKES[k % len(MISTAKES)] for k in range(2 * len(MISTAKES))]
+    plan += [rng.choice(MISTAKES) if rng.random() < mistake_rate and not clean else "" for _ in range(len(people))]
     slots = rng.sample(range(len(people)), min(len(people), len(plan)))
     mistake_of = {slot: plan[k] for k, slot in enumerate(slots) if plan[k]}
-    skip = set(rng.sample(range(len(people)), max(1, letters // 200))) - set(mistake_of)
+    skip = set() if clean else set(rng.sample(range(len(people)), max(1, letters // 200))) - set(mistake_of)
     for i, p in enumerate(people):
         if i in skip:
             missing.append(p.id)
@@ -351,8 +354,10 @@ def main() -> None:
     ap.add_argument("--letters", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--mistakes", type=float, default=0.12, help="share of letters with a mistake (after two of each)")
+    ap.add_argument("--clean", action="store_true", help="no mistakes, nobody left out")
+    ap.add_argument("--cid-font", action="store_true", help="the CID font HeiseiKakuGo-W5 (not embedded)")
     args = ap.parse_args()
-    result = generate(args.out, args.letters, args.seed, args.mistakes)
+    result = generate(args.out, args.letters, args.seed, args.mistakes, args.clean, args.cid_font)
     print(f"{result['count']} letters, {result['pages']} pages, {len(result['letters'])} with a mistake -> {args.out}")
 
 

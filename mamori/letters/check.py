@@ -172,9 +172,12 @@ def _similarity(a: str, b: str) -> int:
 
 
 def match_block(
-    block: AddressBlock, index: ListIndex, postal: PostalLookup, page: int
+    block: AddressBlock, index: ListIndex, postal: PostalLookup, page: int, hints: frozenset[str] = frozenset()
 ) -> tuple[Entry | None, bool, list[Problem]]:
-    """The entry the block goes to, whether that is an exact match (name and address), and the problems found."""
+    """The entry the block goes to, whether that is an exact match (name and address), and the problems found.
+
+    ``hints``: ids the page names by customer number; among several entries that fit as well (the same name at two
+    addresses), the one the page names."""
     readings = _readings(block)
     problems: list[Problem] = []
     where = block.box
@@ -194,7 +197,7 @@ def match_block(
                 where,
             )
         )
-    named = _named(block, index)
+    named = sorted(_named(block, index), key=lambda e: e.id not in hints)
     exact = [e for e in named if any(_address_ok(e, r) and _org_ok(e, r) for r in readings)]
     if exact:
         entry = next((e for e in exact if e.key_postal == block.postal_code), exact[0])
@@ -219,7 +222,10 @@ def match_block(
     ]
     at_address += [e for e in named if e not in at_address and any(_address_ok(e, r) for r in readings)]
     if at_address:
-        entry = max(at_address, key=lambda e: _similarity(e.key_name + e.key_org, norm_name(block.name)))
+        entry = max(
+            at_address,
+            key=lambda e: (e.id in hints, _similarity(e.key_name + e.key_org, norm_name(block.name))),
+        )
         want = f"{entry.organization} {entry.name}".strip()
         problems.insert(
             0,
@@ -398,7 +404,8 @@ def _start(
                 )
             )
         return draft
-    entry, exact, problems = match_block(block, index, postal, page.number)
+    hints = frozenset(e.id for e, how, _ in named_on_page(page.lines, index) if how == "id")
+    entry, exact, problems = match_block(block, index, postal, page.number, hints)
     draft.entry, draft.problems = entry, problems
     if window is not None and not block.box.inside(window):
         problems.append(_outside(block, window, page.number))

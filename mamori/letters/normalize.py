@@ -91,8 +91,11 @@ _PREFECTURE_KEYS = tuple(to_digits(p) for p in PREFECTURES)  # as norm_address w
 
 
 def same_address(a: str, b: str) -> bool:
-    """Two normalised addresses are the same place; one may leave out the prefecture."""
-    return a == b or (bool(a) and strip_prefecture(a) == strip_prefecture(b))
+    """Two normalised addresses are the same place; one (not both) may leave out the prefecture."""
+    if a == b:
+        return True
+    sa, sb = strip_prefecture(a), strip_prefecture(b)
+    return bool(sa) and sa == sb and (sa == a or sb == b)
 
 
 def norm_org(text: str) -> str:
