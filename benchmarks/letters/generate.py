@@ -38,10 +38,11 @@ def _words(text: str) -> list[str]:
 WINDOW = (20.0, 40.0, 95.0, 45.0)  # left, top, width, height in mm: the generator's envelope window
 SURNAMES = tuple(
     _words("佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 清水")
+    + _words("山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本")
 )
 GIVEN = tuple(
     _words("太郎 花子 一郎 美咲 健太 陽子 大輔 恵 翔太 由美 直樹 真由美 拓也 彩 誠 明美 亮 裕子 剛 智子 浩二 愛")
-    + _words("和也 舞 修 千尋 聡 綾 学 香織")
+    + _words("和也 舞 修 千尋 聡 綾 学 香織 隆 早苗 悠斗 結衣 健一 奈々 豊 沙織 大樹 麻衣")
 )
 COMPANIES = (
     "光陽システムズ", "北斗商事", "みどり物産", "東洋精機", "青葉ホールディングス", "桜川工業", "さくら電機",
@@ -191,6 +192,18 @@ class Writer:
         self.c.setFont(self.font, size)
         self.c.drawString(x_mm * mm, self.height - y_mm * mm - size * 0.8, text)
 
+    def wrap(self, text: str, width_mm: float, size: float) -> list[str]:
+        """``text`` in lines no wider than ``width_mm`` (as an address system wraps a long address)."""
+        from reportlab.lib.units import mm
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        lines = [""]
+        for ch in text:
+            if lines[-1] and stringWidth(lines[-1] + ch, self.font, size) > width_mm * mm:
+                lines.append("")
+            lines[-1] += ch
+        return [line for line in lines if line.strip()]
+
     def end_page(self) -> None:
         self.c.showPage()
         self.pages += 1
@@ -208,8 +221,9 @@ class Writer:
         self.text(x, y, shown.translate(FW) if style == 3 else shown, 10.5)
         y += 6
         for line in printed_address(p, style):
-            self.text(x, y, line, 10.5)
-            y += 5.5
+            for part in self.wrap(line, WINDOW[2] - 8, 10.5):  # wrapped for the window, then moved
+                self.text(x, y, part, 10.5)
+                y += 5.5
         if p.honorific == "御中":
             self.text(x, y, p.name, 11)
             self.text(x + 4, y + 6.5, f"{p.department} 御中", 12)
@@ -269,10 +283,17 @@ MISTAKES = (
 
 
 def generate(
-    out: Path, letters: int, seed: int, mistake_rate: float = 0.12, clean: bool = False, cid_font: bool = False
+    out: Path,
+    letters: int,
+    seed: int,
+    mistake_rate: float = 0.12,
+    clean: bool = False,
+    cid_font: bool = False,
+    pages: tuple[int, ...] = (1, 2, 2, 3),
 ) -> dict[str, object]:
     """Write RUN.pdf, recipients.csv and expected.json for a run of ``letters`` letters into ``out``; ``clean``: no
-    mistake and nobody left out (the hard-but-correct letters stay); ``cid_font``: the non-embedded CID font."""
+    mistake and nobody left out (the hard-but-correct letters stay); ``cid_font``: the non-embedded CID font;
+    ``pages``: the page counts a letter is drawn from."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     people = build_people(letters, rng, seed)
@@ -299,7 +320,7 @@ def generate(
             continue
         mistake = mistake_of.get(i, "")
         style = rng.randrange(5)
-        n_pages = rng.choice((1, 2, 2, 3))
+        n_pages = rng.choice(pages)
         index += 1
         shown, block = p, {}
         if mistake == "name_mismatch":
@@ -354,10 +375,12 @@ def main() -> None:
     ap.add_argument("--letters", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--mistakes", type=float, default=0.12, help="share of letters with a mistake (after two of each)")
+    ap.add_argument("--pages", default="1,2,2,3", help="page counts a letter is drawn from (2,3,4: 3 on average)")
     ap.add_argument("--clean", action="store_true", help="no mistakes, nobody left out")
     ap.add_argument("--cid-font", action="store_true", help="the CID font HeiseiKakuGo-W5 (not embedded)")
     args = ap.parse_args()
-    result = generate(args.out, args.letters, args.seed, args.mistakes, args.clean, args.cid_font)
+    pages = tuple(int(p) for p in args.pages.split(","))
+    result = generate(args.out, args.letters, args.seed, args.mistakes, args.clean, args.cid_font, pages)
     print(f"{result['count']} letters, {result['pages']} pages, {len(result['letters'])} with a mistake -> {args.out}")
 
 

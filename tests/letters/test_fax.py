@@ -144,3 +144,30 @@ def test_parse_errors_name_the_line() -> None:
     with pytest.raises(SendListError) as e:
         parse_sendlist("name,organization,fax\na,b,c\n\nd,e\n")
     assert e.value.line == 4
+
+
+def test_generated_send_list(tmp_path: Path) -> None:
+    """fax_generate.py's list: every mistake flagged with its code, every correct row allowed."""
+    import importlib.util
+    import sys
+
+    from tests.letters.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("fax_generate", ROOT / "benchmarks" / "letters" / "fax_generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    want = module.generate(tmp_path, rows=300, seed=5)["rows"]
+    r = CliRunner().invoke(main, ["fax", "check", str(tmp_path / "sendlist.csv"), "--contacts",
+                                  str(tmp_path / "contacts.csv"), "--json"])  # fmt: skip
+    assert r.exit_code == 1
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    codes = {"similar_recipient", "invalid_number", "recipient_organization_mismatch", "unknown_recipient"}
+    assert len(rows) == 300 and set(want.values()) == codes
+    for row in rows:
+        codes = [x["code"] for x in row["reasons"]]
+        if str(row["row"]) in want:
+            assert want[str(row["row"])] in codes, row
+        else:
+            assert row["action"] == "allow", row
