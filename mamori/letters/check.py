@@ -214,12 +214,9 @@ def match_block(
                 )
             )
         return entry, True, problems
-    at_address = [
-        e
-        for r in readings
-        for k in {strip_prefecture(r.address)}
-        for e in index.by_address.get(k, [])
-    ]
+    at_address: list[Entry] = []
+    for r in readings:
+        at_address += [e for e in index.by_address.get(strip_prefecture(r.address), []) if e not in at_address]
     at_address += [e for e in named if e not in at_address and any(_address_ok(e, r) for r in readings)]
     if at_address:
         entry = max(
