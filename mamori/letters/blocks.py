@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mamori.letters.model import Box, Line, Page
@@ -25,7 +26,8 @@ _ORG = re.compile(
 _DEPT = re.compile(r"(部|課|室|係|グループ|チーム|センター|支店|支社|営業所|本部|本社|事業所|工場|出張所)$")
 MAX_LINES = 9  # the 〒 line and up to eight under it
 LEFT_SLACK = 6.0  # mm a line may start left of the 〒 line
-INDENT = 60.0  # mm a line (a centred name) may start right of it
+INDENT = 80.0  # mm a line (a centred name, a 様 at the window's right edge) may start right of it
+ROW_TOLERANCE = 1.5  # mm between the baselines of pieces of one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +80,33 @@ def find_block(page: Page) -> AddressBlock | None:
     return None
 
 
+def _rows(lines: Iterable[Line]) -> list[Line]:
+    """Lines top to bottom, those on one baseline joined left to right (a 様 set apart at the window's right edge)."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.box.top, ln.box.left)):
+        row = rows[-1] if rows else None
+        if row and abs(ln.box.bottom - row[0].box.bottom) <= ROW_TOLERANCE and ln.box.top < row[0].box.bottom:
+            row.append(ln)
+        else:
+            rows.append([ln])
+    out = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.box.left)
+        box = row[0].box
+        for ln in row[1:]:
+            box = box.union(ln.box)
+        out.append(row[0] if len(row) == 1 else Line(" ".join(ln.text for ln in row), box))
+    return out
+
+
 def _block_from(start: Line, m: re.Match[str], lines: tuple[Line, ...]) -> AddressBlock | None:
     code = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
-    below = sorted(
-        (
-            ln
-            for ln in lines
-            if ln is not start
-            and ln.box.top >= start.box.top + 0.5 * max(start.box.height, 1.0)
-            and start.box.left - LEFT_SLACK <= ln.box.left <= start.box.left + INDENT
-        ),
-        key=lambda ln: (ln.box.top, ln.box.left),
+    below = _rows(
+        ln
+        for ln in lines
+        if ln is not start
+        and ln.box.top >= start.box.top + 0.5 * max(start.box.height, 1.0)
+        and start.box.left - LEFT_SLACK <= ln.box.left <= start.box.left + INDENT
     )
     taken: list[Line] = []
     prev = start

@@ -184,3 +184,12 @@ def test_unreadable_page_and_pages_before_the_first_letter() -> None:
     assert result.letters[0].recipient is None and result.letters[1].pages == (2, 3)
     head = run(statement(1, "ご案内"), all_correct()[0])
     assert codes(head) == [["unknown_recipient"], []]
+
+
+def test_honorific_set_apart_on_the_same_baseline() -> None:
+    """Forms that print 様 at a fixed column (a separate line in the text layer) still make a block."""
+    base = cover(1, "〒150-0002", ["東京都渋谷区渋谷1-2-3"], "山田 太郎")
+    name = next(ln for ln in base.lines if ln.text == "山田 太郎")
+    sama = Line("様", Box(95, name.box.top + 0.5, 100, name.box.bottom))
+    result = run(Page(1, base.width, base.height, (*base.lines, sama)))
+    assert codes(result) == [[]] and result.letters[0].recipient == "C001"
