@@ -366,8 +366,8 @@ def check_run(
                 Problem(
                     "unreadable_page",
                     page.number,
-                    f"page {page.number} has no text to read (a scan or picture?): check it by eye",
-                    f"{page.number} ページ目に読み取れる文字がありません（画像のみ？）。目で確認してください",
+                    f"page {page.number} has no text to read (a scan, a picture, a blank page?): check it by eye",
+                    f"{page.number} ページ目に読み取れる文字がありません（画像のみ・白紙？）。目で確認してください",
                 )
             )
         elif draft.entry is not None:
