@@ -45,7 +45,7 @@ PostalLookup = Callable[[str], "tuple[Area, ...] | None"]
 _ID_MARK = re.compile(
     r"(?:お客様|お客さま|ご契約者|顧客|会員|証券|保険証券|契約|ご契約|加入者|受給者|利用者|組合員|患者|診察券)"
     r"(?:番号|コード|No\.?|NO\.?|ID)"
-    r"|(?:Customer|Member|Policy|Contract|Account)\s*(?:No\.?|Number|ID|Code)",
+    r"|(?:Customer|Member|Policy|Contract)\s*(?:No\.?|Number|ID|Code)",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"\s*[:：]?\s*(?:No\.?\s*)?([A-Za-z0-9][A-Za-z0-9\-]*)")
