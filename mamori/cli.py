@@ -173,6 +173,8 @@ _LAZY_COMMANDS = {
     "queue": ("mamori.gateway.cli", "queue_group"),  # its queue
     "serve": ("mamori.serve", "serve_command"),  # web app + gateway together
     "store": ("mamori.store.cli", "store_group"),  # backup and restore of the store
+    "letters": ("mamori.letters.cli", "letters"),  # a print run's letters against their list
+    "fax": ("mamori.letters.cli", "fax"),  # a FAX send list against the directory
 }
 
 
