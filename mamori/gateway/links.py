@@ -14,7 +14,6 @@ personal data: no addresses, subjects or reasons go into a token.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -24,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from mamori.signing import b64, derive_key, unb64
 from mamori.store import Database
 from mamori.store.audit import AuditEntry
 
@@ -58,22 +58,12 @@ class Link:
 
 
 def _key(secret: str) -> bytes:
-    if len(secret) < 16:
-        raise ValueError("a decision link needs the web app's secret key (at least 16 characters)")
-    return hmac.new(secret.encode("utf-8"), _CONTEXT, hashlib.sha256).digest()
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    return derive_key(secret, _CONTEXT, purpose="a decision link")
 
 
 def _mac(secret: str, payload: str, login: str) -> str:
     msg = payload.encode("ascii") + b"\n" + login.strip().lower().encode("utf-8")
-    return _b64(hmac.new(_key(secret), msg, hashlib.sha256).digest())
+    return b64(hmac.new(_key(secret), msg, hashlib.sha256).digest())
 
 
 def sign(secret: str, *, message_id: str, login: str, purpose: str, expires_at: datetime) -> str:
@@ -81,7 +71,7 @@ def sign(secret: str, *, message_id: str, login: str, purpose: str, expires_at: 
     if purpose not in PURPOSES:
         raise ValueError(f"purpose must be one of {PURPOSES}, not {purpose!r}")
     body = {"m": message_id, "p": purpose, "e": int(expires_at.timestamp()), "n": secrets.token_urlsafe(16)}
-    payload = _b64(json.dumps(body, separators=(",", ":")).encode("ascii"))
+    payload = b64(json.dumps(body, separators=(",", ":")).encode("ascii"))
     return f"{payload}.{_mac(secret, payload, login)}"
 
 
@@ -105,7 +95,7 @@ def verify(secret: str, token: str, login: str, now: datetime | None = None) -> 
     if not hmac.compare_digest(expected.encode("ascii"), mac.encode("ascii", "replace")):
         raise LinkError("not_yours")
     try:
-        body = json.loads(_unb64(payload))
+        body = json.loads(unb64(payload))
         link = Link(str(body["m"]), str(body["p"]), datetime.fromtimestamp(int(body["e"]), UTC), str(body["n"]))
     except (ValueError, KeyError, TypeError):
         raise LinkError("malformed") from None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from mamori.signing import derive_key
 from mamori.training.progress import Progress
 from mamori.training.reports import JST
 
@@ -29,8 +30,7 @@ _CODE = re.compile(r"^(\d{1,12})-([A-Z2-7]{4})-([A-Z2-7]{4})-([A-Z2-7]{4})-([A-Z
 
 def certificate_key(secret: str | bytes) -> bytes:
     """The key of certificate codes, derived from the app's secret (a separate key for a separate purpose)."""
-    raw = secret.encode("utf-8") if isinstance(secret, str) else secret
-    return hmac.new(raw, _CONTEXT, hashlib.sha256).digest()
+    return derive_key(secret, _CONTEXT)
 
 
 def _mac(key: bytes, record_id: int, p: Progress) -> str:

@@ -13,7 +13,6 @@ sender ``<>``) or printed for an administrator to pass on.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -28,6 +27,7 @@ from email.utils import format_datetime, make_msgid
 from argon2 import PasswordHasher
 from sqlalchemy import delete, select
 
+from mamori.signing import b64, derive_key, unb64
 from mamori.store import Database
 from mamori.store.accounts import User, WebSession
 from mamori.store.audit import AuditEntry, record
@@ -61,17 +61,11 @@ class Invitation:
 
 
 def _key(secret: str) -> bytes:
-    if len(secret) < 16:
-        raise ValueError("an invitation needs the web app's secret key (at least 16 characters)")
-    return hmac.new(secret.encode("utf-8"), _CONTEXT, hashlib.sha256).digest()
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return derive_key(secret, _CONTEXT, purpose="an invitation")
 
 
 def _mac(secret: str, payload: str) -> str:
-    return _b64(hmac.new(_key(secret), payload.encode("ascii"), hashlib.sha256).digest())
+    return b64(hmac.new(_key(secret), payload.encode("ascii"), hashlib.sha256).digest())
 
 
 def password_stamp(changed_at: datetime | None) -> str:
@@ -83,7 +77,7 @@ def password_stamp(changed_at: datetime | None) -> str:
 
 def sign(secret: str, login: str, stamp: str, expires_at: datetime) -> str:
     body = {"l": login, "e": int(expires_at.timestamp()), "s": stamp, "n": secrets.token_urlsafe(12)}
-    payload = _b64(json.dumps(body, separators=(",", ":"), ensure_ascii=True).encode("ascii"))
+    payload = b64(json.dumps(body, separators=(",", ":"), ensure_ascii=True).encode("ascii"))
     return f"{payload}.{_mac(secret, payload)}"
 
 
@@ -95,7 +89,7 @@ def verify(secret: str, token: str, now: datetime | None = None) -> Invitation:
     if not hmac.compare_digest(_mac(secret, payload).encode("ascii"), mac.encode("ascii")):
         raise InvitationError("forged")
     try:
-        body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        body = json.loads(unb64(payload))
         inv = Invitation(str(body["l"]), datetime.fromtimestamp(int(body["e"]), UTC), str(body["s"]), str(body["n"]))
     except (ValueError, KeyError, TypeError):
         raise InvitationError("malformed") from None
