@@ -1,31 +1,51 @@
-"""Which kinds of personal data make a leak reportable in Japan: one list, for every surface that explains it.
+"""Which kinds of personal data make a leak reportable in Japan, for every surface that explains it (the scan report).
 
-Under the APPI (個人情報保護法 26条 and its enforcement rules, 施行規則7条) a leak must be reported to the Personal
-Information Protection Commission (PPC) and the persons told when it involves special-care information (1号), data
-whose misuse can cause financial loss (2号), was done with malicious intent (3号), or concerns more than 1,000
-persons (4号). My Number (特定個人情報) has its own rules under the My Number Act (番号法), among them a leak of
-more than 100 persons' numbers. The scan report uses this list to say, per file, whether a leak of it would be
-reportable; the texts are the project's own summaries, not legal advice.
+The rules themselves are the incident register's (:mod:`mamori.incidents.ruleset`, one file per version of
+個人情報保護法施行規則7条): the entity types that make a leak reportable by themselves (1号 special-care
+information, 2号 data whose misuse can cause financial loss) and the number of persons above which any leak is
+(4号) are read from the version in force, so the scan report and ``mamori incidents assess`` cannot disagree.
+3号 (malicious intent) depends on how a leak happens, not on the data, and is not assessed here.
+
+This module adds what the rules files do not hold, as explanations: kinds that are reportable only in some
+circumstances (a bank account with the PIN that opens it; My Numbers, which the My Number Act (番号法) covers with
+its own reporting rule, among its cases a leak of more than 100 persons' numbers). The texts are the project's own
+summaries, not legal advice.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-OVER_PERSONS = 1000  # 施行規則7条4号: a leak of more than this many persons' data is reportable, whatever the data
+from mamori.detect.entities import ALL_TYPES
+from mamori.incidents.ruleset import Category, RuleSet, builtin_rulesets, in_force
+
+_ARTICLE = re.compile(r"(施行規則|法)(\d+)条(?:(\d+)項)?(?:(\d+)号)?")
+
+
+def article_en(article: str) -> str:
+    """``施行規則7条1号`` → ``APPI rules, art. 7(1)``; ``法26条1項`` → ``APPI, art. 26(1)``; other text unchanged."""
+    m = _ARTICLE.fullmatch(article)
+    if m is None:
+        return article
+    law, num, para, item = m.groups()
+    sub = para or item
+    return f"{'APPI rules' if law == '施行規則' else 'APPI'}, art. {num}" + (f"({sub})" if sub else "")
 
 
 @dataclass(frozen=True)
 class ReportableKind:
     """An entity type whose leak is, or can be, reportable.
 
-    ``by_itself``: one leaked value is enough. Otherwise the leak is reportable only in some circumstances:
-    over ``persons`` persons when that is set, or as ``condition_ja`` / ``condition_en`` say.
+    ``by_itself``: one leaked value is enough (a category of the rules in force names the type). Otherwise the leak
+    is reportable only in some circumstances: over ``persons`` persons when that is set, or as ``condition_ja`` /
+    ``condition_en`` say.
     """
 
     type: str
-    category: str  # sensitive (7条1号) | financial (7条2号) | my_number (番号法)
+    category: str  # a category of the rules (sensitive, financial), or my_number (番号法)
     rule_ja: str
     rule_en: str
     label_ja: str
@@ -36,16 +56,7 @@ class ReportableKind:
     condition_en: str = ""
 
 
-REPORTABLE_KINDS: tuple[ReportableKind, ...] = (
-    ReportableKind(
-        "SENSITIVE", "sensitive", "個人情報保護法施行規則7条1号", "APPI rules, art. 7(1)",
-        "要配慮個人情報（病歴・犯罪歴・信条など）", "special-care information (medical, criminal record, creed...)",
-        by_itself=True,
-    ),
-    ReportableKind(
-        "CREDIT_CARD", "financial", "個人情報保護法施行規則7条2号", "APPI rules, art. 7(2)",
-        "クレジットカード番号", "credit card numbers", by_itself=True,
-    ),
+_CONDITIONAL: tuple[ReportableKind, ...] = (
     ReportableKind(
         "BANK_ACCOUNT", "financial", "個人情報保護法施行規則7条2号", "APPI rules, art. 7(2)",
         "銀行口座", "bank accounts", by_itself=False,
@@ -58,8 +69,42 @@ REPORTABLE_KINDS: tuple[ReportableKind, ...] = (
         condition_ja="100人分を超える場合や不正の目的のおそれがある場合",
         condition_en="when it covers over 100 persons or was malicious",
     ),
-)
+)  # fmt: skip
+
+
+def rules_in_force(day: date | None = None) -> RuleSet:
+    """The version of the reporting rules in force on ``day`` (today when None)."""
+    rules = in_force(builtin_rulesets(), day or date.today())
+    if rules is None:  # before 2022-04-01: the shipped rules start then
+        rules = builtin_rulesets()[0]
+    return rules
+
+
+def reportable_kinds(rules: RuleSet) -> tuple[ReportableKind, ...]:
+    """The entity types reportable by themselves under ``rules`` (in the order of the articles; data types the engine
+    does not find, such as passwords, are left out), then the conditional ones."""
+    own = tuple(
+        ReportableKind(t, c.name, "個人情報保護法" + c.article, article_en(c.article), "", "", by_itself=True)
+        for c in rules.categories
+        for t in sorted(c.data_types & ALL_TYPES)
+        if "personal_data" in c.scope
+    )
+    named = {k.type for k in own}
+    return own + tuple(k for k in _CONDITIONAL if k.type not in named)
+
+
+def _by_count(rules: RuleSet) -> Category:
+    """The category of the rules that counts persons (施行規則7条4号)."""
+    return next(c for c in rules.categories if c.more_than is not None)
+
+
+_RULES = rules_in_force()
+REPORTABLE_KINDS = reportable_kinds(_RULES)
 BY_TYPE = {k.type: k for k in REPORTABLE_KINDS}
+OVER_PERSONS: int = _by_count(_RULES).more_than or 0
+"""Above this many persons any leak of personal data is reportable."""
+OVER_PERSONS_RULE = ("個人情報保護法" + _by_count(_RULES).article, article_en(_by_count(_RULES).article))
+"""The article that says so, in Japanese and English."""
 
 
 @dataclass(frozen=True)

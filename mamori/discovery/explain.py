@@ -1,7 +1,8 @@
 """A short risk explanation for one file of a scan, in Japanese or English, for a privacy officer.
 
 How many people, which kinds of personal information, and whether a leak of the file would have to be reported
-(special-care information, card numbers, My Numbers over 100 persons, more than 1,000 persons: :mod:`mamori.appi`).
+(special-care information, card numbers, My Numbers over 100 persons, more than 1,000 persons: :mod:`mamori.appi`,
+which reads the incident register's rules in force).
 Company names, corporate numbers and place names are not personal information and are left out of it.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mamori.appi import OVER_PERSONS, Assessment, assess
+from mamori.appi import OVER_PERSONS, OVER_PERSONS_RULE, Assessment, assess
 from mamori.discovery.inventory import FileReport, personal_counts
 from mamori.discovery.labels import label, text
 
@@ -54,7 +55,8 @@ def explain(report: FileReport, lang: str = "ja") -> Explanation:
         else:
             why = [f"{label(k.type, lang)}（{k.rule_ja}）" for k in a.reportable]
         if a.over_persons:
-            why.append(text("over_persons", lang, limit=f"{OVER_PERSONS:,}"))
+            rule = OVER_PERSONS_RULE[1] if lang == "en" else OVER_PERSONS_RULE[0]
+            why.append(text("over_persons", lang, limit=f"{OVER_PERSONS:,}", rule=rule))
         out.append(text("reportable", lang, why=text("sep", lang).join(why)))
     for k in a.conditional:
         what, when = (k.label_en.capitalize(), k.condition_en) if lang == "en" else (k.label_ja, k.condition_ja)

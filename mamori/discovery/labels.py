@@ -1,34 +1,15 @@
 """Words of the scan report in Japanese and English: entity types as people call them, and the report's texts.
 
-Kept next to the report (the web app's glossary is another module's); every entity type of DESIGN.md has a label,
-so no type code appears in a Japanese report. An unknown type (a custom pattern's name) is shown as it is.
+The types' names are the one glossary's (:mod:`mamori.glossary`); every entity type of DESIGN.md has a label, so no
+type code appears in a Japanese report. An unknown type (a custom pattern's name) is shown as it is.
 """
 
 from __future__ import annotations
 
-TYPE_LABELS: dict[str, tuple[str, str]] = {
-    "PERSON": ("氏名", "names"),
-    "ORGANIZATION": ("会社名・団体名", "organisation names"),
-    "ADDRESS": ("住所", "addresses"),
-    "POSTAL_CODE": ("郵便番号", "postal codes"),
-    "PHONE": ("電話番号", "phone numbers"),
-    "EMAIL": ("メールアドレス", "e-mail addresses"),
-    "MY_NUMBER": ("マイナンバー", "My Numbers"),
-    "CORPORATE_NUMBER": ("法人番号", "corporate numbers"),
-    "CREDIT_CARD": ("クレジットカード番号", "credit card numbers"),
-    "BANK_ACCOUNT": ("銀行口座", "bank accounts"),
-    "DATE_OF_BIRTH": ("生年月日", "dates of birth"),
-    "DRIVERS_LICENSE": ("運転免許証番号", "driving licence numbers"),
-    "PASSPORT": ("旅券番号", "passport numbers"),
-    "RESIDENCE_CARD": ("在留カード番号", "residence card numbers"),
-    "HEALTH_INSURANCE": ("健康保険証の番号", "health insurance numbers"),
-    "PENSION_NUMBER": ("基礎年金番号", "pension numbers"),
-    "IP_ADDRESS": ("IPアドレス", "IP addresses"),
-    "IBAN": ("IBAN（国際銀行口座番号）", "IBANs"),
-    "US_SSN": ("米国社会保障番号", "US social security numbers"),
-    "LOCATION": ("地名", "place names"),
-    "SENSITIVE": ("要配慮個人情報", "special-care information"),
-}
+from mamori.glossary import ENTITY_LABELS
+
+TYPE_LABELS: dict[str, tuple[str, str]] = ENTITY_LABELS
+"""Entity types in words: the glossary's (:mod:`mamori.glossary`), the same on every surface."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "title": ("個人情報の保有状況（mamori スキャン結果）", "Personal information held (mamori scan report)"),
@@ -70,8 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Only company or place names: no personal information."),
     "reportable": ("漏えいすると個人情報保護委員会への報告と本人への通知が必要です：{why}。",
                    "A leak must be reported to the PPC and the persons told: {why}."),
-    "over_persons": ("{limit}人分を超える（個人情報保護法施行規則7条4号）",
-                     "over {limit} persons (APPI rules, art. 7(4))"),
+    "over_persons": ("{limit}人分を超える（{rule}）", "over {limit} persons ({rule})"),
     "conditional": ("{what}は、{when}に報告が必要です。", "{what}: a leak is reportable {when}."),
     "sep": ("、", ", "),
     "kinds_sep": ("・", ", "),

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from mamori.detect.entities import ALL_TYPES
+from mamori.glossary import ENTITY_LABELS, SENSITIVE_LABELS
 
 EVENTS = ("leak", "loss", "damage")
 EVENT_LABELS_JA = {"leak": "漏えい", "loss": "滅失", "damage": "毀損"}
@@ -52,39 +53,9 @@ CREDENTIALS = "CREDENTIALS"  # passwords / PINs that open an account (the contra
 SENSITIVE = "SENSITIVE"  # 要配慮個人情報, also as SENSITIVE:<sub-kind>
 DATA_TYPES = frozenset(ALL_TYPES | {CREDENTIALS})
 
-TYPE_LABELS_JA = {
-    "PERSON": "氏名",
-    "ORGANIZATION": "組織名",
-    "ADDRESS": "住所",
-    "POSTAL_CODE": "郵便番号",
-    "PHONE": "電話番号",
-    "EMAIL": "メールアドレス",
-    "MY_NUMBER": "個人番号",
-    "CORPORATE_NUMBER": "法人番号",
-    "CREDIT_CARD": "クレジットカード番号",
-    "BANK_ACCOUNT": "銀行口座番号",
-    "DATE_OF_BIRTH": "生年月日",
-    "DRIVERS_LICENSE": "運転免許証番号",
-    "PASSPORT": "旅券番号",
-    "RESIDENCE_CARD": "在留カード番号",
-    "HEALTH_INSURANCE": "健康保険の被保険者番号",
-    "PENSION_NUMBER": "基礎年金番号",
-    "IP_ADDRESS": "IPアドレス",
-    "IBAN": "IBAN",
-    "US_SSN": "米国社会保障番号",
-    "LOCATION": "地名",
-    "SENSITIVE": "要配慮個人情報",
-    "CREDENTIALS": "パスワード・暗証番号",
-}
-SENSITIVE_LABELS_JA = {
-    "medical": "病歴・健康",
-    "criminal": "犯罪の経歴",
-    "crime_victim": "犯罪被害",
-    "creed": "信条",
-    "race": "人種",
-    "disability": "障害",
-    "social_status": "社会的身分",
-}
+TYPE_LABELS_JA = {t: ja for t, (ja, _) in ENTITY_LABELS.items()} | {CREDENTIALS: "パスワード・暗証番号"}
+"""Data types in Japanese: the glossary's entity types (:mod:`mamori.glossary`) and the contract's CREDENTIALS."""
+SENSITIVE_LABELS_JA = {k: ja for k, (ja, _) in SENSITIVE_LABELS.items() if k != "sensitive"}
 
 
 def type_label_ja(data_type: str) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mamori.appi import BY_TYPE, OVER_PERSONS, assess
+from mamori.appi import BY_TYPE, OVER_PERSONS, article_en, assess, rules_in_force
 from mamori.cli import main
+from mamori.detect.entities import ALL_TYPES
 from mamori.discovery.explain import HIGH, LOW, MEDIUM, NONE, explain
 from mamori.discovery.inventory import FileReport, IssueEntry, summarize
 from mamori.discovery.labels import TYPE_LABELS
@@ -93,7 +94,7 @@ def test_risk_explanations_per_file() -> None:
     assert "個人情報保護委員会への報告" in health and "7条1号" in health
     card = visible(rows[LONG])
     assert "クレジットカード番号（個人情報保護法施行規則7条2号）" in card and "約300人分" in card
-    assert "会社名・団体名 20" in card  # shown, apart, not as personal data
+    assert "組織名 20" in card  # shown, apart, not as personal data
     numbers = visible(rows["人事/マイナンバー.xlsx"])
     assert "マイナンバー" in numbers and "100人分を超える場合" in numbers and "報告と本人への通知が必要" not in numbers
     assert "取引先一覧.csv" not in rows  # only company names: not a file with personal data
@@ -103,7 +104,7 @@ def test_risk_explanations_per_file() -> None:
     kpis = dict(re.findall(r'data-kpi="(\w+)"><b>([^<]+)</b>', html))
     assert kpis["personal_files"] == "5" and kpis["reportable"] == "3" and kpis["persons"] == "2,501"
     notes = visible(re.search(r'<p class="muted" id="not-personal">.*?</p>', html).group(0))
-    assert "会社名・団体名 70" in notes and "法人番号 50" in notes and "個人情報には数えていません" in notes
+    assert "組織名 70" in notes and "法人番号 50" in notes and "個人情報には数えていません" in notes
     totals = re.findall(r'<tr data-type="(\w+)">', html)
     assert "ORGANIZATION" not in totals and "CORPORATE_NUMBER" not in totals and "PERSON" in totals
 
@@ -114,7 +115,7 @@ def test_english_report() -> None:
                   now=dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.UTC))
     seen = visible(html)
     assert '<html lang="en">' in html and "Personal information held" in seen
-    assert "special-care information (APPI rules, art. 7(1))" in seen and "About 120 persons (est.)." in seen
+    assert "special-care personal information (APPI rules, art. 7(1))" in seen and "About 120 persons (est.)." in seen
     assert "2026-07-01 10:00 BST (Europe/London)" in seen
     assert "only the beginning was inspected" in seen and "40000000 bytes" in seen
 
@@ -140,10 +141,24 @@ def test_explain_levels(counts, persons, level, reportable) -> None:
 
 
 def test_one_list_of_reportable_kinds() -> None:
+    """The scan report's reportable kinds are the incident rules' (one source), plus the conditional notes."""
+    rules = rules_in_force()
+    by_rules = {t for c in rules.categories for t in c.data_types} & ALL_TYPES
+    assert by_rules == {"SENSITIVE", "CREDIT_CARD"} and {t for t, k in BY_TYPE.items() if k.by_itself} == by_rules
+    assert next(c.more_than for c in rules.categories if c.more_than) == OVER_PERSONS
     assert set(BY_TYPE) == {"SENSITIVE", "CREDIT_CARD", "BANK_ACCOUNT", "MY_NUMBER"}
     a = assess(["PERSON", "SENSITIVE", "BANK_ACCOUNT"], 10)
     assert [k.type for k in a.reportable] == ["SENSITIVE"] and [k.type for k in a.conditional] == ["BANK_ACCOUNT"]
     assert not assess(["PERSON"], OVER_PERSONS).is_reportable and assess(["PERSON"], OVER_PERSONS + 1).is_reportable
+
+
+@pytest.mark.parametrize(
+    ("ja", "en"),
+    [("施行規則7条1号", "APPI rules, art. 7(1)"), ("法26条1項", "APPI, art. 26(1)"), ("法26条", "APPI, art. 26"),
+     ("通則ガイドライン3-5-1-2", "通則ガイドライン3-5-1-2")],
+)
+def test_article_en(ja: str, en: str) -> None:
+    assert article_en(ja) == en
 
 
 # ---------------------------------------------------------------------------------------------------- the command
@@ -225,7 +240,7 @@ def test_the_japanese_table_never_breaks_a_number_from_its_counter(width: int) -
     out = io.StringIO()
     write_table(reports, summarize(reports), out, width=width, lang="ja")
     lines = out.getvalue().splitlines()
-    for item in ("クレジットカード番号300件", "会社名・団体名20件", "2,000人分", "300人分", "マイナンバー80件"):
+    for item in ("クレジットカード番号300件", "組織名20件", "2,000人分", "300人分", "マイナンバー（個人番号）80件"):
         assert any(item in line for line in lines), item
     assert "高 報告対象" in out.getvalue() and "CREDIT_CARD" not in out.getvalue()
 
