@@ -3,8 +3,8 @@
 The gateway listens on the loopback and mail goes to it over real SMTP; the contacts file and mamori.toml are
 replaced the way the administration pages replace them (``contacts_admin.write``, ``config_files.replace_file``:
 atomically). The next mail is judged with the new list: the recipient's organisation comes from the directory. A
-policy that does not load is refused and the running one stays (a blocked recipient stays blocked). Both with the guard in a thread of the gateway and
-in a worker process (the default).
+policy that does not load is refused and the running one stays (a blocked recipient stays blocked).
+Both with the guard in a thread of the gateway and in a worker process (the default).
 """
 
 from __future__ import annotations
