@@ -5,6 +5,10 @@ history, a warm detector) and judge the raw bytes sent to them; only the verdict
 come back. With ``judge_workers = 0`` (or a guard object given by the caller, as in tests) the guard runs in one
 thread of the gateway process. A worker that dies is replaced; the message it was judging gets a 451 (the MTA
 retries it), never a 250.
+
+Before each judgement the guard looks whether mamori.toml or the contacts file was replaced (``mamori.guard.reload``:
+two ``stat`` calls) and loads them again if so: a change made on the administration pages is used by the next mail,
+in every worker, without a restart; a file that does not load is refused and the running inputs stay.
 """
 
 from __future__ import annotations

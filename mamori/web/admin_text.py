@@ -145,14 +145,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "aud.filter": ("絞り込む", "Filter"),
     "aud.export_csv": ("CSV で出力", "Export CSV"),
     "aud.export_xlsx": ("Excel で出力", "Export XLSX"),
-    "aud.retention": (
-        "監査ログは削除されません（追記のみ）。メールの本文・添付は終了後 {content} で、"
-        "メールの記録は {rows} で削除されます。",
-        "The audit log is never deleted (append-only). Finished mail's content is deleted after {content}, its "
-        "records after {rows}.",
+    "aud.retention": ("監査ログは削除されません（追記のみ）。", "The audit log is never deleted (append-only)."),
+    "aud.content_days": (
+        "終了したメールの本文・添付は {n} 日後に削除されます。",
+        "Finished mail's content (body, attachments) is deleted after {n} days.",
     ),
-    "aud.days": ("{n} 日", "{n} days"),
-    "aud.never": ("削除しない", "never"),
+    "aud.content_kept": ("終了したメールの本文・添付は削除されません。", "Finished mail's content is kept."),
+    "aud.rows_days": (
+        "メールの記録（宛先・理由など）は {n} 日後に削除されます。",
+        "Its records (recipients, reasons...) are deleted after {n} days.",
+    ),
+    "aud.rows_kept": (
+        "メールの記録（宛先・理由など）は削除されません。",
+        "Its records (recipients, reasons...) are kept.",
+    ),
     "aud.bad_date": ("日付は YYYY-MM-DD で入力してください。", "Dates are YYYY-MM-DD."),
 }
 

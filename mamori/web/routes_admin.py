@@ -85,7 +85,9 @@ def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session
     rows = rows[:PAGE_SIZE]
     lang = request.state.lang
     content, kept = retention_days(settings_of(request).config_path)
-    days = (lambda n: adt("aud.days", lang, n=n) if n else adt("aud.never", lang))  # noqa: E731
+    retention = " ".join((adt("aud.retention", lang),
+                          adt("aud.content_days", lang, n=content) if content else adt("aud.content_kept", lang),
+                          adt("aud.rows_days", lang, n=kept) if kept else adt("aud.rows_kept", lang)))
     return page(
         request,
         "audit.html",
@@ -97,7 +99,7 @@ def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session
         older=rows[-1].id if more and rows else 0,
         newer=before > 0 and before <= newest,
         adt=lambda key, **v: adt(key, lang, **v),
-        retention=adt("aud.retention", lang, content=days(content), rows=days(kept)),
+        retention=retention,
     )
 
 

@@ -309,7 +309,7 @@ def test_audit_filters_and_exports(world) -> None:
     login(client, "olga@corp.example")
     page = client.get("/audit?actor=adam")
     assert page.status_code == 200 and "config:mamori.toml" in page.text and "mail:1" not in page.text
-    assert "監査ログは削除されません" in page.text and "30 日" in page.text
+    assert "監査ログは削除されません" in page.text and "本文・添付は 30 日後に削除" in page.text
     assert client.get("/audit?since=2000-01-01&until=2000-01-02").text.count('data-action="') == 0
     assert "YYYY-MM-DD" in client.get("/audit?since=yesterday").text
     r = client.get("/audit/export.csv?actor=adam")
