@@ -107,7 +107,7 @@ class Judge:
         self.guard = guard
         self.workers = 0 if guard is not None else settings.judge_workers
         self._sent: Any = None
-        self._reloader: Any = None  # set when this judge loads the guard itself (thread mode)
+        self.reloader: Any = None  # a GuardReloader: set when this judge loads the guard itself, or by the caller
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="mamori-guard")
         self._procs: ProcessPoolExecutor | None = None
 
@@ -140,7 +140,7 @@ class Judge:
             from mamori.gateway.service import load_guard
 
             self.guard = await loop.run_in_executor(self._thread, load_guard, self.settings)
-            self._reloader = reloader_for(self.settings, self.guard)
+            self.reloader = reloader_for(self.settings, self.guard)
         elif getattr(self.guard, "detector", None) is None:
             from mamori.detect.detector import default_detector
 
@@ -151,8 +151,8 @@ class Judge:
             )
 
     def _judge_here(self, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
-        if self._reloader is not None:
-            self._reloader.check()
+        if self.reloader is not None:
+            self.reloader.check()
         if self._sent is not None:
             self._sent.refresh()
         return judge_with(self.guard, raw, rcpt_tos, mail_from)
