@@ -347,3 +347,18 @@ def test_a_file_that_cannot_be_written_changes_nothing_and_audits_nothing(world,
     assert (folder / "contacts.csv").read_text(encoding="utf-8") == CONTACTS
     assert (folder / "mamori.toml").read_text(encoding="utf-8") == TOML
     assert not _entries(app.state.db, "contact_remove") and not _entries(app.state.db, "policy_update")
+
+
+def test_the_check_api_picks_up_a_file_replaced_behind_its_back(world) -> None:
+    """A contacts file replaced by someone else (configuration management, another host): used on the next call."""
+    from mamori.web.config_files import replace_file
+
+    app, client, folder = world
+    _, api_token = create_token(app.state.db, "chat-tool", actor="test")
+    assert "unknown_recipient" in _check_chat(client, api_token)
+    added = CONTACTS + "加藤 四郎,カトウ シロウ,k.kato@delta.example,株式会社デルタ\n"
+    replace_file(folder / "contacts.csv", added.encode())
+    assert "unknown_recipient" not in _check_chat(client, api_token)
+    replace_file(folder / "contacts.csv", b"name,kana\nA,B\n")  # no email column: refused, the running list stays
+    assert "unknown_recipient" not in _check_chat(client, api_token)
+    assert "missing column" in app.state.guard_reloader.last_error
