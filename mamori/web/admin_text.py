@@ -90,12 +90,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "判定の設定（[organization] [thresholds] [actions] [unscannable] [blocked] [free_mail] [[override]]）、"
         "[guard]、[detect]、[gateway] を編集できます。[web] と [store] はここには出ません。保存前に検証と差分を"
         "表示します。判定の設定・連絡先・キーワードは保存後数秒でゲートウェイとチェック API に反映されます。"
-        "[gateway] の待ち受け・配送・期限などは、ゲートウェイの再起動で反映されます。",
+        "[gateway] も確認モード・期限・通知・再送・保存期間は数秒で反映され、"
+        "待ち受け・TLS・転送先・ストア・インスタンス名・ワーカー数は再起動で反映されます。",
         "Edit the guard's policy ([organization] [thresholds] [actions] [unscannable] [blocked] [free_mail] "
         "[[override]]), [guard], [detect] and [gateway]; [web] and [store] are not shown here. Each change is "
         "validated and shown as a diff before it is saved. The policy, contacts and keywords are used by the "
-        "gateway and the check API within seconds; [gateway]'s listener, delivery and expiry settings at the "
-        "gateway's next restart.",
+        "gateway and the check API within seconds, and so are [gateway]'s modes, expiries, notices, retries and "
+        "retention; its listener, TLS, next hop, store, instance name and worker counts at the gateway's next "
+        "restart.",
     ),
     "pol.check": ("検証して差分を表示", "Validate and show the diff"),
     "pol.diff": ("差分", "Diff"),
@@ -112,8 +114,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mamori.toml changed since the check. Check again.",
     ),
     "pol.gateway_restart": (
-        "[gateway] の変更はゲートウェイの再起動で反映されます。",
-        "The [gateway] changes take effect when the gateway restarts.",
+        "次の [gateway] の変更はゲートウェイの再起動で反映されます: {keys}",
+        "These [gateway] changes take effect when the gateway restarts: {keys}",
     ),
     "kw.title": ("キーワードと自社の識別子", "Keywords and the organisation's identifiers"),
     "kw.intro": (

@@ -165,7 +165,7 @@ def _save(kind: str) -> Any:
         changes = cf.diff(current, full)
         if not changes:
             return _page(request, kind, notice=adt("pol.no_diff", lang))
-        gateway_changed = cf.sections_text(current, ("gateway",)) != cf.sections_text(full, ("gateway",))
+        restart = _restart_keys(current, full, _config(request).parent)
         path = _config(request)
         lines = sum(k in ("add", "del") for k, _ in changes)
         try:
@@ -185,7 +185,9 @@ def _save(kind: str) -> Any:
         except OSError as exc:
             return cannot_write(request, path, exc, _page, kind)
         reload_guard(request)
-        notice = adt("pol.saved", lang) + (" " + adt("pol.gateway_restart", lang) if gateway_changed else "")
+        notice = adt("pol.saved", lang)
+        if restart:
+            notice += " " + adt("pol.gateway_restart", lang, keys=", ".join(restart))
         return _page(request, kind, notice=notice)
 
     return save
@@ -194,6 +196,21 @@ def _save(kind: str) -> Any:
 _SAFE_KEYS = frozenset({"type", "pattern", "validate", "deny_type", "score", "window", "context"})
 _KEY = re.compile(r"^[+-]\s*([\w.-]+)\s*=")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'')
+
+
+def _restart_keys(current: str, full: str, base: Path) -> list[str]:
+    """The [gateway] keys this change sets that a running gateway takes only at its next start (``LIVE_KEYS``)."""
+    import tomllib
+
+    from mamori.gateway.settings import live_changes, parse_gateway_settings
+
+    try:
+        old, new = (tomllib.loads(text) for text in (current, full))
+        if "gateway" not in old and "gateway" not in new:
+            return []
+        return live_changes(parse_gateway_settings(old, base), parse_gateway_settings(new, base))[1]
+    except (ValueError, OSError):
+        return []
 
 
 def _masked_diff(changes: list[tuple[str, str]], limit: int = 200) -> list[str]:

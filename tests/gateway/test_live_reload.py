@@ -70,3 +70,29 @@ def test_next_mail_is_judged_with_the_new_contacts_and_policy(start_gateway, wor
     other = "t.sato@alpha.example"  # and the contact list is the new one still
     gw.send(eml([other], subject="known"), [other])
     assert _org(_stored(gw, "known")) == ("株式会社アルファ", True)
+
+
+def test_live_gateway_keys_are_taken_without_a_restart(start_gateway) -> None:
+    """confirm_mode and delay_minutes change under the running gateway; the listener's port waits for a restart; a
+    [gateway] that does not load is refused."""
+    gw = start_gateway()
+    config = gw.settings.config_path
+    known = "t.sato@alpha.example"
+    gw.send(eml([known], subject="confirm mode"), [known])
+    msg = _stored(gw, "confirm mode")
+    assert msg.state == "waiting" and msg.deliver_after is None  # waits for the sender's confirmation
+
+    text = config.read_text(encoding="utf-8")
+    port = gw.port
+    replace_file(config, text.replace('hostname = "mamori.test"', 'hostname = "mamori.test"\nconfirm_mode = "delay"\n'
+                                      "delay_minutes = 7").replace(f"127.0.0.1:{port}", "127.0.0.1:1").encode())
+    wait_for(lambda: gw.gateway.settings.confirm_mode == "delay", 5, "the delay mode in use")
+    assert gw.gateway.settings.listen_port == port  # the listener: after a restart only
+    gw.send(eml([known], subject="delay mode"), [known])
+    msg = _stored(gw, "delay mode")
+    assert msg.state == "waiting" and 6.9 * 60 <= (msg.deliver_after - msg.received_at).total_seconds() <= 7.1 * 60
+
+    replace_file(config, text.replace('hostname = "mamori.test"', 'hostname = "mamori.test"\nconfirm_mode = "maybe"')
+                 .encode())
+    time.sleep(1.0)  # five ticks of the expiry loop: read and refused
+    assert gw.gateway.settings.confirm_mode == "delay"

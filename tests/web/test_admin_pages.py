@@ -362,3 +362,22 @@ def test_the_check_api_picks_up_a_file_replaced_behind_its_back(world) -> None:
     replace_file(folder / "contacts.csv", b"name,kana\nA,B\n")  # no email column: refused, the running list stays
     assert "unknown_recipient" not in _check_chat(client, api_token)
     assert "missing column" in app.state.guard_reloader.last_error
+
+
+def test_saving_gateway_keys_says_which_need_a_restart(world) -> None:
+    _, client, _ = world
+    login(client, ADMIN)
+    page = client.get("/admin/policy")
+    edited = _textarea(page.text) + '\n[gateway]\nlisten = "127.0.0.1:10099"\nconfirm_mode = "delay"\n'
+    r = _policy_post(client, "/admin/policy", "/admin/policy/check", edited)
+    assert r.status_code == 200, r.text
+    digest = re.search(r'name="digest" value="([^"]+)"', r.text).group(1)
+    r = client.post("/admin/policy/save", data={"csrf": csrf_of(r.text), "text": edited, "digest": digest})
+    notice = re.search(r'<p class="notice" role="status">(.*?)</p>', r.text).group(1)
+    assert r.status_code == 200 and notice.endswith("再起動で反映されます: listen_port")  # confirm_mode: live
+
+
+def _textarea(page: str) -> str:
+    import html
+
+    return html.unescape(re.search(r'<textarea name="text"[^>]*>(.*?)</textarea>', page, re.S).group(1))
