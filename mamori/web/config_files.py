@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import os
 import re
 import tempfile
+import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from mamori.guard.policy import line_of
 
@@ -37,6 +41,23 @@ KEYWORD_SECTIONS = ("detect",)
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_-]+)[^\]]*\]\]?\s*(#.*)?$")
 _KEY_IN_MESSAGE = re.compile(r"\b((?:[a-z_]+)(?:\[\d+\])?(?:\.[\w-]+)+)\b")
 _TOML_LINE = re.compile(r"at line (\d+)")
+
+
+# held from the check that the file is still the one previewed until it is replaced: two administrators saving at
+# once in this process are serialised (the second is told the file changed)
+WRITE_LOCK = threading.Lock()
+T = TypeVar("T")
+
+
+def serialised(fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn`` (a route that checks a file's digest, then replaces the file) run under ``WRITE_LOCK``."""
+
+    @functools.wraps(fn)
+    def inner(*args: Any, **kwargs: Any) -> T:
+        with WRITE_LOCK:
+            return fn(*args, **kwargs)
+
+    return inner
 
 
 class ConfigError(ValueError):

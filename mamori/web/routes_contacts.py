@@ -25,6 +25,7 @@ from mamori.store.audit import record
 from mamori.web import contacts_admin as ca
 from mamori.web.accounts import SessionInfo
 from mamori.web.admin_text import adt
+from mamori.web.config_files import serialised
 from mamori.web.render import page
 from mamori.web.security import Forbidden, check_csrf, form_data, require_session, settings_of
 
@@ -135,6 +136,7 @@ def upload(
 
 
 @router.post("/admin/contacts/apply")
+@serialised
 def apply(
     request: Request,
     info: Annotated[SessionInfo, Depends(require_session)],
@@ -179,6 +181,7 @@ def edit_form(request: Request, info: Annotated[SessionInfo, Depends(require_ses
 
 
 @router.post("/admin/contacts/edit")
+@serialised
 def edit(
     request: Request,
     info: Annotated[SessionInfo, Depends(require_session)],

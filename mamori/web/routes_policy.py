@@ -190,7 +190,7 @@ def _save(kind: str) -> Any:
             notice += " " + adt("pol.gateway_restart", lang, keys=", ".join(restart))
         return _page(request, kind, notice=notice)
 
-    return save
+    return cf.serialised(save)
 
 
 _SAFE_KEYS = frozenset({"type", "pattern", "validate", "deny_type", "score", "window", "context"})
