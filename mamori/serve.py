@@ -81,6 +81,7 @@ async def run(p: Plan, db: Database, announce: Any) -> None:
     """Start the sink (if any), the gateway and the web app; run until SIGINT/SIGTERM; stop in reverse order."""
     import uvicorn
 
+    from mamori.gateway.judging import reloader_for
     from mamori.gateway.service import Gateway, load_guard
     from mamori.gateway.sink import Sink
     from mamori.web.app import create_app, server_config
@@ -90,8 +91,12 @@ async def run(p: Plan, db: Database, announce: Any) -> None:
     if sink is not None:
         await sink.start()
     gateway = Gateway(p.gateway, db, guard=guard)
+    # one guard for both, reloaded when mamori.toml or the contacts file is replaced (the administration pages)
+    reloader = reloader_for(p.gateway, guard)
+    gateway.judge.reloader = reloader
     await gateway.start()
     app = create_app(p.web, db, guard=guard)
+    app.state.guard_reloader = reloader
     loop = asyncio.get_running_loop()
     app.state.on_release = lambda: loop.call_soon_threadsafe(gateway.wake)
     server = uvicorn.Server(server_config(app, p.web.host, p.web.port))  # no proxy-header rewriting

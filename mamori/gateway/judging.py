@@ -5,6 +5,10 @@ history, a warm detector) and judge the raw bytes sent to them; only the verdict
 come back. With ``judge_workers = 0`` (or a guard object given by the caller, as in tests) the guard runs in one
 thread of the gateway process. A worker that dies is replaced; the message it was judging gets a 451 (the MTA
 retries it), never a 250.
+
+Before each judgement the guard looks whether mamori.toml or the contacts file was replaced (``mamori.guard.reload``:
+two ``stat`` calls) and loads them again if so: a change made on the administration pages is used by the next mail,
+in every worker, without a restart; a file that does not load is refused and the running inputs stay.
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ def judge_with(guard: Any, raw: bytes, rcpt_tos: list[str], mail_from: str = "")
 
 _guard: Any = None
 _sent: Any = None  # the worker's SentHistory: deliveries since start become history
+_reloader: Any = None  # the worker's GuardReloader: a changed policy or contact list is used without a restart
+
+
+def reloader_for(settings: GatewaySettings, guard: Any) -> Any:
+    """A ``GuardReloader`` over ``guard`` when it was loaded from the settings' mamori.toml, else None."""
+    if settings.config_path is None:
+        return None
+    from mamori.guard.reload import GuardReloader
+
+    return GuardReloader(guard, settings.config_path, settings.contacts)
 
 
 def _sent_history(settings: GatewaySettings, history: Any) -> Any:
@@ -56,7 +70,7 @@ def _sent_history(settings: GatewaySettings, history: Any) -> Any:
 
 
 def _init_worker(settings: GatewaySettings) -> None:
-    global _guard, _sent
+    global _guard, _sent, _reloader
     from mamori.gateway.service import load_guard
 
     parent = os.getppid()
@@ -69,9 +83,12 @@ def _init_worker(settings: GatewaySettings) -> None:
     threading.Thread(target=watch, name="mamori-parent-watch", daemon=True).start()
     _guard = load_guard(settings)
     _sent = _sent_history(settings, _guard.history)
+    _reloader = reloader_for(settings, _guard)
 
 
 def _judge_in_worker(raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
+    if _reloader is not None:
+        _reloader.check()
     if _sent is not None:
         _sent.refresh()
     judged, columns = judge_with(_guard, raw, rcpt_tos, mail_from)
@@ -90,6 +107,7 @@ class Judge:
         self.guard = guard
         self.workers = 0 if guard is not None else settings.judge_workers
         self._sent: Any = None
+        self.reloader: Any = None  # a GuardReloader: set when this judge loads the guard itself, or by the caller
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="mamori-guard")
         self._procs: ProcessPoolExecutor | None = None
 
@@ -122,6 +140,7 @@ class Judge:
             from mamori.gateway.service import load_guard
 
             self.guard = await loop.run_in_executor(self._thread, load_guard, self.settings)
+            self.reloader = reloader_for(self.settings, self.guard)
         elif getattr(self.guard, "detector", None) is None:
             from mamori.detect.detector import default_detector
 
@@ -132,6 +151,8 @@ class Judge:
             )
 
     def _judge_here(self, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
+        if self.reloader is not None:
+            self.reloader.check()
         if self._sent is not None:
             self._sent.refresh()
         return judge_with(self.guard, raw, rcpt_tos, mail_from)

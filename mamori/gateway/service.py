@@ -140,6 +140,9 @@ class Gateway:
         self.judge = Judge(settings, guard)
         self._send_pool = ThreadPoolExecutor(settings.delivery_concurrency, thread_name_prefix="mamori-send")
         self.spool: Spool | None = None
+        self._handler: Handler | None = None
+        self._settings_stamp: Any = None  # mamori.toml's stamp when the live [gateway] keys were last read
+        self._file_settings: GatewaySettings | None = None  # the file's own reading (no command-line overrides)
         self._posts: set[asyncio.Future[bool]] = set()  # webhook posts in flight (awaited on stop)
 
     async def _db(self, fn: Any, *args: Any) -> Any:
@@ -162,6 +165,14 @@ class Gateway:
         handler = Handler(self.settings, self.spool, self.judge, self._wake.set,
                           approvals=partial(approval_rows, self.settings, self.db, self._mask_text),
                           on_stored=self._approval_webhook)
+        self._handler = handler
+        if self.settings.config_path is not None:  # what the file says now: later changes are compared with it
+            from mamori.gateway.settings import load_gateway_settings
+            from mamori.guard.reload import stamp
+
+            with contextlib.suppress(ValueError, OSError):
+                self._settings_stamp = stamp(self.settings.config_path)
+                self._file_settings = load_gateway_settings(self.settings.config_path)
         self._server = await loop.create_server(
             smtp_factory(self.settings, handler), self.settings.listen_host, self.settings.listen_port
         )
@@ -277,6 +288,10 @@ class Gateway:
     async def _expiry_loop(self) -> None:
         while not self._stopping:
             try:
+                self.reload_settings()  # a stat; the file is read only when it was replaced
+            except Exception as exc:
+                log.error("cannot reload the [gateway] settings: %s", type(exc).__name__)
+            try:
                 await self._db(self._lock.check)
             except Exception as exc:
                 log.error("cannot check the instance lock: %s", type(exc).__name__)
@@ -297,6 +312,36 @@ class Gateway:
                 await asyncio.sleep(self.tick)
             except asyncio.CancelledError:
                 return
+
+    def reload_settings(self) -> list[str]:
+        """Take the live [gateway] keys (``settings.LIVE_KEYS``) from mamori.toml when it was replaced; the names
+        changed (a file that does not load is refused and logged; keys that need a restart are logged)."""
+        from dataclasses import replace
+
+        from mamori.gateway.settings import live_changes, load_gateway_settings
+        from mamori.guard.reload import stamp
+
+        path = self.settings.config_path
+        now = stamp(path)
+        if path is None or now == self._settings_stamp:
+            return []
+        self._settings_stamp = now
+        try:
+            fresh = load_gateway_settings(path)
+        except (ValueError, OSError) as exc:  # SettingsError is a ValueError
+            log.error("the changed [gateway] settings were refused; the running ones stay: %s", str(exc)[:300])
+            return []
+        previous, self._file_settings = self._file_settings or fresh, fresh
+        live, restart = live_changes(previous, fresh)
+        if restart:
+            log.warning("[gateway] %s changed: used after the next restart", ", ".join(restart))
+        if live:
+            self.settings = replace(self.settings, **live)
+            if self._handler is not None:
+                self._handler.settings = self.settings
+                self._handler.approvals = partial(approval_rows, self.settings, self.db, self._mask_text)
+            log.info("[gateway] %s reloaded", ", ".join(sorted(live)))
+        return sorted(live)
 
     def _mask_text(self, text: str) -> str:
         """Free text masked with the guard's detector when this process has one, else the built-in one."""

@@ -322,3 +322,27 @@ def load_gateway_settings(path: str | Path) -> GatewaySettings:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path} is not valid TOML: {exc}") from exc
     return parse_gateway_settings(data, path.resolve().parent, path.resolve())
+
+
+# [gateway] settings a running gateway takes from a replaced mamori.toml (``Gateway.reload_settings``): how mail is
+# judged into states, expiries, notices, retries and retention. The others (listener, TLS, next hop, store, instance,
+# worker counts, lease) are read once at start: a change waits for the next restart.
+LIVE_KEYS = (
+    "confirm_mode", "delay_minutes", "confirm_expiry_hours", "hold_expiry_hours", "expire_action", "release_mode",
+    "release_modes", "bcc_open_lists", "malformed", "notify_sender", "notify_on_expiry", "notify_approvers",
+    "notice_from", "retry_seconds", "bounce_after_hours", "retention_content_days", "retention_message_days",
+    "approval_webhook", "timezone",
+)  # fmt: skip
+_NOT_COMPARED = ("config_path", "secret_key", "base_url", "history_refresh_seconds")
+
+
+def live_changes(old: GatewaySettings, new: GatewaySettings) -> tuple[dict[str, Any], list[str]]:
+    """What differs between two readings of the same mamori.toml: the live keys' new values, and the names of the
+    keys that only a restart applies."""
+    from dataclasses import fields
+
+    live = {k: getattr(new, k) for k in LIVE_KEYS if getattr(old, k) != getattr(new, k)}
+    restart = [f.name for f in fields(GatewaySettings)
+               if f.name not in LIVE_KEYS and f.name not in _NOT_COMPARED
+               and getattr(old, f.name) != getattr(new, f.name)]  # fmt: skip
+    return live, restart

@@ -72,9 +72,15 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app = FastAPI(title="mamori", version="0.1.0", docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.db = db
+    loaded = guard is ...
     if guard is ...:
         guard = load_guard_inputs(settings.config_path) if has_guard(settings.config_path) else None
     app.state.guard = guard
+    app.state.guard_reloader = None  # reloads a guard loaded from mamori.toml when it or the contacts change
+    if loaded and isinstance(guard, GuardInputs) and settings.config_path is not None:
+        from mamori.guard.reload import GuardReloader
+
+        app.state.guard_reloader = GuardReloader(guard, settings.config_path)
     app.state.on_release = None  # optional callable: e.g. lambda: loop.call_soon_threadsafe(gateway.wake)
 
     from mamori.web import (
@@ -82,9 +88,12 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_account,
         routes_accounts,
         routes_admin,
+        routes_audit_export,
         routes_auth,
+        routes_contacts,
         routes_link,
         routes_mail,
+        routes_policy,
     )
 
     app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
@@ -94,6 +103,9 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_admin.router)
     app.include_router(routes_account.router)
     app.include_router(routes_accounts.router)  # CSV import, invitations (/admin/accounts/*, /invite/*)
+    app.include_router(routes_contacts.router)  # /admin/contacts (admin): the live contact list
+    app.include_router(routes_policy.router)  # /admin/policy, /admin/keywords (admin): mamori.toml
+    app.include_router(routes_audit_export.router)  # /audit/export.csv|xlsx (officer)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)

@@ -195,6 +195,9 @@ def check(body: CheckRequest, request: Request, token: Annotated[Any, Depends(re
     from mamori.guard.channel import ChannelMessage, ChannelRecipient, Party, judge_channel
     from mamori.guard.engine import analyse_body
 
+    reloader = getattr(request.app.state, "guard_reloader", None)
+    if reloader is not None:  # a contacts or policy file changed: use it now (mamori.guard.reload)
+        reloader.check()
     guard = getattr(request.app.state, "guard", None)
     if guard is None:
         raise ApiError(

@@ -295,6 +295,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.password_change_failed": ("パスワード変更の失敗", "password_change_failed"),
     "audit.action.api_token_create": ("APIトークン発行", "api_token_create"),
     "audit.action.api_token_revoke": ("APIトークン失効", "api_token_revoke"),
+    "audit.action.contacts_import": ("連絡先の一括更新", "contacts_import"),
+    "audit.action.contact_add": ("連絡先の追加", "contact_add"),
+    "audit.action.contact_update": ("連絡先の変更", "contact_update"),
+    "audit.action.contact_remove": ("連絡先の削除", "contact_remove"),
+    "audit.action.policy_update": ("ポリシーの変更", "policy_update"),
+    "audit.action.audit_export": ("監査ログの出力", "audit_export"),
+    "nav.admin": ("管理", "Administration"),
     "audit.newer": ("← 新しい記録", "← Newer"),
     # dashboard
     "dash.title": ("ダッシュボード", "Dashboard"),

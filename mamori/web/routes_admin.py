@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -28,11 +29,13 @@ from mamori.web.accounts import (
     update_user,
 )
 from mamori.web.accounts_text import at
+from mamori.web.admin_text import adt
 from mamori.web.chart import bar_chart
 from mamori.web.dashboard import count, load_rows
 from mamori.web.i18n import text
 from mamori.web.render import page, zone_for
-from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
+from mamori.web.routes_audit_export import audit_filter, retention_days
+from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session, settings_of
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
 
@@ -66,14 +69,12 @@ def _officer_only(request: Request) -> Response:
 @router.get("/audit")
 def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
     _officer(info)
-    action = request.query_params.get("action", "")
+    f = audit_filter(request)
     try:
         before = int(request.query_params.get("before", "0"))
     except ValueError:
         before = 0
-    q = select(AuditEntry).order_by(AuditEntry.id.desc())
-    if action:
-        q = q.where(AuditEntry.action == action)
+    q = f.where(select(AuditEntry).order_by(AuditEntry.id.desc()), zone_for(request))
     if before > 0:
         q = q.where(AuditEntry.id < before)
     with request.app.state.db.session() as s:
@@ -82,14 +83,23 @@ def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session
         newest = s.scalar(select(func.max(AuditEntry.id))) or 0
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
+    lang = request.state.lang
+    content, kept = retention_days(settings_of(request).config_path)
+    retention = " ".join((adt("aud.retention", lang),
+                          adt("aud.content_days", lang, n=content) if content else adt("aud.content_kept", lang),
+                          adt("aud.rows_days", lang, n=kept) if kept else adt("aud.rows_kept", lang)))
     return page(
         request,
         "audit.html",
         rows=rows,
         actions=actions,
-        action=action,
+        action=f.action,
+        filter=f,
+        query=urlencode(f.query()),
         older=rows[-1].id if more and rows else 0,
         newer=before > 0 and before <= newest,
+        adt=lambda key, **v: adt(key, lang, **v),
+        retention=retention,
     )
 
 

@@ -3,11 +3,12 @@
 As each role (sender, approver, administrator) and signed out, every page of the web app is opened with long
 subjects, long addresses and many reasons; the document must not scroll sideways
 (``scrollWidth <= innerWidth``) and no visible element may reach past the viewport (a table cut off inside a
-scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 30 pages).
+scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 40 pages).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -108,11 +109,58 @@ def _sign_in(page, site: str, user: str) -> None:
     page.wait_for_load_state()
 
 
-def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db) -> None:
+def _admin_world(web_db, folder) -> object:
+    """A mamori.toml with a contact list of long names and addresses, and an administrator (``admin``)."""
+    rows = [f"長い氏名の担当者さん{i},チョウメイ タントウ,{LONG_ADDRESS.replace('@', f'{i}@')},"
+            f"株式会社エービーシー東日本営業本部第一営業部法人営業課{i},03-1234-567{i},handle{i},C00{i}"
+            for i in range(3)]
+    (folder / "contacts.csv").write_text("name,kana,email,organization,fax,handle,code\n" + "\n".join(rows) + "\n",
+                                         encoding="utf-8")
+    (folder / "mamori.toml").write_text(
+        '[organization]\ninternal_domains = ["corp.example"]\n\n[guard]\ncontacts = "contacts.csv"\n\n'
+        '[detect]\ndeny = ["プロジェクト・コードネーム・ブルーオーシャン・フェーズスリー・関係会社向け説明資料"]\n\n'
+        '[[detect.custom]]\ntype = "EMPLOYEE_ID"\n'
+        'pattern = "EMP-[0-9]{6}-[A-Z]{2}-[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{4}"\n',
+        encoding="utf-8")
+    create_user(web_db, "adam@corp.example", role="admin", display_name="Adam", password=seed.PASSWORD)
+    return folder / "mamori.toml"
+
+
+def _admin_forms(page, site: str, folder) -> Iterator[str]:
+    """Submit the administration forms in the browser; yields each result page's name once it is shown."""
+    upload = folder / "upload.csv"
+    upload.write_text("name,kana,email,organization\n" + "".join(
+        f"新しい長い氏名の担当者さん{i},,{LONG_ADDRESS.replace('@', f'.new{i}@')},"
+        f"株式会社エービーシー西日本営業本部{i}\n"
+        for i in range(3)), encoding="utf-8")
+    page.goto(f"{site}/admin/contacts")
+    page.set_input_files("input[name=file]", str(upload))
+    page.click("form[action='/admin/contacts/upload'] button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("form[action='/admin/contacts/apply']").count() == 1
+    yield "admin-contacts-preview"
+    page.goto(f"{site}/admin/keywords")
+    page.fill("textarea[name=sample]", "社員番号 EMP-123456-AB-1234-5678-9012-3456 の件、"
+              "プロジェクト・コードネーム・ブルーオーシャン・フェーズスリー・関係会社向け説明資料 をお送りします。")
+    page.click("button[formaction='/admin/keywords/try']")
+    page.wait_for_load_state()
+    assert page.locator(".card.try").count() == 1
+    yield "admin-keywords-try"
+    text = page.input_value("textarea[name=text]")
+    longer = text.replace("deny = [", 'deny_type = "SECRET_PROJECT_NAME_OF_THE_COMPANY"\ndeny = [')
+    page.fill("textarea[name=text]", longer)
+    page.click("form[action='/admin/keywords/check'] button:not([formaction])")
+    page.wait_for_load_state()
+    assert page.locator("pre.diff").count() == 1
+    yield "admin-keywords-diff"
+
+
+def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_path) -> None:
     from dataclasses import replace
 
     ids = _world(web_db)
-    app = create_app(replace(web_settings, secret_key=SECRET), web_db, guard=None)
+    config = _admin_world(web_db, tmp_path)
+    app = create_app(replace(web_settings, secret_key=SECRET, config_path=config), web_db, guard=None)
     own, waiting = ids["own"], ids["waiting"]
     visits: dict[str | None, list[tuple[str, str]]] = {
         None: [("login", "/login"), ("not-found", "/nowhere")],
@@ -124,6 +172,10 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db) -> Non
                              ("link", ids["link"])],
         "olga@corp.example": [("audit", "/audit"), ("users", "/admin/users"), ("dashboard-officer", "/dashboard"),
                               ("detail-officer", f"/messages/{own}"), ("training", "/training/")],
+        "adam@corp.example": [("admin-contacts", "/admin/contacts"),
+                              ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
+                              ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),
+                              ("admin-contacts-en", "/admin/contacts?lang=en")],
     }
     problems = []
     with serve(app) as site:
@@ -143,5 +195,11 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db) -> Non
                         shot(page, f"layout/{name}-{width}.jpg")
                     if got["scroll"] > got["vw"] or got["wide"]:
                         problems.append((width, user, name, got["scroll"], got["wide"]))
+                if user == "adam@corp.example":  # the pages that follow a form: a contacts preview, a "try it"
+                    for name in _admin_forms(page, site, tmp_path):
+                        got = page.evaluate(OVERFLOW_JS)
+                        shot(page, f"layout/{name}-{width}.jpg")
+                        if got["scroll"] > got["vw"] or got["wide"]:
+                            problems.append((width, user, name, got["scroll"], got["wide"]))
                 ctx.close()
     assert not problems, "\n".join(map(str, problems))

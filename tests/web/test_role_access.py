@@ -33,6 +33,10 @@ PAGES = {
     "/audit": {"officer"},
     "/admin/users": {"officer", "admin"},
     "/admin/accounts/import": {"officer", "admin"},
+    "/admin/contacts": {"admin"},
+    "/admin/policy": {"admin"},
+    "/admin/keywords": {"admin"},
+    "/audit/export.csv": {"officer"},
 }
 PASSWORD = "imported-person-pw-1"
 
