@@ -73,6 +73,8 @@ class QueuedMessage:
     delivered_at: datetime | None = None
     header_from: str = ""  # the From address as written (may differ from the submitter: sender_mismatch)
     claimed_by: str = ""  # the gateway instance delivering it (sending) or that last tried / delivered it
+    dropped_rcpt: list[str] = field(default_factory=list)  # recipients left out at release (not in To/Cc either)
+    cancel_note: str = ""  # what to correct, as the sender or approver wrote it when cancelling
 
     @property
     def is_open(self) -> bool:
@@ -292,6 +294,10 @@ def release(
         from mamori.detect.mask import mask_value
 
         values["rcpt_to"] = remaining
+        # kept so that delivery removes them from To/Cc too: the others must not see an address never sent to
+        values["dropped_rcpt"] = sorted(
+            {*msg.dropped_rcpt, *(a for a in msg.rcpt_to if a.strip().lower() in dropped)}
+        )
         notes.append("without " + ", ".join(sorted(mask_value("EMAIL", a) for a in dropped)))
     action = "approve" if approver and msg.state == "held" else "release"
     if dropped:
