@@ -65,7 +65,15 @@ def judge_raw(
     # the personal-data checks judge only external mail: for internal-only mail skip the scan (same verdict)
     internal_only = bool(rcpt_tos) and all(policy.is_internal(a) for a in rcpt_tos)
     try:
-        message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
+        try:
+            message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
+        except ValueError:
+            # Bcc-only mail ("To: undisclosed-recipients:;" or no To at all) names nobody in its header: read a copy
+            # with the envelope recipients as Bcc (they are judged as Bcc anyway); the stored bytes stay as received
+            copy = _with_bcc_header(raw, rcpt_tos)
+            if copy is None:
+                raise
+            message = message_from_eml(copy, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
         error = f"{type(exc).__name__}: {masked_text(str(exc)[:200])}"
         if _header_names_people(raw):  # the reader stopped (a time limit, a failure): not malformed, never passed
@@ -94,6 +102,24 @@ def _with_unread_parts(
     domains = {a.rpartition("@")[2].lower() for a in rcpt_tos if not policy.is_internal(a)}
     severity = policy.unscannable_action("corrupt", (mail_from or "").lower(), domains)
     return Verdict.of([*verdict.reasons, reason(found, severity)], verdict.external_groups)
+
+
+def _with_bcc_header(raw: bytes, rcpt_tos: list[str]) -> bytes | None:
+    """``raw`` with a ``Bcc:`` line of the envelope recipients before its header, when the header has a From but no
+    To/Cc/Bcc address (None otherwise, or when no envelope address can be written in a header)."""
+    from mamori.gateway.envelope import usable_address
+
+    try:
+        hdr = email.message_from_bytes(_header_only(raw), policy=email.policy.compat32)
+        sender = parseaddr(str(hdr.get("From", "")))[1]
+        named = [a for fld in ("To", "Cc", "Bcc") for _, a in getaddresses([str(v) for v in hdr.get_all(fld, [])])]
+    except Exception:
+        return None
+    usable = [a for a in rcpt_tos if usable_address(a) and "@" in a and not any(c in a for c in " ,<>\"")]
+    if "@" not in sender or any("@" in a for a in named) or not usable:
+        return None
+    eol = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+    return b"Bcc: " + ", ".join(usable).encode("utf-8") + eol + raw
 
 
 def _header_names_people(raw: bytes) -> bool:

@@ -141,3 +141,31 @@ def test_a_truncated_message_over_smtp_is_held_and_not_delivered(start_gateway, 
     assert "unscannable_attachment" in {r["code"] for r in held[0].reasons}
     assert any("閉じ" in r.get("detail_ja", "") or "切れ" in r.get("detail_ja", "") for r in held[0].reasons)
     assert not [m for m in sink.received if EXTERNAL in m.rcpt_tos]
+
+
+BCC_ONLY = (
+    f"From: 中村 三郎 <{SENDER}>\r\nTo: undisclosed-recipients:;\r\nSubject: 名簿\r\nMIME-Version: 1.0\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+    + "".join(f"山田 太郎{i} 090-1234-{i:04d} 東京都千代田区千代田1-{i}\r\n" for i in range(80))
+).encode()
+
+
+def test_bcc_only_mail_is_read_and_judged_not_passed_as_malformed(world) -> None:
+    """No address in its header (undisclosed-recipients, or no To at all): it used to be malformed_message, which
+    ``malformed = "pass"`` let through unread; it is read with the envelope recipients as Bcc and judged."""
+    settings, _ = world
+    for raw in (BCC_ONLY, BCC_ONLY.replace(b"To: undisclosed-recipients:;\r\n", b"")):
+        judged = _judge(world, raw, ("x@newcust.example", EXTERNAL))
+        assert judged.verdict is not None, judged.error
+        assert judged.verdict.action == "hold" and "bulk_pii" in {r.code for r in judged.verdict.reasons}
+        assert plan(judged, replace(settings, malformed="pass"), datetime(2026, 12, 7, tzinfo=UTC))["state"] == "held"
+    internal = _judge(world, BCC_ONLY, ("a.suzuki@ours.example",))
+    assert internal.verdict is not None and internal.verdict.action == "allow"
+
+
+def test_bcc_only_mail_is_delivered_as_received(start_gateway, sink) -> None:
+    gw = start_gateway()
+    data = BCC_ONLY.replace("名簿".encode(), b"memo")
+    gw.send(data, ["a.suzuki@ours.example", "b.tanaka@ours.example"])
+    got = wait_for(lambda: [m for m in sink.received if "a.suzuki@ours.example" in m.rcpt_tos], what="delivery")[0]
+    assert got.data == data  # the Bcc line the reader saw is not in the bytes
