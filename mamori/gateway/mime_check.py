@@ -4,7 +4,8 @@ The guard reads what the email library gives it, and the library is lenient: a m
 never comes (the message was cut off), a multipart without a usable boundary, a part whose header was cut, base64
 with characters outside its alphabet or a length no encoder writes, an unknown ``Content-Transfer-Encoding`` — all
 parse "fine", and the part is scanned as whatever bytes came out (often nothing readable), so a message mamori did
-not read completely could pass. ``unread_parts`` lists such parts; the gateway adds the reason
+not read completely could pass. So can a fragment (``message/partial``) or a body kept elsewhere
+(``message/external-body``). ``unread_parts`` lists such parts; the gateway adds the reason
 ``unscannable_attachment`` (cause ``corrupt``, the policy's ``[unscannable]`` action for it: hold by default) to
 mail with external recipients (internal mail is not scanned for personal data at all, so this cannot change its
 verdict). Quoted-printable is decoded leniently by design (a stray ``=`` is text) and not flagged.
@@ -48,6 +49,13 @@ def unread_parts(raw: bytes) -> list[tuple[str, str, str]]:
             for kind, (en, ja) in _CUT.items():
                 if isinstance(defect, kind):
                     found.append((label, en, ja))
+        ctype = part.get_content_type()
+        if ctype == "message/partial":
+            found.append((label, "a fragment of a larger message (message/partial): the rest is not here",
+                          "大きなメッセージの一部分（message/partial）で、残りが含まれていない"))
+        elif ctype == "message/external-body":
+            found.append((label, "its content is kept outside the message (message/external-body): not read",
+                          "内容がメッセージの外にある（message/external-body）ため読み取れない"))
         if part.is_multipart():
             continue
         cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()

@@ -71,6 +71,14 @@ CASES = {
     "damaged zip": _message(_part(_b64(ZIP[: len(ZIP) // 2]), "memo.zip", "application/zip") + END),
     "encrypted zip": _message(_part(_b64(_zip(encrypted=True)), "memo.zip", "application/zip") + END),
     "unsupported archive (rar)": _message(_part(_b64(b"Rar!\x1a\x07\x01\x00" + bytes(300)), "memo.rar") + END),
+    "a fragment (message/partial)": _message(
+        b'--b1\r\nContent-Type: message/partial; id="f1@ours.example"; number=1; total=2\r\n\r\n'
+        b"From: a@ours.example\r\nSubject: part\r\nContent-Type: text/plain\r\n\r\nhello\r\n" + END
+    ),
+    "content kept elsewhere (message/external-body)": _message(
+        b'--b1\r\nContent-Type: message/external-body; access-type=URL; URL="http://files.example/list.xlsx"\r\n'
+        b"\r\nContent-Type: application/vnd.ms-excel\r\n\r\n" + END
+    ),
 }
 
 
