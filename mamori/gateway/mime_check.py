@@ -19,6 +19,7 @@ import email.policy
 import re
 from typing import Any
 
+from mamori.gateway.edits import split_header
 from mamori.guard import Reason
 
 # defects that mean some of the message's structure was not there to read
@@ -41,6 +42,12 @@ MAX_LISTED = 5
 def unread_parts(raw: bytes) -> list[tuple[str, str, str]]:
     """(part, what is wrong in English, in Japanese) for each part the guard could not have read completely; the
     part is named by its file name or its position (``part-3``), never by its content."""
+    head, _, body = split_header(raw)
+    top = email.message_from_bytes(head, policy=email.policy.compat32)
+    if top.get_content_maintype() not in ("multipart", "message"):  # one part (most mail): no full parse needed
+        top.set_payload(body.decode("ascii", "surrogateescape"))
+        cut = [("part-1", en, ja) for d in top.defects for kind, (en, ja) in _CUT.items() if isinstance(d, kind)]
+        return list(dict.fromkeys(cut + _leaf(top, 1)))
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     found: list[tuple[str, str, str]] = []
     for n, part in enumerate(msg.walk(), start=1):
@@ -56,17 +63,23 @@ def unread_parts(raw: bytes) -> list[tuple[str, str, str]]:
         elif ctype == "message/external-body":
             found.append((label, "its content is kept outside the message (message/external-body): not read",
                           "内容がメッセージの外にある（message/external-body）ため読み取れない"))
-        if part.is_multipart():
-            continue
-        cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-        if cte not in _ENCODINGS:
-            found.append((label, f"unknown transfer encoding {cte[:40]!r}: not decoded",
-                          f"不明な転送エンコーディング（{cte[:40]}）のため復号できない"))
-        elif cte == "base64":
-            problem = _base64_problem(part.get_payload(decode=False))
-            if problem:
-                found.append((label, *problem))
+        if not part.is_multipart():
+            found += _leaf(part, n)
     return list(dict.fromkeys(found))
+
+
+def _leaf(part: Any, n: int) -> list[tuple[str, str, str]]:
+    """What is wrong with one leaf part's transfer encoding (unknown, or base64 that cannot be decoded whole)."""
+    label = _label(part, n)
+    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte not in _ENCODINGS:
+        return [(label, f"unknown transfer encoding {cte[:40]!r}: not decoded",
+                 f"不明な転送エンコーディング（{cte[:40]}）のため復号できない")]
+    if cte == "base64":
+        problem = _base64_problem(part.get_payload(decode=False))
+        if problem:
+            return [(label, *problem)]
+    return []
 
 
 def _base64_problem(payload: Any) -> tuple[str, str] | None:
