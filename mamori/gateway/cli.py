@@ -175,13 +175,22 @@ def queue_approve(db_url, config, message_id, bcc) -> None:
 @store_options
 @click.argument("message_id")
 @click.option("--reason", default="", help="Why (kept in the audit log, personal data masked).")
-def queue_cancel(db_url, config, message_id, reason) -> None:
-    """Do not send a waiting, held or queued message. The reason goes to the audit log with personal data masked."""
+@click.option("--note", default="", help="What the sender should correct (at most 500 characters): stored, shown "
+              "on the message's page and mailed to the sender with the cancel notice.")
+def queue_cancel(db_url, config, message_id, reason, note) -> None:
+    """Do not send a waiting, held or queued message. The reason goes to the audit log with personal data masked;
+    a note goes to the sender too (in the cancel notice)."""
+    from mamori.gateway.cancelling import cancel_notice_row, notice_settings
+
     if reason.strip():
         from mamori.gateway.retention import engine_mask
 
         reason = engine_mask(reason)  # the audit log keeps no raw personal data, whatever an administrator types
-    _step(config, db_url, hold_queue.cancel, message_id, cli_actor(), reason)
+    path = Path(config) if config else Path("mamori.toml")
+    notices = notice_settings(path if path.is_file() else None)
+    step = partial(hold_queue.cancel, note=note,
+                   notice=lambda m, mail_from, actor, n: cancel_notice_row(notices, m, mail_from, actor, n))
+    _step(config, db_url, step, message_id, cli_actor(), reason)
 
 
 def _retention_days(config: str | None) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Delivery to the next hop: the bytes as received (Bcc conversion the only edit), envelope as received, retries.
+"""Delivery to the next hop: the bytes as received (the only edits: dropped recipients left out of To/Cc, Bcc
+conversion), the envelope as received (or as released: without the dropped recipients), retries.
 
 ``send`` (blocking, one SMTP session per worker thread, reused between messages) returns an ``Attempt``;
 ``outcome`` (pure) turns it into the row's next state: delivered; queued again with backoff on 4xx or a
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from mamori.gateway.edits import split_header, to_bcc
+from mamori.gateway.edits import drop_recipients, split_header, to_bcc
 from mamori.gateway.notices import bounce
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.spool import Claimed, Finish, NewMessage, new_id
@@ -155,7 +156,9 @@ def masked_text(text: str) -> str:
 
 
 def wire_bytes(c: Claimed) -> bytes:
-    return to_bcc(c.raw) if c.bcc else c.raw
+    """The bytes to send: as received, but without the dropped recipients in To/Cc/Bcc and with Bcc conversion."""
+    raw = drop_recipients(c.raw, c.dropped) if c.dropped else c.raw
+    return to_bcc(raw) if c.bcc else raw
 
 
 def backoff(settings: GatewaySettings, attempts: int) -> float:
@@ -221,6 +224,7 @@ def outcome(c: Claimed, attempt: Attempt, settings: GatewaySettings, now: dateti
                         "action": c.action,
                         "state": "queued",
                         "bcc": c.bcc,
+                        "dropped_rcpt": list(c.dropped),
                         "attempts": c.attempts,
                         "next_attempt_at": retry_at,
                         "last_error": f"retry of {c.id} for refused recipients",

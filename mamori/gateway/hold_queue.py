@@ -73,6 +73,8 @@ class QueuedMessage:
     delivered_at: datetime | None = None
     header_from: str = ""  # the From address as written (may differ from the submitter: sender_mismatch)
     claimed_by: str = ""  # the gateway instance delivering it (sending) or that last tried / delivered it
+    dropped_rcpt: list[str] = field(default_factory=list)  # recipients left out at release (not in To/Cc either)
+    cancel_note: str = ""  # what to correct, as the sender or approver wrote it when cancelling
 
     @property
     def is_open(self) -> bool:
@@ -186,6 +188,7 @@ def _transition(
     also: Callable[[QueuedMessage, str], NewMessage | None] | None = None,
     skip_locked: bool = False,
     spend: str = "",
+    audit_extra: dict[str, Any] | None = None,
 ) -> QueuedMessage:
     """``also`` (the message before the step, its envelope sender) may give a row to queue in the same
     transaction (the expiry notice): it commits with the state change or not at all. ``spend`` (a decision link's
@@ -227,7 +230,7 @@ def _transition(
                 f"メッセージ {message_id} は他の操作で変更されました",
             )
         extra = also(before, mail_from) if also is not None else None
-        audit = values_for_audit(values)
+        audit = {**values_for_audit(values), **(audit_extra or {})}
         if extra is not None:
             insert_rows(s.connection(), [extra])  # the delivery worker picks it up
             audit["notice"] = extra.id  # the queued notice's row id (no address, no text)
@@ -292,6 +295,10 @@ def release(
         from mamori.detect.mask import mask_value
 
         values["rcpt_to"] = remaining
+        # kept so that delivery removes them from To/Cc too: the others must not see an address never sent to
+        values["dropped_rcpt"] = sorted(
+            {*msg.dropped_rcpt, *(a for a in msg.rcpt_to if a.strip().lower() in dropped)}
+        )
         notes.append("without " + ", ".join(sorted(mask_value("EMAIL", a) for a in dropped)))
     action = "approve" if approver and msg.state == "held" else "release"
     if dropped:
@@ -313,9 +320,48 @@ def approve(
     return release(db, message_id, actor, approver=True, bcc=bcc, drop=drop, spend=spend)
 
 
-def cancel(db: Database, message_id: str, actor: str, reason: str = "") -> QueuedMessage:
-    """Not sent after all. Possible until delivery starts (a queued message mid-delivery may still go out)."""
-    return _transition(db, message_id, actor, "cancel", OPEN_STATES, {"state": "cancelled"}, reason[:500])
+# from the message as it was before the cancel, its envelope sender, the actor and the cleaned note: the notice to
+# queue with the cancel (``cancelling.cancel_notice_row``), or None
+CancelNotice = Callable[[QueuedMessage, str, str, str], NewMessage | None]
+
+
+def cancel(
+    db: Database,
+    message_id: str,
+    actor: str,
+    reason: str = "",
+    *,
+    note: str = "",
+    notice: CancelNotice | None = None,
+    mask: Callable[[str], str] | None = None,
+) -> QueuedMessage:
+    """Not sent after all. Possible until delivery starts (a queued message mid-delivery may still go out).
+
+    ``note``: what to correct, from the sender or an approver (``cancelling.clean_note``: at most 500 characters,
+    else ``QueueError`` ``note_too_long``); stored with the message, in the audit entry masked with ``mask`` (the
+    built-in detector by default), and given to ``notice``, whose row (the notice to the sender) commits with the
+    cancel."""
+    from mamori.gateway.cancelling import NOTE_MAX, NoteError, clean_note
+
+    try:
+        note = clean_note(note)
+    except NoteError as exc:
+        raise QueueError(
+            "note_too_long",
+            f"the note may have at most {NOTE_MAX} characters",
+            f"メモは {NOTE_MAX} 文字以内で入力してください",
+        ) from exc
+    values: dict[str, Any] = {"state": "cancelled"}
+    extra: dict[str, Any] = {}
+    if note:
+        from mamori.gateway.retention import engine_mask
+
+        values["cancel_note"] = note
+        extra["note"] = (mask or engine_mask)(note)  # the audit log keeps no raw personal data
+    also = None if notice is None else (lambda msg, mail_from: notice(msg, mail_from, actor, note))
+    return _transition(
+        db, message_id, actor, "cancel", OPEN_STATES, values, reason[:500], also=also, audit_extra=extra
+    )
 
 
 def set_bcc(db: Database, message_id: str, actor: str, bcc: bool = True) -> QueuedMessage:

@@ -65,14 +65,74 @@ def judge_raw(
     # the personal-data checks judge only external mail: for internal-only mail skip the scan (same verdict)
     internal_only = bool(rcpt_tos) and all(policy.is_internal(a) for a in rcpt_tos)
     try:
-        message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
+        try:
+            message = message_from_eml(raw, "message.eml", detector, analyse=not internal_only)
+        except ValueError:
+            # Bcc-only mail ("To: undisclosed-recipients:;" or no To at all) names nobody in its header: read a copy
+            # with the envelope recipients as Bcc (they are judged as Bcc anyway); the stored bytes stay as received
+            copy = _with_bcc_header(raw, rcpt_tos)
+            if copy is None:
+                raise
+            message = message_from_eml(copy, "message.eml", detector, analyse=not internal_only)
     except Exception as exc:  # ValueError for no From/recipients; anything else from a broken MIME structure
-        return Judged(None, None, "malformed_message", f"{type(exc).__name__}: {masked_text(str(exc)[:200])}")
+        error = f"{type(exc).__name__}: {masked_text(str(exc)[:200])}"
+        if _header_names_people(raw):  # the reader stopped (a time limit, a failure): not malformed, never passed
+            return Judged(None, None, "guard_error", f"the message could not be read to its end ({error})")
+        return Judged(None, None, "malformed_message", error)
     message = with_envelope(message, rcpt_tos, mail_from)
     try:
-        return Judged(message, judge(message, policy, directory, history))
+        verdict = judge(message, policy, directory, history)
+        if not internal_only:  # fail closed on parts the lenient MIME reader could only read in part
+            verdict = _with_unread_parts(verdict, raw, rcpt_tos, policy, mail_from)
+        return Judged(message, verdict)
     except Exception as exc:  # a bug in a check must not lose the message: hold it, say why
         return Judged(message, None, "guard_error", f"internal error while judging ({type(exc).__name__})")
+
+
+def _with_unread_parts(
+    verdict: Verdict, raw: bytes, rcpt_tos: list[str], policy: Policy, mail_from: str | None
+) -> Verdict:
+    """``verdict`` with ``unscannable_attachment`` (cause ``corrupt``) added when some part of the MIME structure
+    was cut off or cannot be decoded (``mime_check``): such mail is never passed as if read."""
+    from mamori.gateway.mime_check import reason, unread_parts
+
+    found = unread_parts(raw)
+    if not found:
+        return verdict
+    domains = {a.rpartition("@")[2].lower() for a in rcpt_tos if not policy.is_internal(a)}
+    severity = policy.unscannable_action("corrupt", (mail_from or "").lower(), domains)
+    return Verdict.of([*verdict.reasons, reason(found, severity)], verdict.external_groups)
+
+
+def _with_bcc_header(raw: bytes, rcpt_tos: list[str]) -> bytes | None:
+    """``raw`` with a ``Bcc:`` line of the envelope recipients before its header, when the header has a From but no
+    To/Cc/Bcc address (None otherwise, or when no envelope address can be written in a header)."""
+    from mamori.gateway.envelope import usable_address
+
+    try:
+        hdr = email.message_from_bytes(_header_only(raw), policy=email.policy.compat32)
+        sender = parseaddr(str(hdr.get("From", "")))[1]
+        named = [a for fld in ("To", "Cc", "Bcc") for _, a in getaddresses([str(v) for v in hdr.get_all(fld, [])])]
+    except Exception:
+        return None
+    usable = [a for a in rcpt_tos if usable_address(a) and "@" in a and not any(c in a for c in " ,<>\"")]
+    if "@" not in sender or any("@" in a for a in named) or not usable:
+        return None
+    eol = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+    return b"Bcc: " + ", ".join(usable).encode("utf-8") + eol + raw
+
+
+def _header_names_people(raw: bytes) -> bool:
+    """Whether the header has a From address and a To/Cc/Bcc address (read by the email library): then a message
+    the reader could not turn into a Message stopped for another reason than malformation (its time limit ran out,
+    say), and is held as ``guard_error`` whatever ``malformed`` says."""
+    try:
+        hdr = email.message_from_bytes(_header_only(raw), policy=email.policy.compat32)
+        sender = parseaddr(str(hdr.get("From", "")))[1]
+        people = [a for fld in ("To", "Cc", "Bcc") for _, a in getaddresses([str(v) for v in hdr.get_all(fld, [])])]
+    except Exception:
+        return False
+    return "@" in sender and any("@" in a for a in people)
 
 
 def _gateway_reason(code: str, error: str) -> dict[str, Any]:

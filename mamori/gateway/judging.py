@@ -4,7 +4,10 @@
 history, a warm detector) and judge the raw bytes sent to them; only the verdict and the row's descriptive columns
 come back. With ``judge_workers = 0`` (or a guard object given by the caller, as in tests) the guard runs in one
 thread of the gateway process. A worker that dies is replaced; the message it was judging gets a 451 (the MTA
-retries it), never a 250.
+retries it), never a 250. A message not judged within ``judge_timeout_seconds`` (a pathological input, a hung
+check) is held unread (``guard_error``, "judging took longer than N s"): never passed; the worker processes are
+replaced (the stuck one terminated) so the next messages are judged again. In a thread (``judge_workers = 0``) the
+stuck judgment cannot be stopped: the messages behind it are held the same way until it ends.
 
 Before each judgement the guard looks whether mamori.toml or the contacts file was replaced (``mamori.guard.reload``:
 two ``stat`` calls) and loads them again if so: a change made on the administration pages is used by the next mail,
@@ -14,6 +17,7 @@ in every worker, without a restart; a file that does not load is refused and the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import multiprocessing
@@ -57,6 +61,14 @@ def reloader_for(settings: GatewaySettings, guard: Any) -> Any:
     from mamori.guard.reload import GuardReloader
 
     return GuardReloader(guard, settings.config_path, settings.contacts)
+
+
+def _headers_only(raw: bytes, mail_from: str, judged: Judged) -> dict[str, Any]:
+    """The descriptive columns from the header alone (no scan): for a message held unread."""
+    try:
+        return describe(raw, mail_from, judged, None)
+    except Exception:
+        return dict(EMPTY_COLUMNS)
 
 
 def _sent_history(settings: GatewaySettings, history: Any) -> Any:
@@ -159,15 +171,35 @@ class Judge:
 
     async def __call__(self, raw: bytes, rcpt_tos: list[str], mail_from: str = "") -> tuple[Judged, dict[str, Any]]:
         loop = asyncio.get_running_loop()
-        if self._procs is None:
-            return await loop.run_in_executor(self._thread, self._judge_here, raw, rcpt_tos, mail_from)
+        limit = self.settings.judge_timeout_seconds
+        pool = self._procs
+        if pool is None:
+            fut = loop.run_in_executor(self._thread, self._judge_here, raw, rcpt_tos, mail_from)
+        else:
+            fut = loop.run_in_executor(pool, _judge_in_worker, raw, rcpt_tos, mail_from)
         try:
-            return await loop.run_in_executor(self._procs, _judge_in_worker, raw, rcpt_tos, mail_from)
+            return await asyncio.wait_for(fut, timeout=limit)
+        except TimeoutError:
+            log.error("judging a message took longer than %g s: held unread", limit)
+            if pool is not None and self._procs is pool:
+                self._replace(pool)
+            why = f"judging took longer than {limit:g} s; the message was not read"
+            judged = Judged(None, None, "guard_error", why)
+            return judged, _headers_only(raw, mail_from, judged)
         except BrokenProcessPool:
             log.error("a guard worker died; starting new ones")
-            broken, self._procs = self._procs, self._new_pool()
-            broken.shutdown(wait=False, cancel_futures=True)
+            if self._procs is pool and pool is not None:
+                self._replace(pool)
             raise
+
+    def _replace(self, pool: ProcessPoolExecutor) -> None:
+        """New worker processes for the next messages; the old ones are terminated (one of them is stuck)."""
+        self._procs = self._new_pool()
+        stuck = list((getattr(pool, "_processes", None) or {}).values())  # (the executor keeps its processes here)
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in stuck:
+            with contextlib.suppress(Exception):
+                process.terminate()
 
     def stop(self) -> None:
         if self._procs is not None:

@@ -6,6 +6,7 @@ Times are in the company's zone with its name (``tz``: ``[organization] timezone
 Only masked evidence appears (the guard's reasons are masked); the waiting/held notice lists no recipient (the link
 shows them to the sender after login), the expiry notice lists them masked (``t*****@alpha.example``). The approver's
 notice (``approval_notice``) gets the subject and reasons masked by the caller, with the same rule as the web page.
+The cancel notice (``cancel_notice``) carries the canceller's note of what to correct, as written.
 """
 
 from __future__ import annotations
@@ -233,6 +234,66 @@ def expiry_notice(
     if reasons:
         lines += ["", "Why it was held:", *_reason_lines(reasons, "en")]
     lines += ["", texts["todo"][1]]
+    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
+
+
+CANCELLED = {
+    "subject": ("送信を取り消しました", "Cancelled, not sent"),
+    "by_sender": (
+        "あなたが取り消したため、このメールは送信されていません。",
+        "You cancelled this message: it was NOT sent.",
+    ),
+    "by_other": (
+        "このメールは {who} が取り消したため、送信されていません。",
+        "This message was cancelled by {who}: it was NOT sent.",
+    ),
+    "note": ("修正してほしい点:", "What to correct:"),
+    "todo": (
+        "内容を修正のうえ、必要であれば新しいメールとして送信し直してください。",
+        "Correct it and, if it should still go out, send it again as a new message.",
+    ),
+}
+
+
+def cancel_notice(
+    *,
+    to: str,
+    from_addr: str,
+    subject: str,
+    by_sender: bool,
+    note: str,
+    received_at: datetime | None,
+    recipients: list[str],
+    link: str = "",
+    who: str = "",
+    tz: tzinfo | None = None,
+) -> bytes:
+    """The notice that a message was cancelled, with the canceller's note of what to correct (plain text, already
+    cleaned: ``cancelling.clean_note``). The recipients are masked as in the expiry notice; never the body."""
+    texts = CANCELLED
+    who_ja, who_en = (who, who) if who else ("承認者または管理者", "an approver or an administrator")
+    intro_ja = texts["by_sender"][0] if by_sender else texts["by_other"][0].format(who=who_ja)
+    intro_en = texts["by_sender"][1] if by_sender else texts["by_other"][1].format(who=who_en)
+    listed = masked_recipients(recipients)
+    more = len(listed) - MAX_LISTED
+    shown = [f"- {a}" for a in listed[:MAX_LISTED]]
+    subject = _one_line_subject(subject)
+    note_lines = [f"  {line}" for line in note.split("\n")] if note else []
+    lines = [intro_ja, "", f"件名: {subject}", f"受付: {_when(received_at, tz)}"]
+    if link:
+        lines.append(f"詳細: {link}")
+    if note:
+        lines += ["", texts["note"][0], *note_lines]
+    lines += ["", "宛先:", *shown, *([f"- ほか {more} 件"] if more > 0 else [])]
+    lines += ["", texts["todo"][0], "", "-" * 40, "", intro_en, ""]
+    lines += [f"Subject: {subject}", f"Received: {_when(received_at, tz)}"]
+    if link:
+        lines.append(f"Details: {link}")
+    if note:
+        lines += ["", texts["note"][1], *note_lines]
+    lines += ["", "Recipients:", *shown, *([f"- and {more} more"] if more > 0 else [])]
+    lines += ["", texts["todo"][1]]
+    ja_subject, en_subject = texts["subject"]
     return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
 

@@ -185,6 +185,7 @@ def redacted_columns(row: MailMessage, mask_text: MaskText) -> dict[str, Any]:
         "recipients": recipients,
         "groups": groups,
         "preview": "",
+        "cancel_note": mask_text(_swap(row.cancel_note or "", names)),  # free text, like the subject
         "redacted_at": utcnow(),
     }
 

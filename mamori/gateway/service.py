@@ -43,7 +43,7 @@ from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
-from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, new_id, reset_sending
+from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, new_id, renew, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
@@ -264,26 +264,69 @@ class Gateway:
                     await asyncio.sleep(GATHER)
                 continue
 
-            async def one(c: Any) -> Finish:
+            leases = {c.id: c.lease_end for c in batch}  # renewed by the heartbeat while the batch is on the wire
+            lost: set[str] = set()  # rows whose claim the heartbeat found gone: not sent here if not started yet
+            ended = asyncio.Event()
+            beat = loop.create_task(self._heartbeat(leases, lost, ended), name="mamori-lease-heartbeat")
+
+            async def one(c: Any, leases: dict[str, Any] = leases, lost: set[str] = lost) -> Finish:
                 try:
-                    attempt = await loop.run_in_executor(
-                        self._send_pool, self.next_hop.send, c.mail_from, c.rcpt_to, wire_bytes(c)
-                    )
+                    attempt = await loop.run_in_executor(self._send_pool, self._send_claimed, c, leases, lost)
+                    if attempt is None:
+                        return Finish(c.id, "queued", "the claim was lost before sending", not_sent=True)
                     result = outcome(c, attempt, self.settings, utcnow())
                 except Exception as exc:  # a bug must not stop delivery: retry this one later
                     # the type and a masked message only: an SMTP error's text often quotes recipient addresses
                     log.error("delivery of %s failed: %s: %s", c.id, type(exc).__name__, masked_text(str(exc)[:200]))
                     retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
                     result = Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
-                result.lease_end = c.lease_end  # recorded only while the row still carries this claim
                 return result
 
-            done = list(await asyncio.gather(*(one(c) for c in batch)))
+            try:
+                done = list(await asyncio.gather(*(one(c) for c in batch)))
+            finally:
+                ended.set()
+                await beat  # a renewal in flight completes (and is known) before the outcomes take their leases
+            for r in done:  # recorded only while the row still carries this claim (as renewed)
+                r.lease_end = leases.get(r.id)
             for r in done:
                 if r.state != "delivered":
                     log.warning("message %s: %s (%s)", r.id, r.state, masked_text(r.error[:200]))
             if any(e for r in done for e in r.extra):  # a bounce or retry row: the other loop may take it
                 self._wake.set()
+
+    def _send_claimed(self, c: Any, leases: dict[str, Any], lost: set[str]) -> Any:
+        """In a send thread: the attempt, or None when the claim was lost or ran out before the send started."""
+        end = leases.get(c.id)
+        if c.id in lost or end is None or utcnow() >= end:
+            return None
+        return self.next_hop.send(c.mail_from, c.rcpt_to, wire_bytes(c))
+
+    async def _heartbeat(self, leases: dict[str, Any], lost: set[str], ended: asyncio.Event) -> None:
+        """While a batch is on the wire: renew its claims every third of the lease (``spool.renew``), so a next hop
+        that stalls for longer than ``lease_seconds`` does not let another gateway take the rows and send them
+        again. A row whose claim is gone (another gateway took it) is put in ``lost``: a send not started yet is
+        skipped, and the outcome of one in progress is not recorded (``spool.finish`` logs and audits it). A failed
+        renewal (database away) is logged and tried again; the lease end stays what it was."""
+        every = max(self.lease.total_seconds() / 3, 0.05)
+        while not ended.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(ended.wait(), timeout=every)
+            if ended.is_set():
+                return
+            mine = {mid: end for mid, end in leases.items() if mid not in lost and end is not None}
+            if not mine:
+                return
+            try:
+                renewed, gone = await self._db(renew, self.db, mine, self.lease, self.instance)
+            except Exception as exc:
+                log.error("cannot renew the delivery lease of %d message(s): %s", len(mine), type(exc).__name__)
+                continue
+            leases.update(renewed)
+            if gone:
+                lost.update(gone)
+                log.error("the claim of %d message(s) being delivered was taken over: %s", len(gone),
+                          " ".join(sorted(gone)))
 
     async def _expiry_loop(self) -> None:
         while not self._stopping:

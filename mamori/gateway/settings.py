@@ -30,6 +30,7 @@ bounce_after_hours = 120            # give up (bounce to the sender) after this 
 delivery_concurrency = 4            # parallel SMTP sessions to the next hop
 judge_workers = 2                   # guard processes (CPU-bound); 0 = a thread of the gateway process
 history_refresh_seconds = 2         # delivered mail becomes sending history ("first time") within this long
+judge_timeout_seconds = 120         # a message the guard has not judged by then is held unread (guard_error)
 retention_content_days = 30         # finished mail's bytes (body, attachments) are deleted after this; 0 = never
 retention_message_days = 0          # finished mail's rows (metadata) too; 0 = never (else >= the content days)
 [gateway.release_modes]             # per reason code: self | approval
@@ -101,6 +102,7 @@ class GatewaySettings:
     delivery_concurrency: int = 4
     judge_workers: int = 2
     history_refresh_seconds: float = 2.0
+    judge_timeout_seconds: float = 120.0  # judging longer than this: held as guard_error (the worker is replaced)
     retention_content_days: int = 30  # 0 = keep the bytes of finished mail forever
     retention_message_days: int = 0  # 0 = keep the rows of finished mail forever
     # [store]
@@ -276,6 +278,7 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         delivery_concurrency=_int(gw, "delivery_concurrency", w, 4),
         judge_workers=_int(gw, "judge_workers", w, 2, minimum=0),
         history_refresh_seconds=_number(gw, "history_refresh_seconds", w, 2.0),
+        judge_timeout_seconds=_number(gw, "judge_timeout_seconds", w, 120, minimum=1),
         retention_content_days=content_days,
         retention_message_days=message_days,
         store_url=url,

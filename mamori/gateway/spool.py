@@ -11,7 +11,9 @@ still due (an expired lease included: two claimers of the same expired row canno
 lease: ``claimed_by`` (the instance name) and ``next_attempt_at`` (the lease end). Outcomes are recorded only on
 rows that still carry that same lease, so a claimer whose lease ran out and was taken over never overwrites the
 new claim. A crash leaves rows ``sending``: ``reset_sending`` (at start) takes back the rows of this instance,
-and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). ``finish_and_claim``
+and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). While a batch is on the
+wire, ``renew`` (the delivery worker's heartbeat) extends its leases; an outcome whose claim was lost anyway is
+not recorded, but logged and audited (``lease_lost``). ``finish_and_claim``
 records a batch's outcomes and claims the next batch in one transaction (one commit per delivery round). The hot
 paths use Core on a plain connection with statements built once (no ORM objects, no statement building per call).
 """
@@ -30,7 +32,7 @@ from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy import insert as insert_stmt
 
 from mamori.store import Database
-from mamori.store.audit import record
+from mamori.store.audit import AuditEntry, record
 from mamori.store.base import utcnow
 from mamori.store.mail import MailContent, MailMessage
 
@@ -70,6 +72,7 @@ class Claimed:
     subject: str
     sender: str = ""
     lease_end: datetime | None = None  # the claim's lease: its outcome is recorded only while the row carries it
+    dropped: tuple[str, ...] = ()  # recipients left out at release: removed from the To/Cc headers on the wire
 
 
 @dataclass
@@ -82,6 +85,7 @@ class Finish:
     next_attempt_at: datetime | None = None
     extra: list[NewMessage] = field(default_factory=list)  # bounce or the retry of refused recipients
     lease_end: datetime | None = None  # the claim's lease end (``Claimed.lease_end``): set by the delivery worker
+    not_sent: bool = False  # the lease was lost (or ran out) before the send started: nothing went out
 
 
 def _defaults() -> list[tuple[str, Any]]:
@@ -259,7 +263,7 @@ _TAKE = (  # compare-and-set: a row that is no longer due (taken, decided, its l
 )
 _TAKEN = (  # the taken rows with their bytes in one query (the JSON columns are not needed for delivery)
     select(_m.id, _m.mail_from, _m.rcpt_to, _CONTENT.c.raw, _m.bcc, _m.attempts, _m.received_at, _m.action,
-           _m.subject, _m.sender)
+           _m.subject, _m.sender, _m.dropped_rcpt)
     .join_from(_MESSAGES, _CONTENT, _CONTENT.c.message_id == _m.id)
     .where(
         _m.id.in_(bindparam("ids", expanding=True)),
@@ -323,22 +327,77 @@ def _claim(conn: Any, limit: int, lease: timedelta, instance: str, now: datetime
     conn.execute(_TAKE, {"ids": ids, "now": now, "instance": instance, "lease_end": lease_end})
     rows = conn.execute(_TAKEN, {"ids": ids, "instance": instance, "lease_end": lease_end})
     for r in rows:
-        out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], lease_end))
+        out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], lease_end,
+                           tuple(r[10] or ())))
     out.sort(key=lambda c: (c.received_at, c.id))
     return out
 
 
+_RENEW = (  # the heartbeat: extend a claim that is still this instance's, with the lease end it knows
+    update(_MESSAGES)
+    .where(_m.id.in_(bindparam("ids", expanding=True)), _leased())
+    .values(next_attempt_at=bindparam("new_end", type_=_m.next_attempt_at.type))
+)
+_HELD = select(_m.id).where(  # which of the ids carry this claim (with the given lease end)
+    _m.id.in_(bindparam("ids", expanding=True)),
+    _m.state == "sending",
+    _m.claimed_by == bindparam("instance", type_=_m.claimed_by.type),
+    _m.next_attempt_at == bindparam("new_end", type_=_m.next_attempt_at.type),
+)
+
+
+def renew(
+    db: Database, leases: dict[str, datetime], lease: timedelta, instance: str, now: datetime | None = None
+) -> tuple[dict[str, datetime], set[str]]:
+    """Extend the leases of rows being delivered (``leases``: id -> the lease end this instance holds) to ``now +
+    lease``, in one transaction, only where the row still carries that claim. Returns (id -> new lease end, ids
+    lost: another instance took the row over, or a person's step or an expiry changed it)."""
+    now = now or utcnow()
+    new_end = now + lease
+    by_end: dict[datetime, list[str]] = {}
+    for mid, end in leases.items():
+        by_end.setdefault(end, []).append(mid)
+    renewed: dict[str, datetime] = {}
+    lost: set[str] = set()
+    with db.engine.begin() as conn:
+        for end, ids in by_end.items():
+            n = conn.execute(_RENEW, {"ids": ids, "instance": instance, "lease_end": end, "new_end": new_end}).rowcount
+            held = set(ids) if n == len(ids) else set(
+                conn.execute(_HELD, {"ids": ids, "instance": instance, "new_end": new_end}).scalars()
+            )
+            for mid in ids:
+                if mid in held:
+                    renewed[mid] = new_end
+                else:
+                    lost.add(mid)
+    return renewed, lost
+
+
+_AUDIT = AuditEntry.__table__
+
+
 def _finish(conn: Any, results: list[Finish], instance: str, now: datetime) -> None:
+    """Record the outcomes that still hold their claim; an outcome whose claim was lost (the lease ran out and
+    another gateway took the row, or it was changed meanwhile) is not recorded, never silently: it is logged and
+    audited (``lease_lost``), and its bounce or retry rows are dropped (the new claimer's attempt decides)."""
     m = _MESSAGES.c
-    extra = [e for r in results for e in r.extra]
-    if extra:
-        insert_rows(conn, extra)
-    delivered: dict[datetime | None, list[str]] = {}  # one statement per claim (a batch is usually one claim)
+    kept: list[Finish] = []
+    lost: list[Finish] = []
+    delivered: dict[datetime | None, list[Finish]] = {}  # one statement per claim (a batch is usually one claim)
     for r in results:
         if r.state == "delivered" and not r.error:
-            delivered.setdefault(r.lease_end, []).append(r.id)
-    for lease_end, ids in delivered.items():
-        conn.execute(_DELIVERED, {"ids": ids, "now": now, "instance": instance, "lease_end": lease_end})
+            delivered.setdefault(r.lease_end, []).append(r)
+    for lease_end, group in delivered.items():
+        ids = [r.id for r in group]
+        n = conn.execute(_DELIVERED, {"ids": ids, "now": now, "instance": instance, "lease_end": lease_end}).rowcount
+        if n == len(ids):
+            kept += group
+            continue
+        ours = set(conn.execute(
+            select(m.id).where(m.id.in_(ids), m.state == "delivered", m.claimed_by == instance, m.delivered_at == now)
+        ).scalars())
+        for r in group:
+            (kept if r.id in ours else lost).append(r)
     for r in results:
         if r.state == "delivered" and not r.error:
             continue
@@ -349,7 +408,32 @@ def _finish(conn: Any, results: list[Finish], instance: str, now: datetime) -> N
             values.update(next_attempt_at=r.next_attempt_at)
         else:
             values.update(next_attempt_at=None)
-        conn.execute(
+        n = conn.execute(
             update(_MESSAGES).where(m.id == r.id, _leased()).values(**values),
             {"instance": instance, "lease_end": r.lease_end},
-        )
+        ).rowcount
+        (kept if n else lost).append(r)
+    extra = [e for r in kept for e in r.extra]
+    if extra:
+        insert_rows(conn, extra)
+    if lost:
+        _record_lost(conn, lost, instance, now)
+
+
+def _record_lost(conn: Any, lost: list[Finish], instance: str, now: datetime) -> None:
+    entries = []
+    for r in lost:
+        outcome = "not sent" if r.not_sent else r.state
+        if r.not_sent:
+            log.warning("message %s: the claim of %s was lost before sending; not sent here", r.id, instance)
+        else:
+            log.error("message %s: the claim of %s was lost during delivery (lease ran out, taken over); outcome "
+                      "%s not recorded: it may be delivered twice", r.id, instance, outcome)
+        entries.append({
+            "at": now, "actor": "gateway", "action": "lease_lost", "target": f"mail:{r.id}",
+            "detail": f"the claim of gateway {instance} was lost during delivery (its lease ran out and another "
+                      f"gateway took the message over, or it changed meanwhile); this attempt's outcome ({outcome}) "
+                      "was not recorded" + ("" if r.not_sent else "; the message may be delivered twice"),
+            "data": {"instance": instance, "outcome": outcome},
+        })
+    conn.execute(insert_stmt(_AUDIT), entries)

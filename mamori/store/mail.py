@@ -66,6 +66,9 @@ class MailMessage(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     expire_action: Mapped[str] = mapped_column(String(16), default="cancel")  # cancel | release
     bcc: Mapped[bool] = mapped_column(Boolean, default=False)  # deliver with To/Cc turned into Bcc
+    # envelope recipients left out at release ("send to the others without this recipient"): delivery removes them
+    # from To/Cc (and Bcc) too, so the others never see an address the message was not sent to (mail_0005)
+    dropped_rcpt: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # the gateway instance that claimed it last (``[gateway] instance``): while ``sending``, whose lease it is;
@@ -74,6 +77,8 @@ class MailMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the note of what to correct given with a cancel (by the sender or an approver); mailed back to the sender
+    cancel_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     # when retention masked the subject, file names and names of this finished message (None: not yet)
     redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

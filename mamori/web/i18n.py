@@ -247,6 +247,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "送信を取り消しました。メールは配送されません。",
         "Cancelled. The message will not be delivered.",
     ),
+    "msg.note_label": (
+        "修正してほしい点（任意、{max} 文字まで）",
+        "What to correct (optional, up to {max} characters)",
+    ),
+    "msg.note_help": (
+        "取り消しと一緒に、このメモが送信者にメールで届きます。",
+        "The note is mailed to the sender with the cancellation.",
+    ),
+    "msg.note_title": ("取り消しのメモ（修正してほしい点）", "Note given with the cancellation (what to correct)"),
+    "msg.note_too_long": ("メモは {max} 文字以内で入力してください。", "The note may have at most {max} characters."),
+    "msg.dropped": ("外して送信した宛先", "Left out when sent"),
     "field.to": ("宛先", "To"),
     "field.cc": ("Cc", "Cc"),
     "field.bcc": ("Bcc", "Bcc"),

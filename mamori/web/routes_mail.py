@@ -12,7 +12,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from mamori.detect.mask import mask_value
 from mamori.gateway import hold_queue, retention, why
+from mamori.gateway.cancelling import NOTE_MAX, NoteError, cancel_notice_row, clean_note, notice_settings
 from mamori.gateway.hold_queue import QueuedMessage, QueueError
 from mamori.gateway.intake import plain_preview
 from mamori.store.audit import record
@@ -77,8 +79,10 @@ def _message_page(
     status: int = 200,
     error: str = "",
     action: str = "",
+    note_draft: str = "",
 ) -> Response:
-    """``action``: where the decision form posts (a decision link's own URL), instead of the message's routes."""
+    """``action``: where the decision form posts (a decision link's own URL), instead of the message's routes;
+    ``note_draft``: the cancel note to show again (one that was refused)."""
     db = request.app.state.db
     lang = request.state.lang
     owner = is_owner(info.account, msg)
@@ -113,6 +117,11 @@ def _message_page(
         done=done if done in DONE else "",
         error=error,
         content_gone=not msg.is_open and msg.state != "sending" and not retention.content_kept(db, msg.id),
+        note_max=NOTE_MAX,
+        note_draft=note_draft,
+        # the note and the dropped addresses: as written for the sender, masked by the same rule for the others
+        cancel_note=_mask_text(request, msg.cancel_note) if masked else msg.cancel_note,
+        dropped=[mask_value("EMAIL", a) if masked else a for a in msg.dropped_rcpt],
     )
 
 
@@ -251,11 +260,26 @@ def cancel(
     owner = is_owner(info.account, msg)
     if not owner and not can_approve(request.app.state.db, info.account, msg):
         raise Forbidden()
+    raw_note = form.get("note")
+    raw_note = raw_note if isinstance(raw_note, str) else ""
     try:
-        hold_queue.cancel(request.app.state.db, msg.id, info.account.login,
-                          "cancelled by the sender" if owner else "cancelled by an approver")
+        note = clean_note(raw_note)
+    except NoteError:
+        error = text("msg.note_too_long", request.state.lang, max=NOTE_MAX)
+        return _message_page(request, info, msg, status=400, error=error, note_draft=raw_note[: NOTE_MAX * 2])
+    settings = request.app.state.settings
+    notices = notice_settings(settings.config_path, settings.base_url, settings.timezone)
+    try:
+        hold_queue.cancel(
+            request.app.state.db, msg.id, info.account.login,
+            "cancelled by the sender" if owner else "cancelled by an approver",
+            note=note,
+            notice=lambda m, mail_from, actor, n: cancel_notice_row(notices, m, mail_from, actor, n),
+            mask=lambda s: _mask_text(request, s),
+        )
     except QueueError as exc:
         return _queue_error(request, exc)
+    _released(request)  # a notice to the sender is queued: the gateway in this process may send it now
     return RedirectResponse(f"/messages/{msg.id}?done=cancelled", status_code=303)
 
 

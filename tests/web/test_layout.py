@@ -16,6 +16,7 @@ import pytest
 from mamori.gateway import links
 from mamori.store import audit
 from mamori.store.base import utcnow
+from mamori.store.mail import MailMessage
 from mamori.web.accounts import create_user
 from mamori.web.app import create_app
 from tests.web import seed
@@ -90,6 +91,11 @@ def _world(web_db) -> dict[str, str]:
                            groups=groups, reasons=reasons[2:], attachments=attachments, deliver_after_seconds=600)
     for i in range(2):
         seed.message(web_db, subject=f"{LONG_SUBJECT} その{i + 1}", recipients=many, groups=groups, reasons=reasons)
+    cancelled = seed.message(web_db, subject=LONG_SUBJECT, state="cancelled", recipients=many, groups=groups,
+                             reasons=reasons)
+    with web_db.session() as s:  # a cancel note (issue 18) with a long unbroken line, and a dropped recipient
+        row = s.get(MailMessage, cancelled)
+        row.cancel_note, row.dropped_rcpt = LONG_SUBJECT + "\n" + LONG_ADDRESS * 2, [LONG_ADDRESS]
     create_user(web_db, "a.very.long.login.name.for.the.sales.division@corp.example", role="sender",
                 group="東日本営業本部 第一営業部 法人営業課", display_name="長い表示名の営業担当者さん",
                 password=seed.PASSWORD)
@@ -98,7 +104,7 @@ def _world(web_db) -> dict[str, str]:
                      codes=["bulk_pii", "similar_recipient", "sensitive_pii"], note=LONG_SUBJECT)
     link = links.url("http://x", links.sign(SECRET, message_id=own, login="bob@corp.example", purpose="approve",
                                             expires_at=utcnow() + timedelta(hours=1)))
-    return {"own": own, "waiting": waiting, "link": link[len("http://x"):]}
+    return {"own": own, "waiting": waiting, "cancelled": cancelled, "link": link[len("http://x"):]}
 
 
 def _sign_in(page, site: str, user: str) -> None:
@@ -166,6 +172,7 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
         None: [("login", "/login"), ("not-found", "/nowhere")],
         "alice@corp.example": [("messages", "/messages"), ("confirm", f"/messages/{own}"),
                                ("confirm-waiting", f"/messages/{waiting}"), ("password", "/account/password"),
+                               ("cancelled-note", f"/messages/{ids['cancelled']}"),
                                ("messages-en", "/messages?lang=en")],
         "bob@corp.example": [("queue", "/queue"), ("queue-all", "/queue?scope=all&lang=ja"),
                              ("approve", f"/messages/{own}"), ("dashboard", "/dashboard"),
