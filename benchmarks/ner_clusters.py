@@ -6,7 +6,7 @@ ja_ginza 5.3.0 (MIT) ships 300-dimensional word2vec vectors from chiVe (Works Ap
 20,000 rows with 480,443 words each mapped to its nearest row. A row is already a fine cluster of words used alike;
 this script groups the rows once more with spherical k-means into 1,024 and then 64 clusters, and writes one line per
 word that holds a kana or kanji character: ``word<TAB>row<TAB>c1024<TAB>c64`` (gzip). The CRF uses the three ids as
-features of a token (:mod:`mamori.detect.ner_features`), so a name the training data never showed still looks like
+features of a token (``core/src/ner/``), so a name the training data never showed still looks like
 the names it did show. Deterministic for a seed.
 """
 

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 from mamori import _core
 from mamori.detect import Detector
-from mamori.detect.morphology import Token
-from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans, char_type, features
-from mamori.detect.ner_resources import WordClusters, cluster_ids, gazetteer, pack_clusters, word_clusters
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans
 from mamori.detect.recognizers import default_recognizers, ner_crf
 from mamori.detect.recognizers.ner_crf import (
     MISSING_EXTRA,
     NerCrf,
+    _features_only,
+    _segment_inputs,
     available,
     segment_features,
     segments,
@@ -33,8 +33,18 @@ except ImportError:  # only training needs it; the comparisons below are skipped
 needs_pycrfsuite = pytest.mark.skipif(pycrfsuite is None, reason="python-crfsuite not installed (training needs it)")
 
 
+def _features(text: str, tokens=(), hints=(), level: str = FEATURE_SETS[-1], **kw: object) -> list[list[str]]:
+    """The core's feature strings with no gazetteer or cluster files (a tagger without a model)."""
+    return _core.CrfTagger().features(text, list(tokens), list(hints), level, **kw)
+
+
+def _pack(row: int, mid: int, top: int) -> int:
+    return (row << 16) | (mid << 6) | top
+
+
 def test_char_types() -> None:
-    assert [char_type(c) for c in "山やヤAa1 、ー々"] == ["K", "H", "T", "A", "A", "D", "S", "Y", "T", "K"]
+    types = [row[1] for row in _features("山やヤAa1 、ー々²ǅ\u3000½", level="chars")]
+    assert types == [f"t={t}" for t in "KHTAADSYTKDASY"]
 
 
 @st.composite
@@ -67,46 +77,74 @@ def test_features_one_list_per_character_and_sets_nest() -> None:
     rules = [(0, 2, "PERSON", "person_ja", 0.9)]
     sizes = []
     for fs in FEATURE_SETS:
-        feats = features(text, (), (), rules, fs)
+        feats = _features(text, (), rules, fs, flags=[], gazetteer=[], clusters=[])
         assert len(feats) == len(text)
         sizes.append(sum(map(len, feats)))
     assert sizes == sorted(sizes)
-    full = features(text, (), (), rules, "rules")
-    assert "r=BP" in full[0] and "r=IP" in full[1] and "rs=BPh" in full[0]
+    full = _features(text, (), rules, "rules")
+    assert "r=BP" in full[0] and "r=IP" in full[1] and "rs=BPh" in full[0] and "r-1=EP" in full[2]
     assert not any(f.startswith("r=") for f in full[2])
-    assert features("", (), (), (), "rules") == []
+    assert _features("", (), (), "rules") == []
+    with pytest.raises(ValueError, match="unknown feature set"):
+        _features(text, level="all")
+
+
+def test_character_features_in_order() -> None:
+    assert _features("山田", level="chars")[0] == [
+        "c=山", "t=K", "c-1=\x02", "c+1=田", "c-2=\x02", "c+2=\x03", "b-=\x02山", "b+=山田", "b--=\x02\x02",
+        "b++=田\x03", "tt=^KK", "tt-=^^K", "tt+=KK$", "BOS",
+    ]  # fmt: skip
+    assert _features("a\x00b", level="chars")[1][0] == "c=\x00"  # the string keeps a NUL; the model key ends there
+
+
+def test_token_and_lexicon_features() -> None:
+    text = "東洋紡の松本"
+    toks = [(0, 3, "東洋紡", ["名詞", "固有名詞"]), (3, 4, "の", ["助詞"]), (4, 6, "松本", [])]
+    morph = _features(text, toks, level="morph", flags=["", "", "SL"])
+    assert morph[0][14:16] == ["tp=B", "tpp=B名詞-固有名詞"] and morph[3][13] == "tp=S"
+    assert {"p=名詞-固有名詞", "p1=固有名詞", "w=東洋紡", "wl=3", "pw=*", "nw=の", "pp=^", "np=助詞"} <= set(morph[1])
+    assert {"p=?", "p1=?", "np=$"} <= set(morph[4]) and not any(f.startswith("lx") for f in morph[4])
+    lex = _features(text, toks, level="lex", flags=["", "", "SL"])
+    assert {"lx=S", "lx=L", "lx"} <= set(lex[5]) and not any(f.startswith("lx") for f in lex[0])
+    looked_up = _features(text, toks, level="lex")  # the name lexicon's own flags
+    assert any(f.startswith("lx=") for f in looked_up[4])
 
 
 def test_gazetteer_and_cluster_features_come_with_the_full_set() -> None:
     text = "東洋紡の松本"
-    toks = [Token(0, 3, "東洋紡", ("名詞",)), Token(3, 4, "の", ("助詞",)), Token(4, 6, "松本", ("名詞",))]
+    toks = [(0, 3, "東洋紡", ["名詞"]), (3, 4, "の", ["助詞"]), (4, 6, "松本", ["名詞"])]
     listed = [(0, 3, "O"), (4, 6, "LP")]
-    clusters = [pack_clusters(7920, 766, 39), None, pack_clusters(4410, 813, 59)]
-    full = features(text, toks, (), (), "vec", listed, clusters)
+    clusters = [_pack(7920, 766, 39), None, _pack(4410, 813, 59)]
+    full = _features(text, toks, (), "vec", gazetteer=listed, clusters=clusters)
     assert {"g=BO", "gl=BO3", "v0=7920", "v1=766", "v2=39"} <= set(full[0])
     assert "g=EO" in full[2] and {"g-1=O", "g+1=L", "v=none", "pv2=39", "nv2=59"} <= set(full[3])
     assert {"g=BL", "g=BP", "v2=59"} <= set(full[4])
-    without = features(text, toks, (), (), "rules", listed, clusters)
+    without = _features(text, toks, (), "rules", gazetteer=listed, clusters=clusters)
     added = ("g=", "gl=", "g+1=", "g-1=", "v=", "v0=", "v1=", "v2=", "pv2=", "nv2=")
     assert not any(f.startswith(added) for feats in without for f in feats)
 
 
+@given(st.integers(0, 2**20), st.integers(0, 1023), st.integers(0, 63))
+def test_cluster_features_unpack_the_ids(row: int, mid: int, top: int) -> None:
+    got = _features("山", [(0, 1, "山", ["名詞"])], level="vec", gazetteer=[], clusters=[_pack(row, mid, top)])
+    assert got[0][-3:] == [f"v0={row}", f"v1={mid}", f"v2={top}"]
+
+
 def test_gazetteer_lists_proper_nouns_with_their_kinds() -> None:
-    spans = gazetteer().spans("東洋紡の松本は阪神へ")
+    spans = _features_only().gazetteer_spans("東洋紡の松本は阪神へ")
     assert (0, 3, "O") in spans and (4, 6, "LP") in spans and (7, 9, "LO") in spans
     assert all(e - s >= 2 for s, e, _ in spans)
-    assert (1, 4, "O") in gazetteer().spans("\ud800東洋紡")  # a lone surrogate is matched past, offsets kept
-    assert len(gazetteer()) > 100_000
+    # A lone surrogate is replaced one for one before the core sees the segment: offsets kept.
+    assert "g=BO" in segment_features("\ud800東洋紡", 0, 4, (), "gaz")[1]
 
 
 def test_word_clusters_load_and_unpack() -> None:
-    words = word_clusters()
-    assert len(words) > 400_000
-    packed = words.get("東洋紡")
+    words = _features_only()
+    packed = words.word_cluster("東洋紡")
     assert packed is not None
-    row, mid, top = cluster_ids(packed)
+    row, mid, top = packed >> 16, (packed >> 6) & 0x3FF, packed & 0x3F
     assert 0 <= row < 20_000 and 0 <= mid < 1024 and 0 <= top < 64
-    assert words.get("") is None and words.get("東洋紡績株式会社ではない語") is None
+    assert words.word_cluster("") is None and words.word_cluster("東洋紡績株式会社ではない語") is None
 
 
 _WORDS = st.text(alphabet="あア山a", min_size=1, max_size=4)
@@ -115,20 +153,23 @@ _WORDS = st.text(alphabet="あア山a", min_size=1, max_size=4)
 @given(st.sets(_WORDS, max_size=30), _WORDS)
 def test_word_cluster_lookup_matches_a_dict(words: set[str], probe: str) -> None:
     table = {w: i for i, w in enumerate(sorted(words))}
-    clusters = WordClusters(sorted(table.items()))
-    assert len(clusters) == len(table)
-    assert all(clusters.get(w) == i for w, i in table.items())
-    assert clusters.get(probe) == table.get(probe)
+    tsv = "".join(f"{w}\t0\t0\t{i}\n" for w, i in table.items())
+    clusters = _core.CrfTagger(clusters=tsv)
+    assert all(clusters.word_cluster(w) == i for w, i in table.items())
+    assert clusters.word_cluster(probe) == table.get(probe)
 
 
 def test_word_clusters_refuse_an_unordered_file() -> None:
     with pytest.raises(ValueError, match="out of order"):
-        WordClusters([("b", 1), ("a", 2)])
+        _core.CrfTagger(clusters="b\t1\t1\t1\na\t1\t1\t1\n")
 
 
-@given(st.integers(0, 2**20), st.integers(0, 1023), st.integers(0, 63))
-def test_cluster_packing_round_trips(row: int, mid: int, top: int) -> None:
-    assert cluster_ids(pack_clusters(row, mid, top)) == (row, mid, top)
+def test_a_tagger_without_a_model_only_gives_features() -> None:
+    tagger = _core.CrfTagger()
+    assert len(tagger.features("山田", [])) == 2
+    for call in (lambda: tagger.tag("山田", []), lambda: tagger.labels, lambda: tagger.tag_items([["c=山"]])):
+        with pytest.raises(ValueError, match="without a model"):
+            call()
 
 
 @given(st.text(alphabet="あ。\n!x山 ", max_size=80), st.integers(1, 9))
@@ -283,17 +324,14 @@ def test_core_tagger_equals_python_crfsuite(text: str) -> None:
 
 @needs_crf
 @pytest.mark.parametrize("text", _SAMPLE)
-def test_core_features_are_the_python_features(text: str) -> None:
-    """Every feature string ``ner_features.features`` writes that the model knows, in the same order, per character;
-    the core looks the gazetteer, the word clusters and the name lexicon up itself, as Python does."""
-    from mamori.detect.recognizers.ner_crf import _segment_inputs
-
+def test_model_ids_are_the_feature_strings_looked_up(text: str) -> None:
+    """Detection's attribute ids are the training strings the model knows, in the same order, per character (the
+    two sinks of the one feature builder); the core looks the gazetteer, the clusters and the lexicon up alike."""
     tagger = NerCrf()._tagger
-    words = word_clusters()
     for start, end, rules in _segments_with_hints(text):
-        items = segment_features(text, start, end, rules)  # type: ignore[arg-type]
         piece, toks, hints = _segment_inputs(text, start, end, rules)  # type: ignore[arg-type]
-        assert tagger.gazetteer_spans(piece) == gazetteer().spans(piece)
-        assert [tagger.word_cluster(t[2]) for t in toks] == [words.get(t[2]) for t in toks]
+        items = tagger.features(piece, toks, hints)
+        assert items == segment_features(text, start, end, rules)  # type: ignore[arg-type]
+        assert len(items) == len(piece)
         want = [[a for a in map(tagger.attr_id, row) if a is not None] for row in items]
         assert tagger.feature_ids(piece, toks, hints) == want

@@ -1,12 +1,14 @@
-//! The optional Japanese name model at detection time: the per-character features of
-//! `mamori.detect.ner_features.features` (full feature set), straight to the model's attribute ids,
-//! then CRF tagging ([`crate::crf`]) and the spans `NerCrf.tag` reports.
+//! The optional Japanese name model: the per-character features of a segment (the one implementation:
+//! the training data of `benchmarks/ner_train.py` and detection both come from [`build`]), then CRF tagging
+//! ([`crate::crf`]) and the spans `NerCrf.tag` reports.
 //!
-//! The Python function stays the reference (it builds the training data): every feature here is
-//! the same string, added to the same character in the same order, so the state scores are summed
-//! in CRFsuite's order and the labels and marginals are the ones python-crfsuite gives. A feature
-//! the model does not know is skipped, as CRFsuite skips it. Character classes follow Python's
-//! `str.isdigit` / `isalpha` / `isspace` ([`crate::pystr`]); lengths are in code points.
+//! [`build`] writes each feature key, in order, to a [`Sink`]. Detection's sink ([`features`]) looks each
+//! key up in the model and adds its attribute id to the character, without allocating: the state scores
+//! are summed in the order CRFsuite sums them, so the labels and marginals are the ones python-crfsuite
+//! gives; a key the model does not know is skipped, as CRFsuite skips it. Training's sink
+//! ([`feature_strings`]) keeps every key as a string. The feature groups ([`Level`], `FEATURE_SETS` in
+//! Python) each add to the ones before. Character classes follow Python's `str.isdigit` / `isalpha` /
+//! `isspace` ([`crate::pystr`]); lengths are in code points.
 
 use crate::crf::{Model, ModelError};
 use crate::pystr;
@@ -60,6 +62,29 @@ pub struct Tagged {
     pub score: f64,
 }
 
+/// The groups of features (`ner_features.FEATURE_SETS`), each adding to the ones before: the characters and
+/// their types; the SudachiPy tokens; the name-lexicon flags; the rule hints; the gazetteer; the word clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Chars,
+    Morph,
+    Lex,
+    Rules,
+    Gaz,
+    Vec,
+}
+
+impl Level {
+    /// The names, in order (`FEATURE_SETS`).
+    pub const NAMES: [&'static str; 6] = ["chars", "morph", "lex", "rules", "gaz", "vec"];
+    const ALL: [Level; 6] = [Level::Chars, Level::Morph, Level::Lex, Level::Rules, Level::Gaz, Level::Vec];
+
+    /// The level called `name`, if it is one of [`Level::NAMES`].
+    pub fn from_name(name: &str) -> Option<Level> {
+        Level::NAMES.iter().position(|&n| n == name).map(|i| Level::ALL[i])
+    }
+}
+
 /// `ner_features.char_type`: K kanji, H hiragana, T katakana, A letter, D digit, S space, Y other.
 pub fn char_type(c: char) -> u8 {
     let o = c as u32;
@@ -93,49 +118,57 @@ fn type_letter(kind: &str) -> Option<u8> {
     }
 }
 
-/// Builds attribute keys in one reused buffer and looks them up. CRFsuite reads a key as a C string, so
-/// whatever follows a NUL is dropped as the key is built (no search for one at each look-up).
-struct Keys<'m> {
-    model: &'m Model,
+/// A feature key, built in one reused buffer: the whole string, and where CRFsuite, which reads a key as a C
+/// string, ends it (at its first NUL; noted as the key is built, not searched for at each look-up).
+#[derive(Debug, Default)]
+pub struct Key {
     buf: Vec<u8>,
-    cut: bool,
+    nul: Option<usize>,
 }
 
-impl Keys<'_> {
+impl Key {
+    /// The whole key (UTF-8): the feature string of the training data.
+    pub fn bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// The key as CRFsuite reads it: up to its first NUL.
+    #[inline]
+    pub fn c_key(&self) -> &[u8] {
+        match self.nul {
+            Some(end) => &self.buf[..end],
+            None => &self.buf,
+        }
+    }
+
     fn start(&mut self, prefix: &str) -> &mut Self {
         self.buf.clear();
         self.buf.extend_from_slice(prefix.as_bytes());
-        self.cut = false;
+        self.nul = None;
         self
     }
 
     fn ch(&mut self, c: char) -> &mut Self {
-        if c == '\0' {
-            self.cut = true;
-        } else if !self.cut {
-            let mut b = [0u8; 4];
-            self.buf.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+        if c == '\0' && self.nul.is_none() {
+            self.nul = Some(self.buf.len());
         }
+        let mut b = [0u8; 4];
+        self.buf.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
         self
     }
 
     fn s(&mut self, s: &str) -> &mut Self {
-        if !self.cut {
-            match s.bytes().position(|b| b == 0) {
-                Some(end) => {
-                    self.buf.extend_from_slice(&s.as_bytes()[..end]);
-                    self.cut = true;
-                }
-                None => self.buf.extend_from_slice(s.as_bytes()),
+        if self.nul.is_none() {
+            if let Some(at) = s.bytes().position(|b| b == 0) {
+                self.nul = Some(self.buf.len() + at);
             }
         }
+        self.buf.extend_from_slice(s.as_bytes());
         self
     }
 
     fn b(&mut self, b: u8) -> &mut Self {
-        if !self.cut {
-            self.buf.push(b);
-        }
+        self.buf.push(b);
         self
     }
 
@@ -151,14 +184,76 @@ impl Keys<'_> {
                 break;
             }
         }
-        if !self.cut {
-            self.buf.extend_from_slice(&tmp[i..]);
-        }
+        self.buf.extend_from_slice(&tmp[i..]);
         self
     }
+}
 
-    fn id(&self) -> Option<u32> {
-        self.model.attr_id_exact(&self.buf)
+/// Where [`build`] writes the features of a segment: each key is resolved once to a handle (or skipped), and
+/// the handle put on each character it belongs to, in order.
+pub trait Sink {
+    type Id: Copy;
+    /// The handle of `key`, or None to leave the feature out.
+    fn resolve(&mut self, key: &Key) -> Option<Self::Id>;
+    /// Adds feature `id` to character `row` (after the ones added to it before).
+    fn emit(&mut self, row: usize, id: Self::Id);
+}
+
+/// Detection's sink: the model's attribute id of each key it knows.
+struct ModelIds<'m, F> {
+    model: &'m Model,
+    emit: F,
+}
+
+impl<F: FnMut(usize, u32)> Sink for ModelIds<'_, F> {
+    type Id = u32;
+
+    #[inline]
+    fn resolve(&mut self, key: &Key) -> Option<u32> {
+        self.model.attr_id_exact(key.c_key())
+    }
+
+    #[inline]
+    fn emit(&mut self, row: usize, id: u32) {
+        (self.emit)(row, id)
+    }
+}
+
+/// Training's sink: every feature as a string. `rows[i]` lists character `i`'s features as indices into
+/// `keys` (a key put on several characters is held once).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Strings {
+    pub keys: Vec<String>,
+    pub rows: Vec<Vec<u32>>,
+}
+
+impl Strings {
+    /// Each character's feature strings, in order.
+    pub fn to_rows(&self) -> Vec<Vec<&str>> {
+        self.rows.iter().map(|r| r.iter().map(|&k| self.keys[k as usize].as_str()).collect()).collect()
+    }
+}
+
+impl Sink for Strings {
+    type Id = u32;
+
+    fn resolve(&mut self, key: &Key) -> Option<u32> {
+        // Always UTF-8: the key is made of `char`s, `str`s and ASCII.
+        self.keys.push(String::from_utf8_lossy(key.bytes()).into_owned());
+        Some((self.keys.len() - 1) as u32)
+    }
+
+    fn emit(&mut self, row: usize, id: u32) {
+        if let Some(r) = self.rows.get_mut(row) {
+            r.push(id);
+        }
+    }
+}
+
+#[inline]
+fn put<S: Sink>(sink: &mut S, key: &Key, row: usize) {
+    if let Some(a) = sink.resolve(key) {
+        sink.emit(row, a);
     }
 }
 
@@ -168,21 +263,27 @@ fn clamp(start: i64, end: i64, n: usize) -> (usize, usize) {
     (s.min(n), e)
 }
 
-/// The attribute ids of each character's features, in the order `ner_features.features` lists the
-/// feature strings (full set): `emit(character, attribute id)`. Features the model lacks are skipped.
-pub fn features(model: &Model, inp: &Input<'_>, emit: &mut impl FnMut(usize, u32)) {
+/// The attribute ids of each character's features (full set), in the order [`build`] writes them:
+/// `emit(character, attribute id)`. Features the model lacks are skipped.
+pub fn features(model: &Model, inp: &Input<'_>, emit: impl FnMut(usize, u32)) {
+    build(inp, Level::Vec, &mut ModelIds { model, emit });
+}
+
+/// Every feature string of each character up to `level` (the training data).
+pub fn feature_strings(inp: &Input<'_>, level: Level) -> Strings {
+    let mut sink = Strings { keys: Vec::new(), rows: vec![Vec::new(); inp.text.chars().count()] };
+    build(inp, level, &mut sink);
+    sink
+}
+
+/// Writes the features of each character of the segment up to `level`, in order, to `sink`.
+pub fn build<S: Sink>(inp: &Input<'_>, level: Level, sink: &mut S) {
     let chars: Vec<char> = inp.text.chars().collect();
     let n = chars.len();
     if n == 0 {
         return;
     }
-    let mut k = Keys { model, buf: Vec::with_capacity(64), cut: false };
-    let put = |k: &Keys<'_>, row: usize, emit: &mut dyn FnMut(usize, u32)| {
-        if let Some(a) = k.id() {
-            emit(row, a);
-        }
-    };
-    let emit: &mut dyn FnMut(usize, u32) = emit;
+    let mut k = Key { buf: Vec::with_capacity(64), nul: None };
 
     // Characters and their types, two either side ("\x02" before, "\x03" after; "^" and "$" as types).
     let mut padded = Vec::with_capacity(n + 4);
@@ -196,54 +297,61 @@ pub fn features(model: &Model, inp: &Input<'_>, emit: &mut impl FnMut(usize, u32
     for i in 0..n {
         let j = i + 2;
         let t = pt[j];
-        put(k.start("c=").ch(padded[j]), i, emit);
-        put(k.start("t=").b(t), i, emit);
-        put(k.start("c-1=").ch(padded[j - 1]), i, emit);
-        put(k.start("c+1=").ch(padded[j + 1]), i, emit);
-        put(k.start("c-2=").ch(padded[j - 2]), i, emit);
-        put(k.start("c+2=").ch(padded[j + 2]), i, emit);
-        put(k.start("b-=").ch(padded[j - 1]).ch(padded[j]), i, emit);
-        put(k.start("b+=").ch(padded[j]).ch(padded[j + 1]), i, emit);
-        put(k.start("b--=").ch(padded[j - 2]).ch(padded[j - 1]), i, emit);
-        put(k.start("b++=").ch(padded[j + 1]).ch(padded[j + 2]), i, emit);
-        put(k.start("tt=").b(pt[j - 1]).b(t).b(pt[j + 1]), i, emit);
-        put(k.start("tt-=").b(pt[j - 2]).b(pt[j - 1]).b(t), i, emit);
-        put(k.start("tt+=").b(t).b(pt[j + 1]).b(pt[j + 2]), i, emit);
+        put(sink, k.start("c=").ch(padded[j]), i);
+        put(sink, k.start("t=").b(t), i);
+        put(sink, k.start("c-1=").ch(padded[j - 1]), i);
+        put(sink, k.start("c+1=").ch(padded[j + 1]), i);
+        put(sink, k.start("c-2=").ch(padded[j - 2]), i);
+        put(sink, k.start("c+2=").ch(padded[j + 2]), i);
+        put(sink, k.start("b-=").ch(padded[j - 1]).ch(padded[j]), i);
+        put(sink, k.start("b+=").ch(padded[j]).ch(padded[j + 1]), i);
+        put(sink, k.start("b--=").ch(padded[j - 2]).ch(padded[j - 1]), i);
+        put(sink, k.start("b++=").ch(padded[j + 1]).ch(padded[j + 2]), i);
+        put(sink, k.start("tt=").b(pt[j - 1]).b(t).b(pt[j + 1]), i);
+        put(sink, k.start("tt-=").b(pt[j - 2]).b(pt[j - 1]).b(t), i);
+        put(sink, k.start("tt+=").b(t).b(pt[j + 1]).b(pt[j + 2]), i);
         if i == 0 {
-            put(k.start("BOS"), 0, emit);
+            put(sink, k.start("BOS"), 0);
         }
         if i == n - 1 {
-            put(k.start("EOS"), i, emit);
+            put(sink, k.start("EOS"), i);
         }
     }
-
-    token_features(&mut k, inp, n, emit);
-
+    if level < Level::Morph {
+        return;
+    }
+    token_features(&mut k, inp, if level >= Level::Lex { inp.flags } else { &[] }, n, sink);
+    if level < Level::Rules {
+        return;
+    }
     for h in inp.hints {
         let Some(short) = type_letter(&h.kind) else { continue };
         let (start, end) = clamp(h.start, h.end, n);
-        let level = if h.score >= 0.5 { b'h' } else { b'l' };
+        let tag = if h.score >= 0.5 { b'h' } else { b'l' };
         for i in start..end {
             let prefix = if i == start { b'B' } else { b'I' };
-            put(k.start("r=").b(prefix).b(short), i, emit);
-            put(k.start("rs=").b(prefix).b(short).b(level), i, emit);
-            put(k.start("rn=").s(&h.recognizer), i, emit);
+            put(sink, k.start("r=").b(prefix).b(short), i);
+            put(sink, k.start("rs=").b(prefix).b(short).b(tag), i);
+            put(sink, k.start("rn=").s(&h.recognizer), i);
         }
         if start > 0 && start <= n {
-            put(k.start("r+1=B").b(short), start - 1, emit);
+            put(sink, k.start("r+1=B").b(short), start - 1);
         }
         if end < n && h.end >= 0 {
-            put(k.start("r-1=E").b(short), end, emit);
+            put(sink, k.start("r-1=E").b(short), end);
         }
     }
-
-    gazetteer_features(&mut k, inp.gazetteer, n, emit);
-    cluster_features(&mut k, inp, n, emit);
+    if level >= Level::Gaz {
+        gazetteer_features(&mut k, inp.gazetteer, n, sink);
+    }
+    if level >= Level::Vec {
+        cluster_features(&mut k, inp, n, sink);
+    }
 }
 
-fn token_features(k: &mut Keys<'_>, inp: &Input<'_>, n: usize, emit: &mut dyn FnMut(usize, u32)) {
+fn token_features<S: Sink>(k: &mut Key, inp: &Input<'_>, flags: &[String], n: usize, sink: &mut S) {
     let toks = inp.tokens;
-    let mut common: Vec<u32> = Vec::with_capacity(16);
+    let mut common: Vec<S::Id> = Vec::with_capacity(16);
     for (idx, tok) in toks.iter().enumerate() {
         let (start, end) = clamp(tok.start, tok.end, n);
         if start >= end {
@@ -264,32 +372,33 @@ fn token_features(k: &mut Keys<'_>, inp: &Input<'_>, n: usize, emit: &mut dyn Fn
             None => none.to_string(),
         };
         common.clear();
-        let mut add = |k: &Keys<'_>| {
-            if let Some(a) = k.id() {
+        let mut add = |sink: &mut S, k: &Key| {
+            if let Some(a) = sink.resolve(k) {
                 common.push(a);
             }
         };
-        add(k.start("p=").s(&p));
-        add(k.start("p1=").s(tok.pos.get(1).map_or("?", |s| s.as_str())));
-        add(k.start("w=").s(surface));
-        add(k.start("wl=").num((end - start).min(6) as u64));
-        add(k.start("pw=").s(short(prev)));
-        add(k.start("nw=").s(short(next)));
-        add(k.start("pp=").s(&pos2(prev, "^")));
-        add(k.start("np=").s(&pos2(next, "$")));
-        let lf = inp.flags.get(idx).map_or("", |s| s.as_str());
+        add(sink, k.start("p=").s(&p));
+        add(sink, k.start("p1=").s(tok.pos.get(1).map_or("?", |s| s.as_str())));
+        add(sink, k.start("w=").s(surface));
+        add(sink, k.start("wl=").num((end - start).min(6) as u64));
+        add(sink, k.start("pw=").s(short(prev)));
+        add(sink, k.start("nw=").s(short(next)));
+        add(sink, k.start("pp=").s(&pos2(prev, "^")));
+        add(sink, k.start("np=").s(&pos2(next, "$")));
+        let lf = flags.get(idx).map_or("", |s| s.as_str());
         for letter in lf.chars() {
-            add(k.start("lx=").ch(letter));
+            add(sink, k.start("lx=").ch(letter));
         }
         if !lf.is_empty() {
-            add(k.start("lx"));
+            add(sink, k.start("lx"));
         }
         let last = end - 1;
-        let mut tp = [None; 4];
-        let mut tpp = [None; 4];
-        for (w, where_) in [b'S', b'B', b'E', b'I'].iter().enumerate() {
-            tp[w] = k.start("tp=").b(*where_).id();
-            tpp[w] = k.start("tpp=").b(*where_).s(&p).id();
+        // Where the character sits in the token: S alone, B first, E last, I inside.
+        let (mut tp, mut tpp) = ([None; 4], [None; 4]);
+        let (first, places): (usize, &[u8]) = if start == last { (0, b"S") } else { (1, b"BEI") };
+        for (w, where_) in places.iter().enumerate() {
+            tp[first + w] = sink.resolve(k.start("tp=").b(*where_));
+            tpp[first + w] = sink.resolve(k.start("tpp=").b(*where_).s(&p));
         }
         for i in start..end {
             let w = if start == last {
@@ -302,19 +411,19 @@ fn token_features(k: &mut Keys<'_>, inp: &Input<'_>, n: usize, emit: &mut dyn Fn
                 3
             };
             if let Some(a) = tp[w] {
-                emit(i, a);
+                sink.emit(i, a);
             }
             if let Some(a) = tpp[w] {
-                emit(i, a);
+                sink.emit(i, a);
             }
             for &a in &common {
-                emit(i, a);
+                sink.emit(i, a);
             }
         }
     }
 }
 
-fn gazetteer_features(k: &mut Keys<'_>, spans: &[Listed], n: usize, emit: &mut dyn FnMut(usize, u32)) {
+fn gazetteer_features<S: Sink>(k: &mut Key, spans: &[Listed], n: usize, sink: &mut S) {
     // (character, kind) -> the longest listed span over it; first-seen order, as a Python dict keeps.
     let mut order: Vec<(usize, char, usize, usize)> = Vec::new();
     let mut index: std::collections::HashMap<(usize, char), usize> = std::collections::HashMap::new();
@@ -349,32 +458,25 @@ fn gazetteer_features(k: &mut Keys<'_>, spans: &[Listed], n: usize, emit: &mut d
         } else {
             b'I'
         };
-        if let Some(a) = k.start("g=").b(where_).ch(kind).id() {
-            emit(i, a);
-        }
-        if let Some(a) = k.start("gl=").b(where_).ch(kind).num((end - start).min(6) as u64).id() {
-            emit(i, a);
-        }
+        put(sink, k.start("g=").b(where_).ch(kind), i);
+        put(sink, k.start("gl=").b(where_).ch(kind).num((end - start).min(6) as u64), i);
         if i == start && start > 0 {
-            if let Some(a) = k.start("g+1=").ch(kind).id() {
-                emit(start - 1, a);
-            }
+            put(sink, k.start("g+1=").ch(kind), start - 1);
         }
         if i == end - 1 && end < n {
-            if let Some(a) = k.start("g-1=").ch(kind).id() {
-                emit(end, a);
-            }
+            put(sink, k.start("g-1=").ch(kind), end);
         }
     }
 }
 
+/// (row, mid, top) of packed cluster ids (`row << 16 | mid << 6 | top`).
 fn cluster_ids(packed: u64) -> (u64, u64, u64) {
     (packed >> 16, (packed >> 6) & 0x3FF, packed & 0x3F)
 }
 
-fn cluster_features(k: &mut Keys<'_>, inp: &Input<'_>, n: usize, emit: &mut dyn FnMut(usize, u32)) {
+fn cluster_features<S: Sink>(k: &mut Key, inp: &Input<'_>, n: usize, sink: &mut S) {
     let ids: Vec<Option<(u64, u64, u64)>> = inp.clusters.iter().map(|c| c.map(cluster_ids)).collect();
-    let mut feats: Vec<u32> = Vec::with_capacity(6);
+    let mut feats: Vec<S::Id> = Vec::with_capacity(6);
     for (idx, tok) in inp.tokens.iter().enumerate() {
         let (start, end) = clamp(tok.start, tok.end, n);
         if start >= end {
@@ -384,28 +486,28 @@ fn cluster_features(k: &mut Keys<'_>, inp: &Input<'_>, n: usize, emit: &mut dyn 
         let prev = if idx > 0 { ids.get(idx - 1).copied().flatten() } else { None };
         let next = ids.get(idx + 1).copied().flatten();
         feats.clear();
-        let mut add = |k: &Keys<'_>| {
-            if let Some(a) = k.id() {
+        let mut add = |sink: &mut S, k: &Key| {
+            if let Some(a) = sink.resolve(k) {
                 feats.push(a);
             }
         };
         match here {
             Some((v0, v1, v2)) => {
-                add(k.start("v0=").num(v0));
-                add(k.start("v1=").num(v1));
-                add(k.start("v2=").num(v2));
+                add(sink, k.start("v0=").num(v0));
+                add(sink, k.start("v1=").num(v1));
+                add(sink, k.start("v2=").num(v2));
             }
-            None => add(k.start("v=none")),
+            None => add(sink, k.start("v=none")),
         }
         if let Some((_, _, v2)) = prev {
-            add(k.start("pv2=").num(v2));
+            add(sink, k.start("pv2=").num(v2));
         }
         if let Some((_, _, v2)) = next {
-            add(k.start("nv2=").num(v2));
+            add(sink, k.start("nv2=").num(v2));
         }
         for i in start..end {
             for &a in &feats {
-                emit(i, a);
+                sink.emit(i, a);
             }
         }
     }
@@ -496,7 +598,7 @@ impl NerTagger {
     /// The attribute ids of each character of the segment (see [`features`]).
     pub fn feature_ids(&self, inp: &Input<'_>) -> Vec<Vec<u32>> {
         let mut rows = vec![Vec::new(); inp.text.chars().count()];
-        features(&self.model, inp, &mut |row, a| rows[row].push(a));
+        features(&self.model, inp, |row, a| rows[row].push(a));
         rows
     }
 
@@ -509,7 +611,7 @@ impl NerTagger {
     fn scores(&self, inp: &Input<'_>) -> crate::crf::Scores {
         let mut scores = self.model.scores(inp.text.chars().count());
         let model = &self.model;
-        features(model, inp, &mut |row, a| model.add(&mut scores, row, a));
+        features(model, inp, |row, a| model.add(&mut scores, row, a));
         scores
     }
 

@@ -1,5 +1,5 @@
-//! The port against `ner_features` and `NerCrf.tag` (the Python tests compare whole documents with
-//! python-crfsuite); these check the pieces that need no model or only the shipped one.
+//! The feature builder, its two sinks and `NerCrf.tag`'s span rules (the Python tests compare whole
+//! documents with python-crfsuite); these need no model or only the shipped one.
 
 use super::*;
 
@@ -64,4 +64,170 @@ fn tags_a_name() {
     let got = t.tag(&input("山田太郎は東京に住む。", &toks, &[]));
     assert!(got.iter().any(|s| s.start == 0 && s.end == 4 && s.kind == "PERSON" && s.score > 0.5), "{got:?}");
     assert!(t.tag(&input("", &[], &[])).is_empty());
+}
+
+fn strings(inp: &Input<'_>, level: Level) -> Vec<Vec<String>> {
+    feature_strings(inp, level).to_rows().into_iter().map(|r| r.into_iter().map(String::from).collect()).collect()
+}
+
+#[test]
+fn the_characters_of_a_segment() {
+    let rows = strings(&input("山田", &[], &[]), Level::Chars);
+    let want = [
+        vec![
+            "c=山",
+            "t=K",
+            "c-1=\x02",
+            "c+1=田",
+            "c-2=\x02",
+            "c+2=\x03",
+            "b-=\x02山",
+            "b+=山田",
+            "b--=\x02\x02",
+            "b++=田\x03",
+            "tt=^KK",
+            "tt-=^^K",
+            "tt+=KK$",
+            "BOS",
+        ],
+        vec![
+            "c=田",
+            "t=K",
+            "c-1=山",
+            "c+1=\x03",
+            "c-2=\x02",
+            "c+2=\x03",
+            "b-=山田",
+            "b+=田\x03",
+            "b--=\x02山",
+            "b++=\x03\x03",
+            "tt=KK$",
+            "tt-=^KK",
+            "tt+=K$$",
+            "EOS",
+        ],
+    ];
+    assert_eq!(rows, want);
+    let one = strings(&input("a", &[], &[]), Level::Chars);
+    assert_eq!(one[0][1], "t=A");
+    assert_eq!(&one[0][13..], ["BOS", "EOS"]);
+    assert!(strings(&input("", &[], &[]), Level::Vec).is_empty());
+}
+
+#[test]
+fn levels_nest_and_add_their_groups() {
+    let toks = [
+        Token { start: 0, end: 3, surface: "東洋紡".into(), pos: vec!["名詞".into(), "固有名詞".into()] },
+        Token { start: 3, end: 4, surface: "の".into(), pos: vec!["助詞".into()] },
+        Token { start: 4, end: 6, surface: "松本".into(), pos: vec![] },
+    ];
+    let flags = ["".to_string(), "".to_string(), "SL".to_string()];
+    let hints = [Hint { start: 4, end: 6, kind: "PERSON".into(), recognizer: "person_ja".into(), score: 0.4 }];
+    let listed = [Listed { start: 0, end: 3, kinds: "O".into() }, Listed { start: 4, end: 6, kinds: "LP".into() }];
+    let clusters = [Some((7920 << 16) | (766 << 6) | 39), None, Some((4410 << 16) | (813 << 6) | 59)];
+    let inp = Input {
+        text: "東洋紡の松本",
+        tokens: &toks,
+        flags: &flags,
+        hints: &hints,
+        gazetteer: &listed,
+        clusters: &clusters,
+    };
+    let mut before: Option<Vec<Vec<String>>> = None;
+    for name in Level::NAMES {
+        let rows = strings(&inp, Level::from_name(name).unwrap());
+        assert_eq!(rows.len(), 6);
+        if let Some(b) = &before {
+            // Each level keeps the features of the one before, in order, and adds to them.
+            for (r, p) in rows.iter().zip(b) {
+                let mut it = r.iter();
+                assert!(p.iter().all(|f| it.any(|g| g == f)), "{name}: {p:?} not in {r:?}");
+            }
+            assert!(rows.iter().map(Vec::len).sum::<usize>() > b.iter().map(Vec::len).sum::<usize>(), "{name}");
+        }
+        before = Some(rows);
+    }
+    let has = |level: Level, row: usize, f: &str| strings(&inp, level)[row].iter().any(|g| g == f);
+    assert!(has(Level::Morph, 0, "tp=B") && has(Level::Morph, 0, "tpp=B名詞-固有名詞") && has(Level::Morph, 3, "tp=S"));
+    assert!(
+        has(Level::Morph, 4, "p=?")
+            && has(Level::Morph, 4, "p1=?")
+            && has(Level::Morph, 4, "np=$")
+            && has(Level::Morph, 3, "np=")
+    );
+    assert!(has(Level::Morph, 3, "pp=名詞-固有名詞") && has(Level::Morph, 3, "w=の") && has(Level::Morph, 0, "wl=3"));
+    assert!(!has(Level::Morph, 4, "lx=S") && has(Level::Lex, 4, "lx=S") && has(Level::Lex, 5, "lx=L"));
+    assert!(has(Level::Lex, 5, "lx") && !has(Level::Lex, 0, "lx"));
+    assert!(!has(Level::Lex, 4, "r=BP") && has(Level::Rules, 4, "r=BP") && has(Level::Rules, 5, "rs=IPl"));
+    assert!(has(Level::Rules, 3, "r+1=BP") && has(Level::Rules, 5, "rn=person_ja"));
+    assert!(!has(Level::Rules, 0, "g=BO") && has(Level::Gaz, 0, "g=BO") && has(Level::Gaz, 0, "gl=BO3"));
+    assert!(has(Level::Gaz, 2, "g=EO") && has(Level::Gaz, 3, "g-1=O") && has(Level::Gaz, 3, "g+1=L"));
+    assert!(has(Level::Gaz, 4, "g=BL") && has(Level::Gaz, 4, "g=BP") && has(Level::Gaz, 5, "g=EP"));
+    assert!(!has(Level::Gaz, 0, "v0=7920") && has(Level::Vec, 0, "v0=7920") && has(Level::Vec, 2, "v1=766"));
+    assert!(has(Level::Vec, 0, "v2=39") && has(Level::Vec, 3, "v=none") && has(Level::Vec, 3, "pv2=39"));
+    assert!(has(Level::Vec, 3, "nv2=59") && has(Level::Vec, 4, "v2=59"));
+    assert_eq!(Level::from_name("all"), None);
+}
+
+#[test]
+fn the_longest_listed_span_counts_per_kind() {
+    let listed = [
+        Listed { start: 0, end: 2, kinds: "O".into() },
+        Listed { start: 0, end: 4, kinds: "O".into() },
+        Listed { start: 1, end: 2, kinds: "P".into() }, // one character: not a feature
+    ];
+    let inp = Input { text: "東洋紡績", tokens: &[], flags: &[], hints: &[], gazetteer: &listed, clusters: &[] };
+    let rows = strings(&inp, Level::Gaz);
+    let gaz: Vec<Vec<&str>> =
+        rows.iter().map(|r| r.iter().filter(|f| f.starts_with('g')).map(|f| f.as_str()).collect()).collect();
+    assert_eq!(gaz, [vec!["g=BO", "gl=BO4"], vec!["g=IO", "gl=IO4"], vec!["g=IO", "gl=IO4"], vec!["g=EO", "gl=EO4"]]);
+}
+
+#[test]
+fn a_nul_stays_in_the_strings_and_ends_the_model_key() {
+    let rows = strings(&input("a\0b", &[], &[]), Level::Chars);
+    assert_eq!(rows[1][0], "c=\0");
+    assert_eq!(rows[0][7], "b+=a\0");
+    let Some(t) = shipped() else { return };
+    let m = t.model();
+    let ids = t.feature_ids(&input("a\0b", &[], &[]));
+    // "b+=a\0" is looked up as "b+=a" (CRFsuite reads C strings), as python-crfsuite does.
+    assert_eq!(m.attr_id(b"b+=a\0"), m.attr_id(b"b+=a"));
+    let want: Vec<Vec<u32>> = rows.iter().map(|r| r.iter().filter_map(|f| m.attr_id(f.as_bytes())).collect()).collect();
+    assert_eq!(ids, want);
+}
+
+#[test]
+fn the_model_ids_are_the_strings_looked_up() {
+    let Some(t) = shipped() else { return };
+    let m = t.model();
+    let toks = [
+        Token {
+            start: 0, end: 2, surface: "山田".into(), pos: vec!["名詞".into(), "固有名詞".into(), "人名".into()]
+        },
+        Token { start: 2, end: 4, surface: "太郎".into(), pos: vec!["名詞".into(), "固有名詞".into()] },
+        Token { start: 4, end: 5, surface: "は".into(), pos: vec!["助詞".into(), "係助詞".into()] },
+        Token {
+            start: 5, end: 7, surface: "東京".into(), pos: vec!["名詞".into(), "固有名詞".into(), "地名".into()]
+        },
+        Token {
+            start: 7, end: 20, surface: "に住むことになったのでした".into(), pos: vec!["動詞".into()]
+        },
+    ];
+    let flags = ["SL".to_string(), "G".to_string(), "".to_string(), "L".to_string()];
+    let hints = [
+        Hint { start: 0, end: 4, kind: "PERSON".into(), recognizer: "person_ja".into(), score: 0.9 },
+        Hint { start: 5, end: 7, kind: "ADDRESS".into(), recognizer: "address_ja".into(), score: 0.9 },
+        Hint { start: -3, end: 99, kind: "LOCATION".into(), recognizer: "x".into(), score: 0.1 },
+    ];
+    let listed = [Listed { start: 5, end: 7, kinds: "L".into() }, Listed { start: 0, end: 2, kinds: "PL".into() }];
+    let clusters = [Some(1 << 16), Some(99), None, Some((5 << 16) | 3)];
+    let text = "山田太郎は東京に住むことになったのでした。";
+    let inp = Input { text, tokens: &toks, flags: &flags, hints: &hints, gazetteer: &listed, clusters: &clusters };
+    let rows = strings(&inp, Level::Vec);
+    let want: Vec<Vec<u32>> = rows.iter().map(|r| r.iter().filter_map(|f| m.attr_id(f.as_bytes())).collect()).collect();
+    let got = t.feature_ids(&inp);
+    assert_eq!(got, want);
+    let (known, all) = (got.iter().map(Vec::len).sum::<usize>(), rows.iter().map(Vec::len).sum::<usize>());
+    assert!(known * 2 > all && known < all, "the model knows most features, not all: {known} of {all}");
 }

@@ -1,16 +1,19 @@
 //! `_core.CrfTagger`: the optional Japanese name model ([`crate::ner`]) from Python.
 //!
-//! Python keeps the segmentation, SudachiPy's tokens and the gazetteer and cluster look-ups; the
-//! features, the CRF and the spans are computed here, without one feature string becoming a Python
-//! object. A bad model raises ValueError; a panic becomes RuntimeError.
+//! Python keeps the segmentation, SudachiPy's tokens and the rule hints; the features, the gazetteer and
+//! cluster look-ups, the CRF and the spans are computed here. Tagging turns no feature into a Python
+//! object; `features` gives the strings themselves (the training data, from the same code). A tagger made
+//! without a model (training has none yet) only gives features. A bad model raises ValueError; a panic
+//! becomes RuntimeError.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
 
 use crate::ner::resources::{Gazetteer, WordClusters};
-use crate::ner::{Hint, Input, Listed, NerTagger, Token};
+use crate::ner::{Hint, Input, Level, Listed, NerTagger, Token};
 
 /// (start, end, surface, part of speech) of a token, offsets into the segment.
 type TokenRow = (i64, i64, String, Vec<String>);
@@ -21,7 +24,7 @@ type ListedRow = (i64, i64, String);
 
 #[pyclass(name = "CrfTagger", module = "mamori._core", frozen)]
 pub struct PyCrfTagger {
-    tagger: NerTagger,
+    tagger: Option<NerTagger>,
     gazetteer: Option<Gazetteer>,
     clusters: Option<WordClusters>,
 }
@@ -35,7 +38,9 @@ struct Owned {
 }
 
 impl Owned {
-    /// The inputs of one segment; the gazetteer spans and the clusters not given are looked up in `tagger`'s.
+    /// The inputs of one segment up to `level`; the gazetteer spans, the clusters and the name-lexicon flags not
+    /// given are looked up (in `tagger`'s gazetteer and clusters).
+    #[allow(clippy::too_many_arguments)]
     fn new(
         tagger: &PyCrfTagger,
         text: &str,
@@ -44,19 +49,23 @@ impl Owned {
         hints: Vec<HintRow>,
         gazetteer: Option<Vec<ListedRow>>,
         clusters: Option<Vec<Option<u64>>>,
+        level: Level,
     ) -> Owned {
         let tokens: Vec<Token> =
             tokens.into_iter().map(|(start, end, surface, pos)| Token { start, end, surface, pos }).collect();
         let gazetteer = match (gazetteer, &tagger.gazetteer) {
+            _ if level < Level::Gaz => Vec::new(),
             (Some(rows), _) => rows.into_iter().map(|(start, end, kinds)| Listed { start, end, kinds }).collect(),
             (None, Some(g)) => g.spans(text),
             (None, None) => Vec::new(),
         };
         let clusters = match (clusters, &tagger.clusters) {
+            _ if level < Level::Vec => Vec::new(),
             (Some(c), _) => c,
             (None, Some(w)) => tokens.iter().map(|t| w.get(&t.surface)).collect(),
             (None, None) => Vec::new(),
         };
+        let flags = if level < Level::Lex { Some(Vec::new()) } else { flags };
         let flags = flags.unwrap_or_else(|| {
             let lex = crate::recognizers::person_ja::lexicon::name_lexicon();
             tokens.iter().map(|t| lex.flags_str(&t.surface).to_string()).collect()
@@ -85,6 +94,10 @@ impl Owned {
     }
 }
 
+fn no_model() -> PyErr {
+    PyValueError::new_err("this CrfTagger was made without a model: it gives features only")
+}
+
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|_| PyRuntimeError::new_err(format!("internal error in {what}")))
 }
@@ -92,13 +105,19 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> PyResult<T> {
 #[pymethods]
 impl PyCrfTagger {
     /// The tagger of a CRFsuite model file's bytes (as python-crfsuite writes it); ValueError if they are not one.
-    /// `gazetteer` (`surface\tkinds` lines) and `clusters` (`word\trow\tmid\ttop` lines, in order) are the texts
-    /// of `ner_resources`' files: with them, `tag` looks the proper nouns and the clusters up itself.
+    /// Without a model (None) it only gives `features`. `gazetteer` (`surface\tkinds` lines) and `clusters`
+    /// (`word\trow\tmid\ttop` lines, in order) are the texts of `ner_resources`' files: with them, `tag` and
+    /// `features` look the proper nouns and the clusters up themselves.
     #[new]
-    #[pyo3(signature = (model, gazetteer=None, clusters=None))]
-    fn new(py: Python<'_>, model: &[u8], gazetteer: Option<&str>, clusters: Option<&str>) -> PyResult<Self> {
-        let tagger =
-            guarded("CrfTagger", || NerTagger::from_bytes(model))?.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    #[pyo3(signature = (model=None, gazetteer=None, clusters=None))]
+    fn new(py: Python<'_>, model: Option<&[u8]>, gazetteer: Option<&str>, clusters: Option<&str>) -> PyResult<Self> {
+        let tagger = match model {
+            Some(bytes) => Some(
+                guarded("CrfTagger", || NerTagger::from_bytes(bytes))?
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
+            ),
+            None => None,
+        };
         let (gazetteer, clusters) = py.detach(|| {
             guarded("CrfTagger", || {
                 let g = gazetteer.map(Gazetteer::from_tsv).transpose();
@@ -126,20 +145,21 @@ impl PyCrfTagger {
 
     /// The model's labels, by id.
     #[getter]
-    fn labels(&self) -> Vec<String> {
-        self.tagger.model().labels().to_vec()
+    fn labels(&self) -> PyResult<Vec<String>> {
+        Ok(self.model()?.model().labels().to_vec())
     }
 
     /// The id of an attribute (a feature string), or None when the model does not know it.
-    fn attr_id(&self, key: &str) -> Option<u32> {
-        self.tagger.model().attr_id(key.as_bytes())
+    fn attr_id(&self, key: &str) -> PyResult<Option<u32>> {
+        Ok(self.model()?.model().attr_id(key.as_bytes()))
     }
 
     /// The CRF alone on feature strings: the best labels and the marginal of each of them.
     fn tag_items(&self, py: Python<'_>, items: Vec<Vec<String>>) -> PyResult<(Vec<String>, Vec<f64>)> {
+        let tagger = self.model()?;
         py.detach(|| {
             guarded("CrfTagger.tag_items", || {
-                let m = self.tagger.model();
+                let m = tagger.model();
                 let mut scores = m.scores(items.len());
                 for (t, item) in items.iter().enumerate() {
                     for a in item {
@@ -169,8 +189,9 @@ impl PyCrfTagger {
         clusters: Option<Vec<Option<u64>>>,
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<Vec<u32>>> {
-        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters);
-        py.detach(|| guarded("CrfTagger.feature_ids", || self.tagger.feature_ids(&owned.input(text))))
+        let tagger = self.model()?;
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, Level::Vec);
+        py.detach(|| guarded("CrfTagger.feature_ids", || tagger.feature_ids(&owned.input(text))))
     }
 
     /// The spans the model finds in the segment `text`: `(start, end, type, score)`, trimmed, scored by the
@@ -188,11 +209,53 @@ impl PyCrfTagger {
         clusters: Option<Vec<Option<u64>>>,
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<(usize, usize, String, f64)>> {
-        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters);
+        let tagger = self.model()?;
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, Level::Vec);
         py.detach(|| {
             guarded("CrfTagger.tag", || {
-                self.tagger.tag(&owned.input(text)).into_iter().map(|s| (s.start, s.end, s.kind, s.score)).collect()
+                tagger.tag(&owned.input(text)).into_iter().map(|s| (s.start, s.end, s.kind, s.score)).collect()
             })
         })
+    }
+
+    /// Every feature string of each character of the segment `text`, in order, up to the feature set `level`
+    /// (`chars`, `morph`, `lex`, `rules`, `gaz`, `vec`: each adds to the ones before; ValueError for another
+    /// name): the training data, and what `tag` looks up in the model. Needs no model. `gazetteer` spans,
+    /// `clusters` and `flags` are looked up when None.
+    #[pyo3(signature = (text, tokens, hints=Vec::new(), level="vec", gazetteer=None, clusters=None, flags=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn features<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        tokens: Vec<TokenRow>,
+        hints: Vec<HintRow>,
+        level: &str,
+        gazetteer: Option<Vec<ListedRow>>,
+        clusters: Option<Vec<Option<u64>>>,
+        flags: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let level = Level::from_name(level).ok_or_else(|| {
+            PyValueError::new_err(format!("unknown feature set {level:?}: one of {}", Level::NAMES.join(", ")))
+        })?;
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, level);
+        let got =
+            py.detach(|| guarded("CrfTagger.features", || crate::ner::feature_strings(&owned.input(text), level)))?;
+        // One str object per key, shared by the characters it is put on.
+        let mut keys: Vec<Option<Bound<'py, PyString>>> = vec![None; got.keys.len()];
+        let out = PyList::empty(py);
+        for row in &got.rows {
+            let strs = row
+                .iter()
+                .map(|&k| keys[k as usize].get_or_insert_with(|| PyString::new(py, &got.keys[k as usize])).clone());
+            out.append(PyList::new(py, strs.collect::<Vec<_>>())?)?;
+        }
+        Ok(out)
+    }
+}
+
+impl PyCrfTagger {
+    fn model(&self) -> PyResult<&NerTagger> {
+        self.tagger.as_ref().ok_or_else(no_model)
     }
 }

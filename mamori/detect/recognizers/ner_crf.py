@@ -8,25 +8,26 @@ The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.p
 ja-ner-wiki/dev (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``). Detection needs no
 python-crfsuite: the core reads the model file and computes the features (with the gazetteer, the word clusters and
 the name lexicon), the labels and their marginals (``_core.CrfTagger``, the same numbers as CRFsuite's); Python keeps
-the sentences and SudachiPy's tokens.
+the sentences and SudachiPy's tokens. The training data's feature strings come from the same code in the core
+(:func:`segment_features`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
 from mamori import _core
-from mamori.detect import morphology, name_lexicon
+from mamori.detect import morphology
 from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
-from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans, features
-from mamori.detect.ner_resources import CLUSTERS_FILE, GAZETTEER_FILE, data_text, gazetteer, word_clusters
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans
+from mamori.detect.ner_resources import CLUSTERS_FILE, GAZETTEER_FILE, data_text
 from mamori.detect.recognizer import Recognizer
 
 MODEL_FILE = "data/ner-ja-wiki.crfsuite"
@@ -90,22 +91,21 @@ def _segment_inputs(text: str, start: int, end: int, rules: Iterable[Finding]) -
     return piece, toks, hints
 
 
+@cache
+def _features_only() -> _core.CrfTagger:
+    """The core's feature builder with the gazetteer and the word clusters, without a model (training has none)."""
+    return _core.CrfTagger(None, gazetteer=data_text(GAZETTEER_FILE), clusters=data_text(CLUSTERS_FILE))
+
+
 def segment_features(
     text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = FEATURE_SETS[-1]
 ) -> list[list[str]]:
-    """Features of ``text[start:end]``: SudachiPy tokens, name-lexicon flags, the rule findings inside it, the
-    gazetteer's proper nouns and the tokens' word clusters (the training data; detection computes the same in the
-    core)."""
-    piece, rows, hints = _segment_inputs(text, start, end, rules)
-    toks = [morphology.Token(s, e, surface, pos) for s, e, surface, pos in rows]
-    flags = name_lexicon.flags(t.surface for t in toks)
-    level = FEATURE_SETS.index(feature_set)
-    listed = gazetteer().spans(piece) if level >= FEATURE_SETS.index("gaz") else []
-    clusters: list[int | None] = []
-    if level >= FEATURE_SETS.index("vec"):
-        words = word_clusters()
-        clusters = [words.get(t.surface) for t in toks]
-    return features(piece, toks, flags, hints, feature_set, listed, clusters)
+    """The feature strings of each character of ``text[start:end]`` up to ``feature_set`` (one of
+    :data:`FEATURE_SETS`): from its SudachiPy tokens, their name-lexicon flags, the rule findings inside it, the
+    gazetteer's proper nouns and the tokens' word clusters. The training data; detection computes the same features
+    in the same code of the core, straight to the model's attribute ids."""
+    piece, toks, hints = _segment_inputs(text, start, end, rules)
+    return _features_only().features(piece, toks, hints, feature_set)
 
 
 class NerCrf(Recognizer):
