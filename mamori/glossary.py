@@ -68,6 +68,26 @@ CAUSES: dict[str, tuple[str, str]] = {
     "image": ("image (no text recognition)", "画像（文字認識なし）"),
     "encoding": ("some bytes undecodable", "一部の文字を復号できない"),
 }
+# how a message's MIME structure was damaged: the ``detail`` of an extraction issue ``corrupt`` (extract/mime.py),
+# shown after "damaged" in unscannable_attachment's reason: (English, Japanese); never the part's content
+MIME_DAMAGE: dict[str, tuple[str, str]] = {
+    "no_closing_boundary": ("the closing boundary is missing (the message was cut off)",
+                            "終わりの区切りがない（途中で切れている）"),
+    "no_start_boundary": ("the boundary never appears, so its parts could not be separated",
+                          "区切りが見つからず、パートを分けられない"),
+    "no_boundary": ("a multipart without a boundary, so its parts could not be separated",
+                    "区切りの指定がなく、パートを分けられない"),
+    "header_cut": ("a part's header is cut or broken", "パートのヘッダが途中で切れている、または壊れている"),
+    "base64_characters": ("base64 with characters outside its alphabet, not decodable",
+                          "base64 として復号できない文字がある"),
+    "base64_cut": ("base64 cut short (its length is not a multiple of 4)", "base64 が途中で切れている"),
+    "unknown_encoding": ("an unknown Content-Transfer-Encoding, not decoded",
+                         "不明な転送エンコーディング（Content-Transfer-Encoding）のため復号できない"),
+    "partial": ("a fragment of a larger message (message/partial): the rest is not in it",
+                "大きなメッセージの一部分（message/partial）で、残りが含まれていない"),
+    "external_body": ("its content is kept outside the message (message/external-body), not read",
+                      "内容がメッセージの外にある（message/external-body）ため読み取れない"),
+}
 # evidence items that start with a word: (prefix as the guard writes it, Japanese)
 _EVIDENCE_PREFIXES = (("envelope: ", "実際の送信者: "), ("From: ", "差出人（From）: "))
 

@@ -88,8 +88,8 @@ class Context:
         return True
 
     # --- results ----------------------------------------------------------------------------------------------
-    def issue(self, code: str, message: str, location: Location | None = None) -> None:
-        self.issues.append(Issue(code, message, location or Location()))
+    def issue(self, code: str, message: str, location: Location | None = None, detail: str = "") -> None:
+        self.issues.append(Issue(code, message, location or Location(), detail))
 
     def add_text(self, text: str, location: Location, kind: str = TEXT) -> None:
         text = text.strip()

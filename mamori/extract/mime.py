@@ -8,12 +8,22 @@ Nothing a recipient can see is left unread: every version of a multipart/alterna
 the body, the lines the others add beside it, their attachments as attachments); a part typed as a signature is
 skipped only when its bytes are a signature (``signature.is_real_signature``); files uuencoded in a text body are
 read as attachments of the message, and so are runs of base64 lines (a file pasted as base64).
+
+What the lenient email library could read only in part is recorded as it is walked, with no second parse: a
+multipart cut off before its closing boundary or without a usable boundary, a part whose header was cut, base64
+with characters outside its alphabet or a length no encoder writes (checked strictly only when the library's own
+decoding reported a defect), an unknown ``Content-Transfer-Encoding``, ``message/partial`` and
+``message/external-body``. Each is an issue ``corrupt`` (``detail``: a key of ``glossary.MIME_DAMAGE``) at the part:
+a body part's at the message (its own text), an attachment's at that attachment, so the guard holds such mail as
+``unscannable_attachment`` whoever asks (gateway, ``mamori check``, the check API). Quoted-printable is decoded
+leniently by design (a stray ``=`` is text) and not flagged.
 """
 
 from __future__ import annotations
 
 import base64
 import email
+import email.errors
 import email.header
 import email.utils
 import quopri
@@ -28,12 +38,31 @@ from mamori.extract.embedded import find_base64_runs, find_uuencoded
 from mamori.extract.signature import is_real_signature, signed_content
 from mamori.extract.text import html_to_text
 from mamori.extract.units import HEADER, TEXT, Address, Attachment, Location, MessageInfo
+from mamori.glossary import MIME_DAMAGE
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _SIGNATURES = frozenset({"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"})
 ALTERNATIVE_FIELD = "alternative"  # field of the text another version of a multipart/alternative adds to the body
 _PKCS7_MIME = ("application/pkcs7-mime", "application/x-pkcs7-mime")
 _ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
+# the email library's defects meaning some of the structure was not there to read -> glossary.MIME_DAMAGE key
+_CUT_DEFECTS: tuple[tuple[type[email.errors.MessageDefect], str], ...] = (
+    (email.errors.CloseBoundaryNotFoundDefect, "no_closing_boundary"),
+    (email.errors.StartBoundaryNotFoundDefect, "no_start_boundary"),
+    (email.errors.NoBoundaryInMultipartDefect, "no_boundary"),
+    (email.errors.MissingHeaderBodySeparatorDefect, "header_cut"),
+)
+_BASE64_DEFECTS = (
+    email.errors.InvalidBase64CharactersDefect,
+    email.errors.InvalidBase64PaddingDefect,
+    email.errors.InvalidBase64LengthDefect,
+)
+_UNREAD_TYPES = {"message/partial": "partial", "message/external-body": "external_body"}
+# transfer encodings the email library decodes (or that need no decoding)
+_ENCODINGS = frozenset({"", "7bit", "8bit", "binary", "base64", "quoted-printable", "x-uuencode", "uuencode", "uue",
+                        "x-uue"})
+_BASE64 = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
+_SPACE = re.compile(rb"\s+")
 
 
 def _has_surrogates(text: str) -> bool:
@@ -177,26 +206,33 @@ def _walk(
     ctx.check(location)
     ctype = part.get_content_type()
     part_loc = replace(location, part=number or "1")
+    damage = _structure_damage(part, ctype)
     if ctype in _SIGNATURES:
         payload = part.get_payload(decode=True)
+        damage += _encoding_damage(part)
         if not isinstance(payload, bytes) or not payload.strip() or is_real_signature(payload):
+            _record(ctx, damage, part_loc)
             return
         # not a signature whatever its type says: what a signedData carries is read, else the part as a file
         carried = signed_content(payload)
         if carried is not None:
-            _attach(ctx, carried, _filename(part) or f"part-{number or '1'}", None, location, attachments)
+            _attach(ctx, carried, _filename(part) or f"part-{number or '1'}", None, location, attachments, True, damage)
             return
     elif ctype in _PKCS7_MIME and "signed" in str(part.get_param("smime-type") or "").lower():
         payload = part.get_payload(decode=True)
         carried = signed_content(payload) if isinstance(payload, bytes) else None
         if carried is not None:  # opaque S/MIME signing: the signed MIME entity is the message's content
+            _record(ctx, damage + _encoding_damage(part), part_loc)
             _walk(ctx, email.message_from_bytes(carried), number, location, attachments, seen)
             return
     elif ctype == "multipart/encrypted" or (
         ctype in _PKCS7_MIME and "signed" not in str(part.get_param("smime-type") or "").lower()
     ):
+        _record(ctx, damage, part_loc)
         ctx.issue("encrypted", "encrypted message part (S/MIME or PGP); not inspected", part_loc)
         return
+    if part.is_multipart() or ctype == "message/rfc822":
+        _record(ctx, damage, part_loc)  # the inner message's own damage is recorded where it is read
     if part.is_multipart() and ctype != "message/rfc822":
         children = part.get_payload()
         if not isinstance(children, list):
@@ -224,7 +260,9 @@ def _walk(
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         payload = b""
+    damage += _encoding_damage(part)
     if ctype in ("text/plain", "text/html") and not filename and disposition != "attachment":
+        _record(ctx, damage, part_loc)
         text, _codec, exact = decode(payload, _charset(part))
         if not exact:
             ctx.issue("encoding", "some bytes of the body could not be decoded", part_loc)
@@ -236,7 +274,39 @@ def _walk(
         ctx.add_text(text, replace(part_loc, field=field), TEXT)
         return
     display = filename or f"part-{number or '1'}"
-    _attach(ctx, payload, display, ctype, location, attachments, filename is not None)
+    _attach(ctx, payload, display, ctype, location, attachments, filename is not None, damage)
+
+
+def _structure_damage(part: Message, ctype: str) -> list[str]:
+    """What of ``part``'s structure the parser could not read (``glossary.MIME_DAMAGE`` keys), from the defects it
+    recorded while parsing and the part's type."""
+    found = [key for d in part.defects for kind, key in _CUT_DEFECTS if isinstance(d, kind)]
+    if ctype in _UNREAD_TYPES:
+        found.append(_UNREAD_TYPES[ctype])
+    return found
+
+
+def _encoding_damage(part: Message) -> list[str]:
+    """What stops a leaf part's content from being decoded whole; call after ``get_payload(decode=True)``, whose
+    base64 decoding records its defects on the part (only then is the payload checked strictly: line breaks and
+    other white space, which encoders write, are allowed)."""
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if cte not in _ENCODINGS:
+        return ["unknown_encoding"]
+    if cte != "base64" or not any(isinstance(d, _BASE64_DEFECTS) for d in part.defects):
+        return []
+    raw = part.get_payload()
+    data = raw.encode("ascii", "surrogateescape") if isinstance(raw, str) else b""
+    data = _SPACE.sub(b"", data)
+    if not _BASE64.fullmatch(data):
+        return ["base64_characters"]
+    return ["base64_cut"] if len(data) % 4 else []
+
+
+def _record(ctx: Context, damage: list[str], location: Location) -> None:
+    """One ``corrupt`` issue per kind of damage found at ``location``."""
+    for key in dict.fromkeys(damage):
+        ctx.issue("corrupt", f"MIME part not read completely: {MIME_DAMAGE[key][0]}", location, key)
 
 
 def _attach(
@@ -247,13 +317,16 @@ def _attach(
     location: Location,
     attachments: list[Attachment],
     named: bool = True,
+    damage: list[str] | None = None,
 ) -> None:
-    """A file of the message: listed as an attachment, its name read, its content extracted one level deeper."""
+    """A file of the message: listed as an attachment, its name read, its content extracted one level deeper;
+    ``damage``: what of its MIME part could not be read (an issue at the attachment)."""
     name = _unique(display, attachments)
     path = (*location.path, name)
     attach_loc = Location(path=path)
     index = len(attachments)
     attachments.append(Attachment(display, ctype or "application/octet-stream", len(payload), path))
+    _record(ctx, damage or [], attach_loc)
     if not ctx.take_member(attach_loc):
         return
     if named:

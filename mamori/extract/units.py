@@ -214,11 +214,13 @@ class Issue:
 
     ``code`` is stable (the UI translates it): encrypted, too_large, ratio, depth, members, pages, timeout,
     corrupt, unsupported, image, encoding, truncated, sampled. ``message`` is English and never holds raw content.
+    ``detail``: a stable sub-code where one helps say what is wrong (``corrupt`` MIME: ``glossary.MIME_DAMAGE``).
     """
 
     code: str
     message: str
     location: Location = field(default_factory=Location)
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)

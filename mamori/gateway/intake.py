@@ -81,27 +81,12 @@ def judge_raw(
         return Judged(None, None, "malformed_message", error)
     message = with_envelope(message, rcpt_tos, mail_from)
     try:
+        # parts the lenient MIME reader could read only in part are extraction issues ``corrupt`` (extract/mime.py):
+        # the guard holds such mail as unscannable_attachment, as it does for `mamori check` and the check API
         verdict = judge(message, policy, directory, history)
-        if not internal_only:  # fail closed on parts the lenient MIME reader could only read in part
-            verdict = _with_unread_parts(verdict, raw, rcpt_tos, policy, mail_from)
         return Judged(message, verdict)
     except Exception as exc:  # a bug in a check must not lose the message: hold it, say why
         return Judged(message, None, "guard_error", f"internal error while judging ({type(exc).__name__})")
-
-
-def _with_unread_parts(
-    verdict: Verdict, raw: bytes, rcpt_tos: list[str], policy: Policy, mail_from: str | None
-) -> Verdict:
-    """``verdict`` with ``unscannable_attachment`` (cause ``corrupt``) added when some part of the MIME structure
-    was cut off or cannot be decoded (``mime_check``): such mail is never passed as if read."""
-    from mamori.gateway.mime_check import reason, unread_parts
-
-    found = unread_parts(raw)
-    if not found:
-        return verdict
-    domains = {a.rpartition("@")[2].lower() for a in rcpt_tos if not policy.is_internal(a)}
-    severity = policy.unscannable_action("corrupt", (mail_from or "").lower(), domains)
-    return Verdict.of([*verdict.reasons, reason(found, severity)], verdict.external_groups)
 
 
 def _with_bcc_header(raw: bytes, rcpt_tos: list[str]) -> bytes | None:

@@ -90,11 +90,17 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
     tables = [(i, t) for i, t in enumerate(ex.tables) if t.location.path[:n] == path]
     by_value = max((len(v) for v in values.values()), default=0)
     records = max(table_records(tables, read_rows, personal_rows), len(people), len(lines), by_value)
-    issues = tuple(i.code for i in ex.issues if i.location.path[:n] == path)
+    mine = [i for i in ex.issues if i.location.path[:n] == path]
+    issues = tuple(i.code for i in mine)
     if unread_text(units, sample):
         issues += ("unread_text",)
     text = "\n".join(u.text for u in units)
-    return AttachmentInfo(filename, text, tuple(findings), records, issues)
+    return AttachmentInfo(filename, text, tuple(findings), records, issues, mime_damage(mine))
+
+
+def mime_damage(issues: list[Any]) -> tuple[str, ...]:
+    """What of the MIME structure was not read, from extraction issues ``corrupt`` (their ``detail``), once each."""
+    return tuple(dict.fromkeys(i.detail for i in issues if i.code == "corrupt" and i.detail))
 
 
 def unread_text(units: list[TextUnit], sample: list[TextUnit]) -> bool:

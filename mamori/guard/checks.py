@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
-from mamori.glossary import CAUSES, entity_labels, sensitive_label
+from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Directory, org_stem, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -774,8 +774,8 @@ def unscannable_attachment(ctx: Context) -> list[Reason]:
         labels = [
             "unsupported archive" if c == "unsupported" and _ARCHIVE_NAME.search(a.filename) else c for c in causes
         ]
-        en = ", ".join(_CAUSE_TEXT[c][0] for c in labels)
-        ja = "、".join(_CAUSE_TEXT[c][1] for c in labels)
+        en = ", ".join(_cause_text(c, a, 0) for c in labels)
+        ja = "、".join(_cause_text(c, a, 1) for c in labels)
         reason = ctx.reason(
             "unscannable_attachment",
             f"{a.filename} could not be inspected completely ({en}).",
@@ -785,6 +785,16 @@ def unscannable_attachment(ctx: Context) -> list[Reason]:
         )
         out.append(replace(reason, severity=severity))
     return out
+
+
+def _cause_text(cause: str, a: AttachmentInfo, lang: int) -> str:
+    """A cause in English (``lang`` 0) or Japanese (1); "damaged" says what of the MIME structure was not read."""
+    text = _CAUSE_TEXT[cause][lang]
+    if cause != "corrupt" or not a.damage:
+        return text
+    return text + (": " if lang == 0 else "：") + ("; " if lang == 0 else "／").join(
+        MIME_DAMAGE[d][lang] for d in a.damage if d in MIME_DAMAGE
+    )
 
 
 def sender_mismatch(ctx: Context) -> list[Reason]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from mamori.guard.attachments import analyse_extraction, guard_limits
+from mamori.guard.attachments import analyse_extraction, guard_limits, mime_damage
 from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, STRONG_TYPES, Context
 from mamori.guard.directory import Directory
 from mamori.guard.history import History
@@ -52,10 +52,9 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, 
     sender = info.sender[0]
     if not analyse:
         attachments = tuple(
-            AttachmentInfo(
-                att.filename, issues=tuple(i.code for i in ex.issues if i.location.path[: len(att.path)] == att.path)
-            )
+            AttachmentInfo(att.filename, issues=tuple(i.code for i in mine), damage=mime_damage(mine))
             for att in info.attachments
+            for mine in ([i for i in ex.issues if i.location.path[: len(att.path)] == att.path],)
         )
         return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, None)
     det = detector or default_detector()
@@ -64,8 +63,11 @@ def message_from_eml(data: bytes, filename: str = "message.eml", detector=None, 
     versions = [u.text for u in own_units if u.location.field == ALTERNATIVE_FIELD]
     body_info = analyse_body(main, det, versions)
     # what stopped the reading of the message itself (an encrypted body, a broken structure...) is the body's
-    body_issues = tuple(dict.fromkeys(i.code for i in ex.issues if not i.location.path))
-    body_info = replace(body_info, issues=tuple(dict.fromkeys(body_info.issues + body_issues)))
+    own_issues = [i for i in ex.issues if not i.location.path]
+    body_issues = tuple(dict.fromkeys(i.code for i in own_issues))
+    body_info = replace(
+        body_info, issues=tuple(dict.fromkeys(body_info.issues + body_issues)), damage=mime_damage(own_issues)
+    )
     return Message(sender.address.lower(), recipients, info.subject, body, attachments, sender.name, body_info)
 
 

@@ -43,6 +43,7 @@ class AttachmentInfo:
     findings: tuple[tuple[str, str | None, str], ...] = ()
     records: int = 0
     issues: tuple[str, ...] = ()
+    damage: tuple[str, ...] = ()  # what of its MIME structure was not read (``glossary.MIME_DAMAGE`` keys)
 
     @property
     def types(self) -> set[str]:
