@@ -38,6 +38,7 @@ CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "mamori.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOST = "mamori.example.co.jp"
 SSO = "X-Remote-User"
+IDP_LOGIN = "https://idp.example/login"
 FORGED = "olga@corp.example"  # an officer: what an attacker would claim to be
 
 
@@ -55,10 +56,17 @@ class _Stub(ThreadingHTTPServer):
 
 
 class _IdpHandler(BaseHTTPRequestHandler):
-    """The identity-aware proxy's auth endpoint: 202 + the user's e-mail for a session cookie, else 401."""
+    """The identity-aware proxy: its auth endpoint (202 + the user's e-mail for a session cookie, else 401) and
+    its sign-in page (a redirect to the identity provider)."""
 
     def do_GET(self) -> None:
         self.server.seen.append((self.path, dict(self.headers.items())))  # type: ignore[attr-defined]
+        if self.path.startswith("/oauth2/sign_in"):  # the sign-in page: off to the identity provider
+            self.send_response(302)
+            self.send_header("Location", IDP_LOGIN)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         cookies = dict(c.strip().split("=", 1) for c in self.headers.get("Cookie", "").split(";") if "=" in c)
         user = cookies.get("idp", "")
         self.send_response(202 if user else 401)
@@ -178,9 +186,11 @@ def test_the_sso_header_reaching_the_upstream_is_the_proxys_only() -> None:
     try:
         with nginx_in_front_of(echo.port) as (proxy, idp), proxy.client() as c:
             forged = {SSO: FORGED, "X-Forwarded-For": "127.0.0.2"}
-            # not signed in at the SSO: nginx answers 401, the upstream sees nothing
-            assert c.get("/queue", headers=forged).status_code == 401
+            # not signed in at the SSO: sent to sign in, the upstream sees nothing
+            r = c.get("/queue", headers=forged)
+            assert r.status_code == 302 and r.headers["location"] == IDP_LOGIN, r.text
             assert echo.seen == []
+            assert [p for p, _ in idp.seen] == ["/oauth2/auth", "/oauth2/sign_in"]
             assert idp.seen and all(SSO.lower() not in {k.lower() for k in h} for _, h in idp.seen)
             # signed in at the SSO as alice, claiming to be olga: the upstream hears alice
             c.cookies.set("idp", "alice@corp.example")
@@ -238,7 +248,7 @@ def test_the_web_app_behind_nginx_signs_in_whom_the_sso_says(tmp_path: Path, web
         upstream = int(base.rsplit(":", 1)[1])
         with nginx_in_front_of(upstream) as (proxy, _idp):
             with proxy.client() as c:  # the header from the client, no SSO session: not signed in
-                assert c.get("/queue", headers={SSO: FORGED}).status_code == 401
+                assert c.get("/queue", headers={SSO: FORGED}).headers.get("location") == IDP_LOGIN
                 r = c.get("/api/v1/health", headers={SSO: FORGED})
                 assert r.status_code == 200 and "mamori_session" not in r.headers.get("set-cookie", "")
             assert _logins(web_db) == []
