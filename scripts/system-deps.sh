@@ -2,12 +2,13 @@
 # Debian packages the test suite drives for real: PostgreSQL (store), Postfix (gateway), Chromium (web pages,
 # SCORM), Japanese fonts (Noto CJK for screenshots; IPAex Gothic, a TrueType font reportlab can embed, for
 # certificates), systemd (systemd-analyze verify of deploy/systemd/), OpenLDAP's slapd and ldap-utils (the
-# directory sync of accounts). Called by `make test` and `make run`.
+# directory sync of accounts), nginx and openssl (deploy/nginx/mamori.conf with a test certificate).
+# Called by `make test` and `make run`.
 # Installs what is missing when it can (root + apt-get); otherwise says what is missing and goes on: the tests
 # that need a missing part skip with a message naming it.
 set -uo pipefail
 
-PACKAGES=(postgresql postfix chromium fonts-noto-cjk fonts-ipaexfont-gothic swaks systemd slapd ldap-utils)
+PACKAGES=(postgresql postfix chromium fonts-noto-cjk fonts-ipaexfont-gothic swaks systemd slapd ldap-utils nginx openssl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,5 +30,5 @@ if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/mamori-
   apt-get install -y -q --no-install-recommends "${missing[@]}" >>/tmp/mamori-system-deps.log 2>&1 \
     || echo "system-deps: apt-get failed (see /tmp/mamori-system-deps.log); the tests that need ${missing[*]} will skip" >&2
 fi
-# The Debian postgresql, postfix and slapd packages start services of their own; the tests start private instances.
+# The Debian postgresql, postfix, slapd and nginx packages start services of their own; the tests start private instances.
 exit 0
