@@ -11,6 +11,7 @@
 //! number of times (linear in the text).
 
 use crate::document::{Document, LINE_LIMIT};
+use crate::text::Text;
 
 /// How the cells of a line are split.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,7 +39,7 @@ pub struct Tables {
 impl Tables {
     /// The tables of `doc`'s folded text, found once and shared by every recognizer.
     pub fn of(doc: &Document) -> std::rc::Rc<Tables> {
-        doc.shared("table.tables", |d| Tables { tables: find_text(&d.norm.s, &d.norm.chars) })
+        doc.shared("table.tables", |d| Tables { tables: find_text(&d.norm) })
     }
 
     /// Whether the line holding `pos` could belong to a table: it has a delimiter. Callers ask this first
@@ -111,32 +112,41 @@ const MAX_HEADER_CELL: usize = 24;
 
 /// The tables of `t` (the folded text as code points).
 pub fn find(t: &[char]) -> Vec<Table> {
-    find_text(&t.iter().collect::<String>(), t)
+    find_text(&Text::from_chars(t.to_vec()))
 }
 
-/// The tables of the folded text, given as its string `s` and its code points `t`.
+/// The tables of the folded text.
 ///
 /// Lines are found and tested on the UTF-8 bytes (memchr): most lines hold no delimiter, or digits that no
-/// header holds, and are passed over without being decoded or split.
-pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
+/// header holds, and are passed over without being decoded or split; only the lines that are split have
+/// their code-point offsets looked up.
+pub fn find_text(text: &Text) -> Vec<Table> {
+    let t: &[char] = &text.chars;
     let mut out = Vec::new();
-    let b = s.as_bytes();
+    let b = text.s.as_bytes();
     let spaces = |x: &[u8]| x.windows(2).any(|w| w == b"  ");
     if !header_candidate(b) {
         return out; // most texts: no line has both a delimiter and no digit
     }
-    let (mut ls_b, mut ls) = (0usize, 0usize);
+    let mut ls_b = 0usize;
     // the table being built: its delimiter, header and rows
     let mut cur: Option<Table> = None;
     loop {
         let le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
         let line = &b[ls_b..le_b];
-        // code points of the line: the bytes that do not continue a UTF-8 sequence
-        let le = ls + line.iter().filter(|&&x| (x as i8) >= -0x40).count();
         let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces(line);
         // outside a table only a header can start one, and a header holds no digit or @
         let may = delim && (cur.is_some() || !line.iter().any(|&x| x.is_ascii_digit() || x == b'@'));
-        let cells = if may && le - ls <= LINE_LIMIT && le <= t.len() { split_line(t, ls, le) } else { None };
+        let cells = if may {
+            let (ls, le) = (text.char_index(ls_b), text.char_index(le_b));
+            if le - ls <= LINE_LIMIT && le <= t.len() {
+                split_line(t, ls, le)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
         match (cells, cur.as_mut()) {
             (Some(Line::Rule), Some(_)) => {}
             (Some(Line::Cells(d, cells)), Some(tb)) if d == tb.delim && fits(tb, &cells) => tb.rows.push(cells),
@@ -157,7 +167,6 @@ pub fn find_text(s: &str, t: &[char]) -> Vec<Table> {
             break;
         }
         ls_b = le_b + 1;
-        ls = le + 1;
     }
     if let Some(tb) = cur {
         if !tb.rows.is_empty() {
@@ -277,7 +286,7 @@ fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
 fn split_on(t: &[char], a: usize, b: usize, delim: impl Fn(char) -> bool, quotes: bool, out: &mut Vec<(usize, usize)>) {
     let mut cs = a;
     let mut quoted = false;
-    for (i, &c) in t.iter().enumerate().take(b).skip(a) {
+    for (i, &c) in t.get(a..b).unwrap_or(&[]).iter().enumerate().map(|(k, c)| (a + k, c)) {
         if quotes && c == '"' {
             quoted = !quoted;
         } else if delim(c) && !quoted {

@@ -390,8 +390,15 @@ fn num_run(c: &[char], q: usize) -> usize {
 
 /// `(?: ?SEP ?NUM){count..4}(?:丁目|番地|番|号)?` + the lookahead at `q`, first match in Python's order.
 fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
+    if c.get(q).is_some_and(|ch| ch.is_ascii_digit()) {
+        return None; // no separator or suffix starts with a digit, and a digit fails the lookahead
+    }
     if count < 4 {
         for s1 in opt_space(c, q) {
+            // the first code points of SEPS
+            if !matches!(c.get(s1), Some('丁' | '番' | '号' | '地' | 'の' | '-' | 'ー' | 'ｰ')) {
+                continue;
+            }
             for sep in SEPS {
                 let Some(q2) = lit(c, s1, sep) else { continue };
                 for s2 in opt_space(c, q2) {
@@ -404,10 +411,13 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
             }
         }
     }
-    for suffix in NUM_SUFFIXES {
-        if let Some(e) = lit(c, q, suffix) {
-            if num_end_ok(c, e) {
-                return Some(e);
+    if matches!(c.get(q), Some('丁' | '番' | '号')) {
+        // (the first code points of NUM_SUFFIXES)
+        for suffix in NUM_SUFFIXES {
+            if let Some(e) = lit(c, q, suffix) {
+                if num_end_ok(c, e) {
+                    return Some(e);
+                }
             }
         }
     }

@@ -152,19 +152,41 @@ impl Run {
     }
 }
 
-/// Runs keyed by their number of digits.
+/// The most digits a run holds (a match of [`run_re`] is at most 41 code points).
+const MAX_DIGITS: usize = 41;
+
+/// Runs by their number of digits: one vector, ordered by the count of digits, each count's runs in
+/// the order they were found.
 pub struct Runs {
-    by_len: IntMap<Vec<Run>>,
+    runs: Vec<Run>,
+    /// The runs of `n` digits are `runs[at[n]..at[n + 1]]`.
+    at: [u32; MAX_DIGITS + 2],
 }
 
 impl Runs {
-    pub fn of_len(&self, n: usize) -> &[Run] {
-        self.by_len.get(&n).map(Vec::as_slice).unwrap_or(&[])
+    /// `runs` ordered (stably) by their count of digits, and the index of each count.
+    fn new(mut runs: Vec<Run>) -> Self {
+        runs.sort_by_key(|r| r.digits.len()); // stable: each length's runs stay in the order found
+        let mut at = [0u32; MAX_DIGITS + 2];
+        for r in &runs {
+            at[r.digits.len().min(MAX_DIGITS) + 1] += 1;
+        }
+        for n in 1..at.len() {
+            at[n] += at[n - 1];
+        }
+        Runs { runs, at }
     }
 
-    /// Every run of at least `min` digits (whole runs and their space-separated pieces).
+    pub fn of_len(&self, n: usize) -> &[Run] {
+        match (self.at.get(n), self.at.get(n + 1)) {
+            (Some(&lo), Some(&hi)) => self.runs.get(lo as usize..hi as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Every run of at least `min` digits (whole runs and their space-separated pieces), by length.
     pub fn all(&self, min: usize) -> impl Iterator<Item = &Run> {
-        self.by_len.iter().filter(move |(n, _)| **n >= min).flat_map(|(_, v)| v.iter())
+        self.runs[self.runs.partition_point(|r| r.digits.len() < min)..].iter()
     }
 }
 
@@ -174,14 +196,16 @@ fn run_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"[0-9][0-9 \-ーｰ.()]{5,39}[0-9]").expect("static pattern"))
 }
 
+/// The digits of a stretch of [`run_class`] characters (its characters that are not separators, all
+/// ASCII digits), built as bytes.
 fn digits_of(chars: &[char]) -> String {
-    let mut out = String::with_capacity(chars.len());
+    let mut out = Vec::with_capacity(chars.len());
     for &c in chars {
-        if !is_sep(c) {
-            out.push(c);
+        if c.is_ascii_digit() {
+            out.push(c as u8);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A character of the class `[0-9 \-ーｰ.()]` of [`run_re`].
@@ -226,7 +250,7 @@ fn next_run(chars: &[char], from: usize) -> Option<(usize, usize)> {
 
 fn scan(doc: &Document) -> Runs {
     let chars = &doc.norm.chars;
-    let mut out: IntMap<Vec<Run>> = IntMap::default();
+    let mut out: Vec<Run> = Vec::new();
     let mut from = 0;
     while let Some((start, end)) = next_run(chars, from) {
         from = end;
@@ -238,7 +262,7 @@ fn scan(doc: &Document) -> Runs {
         if (n > 16 && has_space) || double_space || n > 19 {
             // two values side by side ("〒100-0001 03-1234-5678"): the space-separated pieces too
             if n <= 19 {
-                out.entry(n).or_default().push(Run { start, end, digits });
+                out.push(Run { start, end, digits });
             }
             let mut i = start;
             while i < end {
@@ -259,7 +283,7 @@ fn scan(doc: &Document) -> Runs {
                 }
                 let d = digits_of(&chars[s..e]);
                 if d.len() >= 4 {
-                    out.entry(d.len()).or_default().push(Run { start: s, end: e, digits: d });
+                    out.push(Run { start: s, end: e, digits: d });
                 }
             }
             if double_space {
@@ -281,7 +305,7 @@ fn scan(doc: &Document) -> Runs {
                     if chars[s..e].contains(&' ') {
                         let d = digits_of(&chars[s..e]);
                         if (7..=19).contains(&d.len()) {
-                            out.entry(d.len()).or_default().push(Run { start: s, end: e, digits: d });
+                            out.push(Run { start: s, end: e, digits: d });
                         }
                     }
                     while i < end && chars[i] == ' ' {
@@ -292,10 +316,10 @@ fn scan(doc: &Document) -> Runs {
             continue;
         }
         if n >= 4 {
-            out.entry(n).or_default().push(Run { start, end, digits });
+            out.push(Run { start, end, digits });
         }
     }
-    Runs { by_len: out }
+    Runs::new(out)
 }
 
 /// Digit runs of at least 7 characters in `doc`, keyed by their number of digits (computed once per document).
@@ -309,8 +333,9 @@ pub fn runs_of(runs: &Runs, lengths: impl IntoIterator<Item = usize>) -> Vec<&Ru
     for n in lengths {
         out.extend(runs.of_len(n));
     }
-    if out.len() > 1 {
-        out.sort_by(|a, b| (a.start, a.end, &a.digits).cmp(&(b.start, b.end, &b.digits)));
+    // (start, end) decides the digits too: runs equal in both are equal
+    if out.len() > 1 && !out.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)) {
+        out.sort_unstable_by_key(|r| (r.start, r.end));
     }
     out
 }
@@ -790,6 +815,11 @@ mod tests {
             (33, 37, "5678"),
         ];
         assert_eq!(spans, want);
+        let mut all: Vec<(usize, usize)> = runs.all(8).map(|r| (r.start, r.end)).collect();
+        all.sort_unstable();
+        assert_eq!(all, vec![(1, 22), (10, 22), (27, 37)]);
+        assert_eq!(runs.of_len(4).len(), 2);
+        assert!(runs.of_len(5).is_empty() && runs.of_len(60).is_empty());
         assert_eq!(group_lens(&"03-1234-5678".chars().collect::<Vec<_>>()), vec![2, 4, 4]);
         // aligned columns: a value with single spaces between runs of spaces is a run of its own
         let doc = Document::new("982-17  090 0022 6777", None, &lx);

@@ -296,18 +296,25 @@ impl Ctx<'_, '_> {
         // の(?=[K]{1,4}(?:でございます|と申します))
         let mut count = 0;
         let mut i = self.next_flag(0, F_NO);
+        // each の followed by 1 to 4 kanji and the end of that run, for の…です below (all of them when
+        // this walk was not cut short by the budget)
+        let mut no_runs: Vec<(usize, usize)> = Vec::new();
         while i < n && count < budget {
             let here = i;
             i = self.next_flag(i + 1, F_NO);
             let i = here;
             if t[i] == 'の' {
                 let l = run_len(t, i + 1, n, 5, is_kanji);
-                if (1..=4).contains(&l) && (sw(t, i + 1 + l, gozaimasu) || sw(t, i + 1 + l, moushimasu)) {
-                    count += 1;
-                    self.read_list(i + 1, 0.8, true, 1, false);
+                if (1..=4).contains(&l) {
+                    no_runs.push((i, l));
+                    if sw(t, i + 1 + l, gozaimasu) || sw(t, i + 1 + l, moushimasu) {
+                        count += 1;
+                        self.read_list(i + 1, 0.8, true, 1, false);
+                    }
                 }
             }
         }
+        let all_no_runs = i >= n;
         // (?:弊社|当社|担当|…)の(?=[K])
         let hit = |me: &Self, i: usize| {
             let hit = me.tb.cue_person_before.starting_at(t, i).find_map(|w| {
@@ -348,7 +355,18 @@ impl Ctx<'_, '_> {
         self.scan_cue(F_NL, budget, hit, |me, e| me.read_list(e, 0.8, true, 1, false));
         // の(?=[K]{1,4}です): '…の田中です'
         let mut count = 0;
-        let mut i = self.next_flag(0, F_NO);
+        if all_no_runs {
+            for &(i, l) in &no_runs {
+                if count >= budget {
+                    break;
+                }
+                if sw(t, i + 1 + l, desu) {
+                    count += 1;
+                    self.before_desu(i + 1);
+                }
+            }
+        }
+        let mut i = if all_no_runs { n } else { self.next_flag(0, F_NO) };
         while i < n && count < budget {
             let here = i;
             i = self.next_flag(i + 1, F_NO);
@@ -774,10 +792,9 @@ impl Ctx<'_, '_> {
         while e > q && (t[e - 1].is_ascii_digit() || t[e - 1] == ' ') {
             e -= 1; // Ruha Nakagawa 16:15: the hour of the time after the name
         }
-        let mut h = q;
-        while h < e && honorific_at(t, h).is_none_or(|x| x != e) {
-            h += 1;
-        }
+        // the first honorific ending at the colon (or the time before it): an honorific is 1 to 3 code
+        // points, so only the 3 positions before `e` can start one
+        let h = (e.saturating_sub(3).max(q)..e).find(|&h| honorific_at(t, h) == Some(e)).unwrap_or(e);
         let cand = &t[q..h];
         if cand.is_empty() || cand.len() > 16 {
             return false;

@@ -1,8 +1,6 @@
 //! What follows from the names already found: a reading in brackets after any name, the other items of
 //! a list holding a name ('A、B、Cら'), and the other bare occurrences of a surname a cue has shown.
 
-use std::collections::BTreeSet;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::chars::{is_kanji, is_kata, one_of, FxSet};
@@ -113,21 +111,24 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let n = self.n;
         let lex = self.lex;
-        let mut surnames: BTreeSet<Vec<char>> = BTreeSet::new();
+        // the surnames as slices of the text, in order and once each (no copy per name)
+        let mut surnames: Vec<&[char]> = Vec::new();
         for &((s, e), _) in &self.found.items {
             let name = &t[s..e];
             if name.is_empty() || !is_kanji(name[0]) {
                 continue;
             }
             if let Some(sp) = name.iter().position(|&c| c == ' ') {
-                surnames.insert(name[..sp].to_vec());
+                surnames.push(&name[..sp]);
             } else {
                 let k = lex.split_full(name);
-                surnames.insert(if k != 0 { name[..k].to_vec() } else { name.to_vec() });
+                surnames.push(if k != 0 { &name[..k] } else { name });
             }
         }
+        surnames.sort_unstable();
+        surnames.dedup();
         let norm = &self.doc.norm;
-        let pats: Vec<Vec<char>> =
+        let pats: Vec<&[char]> =
             surnames.into_iter().filter(|sur| lex.surname(sur) && !(sur.len() == 1 && lex.common(sur))).collect();
         if pats.is_empty() {
             return;
@@ -142,7 +143,7 @@ impl Ctx<'_, '_> {
             let mut w: Vec<u8> = Vec::new();
             for (p, sur) in pats.iter().enumerate() {
                 w.clear();
-                for c in sur {
+                for c in sur.iter() {
                     w.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
                 // (non-overlapping from the left, as `str::match_indices`)
