@@ -210,6 +210,31 @@ const AFTER_HOUSE: &str = "はがのをにともでや、。）」";
 /// Second characters of words that start with 家 (家族, 家庭, 家具, 家電, 家屋, 家計, 家事, 家政, 家賃, 家業).
 const HOUSE_WORDS: &str = "族庭具電屋計事政賃業内";
 
+/// Words right before a group's name in quotes (結成した「…」, ユニット「…」「…」): the quoted names are the group.
+const QUOTED_AFTER: &[&str] =
+    &["結成した「", "結成された「", "結成「", "ユニット「", "グループ「", "バンド「", "デュオ「", "トリオ「"];
+
+/// The longest group name read in quotes, in code points.
+const QUOTED_MAX: usize = 24;
+
+/// The names in quotes from `k` (just after the first 「): that one and any 「…」 right after it. Each is at
+/// least two code points, at most [`QUOTED_MAX`], on one line and without another quote inside.
+fn quoted_names(n: &[char], mut k: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let close = |k: usize| n[k..n.len().min(k + QUOTED_MAX + 1)].iter().position(|&c| matches!(c, '」' | '「' | '\n'));
+    while let Some(len) = close(k) {
+        if n[k + len] != '」' || len < 2 {
+            break;
+        }
+        out.push((k, k + len));
+        if n.get(k + len + 1) != Some(&'「') {
+            break;
+        }
+        k += len + 2;
+    }
+    out
+}
+
 type ProperMemo = Memo<String, bool>;
 
 pub struct ContextRecognizer {
@@ -373,6 +398,7 @@ impl Recognizer for ContextRecognizer {
             ("org_context", words(CONTEXT_AFTER)),
             ("org_define", defining_endings()),
             ("org_team", SHORT_TEAMS.iter().chain(SCHOOL_TEAMS).map(|w| w.to_string()).collect()),
+            ("org_quoted", words(QUOTED_AFTER)),
         ]
     }
 
@@ -422,6 +448,11 @@ impl Recognizer for ContextRecognizer {
                 }
             } else if Self::team_in_sports(n, ks, ke) {
                 out.push(Finding::new(ORGANIZATION, ks, ke, 0.55, NAME));
+            }
+        }
+        for (_, ke, _) in keyword_hits(doc, &["org_quoted"]) {
+            for (s, e) in quoted_names(n, ke) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.55, NAME));
             }
         }
         Self::houses(doc, out);
