@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Hit};
 
-const GROUPS: [&str; 10] = [
+const GROUPS: [&str; 12] = [
     "org_legal",
     "org_latin",
     "org_bank",
@@ -13,6 +13,8 @@ const GROUPS: [&str; 10] = [
     "org_define",
     "org_team",
     "org_quoted",
+    "org_kind",
+    "org_belongs",
 ];
 
 /// The keyword hits of `groups` in `doc`, in (start, longer first, group) order; the hits of every

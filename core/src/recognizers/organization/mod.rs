@@ -331,6 +331,11 @@ mod tests {
             assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
         }
         assert_eq!(texts(&e, "京成の駅長が話した。"), ["京成"]);
+        // a body named before という + its kind, or after 所属事務所は
+        assert_eq!(texts(&e, "自ら「クラシカルホメオパシー京都」という団体を主宰し"), ["クラシカルホメオパシー京都"]);
+        assert_eq!(texts(&e, "新たに設立したNullsoftという会社から"), ["Nullsoft"]);
+        assert_eq!(texts(&e, "所属事務所はブレスプロ。"), ["ブレスプロ"]);
+        assert!(texts(&e, "小さいという会社は").is_empty());
     }
 
     #[test]
