@@ -210,6 +210,57 @@ const AFTER_HOUSE: &str = "はがのをにともでや、。）」";
 /// Second characters of words that start with 家 (家族, 家庭, 家具, 家電, 家屋, 家計, 家事, 家政, 家賃, 家業).
 const HOUSE_WORDS: &str = "族庭具電屋計事政賃業内";
 
+/// Words right before a group's name in quotes (結成した「…」, ユニット「…」「…」): the quoted names are the group.
+const QUOTED_AFTER: &[&str] =
+    &["結成した「", "結成された「", "結成「", "ユニット「", "グループ「", "バンド「", "デュオ「", "トリオ「"];
+
+/// A kind of body after という: the name before it is one (「クラシカルホメオパシー京都」という団体, Nullsoftという会社).
+const KIND_AFTER: &[&str] = &[
+    "という団体",
+    "という会社",
+    "という企業",
+    "という組織",
+    "というグループ",
+    "というバンド",
+    "という政党",
+    "という劇団",
+    "というチーム",
+    "というクラブ",
+    "というユニット",
+    "というレーベル",
+    "という事務所",
+    "という出版社",
+    "という新聞社",
+    "という財団",
+    "という宗教団体",
+    "という研究所",
+];
+
+/// The body one belongs to, named after は (所属事務所は米朝事務所。): the name up to 。、） or で.
+const BELONGS_BEFORE: &[&str] =
+    &["所属事務所は", "所属チームは", "所属クラブは", "所属球団は", "所属レーベルは", "所属団体は", "所属政党は"];
+
+/// The longest group name read in quotes, in code points.
+const QUOTED_MAX: usize = 24;
+
+/// The names in quotes from `k` (just after the first 「): that one and any 「…」 right after it. Each is at
+/// least two code points, at most [`QUOTED_MAX`], on one line and without another quote inside.
+fn quoted_names(n: &[char], mut k: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let close = |k: usize| n[k..n.len().min(k + QUOTED_MAX + 1)].iter().position(|&c| matches!(c, '」' | '「' | '\n'));
+    while let Some(len) = close(k) {
+        if n[k + len] != '」' || len < 2 {
+            break;
+        }
+        out.push((k, k + len));
+        if n.get(k + len + 1) != Some(&'「') {
+            break;
+        }
+        k += len + 2;
+    }
+    out
+}
+
 type ProperMemo = Memo<String, bool>;
 
 pub struct ContextRecognizer {
@@ -264,6 +315,23 @@ impl ContextRecognizer {
             return None;
         }
         Some((s, e))
+    }
+
+    /// The name before という + a kind of body at `ks`: a quote's whole content (「…」という団体), else the name
+    /// run, which needs katakana or Latin letters or a proper noun the analyser does not call a person's name.
+    fn kind_named(&self, doc: &Document, ks: usize) -> Option<(usize, usize)> {
+        let n = &doc.norm.chars;
+        if ks >= 1 && n[ks - 1] == '」' {
+            let lo = ks.saturating_sub(QUOTED_MAX + 2);
+            let open = n[lo..ks - 1].iter().rposition(|&c| matches!(c, '「' | '」' | '\n'))? + lo;
+            return (n[open] == '「' && ks > open + 3).then_some((open + 1, ks - 1));
+        }
+        let s = left_name(n, ks, 24);
+        let head = &n[s..ks];
+        if ks < s + 2 || (ks >= 24 && s == ks - 24) || is_suffix_stop(head) || is_count(head) {
+            return None;
+        }
+        (head.iter().any(|&c| matches!(char_class(c), 2 | 3)) || self.proper_not_person(doc, s, ks)).then_some((s, ks))
     }
 
     /// `n[ks..ke]` is a club's short name standing as a noun in a sentence about a match.
@@ -373,6 +441,9 @@ impl Recognizer for ContextRecognizer {
             ("org_context", words(CONTEXT_AFTER)),
             ("org_define", defining_endings()),
             ("org_team", SHORT_TEAMS.iter().chain(SCHOOL_TEAMS).map(|w| w.to_string()).collect()),
+            ("org_quoted", words(QUOTED_AFTER)),
+            ("org_kind", words(KIND_AFTER)),
+            ("org_belongs", words(BELONGS_BEFORE)),
         ]
     }
 
@@ -422,6 +493,23 @@ impl Recognizer for ContextRecognizer {
                 }
             } else if Self::team_in_sports(n, ks, ke) {
                 out.push(Finding::new(ORGANIZATION, ks, ke, 0.55, NAME));
+            }
+        }
+        for (_, ke, _) in keyword_hits(doc, &["org_quoted"]) {
+            for (s, e) in quoted_names(n, ke) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.55, NAME));
+            }
+        }
+        for (ks, _, _) in keyword_hits(doc, &["org_kind"]) {
+            if let Some((s, e)) = self.kind_named(doc, ks) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.55, NAME));
+            }
+        }
+        for (_, ke, _) in keyword_hits(doc, &["org_belongs"]) {
+            let s = ke + usize::from(n.get(ke) == Some(&'、'));
+            let e = right_name(n, s, 24);
+            if e >= s + 2 && n.get(e).is_none_or(|&c| "。、）)で\n".contains(c)) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.55, NAME));
             }
         }
         Self::houses(doc, out);

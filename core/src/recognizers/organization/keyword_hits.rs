@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Hit};
 
-const GROUPS: [&str; 9] = [
+const GROUPS: [&str; 12] = [
     "org_legal",
     "org_latin",
     "org_bank",
@@ -12,6 +12,9 @@ const GROUPS: [&str; 9] = [
     "org_kana",
     "org_define",
     "org_team",
+    "org_quoted",
+    "org_kind",
+    "org_belongs",
 ];
 
 /// The keyword hits of `groups` in `doc`, in (start, longer first, group) order; the hits of every

@@ -312,6 +312,33 @@ mod tests {
     }
 
     #[test]
+    fn groups_in_quotes_short_forms_and_named_things() {
+        let e = engine(None);
+        // the groups named in quotes after 結成した / ユニット, each quote right after the first too
+        assert_eq!(
+            texts(&e, "この後結成した「アテナ&ロビケロッツ」「ガーディアンズ4」、また"),
+            ["アテナ&ロビケロッツ", "ガーディアンズ4"]
+        );
+        assert!(texts(&e, "結成した「」と「あ」").is_empty());
+        // a university by its short form, not inside another word
+        assert_eq!(texts(&e, "日大の大学病院で手術を受けた。"), ["日大"]);
+        for t in ["東大寺の大仏", "明大前駅で降りた。", "北大西洋の海流"] {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+        // a listed name that starts the name of a route, a race or an affair is neither
+        for t in ["京成本線町屋駅", "京成杯オータムハンデキャップ", "1982年の三越事件で解任"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+        assert_eq!(texts(&e, "京成の駅長が話した。"), ["京成"]);
+        // a body named before という + its kind, or after 所属事務所は
+        assert_eq!(texts(&e, "自ら「クラシカルホメオパシー京都」という団体を主宰し"), ["クラシカルホメオパシー京都"]);
+        assert_eq!(texts(&e, "新たに設立したNullsoftという会社から"), ["Nullsoft"]);
+        assert_eq!(texts(&e, "所属事務所はブレスプロ。"), ["ブレスプロ"]);
+        assert!(texts(&e, "小さいという会社は").is_empty());
+    }
+
+    #[test]
     fn analyser_verdicts() {
         // without an analyser a team's city cannot be checked; with one, a place passes and a person does not
         let text = "2005年にボストン・レッドソックスへ移籍した。ジョン・スミスズが来た。";

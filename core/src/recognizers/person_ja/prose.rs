@@ -9,6 +9,7 @@ use super::patterns::{definition, prose_kata, role_kata, run_len};
 use super::readers::surname_head;
 use super::tables::{F_KANJI, F_KATA_LETTER, F_ROLE, F_WA};
 use super::{next_flag, overlaps, Ctx};
+use crate::recognizers::organization::suffix::thing_after;
 
 const PARTICLES: &str = "はがとにをもやへ、。」の";
 const ROLE_END: &str = "者家手官員士師優督将役曲詞令";
@@ -116,6 +117,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let n = self.n;
         let covered = self.found.sorted_keys();
+        let first_new = self.found.items.len();
         let mut windows: Vec<(usize, usize)> = Vec::new();
         let mut sur_windows: Vec<(usize, usize)> = Vec::new();
         // [K]{2,40}: kanji runs in pieces of at most 40
@@ -169,6 +171,28 @@ impl Ctx<'_, '_> {
             self.morph_windows(&windows);
         }
         self.prose_katakana();
+        self.drop_things(first_new);
+    }
+
+    /// Drops the names found in prose (from `items[from..]`) that start the name of a thing, a route or an
+    /// event (ヴィルヘルムス運河, マッカーサー記念館), or that hold its kanji head (宇高航路, 吉田茂通り): the name
+    /// there is part of another name.
+    fn drop_things(&mut self, from: usize) {
+        let t = self.t;
+        let thing = |s: usize, e: usize| thing_after(t, e) || (s + 2..e).any(|p| is_kanji(t[p]) && thing_after(t, p));
+        let tail = &self.found.items[from..];
+        if !tail.iter().any(|&((s, e), _)| thing(s, e)) {
+            return;
+        }
+        let keep: Vec<((usize, usize), f64)> = tail.iter().filter(|&&((s, e), _)| !thing(s, e)).copied().collect();
+        for i in from..self.found.items.len() {
+            let key = self.found.items[i].0;
+            self.found.index.remove(&key);
+        }
+        self.found.items.truncate(from);
+        for ((s, e), score) in keep {
+            self.found.add(s, e, score);
+        }
     }
 
     fn prose_run(
@@ -850,4 +874,32 @@ fn numbered(run: &[char]) -> bool {
 fn role_kanji(t: &[char], i: usize) -> Option<usize> {
     let l = run_len(t, i, t.len(), 6, is_kanji);
     (2..=5).contains(&l).then_some(l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::PersonJaRecognizer;
+    use super::thing_after;
+    use crate::document::Lang;
+    use crate::recognizer::run_alone;
+
+    fn names(text: &str) -> Vec<String> {
+        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
+        out.sort_by_key(|(f, _)| f.start);
+        out.into_iter().map(|(_, covered)| covered).collect()
+    }
+
+    #[test]
+    fn names_that_start_the_name_of_a_thing_are_dropped() {
+        assert_eq!(names("ジョン・スミスは来日した。"), ["ジョン・スミス"]);
+        assert_eq!(names("吉田茂は来日した。"), ["吉田茂"]);
+        for t in
+            ["ジョン・スミス記念館の建設", "ジョン・スミス号が入港した。", "吉田茂通りを歩く。", "宇高航路においては"]
+        {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(thing_after(&c("号が"), 0) && thing_after(&c("駅で"), 0));
+        assert!(!thing_after(&c("駅長が"), 0) && !thing_after(&c("号令"), 0) && !thing_after(&c("線路"), 0));
+    }
 }
