@@ -209,7 +209,7 @@ def _left_ja(left: Countdown | None) -> str:
         return f"期限 {left.due} ({-left.days_left}日超過)"
     if left.days_left == 0:
         return f"期限 {left.due} (本日まで)"
-    return f"期限 {left.due} (あと{left.days_left}日、開庁日{left.open_days_left}日)"
+    return f"期限 {left.due} (あと{left.days_left}日、うち開庁日{left.open_days_left}日)"
 
 
 @incidents.command("list")

@@ -103,8 +103,8 @@ def today_in(now: datetime, tz: tzinfo) -> date:
 
 @dataclass(frozen=True)
 class Countdown:
-    """Days left until ``due``: calendar days (0 = due today, negative = late) and open days of the administrative
-    organs from today up to and including ``due`` (today counts when it is open)."""
+    """Days left until ``due``: calendar days (0 = due today, negative = late) and, of those days, the open days of
+    the administrative organs (the days after today up to and including ``due``)."""
 
     due: date
     days_left: int
@@ -119,7 +119,7 @@ def countdown(due: date, today: date, year_end: Collection[tuple[int, int]]) -> 
     """How long until ``due`` seen from ``today``; ``year_end`` is the rule set's year-end closure."""
     days = (due - today).days
     open_days = 0
-    day = today
+    day = today + timedelta(days=1)
     while day <= due:
         if closed(day, year_end) is None:
             open_days += 1

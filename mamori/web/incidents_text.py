@@ -33,7 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.reportable_principal": ("委託元へ通知", "Notify the principal"),
     "inc.not_reportable": ("報告は不要", "No report required"),
     "inc.promptly": ("速やかに", "promptly"),
-    "inc.left": ("あと{days}日 (開庁日{open}日)", "{days} days left ({open} open days)"),
+    "inc.left": ("あと{days}日 (うち開庁日{open}日)", "{days} days left ({open} of them open days)"),
     "inc.today": ("本日まで", "due today"),
     "inc.overdue": ("{days}日超過", "{days} days late"),
     "inc.done": ("完了", "Done"),

@@ -38,7 +38,7 @@ def test_new_list_done_update(tmp_path: Path) -> None:
     code, out = _run(runner, "list", "--today", "2026-12-03", *cfg)
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("[対応中] 事案 2 FAX誤送信") and "報告要" in lines[0]
-    assert "期限 2026-12-05 (あと2日、開庁日2日)" in lines[1] and lines[1].strip().startswith("未了  速報")
+    assert "期限 2026-12-05 (あと2日、うち開庁日1日)" in lines[1] and lines[1].strip().startswith("未了  速報")
     assert lines[-1].startswith("[対応済] 事案 1") and "報告不要" in lines[-1]
     assert _run(runner, "done", "2", "preliminary", *cfg)[0] == 0
     code, out = _run(runner, "list", "--json", "--today", "2026-12-03", *cfg)

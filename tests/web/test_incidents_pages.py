@@ -33,7 +33,7 @@ def test_record_see_decision_countdown_and_mark_done(client, web_db) -> None:
     assert "施行規則8条2項" in page and "診断書のFAXを別の番号へ送った" in page
     view = register.get(web_db, incident_id)
     pre = view.countdown(next(t for t in view.tasks if t.kind == "preliminary"), today)
-    assert f"あと{pre.days_left}日 (開庁日{pre.open_days_left}日)" in page  # 速報: day 5 counted from today
+    assert f"あと{pre.days_left}日 (うち開庁日{pre.open_days_left}日)" in page  # 速報: day 5 counted from today
     done = client.post(f"/incidents/{incident_id}/tasks/preliminary", data={"csrf": csrf_of(page), "done": "1"})
     assert done.status_code == 200 and "olga@corp.example が" in done.text
     assert [t.kind for t in register.get(web_db, incident_id).open_tasks] == ["final", "notify_individuals"]
