@@ -156,7 +156,7 @@ def create(db: Any, case_obj: Any, actor: str, title: str = "", summary: str = "
 
 
 def _incident(s: Session, incident_id: int) -> Incident:
-    inc = s.get(Incident, incident_id)
+    inc = s.get(Incident, incident_id, with_for_update=True)  # one change of an incident at a time (PostgreSQL)
     if inc is None:
         raise RegisterError(f"no incident {incident_id}", f"事案 {incident_id} はありません")
     return inc

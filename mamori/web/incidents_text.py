@@ -66,9 +66,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.hist.rules": ("規則", "Rules"),
     "inc.update": ("事実を更新して判定し直す", "Update the facts and re-assess"),
     "inc.rules_applied": ("適用した規則: {rules}", "Rules applied: {rules}"),
+    "inc.report": ("報告事項 (規則8条1項) をダウンロード", "Download the report items (Rules Art. 8(1))"),
     "inc.report_note": (
-        "規則8条1項の報告書の作成はこの画面ではまだできません。判定と理由をもとに委員会の報告フォームへ入力してください。",
-        "The Rules Art. 8(1) report document is not produced here yet: fill in the PPC's form from the decision.",
+        "報告事項は委員会の報告フォームへ貼り付けるためのテキストです (二次被害と再発防止策は記入してください)。"
+        "PDF・DOCX の報告書はまだ作れません。",
+        "The report items are text to paste into the PPC's form (fill in secondary harm and prevention). A PDF or "
+        "DOCX document is not produced yet.",
     ),
     # the form
     "inc.form.title": ("事案を登録", "Record an incident"),

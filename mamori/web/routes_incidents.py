@@ -20,6 +20,7 @@ from mamori.incidents import register
 from mamori.incidents.case import CAUSE_LABELS_JA, CAUSES, EVENTS, CaseError
 from mamori.incidents.explain import CATEGORY_ITEM, CATEGORY_SHORT
 from mamori.incidents.register import IncidentView, RegisterError, privacymark_of
+from mamori.incidents.report import report_text
 from mamori.incidents.ruleset import builtin_rulesets, in_force
 from mamori.incidents.tasks import TASK_ARTICLES, TASK_KINDS, band, today_in
 from mamori.store.base import utcnow
@@ -31,7 +32,13 @@ from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, requ
 
 router = APIRouter(include_in_schema=False)
 
-CAUSE_LABELS_EN = {c: c.replace("_", " ") for c in CAUSES}
+CAUSE_LABELS_EN = {
+    "email_misdelivery": "e-mail sent to the wrong person", "letter_misdelivery": "letter sent to the wrong person",
+    "fax_misdelivery": "FAX sent to the wrong number", "enclosure_error": "wrong enclosure",
+    "loss_theft": "loss or theft", "unauthorized_access": "unauthorised access", "malware": "malware, ransomware",
+    "insider_misuse": "misuse by an employee", "system_error": "system misconfiguration or fault",
+    "clerical_error": "clerical error", "verbal": "told by word of mouth", "other": "other",
+}  # fmt: skip
 FIELD_QUESTION = {"discovered_on": "inc.q.discovered", "persons": "inc.q.persons", "data": "inc.q.data",
                   "cause": "inc.q.cause", "event": "inc.q.event", "title": "inc.q.title"}
 
@@ -217,3 +224,14 @@ def incidents_update(request: Request, incident_id: int, info: Annotated[Session
         return _form_page(request, 400, values=values, incident_id=incident_id, title=title, summary=summary,
                           error=_error_text(request, e))
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
+
+
+@router.get("/incidents/{incident_id}/report.txt")
+def incidents_report(request: Request, incident_id: int,
+                     info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    """The nine items of 規則8条1項 as text, to paste into the PPC's form (a download)."""
+    _officer(info)
+    view = _view(request, incident_id)
+    body = report_text(view.id, view.case, view.decision, view.summary, view.tasks)
+    return Response(body, media_type="text/plain; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="incident-{view.id}-report.txt"', "Cache-Control": "no-store"})

@@ -1,9 +1,11 @@
 """The incident register in a real browser: the officer records an incident through the form of plain questions,
-sees the decision with its reasons and the countdown of each task, and marks the 速報 done."""
+sees the decision with its reasons and the countdown of each task, downloads the report items (規則8条1項, text)
+and marks the 速報 done."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -54,6 +56,12 @@ def test_officer_records_an_incident_and_sees_decision_and_countdown(web_setting
             row = page.locator(f"tr[data-task={kind}]").inner_text()
             assert task.due.isoformat() in row and f"あと{left.days_left}日" in row, row
         shot(page, "incidents/decision.png")
+        with page.expect_download() as download:
+            page.click(f"a[href='/incidents/{incident_id}/report.txt']")
+        report = Path(download.value.path()).read_text(encoding="utf-8")
+        assert download.value.suggested_filename == f"incident-{incident_id}-report.txt"
+        assert "【3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数】\n1,200人" in report
+        assert "ファイルサーバーが暗号化された" in report and "マルウェア" in report
         page.click("tr[data-task=preliminary] button[type=submit]")
         page.wait_for_load_state()
         assert "完了" in page.locator("tr[data-task=preliminary]").inner_text()

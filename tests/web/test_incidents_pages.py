@@ -83,7 +83,8 @@ def test_other_roles_get_403(client, web_db) -> None:
                                            "persons": 1, "data": ["PERSON"]}, OFFICER)
     for person in ("alice@corp.example", "bob@corp.example"):
         login(client, person)
-        for path in ("/incidents", "/incidents/new", f"/incidents/{incident_id}", f"/incidents/{incident_id}/edit"):
+        for path in ("/incidents", "/incidents/new", f"/incidents/{incident_id}", f"/incidents/{incident_id}/edit",
+                     f"/incidents/{incident_id}/report.txt"):
             assert client.get(path).status_code == 403, (person, path)
         page = client.get("/messages").text
         post = client.post(f"/incidents/{incident_id}/tasks/final", data={"csrf": csrf_of(page), "done": "1"})
