@@ -195,3 +195,20 @@ def parse_case(obj: Any) -> Case:
         personal_data=_boolean(obj, "personal_data", True),
         notification_difficult=_boolean(obj, "notification_difficult", False),
     )
+
+
+def case_to_json(case: Case) -> dict[str, Any]:
+    """The CASE.json object of ``case``: :func:`parse_case` of it gives ``case`` back (the register stores this)."""
+    return {
+        "discovered_on": case.discovered_on.isoformat(),
+        "event": case.event,
+        "cause": case.cause,
+        "persons": case.persons,
+        "data": list(case.data),
+        "encryption": {"high_level": case.high_level_encryption, "key_compromised": case.key_compromised},
+        "malicious": case.malicious,
+        "recovered_unviewed": case.recovered_unviewed,
+        "entrusted": case.entrusted,
+        "personal_data": case.personal_data,
+        "notification_difficult": case.notification_difficult,
+    }

@@ -1,20 +1,35 @@
-"""``mamori incidents``: the shell around the assessment — reads CASE.json files, prints the decision.
+"""``mamori incidents``: the shell around the assessment and the register.
 
-Exit status: 0 when every case was assessed (reportable or not); 2 when a case could not be read or a field is
-wrong (named on standard error; the other cases are still assessed and printed).
+``assess`` reads CASE.json files and prints the decision. Exit status: 0 when every case was assessed (reportable
+or not); 2 when a case could not be read or a field is wrong (named on standard error; the other cases are still
+assessed and printed).
+
+``new``, ``update``, ``done`` and ``list`` work on the register in the store (:mod:`mamori.incidents.register`):
+record an incident, re-assess it on new facts, mark a task done, list the register (open first, nearest deadline
+first). Each change is written to the audit log. Exit 2 on a wrong case, an unknown incident or task.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tomllib
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
+from mamori.incidents import register
 from mamori.incidents.assess import assess
 from mamori.incidents.case import CaseError, parse_case
 from mamori.incidents.explain import error_json, explain, to_json
+from mamori.incidents.register import RegisterError, privacymark_of
 from mamori.incidents.ruleset import builtin_rulesets, in_force
+from mamori.incidents.tasks import TASK_KINDS, TASK_LABELS, Countdown, today_in
+from mamori.store.base import utcnow
+from mamori.store.command import cli_actor, open_store, store_options
+from mamori.timefmt import zone, zone_of
 
 
 @click.group()
@@ -62,3 +77,179 @@ def assess_command(cases: tuple[str, ...], as_json: bool) -> None:
             sys.stdout.write(explain(path, decision, in_force(builtin_rulesets(), case.discovered_on)) + "\n")
         sys.stdout.flush()
     sys.exit(2 if failed else 0)
+
+
+def _load(path: str) -> object:
+    """The decoded CASE.json at ``path``; :class:`CaseError` when it cannot be read or is not JSON."""
+    try:
+        return _read(path)
+    except OSError as e:
+        raise CaseError("(file)", f"cannot read: {e.strerror or e}", f"読めません: {e.strerror or e}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise CaseError("(file)", f"not JSON: {e}", f"JSON として読めません: {e}") from None
+
+
+def _organization(config: str | None) -> tuple[tzinfo, bool]:
+    """The company's time zone and whether it holds the PrivacyMark, from ``[organization]`` of the config."""
+    path = Path(config or "mamori.toml")
+    if not path.is_file():
+        if config:
+            raise click.UsageError(f"no such config file: {config}")
+        return zone(), False
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        return zone_of(data), privacymark_of(data)
+    except (ValueError, UnicodeDecodeError) as exc:  # TOMLDecodeError and TimezoneError are ValueErrors
+        raise click.UsageError(f"{path}: {exc}") from exc
+
+
+def _fail(command: str, e: CaseError | RegisterError) -> NoReturn:
+    if isinstance(e, CaseError):
+        click.echo(f"mamori incidents {command}: {e.field}: {e.message_ja} / {e.message_en}", err=True)
+    else:
+        click.echo(f"mamori incidents {command}: {e.message_ja} / {e}", err=True)
+    sys.exit(2)
+
+
+def _words(obj: object, key: str, given: str | None) -> str | None:
+    """The officer's words: the option when given, else the CASE.json's ``title`` / ``summary`` when a string."""
+    if given is not None:
+        return given
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, str) else None
+
+
+@incidents.command("new")
+@store_options
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option("--title", help="A short title in the officer's words (else the CASE.json's `title`).")
+@click.option("--summary", help="What happened, in the officer's words (else the CASE.json's `summary`).")
+def new_command(case: str, title: str | None, summary: str | None, config: str | None, db_url: str | None) -> None:
+    """Assess CASE.json and record it in the register as a new incident; prints its id and the decision.
+
+    CASE.json を判定し、新しい事案として台帳に記録します (作業と期限も作ります)。
+    """
+    _, privacymark = _organization(config)
+    db = open_store(config, db_url, "incidents new")
+    try:
+        obj = _load(case)
+        incident_id = register.create(db, obj, cli_actor(), _words(obj, "title", title) or "",
+                                      _words(obj, "summary", summary) or "", privacymark=privacymark)
+    except (CaseError, RegisterError) as e:
+        _fail("new", e)
+    view = register.get(db, incident_id)
+    click.echo(f"事案 {incident_id} を記録しました / incident {incident_id} recorded")
+    rules = in_force(builtin_rulesets(), view.discovered_on)
+    click.echo(explain(f"incident {incident_id}", assess(parse_case(view.case)), rules), nl=False)
+
+
+@incidents.command("update")
+@store_options
+@click.argument("incident_id", type=int)
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option("--title", help="A new title (else the CASE.json's `title`, else unchanged).")
+@click.option("--summary", help="A new summary (else the CASE.json's `summary`, else unchanged).")
+def update_command(incident_id: int, case: str, title: str | None, summary: str | None, config: str | None,
+                   db_url: str | None) -> None:
+    """Re-assess incident ID on the facts of CASE.json; the earlier assessments are kept.
+
+    事案 ID を CASE.json の事実で判定し直します (以前の判定は履歴として残ります)。
+    """
+    _, privacymark = _organization(config)
+    db = open_store(config, db_url, "incidents update")
+    try:
+        obj = _load(case)
+        register.update(db, incident_id, obj, cli_actor(), privacymark=privacymark,
+                        title=_words(obj, "title", title), summary=_words(obj, "summary", summary))
+    except (CaseError, RegisterError) as e:
+        _fail("update", e)
+    view = register.get(db, incident_id)
+    click.echo(f"事案 {incident_id} を判定し直しました (判定 {len(view.assessments)} 回目) / "
+               f"incident {incident_id} re-assessed (assessment {len(view.assessments)})")
+    rules = in_force(builtin_rulesets(), view.discovered_on)
+    click.echo(explain(f"incident {incident_id}", assess(parse_case(view.case)), rules), nl=False)
+
+
+@incidents.command("done")
+@store_options
+@click.argument("incident_id", type=int)
+@click.argument("task", type=click.Choice(TASK_KINDS))
+@click.option("--undo", is_flag=True, help="Mark the task not done again.")
+def done_command(incident_id: int, task: str, undo: bool, config: str | None, db_url: str | None) -> None:
+    """Mark TASK of incident ID done (preliminary, final, notify_principal, notify_individuals, publish,
+    pmark_preliminary, pmark_final).
+
+    事案 ID の作業 TASK を完了にします (--undo で未了に戻します)。
+    """
+    db = open_store(config, db_url, "incidents done")
+    try:
+        register.mark_done(db, incident_id, task, cli_actor(), done=not undo)
+    except RegisterError as e:
+        _fail("done", e)
+    ja, en = TASK_LABELS[task]
+    if undo:
+        click.echo(f"事案 {incident_id}: {ja} を未了に戻しました / {en} marked not done")
+    else:
+        click.echo(f"事案 {incident_id}: {ja} を完了にしました / {en} marked done")
+
+
+def _task_json(view: register.IncidentView, t: register.TaskView, today: date) -> dict[str, Any]:
+    left = view.countdown(t, today)
+    return {
+        "kind": t.kind, "due": t.due.isoformat() if t.due else None, "required": t.required,
+        "done": t.done_at is not None, "done_at": t.done_at.isoformat() if t.done_at else None, "done_by": t.done_by,
+        "days_left": left.days_left if left else None, "open_days_left": left.open_days_left if left else None,
+    }  # fmt: skip
+
+
+def _left_ja(left: Countdown | None) -> str:
+    if left is None:
+        return "期限: 速やかに"
+    if left.overdue:
+        return f"期限 {left.due} ({-left.days_left}日超過)"
+    if left.days_left == 0:
+        return f"期限 {left.due} (本日まで)"
+    return f"期限 {left.due} (あと{left.days_left}日、うち開庁日{left.open_days_left}日)"
+
+
+@incidents.command("list")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per incident, one per line.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Count days left from this day (default: today in the company's time zone).")
+def list_command(as_json: bool, today: datetime | None, config: str | None, db_url: str | None) -> None:
+    """The register: open incidents first, the nearest deadline first; tasks with their days left.
+
+    事案の台帳: 対応中の事案が先、期限の近い順。作業ごとに残り日数を示します。
+    """
+    tz, _ = _organization(config)
+    db = open_store(config, db_url, "incidents list")
+    day = today.date() if today is not None else today_in(utcnow(), tz)
+    for view in register.register(db):
+        d = view.decision
+        if as_json:
+            obj = {
+                "id": view.id, "title": view.title, "open": view.is_open,
+                "discovered_on": view.discovered_on.isoformat(),
+                "nearest_due": view.nearest_due.isoformat() if view.nearest_due else None,
+                "reportable": d["reportable"], "report_to": d["report_to"], "categories": d["categories"],
+                "rules": d["rules"], "assessments": len(view.assessments),
+                "tasks": [_task_json(view, t, day) for t in view.tasks if t.required],
+            }  # fmt: skip
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            continue
+        state = "対応中" if view.is_open else "対応済"
+        if not d["reportable"]:
+            verdict = "報告不要"
+        elif d["report_to"] == "principal":
+            verdict = "委託元へ通知"
+        else:
+            verdict = "報告要 (個人情報保護委員会)"
+        title = f" {view.title}" if view.title else ""
+        click.echo(f"[{state}] 事案 {view.id}{title}  {view.discovered_on} 発覚  {verdict}")
+        for t in view.tasks:
+            if not t.required:
+                continue
+            mark = "完了" if t.done_at is not None else "未了"
+            when = "" if t.done_at is not None else "  " + _left_ja(view.countdown(t, day))
+            click.echo(f"    {mark}  {TASK_LABELS[t.kind][0]}{when}")

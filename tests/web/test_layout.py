@@ -3,7 +3,7 @@
 As each role (sender, approver, administrator) and signed out, every page of the web app is opened with long
 subjects, long addresses and many reasons; the document must not scroll sideways
 (``scrollWidth <= innerWidth``) and no visible element may reach past the viewport (a table cut off inside a
-scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 40 pages).
+scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 46 pages).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 
 from mamori.gateway import links
+from mamori.incidents import register
 from mamori.store import audit
 from mamori.store.base import utcnow
 from mamori.store.mail import MailMessage
@@ -104,7 +105,13 @@ def _world(web_db) -> dict[str, str]:
                      codes=["bulk_pii", "similar_recipient", "sensitive_pii"], note=LONG_SUBJECT)
     link = links.url("http://x", links.sign(SECRET, message_id=own, login="bob@corp.example", purpose="approve",
                                             expires_at=utcnow() + timedelta(hours=1)))
-    return {"own": own, "waiting": waiting, "cancelled": cancelled, "link": link[len("http://x"):]}
+    incident = register.create(  # the incident register: a long title and summary, every task of a P-mark holder
+        web_db, {"discovered_on": utcnow().date().isoformat(), "event": "leak", "cause": "unauthorized_access",
+                 "persons": 12_345, "data": ["PERSON", "ADDRESS", "CREDIT_CARD", "SENSITIVE:medical", "MY_NUMBER"],
+                 "malicious": True}, "olga@corp.example", title=LONG_SUBJECT, summary=LONG_SUBJECT + LONG_ADDRESS,
+        privacymark=True)
+    return {"own": own, "waiting": waiting, "cancelled": cancelled, "link": link[len("http://x"):],
+            "incident": str(incident)}
 
 
 def _sign_in(page, site: str, user: str) -> None:
@@ -178,7 +185,9 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
                              ("approve", f"/messages/{own}"), ("dashboard", "/dashboard"),
                              ("link", ids["link"])],
         "olga@corp.example": [("audit", "/audit"), ("users", "/admin/users"), ("dashboard-officer", "/dashboard"),
-                              ("detail-officer", f"/messages/{own}"), ("training", "/training/")],
+                              ("detail-officer", f"/messages/{own}"), ("training", "/training/"),
+                              ("incidents", "/incidents"), ("incident-new", "/incidents/new"),
+                              ("incident", f"/incidents/{ids['incident']}")],
         "adam@corp.example": [("admin-contacts", "/admin/contacts"),
                               ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
                               ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),

@@ -37,6 +37,8 @@ PAGES = {
     "/admin/policy": {"admin"},
     "/admin/keywords": {"admin"},
     "/audit/export.csv": {"officer"},
+    "/incidents": {"officer"},
+    "/incidents/new": {"officer"},
 }
 PASSWORD = "imported-person-pw-1"
 
