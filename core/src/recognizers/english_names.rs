@@ -386,13 +386,13 @@ fn run_at(t: &[char], p: usize) -> Option<usize> {
 
 /// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced):
 /// the suffixes of one string of the last four words, shortest first.
-struct Prev {
-    s: String,
+struct Prev<'a> {
+    s: &'a str,
     starts: [usize; 4],
     n: usize,
 }
 
-impl Prev {
+impl Prev<'_> {
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.starts[..self.n].iter().map(|&a| &self.s[a..])
     }
@@ -402,7 +402,8 @@ impl Prev {
     }
 }
 
-fn prev_words(lower: &[char], pos: usize) -> Prev {
+/// `buf`: the string of the words (cleared first).
+fn prev_words<'a>(lower: &[char], pos: usize, buf: &'a mut String) -> Prev<'a> {
     let lo = pos.saturating_sub(40);
     let mut window = &lower[lo..pos];
     if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
@@ -427,17 +428,18 @@ fn prev_words(lower: &[char], pos: usize) -> Prev {
         last[n] = (i, end);
         n += 1;
     }
-    let mut out = Prev { s: String::with_capacity(4 * n + window.len()), starts: [0; 4], n };
+    buf.clear();
     let mut starts = [0usize; 4];
     for k in 0..n {
         let (a, b) = last[n - 1 - k];
         if k > 0 {
-            out.s.push(' ');
+            buf.push(' ');
         }
-        starts[k] = out.s.len();
-        out.s.extend(&window[a..b]);
+        starts[k] = buf.len();
+        buf.extend(&window[a..b]);
     }
     // shortest first: the last word alone, then the last two...
+    let mut out = Prev { s: buf.as_str(), starts: [0; 4], n };
     for k in 0..n {
         out.starts[k] = starts[n - 1 - k];
     }
@@ -724,7 +726,16 @@ impl EnglishNameRecognizer {
         Some(Finding::new("ORGANIZATION", start, end, 0.6, NAME))
     }
 
-    fn classify(&self, t: &[char], lower: &[char], run: Run, keys: &Keys, out: &mut Vec<Finding>) {
+    /// `prev_buf`: a buffer for the words before the run.
+    fn classify(
+        &self,
+        t: &[char],
+        lower: &[char],
+        run: Run,
+        keys: &Keys,
+        prev_buf: &mut String,
+        out: &mut Vec<Finding>,
+    ) {
         use class::*;
         let mut toks: &[(usize, usize)] = run.toks;
         let mut spans: &[(usize, usize)] = run.spans;
@@ -779,7 +790,7 @@ impl EnglishNameRecognizer {
         }
         let mut start = spans[0].0;
         let mut end = spans[spans.len() - 1].1;
-        let prev = prev_words(lower, run.spans[0].0);
+        let prev = prev_words(lower, run.spans[0].0, prev_buf);
         let prev_cls = self.prev_class(&prev);
         let initial = sentence_initial(t, run.spans[0].0) && !(title || greet);
         let shouty = toks.iter().all(|&k| str_isupper(tok(k)) && k.1 - k.0 > 1);
@@ -986,7 +997,8 @@ impl EnglishNameRecognizer {
     /// Firm names made of three surnames ("Marshall, Hernandez and Simpson"), not after a colon.
     fn org_lists(&self, t: &[char], ts: &str, out: &mut Vec<Finding>) {
         static AND: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" and "));
-        if AND.find(ts.as_bytes()).is_none() {
+        // the pattern needs a comma after its first name, and " and " (its usual form)
+        if memchr::memchr(b',', ts.as_bytes()).is_none() || AND.find(ts.as_bytes()).is_none() {
             return;
         }
         // (?<!, )(TOKEN),[ \t]{1,2}(TOKEN)[ \t]{1,2}and[ \t]{1,2}(TOKEN), as finditer
@@ -1134,6 +1146,7 @@ struct Scratch {
     key_buf: String,
     runs: Runs,
     keys: Keys,
+    prev_buf: String,
 }
 
 thread_local! {
@@ -1147,7 +1160,7 @@ impl EnglishNameRecognizer {
         let lower: &[char] = &doc.lower().chars;
         let mut name_parts: std::collections::HashSet<String, FxBuild> = Default::default();
         let mut last_person_line: Option<usize> = None;
-        let Scratch { singles, got, key_buf, runs, keys } = sc;
+        let Scratch { singles, got, key_buf, runs, keys, prev_buf } = sc;
         singles.clear();
         let mut p = 0;
         while p < t.len() {
@@ -1184,7 +1197,7 @@ impl EnglishNameRecognizer {
                 }
                 keys.fill(self, t, run.toks);
                 got.clear();
-                self.classify(t, lower, run, keys, got);
+                self.classify(t, lower, run, keys, prev_buf, got);
                 if !got.iter().any(|f| f.score >= 0.5) {
                     if let Some(ple) = last_person_line {
                         if let Some(org) = self.signature_org(doc, t, run, keys, ple) {
@@ -1285,14 +1298,15 @@ mod tests {
         assert!(org_after(&c(" is a big tech company.")) && org_after(&c("  offices")) && !org_after(&c(" officer")));
         assert!(!org_after(&c(" is a one two three four company")));
         assert_eq!(
-            prev_words(&c("x\nwe moved here from "), 21).iter().collect::<Vec<_>>(),
+            prev_words(&c("x\nwe moved here from "), 21, &mut String::new()).iter().collect::<Vec<_>>(),
             vec!["from", "here from", "moved here from", "we moved here from"]
         );
-        let p = prev_words(&c("one two three four five, six: "), 30);
+        let mut b = String::new();
+        let p = prev_words(&c("one two three four five, six: "), 30, &mut b);
         assert_eq!(
             p.iter().collect::<Vec<_>>(),
             vec!["six:", "five, six:", "four five, six:", "three four five, six:"]
         );
-        assert_eq!(prev_words(&c("  "), 2).first(), None);
+        assert_eq!(prev_words(&c("  "), 2, &mut String::new()).first(), None);
     }
 }
