@@ -17,6 +17,8 @@
 //! The Python rules' regular expressions are hand-written scans here with the ends Python's `re`
 //! gives; character tests go through [`crate::pystr`] (Python's Unicode semantics).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -25,9 +27,7 @@ use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::pystr::{self, is_letter, is_word, split_ws, str_islower, str_isupper};
 use crate::recognizer::Recognizer;
-use crate::recognizers::english_words::{
-    is_upper_class, lexicons, word_set, words, FxBuild, Lexicons, Words, PARTICLES,
-};
+use crate::recognizers::english_words::{is_upper_class, lexicons, FxBuild, Lexicons, PARTICLES};
 
 const NAME: &str = "english_names";
 
@@ -217,47 +217,87 @@ const SURNAME_ENDINGS: &[&str] = &[
     "oglu", "oğlu", "mann", "berg", "stein",
 ];
 
+/// What a key is, as bits of one word: a single hash lookup answers every word-list question the
+/// rules ask about a token, a phrase of tokens or the words before a run.
+mod class {
+    pub const GIVEN: u32 = 1;
+    pub const SURNAME: u32 = 1 << 1;
+    /// Common English words, stop words and [`super::NOT_NAME`] (the recognizer's `common`).
+    pub const COMMON: u32 = 1 << 2;
+    pub const STOP: u32 = 1 << 3;
+    /// Names that are also English words ("Love", "Reed").
+    pub const AMBIGUOUS: u32 = 1 << 4;
+    /// A key of the place lexicon.
+    pub const PLACE: u32 = 1 << 5;
+    /// A place with a kind.
+    pub const PLACE_KIND: u32 = 1 << 6;
+    /// A country or a state.
+    pub const PLACE_CS: u32 = 1 << 7;
+    pub const NOT_NAME_WORD: u32 = 1 << 8;
+    pub const TITLE: u32 = 1 << 9;
+    pub const ROLE: u32 = 1 << 10;
+    pub const VENUE: u32 = 1 << 11;
+    pub const GREETING: u32 = 1 << 12;
+    pub const LEGAL_FORM: u32 = 1 << 13;
+    pub const ORG_SUFFIX: u32 = 1 << 14;
+    pub const ABBREVIATION: u32 = 1 << 15;
+    pub const STRONG_PERSON_CUE: u32 = 1 << 16;
+    pub const PERSON_CUE: u32 = 1 << 17;
+    pub const LOCATION_CUE: u32 = 1 << 18;
+    pub const ORG_CUE: u32 = 1 << 19;
+}
+
 /// PERSON, ORGANIZATION and LOCATION in English text from capitalised runs, lexicons and cues.
 pub struct EnglishNameRecognizer {
     lex: &'static Lexicons,
-    common: Words,
-    not_name: Words,
-    titles: Words,
-    roles: Words,
-    venues: Words,
-    greetings: Words,
-    legal_forms: Words,
-    org_suffixes: Words,
-    abbreviations: Words,
-    strong_person_cues: Words,
-    person_cues_before: Words,
-    location_cues_before: Words,
-    org_cues_before: Words,
+    /// Every word list of the rules in one map: key -> [`class`] bits.
+    classes: HashMap<&'static str, u32, FxBuild>,
 }
 
 impl EnglishNameRecognizer {
     pub fn new() -> Self {
+        use class::*;
         let lex = lexicons();
-        let not_name = words(NOT_NAME);
-        let mut common = lex.common.clone();
-        common.extend(lex.stop_words.iter().copied());
-        common.extend(not_name.iter().copied());
-        EnglishNameRecognizer {
-            lex,
-            common,
-            not_name,
-            titles: words(TITLES),
-            roles: words(ROLES),
-            venues: words(VENUES),
-            greetings: words(GREETINGS),
-            legal_forms: words(LEGAL_FORMS),
-            org_suffixes: words(ORG_SUFFIXES),
-            abbreviations: words(ABBREVIATIONS),
-            strong_person_cues: word_set(STRONG_PERSON_CUES),
-            person_cues_before: word_set(PERSON_CUES_BEFORE),
-            location_cues_before: word_set(LOCATION_CUES_BEFORE),
-            org_cues_before: word_set(ORG_CUES_BEFORE),
+        let mut classes: HashMap<&'static str, u32, FxBuild> = HashMap::default();
+        let mut add = |ws: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+            for w in ws {
+                *classes.entry(w).or_insert(0) |= bit;
+            }
+        };
+        add(&mut lex.given.iter().copied(), GIVEN);
+        add(&mut lex.surnames.iter().copied(), SURNAME);
+        add(&mut lex.common.iter().copied(), COMMON);
+        add(&mut lex.stop_words.iter().copied(), STOP | COMMON);
+        add(&mut NOT_NAME.split_whitespace(), NOT_NAME_WORD | COMMON);
+        add(&mut lex.name_words.iter().copied(), AMBIGUOUS);
+        for (&place, &kind) in &lex.places {
+            let mut bits = PLACE;
+            if !kind.is_empty() {
+                bits |= PLACE_KIND;
+                if "CS".contains(kind) {
+                    bits |= PLACE_CS;
+                }
+            }
+            add(&mut std::iter::once(place), bits);
         }
+        add(&mut TITLES.split_whitespace(), TITLE);
+        add(&mut ROLES.split_whitespace(), ROLE);
+        add(&mut VENUES.split_whitespace(), VENUE);
+        add(&mut GREETINGS.split_whitespace(), GREETING);
+        add(&mut LEGAL_FORMS.split_whitespace(), LEGAL_FORM);
+        add(&mut ORG_SUFFIXES.split_whitespace(), ORG_SUFFIX);
+        add(&mut ABBREVIATIONS.split_whitespace(), ABBREVIATION);
+        add(&mut STRONG_PERSON_CUES.iter().copied(), STRONG_PERSON_CUE);
+        add(&mut PERSON_CUES_BEFORE.iter().copied(), PERSON_CUE);
+        add(&mut LOCATION_CUES_BEFORE.iter().copied(), LOCATION_CUE);
+        add(&mut ORG_CUES_BEFORE.iter().copied(), ORG_CUE);
+        EnglishNameRecognizer { lex, classes }
+    }
+
+    /// The [`class`] bits of `key` (0 for a word of no list).
+    #[inline]
+    fn class(&self, key: &str) -> u32 {
+        self.classes.get(key).copied().unwrap_or(0)
     }
 }
 
@@ -327,6 +367,10 @@ fn run_at(t: &[char], p: usize) -> Option<usize> {
         }
         let mut j = end + b;
         for _ in 0..2 {
+            // every particle begins with one of these letters
+            if !is(t, j, |c| matches!(c, 'v' | 'd' | 'l' | 't' | 'b' | 'a' | 'y')) {
+                break;
+            }
             match PARTICLES.iter().find_map(|w| pystr::match_lit(t, j, w).filter(|&e| is(t, e, blank))) {
                 Some(e) => j = e + 1,
                 None => break,
@@ -342,13 +386,13 @@ fn run_at(t: &[char], p: usize) -> Option<usize> {
 
 /// The last one, two, three and four words before `pos` on its line (lower-cased, single-spaced):
 /// the suffixes of one string of the last four words, shortest first.
-struct Prev {
-    s: String,
+struct Prev<'a> {
+    s: &'a str,
     starts: [usize; 4],
     n: usize,
 }
 
-impl Prev {
+impl Prev<'_> {
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.starts[..self.n].iter().map(|&a| &self.s[a..])
     }
@@ -358,52 +402,48 @@ impl Prev {
     }
 }
 
-fn prev_words(lower: &[char], pos: usize) -> Prev {
+/// `buf`: the string of the words (cleared first).
+fn prev_words<'a>(lower: &[char], pos: usize, buf: &'a mut String) -> Prev<'a> {
     let lo = pos.saturating_sub(40);
     let mut window = &lower[lo..pos];
     if let Some(nl) = window.iter().rposition(|&c| c == '\n') {
         window = &window[nl + 1..];
     }
-    // `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?`, keeping the last four
-    let mut last = [(0usize, 0usize); 4];
-    let mut count = 0usize;
+    // `_WORD_RE.findall(window)`: `[\w'\u2019]{1,40}[?:,]?`, keeping the last four. The window is at
+    // most 40 code points, so its words are the maximal runs, read here from the end.
     let w = window;
-    let mut i = 0;
-    while i < w.len() {
-        if !(is_word(w[i]) || apos(w[i])) {
-            i += 1;
+    let mut last = [(0usize, 0usize); 4]; // the last word first
+    let mut n = 0usize;
+    let mut i = w.len();
+    while i > 0 && n < 4 {
+        if !(is_word(w[i - 1]) || apos(w[i - 1])) {
+            i -= 1;
             continue;
         }
-        let s = i;
-        while i < w.len() && i - s < 40 && (is_word(w[i]) || apos(w[i])) {
-            i += 1;
+        let e = i;
+        while i > 0 && (is_word(w[i - 1]) || apos(w[i - 1])) {
+            i -= 1;
         }
-        if i < w.len() && matches!(w[i], '?' | ':' | ',') {
-            i += 1;
-        }
-        last[count % 4] = (s, i);
-        count += 1;
+        let end = if e < w.len() && matches!(w[e], '?' | ':' | ',') { e + 1 } else { e };
+        last[n] = (i, end);
+        n += 1;
     }
-    let n = count.min(4);
-    let mut out = Prev { s: String::with_capacity(4 * n + window.len()), starts: [0; 4], n };
+    buf.clear();
     let mut starts = [0usize; 4];
     for k in 0..n {
-        let (a, b) = last[(count - n + k) % 4];
+        let (a, b) = last[n - 1 - k];
         if k > 0 {
-            out.s.push(' ');
+            buf.push(' ');
         }
-        starts[k] = out.s.len();
-        out.s.extend(&window[a..b]);
+        starts[k] = buf.len();
+        buf.extend(&window[a..b]);
     }
     // shortest first: the last word alone, then the last two...
+    let mut out = Prev { s: buf.as_str(), starts: [0; 4], n };
     for k in 0..n {
         out.starts[k] = starts[n - 1 - k];
     }
     out
-}
-
-fn cue(prev: &Prev, cues: &Words) -> bool {
-    prev.iter().any(|p| cues.contains(p))
 }
 
 fn sentence_initial(t: &[char], pos: usize) -> bool {
@@ -441,6 +481,27 @@ fn trim(t: &[char], start: usize, end: usize) -> usize {
     end
 }
 
+/// [`pystr::lower_into`], with a short way for ASCII tokens (nearly all of them): the bytes
+/// lower-cased in a buffer and appended at once.
+#[inline]
+fn lower_into(tok: &[char], s: &mut String) {
+    let mut buf = [0u8; 48];
+    if tok.len() <= buf.len() {
+        let mut any = 0u32;
+        for (b, &c) in buf.iter_mut().zip(tok) {
+            any |= c as u32;
+            *b = (c as u8).to_ascii_lowercase();
+        }
+        if any < 0x80 {
+            if let Ok(lower) = std::str::from_utf8(&buf[..tok.len()]) {
+                s.push_str(lower);
+                return;
+            }
+        }
+    }
+    pystr::lower_into(tok, s);
+}
+
 /// `_norm`: lower-cased, trailing dots and a possessive 's dropped.
 fn norm(tok: &[char]) -> String {
     let mut s = String::with_capacity(tok.len());
@@ -451,15 +512,22 @@ fn norm(tok: &[char]) -> String {
 /// [`norm`] into `s` (cleared first), for a key only looked up (no allocation once `s` has grown).
 fn norm_into<'s>(tok: &[char], s: &'s mut String) -> &'s str {
     s.clear();
-    pystr::lower_into(tok, s);
-    let n = s.trim_end_matches('.').len();
+    push_norm(tok, s);
+    s
+}
+
+/// [`norm`] of `tok` appended to `s`.
+fn push_norm(tok: &[char], s: &mut String) {
+    let st = s.len();
+    lower_into(tok, s);
+    let n = st + s[st..].trim_end_matches('.').len();
     s.truncate(n);
-    if s.ends_with("'s") {
+    let k = &s.as_bytes()[st..];
+    if k.len() >= 2 && k[k.len() - 2..] == *b"'s" {
         s.truncate(s.len() - 2);
-    } else if s.ends_with("\u{2019}s") {
+    } else if k.len() >= 4 && k[k.len() - 4..] == *"\u{2019}s".as_bytes() {
         s.truncate(s.len() - 4);
     }
-    s
 }
 
 fn is_initial(tok: &[char]) -> bool {
@@ -478,7 +546,7 @@ fn person_after(a: &[char]) -> bool {
         j = 2;
     }
     let b = a[j..].iter().take(2).take_while(|&&c| blank(c) || c == ',').count();
-    b > 0 && PERSON_AFTER_WORDS.iter().any(|w| word_at(a, j + b, w))
+    b > 0 && is(a, j + b, |c| c.is_ascii_lowercase()) && PERSON_AFTER_WORDS.iter().any(|w| word_at(a, j + b, w))
 }
 
 /// _ORG_AFTER_RE matches at the start of `a`.
@@ -488,6 +556,9 @@ fn org_after(a: &[char]) -> bool {
         return false;
     }
     let j = b;
+    if !is(a, j, |c| c.is_ascii_lowercase()) {
+        return false; // each word below, and "is a", is in lower-case ASCII
+    }
     if ORG_AFTER_WORDS.iter().any(|w| word_at(a, j, w)) {
         return true;
     }
@@ -511,19 +582,78 @@ fn org_after(a: &[char]) -> bool {
 }
 
 /// One run of tokens: the token (the part without its tabs) and the part's span.
-struct Run {
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    toks: &'a [(usize, usize)],
+    spans: &'a [(usize, usize)],
+}
+
+/// The runs of one capitalised match, one after another (reused from match to match).
+#[derive(Default)]
+struct Runs {
     toks: Vec<(usize, usize)>,
     spans: Vec<(usize, usize)>,
+    /// The end (in `toks`) of each run.
+    ends: Vec<usize>,
+}
+
+impl Runs {
+    fn get(&self, k: usize) -> Run<'_> {
+        let a = if k == 0 { 0 } else { self.ends[k - 1] };
+        let b = self.ends[k];
+        Run { toks: &self.toks[a..b], spans: &self.spans[a..b] }
+    }
+}
+
+/// The keys (`_norm`) of a run's tokens, written one after another with a space between, so that
+/// the phrase of tokens in a row (`" ".join(keys[i:j])`) is a slice; and each key's class bits.
+#[derive(Default)]
+struct Keys {
+    s: String,
+    r: Vec<(usize, usize)>,
+    f: Vec<u32>,
+}
+
+impl Keys {
+    fn fill(&mut self, rec: &EnglishNameRecognizer, t: &[char], toks: &[(usize, usize)]) {
+        self.s.clear();
+        self.r.clear();
+        self.f.clear();
+        for (i, &(a, b)) in toks.iter().enumerate() {
+            if i > 0 {
+                self.s.push(' ');
+            }
+            let st = self.s.len();
+            push_norm(&t[a..b], &mut self.s);
+            self.r.push((st, self.s.len()));
+            self.f.push(rec.class(&self.s[st..]));
+        }
+    }
+
+    #[inline]
+    fn key(&self, i: usize) -> &str {
+        let (a, b) = self.r[i];
+        &self.s[a..b]
+    }
+
+    /// Keys `i..j` joined by spaces.
+    #[inline]
+    fn phrase(&self, i: usize, j: usize) -> &str {
+        &self.s[self.r[i].0..self.r[j - 1].1]
+    }
 }
 
 impl EnglishNameRecognizer {
-    fn is_abbrev(&self, part: &[char]) -> bool {
-        self.abbreviations.contains(pystr::lower(part).as_str())
+    /// The class bits of the words before a run: any of its last one to four words.
+    fn prev_class(&self, prev: &Prev) -> u32 {
+        prev.iter().fold(0, |a, p| a | self.class(p))
     }
 
     /// Tokens of a run; a possessive ("Ström's Cautionary Tales") ends a run.
-    fn split_run(&self, t: &[char], start: usize, end: usize) -> Vec<Run> {
-        let mut runs = vec![Run { toks: Vec::new(), spans: Vec::new() }];
+    fn split_run(&self, t: &[char], start: usize, end: usize, runs: &mut Runs, buf: &mut String) {
+        runs.toks.clear();
+        runs.spans.clear();
+        runs.ends.clear();
         let mut i = start;
         let seg = &t[start..end];
         for part in seg.split(|&c| c == ' ') {
@@ -532,18 +662,24 @@ impl EnglishNameRecognizer {
                 let a = part.iter().take_while(|&&c| c == '\t').count();
                 let b = n - part.iter().rev().take_while(|&&c| c == '\t').count();
                 let (ts, te) = if a >= b { (i, i) } else { (i + a, i + b) };
-                let cur = runs.last_mut().expect("one run");
-                cur.toks.push((ts, te));
-                cur.spans.push((i, i + n));
+                runs.toks.push((ts, te));
+                runs.spans.push((i, i + n));
                 let poss = n >= 2 && part[n - 1] == 's' && apos(part[n - 2]);
-                if poss || (part[n - 1] == '.' && n > 3 && !self.is_abbrev(&part[..n - 1])) {
-                    runs.push(Run { toks: Vec::new(), spans: Vec::new() });
+                if poss || (part[n - 1] == '.' && n > 3 && !self.is_abbrev(&part[..n - 1], buf)) {
+                    runs.ends.push(runs.toks.len());
                 }
             }
             i += n + 1;
         }
-        runs.retain(|r| !r.toks.is_empty());
-        runs
+        if runs.ends.last().copied().unwrap_or(0) < runs.toks.len() {
+            runs.ends.push(runs.toks.len());
+        }
+    }
+
+    fn is_abbrev(&self, part: &[char], buf: &mut String) -> bool {
+        buf.clear();
+        lower_into(part, buf);
+        self.class(buf) & class::ABBREVIATION != 0
     }
 
     fn country_line_after(&self, t: &[char], end: usize) -> bool {
@@ -564,12 +700,16 @@ impl EnglishNameRecognizer {
         self.lex.places.get(key.as_str()) == Some(&"C")
     }
 
-    fn joined_norm(&self, t: &[char], toks: &[(usize, usize)]) -> String {
-        toks.iter().map(|&(a, b)| norm(&t[a..b])).collect::<Vec<_>>().join(" ")
-    }
-
-    /// In a signature block, the line right after the person's name is the organisation.
-    fn signature_org(&self, doc: &Document, t: &[char], run: &Run, person_line_end: usize) -> Option<Finding> {
+    /// In a signature block, the line right after the person's name is the organisation
+    /// (`keys`: the keys of the whole run).
+    fn signature_org(
+        &self,
+        doc: &Document,
+        t: &[char],
+        run: Run,
+        keys: &Keys,
+        person_line_end: usize,
+    ) -> Option<Finding> {
         let start = run.spans[0].0;
         let end = run.spans[run.spans.len() - 1].1;
         if !line_alone(t, start, end) || run.toks.len() > 5 {
@@ -578,176 +718,187 @@ impl EnglishNameRecognizer {
         if doc.line_start(start, crate::document::LINE_LIMIT) != person_line_end + 1 {
             return None;
         }
-        let (a, b) = run.toks[0];
-        if self.lex.places.contains_key(self.joined_norm(t, &run.toks).as_str())
-            || self.lex.stop_words.contains(norm(&t[a..b]).as_str())
-        {
+        let n = run.toks.len();
+        let whole = if n == 1 { keys.f[0] } else { self.class(keys.phrase(0, n)) };
+        if whole & class::PLACE != 0 || keys.f[0] & class::STOP != 0 {
             return None;
         }
         Some(Finding::new("ORGANIZATION", start, end, 0.6, NAME))
     }
 
-    fn classify(&self, t: &[char], lower: &[char], run: &Run, out: &mut Vec<Finding>) {
-        let lx = self.lex;
-        let (given, surnames, places, stop) = (&lx.given, &lx.surnames, &lx.places, &lx.stop_words);
-        let common = &self.common;
-        let mut toks: &[(usize, usize)] = &run.toks;
-        let mut spans: &[(usize, usize)] = &run.spans;
+    /// `prev_buf`: a buffer for the words before the run.
+    fn classify(
+        &self,
+        t: &[char],
+        lower: &[char],
+        run: Run,
+        keys: &Keys,
+        prev_buf: &mut String,
+        out: &mut Vec<Finding>,
+    ) {
+        use class::*;
+        let mut toks: &[(usize, usize)] = run.toks;
+        let mut spans: &[(usize, usize)] = run.spans;
         let tok = |k: (usize, usize)| &t[k.0..k.1];
         let (mut title, mut greet) = (false, false);
-        // every token's key, once (the steps below cut tokens from either end: `keys` follows `toks`)
-        let all: Vec<String> = toks.iter().map(|&k| norm(tok(k))).collect();
-        let mut keys: &[String] = &all;
-        if toks.len() > 1 && places.contains_key(all.join(" ").as_str()) {
+        // the keys of the tokens left are keys `lo..hi` (the steps below cut tokens from either end)
+        let (mut lo, mut hi) = (0usize, keys.r.len());
+        let f = |i: usize| keys.f[i];
+        if toks.len() > 1 && self.class(keys.phrase(0, hi)) & PLACE != 0 {
             let s = spans[0].0;
             out.push(Finding::new("LOCATION", s, trim(t, s, spans[spans.len() - 1].1), 0.8, NAME));
             return;
         }
-        // Leading titles, greetings and function words are not part of the name.
+        let whole_checked = toks.len() > 1; // the whole run is known not to be a place
+                                            // Leading titles, greetings and function words are not part of the name.
         while !toks.is_empty() {
-            let key = keys[0].as_str();
-            if self.titles.contains(key) {
+            let key = keys.key(lo);
+            let c = f(lo);
+            if c & TITLE != 0 {
                 title = true;
-            } else if self.greetings.contains(key) {
+            } else if c & GREETING != 0 {
                 greet = true;
             } else if (key == "st" || key == "saint") && toks.len() > 1 {
                 return; // St. Mary's Hospital, St Albans
-            } else if (stop.contains(key) || self.roles.contains(key)) && toks.len() > 1 {
-            } else if common.contains(key) && toks.len() > 2 && given.contains(keys[1].as_str()) {
+            } else if c & (STOP | ROLE) != 0 && toks.len() > 1 {
+            } else if c & COMMON != 0 && toks.len() > 2 && f(lo + 1) & GIVEN != 0 {
                 // "Patient John Doe"
             } else {
                 break;
             }
             toks = &toks[1..];
             spans = &spans[1..];
-            keys = &keys[1..];
+            lo += 1;
         }
         if toks.is_empty() {
             return;
         }
         if toks.len() == 1 && !(title || greet) {
-            let k = keys[0].as_str();
-            if k.chars().count() < 2
-                || stop.contains(k)
-                || (common.contains(k) && !places.contains_key(k) && !given.contains(k))
+            let c = f(lo);
+            if keys.key(lo).chars().count() < 2
+                || c & STOP != 0
+                || (c & COMMON != 0 && c & PLACE == 0 && c & GIVEN == 0)
             {
                 return;
             }
         }
         // Trailing function words ("Ubul What") are cut too.
-        while toks.len() > 1 && stop.contains(keys[keys.len() - 1].as_str()) {
+        while toks.len() > 1 && f(hi - 1) & STOP != 0 {
             toks = &toks[..toks.len() - 1];
             spans = &spans[..spans.len() - 1];
-            keys = &keys[..keys.len() - 1];
+            hi -= 1;
         }
         let mut start = spans[0].0;
         let mut end = spans[spans.len() - 1].1;
-        let prev = prev_words(lower, run.spans[0].0);
+        let prev = prev_words(lower, run.spans[0].0, prev_buf);
+        let prev_cls = self.prev_class(&prev);
         let initial = sentence_initial(t, run.spans[0].0) && !(title || greet);
         let shouty = toks.iter().all(|&k| str_isupper(tok(k)) && k.1 - k.0 > 1);
         let mut tend = trim(t, start, end);
 
         // ORGANIZATION: a legal form or organisation word at the end ("Shepherd Ltd. Orchestra": at the form).
-        let org_at = (1..keys.len()).rev().find(|&i| self.legal_forms.contains(keys[i].as_str())).unwrap_or(0);
-        if org_at > 0 && org_at < keys.len() - 1 {
+        let org_at = (1..hi - lo).rev().find(|&i| f(lo + i) & LEGAL_FORM != 0).unwrap_or(0);
+        if org_at > 0 && org_at < hi - lo - 1 {
             toks = &toks[..org_at + 1];
             spans = &spans[..org_at + 1];
-            keys = &keys[..org_at + 1];
+            hi = lo + org_at + 1;
             start = spans[0].0;
             end = spans[spans.len() - 1].1;
             tend = trim(t, start, end);
         }
-        let last = keys[keys.len() - 1].as_str();
-        if self.org_suffixes.contains(last) && toks.len() >= 2 && !stop.contains(keys[0].as_str()) {
-            let oend = if self.abbreviations.contains(last) { end } else { tend };
+        let last = f(hi - 1);
+        if last & ORG_SUFFIX != 0 && toks.len() >= 2 && f(lo) & STOP == 0 {
+            let oend = if last & ABBREVIATION != 0 { end } else { tend };
             out.push(Finding::new("ORGANIZATION", start, oend, if !shouty { 0.85 } else { 0.6 }, NAME));
             return;
         }
-        let phrase = keys.join(" ");
-        let kind = places.get(phrase.as_str()).copied().filter(|k| !k.is_empty());
-        let loc_cue = cue(&prev, &self.location_cues_before);
+        let phrase_cls = if hi - lo == 1 {
+            f(lo)
+        } else if whole_checked && lo == 0 && hi == keys.r.len() {
+            0
+        } else {
+            self.class(keys.phrase(lo, hi))
+        };
+        let kind = phrase_cls & PLACE_KIND != 0;
+        let loc_cue = prev_cls & LOCATION_CUE != 0;
         let weak_loc_cue = prev.first().is_some_and(|p| p == "in" || p == "from");
-        let person_cue = title || greet || cue(&prev, &self.strong_person_cues);
+        let person_cue = title || greet || prev_cls & STRONG_PERSON_CUE != 0;
         let after = &t[tend.min(t.len())..(tend + 60).min(t.len())];
         let is_org_after = org_after(after);
         // LOCATION: the whole run is a known place.
-        if let Some(kind) = kind {
-            if !person_cue && !is_org_after {
-                let known_person =
-                    toks.len() == 1 && (given.contains(keys[0].as_str()) || surnames.contains(keys[0].as_str()));
-                if "CS".contains(kind) {
-                    out.push(Finding::new("LOCATION", start, tend, 0.85, NAME));
-                    return;
+        if kind && !person_cue && !is_org_after {
+            let known_person = toks.len() == 1 && f(lo) & (GIVEN | SURNAME) != 0;
+            if phrase_cls & PLACE_CS != 0 {
+                out.push(Finding::new("LOCATION", start, tend, 0.85, NAME));
+                return;
+            }
+            let at_cue = prev.first().is_some_and(|p| p == "at") && !known_person;
+            if loc_cue || weak_loc_cue || at_cue || !known_person {
+                let mut score = if loc_cue || weak_loc_cue {
+                    0.8
+                } else if initial {
+                    0.45
+                } else {
+                    0.6
+                };
+                if score < 0.7 && line_alone(t, start, end) && self.country_line_after(t, end) {
+                    score = 0.7;
                 }
-                let at_cue = prev.first().is_some_and(|p| p == "at") && !known_person;
-                if loc_cue || weak_loc_cue || at_cue || !known_person {
-                    let mut score = if loc_cue || weak_loc_cue {
-                        0.8
-                    } else if initial {
-                        0.45
-                    } else {
-                        0.6
-                    };
-                    if score < 0.7 && line_alone(t, start, end) && self.country_line_after(t, end) {
-                        score = 0.7;
-                    }
-                    if common.contains(keys[0].as_str()) && !(loc_cue || weak_loc_cue) {
-                        score = 0.4;
-                    }
-                    out.push(Finding::new("LOCATION", start, tend, score, NAME));
-                    return;
+                if f(lo) & COMMON != 0 && !(loc_cue || weak_loc_cue) {
+                    score = 0.4;
                 }
+                out.push(Finding::new("LOCATION", start, tend, score, NAME));
+                return;
             }
         }
-        if kind.is_none() && loc_cue && !common.contains(keys[0].as_str()) {
+        if !kind && loc_cue && f(lo) & COMMON == 0 {
             // "Where: Beerze Country Club" -> Beerze
-            let cut = keys.iter().position(|k| self.venues.contains(k.as_str())).unwrap_or(keys.len());
+            let cut = (lo..hi).position(|i| f(i) & VENUE != 0).unwrap_or(hi - lo);
             if 0 < cut && cut <= 3 {
                 out.push(Finding::new("LOCATION", start, trim(t, start, spans[cut - 1].1), 0.65, NAME));
                 return;
             }
         }
-        if kind.is_none() && toks.len() <= 4 && line_alone(t, start, end) && self.country_line_after(t, end) {
+        if !kind && toks.len() <= 4 && line_alone(t, start, end) && self.country_line_after(t, end) {
             out.push(Finding::new("LOCATION", start, tend, 0.6, NAME)); // a town on the line above its country
             return;
         }
-        if shouty || stop.contains(keys[0].as_str()) {
+        if shouty || f(lo) & STOP != 0 {
             return;
         }
         let first_tok = tok(toks[0]);
         let is_camel = toks.len() == 1 && !person_cue && camel(first_tok) && !starts_with(first_tok, 0, "Mac");
-        let full_name =
-            given.contains(keys[0].as_str()) && toks.len() >= 2 && surnames.contains(keys[keys.len() - 1].as_str());
-        if (is_org_after || (cue(&prev, &self.org_cues_before) && toks.len() <= 5) || is_camel) && !full_name {
+        let full_name = f(lo) & GIVEN != 0 && toks.len() >= 2 && f(hi - 1) & SURNAME != 0;
+        if (is_org_after || (prev_cls & ORG_CUE != 0 && toks.len() <= 5) || is_camel) && !full_name {
             out.push(Finding::new("ORGANIZATION", start, tend, 0.6, NAME));
             return;
         }
         if toks.len() == 1 {
-            if let Some((a, b)) = keys[0].split_once('-') {
-                if surnames.contains(a) && surnames.contains(b) && !person_cue {
+            if let Some((a, b)) = keys.key(lo).split_once('-') {
+                if self.class(a) & SURNAME != 0 && self.class(b) & SURNAME != 0 && !person_cue {
                     out.push(Finding::new("ORGANIZATION", start, tend, 0.55, NAME));
                     return;
                 }
             }
         }
         // PERSON
-        let cut = keys.iter().position(|k| self.not_name.contains(k.as_str())).unwrap_or(keys.len());
-        if 0 < cut && cut < keys.len() {
+        let cut = (lo..hi).position(|i| f(i) & NOT_NAME_WORD != 0).unwrap_or(hi - lo);
+        if 0 < cut && cut < hi - lo {
             toks = &toks[..cut];
             spans = &spans[..cut];
-            keys = &keys[..cut];
+            hi = lo + cut;
             start = spans[0].0;
             end = spans[spans.len() - 1].1;
             tend = trim(t, start, end);
         }
-        if cut == 0 || keys.iter().zip(toks).any(|(k, &tk)| k.chars().count() < 2 && !is_initial(tok(tk))) {
+        if cut == 0 || (lo..hi).zip(toks).any(|(i, &tk)| keys.key(i).chars().count() < 2 && !is_initial(tok(tk))) {
             return;
         }
-        let mut score = self.person_score(keys, t, toks, initial);
-        if person_cue && !keys.iter().any(|k| common.contains(k.as_str()) && !given.contains(k.as_str())) {
+        let mut score = self.person_score(keys, lo, hi, t, toks, initial);
+        if person_cue && !(lo..hi).any(|i| f(i) & COMMON != 0 && f(i) & GIVEN == 0) {
             score = f64::max(score, 0.55) + 0.3;
         } else {
-            if cue(&prev, &self.person_cues_before) {
+            if prev_cls & PERSON_CUE != 0 {
                 score += 0.15;
             }
             if person_after(after) {
@@ -774,46 +925,54 @@ impl EnglishNameRecognizer {
         }
     }
 
-    fn person_score(&self, keys: &[String], t: &[char], toks: &[(usize, usize)], initial: bool) -> f64 {
-        let (g, s, c, amb) = (&self.lex.given, &self.lex.surnames, &self.common, &self.lex.name_words);
-        let first = keys[0].as_str();
-        let lastk = keys[keys.len() - 1].as_str();
-        let n = keys.len();
+    /// The score of keys `lo..hi` (tokens `toks`) as a person's name.
+    fn person_score(
+        &self,
+        keys: &Keys,
+        lo: usize,
+        hi: usize,
+        t: &[char],
+        toks: &[(usize, usize)],
+        initial: bool,
+    ) -> f64 {
+        use class::*;
+        let has = |i: usize, bit: u32| keys.f[i] & bit != 0;
+        let (fi, li) = (lo, hi - 1);
+        let first = keys.key(fi);
+        let lastk = keys.key(li);
+        let n = hi - lo;
         let ends = |k: &str| SURNAME_ENDINGS.iter().any(|e| k.ends_with(e));
         if n == 1 {
-            if c.contains(first) || first.chars().count() < 2 {
+            if has(fi, COMMON) || first.chars().count() < 2 {
                 return 0.0;
             }
-            if amb.contains(first) {
-                return if g.contains(first) && !initial { 0.45 } else { 0.35 };
+            if has(fi, AMBIGUOUS) {
+                return if has(fi, GIVEN) && !initial { 0.45 } else { 0.35 };
             }
-            if g.contains(first) || s.contains(first) {
-                return (if g.contains(first) { 0.6 } else { 0.55 }) - (if initial { 0.1 } else { 0.0 });
+            if has(fi, GIVEN) || has(fi, SURNAME) {
+                return (if has(fi, GIVEN) { 0.6 } else { 0.55 }) - (if initial { 0.1 } else { 0.0 });
             }
-            if ends(first) && first.chars().count() > 4 {
+            if first.chars().count() > 4 && ends(first) {
                 return 0.35;
             }
             return if initial { 0.2 } else { 0.3 };
         }
-        if c.contains(first) || c.contains(lastk) {
+        if has(fi, COMMON) || has(li, COMMON) {
             return 0.1;
         }
         // A name that is also an English word ("Love", "Reed") counts only beside an unambiguous one.
-        let first_g = g.contains(first) && (!amb.contains(first) || (s.contains(lastk) && !amb.contains(lastk)));
-        let last_s = s.contains(lastk) && (!amb.contains(lastk) || (g.contains(first) && !amb.contains(first)));
-        let last_g = g.contains(lastk) && !amb.contains(lastk);
+        let first_g = has(fi, GIVEN) && (!has(fi, AMBIGUOUS) || (has(li, SURNAME) && !has(li, AMBIGUOUS)));
+        let last_s = has(li, SURNAME) && (!has(li, AMBIGUOUS) || (has(fi, GIVEN) && !has(fi, AMBIGUOUS)));
+        let last_g = has(li, GIVEN) && !has(li, AMBIGUOUS);
         let tok = |k: (usize, usize)| &t[k.0..k.1];
         let middle = &toks[1..n - 1];
-        let inner_ok = keys[1..n - 1]
-            .iter()
-            .zip(middle)
-            .all(|(k, &tk)| g.contains(k.as_str()) || s.contains(k.as_str()) || is_initial(tok(tk)));
+        let inner_ok = (lo + 1..hi - 1).zip(middle).all(|(i, &tk)| has(i, GIVEN | SURNAME) || is_initial(tok(tk)));
         let has_initial = middle.iter().any(|&tk| is_initial(tok(tk)));
-        let name_like = (ends(lastk) && !amb.contains(lastk)) || last_s;
+        let name_like = || last_s || (!has(li, AMBIGUOUS) && ends(lastk));
         if first_g && (last_s || last_g) {
             return if inner_ok { 0.9 } else { 0.7 };
         }
-        if n == 2 && g.contains(first) && s.contains(lastk) {
+        if n == 2 && has(fi, GIVEN) && has(li, SURNAME) {
             return if initial { 0.45 } else { 0.6 }; // "Bill Gates": both are also English words
         }
         if has_initial && n <= 4 {
@@ -822,10 +981,10 @@ impl EnglishNameRecognizer {
         if first_g {
             return if inner_ok { 0.75 } else { 0.5 };
         }
-        if last_s && (s.contains(first) || is_initial(tok(toks[0]))) {
+        if last_s && (has(fi, SURNAME) || is_initial(tok(toks[0]))) {
             return 0.6;
         }
-        if name_like {
+        if name_like() {
             return if n == 2 || (n == 3 && !initial) { 0.55 } else { 0.4 };
         }
         if n == 2 && !initial {
@@ -838,7 +997,8 @@ impl EnglishNameRecognizer {
     /// Firm names made of three surnames ("Marshall, Hernandez and Simpson"), not after a colon.
     fn org_lists(&self, t: &[char], ts: &str, out: &mut Vec<Finding>) {
         static AND: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" and "));
-        if AND.find(ts.as_bytes()).is_none() {
+        // the pattern needs a comma after its first name, and " and " (its usual form)
+        if memchr::memchr(b',', ts.as_bytes()).is_none() || AND.find(ts.as_bytes()).is_none() {
             return;
         }
         // (?<!, )(TOKEN),[ \t]{1,2}(TOKEN)[ \t]{1,2}and[ \t]{1,2}(TOKEN), as finditer
@@ -969,15 +1129,39 @@ impl Recognizer for EnglishNameRecognizer {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => self.find_with(doc, out, &mut sc),
+            Err(_) => self.find_with(doc, out, &mut Scratch::default()),
+        })
+    }
+}
+
+/// The buffers of one [`EnglishNameRecognizer::find`], kept per thread so that a document does not
+/// allocate them again.
+#[derive(Default)]
+struct Scratch {
+    /// single-token runs: their span and token, keyed at the end
+    singles: Vec<(usize, usize, usize, usize)>,
+    got: Vec<Finding>,
+    key_buf: String,
+    runs: Runs,
+    keys: Keys,
+    prev_buf: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl EnglishNameRecognizer {
+    fn find_with(&self, doc: &Document, out: &mut Vec<Finding>, sc: &mut Scratch) {
         let t: &[char] = &doc.norm.chars;
         let orig: &[char] = &doc.text.chars;
         let lower: &[char] = &doc.lower().chars;
-        let lx = self.lex;
         let mut name_parts: std::collections::HashSet<String, FxBuild> = Default::default();
-        let mut singles: Vec<(usize, usize, String)> = Vec::new();
         let mut last_person_line: Option<usize> = None;
-        let mut got: Vec<Finding> = Vec::new();
-        let mut key_buf = String::new();
+        let Scratch { singles, got, key_buf, runs, keys, prev_buf } = sc;
+        singles.clear();
         let mut p = 0;
         while p < t.len() {
             if !is_upper_class(t[p])
@@ -998,24 +1182,25 @@ impl Recognizer for EnglishNameRecognizer {
             let word = &t[m_start..m_end];
             if !word.iter().any(|&c| blank(c)) {
                 // fast path: a lone capitalised function word
-                let k = norm_into(word, &mut key_buf);
-                if lx.stop_words.contains(k)
-                    || (self.common.contains(k) && !lx.places.contains_key(k) && !lx.given.contains(k))
-                {
+                let c = self.class(norm_into(word, key_buf));
+                if c & class::STOP != 0 || (c & class::COMMON != 0 && c & (class::PLACE | class::GIVEN) == 0) {
                     continue;
                 }
             }
-            for run in self.split_run(t, m_start, m_end) {
+            self.split_run(t, m_start, m_end, runs, key_buf);
+            for k in 0..runs.ends.len() {
+                let run = runs.get(k);
                 if run.toks.len() == 1 {
                     let (s, e) = run.spans[0];
                     let (a, b) = run.toks[0];
-                    singles.push((s, e, norm(&t[a..b])));
+                    singles.push((s, e, a, b));
                 }
+                keys.fill(self, t, run.toks);
                 got.clear();
-                self.classify(t, lower, &run, &mut got);
+                self.classify(t, lower, run, keys, prev_buf, got);
                 if !got.iter().any(|f| f.score >= 0.5) {
                     if let Some(ple) = last_person_line {
-                        if let Some(org) = self.signature_org(doc, t, &run, ple) {
+                        if let Some(org) = self.signature_org(doc, t, run, keys, ple) {
                             got.clear();
                             got.push(org);
                         }
@@ -1042,9 +1227,10 @@ impl Recognizer for EnglishNameRecognizer {
         }
         // A part of a full name found elsewhere in the text is that person again.
         if !name_parts.is_empty() {
-            for (s, e, key) in &singles {
-                if name_parts.contains(key) && !self.common.contains(key.as_str()) {
-                    out.push(Finding::new("PERSON", *s, trim(t, *s, *e), 0.65, NAME));
+            for &(s, e, a, b) in singles.iter() {
+                let key = norm_into(&t[a..b], key_buf);
+                if name_parts.contains(key) && self.class(key) & class::COMMON == 0 {
+                    out.push(Finding::new("PERSON", s, trim(t, s, e), 0.65, NAME));
                 }
             }
         }
@@ -1112,14 +1298,15 @@ mod tests {
         assert!(org_after(&c(" is a big tech company.")) && org_after(&c("  offices")) && !org_after(&c(" officer")));
         assert!(!org_after(&c(" is a one two three four company")));
         assert_eq!(
-            prev_words(&c("x\nwe moved here from "), 21).iter().collect::<Vec<_>>(),
+            prev_words(&c("x\nwe moved here from "), 21, &mut String::new()).iter().collect::<Vec<_>>(),
             vec!["from", "here from", "moved here from", "we moved here from"]
         );
-        let p = prev_words(&c("one two three four five, six: "), 30);
+        let mut b = String::new();
+        let p = prev_words(&c("one two three four five, six: "), 30, &mut b);
         assert_eq!(
             p.iter().collect::<Vec<_>>(),
             vec!["six:", "five, six:", "four five, six:", "three four five, six:"]
         );
-        assert_eq!(prev_words(&c("  "), 2).first(), None);
+        assert_eq!(prev_words(&c("  "), 2, &mut String::new()).first(), None);
     }
 }

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+use super::english_words::FxBuild;
 use super::identifiers::recognizer_head;
 use super::numbers::{
     is_unit, label_after, label_before, label_keywords, label_of, number_runs, runs_of, Run, MIN_SCORE,
@@ -194,8 +195,8 @@ impl Meta {
 
 /// The `phonenumbers` metadata the phone rule needs (see `phone_metadata()` on the Python side).
 pub struct PhoneMeta {
-    metas: HashMap<String, Meta>,
-    regions: HashMap<u32, Vec<String>>,
+    metas: HashMap<String, Meta, FxBuild>,
+    regions: HashMap<u32, Vec<String>, FxBuild>,
     jp: Option<Regex>,
 }
 
@@ -211,8 +212,9 @@ impl PhoneMeta {
     /// Parse the blob; None when it is not the expected text.
     pub fn parse(blob: &[u8]) -> Option<Self> {
         let text = std::str::from_utf8(blob).ok()?;
-        let mut metas: HashMap<String, Meta> = HashMap::new();
-        let mut regions: HashMap<u32, Vec<String>> = HashMap::new();
+        // the Fx hash: the keys are region codes of the metadata, and a number asks for up to ~25 of them
+        let mut metas: HashMap<String, Meta, FxBuild> = HashMap::default();
+        let mut regions: HashMap<u32, Vec<String>, FxBuild> = HashMap::default();
         let mut current: Option<String> = None;
         for line in text.split('\n') {
             let f: Vec<&str> = line.split('\t').collect();
