@@ -156,9 +156,11 @@ def masked_text(text: str) -> str:
 
 
 def wire_bytes(c: Claimed) -> bytes:
-    """The bytes to send: as received, but without the dropped recipients in To/Cc/Bcc and with Bcc conversion."""
+    """The bytes to send: the gateway's Received: line, then the bytes as received, but without the dropped
+    recipients in To/Cc/Bcc and with Bcc conversion."""
     raw = drop_recipients(c.raw, c.dropped) if c.dropped else c.raw
-    return to_bcc(raw) if c.bcc else raw
+    raw = to_bcc(raw) if c.bcc else raw
+    return c.trace.encode("ascii") + raw if c.trace else raw
 
 
 def backoff(settings: GatewaySettings, attempts: int) -> float:
@@ -225,6 +227,7 @@ def outcome(c: Claimed, attempt: Attempt, settings: GatewaySettings, now: dateti
                         "state": "queued",
                         "bcc": c.bcc,
                         "dropped_rcpt": list(c.dropped),
+                        "trace": c.trace,
                         "attempts": c.attempts,
                         "next_attempt_at": retry_at,
                         "last_error": f"retry of {c.id} for refused recipients",

@@ -1,7 +1,12 @@
 """The SMTP side: an aiosmtpd handler that judges each message and answers only once its row is committed.
 
 ESMTP: SIZE (the configured limit, enforced), 8BITMIME, SMTPUTF8, PIPELINING, STARTTLS when a certificate is
-configured; no AUTH (the gateway listens for its MTA on a private address). DATA: guard (``judging``, off the loop),
+configured; no AUTH. Who may submit: clients whose address is in ``[gateway] allowed_clients`` (default: the
+loopback); any other gets 554 5.7.1 to HELO/EHLO, MAIL, STARTTLS, AUTH and VRFY, and is logged with its address
+only. ``require_tls``: MAIL before STARTTLS is answered 530 5.7.0. A message that looped (``trace.loop_reason``:
+too many Received: lines, or its third pass through this gateway) is refused 554 5.4.6 before it is judged; an
+accepted one gets the gateway's Received: line (``trace``), stored with its row and sent in front of the bytes.
+DATA: guard (``judging``, off the loop),
 then the rows (message, bytes, the sender's and approvers' notices) are committed, then 250; a block is answered
 550 with its reason codes (its record kept, without the bytes); a failure to store is 451, so the MTA keeps the
 message and retries.
@@ -17,13 +22,14 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, syntax
 
 from mamori.gateway.envelope import storable, usable_address
 from mamori.gateway.intake import Judged, block_codes, envelope_reason, plan
 from mamori.gateway.notices import notice
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.spool import NewMessage, Spool, new_id
+from mamori.gateway.trace import loop_reason, received_line
 from mamori.store.base import utcnow
 
 log = logging.getLogger("mamori.gateway")
@@ -37,12 +43,16 @@ def rows_for(
     columns: dict[str, Any],
     settings: GatewaySettings,
     now: datetime,
+    message_id: str = "",
+    trace: str = "",
 ) -> list[NewMessage]:
-    """The message's row (bytes kept unless rejected) and, when the sender must act, the notice to them: to the
-    submitter (the envelope sender), never to whatever the From header names."""
-    message_id = new_id()
+    """The message's row (bytes kept unless rejected; ``trace``: the gateway's Received: line, sent in front of
+    them) and, when the sender must act, the notice to them: to the submitter (the envelope sender), never to
+    whatever the From header names."""
+    message_id = message_id or new_id()
     row = {
         "id": message_id,
+        "trace": trace,
         "received_at": now,
         "updated_at": now,
         "mail_from": mail_from,
@@ -99,8 +109,10 @@ class Handler:
         on_queued: Callable[[], None],
         approvals: Callable[[dict[str, Any], datetime], list[NewMessage]] | None = None,
         on_stored: Callable[[dict[str, Any]], None] | None = None,
+        instance: str = "",
     ) -> None:
         self.settings = settings
+        self.instance = instance or settings.instance or "mamori"  # the marker of this gateway's Received: lines
         self.spool = spool
         self.judge = judge
         self.on_queued = on_queued
@@ -120,6 +132,11 @@ class Handler:
         if mail_from == "<>":
             mail_from = ""
         rcpt_tos = list(envelope.rcpt_tos)
+        peer = _peer_ip(session)
+        loop = loop_reason(raw, self.instance, self.settings.max_hops)
+        if loop:  # refused while the client still has it: it bounces it (nothing accepted and dropped)
+            log.warning("refused a message from %s: routing loop (%s)", peer, loop)
+            return f"554 5.4.6 Routing loop detected: {loop}"
         try:
             judged, columns = await self.judge(raw, rcpt_tos, mail_from)
         except Exception as exc:  # even the fallback failed: let the MTA keep it and retry
@@ -128,9 +145,13 @@ class Handler:
         now = utcnow()
         columns = {**columns, **plan(judged, self.settings, now, envelope_reason(mail_from, rcpt_tos))}
         columns["sender"] = storable(mail_from.lower()[:320])  # the owner is the submitter, whatever From says
+        message_id = new_id()
+        trace = received_line(helo=getattr(session, "host_name", None) or "", peer_ip=peer,
+                              host=server.hostname, instance=self.instance, tls=session.ssl is not None,
+                              esmtp=bool(session.extended_smtp), queue_id=message_id, when=now)
         try:
             rows = rows_for(raw, storable(mail_from), [storable(a) for a in rcpt_tos], judged, columns, self.settings,
-                            now)
+                            now, message_id, trace)
         except Exception as exc:  # never a 5xx for a message the policy would hold or pass: the MTA retries
             log.error("cannot queue a message: %s", type(exc).__name__)
             return "451 4.3.0 Temporary failure queueing the message; try again later"
@@ -156,6 +177,11 @@ class Handler:
         return f"250 2.0.0 Ok: queued as {row['id']}"
 
 
+def _peer_ip(session: Any) -> str:
+    peer = getattr(session, "peer", None)
+    return str(peer[0]) if isinstance(peer, tuple) and peer else "unknown"
+
+
 # a plain <local@domain> (dot-atoms, ASCII) as most MTAs send it; anything else goes to aiosmtpd's full parser
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _PLAIN_ADDRESS = re.compile(
@@ -164,7 +190,58 @@ _PLAIN_ADDRESS = re.compile(
 
 
 class GatewaySMTP(SMTP):
-    """aiosmtpd's SMTP with a fast path for plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
+    """aiosmtpd's SMTP with the gateway's access rules (``allowed_clients``, ``require_tls``) and a fast path for
+    plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
+
+    def __init__(self, handler: Any, *, settings: GatewaySettings | None = None, **kw: Any) -> None:
+        super().__init__(handler, **kw)
+        self.gateway_settings = settings or GatewaySettings()
+        self._refusal_logged = False
+
+    async def _refused(self) -> bool:
+        """True (after answering 554 5.7.1) when the client's address is not in ``allowed_clients``."""
+        peer = _peer_ip(self.session)
+        if self.gateway_settings.client_allowed(peer):
+            return False
+        if not self._refusal_logged:  # once per connection, the address only
+            self._refusal_logged = True
+            log.warning("refused a client not in allowed_clients: %s", peer)
+        await self.push("554 5.7.1 Client host not allowed to submit mail here")
+        return True
+
+    @syntax("HELO hostname")  # (aiosmtpd's HELP text)
+    async def smtp_HELO(self, hostname: str) -> None:
+        if not await self._refused():
+            await super().smtp_HELO(hostname)
+
+    @syntax("EHLO hostname")  # (aiosmtpd's HELP text)
+    async def smtp_EHLO(self, hostname: str) -> None:
+        if not await self._refused():
+            await super().smtp_EHLO(hostname)
+
+    @syntax("STARTTLS", when="tls_context")  # (aiosmtpd's HELP text)
+    async def smtp_STARTTLS(self, arg: str) -> None:
+        if not await self._refused():
+            await super().smtp_STARTTLS(arg)
+
+    @syntax("AUTH <mechanism>")  # (aiosmtpd's HELP text)
+    async def smtp_AUTH(self, arg: str) -> None:
+        if not await self._refused():
+            await super().smtp_AUTH(arg)
+
+    @syntax("VRFY <address>")  # (aiosmtpd's HELP text)
+    async def smtp_VRFY(self, arg: str) -> None:
+        if not await self._refused():
+            await super().smtp_VRFY(arg)
+
+    @syntax("MAIL FROM: <address>", extended=" [SP <mail-parameters>]")  # (aiosmtpd's HELP text)
+    async def smtp_MAIL(self, arg: str | None) -> None:
+        if await self._refused():
+            return
+        if self.gateway_settings.require_tls and self._tls_protocol is None:
+            await self.push("530 5.7.0 Must issue a STARTTLS command first")
+            return
+        await super().smtp_MAIL(arg)
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         m = _PLAIN_ADDRESS.fullmatch(arg)
@@ -185,6 +262,7 @@ def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SM
     def make() -> SMTP:
         return GatewaySMTP(
             handler,
+            settings=settings,
             data_size_limit=settings.max_message_size,
             enable_SMTPUTF8=True,
             decode_data=False,

@@ -164,7 +164,7 @@ class Gateway:
         self.spool.start()
         handler = Handler(self.settings, self.spool, self.judge, self._wake.set,
                           approvals=partial(approval_rows, self.settings, self.db, self._mask_text),
-                          on_stored=self._approval_webhook)
+                          on_stored=self._approval_webhook, instance=self.instance)
         self._handler = handler
         if self.settings.config_path is not None:  # what the file says now: later changes are compared with it
             from mamori.gateway.settings import load_gateway_settings

@@ -10,6 +10,9 @@ lease_seconds = 600                 # a claimed message is this gateway's for th
 max_message_size = 10240000         # SIZE announced and enforced (bytes); match Postfix message_size_limit
 tls_cert = ""                       # PEM files: STARTTLS on the listener when both are set
 tls_key = ""
+allowed_clients = ["127.0.0.0/8", "::1"]   # who may connect (IP networks); others get 554 5.7.1 (default: loopback)
+require_tls = false                 # refuse MAIL before STARTTLS (530 5.7.0); needs tls_cert/tls_key
+max_hops = 30                       # a message with more Received: lines is refused (554 5.4.6, a routing loop)
 next_hop_starttls = false           # use STARTTLS towards the next hop
 next_hop_tls_verify = true          # verify the next hop's certificate (next_hop_ca: a PEM bundle)
 next_hop_ca = ""
@@ -47,6 +50,7 @@ approval_webhook = ""               # optional http(s) URL: a JSON POST when a m
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -60,6 +64,14 @@ from mamori.timefmt import TimezoneError, zone, zone_of
 
 # reason codes the gateway adds itself
 GATEWAY_CODES = ("malformed_message", "guard_error", "malformed_address")
+# who may submit when [gateway] allowed_clients is not set: the loopback only (the MTA on the same host)
+DEFAULT_ALLOWED_CLIENTS = ("127.0.0.0/8", "::1")
+# Received: lines a message may carry on arrival (more: a routing loop). Exim's received_headers_max is 30 and
+# sendmail's MaxHopCount 25; Postfix's hopcount_limit is 50. 30 leaves room for the cloud's own hops (Exchange
+# Online adds 5-10) and stops a loop well before a Postfix behind or in front of the gateway would bounce it.
+DEFAULT_MAX_HOPS = 30
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
 # release modes that hold whatever ``release_mode`` says, unless [gateway.release_modes] names the code: a From that
 # is not the submitter is never released by that submitter alone (four eyes)
 DEFAULT_RELEASE_MODES = {"sender_mismatch": "approval"}
@@ -82,6 +94,9 @@ class GatewaySettings:
     max_message_size: int = 10_240_000
     tls_cert: Path | None = None
     tls_key: Path | None = None
+    allowed_clients: tuple[Network, ...] = tuple(ipaddress.ip_network(n) for n in DEFAULT_ALLOWED_CLIENTS)
+    require_tls: bool = False
+    max_hops: int = DEFAULT_MAX_HOPS
     next_hop_starttls: bool = False
     next_hop_tls_verify: bool = True
     next_hop_ca: Path | None = None
@@ -118,6 +133,16 @@ class GatewaySettings:
     approval_webhook: str = ""
     # [organization] timezone: the zone of every time a notice shows
     timezone: tzinfo = field(default_factory=zone)
+
+    def client_allowed(self, address: str) -> bool:
+        """Whether a connection from ``address`` (the peer's IP) may submit mail (``allowed_clients``)."""
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped  # a dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d
+        return any(ip in net for net in self.allowed_clients)
 
     def release_mode_for(self, code: str) -> str:
         return self.release_modes.get(code) or DEFAULT_RELEASE_MODES.get(code) or self.release_mode
@@ -188,6 +213,21 @@ def _path(table: dict[str, Any], key: str, where: str, base: Path) -> Path | Non
     return (base / value) if value else None
 
 
+def _networks(table: dict[str, Any], key: str, where: str, default: tuple[str, ...]) -> tuple[Network, ...]:
+    value = table.get(key, list(default))
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(f"{where}.{key} must be a list of IP addresses or networks, not {value!r}")
+    out = []
+    for v in value:
+        try:
+            out.append(ipaddress.ip_network(v.strip()))
+        except ValueError as exc:
+            raise SettingsError(f"{where}.{key}: {v!r} is not an IP address or network ({exc})") from exc
+    if not out:
+        raise SettingsError(f"{where}.{key} is empty: no client could submit mail")
+    return tuple(out)
+
+
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
@@ -224,6 +264,9 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
     tls_key = _path(gw, "tls_key", w, base)
     if (tls_cert is None) != (tls_key is None):
         raise SettingsError("gateway.tls_cert and gateway.tls_key must be given together")
+    require_tls = _bool(gw, "require_tls", w, False)
+    if require_tls and tls_cert is None:
+        raise SettingsError("gateway.require_tls needs gateway.tls_cert and gateway.tls_key (the STARTTLS certificate)")
     data_dir = base / _str(store, "data_dir", "store", "var")
     _str(store, "url", "store", "")
     url = resolve_store_url(store, base)
@@ -258,6 +301,9 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         max_message_size=_int(gw, "max_message_size", w, 10_240_000, minimum=1024),
         tls_cert=tls_cert,
         tls_key=tls_key,
+        allowed_clients=_networks(gw, "allowed_clients", w, DEFAULT_ALLOWED_CLIENTS),
+        require_tls=require_tls,
+        max_hops=_int(gw, "max_hops", w, DEFAULT_MAX_HOPS),
         next_hop_starttls=_bool(gw, "next_hop_starttls", w, False),
         next_hop_tls_verify=_bool(gw, "next_hop_tls_verify", w, True),
         next_hop_ca=_path(gw, "next_hop_ca", w, base),

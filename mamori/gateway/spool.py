@@ -73,6 +73,7 @@ class Claimed:
     sender: str = ""
     lease_end: datetime | None = None  # the claim's lease: its outcome is recorded only while the row carries it
     dropped: tuple[str, ...] = ()  # recipients left out at release: removed from the To/Cc headers on the wire
+    trace: str = ""  # the gateway's Received: line, put in front of the bytes on the wire (``trace``)
 
 
 @dataclass
@@ -263,7 +264,7 @@ _TAKE = (  # compare-and-set: a row that is no longer due (taken, decided, its l
 )
 _TAKEN = (  # the taken rows with their bytes in one query (the JSON columns are not needed for delivery)
     select(_m.id, _m.mail_from, _m.rcpt_to, _CONTENT.c.raw, _m.bcc, _m.attempts, _m.received_at, _m.action,
-           _m.subject, _m.sender, _m.dropped_rcpt)
+           _m.subject, _m.sender, _m.dropped_rcpt, _m.trace)
     .join_from(_MESSAGES, _CONTENT, _CONTENT.c.message_id == _m.id)
     .where(
         _m.id.in_(bindparam("ids", expanding=True)),
@@ -328,7 +329,7 @@ def _claim(conn: Any, limit: int, lease: timedelta, instance: str, now: datetime
     rows = conn.execute(_TAKEN, {"ids": ids, "instance": instance, "lease_end": lease_end})
     for r in rows:
         out.append(Claimed(r[0], r[1], list(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], lease_end,
-                           tuple(r[10] or ())))
+                           tuple(r[10] or ()), r[11] or ""))
     out.sort(key=lambda c: (c.received_at, c.id))
     return out
 

@@ -69,6 +69,9 @@ class MailMessage(Base):
     # envelope recipients left out at release ("send to the others without this recipient"): delivery removes them
     # from To/Cc (and Bcc) too, so the others never see an address the message was not sent to (mail_0005)
     dropped_rcpt: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # the gateway's own Received: line for this message (``mamori.gateway.trace``), put in front of the stored bytes
+    # on delivery ("" for mamori's own notices and for rows from before mail_0006)
+    trace: Mapped[str] = mapped_column(Text, default="", server_default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # the gateway instance that claimed it last (``[gateway] instance``): while ``sending``, whose lease it is;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import smtplib
 import socket
 import threading
@@ -27,6 +28,22 @@ CONTACTS = """name,kana,email,organization
 中村 三郎,ナカムラ サブロウ,s.nakamura@ours.example,株式会社自社
 """
 HISTORY = [{"date": "2026-01-01", "from": SENDER, "to": ["t.sato@alpha.example", "j.yamada@gamma.example"]}]
+
+
+# the one Received: line the gateway puts in front of what it delivers (``mamori.gateway.trace``)
+TRACE = re.compile(
+    rb"Received: from [^\r\n]+ \(\[[0-9A-Fa-f.:IPv]+\]\)\r\n"
+    rb"\tby [^\r\n]+ \(mamori [^()\r\n]+\) with E?SMTPS? id [0-9a-f]+;\r\n"
+    rb"\t[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\r\n"
+)
+
+
+def without_trace(delivered: bytes) -> bytes:
+    """The delivered bytes without the gateway's Received: line in front (which must be there, exactly once)."""
+    m = TRACE.match(delivered)
+    assert m is not None, f"no gateway Received: line in front: {delivered[:300]!r}"
+    assert TRACE.match(delivered, m.end()) is None, "two gateway Received: lines"
+    return delivered[m.end():]
 
 
 def free_port() -> int:

@@ -19,6 +19,7 @@ parameters the guide relies on (it is not run: there is no Exchange Online here)
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import shutil
@@ -162,8 +163,9 @@ def cloud(request, start_gateway) -> Iterator[tuple[CloudPostfix, object, dict]]
     gateway_port = free_port()
     pf = CloudPostfix(gateway_port, shipped["hostname"], return_tls=shipped["next_hop_starttls"])
     cert, key = pf.mamori_cert
-    # the shipped TLS settings; only the files (and the CA the test made) are the test's own
-    extra = (f'tls_cert = "{cert}"\ntls_key = "{key}"\n'
+    # the shipped TLS settings; only the files (and the CA the test made) are the test's own. allowed_clients is
+    # the default (the loopback: the cloud's ranges cannot connect here)
+    extra = (f'tls_cert = "{cert}"\ntls_key = "{key}"\nrequire_tls = {str(shipped["require_tls"]).lower()}\n'
              f'next_hop_starttls = {str(shipped["next_hop_starttls"]).lower()}\n'
              f'next_hop_tls_verify = {str(shipped["next_hop_tls_verify"]).lower()}\nnext_hop_ca = "{pf.ca}"\n')
     gw = start_gateway(extra=extra, listen_port=gateway_port, next_hop_port=pf.ret)
@@ -264,6 +266,9 @@ def test_the_guide_shows_the_shipped_files():
     for path in SHIPPED.values():
         gw = tomllib.loads(path.read_text(encoding="utf-8"))["gateway"]
         assert gw["tls_cert"] and gw["tls_key"] and gw["next_hop_tls_verify"] is True, path
+        assert gw["require_tls"] is True, path
+        nets = [ipaddress.ip_network(n) for n in gw["allowed_clients"]]  # an example list, each a real network
+        assert nets and not any(n.prefixlen < 8 for n in nets), path  # never "everyone" (0.0.0.0/0, ::/0)
 
 
 def test_the_exchange_script_has_the_loop_guard_and_tls():

@@ -16,7 +16,7 @@ import pytest
 from mamori.gateway.intake import judge_raw, plan
 from mamori.gateway.service import load_guard
 from mamori.gateway.settings import load_gateway_settings
-from tests.gateway.conftest import SENDER, free_port, wait_for, write_config
+from tests.gateway.conftest import SENDER, free_port, wait_for, without_trace, write_config
 
 EXTERNAL = "t.sato@alpha.example"  # a known contact: a clean message only asks for the routine confirmation
 
@@ -176,4 +176,4 @@ def test_bcc_only_mail_is_delivered_as_received(start_gateway, sink) -> None:
     data = BCC_ONLY.replace("名簿".encode(), b"memo")
     gw.send(data, ["a.suzuki@ours.example", "b.tanaka@ours.example"])
     got = wait_for(lambda: [m for m in sink.received if "a.suzuki@ours.example" in m.rcpt_tos], what="delivery")[0]
-    assert got.data == data  # the Bcc line the reader saw is not in the bytes
+    assert without_trace(got.data) == data  # the Bcc line the reader saw is not in the bytes

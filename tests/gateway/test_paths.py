@@ -11,7 +11,7 @@ import pytest
 
 from mamori.gateway import hold_queue, links
 from mamori.store.audit import AuditEntry
-from tests.gateway.conftest import SENDER, eml, wait_for
+from tests.gateway.conftest import SENDER, eml, wait_for, without_trace
 
 DKIM = (
     "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=ours.example; s=sel;\r\n"
@@ -35,7 +35,7 @@ def test_allow_passes_bytes_unchanged(start_gateway, sink):
     data = eml(["a.suzuki@ours.example"], extra_headers=DKIM, body="社内連絡です。\r\n.leading dot line\r\n")
     gw.send(data, ["a.suzuki@ours.example"])
     got = wait_for(lambda: by_rcpt(sink, "a.suzuki@ours.example"), what="delivery")
-    assert got[0].data == data  # DKIM-Signature, 8-bit body and the dot-stuffed line byte for byte
+    assert without_trace(got[0].data) == data  # DKIM-Signature, 8-bit body and the dot-stuffed line byte for byte
     assert got[0].mail_from == SENDER
     assert "BODY=8BITMIME" in got[0].mail_options
     m = wait_for(lambda: only(gw).state == "delivered" and only(gw), what="delivered state")
@@ -58,7 +58,7 @@ def test_bcc_exists_only_in_the_envelope(start_gateway, sink):
     gw.wake()
     got = wait_for(lambda: by_rcpt(sink, "new.person@delta.example"), what="release delivery")
     assert got[0].rcpt_tos == ("a.suzuki@ours.example", "new.person@delta.example")
-    assert got[0].data == data and b"delta.example" not in got[0].data
+    assert without_trace(got[0].data) == data and b"delta.example" not in got[0].data
 
 
 def test_confirm_waits_and_notifies_the_sender(start_gateway, sink):
@@ -185,7 +185,7 @@ def test_partly_refused_recipients_are_split(start_gateway, sink):
     assert b"gone@ours.example" in bounce.data and b"Final-Recipient: rfc822; busy" not in bounce.data
     del sink.refuse["busy@ours.example"]
     got = wait_for(lambda: by_rcpt(sink, "busy@ours.example"), what="retry of the busy one")[0]
-    assert got.rcpt_tos == ("busy@ours.example",) and got.data == data
+    assert got.rcpt_tos == ("busy@ours.example",) and without_trace(got.data) == data
 
 
 def test_size_limit_is_announced_and_enforced(start_gateway):
@@ -211,7 +211,7 @@ def test_smtputf8_address_and_header(start_gateway, sink):
     data = eml([rcpt], subject="日本語の件名 raw UTF-8")
     gw.send(data, [rcpt], mail_options=["SMTPUTF8"])
     got = wait_for(lambda: by_rcpt(sink, rcpt), what="utf8 delivery")[0]
-    assert got.data == data
+    assert without_trace(got.data) == data
     assert "SMTPUTF8" in got.mail_options
 
 
@@ -230,7 +230,7 @@ def test_malformed_message_passed_by_policy(start_gateway, sink):
     data = b"Subject: no sender header\r\n\r\nbody\r\n"
     gw.send(data, ["a.suzuki@ours.example"])
     got = wait_for(lambda: by_rcpt(sink, "a.suzuki@ours.example"), what="delivery")[0]
-    assert got.data == data
+    assert without_trace(got.data) == data
 
 
 def test_attachment_message_with_8bit_and_base64(start_gateway, sink):
@@ -247,7 +247,7 @@ def test_attachment_message_with_8bit_and_base64(start_gateway, sink):
     assert [a["filename"] for a in m.attachments] == ["list.csv"]
     hold_queue.release(gw.db, m.id, SENDER)
     gw.wake()
-    assert wait_for(lambda: by_rcpt(sink, "t.sato@alpha.example"))[0].data == data
+    assert without_trace(wait_for(lambda: by_rcpt(sink, "t.sato@alpha.example"))[0].data) == data
 
 
 def test_store_failure_answers_4xx(start_gateway, sink):
@@ -295,7 +295,7 @@ def test_starttls_to_the_next_hop(start_gateway, tmp_path):
         gw = start_gateway(next_hop_port=hop.port, next_hop_starttls=True, next_hop_ca=cert)
         data = eml(["a.suzuki@ours.example"], subject="tls to the next hop")
         gw.send(data, ["a.suzuki@ours.example"])
-        assert wait_for(lambda: hop.received, what="delivery over STARTTLS")[0].data == data
+        assert without_trace(wait_for(lambda: hop.received, what="delivery over STARTTLS")[0].data) == data
         # a next hop whose certificate does not verify: retried, never sent in clear
         gw2 = start_gateway(store_url=f"sqlite:///{tmp_path / 'second.db'}", next_hop_port=hop.port,
                             next_hop_starttls=True)
@@ -322,4 +322,4 @@ def test_starttls_on_the_listener(start_gateway, sink, tmp_path):
         c.ehlo()
         assert "starttls" not in c.esmtp_features and "auth" not in c.esmtp_features
         c.sendmail(SENDER, ["a.suzuki@ours.example"], data)
-    assert wait_for(lambda: by_rcpt(sink, "a.suzuki@ours.example"))[0].data == data
+    assert without_trace(wait_for(lambda: by_rcpt(sink, "a.suzuki@ours.example"))[0].data) == data
