@@ -13,7 +13,7 @@ use std::rc::Rc;
 #[cfg(test)]
 use crate::fold::is_japanese;
 use crate::fold::{fold_char, is_japanese_char};
-use crate::lexicon::{Lexicon, Occurrences};
+use crate::lexicon::{Index, Lexicon, Occurrences};
 use crate::morphology::{Morphology, Token, MAX_WINDOW};
 use crate::text::Text;
 
@@ -53,11 +53,13 @@ pub struct Document<'l> {
     pub lang: Lang,
     lexicon: &'l Lexicon,
     morphology: Option<&'l dyn Morphology>,
-    /// The lower-cased fold and the code points it changed (None for an ASCII text: not recorded).
-    lower: OnceCell<(Text, Option<Vec<u32>>)>,
+    /// The lower-cased fold; None when it equals the fold (no capital: the fold's buffers serve).
+    lower: Option<Text>,
+    /// The code points the lower-casing changed (None for an ASCII text: not recorded).
+    lower_changes: Option<Vec<u32>>,
     /// For an ASCII text, the upper-case letters (see [`Document::case_changes`]), when asked.
     ascii_upper: OnceCell<Vec<u32>>,
-    index: OnceCell<Vec<Occurrences>>,
+    index: OnceCell<Index>,
     /// Few keys per document: a list beats hashing the key on every ask.
     shared: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
 }
@@ -87,7 +89,7 @@ impl<'l> Document<'l> {
         lexicon: &'l Lexicon,
         morphology: Option<&'l dyn Morphology>,
     ) -> Self {
-        let (text, norm, japanese) = prepare(text);
+        let Prepared { text, norm, lower, lower_changes, japanese } = prepare(text);
         let lang = lang.unwrap_or(if japanese { Lang::Ja } else { Lang::En });
         Document {
             text,
@@ -95,7 +97,8 @@ impl<'l> Document<'l> {
             lang,
             lexicon,
             morphology,
-            lower: OnceCell::new(),
+            lower,
+            lower_changes,
             ascii_upper: OnceCell::new(),
             index: OnceCell::new(),
             shared: RefCell::new(Vec::new()),
@@ -114,14 +117,15 @@ impl<'l> Document<'l> {
 
     /// The folded text lower-cased code point by code point (same length), as Python's
     /// `Document.lower`: `norm.lower()` (final sigma included) unless that changes the length.
+    #[inline]
     pub fn lower(&self) -> &Text {
-        &self.lower.get_or_init(|| lower_text(&self.norm)).0
+        self.lower.as_ref().unwrap_or(&self.norm)
     }
 
     /// The code points (ascending) where [`Document::lower`] differs from the fold: among them every
     /// upper-case ASCII letter. A recognizer looking for capitals visits these, not every code point.
     pub fn case_changes(&self) -> &[u32] {
-        match &self.lower.get_or_init(|| lower_text(&self.norm)).1 {
+        match &self.lower_changes {
             Some(changed) => changed,
             None => self.ascii_upper.get_or_init(|| {
                 let b = self.norm.s.as_bytes();
@@ -131,7 +135,7 @@ impl<'l> Document<'l> {
     }
 
     fn index(&self) -> &[Occurrences] {
-        self.index.get_or_init(|| self.lexicon.index(self.lower()))
+        &self.index.get_or_init(|| self.lexicon.index(self.lower())).groups
     }
 
     /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
@@ -285,8 +289,16 @@ impl<'l> Document<'l> {
     ///
     /// Panics if two callers use one key for two types (a programming error caught by the tests).
     pub fn shared<T: 'static>(&self, key: &'static str, make: impl FnOnce(&Self) -> T) -> Rc<T> {
-        if let Some((_, v)) = self.shared.borrow().iter().find(|(k, _)| std::ptr::eq(*k, key) || *k == key) {
-            return Rc::clone(v).downcast::<T>().expect("one type per shared key");
+        {
+            let shared = self.shared.borrow();
+            // by address first (callers pass the same literal), by content only when that fails
+            let hit = match shared.iter().find(|(k, _)| std::ptr::eq(*k, key)) {
+                Some(e) => Some(e),
+                None => shared.iter().find(|(k, _)| *k == key),
+            };
+            if let Some((_, v)) = hit {
+                return Rc::clone(v).downcast::<T>().expect("one type per shared key");
+            }
         }
         let v: Rc<T> = Rc::new(make(self));
         let mut shared = self.shared.borrow_mut();
@@ -306,47 +318,113 @@ impl Drop for Document<'_> {
     }
 }
 
-/// The text, its fold and whether it holds kana or kanji ([`is_japanese`]).
+/// What [`prepare`] makes of a text.
+struct Prepared {
+    text: Text,
+    norm: Text,
+    /// None when the lower-casing changes nothing.
+    lower: Option<Text>,
+    /// None for an ASCII text (not recorded).
+    lower_changes: Option<Vec<u32>>,
+    japanese: bool,
+}
+
+/// The text, its fold, the fold lower-cased (Python's `Document.lower`, as [`crate::pystr::doc_lower`])
+/// and whether the text holds kana or kanji ([`is_japanese`]).
 ///
-/// One pass decodes the UTF-8, records the byte offsets, folds and notes which code points the fold
-/// changed; the folded string is then the original with those few code points replaced (the
-/// per-code-point cost of this showed in profiles).
-fn prepare(text: &str) -> (Text, Text, bool) {
+/// One pass decodes the UTF-8 and records the byte offsets, copying runs of ASCII in bulk; it notes the
+/// few code points the fold changes and those the lower-casing may change (upper-case ASCII, and
+/// non-ASCII outside U+2D00..U+A63F). The folded and lower-cased strings are then copies with those
+/// code points replaced (the per-code-point cost of building them showed in profiles).
+fn prepare(text: &str) -> Prepared {
     if text.is_ascii() {
         // nothing folds, nothing is Japanese; byte and code-point offsets coincide
         let chars: Vec<char> = text.bytes().map(char::from).collect();
         let t = Text::from_parts(text.to_string(), chars, Vec::new());
-        return (t.clone(), t, false);
+        let lower = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| {
+            let s = text.to_ascii_lowercase();
+            let chars: Vec<char> = s.bytes().map(char::from).collect();
+            Text::from_parts(s, chars, Vec::new())
+        });
+        return Prepared { norm: t.clone(), text: t, lower, lower_changes: None, japanese: false };
     }
     let bytes = text.as_bytes();
     let n = text.chars().count();
-    let mut chars: Vec<char> = Vec::with_capacity(n);
-    let mut byte_at: Vec<u32> = Vec::with_capacity(n + 1);
-    let mut changed: Vec<u32> = Vec::with_capacity(32);
-    let mut japanese = false;
-    // (std's decoder: it reads the continuation bytes of valid UTF-8 without a bounds check each)
-    for (b, c) in text.char_indices() {
-        byte_at.push(b as u32);
-        let u = c as u32;
-        if u >= 0x80 {
-            if !japanese && is_japanese_char(c) {
-                japanese = true;
-            }
-            // kana and kanji (U+3040..U+FE57) fold to themselves: only the rest are looked up
-            if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
-                changed.push(chars.len() as u32);
-            }
+    // the code points and their byte offsets, written into buffers of the final size (pushes kept
+    // the lengths in memory, and the loop's values did not stay in registers)
+    let mut chars: Vec<char> = vec!['\0'; n];
+    let mut byte_at: Vec<u32> = vec![0; n + 1];
+    let (cs, bs) = (&mut chars[..], &mut byte_at[..n]);
+    let mut k = 0usize;
+    let mut b = 0usize;
+    'runs: while b < bytes.len() {
+        let run = ascii_run(&bytes[b..]);
+        if run > 0 {
+            // a run of ASCII: a code point per byte
+            let (Some(cd), Some(bd)) = (cs.get_mut(k..k + run), bs.get_mut(k..k + run)) else {
+                break; // (never: `n` counts the code points)
+            };
+            cd.iter_mut().zip(&bytes[b..b + run]).for_each(|(d, &x)| *d = char::from(x));
+            bd.iter_mut().zip(b as u32..).for_each(|(d, x)| *d = x);
+            k += run;
+            b += run;
         }
-        chars.push(c);
+        // code points up to the next run of ASCII (a lone ASCII code point is taken here); std's
+        // decoder reads the continuation bytes of valid UTF-8 without a bounds check each
+        let rest = &text[b..];
+        for (o, c) in rest.char_indices() {
+            if c.is_ascii() && rest.as_bytes().get(o + 1).is_some_and(u8::is_ascii) {
+                b += o; // (o > 0: `rest` starts with a non-ASCII code point)
+                continue 'runs;
+            }
+            if k >= n {
+                break 'runs; // (never)
+            }
+            cs[k] = c;
+            bs[k] = (b + o) as u32;
+            k += 1;
+        }
+        break;
     }
+    byte_at[n] = bytes.len() as u32;
+    // code points the fold changes; code points the lower-casing may change (both ascending)
+    let mut changed: Vec<u32> = Vec::with_capacity(32);
+    let mut may_lower: Vec<u32> = Vec::with_capacity(32);
+    let mut japanese = false;
+    for (k, &c) in chars.iter().enumerate() {
+        let u = c as u32;
+        if u < 0x80 {
+            if c.is_ascii_uppercase() {
+                may_lower.push(k as u32);
+            }
+            continue;
+        }
+        // kana and kanji (U+3040..U+A63F) neither fold nor lower: one test for most of a Japanese text
+        if (0x3040..0xA640).contains(&u) {
+            if !japanese {
+                japanese = is_japanese_char(c);
+            }
+            continue;
+        }
+        if !japanese && is_japanese_char(c) {
+            japanese = true; // (half-width katakana)
+        }
+        // U+3040..U+FE57 fold to themselves: only the rest are looked up
+        if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
+            changed.push(k as u32);
+        }
+        // U+2D00..U+A63F (kana, kanji and their punctuation) have no lower case (`lower_one`)
+        if !(0x2D00..=0xA63F).contains(&u) {
+            may_lower.push(k as u32);
+        }
+    }
+    debug_assert!(text.chars().eq(chars.iter().copied()));
     // the fold is the original with the few changed code points replaced
     let mut norm_chars = chars.clone();
     for &k in &changed {
         let k = k as usize;
         norm_chars[k] = fold_char(chars[k]);
     }
-    byte_at.push(bytes.len() as u32);
-    debug_assert!(text.chars().eq(chars.iter().copied()));
     if japanese {
         let moved = crate::spaced_labels::close_spaced_labels(&mut norm_chars);
         if !moved.is_empty() {
@@ -356,8 +434,87 @@ fn prepare(text: &str) -> (Text, Text, bool) {
         }
     }
     let (norm_s, norm_at) = replaced(text, &chars, &byte_at, &norm_chars, &changed);
-    let t = Text::from_parts(text.to_string(), chars, byte_at);
-    (t, Text::from_parts(norm_s, norm_chars, norm_at), japanese)
+    // the fold's code points differ from the original's only where it changed them: a code point the
+    // lower-casing changes is among those or among the ones that may lower
+    let candidates = if changed.is_empty() { may_lower } else { merged(&may_lower, &changed) };
+    let (lower, lower_changes) = lower_at(&norm_s, &norm_chars, &norm_at, &candidates);
+    Prepared {
+        text: Text::from_parts(text.to_string(), chars, byte_at),
+        norm: Text::from_parts(norm_s, norm_chars, norm_at),
+        lower,
+        lower_changes: Some(lower_changes),
+        japanese,
+    }
+}
+
+/// The union of two ascending lists, ascending, each value once.
+fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The number of ASCII bytes at the start of `b` (eight at a time).
+#[inline]
+fn ascii_run(b: &[u8]) -> usize {
+    let mut i = 0usize;
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let high = u64::from_le_bytes(a) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b[i..].iter().take_while(|x| x.is_ascii()).count()
+}
+
+/// Python's `Document.lower` of the fold (string `s`, code points `norm`, byte offsets `at`), as
+/// [`crate::pystr::doc_lower`], given every code point it may change (`candidates`, ascending): the
+/// lower-cased text (None when nothing changes) and the code points changed.
+fn lower_at(s: &str, norm: &[char], at: &[u32], candidates: &[u32]) -> (Option<Text>, Vec<u32>) {
+    // every U+0130 of the fold is a candidate (non-ASCII, outside U+2D00..U+A63F)
+    let dotted = candidates.iter().any(|&k| norm[k as usize] == '\u{130}');
+    let mut changes: Vec<(u32, char)> = Vec::new();
+    for &k in candidates {
+        let i = k as usize;
+        let x = norm[i];
+        let l = if x.is_ascii() {
+            x.to_ascii_lowercase()
+        } else if (0x2D00..=0xA63F).contains(&(x as u32)) {
+            continue;
+        } else if x == '\u{3a3}' && !dotted {
+            if crate::pystr::final_sigma(norm, i) {
+                '\u{3c2}'
+            } else {
+                '\u{3c3}'
+            }
+        } else {
+            crate::pystr::lower_one(x).unwrap_or(x)
+        };
+        if l != x {
+            changes.push((k, l));
+        }
+    }
+    if changes.is_empty() {
+        return (None, Vec::new());
+    }
+    let mut chars = norm.to_vec();
+    for &(k, l) in &changes {
+        chars[k as usize] = l;
+    }
+    let changed: Vec<u32> = changes.iter().map(|&(k, _)| k).collect();
+    let (ls, lat) = replaced(s, norm, at, &chars, &changed);
+    (Some(Text::from_parts(ls, chars, lat)), changed)
 }
 
 /// The string and byte offsets of `new`: `old` (string `s`, byte offsets `at`, empty when `s` is
@@ -413,49 +570,6 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
     }
     debug_assert_eq!(new_at.last().map(|&b| b as usize), Some(out.len()));
     (out, new_at)
-}
-
-/// Python's `Document.lower` of the folded text, as [`crate::pystr::doc_lower`].
-/// Also the code points it changed, except for an ASCII text (None).
-fn lower_text(norm: &Text) -> (Text, Option<Vec<u32>>) {
-    if norm.byte_offsets().is_empty() {
-        // ASCII: the lower-casing is ASCII's, code point for byte
-        if !norm.s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return (norm.clone(), Some(Vec::new()));
-        }
-        let s = norm.s.to_ascii_lowercase();
-        let chars: Vec<char> = s.bytes().map(char::from).collect();
-        return (Text::from_parts(s, chars, Vec::new()), None);
-    }
-    let src = &norm.chars;
-    let dotted = src.contains(&'\u{130}');
-    let mut chars = src.clone();
-    let mut changed: Vec<u32> = Vec::new();
-    for (i, c) in chars.iter_mut().enumerate() {
-        let x = *c;
-        let l = if x.is_ascii() {
-            if !x.is_ascii_uppercase() {
-                continue;
-            }
-            x.to_ascii_lowercase()
-        } else if (0x2D00..=0xA63F).contains(&(x as u32)) {
-            continue; // kana, kanji and their punctuation have no lower case (as `lower_one` says)
-        } else if x == '\u{3a3}' && !dotted {
-            if crate::pystr::final_sigma(src, i) {
-                '\u{3c2}'
-            } else {
-                '\u{3c3}'
-            }
-        } else {
-            crate::pystr::lower_one(x).unwrap_or(x)
-        };
-        if l != x {
-            *c = l;
-            changed.push(i as u32);
-        }
-    }
-    let (s, at) = replaced(&norm.s, src, norm.byte_offsets(), &chars, &changed);
-    (Text::from_parts(s, chars, at), Some(changed))
 }
 
 /// Start of the line holding `pos` in `chars`, looking back at most `limit` code points.
@@ -530,9 +644,22 @@ mod tests {
     #[test]
     fn prepared_texts_match_the_plain_definitions() {
         let lx = lexicon();
-        for t in
-            ["", "abc", "ABc Def", "ＴＥＬ：０３　山田", "ΟΔΟΣ. İx", "\u{212a}elvin Ω 🙂Ａ", "ΣΑ ὈΣ", "東京都 ABC〜"]
-        {
+        for t in [
+            "",
+            "abc",
+            "ABc Def",
+            "ＴＥＬ：０３　山田",
+            "ΟΔΟΣ. İx",
+            "\u{212a}elvin Ω 🙂Ａ",
+            "ΣΑ ὈΣ",
+            "東京都 ABC〜",
+            "A山b田CD林ef\nG",
+            "山A",
+            "Aé",
+            "ＡＢ山 12345678901234567 Z",
+            "Ｘ　山田 TEL",
+            "ÀÉ ｱｲ Ｘ—Ｙ",
+        ] {
             let doc = Document::new(t, None, &lx);
             let norm: Vec<char> = t.chars().map(fold_char).collect();
             assert_eq!(doc.text.chars, t.chars().collect::<Vec<_>>());
@@ -551,6 +678,15 @@ mod tests {
             }
             assert_eq!(doc.lang == Lang::Ja, is_japanese(t));
         }
+    }
+
+    #[test]
+    fn merged_lists() {
+        assert_eq!(merged(&[1, 3, 5], &[2, 3, 9]), vec![1, 2, 3, 5, 9]);
+        assert_eq!(merged(&[], &[4]), vec![4]);
+        assert_eq!(ascii_run(b"abcdefghij\xe3"), 10);
+        assert_eq!(ascii_run(b"ab"), 2);
+        assert_eq!(ascii_run(b"\xe3ab"), 0);
     }
 
     #[test]

@@ -25,6 +25,14 @@ pub struct Occurrences {
     pub ends: Vec<usize>,
 }
 
+/// A document's keyword index: each group's occurrences, by group id.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub groups: Vec<Occurrences>,
+    /// The groups holding occurrences (with repeats): [`Lexicon::recycle`] empties these only.
+    filled: Vec<GroupId>,
+}
+
 #[derive(Default)]
 pub struct Lexicon {
     groups: BTreeMap<String, BTreeSet<String>>,
@@ -176,7 +184,7 @@ impl Lexicon {
     /// For each group, the occurrences of its keywords in `lowered` (indexed by group id).
     ///
     /// Panics if the lexicon was not built.
-    pub fn index(&self, lowered: &Text) -> Vec<Occurrences> {
+    pub fn index(&self, lowered: &Text) -> Index {
         let built = self.built.as_ref().expect("Lexicon::build before index");
         let n = built.group_names.len();
         // a cleared index of an earlier document of this thread, when there is one of this size
@@ -187,7 +195,9 @@ impl Lexicon {
                 (spare, std::mem::take(&mut s.found))
             })
             .unwrap_or_default();
-        let mut out = spare.filter(|v| v.len() == n).unwrap_or_else(|| vec![Occurrences::default(); n]);
+        let mut out = spare
+            .filter(|v| v.groups.len() == n)
+            .unwrap_or_else(|| Index { groups: vec![Occurrences::default(); n], filled: Vec::new() });
         let Some(matcher) = &built.matcher else {
             return out;
         };
@@ -234,11 +244,13 @@ impl Lexicon {
         }
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         for &(start, end, word) in &found {
-            for &g in &built.word_groups[word] {
-                let occ = &mut out[g as usize];
+            let groups = &built.word_groups[word];
+            for &g in groups {
+                let occ = &mut out.groups[g as usize];
                 occ.starts.push(start);
                 occ.ends.push(end);
             }
+            out.filled.extend_from_slice(groups);
         }
         if found.capacity() <= SCRATCH_KEEP {
             let _ = SCRATCH.try_with(|s| s.borrow_mut().found = found);
@@ -249,8 +261,11 @@ impl Lexicon {
     /// Take back an index made by [`Lexicon::index`] once its document is done with it: its groups
     /// are emptied (their vectors kept, unless large) for the next document of this thread, which
     /// so allocates nothing for its index (one vector per group found showed in profiles).
-    pub fn recycle(&self, mut index: Vec<Occurrences>) {
-        for occ in index.iter_mut() {
+    pub fn recycle(&self, mut index: Index) {
+        for &g in &index.filled {
+            let Some(occ) = index.groups.get_mut(g as usize) else {
+                continue;
+            };
             if occ.starts.capacity() > SCRATCH_KEEP {
                 *occ = Occurrences::default();
             } else {
@@ -258,6 +273,10 @@ impl Lexicon {
                 occ.ends.clear();
             }
         }
+        if index.filled.capacity() > SCRATCH_KEEP {
+            index.filled = Vec::new();
+        }
+        index.filled.clear();
         let _ = SCRATCH.try_with(|s| {
             let mut s = s.borrow_mut();
             if s.spare.len() < 4 {
@@ -291,7 +310,7 @@ fn next_special(
 #[derive(Default)]
 struct Scratch {
     /// Cleared indexes given back by [`Lexicon::recycle`].
-    spare: Vec<Vec<Occurrences>>,
+    spare: Vec<Index>,
     /// The matches of one document before they are sorted into groups.
     found: Vec<(usize, usize, usize)>,
 }
@@ -315,10 +334,10 @@ mod tests {
         lx.build();
         let t = Text::new(keyword_form("個人番号 tel"));
         let idx = lx.index(&t);
-        let a = &idx[lx.group_id("a").unwrap() as usize];
+        let a = &idx.groups[lx.group_id("a").unwrap() as usize];
         assert_eq!(a.starts, vec![0, 2]);
         assert_eq!(a.ends, vec![4, 4]);
-        let b = &idx[lx.group_id("b").unwrap() as usize];
+        let b = &idx.groups[lx.group_id("b").unwrap() as usize];
         assert_eq!(b.starts, vec![2, 5]);
         assert_eq!(b.ends, vec![4, 8]);
     }
