@@ -267,10 +267,13 @@ def remind_command(today: datetime | None, config: str | None, db_url: str | Non
     期限の7日前・3日前・前日・当日・超過時に、未了の作業を担当者 (officer) にメールで知らせます (各1回)。
     Exit 0: every reminder due was sent (or none was due); 1: one could not be sent (tried again next run).
     """
+    path = Path(config or "mamori.toml")
+    if config and not path.is_file():
+        raise click.UsageError(f"no such config file: {config}")
     try:
-        settings = load_reminder_settings(config)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise click.UsageError(f"{config}: {exc}") from exc
+        settings = load_reminder_settings(path)
+    except (ValueError, UnicodeDecodeError) as exc:  # TOMLDecodeError, SettingsError, TimezoneError
+        raise click.UsageError(f"{path}: {exc}") from exc
     db = open_store(config, db_url, "incidents remind")
     day = today.date() if today is not None else today_in(utcnow(), settings.tz)
     failed = False
