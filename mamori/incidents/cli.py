@@ -25,6 +25,7 @@ from mamori.incidents.assess import assess
 from mamori.incidents.case import CaseError, parse_case
 from mamori.incidents.explain import error_json, explain, to_json
 from mamori.incidents.register import RegisterError, privacymark_of
+from mamori.incidents.remind import load_reminder_settings, remind
 from mamori.incidents.ruleset import builtin_rulesets, in_force
 from mamori.incidents.tasks import TASK_KINDS, TASK_LABELS, Countdown, today_in
 from mamori.store.base import utcnow
@@ -253,3 +254,36 @@ def list_command(as_json: bool, today: datetime | None, config: str | None, db_u
             mark = "完了" if t.done_at is not None else "未了"
             when = "" if t.done_at is not None else "  " + _left_ja(view.countdown(t, day))
             click.echo(f"    {mark}  {TASK_LABELS[t.kind][0]}{when}")
+
+
+@incidents.command("remind")
+@store_options
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Send the reminders of this day (default: today in the company's time zone).")
+def remind_command(today: datetime | None, config: str | None, db_url: str | None) -> None:
+    """Mail the officers the reminders of the day: a week, 3 days and 1 day before a task's deadline, on the day,
+    and once when overdue. Each reminder is sent once; run it daily (mamori-incidents-remind.timer).
+
+    期限の7日前・3日前・前日・当日・超過時に、未了の作業を担当者 (officer) にメールで知らせます (各1回)。
+    Exit 0: every reminder due was sent (or none was due); 1: one could not be sent (tried again next run).
+    """
+    path = Path(config or "mamori.toml")
+    if config and not path.is_file():
+        raise click.UsageError(f"no such config file: {config}")
+    try:
+        settings = load_reminder_settings(path)
+    except (ValueError, UnicodeDecodeError) as exc:  # TOMLDecodeError, SettingsError, TimezoneError
+        raise click.UsageError(f"{path}: {exc}") from exc
+    db = open_store(config, db_url, "incidents remind")
+    day = today.date() if today is not None else today_in(utcnow(), settings.tz)
+    failed = False
+    for r in remind(db, settings, day, cli_actor()):
+        ja, en = TASK_LABELS[r.kind]
+        if r.error:
+            failed = True
+            click.echo(f"mamori incidents remind: 事案 {r.incident_id} {ja} ({r.step}): 送信できません / "
+                       f"incident {r.incident_id} {en} ({r.step}): not sent: {r.error}", err=True)
+        else:
+            click.echo(f"事案 {r.incident_id}: {ja} ({r.step}, 期限 {r.due}) を {r.recipients} 人に送信 / "
+                       f"incident {r.incident_id}: {en} ({r.step}, due {r.due}) sent to {r.recipients} officer(s)")
+    sys.exit(1 if failed else 0)

@@ -3,7 +3,8 @@
 :func:`report_text` is pure: it reads an incident as the register keeps it (facts, latest decision, the officer's
 summary, the tasks' state) and writes each item with what the record knows; what only the officer can say (二次被害,
 再発防止策) is left as a marked blank, never guessed. The report may hold only what is known at the time
-(規則8条1項柱書「報告をしようとする時点において把握しているものに限る」). The PDF/DOCX document is not built yet.
+(規則8条1項柱書「報告をしようとする時点において把握しているものに限る」). :func:`report_items` gives the items
+for other forms (the workbook of :mod:`mamori.incidents.report_xlsx`).
 """
 
 from __future__ import annotations
@@ -30,9 +31,13 @@ def _state(tasks: Iterable[_Task], kind: str, done: str, todo: str, none: str) -
     return none
 
 
-def report_text(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-                tasks: Iterable[_Task]) -> str:
-    """The report's nine items in Japanese, one heading each, from the record of incident ``incident_id``."""
+TITLE = "個人情報保護委員会への報告 (施行規則8条1項)"
+AS_KNOWN = "報告の時点で把握している事項に限ります (規則8条1項)。"
+
+
+def report_items(case: dict[str, Any], decision: dict[str, Any], summary: str,
+                 tasks: Iterable[_Task]) -> list[tuple[str, str]]:
+    """The nine items as (heading, text), in the order of 規則8条1項; :data:`BLANK` where the officer must write."""
     tasks = list(tasks)
     event = EVENT_LABELS_JA.get(case.get("event", ""), case.get("event", ""))
     cause = CAUSE_LABELS_JA.get(case.get("cause", ""), case.get("cause", ""))
@@ -66,9 +71,14 @@ def report_text(incident_id: int, case: dict[str, Any], decision: dict[str, Any]
         ("9. その他参考となる事項", "; ".join(x for x in [f"該当: {cats}" if cats else "", *due,
                                                          f"適用した規則: {decision.get('rules', '')}"] if x)),
     ]
-    lines = [f"個人情報保護委員会への報告 (施行規則8条1項) — 事案 {incident_id}",
-             "報告の時点で把握している事項に限ります (規則8条1項)。", ""]
-    for head, body in items:
+    return items
+
+
+def report_text(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
+                tasks: Iterable[_Task]) -> str:
+    """The report's nine items in Japanese, one heading each, from the record of incident ``incident_id``."""
+    lines = [f"{TITLE} — 事案 {incident_id}", AS_KNOWN, ""]
+    for head, body in report_items(case, decision, summary, tasks):
         lines.append(f"【{head}】")
         lines.append(body)
         lines.append("")

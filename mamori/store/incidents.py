@@ -73,3 +73,19 @@ class IncidentTask(Base):
     incident: Mapped[Incident] = relationship(back_populates="tasks")
 
     __table_args__ = (UniqueConstraint("incident_id", "kind", name="uq_incident_tasks_incident_kind"),)
+
+
+class IncidentReminder(Base):
+    """A reminder mail sent to the officers for one step (``week``, ``three_days``...) of a task's due day: the row
+    makes ``mamori incidents remind`` send each reminder once (a new due day after a re-assessment is a new one)."""
+
+    __tablename__ = "incident_reminders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[int] = mapped_column(Integer, ForeignKey("incident_tasks.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(16))  # mamori.incidents.reminders.STEPS
+    due: Mapped[date] = mapped_column(Date)  # the due day the reminder was about
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)  # how many officers the next hop accepted
+
+    __table_args__ = (UniqueConstraint("task_id", "step", "due", name="uq_incident_reminders_task_step_due"),)

@@ -67,11 +67,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.update": ("事実を更新して判定し直す", "Update the facts and re-assess"),
     "inc.rules_applied": ("適用した規則: {rules}", "Rules applied: {rules}"),
     "inc.report": ("報告事項 (規則8条1項) をダウンロード", "Download the report items (Rules Art. 8(1))"),
+    "inc.report_xlsx": ("報告事項の Excel (XLSX)", "The report items as XLSX"),
     "inc.report_note": (
-        "報告事項は委員会の報告フォームへ貼り付けるためのテキストです (二次被害と再発防止策は記入してください)。"
-        "PDF・DOCX の報告書はまだ作れません。",
-        "The report items are text to paste into the PPC's form (fill in secondary harm and prevention). A PDF or "
-        "DOCX document is not produced yet.",
+        "報告事項は委員会の報告フォームへ貼り付けるためのテキストです。Excel (XLSX) は社内の記録として保存する"
+        "ためのものです (どちらも二次被害と再発防止策は記入してください)。PDF・DOCX の報告書はまだ作れません。",
+        "The report items are text to paste into the PPC's form; the XLSX workbook is for the company's own "
+        "records (in both, fill in secondary harm and prevention). A PDF or DOCX document is not produced yet.",
     ),
     # the form
     "inc.form.title": ("事案を登録", "Record an incident"),

@@ -21,6 +21,7 @@ from mamori.incidents.case import CAUSE_LABELS_JA, CAUSES, EVENTS, CaseError
 from mamori.incidents.explain import CATEGORY_ITEM, CATEGORY_SHORT
 from mamori.incidents.register import IncidentView, RegisterError, privacymark_of
 from mamori.incidents.report import report_text
+from mamori.incidents.report_xlsx import report_xlsx
 from mamori.incidents.ruleset import builtin_rulesets, in_force
 from mamori.incidents.tasks import TASK_ARTICLES, TASK_KINDS, band, today_in
 from mamori.store.base import utcnow
@@ -235,3 +236,18 @@ def incidents_report(request: Request, incident_id: int,
     body = report_text(view.id, view.case, view.decision, view.summary, view.tasks)
     return Response(body, media_type="text/plain; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="incident-{view.id}-report.txt"', "Cache-Control": "no-store"})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/incidents/{incident_id}/report.xlsx")
+def incidents_report_xlsx(request: Request, incident_id: int,
+                          info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
+    """The nine items of 規則8条1項 as an XLSX workbook to file with the record (a download)."""
+    _officer(info)
+    view = _view(request, incident_id)
+    body = report_xlsx(view.id, view.case, view.decision, view.summary, view.tasks,
+                       today_in(utcnow(), zone_for(request)))
+    return Response(body, media_type=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="incident-{view.id}-report.xlsx"', "Cache-Control": "no-store"})

@@ -60,3 +60,31 @@ def test_a_message_held_under_the_first_schema_survives_every_upgrade(database_u
     with db.engine.connect() as conn:
         assert conn.execute(select(text("count(*)")).select_from(text("mail_content"))).scalar_one() == 1
     db.dispose()
+
+
+def test_an_incident_recorded_under_incidents_0001_gets_its_reminders_after_the_upgrade(database_url: str) -> None:
+    from datetime import date
+
+    from mamori.incidents import register
+    from mamori.incidents.remind import officers
+    from mamori.store.incidents import IncidentReminder
+
+    db = Database(database_url)
+    db.migrate("incidents_0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO incidents (title, summary, \"case\", discovered_on, created_at, created_by, "
+                          "updated_at) VALUES ('', '', '{}', :d, :t, 'a', :t)"),
+                     {"d": date(2026, 12, 4), "t": datetime(2026, 12, 4, 9, 0, tzinfo=UTC)})
+        incident_id = conn.execute(text("SELECT id FROM incidents")).scalar_one()
+        conn.execute(text("INSERT INTO incident_tasks (incident_id, kind, due, required, done_by) "
+                          "VALUES (:i, 'preliminary', :d, :r, '')"),
+                     {"i": incident_id, "d": date(2026, 12, 8), "r": True})
+    db.migrate()  # incidents_0002: the reminders' table, the old rows untouched
+    with db.session() as s:
+        task_id = s.scalar(text("SELECT id FROM incident_tasks"))
+        s.add(IncidentReminder(task_id=task_id, step="week", due=date(2026, 12, 8), recipients=1))
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT step, due, recipients FROM incident_reminders")).all()
+    assert [(r[0], str(r[1]), r[2]) for r in rows] == [("week", "2026-12-08", 1)]
+    assert officers(db) == [] and register.get(db, incident_id).tasks[0].due == date(2026, 12, 8)
+    db.dispose()

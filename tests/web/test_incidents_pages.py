@@ -84,9 +84,28 @@ def test_other_roles_get_403(client, web_db) -> None:
     for person in ("alice@corp.example", "bob@corp.example"):
         login(client, person)
         for path in ("/incidents", "/incidents/new", f"/incidents/{incident_id}", f"/incidents/{incident_id}/edit",
-                     f"/incidents/{incident_id}/report.txt"):
+                     f"/incidents/{incident_id}/report.txt", f"/incidents/{incident_id}/report.xlsx"):
             assert client.get(path).status_code == 403, (person, path)
         page = client.get("/messages").text
         post = client.post(f"/incidents/{incident_id}/tasks/final", data={"csrf": csrf_of(page), "done": "1"})
         assert post.status_code == 403
         client.post("/logout", data={"csrf": csrf_of(page)})
+
+
+def test_the_report_as_xlsx_downloads_next_to_the_text(client, web_db) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    login(client, OFFICER)
+    page = client.get("/incidents/new").text
+    r = client.post("/incidents/new", data=_form("2026-12-01", summary="=1+1 診断書") | {"csrf": csrf_of(page)},
+                    follow_redirects=False)
+    incident_id = int(r.headers["location"].rsplit("/", 1)[1])
+    assert f'href="/incidents/{incident_id}/report.xlsx"' in client.get(r.headers["location"]).text
+    got = client.get(f"/incidents/{incident_id}/report.xlsx")
+    assert got.status_code == 200 and got.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert f'filename="incident-{incident_id}-report.xlsx"' in got.headers["content-disposition"]
+    ws = load_workbook(BytesIO(got.content)).active
+    assert ws["B2"].value == incident_id and "=1+1 診断書" in ws["C6"].value  # the summary, as text
+    assert ws["C8"].value == "3人"
