@@ -13,6 +13,7 @@
 //! matches in the order Python's backtracking tries them, so `match`, `search`, `finditer` and
 //! `fullmatch` give the same spans.
 
+use super::birth_date_forms as forms;
 use super::identifiers::recognizer_head;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
 use crate::document::{line_end, line_start, Document};
@@ -552,7 +553,7 @@ fn valid(c: &[char], m: &DateMatch, today: (i32, u32, u32)) -> bool {
 /// `[ \t:()\[\]「」【】<>*・/|=\-]{0,12}(?:(?:は|is|was|on|of|:|：)[ \t:]*){0,2}` matched at `p` (IGNORECASE).
 fn gap_end(re: &DateRe, p: usize) -> usize {
     let mut q = p;
-    while q - p < 12 && re.at(q).is_some_and(|c| " \t:()[]「」【】<>*・/|=-".contains(c)) {
+    while q - p < 12 && re.at(q).is_some_and(|c| " \t:()[]「」【】<>*・/|=-、,".contains(c)) {
         q += 1;
     }
     for _ in 0..2 {
@@ -592,6 +593,9 @@ impl BirthDate {
             le = line_end(norm, ke, 48);
         }
         let hi = le;
+        if let Some(f) = self.after_more(doc, ke, hi, today) {
+            return Some(f);
+        }
         if !has_ascii_digit(norm, ke, hi) {
             return None;
         }
@@ -648,6 +652,32 @@ impl BirthDate {
         Some(Finding::new("DATE_OF_BIRTH", best.start, best.end, 0.85, NAME))
     }
 
+    /// The label's date in one of [`forms`]' written forms (kanji numerals, 1987年(昭和62年)4月3日,
+    /// 昭和62.4.3), after the label's gap and at most 16 characters without digits (昭和・平成, ☑昭和).
+    fn after_more(&self, doc: &Document, ke: usize, hi: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let pos = gap_end(&DateRe { c: norm, hi }, ke);
+        let mut p = pos;
+        while p < hi && p - pos <= 16 {
+            if norm[p].is_ascii_digit() && p > pos && norm[p - 1].is_ascii_digit() {
+                return None; // digits of another number
+            }
+            if let Some(e) = forms::date_at(norm, p, hi, today) {
+                return Some(Finding::new("DATE_OF_BIRTH", p, e, 0.9, NAME));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// A date of [`forms`]' written forms right before 生まれ / 日生.
+    fn before_more(&self, doc: &Document, ks: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let end = if norm.get(ks) == Some(&'日') { ks + 1 } else { ks };
+        let (s, e) = forms::date_before(norm, line_start(norm, ks, 30), end, today)?;
+        Some(Finding::new("DATE_OF_BIRTH", s, e, 0.85, NAME))
+    }
+
     /// A table's header cell naming birth (the keyword at `ks` is inside it): the dates in that column.
     fn column(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
@@ -660,7 +690,7 @@ impl BirthDate {
                 let re = DateRe { c: norm, hi: e };
                 let date = match re.fullmatch(s) {
                     Some(m) => !m.is_jm() && valid(norm, &m, today),
-                    None => compact_date(&norm[s..e], today),
+                    None => compact_date(&norm[s..e], today) || forms::date_at(norm, s, e, today) == Some(e),
                 };
                 if date && !seen.contains(&s) {
                     seen.push(s);
@@ -700,7 +730,7 @@ impl Recognizer for BirthDate {
             let kw = &low[ks..ke];
             let after_word = kw == ['生', 'ま', 'れ'] || kw == ['日', '生'];
             let f = if after_word {
-                let mut f = self.before(doc, ks, today);
+                let mut f = self.before(doc, ks, today).or_else(|| self.before_more(doc, ks, today));
                 if f.is_none() && kw == ['生', 'ま', 'れ'] && matches!(norm.get(ke), Some('は') | Some(':')) {
                     f = self.after(doc, ke + 1, today); // 生まれは1979年11月3日 / 生まれ：…
                 }

@@ -846,6 +846,8 @@ impl Ctx<'_, '_> {
 /// Words in the header of a column of names.
 const NAME_HEADERS: &[&str] = &[
     "氏名",
+    "氏 名",
+    "者名",
     "名前",
     "姓名",
     "フリガナ",

@@ -18,6 +18,7 @@
 
 mod chars;
 mod cues;
+mod given_after;
 pub mod lexicon;
 mod lists;
 mod patterns;
@@ -289,6 +290,7 @@ impl Recognizer for PersonJaRecognizer {
         let before = cx.found.items.len();
         cx.repeat_surnames();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
+        cx.given_after_surnames();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
