@@ -701,6 +701,98 @@ impl BirthDate {
     }
 }
 
+/// The relations that open the line of a family list (扶養親族, 家族構成).
+const KIN: &[&str] = &[
+    "本人",
+    "配偶者",
+    "夫",
+    "妻",
+    "父",
+    "母",
+    "長男",
+    "次男",
+    "三男",
+    "四男",
+    "長女",
+    "次女",
+    "三女",
+    "四女",
+    "子",
+    "祖父",
+    "祖母",
+    "兄",
+    "姉",
+    "弟",
+    "妹",
+    "義父",
+    "義母",
+    "孫",
+];
+
+impl BirthDate {
+    /// A family list (the text speaks of 扶養 or 家族): lines `長男　山田 太郎　2015/04/01` — a relation, a
+    /// name and a date ending the line (生 or an age may follow) hold the person's date of birth.
+    fn family_lines(&self, doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
+        let s = doc.norm.s.as_bytes();
+        if memchr::memmem::find(s, "扶養".as_bytes()).is_none() && memchr::memmem::find(s, "家族".as_bytes()).is_none()
+        {
+            return;
+        }
+        let norm = &doc.norm.chars;
+        let today = today();
+        let mut ls = 0;
+        while ls < norm.len() {
+            let le = line_end(norm, ls, 200);
+            let mut p = ls;
+            while p < le && norm[p] == ' ' {
+                p += 1;
+            }
+            let kin = KIN.iter().map(|k| k.chars().count()).find(|&n| {
+                norm.get(p + n).is_some_and(|&c| c == ' ' || c == '\t' || c == ':')
+                    && KIN.iter().any(|k| k.chars().eq(norm[p..p + n].iter().copied()))
+            });
+            if let Some(n) = kin {
+                if let Some((ds, de)) = family_date(norm, p + n, le, today).filter(|d| !seen.contains(&d.0)) {
+                    out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
+                }
+            }
+            ls = le + 1;
+        }
+    }
+}
+
+/// The date ending a family-list line `[from, le)` after a name: (start, end).
+fn family_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) -> Option<(usize, usize)> {
+    let letters = |a: usize, b: usize| norm[a..b].iter().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    let tail_ok = |e: usize| {
+        let mut q = e;
+        if norm.get(q) == Some(&'生') {
+            q += 1;
+        }
+        norm[q..le]
+            .iter()
+            .all(|&c| c == ' ' || c == '(' || c == ')' || c == '満' || c == '歳' || c == '才' || c.is_ascii_digit())
+    };
+    let re = DateRe { c: norm, hi: le };
+    let mut p = from;
+    while p < le {
+        if letters(from, p) >= 2 && (norm[p].is_ascii_digit() || !norm[p].is_ascii()) && norm[p - 1] == ' ' {
+            if let Some(m) = re.match_at(p) {
+                if !m.is_jm() && valid(norm, &m, today) && tail_ok(m.end) {
+                    return Some((m.start, m.end));
+                }
+            }
+            if let Some(e) = forms::date_at(norm, p, le, today) {
+                if tail_ok(e) {
+                    return Some((p, e));
+                }
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
 /// `19870620` in a birth-date column: eight digits that make a real date between 1900 and today.
 fn compact_date(cell: &[char], today: (i32, u32, u32)) -> bool {
     if cell.len() != 8 || !cell.iter().all(|c| c.is_ascii_digit()) {
@@ -717,6 +809,7 @@ impl Recognizer for BirthDate {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = keyword_hits(doc, "n.dob");
         if hits.is_empty() {
+            self.family_lines(doc, &[], out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -749,6 +842,7 @@ impl Recognizer for BirthDate {
                 }
             }
         }
+        self.family_lines(doc, &seen, out);
     }
 }
 

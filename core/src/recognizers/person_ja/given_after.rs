@@ -13,7 +13,7 @@
 //! plus the space.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
-use super::patterns::run_len;
+use super::patterns::{hira_paren, run_len};
 use super::{honorific_at, Ctx};
 
 /// Hiragana runs that follow a surname without being a given name.
@@ -70,7 +70,11 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let mut grown: Vec<(usize, usize, f64)> = Vec::new();
         for &((s, e), score) in &self.found.items {
-            if e - s > 5 || e >= self.n || !t[s..e].iter().all(|&c| is_kanji(c)) || !self.lex.surname(&t[s..e]) {
+            if e - s > 5
+                || e >= self.n
+                || !t[s..e].iter().all(|&c| is_kanji(c) || one_of!(c, "ヶッノ"))
+                || !self.lex.surname(&t[s..e])
+            {
                 continue;
             }
             if let Some(ge) = self.given_at(e) {
@@ -79,6 +83,26 @@ impl Ctx<'_, '_> {
         }
         for (s, e, score) in grown {
             self.add(s, e, score);
+        }
+        self.hira_readings();
+    }
+
+    /// 伊藤 鉄男（いとう てつお）: a reading of two hiragana words in brackets after a full name found.
+    fn hira_readings(&mut self) {
+        let t = self.t;
+        let mut add: Vec<(usize, usize)> = Vec::new();
+        for &((s, e), score) in &self.found.items {
+            if score < 0.6 || e >= self.n || !is_kanji(t[s]) || !(t[s..e].contains(&' ') || e - s >= 3) {
+                continue;
+            }
+            if let Some((rs, re)) = hira_paren(t, e) {
+                if t[rs..re].contains(&' ') {
+                    add.push((rs, re));
+                }
+            }
+        }
+        for (s, e) in add {
+            self.add(s, e, 0.85);
         }
     }
 
@@ -97,7 +121,7 @@ impl Ctx<'_, '_> {
             let given = &t[k..k + gl];
             let ok = (1..=3).contains(&gl)
                 && end_ok(t, k + gl)
-                && !self.lex.common(given)
+                && (!self.lex.common(given) || self.lex.given(given))
                 && self.tb.titles.suffix_start(given).is_none()
                 && !self.tb.not_names.contains(given)
                 && !one_of!(given[gl - 1], "部課室係班局所社店科棟院者口駅線円日月年時分様殿氏")

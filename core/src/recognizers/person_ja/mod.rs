@@ -16,6 +16,7 @@
 //! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
+mod bracket_speakers;
 mod chars;
 mod cues;
 mod given_after;
@@ -282,6 +283,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.line_names(budget);
         cx.table_columns();
         cx.speakers(budget);
+        cx.bracket_speakers();
         cx.mentions(budget);
         cx.signatures();
         cx.prose();

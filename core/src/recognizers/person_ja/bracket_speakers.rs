@@ -1,0 +1,59 @@
+//! Speakers written in brackets at the start of a line: `【佐藤】お疲れ様です`, `(武田)来月で調整する`,
+//! `[鈴木] 了解です` — chat exports and minutes that mark who speaks.
+//!
+//! The bracket must open the line, hold a listed surname (one to five kanji, not a common word unless it
+//! has two or more kanji) and be followed by the message on the same line. `【重要】`, `(株)`, `【ToDo】`
+//! hold no surname and are left.
+
+use super::chars::{is_kanji, one_of};
+use super::Ctx;
+
+impl Ctx<'_, '_> {
+    /// Adds the surnames standing in brackets at the start of lines.
+    pub(crate) fn bracket_speakers(&mut self) {
+        let t = self.t;
+        let s = self.doc.norm.s.as_bytes();
+        // cheap test first: a line opening with one of the brackets
+        if memchr::memmem::find(s, "\n【".as_bytes()).is_none()
+            && memchr::memmem::find(s, b"\n(").is_none()
+            && memchr::memmem::find(s, b"\n[").is_none()
+            && !t.first().is_some_and(|&c| one_of!(c, "【(["))
+        {
+            return;
+        }
+        let mut add: Vec<(usize, usize)> = Vec::new();
+        let mut ls = 0;
+        while ls < self.n {
+            let le = self.find_char('\n', ls, self.n).unwrap_or(self.n);
+            if let Some(close) = self.bracket_speaker_at(ls, le) {
+                add.push((ls + 1, close));
+            }
+            ls = le + 1;
+        }
+        for (a, b) in add {
+            self.add(a, b, 0.8);
+        }
+    }
+
+    /// The end of the surname in the bracket opening the line `[ls, le)`.
+    fn bracket_speaker_at(&self, ls: usize, le: usize) -> Option<usize> {
+        let t = self.t;
+        let open = *t.get(ls)?;
+        let close_ch = match open {
+            '【' => '】',
+            '(' => ')',
+            '[' => ']',
+            _ => return None,
+        };
+        let close = (ls + 1..(ls + 7).min(le)).find(|&q| t[q] == close_ch)?;
+        let name = &t[ls + 1..close];
+        let msg = t[close + 1..le].iter().any(|&c| !one_of!(c, " \t"));
+        let ok = (1..=5).contains(&name.len())
+            && name.iter().all(|&c| is_kanji(c))
+            && msg
+            && self.lex.surname(name)
+            && (!self.lex.common(name) || name.len() >= 2)
+            && !self.tb.not_names.contains(name);
+        ok.then_some(close)
+    }
+}
