@@ -449,13 +449,18 @@ impl Ctx<'_, '_> {
             r += 1;
         }
         if r - g > 13
-            || (r < n && !one_of!(t[r], "\n(（/|") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase()))
+            || (r < n && !one_of!(t[r], "\n(（/|㊞") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase()))
         {
             return None;
         }
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
-            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|") || (r > q && self.romaji_tail(q).is_some())
+            r >= n
+                || t[r] == '\n'
+                || one_of!(t[r], "(（/|㊞")
+                || (r > q && self.romaji_tail(q).is_some())
+                // 山田 太郎  印: the seal box after a name on a form
+                || (r > q && t[r] == '印' && t.get(r + 1).is_none_or(|&c| c == '\n'))
         };
         let a_max = run_len(t, g, n, 4, is_kanji);
         for a in (1..=a_max).rev() {

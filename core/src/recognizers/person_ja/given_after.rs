@@ -45,6 +45,7 @@ const HIRA_NOT_GIVEN: &[&str] = &[
     "について",
     "による",
     "によると",
+    "によれ",
     "として",
     "さん",
     "さま",
@@ -74,6 +75,7 @@ impl Ctx<'_, '_> {
                 || e >= self.n
                 || !t[s..e].iter().all(|&c| is_kanji(c) || one_of!(c, "ヶッノ"))
                 || !self.lex.surname(&t[s..e])
+                || (s > 0 && t[s - 1] == '@')
             {
                 continue;
             }
@@ -120,7 +122,8 @@ impl Ctx<'_, '_> {
             let gl = run_len(t, k, limit, 4, is_kanji);
             let given = &t[k..k + gl];
             let ok = (1..=3).contains(&gl)
-                && end_ok(t, k + gl)
+                && (end_ok(t, k + gl)
+                    || (self.lex.given(given) && !self.lex.surname(given) && t.get(k + gl).is_some_and(|&c| one_of!(c, "がはのにをとも"))))
                 && (!self.lex.common(given) || self.lex.given(given))
                 && self.tb.titles.suffix_start(given).is_none()
                 && !self.tb.not_names.contains(given)
@@ -144,6 +147,10 @@ impl Ctx<'_, '_> {
         if hira {
             let g: String = given.iter().collect();
             if HIRA_NOT_GIVEN.iter().any(|w| g.starts_with(w)) || honorific_at(t, k).is_some() {
+                return None;
+            }
+            // 小林かおりは: a particle closes the run, so the run is no name of its own
+            if one_of!(given[gl - 1], "はがをにでともへやの") {
                 return None;
             }
             if self.lex.common(given) && !self.lex.given(given) {

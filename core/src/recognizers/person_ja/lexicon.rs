@@ -132,7 +132,20 @@ impl NameLexicon {
     /// The flag mask of `s` (0 when not listed).
     #[inline]
     pub fn get(&self, s: &[char]) -> u16 {
-        self.value(s).map(|v| v as u16).unwrap_or(0)
+        match self.value(s) {
+            Some(v) => v as u16,
+            None => self.get_old_form(s),
+        }
+    }
+
+    /// A name written with old or variant kanji (髙橋, 山﨑, 渡邉, 濵田): the flags of its common form.
+    #[cold]
+    fn get_old_form(&self, s: &[char]) -> u16 {
+        if s.len() > 8 || !s.iter().any(|&c| old_form(c).is_some()) {
+            return 0;
+        }
+        let common: Vec<char> = s.iter().map(|&c| old_form(c).unwrap_or(c)).collect();
+        self.value(&common).map(|v| v as u16).unwrap_or(0)
     }
 
     /// The flag string of `s` as listed ("" when not listed).
@@ -198,6 +211,38 @@ impl NameLexicon {
         }
         best
     }
+}
+
+/// The common form of an old or variant kanji seen in family names.
+fn old_form(c: char) -> Option<char> {
+    Some(match c {
+        '髙' => '高',
+        '﨑' | '嵜' => '崎',
+        '邉' | '邊' => '辺',
+        '濵' | '濱' => '浜',
+        '齋' => '斎',
+        '齊' => '斉',
+        '德' => '徳',
+        '櫻' => '桜',
+        '澤' => '沢',
+        '廣' => '広',
+        '國' => '国',
+        '嶋' | '嶌' => '島',
+        '冨' => '富',
+        '桒' => '桑',
+        '栁' => '柳',
+        '槗' => '橋',
+        '瀨' => '瀬',
+        '眞' => '真',
+        '惠' => '恵',
+        '淺' => '浅',
+        '實' => '実',
+        '豐' => '豊',
+        '龜' => '亀',
+        '榮' => '栄',
+        '藪' => '薮',
+        _ => return None,
+    })
 }
 
 /// The lexicon, parsed on first use (when the first engine holding the PERSON rules is built).

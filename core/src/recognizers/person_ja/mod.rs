@@ -19,6 +19,7 @@
 mod bracket_speakers;
 mod chars;
 mod cues;
+mod dept_names;
 mod given_after;
 pub mod lexicon;
 mod lists;
@@ -284,6 +285,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.table_columns();
         cx.speakers(budget);
         cx.bracket_speakers();
+        cx.dept_names();
         cx.mentions(budget);
         cx.signatures();
         cx.prose();

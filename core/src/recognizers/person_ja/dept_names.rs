@@ -1,0 +1,76 @@
+//! A name after a department or a title and a space, ending its line: signatures (`営業本部 杉山 義男`),
+//! shipping labels (`総務課 若林 秀明 行`) and staff lists (`営業部長　佐藤 太郎（前 総務部）`).
+//!
+//! The word before the space is a kanji run ending in a unit (部, 課, 係, 室, 班, 本部) or a title
+//! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] as after a label, and only what ends a
+//! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
+
+use super::chars::{is_kanji, one_of};
+use super::{honorific_at, Ctx};
+
+impl Ctx<'_, '_> {
+    /// Adds the names standing after a department or a title on their line.
+    pub(crate) fn dept_names(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let mut add: Vec<(usize, usize, f64)> = Vec::new();
+        let mut p = self.find_char(' ', 0, n);
+        while let Some(sp) = p {
+            p = self.find_char(' ', sp + 1, n);
+            if sp == 0 || !is_kanji(t[sp - 1]) || sp + 1 >= n {
+                continue;
+            }
+            let mut k = sp;
+            while k > 0 && sp - k < 8 && is_kanji(t[k - 1]) {
+                k -= 1;
+            }
+            let word = &t[k..sp];
+            let unit = one_of!(word[word.len() - 1], "部課係室班");
+            let title = self.tb.titles.suffix_start(word).is_some() || word.ends_with(&['代', '理']);
+            // 乙部 虹也: the word before the space is the surname itself
+            if !(unit || title) || word.len() < 2 || self.lex.surname(word) {
+                continue;
+            }
+            let le = self.find_char('\n', sp, n).unwrap_or(n);
+            if let Some((s, mut e, score)) = self.name_at(sp + 1, le, true, false) {
+                // 課長 鈴木 充さん: the honorific is not part of the name
+                if let Some(h) = (s + 1..e).find(|&q| honorific_at(t, q).is_some_and(|he| he <= e)) {
+                    e = h;
+                    while e > s && t[e - 1] == ' ' {
+                        e -= 1;
+                    }
+                }
+                if s == sp + 1 && e > s && self.line_rest_ok(e, le) {
+                    add.push((s, e, score.min(0.8)));
+                }
+            }
+        }
+        for (s, e, score) in add {
+            self.add(s, e, score);
+        }
+    }
+
+    /// What follows a name at `e` up to the line's end `le`: spaces, then nothing, a word that closes an
+    /// address label (行, 様, 殿, 宛, a seal) or a bracket.
+    fn line_rest_ok(&self, e: usize, le: usize) -> bool {
+        let t = self.t;
+        let mut q = e;
+        while q < le && t[q] == ' ' {
+            q += 1;
+        }
+        if q >= le || one_of!(t[q], "(（") {
+            return true;
+        }
+        if honorific_at(t, q).is_some() {
+            return true;
+        }
+        if one_of!(t[q], "行様殿宛㊞印") {
+            q += 1;
+            while q < le && t[q] == ' ' {
+                q += 1;
+            }
+            return q >= le;
+        }
+        false
+    }
+}
