@@ -1079,7 +1079,10 @@ def t_invoice(r: random.Random, towns: Towns) -> Doc:
     d.t("【発行元】\n").v("ORGANIZATION", me).t("\n")
     code, addr, bld = make_address(r, towns)
     d.t("〒").v("POSTAL_CODE", postal_text(r, code)).t(" ").v("ADDRESS", addr + (" " + bld if bld else "")).t("\n")
-    d.t("TEL ").v("PHONE", phone(r, False)).t(r.choice(["", "  FAX 03-0000-0000"]) + "\n")
+    d.t("TEL ").v("PHONE", phone(r, False))
+    if r.choice(["", "  FAX 03-0000-0000"]):
+        d.t("  FAX ").v("PHONE", "03-0000-0000")  # a fax number is a phone number (unlabelled in the first version)
+    d.t("\n")
     d.t("担当：").v("PERSON", Person(r).full(r)).t("\n")
     if "請求" in kind:
         d.t("\n【お振込先】\n").v("ORGANIZATION", r.choice(BANKS)).t(
@@ -1090,12 +1093,13 @@ def t_invoice(r: random.Random, towns: Towns) -> Doc:
         ).t("\n")
         d.t("口座名義　")
         if r.random() < 0.5:
-            d.t(
+            # a company's name in kana is the company (unlabelled in the first version)
+            holder = (
                 r.choice(["カ）", "ｶ)", "カブシキガイシャ"])
                 + r.choice(["アスナロ", "ホクト", "グランツ"])
                 + r.choice(["ショウジ", "コウギョウ"])
-                + "\n"
             )
+            d.v("ORGANIZATION", holder).t("\n")
         else:
             p = Person(r)
             d.v("PERSON", p.kana(r)).t("\n")
