@@ -776,7 +776,7 @@ fn family_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) ->
     let re = DateRe { c: norm, hi: le };
     let mut p = from;
     while p < le {
-        if letters(from, p) >= 2 && (norm[p].is_ascii_digit() || !norm[p].is_ascii()) && norm[p - 1] == ' ' {
+        if letters(from, p) >= 2 && (norm[p].is_ascii_alphanumeric() || !norm[p].is_ascii()) && norm[p - 1] == ' ' {
             if let Some(m) = re.match_at(p) {
                 if !m.is_jm() && valid(norm, &m, today) && tail_ok(m.end) {
                     return Some((m.start, m.end));

@@ -2,7 +2,7 @@
 //! shipping labels (`総務課 若林 秀明 行`) and staff lists (`営業部長　佐藤 太郎（前 総務部）`).
 //!
 //! The word before the space is a kanji run ending in a unit (部, 課, 係, 室, 班, 本部) or a title
-//! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] as after a label, and only what ends a
+//! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] (a listed surname, or a full name), and only what ends a
 //! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
 
 use super::chars::{is_kanji, one_of};
@@ -32,7 +32,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let le = self.find_char('\n', sp, n).unwrap_or(n);
-            if let Some((s, mut e, score)) = self.name_at(sp + 1, le, true, false) {
+            if let Some((s, mut e, score)) = self.name_at(sp + 1, le, false, false) {
                 // 課長 鈴木 充さん: the honorific is not part of the name
                 if let Some(h) = (s + 1..e).find(|&q| honorific_at(t, q).is_some_and(|he| he <= e)) {
                     e = h;
@@ -40,7 +40,9 @@ impl Ctx<'_, '_> {
                         e -= 1;
                     }
                 }
-                if s == sp + 1 && e > s && self.line_rest_ok(e, le) {
+                // 総務部 主任 / 営業一課 リーダー: a title, not a name
+                let cand = &t[s..e];
+                if s == sp + 1 && e > s && self.tb.titles.suffix_start(cand).is_none() && self.line_rest_ok(e, le) {
                     add.push((s, e, score.min(0.8)));
                 }
             }
