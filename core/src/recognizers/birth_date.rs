@@ -593,9 +593,6 @@ impl BirthDate {
             le = line_end(norm, ke, 48);
         }
         let hi = le;
-        if let Some(f) = self.after_more(doc, ke, hi, today) {
-            return Some(f);
-        }
         if !has_ascii_digit(norm, ke, hi) {
             return None;
         }
@@ -654,8 +651,15 @@ impl BirthDate {
 
     /// The label's date in one of [`forms`]' written forms (kanji numerals, 1987年(昭和62年)4月3日,
     /// 昭和62.4.3), after the label's gap and at most 16 characters without digits (昭和・平成, ☑昭和).
-    fn after_more(&self, doc: &Document, ke: usize, hi: usize, today: (i32, u32, u32)) -> Option<Finding> {
+    fn after_more(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
         let norm = &doc.norm.chars;
+        let n = norm.len();
+        let mut ke = ke;
+        let mut hi = line_end(norm, ke, 48);
+        if hi < n && norm[hi] == '\n' && norm[ke.min(hi)..hi].iter().all(|c| " \t:()[]【】".contains(*c)) {
+            ke = hi + 1; // the value under its label, as in `after`
+            hi = line_end(norm, ke, 48);
+        }
         let pos = gap_end(&DateRe { c: norm, hi }, ke);
         let mut p = pos;
         while p < hi && p - pos <= 16 {
@@ -733,9 +737,10 @@ impl BirthDate {
     /// A family list (the text speaks of 扶養 or 家族): lines `長男　山田 太郎　2015/04/01` — a relation, a
     /// name and a date ending the line (生 or an age may follow) hold the person's date of birth.
     fn family_lines(&self, doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
+        static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
+        let [a, b] = FINDERS.get_or_init(|| ["扶養", "家族"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
         let s = doc.norm.s.as_bytes();
-        if memchr::memmem::find(s, "扶養".as_bytes()).is_none() && memchr::memmem::find(s, "家族".as_bytes()).is_none()
-        {
+        if a.find(s).is_none() && b.find(s).is_none() {
             return;
         }
         let norm = &doc.norm.chars;
@@ -746,6 +751,10 @@ impl BirthDate {
             let mut p = ls;
             while p < le && norm[p] == ' ' {
                 p += 1;
+            }
+            if p >= le || !"本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p]) {
+                ls = le + 1;
+                continue;
             }
             let kin = KIN.iter().map(|k| k.chars().count()).find(|&n| {
                 norm.get(p + n).is_some_and(|&c| c == ' ' || c == '\t' || c == ':')
@@ -829,7 +838,7 @@ impl Recognizer for BirthDate {
                 }
                 f
             } else {
-                let f = self.after(doc, ke, today);
+                let f = self.after(doc, ke, today).or_else(|| self.after_more(doc, ke, today));
                 if f.is_none() {
                     self.column(doc, ks, today, &mut seen, out);
                 }

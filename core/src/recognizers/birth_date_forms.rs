@@ -124,7 +124,7 @@ fn real(y: i32, m: u32, d: u32, today: (i32, u32, u32)) -> bool {
 /// The end of a date of one of the forms above starting at `p` (before `hi`).
 pub(crate) fn date_at(c: &[char], p: usize, hi: usize, today: (i32, u32, u32)) -> Option<usize> {
     let hi = hi.min(c.len());
-    if p >= hi {
+    if p >= hi || !(c[p].is_ascii_digit() || "明大昭平令〇一二三四五六七八九十".contains(c[p])) {
         return None;
     }
     // 昭和六十二年四月三日 / 昭和62.4.3

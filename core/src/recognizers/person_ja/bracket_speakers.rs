@@ -6,27 +6,22 @@
 //! hold no surname and are left.
 
 use super::chars::{is_kanji, one_of};
+use super::tables::F_NL;
 use super::Ctx;
 
 impl Ctx<'_, '_> {
     /// Adds the surnames standing in brackets at the start of lines.
+    #[inline(never)]
     pub(crate) fn bracket_speakers(&mut self) {
         let t = self.t;
-        let s = self.doc.norm.s.as_bytes();
-        // cheap test first: a line opening with one of the brackets
-        if memchr::memmem::find(s, "\n【".as_bytes()).is_none()
-            && memchr::memmem::find(s, b"\n(").is_none()
-            && memchr::memmem::find(s, b"\n[").is_none()
-            && !t.first().is_some_and(|&c| one_of!(c, "【(["))
-        {
-            return;
-        }
         let mut add: Vec<(usize, usize)> = Vec::new();
         let mut ls = 0;
         while ls < self.n {
-            let le = self.find_char('\n', ls, self.n).unwrap_or(self.n);
-            if let Some(close) = self.bracket_speaker_at(ls, le) {
-                add.push((ls + 1, close));
+            let le = self.next_flag(ls, F_NL);
+            if one_of!(t[ls], "【([") {
+                if let Some(close) = self.bracket_speaker_at(ls, le) {
+                    add.push((ls + 1, close));
+                }
             }
             ls = le + 1;
         }

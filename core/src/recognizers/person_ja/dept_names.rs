@@ -5,51 +5,79 @@
 //! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] (a listed surname, or a full name), and only what ends a
 //! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
 
-use super::chars::{is_kanji, one_of};
+use super::chars::{is_hira, is_kanji, is_kata, one_of};
+use super::tables::F_NL;
 use super::{honorific_at, Ctx};
 
 impl Ctx<'_, '_> {
     /// Adds the names standing after a department or a title on their line.
+    #[inline(never)]
     pub(crate) fn dept_names(&mut self) {
         let t = self.t;
         let n = self.n;
         let mut add: Vec<(usize, usize, f64)> = Vec::new();
-        let mut p = self.find_char(' ', 0, n);
-        while let Some(sp) = p {
-            p = self.find_char(' ', sp + 1, n);
-            if sp == 0 || !is_kanji(t[sp - 1]) || sp + 1 >= n {
+        // The name ends its line: look back from each line's end over at most 16 characters for the
+        // space after a department or a title.
+        let mut ls = 0;
+        while ls < n {
+            let le = self.next_flag(ls, F_NL);
+            if le - ls > 48 {
+                ls = le + 1;
+                continue; // prose, not a signature, a label or a list line
+            }
+            // the line ends with a name, a word closing a label (行, 様 …) or a bracket
+            let mut q = le;
+            while q > ls && t[q - 1] == ' ' {
+                q -= 1;
+            }
+            if q == ls || !(is_kanji(t[q - 1]) || is_hira(t[q - 1]) || is_kata(t[q - 1]) || one_of!(t[q - 1], ")㊞")) {
+                ls = le + 1;
                 continue;
             }
-            let mut k = sp;
-            while k > 0 && sp - k < 8 && is_kanji(t[k - 1]) {
-                k -= 1;
-            }
-            let word = &t[k..sp];
-            let unit = one_of!(word[word.len() - 1], "部課係室班");
-            let title = self.tb.titles.suffix_start(word).is_some() || word.ends_with(&['代', '理']);
-            // 乙部 虹也: the word before the space is the surname itself
-            if !(unit || title) || word.len() < 2 || self.lex.surname(word) {
-                continue;
-            }
-            let le = self.find_char('\n', sp, n).unwrap_or(n);
-            if let Some((s, mut e, score)) = self.name_at(sp + 1, le, false, false) {
-                // 課長 鈴木 充さん: the honorific is not part of the name
-                if let Some(h) = (s + 1..e).find(|&q| honorific_at(t, q).is_some_and(|he| he <= e)) {
-                    e = h;
-                    while e > s && t[e - 1] == ' ' {
-                        e -= 1;
-                    }
-                }
-                // 総務部 主任 / 営業一課 リーダー: a title, not a name
-                let cand = &t[s..e];
-                if s == sp + 1 && e > s && self.tb.titles.suffix_start(cand).is_none() && self.line_rest_ok(e, le) {
-                    add.push((s, e, score.min(0.8)));
+            let lo = ls.max(q.saturating_sub(16));
+            for sp in (lo.max(ls + 1)..q).rev().filter(|&q| t[q] == ' ') {
+                if let Some(c) = self.dept_name_at(sp, le) {
+                    add.push(c);
+                    break;
                 }
             }
+            ls = le + 1;
         }
         for (s, e, score) in add {
             self.add(s, e, score);
         }
+    }
+
+    /// The name after the space `sp` when a department or a title ends right before it.
+    fn dept_name_at(&self, sp: usize, le: usize) -> Option<(usize, usize, f64)> {
+        let t = self.t;
+        if !is_kanji(t[sp - 1]) || !one_of!(t[sp - 1], "部課係室班長任理問") {
+            return None;
+        }
+        let mut k = sp;
+        while k > 0 && sp - k < 8 && is_kanji(t[k - 1]) {
+            k -= 1;
+        }
+        let word = &t[k..sp];
+        let unit = one_of!(word[word.len() - 1], "部課係室班");
+        // 乙部 虹也: the word before the space is the surname itself
+        if word.len() < 2
+            || !(unit || word.ends_with(&['代', '理']) || self.tb.titles.suffix_start(word).is_some())
+            || self.lex.surname(word)
+        {
+            return None;
+        }
+        let (s, mut e, score) = self.name_at(sp + 1, le, false, false)?;
+        // 課長 鈴木 充さん: the honorific is not part of the name
+        if let Some(h) = (s + 1..e).find(|&q| honorific_at(t, q).is_some_and(|he| he <= e)) {
+            e = h;
+            while e > s && t[e - 1] == ' ' {
+                e -= 1;
+            }
+        }
+        // 総務部 主任 / 営業一課 リーダー: a title, not a name
+        let ok = s == sp + 1 && e > s && self.tb.titles.suffix_start(&t[s..e]).is_none() && self.line_rest_ok(e, le);
+        ok.then_some((s, e, score.min(0.8)))
     }
 
     /// What follows a name at `e` up to the line's end `le`: spaces, then nothing, a word that closes an

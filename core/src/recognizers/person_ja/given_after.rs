@@ -67,10 +67,15 @@ fn end_ok(t: &[char], e: usize) -> bool {
 
 impl Ctx<'_, '_> {
     /// Extends the surnames found alone by the given name written after them.
+    #[inline(never)]
     pub(crate) fn given_after_surnames(&mut self) {
         let t = self.t;
         let mut grown: Vec<(usize, usize, f64)> = Vec::new();
         for &((s, e), score) in &self.found.items {
+            // cheapest first: a space or kana after the span (most names end at an honorific or a bracket)
+            if e >= self.n || !(t[e] == ' ' || is_hira(t[e]) || is_kata(t[e])) || honorific_at(t, e).is_some() {
+                continue;
+            }
             if e - s > 5
                 || e >= self.n
                 || !t[s..e].iter().all(|&c| is_kanji(c) || one_of!(c, "ヶッノ"))
@@ -94,6 +99,9 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let mut add: Vec<(usize, usize)> = Vec::new();
         for &((s, e), score) in &self.found.items {
+            if e >= self.n || !(t[e] == '(' || (t[e] == ' ' && t.get(e + 1) == Some(&'('))) {
+                continue;
+            }
             if score < 0.6 || e >= self.n || !is_kanji(t[s]) || !(t[s..e].contains(&' ') || e - s >= 3) {
                 continue;
             }

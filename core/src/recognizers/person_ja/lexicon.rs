@@ -132,20 +132,7 @@ impl NameLexicon {
     /// The flag mask of `s` (0 when not listed).
     #[inline]
     pub fn get(&self, s: &[char]) -> u16 {
-        match self.value(s) {
-            Some(v) => v as u16,
-            None => self.get_old_form(s),
-        }
-    }
-
-    /// A name written with old or variant kanji (髙橋, 山﨑, 渡邉, 濵田): the flags of its common form.
-    #[cold]
-    fn get_old_form(&self, s: &[char]) -> u16 {
-        if s.len() > 8 || !s.iter().any(|&c| old_form(c).is_some()) {
-            return 0;
-        }
-        let common: Vec<char> = s.iter().map(|&c| old_form(c).unwrap_or(c)).collect();
-        self.value(&common).map(|v| v as u16).unwrap_or(0)
+        self.value(s).map(|v| v as u16).unwrap_or(0)
     }
 
     /// The flag string of `s` as listed ("" when not listed).
@@ -211,6 +198,15 @@ impl NameLexicon {
         }
         best
     }
+}
+
+/// The old and variant kanji [`old_form`] maps.
+pub const OLD_FORMS: &str = "髙﨑嵜邉邊濵濱齋齊德櫻澤廣國嶋嶌冨桒栁槗瀨眞惠淺實豐龜榮藪";
+
+/// `c` in its common form when it is one of [`OLD_FORMS`] (髙 → 高), else `c`: the rules read names written
+/// with old kanji (髙橋, 山﨑, 渡邉) through a copy of the text in common forms, of the same length.
+pub fn common_form(c: char) -> char {
+    old_form(c).unwrap_or(c)
 }
 
 /// The common form of an old or variant kanji seen in family names.

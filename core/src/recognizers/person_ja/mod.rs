@@ -264,6 +264,10 @@ impl Recognizer for PersonJaRecognizer {
         sc.found.items.clear();
         sc.found.index.clear();
         let fl = std::mem::take(&mut sc.fl);
+        // 髙橋, 山﨑: the rules read a copy in common forms (same length, same offsets) when the text has old kanji
+        let common: Option<Vec<char>> =
+            (next_flag(&fl, 0, tables::F_OLD) < n).then(|| t.iter().map(|&c| lexicon::common_form(c)).collect());
+        let t: &[char] = common.as_deref().unwrap_or(t);
         let mut cx = Ctx {
             t,
             fl: &fl,
