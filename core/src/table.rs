@@ -201,7 +201,11 @@ fn header_candidate(b: &[u8]) -> bool {
 /// Whether a line holds a digit or `@` of data, not the number of a header word (住所1, 電話2: one digit
 /// after a non-ASCII letter, at the end of its cell).
 fn data_bytes(line: &[u8]) -> bool {
-    line.iter().enumerate().any(|(i, &x)| {
+    // most lines: no digit and no @ at all, or a data digit first
+    let Some(first) = line.iter().position(|&x| x.is_ascii_digit() || x == b'@') else {
+        return false;
+    };
+    line.iter().enumerate().skip(first).any(|(i, &x)| {
         x == b'@'
             || (x.is_ascii_digit()
                 && !(x != b'0'

@@ -14,7 +14,6 @@
 //! `fullmatch` give the same spans.
 
 use super::birth_date_forms as forms;
-use super::identifiers::recognizer_head;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
 use crate::document::{line_end, line_start, Document};
 use crate::finding::Finding;
@@ -705,6 +704,9 @@ impl BirthDate {
     }
 }
 
+/// The keyword group of the words that make a text a family list.
+const FAMILY_GROUP: &str = "birth_date.family";
+
 /// The relations that open the line of a family list (扶養親族, 家族構成).
 const KIN: &[&str] = &[
     "本人",
@@ -737,10 +739,7 @@ impl BirthDate {
     /// A family list (the text speaks of 扶養 or 家族): lines `長男　山田 太郎　2015/04/01` — a relation, a
     /// name and a date ending the line (生 or an age may follow) hold the person's date of birth.
     fn family_lines(&self, doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
-        static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
-        let [a, b] = FINDERS.get_or_init(|| ["扶養", "家族"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
-        let s = doc.norm.s.as_bytes();
-        if a.find(s).is_none() && b.find(s).is_none() {
+        if doc.occurrences(FAMILY_GROUP).starts.is_empty() {
             return;
         }
         let norm = &doc.norm.chars;
@@ -813,7 +812,20 @@ fn compact_date(cell: &[char], today: (i32, u32, u32)) -> bool {
 }
 
 impl Recognizer for BirthDate {
-    recognizer_head!("birth_date", "DATE_OF_BIRTH");
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &["DATE_OF_BIRTH"]
+    }
+
+    fn keywords(&self) -> Keywords {
+        // the labels, and the words that make a text a family list (read by `family_lines`)
+        let mut k = label_keywords();
+        k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
+        k
+    }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = keyword_hits(doc, "n.dob");

@@ -6,7 +6,7 @@
 //! hold no surname and are left.
 
 use super::chars::{is_kanji, one_of};
-use super::tables::F_NL;
+use super::tables::{F_NL, F_OPEN};
 use super::Ctx;
 
 impl Ctx<'_, '_> {
@@ -15,15 +15,18 @@ impl Ctx<'_, '_> {
     pub(crate) fn bracket_speakers(&mut self) {
         let t = self.t;
         let mut add: Vec<(usize, usize)> = Vec::new();
-        let mut ls = 0;
+        // each opening bracket that starts a line
+        let mut ls = self.next_flag(0, F_OPEN);
         while ls < self.n {
-            let le = self.next_flag(ls, F_NL);
-            if one_of!(t[ls], "【([") {
-                if let Some(close) = self.bracket_speaker_at(ls, le) {
-                    add.push((ls + 1, close));
-                }
+            let here = ls;
+            ls = self.next_flag(ls + 1, F_OPEN);
+            if here > 0 && t[here - 1] != '\n' {
+                continue;
             }
-            ls = le + 1;
+            let le = self.next_flag(here, F_NL);
+            if let Some(close) = self.bracket_speaker_at(here, le) {
+                add.push((here + 1, close));
+            }
         }
         for (a, b) in add {
             self.add(a, b, 0.8);

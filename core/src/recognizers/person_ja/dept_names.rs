@@ -6,7 +6,7 @@
 //! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
-use super::tables::F_NL;
+use super::tables::{F_NL, F_UNIT_END};
 use super::{honorific_at, Ctx};
 
 impl Ctx<'_, '_> {
@@ -16,32 +16,29 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let n = self.n;
         let mut add: Vec<(usize, usize, f64)> = Vec::new();
-        // The name ends its line: look back from each line's end over at most 16 characters for the
-        // space after a department or a title.
-        let mut ls = 0;
-        while ls < n {
-            let le = self.next_flag(ls, F_NL);
-            if le - ls > 48 {
-                ls = le + 1;
-                continue; // prose, not a signature, a label or a list line
-            }
-            // the line ends with a name, a word closing a label (行, 様 …) or a bracket
-            let mut q = le;
-            while q > ls && t[q - 1] == ' ' {
-                q -= 1;
-            }
-            if q == ls || !(is_kanji(t[q - 1]) || is_hira(t[q - 1]) || is_kata(t[q - 1]) || one_of!(t[q - 1], ")㊞")) {
-                ls = le + 1;
+        // each department or title end followed by a space, on a short line that ends with a name
+        let mut k = self.next_flag(0, F_UNIT_END);
+        while k + 1 < n {
+            let here = k;
+            k = self.next_flag(k + 1, F_UNIT_END);
+            let sp = here + 1;
+            if t[sp] != ' ' {
                 continue;
             }
-            let lo = ls.max(q.saturating_sub(16));
-            for sp in (lo.max(ls + 1)..q).rev().filter(|&q| t[q] == ' ') {
-                if let Some(c) = self.dept_name_at(sp, le) {
-                    add.push(c);
-                    break;
-                }
+            let le = self.next_flag(sp, F_NL);
+            if le - sp > 16 {
+                continue;
             }
-            ls = le + 1;
+            let mut q = le;
+            while q > sp && t[q - 1] == ' ' {
+                q -= 1;
+            }
+            if q == sp || !(is_kanji(t[q - 1]) || is_hira(t[q - 1]) || is_kata(t[q - 1]) || one_of!(t[q - 1], ")㊞")) {
+                continue;
+            }
+            if let Some(c) = self.dept_name_at(sp, le) {
+                add.push(c);
+            }
         }
         for (s, e, score) in add {
             self.add(s, e, score);

@@ -243,6 +243,10 @@ pub const F_DEPT: u16 = 1024;
 pub const F_ROLE: u16 = 2048;
 /// An old or variant kanji of family names (髙, 﨑, 邉 …, [`super::lexicon::old_form`]).
 pub const F_OLD: u16 = 4096;
+/// The last character of a department or title before a name (部 課 係 室 班 長 任 理 問).
+pub const F_UNIT_END: u16 = 8192;
+/// A bracket that may open a speaker's line (【 ( [).
+pub const F_OPEN: u16 = 16384;
 
 impl Tables {
     pub fn new() -> Self {
@@ -318,6 +322,12 @@ impl Tables {
         }
         for c in super::lexicon::OLD_FORMS.chars() {
             mark(c, F_OLD);
+        }
+        for c in "部課係室班長任理問".chars() {
+            mark(c, F_UNIT_END);
+        }
+        for c in "【([".chars() {
+            mark(c, F_OPEN);
         }
         tb.flags = flags;
         tb
