@@ -106,7 +106,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if let Some((rs, re)) = hira_paren(t, e) {
-                if t[rs..re].contains(&' ') {
+                // a form or a list: the reading closes its line (in prose, 山田太郎（やまだ たろう）は、… is not labelled)
+                if t[rs..re].contains(&' ') && self.paren_ends_line(e) {
                     add.push((rs, re));
                 }
             }
@@ -137,7 +138,7 @@ impl Ctx<'_, '_> {
                 && !self.tb.not_names.contains(given)
                 && !one_of!(given[gl - 1], "部課室係班局所社店科棟院者口駅線円日月年時分様殿氏")
                 && !self.tb.org_words.occurs_in(given)
-                && !(self.lex.surname(given) && !self.lex.given(given))
+                && (!self.lex.surname(given) || self.lex.given(given))
                 // 担当：石井 期限：… — a label, unless the lexicon knows the given name (田中 一郎: …)
                 && (!matches!(t.get(k + gl), Some(':' | '：')) || self.lex.given(given));
             return ok.then_some(k + gl);
