@@ -70,6 +70,9 @@ def corpora(speed: bool = False) -> dict[str, Iterator[tuple[str, str]]]:
     biz2 = REPO / "benchmarks" / "ja_biz2" / "dev.jsonl"
     if biz2.is_file():
         out["ja-biz2/dev"] = _jsonl(biz2)
+    biz3 = REPO / "benchmarks" / "ja_biz3" / "dev.jsonl"
+    if biz3.is_file():
+        out["ja-biz3/dev"] = _jsonl(biz3)
     prose = REPO / "benchmarks" / "ja_prose" / "dev.jsonl"
     if prose.is_file():
         out["ja-prose/dev"] = _jsonl(prose)

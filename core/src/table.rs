@@ -136,7 +136,7 @@ pub fn find_text(text: &Text) -> Vec<Table> {
         let line = &b[ls_b..le_b];
         let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces(line);
         // outside a table only a header can start one, and a header holds no digit or @
-        let may = delim && (cur.is_some() || !line.iter().any(|&x| x.is_ascii_digit() || x == b'@'));
+        let may = delim && (cur.is_some() || !data_bytes(line));
         let cells = if may {
             let (ls, le) = (text.char_index(ls_b), text.char_index(le_b));
             if le - ls <= LINE_LIMIT && le <= t.len() {
@@ -182,7 +182,7 @@ fn header_candidate(b: &[u8]) -> bool {
     let digitless = |p: usize| {
         let ls = memchr::memrchr(b'\n', &b[..p]).map_or(0, |k| k + 1);
         let le = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |k| p + k);
-        (le, !b[ls..le].iter().any(|x| x.is_ascii_digit() || *x == b'@'))
+        (le, !data_bytes(&b[ls..le]))
     };
     let mut checked_to = 0usize;
     for p in memchr::memchr3_iter(b',', b'\t', b'|', b) {
@@ -205,6 +205,28 @@ fn header_candidate(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether a line holds a digit or `@` of data, not the number of a header word (住所1, 電話2: one digit
+/// after a non-ASCII letter, at the end of its cell).
+fn data_bytes(line: &[u8]) -> bool {
+    // most lines: no digit and no @ at all, or a data digit first
+    let Some(first) = line.iter().position(|&x| x.is_ascii_digit() || x == b'@') else {
+        return false;
+    };
+    line.iter().enumerate().skip(first).any(|(i, &x)| {
+        x == b'@'
+            || (x.is_ascii_digit()
+                && !(x != b'0'
+                    && i > 0
+                    && line[i - 1] >= 0x80
+                    && line.get(i + 1).is_none_or(|n| matches!(n, b',' | b'\t' | b'|' | b' ' | b'\r' | b'"'))))
+    })
+}
+
+/// [`data_bytes`] for the code point `x` at `i` of a header cell.
+fn data_char(cell: &[char], i: usize, x: char) -> bool {
+    x == '@' || (x.is_ascii_digit() && !(x != '0' && i > 0 && i + 1 == cell.len() && !cell[i - 1].is_ascii()))
 }
 
 /// A data row fits its table when it has as many cells as the header (aligned columns), or at
@@ -315,7 +337,7 @@ fn header_like(t: &[char], cells: &[(usize, usize)]) -> bool {
     if filled.len() < 2 {
         return false;
     }
-    if filled.iter().any(|c| c.len() > MAX_HEADER_CELL || c.iter().any(|&x| x.is_ascii_digit() || x == '@')) {
+    if filled.iter().any(|c| c.len() > MAX_HEADER_CELL || c.iter().enumerate().any(|(i, &x)| data_char(c, i, x))) {
         return false;
     }
     let words = filled.iter().filter(|c| header_word(c)).count();
@@ -530,6 +552,15 @@ mod tests {
                 assert_eq!(words.starts_at(&c, i), want, "{cell:?} {i}");
             }
         }
+    }
+
+    #[test]
+    fn numbered_header_words() {
+        // 住所1 / 住所2 head columns; a 0 or a digit inside a word is data
+        let got = cells_of("氏名,住所1,住所2\n山田,東京都港区,201号室\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "氏名/住所1/住所2");
+        assert!(cells_of("氏名,住所10\n山田,東京都\n").is_empty());
     }
 
     #[test]

@@ -556,6 +556,13 @@ fn building(c: &[char], pos: usize) -> usize {
         if let Some(e) = building_at(c, pos + 1) {
             return e;
         }
+        // the building indented under the street on a form or a label
+        let q = blanks(c, pos + 1, 8);
+        if q > pos + 1 {
+            if let Some(e) = building_at(c, q) {
+                return e;
+            }
+        }
     }
     pos
 }

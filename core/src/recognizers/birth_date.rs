@@ -13,7 +13,7 @@
 //! matches in the order Python's backtracking tries them, so `match`, `search`, `finditer` and
 //! `fullmatch` give the same spans.
 
-use super::identifiers::recognizer_head;
+use super::birth_date_forms as forms;
 use super::numbers::{keyword_hits, label_keywords, py_isdigit, word_ok, ALL_LABELS};
 use crate::document::{line_end, line_start, Document};
 use crate::finding::Finding;
@@ -552,7 +552,7 @@ fn valid(c: &[char], m: &DateMatch, today: (i32, u32, u32)) -> bool {
 /// `[ \t:()\[\]「」【】<>*・/|=\-]{0,12}(?:(?:は|is|was|on|of|:|：)[ \t:]*){0,2}` matched at `p` (IGNORECASE).
 fn gap_end(re: &DateRe, p: usize) -> usize {
     let mut q = p;
-    while q - p < 12 && re.at(q).is_some_and(|c| " \t:()[]「」【】<>*・/|=-".contains(c)) {
+    while q - p < 12 && re.at(q).is_some_and(|c| " \t:()[]「」【】<>*・/|=-、,".contains(c)) {
         q += 1;
     }
     for _ in 0..2 {
@@ -648,6 +648,39 @@ impl BirthDate {
         Some(Finding::new("DATE_OF_BIRTH", best.start, best.end, 0.85, NAME))
     }
 
+    /// The label's date in one of [`forms`]' written forms (kanji numerals, 1987年(昭和62年)4月3日,
+    /// 昭和62.4.3), after the label's gap and at most 16 characters without digits (昭和・平成, ☑昭和).
+    fn after_more(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let n = norm.len();
+        let mut ke = ke;
+        let mut hi = line_end(norm, ke, 48);
+        if hi < n && norm[hi] == '\n' && norm[ke.min(hi)..hi].iter().all(|c| " \t:()[]【】".contains(*c)) {
+            ke = hi + 1; // the value under its label, as in `after`
+            hi = line_end(norm, ke, 48);
+        }
+        let pos = gap_end(&DateRe { c: norm, hi }, ke);
+        let mut p = pos;
+        while p < hi && p - pos <= 16 {
+            if norm[p].is_ascii_digit() && p > pos && norm[p - 1].is_ascii_digit() {
+                return None; // digits of another number
+            }
+            if let Some(e) = forms::date_at(norm, p, hi, today) {
+                return Some(Finding::new("DATE_OF_BIRTH", p, e, 0.9, NAME));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// A date of [`forms`]' written forms right before 生まれ / 日生.
+    fn before_more(&self, doc: &Document, ks: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let end = if norm.get(ks) == Some(&'日') { ks + 1 } else { ks };
+        let (s, e) = forms::date_before(norm, line_start(norm, ks, 30), end, today)?;
+        Some(Finding::new("DATE_OF_BIRTH", s, e, 0.85, NAME))
+    }
+
     /// A table's header cell naming birth (the keyword at `ks` is inside it): the dates in that column.
     fn column(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
@@ -660,7 +693,7 @@ impl BirthDate {
                 let re = DateRe { c: norm, hi: e };
                 let date = match re.fullmatch(s) {
                     Some(m) => !m.is_jm() && valid(norm, &m, today),
-                    None => compact_date(&norm[s..e], today),
+                    None => compact_date(&norm[s..e], today) || forms::date_at(norm, s, e, today) == Some(e),
                 };
                 if date && !seen.contains(&s) {
                     seen.push(s);
@@ -669,6 +702,103 @@ impl BirthDate {
             }
         }
     }
+}
+
+/// The keyword group of the words that make a text a family list.
+const FAMILY_GROUP: &str = "birth_date.family";
+
+/// The relations that open the line of a family list (扶養親族, 家族構成).
+const KIN: &[&str] = &[
+    "本人",
+    "配偶者",
+    "夫",
+    "妻",
+    "父",
+    "母",
+    "長男",
+    "次男",
+    "三男",
+    "四男",
+    "長女",
+    "次女",
+    "三女",
+    "四女",
+    "子",
+    "祖父",
+    "祖母",
+    "兄",
+    "姉",
+    "弟",
+    "妹",
+    "義父",
+    "義母",
+    "孫",
+];
+
+impl BirthDate {
+    /// A family list (the text speaks of 扶養 or 家族): lines `長男　山田 太郎　2015/04/01` — a relation, a
+    /// name and a date ending the line (生 or an age may follow) hold the person's date of birth.
+    fn family_lines(&self, doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
+        if doc.occurrences(FAMILY_GROUP).starts.is_empty() {
+            return;
+        }
+        let norm = &doc.norm.chars;
+        let today = today();
+        let mut ls = 0;
+        while ls < norm.len() {
+            let le = line_end(norm, ls, 200);
+            let mut p = ls;
+            while p < le && norm[p] == ' ' {
+                p += 1;
+            }
+            if p >= le || !"本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p]) {
+                ls = le + 1;
+                continue;
+            }
+            let kin = KIN.iter().map(|k| k.chars().count()).find(|&n| {
+                norm.get(p + n).is_some_and(|&c| c == ' ' || c == '\t' || c == ':')
+                    && KIN.iter().any(|k| k.chars().eq(norm[p..p + n].iter().copied()))
+            });
+            if let Some(n) = kin {
+                if let Some((ds, de)) = family_date(norm, p + n, le, today).filter(|d| !seen.contains(&d.0)) {
+                    out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
+                }
+            }
+            ls = le + 1;
+        }
+    }
+}
+
+/// The date ending a family-list line `[from, le)` after a name: (start, end).
+fn family_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) -> Option<(usize, usize)> {
+    let letters = |a: usize, b: usize| norm[a..b].iter().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    let tail_ok = |e: usize| {
+        let mut q = e;
+        if norm.get(q) == Some(&'生') {
+            q += 1;
+        }
+        norm[q..le]
+            .iter()
+            .all(|&c| c == ' ' || c == '(' || c == ')' || c == '満' || c == '歳' || c == '才' || c.is_ascii_digit())
+    };
+    let re = DateRe { c: norm, hi: le };
+    let mut p = from;
+    while p < le {
+        if letters(from, p) >= 2 && (norm[p].is_ascii_alphanumeric() || !norm[p].is_ascii()) && norm[p - 1] == ' ' {
+            if let Some(m) = re.match_at(p) {
+                if !m.is_jm() && valid(norm, &m, today) && tail_ok(m.end) {
+                    return Some((m.start, m.end));
+                }
+            }
+            if let Some(e) = forms::date_at(norm, p, le, today) {
+                if tail_ok(e) {
+                    return Some((p, e));
+                }
+            }
+        }
+        p += 1;
+    }
+    None
 }
 
 /// `19870620` in a birth-date column: eight digits that make a real date between 1900 and today.
@@ -682,11 +812,25 @@ fn compact_date(cell: &[char], today: (i32, u32, u32)) -> bool {
 }
 
 impl Recognizer for BirthDate {
-    recognizer_head!("birth_date", "DATE_OF_BIRTH");
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn entities(&self) -> &[&'static str] {
+        &["DATE_OF_BIRTH"]
+    }
+
+    fn keywords(&self) -> Keywords {
+        // the labels, and the words that make a text a family list (read by `family_lines`)
+        let mut k = label_keywords();
+        k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
+        k
+    }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = keyword_hits(doc, "n.dob");
         if hits.is_empty() {
+            self.family_lines(doc, &[], out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -700,13 +844,13 @@ impl Recognizer for BirthDate {
             let kw = &low[ks..ke];
             let after_word = kw == ['生', 'ま', 'れ'] || kw == ['日', '生'];
             let f = if after_word {
-                let mut f = self.before(doc, ks, today);
+                let mut f = self.before(doc, ks, today).or_else(|| self.before_more(doc, ks, today));
                 if f.is_none() && kw == ['生', 'ま', 'れ'] && matches!(norm.get(ke), Some('は') | Some(':')) {
                     f = self.after(doc, ke + 1, today); // 生まれは1979年11月3日 / 生まれ：…
                 }
                 f
             } else {
-                let f = self.after(doc, ke, today);
+                let f = self.after(doc, ke, today).or_else(|| self.after_more(doc, ke, today));
                 if f.is_none() {
                     self.column(doc, ks, today, &mut seen, out);
                 }
@@ -719,6 +863,7 @@ impl Recognizer for BirthDate {
                 }
             }
         }
+        self.family_lines(doc, &seen, out);
     }
 }
 

@@ -7,6 +7,7 @@ use crate::recognizer::Recognizer;
 
 pub mod address_ja;
 pub mod birth_date;
+pub mod birth_date_forms;
 pub mod contact;
 pub mod email;
 pub mod english_address;

@@ -467,13 +467,18 @@ impl Ctx<'_, '_> {
             r += 1;
         }
         if r - g > 13
-            || (r < n && !one_of!(t[r], "\n(（/|") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase()))
+            || (r < n && !one_of!(t[r], "\n(（/|㊞") && !(r > g && t[r - 1] == ' ' && t[r].is_ascii_uppercase()))
         {
             return None;
         }
         let la = |q: usize| {
             let r = q + run_len(t, q, n, 4, |c| c == ' ');
-            r >= n || t[r] == '\n' || one_of!(t[r], "(（/|") || (r > q && self.romaji_tail(q).is_some())
+            r >= n
+                || t[r] == '\n'
+                || one_of!(t[r], "(（/|㊞")
+                || (r > q && self.romaji_tail(q).is_some())
+                // 山田 太郎  印: the seal box after a name on a form
+                || (r > q && t[r] == '印' && t.get(r + 1).is_none_or(|&c| c == '\n'))
         };
         let a_max = run_len(t, g, n, 4, is_kanji);
         for a in (1..=a_max).rev() {
@@ -863,6 +868,8 @@ impl Ctx<'_, '_> {
 /// Words in the header of a column of names.
 const NAME_HEADERS: &[&str] = &[
     "氏名",
+    "氏 名",
+    "者名",
     "名前",
     "姓名",
     "フリガナ",

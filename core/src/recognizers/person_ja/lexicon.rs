@@ -227,6 +227,47 @@ impl NameLexicon {
     }
 }
 
+/// The old and variant kanji [`old_form`] maps.
+pub const OLD_FORMS: &str = "髙﨑嵜邉邊濵濱齋齊德櫻澤廣國嶋嶌冨桒栁槗瀨眞惠淺實豐龜榮藪";
+
+/// `c` in its common form when it is one of [`OLD_FORMS`] (髙 → 高), else `c`: the rules read names written
+/// with old kanji (髙橋, 山﨑, 渡邉) through a copy of the text in common forms, of the same length.
+pub fn common_form(c: char) -> char {
+    old_form(c).unwrap_or(c)
+}
+
+/// The common form of an old or variant kanji seen in family names.
+fn old_form(c: char) -> Option<char> {
+    Some(match c {
+        '髙' => '高',
+        '﨑' | '嵜' => '崎',
+        '邉' | '邊' => '辺',
+        '濵' | '濱' => '浜',
+        '齋' => '斎',
+        '齊' => '斉',
+        '德' => '徳',
+        '櫻' => '桜',
+        '澤' => '沢',
+        '廣' => '広',
+        '國' => '国',
+        '嶋' | '嶌' => '島',
+        '冨' => '富',
+        '桒' => '桑',
+        '栁' => '柳',
+        '槗' => '橋',
+        '瀨' => '瀬',
+        '眞' => '真',
+        '惠' => '恵',
+        '淺' => '浅',
+        '實' => '実',
+        '豐' => '豊',
+        '龜' => '亀',
+        '榮' => '栄',
+        '藪' => '薮',
+        _ => return None,
+    })
+}
+
 /// The lexicon, parsed on first use (when the first engine holding the PERSON rules is built).
 pub fn name_lexicon() -> &'static NameLexicon {
     static LEX: OnceLock<NameLexicon> = OnceLock::new();

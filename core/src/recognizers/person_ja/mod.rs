@@ -16,8 +16,11 @@
 //! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
+mod bracket_speakers;
 mod chars;
 mod cues;
+mod dept_names;
+mod given_after;
 pub mod lexicon;
 mod lists;
 mod patterns;
@@ -261,6 +264,10 @@ impl Recognizer for PersonJaRecognizer {
         sc.found.items.clear();
         sc.found.index.clear();
         let fl = std::mem::take(&mut sc.fl);
+        // 髙橋, 山﨑: the rules read a copy in common forms (same length, same offsets) when the text has old kanji
+        let common: Option<Vec<char>> =
+            (next_flag(&fl, 0, tables::F_OLD) < n).then(|| t.iter().map(|&c| lexicon::common_form(c)).collect());
+        let t: &[char] = common.as_deref().unwrap_or(t);
         let mut cx = Ctx {
             t,
             fl: &fl,
@@ -281,6 +288,8 @@ impl Recognizer for PersonJaRecognizer {
         cx.line_names(budget);
         cx.table_columns();
         cx.speakers(budget);
+        cx.bracket_speakers();
+        cx.dept_names();
         cx.mentions(budget);
         cx.signatures();
         cx.prose();
@@ -289,6 +298,7 @@ impl Recognizer for PersonJaRecognizer {
         let before = cx.found.items.len();
         cx.repeat_surnames();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
+        cx.given_after_surnames();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));

@@ -18,7 +18,7 @@ pub const LABELS: &str =
 出席|参加|同席|同行|欠席|宛先|送信者|発信者|受信者|送付者|差出人名|送り主名|上長|上司|後任|前任|引継ぎ先|\
 ご予約者|予約者|ご予約名|予約名|宿泊者|搭乗者|乗客名|ご本人|記入者|面接官|面接者|候補者|応募者|紹介者|推薦者|\
 保証人|連帯保証人|代理人|世帯主|受講者|発表者|司会|講師|主治医|担任|同居人|契約者氏名|名義人氏名|\
-受付|受付者|受|確認者|承認|文責|入力者|エスカレーション先|窓口";
+受付|受付者|受|確認者|承認|文責|入力者|エスカレーション先|窓口|顧問|課長代理|部長代理";
 pub const EN_LABELS_STRONG: &[&str] = &[
     "name",
     "full name",
@@ -241,6 +241,12 @@ pub const F_CUE: u16 = 512;
 pub const F_DEPT: u16 = 1024;
 /// The first character of a word of `role_words`.
 pub const F_ROLE: u16 = 2048;
+/// An old or variant kanji of family names (髙, 﨑, 邉 …, [`super::lexicon::old_form`]).
+pub const F_OLD: u16 = 4096;
+/// The last character of a department or title before a name (部 課 係 室 班 長 任 理 問).
+pub const F_UNIT_END: u16 = 8192;
+/// A bracket that may open a speaker's line (【 ( [).
+pub const F_OPEN: u16 = 16384;
 
 impl Tables {
     pub fn new() -> Self {
@@ -313,6 +319,15 @@ impl Tables {
         }
         for w in &tb.role_words.list {
             mark(w[0], F_ROLE);
+        }
+        for c in super::lexicon::OLD_FORMS.chars() {
+            mark(c, F_OLD);
+        }
+        for c in "部課係室班長任理問".chars() {
+            mark(c, F_UNIT_END);
+        }
+        for c in "【([".chars() {
+            mark(c, F_OPEN);
         }
         tb.flags = flags;
         tb
