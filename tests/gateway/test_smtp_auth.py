@@ -10,6 +10,8 @@ import base64
 import logging
 import smtplib
 import ssl
+import threading
+import time
 
 import pytest
 
@@ -201,3 +203,28 @@ def test_auth_off_offers_no_auth_after_starttls(start_gateway, tmp_path):
         assert c.docmd("AUTH", "PLAIN AHByaW50ZXIAeA==")[0] == 504
     with smtplib.SMTP("127.0.0.1", gw.port, timeout=30, source_address=(OUTSIDE, 0)) as c:
         assert c.ehlo()[0] == 554  # from elsewhere: refused outright, as before AUTH existed
+
+
+def test_the_password_is_checked_off_the_event_loop(tls_gateway, monkeypatch):
+    gw = tls_gateway()
+    _, password = create_account(gw.db, "printer", [PRINTER])
+    started = threading.Event()
+    real = smtp_auth.authenticate
+
+    def slow(db, name, pw):  # a check that takes 2 s (argon2 on a busy machine, a slow store)
+        started.set()
+        time.sleep(2)
+        return real(db, name, pw)
+
+    monkeypatch.setattr(smtp_auth, "authenticate", slow)
+    answers: list[int] = []
+    with _client(gw) as c:
+        login = threading.Thread(target=lambda: answers.append(_auth(c, "PLAIN", "printer", password)[0]))
+        login.start()
+        assert started.wait(10)
+        t0 = time.monotonic()
+        with _client(gw, "127.0.0.1") as other:  # another connection is served meanwhile: connect, EHLO, STARTTLS
+            assert other.noop()[0] == 250
+        assert time.monotonic() - t0 < 1.5
+        login.join(30)
+    assert answers == [235]
