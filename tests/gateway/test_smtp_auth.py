@@ -228,3 +228,19 @@ def test_the_password_is_checked_off_the_event_loop(tls_gateway, monkeypatch):
         assert time.monotonic() - t0 < 1.5
         login.join(30)
     assert answers == [235]
+
+
+def test_a_store_that_cannot_be_read_is_a_temporary_failure_not_counted(tls_gateway, monkeypatch):
+    gw = tls_gateway(extra="auth_max_failures = 1\n")
+    _, password = create_account(gw.db, "printer", [PRINTER])
+
+    def away(db, name, pw):
+        raise ConnectionError("the store is away")
+
+    real = smtp_auth.authenticate
+    with _client(gw) as c:
+        monkeypatch.setattr(smtp_auth, "authenticate", away)
+        assert _auth(c, "PLAIN", "printer", password) == (454, b"4.7.0 Temporary authentication failure; "
+                                                                   b"try again later")
+        monkeypatch.setattr(smtp_auth, "authenticate", real)
+        assert _auth(c, "PLAIN", "printer", password)[0] == 235  # (one failure would have been the limit)
