@@ -1,4 +1,5 @@
-"""`mamori gateway` (run the SMTP gateway) and `mamori queue list|show|release|cancel|approve|purge` (administrators).
+"""`mamori gateway` (run the SMTP gateway), `mamori gateway accounts` (its SMTP AUTH accounts, ``accounts_cli``)
+and `mamori queue list|show|release|cancel|approve|purge` (administrators).
 
 The queue commands change states only through ``hold_queue`` (the same rules and audit entries as the web app);
 the actor recorded is ``cli:<login name>``.
@@ -20,22 +21,27 @@ from typing import Any
 import click
 
 from mamori.gateway import hold_queue
+from mamori.gateway.accounts_cli import accounts_group
 from mamori.gateway.settings import SettingsError, load_gateway_settings
 from mamori.store.command import cli_actor, open_store, store_options
 from mamori.timefmt import format_time, load_zone
 
 
-@click.command("gateway")
+@click.group("gateway", invoke_without_command=True)
 @click.option("--config", "config", default="mamori.toml", show_default=True, type=click.Path(dir_okay=False),
               help="mamori.toml with [gateway], [store], [guard] and the policy sections.")
 @click.option("--verbose", "-v", is_flag=True, help="Log every message's id, action and state (no personal data).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
               help="text (default) or json: one object per line, for a SIEM (also $MAMORI_LOG_FORMAT).")
-def gateway_command(config: str, verbose: bool, log_format: str | None = None) -> None:
+@click.pass_context
+def gateway_command(ctx: click.Context, config: str, verbose: bool, log_format: str | None = None) -> None:
     """Run the SMTP gateway: judge, hold or pass outgoing mail between the MTA and the next hop.
 
     SIGTERM or Ctrl-C stops it gracefully (stop accepting, finish the deliveries in progress).
+    `mamori gateway accounts ...` manages the accounts of SMTP AUTH instead.
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from mamori import log_format as logs
     from mamori.gateway.service import Gateway
     from mamori.store import Database, StoreError
@@ -241,3 +247,6 @@ def queue_purge(db_url, config, content_days, message_days, dry_run) -> None:
         db.dispose()
     click.echo(result.text("ja"))
     click.echo(result.text("en"))
+
+
+gateway_command.add_command(accounts_group)

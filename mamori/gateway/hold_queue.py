@@ -75,6 +75,7 @@ class QueuedMessage:
     claimed_by: str = ""  # the gateway instance delivering it (sending) or that last tried / delivered it
     dropped_rcpt: list[str] = field(default_factory=list)  # recipients left out at release (not in To/Cc either)
     cancel_note: str = ""  # what to correct, as the sender or approver wrote it when cancelling
+    smtp_account: str = ""  # the SMTP account that submitted it with SMTP AUTH ("" when none did)
 
     @property
     def is_open(self) -> bool:

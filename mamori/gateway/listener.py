@@ -1,9 +1,13 @@
 """The SMTP side: an aiosmtpd handler that judges each message and answers only once its row is committed.
 
 ESMTP: SIZE (the configured limit, enforced), 8BITMIME, SMTPUTF8, PIPELINING, STARTTLS when a certificate is
-configured; no AUTH. Who may submit: clients whose address is in ``[gateway] allowed_clients`` (default: the
-loopback); any other gets 554 5.7.1 to HELO/EHLO, MAIL, STARTTLS, AUTH and VRFY, and is logged with its address
-only. ``require_tls``: MAIL before STARTTLS is answered 530 5.7.0. A message that looped (``trace.loop_reason``:
+configured; AUTH PLAIN LOGIN after STARTTLS when ``[gateway] auth`` is on (``smtp_auth``). Who may submit: clients
+whose address is in ``[gateway] allowed_clients`` (default: the loopback), and with ``auth`` on, a client of any
+address that authenticated; with ``auth = "off"`` any other gets 554 5.7.1 to HELO/EHLO, MAIL, STARTTLS, AUTH and
+VRFY, and is logged with its address only; with ``auth`` on it may say EHLO, STARTTLS and AUTH, and its MAIL without
+AUTH is answered 530 5.7.0 (so is every MAIL without AUTH under ``auth = "required"``). An authenticated client may
+use only its account's senders in MAIL FROM (else 553 5.7.1), and its rows name the account (``smtp_account``).
+``require_tls``: MAIL before STARTTLS is answered 530 5.7.0. A message that looped (``trace.loop_reason``:
 too many Received: lines, or its third pass through this gateway) is refused 554 5.4.6 before it is judged; an
 accepted one gets the gateway's Received: line (``trace``), stored with its row and sent in front of the bytes.
 DATA: guard (``judging``, off the loop),
@@ -22,17 +26,29 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
-from aiosmtpd.smtp import SMTP, syntax
+from aiosmtpd.smtp import SMTP, AuthResult, syntax
 
 from mamori.gateway.envelope import storable, usable_address
 from mamori.gateway.intake import Judged, block_codes, envelope_reason, plan
 from mamori.gateway.notices import notice
 from mamori.gateway.settings import GatewaySettings
+from mamori.gateway.smtp_auth import AuthGuard, Credentials, capture
 from mamori.gateway.spool import NewMessage, Spool, new_id
 from mamori.gateway.trace import loop_reason, received_line
 from mamori.store.base import utcnow
+from mamori.store.smtp_accounts import SmtpAccountInfo
 
 log = logging.getLogger("mamori.gateway")
+
+
+class _NoLoginDataWarning(logging.Filter):
+    """aiosmtpd warns "Session.login_data is deprecated" on each successful AUTH (it sets the attribute itself)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Session.login_data is deprecated")
+
+
+logging.getLogger("mail.log").addFilter(_NoLoginDataWarning())
 
 
 def rows_for(
@@ -99,7 +115,8 @@ def rows_for(
 
 
 class Handler:
-    """aiosmtpd hooks: EHLO (announce PIPELINING, hide AUTH) and DATA (judge, store, answer)."""
+    """aiosmtpd hooks: EHLO (announce PIPELINING; AUTH only when ``auth`` is on), MAIL (an authenticated client's
+    senders) and DATA (judge, store, answer)."""
 
     def __init__(
         self,
@@ -121,10 +138,21 @@ class Handler:
 
     async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]) -> list:
         session.host_name = hostname
-        out = [r for r in responses if not r.startswith("250-AUTH")]
+        out = list(responses) if self.settings.auth != "off" else [r for r in responses if not r.startswith("250-AUTH")]
         out.insert(len(out) - 1, "250-PIPELINING")
         out.insert(len(out) - 1, "250-ENHANCEDSTATUSCODES")
         return out
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, mail_options: list[str]
+                          ) -> str:
+        account = _account(session)
+        if account is not None and not account.may_send_as(address):
+            log.warning("refused MAIL from SMTP account %s (%s): not one of its senders", account.name,
+                        _peer_ip(session))  # (not the address: personal data)
+            return "553 5.7.1 Sender address not allowed for this account"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         raw: bytes = envelope.original_content or b""
@@ -145,10 +173,14 @@ class Handler:
         now = utcnow()
         columns = {**columns, **plan(judged, self.settings, now, envelope_reason(mail_from, rcpt_tos))}
         columns["sender"] = storable(mail_from.lower()[:320])  # the owner is the submitter, whatever From says
+        account = _account(session)
+        if account is not None:
+            columns["smtp_account"] = account.name  # who submitted it (the MAIL FROM was one of its senders)
         message_id = new_id()
         trace = received_line(helo=getattr(session, "host_name", None) or "", peer_ip=peer,
                               host=server.hostname, instance=self.instance, tls=session.ssl is not None,
-                              esmtp=bool(session.extended_smtp), queue_id=message_id, when=now)
+                              esmtp=bool(session.extended_smtp), queue_id=message_id, when=now,
+                              auth=account is not None)
         try:
             rows = rows_for(raw, storable(mail_from), [storable(a) for a in rcpt_tos], judged, columns, self.settings,
                             now, message_id, trace)
@@ -177,6 +209,12 @@ class Handler:
         return f"250 2.0.0 Ok: queued as {row['id']}"
 
 
+def _account(session: Any) -> SmtpAccountInfo | None:
+    """The SMTP account the session authenticated as, or None."""
+    data = getattr(session, "auth_data", None)
+    return data if getattr(session, "authenticated", False) and isinstance(data, SmtpAccountInfo) else None
+
+
 def _peer_ip(session: Any) -> str:
     peer = getattr(session, "peer", None)
     return str(peer[0]) if isinstance(peer, tuple) and peer else "unknown"
@@ -190,18 +228,25 @@ _PLAIN_ADDRESS = re.compile(
 
 
 class GatewaySMTP(SMTP):
-    """aiosmtpd's SMTP with the gateway's access rules (``allowed_clients``, ``require_tls``) and a fast path for
-    plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
+    """aiosmtpd's SMTP with the gateway's access rules (``allowed_clients``, ``require_tls``, ``auth``) and a fast
+    path for plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
 
-    def __init__(self, handler: Any, *, settings: GatewaySettings | None = None, **kw: Any) -> None:
+    def __init__(self, handler: Any, *, settings: GatewaySettings | None = None, auth_guard: AuthGuard | None = None,
+                 **kw: Any) -> None:
         super().__init__(handler, **kw)
         self.gateway_settings = settings or GatewaySettings()
+        # AUTH is on only with a guard to check the logins (and a certificate: it is offered after STARTTLS only)
+        self.auth_guard = auth_guard if self.gateway_settings.auth != "off" and self.tls_context else None
         self._refusal_logged = False
 
-    async def _refused(self) -> bool:
-        """True (after answering 554 5.7.1) when the client's address is not in ``allowed_clients``."""
+    async def _refused(self, *, before_auth: bool = False) -> bool:
+        """True (after answering 554 5.7.1) when the client's address is not in ``allowed_clients`` and it did not
+        authenticate; ``before_auth``: a command it needs on the way to AUTH (EHLO, STARTTLS, AUTH), open to any
+        address while AUTH is on."""
         peer = _peer_ip(self.session)
-        if self.gateway_settings.client_allowed(peer):
+        if self.gateway_settings.client_allowed(peer) or _account(self.session) is not None:
+            return False
+        if before_auth and self.auth_guard is not None:
             return False
         if not self._refusal_logged:  # once per connection, the address only
             self._refusal_logged = True
@@ -211,23 +256,45 @@ class GatewaySMTP(SMTP):
 
     @syntax("HELO hostname")  # (aiosmtpd's HELP text)
     async def smtp_HELO(self, hostname: str) -> None:
-        if not await self._refused():
+        if not await self._refused(before_auth=True):
             await super().smtp_HELO(hostname)
 
     @syntax("EHLO hostname")  # (aiosmtpd's HELP text)
     async def smtp_EHLO(self, hostname: str) -> None:
-        if not await self._refused():
+        if not await self._refused(before_auth=True):
             await super().smtp_EHLO(hostname)
 
     @syntax("STARTTLS", when="tls_context")  # (aiosmtpd's HELP text)
     async def smtp_STARTTLS(self, arg: str) -> None:
-        if not await self._refused():
+        if not await self._refused(before_auth=True):
             await super().smtp_STARTTLS(arg)
 
     @syntax("AUTH <mechanism>")  # (aiosmtpd's HELP text)
     async def smtp_AUTH(self, arg: str) -> None:
-        if not await self._refused():
-            await super().smtp_AUTH(arg)
+        if await self._refused(before_auth=True):
+            return
+        if self.auth_guard is not None and self._tls_protocol is not None and not self.session.authenticated:
+            limited = await self.auth_guard.refuse_limited(_peer_ip(self.session))
+            if limited:  # refused before the client may even send a password
+                await self.push(limited)
+                return
+        await super().smtp_AUTH(arg)
+
+    async def auth_PLAIN(self, _: Any, args: list[str]) -> AuthResult:
+        return await self._checked(await super().auth_PLAIN(_, args))
+
+    async def auth_LOGIN(self, _: Any, args: list[str]) -> AuthResult:
+        return await self._checked(await super().auth_LOGIN(_, args))
+
+    async def _checked(self, result: AuthResult) -> AuthResult:
+        """aiosmtpd parsed the mechanism and ``capture`` kept the credentials: check them off the loop."""
+        creds = result.auth_data
+        if not isinstance(creds, Credentials) or self.auth_guard is None:
+            return result  # (aiosmtpd answered already: an aborted or undecodable exchange)
+        account, answer = await self.auth_guard.check(creds, _peer_ip(self.session))
+        if account is None:
+            return AuthResult(success=False, handled=False, message=answer)
+        return AuthResult(success=True, auth_data=account, message=answer)
 
     @syntax("VRFY <address>")  # (aiosmtpd's HELP text)
     async def smtp_VRFY(self, arg: str) -> None:
@@ -236,10 +303,20 @@ class GatewaySMTP(SMTP):
 
     @syntax("MAIL FROM: <address>", extended=" [SP <mail-parameters>]")  # (aiosmtpd's HELP text)
     async def smtp_MAIL(self, arg: str | None) -> None:
-        if await self._refused():
+        if await self._refused(before_auth=True):
             return
-        if self.gateway_settings.require_tls and self._tls_protocol is None:
+        authenticated = _account(self.session) is not None
+        allowed = self.gateway_settings.client_allowed(_peer_ip(self.session))
+        need_auth = self.auth_guard is not None and not authenticated and (
+            self.gateway_settings.auth == "required" or not allowed)
+        if (self.gateway_settings.require_tls or need_auth) and self._tls_protocol is None:
             await self.push("530 5.7.0 Must issue a STARTTLS command first")
+            return
+        if need_auth:
+            if not self._refusal_logged:
+                self._refusal_logged = True
+                log.warning("refused MAIL without SMTP AUTH from %s", _peer_ip(self.session))
+            await self.push("530 5.7.0 Authentication required")
             return
         await super().smtp_MAIL(arg)
 
@@ -253,7 +330,9 @@ class GatewaySMTP(SMTP):
         return addr, m.group(2) or ""
 
 
-def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SMTP]:
+def smtp_factory(settings: GatewaySettings, handler: Handler, auth_guard: AuthGuard | None = None
+                 ) -> Callable[[], SMTP]:
+    """A GatewaySMTP per connection; ``auth_guard`` (shared by all of them) when ``[gateway] auth`` is on."""
     tls: ssl.SSLContext | None = None
     if settings.tls_cert and settings.tls_key:
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -270,7 +349,10 @@ def smtp_factory(settings: GatewaySettings, handler: Handler) -> Callable[[], SM
             ident="mamori gateway",
             tls_context=tls,
             require_starttls=False,
-            auth_exclude_mechanism=["LOGIN", "PLAIN"],
+            auth_require_tls=True,  # AUTH is never offered or taken in clear text
+            authenticator=capture,
+            auth_exclude_mechanism=[] if auth_guard is not None and settings.auth != "off" else ["LOGIN", "PLAIN"],
+            auth_guard=auth_guard,
             loop=asyncio.get_running_loop(),
         )
 

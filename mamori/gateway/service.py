@@ -43,6 +43,7 @@ from mamori.gateway.judging import Judge
 from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
+from mamori.gateway.smtp_auth import AuthGuard
 from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, new_id, renew, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
@@ -131,6 +132,7 @@ class Gateway:
         self._retained_at = float("-inf")  # time.monotonic() of the last retention run
         self.port = settings.listen_port
         self._server: asyncio.AbstractServer | None = None
+        self._auth_guard: AuthGuard | None = None  # [gateway] auth on: SMTP AUTH checks (``smtp_auth``)
         self._tasks: list[asyncio.Task[None]] = []
         self._expiry: asyncio.Task[None] | None = None
         self._wake: asyncio.Event | None = None
@@ -173,8 +175,11 @@ class Gateway:
             with contextlib.suppress(ValueError, OSError):
                 self._settings_stamp = stamp(self.settings.config_path)
                 self._file_settings = load_gateway_settings(self.settings.config_path)
+        if self.settings.auth != "off":  # SMTP AUTH: the logins' checks and failure counts, shared by the connections
+            self._auth_guard = AuthGuard(self.db, self.settings.auth_max_failures)
         self._server = await loop.create_server(
-            smtp_factory(self.settings, handler), self.settings.listen_host, self.settings.listen_port
+            smtp_factory(self.settings, handler, self._auth_guard), self.settings.listen_host,
+            self.settings.listen_port,
         )
         self.port = self._server.sockets[0].getsockname()[1]
         # two delivery loops: one claims and records while the other's batch is on the wire
@@ -212,6 +217,8 @@ class Gateway:
         await self._db(self._lock.release)  # after the last outcome is recorded: the name is free again
         for pool in (self._send_pool, self._db_pool):
             pool.shutdown(wait=True)
+        if self._auth_guard is not None:
+            self._auth_guard.close()
 
     def _approval_webhook(self, row: dict[str, Any]) -> None:
         """Post the approval webhook (when configured) for a stored row that needs approval, from a thread."""

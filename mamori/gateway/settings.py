@@ -12,6 +12,8 @@ tls_cert = ""                       # PEM files: STARTTLS on the listener when b
 tls_key = ""
 allowed_clients = ["127.0.0.0/8", "::1"]   # who may connect (IP networks); others get 554 5.7.1 (default: loopback)
 require_tls = false                 # refuse MAIL before STARTTLS (530 5.7.0); needs tls_cert/tls_key
+auth = "off"                        # SMTP AUTH (PLAIN, LOGIN; only after STARTTLS): off | optional | required
+auth_max_failures = 5               # failed AUTHs a client address may make in a minute, then 454 until it passes
 max_hops = 30                       # a message with more Received: lines is refused (554 5.4.6, a routing loop)
 next_hop_starttls = false           # use STARTTLS towards the next hop
 next_hop_tls_verify = true          # verify the next hop's certificate (next_hop_ca: a PEM bundle)
@@ -96,6 +98,8 @@ class GatewaySettings:
     tls_key: Path | None = None
     allowed_clients: tuple[Network, ...] = tuple(ipaddress.ip_network(n) for n in DEFAULT_ALLOWED_CLIENTS)
     require_tls: bool = False
+    auth: str = "off"  # off | optional (allowed_clients need none) | required (every client must AUTH)
+    auth_max_failures: int = 5
     max_hops: int = DEFAULT_MAX_HOPS
     next_hop_starttls: bool = False
     next_hop_tls_verify: bool = True
@@ -267,6 +271,10 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
     require_tls = _bool(gw, "require_tls", w, False)
     if require_tls and tls_cert is None:
         raise SettingsError("gateway.require_tls needs gateway.tls_cert and gateway.tls_key (the STARTTLS certificate)")
+    auth = _choice(gw, "auth", w, ("off", "optional", "required"), "off")
+    if auth != "off" and tls_cert is None:
+        raise SettingsError("gateway.auth needs gateway.tls_cert and gateway.tls_key: AUTH is offered only after "
+                            "STARTTLS, never in clear text")
     data_dir = base / _str(store, "data_dir", "store", "var")
     _str(store, "url", "store", "")
     url = resolve_store_url(store, base)
@@ -303,6 +311,8 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         tls_key=tls_key,
         allowed_clients=_networks(gw, "allowed_clients", w, DEFAULT_ALLOWED_CLIENTS),
         require_tls=require_tls,
+        auth=auth,
+        auth_max_failures=_int(gw, "auth_max_failures", w, 5),
         max_hops=_int(gw, "max_hops", w, DEFAULT_MAX_HOPS),
         next_hop_starttls=_bool(gw, "next_hop_starttls", w, False),
         next_hop_tls_verify=_bool(gw, "next_hop_tls_verify", w, True),

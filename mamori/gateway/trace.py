@@ -54,11 +54,11 @@ def _ip_literal(address: str) -> str:
 
 
 def received_line(*, helo: str, peer_ip: str, host: str, instance: str, tls: bool, esmtp: bool, queue_id: str,
-                  when: datetime) -> str:
+                  when: datetime, auth: bool = False) -> str:
     """The ``Received:`` field (CRLF-folded, CRLF-terminated). The HELO name is the client's word: characters that
     do not belong in a domain or address literal become ``?`` (no comment or line break can be smuggled in)."""
     name = _HELO_UNSAFE.sub("?", helo.strip())[:255] or "unknown"
-    with_ = ("ESMTP" if esmtp else "SMTP") + ("S" if tls else "")
+    with_ = ("ESMTP" if esmtp else "SMTP") + ("S" if tls else "") + ("A" if auth and esmtp else "")  # RFC 3848
     return (f"Received: from {name} ({_ip_literal(peer_ip)})\r\n"
             f"\tby {host} {marker(instance)} with {with_} id {queue_id};\r\n"
             f"\t{format_datetime(when)}\r\n")

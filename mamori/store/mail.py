@@ -77,6 +77,9 @@ class MailMessage(Base):
     # the gateway instance that claimed it last (``[gateway] instance``): while ``sending``, whose lease it is;
     # after delivery, which gateway delivered it ("" for rows no gateway claimed yet, and for rows from before 0004)
     claimed_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    # the SMTP account that submitted it with SMTP AUTH (``mamori.store.smtp_accounts``); "" when none did (an
+    # allowed client such as the MTA, mamori's own notices, rows from before mail_0007)
+    smtp_account: Mapped[str] = mapped_column(String(64), default="", server_default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(320), default="")  # who released/cancelled/approved (or "expiry")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

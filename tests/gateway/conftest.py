@@ -33,7 +33,7 @@ HISTORY = [{"date": "2026-01-01", "from": SENDER, "to": ["t.sato@alpha.example",
 # the one Received: line the gateway puts in front of what it delivers (``mamori.gateway.trace``)
 TRACE = re.compile(
     rb"Received: from [^\r\n]+ \(\[[0-9A-Fa-f.:IPv]+\]\)\r\n"
-    rb"\tby [^\r\n]+ \(mamori [^()\r\n]+\) with E?SMTPS? id [0-9a-f]+;\r\n"
+    rb"\tby [^\r\n]+ \(mamori [^()\r\n]+\) with E?SMTPS?A? id [0-9a-f]+;\r\n"
     rb"\t[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\r\n"
 )
 

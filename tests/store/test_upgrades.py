@@ -88,3 +88,28 @@ def test_an_incident_recorded_under_incidents_0001_gets_its_reminders_after_the_
     assert [(r[0], str(r[1]), r[2]) for r in rows] == [("week", "2026-12-08", 1)]
     assert officers(db) == [] and register.get(db, incident_id).tasks[0].due == date(2026, 12, 8)
     db.dispose()
+
+
+def test_smtp_accounts_arrive_with_their_own_branch_and_old_rows_name_no_account(database_url: str) -> None:
+    from mamori.store.smtp_accounts import authenticate, create_account
+
+    db = Database(database_url)
+    db.migrate("mail_0006")  # the mail branch before mail_0007, no smtp_accounts branch yet
+    with db.engine.connect() as conn:
+        assert "smtp_accounts" not in {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    row = {
+        "id": "f" * 32, "received_at": now, "updated_at": now, "mail_from": "a@ours.example", "rcpt_to": "[]",
+        "sender": "a@ours.example", "sender_name": "", "subject": "", "message_id": "", "size": 1, "action": "allow",
+        "reasons": "[]", "groups": "[]", "recipients": "[]", "attachments": "[]", "preview": "", "state": "queued",
+        "release_mode": "self", "expire_action": "cancel", "bcc": False, "attempts": 0, "last_error": "",
+        "decided_by": "",
+    }  # fmt: skip
+    with db.engine.begin() as conn:
+        conn.execute(text(f"INSERT INTO mail_messages ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"),
+                     row)
+    db.migrate()
+    assert hold_queue.get(db, row["id"]).smtp_account == ""
+    _, password = create_account(db, "printer", ["scan@ours.example"])
+    assert authenticate(db, "printer", password)[0].senders == ("scan@ours.example",)
+    db.dispose()
