@@ -553,8 +553,14 @@ fn num_anchors(t: &[char]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut p = 0;
     while p < t.len() {
-        if !is_decimal(t[p]) || (p > 0 && (is_word(t[p - 1]) || matches!(t[p - 1], '.' | '/' | ',' | '-'))) {
-            p += 1;
+        // Only the first digit of a run can match (a digit before it is a word character): skip to
+        // the next digit, and past the run when its start does not qualify.
+        match t[p..].iter().position(|&c| if c.is_ascii() { c.is_ascii_digit() } else { is_decimal(c) }) {
+            Some(k) => p += k,
+            None => break,
+        }
+        if p > 0 && (is_word(t[p - 1]) || matches!(t[p - 1], '.' | '/' | ',' | '-')) {
+            p += run(t, p, usize::MAX, is_decimal);
             continue;
         }
         let end = number(p).and_then(|r| match number(r) {
