@@ -553,8 +553,14 @@ fn num_anchors(t: &[char]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut p = 0;
     while p < t.len() {
-        if !is_decimal(t[p]) || (p > 0 && (is_word(t[p - 1]) || matches!(t[p - 1], '.' | '/' | ',' | '-'))) {
-            p += 1;
+        // Only the first digit of a run can match (a digit before it is a word character): skip to
+        // the next digit, and past the run when its start does not qualify.
+        match t[p..].iter().position(|&c| if c.is_ascii() { c.is_ascii_digit() } else { is_decimal(c) }) {
+            Some(k) => p += k,
+            None => break,
+        }
+        if p > 0 && (is_word(t[p - 1]) || matches!(t[p - 1], '.' | '/' | ',' | '-')) {
+            p += run(t, p, usize::MAX, is_decimal);
             continue;
         }
         let end = number(p).and_then(|r| match number(r) {
@@ -605,35 +611,45 @@ impl Parser<'_> {
                 return Some((e, 0.8));
             }
         }
-        let mut ws: Vec<(usize, usize, String)> = Vec::new();
+        // the words (start, end) and their lower case, all in one buffer (no String per word)
+        let mut low = String::with_capacity(64);
+        let mut ws = [(0usize, 0usize, 0usize, 0usize); 6];
+        let mut nw = 0;
         let mut j = i;
         for _ in 0..6 {
             let Some(e) = word_addr(t, j) else { break };
             let w = &t[j..e];
-            let lw = pystr::lower(w);
+            let a = low.len();
+            pystr::lower_into(w, &mut low);
+            let lw = &low[a..];
             if STOP_KEYS.contains(&lw.trim_end_matches('.')) {
                 break;
             }
-            if pystr::is_lower(w[0])
-                && !r.prefixes.contains(lw.as_str())
-                && !r.euro_words.contains(lw.as_str())
-                && !self.is_particle(&lw)
+            if pystr::is_lower(w[0]) && !r.prefixes.contains(lw) && !r.euro_words.contains(lw) && !self.is_particle(lw)
             {
                 break;
             }
-            if r.lex.stop_words.contains(lw.as_str()) && !r.strong.contains(lw.as_str()) {
+            if r.lex.stop_words.contains(lw) && !r.strong.contains(lw) {
                 break;
             }
-            ws.push((j, e, lw));
+            ws[nw] = (j, e, a, low.len());
+            nw += 1;
             let Some(g) = gap(t, e) else { break };
             j = g;
         }
-        while ws.last().is_some_and(|w| self.is_particle(&w.2)) {
-            ws.pop();
+        while nw > 0 && self.is_particle(&low[ws[nw - 1].2..ws[nw - 1].3]) {
+            nw -= 1;
         }
-        let first = ws.first()?;
-        let mut end = ws[ws.len() - 1].1;
-        let keys: Vec<&str> = ws.iter().map(|w| w.2.as_str()).collect();
+        if nw == 0 {
+            return None;
+        }
+        let first = ws[0];
+        let mut end = ws[nw - 1].1;
+        let mut key_buf = [""; 6];
+        for (k, w) in key_buf.iter_mut().zip(&ws[..nw]) {
+            *k = &low[w.2..w.3];
+        }
+        let keys = &key_buf[..nw];
         let last = keys[keys.len() - 1];
         let suffix =
             keys[1..].iter().any(|k| r.strong.contains(k)) || (keys.len() > 1 && r.lex.street_suffixes.contains(last));
