@@ -329,6 +329,9 @@ pub fn number_runs<'d>(doc: &'d Document) -> &'d Runs {
 /// The runs whose digit count is one of `lengths`, in text order.
 pub fn runs_of(runs: &Runs, lengths: impl IntoIterator<Item = usize>) -> Vec<&Run> {
     let mut out: Vec<&Run> = Vec::new();
+    if runs.runs.is_empty() {
+        return out; // most texts: no walk over the asked lengths
+    }
     for n in lengths {
         out.extend(runs.of_len(n));
     }
