@@ -38,8 +38,8 @@ pub struct Tables {
 
 impl Tables {
     /// The tables of `doc`'s folded text, found once and shared by every recognizer.
-    pub fn of(doc: &Document) -> std::rc::Rc<Tables> {
-        doc.shared("table.tables", |d| Tables { tables: find_text(&d.norm) })
+    pub fn of<'d>(doc: &'d Document) -> &'d Tables {
+        doc.shared().tables.get_or_init(|| Tables { tables: find_text(&doc.norm) })
     }
 
     /// Whether the line holding `pos` could belong to a table: it has a delimiter. Callers ask this first

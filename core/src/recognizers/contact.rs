@@ -68,7 +68,7 @@ impl Recognizer for PostalCode {
         }
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [7]) {
+        for r in runs_of(runs, [7]) {
             let (start, end) = (r.start, r.end);
             let raw = r.raw(doc);
             if !postal_shape(raw) || !boundary_ok(norm, start, end) || !self.exists(&r.digits) {
@@ -342,7 +342,7 @@ impl Recognizer for IpAddress {
         let norm = &doc.norm;
         let chars = &norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, 4..13) {
+        for r in runs_of(runs, 4..13) {
             let (start, end) = (r.start, r.end);
             let raw = r.raw(doc);
             if !raw.contains(&'.') || !self.ipv4.is_match(norm.slice(start, end)) {

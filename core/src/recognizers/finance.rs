@@ -44,7 +44,7 @@ impl Recognizer for CreditCard {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, 12..20) {
+        for r in runs_of(runs, 12..20) {
             if !boundary_ok(norm, r.start, r.end) || !luhn_valid(&r.digits) {
                 continue;
             }
@@ -115,7 +115,7 @@ impl Recognizer for BankAccount {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [7]) {
+        for r in runs_of(runs, [7]) {
             if r.end - r.start != 7 || !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
@@ -124,7 +124,7 @@ impl Recognizer for BankAccount {
             }
             out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.88, "bank_account"));
         }
-        for r in runs_of(&runs, 11..14) {
+        for r in runs_of(runs, 11..14) {
             if !yucho_shape(r.raw(doc)) || !boundary_ok(norm, r.start, r.end) {
                 continue;
             }

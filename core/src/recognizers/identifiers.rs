@@ -57,7 +57,7 @@ impl Recognizer for MyNumber {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [12]) {
+        for r in runs_of(runs, [12]) {
             if !my_number_valid(&r.digits) || !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
@@ -120,7 +120,7 @@ impl Recognizer for CorporateNumber {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [13]) {
+        for r in runs_of(runs, [13]) {
             let (start, end) = (r.start, r.end);
             if !corporate_number_valid(&r.digits) {
                 continue;
@@ -184,7 +184,7 @@ impl Recognizer for DriversLicense {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [12]) {
+        for r in runs_of(runs, [12]) {
             if !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
@@ -216,7 +216,7 @@ impl Recognizer for Passport {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [7]) {
+        for r in runs_of(runs, [7]) {
             let (start, end) = (r.start, r.end);
             if end - start != 7 || start < 2 {
                 continue;
@@ -256,7 +256,7 @@ impl Recognizer for ResidenceCard {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [8]) {
+        for r in runs_of(runs, [8]) {
             let (start, end) = (r.start, r.end);
             if end - start != 8 || start < 2 || end + 2 > norm.len() {
                 continue;
@@ -361,7 +361,7 @@ impl Recognizer for PensionNumber {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [10]) {
+        for r in runs_of(runs, [10]) {
             if !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
@@ -385,7 +385,7 @@ impl Recognizer for UsSsn {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let runs = number_runs(doc);
-        for r in runs_of(&runs, [9]) {
+        for r in runs_of(runs, [9]) {
             let (start, end) = (r.start, r.end);
             if !us_ssn_valid(&r.digits) || !boundary_ok(norm, start, end) {
                 continue;

@@ -16,7 +16,6 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
 #[cfg(test)]
 use std::sync::OnceLock;
 
@@ -323,13 +322,16 @@ fn scan(doc: &Document) -> Runs {
 }
 
 /// Digit runs of at least 7 characters in `doc`, keyed by their number of digits (computed once per document).
-pub fn number_runs(doc: &Document) -> Rc<Runs> {
-    doc.shared("numbers.runs", scan)
+pub fn number_runs<'d>(doc: &'d Document) -> &'d Runs {
+    doc.shared().number_runs.get_or_init(|| scan(doc))
 }
 
 /// The runs whose digit count is one of `lengths`, in text order.
 pub fn runs_of(runs: &Runs, lengths: impl IntoIterator<Item = usize>) -> Vec<&Run> {
     let mut out: Vec<&Run> = Vec::new();
+    if runs.runs.is_empty() {
+        return out; // most texts: no walk over the asked lengths
+    }
     for n in lengths {
         out.extend(runs.of_len(n));
     }
@@ -554,19 +556,17 @@ fn nearest_all(doc: &Document, lo: usize, hi: usize, (all, longest): (&[LabelHit
 type LabelHit = (usize, usize, u8);
 
 /// Per-document caches of the label lookups.
-struct LabelState {
+pub(crate) struct LabelState {
     labels: RefCell<IntMap<Option<&'static str>>>,
     /// The keywords of all of [`ALL_LABELS`] in one list: (start, end, index in ALL_LABELS), by start
     /// (a group's own order kept on a tie), so that a lookup over all the labels is one search.
     /// With the length of the longest of them.
     all: OnceCell<(Vec<LabelHit>, usize)>,
-    /// The document's tables ([`Tables::of`]), asked for once.
-    doc_tables: OnceCell<Rc<Tables>>,
 }
 
 impl Default for LabelState {
     fn default() -> Self {
-        LabelState { labels: RefCell::default(), all: OnceCell::new(), doc_tables: OnceCell::new() }
+        LabelState { labels: RefCell::default(), all: OnceCell::new() }
     }
 }
 
@@ -587,12 +587,12 @@ impl LabelState {
 
     /// (header cell, data cell) of the table column holding `pos` ([`crate::table`]).
     fn cell_at(&self, doc: &Document, pos: usize) -> Option<((usize, usize), (usize, usize))> {
-        self.doc_tables.get_or_init(|| Tables::of(doc)).cell_at(pos)
+        Tables::of(doc).cell_at(pos)
     }
 }
 
-fn state(doc: &Document) -> Rc<LabelState> {
-    doc.shared("numbers.labels", |_| LabelState::default())
+fn state<'d>(doc: &'d Document) -> &'d LabelState {
+    doc.shared().number_labels.get_or_init(LabelState::default)
 }
 
 /// For a position inside a cell of a table (comma, tab, bar or aligned columns), the span of its column's
@@ -628,7 +628,7 @@ fn digits4(chars: &[char], a: usize, b: usize) -> bool {
 /// line, the end of the previous line; in a table (`csv`), the column header.
 pub fn label_before(doc: &Document, start: usize, groups: &[&'static str], window: usize, csv: bool) -> Option<Label> {
     let st = if csv { Some(state(doc)) } else { None };
-    label_before_in(doc, st.as_deref(), start, groups, window, false)
+    label_before_in(doc, st, start, groups, window, false)
 }
 
 /// [`label_before`]; `all`: `groups` is [`ALL_LABELS`] and `csv` is given (looked up in the merged list).
@@ -702,7 +702,7 @@ pub fn label_of(doc: &Document, start: usize) -> Option<&'static str> {
     if let Some(g) = st.labels.borrow().get(&start) {
         return *g;
     }
-    let g = label_before_in(doc, Some(&st), start, ALL_LABELS, 40, true).map(|h| h.0);
+    let g = label_before_in(doc, Some(st), start, ALL_LABELS, 40, true).map(|h| h.0);
     st.labels.borrow_mut().insert(start, g);
     g
 }
@@ -805,7 +805,7 @@ mod tests {
         let doc = Document::new("〒100-0001 03-1234-5678 and 1234  5678", None, &lx);
         let runs = number_runs(&doc);
         let spans: Vec<(usize, usize, &str)> =
-            runs_of(&runs, 4..20).iter().map(|r| (r.start, r.end, r.digits.as_str())).collect();
+            runs_of(runs, 4..20).iter().map(|r| (r.start, r.end, r.digits.as_str())).collect();
         let want = vec![
             (1, 9, "1000001"),
             (1, 22, "10000010312345678"),
@@ -824,7 +824,7 @@ mod tests {
         // aligned columns: a value with single spaces between runs of spaces is a run of its own
         let doc = Document::new("982-17  090 0022 6777", None, &lx);
         let runs = number_runs(&doc);
-        assert!(runs_of(&runs, [11]).iter().any(|r| (r.start, r.end) == (8, 21)));
+        assert!(runs_of(runs, [11]).iter().any(|r| (r.start, r.end) == (8, 21)));
     }
 
     #[test]

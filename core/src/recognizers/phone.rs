@@ -752,7 +752,7 @@ impl Recognizer for Phone {
         let en = doc.lang == Lang::En;
         let runs = number_runs(doc);
         let lengths = if en { 7..16 } else { 10..16 };
-        for run in runs_of(&runs, lengths) {
+        for run in runs_of(runs, lengths) {
             if !en && run.digits.len() > 11 && (run.start == 0 || norm[run.start - 1] != '+') {
                 continue;
             }

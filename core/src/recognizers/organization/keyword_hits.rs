@@ -20,6 +20,6 @@ const GROUPS: [&str; 12] = [
 /// The keyword hits of `groups` in `doc`, in (start, longer first, group) order; the hits of every
 /// organisation group are collected once per document and shared.
 pub fn keyword_hits(doc: &Document, groups: &[&str]) -> Vec<Hit<'static>> {
-    let every = doc.shared("organization.hits", |d| d.keywords_in(0, d.norm.len(), &GROUPS));
+    let every = doc.shared().organization_hits.get_or_init(|| doc.keywords_in(0, doc.norm.len(), &GROUPS));
     every.iter().filter(|h| groups.contains(&h.2)).copied().collect()
 }
