@@ -2,10 +2,12 @@
 
 import os
 
-# The core's allocator (mimalloc) reserves no large arena up front: with its default 1 GiB reserve it kept
-# ~25 MB more resident for the same work (peak RSS of a loaded Detector 172 MB against 148 MB; issue 12's bound
-# is 150). Read once when the core is loaded, which is below; a value the environment already sets is kept.
-os.environ.setdefault("MIMALLOC_ARENA_RESERVE", "0")
+# The core's allocator (mimalloc) commits its arenas on demand and returns freed pages at once. With its defaults a
+# loaded Detector kept ~25 MB more resident (peak 172 MB against 145; issue 12's bound is 150); with no arena
+# reserve instead, two threads contended on the OS and detect_many on 2 threads fell from 1.7x to 1.3x
+# (docs/benchmarks.md, 2026-12-07). Read once when the core is loaded, below; values the environment sets are kept.
+os.environ.setdefault("MIMALLOC_ARENA_EAGER_COMMIT", "0")
+os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
 
 from mamori.detect import Detector, Finding, Recognizer, detect, mask  # after the allocator's setting
 
