@@ -24,7 +24,7 @@ from mamori.gateway.envelope import usable_address
 from mamori.gateway.hold_queue import is_party
 from mamori.gateway.notices import approval_notice
 from mamori.gateway.settings import GatewaySettings
-from mamori.gateway.spool import NewMessage, new_id
+from mamori.gateway.spool import NewMessage
 from mamori.store import Database
 from mamori.store.accounts import User
 
@@ -97,9 +97,5 @@ def approval_rows(
         data = approval_notice(to=login, from_addr=settings.notice_from, subject=subject,
                                sender=str(columns.get("sender", "")), link=link, why=summary, reasons=reasons,
                                expires_at=columns.get("expires_at"), tz=settings.timezone)
-        out.append(NewMessage({
-            "id": new_id(), "received_at": now, "updated_at": now, "mail_from": "", "rcpt_to": [login],
-            "sender": settings.notice_from.lower(), "subject": f"approval notice for {columns['id']}",
-            "size": len(data), "action": "notice", "state": "queued", "deliver_after": now,
-        }, data))
+        out.append(NewMessage.notice(login, settings.notice_from, f"approval notice for {columns['id']}", data, now))
     return out

@@ -22,7 +22,7 @@ from pathlib import Path
 from mamori.gateway.envelope import usable_address
 from mamori.gateway.hold_queue import QueuedMessage
 from mamori.gateway.notices import cancel_notice
-from mamori.gateway.spool import NewMessage, new_id
+from mamori.gateway.spool import NewMessage
 from mamori.store.base import utcnow
 from mamori.store.mail import GENERATED_ACTIONS
 
@@ -103,19 +103,4 @@ def cancel_notice_row(
         who="" if by_sender or "@" not in actor else actor,  # an approver's login; "" for the shell (cli:...)
         tz=settings.tz,
     )
-    return NewMessage(
-        {
-            "id": new_id(),
-            "received_at": now,
-            "updated_at": now,
-            "mail_from": "",  # the null sender: a notice that cannot be delivered never bounces
-            "rcpt_to": [mail_from],
-            "sender": settings.notice_from.lower(),
-            "subject": f"cancel notice for {msg.id}",
-            "size": len(data),
-            "action": "notice",
-            "state": "queued",
-            "deliver_after": now,
-        },
-        data,
-    )
+    return NewMessage.notice(mail_from, settings.notice_from, f"cancel notice for {msg.id}", data, now)

@@ -178,22 +178,14 @@ def _bounce_row(c: Claimed, settings: GatewaySettings, recipients: list[str], er
         original=c.raw,
         subject=c.subject,
     )
-    return NewMessage(
-        {
-            "id": new_id(),
-            "received_at": now,
-            "updated_at": now,
-            "mail_from": "",
-            "rcpt_to": [c.mail_from],
-            "sender": settings.notice_from.lower(),
-            "subject": "Undelivered Mail Returned to Sender",
-            "size": len(data),
-            "action": "bounce",
-            "state": "queued",
-            "deliver_after": now,
-            "last_error": f"bounce of {c.id}",
-        },
+    return NewMessage.notice(
+        c.mail_from,
+        settings.notice_from,
+        "Undelivered Mail Returned to Sender",
         data,
+        now,
+        action="bounce",
+        last_error=f"bounce of {c.id}",
     )
 
 

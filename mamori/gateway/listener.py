@@ -93,24 +93,7 @@ def rows_for(
             expires_at=row.get("expires_at"),
             tz=settings.timezone,
         )
-        out.append(
-            NewMessage(
-                {
-                    "id": new_id(),
-                    "received_at": now,
-                    "updated_at": now,
-                    "mail_from": "",
-                    "rcpt_to": [to],
-                    "sender": settings.notice_from.lower(),
-                    "subject": f"notice for {message_id}",
-                    "size": len(data),
-                    "action": "notice",
-                    "state": "queued",
-                    "deliver_after": now,
-                },
-                data,
-            )
-        )
+        out.append(NewMessage.notice(to, settings.notice_from, f"notice for {message_id}", data, now))
     return out
 
 

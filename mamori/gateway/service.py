@@ -44,7 +44,7 @@ from mamori.gateway.listener import Handler, smtp_factory
 from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.smtp_auth import AuthGuard
-from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, new_id, renew, reset_sending
+from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, renew, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
@@ -85,22 +85,7 @@ def expiry_notice_row(
         link=settings.confirm_link(msg.id),
         tz=settings.timezone,
     )
-    return NewMessage(
-        {
-            "id": new_id(),
-            "received_at": now,
-            "updated_at": now,
-            "mail_from": "",  # the null sender: a notice that cannot be delivered never bounces
-            "rcpt_to": [mail_from],
-            "sender": settings.notice_from.lower(),
-            "subject": f"expiry notice ({outcome}) for {msg.id}",
-            "size": len(data),
-            "action": "notice",
-            "state": "queued",
-            "deliver_after": now,
-        },
-        data,
-    )
+    return NewMessage.notice(mail_from, settings.notice_from, f"expiry notice ({outcome}) for {msg.id}", data, now)
 
 
 class Gateway:

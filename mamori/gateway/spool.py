@@ -58,6 +58,30 @@ class NewMessage:
     def id(self) -> str:
         return self.columns["id"]
 
+    @classmethod
+    def notice(
+        cls, to: str, sender: str, subject: str, data: bytes, now: datetime, action: str = "notice", **extra: Any
+    ) -> NewMessage:
+        """A mail mamori itself sends (a notice, a bounce) to ``to``, queued for delivery at once: from the null
+        sender, so that a notice that cannot be delivered never bounces; ``subject`` is the row's own label."""
+        return cls(
+            {
+                "id": new_id(),
+                "received_at": now,
+                "updated_at": now,
+                "mail_from": "",
+                "rcpt_to": [to],
+                "sender": sender.lower(),
+                "subject": subject,
+                "size": len(data),
+                "action": action,
+                "state": "queued",
+                "deliver_after": now,
+                **extra,
+            },
+            data,
+        )
+
 
 @dataclass(frozen=True)
 class Claimed:
