@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
 from mamori.web import invitations
+from mamori.web.access import require_account_admin
 from mamori.web.account_plan import Plan, apply, detail, summary
 from mamori.web.accounts import MIN_PASSWORD_LENGTH, AccountError, SessionInfo, get_user
 from mamori.web.accounts_text import at
@@ -26,7 +27,6 @@ from mamori.web.csv_accounts import MAX_BYTES, plan_import
 from mamori.web.render import page
 from mamori.web.security import (
     PRE_COOKIE,
-    Forbidden,
     check_csrf,
     check_login_csrf,
     client_ip,
@@ -37,11 +37,6 @@ from mamori.web.security import (
 )
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
-
-
-def _admin(info: SessionInfo) -> None:
-    if not info.account.can_manage_accounts:
-        raise Forbidden()
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -59,7 +54,7 @@ def _preview(request: Request, result: Plan, content: bytes, status: int = 200, 
 
 @router.get("/admin/accounts/import")
 def import_form(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _admin(info)
+    require_account_admin(info)
     return _page(request, "accounts_import.html", plan=None)
 
 
@@ -69,7 +64,7 @@ def import_preview(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     upload = form.get("file")
     data = upload.file.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
@@ -84,7 +79,7 @@ def import_confirm(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     lang = request.state.lang
     try:
@@ -130,7 +125,7 @@ def invite(
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
     """Invite the posted ``login`` s: by mail (``via=mail``, when configured) or shown here to pass on."""
-    _admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     lang = request.state.lang
     settings = settings_of(request)

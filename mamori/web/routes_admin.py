@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 from mamori.store.accounts import ROLES
 from mamori.store.audit import AuditEntry
 from mamori.store.base import utcnow
-from mamori.web.access import visible_senders
+from mamori.web.access import require_account_admin, require_officer, visible_senders
 from mamori.web.accounts import (
     AccountError,
     SessionInfo,
@@ -43,16 +43,6 @@ PAGE_SIZE = 100
 DAYS = 14
 
 
-def _officer(info: SessionInfo) -> None:
-    if not info.account.is_officer:
-        raise Forbidden()
-
-
-def _account_admin(info: SessionInfo) -> None:
-    if not info.account.can_manage_accounts:
-        raise Forbidden()
-
-
 def _officer_account(request: Request, info: SessionInfo, login: str, role: str = "") -> bool:
     """Whether a non-officer (the ``admin``) is about to touch an officer's account or grant the officer role: only
     an officer may, or the administrator could make themselves a reader of everyone's mail."""
@@ -68,7 +58,7 @@ def _officer_only(request: Request) -> Response:
 
 @router.get("/audit")
 def audit(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     f = audit_filter(request)
     try:
         before = int(request.query_params.get("before", "0"))
@@ -135,7 +125,7 @@ def _users_page(request: Request, status: int = 200, notice: str = "", error: st
 
 @router.get("/admin/users")
 def users(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _account_admin(info)
+    require_account_admin(info)
     return _users_page(request)
 
 
@@ -149,7 +139,7 @@ def users_create(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _account_admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     lang = request.state.lang
     password = str(form.get("password") or "") or None
@@ -180,7 +170,7 @@ def users_update(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _account_admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     if login.strip().lower() == info.account.login and (form.get("active") != "1"
                                                         or form.get("role") != info.account.role):
@@ -210,7 +200,7 @@ def users_password(
     info: Annotated[SessionInfo, Depends(require_session)],
     form: Annotated[FormData, Depends(form_data)],
 ) -> Response:
-    _account_admin(info)
+    require_account_admin(info)
     check_csrf(form, info)
     if _officer_account(request, info, login):
         return _officer_only(request)

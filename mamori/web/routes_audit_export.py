@@ -23,10 +23,11 @@ from fastapi.responses import Response
 from sqlalchemy import Select, select
 
 from mamori.store.audit import AuditEntry, record
+from mamori.web.access import require_officer
 from mamori.web.accounts import SessionInfo
 from mamori.web.i18n import audit_action
 from mamori.web.render import zone_for
-from mamori.web.security import Forbidden, require_session
+from mamori.web.security import require_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -116,11 +117,6 @@ def _records(request: Request, f: AuditFilter) -> list[list[Any]]:
     ]
 
 
-def _officer(info: SessionInfo) -> None:
-    if not info.account.is_officer:
-        raise Forbidden()
-
-
 def _exported(request: Request, info: SessionInfo, f: AuditFilter, fmt: str, count: int) -> None:
     with request.app.state.db.session() as s:
         record(
@@ -137,7 +133,7 @@ def _exported(request: Request, info: SessionInfo, f: AuditFilter, fmt: str, cou
 
 @router.get("/audit/export.csv")
 def export_csv(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     f = audit_filter(request)
     rows = _records(request, f)
     buf = io.StringIO()
@@ -157,7 +153,7 @@ def export_csv(request: Request, info: Annotated[SessionInfo, Depends(require_se
 def export_xlsx(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
     from openpyxl import Workbook
 
-    _officer(info)
+    require_officer(info)
     f = audit_filter(request)
     rows = _records(request, f)
     wb = Workbook(write_only=True)

@@ -23,6 +23,7 @@ from starlette.datastructures import FormData, UploadFile
 from mamori.guard.inputs import guard_paths
 from mamori.store.audit import record
 from mamori.web import contacts_admin as ca
+from mamori.web.access import require_admin
 from mamori.web.accounts import SessionInfo
 from mamori.web.admin_text import adt
 from mamori.web.config_files import serialised
@@ -30,12 +31,6 @@ from mamori.web.render import page
 from mamori.web.security import Forbidden, check_csrf, form_data, require_session, settings_of
 
 router = APIRouter(include_in_schema=False)
-
-
-def require_admin(info: SessionInfo) -> None:
-    """The administration pages (contacts, policy, keywords) are the system administrator's (``admin``) only."""
-    if info.account.role != "admin":
-        raise Forbidden()
 
 
 def reload_guard(request: Request) -> None:

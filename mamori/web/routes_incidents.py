@@ -25,11 +25,12 @@ from mamori.incidents.report_xlsx import report_xlsx
 from mamori.incidents.ruleset import builtin_rulesets, in_force
 from mamori.incidents.tasks import TASK_ARTICLES, TASK_KINDS, band, today_in
 from mamori.store.base import utcnow
+from mamori.web.access import require_officer
 from mamori.web.accounts import SessionInfo
 from mamori.web.incidents_form import DATA_CHOICES, case_from_form, data_label, form_from_case
 from mamori.web.incidents_text import it
 from mamori.web.render import page, zone_for
-from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
+from mamori.web.security import NotFound, check_csrf, form_data, require_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -42,11 +43,6 @@ CAUSE_LABELS_EN = {
 }  # fmt: skip
 FIELD_QUESTION = {"discovered_on": "inc.q.discovered", "persons": "inc.q.persons", "data": "inc.q.data",
                   "cause": "inc.q.cause", "event": "inc.q.event", "title": "inc.q.title"}
-
-
-def _officer(info: SessionInfo) -> None:
-    if not info.account.is_officer:
-        raise Forbidden()
 
 
 def _privacymark(request: Request) -> bool:
@@ -97,7 +93,7 @@ def _categories(decision: dict[str, Any], lang: str) -> list[str]:
 
 @router.get("/incidents")
 def incidents_list(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     lang = request.state.lang
     today = today_in(utcnow(), zone_for(request))
     rows = []
@@ -122,7 +118,7 @@ def _form_page(request: Request, status: int = 200, *, values: dict[str, Any], i
 
 @router.get("/incidents/new")
 def incidents_new(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     today = today_in(utcnow(), zone_for(request))
     return _form_page(request, values={"discovered_on": today.isoformat(), "event": "leak", "encryption": "none",
                                        "data": []})
@@ -146,7 +142,7 @@ def _posted(form: FormData) -> tuple[dict[str, Any], str, str]:
 @router.post("/incidents/new")
 def incidents_create(request: Request, info: Annotated[SessionInfo, Depends(require_session)],
                      form: Annotated[FormData, Depends(form_data)]) -> Response:
-    _officer(info)
+    require_officer(info)
     check_csrf(form, info)
     case, title, summary = _posted(form)
     try:
@@ -168,7 +164,7 @@ def _view(request: Request, incident_id: int) -> IncidentView:
 @router.get("/incidents/{incident_id}")
 def incidents_show(request: Request, incident_id: int,
                    info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     lang = request.state.lang
     view = _view(request, incident_id)
     today = today_in(utcnow(), zone_for(request))
@@ -190,7 +186,7 @@ def incidents_show(request: Request, incident_id: int,
 def incidents_task(request: Request, incident_id: int, kind: str,
                    info: Annotated[SessionInfo, Depends(require_session)],
                    form: Annotated[FormData, Depends(form_data)]) -> Response:
-    _officer(info)
+    require_officer(info)
     check_csrf(form, info)
     if kind not in TASK_KINDS:
         raise NotFound()
@@ -204,7 +200,7 @@ def incidents_task(request: Request, incident_id: int, kind: str,
 @router.get("/incidents/{incident_id}/edit")
 def incidents_edit(request: Request, incident_id: int,
                    info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    _officer(info)
+    require_officer(info)
     view = _view(request, incident_id)
     return _form_page(request, values=form_from_case(view.case), incident_id=incident_id, title=view.title,
                       summary=view.summary)
@@ -213,7 +209,7 @@ def incidents_edit(request: Request, incident_id: int,
 @router.post("/incidents/{incident_id}/edit")
 def incidents_update(request: Request, incident_id: int, info: Annotated[SessionInfo, Depends(require_session)],
                      form: Annotated[FormData, Depends(form_data)]) -> Response:
-    _officer(info)
+    require_officer(info)
     check_csrf(form, info)
     _view(request, incident_id)
     case, title, summary = _posted(form)
@@ -231,7 +227,7 @@ def incidents_update(request: Request, incident_id: int, info: Annotated[Session
 def incidents_report(request: Request, incident_id: int,
                      info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
     """The nine items of 規則8条1項 as text, to paste into the PPC's form (a download)."""
-    _officer(info)
+    require_officer(info)
     view = _view(request, incident_id)
     body = report_text(view.id, view.case, view.decision, view.summary, view.tasks)
     return Response(body, media_type="text/plain; charset=utf-8", headers={
@@ -245,7 +241,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def incidents_report_xlsx(request: Request, incident_id: int,
                           info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
     """The nine items of 規則8条1項 as an XLSX workbook to file with the record (a download)."""
-    _officer(info)
+    require_officer(info)
     view = _view(request, incident_id)
     body = report_xlsx(view.id, view.case, view.decision, view.summary, view.tasks,
                        today_in(utcnow(), zone_for(request)))

@@ -24,10 +24,11 @@ from starlette.datastructures import FormData
 
 from mamori.store.audit import record
 from mamori.web import config_files as cf
+from mamori.web.access import require_admin
 from mamori.web.accounts import SessionInfo
 from mamori.web.admin_text import adt
 from mamori.web.render import page
-from mamori.web.routes_contacts import cannot_write, reload_guard, require_admin
+from mamori.web.routes_contacts import cannot_write, reload_guard
 from mamori.web.security import Forbidden, check_csrf, form_data, require_session, settings_of
 
 router = APIRouter(include_in_schema=False)

@@ -7,7 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 
 from mamori.training.config import load_training_config, parse_training_config
-from mamori.web.security import Forbidden, check_csrf, require_session, resolve_session
+from mamori.web.access import require_officer
+from mamori.web.security import check_csrf, require_session, resolve_session
 
 
 def _db(request: Request):  # type: ignore[no-untyped-def]
@@ -19,10 +20,9 @@ def _learner(request: Request):  # type: ignore[no-untyped-def]
 
 
 def _officer(request: Request):  # type: ignore[no-untyped-def]
-    account = require_session(request).account
-    if not account.is_officer:
-        raise Forbidden()
-    return account
+    info = require_session(request)
+    require_officer(info)
+    return info.account
 
 
 async def _csrf(request: Request) -> None:
