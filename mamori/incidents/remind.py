@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mamori.gateway.delivery import NextHop
-from mamori.gateway.settings import GatewaySettings, SettingsError, _hostport
+from mamori.gateway.settings import GatewaySettings, parse_gateway_settings
 from mamori.incidents import register
 from mamori.incidents.reminders import reminder_mail, step_for
 from mamori.store.accounts import User
@@ -46,35 +46,20 @@ class ReminderSettings:
         return f"{self.base_url.rstrip('/')}/incidents/{incident_id}" if self.base_url else ""
 
 
-def reminder_settings(data: dict[str, Any]) -> ReminderSettings:
-    """From a parsed mamori.toml: ``[gateway] next_hop``, ``next_hop_starttls``, ``next_hop_tls_verify``,
-    ``next_hop_ca``, ``notice_from``, ``hostname``; ``[web] base_url``; ``[organization] timezone``. Raises
-    ValueError (SettingsError, TimezoneError) naming a wrong key."""
-    gw, web = data.get("gateway", {}), data.get("web", {})
-    gw = gw if isinstance(gw, dict) else {}
-    web = web if isinstance(web, dict) else {}
-    host, port = _hostport(gw.get("next_hop", "127.0.0.1:10026"), "gateway.next_hop")
-    sender = gw.get("notice_from", "mamori@localhost")
-    if not isinstance(sender, str) or "@" not in sender:
-        raise SettingsError(f"gateway.notice_from must be an address, not {sender!r}")
-    flags = {}
-    for key, default in (("next_hop_starttls", False), ("next_hop_tls_verify", True)):
-        value = gw.get(key, default)
-        if not isinstance(value, bool):
-            raise SettingsError(f"gateway.{key} must be true or false")
-        flags[key] = value
-    ca, hostname, url = gw.get("next_hop_ca", ""), gw.get("hostname", ""), web.get("base_url", "")
-    smtp = GatewaySettings(next_hop_host=host, next_hop_port=port, notice_from=sender,
-                           next_hop_ca=Path(ca) if isinstance(ca, str) and ca else None,
-                           hostname=hostname if isinstance(hostname, str) else "", **flags)
-    return ReminderSettings(smtp, url if isinstance(url, str) else "", zone_of(data))
+def reminder_settings(data: dict[str, Any], base: Path = Path(".")) -> ReminderSettings:
+    """From a parsed mamori.toml: how the gateway reaches its next hop and signs its notices (``[gateway]``, read by
+    the gateway's own parser, relative paths from ``base``), ``[web] base_url`` and ``[organization] timezone``.
+    Raises ValueError (SettingsError, TimezoneError) naming a wrong key."""
+    web = data.get("web", {})
+    url = web.get("base_url", "") if isinstance(web, dict) else ""
+    return ReminderSettings(parse_gateway_settings(data, base), url if isinstance(url, str) else "", zone_of(data))
 
 
 def load_reminder_settings(path: str | Path | None) -> ReminderSettings:
     """:func:`reminder_settings` of the file at ``path``; the defaults when there is none."""
     if path is None or not Path(path).is_file():
         return ReminderSettings()
-    return reminder_settings(tomllib.loads(Path(path).read_bytes().decode("utf-8-sig")))
+    return reminder_settings(tomllib.loads(Path(path).read_bytes().decode("utf-8-sig")), Path(path).parent)
 
 
 @dataclass(frozen=True)
