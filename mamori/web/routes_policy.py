@@ -106,22 +106,29 @@ def _get(kind: str) -> Any:
     return view
 
 
+def _admitted(request: Request, info: SessionInfo, form: FormData, kind: str) -> tuple[str, str, str] | Response:
+    """An administrator's edited text that validates: (current, edited, full file); else the page with the error."""
+    require_admin(info)
+    check_csrf(form, info)
+    edited = str(form.get("text") or "")
+    try:
+        return _candidate(request, kind, form)
+    except cf.ConfigError as exc:
+        error = adt("pol.refused", request.state.lang, error=str(exc))
+        return _page(request, kind, 400, text=edited, error=error, error_line=exc.line)
+
+
 def _check(kind: str) -> Any:
     def check(
         request: Request,
         info: Annotated[SessionInfo, Depends(require_session)],
         form: Annotated[FormData, Depends(form_data)],
     ) -> Response:
-        require_admin(info)
-        check_csrf(form, info)
+        admitted = _admitted(request, info, form, kind)
+        if isinstance(admitted, Response):
+            return admitted
+        current, edited, full = admitted
         lang = request.state.lang
-        edited = str(form.get("text") or "")
-        try:
-            current, edited, full = _candidate(request, kind, form)
-        except cf.ConfigError as exc:
-            return _page(
-                request, kind, 400, text=edited, error=adt("pol.refused", lang, error=str(exc)), error_line=exc.line
-            )
         changes = cf.diff(current, full)
         return _page(
             request,
@@ -142,16 +149,11 @@ def _save(kind: str) -> Any:
         info: Annotated[SessionInfo, Depends(require_session)],
         form: Annotated[FormData, Depends(form_data)],
     ) -> Response:
-        require_admin(info)
-        check_csrf(form, info)
+        admitted = _admitted(request, info, form, kind)
+        if isinstance(admitted, Response):
+            return admitted
+        current, edited, full = admitted
         lang = request.state.lang
-        edited = str(form.get("text") or "")
-        try:
-            current, edited, full = _candidate(request, kind, form)
-        except cf.ConfigError as exc:
-            return _page(
-                request, kind, 400, text=edited, error=adt("pol.refused", lang, error=str(exc)), error_line=exc.line
-            )
         if not secrets.compare_digest(_digest(current), str(form.get("digest") or "")):
             return _page(
                 request,
