@@ -18,6 +18,7 @@ from mamori.incidents import register
 from mamori.store import audit
 from mamori.store.base import utcnow
 from mamori.store.mail import MailMessage
+from mamori.web import invitations
 from mamori.web.accounts import create_user
 from mamori.web.app import create_app
 from tests.web import seed
@@ -110,8 +111,10 @@ def _world(web_db) -> dict[str, str]:
                  "persons": 12_345, "data": ["PERSON", "ADDRESS", "CREDIT_CARD", "SENSITIVE:medical", "MY_NUMBER"],
                  "malicious": True}, "olga@corp.example", title=LONG_SUBJECT, summary=LONG_SUBJECT + LONG_ADDRESS,
         privacymark=True)
+    invite = invitations.issue(web_db, SECRET, "http://x", "a.very.long.login.name.for.the.sales.division@corp.example",
+                               actor="adam@corp.example")
     return {"own": own, "waiting": waiting, "cancelled": cancelled, "link": link[len("http://x"):],
-            "incident": str(incident)}
+            "incident": str(incident), "invite": invite[len("http://x"):]}
 
 
 def _sign_in(page, site: str, user: str) -> None:
@@ -176,7 +179,8 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
     app = create_app(replace(web_settings, secret_key=SECRET, config_path=config), web_db, guard=None)
     own, waiting = ids["own"], ids["waiting"]
     visits: dict[str | None, list[tuple[str, str]]] = {
-        None: [("login", "/login"), ("not-found", "/nowhere")],
+        None: [("login", "/login"), ("not-found", "/nowhere"), ("invite", ids["invite"]),
+               ("certificate-verify", "/training/verify?code=" + "X" * 40)],
         "alice@corp.example": [("messages", "/messages"), ("confirm", f"/messages/{own}"),
                                ("confirm-waiting", f"/messages/{waiting}"), ("password", "/account/password"),
                                ("cancelled-note", f"/messages/{ids['cancelled']}"),
@@ -187,11 +191,13 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
         "olga@corp.example": [("audit", "/audit"), ("users", "/admin/users"), ("dashboard-officer", "/dashboard"),
                               ("detail-officer", f"/messages/{own}"), ("training", "/training/"),
                               ("incidents", "/incidents"), ("incident-new", "/incidents/new"),
-                              ("incident", f"/incidents/{ids['incident']}")],
+                              ("incident", f"/incidents/{ids['incident']}"),
+                              ("incident-edit", f"/incidents/{ids['incident']}/edit")],
         "adam@corp.example": [("admin-contacts", "/admin/contacts"),
                               ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
                               ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),
-                              ("admin-contacts-en", "/admin/contacts?lang=en")],
+                              ("admin-contacts-en", "/admin/contacts?lang=en"),
+                              ("accounts-import", "/admin/accounts/import")],
     }
     problems = []
     with serve(app) as site:
