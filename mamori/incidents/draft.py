@@ -40,6 +40,11 @@ NOT_PERSONAL = frozenset({"ORGANIZATION", "CORPORATE_NUMBER", "LOCATION"})  # as
 LETTER_ADDRESS = frozenset({"unknown_recipient", "name_mismatch", "address_mismatch", "postal_code_mismatch"})
 LETTER_ENCLOSURE = frozenset({"foreign_page"})
 RELEASED = frozenset({"queued", "sending", "delivered", "bounced"})
+STATE_LABELS = {  # as the mail pages name them
+    "waiting": ("確認待ち", "waiting for confirmation"), "held": ("保留中", "held"), "queued": ("送信待ち", "queued"),
+    "sending": ("送信中", "sending"), "delivered": ("送信済み", "delivered"), "cancelled": ("取り消し", "cancelled"),
+    "bounced": ("配送失敗", "bounced"), "rejected": ("拒否", "rejected"),
+}  # fmt: skip
 _SUB_KIND = re.compile(r"[a-z_]{1,32}")
 
 
@@ -132,7 +137,8 @@ def from_mail(message_id: str, state: str, reasons: Sequence[Mapping[str, Any]],
     kinds = _sensitive_kinds([r for r in reasons if isinstance(r, Mapping)])
     if kinds:
         types = (types - {SENSITIVE}) | kinds
-    visible = sum(1 for g in groups for r in g.get("recipients") or [] if r.get("field") in ("to", "cc"))
+    visible = sum(1 for g in groups for r in g.get("recipients") or []
+                  if str(r.get("field", "")).lower() in ("to", "cc"))  # fmt: skip
     if "open_recipient_list" in codes and visible:
         types.add("EMAIL")
         persons += visible
@@ -144,8 +150,9 @@ def from_mail(message_id: str, state: str, reasons: Sequence[Mapping[str, Any]],
              else _pick(lang, f"メールの事案 (メール {short})", f"Incident from message {short}"))
     titles = "、".join(REASONS[c].title_ja for c in dict.fromkeys(codes) if c in REASONS)
     titles_en = ", ".join(REASONS[c].title_en for c in dict.fromkeys(codes) if c in REASONS)
-    parts = [_pick(lang, f"ゲートウェイのメール {message_id} から登録しました (状態: {state})。",
-                   f"Opened from the gateway's message {message_id} (state: {state}).")]
+    ja_state, en_state = STATE_LABELS.get(state, (state, state))
+    parts = [_pick(lang, f"ゲートウェイのメール {message_id} から登録しました (状態: {ja_state})。",
+                   f"Opened from the gateway's message {message_id} (state: {en_state}).")]
     if titles:
         parts.append(_pick(lang, f"保留の理由: {titles}。", f"Reasons: {titles_en}."))
     if data:

@@ -21,7 +21,7 @@ def _att(types: list[str], records: int, name: str = "顧客名簿_山田太郎.
 
 
 OPEN_LIST = [{"organization": "A社", "recipients": [{"address": "a@a.example", "field": "to"},
-                                                    {"address": "b@a.example", "field": "cc"}]},
+                                                    {"address": "b@a.example", "field": "Cc"}]},
              {"organization": "B社", "recipients": [{"address": "c@b.example", "field": "to"},
                                                     {"address": "d@b.example", "field": "bcc"}]}]  # fmt: skip
 
@@ -65,7 +65,7 @@ def test_mail_not_sent_is_noted() -> None:
     held = from_mail("m1", "held", [_reason("similar_recipient")], [], [])
     assert any("送信されていません" in n for n in held.notes)
     sent = from_mail("m1", "delivered", [_reason("similar_recipient")], [], [])
-    assert not any("送信されていません" in n for n in sent.notes)
+    assert not any("送信されていません" in n for n in sent.notes) and "状態: 送信済み" in sent.summary
     en = from_mail("m1", "cancelled", [_reason("bulk_pii")], [], [], lang="en")
     assert en.title.startswith("Incident from message") and any("has not left" in n for n in en.notes)
 
