@@ -154,8 +154,10 @@ def new_command(case: str | None, title: str | None, summary: str | None, from_s
     """Assess CASE.json and record it in the register as a new incident; prints its id and the decision.
 
     CASE.json を判定し、新しい事案として台帳に記録します (作業と期限も作ります)。
-    --from-scan REPORT.json [--file PATH] / --from-letters RESULT.json: the cause, data types and number of people
-    are drafted from the finding (counts and types only); give what it cannot say with --cause, --persons.
+
+    Or draft the facts from --from-scan REPORT.json [--file PATH] or --from-letters RESULT.json: the cause, data
+    types and number of people come from the finding (counts and types only); give what it cannot say with --cause,
+    --persons. 検出結果から原因・情報の種類・人数を入れて登録します。
     """
     sources = [x for x in (case, from_scan, from_letters) if x is not None]
     if len(sources) != 1:
