@@ -46,9 +46,12 @@ def test_stats_chart_one_scale_and_no_overflow(web_settings, web_db, browser, wi
         shot(page, f"incidents/stats-{width}.png")
         page.goto(f"{site}/dashboard")
         dash = page.evaluate(OVERFLOW_JS)
+        page.goto(f"{site}/incidents/stats?year=2026&lang=en")
+        english = page.evaluate(OVERFLOW_JS)
+        assert "JIPDEC" in page.locator("p.source").first.inner_text()
     ctx.close()
-    assert got["scroll"] <= got["vw"] and not got["wide"], got
-    assert dash["scroll"] <= dash["vw"] and not dash["wide"], dash
+    for name, measured in (("stats", got), ("dashboard", dash), ("stats en", english)):
+        assert measured["scroll"] <= measured["vw"] and not measured["wide"], (name, measured)
     assert len(bars) == 16  # 8 national figures, a bar for us and one for the country each
     drawn = [(v, h) for v, h in bars if v > 0]
     per_unit = [h / v for v, h in drawn]
