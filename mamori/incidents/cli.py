@@ -6,7 +6,8 @@ assessed and printed).
 
 ``new``, ``update``, ``done`` and ``list`` work on the register in the store (:mod:`mamori.incidents.register`):
 record an incident, re-assess it on new facts, mark a task done, list the register (open first, nearest deadline
-first). Each change is written to the audit log. Exit 2 on a wrong case, an unknown incident or task.
+first). Each change is written to the audit log. Exit 2 on a wrong case, an unknown incident or task. ``new``
+also drafts the facts from a discovery scan report or a letters check (:mod:`mamori.incidents.draft`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ import click
 
 from mamori.incidents import register
 from mamori.incidents.assess import assess
-from mamori.incidents.case import CaseError, parse_case
+from mamori.incidents.case import CAUSES, EVENTS, CaseError, parse_case
+from mamori.incidents.draft import Draft, DraftError, draft_case
+from mamori.incidents.draft import from_letters as from_letters_result
+from mamori.incidents.draft import from_scan as from_scan_report
 from mamori.incidents.explain import error_json, explain, to_json
 from mamori.incidents.register import RegisterError, privacymark_of
 from mamori.incidents.remind import load_reminder_settings, remind
@@ -104,8 +108,8 @@ def _organization(config: str | None) -> tuple[tzinfo, bool]:
         raise click.UsageError(f"{path}: {exc}") from exc
 
 
-def _fail(command: str, e: CaseError | RegisterError) -> NoReturn:
-    if isinstance(e, CaseError):
+def _fail(command: str, e: CaseError | RegisterError | DraftError) -> NoReturn:
+    if isinstance(e, CaseError | DraftError):
         click.echo(f"mamori incidents {command}: {e.field}: {e.message_ja} / {e.message_en}", err=True)
     else:
         click.echo(f"mamori incidents {command}: {e.message_ja} / {e}", err=True)
@@ -120,23 +124,64 @@ def _words(obj: object, key: str, given: str | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _draft(from_scan: str | None, scan_file: str | None, from_letters: str | None) -> Draft:
+    """The draft of ``--from-scan`` (with ``--file``) or ``--from-letters``."""
+    if from_scan is not None:
+        return from_scan_report(_load(from_scan), scan_file)
+    assert from_letters is not None
+    return from_letters_result(_load(from_letters))
+
+
 @incidents.command("new")
 @store_options
-@click.argument("case", type=click.Path(dir_okay=False))
+@click.argument("case", required=False, type=click.Path(dir_okay=False))
 @click.option("--title", help="A short title in the officer's words (else the CASE.json's `title`).")
 @click.option("--summary", help="What happened, in the officer's words (else the CASE.json's `summary`).")
-def new_command(case: str, title: str | None, summary: str | None, config: str | None, db_url: str | None) -> None:
+@click.option("--from-scan", "from_scan", type=click.Path(dir_okay=False),
+              help="Draft the facts from a discovery scan report (mamori scan --format json) instead of CASE.json.")
+@click.option("--file", "scan_file", help="With --from-scan: only this file of the report (its path as listed).")
+@click.option("--from-letters", "from_letters", type=click.Path(dir_okay=False),
+              help="Draft the facts from a letters check result (mamori letters check --json).")
+@click.option("--cause", type=click.Choice(CAUSES), help="With --from-*: the cause, in place of the draft's.")
+@click.option("--event", type=click.Choice(EVENTS), help="With --from-*: leak (default), loss or damage.")
+@click.option("--persons", type=click.IntRange(min=0), help="With --from-*: the number of people, in place of "
+              "the draft's.")
+@click.option("--discovered-on", "discovered_on", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="With --from-*: the day it was discovered (default: today in the company's time zone).")
+def new_command(case: str | None, title: str | None, summary: str | None, from_scan: str | None,
+                scan_file: str | None, from_letters: str | None, cause: str | None, event: str | None,
+                persons: int | None, discovered_on: datetime | None, config: str | None, db_url: str | None) -> None:
     """Assess CASE.json and record it in the register as a new incident; prints its id and the decision.
 
     CASE.json を判定し、新しい事案として台帳に記録します (作業と期限も作ります)。
+
+    Or draft the facts from --from-scan REPORT.json [--file PATH] or --from-letters RESULT.json: the cause, data
+    types and number of people come from the finding (counts and types only); give what it cannot say with --cause,
+    --persons. 検出結果から原因・情報の種類・人数を入れて登録します。
     """
-    _, privacymark = _organization(config)
+    sources = [x for x in (case, from_scan, from_letters) if x is not None]
+    if len(sources) != 1:
+        raise click.UsageError("give one of CASE.json, --from-scan REPORT.json, --from-letters RESULT.json")
+    if scan_file is not None and from_scan is None:
+        raise click.UsageError("--file goes with --from-scan")
+    drafted = (cause, event, persons, discovered_on) != (None, None, None, None)
+    if case is not None and drafted:
+        raise click.UsageError("--cause, --event, --persons and --discovered-on go with --from-scan/--from-letters")
+    tz, privacymark = _organization(config)
     db = open_store(config, db_url, "incidents new")
     try:
-        obj = _load(case)
-        incident_id = register.create(db, obj, cli_actor(), _words(obj, "title", title) or "",
-                                      _words(obj, "summary", summary) or "", privacymark=privacymark)
-    except (CaseError, RegisterError) as e:
+        if case is not None:
+            obj = _load(case)
+            words = (_words(obj, "title", title) or "", _words(obj, "summary", summary) or "")
+        else:
+            draft = _draft(from_scan, scan_file, from_letters)
+            day = discovered_on.date() if discovered_on is not None else today_in(utcnow(), tz)
+            obj = draft_case(draft, day, cause=cause, event=event, persons=persons)
+            words = (title if title is not None else draft.title, summary if summary is not None else draft.summary)
+            for note in draft.notes:
+                click.echo(f"注意 / note: {note}", err=True)
+        incident_id = register.create(db, obj, cli_actor(), words[0], words[1], privacymark=privacymark)
+    except (CaseError, RegisterError, DraftError) as e:
         _fail("new", e)
     view = register.get(db, incident_id)
     click.echo(f"事案 {incident_id} を記録しました / incident {incident_id} recorded")

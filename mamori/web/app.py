@@ -91,6 +91,8 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_audit_export,
         routes_auth,
         routes_contacts,
+        routes_incident_drafts,
+        routes_incident_stats,
         routes_incidents,
         routes_link,
         routes_mail,
@@ -107,6 +109,8 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_contacts.router)  # /admin/contacts (admin): the live contact list
     app.include_router(routes_policy.router)  # /admin/policy, /admin/keywords (admin): mamori.toml
     app.include_router(routes_audit_export.router)  # /audit/export.csv|xlsx (officer)
+    app.include_router(routes_incident_stats.router)  # /incidents/stats (officer): before /incidents/{id}
+    app.include_router(routes_incident_drafts.router)  # /incidents/from-mail/{id} (officer): a pre-filled form
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
     from mamori.web.training_pages import mount_training
 

@@ -16,6 +16,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The register of personal-data incidents: open ones first, the nearest deadline first.",
     ),
     "inc.new": ("事案を登録", "Record an incident"),
+    "inc.stats": ("原因別の統計", "Statistics by cause"),
     "inc.none": ("登録された事案はありません。", "No incident has been recorded."),
     "inc.col.incident": ("事案", "Incident"),
     "inc.col.discovered": ("発覚日", "Discovered"),

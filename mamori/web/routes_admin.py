@@ -33,8 +33,10 @@ from mamori.web.admin_text import adt
 from mamori.web.chart import bar_chart
 from mamori.web.dashboard import count, load_rows
 from mamori.web.i18n import text
+from mamori.web.incstats_text import st
 from mamori.web.render import page, zone_for
 from mamori.web.routes_audit_export import audit_filter, retention_days
+from mamori.web.routes_incident_stats import cause_chart, load_statistics
 from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session, settings_of
 
 router = APIRouter(include_in_schema=False)  # HTML pages: not part of the API schema
@@ -113,8 +115,13 @@ def dashboard(request: Request, info: Annotated[SessionInfo, Depends(require_ses
         title=text("dash.per_day", lang),
     )
     top = max([1, *(n for _, n in figures.top_reasons)])
+    incidents = None
+    if info.account.is_officer:  # the incidents by cause: the officer's (routes_incident_stats)
+        stats = load_statistics(request)
+        incidents = {"chart": cause_chart(stats, lang), "title": st("st.dash", lang, year=stats.year),
+                     "link": st("st.dash_link", lang), "source": stats.source.label(lang)}
     return page(request, "dashboard.html", figures=figures, chart=chart, labels=labels, days=DAYS, top=top,
-                totals=(sum(figures.held), sum(figures.released), sum(figures.cancelled)))
+                totals=(sum(figures.held), sum(figures.released), sum(figures.cancelled)), incidents=incidents)
 
 
 def _users_page(request: Request, status: int = 200, notice: str = "", error: str = "") -> Response:

@@ -107,13 +107,18 @@ def incidents_list(request: Request, info: Annotated[SessionInfo, Depends(requir
 
 
 def _form_page(request: Request, status: int = 200, *, values: dict[str, Any], incident_id: int | None = None,
-               title: str = "", summary: str = "", error: str = "") -> Response:
+               title: str = "", summary: str = "", error: str = "", notes: tuple[str, ...] = ()) -> Response:
+    """The form; ``notes``: what to check in answers drafted from a finding (routes_incident_drafts)."""
     lang = request.state.lang
     causes = [(c, CAUSE_LABELS_JA[c] if lang != "en" else CAUSE_LABELS_EN[c]) for c in CAUSES]
-    data = [(d, data_label(d, lang)) for d in DATA_CHOICES]
+    extra = [d for d in values.get("data", []) if d not in DATA_CHOICES]  # a drafted type the list does not offer
+    data = [(d, data_label(d, lang)) for d in (*DATA_CHOICES, *extra)]
     return page(request, "incident_form.html", status, it=lambda k, **v: it(k, lang, **v), values=values,
                 incident_id=incident_id, title=title, summary=summary, error=error, causes=causes, data=data,
-                events=EVENTS)
+                events=EVENTS, notes=notes)
+
+
+form_page = _form_page  # the form for the pages that open it pre-filled
 
 
 @router.get("/incidents/new")

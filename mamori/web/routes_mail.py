@@ -24,6 +24,7 @@ from mamori.web.access import can_approve, can_view, is_owner, visible_senders
 from mamori.web.accounts import SessionInfo
 from mamori.web.confirm import build, human_left, missing_acks, seconds_left
 from mamori.web.i18n import text
+from mamori.web.incstats_text import st
 from mamori.web.render import local_time, page, zone_for
 from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session
 
@@ -122,6 +123,8 @@ def _message_page(
         # the note and the dropped addresses: as written for the sender, masked by the same rule for the others
         cancel_note=_mask_text(request, msg.cancel_note) if masked else msg.cancel_note,
         dropped=[mask_value("EMAIL", a) if masked else a for a in msg.dropped_rcpt],
+        # officers: a link to a new incident pre-filled from the findings (routes_incident_drafts)
+        open_incident=(st("draft.open", lang), st("draft.open_help", lang)) if info.account.is_officer else None,
     )
 
 

@@ -39,6 +39,7 @@ PAGES = {
     "/audit/export.csv": {"officer"},
     "/incidents": {"officer"},
     "/incidents/new": {"officer"},
+    "/incidents/stats": {"officer"},
 }
 PASSWORD = "imported-person-pw-1"
 
