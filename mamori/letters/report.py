@@ -168,6 +168,33 @@ def _png(pdf: object, number: int, boxes: list[Box], window: Box | None) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def held_pictures(
+    run_path: str | Path, result: RunResult, window: Box | None = None, limit: int | None = None
+) -> dict[int, list[tuple[int, str]]]:
+    """The pictures of the HTML report, for another page to show: for each held letter (by index; the first
+    ``limit`` held letters when given), each page with a problem as (page number, PNG data URL), outlined alike."""
+    from mamori.letters.pdftext import open_pdf
+
+    held = [letter for letter in result.letters if letter.action == "hold"][:limit]
+    if not held:
+        return {}
+    out: dict[int, list[tuple[int, str]]] = {}
+    pdf = open_pdf(run_path)
+    try:
+        for letter in held:
+            by_page: dict[int, list[Problem]] = {}
+            for p in letter.problems:
+                by_page.setdefault(p.page, []).append(p)
+            out[letter.index] = [
+                (number, _png(pdf, number, [p.box for p in problems if p.box is not None],
+                              window if any(p.code == "outside_window" for p in problems) else None))
+                for number, problems in by_page.items()
+            ]  # fmt: skip
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+    return out
+
+
 def html_report(run_path: str | Path, run: str, result: RunResult, window: Box | None = None) -> str:
     """A self-contained HTML page: the verdict, then for each held letter its problems and a picture of each page
     with a problem (the address block or the other customer's line outlined in red; the window in blue)."""

@@ -92,6 +92,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_auth,
         routes_contacts,
         routes_incidents,
+        routes_letters,
         routes_link,
         routes_mail,
         routes_policy,
@@ -108,6 +109,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_policy.router)  # /admin/policy, /admin/keywords (admin): mamori.toml
     app.include_router(routes_audit_export.router)  # /audit/export.csv|xlsx (officer)
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
+    app.include_router(routes_letters.router)  # /letters: print runs and FAX lists checked (every role)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)
