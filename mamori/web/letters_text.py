@@ -52,8 +52,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "let.recipient": ("宛先: {who}", "Recipient: {who}"),
     "let.no_recipient": ("宛先: リストにない", "Recipient: not in the list"),
     "let.page": ("{page} ページ目", "Page {page}"),
-    "let.picture": ("{page} ページ目（問題の箇所を赤枠、窓を青枠）",
-                    "Page {page} (the problem outlined in red, the window in blue)"),
+    "let.picture": ("{page} ページ目（問題の箇所を赤枠）", "Page {page} (the problem outlined in red)"),
+    "let.picture_window": ("{page} ページ目（問題の箇所を赤枠、窓を青枠）",
+                           "Page {page} (the problem outlined in red, the window in blue)"),
     "let.more_pictures": (
         "保留した封書が多いため、画像はこの画面では最初の {n} 通分だけです。すべての画像は報告書（HTML）にあります。",
         "Many letters are held: this page shows the pictures of the first {n}; the report (HTML) has them all.",

@@ -220,8 +220,10 @@ def _letters_view(outcome: LettersOutcome, lang: str) -> dict[str, Any]:
                 "detail": p.detail if lang == "en" else p.detail_ja,
                 "explain": words.sentence_en if lang == "en" else words.sentence_ja,
             })  # fmt: skip
+        framed = {p.page for p in letter.problems if p.code == "outside_window"}  # the window drawn in blue
+        pictures = [(n, src, n in framed) for n, src in outcome.pictures.get(letter.index, [])]
         letters.append({"index": letter.index, "pages": pages, "recipient": letter.recipient, "problems": problems,
-                        "pictures": outcome.pictures.get(letter.index, [])})  # fmt: skip
+                        "pictures": pictures})  # fmt: skip
     stem = outcome.run_name.rsplit(".", 1)[0] or "run"
     return {
         "name": outcome.run_name, "ok": result.ok, "letters": len(result.letters), "pages": outcome.pages,

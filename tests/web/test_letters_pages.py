@@ -27,6 +27,7 @@ from mamori.web.app import create_app
 from tests.letters.conftest import generator
 from tests.web import seed
 from tests.web.conftest import csrf_of, login
+from tests.web.test_japanese_surfaces import visible_text
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +84,10 @@ def test_a_clerk_checks_a_run_with_a_wrong_name(client, web_db, letters_run) -> 
     body = held[0][1]
     assert f"宛先: {wrong}" in body and 'data-code="name_mismatch"' in body
     assert LETTER_PROBLEMS["name_mismatch"].title_ja in body and LETTER_PROBLEMS["name_mismatch"].sentence_ja in body
-    assert "name_mismatch" not in re.sub(r'data-code="[^"]*"', "", body)  # in Japanese the code stays in attributes
+    shown = visible_text(r.text)  # in Japanese the codes stay in attributes
+    assert not [c for c in [*LETTER_PROBLEMS, *FAX_PROBLEMS] if c in shown] and machine_terms_in(shown) == []
     assert re.search(r'<img src="data:image/png;base64,[^"]{2000,}"', body)  # the page with the block outlined
+    assert "問題の箇所を赤枠）" in body and "窓を青枠" not in body  # no window given, none drawn
     assert "6 通中 1 通を保留" in r.text
     report = _data_url(r.text, "report").decode("utf-8")
     assert "2026-12 請求書.pdf" in report and "name_mismatch" in report and "data:image/png;base64," in report
@@ -111,6 +114,7 @@ def test_a_clean_run_is_ok_and_the_window_is_checked(client, web_db, letters_run
     assert "held-letter" not in r.text
     tight = _post_run(client, pdf, listing, window="20,40,20,10")  # a window too small for any block
     assert tight.status_code == 200 and tight.text.count('class="reason hold" data-code="outside_window"') == 6
+    assert tight.text.count("問題の箇所を赤枠、窓を青枠") == 6  # each picture with the window drawn
     bad = _post_run(client, pdf, listing, window="20,40")
     assert bad.status_code == 400 and "封筒の窓" in bad.text and "4つの数" in bad.text
     assert [r.result for r in list_checks(web_db)] == ["hold", "ok"]  # a window refused is no check
@@ -181,7 +185,11 @@ def test_records_officers_and_admins_see_everyones_others_their_own(client, web_
     assert "carol-run.pdf" in client.get("/letters?since=2000-01-01&until=2999-12-31").text
     assert "日付は YYYY-MM-DD" in client.get("/letters?since=yesterday").text
     audit = client.get("/audit")
-    assert audit.text.count("封書・FAX の照合") >= 2
+    assert audit.text.count("封書・FAX の照合") >= 2 and "letters_check:" in audit.text
+    assert not [c for c in LETTER_PROBLEMS if c in visible_text(audit.text)]  # counts only, no codes
+    records = visible_text(client.get("/letters").text)
+    assert LETTER_PROBLEMS["name_mismatch"].title_ja not in records  # the clean runs had no problem
+
 
 
 def test_the_page_needs_a_login(client) -> None:

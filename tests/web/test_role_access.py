@@ -39,6 +39,7 @@ PAGES = {
     "/audit/export.csv": {"officer"},
     "/incidents": {"officer"},
     "/incidents/new": {"officer"},
+    "/letters": {"sender", "approver", "officer", "admin"},  # the clerk who prints a run is a sender
 }
 PASSWORD = "imported-person-pw-1"
 
