@@ -121,8 +121,9 @@ def check_letters(run: bytes, recipients: bytes, run_name: str, window: Box | No
             result = check_run(read_pages(path), entries, japan_post, window)
             out.result = result
             out.pages = sum(len(letter.pages) for letter in result.letters)
-            out.report = html_report(path, run_name, result, window)
-            out.pictures = held_pictures(path, result, window, PICTURED)
+            pictures = held_pictures(path, result, window)  # rendered once, for the report and the page
+            out.report = html_report(path, run_name, result, window, pictures)
+            out.pictures = {k: pictures[k] for k in list(pictures)[:PICTURED]}
         except RunError as e:
             out.result, out.report, out.pictures = None, "", {}
             out.failure = Failure("run", e.page, e.message_en, e.message_ja)

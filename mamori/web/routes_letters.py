@@ -9,7 +9,7 @@ downloads with the page itself, so nothing of the files is kept to fetch later. 
 date: officers and administrators see everyone's, others their own.
 
 Uploads larger than the limit (``app.state.letters_max_bytes``, :data:`MAX_UPLOAD_BYTES` by default) are refused
-before they are read; the check runs in a worker thread, never on the event loop.
+before they are read; the check runs in a worker thread, never on the event loop, two at a time at most.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Annotated, Any
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -48,12 +51,21 @@ log = logging.getLogger("mamori.web.letters")
 
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # a run of a few thousand pages exported by a business system fits
 RECORDS = 100  # records listed on the page
+CHECKS_AT_ONCE = 2  # checks running together (a 2,000-page run peaks near 300 MB); more wait their turn
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def sees_everyone(account: Account) -> bool:
     """Officers and administrators see everyone's records; others their own."""
     return account.role in ("officer", "admin")
+
+
+async def _in_worker(request: Request, func: Any, *args: Any) -> Any:
+    """``func(*args)`` in a worker thread, at most `CHECKS_AT_ONCE` of them at a time (the event loop stays free)."""
+    limiter = getattr(request.app.state, "letters_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.letters_limiter = CapacityLimiter(CHECKS_AT_ONCE)
+    return await anyio.to_thread.run_sync(partial(func, *args), limiter=limiter)
 
 
 def _limit(request: Request) -> int:
@@ -194,7 +206,7 @@ async def letters_check(request: Request, info: Annotated[SessionInfo, Depends(r
             en, _, ja = str(e).partition(" / ")
             return _error_page(request, info, 400, Failure("window", 0, en, ja))
     try:
-        outcome: LettersOutcome = await run_in_threadpool(check_letters, run[1], recipients[1], run[0], box)
+        outcome: LettersOutcome = await _in_worker(request, check_letters, run[1], recipients[1], run[0], box)
     except Exception:  # a fault of the check itself, not of the files: logged without their content
         log.exception("letters check failed: run %s bytes", len(run[1]))
         return _error_page(request, info, 500, Failure("run", 0, "", ""), lt("let.unexpected", lang))
@@ -249,7 +261,7 @@ async def fax_check(request: Request, info: Annotated[SessionInfo, Depends(requi
     if guard is None:
         return _error_page(request, info, 409, Failure("sendlist", 0, "", ""), lt("let.fax.none", lang))
     index = _channel_index(request, guard)
-    outcome: FaxOutcome = await run_in_threadpool(check_fax, sendlist[1], sendlist[0], index)
+    outcome: FaxOutcome = await _in_worker(request, check_fax, sendlist[1], sendlist[0], index)
     await run_in_threadpool(add_check, request.app.state.db, outcome.record(info.account.login))
     if outcome.failure is not None:
         return _error_page(request, info, 422, outcome.failure)

@@ -239,3 +239,37 @@ def test_without_a_directory_the_fax_form_says_why(client) -> None:
     login(client, "alice@corp.example")
     page = client.get("/letters")
     assert 'class="muted fax-unavailable"' in page.text and 'action="/letters/fax"' not in page.text
+
+
+def test_the_check_runs_off_the_event_loop(app, letters_run, monkeypatch) -> None:
+    """While a check works (held here until the test lets it go), the server still answers other requests."""
+    import threading
+
+    import httpx
+
+    from mamori.web import routes_letters
+    from tests.web.live import serve
+
+    started, release = threading.Event(), threading.Event()
+    real = routes_letters.check_letters
+
+    def held_check(*args: object) -> object:
+        started.set()
+        assert release.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(routes_letters, "check_letters", held_check)
+    pdf, listing = (letters_run / "RUN.pdf").read_bytes(), (letters_run / "recipients.csv").read_bytes()
+    with serve(app) as site, httpx.Client(base_url=site, timeout=60) as client:
+        login(client, "alice@corp.example")  # type: ignore[arg-type]
+        answers: list[httpx.Response] = []
+        poster = threading.Thread(target=lambda: answers.append(_post_run(client, pdf, listing)))  # type: ignore[arg-type]
+        poster.start()
+        assert started.wait(30)
+        try:
+            assert httpx.get(f"{site}/healthz", timeout=5).status_code == 200  # the loop is free during the check
+            assert client.get("/letters", timeout=5).status_code == 200
+        finally:
+            release.set()
+            poster.join(60)
+    assert answers and answers[0].status_code == 200 and 'data-result="ok"' in answers[0].text
