@@ -87,3 +87,34 @@ def test_clerk_checks_runs_and_downloads_the_report(web_settings, web_db, browse
         assert rows.count() == 3 and "alice@corp.example" in rows.nth(0).inner_text()
         shot(phone, "letters/records-phone.png")
         officer.close()
+
+
+def test_clerk_checks_a_fax_send_list(web_settings, web_db, browser, tmp_path) -> None:
+    from dataclasses import replace
+
+    from tests.web.test_letters_pages import FAX_CONTACTS, SENDLIST
+
+    (tmp_path / "contacts.csv").write_text(FAX_CONTACTS, encoding="utf-8")
+    (tmp_path / "mamori.toml").write_text('[organization]\ninternal_domains = ["corp.example"]\n\n'
+                                          '[guard]\ncontacts = "contacts.csv"\n', encoding="utf-8")
+    ctx = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 800}, accept_downloads=True)
+    page = ctx.new_page()
+    page.set_default_timeout(30_000)
+    with serve(create_app(replace(web_settings, config_path=tmp_path / "mamori.toml"), web_db)) as site:
+        sign_in(page, site, "alice@corp.example")
+        page.goto(f"{site}/letters")
+        page.set_input_files("form.fax-form input[name=sendlist]",
+                             {"name": "sendlist.csv", "mimeType": "text/csv", "buffer": SENDLIST.encode("utf-8")})
+        page.click("form.fax-form button[type=submit]")
+        page.wait_for_load_state()
+        rows = page.locator("article.fax-row")
+        assert [rows.nth(i).get_attribute("data-row") for i in range(rows.count())] == ["2", "3", "4"]
+        assert "番号の打ち間違い？" in rows.nth(1).inner_text() and "保留" in rows.nth(1).inner_text()
+        shot(page, "letters/fax-phone.png")
+        with page.expect_download() as download:
+            page.click("a[data-download=json]")
+        result = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert [r["reasons"][0]["code"] for r in result if r["reasons"]] == [
+            "recipient_organization_mismatch", "similar_recipient", "invalid_number"]
+        assert page.locator("table.letter-checks tbody tr[data-result=hold]").count() == 1
+    ctx.close()
