@@ -257,6 +257,9 @@ async def fax_check(request: Request, info: Annotated[SessionInfo, Depends(requi
         await form.close()
     if sendlist is None:
         return _error_page(request, info, 400, Failure("sendlist", 0, "", ""), lt("let.missing_file", lang))
+    reloader = getattr(request.app.state, "guard_reloader", None)
+    if reloader is not None:  # the contacts file changed: check against the new one (as the check API does)
+        await run_in_threadpool(reloader.check)
     guard = request.app.state.guard
     if guard is None:
         return _error_page(request, info, 409, Failure("sendlist", 0, "", ""), lt("let.fax.none", lang))

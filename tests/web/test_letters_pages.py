@@ -228,11 +228,17 @@ def test_a_fax_send_list_is_checked_against_the_directory(web_settings, web_db, 
         assert "4 件中 保留 3 件・要確認 0 件" in r.text and FAX_PROBLEMS["similar_recipient"].title_ja in r.text
         result = json.loads(_data_url(r.text, "json"))
         assert [x["action"] for x in result] == ["allow", "hold", "hold", "hold"]
+        (tmp_path / "contacts.csv").write_text(FAX_CONTACTS + "高橋 健,takahashi@koyo.example,株式会社光陽システムズ,"
+                                               "03-1234-5687\n", encoding="utf-8")  # the "typo" is a new number
+        again = client.post("/letters/fax", data={"csrf": csrf_of(page.text)},
+                            files={"sendlist": ("sendlist.csv", SENDLIST.encode("utf-8"), "text/csv")})
+        rows = dict(re.findall(r'<article class="fax-row" data-row="(\d+)">.*?data-code="(\w+)"', again.text, re.S))
+        assert rows == {"2": "recipient_organization_mismatch", "4": "invalid_number"}  # the directory reloaded
         bad = client.post("/letters/fax", data={"csrf": csrf_of(page.text)},
                           files={"sendlist": ("s.csv", b"name,fax\n", "text/csv")})
         assert bad.status_code == 422 and "送信リスト (1 行目)" in bad.text
     assert [(r.kind, r.result, r.letters, r.held) for r in list_checks(web_db)] == [
-        ("fax", "error", 0, 0), ("fax", "hold", 4, 3)]
+        ("fax", "error", 0, 0), ("fax", "hold", 4, 2), ("fax", "hold", 4, 3)]
 
 
 def test_without_a_directory_the_fax_form_says_why(client) -> None:
