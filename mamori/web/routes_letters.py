@@ -104,8 +104,20 @@ def _records(request: Request, account: Account, f: _Filter) -> list[dict[str, A
     for r in list_checks(request.app.state.db, actor, since, until, RECORDS):
         problems = [(code, paper_problem(r.kind, code), n) for code, n in sorted(r.problems.items())]
         rows.append({"row": r, "problems": [(code, p.title_en if lang == "en" else p.title_ja, n)
-                                            for code, p, n in problems]})  # fmt: skip
+                                            for code, p, n in problems],
+                     "error": _place(r.error, lang)})  # fmt: skip
     return rows
+
+
+def _place(error: str, lang: str) -> str:
+    """A recorded error's place in words: ``run page 3`` -> 印刷 PDF（3 ページ目）."""
+    parts = error.split()
+    if not parts or parts[0] not in ("run", "list", "sendlist"):
+        return error
+    where = ""
+    if len(parts) == 3 and parts[2].isdigit():
+        where = lt("let.where.page" if parts[1] == "page" else "let.where.line", lang, n=int(parts[2]))
+    return lt(f"let.error.{parts[0]}", lang) + (f" ({where})" if where else "")
 
 
 def _page(request: Request, info: SessionInfo, status: int = 200, **context: Any) -> Response:

@@ -141,6 +141,9 @@ def test_a_broken_run_or_list_is_a_clear_error_and_recorded(client, web_db, lett
     assert says in r.text, r.text[:3000]
     [rec] = list_checks(web_db)
     assert rec.result == "error" and rec.error.split()[0] == ("run" if pdf is not None else "list")
+    shown = re.search(r'class="muted small record-error">([^<]+)<', client.get("/letters").text).group(1)
+    assert shown == ("印刷 PDF" if pdf is not None else "宛先リスト" + (f" ({rec.error.split()[2]} 行目)"
+                                                                      if len(rec.error.split()) == 3 else ""))
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(app, client, web_db, letters_run) -> None:
