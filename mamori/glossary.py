@@ -210,6 +210,88 @@ OTHER_REASON = ReasonText(
     "Something needs checking before this mail leaves.",
 )
 
+# the problem codes of the paper checks (``mamori letters check``, ``mamori fax check``; docs/letters.md): a title (the
+# terminal and HTML reports' label) and what it means and what to do. Some codes share a name with a mail reason
+# (unknown_recipient, similar_recipient) but mean something else on paper, hence dictionaries of their own.
+LETTER_PROBLEMS: dict[str, ReasonText] = {
+    "unknown_recipient": ReasonText(
+        "宛先不明", "unknown recipient",
+        "宛名がリストのどの宛先とも一致しません（または最初の宛名より前にページがあります）。PDF とリストが同じ"
+        "抽出条件で出力されたものか、宛先マスタを確かめてください。",
+        "The address block matches no entry of the list (or pages come before the first address block). Check that"
+        " the run and the list come from the same selection, and check the address master.",
+    ),
+    "name_mismatch": ReasonText(
+        "宛名の氏名違い", "name mismatch",
+        "リストにある宛先の住所ですが、氏名（会社名）が違います。誤字や、同じ住所の家族・同僚との取り違えがないか"
+        "確かめ、氏名を直してください。",
+        "The address is an entry's, but the name is not: a typo, or a family member or colleague at the same"
+        " address mixed up? Correct the name.",
+    ),
+    "address_mismatch": ReasonText(
+        "住所違い", "address mismatch",
+        "リストにある宛先の氏名ですが、住所か郵便番号がリストと違います。転居の反映漏れや同姓同名の別人でないか"
+        "確かめ、住所を直してください。",
+        "The name is an entry's, but the address or postal code is not the list's: a move not applied, or a"
+        " namesake? Correct the address.",
+    ),
+    "postal_code_mismatch": ReasonText(
+        "郵便番号違い", "postal code mismatch",
+        "郵便番号がその住所のものではありません（日本郵便のデータ）。住所から郵便番号を引き直してください。",
+        "The postal code does not belong to the address (Japan Post's data). Look the code up again from the"
+        " address.",
+    ),
+    "foreign_page": ReasonText(
+        "他の宛先のページ混入", "another recipient's page",
+        "同封のページに、別の宛先のお客様番号か氏名が載っています（他人の書類の混入）。差し込み印刷の並びと丁合を"
+        "確かめ、そのページを正しい封書に移してください。",
+        "A page of the letter names another entry of the list by customer number or full name: another customer's"
+        " document in the envelope. Check the merge order and collation; move the page to its own letter.",
+    ),
+    "duplicate_recipient": ReasonText(
+        "同じ宛先に二通", "second letter to the same recipient",
+        "同じ宛先への2通目です（後の方に付きます）。重複を除いてください。",
+        "A second letter to the same recipient (marked on the later one). Remove the duplicate.",
+    ),
+    "outside_window": ReasonText(
+        "窓からはみ出し", "outside the window",
+        "宛名が封筒の窓からはみ出します。帳票の宛名欄の位置や、長い住所の折り返しを直してください。",
+        "The address block is not wholly inside the envelope window. Move the form's address block, or wrap long"
+        " addresses.",
+    ),
+    "unreadable_page": ReasonText(
+        "読めないページ", "unreadable page",
+        "文字情報のないページです（画像だけ、または白紙）。目で確かめるか、文字情報付きの PDF で出力し直して"
+        "ください。",
+        "A page without text (an image only, or blank). Check it by eye, or export the PDF with its text.",
+    ),
+}
+FAX_PROBLEMS: dict[str, ReasonText] = {
+    "invalid_number": ReasonText(
+        "かけられない番号", "invalid number",
+        "かけられる番号ではありません（桁の抜けや重なり）。番号を直してください。",
+        "Not a dialable number (a digit dropped or added). Correct it.",
+    ),
+    "recipient_organization_mismatch": ReasonText(
+        "番号の組織違い", "number of another organisation",
+        "アドレス帳では別の組織の番号です。宛先と番号の組み合わせを直してください。",
+        "The number is another organisation's in the directory. Fix the pairing of destination and number.",
+    ),
+    "similar_recipient": ReasonText(
+        "番号の打ち間違い？", "number one digit off",
+        "誰の番号でもなく、宛先の組織の番号と1桁違い（または隣り合う2桁の入れ替え）です。打ち間違いを直して"
+        "ください。",
+        "Nobody's number, one digit off (or two adjacent digits swapped) from a number of the organisation: correct"
+        " the typo.",
+    ),
+    "unknown_recipient": ReasonText(
+        "宛先不明", "unknown recipient",
+        "組織か番号がアドレス帳にありません。先方に確かめ、正しければアドレス帳に登録してください。",
+        "The organisation or the number is not in the directory. Confirm with them; if it is right, add it to the"
+        " directory.",
+    ),
+}
+
 # a verdict's action, which is also a reason's severity
 ACTIONS: dict[str, tuple[str, str]] = {
     "allow": ("送信可", "Allow"),
@@ -253,6 +335,12 @@ def reason_title(code: str, lang: str = "ja") -> str:
 def reason_sentence(code: str, lang: str = "ja") -> str:
     r = REASONS.get(code, OTHER_REASON)
     return r.sentence_en if lang == "en" else r.sentence_ja
+
+
+def paper_problem(kind: str, code: str) -> ReasonText:
+    """A problem code of the paper checks in words: ``kind`` ``letters`` or ``fax``; an unknown code gets the generic
+    text."""
+    return (FAX_PROBLEMS if kind == "fax" else LETTER_PROBLEMS).get(code, OTHER_REASON)
 
 
 def action_label(action: str, lang: str = "ja") -> str:

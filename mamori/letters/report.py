@@ -168,9 +168,43 @@ def _png(pdf: object, number: int, boxes: list[Box], window: Box | None) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def html_report(run_path: str | Path, run: str, result: RunResult, window: Box | None = None) -> str:
+def held_pictures(
+    run_path: str | Path, result: RunResult, window: Box | None = None, limit: int | None = None
+) -> dict[int, list[tuple[int, str]]]:
+    """The pictures of the HTML report, for another page to show: for each held letter (by index; the first
+    ``limit`` held letters when given), each page with a problem as (page number, PNG data URL), outlined alike."""
+    from mamori.letters.pdftext import open_pdf
+
+    held = [letter for letter in result.letters if letter.action == "hold"][:limit]
+    if not held:
+        return {}
+    out: dict[int, list[tuple[int, str]]] = {}
+    pdf = open_pdf(run_path)
+    try:
+        for letter in held:
+            by_page: dict[int, list[Problem]] = {}
+            for p in letter.problems:
+                by_page.setdefault(p.page, []).append(p)
+            out[letter.index] = [
+                (number, _png(pdf, number, [p.box for p in problems if p.box is not None],
+                              window if any(p.code == "outside_window" for p in problems) else None))
+                for number, problems in by_page.items()
+            ]  # fmt: skip
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+    return out
+
+
+def html_report(
+    run_path: str | Path,
+    run: str,
+    result: RunResult,
+    window: Box | None = None,
+    pictures: dict[int, list[tuple[int, str]]] | None = None,
+) -> str:
     """A self-contained HTML page: the verdict, then for each held letter its problems and a picture of each page
-    with a problem (the address block or the other customer's line outlined in red; the window in blue)."""
+    with a problem (the address block or the other customer's line outlined in red; the window in blue).
+    ``pictures``: `held_pictures` of the same check, already rendered (the PDF is then not read again)."""
     from mamori.letters.pdftext import open_pdf
 
     e = html.escape
@@ -190,7 +224,7 @@ def html_report(run_path: str | Path, run: str, result: RunResult, window: Box |
             "<p>リストにあって封書のない宛先 / list entries without a letter: " + e(", ".join(result.missing)) + "</p>"
         )
     held = [letter for letter in result.letters if letter.action == "hold"]
-    pdf = open_pdf(run_path) if held else None
+    pdf: object | None = None  # opened at the first picture to render
     try:
         for letter in held:
             parts.append(
@@ -207,11 +241,17 @@ def html_report(run_path: str | Path, run: str, result: RunResult, window: Box |
             by_page: dict[int, list[Problem]] = {}
             for p in letter.problems:
                 by_page.setdefault(p.page, []).append(p)
+            done = dict(pictures.get(letter.index, [])) if pictures is not None else {}
             for number, problems in by_page.items():
                 boxes = [p.box for p in problems if p.box is not None]
                 shown_window = window if any(p.code == "outside_window" for p in problems) else None
+                if number in done:
+                    src = done[number]
+                else:
+                    pdf = pdf if pdf is not None else open_pdf(run_path)
+                    src = _png(pdf, number, boxes, shown_window)
                 parts.append(
-                    f"<figure><img alt='page {number}' src='{_png(pdf, number, boxes, shown_window)}'>"
+                    f"<figure><img alt='page {number}' src='{src}'>"
                     f"<figcaption>{number} ページ目 / page {number}</figcaption></figure>"
                 )
             parts.append("</section>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 # Each part of mamori owns one module and one Alembic branch of the same name.
-PARTS = ("audit", "mail", "accounts", "training", "api_tokens", "incidents", "smtp_accounts")
+PARTS = ("audit", "mail", "accounts", "training", "api_tokens", "incidents", "smtp_accounts", "letters")
 
 for _part in PARTS:
     try:

@@ -94,6 +94,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_incident_drafts,
         routes_incident_stats,
         routes_incidents,
+        routes_letters,
         routes_link,
         routes_mail,
         routes_policy,
@@ -112,6 +113,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_incident_stats.router)  # /incidents/stats (officer): before /incidents/{id}
     app.include_router(routes_incident_drafts.router)  # /incidents/from-mail/{id} (officer): a pre-filled form
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
+    app.include_router(routes_letters.router)  # /letters: print runs and FAX lists checked (every role)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)

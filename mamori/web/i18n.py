@@ -19,6 +19,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.dashboard": ("ダッシュボード", "Dashboard"),
     "nav.audit": ("監査ログ", "Audit log"),
     "nav.incidents": ("漏えい等の事案", "Incidents"),
+    "nav.letters": ("封書・FAX", "Letters"),
     "nav.users": ("ユーザー管理", "Users"),
     "nav.logout": ("ログアウト", "Log out"),
     "nav.lang_other": ("English", "日本語"),
@@ -318,6 +319,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.contact_remove": ("連絡先の削除", "contact_remove"),
     "audit.action.policy_update": ("ポリシーの変更", "policy_update"),
     "audit.action.audit_export": ("監査ログの出力", "audit_export"),
+    "audit.action.letters_check": ("封書・FAX の照合", "letters_check"),
     "nav.admin": ("管理", "Administration"),
     "audit.newer": ("← 新しい記録", "← Newer"),
     # dashboard

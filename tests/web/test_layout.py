@@ -23,8 +23,11 @@ from mamori.web.accounts import create_user
 from mamori.web.app import create_app
 from tests.web import seed
 from tests.web.live import chromium, serve, shot
+from tests.web.test_letters_pages import letters_run, wrong_name_list  # noqa: F401  (a generated print run)
 
 WIDTHS = (390, 1280)
+LETTER_PROBLEM_CODES = ("unknown_recipient", "name_mismatch", "address_mismatch", "postal_code_mismatch",
+                        "foreign_page", "duplicate_recipient", "outside_window", "unreadable_page")
 SECRET = "layout-secret-0123456789"
 LONG_SUBJECT = (
     "【至急】2026年度 第3四半期 お見積書・ご請求書・納品書の送付とお支払い条件変更のご案内"
@@ -113,6 +116,12 @@ def _world(web_db) -> dict[str, str]:
         privacymark=True)
     invite = invitations.issue(web_db, SECRET, "http://x", "a.very.long.login.name.for.the.sales.division@corp.example",
                                actor="adam@corp.example")
+    from mamori.store.letters import CheckRecord, add_check
+
+    for actor in ("alice@corp.example", "a.very.long.login.name.for.the.sales.division@corp.example"):
+        add_check(web_db, CheckRecord(actor, "letters", LONG_SUBJECT + ".pdf", "a" * 64, "hold", "b" * 64, letters=812,
+                                      pages=2436, held=7, missing=2,
+                                      problems={code: 1 for code in LETTER_PROBLEM_CODES}))  # fmt: skip
     return {"own": own, "waiting": waiting, "cancelled": cancelled, "link": link[len("http://x"):],
             "incident": str(incident), "invite": invite[len("http://x"):]}
 
@@ -171,7 +180,20 @@ def _admin_forms(page, site: str, folder) -> Iterator[str]:
     yield "admin-keywords-diff"
 
 
-def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_path) -> None:
+def _letters_form(page, site: str, run) -> Iterator[str]:
+    """The Letters page's result: a run whose list has a wrong name (a held letter with the picture of its page)."""
+    listing, _ = wrong_name_list(run)
+    page.goto(f"{site}/letters")
+    page.set_input_files("form.letters-form input[name=run]", str(run / "RUN.pdf"))
+    page.set_input_files("form.letters-form input[name=list]",
+                         {"name": "recipients.csv", "mimeType": "text/csv", "buffer": listing})
+    page.click("form.letters-form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("article.held-letter figure img").count() == 1
+    yield "letters-held"
+
+
+def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_path, letters_run) -> None:  # noqa: F811
     from dataclasses import replace
 
     ids = _world(web_db)
@@ -184,7 +206,7 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
         "alice@corp.example": [("messages", "/messages"), ("confirm", f"/messages/{own}"),
                                ("confirm-waiting", f"/messages/{waiting}"), ("password", "/account/password"),
                                ("cancelled-note", f"/messages/{ids['cancelled']}"),
-                               ("messages-en", "/messages?lang=en")],
+                               ("messages-en", "/messages?lang=en"), ("letters", "/letters")],
         "bob@corp.example": [("queue", "/queue"), ("queue-all", "/queue?scope=all&lang=ja"),
                              ("approve", f"/messages/{own}"), ("dashboard", "/dashboard"),
                              ("link", ids["link"])],
@@ -194,7 +216,8 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
                               ("incident", f"/incidents/{ids['incident']}"),
                               ("incident-edit", f"/incidents/{ids['incident']}/edit"),
                               ("incident-stats", "/incidents/stats"),
-                              ("incident-from-mail", f"/incidents/from-mail/{own}")],
+                              ("incident-from-mail", f"/incidents/from-mail/{own}"), ("letters-officer", "/letters"),
+                              ("letters-officer-en", "/letters?lang=en")],
         "adam@corp.example": [("admin-contacts", "/admin/contacts"),
                               ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
                               ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),
@@ -219,8 +242,12 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
                         shot(page, f"layout/{name}-{width}.jpg")
                     if got["scroll"] > got["vw"] or got["wide"]:
                         problems.append((width, user, name, got["scroll"], got["wide"]))
-                if user == "adam@corp.example":  # the pages that follow a form: a contacts preview, a "try it"
-                    for name in _admin_forms(page, site, tmp_path):
+                # the pages that follow a form: a contacts preview, a "try it", a letters check
+                forms = {"adam@corp.example": (_admin_forms, tmp_path),
+                         "alice@corp.example": (_letters_form, letters_run)}
+                if user in forms:
+                    follow, where = forms[user]
+                    for name in follow(page, site, where):
                         got = page.evaluate(OVERFLOW_JS)
                         shot(page, f"layout/{name}-{width}.jpg")
                         if got["scroll"] > got["vw"] or got["wide"]:

@@ -40,6 +40,7 @@ PAGES = {
     "/incidents": {"officer"},
     "/incidents/new": {"officer"},
     "/incidents/stats": {"officer"},
+    "/letters": {"sender", "approver", "officer", "admin"},  # the clerk who prints a run is a sender
 }
 PASSWORD = "imported-person-pw-1"
 
