@@ -10,6 +10,7 @@ for other forms (the workbook of :mod:`mamori.incidents.report_xlsx`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Protocol
 
 from mamori.incidents.case import CAUSE_LABELS_JA, EVENT_LABELS_JA, type_label_ja
@@ -29,6 +30,11 @@ def _state(tasks: Iterable[_Task], kind: str, done: str, todo: str, none: str) -
         if t.kind == kind and t.required:
             return done if t.done_at is not None else todo
     return none
+
+
+def japanese_date(day: date) -> str:
+    """``2026年12月7日``: a date as a Japanese document writes it (the report's 作成日, the notice's date)."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 TITLE = "個人情報保護委員会への報告 (施行規則8条1項)"
