@@ -7,6 +7,8 @@ assessed and printed).
 ``new``, ``update``, ``done`` and ``list`` work on the register in the store (:mod:`mamori.incidents.register`):
 record an incident, re-assess it on new facts, mark a task done, list the register (open first, nearest deadline
 first). Each change is written to the audit log. Exit 2 on a wrong case, an unknown incident or task.
+
+``report`` and ``notice`` write the documents of an incident (:mod:`mamori.incidents.cli_documents`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import click
 from mamori.incidents import register
 from mamori.incidents.assess import assess
 from mamori.incidents.case import CaseError, parse_case
+from mamori.incidents.cli_documents import notice_command, report_command
 from mamori.incidents.explain import error_json, explain, to_json
 from mamori.incidents.register import RegisterError, privacymark_of
 from mamori.incidents.remind import load_reminder_settings, remind
@@ -39,6 +42,10 @@ def incidents() -> None:
 
     漏えい等の事案: 個人情報保護委員会への報告の要否・報告先・期限
     """
+
+
+incidents.add_command(report_command)  # report ID --format text|pdf|docx|xlsx (mamori.incidents.cli_documents)
+incidents.add_command(notice_command)  # notice ID --people CSV -o LETTERS.docx --csv --publication
 
 
 def _read(path: str) -> object:
