@@ -25,16 +25,11 @@ from mamori.incidents.notice import NoticeError, Sender, notice_for, publication
 from mamori.incidents.notice_docx import MAX_LETTERS, notice_docx
 from mamori.incidents.people import PeopleError, people_csv, read_people
 from mamori.incidents.register import IncidentView, RegisterError
-from mamori.incidents.report import report_text
-from mamori.incidents.report_docx import report_docx
-from mamori.incidents.report_pdf import report_pdf
-from mamori.incidents.report_xlsx import report_xlsx
+from mamori.incidents.report_formats import FORMATS, report_bytes
 from mamori.incidents.tasks import today_in
 from mamori.store.base import utcnow
 from mamori.store.command import open_store, store_options
 from mamori.timefmt import zone, zone_of
-
-FORMATS = ("text", "pdf", "docx", "xlsx")
 
 
 def _company_and_today(config: str | None) -> tuple[str, date]:
@@ -72,18 +67,6 @@ def _write(output: str, data: bytes) -> None:
         sys.stdout.flush()
     else:
         Path(output).write_bytes(data)
-
-
-def report_bytes(view: IncidentView, fmt: str, made_on: date) -> bytes:
-    """The report of ``view`` in ``fmt`` (one of :data:`FORMATS`)."""
-    args = (view.id, view.case, view.decision, view.summary, view.tasks)
-    if fmt == "pdf":
-        return report_pdf(*args, made_on)
-    if fmt == "docx":
-        return report_docx(*args, made_on)
-    if fmt == "xlsx":
-        return report_xlsx(*args, made_on)
-    return report_text(*args).encode("utf-8")
 
 
 @click.command("report")

@@ -91,6 +91,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_audit_export,
         routes_auth,
         routes_contacts,
+        routes_incident_documents,
         routes_incidents,
         routes_link,
         routes_mail,
@@ -108,6 +109,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_policy.router)  # /admin/policy, /admin/keywords (admin): mamori.toml
     app.include_router(routes_audit_export.router)  # /audit/export.csv|xlsx (officer)
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
+    app.include_router(routes_incident_documents.router)  # /incidents/ID/report.pdf|docx, /notice (officer)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)
