@@ -7,7 +7,8 @@ format, :func:`~mamori.incidents.report.report_items`); without ``-o`` (or with 
 the people concerned: one letter per person (DOCX), the people with the notice's fields (CSV), the public
 announcement (text). ``--contact``, ``--measures`` and ``--harm`` are required (what only the company can say);
 the company is ``--company`` or ``[organization] name`` of the config. The people list is read and dropped, never
-stored. Exit 2 on an unknown incident, a wrong list or a missing field (named on standard error).
+stored; the audit log records who made which file for how many people (never a name). Exit 2 on an unknown
+incident, a wrong list or a missing field (named on standard error).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ import click
 
 from mamori.incidents import register
 from mamori.incidents.notice import NoticeError, Sender, notice_for, publication_text
+from mamori.incidents.notice_audit import audit_notice
 from mamori.incidents.notice_docx import MAX_LETTERS, notice_docx
 from mamori.incidents.people import PeopleError, people_csv, read_people
 from mamori.incidents.register import IncidentView, RegisterError
 from mamori.incidents.report_formats import FORMATS, report_bytes
 from mamori.incidents.tasks import today_in
+from mamori.store import Database
 from mamori.store.base import utcnow
-from mamori.store.command import open_store, store_options
+from mamori.store.command import cli_actor, open_store, store_options
 from mamori.timefmt import zone, zone_of
 
 
@@ -53,10 +56,11 @@ def _fail(command: str, message_ja: str, message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _incident(config: str | None, db_url: str | None, incident_id: int, command: str) -> IncidentView:
+def _incident(config: str | None, db_url: str | None, incident_id: int,
+              command: str) -> tuple[Database, IncidentView]:
     db = open_store(config, db_url, f"incidents {command}")
     try:
-        return register.get(db, incident_id)
+        return db, register.get(db, incident_id)
     except RegisterError as e:
         _fail(command, e.message_ja, str(e))
 
@@ -82,7 +86,7 @@ def report_command(incident_id: int, fmt: str, output: str, config: str | None, 
     pdf / docx / xlsx は社内の記録・提出用の文書です。
     """
     _, today = _company_and_today(config)
-    view = _incident(config, db_url, incident_id, "report")
+    _, view = _incident(config, db_url, incident_id, "report")
     _write(output, report_bytes(view, fmt, today))
     if output != "-":
         click.echo(f"事案 {incident_id} の報告事項を {output} に書きました / report of incident {incident_id} "
@@ -117,7 +121,7 @@ def notice_command(incident_id: int, people: str | None, output: str | None, csv
     if (output or csv_out) and not people:
         raise click.UsageError("-o and --csv need --people PEOPLE.csv")
     org_name, today = _company_and_today(config)
-    view = _incident(config, db_url, incident_id, "notice")
+    db, view = _incident(config, db_url, incident_id, "notice")
     sender = Sender(company=company if company is not None else org_name, contact=_lines(contact),
                     measures=_lines(measures), harm=_lines(harm), signer=signer, details=_lines(details),
                     reader=reader)
@@ -128,15 +132,20 @@ def notice_command(incident_id: int, people: str | None, output: str | None, csv
         _fail("notice", e.message_ja, str(e))
     except PeopleError as e:
         _fail("notice", f"{people}: {e.message_ja}", str(e))
+    if output and len(listed) > MAX_LETTERS:
+        _fail("notice", f"通知文は1ファイル {MAX_LETTERS:,}人までです (--csv を使うか、リストを分けてください)",
+              f"at most {MAX_LETTERS:,} letters in one file")
+    made = []
     if output:
-        if len(listed) > MAX_LETTERS:
-            _fail("notice", f"通知文は1ファイル {MAX_LETTERS:,}人までです (--csv を使うか、リストを分けてください)",
-                  f"at most {MAX_LETTERS:,} letters in one file")
+        made.append("docx")
         _write(output, notice_docx(listed, notice))
     if csv_out:
+        made.append("csv")
         _write(csv_out, people_csv(listed, notice))
     if publication:
+        made.append("publication")
         _write(publication, publication_text(view.case, sender, today).encode("utf-8"))
+    audit_notice(db, incident_id, cli_actor(), made, len(listed))
     click.echo(f"事案 {incident_id}: 通知文 {len(listed)}人分 / incident {incident_id}: notice for "
                f"{len(listed)} people", err=True)
 

@@ -7,9 +7,9 @@ encoding (Shift_JIS or UTF-8) is a frequent stumble. A document with the letters
 printing company, use the CSV of :func:`mamori.incidents.people.people_csv` with the same fields.
 
 Each letter: the date at the right; the address block at the top left (〒, address, organization, name and
-honorific), placed in the top third so a letter folded in three shows it through the window of a 長形3号 window
-envelope; the company and signer at the right; the title; the opening; 「記」, the items of
-:class:`~mamori.incidents.notice.Notice`, 「以上」. Pages are separated by page breaks.
+honorific), at the left of the top third, roughly where a letter folded in three shows through the window of a
+長形3号 window envelope (windows differ between envelopes); the company and signer at the right; the title; the
+opening; 「記」, the items of :class:`~mamori.incidents.notice.Notice`, 「以上」. Page breaks between letters.
 """
 
 from __future__ import annotations

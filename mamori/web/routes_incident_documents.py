@@ -5,7 +5,8 @@ text and XLSX downloads of :mod:`mamori.web.routes_incidents`). ``/incidents/{id
 to the people concerned, where the officer uploads the CSV of the people (氏名, 郵便番号, 住所) and writes what only
 the company can say (contact window, measures, secondary harm); posting it downloads the letters (DOCX, one per
 person), the people with the notice's fields (CSV) or the public announcement (text). The uploaded list is read in
-memory and dropped: it is not stored, and the audit log records nothing of it.
+memory and dropped: it is not stored; the audit log records who made which file for how many people
+(:mod:`mamori.incidents.notice_audit`), never a name.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
 from mamori.incidents.notice import NoticeError, Sender, notice_for, publication_text
+from mamori.incidents.notice_audit import audit_notice
 from mamori.incidents.notice_docx import MAX_LETTERS, notice_docx
 from mamori.incidents.people import PeopleError, people_csv, read_people
 from mamori.incidents.register import IncidentView
@@ -71,13 +73,13 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "publication": ("公表文 (テキスト)", "Announcement (text)"),
     "why": (
         "「通知文 (Word)」は1人1ページの完成した文書です (差し込み印刷の設定なしで、そのまま確認・印刷できます)。"
-        "宛名は三つ折りで長形3号の窓付き封筒の窓に出る位置です。「対象者 CSV」は宛名と通知文の各項目を1人1行に"
-        "並べたもので、Word の差し込み印刷や印刷会社への依頼に使えます (UTF-8、BOM つき)。「公表文」は自社サイト"
-        "などに載せる文です。",
+        "宛名は三つ折りで長形3号の窓付き封筒の窓に出る位置の目安です (封筒により違うので、まず1通お試し"
+        "ください)。「対象者 CSV」は宛名と通知文の各項目を1人1行に並べたもので、Word の差し込み印刷や印刷会社への"
+        "依頼に使えます (UTF-8、BOM つき)。「公表文」は自社サイトなどに載せる文です。",
         "“Letters (Word)” holds the finished letters, one a page (no mail-merge set-up: check and print). The "
-        "address sits where a letter folded in three shows it through a 長形3号 window envelope. “People CSV” has "
-        "the address and every field of the notice, one person a row, for Word's mail merge or a printing company "
-        "(UTF-8 with BOM). The announcement is for the company's site.",
+        "address sits roughly where a 長形3号 window envelope shows it (windows differ: try one first). “People "
+        "CSV” has the address and every field of the notice, one person a row, for Word's mail merge or a printing "
+        "company (UTF-8 with BOM). The announcement is for the company's site.",
     ),
     "no_people": ("対象者の一覧 (CSV) を選んでください。", "Choose the list of people (CSV)."),
     "too_many": ("通知文は1回に{max}人までです。一覧を分けるか、CSV を使ってください。",
@@ -164,6 +166,7 @@ def incidents_notice(request: Request, incident_id: int, info: Annotated[Session
     try:
         notice = notice_for(view.case, sender, today)
         if fmt == "publication":
+            audit_notice(request.app.state.db, view.id, info.account.login, ["publication"], 0)
             return _download(publication_text(view.case, sender, today).encode("utf-8"),
                              "text/plain; charset=utf-8", f"incident-{view.id}-publication.txt")
         upload = form.get("people")
@@ -176,7 +179,10 @@ def incidents_notice(request: Request, incident_id: int, info: Annotated[Session
     except (NoticeError, PeopleError) as e:
         return _notice_page(request, view, values, 400, e.message_ja if lang != "en" else str(e))
     if fmt == "csv":
+        audit_notice(request.app.state.db, view.id, info.account.login, ["csv"], len(people))
         return _download(people_csv(people, notice), "text/csv; charset=utf-8", f"incident-{view.id}-notice.csv")
     if len(people) > MAX_LETTERS:
         return _notice_page(request, view, values, 400, nt("too_many", lang, max=f"{MAX_LETTERS:,}"))
-    return _download(notice_docx(people, notice), DOCX, f"incident-{view.id}-notice.docx")
+    body = notice_docx(people, notice)
+    audit_notice(request.app.state.db, view.id, info.account.login, ["docx"], len(people))
+    return _download(body, DOCX, f"incident-{view.id}-notice.docx")

@@ -12,11 +12,13 @@ from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from mamori.cli import main
 from mamori.incidents import register
 from mamori.incidents.report import report_items
 from mamori.store import Database
+from mamori.store.audit import AuditEntry
 
 CASE = {"discovered_on": "2026-12-01", "event": "leak", "cause": "fax_misdelivery", "persons": 3,
         "data": ["PERSON", "SENSITIVE:medical"], "title": "FAX誤送信", "summary": "診断書を別の番号へ送った"}
@@ -85,6 +87,11 @@ def test_notice_letters_csv_and_publication(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(people_out.read_bytes().decode("utf-8-sig"))))
     assert [r["氏名"] for r in rows] == ["山田 花子", "鈴木 一郎"] and rows[0]["郵便番号"] == "150-0002"
     assert "3人分" in pub.read_text(encoding="utf-8")
+    db = Database(f"sqlite:///{tmp_path / 'r.db'}")
+    with db.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "incident_notice")).one()
+    assert entry.target == "incident:1" and entry.actor.startswith("cli")
+    assert entry.data == {"files": ["docx", "csv", "publication"], "people": 2} and "山田" not in entry.detail
 
 
 def test_notice_needs_what_only_the_company_can_say(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The documents of an incident on the officer's pages: the report as PDF and DOCX (the same nine items as the text),
 and the notice to the people concerned from an uploaded CSV (letters as DOCX, the CSV of the notice's fields, the
-announcement). Other roles get 403; the uploaded list is not stored."""
+announcement). Other roles get 403; the uploaded list is not stored, the audit log counts the people."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import re
 
 from docx import Document
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from mamori.incidents import register
 from mamori.incidents.report import report_items
+from mamori.store.audit import AuditEntry
 from tests.web.conftest import csrf_of, login
 
 OFFICER = "olga@corp.example"
@@ -70,6 +72,14 @@ def test_the_notice_letters_csv_and_announcement(client, web_db) -> None:
     assert got == [("山田 花子", "150-0002", NOTICE["harm"])]
     public = client.post(f"/incidents/{incident_id}/notice", data=data | {"format": "publication"})
     assert public.status_code == 200 and "3人分" in public.text and "山田" not in public.text
+    with web_db.session() as s:
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "incident_notice")
+                                 .order_by(AuditEntry.id)))
+    assert [(e.actor, e.target, e.data) for e in entries] == [
+        (OFFICER, f"incident:{incident_id}", {"files": ["docx"], "people": 1}),
+        (OFFICER, f"incident:{incident_id}", {"files": ["csv"], "people": 1}),
+        (OFFICER, f"incident:{incident_id}", {"files": ["publication"], "people": 0})]
+    assert not any("山田" in e.detail or "渋谷" in e.detail or "0120" in e.detail for e in entries)
 
 
 def test_a_missing_field_or_list_is_named_and_the_form_kept(client, web_db) -> None:
