@@ -130,11 +130,12 @@ def advice(data: Iterable[str]) -> list[str]:
 
 
 def what_happened(case: dict[str, Any]) -> str:
-    """One sentence: when it was found, how it happened and what happened to the data."""
+    """One sentence: how it happened, what happened to the data, and the day it was found (not the day it
+    happened, which the record does not hold)."""
     day = date.fromisoformat(case["discovered_on"])
     cause = CAUSE_PHRASES.get(case.get("cause", ""), CAUSE_PHRASES["other"])
     event = EVENT_PHRASES.get(case.get("event", ""), EVENT_PHRASES["leak"])
-    return f"{japanese_date(day)}、{cause}により、当社がお預かりしている個人情報が{event}ことが分かりました。"
+    return f"{cause}により、当社がお預かりしている個人情報が{event}ことが、{japanese_date(day)}に判明しました。"
 
 
 def notice_for(case: dict[str, Any], sender: Sender, made_on: date) -> Notice:

@@ -42,7 +42,8 @@ def test_the_letter_says_what_happened_which_data_the_cause_and_the_window() -> 
     assert notice.title == "個人情報の漏えい等に関するお知らせとお詫び" and notice.date_text == "2026年12月7日"
     assert list(items) == ["1. 発生した事態", "2. 対象となった情報", "3. 原因", "4. 二次被害の有無", "5. 当社の対応",
                            "6. お問い合わせ窓口"]
-    assert items["1. 発生した事態"].startswith("2026年12月1日、" + CAUSE_PHRASES["email_misdelivery"])
+    assert items["1. 発生した事態"].startswith(CAUSE_PHRASES["email_misdelivery"] + "により")
+    assert "ことが、2026年12月1日に判明しました。" in items["1. 発生した事態"]  # the day found, not the day it happened
     assert items["2. 対象となった情報"] == "氏名、住所、クレジットカード番号"
     assert items["4. 二次被害の有無"] == SENDER.harm and items["6. お問い合わせ窓口"] == SENDER.contact
     other = items["5. 当社の対応"]

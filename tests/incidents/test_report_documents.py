@@ -120,3 +120,13 @@ def test_the_docx_shades_the_items_to_write_and_drops_control_characters() -> No
     shaded = [i + 1 for i, row in enumerate(rows) if TO_WRITE in row.cells[2]._tc.xml]
     assert shaded == [n for n, (_, body) in enumerate(_items(), start=1) if BLANK in body] == [5, 7, 8]
     assert "発覚\ufffdの経緯\ufffd" in rows[0].cells[2].text
+
+
+def test_without_a_truetype_font_the_cid_font_still_gives_searchable_japanese() -> None:
+    font = find_cjk_font(candidates=())  # as on a system without a Japanese TrueType font
+    assert not font.embedded
+    case, decision, summary = _args()
+    reader = PdfReader(BytesIO(report_pdf(4, case, decision, summary, TASKS, date(2026, 12, 4), font=font)))
+    text = _squash("".join(page.extract_text() for page in reader.pages))
+    for heading, body in _items():
+        assert _squash(heading.partition(". ")[2]) in text and _squash(body) in text
