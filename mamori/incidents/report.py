@@ -38,6 +38,13 @@ def japanese_date(day: date) -> str:
 
 
 TITLE = "個人情報保護委員会への報告 (施行規則8条1項)"
+TITLE_PRINCIPAL = "委託元への通知 (施行規則9条: 8条1項の事項)"
+
+
+def report_title(decision: dict[str, Any]) -> str:
+    """The document's title: the report to the PPC, or, for data held for a principal (``report_to:
+    "principal"``), the notice of the same items to the principal (法26条1項ただし書, 規則9条)."""
+    return TITLE_PRINCIPAL if decision.get("report_to") == "principal" else TITLE
 AS_KNOWN = "報告の時点で把握している事項に限ります (規則8条1項)。"
 
 
@@ -83,7 +90,7 @@ def report_items(case: dict[str, Any], decision: dict[str, Any], summary: str,
 def report_text(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
                 tasks: Iterable[_Task]) -> str:
     """The report's nine items in Japanese, one heading each, from the record of incident ``incident_id``."""
-    lines = [f"{TITLE} — 事案 {incident_id}", AS_KNOWN, ""]
+    lines = [f"{report_title(decision)} — 事案 {incident_id}", AS_KNOWN, ""]
     for head, body in report_items(case, decision, summary, tasks):
         lines.append(f"【{head}】")
         lines.append(body)

@@ -17,7 +17,7 @@ from typing import Any
 from docx.shared import Mm, Pt
 
 from mamori.incidents.docx_page import new_document, shade, xml_text
-from mamori.incidents.report import AS_KNOWN, BLANK, TITLE, _Task, japanese_date, report_items
+from mamori.incidents.report import AS_KNOWN, BLANK, _Task, japanese_date, report_items, report_title
 
 TO_WRITE = "FFF2CC"  # the same shade as the workbook's cells still to write
 HEAD = "D9E1F2"
@@ -33,9 +33,10 @@ def _fill(cell: Any, text: str) -> None:
 def report_docx(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
                 tasks: Iterable[_Task], made_on: date) -> bytes:
     """The DOCX's bytes for incident ``incident_id`` (``made_on``: the company's date of today)."""
-    doc = new_document(f"{TITLE} 事案 {incident_id}")
+    title = report_title(decision)
+    doc = new_document(f"{title} 事案 {incident_id}")
     heading = doc.add_paragraph()
-    run = heading.add_run(TITLE)
+    run = heading.add_run(title)
     run.bold, run.font.size = True, Pt(15)
     doc.add_paragraph(f"事案番号 {incident_id}　　作成日 {japanese_date(made_on)}")
     doc.add_paragraph(AS_KNOWN).runs[0].font.size = Pt(9)

@@ -16,7 +16,7 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from mamori.incidents.report import AS_KNOWN, BLANK, TITLE, _Task, japanese_date, report_items
+from mamori.incidents.report import AS_KNOWN, BLANK, _Task, japanese_date, report_items, report_title
 from mamori.training.reports import FontChoice, find_cjk_font
 
 _TO_WRITE = "#FFF2CC"  # the same shade as the workbook's cells still to write
@@ -38,6 +38,7 @@ def report_pdf(incident_id: int, case: dict[str, Any], decision: dict[str, Any],
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = font or find_cjk_font()
+    doc_title = report_title(decision)
     body = ParagraphStyle("body", fontName=font.name, fontSize=9.5, leading=14, wordWrap="CJK")
     head = ParagraphStyle("head", parent=body, fontSize=9.5)
     title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=6)
@@ -69,10 +70,10 @@ def report_pdf(incident_id: int, case: dict[str, Any], decision: dict[str, Any],
 
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-                            bottomMargin=18 * mm, title=f"{TITLE} 事案 {incident_id}", author="mamori",
+                            bottomMargin=18 * mm, title=f"{doc_title} 事案 {incident_id}", author="mamori",
                             pageCompression=1)
     doc.build([
-        Paragraph(escape(TITLE), title),
+        Paragraph(escape(doc_title), title),
         Paragraph(f"事案番号 {incident_id}　　作成日 {japanese_date(made_on)}", body),
         Paragraph(escape(AS_KNOWN), note),
         Spacer(1, 4 * mm),

@@ -130,3 +130,20 @@ def test_without_a_truetype_font_the_cid_font_still_gives_searchable_japanese() 
     text = _squash("".join(page.extract_text() for page in reader.pages))
     for heading, body in _items():
         assert _squash(heading.partition(". ")[2]) in text and _squash(body) in text
+
+
+def test_for_data_held_for_a_principal_every_format_is_titled_as_the_notice_to_it() -> None:
+    from openpyxl import load_workbook
+
+    from mamori.incidents.report import TITLE_PRINCIPAL, report_text
+    from mamori.incidents.report_xlsx import report_xlsx
+
+    case = parse_case(CASE | {"entrusted": True})
+    facts, decision = case_to_json(case), to_json("x", assess(case))
+    assert decision["report_to"] == "principal"
+    args = (5, facts, decision, "", [T("notify_principal")])
+    assert report_text(*args).startswith(f"{TITLE_PRINCIPAL} — 事案 5")
+    pdf = _squash("".join(p.extract_text() for p in PdfReader(BytesIO(report_pdf(*args, date(2026, 12, 4)))).pages))
+    assert _squash(TITLE_PRINCIPAL) in pdf and _squash(TITLE) not in pdf
+    assert Document(BytesIO(report_docx(*args, date(2026, 12, 4)))).paragraphs[0].text == TITLE_PRINCIPAL
+    assert load_workbook(BytesIO(report_xlsx(*args, date(2026, 12, 4)))).active["A1"].value == TITLE_PRINCIPAL
