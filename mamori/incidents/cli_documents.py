@@ -1,7 +1,8 @@
 """``mamori incidents report`` and ``mamori incidents notice``: the documents of an incident of the register.
 
-``report ID --format text|pdf|docx|xlsx -o FILE`` writes the nine items of 規則8条1項 (the same items in every
-format, :func:`~mamori.incidents.report.report_items`); without ``-o`` (or with ``-o -``) to standard output.
+``report ID --format text|pdf|docx|xlsx [--stage preliminary|final] -o FILE`` writes the nine items of 規則8条1項
+(the same items in every format, :func:`~mamori.incidents.report.report_items`), titled 速報 or 確報 (default: the
+one due next); without ``-o`` (or with ``-o -``) to standard output.
 
 ``notice ID --people PEOPLE.csv -o LETTERS.docx [--csv NOTICE.csv] [--publication TEXT.txt]`` writes the notice to
 the people concerned: one letter per person (DOCX), the people with the notice's fields (CSV), the public
@@ -27,6 +28,7 @@ from mamori.incidents.notice_audit import audit_notice
 from mamori.incidents.notice_docx import MAX_LETTERS, notice_docx
 from mamori.incidents.people import PeopleError, people_csv, read_people
 from mamori.incidents.register import IncidentView, RegisterError
+from mamori.incidents.report import STAGES
 from mamori.incidents.report_formats import FORMATS, report_bytes
 from mamori.incidents.tasks import today_in
 from mamori.store import Database
@@ -78,8 +80,12 @@ def _write(output: str, data: bytes) -> None:
 @click.argument("incident_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text to paste into the PPC's form, or a document to file: PDF, DOCX (Word), XLSX (Excel).")
+@click.option("--stage", type=click.Choice(STAGES),
+              help="速報 (preliminary) or 確報 (final) in the title; default: the one due next (確報 once the 速報 "
+                   "is marked done).")
 @click.option("-o", "--output", default="-", help="The file to write (default: standard output).")
-def report_command(incident_id: int, fmt: str, output: str, config: str | None, db_url: str | None) -> None:
+def report_command(incident_id: int, fmt: str, stage: str | None, output: str, config: str | None,
+                   db_url: str | None) -> None:
     """Write the report of incident ID: the nine items of Rules Art. 8(1), filled from the register.
 
     事案 ID の報告事項 (施行規則8条1項の9項目) を書き出します。text は委員会の報告フォームへの貼り付け用、
@@ -87,7 +93,7 @@ def report_command(incident_id: int, fmt: str, output: str, config: str | None, 
     """
     _, today = _company_and_today(config)
     _, view = _incident(config, db_url, incident_id, "report")
-    _write(output, report_bytes(view, fmt, today))
+    _write(output, report_bytes(view, fmt, today, stage))
     if output != "-":
         click.echo(f"事案 {incident_id} の報告事項を {output} に書きました / report of incident {incident_id} "
                    f"written to {output}", err=True)

@@ -31,9 +31,10 @@ def _fill(cell: Any, text: str) -> None:
 
 
 def report_docx(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-                tasks: Iterable[_Task], made_on: date) -> bytes:
-    """The DOCX's bytes for incident ``incident_id`` (``made_on``: the company's date of today)."""
-    title = report_title(decision)
+                tasks: Iterable[_Task], made_on: date, *, stage: str | None = None) -> bytes:
+    """The DOCX's bytes for incident ``incident_id`` (``made_on``: the company's date of today; ``stage``: 速報 /
+    確報 in the title)."""
+    title = report_title(decision, stage)
     doc = new_document(f"{title} 事案 {incident_id}")
     heading = doc.add_paragraph()
     run = heading.add_run(title)

@@ -29,8 +29,10 @@ def _para_text(text: str) -> str:
 
 
 def report_pdf(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-               tasks: Iterable[_Task], made_on: date, *, font: FontChoice | None = None) -> bytes:
-    """The PDF's bytes for incident ``incident_id`` (``made_on``: the company's date of today)."""
+               tasks: Iterable[_Task], made_on: date, *, stage: str | None = None,
+               font: FontChoice | None = None) -> bytes:
+    """The PDF's bytes for incident ``incident_id`` (``made_on``: the company's date of today; ``stage``: 速報 /
+    確報 in the title)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -38,7 +40,7 @@ def report_pdf(incident_id: int, case: dict[str, Any], decision: dict[str, Any],
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = font or find_cjk_font()
-    doc_title = report_title(decision)
+    doc_title = report_title(decision, stage)
     body = ParagraphStyle("body", fontName=font.name, fontSize=9.5, leading=14, wordWrap="CJK")
     head = ParagraphStyle("head", parent=body, fontSize=9.5)
     title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=6)

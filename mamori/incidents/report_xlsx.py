@@ -38,13 +38,14 @@ def _text(ws: Worksheet, row: int, column: int, value: str) -> Cell:
 
 
 def report_xlsx(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-                tasks: Iterable[_Task], made_on: date) -> bytes:
-    """The workbook's bytes for incident ``incident_id`` (``made_on``: the company's date of today)."""
+                tasks: Iterable[_Task], made_on: date, *, stage: str | None = None) -> bytes:
+    """The workbook's bytes for incident ``incident_id`` (``made_on``: the company's date of today; ``stage``:
+    速報 / 確報 in the title)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = SHEET
-    title = report_title(decision)
+    title = report_title(decision, stage)
     _text(ws, 1, 1, title).font = Font(bold=True, size=14)
     _text(ws, 2, 1, "事案番号")
     ws.cell(row=2, column=2, value=incident_id)

@@ -65,6 +65,17 @@ def test_report_in_every_format(tmp_path: Path) -> None:
     assert "診断書を別の番号へ送った" in text
 
 
+def test_report_is_the_preliminary_until_it_is_done_then_the_final(tmp_path: Path) -> None:
+    runner, cfg = _setup(tmp_path)
+    first = runner.invoke(main, ["incidents", "report", "1", *cfg]).stdout.splitlines()[0]
+    assert first == "個人情報保護委員会への報告 — 速報 (施行規則8条1項) — 事案 1"
+    assert runner.invoke(main, ["incidents", "done", "1", "preliminary", *cfg]).exit_code == 0
+    first = runner.invoke(main, ["incidents", "report", "1", *cfg]).stdout.splitlines()[0]
+    assert first == "個人情報保護委員会への報告 — 確報 (施行規則8条2項) — 事案 1"
+    again = runner.invoke(main, ["incidents", "report", "1", "--stage", "preliminary", *cfg]).stdout
+    assert again.startswith("個人情報保護委員会への報告 — 速報")
+
+
 def test_report_of_an_unknown_incident_or_format(tmp_path: Path) -> None:
     runner, cfg = _setup(tmp_path)
     r = runner.invoke(main, ["incidents", "report", "9", *cfg])

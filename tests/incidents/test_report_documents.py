@@ -147,3 +147,25 @@ def test_for_data_held_for_a_principal_every_format_is_titled_as_the_notice_to_i
     assert _squash(TITLE_PRINCIPAL) in pdf and _squash(TITLE) not in pdf
     assert Document(BytesIO(report_docx(*args, date(2026, 12, 4)))).paragraphs[0].text == TITLE_PRINCIPAL
     assert load_workbook(BytesIO(report_xlsx(*args, date(2026, 12, 4)))).active["A1"].value == TITLE_PRINCIPAL
+
+
+def test_the_stage_names_the_report_in_every_format() -> None:
+    from openpyxl import load_workbook
+
+    from mamori.incidents.report import STAGE_TITLES, report_stage, report_text
+    from mamori.incidents.report_xlsx import report_xlsx
+
+    done = datetime(2026, 12, 3, tzinfo=UTC)
+    assert report_stage([T("preliminary"), T("final")]) == "preliminary"
+    assert report_stage([T("preliminary", done_at=done), T("final")]) == "final"
+    assert report_stage([T("preliminary", required=False, done_at=done)]) == "preliminary"  # dropped, not filed
+    case, decision, summary = _args()
+    for stage, words in (("preliminary", "速報 (施行規則8条1項)"), ("final", "確報 (施行規則8条2項)")):
+        title = STAGE_TITLES[stage]
+        assert title.endswith(words)
+        args = (6, case, decision, summary, TASKS, date(2026, 12, 4))
+        assert report_text(*args[:5], stage=stage).startswith(f"{title} — 事案 6")
+        pdf = _squash(PdfReader(BytesIO(report_pdf(*args, stage=stage))).pages[0].extract_text())
+        assert _squash(title) in pdf
+        assert Document(BytesIO(report_docx(*args, stage=stage))).paragraphs[0].text == title
+        assert load_workbook(BytesIO(report_xlsx(*args, stage=stage))).active["A1"].value == title

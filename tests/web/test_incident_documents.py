@@ -45,6 +45,13 @@ def test_the_report_as_pdf_and_docx_holds_the_nine_items(client, web_db) -> None
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages))
     for heading, body in items:
         assert re.sub(r"\s+", "", heading.partition(". ")[2]) in text and re.sub(r"\s+", "", body) in text
+    assert "速報(施行規則8条1項)" in text
+    register.mark_done(web_db, incident_id, "preliminary", OFFICER)
+    for suffix in ("pdf", "txt"):  # once the 速報 is filed, every download is the 確報
+        got = client.get(f"/incidents/{incident_id}/report.{suffix}")
+        body = "".join(p.extract_text() for p in PdfReader(io.BytesIO(got.content)).pages) if suffix == "pdf" \
+            else got.text
+        assert "確報(施行規則8条2項)" in re.sub(r"\s+", "", body)
     docx = client.get(f"/incidents/{incident_id}/report.docx")
     assert docx.status_code == 200 and "wordprocessingml" in docx.headers["content-type"]
     rows = [[c.text for c in row.cells] for row in Document(io.BytesIO(docx.content)).tables[0].rows]
