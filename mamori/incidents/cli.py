@@ -8,6 +8,8 @@ assessed and printed).
 record an incident, re-assess it on new facts, mark a task done, list the register (open first, nearest deadline
 first). Each change is written to the audit log. Exit 2 on a wrong case, an unknown incident or task. ``new``
 also drafts the facts from a discovery scan report or a letters check (:mod:`mamori.incidents.draft`).
+
+``report`` and ``notice`` write the documents of an incident (:mod:`mamori.incidents.cli_documents`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import click
 from mamori.incidents import register
 from mamori.incidents.assess import assess
 from mamori.incidents.case import CAUSES, EVENTS, CaseError, parse_case
+from mamori.incidents.cli_documents import notice_command, report_command
 from mamori.incidents.draft import Draft, DraftError, draft_case
 from mamori.incidents.draft import from_letters as from_letters_result
 from mamori.incidents.draft import from_scan as from_scan_report
@@ -43,6 +46,10 @@ def incidents() -> None:
 
     漏えい等の事案: 個人情報保護委員会への報告の要否・報告先・期限
     """
+
+
+incidents.add_command(report_command)  # report ID --format text|pdf|docx|xlsx (mamori.incidents.cli_documents)
+incidents.add_command(notice_command)  # notice ID --people CSV -o LETTERS.docx --csv --publication
 
 
 def _read(path: str) -> object:

@@ -10,6 +10,7 @@ for other forms (the workbook of :mod:`mamori.incidents.report_xlsx`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Protocol
 
 from mamori.incidents.case import CAUSE_LABELS_JA, EVENT_LABELS_JA, type_label_ja
@@ -31,7 +32,34 @@ def _state(tasks: Iterable[_Task], kind: str, done: str, todo: str, none: str) -
     return none
 
 
+def japanese_date(day: date) -> str:
+    """``2026年12月7日``: a date as a Japanese document writes it (the report's 作成日, the notice's date)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 TITLE = "個人情報保護委員会への報告 (施行規則8条1項)"
+TITLE_PRINCIPAL = "委託元への通知 (施行規則9条: 8条1項の事項)"
+STAGES = ("preliminary", "final")
+STAGE_TITLES = {"preliminary": "個人情報保護委員会への報告 — 速報 (施行規則8条1項)",
+                "final": "個人情報保護委員会への報告 — 確報 (施行規則8条2項)"}
+
+
+def report_stage(tasks: Iterable[_Task]) -> str:
+    """Which report is due next: ``final`` (確報) once a required preliminary report (速報) is done, else
+    ``preliminary``."""
+    done = any(t.kind == "preliminary" and t.required and t.done_at is not None for t in tasks)
+    return "final" if done else "preliminary"
+
+
+def report_title(decision: dict[str, Any], stage: str | None = None) -> str:
+    """The document's title: the report to the PPC (named 速報 or 確報 when ``stage`` is given), or, for data held for
+    a principal (``report_to: "principal"``), the notice of the same items to the principal (法26条1項ただし書,
+    規則9条; no stage)."""
+    if decision.get("report_to") == "principal":
+        return TITLE_PRINCIPAL
+    return STAGE_TITLES[stage] if stage is not None else TITLE
+
+
 AS_KNOWN = "報告の時点で把握している事項に限ります (規則8条1項)。"
 
 
@@ -75,9 +103,10 @@ def report_items(case: dict[str, Any], decision: dict[str, Any], summary: str,
 
 
 def report_text(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-                tasks: Iterable[_Task]) -> str:
-    """The report's nine items in Japanese, one heading each, from the record of incident ``incident_id``."""
-    lines = [f"{TITLE} — 事案 {incident_id}", AS_KNOWN, ""]
+                tasks: Iterable[_Task], *, stage: str | None = None) -> str:
+    """The report's nine items in Japanese, one heading each, from the record of incident ``incident_id``
+    (``stage``: ``preliminary`` / ``final`` names the report 速報 / 確報 in the title)."""
+    lines = [f"{report_title(decision, stage)} — 事案 {incident_id}", AS_KNOWN, ""]
     for head, body in report_items(case, decision, summary, tasks):
         lines.append(f"【{head}】")
         lines.append(body)

@@ -19,7 +19,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mamori.incidents.report import AS_KNOWN, BLANK, TITLE, _Task, report_items
+from mamori.incidents.report import AS_KNOWN, BLANK, _Task, report_items, report_title
 
 SHEET = "報告事項"
 HEADER_ROW = 5  # the table's heading; the items follow on rows 6-14
@@ -38,13 +38,15 @@ def _text(ws: Worksheet, row: int, column: int, value: str) -> Cell:
 
 
 def report_xlsx(incident_id: int, case: dict[str, Any], decision: dict[str, Any], summary: str,
-                tasks: Iterable[_Task], made_on: date) -> bytes:
-    """The workbook's bytes for incident ``incident_id`` (``made_on``: the company's date of today)."""
+                tasks: Iterable[_Task], made_on: date, *, stage: str | None = None) -> bytes:
+    """The workbook's bytes for incident ``incident_id`` (``made_on``: the company's date of today; ``stage``:
+    速報 / 確報 in the title)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = SHEET
-    _text(ws, 1, 1, TITLE).font = Font(bold=True, size=14)
+    title = report_title(decision, stage)
+    _text(ws, 1, 1, title).font = Font(bold=True, size=14)
     _text(ws, 2, 1, "事案番号")
     ws.cell(row=2, column=2, value=incident_id)
     _text(ws, 3, 1, "作成日")
@@ -73,7 +75,7 @@ def report_xlsx(incident_id: int, case: dict[str, Any], decision: dict[str, Any]
     ws.print_options.gridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
-    wb.properties.title = f"{TITLE} 事案 {incident_id}"
+    wb.properties.title = f"{title} 事案 {incident_id}"
     wb.properties.creator = "mamori"
     out = BytesIO()
     wb.save(out)

@@ -91,6 +91,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_audit_export,
         routes_auth,
         routes_contacts,
+        routes_incident_documents,
         routes_incident_drafts,
         routes_incident_stats,
         routes_incidents,
@@ -114,6 +115,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_incident_drafts.router)  # /incidents/from-mail/{id} (officer): a pre-filled form
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
     app.include_router(routes_letters.router)  # /letters: print runs and FAX lists checked (every role)
+    app.include_router(routes_incident_documents.router)  # /incidents/ID/report.pdf|docx, /notice (officer)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)

@@ -293,6 +293,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.incident_task_done": ("事案の作業完了", "incident task done"),
     "audit.action.incident_task_undone": ("事案の作業を未了に", "incident task not done"),
     "audit.action.incident_reminder": ("事案の期限の通知", "incident reminder sent"),
+    "audit.action.incident_notice": ("事案の本人通知文の作成", "incident notice made"),
     "audit.action.release_without": ("宛先を外して送信", "release without a recipient"),
     "audit.action.approve": ("承認", "approve"),
     "audit.action.approve_without": ("宛先を外して承認", "approve without a recipient"),

@@ -69,11 +69,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.rules_applied": ("適用した規則: {rules}", "Rules applied: {rules}"),
     "inc.report": ("報告事項 (規則8条1項) をダウンロード", "Download the report items (Rules Art. 8(1))"),
     "inc.report_xlsx": ("報告事項の Excel (XLSX)", "The report items as XLSX"),
+    "inc.report_pdf": ("PDF", "PDF"),
+    "inc.report_docx": ("Word (DOCX)", "Word (DOCX)"),
+    "inc.notice_link": ("本人への通知文・公表文を作る", "Write the notice to the individuals and the announcement"),
     "inc.report_note": (
-        "報告事項は委員会の報告フォームへ貼り付けるためのテキストです。Excel (XLSX) は社内の記録として保存する"
-        "ためのものです (どちらも二次被害と再発防止策は記入してください)。PDF・DOCX の報告書はまだ作れません。",
-        "The report items are text to paste into the PPC's form; the XLSX workbook is for the company's own "
-        "records (in both, fill in secondary harm and prevention). A PDF or DOCX document is not produced yet.",
+        "報告事項のテキストは委員会の報告フォームへ貼り付けるためのものです。PDF・Word・Excel は同じ9項目の文書で、"
+        "社内の記録や提出用に使います (いずれも二次被害と再発防止策は記入してください)。",
+        "The report items as text are to paste into the PPC's form; the PDF, Word and Excel files hold the same "
+        "nine items as a document for the company's records (in each, fill in secondary harm and prevention).",
     ),
     # the form
     "inc.form.title": ("事案を登録", "Record an incident"),

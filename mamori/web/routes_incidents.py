@@ -20,7 +20,7 @@ from mamori.incidents import register
 from mamori.incidents.case import CAUSE_LABELS_JA, CAUSES, EVENTS, CaseError
 from mamori.incidents.explain import CATEGORY_ITEM, CATEGORY_SHORT
 from mamori.incidents.register import IncidentView, RegisterError, privacymark_of
-from mamori.incidents.report import report_text
+from mamori.incidents.report import report_stage, report_text
 from mamori.incidents.report_xlsx import report_xlsx
 from mamori.incidents.ruleset import builtin_rulesets, in_force
 from mamori.incidents.tasks import TASK_ARTICLES, TASK_KINDS, band, today_in
@@ -234,7 +234,7 @@ def incidents_report(request: Request, incident_id: int,
     """The nine items of 規則8条1項 as text, to paste into the PPC's form (a download)."""
     require_officer(info)
     view = _view(request, incident_id)
-    body = report_text(view.id, view.case, view.decision, view.summary, view.tasks)
+    body = report_text(view.id, view.case, view.decision, view.summary, view.tasks, stage=report_stage(view.tasks))
     return Response(body, media_type="text/plain; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="incident-{view.id}-report.txt"', "Cache-Control": "no-store"})
 
@@ -249,6 +249,6 @@ def incidents_report_xlsx(request: Request, incident_id: int,
     require_officer(info)
     view = _view(request, incident_id)
     body = report_xlsx(view.id, view.case, view.decision, view.summary, view.tasks,
-                       today_in(utcnow(), zone_for(request)))
+                       today_in(utcnow(), zone_for(request)), stage=report_stage(view.tasks))
     return Response(body, media_type=XLSX, headers={
         "Content-Disposition": f'attachment; filename="incident-{view.id}-report.xlsx"', "Cache-Control": "no-store"})

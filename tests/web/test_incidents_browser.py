@@ -1,13 +1,15 @@
 """The incident register in a real browser: the officer records an incident through the form of plain questions,
-sees the decision with its reasons and the countdown of each task, downloads the report items (規則8条1項, text)
-and marks the 速報 done."""
+sees the decision with its reasons and the countdown of each task, downloads the report items (規則8条1項, as text
+and as PDF, read back) and marks the 速報 done."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from mamori.incidents import register
 from mamori.incidents.tasks import today_in
@@ -62,6 +64,13 @@ def test_officer_records_an_incident_and_sees_decision_and_countdown(web_setting
         assert download.value.suggested_filename == f"incident-{incident_id}-report.txt"
         assert "【3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数】\n1,200人" in report
         assert "ファイルサーバーが暗号化された" in report and "マルウェア" in report
+        with page.expect_download() as download:
+            page.click(f"a[href='/incidents/{incident_id}/report.pdf']")
+        assert download.value.suggested_filename == f"incident-{incident_id}-report.pdf"
+        pdf = PdfReader(download.value.path())
+        text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
+        assert "個人情報保護委員会への報告" in text and f"事案番号{incident_id}" in text
+        assert "本人の数1,200人" in text and "ファイルサーバーが暗号化された" in text  # item 3, the summary
         page.click("tr[data-task=preliminary] button[type=submit]")
         page.wait_for_load_state()
         assert "完了" in page.locator("tr[data-task=preliminary]").inner_text()

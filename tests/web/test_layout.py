@@ -3,7 +3,7 @@
 As each role (sender, approver, administrator) and signed out, every page of the web app is opened with long
 subjects, long addresses and many reasons; the document must not scroll sideways
 (``scrollWidth <= innerWidth``) and no visible element may reach past the viewport (a table cut off inside a
-scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 48 pages).
+scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 49 pages).
 """
 
 from __future__ import annotations
@@ -217,7 +217,8 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
                               ("incident-edit", f"/incidents/{ids['incident']}/edit"),
                               ("incident-stats", "/incidents/stats"),
                               ("incident-from-mail", f"/incidents/from-mail/{own}"), ("letters-officer", "/letters"),
-                              ("letters-officer-en", "/letters?lang=en")],
+                              ("letters-officer-en", "/letters?lang=en"),
+                              ("incident-notice", f"/incidents/{ids['incident']}/notice")],
         "adam@corp.example": [("admin-contacts", "/admin/contacts"),
                               ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
                               ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),
