@@ -95,6 +95,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_link,
         routes_mail,
         routes_policy,
+        routes_training_admin,
     )
 
     app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
@@ -108,6 +109,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_policy.router)  # /admin/policy, /admin/keywords (admin): mamori.toml
     app.include_router(routes_audit_export.router)  # /audit/export.csv|xlsx (officer)
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
+    app.include_router(routes_training_admin.router)  # /admin/training: assignments, completion, reminders (admin)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)
