@@ -162,7 +162,7 @@ def remind_cmd(config: str | None, db_url: str | None, today: datetime | None, y
     from mamori.store.base import utcnow
     from mamori.store.command import cli_actor
     from mamori.training.config import load_training_config, parse_training_config
-    from mamori.training.remind import remind_all
+    from mamori.training.remind import moment_of, remind_all
 
     path = Path(config or "mamori.toml")
     if config and not path.is_file():
@@ -177,7 +177,8 @@ def remind_cmd(config: str | None, db_url: str | None, today: datetime | None, y
     y = year if year is not None else tconfig.year_of()(utcnow().astimezone(settings.tz))
     db = open_store(config, db_url, "training remind")
     failed = False
-    for run in remind_all(db, settings, courses, y, day, cli_actor(), lead=lead, every=every):
+    now = moment_of(day, settings.tz) if today is not None else None  # a run for another day counts from that day
+    for run in remind_all(db, settings, courses, y, day, cli_actor(), lead=lead, every=every, now=now):
         a = run.assignment
         if run.sent or run.failed:
             click.echo(f"{a.course_id} {a.year} {a.department} (期限 {a.due}): {run.sent} 人に送信 / "

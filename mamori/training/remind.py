@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
@@ -43,6 +43,11 @@ def is_due(status: PersonStatus, due: date, today: date, tz: tzinfo, *, lead: in
         return True
     last = status.reminded_at.astimezone(tz).date()
     return (today - last).days >= max(every, 1)
+
+
+def moment_of(day: date, tz: tzinfo) -> datetime:
+    """The time a run for ``day`` (not today) records its reminders at: 09:00 of that day in the company's zone."""
+    return datetime.combine(day, time(9, 0), tzinfo=tz)
 
 
 def reminder_mail(*, to: str, name: str, course: Course, due: date, today: date, link: str, from_addr: str) -> bytes:
@@ -100,10 +105,13 @@ def remind_assignment(
     lead: int = 10_000,
     every: int = 0,
     hop: NextHop | None = None,
+    now: datetime | None = None,
 ) -> Run:
     """Remind the people of one assignment who are due a reminder (:func:`is_due`); audited when anything was tried.
 
     The department's people are enrolled first, so someone who joined after the assignment gets a record too.
+    ``now`` is when the reminders are recorded as sent (default: now; a run for another day than today passes a
+    time of that day, so the interval counts from it).
     """
     store.enrol(db, assignment)
     _, statuses = store.completion(db, assignment, today)
@@ -127,7 +135,7 @@ def remind_assignment(
     finally:
         if own:
             hop.close()
-    records.mark_reminded(db, accepted, assignment.course_id, assignment.year)
+    records.mark_reminded(db, accepted, assignment.course_id, assignment.year, now)
     with db.session() as s:
         record(s, actor, "training_reminder", f"training_assignment:{assignment.id}",
                f"{assignment.course_id} {assignment.year}: reminders sent to {len(accepted)}, "
@@ -145,8 +153,10 @@ def remind_all(
     *,
     lead: int = 14,
     every: int = 7,
+    now: datetime | None = None,
 ) -> list[Run]:
-    """The daily run: every assignment of ``year`` whose course is known; one SMTP session for all."""
+    """The daily run: every assignment of ``year`` whose course is known; one SMTP session for all (``now``: see
+    :func:`remind_assignment`)."""
     out: list[Run] = []
     todo: Sequence[Assignment] = [a for a in store.list_assignments(db, year) if a.course_id in courses]
     if not todo:
@@ -157,7 +167,7 @@ def remind_all(
             if (a.due - today) > timedelta(days=lead):
                 continue
             out.append(remind_assignment(db, settings, a, courses[a.course_id], today, actor, lead=lead,
-                                         every=every, hop=hop))
+                                         every=every, hop=hop, now=now))
     finally:
         hop.close()
     return out
