@@ -34,7 +34,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tr.in_progress": ("受講中", "In progress"),
     "tr.not_started": ("未受講", "Not started"),
     "tr.overdue": ("期限超過", "Overdue"),
-    "tr.percent": ("修了率", "Passed"),
+    "tr.percent": ("修了率", "Passed (%)"),
     "tr.people": ("対象者を見る", "People"),
     "tr.export": ("書き出し（監査用）", "Export (for auditors)"),
     "tr.export_departments": ("部署別 CSV", "Per department CSV"),
