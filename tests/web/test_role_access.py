@@ -39,6 +39,8 @@ PAGES = {
     "/audit/export.csv": {"officer"},
     "/incidents": {"officer"},
     "/incidents/new": {"officer"},
+    "/admin/training": {"officer", "admin"},  # the officer reads and exports; only the admin changes (POSTs)
+    "/admin/training/export.csv": {"officer", "admin"},
 }
 PASSWORD = "imported-person-pw-1"
 
