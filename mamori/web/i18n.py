@@ -20,7 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.audit": ("監査ログ", "Audit log"),
     "nav.incidents": ("漏えい等の事案", "Incidents"),
     "nav.users": ("ユーザー管理", "Users"),
-    "nav.training_admin": ("研修の割当", "Training"),
+    "nav.training_admin": ("研修の割当", "Training assignments"),
     "nav.logout": ("ログアウト", "Log out"),
     "nav.lang_other": ("English", "日本語"),
     "nav.signed_in_as": ("ログイン中:", "Signed in as"),
