@@ -24,19 +24,13 @@ from mamori.training.assignments import AssignmentError
 from mamori.training.course import Course
 from mamori.training.progress import fiscal_year
 from mamori.training.remind import remind_assignment
-from mamori.web.access import require_admin
+from mamori.web.access import require_admin, require_admin_or_officer
 from mamori.web.accounts import SessionInfo
 from mamori.web.render import page, zone_for
-from mamori.web.security import Forbidden, NotFound, check_csrf, form_data, require_session, settings_of
+from mamori.web.security import NotFound, check_csrf, form_data, require_session, settings_of
 from mamori.web.training_admin_text import tat
 
 router = APIRouter(include_in_schema=False)
-
-
-def require_viewer(info: SessionInfo) -> None:
-    """The administrator and the privacy officer may see completion and export it; others get 403."""
-    if info.account.role not in ("admin", "officer"):
-        raise Forbidden()
 
 
 def _courses(request: Request) -> dict[str, Course]:
@@ -91,7 +85,7 @@ def _page(request: Request, info: SessionInfo, year: int, status: int = 200, **c
 
 @router.get("/admin/training")
 def training_admin(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    require_viewer(info)
+    require_admin_or_officer(info)
     return _page(request, info, _year(request, request.query_params.get("year")))
 
 
@@ -151,7 +145,7 @@ def _department_page(request: Request, info: SessionInfo, number: int, status: i
 def training_department(
     request: Request, number: int, info: Annotated[SessionInfo, Depends(require_session)]
 ) -> Response:
-    require_viewer(info)
+    require_admin_or_officer(info)
     return _department_page(request, info, number)
 
 
@@ -231,7 +225,7 @@ def _audit_export(request: Request, info: SessionInfo, year: int, kind: str, fmt
 
 @router.get("/admin/training/export.csv")
 def training_export_csv(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    require_viewer(info)
+    require_admin_or_officer(info)
     lang = request.state.lang
     year = _year(request, request.query_params.get("year"))
     kind = "people" if request.query_params.get("kind") == "people" else "departments"
@@ -246,7 +240,7 @@ def training_export_csv(request: Request, info: Annotated[SessionInfo, Depends(r
 
 @router.get("/admin/training/export.xlsx")
 def training_export_xlsx(request: Request, info: Annotated[SessionInfo, Depends(require_session)]) -> Response:
-    require_viewer(info)
+    require_admin_or_officer(info)
     lang = request.state.lang
     year = _year(request, request.query_params.get("year"))
     pairs = _export_pairs(request, year)
