@@ -15,7 +15,7 @@ import hmac
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -248,6 +248,7 @@ def training_router(
     post_dependencies: Sequence[Any] = (),
     form_extras: Callable[..., Mapping[str, str]] | None = None,
     assigned_of: Callable[[Any, str, int], Mapping[str, Any]] | None = None,
+    zone: tzinfo = _JST,
 ) -> Any:
     """A FastAPI ``APIRouter`` with the learner pages and (if ``officer_dependency`` is given) the officer report.
 
@@ -269,7 +270,7 @@ def training_router(
       ``form_extras(request)``: hidden fields to put in every form (e.g. the CSRF token).
     - ``assigned_of(db, login, year)``: the courses assigned to the learner for the year, by course id, each with
       a ``due`` date (:func:`mamori.training.assignments.learner_assignments`); the course list shows them first,
-      with the due date.
+      with the due date, overdue after it in ``zone`` (the company's time zone; default Asia/Tokyo).
     """
     from fastapi import APIRouter, Depends, HTTPException, Request
     from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -335,7 +336,7 @@ def training_router(
         items = [(c, records.get_progress(db, learner.login, c.id, year)) for c in catalogue.values()]
         due = {cid: a.due for cid, a in (assigned_of(db, learner.login, year) if assigned_of else {}).items()}
         return html(render_index(items, year, lang=lang_of(request), base=base_of(request), learner=learner,
-                                 due=due, today=utcnow().astimezone(_JST).date()))
+                                 due=due, today=utcnow().astimezone(zone).date()))
 
     @router.get("/{course_id}/")
     def training_course(course_id: str, request: Request, user: User, db: Db) -> RedirectResponse:

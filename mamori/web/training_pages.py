@@ -55,6 +55,7 @@ and by when); reports for the officer."""
             certificate_secret=app.state.settings.secret_key,
             public_url=app.state.settings.base_url,
             assigned_of=learner_assignments,
+            zone=app.state.settings.timezone,
             **kwargs,
         ),
         include_in_schema=False,  # HTML pages: the OpenAPI schema describes the JSON API only

@@ -163,6 +163,10 @@ def test_english_page_and_the_learners_due_date(client: TestClient, web_db) -> N
     login(client, "alice@corp.example")
     mine = client.get("/training/")
     assert f'data-due="{_due(5)}"' in mine.text and "割り当て済み・受講期限" in mine.text
+    assert "assigned overdue" not in mine.text
+    [a] = store.list_assignments(web_db)
+    store.change_due(web_db, a.id, date.today() - timedelta(days=2), ADMIN)
+    assert 'class="assigned overdue"' in client.get("/training/").text
     client.post("/logout", data={"csrf": csrf_of(client.get("/messages").text)})
     login(client, "carol@corp.example")  # legal: nothing assigned
     assert "data-due" not in client.get("/training/").text
