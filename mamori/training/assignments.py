@@ -15,6 +15,8 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from mamori.store import Database
 from mamori.store.accounts import User
@@ -99,6 +101,12 @@ def enrol(db: Database, assignment: Assignment) -> int:
     return records.assign(db, [Learner(p.login, p.name) for p in people], assignment.course_id, assignment.year)
 
 
+def _existing(s: Session, course_id: str, year: int, department: str) -> TrainingAssignment | None:
+    return s.scalars(select(TrainingAssignment).where(
+        TrainingAssignment.course_id == course_id, TrainingAssignment.year == year,
+        TrainingAssignment.department == department).with_for_update()).one_or_none()
+
+
 def assign(
     db: Database, course: Course, chosen: Iterable[str], year: int, due: date, actor: str
 ) -> list[Change]:
@@ -118,14 +126,20 @@ def assign(
     out: list[Change] = []
     with db.session() as s:
         for department in wanted:
-            row = s.scalars(select(TrainingAssignment).where(
-                TrainingAssignment.course_id == course.id, TrainingAssignment.year == year,
-                TrainingAssignment.department == department).with_for_update()).one_or_none()
+            row = _existing(s, course.id, year, department)
+            created = False
             if row is None:
                 row = TrainingAssignment(course_id=course.id, course_version=course.full_version, year=year,
                                          department=department, due=due, created_by=actor)
-                s.add(row)
-                s.flush()
+                try:
+                    with s.begin_nested():
+                        s.add(row)
+                        s.flush()
+                    created = True
+                except IntegrityError:  # another administrator assigned it at the same moment: theirs stands
+                    row = _existing(s, course.id, year, department)
+                    assert row is not None
+            if created:
                 record(s, actor, "training_assign", f"training_assignment:{row.id}",
                        f"{course.id} {course.full_version} assigned to a department for {year}, due {due}",
                        before=None, after=_audit_view(row))

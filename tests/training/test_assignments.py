@@ -119,3 +119,19 @@ def test_the_learner_sees_their_departments_assignments(db, chapter2) -> None:
     assert store.learner_assignments(db, "c@corp.example", 2026) == {}
     assert store.learner_assignments(db, "a@corp.example", 2027) == {}
     assert store.learner_assignments(db, "nobody@corp.example", 2026) == {}
+
+
+def test_a_concurrent_assignment_of_the_same_department_is_taken_not_a_crash(db, chapter2, monkeypatch) -> None:
+    store.assign(db, chapter2, ["営業部"], 2026, DUE, "adam")
+    real = store._existing
+    calls = []
+
+    def late(s, course_id, year, department):  # the first look misses the row another administrator just made
+        calls.append(department)
+        return None if len(calls) == 1 else real(s, course_id, year, department)
+
+    monkeypatch.setattr(store, "_existing", late)
+    [change] = store.assign(db, chapter2, ["営業部"], 2026, date(2027, 1, 8), "olga")
+    assert change.kind == "updated" and len(calls) == 2
+    assert [a.due for a in store.list_assignments(db)] == [date(2027, 1, 8)]
+    assert len(_audit(db, "training_assign")) == 1 and len(_audit(db, "training_assignment_update")) == 1
