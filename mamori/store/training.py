@@ -4,14 +4,18 @@ A record is created when an officer assigns the course (``assigned_at``) or when
 (``started_at``), whichever comes first, so "who has not finished" is one query over this table. Learners are
 identified by a string (their login e-mail) plus a display name; there is deliberately no foreign key to the
 web app's accounts, so training records survive an account being removed (auditors ask for two years of them).
+
+An assignment (``training_assignments``) gives a course, as the version offered when it was assigned, to one
+department (the accounts' ``group``) for a year with a due date; who is in the department is read from the
+accounts when completion is counted, so people who join later are counted too.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mamori.store.base import Base, UTCDateTime, utcnow
@@ -66,3 +70,21 @@ class TrainingAttempt(Base):
     passed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     record: Mapped[TrainingRecord] = relationship(back_populates="attempt_rows")
+
+
+class TrainingAssignment(Base):
+    __tablename__ = "training_assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    course_id: Mapped[str] = mapped_column(String(100))
+    course_version: Mapped[str] = mapped_column(String(100), default="")  # version+hash offered when assigned
+    year: Mapped[int] = mapped_column(Integer)  # the (fiscal) year whose records count
+    department: Mapped[str] = mapped_column(String(100))  # an accounts' group
+    due: Mapped[date] = mapped_column(Date)  # the company's date by which it must be passed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(320), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("course_id", "year", "department", name="uq_training_assignments_course_year_department"),
+    )

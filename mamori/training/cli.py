@@ -1,4 +1,5 @@
-"""``mamori training``: validate course files, export a course as SCORM 1.2, assign learners, report a year."""
+"""``mamori training``: validate course files, export a course as SCORM 1.2, assign learners, report a year, send
+the reminders of the departments' assignments."""
 
 from __future__ import annotations
 
@@ -138,3 +139,52 @@ def report_cmd(course: str, config: str | None, db_url: str | None, year: int | 
         write_atomically(Path(output), csv_text(rows, lang).encode("utf-8-sig"))
     done = sum(1 for r in recs if r.completed)
     click.echo(f"{c.id} {y}: {len(recs)} records, {done} completed ({datetime.now():%Y-%m-%d %H:%M})", err=True)
+
+
+@training.command("remind")
+@store_options
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="the company's date to remind for (default: today in [organization] timezone)")
+@click.option("--year", type=int, default=None, help="the assignments' year (default: the current one)")
+@click.option("--lead", type=click.IntRange(0, 365), default=14, show_default=True,
+              help="start reminding this many days before the due date")
+@click.option("--every", type=click.IntRange(1, 365), default=7, show_default=True,
+              help="remind the same person again after this many days (also when overdue)")
+def remind_cmd(config: str | None, db_url: str | None, today: datetime | None, year: int | None, lead: int,
+               every: int) -> None:
+    """Mail everyone of an assigned department who has not passed yet, from LEAD days before the due date and
+    again every EVERY days; run it daily (mamori-training-remind.timer).
+
+    割り当てた部署の未修了者に、期限の LEAD 日前から EVERY 日おきに督促メールを送ります（期限後も続けます）。
+    Exit 0: every reminder due was sent (or none was due); 1: some could not be sent (tried again next run).
+    """
+    from mamori.incidents.remind import load_reminder_settings
+    from mamori.store.base import utcnow
+    from mamori.store.command import cli_actor
+    from mamori.training.config import load_training_config, parse_training_config
+    from mamori.training.remind import moment_of, remind_all
+
+    path = Path(config or "mamori.toml")
+    if config and not path.is_file():
+        raise click.UsageError(f"no such config file: {config}")
+    try:
+        settings = load_reminder_settings(path)
+        tconfig = load_training_config(path) if path.is_file() else parse_training_config({})
+        courses = tconfig.load_courses()
+    except (ValueError, UnicodeDecodeError) as exc:  # TOMLDecodeError, SettingsError, TrainingConfigError
+        raise click.UsageError(f"{path}: {exc}") from exc
+    day = today.date() if today is not None else utcnow().astimezone(settings.tz).date()
+    y = year if year is not None else tconfig.year_of()(utcnow().astimezone(settings.tz))
+    db = open_store(config, db_url, "training remind")
+    failed = False
+    now = moment_of(day, settings.tz) if today is not None else None  # a run for another day counts from that day
+    for run in remind_all(db, settings, courses, y, day, cli_actor(), lead=lead, every=every, now=now):
+        a = run.assignment
+        if run.sent or run.failed:
+            click.echo(f"{a.course_id} {a.year} {a.department} (期限 {a.due}): {run.sent} 人に送信 / "
+                       f"due {a.due}: sent to {run.sent}")
+        if run.failed:
+            failed = True
+            click.echo(f"mamori training remind: {a.course_id} {a.department}: {run.failed} 人に送れません / "
+                       f"not sent to {run.failed}: {run.error}", err=True)
+    sys.exit(1 if failed else 0)

@@ -15,7 +15,7 @@ import hmac
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -170,18 +170,27 @@ def render_report(
 
 
 def render_index(items: Sequence[tuple[Course, Progress | None]], year: int, *, lang: str = "ja", base: str = "",
-                 learner: Learner | None = None) -> str:
+                 learner: Learner | None = None, due: Mapping[str, date] | None = None,
+                 today: date | None = None) -> str:
+    """The learner's courses; those assigned to them (``due``: course id -> due date) first, with the date, and
+    marked overdue when ``today`` is past it and the course is not completed."""
     @dataclass(frozen=True)
     class Item:
         course: Course
         progress: Progress | None
         status: str
         status_text: str
+        due: date | None
+        overdue: bool
 
+    due = due or {}
     out = []
     for course, p in items:
         status = p.status if p is not None else "not_started"
-        out.append(Item(course, p, status, STATUS_TEXT[status][_lang(lang)]))
+        when = due.get(course.id)
+        late = when is not None and today is not None and today > when and status != COMPLETED
+        out.append(Item(course, p, status, STATUS_TEXT[status][_lang(lang)], when, late))
+    out.sort(key=lambda i: (i.due is None, i.due or date.min))
     return _render("index.html", lang, base, learner, items=out, year=year)
 
 
@@ -238,6 +247,8 @@ def training_router(
     public_url: str = "",
     post_dependencies: Sequence[Any] = (),
     form_extras: Callable[..., Mapping[str, str]] | None = None,
+    assigned_of: Callable[[Any, str, int], Mapping[str, Any]] | None = None,
+    zone: tzinfo = _JST,
 ) -> Any:
     """A FastAPI ``APIRouter`` with the learner pages and (if ``officer_dependency`` is given) the officer report.
 
@@ -257,6 +268,9 @@ def training_router(
       for anyone, signed in or not. ``public_url``: the app's address, to print where to check.
     - ``post_dependencies``: extra dependencies for the POST routes (e.g. the app's CSRF check), and
       ``form_extras(request)``: hidden fields to put in every form (e.g. the CSRF token).
+    - ``assigned_of(db, login, year)``: the courses assigned to the learner for the year, by course id, each with
+      a ``due`` date (:func:`mamori.training.assignments.learner_assignments`); the course list shows them first,
+      with the due date, overdue after it in ``zone`` (the company's time zone; default Asia/Tokyo).
     """
     from fastapi import APIRouter, Depends, HTTPException, Request
     from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -320,7 +334,9 @@ def training_router(
         learner = learner_of(user)
         year = year_now()
         items = [(c, records.get_progress(db, learner.login, c.id, year)) for c in catalogue.values()]
-        return html(render_index(items, year, lang=lang_of(request), base=base_of(request), learner=learner))
+        due = {cid: a.due for cid, a in (assigned_of(db, learner.login, year) if assigned_of else {}).items()}
+        return html(render_index(items, year, lang=lang_of(request), base=base_of(request), learner=learner,
+                                 due=due, today=utcnow().astimezone(zone).date()))
 
     @router.get("/{course_id}/")
     def training_course(course_id: str, request: Request, user: User, db: Db) -> RedirectResponse:

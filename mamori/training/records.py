@@ -191,9 +191,11 @@ def not_completed(db: Database, course_id: str, year: int) -> list[Progress]:
     return [p for p in year_records(db, course_id, year) if not p.completed]
 
 
-def mark_reminded(db: Database, users: Iterable[str], course_id: str, year: int) -> list[Progress]:
-    """Count a reminder sent to each (not completed) user; returns their updated records."""
-    now = utcnow()
+def mark_reminded(
+    db: Database, users: Iterable[str], course_id: str, year: int, now: datetime | None = None
+) -> list[Progress]:
+    """Count a reminder sent (at ``now``, default: now) to each (not completed) user; returns their updated records."""
+    now = now or utcnow()
     out = []
     with db.session() as s:
         for user in users:

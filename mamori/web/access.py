@@ -1,5 +1,6 @@
 """Who may see and do what: a sender their own messages, an approver their group's, an officer everything; which
-role each kind of page needs (``require_officer``, ``require_account_admin``, ``require_admin``: 403 otherwise).
+role each kind of page needs (``require_officer``, ``require_account_admin``, ``require_admin``,
+``require_admin_or_officer``: 403 otherwise).
 
 Someone who may not see a message gets the same answer as for a message that does not exist (404), so ids
 cannot be probed.
@@ -52,4 +53,10 @@ def require_account_admin(info: SessionInfo) -> None:
 def require_admin(info: SessionInfo) -> None:
     """The administration pages (contacts, policy, keywords) are the system administrator's (``admin``) only."""
     if info.account.role != "admin":
+        raise Forbidden()
+
+
+def require_admin_or_officer(info: SessionInfo) -> None:
+    """Pages the administrator runs and the privacy officer reads (training assignments: completion, export)."""
+    if info.account.role not in ("admin", "officer"):
         raise Forbidden()

@@ -99,6 +99,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
         routes_link,
         routes_mail,
         routes_policy,
+        routes_training_admin,
     )
 
     app.include_router(health.router)  # /healthz, /metrics: no login (metrics on the loopback only)
@@ -116,6 +117,7 @@ def create_app(settings: WebSettings, db: Database, guard: GuardInputs | Any | N
     app.include_router(routes_incidents.router)  # /incidents: the incident register (officer)
     app.include_router(routes_letters.router)  # /letters: print runs and FAX lists checked (every role)
     app.include_router(routes_incident_documents.router)  # /incidents/ID/report.pdf|docx, /notice (officer)
+    app.include_router(routes_training_admin.router)  # /admin/training: assignments, completion, reminders (admin)
     from mamori.web.training_pages import mount_training
 
     mount_training(app, settings.config_path)

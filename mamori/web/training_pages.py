@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 
+from mamori.training.assignments import learner_assignments
 from mamori.training.config import load_training_config, parse_training_config
 from mamori.web.access import require_officer
 from mamori.web.security import check_csrf, require_session, resolve_session
@@ -35,10 +36,14 @@ def _form_extras(request: Request) -> dict[str, str]:
 
 
 def mount_training(app: FastAPI, config_path: Path | None) -> None:
-    """``/training/``: courses, progress, quiz and certificate for everyone; reports for the officer."""
+    """``/training/``: courses, progress, quiz and certificate for everyone (with what their department is assigned
+and by when); reports for the officer."""
     from mamori.training.pages import training_router
 
     config = load_training_config(config_path) if config_path is not None else parse_training_config({})
+    kwargs = config.router_kwargs()
+    app.state.training_courses = kwargs["courses"]  # for the administration pages (routes_training_admin)
+    app.state.training_year_of = kwargs["year_of"]
     app.include_router(
         training_router(
             _db,
@@ -49,7 +54,9 @@ def mount_training(app: FastAPI, config_path: Path | None) -> None:
             form_extras=_form_extras,
             certificate_secret=app.state.settings.secret_key,
             public_url=app.state.settings.base_url,
-            **config.router_kwargs(),
+            assigned_of=learner_assignments,
+            zone=app.state.settings.timezone,
+            **kwargs,
         ),
         include_in_schema=False,  # HTML pages: the OpenAPI schema describes the JSON API only
     )

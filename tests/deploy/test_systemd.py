@@ -34,9 +34,9 @@ def _exec_start(unit: Path) -> list[str]:
 
 def test_there_are_units_for_serve_for_a_gateway_alone_the_directory_sync_and_the_reminders() -> None:
     assert {u.name for u in UNITS} == {"mamori.service", "mamori-gateway.service", "mamori-users-sync.service",
-                                       "mamori-incidents-remind.service"}
+                                       "mamori-incidents-remind.service", "mamori-training-remind.service"}
     assert [_exec_start(u)[1:3] for u in UNITS] == [["gateway", "--config"], ["incidents", "remind"],
-                                                    ["users", "sync"], ["serve", "--config"]]
+                                                    ["training", "remind"], ["users", "sync"], ["serve", "--config"]]
 
 
 def test_the_sync_timer_verifies_with_its_service(tmp_path: Path) -> None:
@@ -53,17 +53,18 @@ def test_the_sync_timer_verifies_with_its_service(tmp_path: Path) -> None:
     assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
 
 
-def test_the_reminder_timer_verifies_with_its_service(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "at"), [("incidents", "08:30"), ("training", "09:00")])
+def test_the_reminder_timers_verify_with_their_service(tmp_path: Path, kind: str, at: str) -> None:
     tool = shutil.which("systemd-analyze")
     assert tool, "systemd-analyze is needed (Debian package systemd; make test's system-deps installs it)"
-    for name in ("mamori-incidents-remind.service", "mamori-incidents-remind.timer"):
+    for name in (f"mamori-{kind}-remind.service", f"mamori-{kind}-remind.timer"):
         text = (SYSTEMD / name).read_text(encoding="utf-8")
         (tmp_path / name).write_text(text.replace("/opt/mamori/venv/bin/mamori",
                                                   str(Path(sys.executable).with_name("mamori"))))
-    timer = (SYSTEMD / "mamori-incidents-remind.timer").read_text(encoding="utf-8")
-    assert "\nUnit=mamori-incidents-remind.service\n" in timer and "\nPersistent=true\n" in timer
-    assert "\nOnCalendar=*-*-* 08:30:00\n" in timer  # once a day: each run sends only the reminders not sent yet
-    run = subprocess.run([tool, "verify", "--man=no", str(tmp_path / "mamori-incidents-remind.timer")],
+    timer = (SYSTEMD / f"mamori-{kind}-remind.timer").read_text(encoding="utf-8")
+    assert f"\nUnit=mamori-{kind}-remind.service\n" in timer and "\nPersistent=true\n" in timer
+    assert f"\nOnCalendar=*-*-* {at}:00\n" in timer  # once a day: each run sends only the reminders due
+    run = subprocess.run([tool, "verify", "--man=no", str(tmp_path / f"mamori-{kind}-remind.timer")],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
 

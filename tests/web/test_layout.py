@@ -3,7 +3,8 @@
 As each role (sender, approver, administrator) and signed out, every page of the web app is opened with long
 subjects, long addresses and many reasons; the document must not scroll sideways
 (``scrollWidth <= innerWidth``) and no visible element may reach past the viewport (a table cut off inside a
-scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG: 49 pages).
+scrolling box counts). A screenshot of each page at each width is kept in docs/screenshots/layout/ (JPEG, one per
+page and width).
 """
 
 from __future__ import annotations
@@ -151,6 +152,17 @@ def _admin_world(web_db, folder) -> object:
     return folder / "mamori.toml"
 
 
+def _training_world(web_db) -> int:
+    """Chapter 2 assigned to the department with the long name (and to sales, so Alice sees a due date)."""
+    from mamori.training import assignments
+    from mamori.training.course import builtin_courses_dir, load_course
+
+    course = load_course(builtin_courses_dir() / "pi-ch2")
+    changes = assignments.assign(web_db, course, ["東日本営業本部 第一営業部 法人営業課", "sales"], 2026,
+                                 utcnow().date() + timedelta(days=14), "adam@corp.example")
+    return changes[0].assignment.id
+
+
 def _admin_forms(page, site: str, folder) -> Iterator[str]:
     """Submit the administration forms in the browser; yields each result page's name once it is shown."""
     upload = folder / "upload.csv"
@@ -198,6 +210,7 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
 
     ids = _world(web_db)
     config = _admin_world(web_db, tmp_path)
+    assignment = _training_world(web_db)
     app = create_app(replace(web_settings, secret_key=SECRET, config_path=config), web_db, guard=None)
     own, waiting = ids["own"], ids["waiting"]
     visits: dict[str | None, list[tuple[str, str]]] = {
@@ -206,7 +219,8 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
         "alice@corp.example": [("messages", "/messages"), ("confirm", f"/messages/{own}"),
                                ("confirm-waiting", f"/messages/{waiting}"), ("password", "/account/password"),
                                ("cancelled-note", f"/messages/{ids['cancelled']}"),
-                               ("messages-en", "/messages?lang=en"), ("letters", "/letters")],
+                               ("messages-en", "/messages?lang=en"), ("letters", "/letters"),
+                               ("training-assigned", "/training/")],
         "bob@corp.example": [("queue", "/queue"), ("queue-all", "/queue?scope=all&lang=ja"),
                              ("approve", f"/messages/{own}"), ("dashboard", "/dashboard"),
                              ("link", ids["link"])],
@@ -223,7 +237,10 @@ def test_every_page_fits_phone_and_desktop(browser, web_settings, web_db, tmp_pa
                               ("admin-contact-edit", "/admin/contacts/edit?email=" + LONG_ADDRESS.replace("@", "0%40")),
                               ("admin-policy", "/admin/policy"), ("admin-keywords", "/admin/keywords"),
                               ("admin-contacts-en", "/admin/contacts?lang=en"),
-                              ("accounts-import", "/admin/accounts/import")],
+                              ("accounts-import", "/admin/accounts/import"),
+                              ("admin-training", "/admin/training?year=2026"),
+                              ("admin-training-department", f"/admin/training/{assignment}"),
+                              ("admin-training-en", "/admin/training?year=2026&lang=en")],
     }
     problems = []
     with serve(app) as site:

@@ -41,6 +41,8 @@ PAGES = {
     "/incidents/new": {"officer"},
     "/incidents/stats": {"officer"},
     "/letters": {"sender", "approver", "officer", "admin"},  # the clerk who prints a run is a sender
+    "/admin/training": {"officer", "admin"},  # the officer reads and exports; only the admin changes (POSTs)
+    "/admin/training/export.csv": {"officer", "admin"},
 }
 PASSWORD = "imported-person-pw-1"
 
