@@ -81,6 +81,8 @@ RULES = (
     Rule(r"mamori users invite (tanaka@example\.co\.jp suzuki@example\.co\.jp|--new)"
          r"( --print-links| --hours 168)?" + END, "run"),
     Rule(r"mamori users (disable|enable) tanaka@example\.co\.jp" + END, "run"),
+    # docs/api.md
+    Rule(r"mamori tokens (create|list|revoke)( slack-bot)?" + END, "run"),
     # docs/incidents.md (case.json: the doc's JSON block)
     Rule(r"mamori incidents assess case\.json( --json)?" + END, "run"),
     # docs/letters.md (sendlist.csv, contacts.csv: the doc's blocks); 1 = a row was held
@@ -297,6 +299,9 @@ def test_runnable_commands_run_as_written(files: list[str], tmp_path: Path) -> N
     assert mailed == sorted(f"{u}@example.co.jp" for u in ("tanaka", "suzuki", "sato", "kato")), mailed
     assert "4 created" in next(v for k, v in outputs.items() if "people.csv --dry-run" in k)
     # docs/incidents.md and docs/letters.md: the doc's own files read
+    tokens = next(v for k, v in outputs.items() if k.startswith("mamori tokens list"))
+    assert "slack-bot" in tokens and "mmr_" not in tokens  # listed, never shown again
+    assert next(v for k, v in outputs.items() if k.startswith("mamori tokens create")).startswith("mmr_")
     assessed = next(v for k, v in outputs.items() if k.startswith("mamori incidents assess case.json --json"))
     assert '"reportable"' in assessed
     assert '"row": 1, "action": "hold"' in next(v for k, v in outputs.items() if "fax check" in k and "--json" in k)
