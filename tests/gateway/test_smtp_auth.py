@@ -289,3 +289,27 @@ def test_a_store_that_cannot_be_read_is_a_temporary_failure_not_counted(tls_gate
                                                                    b"try again later")
         monkeypatch.setattr(smtp_auth, "authenticate", real)
         assert _auth(c, "PLAIN", "printer", password)[0] == 235  # (one failure would have been the limit)
+
+
+def test_failure_counts_that_cannot_be_read_refuse_every_login(tls_gateway, monkeypatch, caplog):
+    """Fail closed: while the lockouts cannot be read, no password is checked (a guesser gets no free tries)."""
+    gw = tls_gateway()
+    _, password = create_account(gw.db, "printer", [PRINTER])
+    checked: list[str] = []
+    real = smtp_auth.authenticate
+
+    def counting(db, name, pw):
+        checked.append(name)
+        return real(db, name, pw)
+
+    def away(db, keys, now):
+        raise ConnectionError("the store is away")
+
+    monkeypatch.setattr(smtp_auth, "authenticate", counting)
+    with _client(gw) as c:
+        monkeypatch.setattr(smtp_auth, "locked", away)
+        assert _auth(c, "PLAIN", "printer", password) == (454, b"4.7.0 Temporary authentication failure; "
+                                                                   b"try again later")
+        assert checked == [] and "cannot read the failure counts: ConnectionError" in caplog.text
+        monkeypatch.undo()
+        assert _auth(c, "PLAIN", "printer", password)[0] == 235
