@@ -1,8 +1,19 @@
-"""The shell commands of README.md and docs/web.md run as written, non-interactively.
+"""The shell commands of README.md and every docs/*.md run as written, non-interactively.
 
-Every line of every ```` ```sh ```` block of those files (a ``\\``-continued line counts as one command) must match
-exactly one rule of :data:`RULES`; a command that matches none fails the test, so a new command in the README is
-either exercised here or skipped with its reason written down. The rules:
+Every line of every ```` ```sh ```` (or ``bash``/``shell``) block of those files (a ``\\``-continued line, or lines
+inside an open quote, count as one command) must match exactly one rule of :data:`RULES`; a command that matches
+none fails the test, so a new command in the docs is either exercised here or skipped with its reason written down.
+
+Markers in the docs (an HTML comment on the line before a block's opening fence; invisible when rendered):
+
+* ``<!-- ci: skip: REASON -->``: the block is not run in CI, for the REASON written there (a real Microsoft 365
+  tenant, root on a server...). Few blocks may carry it (:data:`MAX_SKIPPED_BLOCKS`).
+* ``<!-- ci: file: NAME -->`` on a data block (CSV, JSON): its text is written to NAME in the sandbox before the
+  doc's commands run, so ``mamori users import people.csv`` reads the very file the doc shows.
+
+README.md and docs/web.md run in a sandbox that looks like a checkout after ``make run``; every other doc in one
+that looks like a server's folder: that checkout plus a ``mamori.toml`` (``[store]`` in ``var/``, ``[gateway]
+next_hop`` a real SMTP sink started by the test, which receives what the commands mail). The rules:
 
 * ``run``: the command runs with ``bash -o pipefail`` in a sandbox folder that looks like a checkout after
   ``make run`` (``examples/`` of this checkout; ``.venv/bin/mamori``, ``.venv/bin/python`` and ``mamori`` on
@@ -20,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -32,8 +44,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("README.md", "docs/web.md")
+FILES = ("README.md", *sorted(f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md")))
+CHECKOUT_FILES = ("README.md", "docs/web.md")  # the others run in a server's folder (``_server``)
 TIMEOUT = 120
+MAX_SKIPPED_BLOCKS = 10
+_MARKER = re.compile(r"^<!-- ci: (skip|file): (\S.*?) -->$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,8 @@ class Rule:
     exits: tuple[int, ...] = (0,)
     reason: str = ""
 
+
+END = r"(\s+#.*)?$"  # the end of a command: a comment may follow
 
 RULES = (
     Rule(r"make run\b", "skip", reason="installs .venv and runs `mamori serve --data-dir var` until Ctrl-C: the "
@@ -59,6 +76,24 @@ RULES = (
     Rule(r"\.venv/bin/mamori scan ~/Documents --format csv > inventory\.csv", "run", (1,)),
     Rule(r"\.venv/bin/mamori redact examples/ja_customers\.csv -o /tmp/masked\.csv", "run"),
     Rule(r"mamori users (add|list|password)\b", "run"),
+    # docs/accounts.md (people.csv: the doc's CSV block; the invitations are mailed to the test's sink)
+    Rule(r"mamori users import people\.csv( --dry-run| --invite)?" + END, "run"),
+    Rule(r"mamori users invite (tanaka@example\.co\.jp suzuki@example\.co\.jp|--new)"
+         r"( --print-links| --hours 168)?" + END, "run"),
+    Rule(r"mamori users (disable|enable) tanaka@example\.co\.jp" + END, "run"),
+    # docs/guard.md, docs/redaction.md, docs/training.md: the reader's own files, made by ``_readers_files``
+    Rule(r"mamori check (messages/\*\.eml|0005\.eml) --policy mamori\.toml --contacts contacts\.csv "
+         r"--history history\.jsonl (--json|--explain --lang ja)" + END, "run"),
+    Rule(r"mamori redact (顧客一覧\.xlsx -o 顧客一覧-masked\.xlsx|"
+         r"mail\.eml -o mail-masked\.eml --types PERSON,PHONE,EMAIL --style type|"
+         r"共有/顧客対応 -o 共有-masked/|a\.docx b\.xlsx 議事録/ -o masked/)" + END, "run"),
+    Rule(r"mamori training validate (mamori/training/courses/pi-ch2|my-course/quiz\.yaml)" + END, "run"),
+    # docs/api.md
+    Rule(r"mamori tokens (create|list|revoke)( slack-bot)?" + END, "run"),
+    # docs/incidents.md (case.json: the doc's JSON block)
+    Rule(r"mamori incidents assess case\.json( --json)?" + END, "run"),
+    # docs/letters.md (sendlist.csv, contacts.csv: the doc's blocks); 1 = a row was held
+    Rule(r"mamori fax check sendlist\.csv --contacts contacts\.csv( --json)?" + END, "run", (1,)),
 )
 
 
@@ -73,26 +108,74 @@ class Command:
         return f"{self.file}#{self.block}:{self.text[:60]}"
 
 
+@dataclass(frozen=True)
+class Block:
+    """A fenced block: its language, its lines (the fence's indentation removed) and the marker before it."""
+
+    file: str
+    number: int  # 1-based, counting every fenced block of the file
+    lang: str
+    lines: tuple[str, ...]
+    marker: tuple[str, str] | None  # ("skip", reason) or ("file", name)
+
+    @property
+    def shell(self) -> bool:
+        return self.lang in ("sh", "bash", "shell")
+
+
+def blocks(file: str) -> list[Block]:
+    out: list[Block] = []
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip().startswith("```"):
+            i += 1
+            continue
+        indent, lang = len(line) - len(line.lstrip()), line.strip()[3:].strip()
+        before = next((p.strip() for p in reversed(lines[:i]) if p.strip()), "")
+        m = _MARKER.match(before)
+        body = []
+        i += 1
+        while i < len(lines) and lines[i].strip() != "```":
+            body.append(lines[i][indent:] if lines[i][:indent].strip() == "" else lines[i])
+            i += 1
+        i += 1
+        out.append(Block(file, len(out) + 1, lang, tuple(body), (m.group(1), m.group(2)) if m else None))
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` ends inside a quoted string (the command goes on on the next line)."""
+    try:
+        shlex.split(text, comments=True)
+    except ValueError:
+        return True
+    return False
+
+
 def commands(file: str) -> list[Command]:
-    """The commands of the ``sh`` blocks of ``file``, continuation lines joined, comments and blanks dropped."""
+    """The commands of the shell blocks of ``file`` not marked ``skip``: continuation lines and lines inside an open
+    quote joined, comments and blanks dropped."""
     out: list[Command] = []
-    in_block, block, pending = False, 0, ""
-    for line in (ROOT / file).read_text(encoding="utf-8").splitlines():
-        if not in_block:
-            if line.strip() in ("```sh", "```bash", "```shell"):
-                in_block, block = True, block + 1
+    for block in blocks(file):
+        if not block.shell or (block.marker and block.marker[0] == "skip"):
             continue
-        if line.strip() == "```":
-            in_block = False
-            continue
-        stripped = line.strip()
-        if not pending and (not stripped or stripped.startswith("#")):
-            continue
-        if stripped.endswith("\\"):
-            pending += stripped[:-1] + " "
-            continue
-        out.append(Command(file, block, re.sub(r"\s+", " ", pending + stripped)))
         pending = ""
+        for line in block.lines:
+            stripped = line.strip()
+            if not pending and (not stripped or stripped.startswith("#")):
+                continue
+            if stripped.endswith("\\"):
+                pending += stripped[:-1] + " "
+                continue
+            if _open_quote(pending + line):
+                pending += line + "\n"
+                continue
+            text = pending + stripped if not pending else pending + line
+            out.append(Command(file, block.number, re.sub(r"[ \t]+", " ", text.strip())))
+            pending = ""
+        assert not pending, f"{file}#{block.number}: a command is not finished at the end of its block"
     return out
 
 
@@ -106,7 +189,7 @@ def rule_of(command: Command) -> Rule:
 
 
 def test_every_command_has_exactly_one_rule() -> None:
-    assert len(ALL) >= 14, [c.id for c in ALL]  # the extraction itself works
+    assert len(ALL) >= 28, [c.id for c in ALL]  # the extraction itself works
     for command in ALL:
         rule = rule_of(command)
         assert rule.kind in ("run", "served", "skip")
@@ -155,20 +238,138 @@ def _bash(text: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProc
 RUN = [c for c in ALL if rule_of(c).kind == "run"]
 
 
+SERVER_TOML = """# a server's mamori.toml, as docs/deploy.md sets one up (the parts the commands read)
+[organization]
+name = "株式会社まもり商事"
+internal_domains = ["example.co.jp"]
+
+[store]
+data_dir = "var"
+
+[web]
+base_url = "https://mamori.example.co.jp"
+
+[gateway]
+next_hop = "127.0.0.1:{hop}"
+notice_from = "mamori@example.co.jp"
+"""
+
+
+def _server(box: Path, file: str, hop: int) -> None:
+    """The checkout ``box`` made a server's folder: mamori.toml, and the data blocks ``file`` marks ``ci: file``."""
+    (box / "mamori.toml").write_text(SERVER_TOML.format(hop=hop), encoding="utf-8")
+    for block in blocks(file):
+        if block.marker and block.marker[0] == "file":
+            name = block.marker[1]
+            assert "/" not in name and not block.shell, f"{file}#{block.number}: a file marker names a data block"
+            (box / name).write_text("\n".join(block.lines) + "\n", encoding="utf-8")
+
+
+def _readers_files(box: Path, file: str) -> None:
+    """The files a doc's commands name that are the reader's own (their mail, their spreadsheets), made from this
+    repository's examples and demo data: what the commands do with them is what is tested, not the files."""
+    if file == "docs/guard.md":
+        (box / "messages").mkdir()
+        for mail in (ROOT / "examples" / "serve" / "mail").glob("*.eml"):
+            shutil.copy(mail, box / "messages" / mail.name)
+        shutil.copy(ROOT / "examples" / "serve" / "mail" / "3-same-surname.eml", box / "0005.eml")
+        for name in ("mamori.toml", "contacts.csv", "history.jsonl"):  # the demo's policy, contacts and history
+            shutil.copy(ROOT / "mamori" / "demo" / name, box / name)
+    elif file == "docs/redaction.md":
+        import docx
+        import openpyxl
+
+        rows = (ROOT / "examples" / "ja_customers.csv").read_text(encoding="utf-8").splitlines()
+        for name in ("顧客一覧.xlsx", "b.xlsx"):
+            book = openpyxl.Workbook()
+            for row in rows:
+                book.active.append(row.split(","))
+            book.save(box / name)
+        shutil.copy(ROOT / "examples" / "ja_misaddressed_mail.eml", box / "mail.eml")
+        document = docx.Document()
+        document.add_paragraph((ROOT / "examples" / "ja_onboarding_form.txt").read_text(encoding="utf-8"))
+        document.save(box / "a.docx")
+        for folder in ("共有/顧客対応", "議事録"):
+            (box / folder).mkdir(parents=True)
+            for sample in ("ja_customers.csv", "ja_invoice_mail.txt", "ja_order_no_pii.txt"):
+                shutil.copy(ROOT / "examples" / sample, box / folder / sample)
+    elif file == "docs/training.md":
+        (box / "mamori").symlink_to(ROOT / "mamori", target_is_directory=True)  # a checkout has the courses
+        (box / "my-course").mkdir()
+        shutil.copy(ROOT / "mamori" / "training" / "courses" / "pi-ch2" / "quiz.yaml", box / "my-course" / "quiz.yaml")
+
+
+# an untagged block that starts like a command must say what it is: ``sh`` (run, or marked ``ci: skip``) or
+# ``text`` (a usage synopsis with [options], or output); docs/benchmarks.md is the benchmark log (its commands need
+# the evaluation sets and corpora outside this repository)
+_COMMAND = re.compile(r"^(mamori|sudo|systemctl|pip|python3?|\.venv/|/opt/|install|cp|useradd|nginx|curl|swaks|"
+                      r"make|dask|journalctl|chown|chmod|openssl|postfix|postmap|cargo|maturin)\b")
+
+
+def test_every_command_block_is_tagged() -> None:
+    untagged = []
+    for file in FILES:
+        if file == "docs/benchmarks.md":
+            continue
+        for block in blocks(file):
+            first = next((x.strip() for x in block.lines if x.strip() and not x.strip().startswith("#")), "")
+            if not block.lang and _COMMAND.match(first):
+                untagged.append(f"{file}#{block.number}: {first[:60]}")
+    assert untagged == [], "tag these blocks sh (run here, or <!-- ci: skip: why -->) or text (a synopsis)"
+
+
+def test_markers_are_few_and_say_why() -> None:
+    skipped = [b for f in FILES for b in blocks(f) if b.marker and b.marker[0] == "skip"]
+    assert all(b.shell for b in skipped), [f"{b.file}#{b.number}" for b in skipped if not b.shell]
+    assert all(len(b.marker[1]) >= 40 for b in skipped if b.marker)  # a reason, not a word
+    assert len(skipped) <= MAX_SKIPPED_BLOCKS, [f"{b.file}#{b.number}" for b in skipped]
+    files = [b for f in FILES for b in blocks(f) if b.marker and b.marker[0] == "file"]
+    assert {b.marker[1] for b in files if b.marker} >= {"people.csv", "case.json", "sendlist.csv", "contacts.csv"}
+
+
 @pytest.mark.parametrize("files", [sorted({c.file for c in RUN})], ids=["run"])
 def test_runnable_commands_run_as_written(files: list[str], tmp_path: Path) -> None:
     """Each file's ``run`` commands in order, in one sandbox (``mamori users list`` sees the users added above)."""
-    for file in files:
-        box, env = _sandbox(tmp_path / file.replace("/", "_"))
-        for command in (c for c in RUN if c.file == file):
-            result = _bash(command.text, box, env)
-            assert result.returncode in rule_of(command).exits, (command.text, result.returncode, result.stderr)
+    from mamori.gateway.sink import Sink
+
+    sink = Sink("127.0.0.1", _port(), tmp_path / "maildir")  # the server's next hop: what the commands mail
+    sink.start_in_thread()
+    outputs: dict[str, str] = {}
+    try:
+        for file in files:
+            box, env = _sandbox(tmp_path / file.replace("/", "_"))
+            if file not in CHECKOUT_FILES:
+                _server(box, file, sink.port)
+                _readers_files(box, file)
+            for command in (c for c in RUN if c.file == file):
+                result = _bash(command.text, box, env)
+                assert result.returncode in rule_of(command).exits, (command.text, result.returncode, result.stderr)
+                outputs[command.text] = result.stdout
+        mailed = sorted(r for m in sink.received for r in m.rcpt_tos)
+    finally:
+        sink.stop_in_thread()
     box = tmp_path / "README.md" / "checkout"
     inventory = (box / "inventory.csv").read_text(encoding="utf-8")
     assert inventory.splitlines()[0].startswith("path,") and "ja_customers.csv" in inventory
     assert Path("/tmp/masked.csv").stat().st_mtime > time.time() - 600
     users = _bash("mamori users list", tmp_path / "docs_web.md" / "checkout", env).stdout
     assert "sato@example.co.jp\tapprover\tsales" in users and "kato@example.co.jp\tofficer" in users
+    # docs/accounts.md: the doc's CSV imported, two invited by name, the other two by --new, all by mail
+    users = _bash("mamori users list", tmp_path / "docs_accounts.md" / "checkout", env).stdout
+    assert "tanaka@example.co.jp\tsender\t営業部" in users and "kato@example.co.jp\tadmin" in users
+    assert mailed == sorted(f"{u}@example.co.jp" for u in ("tanaka", "suzuki", "sato", "kato")), mailed
+    assert "4 created" in next(v for k, v in outputs.items() if "people.csv --dry-run" in k)
+    # docs/incidents.md and docs/letters.md: the doc's own files read
+    tokens = next(v for k, v in outputs.items() if k.startswith("mamori tokens list"))
+    assert "slack-bot" in tokens and "mmr_" not in tokens  # listed, never shown again
+    assert next(v for k, v in outputs.items() if k.startswith("mamori tokens create")).startswith("mmr_")
+    redacted = tmp_path / "docs_redaction.md" / "checkout"
+    assert {p.name for p in (redacted / "共有-masked").rglob("*.csv")} == {"ja_customers.csv"}
+    assert (redacted / "顧客一覧-masked.xlsx").is_file() and (redacted / "masked" / "a.docx").is_file()
+    assert '"action": "hold"' in next(v for k, v in outputs.items() if k.startswith("mamori check messages/"))
+    assessed = next(v for k, v in outputs.items() if k.startswith("mamori incidents assess case.json --json"))
+    assert '"reportable"' in assessed
+    assert '"row": 1, "action": "hold"' in next(v for k, v in outputs.items() if "fax check" in k and "--json" in k)
 
 
 def _port() -> int:

@@ -60,7 +60,7 @@ def reloader_for(settings: GatewaySettings, guard: Any) -> Any:
         return None
     from mamori.guard.reload import GuardReloader
 
-    return GuardReloader(guard, settings.config_path, settings.contacts)
+    return GuardReloader(guard, settings.config_path, settings.contacts, history=settings.history)
 
 
 def _headers_only(raw: bytes, mail_from: str, judged: Judged) -> dict[str, Any]:

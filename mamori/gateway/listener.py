@@ -1,7 +1,9 @@
 """The SMTP side: an aiosmtpd handler that judges each message and answers only once its row is committed.
 
 ESMTP: SIZE (the configured limit, enforced), 8BITMIME, SMTPUTF8, PIPELINING, STARTTLS when a certificate is
-configured; AUTH PLAIN LOGIN after STARTTLS when ``[gateway] auth`` is on (``smtp_auth``). Who may submit: clients
+configured; AUTH PLAIN LOGIN after STARTTLS when ``[gateway] auth`` is on (``smtp_auth``). ``smtps_listen`` adds a
+listener with implicit TLS (SMTPS, RFC 8314: TLS from the first byte, no STARTTLS), where every rule that asks for
+"after STARTTLS" holds from the start (``implicit_tls``). Who may submit: clients
 whose address is in ``[gateway] allowed_clients`` (default: the loopback), and with ``auth`` on, a client of any
 address that authenticated; with ``auth = "off"`` any other gets 554 5.7.1 to HELO/EHLO, MAIL, STARTTLS, AUTH and
 VRFY, and is logged with its address only; with ``auth`` on it may say EHLO, STARTTLS and AUTH, and its MAIL without
@@ -215,12 +217,27 @@ class GatewaySMTP(SMTP):
     path for plain addresses in MAIL FROM / RCPT TO (the same result, less CPU)."""
 
     def __init__(self, handler: Any, *, settings: GatewaySettings | None = None, auth_guard: AuthGuard | None = None,
-                 **kw: Any) -> None:
+                 implicit_tls: bool = False, **kw: Any) -> None:
         super().__init__(handler, **kw)
         self.gateway_settings = settings or GatewaySettings()
-        # AUTH is on only with a guard to check the logins (and a certificate: it is offered after STARTTLS only)
-        self.auth_guard = auth_guard if self.gateway_settings.auth != "off" and self.tls_context else None
+        # the listening socket does TLS itself (SMTPS): aiosmtpd knows only STARTTLS, so "encrypted" is ours to say
+        self.implicit_tls = implicit_tls
+        # AUTH is on only with a guard to check the logins (and a certificate: it is offered under TLS only)
+        self.auth_guard = (auth_guard if self.gateway_settings.auth != "off" and (self.tls_context or implicit_tls)
+                           else None)
         self._refusal_logged = False
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this connection is under TLS: after STARTTLS, or from the start on the SMTPS listener."""
+        return self._tls_protocol is not None or self.implicit_tls
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        if self.implicit_tls and self.session is not None and self.session.ssl is None:
+            # what aiosmtpd records after STARTTLS (the Received: line says ESMTPS/ESMTPSA from it)
+            self.session.ssl = {"ssl_object": transport.get_extra_info("ssl_object"),
+                                "cipher": transport.get_extra_info("cipher")}
 
     async def _refused(self, *, before_auth: bool = False) -> bool:
         """True (after answering 554 5.7.1) when the client's address is not in ``allowed_clients`` and it did not
@@ -256,7 +273,7 @@ class GatewaySMTP(SMTP):
     async def smtp_AUTH(self, arg: str) -> None:
         if await self._refused(before_auth=True):
             return
-        if self.auth_guard is not None and self._tls_protocol is not None and not self.session.authenticated:
+        if self.auth_guard is not None and self.encrypted and not self.session.authenticated:
             limited = await self.auth_guard.refuse_limited(_peer_ip(self.session))
             if limited:  # refused before the client may even send a password
                 await self.push(limited)
@@ -292,7 +309,7 @@ class GatewaySMTP(SMTP):
         allowed = self.gateway_settings.client_allowed(_peer_ip(self.session))
         need_auth = self.auth_guard is not None and not authenticated and (
             self.gateway_settings.auth == "required" or not allowed)
-        if (self.gateway_settings.require_tls or need_auth) and self._tls_protocol is None:
+        if (self.gateway_settings.require_tls or need_auth) and not self.encrypted:
             await self.push("530 5.7.0 Must issue a STARTTLS command first")
             return
         if need_auth:
@@ -313,13 +330,20 @@ class GatewaySMTP(SMTP):
         return addr, m.group(2) or ""
 
 
-def smtp_factory(settings: GatewaySettings, handler: Handler, auth_guard: AuthGuard | None = None
-                 ) -> Callable[[], SMTP]:
-    """A GatewaySMTP per connection; ``auth_guard`` (shared by all of them) when ``[gateway] auth`` is on."""
-    tls: ssl.SSLContext | None = None
-    if settings.tls_cert and settings.tls_key:
-        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        tls.load_cert_chain(str(settings.tls_cert), str(settings.tls_key))
+def server_tls(settings: GatewaySettings) -> ssl.SSLContext | None:
+    """The listener's TLS context from ``tls_cert``/``tls_key`` (None without them; at least TLS 1.2)."""
+    if not (settings.tls_cert and settings.tls_key):
+        return None
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(str(settings.tls_cert), str(settings.tls_key))
+    return tls
+
+
+def smtp_factory(settings: GatewaySettings, handler: Handler, auth_guard: AuthGuard | None = None,
+                 implicit_tls: bool = False) -> Callable[[], SMTP]:
+    """A GatewaySMTP per connection; ``auth_guard`` (shared by all of them) when ``[gateway] auth`` is on;
+    ``implicit_tls``: for the SMTPS listener, whose socket does the TLS (no STARTTLS offered there)."""
+    tls = None if implicit_tls else server_tls(settings)
 
     def make() -> SMTP:
         return GatewaySMTP(
@@ -332,7 +356,9 @@ def smtp_factory(settings: GatewaySettings, handler: Handler, auth_guard: AuthGu
             ident="mamori gateway",
             tls_context=tls,
             require_starttls=False,
-            auth_require_tls=True,  # AUTH is never offered or taken in clear text
+            # AUTH is never offered or taken in clear text (on the SMTPS listener there is no clear text)
+            auth_require_tls=not implicit_tls,
+            implicit_tls=implicit_tls,
             authenticator=capture,
             auth_exclude_mechanism=[] if auth_guard is not None and settings.auth != "off" else ["LOGIN", "PLAIN"],
             auth_guard=auth_guard,

@@ -40,7 +40,7 @@ from mamori.gateway.delivery import NextHop, backoff, masked_text, outcome, wire
 from mamori.gateway.envelope import usable_address
 from mamori.gateway.instance import InstanceLock, default_name
 from mamori.gateway.judging import Judge
-from mamori.gateway.listener import Handler, smtp_factory
+from mamori.gateway.listener import Handler, server_tls, smtp_factory
 from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.smtp_auth import AuthGuard
@@ -117,6 +117,8 @@ class Gateway:
         self._retained_at = float("-inf")  # time.monotonic() of the last retention run
         self.port = settings.listen_port
         self._server: asyncio.AbstractServer | None = None
+        self._smtps: asyncio.AbstractServer | None = None  # [gateway] smtps_listen: the implicit-TLS listener
+        self.smtps_port = settings.smtps_port
         self._auth_guard: AuthGuard | None = None  # [gateway] auth on: SMTP AUTH checks (``smtp_auth``)
         self._tasks: list[asyncio.Task[None]] = []
         self._expiry: asyncio.Task[None] | None = None
@@ -161,12 +163,25 @@ class Gateway:
                 self._settings_stamp = stamp(self.settings.config_path)
                 self._file_settings = load_gateway_settings(self.settings.config_path)
         if self.settings.auth != "off":  # SMTP AUTH: the logins' checks and failure counts, shared by the connections
-            self._auth_guard = AuthGuard(self.db, self.settings.auth_max_failures)
+            self._auth_guard = AuthGuard(self.db, self.settings.auth_max_failures,
+                                         max_account_failures=self.settings.auth_max_account_failures)
         self._server = await loop.create_server(
             smtp_factory(self.settings, handler, self._auth_guard), self.settings.listen_host,
             self.settings.listen_port,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        if self.settings.smtps_host:  # SMTPS: TLS from the first byte, the same rules as after STARTTLS
+            try:
+                self._smtps = await loop.create_server(
+                    smtp_factory(self.settings, handler, self._auth_guard, implicit_tls=True),
+                    self.settings.smtps_host, self.settings.smtps_port, ssl=server_tls(self.settings),
+                )
+            except BaseException:
+                self._server.close()
+                raise
+            self.smtps_port = self._smtps.sockets[0].getsockname()[1]
+            log.info("gateway %s listening with implicit TLS on %s:%d", self.instance, self.settings.smtps_host,
+                     self.smtps_port)
         # two delivery loops: one claims and records while the other's batch is on the wire
         self._tasks = [loop.create_task(self._deliver_loop(), name=f"mamori-delivery-{i}") for i in range(2)]
         self._expiry = loop.create_task(self._expiry_loop(), name="mamori-expiry")
@@ -176,9 +191,10 @@ class Gateway:
     async def stop(self) -> None:
         """Stop accepting; finish the deliveries in progress; close everything."""
         self._stopping = True
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        for server in (self._server, self._smtps):
+            if server is not None:
+                server.close()
+        self._server = self._smtps = None
         if self._wake is not None:
             self._wake.set()
         if self._expiry is not None:

@@ -13,7 +13,9 @@ tls_key = ""
 allowed_clients = ["127.0.0.0/8", "::1"]   # who may connect (IP networks); others get 554 5.7.1 (default: loopback)
 require_tls = false                 # refuse MAIL before STARTTLS (530 5.7.0); needs tls_cert/tls_key
 auth = "off"                        # SMTP AUTH (PLAIN, LOGIN; only after STARTTLS): off | optional | required
-auth_max_failures = 5               # failed AUTHs a client address may make in a minute, then 454 until it passes
+auth_max_failures = 5               # failed AUTHs a client address may make in a minute, then 454 for a minute
+auth_max_account_failures = 20      # failed AUTHs for one account from any address in a minute, then 454; 0 = no limit
+smtps_listen = ""                   # a second listener with implicit TLS (SMTPS, port 465); needs tls_cert/tls_key
 max_hops = 30                       # a message with more Received: lines is refused (554 5.4.6, a routing loop)
 next_hop_starttls = false           # use STARTTLS towards the next hop
 next_hop_tls_verify = true          # verify the next hop's certificate (next_hop_ca: a PEM bundle)
@@ -99,7 +101,10 @@ class GatewaySettings:
     allowed_clients: tuple[Network, ...] = tuple(ipaddress.ip_network(n) for n in DEFAULT_ALLOWED_CLIENTS)
     require_tls: bool = False
     auth: str = "off"  # off | optional (allowed_clients need none) | required (every client must AUTH)
-    auth_max_failures: int = 5
+    auth_max_failures: int = 5  # per client address (an IPv6 one by its /64), counted in the store
+    auth_max_account_failures: int = 20  # per account name from any address; 0 = no limit
+    smtps_host: str = ""  # "" = no implicit-TLS listener
+    smtps_port: int = 0
     max_hops: int = DEFAULT_MAX_HOPS
     next_hop_starttls: bool = False
     next_hop_tls_verify: bool = True
@@ -275,6 +280,12 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
     if auth != "off" and tls_cert is None:
         raise SettingsError("gateway.auth needs gateway.tls_cert and gateway.tls_key: AUTH is offered only after "
                             "STARTTLS, never in clear text")
+    smtps_listen = _str(gw, "smtps_listen", w, "").strip()
+    smtps = _hostport(smtps_listen, "gateway.smtps_listen") if smtps_listen else ("", 0)
+    if smtps_listen and tls_cert is None:
+        raise SettingsError("gateway.smtps_listen needs gateway.tls_cert and gateway.tls_key (implicit TLS)")
+    if smtps_listen and smtps == listen:
+        raise SettingsError("gateway.smtps_listen must differ from gateway.listen")
     data_dir = base / _str(store, "data_dir", "store", "var")
     _str(store, "url", "store", "")
     url = resolve_store_url(store, base)
@@ -313,6 +324,9 @@ def parse_gateway_settings(data: dict[str, Any], base: Path, config_path: Path |
         require_tls=require_tls,
         auth=auth,
         auth_max_failures=_int(gw, "auth_max_failures", w, 5),
+        auth_max_account_failures=_int(gw, "auth_max_account_failures", w, 20, minimum=0),
+        smtps_host=smtps[0],
+        smtps_port=smtps[1],
         max_hops=_int(gw, "max_hops", w, DEFAULT_MAX_HOPS),
         next_hop_starttls=_bool(gw, "next_hop_starttls", w, False),
         next_hop_tls_verify=_bool(gw, "next_hop_tls_verify", w, True),

@@ -6,7 +6,10 @@ file in the same folder, fsync, ``os.replace``), so a reader sees the old file o
 
 A ``GuardReloader`` watches both files by their (device, inode, size, mtime) and, when either changed, loads the
 policy, the ``[detect]`` settings and the contacts anew and swaps them into the shared ``GuardInputs`` in place (the
-gateway's judge and the web app's check API read that one object). Checks cost two ``stat`` calls and run at most
+gateway's judge and the web app's check API read that one object). It watches the sending history file
+(``[guard] history``, the history from before mamori) too: a changed file is read and **added** to the running
+history (``History.merge``: the running one also holds what the gateways delivered since, from the store, so it is
+never replaced; an entry taken out of the file stays until a restart). Checks cost two ``stat`` calls and run at most
 every ``interval`` seconds, from the thread that judges. A file that does not load (a bad policy, a broken CSV)
 is refused: the running inputs stay, the error is logged by its key (never the file's content), and the same
 files are not tried again until they change.
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from mamori.guard.directory import load_contacts
+from mamori.guard.history import load_history
 from mamori.guard.inputs import GuardInputs, guard_paths
 from mamori.guard.policy import load_policy
 
@@ -54,16 +58,20 @@ class GuardReloader:
     """``GuardReloader(guard, config_path, contacts)``; ``check()`` before each use, ``reload()`` to force one."""
 
     def __init__(
-        self, guard: GuardInputs, config_path: str | Path, contacts: Path | None = None, interval: float = 0.0
+        self, guard: GuardInputs, config_path: str | Path, contacts: Path | None = None, interval: float = 0.0,
+        history: Path | None = None,
     ) -> None:
         self.guard = guard
         self.config_path = Path(config_path)
         self._contacts_default = contacts
+        self._history_default = history
         self.contacts = self._contacts_path()
+        self.history = self._history_path()
         self.interval = interval
         self._lock = threading.Lock()
         self._checked = time.monotonic()
         self._stamps = self._now()
+        self._history_seen = (self.history, self._stamps[2])  # the history file last merged (or refused)
         self.last_error = ""
 
     def _contacts_path(self) -> Path | None:
@@ -73,8 +81,15 @@ class GuardReloader:
             return self._contacts_default
         return path if path is not None else self._contacts_default
 
-    def _now(self) -> tuple[Stamp, Stamp]:
-        return stamp(self.config_path), stamp(self.contacts)
+    def _history_path(self) -> Path | None:
+        try:
+            _, path = guard_paths(self.config_path)
+        except (OSError, ValueError):
+            return self._history_default
+        return path if path is not None else self._history_default
+
+    def _now(self) -> tuple[Stamp, Stamp, Stamp]:
+        return stamp(self.config_path), stamp(self.contacts), stamp(self.history)
 
     def check(self) -> bool:
         """Reload when a file changed since the last look (at most every ``interval`` s); True when it did."""
@@ -98,13 +113,21 @@ class GuardReloader:
 
     def _reload_locked(self) -> Reloaded:
         self.contacts = self._contacts_path()
+        self.history = self._history_path()
         stamps = self._now()
+        seen = (self.history, stamps[2])
+        history = None
         try:
             fresh = _load(self.config_path, self.contacts, self.guard.detect_config)
+            # (parsed only when it changed: a long history costs a second; an unchanged one adds nothing)
+            if seen != self._history_seen and self.history is not None:
+                self._history_seen = seen  # a file that does not parse is not tried again until it changes
+                history = load_history(self.history)
         except Exception as exc:  # refused: the running inputs stay
             self._stamps = stamps  # not again until the files change
             self.last_error = f"{type(exc).__name__}: {exc}"
-            log.error("the changed policy or contacts were refused; the running ones stay: %s", self.last_error[:300])
+            log.error("the changed policy, contacts or history were refused; the running ones stay: %s",
+                      self.last_error[:300])
             return Reloaded(False, self.last_error)
         policy, directory, channels, detect, detector = fresh
         g = self.guard
@@ -114,7 +137,10 @@ class GuardReloader:
         g.directory = directory
         g.channels = channels
         g.policy = policy
+        if history is not None:
+            g.history.merge(history)  # copy on write: a judge reading it in another thread sees old or new sets
         self._stamps = stamps
+        self._history_seen = seen
         self.last_error = ""
         log.info("guard inputs reloaded: policy, %d contact(s)", len(directory.contacts))
         return Reloaded(True)

@@ -4,6 +4,11 @@ They are not the web app's users (a printer is not a person): each has a name (i
 a generated password (shown once, when it is made) and the envelope senders it may use (``user@domain`` exactly, or
 ``@domain`` for any address there). Accounts are disabled, never deleted, so the rows they submitted keep naming
 them; making and disabling one is written to the audit log.
+
+Failed AUTH attempts are counted here too (``smtp_auth_failures``), so every gateway on one database enforces one
+limit: a row per client address and per account name holds the failures since its window began and, once they
+reach the limit, the time the lockout ends. ``count_failure`` is one ``INSERT ... ON CONFLICT DO UPDATE`` (the
+database serialises the updates of one row; no lock of our own), ``locked`` one ``SELECT``.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import JSON, Boolean, Integer, String, select
+from sqlalchemy import JSON, Boolean, Integer, String, case, delete, literal, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mamori.store.audit import record
@@ -43,6 +49,17 @@ class SmtpAccount(Base):
     created_by: Mapped[str] = mapped_column(String(320), default="")
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class SmtpAuthFailure(Base):
+    """Failed AUTHs of one client (``ip:<address>``, an IPv6 client by its /64) or one account (``account:<name>``)."""
+
+    __tablename__ = "smtp_auth_failures"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # since window_start
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime())  # the first failure of the current window
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)  # refused until then
 
 
 class SmtpAccountError(ValueError):
@@ -165,3 +182,42 @@ def authenticate(db, name: str, password: str) -> tuple[SmtpAccountInfo | None, 
             row.password_hash = _HASHER.hash(password)
         row.last_used_at = utcnow()
         return _info(row), ""
+
+
+def count_failure(db, key: str, now: datetime, window: timedelta, limit: int) -> bool:
+    """Count one failed AUTH of ``key``; True when it reached ``limit`` (``key`` is then refused for ``window``).
+
+    A window starts at a failure and lasts ``window``; failures after it (and after any lockout) start a new one.
+    One atomic upsert: two gateways counting the same key at once both land (the database orders them)."""
+    t = SmtpAuthFailure.__table__
+    stale = now - window
+    until = literal(now + window, UTCDateTime())
+    fresh = (t.c.window_start <= stale) & or_(t.c.locked_until.is_(None), t.c.locked_until <= now)
+    failures = case((fresh, 1), else_=t.c.failures + 1)
+    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(t)
+    stmt = insert.values(key=key, failures=1, window_start=now, locked_until=now + window if limit <= 1 else None)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[t.c.key],
+        set_={
+            "failures": failures,
+            "window_start": case((fresh, literal(now, UTCDateTime())), else_=t.c.window_start),
+            "locked_until": case((failures >= limit, until), (fresh, None), else_=t.c.locked_until),
+        },
+    ).returning(t.c.failures)
+    with db.session() as s:
+        return int(s.execute(stmt).scalar_one()) >= limit
+
+
+def locked(db, keys: list[str], now: datetime) -> list[str]:
+    """Those of ``keys`` whose lockout has not ended at ``now``."""
+    with db.session() as s:
+        return list(s.scalars(select(SmtpAuthFailure.key).where(
+            SmtpAuthFailure.key.in_(keys), SmtpAuthFailure.locked_until > now)))
+
+
+def forget_failures(db, now: datetime, window: timedelta) -> int:
+    """Delete the rows whose window and lockout are over (nothing left to refuse or to count); how many."""
+    t = SmtpAuthFailure
+    with db.session() as s:
+        return s.execute(delete(t).where(
+            t.window_start <= now - window, or_(t.locked_until.is_(None), t.locked_until <= now))).rowcount or 0

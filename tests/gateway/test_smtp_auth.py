@@ -12,11 +12,20 @@ import smtplib
 import ssl
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from mamori.gateway import hold_queue, smtp_auth
-from mamori.store.smtp_accounts import create_account, disable_account
+from mamori.store import Database
+from mamori.store.smtp_accounts import (
+    SmtpAuthFailure,
+    count_failure,
+    create_account,
+    disable_account,
+    forget_failures,
+)
 from tests.gateway.conftest import eml, wait_for
 from tests.gateway.test_paths import _certificate
 
@@ -176,21 +185,57 @@ def test_failures_are_limited_per_client_address(tls_gateway, caplog):
     assert "guess-guess" not in caplog.text
 
 
-def test_the_limit_passes_after_the_window(monkeypatch):
-    now = [1000.0]
-    monkeypatch.setattr(smtp_auth.time, "monotonic", lambda: now[0])
-    guard = smtp_auth.AuthGuard(db=None, max_failures=2)
+def test_the_lockout_passes_after_the_window_on_each_database(database_url):
+    db = Database(database_url)
+    db.migrate()
+    now = [datetime(2026, 12, 7, 9, 0, tzinfo=UTC)]
+    guard = smtp_auth.AuthGuard(db, max_failures=2, max_account_failures=3, clock=lambda: now[0])
     try:
-        guard._failed("192.0.2.1")
-        now[0] += 30
-        guard._failed("192.0.2.1")
-        assert guard.limited("192.0.2.1") and not guard.limited("192.0.2.2")
-        now[0] += 30.5  # the first failure is a minute old: one left in the window
-        assert not guard.limited("192.0.2.1")
-        now[0] += 30
-        assert not guard.limited("192.0.2.1") and guard._failures == {}
+        guard._failed("192.0.2.1", "printer")
+        now[0] += timedelta(seconds=30)
+        assert guard.limited("192.0.2.1", "printer") == []
+        guard._failed("192.0.2.1", "Printer")  # the address's second failure within the window: locked a minute
+        assert guard.limited("192.0.2.1", "printer") == ["ip:192.0.2.1"]
+        assert guard.limited("192.0.2.2", "printer") == []
+        now[0] += timedelta(seconds=10)
+        guard._failed("192.0.2.3", "printer")  # the account's third, from a third address: locked from anywhere
+        assert guard.limited("192.0.2.2", "printer") == ["account:printer"]
+        assert guard.limited("192.0.2.2", "scanner") == []
+        now[0] += timedelta(seconds=49)
+        assert guard.limited("192.0.2.1") == ["ip:192.0.2.1"]
+        now[0] += timedelta(seconds=1)  # a minute after the lockout began: over
+        assert guard.limited("192.0.2.1") == []
+        assert guard.limited("192.0.2.2", "printer") == ["account:printer"]  # (until 10 s later)
+        now[0] += timedelta(seconds=10)
+        assert guard.limited("192.0.2.2", "printer") == []
+        guard._failed("192.0.2.1", "printer")  # a new window: one failure is not a lockout
+        assert guard.limited("192.0.2.1", "printer") == []
+        guard._failed("2001:db8:1:2::7", "other")
+        assert guard.limited("2001:db8:1:2:ffff::1") == []
+        guard._failed("2001:db8:1:2::8", "other")  # one /64 is one client
+        assert guard.limited("2001:db8:1:2:ffff::1") == ["ip:2001:db8:1:2::/64"]
+        assert guard.limited("2001:db8:1:3::1") == []
+        now[0] += timedelta(minutes=5)
+        assert forget_failures(db, now[0], timedelta(seconds=smtp_auth.WINDOW)) == 5  # nothing left to keep
+        assert guard.limited("192.0.2.1", "printer") == []
     finally:
         guard.close()
+        db.dispose()
+
+
+def test_the_failures_of_many_threads_are_all_counted(database_url):
+    """Concurrent counts of one key (two gateways, many connections) all land: the upsert is atomic."""
+    db = Database(database_url)
+    db.migrate()
+    now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda _: count_failure(db, "ip:192.0.2.9", now, timedelta(minutes=1), 40), range(40)))
+        with db.session() as s:
+            row = s.get(SmtpAuthFailure, "ip:192.0.2.9")
+            assert row is not None and row.failures == 40 and row.locked_until == now + timedelta(minutes=1)
+    finally:
+        db.dispose()
 
 
 def test_auth_off_offers_no_auth_after_starttls(start_gateway, tmp_path):
@@ -244,3 +289,27 @@ def test_a_store_that_cannot_be_read_is_a_temporary_failure_not_counted(tls_gate
                                                                    b"try again later")
         monkeypatch.setattr(smtp_auth, "authenticate", real)
         assert _auth(c, "PLAIN", "printer", password)[0] == 235  # (one failure would have been the limit)
+
+
+def test_failure_counts_that_cannot_be_read_refuse_every_login(tls_gateway, monkeypatch, caplog):
+    """Fail closed: while the lockouts cannot be read, no password is checked (a guesser gets no free tries)."""
+    gw = tls_gateway()
+    _, password = create_account(gw.db, "printer", [PRINTER])
+    checked: list[str] = []
+    real = smtp_auth.authenticate
+
+    def counting(db, name, pw):
+        checked.append(name)
+        return real(db, name, pw)
+
+    def away(db, keys, now):
+        raise ConnectionError("the store is away")
+
+    monkeypatch.setattr(smtp_auth, "authenticate", counting)
+    with _client(gw) as c:
+        monkeypatch.setattr(smtp_auth, "locked", away)
+        assert _auth(c, "PLAIN", "printer", password) == (454, b"4.7.0 Temporary authentication failure; "
+                                                                   b"try again later")
+        assert checked == [] and "cannot read the failure counts: ConnectionError" in caplog.text
+        monkeypatch.undo()
+        assert _auth(c, "PLAIN", "printer", password)[0] == 235

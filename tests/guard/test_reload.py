@@ -57,3 +57,29 @@ def test_a_new_contacts_path_in_the_policy_is_followed(tmp_path) -> None:
     assert reloader.guard.directory.lookup("j.yamada@gamma.example") is not None
     assert reloader.guard.directory.lookup("t.sato@alpha.example") is None
     assert reloader.contacts == folder / "other.csv"
+
+
+def test_a_changed_history_file_is_added_to_the_running_history(tmp_path) -> None:
+    folder, _ = _world(tmp_path)
+    line = '{"date": "2026-01-01", "from": "s.nakamura@ours.example", "to": ["%s"]}\n'
+    (folder / "history.jsonl").write_text(line % "t.sato@alpha.example", encoding="utf-8")
+    replace_file(folder / "mamori.toml", (TOML + 'history = "history.jsonl"\n').encode())
+    guard = load_guard_inputs(folder / "mamori.toml")
+    reloader = GuardReloader(guard, folder / "mamori.toml")
+    guard.history.add("s.nakamura@ours.example", ["m.ito@epsilon.example"])  # delivered since (the store's)
+    assert not guard.history.known("s.nakamura@ours.example", "k.kato@delta.example")
+    replace_file(folder / "history.jsonl", (line % "t.sato@alpha.example" + line % "k.kato@delta.example").encode())
+    assert reloader.check() is True
+    directory = guard.directory
+    assert guard.history.known("s.nakamura@ours.example", "k.kato@delta.example")
+    assert guard.history.known("s.nakamura@ours.example", "m.ito@epsilon.example")  # nothing delivered is lost
+    replace_file(folder / "history.jsonl", b"not json\n")  # refused: the running history and the rest stay
+    assert reloader.check() is False and "history line 1" in reloader.last_error
+    assert guard.history.known("s.nakamura@ours.example", "k.kato@delta.example") and guard.directory is directory
+    # a new history that arrives while the policy is refused is added once the policy is mended
+    bad = TOML.replace('["ours.example"]', "[]") + 'history = "history.jsonl"\n'
+    replace_file(folder / "mamori.toml", bad.encode())
+    replace_file(folder / "history.jsonl", (line % "j.yamada@gamma.example").encode())
+    assert reloader.check() is False and not guard.history.known("s.nakamura@ours.example", "j.yamada@gamma.example")
+    replace_file(folder / "mamori.toml", (TOML + 'history = "history.jsonl"\n').encode())
+    assert reloader.check() is True and guard.history.known("s.nakamura@ours.example", "j.yamada@gamma.example")
