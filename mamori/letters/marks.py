@@ -178,4 +178,6 @@ def manifest_from_json(text: str) -> Manifest:
         raise bad
     if any(not m.pages or len(m.pages) > MAX_PAGES for m in letters) or len(letters) > MAX_LETTERS:
         raise bad
+    if any(m.recipient is not None and not isinstance(m.recipient, str) for m in letters):
+        raise bad
     return Manifest(run, key, source, letters)
