@@ -11,9 +11,10 @@ other object (images, drawings, forms, each as its bounds; an object covering ha
 a background — does not count), and not the envelope window (``window``; without it, the address block grown by
 10 mm on a letter's first page). A page with no free corner is an error naming the page: nothing is written.
 
-The mark is drawn as vector paths (one path object per page: the dark modules, and the label ``letter-page/pages``
-in a small built-in digit font, so the text layer is unchanged and ``letters check`` reads the stamped run as the
-original). The manifest is embedded in the output as the file ``mamori-marks.json``.
+The mark is drawn as filled rectangles in a content stream added to the page (the dark modules, and the label
+``letter-page/pages`` in a small built-in digit font), so the text layer is unchanged and ``letters check`` reads
+the stamped run as the original; pypdf writes the output without parsing or rewriting the pages' own content. The
+manifest is embedded in the output as the file ``mamori-marks.json``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,10 +116,12 @@ def free_corner(
 
 @dataclass(frozen=True, slots=True)
 class _PageInfo:
+    """What placing needs of a page: its number, size (mm) and the boxes of its text lines and objects."""
+
     number: int
     width: float
     height: float
-    text: tuple[Box, ...]
+    obstacles: tuple[Box, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +153,18 @@ def stamp_run(
     """Check ``run`` against ``entries`` and, unless the check holds it (or ``force``), write ``out`` with a mark on
     every page (see the module doc). `RunError` for a run that cannot be read, a page without a free corner, or a
     run too large for the marks; nothing is written then."""
+    import pypdfium2.raw as raw
+
     geometry = geometry or Geometry()
+    _refuse_stamped(run)
     infos: list[_PageInfo] = []
 
-    def recorded(pages: Iterator[Page]) -> Iterator[Page]:
-        for page in pages:
-            boxes = tuple(ln.box for ln in page.lines if ln.box.right > ln.box.left)
-            infos.append(_PageInfo(page.number, page.width, page.height, boxes))
-            yield page
+    def visit(page: object, read: Page) -> None:
+        text = tuple(ln.box for ln in read.lines if ln.box.right > ln.box.left)
+        objects = _object_boxes(page, raw, read.width, read.height)
+        infos.append(_PageInfo(read.number, read.width, read.height, (*text, *objects)))
 
-    result = check_run(recorded(read_pages(run)), entries, postal, window)
+    result = check_run(read_pages(run, visit), entries, postal, window)
     if not result.ok and not force:
         return StampResult(result, None)
     if len(result.letters) > MAX_LETTERS:
@@ -176,109 +181,143 @@ def stamp_run(
                 f"{letter.index} 通目が {len(letter.pages)} ページあります。"
                 f"管理マークは 1 通 {MAX_PAGES} ページまでです",
             )
-    manifest = Manifest(
-        run_id or secrets.token_bytes(4),
-        key or secrets.token_bytes(16),
-        Path(run).name,
-        tuple(ManifestLetter(letter.index, letter.pages, letter.recipient) for letter in result.letters),
-    )
     keep_free: dict[int, Box] = {}
     for letter in result.letters:
         if window is None and letter.block is not None:
             b = letter.block.box
             keep_free[letter.pages[0]] = Box(b.left - BLOCK_PAD, b.top - BLOCK_PAD, b.right + BLOCK_PAD,
                                              b.bottom + BLOCK_PAD)  # fmt: skip
+    used = _places(infos, keep_free, window, geometry, corners)
+    manifest = Manifest(
+        run_id or secrets.token_bytes(4),
+        key or secrets.token_bytes(16),
+        Path(run).name,
+        tuple(ManifestLetter(letter.index, letter.pages, letter.recipient) for letter in result.letters),
+    )
     marks: dict[int, Mark] = {}
     for m in manifest.letters:
         for i, number in enumerate(m.pages, start=1):
             marks[number] = manifest.mark(m, i)
-    used = _write(run, out, infos, marks, keep_free, window, geometry, corners, manifest)
+    _write(run, out, infos, used, marks, geometry, manifest)
     return StampResult(result, manifest, used)
+
+
+def _refuse_stamped(run: str | Path) -> None:
+    """`RunError` when ``run`` already carries a manifest (a stamped PDF stamped again would have two marks)."""
+    doc = open_pdf(run)
+    try:
+        names = [doc.get_attachment(i).get_name() for i in range(doc.count_attachments())]  # type: ignore[attr-defined]
+    finally:
+        doc.close()  # type: ignore[attr-defined]
+    if MANIFEST_NAME in names:
+        raise RunError(
+            0,
+            "the run is already stamped (it carries a manifest of mamori letters stamp): stamp the original",
+            "この PDF にはすでに管理マークがあります。管理マークを付ける前の PDF に付けてください",
+        )
+
+
+def _places(
+    infos: list[_PageInfo], keep_free: dict[int, Box], window: Box | None, geometry: Geometry, corners: Sequence[str]
+) -> tuple[str, ...]:
+    """The corner of each page; `RunError` naming the pages where none is free."""
+    used: list[str] = []
+    blocked: list[int] = []
+    for info in infos:
+        obstacles = list(info.obstacles)
+        if window is not None:
+            obstacles.append(window)
+        if info.number in keep_free:
+            obstacles.append(keep_free[info.number])
+        corner = free_corner(info.width, info.height, obstacles, geometry, corners)
+        if corner is None:
+            blocked.append(info.number)
+        used.append(corner or "")
+    if blocked:
+        shown = ", ".join(str(n) for n in blocked[:10]) + (" …" if len(blocked) > 10 else "")
+        raise RunError(
+            blocked[0],
+            f"no free corner for the mark on {len(blocked)} page(s): {shown} (text, a picture or the window "
+            f"in every corner tried; choose another --corner, a smaller --size or --margin)",
+            f"{len(blocked)} ページに管理マークを置ける空いた角がありません: {shown}（試したすべての角に文字・画像・"
+            "窓があります。--corner・--size・--margin を変えてください）",
+        )
+    return tuple(used)
 
 
 def _write(
     run: str | Path,
     out: str | Path,
     infos: list[_PageInfo],
+    used: tuple[str, ...],
     marks: dict[int, Mark],
-    keep_free: dict[int, Box],
-    window: Box | None,
     geometry: Geometry,
-    corners: Sequence[str],
     manifest: Manifest,
-) -> tuple[str, ...]:
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+) -> None:
+    """``run`` with the marks, written to ``out`` (through a temporary file: a failure leaves nothing).
 
-    doc = open_pdf(run)
-    used: list[str] = []
-    blocked: list[int] = []
+    Each page gets two more content streams around its own: ``q`` before (shared by all pages) and ``Q`` then the
+    mark after, so whatever state the page's content leaves, the mark is drawn in the page's own coordinates. The
+    page's content is not parsed or rewritten (pypdf copies it as it is), which keeps a 3,000-page run fast."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
+
+    def stream(data: bytes) -> object:
+        s = DecodedStreamObject()
+        s.set_data(data)
+        return s.flate_encode()
+
     try:
-        for i in range(doc.count_attachments()):  # type: ignore[attr-defined]
-            if doc.get_attachment(i).get_name() == MANIFEST_NAME:  # type: ignore[attr-defined]
-                raise RunError(
-                    0,
-                    "the run is already stamped (it carries a manifest of mamori letters stamp): stamp the original",
-                    "この PDF にはすでに管理マークがあります。印を付ける前の PDF に付けてください",
-                )
-        for info in infos:
-            try:
-                page = doc[info.number - 1]  # type: ignore[index]
-                try:
-                    obstacles = [*info.text, *_object_boxes(page, raw, info)]
-                    if window is not None:
-                        obstacles.append(window)
-                    if info.number in keep_free:
-                        obstacles.append(keep_free[info.number])
-                    corner = free_corner(info.width, info.height, obstacles, geometry, corners)
-                    if corner is None:
-                        blocked.append(info.number)
-                        used.append("")
-                        continue
-                    used.append(corner)
-                    box = geometry.box(corner, info.width, info.height)
-                    if not blocked and not _draw(page, raw, marks[info.number], box, geometry):
-                        raise pdfium.PdfiumError("pdfium could not write the page's content")
-                finally:
-                    page.close()
-            except pdfium.PdfiumError as e:
-                n = info.number
-                en, ja = f"page {n} cannot be stamped: {e}", f"{n} ページ目に管理マークを付けられません: {e}"
-                raise RunError(n, en, ja) from None
-        if blocked:
-            shown = ", ".join(str(n) for n in blocked[:10]) + (" …" if len(blocked) > 10 else "")
-            raise RunError(
-                blocked[0],
-                f"no free corner for the mark on {len(blocked)} page(s): {shown} (text, a picture or the window "
-                f"in every corner tried; choose another --corner, a smaller --size or --margin)",
-                f"{len(blocked)} ページに印を置ける空いた角がありません: {shown}（試したすべての角に文字・画像・"
-                "窓があります。--corner・--size・--margin を変えてください）",
-            )
-        try:
-            doc.new_attachment(MANIFEST_NAME).set_data(manifest.to_json().encode("utf-8"))  # type: ignore[attr-defined]
-        except pdfium.PdfiumError:
-            raise RunError(0, "the manifest cannot be embedded", "管理ファイルを PDF に埋め込めません") from None
-        target = Path(out)
-        fd, tmp = tempfile.mkstemp(prefix=".stamp-", suffix=".pdf", dir=target.parent if str(target.parent) else ".")
+        reader = PdfReader(run)
+        writer = PdfWriter(clone_from=reader)
+        begin = writer._add_object(stream(b"q\n"))  # pypdf has no public call for a new indirect object
+        for info, page, corner in zip(infos, writer.pages, used, strict=True):
+            box = geometry.box(corner, info.width, info.height)
+            ops = _content(_rects(marks[info.number], box, geometry), info.height)
+            mark = writer._add_object(stream(b"Q\n" + ops))
+            contents = page.get(NameObject("/Contents"))
+            target = contents.get_object() if contents is not None else None
+            old = list(target) if isinstance(target, ArrayObject) else ([] if contents is None else [contents])
+            page[NameObject("/Contents")] = ArrayObject([begin, *old, mark])
+        writer.add_attachment(MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+        target_path = Path(out)
+        fd, tmp = tempfile.mkstemp(prefix=".stamp-", suffix=".pdf", dir=target_path.parent)
         os.close(fd)
         try:
-            doc.save(tmp)  # type: ignore[attr-defined]
-            os.replace(tmp, target)
+            with open(tmp, "wb") as f:
+                writer.write(f)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # as open() would make it (mkstemp's file is private)
+            os.replace(tmp, target_path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    finally:
-        doc.close()  # type: ignore[attr-defined]
-    return tuple(used)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as e:
+        if isinstance(e, RunError):
+            raise
+        en, ja = f"the stamped PDF cannot be written: {e}", f"管理マーク付きの PDF を書けません: {e}"
+        raise RunError(0, en, ja) from None
 
 
-def _object_boxes(page: object, raw: object, info: _PageInfo) -> list[Box]:
+def _content(rects: Iterable[tuple[float, float, float, float]], page_height: float) -> bytes:
+    """PDF drawing operators filling ``rects`` (mm from the top-left) in black, in points from the bottom-left."""
+    k = 1 / PT_TO_MM
+    parts = ["q 0 g"]
+    for x, y, w, h in rects:
+        parts.append(f"{x * k:.2f} {(page_height - y - h) * k:.2f} {w * k:.2f} {h * k:.2f} re")
+    parts.append("f Q\n")
+    return "\n".join(parts).encode("ascii")
+
+
+def _object_boxes(page: object, raw: object, width: float, height: float) -> tuple[Box, ...]:
     """The bounds (mm from the top-left) of the page's objects, inside forms too; large ones left out."""
     import ctypes
 
     handle = page.raw  # type: ignore[attr-defined]
     out: list[Box] = []
-    area = info.width * info.height
+    area = width * height
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     matrix = raw.FS_MATRIX()  # type: ignore[attr-defined]
 
@@ -297,38 +336,40 @@ def _object_boxes(page: object, raw: object, info: _PageInfo) -> list[Box]:
         for a, b, c, d, e, f in chain:  # the form's space to its parent's, up to the page
             pts = [(a * x + c * y + e, b * x + d * y + f) for x, y in pts]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        box = Box(
-            min(xs) * PT_TO_MM,
-            info.height - max(ys) * PT_TO_MM,
-            max(xs) * PT_TO_MM,
-            info.height - min(ys) * PT_TO_MM,
-        )
+        box = Box(min(xs) * PT_TO_MM, height - max(ys) * PT_TO_MM, max(xs) * PT_TO_MM, height - min(ys) * PT_TO_MM)
         if (box.right - box.left) * box.height < LARGE * area:
             out.append(box)
 
     for i in range(raw.FPDFPage_CountObjects(handle)):  # type: ignore[attr-defined]
         visit(raw.FPDFPage_GetObject(handle, i), [])  # type: ignore[attr-defined]
-    return out
+    return tuple(out)
 
 
 def _rects(mark: Mark, box: Box, geometry: Geometry) -> Iterator[tuple[float, float, float, float]]:
-    """The ink of the mark as rectangles (left, top, width, height in mm): runs of dark modules, then the label."""
+    """The ink of the mark as rectangles (left, top, width, height in mm): the dark modules (runs of a row, the same
+    run on the rows below joined into one), then the label."""
     import segno
 
-    code = segno.make(encode(mark), error="q", boost_error=False, micro=False)
-    matrix = code.matrix
+    matrix = segno.make(encode(mark), error="q", boost_error=False, micro=False).matrix
     u = geometry.module * 25 / len(matrix)
     x0, y0 = box.left + QUIET * u, box.top + QUIET * u
-    for r, row in enumerate(matrix):
+    open_runs: dict[tuple[int, int], int] = {}  # (first column, length) -> first row
+    for r, row in enumerate([*matrix, bytearray(len(matrix))]):  # an empty row closes the last runs
+        runs: set[tuple[int, int]] = set()
         c = 0
         while c < len(row):
             if row[c]:
                 s = c
                 while c < len(row) and row[c]:
                     c += 1
-                yield x0 + s * u, y0 + r * u, (c - s) * u, u
+                runs.add((s, c - s))
             else:
                 c += 1
+        for run in [run for run in open_runs if run not in runs]:
+            first = open_runs.pop(run)
+            yield x0 + run[0] * u, y0 + first * u, run[1] * u, (r - first) * u
+        for run in runs:
+            open_runs.setdefault(run, r)
     label = mark.label
     p = min(geometry.pixel, (box.right - box.left) / (4 * len(label) - 1))  # a long label in smaller type
     lx = box.left + ((box.right - box.left) - (4 * len(label) - 1) * p) / 2
@@ -338,30 +379,6 @@ def _rects(mark: Mark, box: Box, geometry: Geometry) -> Iterator[tuple[float, fl
             for gx, bit in enumerate(bits):
                 if bit == "1":
                     yield lx + (4 * k + gx) * p, ly + gy * p, p, p
-
-
-def _draw(page: object, raw: object, mark: Mark, box: Box, geometry: Geometry) -> bool:
-    """One filled path object with the mark's rectangles, added to the page's content (False: pdfium failed)."""
-    handle = page.raw  # type: ignore[attr-defined]
-    height_pt = page.get_height()  # type: ignore[attr-defined]
-    k = 1 / PT_TO_MM
-    path = None
-    for x, y, w, h in _rects(mark, box, geometry):
-        px, py = x * k, height_pt - (y + h) * k
-        if path is None:
-            path = raw.FPDFPageObj_CreateNewPath(px, py)  # type: ignore[attr-defined]
-        else:
-            raw.FPDFPath_MoveTo(path, px, py)  # type: ignore[attr-defined]
-        raw.FPDFPath_LineTo(path, px + w * k, py)  # type: ignore[attr-defined]
-        raw.FPDFPath_LineTo(path, px + w * k, py + h * k)  # type: ignore[attr-defined]
-        raw.FPDFPath_LineTo(path, px, py + h * k)  # type: ignore[attr-defined]
-        raw.FPDFPath_Close(path)  # type: ignore[attr-defined]
-    if path is None:
-        return True
-    raw.FPDFPageObj_SetFillColor(path, 0, 0, 0, 255)  # type: ignore[attr-defined]
-    raw.FPDFPath_SetDrawMode(path, raw.FPDF_FILLMODE_WINDING, False)  # type: ignore[attr-defined]
-    raw.FPDFPage_InsertObject(handle, path)  # type: ignore[attr-defined]
-    return bool(raw.FPDFPage_GenerateContent(handle))  # type: ignore[attr-defined]
 
 
 def read_manifest(path: str | Path) -> Manifest:
