@@ -10,6 +10,7 @@ its quiet zone and the label under it) touches no text of the page (the boxes of
 other object (images, drawings, forms, each as its bounds; an object covering half the page or more — a frame,
 a background — does not count), and not the envelope window (``window``; without it, the address block grown by
 10 mm on a letter's first page). A page with no free corner is an error naming the page: nothing is written.
+So is a page turned by the PDF's ``/Rotate`` (its corners and text boxes would not be the printed ones).
 
 The mark is drawn as filled rectangles in a content stream added to the page (the dark modules, and the label
 ``letter-page/pages`` in a small built-in digit font), so the text layer is unchanged and ``letters check`` reads
@@ -159,7 +160,11 @@ def stamp_run(
     _refuse_stamped(run)
     infos: list[_PageInfo] = []
 
+    rotated: list[int] = []
+
     def visit(page: object, read: Page) -> None:
+        if page.get_rotation():  # type: ignore[attr-defined]
+            rotated.append(read.number)
         text = tuple(ln.box for ln in read.lines if ln.box.right > ln.box.left)
         objects = _object_boxes(page, raw, read.width, read.height)
         infos.append(_PageInfo(read.number, read.width, read.height, (*text, *objects)))
@@ -167,6 +172,14 @@ def stamp_run(
     result = check_run(read_pages(run, visit), entries, postal, window)
     if not result.ok and not force:
         return StampResult(result, None)
+    if rotated:
+        shown = ", ".join(str(n) for n in rotated[:10]) + (" …" if len(rotated) > 10 else "")
+        raise RunError(
+            rotated[0],
+            f"{len(rotated)} page(s) turned by the PDF's /Rotate ({shown}): marks are placed on unturned pages only; "
+            "export the run with its pages upright",
+            f"{len(rotated)} ページが PDF の /Rotate で回転しています（{shown}）。回転のない PDF で出力してください",
+        )
     if len(result.letters) > MAX_LETTERS:
         raise RunError(
             0,

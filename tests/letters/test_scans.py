@@ -39,8 +39,8 @@ def _jpeg(img: Image.Image, quality: int) -> Image.Image:
 
 def _noise(img: Image.Image, sigma: float) -> Image.Image:
     """Gaussian noise of ``sigma`` grey levels added (a cheap sensor's)."""
-    grey = Image.new("L", img.size, 128)
-    return ImageChops.add(img, ImageChops.subtract(Image.effect_noise(img.size, sigma), grey), offset=-128 + 128)
+    noise, grey = Image.effect_noise(img.size, sigma), Image.new("L", img.size, 128)
+    return ImageChops.subtract(ImageChops.add(img, ImageChops.subtract(noise, grey)), ImageChops.subtract(grey, noise))
 
 
 def _photo(img: Image.Image) -> Image.Image:

@@ -154,3 +154,16 @@ def test_stamp_cli_and_errors(stamped_run: Path, tmp_path: Path) -> None:
     from mamori.letters.cli import CORNER_CHOICES
 
     assert CORNER_CHOICES == CORNERS
+
+
+def test_rotated_pages_are_refused(stamped_run: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(stamped_run / "RUN.pdf"))
+    w.pages[1].rotate(90)
+    run = tmp_path / "turned.pdf"
+    with open(run, "wb") as f:
+        w.write(f)
+    with pytest.raises(RunError, match="/Rotate") as e:
+        stamp_run(run, _entries(stamped_run), tmp_path / "out.pdf", japan_post, force=True)
+    assert e.value.page == 2 and not (tmp_path / "out.pdf").exists()
