@@ -157,6 +157,8 @@ def test_collation_mistakes_in_pictures(stamped_run: Path, pages: list[Image.Ima
             assert name in got, (name, got)
         held = [e for e in obj["envelopes"] if e["action"] == "hold"]  # type: ignore[attr-defined]
         assert 1 <= len(held) <= 3, name  # only the letters the mistake touched
+    r = CliRunner().invoke(main, ["letters", "verify", str(tmp_path / "foreign_page"), "--stamped", stamped])
+    assert r.exit_code == 1 and "foreign_page" in r.stdout and "保留" in r.stdout  # the terminal report
     # a dropped letter: missing
     _write(shots, tmp_path / "drop", [k for k in order if want[k].letter != 2])
     code, obj, _ = _verify(str(tmp_path / "drop"), "--stamped", stamped)

@@ -142,6 +142,8 @@ def test_stamp_cli_and_errors(stamped_run: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0
     obj = json.loads(r.stdout)
     assert obj["stamped"] == str(out) and obj["corners"] == {"bottom-right": obj["pages"]} and obj["held"] == []
+    r = CliRunner().invoke(main, [*base[:2], str(stamped_run / "RUN.pdf"), *base[2:]])
+    assert r.exit_code == 0 and "stamped" in r.stdout and "bottom-right" in r.stdout
     # stamping a stamped run again: refused
     r = CliRunner().invoke(main, [*base[:2], str(out), *base[2:4], "-o", str(tmp_path / "again.pdf")])
     assert r.exit_code == 2 and "already stamped" in r.stderr and "Traceback" not in r.output
