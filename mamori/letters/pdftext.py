@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mamori.letters.model import Box, Line, Page
@@ -50,8 +50,9 @@ def open_pdf(path: str | Path) -> object:
     return doc
 
 
-def read_pages(path: str | Path) -> Iterator[Page]:
-    """Every page of the run at ``path``, in order (see the module doc)."""
+def read_pages(path: str | Path, visit: Callable[[object, Page], None] | None = None) -> Iterator[Page]:
+    """Every page of the run at ``path``, in order (see the module doc); ``visit`` is called with each pypdfium2
+    page and its `Page` before the page is closed (to read more of it in the same pass)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -67,12 +68,15 @@ def read_pages(path: str | Path) -> Iterator[Page]:
                         lines = _lines(textpage, raw, height)
                     finally:
                         textpage.close()
+                    read = Page(i + 1, width * PT_TO_MM, height * PT_TO_MM, lines)
+                    if visit is not None:
+                        visit(page, read)
                 finally:
                     page.close()
             except pdfium.PdfiumError as e:
                 n = i + 1
                 raise RunError(n, f"page {n} cannot be read: {e}", f"{n} ページ目が読めません: {e}") from None
-            yield Page(i + 1, width * PT_TO_MM, height * PT_TO_MM, lines)
+            yield read
     finally:
         doc.close()  # type: ignore[attr-defined]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from mamori.letters.check import Letter, Problem, RunResult
 from mamori.letters.fax import FaxVerdict
 from mamori.letters.model import Box
+from mamori.letters.verify import VerifyResult
 from mamori.terminal import printable
 
 LABELS = {
@@ -28,6 +29,11 @@ LABELS = {
     "invalid_number": ("かけられない番号", "invalid number"),
     "recipient_organization_mismatch": ("番号の組織違い", "number of another organisation"),
     "similar_recipient": ("番号の打ち間違い？", "number one digit off"),
+    # mamori letters verify (the control marks read back from the envelopes' scans)
+    "missing_page": ("ページの入れ忘れ", "page missing from the envelope"),
+    "duplicate_page": ("同じページが二枚", "page twice"),
+    "duplicate_letter": ("同じ封書が二通", "letter in two envelopes"),
+    "foreign_run": ("別の回のページ", "page of another run"),
 }
 ACTIONS = {"ok": "OK", "hold": "保留 hold", "allow": "OK", "confirm": "確認 confirm"}
 
@@ -138,6 +144,46 @@ def print_fax(verdicts: list[FaxVerdict], console: object | None = None) -> None
         con.print(
             f"[bold red]{len(verdicts)} 件中 保留 {held} 件・要確認 {confirm} 件。[/]\n"
             f"[red]{held} of {len(verdicts)} destinations held, {confirm} to confirm.[/]"
+        )
+
+
+def print_verify(result: VerifyResult, console: object | None = None) -> None:
+    """The terminal report of ``letters verify``: the envelopes held and why, the letters without an envelope,
+    the verdict."""
+    from rich.console import Console
+    from rich.table import Table
+
+    con: Console = console if isinstance(console, Console) else Console()
+    con.print(f"{result.scans} pages scanned / 読み取ったページ, {len(result.envelopes)} envelopes / 封筒"
+              + (f", run / 回 {result.run}" if result.run else ""))  # fmt: skip
+    held = [e for e in result.envelopes if e.action == "hold"]
+    if held:
+        table = Table(title="保留した封筒 / envelopes held", show_lines=True)
+        for col in ("envelope / 封筒", "problem / 問題", "detail / 内容"):
+            table.add_column(col, overflow="fold")
+        for env in held:
+            who = f"letter / {env.letter} 通目" if env.letter is not None else "(no page 1 / 宛名ページなし)"
+            if env.recipient:
+                who += f"\n{printable(env.recipient)}"
+            for k, p in enumerate(env.problems):
+                ja, en = LABELS[p.code]
+                table.add_row(
+                    f"{env.index}\n{who}" if k == 0 else "",
+                    f"{ja}\n{en}\n[dim]{p.code}[/]",
+                    f"{printable(p.detail_ja)}\n[dim]{printable(p.detail)}[/]",
+                )
+        con.print(table)
+    if result.missing:
+        shown = ", ".join(f"{n}" + (f" ({printable(r)})" if r else "") for n, r in result.missing)
+        con.print(f"[bold]封筒のない封書 / letters in no envelope[/] ({len(result.missing)}): {shown}")
+    n = len(result.envelopes)
+    if result.ok:
+        con.print(f"[bold green]{n} 通すべて問題なし。投函してかまいません。[/]\n[green]All {n} envelopes are fine.[/]")
+    else:
+        con.print(
+            f"[bold red]{n} 通中 {len(held)} 通を保留、封筒のない封書 {len(result.missing)} 通。"
+            "中身を確かめてください。[/]\n"
+            f"[red]{len(held)} of {n} envelopes held, {len(result.missing)} letters in no envelope: check them.[/]"
         )
 
 

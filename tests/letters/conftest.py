@@ -42,3 +42,28 @@ def clean_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def expected(run: Path) -> dict[str, object]:
     return json.loads((run / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def stamped_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A correct run of 12 letters (1–3 pages) and the same run stamped (``STAMPED.pdf``, fixed run id and key)."""
+    from mamori.letters.postal import japan_post
+    from mamori.letters.recipients import parse_recipients
+    from mamori.letters.stamp import stamp_run
+
+    out = _make(tmp_path_factory, "stamped", letters=12, seed=21, clean=True, pages=(1, 2, 3))
+    entries = parse_recipients((out / "recipients.csv").read_text(encoding="utf-8"))
+    result = stamp_run(out / "RUN.pdf", entries, out / "STAMPED.pdf", japan_post, key=b"k" * 16, run_id=b"RUN1")
+    assert result.stamped
+    return out
+
+
+def render(pdf: Path, dpi: int = 150) -> list[object]:
+    """The pages of ``pdf`` as Pillow images (grey), as a scanner would give them."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    finally:
+        doc.close()
