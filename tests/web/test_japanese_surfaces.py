@@ -20,6 +20,7 @@ from mamori.gateway import notices, why
 from mamori.gateway.settings import GATEWAY_CODES
 from mamori.glossary import (
     ENTITY_LABELS,
+    LETTER_PROBLEMS,
     REASONS,
     entity_label,
     entity_labels,
@@ -29,7 +30,9 @@ from mamori.glossary import (
     sensitive_label,
 )
 from mamori.guard.policy import CODES
+from mamori.incidents import register
 from mamori.store import audit
+from mamori.store.letters import CheckRecord, add_check
 from mamori.web.app import create_app
 from tests.web import seed
 from tests.web.conftest import login
@@ -148,10 +151,19 @@ def test_web_pages_in_japanese_name_no_code(dev_reasons, web_settings, web_db) -
     with web_db.session() as s:
         audit.record(s, "gateway", "reject", f"mail:{mid}", "bulk_pii similar_recipient",
                      codes=["bulk_pii", "similar_recipient"])
+    # the officer's other pages: an incident with every kind of data, a letters check with every problem code
+    incident = register.create(
+        web_db, {"discovered_on": "2026-12-01", "event": "leak", "cause": "email_misdelivery", "persons": 1_200,
+                 "data": [t for t in types if t not in ("ORGANIZATION", "LOCATION", "CORPORATE_NUMBER")]},
+        "olga@corp.example", title="誤送信", summary="取引先の別の担当者に送信")
+    add_check(web_db, CheckRecord("olga@corp.example", "letters", "run.pdf", "a" * 64, "hold", "b" * 64, letters=10,
+                                  pages=30, held=8, missing=1, problems={code: 1 for code in LETTER_PROBLEMS}))
     app = create_app(web_settings, web_db, guard=None)
-    pages = {"alice@corp.example": ["/messages", f"/messages/{mid}"],
+    pages = {"alice@corp.example": ["/messages", f"/messages/{mid}", "/letters", "/training/"],
              "bob@corp.example": ["/queue", "/queue?scope=all", f"/messages/{mid}"],
-             "olga@corp.example": ["/audit", "/dashboard", "/admin/users", f"/messages/{mid}"]}
+             "olga@corp.example": ["/audit", "/dashboard", "/admin/users", f"/messages/{mid}", "/incidents",
+                                   f"/incidents/{incident}", f"/incidents/{incident}/edit", "/incidents/stats",
+                                   f"/incidents/from-mail/{mid}", "/letters", "/admin/training"]}
     seen = 0
     for user, paths in pages.items():
         with TestClient(app, client=("192.0.2.10", 40000)) as client:
