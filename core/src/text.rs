@@ -86,6 +86,12 @@ impl Text {
         }
     }
 
+    /// True when the string is ASCII (a code point per byte; no offset table).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.byte_at.is_empty()
+    }
+
     /// Code point at (or containing) byte offset `b`.
     #[inline]
     pub fn char_index(&self, b: usize) -> usize {

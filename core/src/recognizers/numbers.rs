@@ -165,6 +165,9 @@ pub struct Runs {
 impl Runs {
     /// `runs` ordered (stably) by their count of digits, and the index of each count.
     fn new(mut runs: Vec<Run>) -> Self {
+        if runs.is_empty() {
+            return Runs { runs, at: [0; MAX_DIGITS + 2] }; // (most short texts have no run)
+        }
         runs.sort_by_key(|r| r.digits.len()); // stable: each length's runs stay in the order found
         let mut at = [0u32; MAX_DIGITS + 2];
         for r in &runs {
@@ -198,13 +201,9 @@ fn run_re() -> &'static Regex {
 /// The digits of a stretch of [`run_class`] characters (its characters that are not separators, all
 /// ASCII digits), built as bytes.
 fn digits_of(chars: &[char]) -> String {
-    let mut out = Vec::with_capacity(chars.len());
-    for &c in chars {
-        if c.is_ascii_digit() {
-            out.push(c as u8);
-        }
-    }
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::with_capacity(chars.len());
+    out.extend(chars.iter().filter(|c| c.is_ascii_digit()));
+    out
 }
 
 /// A character of the class `[0-9 \-ーｰ.()]` of [`run_re`].
@@ -217,14 +216,15 @@ fn run_class(c: char) -> bool {
 /// `chars[from..]`, as code-point offsets, computed on the code points: at the first digit `i` that
 /// starts a match, the match ends after the last digit `p` with `i + 6 <= p <= i + 40` reached
 /// through class characters only.
-fn next_run(chars: &[char], from: usize) -> Option<(usize, usize)> {
+fn next_run(chars: &[char], ascii: Option<&[u8]>, from: usize) -> Option<(usize, usize)> {
     let n = chars.len();
     let mut i = from;
     while i < n {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+        // the next digit
+        i = match ascii {
+            Some(bytes) => next_ascii_digit(bytes, i)?,
+            None => i + chars.get(i..)?.iter().position(char::is_ascii_digit)?,
+        };
         // class characters after i, at most 40 looked at
         let mut l = 0;
         while l < 40 && i + 1 + l < n && run_class(chars[i + 1 + l]) {
@@ -247,11 +247,30 @@ fn next_run(chars: &[char], from: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The first ASCII digit at or after `from` in `bytes` (an ASCII text: a code point per byte),
+/// sixteen bytes tested at a time (digits are sparse in English text; a Japanese text, where they are
+/// dense, is searched code point by code point).
+fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(block) = bytes.get(i..i + 16) {
+        let mut mask = 0u32;
+        for (k, &x) in block.iter().enumerate() {
+            mask |= u32::from(x.wrapping_sub(b'0') < 10) << k;
+        }
+        if mask != 0 {
+            return Some(i + mask.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
 fn scan(doc: &Document) -> Runs {
     let chars = &doc.norm.chars;
+    let ascii = doc.norm.is_ascii().then_some(doc.norm.s.as_bytes());
     let mut out: Vec<Run> = Vec::new();
     let mut from = 0;
-    while let Some((start, end)) = next_run(chars, from) {
+    while let Some((start, end)) = next_run(chars, ascii, from) {
         from = end;
         let raw = &chars[start..end];
         let digits = digits_of(raw);
@@ -774,18 +793,25 @@ mod tests {
                     .collect()
             })
             .collect();
-        for t in texts.iter().copied().chain(random.iter().map(String::as_str)) {
+        // the random strings again in ASCII (the block search of ASCII texts)
+        let ascii_random: Vec<String> =
+            random.iter().map(|t| t.chars().map(|c| if c.is_ascii() { c } else { 'a' }).collect()).collect();
+        for t in texts.iter().copied().chain(random.iter().chain(&ascii_random).map(String::as_str)) {
             let chars: Vec<char> = t.chars().collect();
             let text = crate::text::Text::new(t.to_string());
             let want: Vec<(usize, usize)> =
                 run_re().find_iter(t).map(|m| (text.char_index(m.start()), text.char_index(m.end()))).collect();
-            let mut got = Vec::new();
-            let mut from = 0;
-            while let Some((s, e)) = next_run(&chars, from) {
-                got.push((s, e));
-                from = e;
+            // code point by code point, and (ASCII texts) by blocks of bytes
+            let ascii = t.is_ascii().then_some(t.as_bytes());
+            for bytes in [None, ascii] {
+                let mut got = Vec::new();
+                let mut from = 0;
+                while let Some((s, e)) = next_run(&chars, bytes, from) {
+                    got.push((s, e));
+                    from = e;
+                }
+                assert_eq!(got, want, "{t}");
             }
-            assert_eq!(got, want, "{t}");
         }
     }
     use crate::lexicon::Lexicon;
