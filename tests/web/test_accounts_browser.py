@@ -49,6 +49,7 @@ def test_import_preview_confirm_invite_and_set_a_password(browser, web_settings,
         assert "登録しました" in page.locator("p.notice").inner_text()
         assert get_user(web_db, "it@corp.example").role == "admin"
         page.click("text=新しいアカウント 3 件に招待を送る")  # no [gateway] here: the links are shown
+        page.wait_for_selector("table.links code")  # all_inner_texts() does not wait for the next page
         links = page.locator("table.links code").all_inner_texts()
         assert len(links) == 3 and all("/invite/" in u for u in links)
         assert all(u.startswith(web_settings.base_url + "/invite/") for u in links)  # links point at base_url
