@@ -117,17 +117,20 @@ impl Ctx<'_, '_> {
     pub(crate) fn arrow_names(&mut self) {
         let t = self.t;
         let n = self.n;
-        if memchr::memmem::find(self.doc.norm.s.as_bytes(), "→".as_bytes()).is_none() {
+        static ARROW: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        let arrow = ARROW.get_or_init(|| memchr::memmem::Finder::new("→".as_bytes()));
+        if arrow.find(self.doc.norm.s.as_bytes()).is_none() {
             return; // most texts: no arrow
         }
         let mut add: Vec<(usize, usize)> = Vec::new();
         let mut p = 0;
         while let Some(a) = self.find_char('→', p, n) {
             p = a + 1;
-            let ls = t[..a].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
-            if a - ls > 32 {
-                continue;
-            }
+            let lo = a.saturating_sub(33);
+            let Some(ls) = t[lo..a].iter().rposition(|&c| c == '\n').map(|k| lo + k + 1).or((lo == 0).then_some(0))
+            else {
+                continue; // a line longer than a name, a department and an arrow
+            };
             let q = ls + t[ls..a].iter().take_while(|&&c| c == ' ' || c == '・').count();
             let Some((s, mut e, _)) = self.name_at(q, a, false, false).filter(|c| c.0 == q) else {
                 continue;

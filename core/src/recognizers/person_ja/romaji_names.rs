@@ -9,7 +9,9 @@
 
 use super::chars::one_of;
 use super::patterns::run_len;
+use super::tables::F_UPPER;
 use super::Ctx;
+use crate::document::LINE_LIMIT;
 
 /// Letters of the longest word read.
 const WORD_MAX: usize = 16;
@@ -20,26 +22,30 @@ impl Ctx<'_, '_> {
     pub(crate) fn romaji_names(&mut self) {
         let t = self.t;
         let n = self.n;
-        // the capitalised words: most texts have few, and only they are read
-        let caps: Vec<usize> =
-            (0..n).filter(|&i| t[i].is_ascii_uppercase() && (i == 0 || !t[i - 1].is_ascii_alphabetic())).collect();
-        if caps.is_empty() {
-            return;
-        }
-        let names: Vec<usize> =
-            self.found.items.iter().map(|x| x.0 .0).filter(|&s| !t[s].is_ascii_alphabetic()).collect();
+        // the capitalised words (found by their flag): most texts have few, and only they are read
+        let mut names: Option<Vec<usize>> = None;
         let mut add: Vec<(usize, usize)> = Vec::new();
-        let mut done = 0;
-        for c in caps {
-            if c < done {
+        let mut cur = (0usize, 0usize);
+        let mut c = self.next_flag(0, F_UPPER);
+        while c < n {
+            let here = c;
+            c = self.next_flag(c + 1, F_UPPER);
+            let c = here;
+            if c > 0 && t[c - 1].is_ascii_alphabetic() {
                 continue;
             }
-            let ls = line_start(t, c);
-            let le = line_end(t, c, n);
-            let Some(x) = romaji_at(t, c, le) else {
+            // TEL, FAX, PDF: a word not followed by a second one is passed over before it is spelled out
+            let w = c + run_len(t, c, n, WORD_MAX, |ch| ch.is_ascii_alphabetic());
+            if !t.get(w).is_some_and(|&ch| one_of!(ch, " ,.")) {
+                continue;
+            }
+            let Some(x) = romaji_at(t, c, (c + 2 * WORD_MAX + 4).min(n)).filter(|&x| !t[c..x].contains(&'\n')) else {
                 continue;
             };
-            done = x;
+            if !(cur.0 <= c && c < cur.1) {
+                cur = (line_start(t, c), line_end(t, c, n));
+            }
+            let (ls, le) = cur;
             let first = ls + run_len(t, ls, le, 8, |ch| ch == ' ');
             let alone = first == c && x + run_len(t, x, le, 8, |ch| ch == ' ') == le;
             let before = c > first && {
@@ -53,11 +59,22 @@ impl Ctx<'_, '_> {
                 let q = x + run_len(t, x, le, 2, |ch| ch == ' ');
                 q < le && one_of!(t[q], "|/(")
             };
+            if !(alone || before || after) {
+                continue;
+            }
             let prev_ls = if ls > 0 { line_start(t, ls - 1) } else { ls };
             let next_le = if le < n { line_end(t, le + 1, n) } else { le };
-            let same_line = names.iter().any(|&s| ls <= s && s < le);
-            let near = names.iter().any(|&s| prev_ls <= s && s < next_le);
-            let signed = self.under_opener(ls);
+            let names = names.get_or_insert_with(|| {
+                let mut v: Vec<usize> =
+                    self.found.items.iter().map(|x| x.0 .0).filter(|&s| !t[s].is_ascii_alphabetic()).collect();
+                v.sort_unstable();
+                v
+            });
+            // a name found starting in [a, b)
+            let any_in = |a: usize, b: usize| names.get(names.partition_point(|&s| s < a)).is_some_and(|&s| s < b);
+            let same_line = any_in(ls, le);
+            let near = alone && any_in(prev_ls, next_le);
+            let signed = (alone || after) && self.under_opener(ls);
             if ((before || after) && same_line) || (alone && (near || signed)) {
                 add.push((c, x));
             } else if after && signed {
@@ -93,12 +110,14 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The start of the line holding `i` (at most [`LINE_LIMIT`] code points back: a huge line is read in windows).
 fn line_start(t: &[char], i: usize) -> usize {
-    t[..i].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1)
+    crate::document::line_start(t, i, LINE_LIMIT)
 }
 
+/// The end of the line holding `i` (at most [`LINE_LIMIT`] code points on).
 fn line_end(t: &[char], i: usize, n: usize) -> usize {
-    t[i..n].iter().position(|&c| c == '\n').map_or(n, |k| i + k)
+    crate::document::line_end(&t[..n], i, LINE_LIMIT)
 }
 
 /// A line that opens a signature: a rule of dashes or bars, or an English closing.
@@ -160,8 +179,11 @@ fn word(t: &[char], i: usize, le: usize) -> Option<Word> {
     if !(upper || lower_rest) {
         return None;
     }
-    let low: Vec<u8> = w.iter().map(|c| c.to_ascii_lowercase() as u8).collect();
-    hepburn(&low).then_some(Word { end: i + r, initial: false })
+    let mut low = [0u8; WORD_MAX];
+    for (k, c) in w.iter().enumerate() {
+        low[k] = c.to_ascii_lowercase() as u8;
+    }
+    hepburn(&low[..r]).then_some(Word { end: i + r, initial: false })
 }
 
 /// Whether the lower-case ASCII word `w` reads as Japanese syllables (Hepburn, `oh` / `ou` long vowels).
