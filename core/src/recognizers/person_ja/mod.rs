@@ -16,6 +16,7 @@
 //! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
+mod attendees;
 mod bracket_speakers;
 mod chars;
 mod chat_names;
@@ -253,6 +254,7 @@ impl Recognizer for PersonJaRecognizer {
             (TITLE_GROUP, TITLES.split('|').map(|t| format!("{t} ")).collect()),
             (EN_HON_GROUP, EN_HONORIFICS.iter().map(|s| s.to_string()).collect()),
             (EN_GROUP, en),
+            (attendees::ATTEND_GROUP, attendees::ATTEND_WORDS.iter().map(|s| s.to_string()).collect()),
         ]
     }
 
@@ -293,6 +295,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.bracket_speakers();
         cx.dept_names();
         cx.arrow_names();
+        cx.attendees();
         cx.mentions(budget);
         cx.signatures();
         cx.romaji_names();
