@@ -3,7 +3,8 @@
 #
 # usage: bash benchmarks/accuracy.sh [SET/SPLIT ...]     (default: all below)
 #   ja-biz-pii/dev  ja-biz2/dev (this repository's second dev corpus, benchmarks/ja_biz2/)
-#   ja-biz3/dev (the third, made another way, benchmarks/ja_biz3/)  ja-ner-wiki/dev
+#   ja-biz3/dev (the third, made another way, benchmarks/ja_biz3/)
+#   ja-biz4/dev ja-biz4/devA ja-biz4/devB (the fourth and its two halves, benchmarks/ja_biz4/)  ja-ner-wiki/dev
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
@@ -21,7 +22,7 @@ if [ -z "${MAMORI_EVAL:-}" ]; then
 fi
 [ -f "${MAMORI_EVAL:-}/score.py" ] || { echo "evaluation data not found: set MAMORI_EVAL" >&2; exit 2; }
 sets=("$@")
-[ ${#sets[@]} -gt 0 ] || sets=(ja-biz-pii/dev ja-biz2/dev ja-biz3/dev ja-ner-wiki/dev ja-ner-wiki/test ja-gsd-ne/dev ja-gsd-ne/test en-synth/dev en-synth/test)
+[ ${#sets[@]} -gt 0 ] || sets=(ja-biz-pii/dev ja-biz2/dev ja-biz3/dev ja-biz4/dev ja-ner-wiki/dev ja-ner-wiki/test ja-gsd-ne/dev ja-gsd-ne/test en-synth/dev en-synth/test)
 mkdir -p "$OUT"
 summary="$OUT/summary.md"
 {
@@ -34,6 +35,7 @@ for s in "${sets[@]}"; do
   gold="$MAMORI_EVAL/$s.jsonl"
   [ "$s" != "ja-biz2/dev" ] || gold="benchmarks/ja_biz2/dev.jsonl"
   [ "$s" != "ja-biz3/dev" ] || gold="benchmarks/ja_biz3/dev.jsonl"
+  case "$s" in ja-biz4/dev*) gold="benchmarks/ja_biz4/${s#ja-biz4/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }

@@ -10,7 +10,7 @@ findings on every document, at every score, from the same recognizer: the differ
 change that moves findings on purpose re-takes the snapshot in the same commit (and says so).
 
 Corpora (dev only): ja-biz-pii/dev, ja-ner-wiki/dev, en-synth/dev, ja-gsd-ne/dev, the text of the misdelivery
-dev mails, benchmarks/ja_alt (generated), benchmarks/ja_biz2 and benchmarks/ja_prose, and the speed corpus when
+dev mails, benchmarks/ja_alt (generated), benchmarks/ja_biz2, ja_biz3, ja_biz4 and ja_prose, and the speed corpus when
 bench-out/corpus holds it.
 """
 
@@ -73,6 +73,9 @@ def corpora(speed: bool = False) -> dict[str, Iterator[tuple[str, str]]]:
     biz3 = REPO / "benchmarks" / "ja_biz3" / "dev.jsonl"
     if biz3.is_file():
         out["ja-biz3/dev"] = _jsonl(biz3)
+    biz4 = REPO / "benchmarks" / "ja_biz4" / "dev.jsonl"
+    if biz4.is_file():
+        out["ja-biz4/dev"] = _jsonl(biz4)
     prose = REPO / "benchmarks" / "ja_prose" / "dev.jsonl"
     if prose.is_file():
         out["ja-prose/dev"] = _jsonl(prose)

@@ -1,7 +1,7 @@
 //! Tables in plain text: rows pasted from a spreadsheet or a system into a mail or a note.
 //!
 //! A table is two or more consecutive lines split by one delimiter (a comma, a tab, a vertical bar
-//! `|` / `｜`, or a run of two or more spaces for aligned columns), whose first line is a header:
+//! `|` / `｜`, a semicolon, or a run of two or more spaces for aligned columns), whose first line is a header:
 //! short cells without digits, most of them header words (氏名, 住所, 電話, 生年月日 …). Markdown
 //! rule lines (`|---|:--|`) between the header and the rows are skipped. Each data row's cells
 //! are matched to the header's by position, so a header names the type of every cell under it.
@@ -19,6 +19,7 @@ pub enum Delim {
     Tab,
     Bar,
     Comma,
+    Semicolon,
     Spaces,
 }
 
@@ -52,7 +53,7 @@ impl Tables {
         t[ls..le]
             .iter()
             .enumerate()
-            .any(|(k, &c)| matches!(c, ',' | '\t' | '|') || (c == ' ' && t.get(ls + k + 1) == Some(&' ')))
+            .any(|(k, &c)| matches!(c, ',' | '\t' | '|' | ';') || (c == ' ' && t.get(ls + k + 1) == Some(&' ')))
     }
 
     /// The header cell of the column holding `pos` (the tables are found once per document, cheaply when
@@ -134,7 +135,8 @@ pub fn find_text(text: &Text) -> Vec<Table> {
     loop {
         let le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
         let line = &b[ls_b..le_b];
-        let delim = memchr::memchr3(b',', b'\t', b'|', line).is_some() || spaces(line);
+        let delim =
+            memchr::memchr3(b',', b'\t', b'|', line).is_some() || memchr::memchr(b';', line).is_some() || spaces(line);
         // outside a table only a header can start one, and a header holds no digit or @
         let may = delim && (cur.is_some() || !data_bytes(line));
         let cells = if may {
@@ -195,6 +197,16 @@ fn header_candidate(b: &[u8]) -> bool {
         }
     }
     checked_to = 0;
+    for p in memchr::memchr_iter(b';', b) {
+        if p >= checked_to {
+            let (le, ok) = digitless(p);
+            if ok {
+                return true;
+            }
+            checked_to = le;
+        }
+    }
+    checked_to = 0;
     for p in memchr::memmem::find_iter(b, b"  ") {
         if p >= checked_to {
             let (le, ok) = digitless(p);
@@ -207,8 +219,8 @@ fn header_candidate(b: &[u8]) -> bool {
     false
 }
 
-/// Whether a line holds a digit or `@` of data, not the number of a header word (住所1, 電話2: one digit
-/// after a non-ASCII letter, at the end of its cell).
+/// Whether a line holds a digit or `@` of data, not the number of a header word (住所1, 電話2, addr1: one
+/// digit after a letter, at the end of its cell).
 fn data_bytes(line: &[u8]) -> bool {
     // most lines: no digit and no @ at all, or a data digit first
     let Some(first) = line.iter().position(|&x| x.is_ascii_digit() || x == b'@') else {
@@ -219,14 +231,19 @@ fn data_bytes(line: &[u8]) -> bool {
             || (x.is_ascii_digit()
                 && !(x != b'0'
                     && i > 0
-                    && line[i - 1] >= 0x80
-                    && line.get(i + 1).is_none_or(|n| matches!(n, b',' | b'\t' | b'|' | b' ' | b'\r' | b'"'))))
+                    && (line[i - 1] >= 0x80 || line[i - 1].is_ascii_alphabetic())
+                    && line.get(i + 1).is_none_or(|n| matches!(n, b',' | b'\t' | b'|' | b';' | b' ' | b'\r' | b'"'))))
     })
 }
 
 /// [`data_bytes`] for the code point `x` at `i` of a header cell.
 fn data_char(cell: &[char], i: usize, x: char) -> bool {
-    x == '@' || (x.is_ascii_digit() && !(x != '0' && i > 0 && i + 1 == cell.len() && !cell[i - 1].is_ascii()))
+    x == '@'
+        || (x.is_ascii_digit()
+            && !(x != '0'
+                && i > 0
+                && i + 1 == cell.len()
+                && (!cell[i - 1].is_ascii() || cell[i - 1].is_ascii_alphabetic())))
 }
 
 /// A data row fits its table when it has as many cells as the header (aligned columns), or at
@@ -264,6 +281,8 @@ fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
         Delim::Bar
     } else if line.contains(&',') {
         Delim::Comma
+    } else if line.contains(&';') {
+        Delim::Semicolon
     } else if line.windows(2).any(|w| w == [' ', ' ']) {
         Delim::Spaces
     } else {
@@ -273,6 +292,7 @@ fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
     match delim {
         Delim::Tab => split_on(t, a, b, |c| c == '\t', false, &mut raw),
         Delim::Comma => split_on(t, a, b, |c| c == ',', true, &mut raw),
+        Delim::Semicolon => split_on(t, a, b, |c| c == ';', true, &mut raw),
         Delim::Bar => {
             if line.iter().all(|&c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '=')) {
                 return Some(Line::Rule);
@@ -415,6 +435,15 @@ const HEADER_WORDS: &[&str] = &[
     "Dept",
     "Title",
     "Company",
+    "zip",
+    "Zip",
+    "ZIP",
+    "addr",
+    "Addr",
+    "kana",
+    "Kana",
+    "mobile",
+    "Mobile",
 ];
 
 /// A header word, or a cell naming a kind of person, thing or date (…者, …名, …先, …日, …先).
@@ -502,6 +531,7 @@ mod tests {
             "氏名,電話\n山田 太郎,090\n",
             "氏名\t電話\n山田 太郎\t090\n",
             "氏名 | 電話\n山田 太郎 | 090\n",
+            "氏名;電話\n山田 太郎;090\n",
             "| 氏名 | 電話 |\n|---|:--|\n| 山田 太郎 | 090 |\n",
             "氏名        電話\n山田 太郎    090\n",
         ] {
@@ -561,6 +591,9 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "氏名/住所1/住所2");
         assert!(cells_of("氏名,住所10\n山田,東京都\n").is_empty());
+        // addr1 / addr2 likewise; a code like A10 is data
+        assert_eq!(cells_of("name,addr1,addr2\n山田,東京都港区,201号室\n").len(), 1);
+        assert!(cells_of("name,A10\n山田,東京都\n").is_empty());
     }
 
     #[test]

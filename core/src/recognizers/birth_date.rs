@@ -693,7 +693,11 @@ impl BirthDate {
                 let re = DateRe { c: norm, hi: e };
                 let date = match re.fullmatch(s) {
                     Some(m) => !m.is_jm() && valid(norm, &m, today),
-                    None => compact_date(&norm[s..e], today) || forms::date_at(norm, s, e, today) == Some(e),
+                    None => {
+                        compact_date(&norm[s..e], today)
+                            || short_year_date(&norm[s..e])
+                            || forms::date_at(norm, s, e, today) == Some(e)
+                    }
                 };
                 if date && !seen.contains(&s) {
                     seen.push(s);
@@ -802,6 +806,21 @@ fn family_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) ->
 }
 
 /// `19870620` in a birth-date column: eight digits that make a real date between 1900 and today.
+/// A cell `YY/MM/DD` (or `.` `-`) in a birth column: two digits of a year, a real month and day.
+fn short_year_date(cell: &[char]) -> bool {
+    let parts: Vec<&[char]> = cell.split(|&c| matches!(c, '/' | '.' | '-')).collect();
+    if parts.len() != 3
+        || parts[0].len() != 2
+        || parts.iter().any(|p| p.is_empty() || p.len() > 2 || !p.iter().all(|c| c.is_ascii_digit()))
+        || cell.iter().filter(|&&c| !c.is_ascii_digit()).any(|&c| c != cell[2])
+    {
+        return false;
+    }
+    let num = |p: &[char]| p.iter().fold(0u32, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
+    let y = num(parts[0]) as i32;
+    real_date(if y < 30 { 2000 + y } else { 1900 + y }, num(parts[1]), num(parts[2]))
+}
+
 fn compact_date(cell: &[char], today: (i32, u32, u32)) -> bool {
     if cell.len() != 8 || !cell.iter().all(|c| c.is_ascii_digit()) {
         return false;
@@ -851,7 +870,8 @@ impl Recognizer for BirthDate {
                 f
             } else {
                 let f = self.after(doc, ke, today).or_else(|| self.after_more(doc, ke, today));
-                if f.is_none() {
+                // a header's keyword: the whole column (the date `after` found may be its first row only)
+                if f.is_none() || (Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks)) {
                     self.column(doc, ks, today, &mut seen, out);
                 }
                 f
@@ -888,6 +908,12 @@ mod tests {
         assert_eq!(find("名前,生年月日,x\n山田,1985/04/12,a\n"), vec![("1985/04/12".into(), 0.9)]);
         assert_eq!(find("名前,生年月日,x\n山田,19850412,a\n"), vec![("19850412".into(), 0.9)]);
         assert_eq!(find("名前 | 生年月日\n山田 | 19851312\n"), vec![]);
+        // a birth column under a header: every row, two-digit years too
+        assert_eq!(
+            find("続柄\t氏名\t生年月日\n長男\t山田 一郎\t1990/04/05\n長女\t山田 花子\t93/11/02\n"),
+            vec![("1990/04/05".into(), 0.9), ("93/11/02".into(), 0.9)]
+        );
+        assert_eq!(find("氏名 | 生年月日\n山田 | 93/13/02\n佐藤 | 93/1/02/5\n"), vec![]);
     }
 
     #[test]

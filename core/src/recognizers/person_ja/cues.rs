@@ -4,6 +4,7 @@
 
 use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, sw, FxSet};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
+use super::romaji_names::{hepburn, romaji_at};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::LINE_LIMIT;
@@ -610,8 +611,9 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let bytes = self.doc.norm.s.as_bytes();
         let mut seen: Vec<(usize, usize, bool)> = Vec::new();
+        let mut shown: Vec<(usize, usize, bool)> = Vec::new();
         let mut ls = 0;
-        while ls < n && seen.len() < budget {
+        while ls < n && seen.len() + shown.len() < budget {
             // A line without a colon holds no speaker: go straight to the line of the next colon, when the
             // lines skipped are each shorter than LINE_LIMIT (a longer one ends the walk below: its window
             // runs to the end of the text). Those lines are the ones the walk would have stepped through.
@@ -638,7 +640,9 @@ impl Ctx<'_, '_> {
             }
             let hi = (ls + LINE_LIMIT).min(n);
             let le = t[ls..hi].iter().position(|&c| c == '\n').map_or(n, |k| ls + k);
-            if let Some(found) = self.speaker_at(ls, le) {
+            if let Some(found) = self.display_name_at(ls, le) {
+                shown.push(found);
+            } else if let Some(found) = self.speaker_at(ls, le) {
                 seen.push(found);
             }
             ls = le + 1;
@@ -646,6 +650,12 @@ impl Ctx<'_, '_> {
         let untimed = seen.iter().filter(|x| !x.2).count();
         for (s, e, timed) in seen {
             if timed || untimed >= 2 {
+                self.add(s, e, 0.8);
+            }
+        }
+        // display names of chat exports: listed, or heading two lines of the log
+        for &(s, e, listed) in &shown {
+            if listed || shown.iter().any(|&(s2, e2, _)| s2 != s && t[s2..e2] == t[s..e]) {
                 self.add(s, e, 0.8);
             }
         }
@@ -661,7 +671,7 @@ impl Ctx<'_, '_> {
         let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
         let stamp = time_stamp(t, q, le);
         if let Some(p) = stamp {
-            q = p + run_len(t, p, le, 8, |c| c == ' ');
+            q = p + run_len(t, p, le, 8, |c| c == ' ' || c == '\t');
         }
         if q >= le {
             return None;
@@ -697,7 +707,7 @@ impl Ctx<'_, '_> {
         if let Some(h) = (k < le).then(|| honorific_at(t, k)).flatten().filter(|&h| h <= le) {
             k = h;
         }
-        let after = k + run_len(t, k, le, 4, |c| c == ' ');
+        let after = k + run_len(t, k, le, 4, |c| c == ' ' || c == '\t');
         if after < le && t[after] == ':' {
             return Some((s, e, stamp.is_some()));
         }
@@ -828,6 +838,21 @@ impl Ctx<'_, '_> {
             }
             count += 1;
             let q = a + 1;
+            if q < n && t[q].is_ascii_uppercase() {
+                // @Mio Kurisu: a romanised full name
+                let le = self.find_char('\n', q, (q + 40).min(n)).unwrap_or((q + 40).min(n));
+                if let Some(e) = romaji_at(t, q, le) {
+                    self.add(q, e, 0.8);
+                    continue;
+                }
+                // @Osamu, @Yamada: one capitalised Hepburn word, then a space or the line's end
+                let r = 1 + run_len(t, q + 1, n, 16, |c| c.is_ascii_lowercase());
+                let low: Vec<u8> = t[q..q + r].iter().map(|&c| c.to_ascii_lowercase() as u8).collect();
+                if (3..16).contains(&r) && t.get(q + r).is_none_or(|&c| one_of!(c, " \n")) && hepburn(&low) {
+                    self.add(q, q + r, 0.8);
+                }
+                continue;
+            }
             if q >= n || !is_kanji(t[q]) {
                 continue;
             }
@@ -952,7 +977,7 @@ fn name_cell(cell: &[char]) -> bool {
 }
 
 /// `[10:02]`, `10:02`, `(10:02:33)`, `[2024/05/01 10:02]` at `i`: the position after it.
-fn time_stamp(t: &[char], i: usize, le: usize) -> Option<usize> {
+pub(super) fn time_stamp(t: &[char], i: usize, le: usize) -> Option<usize> {
     let open = i < le && one_of!(t[i], "[(<");
     let mut p = if open { i + 1 } else { i };
     let date = run_len(t, p, le, 10, |c| c.is_ascii_digit() || c == '/' || c == '-');
@@ -981,5 +1006,5 @@ fn time_stamp(t: &[char], i: usize, le: usize) -> Option<usize> {
         }
         p += 1;
     }
-    (p == le || t[p] == ' ' || open).then_some(p)
+    (p == le || t[p] == ' ' || t[p] == '\t' || open).then_some(p)
 }

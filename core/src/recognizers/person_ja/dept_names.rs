@@ -1,5 +1,7 @@
 //! A name after a department or a title and a space, ending its line: signatures (`営業本部 杉山 義男`),
-//! shipping labels (`総務課 若林 秀明 行`) and staff lists (`営業部長　佐藤 太郎（前 総務部）`).
+//! shipping labels (`総務課 若林 秀明 行`) and staff lists (`営業部長　佐藤 太郎（前 総務部）`,
+//! `経理部長（総務部）　三井 澪`); and a name before a department and an arrow in 人事異動 lists
+//! (`佐藤 太郎　営業部 → 総務部`). A given name no list holds (1-3 kanji, 2-4 kana) may follow a surname there.
 //!
 //! The word before the space is a kanji run ending in a unit (部, 課, 係, 室, 班, 本部) or a title
 //! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] (a listed surname, or a full name), and only what ends a
@@ -21,7 +23,8 @@ impl Ctx<'_, '_> {
         while k + 1 < n {
             let here = k;
             k = self.next_flag(k + 1, F_UNIT_END);
-            let sp = here + 1;
+            // 部長（総務部）　佐藤 太郎: the department in brackets after the title
+            let sp = if t[here + 1] == ')' && t.get(here + 2) == Some(&' ') { here + 2 } else { here + 1 };
             if t[sp] != ' ' {
                 continue;
             }
@@ -48,14 +51,19 @@ impl Ctx<'_, '_> {
     /// The name after the space `sp` when a department or a title ends right before it.
     fn dept_name_at(&self, sp: usize, le: usize) -> Option<(usize, usize, f64)> {
         let t = self.t;
-        if !is_kanji(t[sp - 1]) || !one_of!(t[sp - 1], "部課係室班長任理問") {
+        let bracket = t[sp - 1] == ')';
+        let u = if bracket { sp - 1 } else { sp };
+        if !is_kanji(t[u - 1]) || !one_of!(t[u - 1], "部課係室班長任理問") {
             return None;
         }
-        let mut k = sp;
-        while k > 0 && sp - k < 8 && is_kanji(t[k - 1]) {
+        let mut k = u;
+        while k > 0 && u - k < 10 && (is_kanji(t[k - 1]) || (bracket && is_kata(t[k - 1]))) {
             k -= 1;
         }
-        let word = &t[k..sp];
+        if bracket && !(k > 0 && t[k - 1] == '(') {
+            return None;
+        }
+        let word = &t[k..u];
         let unit = one_of!(word[word.len() - 1], "部課係室班");
         // 乙部 虹也: the word before the space is the surname itself
         if word.len() < 2
@@ -72,9 +80,82 @@ impl Ctx<'_, '_> {
                 e -= 1;
             }
         }
+        // 三井　澪 / 栗駒 煌: a surname, then a given name no list holds, ending the line
+        if !self.line_rest_ok(e, le) {
+            e = self.given_tail(e, le).filter(|&g| self.line_rest_ok(g, le))?;
+        }
         // 総務部 主任 / 営業一課 リーダー: a title, not a name
-        let ok = s == sp + 1 && e > s && self.tb.titles.suffix_start(&t[s..e]).is_none() && self.line_rest_ok(e, le);
+        let ok = s == sp + 1 && e > s && self.tb.titles.suffix_start(&t[s..e]).is_none();
         ok.then_some((s, e, score.min(0.8)))
+    }
+
+    /// One space and a given name of 1-3 kanji or 2-4 kana at `e`: its end.
+    fn given_tail(&self, e: usize, le: usize) -> Option<usize> {
+        let t = self.t;
+        if e + 1 >= le || t[e] != ' ' {
+            return None;
+        }
+        let c = t[e + 1];
+        let (cap, min) = if is_kanji(c) {
+            (3, 1)
+        } else if is_hira(c) || is_kata(c) {
+            (4, 2)
+        } else {
+            return None;
+        };
+        let same = |x: char| if is_kanji(c) { is_kanji(x) } else { is_hira(x) || is_kata(x) };
+        let mut g = e + 1;
+        while g < le && g - e - 1 < cap + 1 && same(t[g]) {
+            g += 1;
+        }
+        let r = g - e - 1;
+        ((min..=cap).contains(&r) && !self.tb.not_names.contains(&t[e + 1..g])).then_some(g)
+    }
+
+    /// 人事異動 lines, `佐藤 太郎　営業部 → 総務部`: a name opening a line, then a department, then an arrow.
+    #[inline(never)]
+    pub(crate) fn arrow_names(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        static ARROW: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        let arrow = ARROW.get_or_init(|| memchr::memmem::Finder::new("→".as_bytes()));
+        if arrow.find(self.doc.norm.s.as_bytes()).is_none() {
+            return; // most texts: no arrow
+        }
+        let mut add: Vec<(usize, usize)> = Vec::new();
+        let mut p = 0;
+        while let Some(a) = self.find_char('→', p, n) {
+            p = a + 1;
+            let lo = a.saturating_sub(33);
+            let Some(ls) = t[lo..a].iter().rposition(|&c| c == '\n').map(|k| lo + k + 1).or((lo == 0).then_some(0))
+            else {
+                continue; // a line longer than a name, a department and an arrow
+            };
+            let q = ls + t[ls..a].iter().take_while(|&&c| c == ' ' || c == '・').count();
+            let Some((s, mut e, _)) = self.name_at(q, a, false, false).filter(|c| c.0 == q) else {
+                continue;
+            };
+            if let Some(g) = self.given_tail(e, a).filter(|&g| t.get(g) == Some(&' ')) {
+                if e - s <= 4 && !t[s..e].contains(&' ') {
+                    e = g;
+                }
+            }
+            // then spaces, and a department ending right before the arrow
+            let mut d = a;
+            while d > e && t[d - 1] == ' ' {
+                d -= 1;
+            }
+            let gap = t[e..d].iter().take_while(|&&c| c == ' ').count();
+            let dept = &t[e + gap..d];
+            let unit =
+                dept.last().is_some_and(|&c| one_of!(c, "部課係室班長")) || dept.ends_with(&['セ', 'ン', 'タ', 'ー']);
+            if gap >= 1 && (2..=16).contains(&dept.len()) && unit && self.tb.titles.suffix_start(&t[s..e]).is_none() {
+                add.push((s, e));
+            }
+        }
+        for (s, e) in add {
+            self.add(s, e, 0.8);
+        }
     }
 
     /// What follows a name at `e` up to the line's end `le`: spaces, then nothing, a word that closes an

@@ -16,8 +16,10 @@
 //! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
+mod attendees;
 mod bracket_speakers;
 mod chars;
+mod chat_names;
 mod cues;
 mod dept_names;
 mod given_after;
@@ -26,6 +28,7 @@ mod lists;
 mod patterns;
 mod prose;
 mod readers;
+mod romaji_names;
 mod tables;
 
 use crate::document::{Document, Lang};
@@ -251,6 +254,7 @@ impl Recognizer for PersonJaRecognizer {
             (TITLE_GROUP, TITLES.split('|').map(|t| format!("{t} ")).collect()),
             (EN_HON_GROUP, EN_HONORIFICS.iter().map(|s| s.to_string()).collect()),
             (EN_GROUP, en),
+            (attendees::ATTEND_GROUP, attendees::ATTEND_WORDS.iter().map(|s| s.to_string()).collect()),
         ]
     }
 
@@ -290,8 +294,11 @@ impl Recognizer for PersonJaRecognizer {
         cx.speakers(budget);
         cx.bracket_speakers();
         cx.dept_names();
+        cx.arrow_names();
+        cx.attendees();
         cx.mentions(budget);
         cx.signatures();
+        cx.romaji_names();
         cx.prose();
         cx.readings();
         cx.lists(0);
@@ -390,6 +397,27 @@ mod tests {
         assert_eq!(names("森：先方の番号です\n"), Vec::<String>::new());
         // an e-mail address is no mention
         assert_eq!(names("連絡先 tanaka@example.jp\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn staff_list_lines() {
+        // a department in brackets after the title; an unlisted given name ending the line
+        assert_eq!(names("経理部長（カスタマーサポート課）　三井　澪\n"), ["三井　澪"]);
+        assert_eq!(names("改善提案賞 広報室　鶴見　煌\n"), ["鶴見　煌"]);
+        // 人事異動: a name, a department, an arrow
+        assert_eq!(names("祖父江　凪　カスタマーサポート課 → 総務部\n"), ["祖父江　凪"]);
+        // a department alone before the arrow is no name; a title after the unit is no given name
+        assert_eq!(names("営業部 → 総務部\n総務部 主任\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn form_labels_in_columns() {
+        // the value in the next column of a form: after a run of spaces or a cell border
+        assert_eq!(names("氏名　　　　　　漆原蒼\n"), ["漆原蒼"]);
+        assert_eq!(names("氏名      漆原 太郎\n"), ["漆原 太郎"]);
+        assert_eq!(names("| 氏名 | 外間 嘉一 |\n"), ["外間 嘉一"]);
+        // a label alone before an empty cell reads nothing
+        assert_eq!(names("| 氏名 | |\n| 住所 | 東京都 |\n"), Vec::<String>::new());
     }
 
     #[test]

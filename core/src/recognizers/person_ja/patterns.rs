@@ -191,6 +191,7 @@ pub fn hira_paren(t: &[char], p: usize) -> Option<(usize, usize)> {
 }
 
 /// `_LABEL_TAIL` at `i`: `(?:\([^()\n]{0,16}\))?(?: ?[:：] ?|[】\]」] ?|\t| (?=[^ ]))`.
+/// Also a run of 2-16 spaces or a cell border `| ` between a form's label and its value.
 pub fn label_tail(t: &[char], i: usize) -> Option<usize> {
     if t.get(i) == Some(&'(') {
         let r = run_len(t, i + 1, t.len(), 17, |c| c != '(' && c != ')' && c != '\n');
@@ -219,8 +220,17 @@ fn label_tail_rest(t: &[char], i: usize) -> Option<usize> {
     if c == '\t' {
         return Some(i + 1);
     }
+    // a form's columns: `氏名　　　山田 太郎` (a run of spaces), `| 氏名 | 山田 太郎 |` (a cell border)
+    let r = run_len(t, i, t.len(), 17, |c| c == ' ');
+    if t.get(i + r) == Some(&'|') && r <= 1 {
+        let v = i + r + 1 + sp(i + r + 1);
+        return t.get(v).is_some_and(|&d| d != '\n' && d != '|' && d != ' ').then_some(v);
+    }
     if c == ' ' && t.get(i + 1).is_some_and(|&d| d != ' ') {
         return Some(i + 1);
+    }
+    if (2..=16).contains(&r) && t.get(i + r).is_some_and(|&d| d != '\n' && d != '|') {
+        return Some(i + r);
     }
     None
 }

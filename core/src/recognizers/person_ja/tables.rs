@@ -247,6 +247,8 @@ pub const F_OLD: u16 = 4096;
 pub const F_UNIT_END: u16 = 8192;
 /// A bracket that may open a speaker's line (【 ( [).
 pub const F_OPEN: u16 = 16384;
+/// A capital Latin letter (romanised names start with one).
+pub const F_UPPER: u16 = 32768;
 
 impl Tables {
     pub fn new() -> Self {
@@ -325,6 +327,9 @@ impl Tables {
         }
         for c in "部課係室班長任理問".chars() {
             mark(c, F_UNIT_END);
+        }
+        for c in 'A'..='Z' {
+            mark(c, F_UPPER);
         }
         for c in "【([".chars() {
             mark(c, F_OPEN);

@@ -1,0 +1,111 @@
+//! Attendee lists of minutes: `（当社）榎本　五味　栗駒`, `出席：関口・須藤・乙部`, `当社 根本、柴田 徳次郎（敬称略）`.
+//!
+//! On a line holding an attendance word (出席, 参加, 欠席, 敬称略, 当社), the words after it separated by spaces,
+//! `、`, `・` or `,` are read as names when at least two of them are listed surnames (or surname and given name)
+//! and they make up at least half of the words. A surname that is also a common word needs two others beside it.
+
+use super::chars::{is_kanji, one_of};
+use super::Ctx;
+use crate::document::line_end;
+
+/// The keyword group of the attendance words.
+pub(crate) const ATTEND_GROUP: &str = "person_ja.attend";
+
+/// The attendance words.
+pub(crate) const ATTEND_WORDS: &[&str] = &["出席", "参加", "欠席", "敬称略", "当社"];
+
+impl Ctx<'_, '_> {
+    /// Adds the names of attendee lists.
+    #[inline(never)]
+    pub(crate) fn attendees(&mut self) {
+        let occ = self.doc.occurrences(ATTEND_GROUP);
+        if occ.starts.is_empty() {
+            return;
+        }
+        let t = self.t;
+        let mut add: Vec<(usize, usize)> = Vec::new();
+        let mut done = 0;
+        for &ke in occ.ends.iter() {
+            if ke < done {
+                continue;
+            }
+            let le = line_end(t, ke, 200);
+            done = le;
+            self.attendee_line(ke, le, &mut add);
+        }
+        for (s, e) in add {
+            self.add(s, e, 0.75);
+        }
+    }
+
+    /// The names among the words of `[from, le)`.
+    fn attendee_line(&self, from: usize, le: usize, add: &mut Vec<(usize, usize)>) {
+        let t = self.t;
+        let lex = self.lex;
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut p = from;
+        while p < le && words.len() < 24 {
+            if one_of!(t[p], " 、・,:()/") {
+                p += 1;
+                continue;
+            }
+            let s = p;
+            while p < le && !one_of!(t[p], " 、・,:()/") {
+                p += 1;
+            }
+            words.push((s, p));
+        }
+        // 柴田 徳次郎: a surname and the word after it as one full name
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        let mut common = 0;
+        let mut i = 0;
+        while i < words.len() {
+            let (s, e) = words[i];
+            let w = &t[s..e];
+            let kanji = w.iter().all(|&c| is_kanji(c) || c == '々');
+            if kanji && (1..=4).contains(&w.len()) && lex.surname(w) {
+                let mut end = e;
+                if let Some(&(s2, e2)) = words.get(i + 1) {
+                    if s2 == e + 1 && t[e] == ' ' && e2 - s2 <= 3 && lex.given(&t[s2..e2]) && !lex.surname(&t[s2..e2]) {
+                        end = e2;
+                        i += 1;
+                    }
+                }
+                common += usize::from(end == e && lex.common(w));
+                names.push((s, end));
+            } else if kanji && (3..=6).contains(&w.len()) && lex.split_full(w) != 0 {
+                names.push((s, e));
+            }
+            i += 1;
+        }
+        let enough = names.len() >= 2 && names.len() * 2 >= words.len() && names.len() >= common + 2;
+        if enough {
+            add.extend(names);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Lang;
+    use crate::recognizer::run_alone;
+    use crate::recognizers::person_ja::PersonJaRecognizer;
+
+    fn names(text: &str) -> Vec<String> {
+        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
+        out.sort_by_key(|(f, _)| f.start);
+        out.into_iter().map(|(_, covered)| covered).collect()
+    }
+
+    #[test]
+    fn attendee_lists() {
+        assert_eq!(names("（当社）榎本　関口　須藤\n"), ["榎本", "関口", "須藤"]);
+        assert_eq!(names("出席：関口・須藤・乙部\n"), ["関口", "須藤", "乙部"]);
+    }
+
+    #[test]
+    fn lines_of_words_are_no_attendees() {
+        assert_eq!(names("出席：営業部 総務部 人事部\n"), Vec::<String>::new());
+        assert_eq!(names("当社 製品 価格表 改定\n"), Vec::<String>::new());
+    }
+}
