@@ -57,6 +57,7 @@ from mamori.store.mail import GENERATED_ACTIONS
 log = logging.getLogger("mamori.gateway")
 
 BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session claimed
+UNRECORDED_PER_SESSION = 1  # per session: sends the next hop may hold unrecorded (the one on the wire too)
 GATHER = 0.02  # seconds a woken delivery loop lets new mail gather, so one claim (one commit) takes a batch
 RETENTION_EVERY = 3600.0  # seconds between two retention runs (the first one soon after start)
 
@@ -134,7 +135,7 @@ class Gateway:
         self._send_pool = ThreadPoolExecutor(settings.delivery_concurrency, thread_name_prefix="mamori-send")
         self.spool: Spool | None = None
         self.recorder: Recorder | None = None  # delivery outcomes and lease renewals (``spool.Recorder``)
-        self._sent = threading.local()  # per send thread: the ``recorded`` event of its last send
+        self._sent = threading.local()  # per send thread: the ``recorded`` events of its sends not yet recorded
         self._abandon = False  # stop gave up waiting: a send thread waiting for an outcome's record stops waiting
         self._handler: Handler | None = None
         self._settings_stamp: Any = None  # mamori.toml's stamp when the live [gateway] keys were last read
@@ -309,10 +310,15 @@ class Gateway:
         The thread first waits until the outcome of its own previous send is recorded: a session never has a
         message on the wire while the 250 of its last one is still unrecorded, so at any moment at most one
         message per session (``delivery_concurrency``) can go out twice if the gateway dies."""
-        previous = getattr(self._sent, "recorded", None)
-        while previous is not None and not previous.wait(0.5) and not self._abandon:
-            pass  # the database is away: nothing more goes out until the last outcome is recorded (fail closed)
-        self._sent.recorded = recorded
+        sent = getattr(self._sent, "recorded", None)
+        if sent is None:
+            sent = self._sent.recorded = []
+        sent[:] = [e for e in sent if not e.is_set()]
+        while len(sent) >= UNRECORDED_PER_SESSION and not self._abandon:
+            if not sent[0].wait(0.5):
+                continue  # the database is away: nothing more goes out until the outcome is recorded (fail closed)
+            sent.pop(0)
+        sent.append(recorded)
         assert self.recorder is not None
         if self._abandon or not self.recorder.may_send(c):
             recorded.set()  # nothing goes out: nothing to wait for

@@ -11,12 +11,12 @@ still due (an expired lease included: two claimers of the same expired row canno
 lease: ``claimed_by`` (the instance name) and ``next_attempt_at`` (the lease end). Outcomes are recorded only on
 rows that still carry that same lease, so a claimer whose lease ran out and was taken over never overwrites the
 new claim. A crash leaves rows ``sending``: ``reset_sending`` (at start) takes back the rows of this instance,
-and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). While a batch is on the
-wire, ``renew`` (the delivery worker's heartbeat) extends its leases; an outcome whose claim was lost anyway is
-not recorded, but logged and audited (``lease_lost``). ``Recorder`` records each outcome as soon as it is known
-(group commit: the outcomes that arrived while the last commit ran share the next one) and does the lease renewals
-in the same task, so a renewal and an outcome never race. The hot paths use Core on a plain connection with
-statements built once (no ORM objects, no statement building per call).
+and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). While a message is
+claimed and its outcome not recorded, ``renew`` (the recorder's heartbeat) extends its lease; an outcome whose
+claim was lost anyway is not recorded, but logged and audited (``lease_lost``). ``Recorder`` records each outcome
+as soon as it is known (group commit: the outcomes that arrived while the last commit ran share the next one) and
+does the lease renewals in the same task, so a renewal and an outcome never race. The hot paths use Core on a
+plain connection with statements built once (no ORM objects, no statement building per call).
 """
 
 from __future__ import annotations
