@@ -20,7 +20,10 @@ rows) of finished mail past ``retention_content_days`` / ``retention_message_day
 
 Blocking work runs in executors: the guard in ``judge_workers`` processes (CPU-bound; see ``judging``), the
 database in one thread (SQLite has one writer; group commit makes up for it), SMTP to the next hop in
-``delivery_concurrency`` threads, each with a session it reuses.
+``delivery_concurrency`` threads, each with a session it reuses. Each message's outcome is handed to the recorder
+(``spool.Recorder``) the moment it is known and committed with whatever other outcomes arrived meanwhile; a send
+thread starts its next message only once its last one's outcome is committed, so a gateway that dies leaves at
+most one accepted-but-unrecorded message per session (delivered again: the SMTP duplicate window, RFC 1047).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -44,7 +48,7 @@ from mamori.gateway.listener import Handler, server_tls, smtp_factory
 from mamori.gateway.notices import expiry_notice
 from mamori.gateway.settings import GatewaySettings
 from mamori.gateway.smtp_auth import AuthGuard
-from mamori.gateway.spool import Finish, NewMessage, Spool, finish, finish_and_claim, renew, reset_sending
+from mamori.gateway.spool import Finish, NewMessage, Recorder, Spool, claim, reset_sending
 from mamori.guard.inputs import GuardInputs, load_guard_inputs
 from mamori.store import Database
 from mamori.store.base import utcnow
@@ -52,7 +56,8 @@ from mamori.store.mail import GENERATED_ACTIONS
 
 log = logging.getLogger("mamori.gateway")
 
-BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session in flight
+BATCH_PER_SESSION = 4  # claimed at once per delivery session, per loop (two loops): 8 per session claimed
+UNRECORDED_PER_SESSION = 1  # per session: sends the next hop may hold unrecorded (the one on the wire too)
 GATHER = 0.02  # seconds a woken delivery loop lets new mail gather, so one claim (one commit) takes a batch
 RETENTION_EVERY = 3600.0  # seconds between two retention runs (the first one soon after start)
 
@@ -129,6 +134,9 @@ class Gateway:
         self.judge = Judge(settings, guard)
         self._send_pool = ThreadPoolExecutor(settings.delivery_concurrency, thread_name_prefix="mamori-send")
         self.spool: Spool | None = None
+        self.recorder: Recorder | None = None  # delivery outcomes and lease renewals (``spool.Recorder``)
+        self._sent = threading.local()  # per send thread: the ``recorded`` events of its sends not yet recorded
+        self._abandon = False  # stop gave up waiting: a send thread waiting for an outcome's record stops waiting
         self._handler: Handler | None = None
         self._settings_stamp: Any = None  # mamori.toml's stamp when the live [gateway] keys were last read
         self._file_settings: GatewaySettings | None = None  # the file's own reading (no command-line overrides)
@@ -151,6 +159,8 @@ class Gateway:
         self._wake = asyncio.Event()
         self.spool = Spool(self.db, self._db_pool)
         self.spool.start()
+        self.recorder = Recorder(self.db, self._db_pool, self.lease, self.instance, on_extra=self._wake.set)
+        self.recorder.start()
         handler = Handler(self.settings, self.spool, self.judge, self._wake.set,
                           approvals=partial(approval_rows, self.settings, self.db, self._mask_text),
                           on_stored=self._approval_webhook, instance=self.instance)
@@ -182,7 +192,7 @@ class Gateway:
             self.smtps_port = self._smtps.sockets[0].getsockname()[1]
             log.info("gateway %s listening with implicit TLS on %s:%d", self.instance, self.settings.smtps_host,
                      self.smtps_port)
-        # two delivery loops: one claims and records while the other's batch is on the wire
+        # two delivery loops: one claims while the other's batch is on the wire (outcomes: the recorder)
         self._tasks = [loop.create_task(self._deliver_loop(), name=f"mamori-delivery-{i}") for i in range(2)]
         self._expiry = loop.create_task(self._expiry_loop(), name="mamori-expiry")
         log.info("gateway %s listening on %s:%d, next hop %s:%d", self.instance, self.settings.listen_host, self.port,
@@ -208,6 +218,13 @@ class Gateway:
             except Exception as exc:
                 log.error("the delivery worker failed: %s: %s", type(exc).__name__, masked_text(str(exc)[:200]))
         self._tasks = []
+        if self.recorder is not None:  # every outcome known is recorded before the instance's name is let go
+            try:
+                await asyncio.wait_for(self.recorder.stop(), timeout=180)
+            except TimeoutError:
+                log.error("%d delivery outcome(s) could not be recorded (the database is away): those messages "
+                          "are delivered again after the lease", self.recorder.unrecorded)
+            self._abandon = True
         if self.spool is not None:
             await self.spool.stop()
         if self._posts:  # webhook posts in flight: their own timeouts bound this
@@ -243,98 +260,70 @@ class Gateway:
         self._wake.clear()
 
     async def _deliver_loop(self) -> None:
+        """Claim a batch, send it (``delivery_concurrency`` sessions), hand each message's outcome to the recorder
+        as soon as it is known (``spool.Recorder``: group commit, lease renewals), claim the next batch."""
         loop = asyncio.get_running_loop()
         size = BATCH_PER_SESSION * self.settings.delivery_concurrency
-        done: list[Finish] = []  # the last batch's outcomes, recorded in the same transaction as the next claim
-        while done or not self._stopping:
+        recorder = self.recorder
+        assert recorder is not None and self._wake is not None
+        while not self._stopping:
             # no new claims once the instance's name is no longer ours (another process took it): fail closed
-            limit = 0 if self._stopping or not self._lock.held else size
+            if not self._lock.held:
+                await self._sleep(self.tick)
+                continue
             try:
-                batch = await self._db(finish_and_claim, self.db, done, limit, self.lease, self.instance)
-                done = []
+                batch = await self._db(claim, self.db, size, self.lease, self.instance)
             except Exception as exc:
-                if done:  # the database is away: keep trying; the lease covers a crash meanwhile
-                    log.error("cannot record deliveries: %s", type(exc).__name__)
-                    try:  # on their own, in case the claim was what failed
-                        await self._db(finish, self.db, done, self.instance)
-                        done = []
-                    except Exception:
-                        await asyncio.sleep(1)
-                    continue
                 log.error("cannot read the queue: %s", type(exc).__name__)
                 await self._sleep(self.tick)
                 continue
             if not batch:
-                if self._stopping:
-                    break
                 await self._sleep(self.tick)
                 if not self._stopping:
                     await asyncio.sleep(GATHER)
                 continue
+            recorder.track(batch)  # renewed by the recorder until each outcome is recorded
 
-            leases = {c.id: c.lease_end for c in batch}  # renewed by the heartbeat while the batch is on the wire
-            lost: set[str] = set()  # rows whose claim the heartbeat found gone: not sent here if not started yet
-            ended = asyncio.Event()
-            beat = loop.create_task(self._heartbeat(leases, lost, ended), name="mamori-lease-heartbeat")
-
-            async def one(c: Any, leases: dict[str, Any] = leases, lost: set[str] = lost) -> Finish:
+            async def one(c: Any, recorder: Recorder = recorder) -> None:
+                recorded = threading.Event()
                 try:
-                    attempt = await loop.run_in_executor(self._send_pool, self._send_claimed, c, leases, lost)
+                    attempt = await loop.run_in_executor(self._send_pool, self._send_claimed, c, recorded)
                     if attempt is None:
-                        return Finish(c.id, "queued", "the claim was lost before sending", not_sent=True)
-                    result = outcome(c, attempt, self.settings, utcnow())
+                        result = Finish(c.id, "queued", "the claim was lost before sending", not_sent=True)
+                    else:
+                        result = outcome(c, attempt, self.settings, utcnow())
                 except Exception as exc:  # a bug must not stop delivery: retry this one later
                     # the type and a masked message only: an SMTP error's text often quotes recipient addresses
                     log.error("delivery of %s failed: %s: %s", c.id, type(exc).__name__, masked_text(str(exc)[:200]))
                     retry = utcnow() + timedelta(seconds=backoff(self.settings, c.attempts))
                     result = Finish(c.id, "queued", f"internal error: {type(exc).__name__}", next_attempt_at=retry)
-                return result
+                result.lease_end = c.lease_end  # recorded only while the row still carries this claim (as renewed)
+                recorder.put(result, recorded)  # now, not after the batch: the window for a duplicate is one commit
+                if result.state != "delivered" and not result.not_sent:
+                    log.warning("message %s: %s (%s)", result.id, result.state, masked_text(result.error[:200]))
 
-            try:
-                done = list(await asyncio.gather(*(one(c) for c in batch)))
-            finally:
-                ended.set()
-                await beat  # a renewal in flight completes (and is known) before the outcomes take their leases
-            for r in done:  # recorded only while the row still carries this claim (as renewed)
-                r.lease_end = leases.get(r.id)
-            for r in done:
-                if r.state != "delivered":
-                    log.warning("message %s: %s (%s)", r.id, r.state, masked_text(r.error[:200]))
-            if any(e for r in done for e in r.extra):  # a bounce or retry row: the other loop may take it
-                self._wake.set()
+            await asyncio.gather(*(one(c) for c in batch))
 
-    def _send_claimed(self, c: Any, leases: dict[str, Any], lost: set[str]) -> Any:
-        """In a send thread: the attempt, or None when the claim was lost or ran out before the send started."""
-        end = leases.get(c.id)
-        if c.id in lost or end is None or utcnow() >= end:
+    def _send_claimed(self, c: Any, recorded: threading.Event) -> Any:
+        """In a send thread: the attempt, or None when the claim was lost or ran out before the send started.
+
+        The thread first waits until the outcome of its own previous send is recorded: a session never has a
+        message on the wire while the 250 of its last one is still unrecorded, so at any moment at most one
+        message per session (``delivery_concurrency``) can go out twice if the gateway dies."""
+        sent = getattr(self._sent, "recorded", None)
+        if sent is None:
+            sent = self._sent.recorded = []
+        sent[:] = [e for e in sent if not e.is_set()]
+        while len(sent) >= UNRECORDED_PER_SESSION and not self._abandon:
+            if not sent[0].wait(0.5):
+                continue  # the database is away: nothing more goes out until the outcome is recorded (fail closed)
+            sent.pop(0)
+        sent.append(recorded)
+        assert self.recorder is not None
+        if self._abandon or not self.recorder.may_send(c):
+            recorded.set()  # nothing goes out: nothing to wait for
             return None
         return self.next_hop.send(c.mail_from, c.rcpt_to, wire_bytes(c))
-
-    async def _heartbeat(self, leases: dict[str, Any], lost: set[str], ended: asyncio.Event) -> None:
-        """While a batch is on the wire: renew its claims every third of the lease (``spool.renew``), so a next hop
-        that stalls for longer than ``lease_seconds`` does not let another gateway take the rows and send them
-        again. A row whose claim is gone (another gateway took it) is put in ``lost``: a send not started yet is
-        skipped, and the outcome of one in progress is not recorded (``spool.finish`` logs and audits it). A failed
-        renewal (database away) is logged and tried again; the lease end stays what it was."""
-        every = max(self.lease.total_seconds() / 3, 0.05)
-        while not ended.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(ended.wait(), timeout=every)
-            if ended.is_set():
-                return
-            mine = {mid: end for mid, end in leases.items() if mid not in lost and end is not None}
-            if not mine:
-                return
-            try:
-                renewed, gone = await self._db(renew, self.db, mine, self.lease, self.instance)
-            except Exception as exc:
-                log.error("cannot renew the delivery lease of %d message(s): %s", len(mine), type(exc).__name__)
-                continue
-            leases.update(renewed)
-            if gone:
-                lost.update(gone)
-                log.error("the claim of %d message(s) being delivered was taken over: %s", len(gone),
-                          " ".join(sorted(gone)))
 
     async def _expiry_loop(self) -> None:
         while not self._stopping:

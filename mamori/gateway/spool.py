@@ -11,11 +11,12 @@ still due (an expired lease included: two claimers of the same expired row canno
 lease: ``claimed_by`` (the instance name) and ``next_attempt_at`` (the lease end). Outcomes are recorded only on
 rows that still carry that same lease, so a claimer whose lease ran out and was taken over never overwrites the
 new claim. A crash leaves rows ``sending``: ``reset_sending`` (at start) takes back the rows of this instance,
-and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). While a batch is on the
-wire, ``renew`` (the delivery worker's heartbeat) extends its leases; an outcome whose claim was lost anyway is
-not recorded, but logged and audited (``lease_lost``). ``finish_and_claim``
-records a batch's outcomes and claims the next batch in one transaction (one commit per delivery round). The hot
-paths use Core on a plain connection with statements built once (no ORM objects, no statement building per call).
+and any gateway takes a row whose lease ran out: they are delivered again (at-least-once). While a message is
+claimed and its outcome not recorded, ``renew`` (the recorder's heartbeat) extends its lease; an outcome whose
+claim was lost anyway is not recorded, but logged and audited (``lease_lost``). ``Recorder`` records each outcome
+as soon as it is known (group commit: the outcomes that arrived while the last commit ran share the next one) and
+does the lease renewals in the same task, so a renewal and an outcome never race. The hot paths use Core on a
+plain connection with statements built once (no ORM objects, no statement building per call).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
+import time
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -333,16 +337,6 @@ def finish(db: Database, results: list[Finish], instance: str) -> None:
         _finish(conn, results, instance, utcnow())
 
 
-def finish_and_claim(
-    db: Database, results: list[Finish], limit: int, lease: timedelta, instance: str
-) -> list[Claimed]:
-    """``finish`` the last batch and ``claim`` the next in one transaction: one commit per delivery round."""
-    with db.engine.begin() as conn:
-        if results:
-            _finish(conn, results, instance, utcnow())
-        return _claim(conn, limit, lease, instance, utcnow()) if limit > 0 else []
-
-
 def _claim(conn: Any, limit: int, lease: timedelta, instance: str, now: datetime) -> list[Claimed]:
     out: list[Claimed] = []
     ids = [r[0] for r in conn.execute(_DUE, {"now": now, "limit": limit})]
@@ -462,3 +456,140 @@ def _record_lost(conn: Any, lost: list[Finish], instance: str, now: datetime) ->
             "data": {"instance": instance, "outcome": outcome},
         })
     conn.execute(insert_stmt(_AUDIT), entries)
+
+
+class Recorder:
+    """The delivery outcomes' writer and the leases' heartbeat, one task in the running loop (database work in
+    ``executor``, the store's one thread).
+
+    ``track(batch)`` after a claim; ``put(result, recorded)`` as soon as a message's outcome is known: the task
+    commits every outcome that has arrived in one transaction (``finish``: only on rows still under this claim,
+    with its current lease end; bounce and retry rows in the same transaction), then sets each one's ``recorded``
+    event (a send thread waits for it before its next send: at most one unrecorded message per session).
+    Every third of ``lease`` it renews the claims of every row whose outcome is not recorded yet (``renew``); a
+    claim found gone goes to ``lost`` (``may_send`` is then False). Renewals and outcomes run one after the other
+    in this task, so an outcome is recorded under the lease end of the last renewal, and a renewal never sees a
+    row whose outcome was just recorded. When the database is away an outcome is kept and tried again every
+    second (renewals go on being tried), never dropped; ``stop`` returns once every outcome is recorded.
+    """
+
+    RETRY = 1.0  # seconds between two attempts to record outcomes while the database is away
+
+    def __init__(
+        self, db: Database, executor: Any, lease: timedelta, instance: str, on_extra: Callable[[], None] | None = None
+    ) -> None:
+        self.db = db
+        self.executor = executor
+        self.lease = lease
+        self.instance = instance
+        self.on_extra = on_extra  # a bounce or retry row was committed: the delivery loops may take it
+        self._claims: dict[str, tuple[datetime | None, datetime | None]] = {}  # id -> (claimed end, current end)
+        self.lost: set[str] = set()  # ids whose current claim a renewal found gone
+        self._pending: list[tuple[Finish, threading.Event | None]] = []
+        self._busy = False  # a commit of outcomes is running
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="mamori-outcomes")
+
+    def track(self, batch: list[Claimed]) -> None:
+        """Rows just claimed: renewed until their outcomes are recorded."""
+        for c in batch:
+            self._claims[c.id] = (c.lease_end, c.lease_end)
+            self.lost.discard(c.id)
+
+    def may_send(self, c: Claimed) -> bool:
+        """(From a send thread.) The claim is still ours, renewed, and its lease has not run out."""
+        claimed, end = self._claims.get(c.id, (None, None))
+        return claimed == c.lease_end and end is not None and c.id not in self.lost and utcnow() < end
+
+    def put(self, result: Finish, recorded: threading.Event | None = None) -> None:
+        """Record ``result`` (its ``lease_end``: the claim's, ``Claimed.lease_end``) as soon as possible."""
+        self._pending.append((result, recorded))
+        self._idle.clear()
+        self._wake.set()
+
+    @property
+    def unrecorded(self) -> int:
+        return len(self._pending) + (1 if self._busy else 0)
+
+    async def flush(self) -> None:
+        """Return once every outcome put so far is recorded."""
+        while self._pending or self._busy:
+            await self._idle.wait()
+
+    async def stop(self) -> None:
+        await self.flush()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        every = max(self.lease.total_seconds() / 3, 0.05)
+        renew_at = time.monotonic() + every
+        retry_at = 0.0
+        while True:
+            now = time.monotonic()
+            wait = renew_at - now
+            if self._pending:
+                wait = min(wait, retry_at - now)
+            if wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            self._wake.clear()
+            if time.monotonic() >= renew_at:
+                await self._renew()
+                renew_at = time.monotonic() + every
+            if self._pending and time.monotonic() >= retry_at:
+                retry_at = 0.0 if await self._record() else time.monotonic() + self.RETRY
+            if not self._pending:
+                self._idle.set()
+
+    async def _record(self) -> bool:
+        group, self._pending = self._pending, []
+        results = []  # each under its claim's current (renewed) lease end; a stale claim's keeps its own (lost)
+        for r, _ in group:
+            claimed, end = self._claims.get(r.id, (None, None))
+            results.append(replace(r, lease_end=end) if claimed == r.lease_end and end is not None else r)
+        self._busy = True
+        try:
+            await asyncio.get_running_loop().run_in_executor(self.executor, finish, self.db, results, self.instance)
+        except Exception as exc:  # the database is away: kept, tried again (the lease covers a crash meanwhile)
+            log.error("cannot record %d delivery outcome(s): %s", len(group), type(exc).__name__)
+            self._pending = group + self._pending
+            return False
+        finally:
+            self._busy = False
+        for (r, recorded), done in zip(group, results, strict=True):
+            if self._claims.get(r.id) == (r.lease_end, done.lease_end):  # (not a newer claim of the same row)
+                del self._claims[r.id]
+                self.lost.discard(r.id)
+            if recorded is not None:
+                recorded.set()
+        if self.on_extra is not None and any(r.extra for r, _ in group):
+            self.on_extra()
+        return True
+
+    async def _renew(self) -> None:
+        mine = {mid: end for mid, (_, end) in self._claims.items() if mid not in self.lost and end is not None}
+        if not mine:
+            return
+        try:
+            renewed, gone = await asyncio.get_running_loop().run_in_executor(
+                self.executor, renew, self.db, mine, self.lease, self.instance)
+        except Exception as exc:
+            log.error("cannot renew the delivery lease of %d message(s): %s", len(mine), type(exc).__name__)
+            return
+        for mid, end in renewed.items():
+            claimed, _ = self._claims.get(mid, (None, None))
+            if claimed is not None:
+                self._claims[mid] = (claimed, end)
+        if gone:
+            self.lost.update(gone)
+            log.error("the claim of %d message(s) being delivered was taken over: %s", len(gone),
+                      " ".join(sorted(gone)))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from mamori.gateway import hold_queue
+from mamori.gateway.service import UNRECORDED_PER_SESSION
 from mamori.gateway.settings import load_gateway_settings
 from mamori.gateway.sink import Sink
 from mamori.store import Database
@@ -122,8 +123,9 @@ def test_kill_9_mid_load_loses_no_acknowledged_message(tmp_path):
         duplicates = len(delivered) - len(set(delivered))
         again = [line for line in log.read_text().splitlines() if "delivering them again" in line]
         print(f"acknowledged before the kill: {len(at_kill)}, held: {len(held)}, twice: {duplicates}; {again}")
-        # only what was in flight can go out twice: the claimed batches, plus one per client whose 250 was lost
-        assert duplicates <= 2 * 4 * settings.delivery_concurrency + 4
+        # only what was in flight can go out twice: one message per delivery session (each outcome is committed
+        # before the session sends again), plus one per client whose 250 was lost
+        assert duplicates <= UNRECORDED_PER_SESSION * settings.delivery_concurrency + 4
         db.dispose()
     finally:
         proc.send_signal(signal.SIGTERM)
