@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from mamori.detect import Detector
+from mamori.gateway.sink import Sink
+from tests.loopback import free_port
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +41,12 @@ def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'mamori.db'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def sink(tmp_path: Path) -> Iterator[Sink]:
+    """A next hop on the loopback that stores what it receives (``mamori.gateway.sink.Sink``)."""
+    s = Sink("127.0.0.1", free_port(), tmp_path / "maildir")
+    s.start_in_thread()
+    yield s
+    s.stop_in_thread()

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.loopback import free_port
+
 SLAPD = "/usr/sbin/slapd"
 SCHEMA = Path("/etc/ldap/schema")
 MODULES = Path("/usr/lib/ldap")
@@ -48,17 +50,11 @@ access to * by users read by * none
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class LdapServer:
     def __init__(self) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="mamori-ldap-"))
-        self.port = _free_port()
-        self.tls_port = _free_port()
+        self.port = free_port()
+        self.tls_port = free_port()
         self.url = f"ldap://127.0.0.1:{self.port}"
         self.ldaps_url = f"ldaps://127.0.0.1:{self.tls_port}"
         self.cert = self.tmp / "cert.pem"

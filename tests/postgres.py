@@ -5,12 +5,13 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+
+from tests.loopback import free_port
 
 
 def _bindir() -> Path | None:
@@ -21,19 +22,13 @@ def _bindir() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class PostgresServer:
     """``start()`` returns a base URL; ``new_database()`` a URL of a fresh, empty database."""
 
     def __init__(self) -> None:
         self.bindir = _bindir()
         self.tmp = Path(tempfile.mkdtemp(prefix="mamori-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.why_not = ""
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,6 @@ import asyncio
 import json
 import re
 import smtplib
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from mamori.gateway.service import Gateway
 from mamori.gateway.settings import GatewaySettings, load_gateway_settings
 from mamori.gateway.sink import Sink
 from mamori.store import Database
+from tests.loopback import free_port
 
 SENDER = "s.nakamura@ours.example"
 CONTACTS = """name,kana,email,organization
@@ -44,12 +44,6 @@ def without_trace(delivered: bytes) -> bytes:
     assert m is not None, f"no gateway Received: line in front: {delivered[:300]!r}"
     assert TRACE.match(delivered, m.end()) is None, "two gateway Received: lines"
     return delivered[m.end():]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def write_config(
@@ -138,14 +132,6 @@ class RunningGateway:
     def send(self, data: bytes, rcpts: list[str], mail_from: str = SENDER, **kw: Any) -> dict:
         with smtplib.SMTP("127.0.0.1", self.port, timeout=60) as c:
             return c.sendmail(mail_from, rcpts, data, **kw)
-
-
-@pytest.fixture
-def sink(tmp_path: Path) -> Iterator[Sink]:
-    s = Sink("127.0.0.1", free_port(), tmp_path / "maildir")
-    s.start_in_thread()
-    yield s
-    s.stop_in_thread()
 
 
 @pytest.fixture

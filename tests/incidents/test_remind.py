@@ -5,7 +5,6 @@ mail tried again, no title or summary in any mail, each sent reminder audited.""
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.policy import default
@@ -32,20 +31,6 @@ SENSITIVE = {"discovered_on": "2026-12-04", "event": "leak", "cause": "fax_misde
              "data": ["PERSON", "SENSITIVE:medical"]}
 TITLE, SUMMARY = "山田花子様の診断書を FAX 誤送信", "090-1234-5678 の患者"
 OFFICERS = ["k.officer@ours.example", "m.officer@ours.example"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def sink(tmp_path: Path) -> Iterator[Sink]:
-    s = Sink("127.0.0.1", _free_port(), tmp_path / "maildir")
-    s.start_in_thread()
-    yield s
-    s.stop_in_thread()
 
 
 @pytest.fixture

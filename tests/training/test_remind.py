@@ -5,7 +5,6 @@ counted and tried again, the run audited without names; the command reads mamori
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from email.policy import default
@@ -33,20 +32,6 @@ from mamori.training.remind import is_due, moment_of, remind_all, remind_assignm
 DUE = date(2026, 12, 18)
 TOKYO = ZoneInfo("Asia/Tokyo")
 DAY19 = date(2026, 12, 19)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def sink(tmp_path: Path) -> Iterator[Sink]:
-    s = Sink("127.0.0.1", _free_port(), tmp_path / "maildir")
-    s.start_in_thread()
-    yield s
-    s.stop_in_thread()
 
 
 @pytest.fixture

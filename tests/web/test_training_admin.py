@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import socket
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,20 +25,6 @@ from tests.web import seed
 from tests.web.conftest import csrf_of, login
 
 ADMIN = "adam@corp.example"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def sink(tmp_path: Path) -> Iterator[Sink]:
-    s = Sink("127.0.0.1", _free_port(), tmp_path / "maildir")
-    s.start_in_thread()
-    yield s
-    s.stop_in_thread()
 
 
 @pytest.fixture
