@@ -39,6 +39,7 @@ from mamori.web.api_models import (
     ReasonOut,
     ResolutionOut,
 )
+from mamori.web.body_limit import declared_over, limited
 
 log = logging.getLogger("mamori.api")
 
@@ -88,12 +89,11 @@ class ApiRoute(APIRoute):
 
         async def handler(request: Request) -> Response:
             limit = _limits(request).max_request_bytes
-            length = request.headers.get("content-length")
             try:
-                if length is not None and (not length.isdigit() or int(length) > limit):
+                if declared_over(request, limit):
                     raise _too_large(limit)
                 if request.method in ("POST", "PUT", "PATCH"):
-                    request = Request(request.scope, _counting(request.receive, limit))
+                    request = limited(request, limit, lambda: _too_large(limit))
                 return await original(request)
             except ApiError as exc:
                 return exc.response()
@@ -113,22 +113,6 @@ class ApiRoute(APIRoute):
 
 
 _UNREADABLE = {"type": "json_invalid", "loc": ["body"], "msg": "The body is not JSON in UTF-8", "input": None}
-
-
-def _counting(receive: Any, limit: int) -> Any:
-    """A receive channel that stops a body (chunked, without Content-Length) once it passes ``limit`` bytes."""
-    seen = 0
-
-    async def counted() -> Any:
-        nonlocal seen
-        message = await receive()
-        if message.get("type") == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise _too_large(limit)
-        return message
-
-    return counted
 
 
 router = APIRouter(prefix="/api/v1", tags=["check API"], route_class=ApiRoute)

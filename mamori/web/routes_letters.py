@@ -32,6 +32,7 @@ from mamori.glossary import action_label, paper_problem
 from mamori.letters.model import Box, window_box
 from mamori.store.letters import add_check, list_checks
 from mamori.web.accounts import Account, SessionInfo
+from mamori.web.body_limit import declared_over, limited
 from mamori.web.letters_check import (
     PICTURED,
     Failure,
@@ -143,30 +144,13 @@ class _TooLarge(Exception):
     pass
 
 
-def _counting(receive: Any, limit: int) -> Any:
-    """A receive channel that stops a body (chunked, or longer than it said) once it passes ``limit`` bytes."""
-    seen = 0
-
-    async def counted() -> Any:
-        nonlocal seen
-        message = await receive()
-        if message.get("type") == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise _TooLarge()
-        return message
-
-    return counted
-
-
 async def _form(request: Request, info: SessionInfo) -> FormData | Response:
     """The posted form (CSRF checked), or the page with a clear error when the upload is over the limit."""
     limit = _limit(request)
-    length = request.headers.get("content-length")
     try:
-        if length is not None and (not length.isdigit() or int(length) > limit):
+        if declared_over(request, limit):
             raise _TooLarge()
-        form = await Request(request.scope, _counting(request.receive, limit)).form(max_files=3, max_fields=10)
+        form = await limited(request, limit, _TooLarge).form(max_files=3, max_fields=10)
     except _TooLarge:
         message = lt("let.too_large", request.state.lang, limit=size_text(limit))
         return _error_page(request, info, 413, Failure("upload", 0, "", ""), message)
