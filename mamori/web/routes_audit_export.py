@@ -25,6 +25,7 @@ from sqlalchemy import Select, select
 from mamori.store.audit import AuditEntry, record
 from mamori.web.access import require_officer
 from mamori.web.accounts import SessionInfo
+from mamori.web.form_dates import day_field
 from mamori.web.i18n import audit_action
 from mamori.web.render import zone_for
 from mamori.web.security import require_session
@@ -65,19 +66,10 @@ class AuditFilter:
         return {k: v for k, v in out.items() if v}
 
 
-def _day(value: str) -> tuple[date | None, bool]:
-    if not value.strip():
-        return None, False
-    try:
-        return date.fromisoformat(value.strip()), False
-    except ValueError:
-        return None, True
-
-
 def audit_filter(request: Request) -> AuditFilter:
     params = request.query_params
-    since, bad1 = _day(params.get("since", ""))
-    until, bad2 = _day(params.get("until", ""))
+    since, bad1 = day_field(params.get("since", ""))
+    until, bad2 = day_field(params.get("until", ""))
     return AuditFilter(params.get("actor", "")[:320], params.get("action", "")[:64], since, until, bad1 or bad2)
 
 

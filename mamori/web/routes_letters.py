@@ -33,6 +33,7 @@ from mamori.letters.model import Box, window_box
 from mamori.store.letters import add_check, list_checks
 from mamori.web.accounts import Account, SessionInfo
 from mamori.web.body_limit import declared_over, limited
+from mamori.web.form_dates import day_field
 from mamori.web.letters_check import (
     PICTURED,
     Failure,
@@ -73,15 +74,6 @@ def _limit(request: Request) -> int:
     return int(getattr(request.app.state, "letters_max_bytes", None) or MAX_UPLOAD_BYTES)
 
 
-def _day(value: str) -> tuple[date | None, bool]:
-    if not value.strip():
-        return None, False
-    try:
-        return date.fromisoformat(value.strip()), False
-    except ValueError:
-        return None, True
-
-
 @dataclass(frozen=True)
 class _Filter:
     since: date | None
@@ -90,8 +82,8 @@ class _Filter:
 
 
 def _filter(request: Request) -> _Filter:
-    since, bad1 = _day(request.query_params.get("since", ""))
-    until, bad2 = _day(request.query_params.get("until", ""))
+    since, bad1 = day_field(request.query_params.get("since", ""))
+    until, bad2 = day_field(request.query_params.get("until", ""))
     return _Filter(since, until, bad1 or bad2)
 
 

@@ -26,6 +26,7 @@ from mamori.training.progress import fiscal_year
 from mamori.training.remind import remind_assignment
 from mamori.web.access import require_admin, require_admin_or_officer
 from mamori.web.accounts import SessionInfo
+from mamori.web.form_dates import day_field
 from mamori.web.render import page, zone_for
 from mamori.web.security import NotFound, check_csrf, form_data, require_session, settings_of
 from mamori.web.training_admin_text import tat
@@ -56,10 +57,7 @@ def _year(request: Request, value: str | None) -> int:
 
 
 def _date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value or "").strip())
-    except ValueError:
-        return None
+    return day_field(value)[0]
 
 
 def _page(request: Request, info: SessionInfo, year: int, status: int = 200, **context: Any) -> Response:
