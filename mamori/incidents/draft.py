@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from mamori.glossary import REASONS, SENSITIVE_LABELS, entity_label
-from mamori.incidents.case import CAUSES, DATA_TYPES, SENSITIVE, type_label_ja
+from mamori.incidents.case import CAUSES, DATA_TYPES, SENSITIVE, CaseError, type_label_ja
 
 WRONG_RECIPIENT = frozenset({
     "similar_recipient", "content_recipient_mismatch", "attachment_recipient_mismatch", "lookalike_domain",
@@ -48,14 +48,8 @@ STATE_LABELS = {  # as the mail pages name them
 _SUB_KIND = re.compile(r"[a-z_]{1,32}")
 
 
-class DraftError(ValueError):
+class DraftError(CaseError):
     """The input is not what the source writes; ``field`` names the part that is wrong."""
-
-    def __init__(self, field: str, message_en: str, message_ja: str) -> None:
-        super().__init__(f"{field}: {message_en}")
-        self.field = field
-        self.message_en = message_en
-        self.message_ja = message_ja
 
 
 @dataclass(frozen=True)
