@@ -28,6 +28,8 @@ const ACRONYM_STOP: &[&str] = &[
     "HP", "IC", "LSI", "VTR", "VHS", "BS", "CS", "SEX", "LOVE", "FM", "AV", "PS", "VS", "NEW", "THE", "BEST",
     // time zones and a card's expiry: 10:00 JST (UTC+9), EXP 12/27
     "JST", "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST", "KST", "IST", "EXP", "MM", "YY",
+    // column headers of exported rosters: DOB | ZIP | ADDR | MAIL
+    "DOB", "DD", "ADDR", "MAIL", "NAME", "KANA", "AGE", "MOBILE", "MEMO", "NOTE",
 ];
 
 const CLUB_PREFIXES: &[&str] = &[

@@ -156,10 +156,14 @@ mod tests {
         fn tokens(&self, window: &str) -> Option<Vec<Token>> {
             self.seen.lock().ok()?.push(window.to_string());
             let chars: Vec<char> = window.chars().collect();
-            let words: [(&str, [&str; 3]); 3] = [
+            let words: [(&str, [&str; 3]); 7] = [
                 ("ボストン", ["名詞", "固有名詞", "地名"]),
                 ("ジョン", ["名詞", "固有名詞", "人名"]),
                 ("ソニー", ["名詞", "固有名詞", "一般"]),
+                ("はやぶさ", ["名詞", "普通名詞", "一般"]),
+                ("はまなす", ["名詞", "普通名詞", "一般"]),
+                ("こちら", ["代名詞", "*", "*"]),
+                ("は", ["助詞", "係助詞", "*"]),
             ];
             let mut out = Vec::new();
             let mut i = 0;
@@ -359,6 +363,27 @@ mod tests {
         let _ = texts(&e, "ＡＢＣさくら株式会社");
         let seen = fake.seen.lock().unwrap().clone();
         assert!(seen.contains(&"ABCさくら".to_string()), "{seen:?}");
+    }
+
+    #[test]
+    fn kana_names_after_particles_and_persons_after_names() {
+        let e = engine(None);
+        // a person after の is no part of the name; the addressing word after it neither
+        assert_eq!(texts(&e, "同席：税理士法人みなとの本田　一颯氏。"), ["税理士法人みなと"]);
+        assert_eq!(texts(&e, "担当は合同会社ひのまるの楠颯真さんです"), ["合同会社ひのまる"]);
+        assert_eq!(texts(&e, "特定非営利活動法人みどりの森です"), ["特定非営利活動法人みどりの森"]);
+        assert_eq!(texts(&e, "株式会社山田商事様"), ["株式会社山田商事"]);
+        // a column header and a kind of bank are no organisations
+        assert!(texts(&e, "| 氏名 | 所属 | DOB | 携帯 |").is_empty());
+        assert!(texts(&e, "取引銀行：").is_empty());
+        // without an analyser a particle's sound cannot be told from a name's first one
+        assert!(texts(&e, "メインバンクははまなす信用金庫").is_empty());
+        assert!(texts(&e, "前職は合同会社はやぶさ。").is_empty());
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert_eq!(texts(&e, "メインバンクははまなす信用金庫"), ["はまなす信用金庫"]);
+        assert_eq!(texts(&e, "前職は合同会社はやぶさ。"), ["合同会社はやぶさ"]);
+        assert_eq!(texts(&e, "出席：株式会社 はやぶさ 源河様"), ["株式会社 はやぶさ"]);
+        assert!(texts(&e, "株式会社はこちら。").is_empty());
     }
 
     #[test]
