@@ -98,6 +98,21 @@ def test_kana_company_names(org: Detector, text: str, expected: list[str]) -> No
     assert orgs(org, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【旧口座】しまなみ農業協同組合 港南支店", ["しまなみ農業協同組合"]),
+        ("かもめ商工協同組合 物流センター", ["かもめ商工協同組合"]),
+        ("【新口座】JAはまなす 西町出張所", ["JAはまなす"]),
+        ("(株)三つ葉電機 法務部", ["(株)三つ葉電機"]),
+        ("最寄り駅は阪急 西宮北口駅です。", []),
+        ("代表者：KOGA, Nanago (古賀 七吾)", []),
+    ],
+)
+def test_cooperatives_stations_and_latin_surnames(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
 @pytest.mark.parametrize("text", ["| 氏名 | 所属 | DOB | 携帯 |", "name;ZIP;ADDR;TEL;DOB;MAIL"])
 def test_column_headers_are_not_acronyms(org: Detector, text: str) -> None:
     assert orgs(org, text) == []

@@ -1,4 +1,5 @@
-//! Financial institutions (みずほ銀行, 城南信用金庫, …信用組合, 農業協同組合); the branch (新宿支店)
+//! Financial institutions (みずほ銀行, 城南信用金庫, …信用組合, 農業協同組合) and other cooperatives
+//! (…事業協同組合); the branch (新宿支店)
 //! that follows is not part of the name.
 
 use super::keyword_hits::keyword_hits;
@@ -21,6 +22,8 @@ pub const FINANCIAL: &[&str] = &[
     "労働金庫",
     "農業協同組合",
     "漁業協同組合",
+    // cooperatives of other trades (くすのき商工協同組合, しろくま事業協同組合): named like the banks above
+    "協同組合",
     "信託銀行",
     "証券",
     "生命保険",
@@ -91,7 +94,7 @@ fn kana_name_start(doc: &Document, memo: &ParticleMemo, s: usize, ks: usize) -> 
     if s - h < 2 {
         return s;
     }
-    let mut opens = h == 0 || n[h - 1].is_whitespace() || "「『（(【[:・、。,.|/".contains(n[h - 1]);
+    let mut opens = h == 0 || n[h - 1].is_whitespace() || "「『（(【[:・、。,.|/】」』）)]：".contains(n[h - 1]);
     if !opens && s == ks && particle_then_name(doc, memo, h, s) {
         h += 1; // メインバンクは|はまなす信用金庫: a particle after a noun, then the name
         opens = true;

@@ -5,7 +5,7 @@
 //! 先方の|みなと設計(株)); department words (営業部, 経理課) are trimmed from its end.
 
 use super::keyword_hits::keyword_hits;
-use super::name_run::{char_class, left_name, right_name};
+use super::name_run::{char_class, class_at, left_name, right_name};
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
 use super::{ends_at, Memo, ORGANIZATION};
@@ -161,8 +161,8 @@ fn particle_led_name(doc: &Document, memo: &LeadNameMemo, p: usize, q: usize) ->
 /// Verdicts of [`particle_led_name`], by the hiragana run.
 pub type LeadNameMemo = Memo<String, bool>;
 
-/// End of a name that starts in hiragana right after a legal form (特定非営利活動法人みどりの森).
-fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
+/// End of a name that starts in hiragana right after a legal form (特定非営利活動法人みどりの森), or `p`.
+pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     let n = &doc.norm.chars;
     let Some(&c) = n.get(p) else {
         return p;
@@ -306,6 +306,11 @@ impl LegalFormRecognizer {
         }
         let p = if n.get(ke) == Some(&' ') { ke + 1 } else { ke };
         let mut e = right_name(n, p, 30);
+        // ㈱三つ葉メディカル: the つ of a count inside the name
+        while e > p && n.get(e) == Some(&'つ') && "一二三四五六七八九".contains(n[e - 1]) && class_at(n, e + 1) == 1
+        {
+            e = right_name(n, e + 1, 30);
+        }
         if e <= p {
             e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森
         }

@@ -387,6 +387,27 @@ mod tests {
     }
 
     #[test]
+    fn cooperatives_counts_stations_and_latin_surnames() {
+        let e = engine(None);
+        // a kana name after a closing bracket, a cooperative of any trade, JA before a cooperative's name
+        assert_eq!(texts(&e, "【旧口座】きらり銀行 中央支店"), ["きらり銀行"]);
+        assert_eq!(texts(&e, "くすのき商工協同組合 物流センター"), ["くすのき商工協同組合"]);
+        assert!(texts(&e, "この農業協同組合は").is_empty());
+        assert_eq!(texts(&e, "【旧口座】JAいぶき 中央支店"), ["JAいぶき"]);
+        assert_eq!(texts(&e, "振込先：JA全農 本所"), ["JA全農"]);
+        // the つ of a count inside a name
+        assert_eq!(texts(&e, "勤務先　㈱三つ葉メディカル　品質保証部"), ["㈱三つ葉メディカル"]);
+        assert_eq!(texts(&e, "株式会社三つの"), ["株式会社三"]);
+        // a railway before its station or line is no company; alone it is one
+        assert!(texts(&e, "最寄り駅は阪急 西宮北口駅です。").is_empty());
+        assert!(texts(&e, "京王相模原線の南大沢駅").is_empty());
+        assert_eq!(texts(&e, "阪急の駅長"), ["阪急"]);
+        // a surname in capitals before its given name is no acronym; a known one stays
+        assert!(texts(&e, "代表者：KOHNO, Shunna 様").is_empty());
+        assert_eq!(texts(&e, "その番組はNHK, BSで放送された。"), ["NHK"]);
+    }
+
+    #[test]
     fn odd_texts_do_not_panic() {
         let e = engine(Some(Arc::new(Fake::default())));
         // Python's bank rule looked for a hiragana bank name before the text's start (a negative index wrapped

@@ -62,6 +62,12 @@ pub const SUFFIX_STOP: &[&str] = &[
     "市中銀行",
     "地元銀行",
     "外資系銀行",
+    "農業協同組合",
+    "漁業協同組合",
+    "事業協同組合",
+    "商工協同組合",
+    "生活協同組合",
+    "企業組合",
 ];
 
 /// Whether `chars` is one of the [`SUFFIX_STOP`] words.

@@ -489,6 +489,20 @@ pub fn thing_after(n: &[char], k: usize) -> bool {
     })
 }
 
+/// Whether the name of a station or a line follows at `n[k..]` (after one space at most): up to eight kanji
+/// or katakana and then 駅 or 線, not a longer word (駅長, 線路).
+pub fn station_after(n: &[char], k: usize) -> bool {
+    let k = if n.get(k) == Some(&' ') { k + 1 } else { k };
+    let mut j = k;
+    while j < n.len() && j - k < 9 && matches!(char_class(n[j]), 1 | 2) {
+        if j > k && matches!(n[j], '駅' | '線') {
+            return !n.get(j + 1).is_some_and(|&c| matches!(c, '長' | '員' | '路' | '前' | '伝' | '舎' | '形' | '分'));
+        }
+        j += 1;
+    }
+    false
+}
+
 /// A university's short form (東大, 早大) read only with no kanji after it: 東大寺, 明大前, 北大西洋 are other words.
 fn short_university(name: &[char]) -> bool {
     name.len() <= 3 && name.last() == Some(&'大') && name.iter().all(|&c| char_class(c) == 1)
@@ -514,6 +528,9 @@ impl SuffixRecognizer {
         }
         if after == 1 && (short_university(&n[ks..ke]) || thing_after(n, ke)) {
             return false;
+        }
+        if station_after(n, ke) {
+            return false; // 阪急 西宮北口駅, 京王相模原線: a railway's line or station, not the company
         }
         if n.get(ke).is_some_and(|c| "-_/@.".contains(*c)) && char_class(n[ke - 1]) == 3 {
             return false; // GM-6416: a product code
