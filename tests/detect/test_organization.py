@@ -98,6 +98,12 @@ def test_kana_company_names(org: Detector, text: str, expected: list[str]) -> No
     assert orgs(org, text) == expected
 
 
+def test_armed_services_alone_and_offices_before_their_heads(org: Detector) -> None:
+    assert orgs(org, "この海軍の申し出に陸軍が反対し") == ["海軍", "陸軍"]
+    assert orgs(org, "宮内庁長官羽毛田信吾は") == ["宮内庁"]
+    assert orgs(org, "海軍兵学校に入った") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

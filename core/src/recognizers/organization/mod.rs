@@ -408,6 +408,16 @@ mod tests {
     }
 
     #[test]
+    fn armed_services_alone_and_offices_before_their_heads() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "この海軍の申し出に陸軍が反対し"), ["海軍", "陸軍"]);
+        assert!(texts(&e, "海軍兵学校に入った").is_empty());
+        assert_eq!(texts(&e, "宮内庁長官が述べた"), ["宮内庁"]);
+        assert_eq!(texts(&e, "厚生省所管の法人"), ["厚生省"]);
+        assert!(texts(&e, "省略した").is_empty());
+    }
+
+    #[test]
     fn odd_texts_do_not_panic() {
         let e = engine(Some(Arc::new(Fake::default())));
         // Python's bank rule looked for a hiragana bank name before the text's start (a negative index wrapped

@@ -489,6 +489,9 @@ pub fn thing_after(n: &[char], k: usize) -> bool {
     })
 }
 
+/// Armed services named without their country (陸軍が反対し): a body by themselves when they stand alone.
+const ARMED_SERVICES: &[&str] = &["陸軍", "海軍", "空軍"];
+
 /// Whether the name of a station or a line follows at `n[k..]` (after one space at most): up to eight kanji
 /// or katakana and then 駅 or 線, not a longer word (駅長, 線路).
 pub fn station_after(n: &[char], k: usize) -> bool {
@@ -614,7 +617,12 @@ impl SuffixRecognizer {
             && "米英仏独露韓".contains(n[s])
             && ["議会", "政府", "軍", "上院", "下院"].contains(&suffix)
             && (s == 0 || char_class(n[s - 1]) != 1);
-        if (ks < s + need && !country) || is_count(&n[s..ks]) || ordinal {
+        // 陸軍が反対し, この海軍の: a country's armed service standing alone is the body itself
+        let service = s == ks
+            && ARMED_SERVICES.contains(&suffix)
+            && (ks == 0 || !matches!(char_class(n[ks - 1]), 1..=3))
+            && !matches!(class_at(n, ke), 1..=3);
+        if (ks < s + need && !country && !service) || is_count(&n[s..ks]) || ordinal {
             return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
         }
         if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))
@@ -659,9 +667,14 @@ impl SuffixRecognizer {
         let election = ["議員総選挙", "議員選挙", "議員通常選挙", "議員補欠選挙"].iter().any(|w| starts_at(n, ke, w));
         let members =
             LEGISLATURES.contains(&suffix) && starts_at(n, ke, "議員") && !election && !n[s..ks].contains(&'・');
+        // 宮内庁長官, 厚生省所管, 警備局長: a head of the office or what it oversees names the office
+        let office = ["庁", "省", "局"].contains(&suffix)
+            && (["長官", "所管", "所属"].iter().any(|w| starts_at(n, ke, w))
+                || (suffix == "局" && n.get(ke) == Some(&'長') && class_at(n, ke + 1) != 1));
         if ke < n.len()
             && char_class(n[ke]) == 1
             && !members
+            && !office
             && (CONTINUES.contains(n[ke])
                 || CONTINUE_WORDS.iter().any(|w| starts_at(n, ke, w))
                 || (slen == 1 && n[ke] == '長'))
