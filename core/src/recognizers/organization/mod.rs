@@ -415,6 +415,8 @@ mod tests {
         assert_eq!(texts(&e, "宮内庁長官が述べた"), ["宮内庁"]);
         assert_eq!(texts(&e, "厚生省所管の法人"), ["厚生省"]);
         assert!(texts(&e, "省略した").is_empty());
+        // the other side of a match is no part of a club's name
+        assert_eq!(texts(&e, "試合が動いたのは松本vs横浜FCで"), ["横浜FC"]);
     }
 
     #[test]

@@ -489,6 +489,18 @@ pub fn thing_after(n: &[char], k: usize) -> bool {
     })
 }
 
+/// The start of a name after the other side of a match inside its run (松本vs|横浜FC), else `s`.
+fn after_versus(n: &[char], s: usize, ks: usize) -> usize {
+    match (s..ks.saturating_sub(1)).rev().find(|&i| matches!((n[i], n[i + 1]), ('v', 's') | ('V', 'S'))) {
+        Some(v)
+            if v > s && !n[v - 1].is_ascii_alphabetic() && n.get(v + 2).is_some_and(|c| !c.is_ascii_alphabetic()) =>
+        {
+            v + 2
+        }
+        _ => s,
+    }
+}
+
 /// Armed services named without their country (陸軍が反対し): a body by themselves when they stand alone.
 const ARMED_SERVICES: &[&str] = &["陸軍", "海軍", "空軍"];
 
@@ -682,7 +694,7 @@ impl SuffixRecognizer {
             return None; // 大学生, 党首, 映画祭, 省略: the suffix starts a longer common word
         }
         let score = if slen == 1 { 0.55 } else { 0.6 };
-        Some((s, ke, score))
+        Some((after_versus(n, s, ks), ke, score))
     }
 }
 
