@@ -113,6 +113,9 @@ def test_armed_services_alone_and_offices_before_their_heads(org: Detector) -> N
         ("(株)三つ葉電機 法務部", ["(株)三つ葉電機"]),
         ("最寄り駅は阪急 西宮北口駅です。", []),
         ("代表者：KOGA, Nanago (古賀 七吾)", []),
+        ("※みなと信用金庫の口座は解約済みです。", ["みなと信用金庫"]),
+        ("口座名義　カブシキガイシャアスナロショウジ", ["カブシキガイシャアスナロショウジ"]),
+        ("主要取引先：商工組合中央金庫", ["商工組合中央金庫"]),
     ],
 )
 def test_cooperatives_stations_and_latin_surnames(org: Detector, text: str, expected: list[str]) -> None:

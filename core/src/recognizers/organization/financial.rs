@@ -20,6 +20,7 @@ pub const FINANCIAL: &[&str] = &[
     "信用金庫",
     "信用組合",
     "労働金庫",
+    "中央金庫",
     "農業協同組合",
     "漁業協同組合",
     // cooperatives of other trades (くすのき商工協同組合, しろくま事業協同組合): named like the banks above
@@ -94,7 +95,7 @@ fn kana_name_start(doc: &Document, memo: &ParticleMemo, s: usize, ks: usize) -> 
     if s - h < 2 {
         return s;
     }
-    let mut opens = h == 0 || n[h - 1].is_whitespace() || "「『（(【[:・、。,.|/】」』）)]：".contains(n[h - 1]);
+    let mut opens = h == 0 || n[h - 1].is_whitespace() || "「『（(【[:・、。,.|/】」』）)]：※＊*→".contains(n[h - 1]);
     if !opens && s == ks && particle_then_name(doc, memo, h, s) {
         h += 1; // メインバンクは|はまなす信用金庫: a particle after a noun, then the name
         opens = true;

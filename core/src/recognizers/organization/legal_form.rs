@@ -50,6 +50,10 @@ pub const LEGAL_FORMS: &[&str] = &[
     "特許業務法人",
     "農事組合法人",
     "社会医療法人",
+    // the forms as a bank account's holder spells them in katakana (カブシキガイシャホクトコウギョウ)
+    "カブシキガイシャ",
+    "ユウゲンガイシャ",
+    "ゴウドウガイシャ",
     "(株)",
     "(有)",
     "(合)",

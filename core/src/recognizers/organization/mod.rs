@@ -397,7 +397,14 @@ mod tests {
         assert_eq!(texts(&e, "振込先：JA全農 本所"), ["JA全農"]);
         // the つ of a count inside a name
         assert_eq!(texts(&e, "勤務先　㈱三つ葉メディカル　品質保証部"), ["㈱三つ葉メディカル"]);
-        assert_eq!(texts(&e, "株式会社三つの"), ["株式会社三"]);
+        assert_eq!(texts(&e, "株式会社三つ星食品の"), ["株式会社三つ星食品"]);
+        // a note mark before a kana bank; a holder's legal form in katakana; the two 中央金庫; 化成
+        assert_eq!(texts(&e, "※みなと信用金庫の口座は解約済みです。"), ["みなと信用金庫"]);
+        assert_eq!(texts(&e, "口座名義　カブシキガイシャホクトコウギョウ\n"), ["カブシキガイシャホクトコウギョウ"]);
+        // (the suffix rule's 商工組合 loses to the longer name when findings are settled)
+        assert!(texts(&e, "みずなら銀行、商工組合中央金庫").contains(&"商工組合中央金庫".to_string()));
+        assert_eq!(texts(&e, "11:30　清流化成　長谷部様"), ["清流化成"]);
+        assert!(texts(&e, "化成品の").is_empty());
         // a railway before its station or line is no company; alone it is one
         assert!(texts(&e, "最寄り駅は阪急 西宮北口駅です。").is_empty());
         assert!(texts(&e, "京王相模原線の南大沢駅").is_empty());
