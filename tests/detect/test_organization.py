@@ -62,6 +62,71 @@ def test_banks_without_branches(org: Detector, text: str, expected: list[str]) -
     assert orgs(org, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kana bank after the particle は / の: the particle is no part of its name
+        ("メインバンクははまなす信用金庫西口出張所。", ["はまなす信用金庫"]),
+        ("メインバンクはひまわり銀行中央支店。", ["ひまわり銀行"]),
+        ("地元のみなと信用金庫本店", ["みなと信用金庫"]),
+        # a particle and a verb before a bank's kanji name are not a kana name
+        ("野口弥三という第一銀行の重役", ["第一銀行"]),
+        ("九州の地銀初となる証券子会社", []),
+        ("取引銀行はこの銀行です。", []),
+    ],
+)
+def test_kana_banks_after_a_particle(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kana company name that opens with a particle's sound, with or without a space after the form
+        ("出席者：有限会社はやぶさ 蓮沼様", ["有限会社はやぶさ"]),
+        ("出席者：株式会社 はやぶさ 源河様", ["株式会社 はやぶさ"]),
+        ("前職は合同会社はやぶさ。", ["合同会社はやぶさ"]),
+        ("株式会社はこちら。", []),
+        ("株式会社はその後解散した。", []),
+        # a person after の is no part of the name; a place or a thing after の is
+        ("同席：税理士法人みなとの本田　一颯氏。", ["税理士法人みなと"]),
+        ("先方の担当は合同会社ひのまるの楠颯真さんです", ["合同会社ひのまる"]),
+        ("特定非営利活動法人みどりの森様", ["特定非営利活動法人みどりの森"]),
+    ],
+)
+def test_kana_company_names(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+def test_armed_services_alone_and_offices_before_their_heads(org: Detector) -> None:
+    assert orgs(org, "この海軍の申し出に陸軍が反対し") == ["海軍", "陸軍"]
+    assert orgs(org, "宮内庁長官羽毛田信吾は") == ["宮内庁"]
+    assert orgs(org, "海軍兵学校に入った") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【旧口座】しまなみ農業協同組合 港南支店", ["しまなみ農業協同組合"]),
+        ("かもめ商工協同組合 物流センター", ["かもめ商工協同組合"]),
+        ("【新口座】JAはまなす 西町出張所", ["JAはまなす"]),
+        ("(株)三つ葉電機 法務部", ["(株)三つ葉電機"]),
+        ("最寄り駅は阪急 西宮北口駅です。", []),
+        ("代表者：KOGA, Nanago (古賀 七吾)", []),
+        ("※みなと信用金庫の口座は解約済みです。", ["みなと信用金庫"]),
+        ("口座名義　カブシキガイシャアスナロショウジ", ["カブシキガイシャアスナロショウジ"]),
+        ("主要取引先：商工組合中央金庫", ["商工組合中央金庫"]),
+    ],
+)
+def test_cooperatives_stations_and_latin_surnames(org: Detector, text: str, expected: list[str]) -> None:
+    assert orgs(org, text) == expected
+
+
+@pytest.mark.parametrize("text", ["| 氏名 | 所属 | DOB | 携帯 |", "name;ZIP;ADDR;TEL;DOB;MAIL"])
+def test_column_headers_are_not_acronyms(org: Detector, text: str) -> None:
+    assert orgs(org, text) == []
+
+
 def test_branch_alone_is_not_an_organization(org: Detector) -> None:
     assert orgs(org, "新宿支店 営業部 総務課") == []
 

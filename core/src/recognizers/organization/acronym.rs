@@ -1,12 +1,13 @@
-//! Capitalised abbreviations standing alone in Japanese text (NHK, JASRAC), a weak cue, and club
-//! prefixes (FCバルセロナ).
+//! Capitalised abbreviations standing alone in Japanese text (NHK, JASRAC), a weak cue, club
+//! prefixes (FCバルセロナ) and JA before a cooperative's name (JAいぶき, JA全農).
 
 use regex::Regex;
 
 use super::known_names::is_known;
-use super::name_run::{char_class, katakana_tail};
-use super::stop_words::in_words;
-use super::ORGANIZATION;
+use super::legal_form::{hiragana_name, LeadNameMemo};
+use super::name_run::{char_class, katakana_tail, right_name};
+use super::stop_words::{in_words, is_word};
+use super::{Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::Recognizer;
@@ -28,6 +29,8 @@ const ACRONYM_STOP: &[&str] = &[
     "HP", "IC", "LSI", "VTR", "VHS", "BS", "CS", "SEX", "LOVE", "FM", "AV", "PS", "VS", "NEW", "THE", "BEST",
     // time zones and a card's expiry: 10:00 JST (UTC+9), EXP 12/27
     "JST", "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST", "KST", "IST", "EXP", "MM", "YY",
+    // column headers of exported rosters: DOB | ZIP | ADDR | MAIL
+    "DOB", "DD", "ADDR", "MAIL", "NAME", "KANA", "AGE", "MOBILE", "MEMO", "NOTE",
 ];
 
 const CLUB_PREFIXES: &[&str] = &[
@@ -77,11 +80,12 @@ fn next_acronym_in(n: &[char], ups: &[u32], from: usize) -> Option<(usize, usize
 
 pub struct AcronymRecognizer {
     letter: Regex,
+    kana: LeadNameMemo,
 }
 
 impl AcronymRecognizer {
     pub fn new() -> Self {
-        AcronymRecognizer { letter: Regex::new(r"^\p{L}$").expect("static pattern") }
+        AcronymRecognizer { letter: Regex::new(r"^\p{L}$").expect("static pattern"), kana: Memo::new() }
     }
 
     /// Python's `str.isalpha()` of one character (a letter of any script: categories L*).
@@ -130,12 +134,33 @@ impl Recognizer for AcronymRecognizer {
             if s > 0 && matches!(char_class(n[s - 1]), 1 | 2) {
                 continue; // 川崎DF: part of a longer name or title
             }
+            if is_word("JA", word) && (s == 0 || !n[s - 1].is_ascii_alphanumeric()) {
+                // an agricultural cooperative's name follows its brand as a legal form's would: JAいぶき, JA全農
+                let e = match n.get(e0).map(|&c| char_class(c)) {
+                    Some(1 | 2) => right_name(n, e0, 20),
+                    Some(4) => hiragana_name(doc, &self.kana, e0),
+                    _ => e0,
+                };
+                if e > e0 {
+                    out.push(Finding::new(ORGANIZATION, s, e, 0.6, NAME));
+                    continue;
+                }
+            }
             if e0 < n.len() && matches!(char_class(n[e0]), 1 | 2) {
                 if in_words(CLUB_PREFIXES, word) && char_class(n[e0]) == 2 {
                     let e = katakana_tail(n, right_kata(n, e0)); // FCバルセロナ, ASローマ
                     out.push(Finding::new(ORGANIZATION, s, e, 0.6, NAME));
                 }
                 continue; // NHK紅白, PSVハーメルン: part of a longer name or title
+            }
+            // KOHNO, Shunna: a surname in capitals before the given name
+            if n.get(e0) == Some(&',')
+                && !is_known(word)
+                && n.get(e0 + 1) == Some(&' ')
+                && n.get(e0 + 2).is_some_and(|c| c.is_ascii_uppercase())
+                && n.get(e0 + 3).is_some_and(|c| c.is_ascii_lowercase())
+            {
+                continue;
             }
             // TARO YAMADA, A B C: part of a run of Latin words; "TEL:" labels
             if n.get(e0) == Some(&':') || (n.get(e0) == Some(&' ') && n.get(e0 + 1).is_some_and(|&c| self.is_letter(c)))

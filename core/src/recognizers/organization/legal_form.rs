@@ -5,7 +5,7 @@
 //! 先方の|みなと設計(株)); department words (営業部, 経理課) are trimmed from its end.
 
 use super::keyword_hits::keyword_hits;
-use super::name_run::{char_class, left_name, right_name};
+use super::name_run::{char_class, class_at, left_name, right_name};
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
 use super::{ends_at, Memo, ORGANIZATION};
@@ -13,6 +13,7 @@ use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::morphology::Token;
 use crate::recognizer::{words, Keywords, Recognizer};
+use crate::recognizers::person_ja::lexicon::name_lexicon;
 
 const NAME: &str = "organization_legal";
 
@@ -49,6 +50,10 @@ pub const LEGAL_FORMS: &[&str] = &[
     "特許業務法人",
     "農事組合法人",
     "社会医療法人",
+    // the forms as a bank account's holder spells them in katakana (カブシキガイシャホクトコウギョウ)
+    "カブシキガイシャ",
+    "ユウゲンガイシャ",
+    "ゴウドウガイシャ",
     "(株)",
     "(有)",
     "(合)",
@@ -118,14 +123,58 @@ fn hiragana_name_boundary(n: &[char], at: usize) -> bool {
         || " \n、。,.)」』".contains(c)
 }
 
-/// End of a name that starts in hiragana right after a legal form (特定非営利活動法人みどりの森).
-fn hiragana_name(n: &[char], p: usize) -> usize {
+/// Honorifics after a person's name: `…の本田 一颯氏`, `…の楠颯真さん`.
+const HONORIFICS: &[&str] = &["さん", "様", "さま", "氏", "殿", "君", "くん", "ちゃん", "先生"];
+
+/// Whether a person's name followed by an honorific starts at `i`: one or two runs of one to five
+/// kanji (a space between them), the first opening with a listed surname, and then さん, 様, 氏 …
+/// (合同会社ひのまるの|楠颯真さん).
+fn person_at(n: &[char], i: usize) -> bool {
+    let run = |from: usize| (from..n.len().min(from + 6)).take_while(|&k| char_class(n[k]) == 1).count();
+    let honorific = |at: usize| HONORIFICS.iter().any(|h| super::starts_at(n, at, h));
+    let lex = name_lexicon();
+    // a listed surname opens it and two kanji at least make the name (みどりの|森様 is the body addressed);
+    // the honorific may be a kanji itself (本田氏), so it may end the run
+    let a = run(i);
+    if !(1..=3.min(a)).any(|k| lex.surname(&n[i..i + k])) {
+        return false;
+    }
+    if (i + 2..=i + a).any(honorific) {
+        return true;
+    }
+    let e = i + a;
+    let mut sp = e;
+    while sp < n.len() && sp - e < 2 && matches!(n[sp], ' ' | '\u{3000}') {
+        sp += 1;
+    }
+    sp > e && (sp + 1..=sp + run(sp)).any(honorific)
+}
+
+/// Whether the hiragana run `n[p..q]`, which opens with a particle's character (株式会社|はやぶさ), reads as
+/// a noun from its first character (はやぶさ) and not as a particle before other words (は|こちら).
+fn particle_led_name(doc: &Document, memo: &LeadNameMemo, p: usize, q: usize) -> bool {
+    if !doc.has_morphology() || q < p + 2 {
+        return false;
+    }
+    memo.get(doc.norm.slice(p, q).to_string(), || {
+        let toks = doc.norm_tokens(p, q);
+        toks.first().is_some_and(|t| t.start == p && t.end >= p + 2 && t.surface.chars().all(is_hira) && name_noun(t))
+    })
+}
+
+/// Verdicts of [`particle_led_name`], by the hiragana run.
+pub type LeadNameMemo = Memo<String, bool>;
+
+/// End of a name that starts in hiragana right after a legal form (特定非営利活動法人みどりの森), or `p`.
+pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
+    let n = &doc.norm.chars;
     let Some(&c) = n.get(p) else {
         return p;
     };
-    if "をはがにでとへやもの".contains(c) || !is_hira(c) {
+    if !is_hira(c) {
         return p;
     }
+    let particle = "をはがにでとへやもの".contains(c);
     // [ぁ-ゖ][ぁ-ゖ]{1,7}? then the boundary: the fewest hiragana that reach one
     let mut q = None;
     for k in 1..=7 {
@@ -141,8 +190,14 @@ fn hiragana_name(n: &[char], p: usize) -> usize {
     let Some(q) = q else {
         return p;
     };
-    // (?:の?[KANJI KATAKANA A-Za-z0-9]{1,20})?
+    if particle && !particle_led_name(doc, memo, p, q) {
+        return p; // 株式会社はこちら: a particle, not the name's first sound (株式会社はやぶさ)
+    }
+    // (?:の?[KANJI KATAKANA A-Za-z0-9]{1,20})?, not a person after の (税理士法人みなとの|本田 一颯氏)
     let from = if n.get(q) == Some(&'の') && n.get(q + 1).is_some_and(|&c| kana_name_char(c)) {
+        if person_at(n, q + 1) {
+            return q;
+        }
         q + 1
     } else if n.get(q).is_some_and(|&c| kana_name_char(c)) {
         q
@@ -227,11 +282,12 @@ fn hiragana_head_len(doc: &Document, memo: &HeadMemo, ws: usize, s: usize, run: 
 pub struct LegalFormRecognizer {
     lead: LeadMemo,
     head: HeadMemo,
+    kana: LeadNameMemo,
 }
 
 impl LegalFormRecognizer {
     pub fn new() -> Self {
-        LegalFormRecognizer { lead: Memo::new(), head: Memo::new() }
+        LegalFormRecognizer { lead: Memo::new(), head: Memo::new(), kana: Memo::new() }
     }
 
     fn legal(&self, doc: &Document, ks: usize, ke: usize) -> Option<(usize, usize)> {
@@ -254,11 +310,23 @@ impl LegalFormRecognizer {
         }
         let p = if n.get(ke) == Some(&' ') { ke + 1 } else { ke };
         let mut e = right_name(n, p, 30);
+        // ㈱三つ葉メディカル: the つ of a count inside the name
+        while e > p && n.get(e) == Some(&'つ') && "一二三四五六七八九".contains(n[e - 1]) && class_at(n, e + 1) == 1
+        {
+            e = right_name(n, e + 1, 30);
+        }
         if e <= p {
-            e = hiragana_name(n, p); // 特定非営利活動法人みどりの森
+            e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森
         }
         if e > p && in_words(ADDRESSING, &n[p..e]) {
             e = p; // 株式会社 御中: the name stands before the legal form
+        }
+        // 株式会社山田商事様, 株式会社ひのまる御中: the addressing word is no part of the name
+        if let Some(k) = ["御中", "様", "殿", "各位"].iter().find(|w| ends_at(n, p, e, w)).map(|w| w.chars().count())
+        {
+            if e >= p + k + 2 {
+                e -= k;
+            }
         }
         if e <= p {
             if ks >= 2 && is_hira(n[ks - 1]) {

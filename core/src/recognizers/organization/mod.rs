@@ -156,10 +156,14 @@ mod tests {
         fn tokens(&self, window: &str) -> Option<Vec<Token>> {
             self.seen.lock().ok()?.push(window.to_string());
             let chars: Vec<char> = window.chars().collect();
-            let words: [(&str, [&str; 3]); 3] = [
+            let words: [(&str, [&str; 3]); 7] = [
                 ("ボストン", ["名詞", "固有名詞", "地名"]),
                 ("ジョン", ["名詞", "固有名詞", "人名"]),
                 ("ソニー", ["名詞", "固有名詞", "一般"]),
+                ("はやぶさ", ["名詞", "普通名詞", "一般"]),
+                ("はまなす", ["名詞", "普通名詞", "一般"]),
+                ("こちら", ["代名詞", "*", "*"]),
+                ("は", ["助詞", "係助詞", "*"]),
             ];
             let mut out = Vec::new();
             let mut i = 0;
@@ -359,6 +363,67 @@ mod tests {
         let _ = texts(&e, "ＡＢＣさくら株式会社");
         let seen = fake.seen.lock().unwrap().clone();
         assert!(seen.contains(&"ABCさくら".to_string()), "{seen:?}");
+    }
+
+    #[test]
+    fn kana_names_after_particles_and_persons_after_names() {
+        let e = engine(None);
+        // a person after の is no part of the name; the addressing word after it neither
+        assert_eq!(texts(&e, "同席：税理士法人みなとの本田　一颯氏。"), ["税理士法人みなと"]);
+        assert_eq!(texts(&e, "担当は合同会社ひのまるの楠颯真さんです"), ["合同会社ひのまる"]);
+        assert_eq!(texts(&e, "特定非営利活動法人みどりの森です"), ["特定非営利活動法人みどりの森"]);
+        assert_eq!(texts(&e, "株式会社山田商事様"), ["株式会社山田商事"]);
+        // a column header and a kind of bank are no organisations
+        assert!(texts(&e, "| 氏名 | 所属 | DOB | 携帯 |").is_empty());
+        assert!(texts(&e, "取引銀行：").is_empty());
+        // without an analyser a particle's sound cannot be told from a name's first one
+        assert!(texts(&e, "メインバンクははまなす信用金庫").is_empty());
+        assert!(texts(&e, "前職は合同会社はやぶさ。").is_empty());
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert_eq!(texts(&e, "メインバンクははまなす信用金庫"), ["はまなす信用金庫"]);
+        assert_eq!(texts(&e, "前職は合同会社はやぶさ。"), ["合同会社はやぶさ"]);
+        assert_eq!(texts(&e, "出席：株式会社 はやぶさ 源河様"), ["株式会社 はやぶさ"]);
+        assert!(texts(&e, "株式会社はこちら。").is_empty());
+    }
+
+    #[test]
+    fn cooperatives_counts_stations_and_latin_surnames() {
+        let e = engine(None);
+        // a kana name after a closing bracket, a cooperative of any trade, JA before a cooperative's name
+        assert_eq!(texts(&e, "【旧口座】きらり銀行 中央支店"), ["きらり銀行"]);
+        assert_eq!(texts(&e, "くすのき商工協同組合 物流センター"), ["くすのき商工協同組合"]);
+        assert!(texts(&e, "この農業協同組合は").is_empty());
+        assert_eq!(texts(&e, "【旧口座】JAいぶき 中央支店"), ["JAいぶき"]);
+        assert_eq!(texts(&e, "振込先：JA全農 本所"), ["JA全農"]);
+        // the つ of a count inside a name
+        assert_eq!(texts(&e, "勤務先　㈱三つ葉メディカル　品質保証部"), ["㈱三つ葉メディカル"]);
+        assert_eq!(texts(&e, "株式会社三つ星食品の"), ["株式会社三つ星食品"]);
+        // a note mark before a kana bank; a holder's legal form in katakana; the two 中央金庫; 化成
+        assert_eq!(texts(&e, "※みなと信用金庫の口座は解約済みです。"), ["みなと信用金庫"]);
+        assert_eq!(texts(&e, "口座名義　カブシキガイシャホクトコウギョウ\n"), ["カブシキガイシャホクトコウギョウ"]);
+        // (the suffix rule's 商工組合 loses to the longer name when findings are settled)
+        assert!(texts(&e, "みずなら銀行、商工組合中央金庫").contains(&"商工組合中央金庫".to_string()));
+        assert_eq!(texts(&e, "11:30　清流化成　長谷部様"), ["清流化成"]);
+        assert!(texts(&e, "化成品の").is_empty());
+        // a railway before its station or line is no company; alone it is one
+        assert!(texts(&e, "最寄り駅は阪急 西宮北口駅です。").is_empty());
+        assert!(texts(&e, "京王相模原線の南大沢駅").is_empty());
+        assert_eq!(texts(&e, "阪急の駅長"), ["阪急"]);
+        // a surname in capitals before its given name is no acronym; a known one stays
+        assert!(texts(&e, "代表者：KOHNO, Shunna 様").is_empty());
+        assert_eq!(texts(&e, "その番組はNHK, BSで放送された。"), ["NHK"]);
+    }
+
+    #[test]
+    fn armed_services_alone_and_offices_before_their_heads() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "この海軍の申し出に陸軍が反対し"), ["海軍", "陸軍"]);
+        assert!(texts(&e, "海軍兵学校に入った").is_empty());
+        assert_eq!(texts(&e, "宮内庁長官が述べた"), ["宮内庁"]);
+        assert_eq!(texts(&e, "厚生省所管の法人"), ["厚生省"]);
+        assert!(texts(&e, "省略した").is_empty());
+        // the other side of a match is no part of a club's name
+        assert_eq!(texts(&e, "試合が動いたのは松本vs横浜FCで"), ["横浜FC"]);
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub const ORG_SUFFIXES: &[(&str, usize)] = &[
     ("工業", 1),
     ("重工業", 1),
     ("製薬", 1),
+    ("化成", 1),
     ("鉄道", 2),
     ("電鉄", 1),
     ("航空", 2),
@@ -489,6 +490,35 @@ pub fn thing_after(n: &[char], k: usize) -> bool {
     })
 }
 
+/// The start of a name after the other side of a match inside its run (松本vs|横浜FC), else `s`.
+fn after_versus(n: &[char], s: usize, ks: usize) -> usize {
+    match (s..ks.saturating_sub(1)).rev().find(|&i| matches!((n[i], n[i + 1]), ('v', 's') | ('V', 'S'))) {
+        Some(v)
+            if v > s && !n[v - 1].is_ascii_alphabetic() && n.get(v + 2).is_some_and(|c| !c.is_ascii_alphabetic()) =>
+        {
+            v + 2
+        }
+        _ => s,
+    }
+}
+
+/// Armed services named without their country (陸軍が反対し): a body by themselves when they stand alone.
+const ARMED_SERVICES: &[&str] = &["陸軍", "海軍", "空軍"];
+
+/// Whether the name of a station or a line follows at `n[k..]` (after one space at most): up to eight kanji
+/// or katakana and then 駅 or 線, not a longer word (駅長, 線路).
+pub fn station_after(n: &[char], k: usize) -> bool {
+    let k = if n.get(k) == Some(&' ') { k + 1 } else { k };
+    let mut j = k;
+    while j < n.len() && j - k < 9 && matches!(char_class(n[j]), 1 | 2) {
+        if j > k && matches!(n[j], '駅' | '線') {
+            return !n.get(j + 1).is_some_and(|&c| matches!(c, '長' | '員' | '路' | '前' | '伝' | '舎' | '形' | '分'));
+        }
+        j += 1;
+    }
+    false
+}
+
 /// A university's short form (東大, 早大) read only with no kanji after it: 東大寺, 明大前, 北大西洋 are other words.
 fn short_university(name: &[char]) -> bool {
     name.len() <= 3 && name.last() == Some(&'大') && name.iter().all(|&c| char_class(c) == 1)
@@ -514,6 +544,9 @@ impl SuffixRecognizer {
         }
         if after == 1 && (short_university(&n[ks..ke]) || thing_after(n, ke)) {
             return false;
+        }
+        if station_after(n, ke) {
+            return false; // 阪急 西宮北口駅, 京王相模原線: a railway's line or station, not the company
         }
         if n.get(ke).is_some_and(|c| "-_/@.".contains(*c)) && char_class(n[ke - 1]) == 3 {
             return false; // GM-6416: a product code
@@ -597,7 +630,12 @@ impl SuffixRecognizer {
             && "米英仏独露韓".contains(n[s])
             && ["議会", "政府", "軍", "上院", "下院"].contains(&suffix)
             && (s == 0 || char_class(n[s - 1]) != 1);
-        if (ks < s + need && !country) || is_count(&n[s..ks]) || ordinal {
+        // 陸軍が反対し, この海軍の: a country's armed service standing alone is the body itself
+        let service = s == ks
+            && ARMED_SERVICES.contains(&suffix)
+            && (ks == 0 || !matches!(char_class(n[ks - 1]), 1..=3))
+            && !matches!(class_at(n, ke), 1..=3);
+        if (ks < s + need && !country && !service) || is_count(&n[s..ks]) || ordinal {
             return None; // 6社, 第1局, 第3スタジオ: a count or an ordinal, not a name
         }
         if suffix == "社" && (n[ks - 1].is_ascii_digit() || SHA_BEFORE.contains(n[ks - 1]) || n.get(ke) == Some(&'会'))
@@ -642,9 +680,14 @@ impl SuffixRecognizer {
         let election = ["議員総選挙", "議員選挙", "議員通常選挙", "議員補欠選挙"].iter().any(|w| starts_at(n, ke, w));
         let members =
             LEGISLATURES.contains(&suffix) && starts_at(n, ke, "議員") && !election && !n[s..ks].contains(&'・');
+        // 宮内庁長官, 厚生省所管, 警備局長: a head of the office or what it oversees names the office
+        let office = ["庁", "省", "局"].contains(&suffix)
+            && (["長官", "所管", "所属"].iter().any(|w| starts_at(n, ke, w))
+                || (suffix == "局" && n.get(ke) == Some(&'長') && class_at(n, ke + 1) != 1));
         if ke < n.len()
             && char_class(n[ke]) == 1
             && !members
+            && !office
             && (CONTINUES.contains(n[ke])
                 || CONTINUE_WORDS.iter().any(|w| starts_at(n, ke, w))
                 || (slen == 1 && n[ke] == '長'))
@@ -652,7 +695,7 @@ impl SuffixRecognizer {
             return None; // 大学生, 党首, 映画祭, 省略: the suffix starts a longer common word
         }
         let score = if slen == 1 { 0.55 } else { 0.6 };
-        Some((s, ke, score))
+        Some((after_versus(n, s, ks), ke, score))
     }
 }
 
