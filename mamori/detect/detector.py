@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mamori import _core
@@ -27,8 +25,6 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.5
 MANY_CHUNK = 256
 """Texts handed to the core at once by :meth:`Detector.detect_many` with threads."""
-IN_FLIGHT = 2
-"""Chunks :meth:`Detector.detect_many` keeps in the core at once, ahead of its caller."""
 
 
 def settle(findings: Iterable[Finding]) -> list[Finding]:
@@ -221,49 +217,25 @@ class Detector:
         if lang not in ("auto", "ja", "en"):
             raise ValueError(f"lang must be 'auto', 'ja' or 'en', not {lang!r}")
         engine = self._engine
-        # Chunks are pipelined: while the caller takes one chunk's findings, the next chunks are detected (the
-        # core works without the GIL), and the Python objects of one chunk are built while the core detects
-        # another. Without this the GIL-held part of each call (reading the texts, building the findings:
-        # about a sixth of a call) left the cores idle. At most IN_FLIGHT chunks are ahead of the caller.
-        pending: deque[Future[list[list[Finding] | str]]] = deque()
-        with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="mamori-detect") as pool:
-            try:
-                done = 0
-                for chunk in _chunks(texts, MANY_CHUNK):
-                    pending.append(pool.submit(self._many, engine, chunk, lang, threads))
-                    if len(pending) >= IN_FLIGHT:
-                        done = yield from _results(pending.popleft(), done)
-                while pending:
-                    done = yield from _results(pending.popleft(), done)
-            finally:
-                for future in pending:  # the caller stopped early or a text failed: the chunks ahead are dropped
-                    future.cancel()
+        chunk: list[str] = []
+        done = 0
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"text must be str, not {type(text).__name__}")
+            chunk.append(text)
+            if len(chunk) >= MANY_CHUNK:
+                yield from self._many(engine, chunk, lang, threads, done)
+                done += len(chunk)
+                chunk = []
+        if chunk:
+            yield from self._many(engine, chunk, lang, threads, done)
 
-    def _many(self, engine, chunk: list[str], lang: str, threads: int) -> list[list[Finding] | str]:
-        return engine.detect_many(chunk, lang, self.threshold, self._types_sorted, self._core_names, threads)
-
-
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for text in texts:
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
-        chunk.append(text)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _results(future: Future[list[list[Finding] | str]], done: int) -> Generator[list[Finding], None, int]:
-    """Yields one chunk's findings in order; returns the number of texts done after it."""
-    results = future.result()
-    for k, found in enumerate(results):
-        if isinstance(found, str):
-            raise RuntimeError(f"text {done + k}: {found}")
-        yield found
-    return done + len(results)
+    def _many(self, engine, chunk: list[str], lang: str, threads: int, done: int) -> Iterator[list[Finding]]:
+        results = engine.detect_many(chunk, lang, self.threshold, self._types_sorted, self._core_names, threads)
+        for k, found in enumerate(results):
+            if isinstance(found, str):
+                raise RuntimeError(f"text {done + k}: {found}")
+            yield found
 
 
 _default: Detector | None = None
