@@ -140,7 +140,8 @@ impl Ctx<'_, '_> {
                                 || (given.iter().all(|&c| is_kanji(c) || c == 'ノ')
                                     && (!lex.common(run) || given.len() >= 2)
                                     && !one_of!(given[given.len() - 1], UNIT_END)
-                                    && !self.tb.not_names.contains(given)))
+                                    && !self.tb.not_names.contains(given)
+                                    && !time_word(given)))
                                 && k > j
                                 && is_kanji(given[0])
                                 && given.len() <= 3
@@ -341,7 +342,13 @@ impl Ctx<'_, '_> {
                 return;
             };
             if e < end && matches!(t[e], ':' | '：') {
-                return; // 候補者：: the next label, not a name
+                // 候補者：: the next label, not a name; `担当：鈴木　期限：` — the surname before it is one
+                if let Some(sp) = (s + 1..e).rfind(|&k| t[k] == ' ') {
+                    if self.lex.surname(&t[s..sp]) && !self.lex.common(&t[s..sp]) {
+                        self.add(s, sp, score.min(sc));
+                    }
+                }
+                return;
             }
             self.add(s, e, if !strong { score.min(sc) } else { score.max(sc) });
             self.romaji_after(e, true);
@@ -452,4 +459,22 @@ impl Ctx<'_, '_> {
             None => false,
         }
     }
+}
+
+/// 来週中, 今月末, 明日, 本日中: a word of time that may follow a surname in a task list (`ToDo：須藤 来週中`)
+/// in the place of a given name.
+pub(crate) fn time_word(w: &[char]) -> bool {
+    const HEADS: [[char; 2]; 10] = [
+        ['来', '週'],
+        ['今', '週'],
+        ['先', '週'],
+        ['来', '月'],
+        ['今', '月'],
+        ['明', '日'],
+        ['本', '日'],
+        ['今', '日'],
+        ['翌', '日'],
+        ['月', '末'],
+    ];
+    w.len() >= 2 && HEADS.iter().any(|h| w.starts_with(h))
 }
