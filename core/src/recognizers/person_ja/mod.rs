@@ -439,6 +439,11 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_after_a_given_name_read_after_a_company() {
+        assert_eq!(names("出席者：有限会社はやぶさ 蓮沼 沙織様、米田　ツル様\n"), ["蓮沼 沙織", "米田　ツル"]);
+    }
+
+    #[test]
     fn personnel_notices() {
         // a bulleted item: an action, a name, a department; or a name, a department and a title
         assert_eq!(names("・昇格　三井 嘉一　経理部チーフ\n"), ["三井 嘉一"]);

@@ -125,6 +125,10 @@ impl Ctx<'_, '_> {
                             given = &given[..p];
                         }
                     }
+                    // 蓮沼 沙織様: the honorific after a given name is not part of it
+                    if given.len() >= 2 && one_of!(given[given.len() - 1], "様殿") {
+                        given = &given[..given.len() - 1];
+                    }
                     let ge = k + given.len();
                     let kana_only = k == j && given.iter().all(|&c| is_hira(c));
                     if kana_only
