@@ -3,7 +3,8 @@
 //! `経理部長（総務部）　三井 澪`); and a name before a department and an arrow in 人事異動 lists
 //! (`佐藤 太郎　営業部 → 総務部`). A given name no list holds (1-3 kanji, 2-4 kana) may follow a surname there.
 //!
-//! The word before the space is a kanji run ending in a unit (部, 課, 係, 室, 班, 本部) or a title
+//! The word before the space is a run of kanji and katakana (情報システム部, カスタマーサポート課) ending in
+//! a unit (部, 課, 係, 室, 班, 本部), a place of work (物流センター, 第三工場) or a title
 //! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] (a listed surname, or a full name), and only what ends a
 //! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
 

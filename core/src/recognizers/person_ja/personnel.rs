@@ -10,8 +10,9 @@
 //! name that starts after a non-kanji character: a listed surname with a given name (the readers' rules), or a
 //! surname found alone and one space and a given name of two to four katakana.
 //!
-//! Invariant: each line start and each `が` is looked at once; a name is searched over at most nine
-//! characters before a verb and a department over the rest of its line (at most 40 characters).
+//! Invariant: each `\n・` and each `が` followed by a verb is looked at once; a bullet line is read only when
+//! it holds at most 60 characters, its department over at most 16 characters after the name, and a name is
+//! searched over at most nine characters before a verb.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
 use super::patterns::run_len;
