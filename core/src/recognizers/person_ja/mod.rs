@@ -444,6 +444,14 @@ mod tests {
     }
 
     #[test]
+    fn a_one_kanji_surname_alone_after_a_label() {
+        assert_eq!(names("■ 編集後記\n担当：楠\n"), ["楠"]);
+        assert_eq!(names("・見積書送付（担当：東）\n確認者：鳳 / 承認\n"), ["東", "鳳"]);
+        // a kanji that is no surname, or one that goes on into a word
+        assert_eq!(names("担当：済\n担当：東京支社\n"), Vec::<String>::new());
+    }
+
+    #[test]
     fn personnel_notices() {
         // a bulleted item: an action, a name, a department; or a name, a department and a title
         assert_eq!(names("・昇格　三井 嘉一　経理部チーフ\n"), ["三井 嘉一"]);

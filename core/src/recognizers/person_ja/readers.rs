@@ -333,7 +333,8 @@ impl Ctx<'_, '_> {
                 i = e;
                 continue;
             }
-            let Some((s, e, sc)) = self.name_at(i, end, strong, kana_ok) else {
+            let Some((s, e, sc)) = self.name_at(i, end, strong, kana_ok).or_else(|| self.one_kanji_surname(i, end))
+            else {
                 // Skip a company / department token followed by a space, then try again.
                 if let Some(me) = self.company_token(i, end) {
                     if me > i && items < max_items {
@@ -371,6 +372,15 @@ impl Ctx<'_, '_> {
             }
             return;
         }
+    }
+
+    /// `担当：楠`, `確認者：鳳 / 承認`, `（担当：東）`: a listed surname of one kanji standing alone as a label's
+    /// value, closed by the line's end, a space, a bracket, a slash or a list separator.
+    fn one_kanji_surname(&self, i: usize, end: usize) -> Option<Cand> {
+        let t = self.t;
+        let w = t.get(i..i + 1)?;
+        let closed = i + 1 >= end || one_of!(t[i + 1], " \n\t)(/、・,");
+        (closed && is_kanji(w[0]) && self.lex.surname(w) && !self.tb.not_names.contains(w)).then_some((i, i + 1, 0.7))
     }
 
     /// `_romaji_after`: a reading in brackets after a name (hiragana only when asked).
