@@ -333,6 +333,11 @@ fn is_bname_char(c: char) -> bool {
     is_town_char(c) || c.is_ascii_alphabetic() || matches!(c, '〇' | '&' | '\'' | '.')
 }
 
+/// A katakana letter or the long-vowel mark.
+fn is_kata_char(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
 fn is_kanji_numeral(c: char) -> bool {
     matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }
@@ -499,6 +504,23 @@ fn room_at(c: &[char], pos: usize) -> Option<(usize, usize)> {
                 }
             }
         }
+        // [A-Z]棟 ?[0-9]{1,5}(?:号室|号)?: a wing and a room (サンハイツ A棟140)
+        if c.get(s).is_some_and(|ch| ch.is_ascii_uppercase()) && c.get(s + 1) == Some(&'棟') {
+            let q = s + 2 + usize::from(c.get(s + 2) == Some(&' '));
+            let l = digits(c, q, 5);
+            if l > 0 {
+                for suffix in ["号室", "号"] {
+                    if let Some(e) = lit(c, q + l, suffix) {
+                        if room_end_ok(c, e) {
+                            return Some((s, e));
+                        }
+                    }
+                }
+                if room_end_ok(c, q + l) {
+                    return Some((s, q + l));
+                }
+            }
+        }
         // [0-9]{1,5}(?:-[0-9]{1,4})?
         for l in (1..=digits(c, s, 5)).rev() {
             let q = s + l;
@@ -519,7 +541,7 @@ fn room_at(c: &[char], pos: usize) -> Option<(usize, usize)> {
 
 /// `_ROOM_EXPLICIT_RE.search`: a floor or room marker.
 fn is_explicit_room(r: &[char]) -> bool {
-    r.iter().any(|&ch| matches!(ch, '階' | 'F' | 'f' | '号'))
+    r.iter().any(|&ch| matches!(ch, '階' | 'F' | 'f' | '号' | '棟'))
 }
 
 /// A building name at `pos` (with floor / room after it, or ending in a building word): its end.
@@ -530,10 +552,12 @@ fn building_at(c: &[char], pos: usize) -> Option<usize> {
         return None;
     }
     let bname = &c[s..s + n];
+    // ending in a building word, or opening with one of two or more katakana (メゾン若葉, コーポ白樺)
     let named = BUILDING_WORDS.iter().any(|w| {
         let k = clen(w);
         k <= n && lit(bname, n - k, w).is_some()
-    });
+    }) || (is_kata_char(bname[0])
+        && BUILDING_WORDS.iter().any(|w| clen(w) < n && lit(bname, 0, w).is_some()));
     if let Some((rs, re)) = room_at(c, s + n) {
         if named || is_explicit_room(&c[rs..re]) {
             return Some(re);
@@ -575,7 +599,9 @@ fn rest(c: &[char], pos: usize) -> Option<usize> {
     if e > 0 && matches!(c[e - 1], '-' | 'ー' | 'ｰ') {
         e -= 1;
     }
-    Some(building(c, e))
+    let e = building(c, e);
+    // 二番一号ロイヤルガーデン401号室: a room read as a block number leaves 室 behind
+    Some(if e > 0 && c[e - 1] == '号' && c.get(e) == Some(&'室') { e + 1 } else { e })
 }
 
 // ----------------------------------------------------------------------------------- cues, starts
@@ -779,7 +805,7 @@ impl Recognizer for JapaneseAddressRecognizer {
         let opens = |d: usize| {
             let x = c[d];
             x.is_ascii()
-                && (matches!(x, '\n' | ',' | '\t' | '"' | '|')
+                && (matches!(x, '\n' | ',' | ';' | '\t' | '"' | '|')
                     || (x == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
         };
         // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
@@ -811,7 +837,9 @@ impl Recognizer for JapaneseAddressRecognizer {
             }
             let Some(end) = self.municipality_at(doc, start) else { continue };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
-            if kind != "ADDRESS" || !(after_postal || has_block(c, end, e)) {
+            // a whole cell of a row (`;西伯郡大山町大字古御堂835;`): the same delimiter before and after it
+            let cell = d.is_some_and(|d| matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e) == Some(&c[d]));
+            if kind != "ADDRESS" || !(after_postal || cell || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
             taken.insert(k, (s, e)); // the spaces before a city open it twice
@@ -951,6 +979,26 @@ mod tests {
             vec!["大阪市北区梅田1-1-1 梅田ビル3階"]
         );
         assert_eq!(found("日本とフランスの関係", "LOCATION"), vec!["日本", "フランス"]);
+        // a building glued to 番地, opening with a building word, then a wing and a room
+        assert_eq!(
+            found("〒939-0672\n富山県下新川郡入善町大字田中字西ノ入2188番地コーポ白樺 C棟209\n", "ADDRESS"),
+            vec!["富山県下新川郡入善町大字田中字西ノ入2188番地コーポ白樺 C棟209"]
+        );
+        assert_eq!(
+            found("住所：〒689-3319 鳥取県西伯郡大山町赤松6-2-28 メゾン若葉 231\n", "ADDRESS"),
+            vec!["鳥取県西伯郡大山町赤松6-2-28 メゾン若葉 231"]
+        );
+        // 号室 after a room read as a block number
+        assert_eq!(
+            found("〒899-5433\n鹿児島県姶良市西宮島町四丁目二番一号ロイヤルガーデン401号室\n", "ADDRESS"),
+            vec!["鹿児島県姶良市西宮島町四丁目二番一号ロイヤルガーデン401号室"]
+        );
+        // a whole cell of a `;` row without a prefecture or a block number; not a cell: no address
+        assert_eq!(
+            found("2;片桐 琥珀;6893222;西伯郡大山町大字古御堂835;052-343-8604\n", "ADDRESS"),
+            vec!["西伯郡大山町大字古御堂835"]
+        );
+        assert!(found("2;西伯郡大山町大字古御堂835 の件\n", "ADDRESS").is_empty());
         assert!(found("市川市の人口は50万人", "ADDRESS").is_empty());
     }
 
@@ -965,6 +1013,8 @@ mod tests {
         assert_eq!(room_at(&c("12号室5"), 0), Some((0, 3)));
         assert_eq!(room_at(&c(" 3F 201号室"), 0), Some((1, 9)));
         assert_eq!(room_at(&c("12-345-6"), 0), None);
+        assert_eq!(room_at(&c(" B棟198"), 0), Some((1, 6)));
+        assert_eq!(room_at(&c(" B棟"), 0), None);
         // block numbers: the lookahead pushes back to a shorter match
         assert_eq!(town_match(&c("丸の内1-2-3"), 0, false), Some((3, 8)));
         assert_eq!(town_match(&c("本町3人"), 0, false), None);

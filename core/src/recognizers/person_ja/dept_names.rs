@@ -3,12 +3,13 @@
 //! `経理部長（総務部）　三井 澪`); and a name before a department and an arrow in 人事異動 lists
 //! (`佐藤 太郎　営業部 → 総務部`). A given name no list holds (1-3 kanji, 2-4 kana) may follow a surname there.
 //!
-//! The word before the space is a kanji run ending in a unit (部, 課, 係, 室, 班, 本部) or a title
+//! The word before the space is a run of kanji and katakana (情報システム部, カスタマーサポート課) ending in
+//! a unit (部, 課, 係, 室, 班, 本部), a place of work (物流センター, 第三工場) or a title
 //! (部長, 課長代理, 主任 …); the name is read by [`Ctx::name_at`] (a listed surname, or a full name), and only what ends a
 //! name on such a line may follow it: nothing, 行 / 様 / 殿 / 宛 / a seal, or a bracket.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
-use super::tables::{F_NL, F_UNIT_END};
+use super::tables::F_UNIT_END;
 use super::{honorific_at, Ctx};
 
 impl Ctx<'_, '_> {
@@ -28,10 +29,12 @@ impl Ctx<'_, '_> {
             if t[sp] != ' ' {
                 continue;
             }
-            let le = self.next_flag(sp, F_NL);
-            if le - sp > 16 {
+            // the line's end within 16 characters (a bounded search: ー of センター is common in long lines)
+            let Some(le) =
+                t[sp..n.min(sp + 17)].iter().position(|&c| c == '\n').map(|k| sp + k).or((n <= sp + 16).then_some(n))
+            else {
                 continue;
-            }
+            };
             let mut q = le;
             while q > sp && t[q - 1] == ' ' {
                 q -= 1;
@@ -53,18 +56,21 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let bracket = t[sp - 1] == ')';
         let u = if bracket { sp - 1 } else { sp };
-        if !is_kanji(t[u - 1]) || !one_of!(t[u - 1], "部課係室班長任理問") {
+        // 物流センター, 第三工場: a place of work ending in katakana or in 場
+        let place = t[..u].ends_with(&['セ', 'ン', 'タ', 'ー']) || t[..u].ends_with(&['工', '場']);
+        if !place && (!is_kanji(t[u - 1]) || !one_of!(t[u - 1], "部課係室班長任理問")) {
             return None;
         }
+        // 情報システム部, カスタマーサポート課: katakana inside the department's name
         let mut k = u;
-        while k > 0 && u - k < 10 && (is_kanji(t[k - 1]) || (bracket && is_kata(t[k - 1]))) {
+        while k > 0 && u - k < 12 && (is_kanji(t[k - 1]) || is_kata(t[k - 1])) {
             k -= 1;
         }
         if bracket && !(k > 0 && t[k - 1] == '(') {
             return None;
         }
         let word = &t[k..u];
-        let unit = one_of!(word[word.len() - 1], "部課係室班");
+        let unit = place || one_of!(word[word.len() - 1], "部課係室班");
         // 乙部 虹也: the word before the space is the surname itself
         if word.len() < 2
             || !(unit || word.ends_with(&['代', '理']) || self.tb.titles.suffix_start(word).is_some())

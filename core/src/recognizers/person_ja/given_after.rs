@@ -14,6 +14,7 @@
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
 use super::patterns::{hira_paren, run_len};
+use super::readers::time_word;
 use super::{honorific_at, Ctx};
 
 /// Hiragana runs that follow a surname without being a given name.
@@ -66,6 +67,36 @@ fn end_ok(t: &[char], e: usize) -> bool {
 }
 
 impl Ctx<'_, '_> {
+    /// The surname before a given name found alone: `経理部に楠 喜代子が加わりました`, `四方田　蒼さん` — a listed
+    /// surname of one to four kanji, one space, the given name; before the surname a particle, punctuation or the
+    /// line's start (not a kanji or katakana that would make it the end of a longer word).
+    #[inline(never)]
+    pub(crate) fn surnames_before_given(&mut self) {
+        let t = self.t;
+        let lex = self.lex;
+        let mut grown: Vec<(usize, usize, f64)> = Vec::new();
+        for &((s, e), score) in &self.found.items {
+            if s < 2 || t[s - 1] != ' ' || !is_kanji(t[s]) || e - s > 3 {
+                continue;
+            }
+            let k = (1..=4).take_while(|&k| s > k && is_kanji(t[s - 1 - k])).last().unwrap_or(0);
+            if k == 0 {
+                continue;
+            }
+            let a = s - 1 - k;
+            if a > 0 && (is_kanji(t[a - 1]) || is_kata(t[a - 1]) || t[a - 1].is_ascii_alphanumeric()) {
+                continue;
+            }
+            let (sur, giv) = (&t[a..s - 1], &t[s..e]);
+            if lex.surname(sur) && self.tb.titles.suffix_start(sur).is_none() && lex.given(giv) && !lex.surname(giv) {
+                grown.push((a, e, score));
+            }
+        }
+        for (a, e, score) in grown {
+            self.add(a, e, score);
+        }
+    }
+
     /// Extends the surnames found alone by the given name written after them.
     #[inline(never)]
     pub(crate) fn given_after_surnames(&mut self) {
@@ -136,6 +167,7 @@ impl Ctx<'_, '_> {
                 && (!self.lex.common(given) || self.lex.given(given))
                 && self.tb.titles.suffix_start(given).is_none()
                 && !self.tb.not_names.contains(given)
+                && !time_word(given)
                 && !one_of!(given[gl - 1], "部課室係班局所社店科棟院者口駅線円日月年時分様殿氏")
                 && !self.tb.org_words.occurs_in(given)
                 && (!self.lex.surname(given) || self.lex.given(given))

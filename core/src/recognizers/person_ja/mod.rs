@@ -17,6 +17,7 @@
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
 mod attendees;
+mod bracket_readings;
 mod bracket_speakers;
 mod chars;
 mod chat_names;
@@ -26,6 +27,7 @@ mod given_after;
 pub mod lexicon;
 mod lists;
 mod patterns;
+mod personnel;
 mod prose;
 mod readers;
 mod romaji_names;
@@ -296,16 +298,19 @@ impl Recognizer for PersonJaRecognizer {
         cx.dept_names();
         cx.arrow_names();
         cx.attendees();
+        cx.personnel();
         cx.mentions(budget);
         cx.signatures();
         cx.romaji_names();
         cx.prose();
+        cx.bracket_readings();
         cx.readings();
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         cx.given_after_surnames();
+        cx.surnames_before_given();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
@@ -400,6 +405,13 @@ mod tests {
     }
 
     #[test]
+    fn surname_before_a_given_name_found_alone() {
+        assert_eq!(names("経理部に楠 喜代子が加わりました。\n"), ["楠 喜代子"]);
+        // the kanji before the space ends a longer word: not a surname of its own
+        assert_eq!(names("営業本部 喜代子が加わりました。\n"), ["喜代子"]);
+    }
+
+    #[test]
     fn staff_list_lines() {
         // a department in brackets after the title; an unlisted given name ending the line
         assert_eq!(names("経理部長（カスタマーサポート課）　三井　澪\n"), ["三井　澪"]);
@@ -408,6 +420,59 @@ mod tests {
         assert_eq!(names("祖父江　凪　カスタマーサポート課 → 総務部\n"), ["祖父江　凪"]);
         // a department alone before the arrow is no name; a title after the unit is no given name
         assert_eq!(names("営業部 → 総務部\n総務部 主任\n"), Vec::<String>::new());
+        // katakana inside the department, a センター or a 工場 before the name
+        assert_eq!(names("社長賞　カスタマーサポート課　林　颯真\n"), ["林　颯真"]);
+        assert_eq!(names("優秀賞：物流センター　細川 裕子\n"), ["細川 裕子"]);
+        assert_eq!(names("社長賞　製造部 第三工場　比屋根　蒼\n"), ["比屋根　蒼"]);
+        // a katakana word that is no department, and a place followed by a word that is no name
+        assert_eq!(names("サポート 林　颯真\n物流センター 営業時間\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_before_a_reading_of_two_kana_words() {
+        assert_eq!(names("リーダー：髙橋　信之（たかはし のぶゆき）\n"), ["髙橋　信之", "たかはし のぶゆき"]);
+        assert_eq!(names("外間颯真（ほかま そうま）さん　営業部配属。\n"), ["外間颯真", "ほかま そうま"]);
+        // in prose the reading is not labelled
+        assert_eq!(names("山田太郎（やまだ たろう）は、日本の俳優。\n"), ["山田太郎"]);
+        // a bracket of one kana word, or kanji that are no name before two words
+        assert_eq!(names("次回（もくようび）に\n営業会議（ごご さんじ）\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_honorific_after_a_given_name_read_after_a_company() {
+        assert_eq!(names("出席者：有限会社はやぶさ 蓮沼 沙織様、米田　ツル様\n"), ["蓮沼 沙織", "米田　ツル"]);
+    }
+
+    #[test]
+    fn a_one_kanji_surname_alone_after_a_label() {
+        assert_eq!(names("■ 編集後記\n担当：楠\n"), ["楠"]);
+        assert_eq!(names("・見積書送付（担当：東）\n確認者：鳳 / 承認\n"), ["東", "鳳"]);
+        // a kanji that is no surname, or one that goes on into a word
+        assert_eq!(names("担当：済\n担当：東京支社\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn personnel_notices() {
+        // a bulleted item: an action, a name, a department; or a name, a department and a title
+        assert_eq!(names("・昇格　三井 嘉一　経理部チーフ\n"), ["三井 嘉一"]);
+        assert_eq!(names("・出向　漆原　惟月（営業二課より）　営業二課付\n"), ["漆原　惟月"]);
+        assert_eq!(names("・十文字 鉄男　経理課 主任\n"), ["十文字 鉄男"]);
+        // no department after it: a bullet of an agenda
+        assert_eq!(names("・昇格　山田 確認事項\n"), Vec::<String>::new());
+        // the subject of a verb of joining a post
+        assert_eq!(names("品質保証部に十文字　詩が着任しました。\n"), ["十文字　詩"]);
+        assert_eq!(names("製造部に大和田　ミツが加わりました。\n"), ["大和田　ミツ"]);
+        // two kanji that are no name before such a verb
+        assert_eq!(names("12名の兵士が加わった。\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_word_of_time_or_the_next_label_after_a_surname() {
+        assert_eq!(names("担当：仲宗根 来週中\n"), ["仲宗根"]);
+        assert!(names("ToDo：仲宗根 来週中\n").is_empty());
+        assert_eq!(names("- 見積再作成　担当：鈴木　期限：1/2\n"), ["鈴木"]);
+        // a listed given name before the colon stays a full name
+        assert_eq!(names("担当：田中 一郎：了解\n"), ["田中 一郎"]);
     }
 
     #[test]

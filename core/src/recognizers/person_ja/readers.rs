@@ -125,6 +125,10 @@ impl Ctx<'_, '_> {
                             given = &given[..p];
                         }
                     }
+                    // 蓮沼 沙織様: the honorific after a given name is not part of it
+                    if given.len() >= 2 && one_of!(given[given.len() - 1], "様殿") {
+                        given = &given[..given.len() - 1];
+                    }
                     let ge = k + given.len();
                     let kana_only = k == j && given.iter().all(|&c| is_hira(c));
                     if kana_only
@@ -140,7 +144,8 @@ impl Ctx<'_, '_> {
                                 || (given.iter().all(|&c| is_kanji(c) || c == 'ノ')
                                     && (!lex.common(run) || given.len() >= 2)
                                     && !one_of!(given[given.len() - 1], UNIT_END)
-                                    && !self.tb.not_names.contains(given)))
+                                    && !self.tb.not_names.contains(given)
+                                    && !time_word(given)))
                                 && k > j
                                 && is_kanji(given[0])
                                 && given.len() <= 3
@@ -328,7 +333,8 @@ impl Ctx<'_, '_> {
                 i = e;
                 continue;
             }
-            let Some((s, e, sc)) = self.name_at(i, end, strong, kana_ok) else {
+            let Some((s, e, sc)) = self.name_at(i, end, strong, kana_ok).or_else(|| self.one_kanji_surname(i, end))
+            else {
                 // Skip a company / department token followed by a space, then try again.
                 if let Some(me) = self.company_token(i, end) {
                     if me > i && items < max_items {
@@ -341,7 +347,13 @@ impl Ctx<'_, '_> {
                 return;
             };
             if e < end && matches!(t[e], ':' | '：') {
-                return; // 候補者：: the next label, not a name
+                // 候補者：: the next label, not a name; `担当：鈴木　期限：` — the surname before it is one
+                if let Some(sp) = (s + 1..e).rfind(|&k| t[k] == ' ') {
+                    if self.lex.surname(&t[s..sp]) && !self.lex.common(&t[s..sp]) {
+                        self.add(s, sp, score.min(sc));
+                    }
+                }
+                return;
             }
             self.add(s, e, if !strong { score.min(sc) } else { score.max(sc) });
             self.romaji_after(e, true);
@@ -360,6 +372,15 @@ impl Ctx<'_, '_> {
             }
             return;
         }
+    }
+
+    /// `担当：楠`, `確認者：鳳 / 承認`, `（担当：東）`: a listed surname of one kanji standing alone as a label's
+    /// value, closed by the line's end, a space, a bracket, a slash or a list separator.
+    fn one_kanji_surname(&self, i: usize, end: usize) -> Option<Cand> {
+        let t = self.t;
+        let w = t.get(i..i + 1)?;
+        let closed = i + 1 >= end || one_of!(t[i + 1], " \n\t)(/、・,");
+        (closed && is_kanji(w[0]) && self.lex.surname(w) && !self.tb.not_names.contains(w)).then_some((i, i + 1, 0.7))
     }
 
     /// `_romaji_after`: a reading in brackets after a name (hiragana only when asked).
@@ -452,4 +473,22 @@ impl Ctx<'_, '_> {
             None => false,
         }
     }
+}
+
+/// 来週中, 今月末, 明日, 本日中: a word of time that may follow a surname in a task list (`ToDo：須藤 来週中`)
+/// in the place of a given name.
+pub(crate) fn time_word(w: &[char]) -> bool {
+    const HEADS: [[char; 2]; 10] = [
+        ['来', '週'],
+        ['今', '週'],
+        ['先', '週'],
+        ['来', '月'],
+        ['今', '月'],
+        ['明', '日'],
+        ['本', '日'],
+        ['今', '日'],
+        ['翌', '日'],
+        ['月', '末'],
+    ];
+    w.len() >= 2 && HEADS.iter().any(|h| w.starts_with(h))
 }

@@ -1,7 +1,7 @@
 //! Japanese names in Latin letters where a signature or a chat puts them: `Taro YAMADA`, `YAMADA Taro`,
 //! `T. Yamada`, `Yamada, Taro`, `Taro Yamada` beside the kanji form (`山田 太郎 (Taro Yamada)`,
 //! `T. Yamada | 山田 太郎`), on the line above or below it, or alone on a line under a signature rule
-//! (`--`, `――――`) or a closing (`Best regards,`).
+//! (`--`, `――――`) or a closing (`Best regards,`), or after `Dear` in a mail's salutation (`Dear Shiina,`).
 //!
 //! Both words must spell Japanese in Hepburn or a common variant (syllables of a consonant and a vowel,
 //! `n`, a doubled consonant, `oh`), which keeps English words (`Sales`, `Team`, `Manager`, `Best`) out; one
@@ -37,6 +37,17 @@ impl Ctx<'_, '_> {
             // TEL, FAX, PDF: a word not followed by a second one is passed over before it is spelled out
             let w = c + run_len(t, c, n, WORD_MAX, |ch| ch.is_ascii_alphabetic());
             if !t.get(w).is_some_and(|&ch| one_of!(ch, " ,.")) {
+                continue;
+            }
+            // `Dear Shiina,` / `Dear Osamu Kusunoki,`: a mail's salutation, one or two Hepburn words and a comma
+            if c >= 5 && t[c - 5..c] == ['D', 'e', 'a', 'r', ' '] && (c == 5 || !t[c - 6].is_ascii_alphabetic()) {
+                let le = (c + 2 * WORD_MAX + 4).min(n);
+                let x = romaji_at(t, c, le)
+                    .filter(|&x| !t[c..x].contains(&',') && t.get(x) == Some(&','))
+                    .or_else(|| word(t, c, le).filter(|w| !w.initial && t.get(w.end) == Some(&',')).map(|w| w.end));
+                if let Some(x) = x {
+                    add.push((c, x));
+                }
                 continue;
             }
             let Some(x) = romaji_at(t, c, (c + 2 * WORD_MAX + 4).min(n)).filter(|&x| !t[c..x].contains(&'\n')) else {
@@ -237,6 +248,14 @@ mod tests {
         let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
         out.sort_by_key(|(f, _)| f.start);
         out.into_iter().map(|(_, covered)| covered).collect()
+    }
+
+    #[test]
+    fn a_salutation_after_dear() {
+        assert_eq!(names("件名: 訪問日程\n\nDear Shiina,\n\nThank you.\n"), ["Shiina"]);
+        assert_eq!(names("件名: 訪問日程\n\nDear Osamu Kusunoki,\n"), ["Osamu Kusunoki"]);
+        // English words after Dear, and a name without the comma of a salutation
+        assert_eq!(names("Dear Customer,\nDear Sir,\nDear Team,\nDear Shiina and\n"), Vec::<String>::new());
     }
 
     #[test]

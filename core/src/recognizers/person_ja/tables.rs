@@ -243,7 +243,7 @@ pub const F_DEPT: u16 = 1024;
 pub const F_ROLE: u16 = 2048;
 /// An old or variant kanji of family names (髙, 﨑, 邉 …, [`super::lexicon::old_form`]).
 pub const F_OLD: u16 = 4096;
-/// The last character of a department or title before a name (部 課 係 室 班 長 任 理 問).
+/// The last character of a department or title before a name (部 課 係 室 班 長 任 理 問, 場 of 工場, ー of センター).
 pub const F_UNIT_END: u16 = 8192;
 /// A bracket that may open a speaker's line (【 ( [).
 pub const F_OPEN: u16 = 16384;
@@ -325,7 +325,7 @@ impl Tables {
         for c in super::lexicon::OLD_FORMS.chars() {
             mark(c, F_OLD);
         }
-        for c in "部課係室班長任理問".chars() {
+        for c in "部課係室班長任理問場ー".chars() {
             mark(c, F_UNIT_END);
         }
         for c in 'A'..='Z' {

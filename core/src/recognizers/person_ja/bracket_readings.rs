@@ -1,0 +1,91 @@
+//! A name followed by its reading in brackets, written in two words of kana: `リーダー：髙橋　信之（たかはし
+//! のぶゆき）`, `外間颯真（ほかま そうま）さん`, `小泉 伊佐男（こいずみ いさお）さん`.
+//!
+//! Forms, staff lists and introductions give a name's reading after it, in hiragana or katakana, surname and
+//! given name apart. Such a bracket (two kana words, each of one to twelve characters, the first of two or
+//! more) says that the kanji before it is a name: the kanji is read by [`Ctx::name_at`] as after a strong
+//! label (a listed surname and a given name, or a surname and one to three kanji), starting after a
+//! non-kanji character, and must end right at the bracket; the reading itself is a name too where a form
+//! or a list puts it (the bracket closes the line, or a space or an honorific follows; in prose,
+//! `山田太郎（やまだ たろう）は、`, the reading is not labelled). A name that another rule found already gets
+//! its reading the same way.
+//!
+//! Invariant: each `(` of the text is looked at once, and the name before it is searched over at most
+//! nine characters.
+
+use super::chars::{is_hira, is_kanji, is_kata, one_of, FxSet};
+use super::patterns::{hira_paren, kana_paren};
+use super::{honorific_at, Ctx};
+
+/// The span inside the bracket at `p` (or after one space) when it holds a reading of two kana words.
+pub(crate) fn two_word_reading(t: &[char], p: usize) -> Option<(usize, usize)> {
+    let (s, e) = hira_paren(t, p).or_else(|| kana_paren(t, p))?;
+    let sp = (s..e).find(|&k| t[k] == ' ')?;
+    (sp - s >= 2 && !t[s..e].iter().any(|&c| c == 'ー' && !is_kata(t[s]))).then_some((s, e))
+}
+
+impl Ctx<'_, '_> {
+    /// Adds the names standing before a two-word kana reading in brackets, and the readings.
+    #[inline(never)]
+    pub(crate) fn bracket_readings(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let mut add: Vec<(usize, usize, f64)> = Vec::new();
+        let mut ends: Option<FxSet<usize>> = None;
+        let mut p = 0;
+        while let Some(q) = self.find_char('(', p, n) {
+            p = q + 1;
+            if q < 2 || !(is_kanji(t[q - 1]) || is_hira(t[q - 1]) || is_kata(t[q - 1])) {
+                continue;
+            }
+            let Some((rs, re)) = two_word_reading(t, q) else {
+                continue;
+            };
+            // the longest name ending at the bracket, starting after a character that is no kanji
+            let lo = q.saturating_sub(9);
+            let name = (lo..q - 1)
+                .filter(|&a| is_kanji(t[a]) && (a == 0 || !(is_kanji(t[a - 1]) || is_kata(t[a - 1]))))
+                .find_map(|a| self.name_at(a, q, true, false).filter(|c| c.0 == a && c.1 == q));
+            // in prose the reading is not labelled (山田太郎（やまだ たろう）は、…): only where a form or a list
+            // puts it, closing the line or before a space, a cell border or an honorific
+            let listed = match t.get(re + 1) {
+                None => true,
+                Some(&c) => one_of!(c, "\n \t|,") || honorific_at(t, re + 1).is_some(),
+            };
+            if let Some((s, e, score)) = name {
+                add.push((s, e, score.min(0.85)));
+                if listed {
+                    add.push((rs, re, 0.85));
+                }
+            } else if listed && ends.get_or_insert_with(|| self.found_ends()).contains(&q) {
+                add.push((rs, re, 0.85)); // 奥寺ハナ（おくでら はな）: a name another rule found
+            }
+        }
+        for (s, e, score) in add {
+            self.add(s, e, score);
+        }
+    }
+
+    /// The ends of the names found so far with a score of 0.6 or more.
+    fn found_ends(&self) -> FxSet<usize> {
+        self.found.items.iter().filter(|x| x.1 >= 0.6).map(|x| x.0 .1).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_word_reading;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn readings_of_two_words() {
+        assert_eq!(two_word_reading(&c("(たかはし のぶゆき)"), 0), Some((1, 10)));
+        assert_eq!(two_word_reading(&c("(ヤマダ タロウ)"), 0), Some((1, 8)));
+        // one word, or a one-character first word (a particle): not a reading of a full name
+        assert_eq!(two_word_reading(&c("(やまだ)"), 0), None);
+        assert_eq!(two_word_reading(&c("(の ため)"), 0), None);
+    }
+}
