@@ -122,15 +122,7 @@ fn time_ends_line(t: &[char], e: usize, le: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Lang;
-    use crate::recognizer::run_alone;
-    use crate::recognizers::person_ja::PersonJaRecognizer;
-
-    fn names(text: &str) -> Vec<String> {
-        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
-        out.sort_by_key(|(f, _)| f.start);
-        out.into_iter().map(|(_, covered)| covered).collect()
-    }
+    use crate::recognizers::person_ja::tests::names;
 
     #[test]
     fn display_names_with_a_time() {

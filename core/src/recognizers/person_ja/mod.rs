@@ -364,11 +364,12 @@ thread_local! {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::recognizer::run_alone;
 
-    fn names(text: &str) -> Vec<String> {
+    /// The names the recognizer finds in `text`, in text order (the tests of every rule module use it).
+    pub(crate) fn names(text: &str) -> Vec<String> {
         let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
         out.sort_by_key(|(f, _)| f.start);
         out.into_iter().map(|(_, covered)| covered).collect()

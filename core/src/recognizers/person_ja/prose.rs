@@ -878,16 +878,8 @@ fn role_kanji(t: &[char], i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::PersonJaRecognizer;
     use super::thing_after;
-    use crate::document::Lang;
-    use crate::recognizer::run_alone;
-
-    fn names(text: &str) -> Vec<String> {
-        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
-        out.sort_by_key(|(f, _)| f.start);
-        out.into_iter().map(|(_, covered)| covered).collect()
-    }
+    use crate::recognizers::person_ja::tests::names;
 
     #[test]
     fn names_that_start_the_name_of_a_thing_are_dropped() {

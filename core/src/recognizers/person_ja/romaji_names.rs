@@ -240,15 +240,7 @@ pub(crate) fn hepburn(w: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Lang;
-    use crate::recognizer::run_alone;
-    use crate::recognizers::person_ja::PersonJaRecognizer;
-
-    fn names(text: &str) -> Vec<String> {
-        let mut out = run_alone(&PersonJaRecognizer::new(), text, Some(Lang::Ja));
-        out.sort_by_key(|(f, _)| f.start);
-        out.into_iter().map(|(_, covered)| covered).collect()
-    }
+    use crate::recognizers::person_ja::tests::names;
 
     #[test]
     fn a_salutation_after_dear() {
