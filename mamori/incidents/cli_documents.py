@@ -9,7 +9,8 @@ the people concerned: one letter per person (DOCX), the people with the notice's
 announcement (text). ``--contact``, ``--measures`` and ``--harm`` are required (what only the company can say);
 the company is ``--company`` or ``[organization] name`` of the config. The people list is read and dropped, never
 stored; the audit log records who made which file for how many people (never a name). Exit 2 on an unknown
-incident, a wrong list or a missing field (named on standard error).
+incident, a wrong list or a missing field (named on standard error); ``report`` exits 1 without writing for an
+incident whose latest assessment says it need not be reported, unless ``--force``.
 """
 
 from __future__ import annotations
@@ -84,15 +85,23 @@ def _write(output: str, data: bytes) -> None:
               help="速報 (preliminary) or 確報 (final) in the title; default: the one due next (確報 once the 速報 "
                    "is marked done).")
 @click.option("-o", "--output", default="-", help="The file to write (default: standard output).")
-def report_command(incident_id: int, fmt: str, stage: str | None, output: str, config: str | None,
+@click.option("--force", is_flag=True,
+              help="Write it even when the latest assessment says the incident need not be reported (a record).")
+def report_command(incident_id: int, fmt: str, stage: str | None, output: str, force: bool, config: str | None,
                    db_url: str | None) -> None:
     """Write the report of incident ID: the nine items of Rules Art. 8(1), filled from the register.
 
     事案 ID の報告事項 (施行規則8条1項の9項目) を書き出します。text は委員会の報告フォームへの貼り付け用、
-    pdf / docx / xlsx は社内の記録・提出用の文書です。
+    pdf / docx / xlsx は社内の記録・提出用の文書です。報告不要と判定された事案は、--force がなければ書き出さず
+    終了コード 1 で終わります (報告書の体裁の文書が「報告が必要」と誤解されないように)。
     """
     _, today = _company_and_today(config)
     _, view = _incident(config, db_url, incident_id, "report")
+    if not view.decision["reportable"] and not force:
+        click.echo(f"mamori incidents report: 事案 {incident_id} は最新の判定で報告不要です。記録として書き出すには "
+                   f"--force を付けてください / incident {incident_id} need not be reported (latest assessment); "
+                   "add --force to write the report anyway, as a record", err=True)
+        sys.exit(1)
     _write(output, report_bytes(view, fmt, today, stage))
     if output != "-":
         click.echo(f"事案 {incident_id} の報告事項を {output} に書きました / report of incident {incident_id} "

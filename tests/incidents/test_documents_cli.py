@@ -76,6 +76,20 @@ def test_report_is_the_preliminary_until_it_is_done_then_the_final(tmp_path: Pat
     assert again.startswith("個人情報保護委員会への報告 — 速報")
 
 
+def test_report_of_an_incident_that_need_not_be_reported_needs_force(tmp_path: Path) -> None:
+    runner, cfg = _setup(tmp_path)
+    small = {**CASE, "data": ["PERSON"], "title": "FAX誤送信 (氏名のみ)"}  # 3 people, nothing sensitive: no report
+    (tmp_path / "small.json").write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
+    assert runner.invoke(main, ["incidents", "new", str(tmp_path / "small.json"), *cfg]).exit_code == 0
+    out = tmp_path / "small.pdf"
+    r = runner.invoke(main, ["incidents", "report", "2", "--format", "pdf", "-o", str(out), *cfg])
+    assert r.exit_code == 1 and not out.exists()
+    assert "報告不要" in r.stderr and "--force" in r.stderr
+    r = runner.invoke(main, ["incidents", "report", "2", "--format", "pdf", "-o", str(out), "--force", *cfg])
+    assert r.exit_code == 0 and out.is_file()
+    assert runner.invoke(main, ["incidents", "report", "1", *cfg]).exit_code == 0  # a reportable one: no flag
+
+
 def test_report_of_an_unknown_incident_or_format(tmp_path: Path) -> None:
     runner, cfg = _setup(tmp_path)
     r = runner.invoke(main, ["incidents", "report", "9", *cfg])
