@@ -21,6 +21,7 @@ from typing import Any
 
 from mamori.gateway.edits import split_header
 from mamori.glossary import evidence_label, reason_title
+from mamori.notice_mail import compose_notice
 from mamori.timefmt import format_time, zone
 
 SUBJECTS = {
@@ -98,7 +99,7 @@ def notice(
         lines.append(f"Expires: {_when(expires_at, tz)}")
     if reasons:
         lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
-    return _compose(from_addr, to, f"{ja_subject} / {en_subject}", lines)
+    return compose_notice(from_addr, to, f"{ja_subject} / {en_subject}", lines)
 
 
 APPROVER = {
@@ -147,7 +148,7 @@ def approval_notice(
     if reasons:
         lines += ["", "Reasons:", *_reason_lines(reasons, "en")]
     ja_subject, en_subject = APPROVER["subject"]
-    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
+    return compose_notice(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
 
 EXPIRY = {
@@ -234,7 +235,7 @@ def expiry_notice(
     if reasons:
         lines += ["", "Why it was held:", *_reason_lines(reasons, "en")]
     lines += ["", texts["todo"][1]]
-    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
+    return compose_notice(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
 
 CANCELLED = {
@@ -294,20 +295,7 @@ def cancel_notice(
     lines += ["", "Recipients:", *shown, *([f"- and {more} more"] if more > 0 else [])]
     lines += ["", texts["todo"][1]]
     ja_subject, en_subject = texts["subject"]
-    return _compose(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
-
-
-def _compose(from_addr: str, to: str, subject: str, lines: list[str]) -> bytes:
-    """A plain-text notice from mamori, marked auto-generated (RFC 3834) so that auto-responders leave it alone."""
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = from_addr
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(datetime.now().astimezone())
-    msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2] or None)
-    msg["Auto-Submitted"] = "auto-generated"
-    msg.set_content("\n".join(lines) + "\n", charset="utf-8")
-    return msg.as_bytes()
+    return compose_notice(from_addr, to, f"[mamori] {ja_subject} / {en_subject}: {subject}", lines)
 
 
 def bounce(

@@ -15,11 +15,9 @@ words and may hold personal data: they never appear in the mail (the page shows 
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
 
 from mamori.incidents.tasks import TASK_ARTICLES, TASK_LABELS, Countdown
+from mamori.notice_mail import compose_notice
 from mamori.timefmt import zone_name
 
 STEPS = ("week", "three_days", "one_day", "today", "overdue")
@@ -89,13 +87,5 @@ def reminder_mail(*, incident_id: int, kind: str, step: str, left: Countdown, to
     if link:
         lines.append(f"Review: {link}")
     lines += ["", "Mark the task done in the register when it is done; done tasks are not reminded."]
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = from_addr
-    msg["To"] = ", ".join(to)
-    msg["Subject"] = (f"[mamori] 【{ja_head}】事案 {incident_id}: {ja_task} / "
-                      f"{en_head}: incident {incident_id}, {en_task}")
-    msg["Date"] = format_datetime(datetime.now().astimezone())
-    msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2] or None)
-    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: auto-responders leave it alone
-    msg.set_content("\n".join(lines) + "\n", charset="utf-8")
-    return msg.as_bytes()
+    subject = f"[mamori] 【{ja_head}】事案 {incident_id}: {ja_task} / {en_head}: incident {incident_id}, {en_task}"
+    return compose_notice(from_addr, ", ".join(to), subject, lines)

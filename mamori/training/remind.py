@@ -18,12 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
 
 from mamori.gateway.delivery import NextHop
 from mamori.incidents.remind import ReminderSettings
+from mamori.notice_mail import compose_notice
 from mamori.store import Database
 from mamori.store.audit import record
 from mamori.training import assignments as store
@@ -72,16 +70,11 @@ def reminder_mail(*, to: str, name: str, course: Course, due: date, today: date,
     if link:
         lines.append(f"Start: {link}")
     lines += ["", "This reminder stops once you have completed the course."]
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = from_addr
-    msg["To"] = to
-    msg["Subject"] = (f"[mamori] 研修の受講期限 {due:%Y-%m-%d}: {course.title.ja} / "
-                      f"Training due {due:%Y-%m-%d}: {course.title.en}")
-    msg["Date"] = format_datetime(datetime.now().astimezone())
-    msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2] or None)
-    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: auto-responders leave it alone
-    msg.set_content("\n".join(lines).lstrip("\n") + "\n", charset="utf-8")
-    return msg.as_bytes()
+    while lines and not lines[0]:  # no name: the text opens with the due date
+        lines.pop(0)
+    subject = (f"[mamori] 研修の受講期限 {due:%Y-%m-%d}: {course.title.ja} / "
+               f"Training due {due:%Y-%m-%d}: {course.title.en}")
+    return compose_notice(from_addr, to, subject, lines)
 
 
 @dataclass(frozen=True)
