@@ -282,3 +282,20 @@ def test_the_check_runs_off_the_event_loop(app, letters_run, monkeypatch) -> Non
             release.set()
             poster.join(60)
     assert answers and answers[0].status_code == 200 and 'data-result="ok"' in answers[0].text
+
+
+def test_a_fault_of_the_check_is_a_clear_page_and_logs_no_content(client, letters_run, monkeypatch, caplog) -> None:
+    """A bug in the check (caused here: nothing else makes the check itself fail) gives the error page, and the log
+    names the fault's type only — its message could quote the letters."""
+    from mamori.web import routes_letters
+
+    def broken(*args: object) -> object:
+        raise KeyError("山田 花子 東京都渋谷区渋谷2-21-1")
+
+    monkeypatch.setattr(routes_letters, "check_letters", broken)
+    login(client, "alice@corp.example")
+    pdf, listing = (letters_run / "RUN.pdf").read_bytes(), (letters_run / "recipients.csv").read_bytes()
+    with caplog.at_level("DEBUG"):
+        r = _post_run(client, pdf, listing)
+    assert r.status_code == 500 and "Traceback" not in r.text and "山田 花子" not in r.text
+    assert "KeyError" in caplog.text and "山田" not in caplog.text and "渋谷" not in caplog.text
