@@ -982,7 +982,11 @@ def same_surname(n: int) -> None:
             codes.append("multiple_external_orgs")
             extra = f"\n（CC: {p.last}様）" if pos == "Cc" else ""
             (cc if pos == "Cc" else bcc).append(P(w))
-            text = letter(s, first, R.choice(MAINS) + f"\n{p.last}様にも念のため共有いたします。", "full", extra)
+            share = f"\n{p.last}様にも念のため共有いたします。"
+            if pos == "Bcc":
+                share = f"\n貴社{p.last}様にもBCCにて共有いたします。"
+            inv = "\n9月分の請求書を添付いたします。" if atts else ""
+            text = letter(s, first, R.choice(MAINS) + inv + share, "full", extra)
         else:
             text = letter(s, p, R.choice(MAINS) + ("\n請求書を添付いたします。" if atts else ""),
                           R.choice(["full", "dept", "kabu", "short", "name"]))
@@ -1215,9 +1219,12 @@ def cc_only(n: int) -> None:
         org = R.choice(OWNED[s.email])
         main = (f"{col.last}さん\n\nお疲れさまです。\n{org.short}の件、粗利率が{R.randint(18, 30)}%まで下がっています。"
                 f"スタッフ{R.choice(LASTS)[0]}さんの評価も低めなので、更新は見送りの方向で考えています。\n\n{s.last}\n")
-        emit(s, [P(col)], [P(w)], "【社内】" + org.short + " 更新判断", main, [], "risky",
-             ["external_recipient", "similar_recipient", "first_time_recipient"] if not known(s, w)
-             else ["external_recipient", "similar_recipient"], "org_only_in_cc",
+        codes = ["external_recipient", "similar_recipient"]
+        if not known(s, w):
+            codes.append("first_time_recipient")
+        if org is not w.org:
+            codes.append("content_recipient_mismatch")
+        emit(s, [P(col)], [P(w)], "【社内】" + org.short + " 更新判断", main, [], "risky", codes, "org_only_in_cc",
              f"internal discussion; Cc meant colleague {col.name}, got {w.name} <{w.email}> at {w.org.name}")
         done += 1
 
