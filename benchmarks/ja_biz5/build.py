@@ -12,6 +12,7 @@ MY_NUMBER and Luhn for CREDIT_CARD.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -92,7 +93,7 @@ def parse_doc(raw: str, doc_id: str) -> dict:
         by_type.setdefault(s["type"], []).append((s["start"], s["end"]))
     for typ, ranges in by_type.items():
         ranges.sort()
-        for a, b in zip(ranges, ranges[1:]):
+        for a, b in itertools.pairwise(ranges):
             if b[0] < a[1]:
                 raise ValueError(f"{doc_id}: overlapping {typ} spans")
     return {"id": doc_id, "text": text, "spans": spans}
