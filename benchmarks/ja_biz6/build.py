@@ -68,7 +68,7 @@ def check_value(kind: str, value: str) -> str | None:
     if kind == "POSTAL_CODE" and len(d) != 7:
         return "postal code is not 7 digits"
     if kind == "PHONE":
-        n = d[2:] if unicodedata.normalize("NFKC", value).startswith("+81") else d.removeprefix("0")
+        n = (d[2:] if unicodedata.normalize("NFKC", value).startswith("+81") else d).removeprefix("0")
         if len(n) not in (9, 10):
             return "phone has a wrong number of digits"
     if kind == "MY_NUMBER" and not my_number_ok(d):
