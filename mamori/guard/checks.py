@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
-from mamori.guard.directory import Directory, org_stem, surname
+from mamori.guard.directory import Directory, org_stem, short_org_form, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
@@ -153,6 +153,16 @@ class Context:
                  for _, o in self.directory.orgs_in(text)}  # fmt: skip
         for a in m.attachments:
             found |= {o for _, o in self.directory.orgs_in(a.filename)} | filename_orgs(self, a.filename)
+        return {o for o in found if not self.is_own(o)}
+
+    @functools.cached_property
+    def sent_orgs(self) -> set[str]:
+        """The other organisations the sender's part of the message names: the subject, the own text (the quoted
+        earlier mail cut) and the attachments (their text and file names)."""
+        m = self.message
+        texts = (m.subject, own_text(m.body), *(a.text for a in m.attachments), *(a.filename for a in m.attachments))
+        found = {o for text in texts if text for _, o in self.directory.orgs_in(text)}
+        found |= {o for a in m.attachments for o in filename_orgs(self, a.filename)}
         return {o for o in found if not self.is_own(o)}
 
     @functools.cached_property
@@ -504,16 +514,35 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
     if not spoken or ctx.announcement:
         return []
     to_orgs = {o for r in ctx.message.recipients if r.field == "to" for o in ctx.orgs_of(r)}
+    documents = _documents_for(ctx, to_orgs)
     out: list[Reason] = []
     for r in ctx.external:
         orgs = ctx.orgs_of(r)
-        if r.field != "cc" or not orgs or orgs & to_orgs or orgs & spoken or any(ctx.is_own(o) for o in orgs):
+        if r.field != "cc" or not orgs or orgs & to_orgs or any(ctx.is_own(o) for o in orgs):
+            continue
+        only_quoted = bool(orgs & spoken) and bool(documents) and not orgs & ctx.sent_orgs
+        if orgs & spoken and not only_quoted:
             continue
         if ctx.copied_as_usual(r, spoken | to_orgs):
             continue
-        org, about = sorted(orgs)[0], "、".join(sorted(spoken)[:3])
-        about_en = ", ".join(sorted(spoken)[:3])
+        org, about = sorted(orgs)[0], "、".join(sorted(spoken - orgs)[:3])
+        about_en = ", ".join(sorted(spoken - orgs)[:3])
         shown = masked_address(r.address)
+        if only_quoted:
+            files = "、".join(documents[:3])
+            out.append(
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The Cc recipient {shown} is at {org}, which only the quoted earlier mail names; the new text "
+                    f"and the attachment ({', '.join(documents[:3])}) are for {about_en}: was {org} kept in Cc by a "
+                    "reply to all?",
+                    f"Cc の {shown} は {org} の方ですが、{org} は引用された過去のメールにしか出てきません。今回の本文と"
+                    f"添付（{files}）は {about} 向けの内容です。全員に返信で Cc が残っていませんか？",
+                    ["Cc", shown, org, *documents[:3]],
+                    [r.address],
+                )
+            )
+            continue
         out.append(
             ctx.reason(
                 "content_recipient_mismatch",
@@ -525,6 +554,18 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
                 [r.address],
             )
         )
+    return out
+
+
+def _documents_for(ctx: Context, to_orgs: set[str]) -> list[str]:
+    """Attachments made for the To recipients' organisations only: each names (in its text or file name) some
+    organisation other than ours, and only To organisations (a trial balance, a payroll list of the To's company)."""
+    out: list[str] = []
+    for a in ctx.message.attachments:
+        named = {o for text in (a.text, a.filename) if text for _, o in ctx.directory.orgs_in(text)}
+        named = {o for o in named | filename_orgs(ctx, a.filename) if not ctx.is_own(o)}
+        if named and named <= to_orgs:
+            out.append(a.filename)
     return out
 
 
@@ -605,8 +646,8 @@ def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipien
                 return True  # a name in kanji against recipients known only in Latin letters
             if token in known or any(token in k or k in token for k in known if len(k) >= 2):
                 return True
-            if any(token in o for o in orgs):
-                return True  # a short form of the company (アルファ様), not a person
+            if any(token in o or short_org_form(token, o) for o in orgs):
+                return True  # a short form of the company (アルファ様, 東雲HD様), not a person
     return False
 
 
