@@ -552,13 +552,13 @@ _MAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def list_orgs(ctx: Context, a: AttachmentInfo) -> set[str]:
-    """The other organisations a part of the message names: an attachment's text and file name; for the body, the
-    whole of it (quoted and forwarded parts included) and the organisations of the addresses written in it (a
-    forwarded mail's 差出人)."""
+    """The other organisations a part of the message names: an attachment's text and file name; for the body, its
+    own text, and when the list is (also) in the quoted or forwarded part, the whole body with the organisations
+    of the addresses written in it (a forwarded mail's 差出人)."""
     if a.filename == BODY_NAME:
-        body = ctx.message.body
+        body = ctx.message.body if a.quoted else a.text
         found = {o for _, o in ctx.directory.orgs_in(body)}
-        for address in set(_MAIL_ADDRESS.findall(body)):
+        for address in set(_MAIL_ADDRESS.findall(body)) if a.quoted else ():
             found |= ctx.orgs_of(Recipient("", address.lower()))
     else:
         found = {o for text in (a.text, a.filename) if text for _, o in ctx.directory.orgs_in(text)}

@@ -108,7 +108,9 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     if quoted >= QUOTED_LIST_RECORDS or rows >= LIST_RECORDS:
         records += quoted
         findings.extend(quoted_findings)
-    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues)
+    else:
+        quoted = 0
+    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues, quoted=quoted)
 
 
 def _rest(text: str) -> str:

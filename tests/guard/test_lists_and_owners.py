@@ -124,3 +124,17 @@ def test_the_policy_action_for_personal_data_still_applies(policy, directory, hi
     strict = replace(policy, actions={**policy.actions, "pii_in_attachment": "hold"})
     v = judge(msg(SATO_A, BODY_A, (payroll("アルファ"),)), strict, directory, history)
     assert "bulk_pii" in codes(v, "hold")
+
+
+def test_own_text_list_is_not_owned_by_a_company_the_quote_names(detector, policy, directory, history):
+    # the list is the recipient's own people; the quoted earlier mail speaks of ベータ商事 (a supplier)
+    body = (
+        "株式会社ガンマ\n山田様\n\n名簿を整えました。\n" + rows(",") + SIGNATURE
+        + "\n> 山田です。ベータ商事様の納品は来週です。\n> 名簿の件もお願いします。\n"
+    )
+    from dataclasses import replace
+
+    info = analyse_body(body, detector)
+    assert info.quoted == 0
+    v = judge(replace(msg(YAMADA_G, body), body_info=info), policy, directory, history)
+    assert "content_recipient_mismatch" not in codes(v)
