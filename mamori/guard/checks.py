@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
-from mamori.guard.directory import Directory, org_stem, surname
+from mamori.guard.directory import Directory, org_stem, short_org_form, surname
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
@@ -153,6 +153,21 @@ class Context:
                  for _, o in self.directory.orgs_in(text)}  # fmt: skip
         for a in m.attachments:
             found |= {o for _, o in self.directory.orgs_in(a.filename)} | filename_orgs(self, a.filename)
+        return {o for o in found if not self.is_own(o)}
+
+    @functools.cached_property
+    def recipient_orgs(self) -> set[str]:
+        """The organisations of the external recipients (To, Cc and Bcc)."""
+        return {o for r in self.external for o in self.orgs_of(r)}
+
+    @functools.cached_property
+    def sent_orgs(self) -> set[str]:
+        """The other organisations the sender's part of the message names: the subject, the own text (the quoted
+        earlier mail cut) and the attachments (their text and file names)."""
+        m = self.message
+        texts = (m.subject, own_text(m.body), *(a.text for a in m.attachments), *(a.filename for a in m.attachments))
+        found = {o for text in texts if text for _, o in self.directory.orgs_in(text)}
+        found |= {o for a in m.attachments for o in filename_orgs(self, a.filename)}
         return {o for o in found if not self.is_own(o)}
 
     @functools.cached_property
@@ -493,7 +508,62 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
     """The salutation names an organisation or person that is not among the To/Cc recipients; or an organisation is
     only in Cc while the content speaks of others only."""
-    return _salutation_mismatch(ctx) or _cc_org_not_in_content(ctx)
+    return (_salutation_mismatch(ctx) or _cc_org_not_in_content(ctx)) + _list_of_another_org(ctx)
+
+
+def _list_of_another_org(ctx: Context) -> list[Reason]:
+    """A list of people (what `pii_in_attachment` calls one: three people or more with values beyond their names)
+    in an attachment, the body or its quoted or forwarded part, that names an organisation none of the recipients
+    belongs to, while it goes to another: a company's staff, members or customers given to a third party. The
+    organisation the list belongs to is the one it names (its file name, its text, the thread it was forwarded
+    from), not ours nor any recipient's."""
+    if not ctx.external:
+        return []
+    rec_orgs = ctx.recipient_orgs
+    out: list[Reason] = []
+    for a in ctx.message.scanned:
+        if not is_list(a):
+            continue
+        others = sorted(list_orgs(ctx, a) - rec_orgs)
+        if not others:
+            continue
+        org, where = others[0], "、".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
+        where_en = ", ".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
+        out.append(
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"{a.filename} holds personal data of about {a.records} people and names {org}, but no recipient is "
+                f"at {org}: the message goes to {where_en}. Is this list meant for them?",
+                f"{a.filename} には約 {a.records} 名分の個人情報があり {org} の名前が出てきますが、宛先に {org} の方は"
+                f"いません（宛先は {where}）。この一覧を送ってよい相手ですか？",
+                [a.filename, org],
+                [r.address for r in ctx.external],
+            )
+        )
+    return out
+
+
+def is_list(a: AttachmentInfo) -> bool:
+    """A list of people, as `pii_in_attachment` counts one: three records or more with values beyond names."""
+    return a.records >= LIST_RECORDS and bool({t for t, _, _ in _personal(a)} - {"PERSON"})
+
+
+_MAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def list_orgs(ctx: Context, a: AttachmentInfo) -> set[str]:
+    """The other organisations a part of the message names: an attachment's text and file name; for the body, its
+    own text, and when the list is (also) in the quoted or forwarded part, the whole body with the organisations
+    of the addresses written in it (a forwarded mail's 差出人)."""
+    if a.filename == BODY_NAME:
+        body = ctx.message.body if a.quoted else a.text
+        found = {o for _, o in ctx.directory.orgs_in(body)}
+        for address in set(_MAIL_ADDRESS.findall(body)) if a.quoted else ():
+            found |= ctx.orgs_of(Recipient("", address.lower()))
+    else:
+        found = {o for text in (a.text, a.filename) if text for _, o in ctx.directory.orgs_in(text)}
+        found |= filename_orgs(ctx, a.filename)
+    return {o for o in found if not ctx.is_own(o)}
 
 
 def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
@@ -504,16 +574,35 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
     if not spoken or ctx.announcement:
         return []
     to_orgs = {o for r in ctx.message.recipients if r.field == "to" for o in ctx.orgs_of(r)}
+    documents = _documents_for(ctx, to_orgs)
     out: list[Reason] = []
     for r in ctx.external:
         orgs = ctx.orgs_of(r)
-        if r.field != "cc" or not orgs or orgs & to_orgs or orgs & spoken or any(ctx.is_own(o) for o in orgs):
+        if r.field != "cc" or not orgs or orgs & to_orgs or any(ctx.is_own(o) for o in orgs):
+            continue
+        only_quoted = bool(orgs & spoken) and bool(documents) and not orgs & ctx.sent_orgs
+        if orgs & spoken and not only_quoted:
             continue
         if ctx.copied_as_usual(r, spoken | to_orgs):
             continue
-        org, about = sorted(orgs)[0], "、".join(sorted(spoken)[:3])
-        about_en = ", ".join(sorted(spoken)[:3])
+        org, about = sorted(orgs)[0], "、".join(sorted(spoken - orgs)[:3])
+        about_en = ", ".join(sorted(spoken - orgs)[:3])
         shown = masked_address(r.address)
+        if only_quoted:
+            files = "、".join(documents[:3])
+            out.append(
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The Cc recipient {shown} is at {org}, which only the quoted earlier mail names; the new text "
+                    f"and the attachment ({', '.join(documents[:3])}) are for {about_en}: was {org} kept in Cc by a "
+                    "reply to all?",
+                    f"Cc の {shown} は {org} の方ですが、{org} は引用された過去のメールにしか出てきません。今回の本文と"
+                    f"添付（{files}）は {about} 向けの内容です。全員に返信で Cc が残っていませんか？",
+                    ["Cc", shown, org, *documents[:3]],
+                    [r.address],
+                )
+            )
+            continue
         out.append(
             ctx.reason(
                 "content_recipient_mismatch",
@@ -525,6 +614,18 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
                 [r.address],
             )
         )
+    return out
+
+
+def _documents_for(ctx: Context, to_orgs: set[str]) -> list[str]:
+    """Attachments made for the To recipients' organisations only: each names (in its text or file name) some
+    organisation other than ours, and only To organisations (a trial balance, a payroll list of the To's company)."""
+    out: list[str] = []
+    for a in ctx.message.attachments:
+        named = {o for text in (a.text, a.filename) if text for _, o in ctx.directory.orgs_in(text)}
+        named = {o for o in named | filename_orgs(ctx, a.filename) if not ctx.is_own(o)}
+        if named and named <= to_orgs:
+            out.append(a.filename)
     return out
 
 
@@ -605,8 +706,8 @@ def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipien
                 return True  # a name in kanji against recipients known only in Latin letters
             if token in known or any(token in k or k in token for k in known if len(k) >= 2):
                 return True
-            if any(token in o for o in orgs):
-                return True  # a short form of the company (アルファ様), not a person
+            if any(token in o or short_org_form(token, o) for o in orgs):
+                return True  # a short form of the company (アルファ様, 東雲HD様), not a person
     return False
 
 
@@ -702,6 +803,20 @@ def bulk_pii(ctx: Context) -> list[Reason]:
     if total < ctx.policy.bulk_records:
         return []
     names = [a.filename for a in ctx.message.scanned if a.records]
+    owner = returned_to_owner(ctx)
+    if owner:
+        # the organisation's own people's data back to it, and to nobody else: not given to a third party; weighed
+        # as personal data in an attachment (pii_in_attachment's action), still shown as many people's data
+        shown = "、".join(sorted(owner)[:3])
+        reason = ctx.reason(
+            "bulk_pii",
+            f"The attachments hold personal data of {total} people; they name {', '.join(sorted(owner)[:3])} and go "
+            "only to people there (its own data returned to it).",
+            f"添付ファイルに {total} 名分の個人情報が含まれます。ファイルには {shown} の名前があり、宛先は {shown} の"
+            "方だけです（先方の情報をお返しするもの）。",
+            names,
+        )
+        return [replace(reason, severity=ctx.reason("pii_in_attachment", "", "").severity)]
     return [
         ctx.reason(
             "bulk_pii",
@@ -710,6 +825,27 @@ def bulk_pii(ctx: Context) -> list[Reason]:
             names,
         )
     ]
+
+
+def returned_to_owner(ctx: Context) -> set[str]:
+    """The organisations whose own list of people the message returns to them: every attachment with personal data
+    names other organisations, none but the recipients' (a list pasted in the body, which names no file of theirs,
+    is never taken for one); and every external recipient is at one of them (a directory organisation, not a
+    free-mail or shared mailbox). Empty when not so."""
+    parts = [a for a in ctx.message.attachments if a.records and _personal(a)]
+    body = ctx.message.body_info
+    if not parts or (body is not None and is_list(body)):
+        return set()
+    owners: set[str] = set()
+    for a in parts:
+        named = list_orgs(ctx, a)
+        if not named:
+            return set()
+        owners |= named
+    for r in ctx.external:
+        if _individual(ctx, r) or not ctx.orgs_of(r) & owners:
+            return set()
+    return owners if owners <= ctx.recipient_orgs else set()
 
 
 # A file name that says what a list of people is about: 健康診断結果一覧.xlsx, 障害者雇用 対象者.csv, 身辺調査結果.pdf

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,28 @@ def org_stem(org: str) -> str:
     for form in _LEGAL_FORMS:
         stem = stem.replace(form, "")
     return stem.strip(" \u3000")
+
+
+# Abbreviations writers put after the start of a company's name (東雲HD, 山陽GHD, 北斗HLDGS): the word they stand
+# for in the full name. Only words a reader of business mail reads without a second thought.
+_ORG_ABBREVIATIONS = (
+    (re.compile(r"(?:G|GR|GP)(?:HD|HLD|HLDGS)$", re.IGNORECASE), "グループホールディングス"),
+    (re.compile(r"(?:HD|HDS|HLD|HLDS|HLDGS)$", re.IGNORECASE), "ホールディングス"),
+    (re.compile(r"(?:G|GR|GRP|GP)$", re.IGNORECASE), "グループ"),
+)
+
+
+def short_org_form(word: str, org: str) -> bool:
+    """True when ``word`` is a short form of ``org``: the start of its name (without the legal form) followed by a
+    usual abbreviation of the word that ends it (「東雲HD」 for 株式会社東雲ホールディングス, 「北斗G」 for 北斗グループ
+    株式会社). The start must hold two characters or more; nothing else of the name may be left out."""
+    word = unicodedata.normalize("NFKC", word).strip()
+    stem = unicodedata.normalize("NFKC", org_stem(org)).replace(" ", "")
+    for rx, full in _ORG_ABBREVIATIONS:
+        m = rx.search(word)
+        if m and m.start() >= 2 and stem == word[: m.start()] + full:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

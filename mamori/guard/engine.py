@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from mamori.guard.attachments import analyse_extraction, guard_limits, mime_damage
-from mamori.guard.checks import BODY_NAME, CHECKS, PERSONAL_TYPES, STRONG_TYPES, Context
+from mamori.guard.checks import BODY_NAME, CHECKS, LIST_RECORDS, PERSONAL_TYPES, STRONG_TYPES, Context
 from mamori.guard.directory import Directory
 from mamori.guard.history import History
 from mamori.guard.model import AttachmentInfo, Message, Recipient, Verdict
@@ -92,8 +92,7 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     lines = [line for line in own.splitlines() if line.strip()]
     if len(lines) > MAX_LINES_OF_BODY:
         issues = ("unread_text",)
-    for line in lines[:MAX_LINES_OF_BODY]:
-        found = detector.detect(line)
+    for found in detect_lines(lines[:MAX_LINES_OF_BODY], detector):
         types = {f.type for f in found}
         about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
         # 「健康診断結果の一覧をお送りします」 names a topic, not someone's health: special-care words count in the
@@ -105,11 +104,13 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
                 values.setdefault(f.type, set()).add(f.text)
     records = max(records, *(len(v) for v in values.values()), 0)
     rest = "\n".join(_rest(text) for text in (body, *versions))
-    quoted, quoted_findings = _quoted_list(rest, detector)
-    if quoted >= QUOTED_LIST_RECORDS:
+    quoted, quoted_findings, rows = _quoted_list(rest, detector)
+    if quoted >= QUOTED_LIST_RECORDS or rows >= LIST_RECORDS:
         records += quoted
         findings.extend(quoted_findings)
-    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues)
+    else:
+        quoted = 0
+    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues, quoted=quoted)
 
 
 def _rest(text: str) -> str:
@@ -124,29 +125,104 @@ MAX_QUOTED_CHARS = 2_000_000  # quoted text read for a list (past the body's own
 _CONTACT_CHAR = re.compile(r"[0-9０-９@＠]")
 
 
-def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]]]:
+def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]], int]:
     """Records in the quoted part and the signature: distinct lines holding a contact value (phone, mail, address,
     birth date...) beside another kind of personal value (a name, a place), and distinct birth dates or identity
-    numbers. A thread repeats its signatures (counted once each) and holds a few; a list holds one per person."""
+    numbers. A thread repeats its signatures (counted once each) and holds a few; a list holds one per person.
+    Also the rows of a pasted table among them (`table_rows`: a run of lines of one shape), each with a person's
+    name and a contact value: a table of people however few its rows, as in an attachment."""
     if not rest.strip():
-        return 0, []
-    from mamori.detect.batch import detect_batched
+        return 0, [], 0
     from mamori.guard.attachments import RECORD_TYPES
 
     # every value looked for here holds a digit or an @ (phone, address number, birth date, mail, identity number)
-    candidates = list(
-        dict.fromkeys(
-            key for line in rest[:MAX_QUOTED_CHARS].splitlines() if (key := line.strip()) and _CONTACT_CHAR.search(key)
-        )
-    )
+    all_lines = [line.strip() for line in rest[:MAX_QUOTED_CHARS].splitlines() if line.strip()]
+    in_table = {all_lines[i] for i in table_rows(all_lines)}
+    candidates = list(dict.fromkeys(key for key in all_lines if _CONTACT_CHAR.search(key)))
+    rows: set[str] = set()
     lines: set[str] = set()
     strong: set[str] = set()
     findings: list[tuple[str, str | None, str]] = []
-    for key, found in zip(candidates, detect_batched(detector, [("", c) for c in candidates]), strict=False):
+    for key, found in zip(candidates, detect_lines(candidates, detector), strict=False):
         kinds = {f.type for f in found} - {"POSTAL_CODE", "SENSITIVE"}
         new_strong = {f.text for f in found if f.type in _QUOTED_STRONG} - strong
         if new_strong or (kinds & RECORD_TYPES and len(kinds) >= 2):
             lines.add(key)
             strong |= new_strong
             findings.extend((f.type, f.subtype, f.masked) for f in found if f.type in PERSONAL_TYPES)
-    return max(len(lines), len(strong)), findings
+            if key in in_table and "PERSON" in kinds:
+                rows.add(key)
+    return max(len(lines), len(strong)), findings, len(rows)
+
+
+# A row of a table pasted into the text (exported from Excel or a system): cells separated by tabs, commas, bars
+# or full-width spaces. Its cells are read one by one, each after its column's header when the table has one
+# ("生年月日: 1990-04-01"), as an attached table's cells are (attachments.analyse_extraction).
+_CELL_SEPARATORS = ("\t", "｜", "|", ",", "，", "\u3000")
+MIN_ROW_CELLS = 3  # cells from which a line is a table row rather than words apart
+_HEADER_WORD = re.compile(
+    r"氏名|名前|フリガナ|ふりがな|カナ|生年月日|誕生日|住所|所在地|電話|携帯|TEL|メール|e-?mail|性別|年齢|社員番号|従業員番号|"
+    r"所属|部署|入社|name|birth|address|phone",
+    re.IGNORECASE,
+)
+_HEADER_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _cells(line: str) -> tuple[str, list[str]] | None:
+    """The separator and cells of a table row, or None for a line of prose."""
+    for sep in _CELL_SEPARATORS:
+        if sep in line:
+            cells = [c.strip() for c in line.strip().split(sep)]
+            if sum(1 for c in cells if c) >= MIN_ROW_CELLS:
+                return sep, cells
+    return None
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A header row: short cells without digits, two or more of them naming a column of personal data."""
+    return not any(_HEADER_DIGIT.search(c) for c in cells) and sum(bool(_HEADER_WORD.search(c)) for c in cells) >= 2
+
+
+def table_rows(lines: Sequence[str]) -> list[int]:
+    """The lines (indices) that are rows of a pasted table: runs of `LIST_RECORDS` or more consecutive lines split
+    into the same number of cells by the same separator (a header row among them)."""
+    shapes = [(row[0], len(row[1])) if (row := _cells(line)) else None for line in lines]
+    out: list[int] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or shapes[i] is None or shapes[i] != shapes[start]:
+            if shapes[start] is not None and i - start >= LIST_RECORDS:
+                out.extend(range(start, i))
+            start = i
+    return out
+
+
+def detect_lines(lines: Sequence[str], detector) -> list[list]:
+    """The findings of each line: a line of prose read whole; a table row read cell by cell (after its column
+    header, the last header row above it with the same separator and number of cells), its findings together."""
+    pieces: list[tuple[str, str]] = []
+    owner: list[int] = []  # the line of each piece
+    header: tuple[str, list[str]] | None = None
+    for i, line in enumerate(lines):
+        row = _cells(line)
+        if row is None:
+            pieces.append(("", line))
+            owner.append(i)
+            continue
+        sep, cells = row
+        if _is_header(cells):
+            header = (sep, cells)
+            pieces.append(("", line))
+            owner.append(i)
+            continue
+        names = header[1] if header and header[0] == sep and len(header[1]) == len(cells) else None
+        for k, cell in enumerate(cells):
+            if cell:
+                pieces.append((f"{names[k]}: " if names and names[k] else "", cell))
+                owner.append(i)
+    from mamori.detect.batch import detect_batched
+
+    out: list[list] = [[] for _ in lines]
+    for i, found in zip(owner, detect_batched(detector, pieces), strict=False):
+        out[i].extend(found)
+    return out

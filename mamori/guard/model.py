@@ -44,6 +44,7 @@ class AttachmentInfo:
     records: int = 0
     issues: tuple[str, ...] = ()
     damage: tuple[str, ...] = ()  # what of its MIME structure was not read (``glossary.MIME_DAMAGE`` keys)
+    quoted: int = 0  # of ``records``, those of the body's quoted or forwarded part (the body's analysis only)
 
     @property
     def types(self) -> set[str]:
