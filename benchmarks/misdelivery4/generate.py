@@ -943,13 +943,17 @@ def r_bulk(n: int) -> None:
              f"agency-wide customer list ({a[0]}) to {p.name} at {o.name}")
 
 
+NO_SENSITIVE = {"chuo-chosa.example", "himawari-sr.example"}
+
+
 def r_sensitive(n: int) -> None:
     for i in range(n):
         if i % 2:
             s, o, p = usual()
         else:
             s = R.choice(sales())
-            o = R.choice([x for x in ORG_LIST if x.kind == "partner"])
+            # partners with no business in health data (not the loss adjuster, not the labour consultant)
+            o = R.choice([x for x in ORG_LIST if x.kind == "partner" and x.domain not in NO_SENSITIVE])
             p = R.choice(o.people)
         a = sensitive_doc(R.randint(4, 20), ["xlsx", "docx", "pdf", "csv"][i % 4])
         mid = "取りまとめた告知内容を添付します。ご確認ください。"
@@ -1067,8 +1071,9 @@ def r_ind_to_ind(n: int) -> None:
         b = R.choice(same or [q for q in INDIVIDUALS if q is not a])
         s = R.choice(sales())
         doc = individual_doc(a, R.choice(["pdf", "docx", "xlsx"]))
-        emit(s, [b], [], "お見積りの送付", compose(s, a, "ご依頼のお見積りをお送りいたします。"), [doc], "risky",
-             ["content_recipient_mismatch", "attachment_recipient_mismatch", "pii_in_attachment", "similar_recipient"],
+        codes = ["content_recipient_mismatch", "attachment_recipient_mismatch", "pii_in_attachment"]
+        codes += ["similar_recipient"] if b.last == a.last else []
+        emit(s, [b], [], "お見積りの送付", compose(s, a, "ご依頼のお見積りをお送りいたします。"), [doc], "risky", codes,
              "individual_data_to_other_individual",
              f"{a.name}'s record meant for {a.email}, sent to {b.name} <{b.email}>")
 
