@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Directory, org_stem, short_org_form, surname
+from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
@@ -467,10 +468,19 @@ def lookalike_domain(ctx: Context) -> list[Reason]:
     return out
 
 
+SCATTERED_ORG_DOMAINS = 3  # domains of one directory "organisation" from which it is a category of people
+
+
 def _individual(ctx: Context, r: Recipient) -> bool:
     """A mailbox of a private person: at a free-mail domain, or at a domain the directory shares between several
-    organisations' people (a provider, not a company)."""
-    return r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2
+    organisations' people (a provider, not a company), or filed under an "organisation" whose people write from
+    `SCATTERED_ORG_DOMAINS` or more domains of which this one is no other organisation's: a label of the address
+    book (個人, 登録スタッフ) for private persons each at their own provider, not a company with its own domain."""
+    if r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2:
+        return True
+    contact = ctx.directory.lookup(r.address)
+    org = contact.organization if contact else ""
+    return bool(org) and len(ctx.directory.org_domains.get(org, ())) >= SCATTERED_ORG_DOMAINS
 
 
 def open_recipient_list(ctx: Context) -> list[Reason]:
@@ -652,6 +662,21 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
                 [r.address for r in vis],
             )
         ]
+    for name in sal.names:
+        full = split_full_name(name)
+        if full and is_recipient_person(ctx, full, vis) is False:
+            shown = f"{full[0]} {'■' * len(full[1])}"
+            return [
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The message is addressed to {shown} by full name, but no To/Cc recipient has "
+                    "that full name (the same surname, another person?).",
+                    f"本文の宛名は {shown} 様（フルネーム）ですが、宛先にその氏名の方がいません"
+                    "（同じ姓の別の方ではありませんか）。",
+                    [shown],
+                    [r.address for r in vis],
+                )
+            ]
     if sal.names and not _names_match(ctx, sal.names, vis, rec_orgs):
         shown = "、".join(n.split()[0] for n in sal.names)
         return [
@@ -711,6 +736,28 @@ def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipien
     return False
 
 
+def is_recipient_person(ctx: Context, full: tuple[str, str], recipients: list[Recipient]) -> bool | None:
+    """Whether the person named in full (姓, 名) is one of ``recipients``: True when one has that surname and given
+    name (as written or as read: the directory's kana); False when every recipient's full name is known, one has
+    that surname and none is that person (the same surname, another person); None otherwise (nothing can be said:
+    a recipient's full name not known, or no recipient of that surname, which the other checks judge)."""
+    family, given = full
+    namesake = False
+    for r in recipients:
+        c = ctx.directory.lookup(r.address)
+        names = [n for n in (r.name, c.name if c else "") if n]
+        split = [p for p in (split_full_name(n) for n in names) if p]
+        kana = split_full_name(c.kana) if c and c.kana else None
+        if not split:
+            return None
+        if any(f == family for f, _ in split) or (kana and same_given(family, [kana[0]])):
+            namesake = True
+            forms = [g for _, g in split] + ([kana[1]] if kana else [])
+            if same_given(given, forms):
+                return True
+    return False if namesake else None
+
+
 def addressed_orgs(ctx: Context, text: str) -> set[str]:
     """The organisations a document is for: those on its addressee lines (御中, 様, 殿, 宛, Attn), else the one
     organisation it names; a document naming several organisations with no addressee line is for none of them."""
@@ -756,6 +803,24 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
+        person = person_addressee(a.text)
+        if person and (who := is_recipient_person(ctx, person, vis)) is not None:
+            # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
+            # person's own; the organisations it names further down are its content (their place of work)
+            mentioned = {o for _, o in ctx.directory.orgs_in(a.text) if not ctx.is_own(o)}
+            if who or mentioned & rec_orgs:
+                continue
+            shown = f"{person[0]} {'■' * len(person[1])}"
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is addressed to {shown}, who is not a recipient.",
+                    f"添付ファイル {a.filename} は {shown} 様宛ての書類ですが、宛先にその方がいません。",
+                    [a.filename, shown],
+                    [r.address for r in vis],
+                )
+            )
+            continue
         named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
