@@ -518,7 +518,49 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
     """The salutation names an organisation or person that is not among the To/Cc recipients; or an organisation is
     only in Cc while the content speaks of others only."""
-    return (_salutation_mismatch(ctx) or _cc_org_not_in_content(ctx)) + _list_of_another_org(ctx)
+    first = _salutation_mismatch(ctx) or _cc_org_not_in_content(ctx) or _forwarded_from_another_org(ctx)
+    return first + _list_of_another_org(ctx)
+
+
+_FORWARD_MARK = re.compile(
+    r"転送メッセージ|転送されたメッセージ|Forwarded message|Begin forwarded message|^\s*-{2,}\s*Forward",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _forwarded_from_another_org(ctx: Context) -> list[Reason]:
+    """A mail forwarded (転送) from a writer at an organisation of the directory, none of whose people receives it,
+    to people at another organisation: one company's correspondence with us (its prices, its plans) handed to
+    another. Not when the forwarded part names the recipients' organisation (it concerns them), nor when the sender
+    has mailed the recipient beside that organisation before (a partner working on the same business)."""
+    if not ctx.external or ctx.announcement or not _FORWARD_MARK.search(ctx.message.body):
+        return []
+    writers = [w for w in quoted_writers(ctx.message.body) if not ctx.policy.is_internal(w)]
+    origin: set[str] = set()
+    for w in writers:
+        r = Recipient("", w)
+        if not _individual(ctx, r):
+            origin |= {o for o in ctx.orgs_of(r) if not ctx.is_own(o)}
+    origin -= ctx.recipient_orgs
+    if not origin or not ctx.recipient_orgs:
+        return []
+    own = own_text(ctx.message.body)
+    forwarded = ctx.message.body[len(own) :]
+    if any(o in forwarded or org_stem(o) in forwarded for o in ctx.recipient_orgs):
+        return []
+    if any(ctx.copied_as_usual(r, origin) for r in ctx.external):
+        return []
+    org = sorted(origin)[0]
+    dest = "/".join(sorted(ctx.recipient_orgs))
+    return [
+        ctx.reason(
+            "content_recipient_mismatch",
+            f"The message forwards a mail from {org} to {dest}, which is not part of that correspondence.",
+            f"{org} からのメールを {dest} に転送しています（{dest} はそのやり取りの相手ではありません）。",
+            [org, dest],
+            [r.address for r in ctx.external],
+        )
+    ]
 
 
 def _list_of_another_org(ctx: Context) -> list[Reason]:
@@ -936,10 +978,63 @@ def _sensitive_by_name(a: AttachmentInfo) -> str | None:
     return next((kind for rx, kind in _SENSITIVE_NAME_KIND if rx.search(a.filename)), "medical")
 
 
+_WRITER_LINE = re.compile(
+    r"^\s*(?:>\s*)*(?:(?:From|差出人|送信者|送信元)\s*[:：].*?|.*(?:wrote|書きました|のメール)\s*[:：]?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def quoted_writers(body: str) -> list[str]:
+    """The addresses of the writers of the mails quoted or forwarded in ``body`` (From:/差出人: header lines,
+    「… <a@b> wrote:」), in order; the sender's own text is not looked at."""
+    own = own_text(body)
+    rest = body[len(own) :] if body.startswith(own) else body
+    out: list[str] = []
+    for line in rest.splitlines():
+        if _WRITER_LINE.match(line):
+            out.extend(a.lower() for a in _MAIL_ADDRESS.findall(line))
+    return list(dict.fromkeys(out))
+
+
+def _private_writer(ctx: Context, address: str) -> bool:
+    """A writer who is a private person: not ours, and at free mail, a provider, or a domain no directory
+    organisation owns."""
+    if ctx.policy.is_internal(address):
+        return False
+    r = Recipient("", address)
+    return _individual(ctx, r) or not ctx.orgs_of(r)
+
+
+def _quoted_sensitive(ctx: Context) -> list[Reason]:
+    """Special-care information (a diagnosis, a disability) in a quoted or forwarded mail that a private person
+    wrote about themselves (with their phone, address...), now going to someone else: their health told to a third
+    party. Quoting it back to that person is not."""
+    body = ctx.message.body_info
+    if body is None or not body.quoted_sensitive:
+        return []
+    present = {r.address.lower() for r in ctx.message.recipients}
+    writers = [w for w in quoted_writers(ctx.message.body) if w not in present and _private_writer(ctx, w)]
+    if not writers:
+        return []
+    subs = list(body.quoted_sensitive)
+    who = masked_address(writers[0])
+    kinds_en = ", ".join(sensitive_label(x, "en") for x in subs)
+    kinds_ja = "、".join(sensitive_label(x) for x in subs)
+    return [
+        ctx.reason(
+            "sensitive_pii",
+            f"The quoted or forwarded mail of a private person ({who}) holds their special-care personal information "
+            f"({kinds_en}), and goes to others.",
+            f"引用・転送された個人（{who}）のメールに、ご本人の要配慮個人情報（{kinds_ja}）が含まれ、別の方に送られます。",
+            [BODY_NAME, *subs],
+        )
+    ]
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
-    out: list[Reason] = []
+    out: list[Reason] = _quoted_sensitive(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)
