@@ -343,7 +343,34 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                 )
             )
     flagged = {a for reason in out for a in reason.recipients}
-    return out + [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
+    out += [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
+    flagged = {a for reason in out for a in reason.recipients}
+    return out + [reason for r in ctx.external if r.address not in flagged if (reason := _colleague_namesake(ctx, r))]
+
+
+def _colleague_namesake(ctx: Context, r: Recipient) -> Reason | None:
+    """The one outside recipient of a message otherwise among colleagues, new to the sender, whose surname is that
+    of a colleague the message goes to, at an organisation the message never names: the address book offered the
+    outside 山口 for a second internal one (an internal discussion copied to a customer)."""
+    others = [x for x in ctx.message.recipients if x is not r]
+    if len(ctx.external) != 1 or not others or not all(ctx.policy.is_internal(x.address) for x in others):
+        return None
+    if ctx.history.known(ctx.message.sender, r.address) or ctx.orgs_of(r) & ctx.content_orgs:
+        return None
+    family = recipient_surname(ctx, r)
+    if not family or not any(surname(x.name.replace("\u3000", " ")) == family for x in others if x.name):
+        return None
+    where = "/".join(sorted(ctx.orgs_of(r))) or r.domain
+    shown = masked_address(r.address)
+    return ctx.reason(
+        "similar_recipient",
+        f"The other recipients are colleagues, one of them {family}; {shown} is {family} at {where}, new to you and "
+        "never named in the message: is this the right person?",
+        f"ほかの宛先は社内の方（{family}さんを含む）ですが、{shown} は {where} の{family}さんで、初めての宛先です"
+        f"（本文・添付に {where} は出てきません）。宛先は正しいですか？",
+        [masked_address(r.address), family, where],
+        [r.address],
+    )
 
 
 def recipient_surname(ctx: Context, r: Recipient) -> str:
