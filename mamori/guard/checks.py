@@ -555,12 +555,18 @@ _FORWARD_MARK = re.compile(
 )
 
 
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw)\s*[:：]\s*)*(?:fwd?|転送)\s*[:：]", re.IGNORECASE)
+
+
 def _forwarded_from_another_org(ctx: Context) -> list[Reason]:
     """A mail forwarded (転送) from a writer at an organisation of the directory, none of whose people receives it,
     to people at another organisation: one company's correspondence with us (its prices, its plans) handed to
-    another. Not when the forwarded part names the recipients' organisation (it concerns them), nor when the sender
-    has mailed the recipient beside that organisation before (a partner working on the same business)."""
-    if not ctx.external or ctx.announcement or not _FORWARD_MARK.search(ctx.message.body):
+    another. A forward: a forward mark in the body (転送メッセージ, Forwarded message) or a subject "Fw:"/"転送:".
+    Not when the forwarded part names the recipients' organisation (it concerns them) or their addresses (they were
+    on it), nor when the sender has mailed the recipient beside that organisation before (a partner working on the
+    same business)."""
+    forward = _FORWARD_MARK.search(ctx.message.body) or _FORWARD_SUBJECT.match(ctx.message.subject)
+    if not ctx.external or ctx.announcement or not forward:
         return []
     writers = [w for w in quoted_writers(ctx.message.body) if not ctx.policy.is_internal(w)]
     origin: set[str] = set()
@@ -575,6 +581,9 @@ def _forwarded_from_another_org(ctx: Context) -> list[Reason]:
     forwarded = ctx.message.body[len(own) :]
     if any(o in forwarded or org_stem(o) in forwarded for o in ctx.recipient_orgs):
         return []
+    domains = ctx.org_domains(ctx.recipient_orgs) | {r.domain for r in ctx.external}
+    if any("@" + d in forwarded.lower() for d in domains):
+        return []  # the recipients were on the forwarded mail (its To/Cc): part of that correspondence
     if any(ctx.copied_as_usual(r, origin) for r in ctx.external):
         return []
     org = sorted(origin)[0]

@@ -3,6 +3,8 @@ given to a third party; a company's mail forwarded to another company is its cor
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mamori.guard import judge
@@ -42,8 +44,6 @@ OWN_WORDS = (
 
 
 def with_body(m, body, detector):
-    from dataclasses import replace
-
     return replace(m, body=body, body_info=analyse_body(body, detector))
 
 
@@ -105,5 +105,22 @@ def test_forward_that_concerns_the_recipient_is_not(book, history, policy, detec
 def test_forward_to_a_partner_usually_copied_with_that_company_is_not(book, history, policy, detector):
     history.add("s.nakamura@ours.example", ["j.yamada@gamma.example", "i.tanaka@beta.example"], "2026-02-01")
     body = "株式会社ガンマ\n山田 次郎 様\n\nご参考までに転送します。" + SIGNATURE + COMPANY_MAIL
+    m = with_body(msg(to=[("山田 次郎", "j.yamada@gamma.example")]), body, detector)
+    assert "content_recipient_mismatch" not in codes(judge(m, policy, book, history))
+
+
+def test_outlook_forward_named_by_its_subject_is_held(book, history, policy, detector):
+    quoted = "\n\n________________________________\n差出人: 田中 一郎 <i.tanaka@beta.example>\n"
+    quoted += "件名: 来期の単価\n\n単価の件です。\n"
+    body = "株式会社ガンマ\n山田 次郎 様\n\nご参考まで。" + SIGNATURE + quoted
+    m = replace(with_body(msg(to=[("山田 次郎", "j.yamada@gamma.example")]), body, detector), subject="FW: 来期の単価")
+    assert "content_recipient_mismatch" in codes(judge(m, policy, book, history), "hold")
+    reply = replace(m, subject="RE: 来期の単価")  # a reply quoting it: not a forward
+    assert "content_recipient_mismatch" not in codes(judge(reply, policy, book, history))
+
+
+def test_forward_to_someone_who_was_on_the_mail_is_not(book, history, policy, detector):
+    quoted = COMPANY_MAIL.replace("件名:", "Cc: j.yamada@gamma.example\n件名:")
+    body = "株式会社ガンマ\n山田 次郎 様\n\n再送します。" + SIGNATURE + quoted
     m = with_body(msg(to=[("山田 次郎", "j.yamada@gamma.example")]), body, detector)
     assert "content_recipient_mismatch" not in codes(judge(m, policy, book, history))
