@@ -17,12 +17,15 @@ _PERSON_LINE = re.compile(
     r"(?:様|さま|殿)\s*$"
 )
 _KANA_OR_KANJI = re.compile(r"^[\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]+$")
+# words written after a surname that are no given name: a post, a role, a group (佐藤 部長, 佐藤 ご担当, 佐藤 各位)
+_NOT_GIVEN = re.compile(r"担当|各位|一同|御中|皆|宛|様|殿|先生|部|課|室|係|長|役|員|主任|社|店|所")
 
 
 def split_full_name(name: str) -> tuple[str, str] | None:
-    """(surname, given name) of a name written 姓 名 with a space, in kanji or kana; None otherwise."""
+    """(surname, given name) of a name written 姓 名 with a space, in kanji or kana; None otherwise (also when the
+    second word is a post or a role: 佐藤 部長, 佐藤 ご担当)."""
     parts = name.replace("\u3000", " ").split()
-    if len(parts) != 2 or not all(_KANA_OR_KANJI.match(p) for p in parts):
+    if len(parts) != 2 or not all(_KANA_OR_KANJI.match(p) for p in parts) or _NOT_GIVEN.search(parts[1]):
         return None
     return parts[0], parts[1]
 

@@ -61,6 +61,7 @@ def test_full_name_helpers():
     assert split_full_name("佐藤 学") == ("佐藤", "学")
     assert split_full_name("ひかり健診 吉田") == ("ひかり健診", "吉田")  # split, but no recipient has this surname
     assert split_full_name("Sato Manabu") is None
+    assert split_full_name("佐藤 部長") is None and split_full_name("佐藤 ご担当") is None  # a post, a role
     assert same_given("めぐみ", ["メグミ"]) and not same_given("恵", ["修"])
     assert person_addressee("支給明細\n木村 恵 様\n基本給 200,000円") == ("木村", "恵")
     assert person_addressee("株式会社アルファ\n木村 恵 様\n御見積書") is None  # addressed to the company's 木村
@@ -107,3 +108,12 @@ def test_document_for_a_person_at_another_company_still_checked_by_company(peopl
     m = msg(to=[("佐藤 太郎", "t.sato@alpha.example")], body="株式会社アルファ 佐藤様\n\nお見積りです。" + SIGNATURE,
             attachments=(AttachmentInfo("御見積書.pdf", text),))  # fmt: skip
     assert "attachment_recipient_mismatch" in codes(judge(m, policy, people, history), "hold")
+
+
+OPENINGS = ["株式会社アルファ\n佐藤 部長 様", "株式会社アルファ\n佐藤 ご担当 様", "佐藤 太郎 様", "佐藤 たろう 様"]
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_openings_that_are_no_other_full_name(opening, people, history, policy):
+    m = msg(to=[("佐藤 太郎", "t.sato@alpha.example")], body=opening + "\n\nお世話になっております。" + SIGNATURE)
+    assert "content_recipient_mismatch" not in codes(judge(m, policy, people, history))
