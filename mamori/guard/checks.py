@@ -496,18 +496,25 @@ def lookalike_domain(ctx: Context) -> list[Reason]:
 
 
 SCATTERED_ORG_DOMAINS = 3  # domains of one directory "organisation" from which it is a category of people
+_COMPANY_NAME = re.compile(
+    r"株式会社|有限会社|合同会社|合資会社|法人|\(株\)|（株）|㈱|事務所|組合|協会|病院|銀行|金庫|"
+    r"\b(?:inc|corp|co|ltd|llc|llp|gmbh|plc|k\.?k)\b",
+    re.IGNORECASE,
+)
 
 
 def _individual(ctx: Context, r: Recipient) -> bool:
     """A mailbox of a private person: at a free-mail domain, or at a domain the directory shares between several
     organisations' people (a provider, not a company), or filed under an "organisation" whose people write from
-    `SCATTERED_ORG_DOMAINS` or more domains of which this one is no other organisation's: a label of the address
+    `SCATTERED_ORG_DOMAINS` or more domains and whose name is no company's (no legal form): a label of the address
     book (個人, 登録スタッフ) for private persons each at their own provider, not a company with its own domain."""
     if r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2:
         return True
     contact = ctx.directory.lookup(r.address)
     org = contact.organization if contact else ""
-    return bool(org) and len(ctx.directory.org_domains.get(org, ())) >= SCATTERED_ORG_DOMAINS
+    if not org or _COMPANY_NAME.search(org):
+        return False  # a company (株式会社X) on several domains is still one company
+    return len(ctx.directory.org_domains.get(org, ())) >= SCATTERED_ORG_DOMAINS
 
 
 def open_recipient_list(ctx: Context) -> list[Reason]:

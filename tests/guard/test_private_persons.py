@@ -117,3 +117,11 @@ OPENINGS = ["株式会社アルファ\n佐藤 部長 様", "株式会社アル�
 def test_openings_that_are_no_other_full_name(opening, people, history, policy):
     m = msg(to=[("佐藤 太郎", "t.sato@alpha.example")], body=opening + "\n\nお世話になっております。" + SIGNATURE)
     assert "content_recipient_mismatch" not in codes(judge(m, policy, people, history))
+
+
+def test_a_company_on_three_domains_stays_one_party(history, policy):
+    domains = ["delta.example", "delta-g.example", "delta.test"] * 2
+    staff = [(f"社員{i}", f"staff{i}@{d}") for i, d in enumerate(domains)]
+    book = parse_contacts(CONTACTS + "".join(f"{n},,{a},株式会社デルタ\n" for n, a in staff))
+    v = judge(msg(to=staff, body="株式会社デルタ 各位\n\nご案内です。" + SIGNATURE), policy, book, history)
+    assert "open_recipient_list" not in codes(v)
