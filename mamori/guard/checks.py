@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Directory, org_stem, short_org_form, surname
+from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
@@ -342,7 +343,34 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                 )
             )
     flagged = {a for reason in out for a in reason.recipients}
-    return out + [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
+    out += [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
+    flagged = {a for reason in out for a in reason.recipients}
+    return out + [reason for r in ctx.external if r.address not in flagged if (reason := _colleague_namesake(ctx, r))]
+
+
+def _colleague_namesake(ctx: Context, r: Recipient) -> Reason | None:
+    """The one outside recipient of a message otherwise among colleagues, new to the sender, whose surname is that
+    of a colleague the message goes to, at an organisation the message never names: the address book offered the
+    outside 山口 for a second internal one (an internal discussion copied to a customer)."""
+    others = [x for x in ctx.message.recipients if x is not r]
+    if len(ctx.external) != 1 or not others or not all(ctx.policy.is_internal(x.address) for x in others):
+        return None
+    if ctx.history.known(ctx.message.sender, r.address) or ctx.orgs_of(r) & ctx.content_orgs:
+        return None
+    family = recipient_surname(ctx, r)
+    if not family or not any(surname(x.name.replace("\u3000", " ")) == family for x in others if x.name):
+        return None
+    where = "/".join(sorted(ctx.orgs_of(r))) or r.domain
+    shown = masked_address(r.address)
+    return ctx.reason(
+        "similar_recipient",
+        f"The other recipients are colleagues, one of them {family}; {shown} is {family} at {where}, new to you and "
+        "never named in the message: is this the right person?",
+        f"ほかの宛先は社内の方（{family}さんを含む）ですが、{shown} は {where} の{family}さんで、初めての宛先です"
+        f"（本文・添付に {where} は出てきません）。宛先は正しいですか？",
+        [masked_address(r.address), family, where],
+        [r.address],
+    )
 
 
 def recipient_surname(ctx: Context, r: Recipient) -> str:
@@ -467,10 +495,26 @@ def lookalike_domain(ctx: Context) -> list[Reason]:
     return out
 
 
+SCATTERED_ORG_DOMAINS = 3  # domains of one directory "organisation" from which it is a category of people
+_COMPANY_NAME = re.compile(
+    r"株式会社|有限会社|合同会社|合資会社|法人|\(株\)|（株）|㈱|事務所|組合|協会|病院|銀行|金庫|"
+    r"\b(?:inc|corp|co|ltd|llc|llp|gmbh|plc|k\.?k)\b",
+    re.IGNORECASE,
+)
+
+
 def _individual(ctx: Context, r: Recipient) -> bool:
     """A mailbox of a private person: at a free-mail domain, or at a domain the directory shares between several
-    organisations' people (a provider, not a company)."""
-    return r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2
+    organisations' people (a provider, not a company), or filed under an "organisation" whose people write from
+    `SCATTERED_ORG_DOMAINS` or more domains and whose name is no company's (no legal form): a label of the address
+    book (個人, 登録スタッフ) for private persons each at their own provider, not a company with its own domain."""
+    if r.domain in ctx.policy.free_mail_domains or len(ctx.directory.orgs_of_domain(r.domain)) >= 2:
+        return True
+    contact = ctx.directory.lookup(r.address)
+    org = contact.organization if contact else ""
+    if not org or _COMPANY_NAME.search(org):
+        return False  # a company (株式会社X) on several domains is still one company
+    return len(ctx.directory.org_domains.get(org, ())) >= SCATTERED_ORG_DOMAINS
 
 
 def open_recipient_list(ctx: Context) -> list[Reason]:
@@ -508,7 +552,58 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
     """The salutation names an organisation or person that is not among the To/Cc recipients; or an organisation is
     only in Cc while the content speaks of others only."""
-    return (_salutation_mismatch(ctx) or _cc_org_not_in_content(ctx)) + _list_of_another_org(ctx)
+    first = _salutation_mismatch(ctx) or _cc_org_not_in_content(ctx) or _forwarded_from_another_org(ctx)
+    return first + _list_of_another_org(ctx)
+
+
+_FORWARD_MARK = re.compile(
+    r"転送メッセージ|転送されたメッセージ|Forwarded message|Begin forwarded message|^\s*-{2,}\s*Forward",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw)\s*[:：]\s*)*(?:fwd?|転送)\s*[:：]", re.IGNORECASE)
+
+
+def _forwarded_from_another_org(ctx: Context) -> list[Reason]:
+    """A mail forwarded (転送) from a writer at an organisation of the directory, none of whose people receives it,
+    to people at another organisation: one company's correspondence with us (its prices, its plans) handed to
+    another. A forward: a forward mark in the body (転送メッセージ, Forwarded message) or a subject "Fw:"/"転送:".
+    Not when the forwarded part names the recipients' organisation (it concerns them) or their addresses (they were
+    on it), nor when the sender has mailed the recipient beside that organisation before (a partner working on the
+    same business)."""
+    forward = _FORWARD_MARK.search(ctx.message.body) or _FORWARD_SUBJECT.match(ctx.message.subject)
+    if not ctx.external or ctx.announcement or not forward:
+        return []
+    writers = [w for w in quoted_writers(ctx.message.body) if not ctx.policy.is_internal(w)]
+    origin: set[str] = set()
+    for w in writers:
+        r = Recipient("", w)
+        if not _individual(ctx, r):
+            origin |= {o for o in ctx.orgs_of(r) if not ctx.is_own(o)}
+    origin -= ctx.recipient_orgs
+    if not origin or not ctx.recipient_orgs:
+        return []
+    own = own_text(ctx.message.body)
+    forwarded = ctx.message.body[len(own) :]
+    if any(o in forwarded or org_stem(o) in forwarded for o in ctx.recipient_orgs):
+        return []
+    domains = ctx.org_domains(ctx.recipient_orgs) | {r.domain for r in ctx.external}
+    if any("@" + d in forwarded.lower() for d in domains):
+        return []  # the recipients were on the forwarded mail (its To/Cc): part of that correspondence
+    if any(ctx.copied_as_usual(r, origin) for r in ctx.external):
+        return []
+    org = sorted(origin)[0]
+    dest = "/".join(sorted(ctx.recipient_orgs))
+    return [
+        ctx.reason(
+            "content_recipient_mismatch",
+            f"The message forwards a mail from {org} to {dest}, which is not part of that correspondence.",
+            f"{org} からのメールを {dest} に転送しています（{dest} はそのやり取りの相手ではありません）。",
+            [org, dest],
+            [r.address for r in ctx.external],
+        )
+    ]
 
 
 def _list_of_another_org(ctx: Context) -> list[Reason]:
@@ -652,6 +747,21 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
                 [r.address for r in vis],
             )
         ]
+    for name in sal.names:
+        full = split_full_name(name)
+        if full and is_recipient_person(ctx, full, vis) is False:
+            shown = f"{full[0]} {'■' * len(full[1])}"
+            return [
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The message is addressed to {shown} by full name, but no To/Cc recipient has "
+                    "that full name (the same surname, another person?).",
+                    f"本文の宛名は {shown} 様（フルネーム）ですが、宛先にその氏名の方がいません"
+                    "（同じ姓の別の方ではありませんか）。",
+                    [shown],
+                    [r.address for r in vis],
+                )
+            ]
     if sal.names and not _names_match(ctx, sal.names, vis, rec_orgs):
         shown = "、".join(n.split()[0] for n in sal.names)
         return [
@@ -711,6 +821,28 @@ def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipien
     return False
 
 
+def is_recipient_person(ctx: Context, full: tuple[str, str], recipients: list[Recipient]) -> bool | None:
+    """Whether the person named in full (姓, 名) is one of ``recipients``: True when one has that surname and given
+    name (as written or as read: the directory's kana); False when every recipient's full name is known, one has
+    that surname and none is that person (the same surname, another person); None otherwise (nothing can be said:
+    a recipient's full name not known, or no recipient of that surname, which the other checks judge)."""
+    family, given = full
+    namesake = False
+    for r in recipients:
+        c = ctx.directory.lookup(r.address)
+        names = [n for n in (r.name, c.name if c else "") if n]
+        split = [p for p in (split_full_name(n) for n in names) if p]
+        kana = split_full_name(c.kana) if c and c.kana else None
+        if not split:
+            return None
+        if any(f == family for f, _ in split) or (kana and same_given(family, [kana[0]])):
+            namesake = True
+            forms = [g for _, g in split] + ([kana[1]] if kana else [])
+            if same_given(given, forms):
+                return True
+    return False if namesake else None
+
+
 def addressed_orgs(ctx: Context, text: str) -> set[str]:
     """The organisations a document is for: those on its addressee lines (御中, 様, 殿, 宛, Attn), else the one
     organisation it names; a document naming several organisations with no addressee line is for none of them."""
@@ -756,6 +888,24 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
+        person = person_addressee(a.text)
+        if person and (who := is_recipient_person(ctx, person, vis)) is not None:
+            # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
+            # person's own; the organisations it names further down are its content (their place of work)
+            mentioned = {o for _, o in ctx.directory.orgs_in(a.text) if not ctx.is_own(o)}
+            if who or mentioned & rec_orgs:
+                continue
+            shown = f"{person[0]} {'■' * len(person[1])}"
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is addressed to {shown}, who is not a recipient.",
+                    f"添付ファイル {a.filename} は {shown} 様宛ての書類ですが、宛先にその方がいません。",
+                    [a.filename, shown],
+                    [r.address for r in vis],
+                )
+            )
+            continue
         named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
@@ -871,10 +1021,63 @@ def _sensitive_by_name(a: AttachmentInfo) -> str | None:
     return next((kind for rx, kind in _SENSITIVE_NAME_KIND if rx.search(a.filename)), "medical")
 
 
+_WRITER_LINE = re.compile(
+    r"^\s*(?:>\s*)*(?:(?:From|差出人|送信者|送信元)\s*[:：].*?|.*(?:wrote|書きました|のメール)\s*[:：]?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def quoted_writers(body: str) -> list[str]:
+    """The addresses of the writers of the mails quoted or forwarded in ``body`` (From:/差出人: header lines,
+    「… <a@b> wrote:」), in order; the sender's own text is not looked at."""
+    own = own_text(body)
+    rest = body[len(own) :] if body.startswith(own) else body
+    out: list[str] = []
+    for line in rest.splitlines():
+        if _WRITER_LINE.match(line):
+            out.extend(a.lower() for a in _MAIL_ADDRESS.findall(line))
+    return list(dict.fromkeys(out))
+
+
+def _private_writer(ctx: Context, address: str) -> bool:
+    """A writer who is a private person: not ours, and at free mail, a provider, or a domain no directory
+    organisation owns."""
+    if ctx.policy.is_internal(address):
+        return False
+    r = Recipient("", address)
+    return _individual(ctx, r) or not ctx.orgs_of(r)
+
+
+def _quoted_sensitive(ctx: Context) -> list[Reason]:
+    """Special-care information (a diagnosis, a disability) in a quoted or forwarded mail that a private person
+    wrote about themselves (with their phone, address...), now going to someone else: their health told to a third
+    party. Quoting it back to that person is not."""
+    body = ctx.message.body_info
+    if body is None or not body.quoted_sensitive:
+        return []
+    present = {r.address.lower() for r in ctx.message.recipients}
+    writers = [w for w in quoted_writers(ctx.message.body) if w not in present and _private_writer(ctx, w)]
+    if not writers:
+        return []
+    subs = list(body.quoted_sensitive)
+    who = masked_address(writers[0])
+    kinds_en = ", ".join(sensitive_label(x, "en") for x in subs)
+    kinds_ja = "、".join(sensitive_label(x) for x in subs)
+    return [
+        ctx.reason(
+            "sensitive_pii",
+            f"The quoted or forwarded mail of a private person ({who}) holds their special-care personal information "
+            f"({kinds_en}), and goes to others.",
+            f"引用・転送された個人（{who}）のメールに、ご本人の要配慮個人情報（{kinds_ja}）が含まれ、別の方に送られます。",
+            [BODY_NAME, *subs],
+        )
+    ]
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
-    out: list[Reason] = []
+    out: list[Reason] = _quoted_sensitive(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)

@@ -110,7 +110,26 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         findings.extend(quoted_findings)
     else:
         quoted = 0
-    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues, quoted=quoted)
+    sensitive = _quoted_sensitive(rest, detector)
+    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive)
+
+
+MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for special-care words
+
+
+def _quoted_sensitive(rest: str, detector) -> tuple[str, ...]:
+    """The special-care kinds (medical, disability...) the quoted or forwarded part states, when it also holds a
+    personal value other than a name (a phone, an address, a birth date, an identity number): a person's own
+    message about themselves. The check decides whether it leaves to someone it was not written to."""
+    lines = [line.strip() for line in rest.splitlines() if line.strip()][:MAX_QUOTED_SENSITIVE_LINES]
+    if not lines:
+        return ()
+    kinds: set[str] = set()
+    values = False
+    for found in detect_lines(lines, detector):
+        kinds |= {f.subtype or "sensitive" for f in found if f.type == "SENSITIVE"}
+        values = values or any(f.type in PERSONAL_TYPES - {"PERSON", "SENSITIVE", "EMAIL", "LOCATION"} for f in found)
+    return tuple(sorted(kinds)) if values else ()
 
 
 def _rest(text: str) -> str:

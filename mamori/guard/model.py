@@ -45,6 +45,9 @@ class AttachmentInfo:
     issues: tuple[str, ...] = ()
     damage: tuple[str, ...] = ()  # what of its MIME structure was not read (``glossary.MIME_DAMAGE`` keys)
     quoted: int = 0  # of ``records``, those of the body's quoted or forwarded part (the body's analysis only)
+    # special-care kinds written in the body's quoted or forwarded part, beside a personal value there other than a
+    # name (a phone, an address, a birth date): someone's own words about their health (the body's analysis only)
+    quoted_sensitive: tuple[str, ...] = ()
 
     @property
     def types(self) -> set[str]:
