@@ -24,6 +24,7 @@ TYPES = {
     "CREDIT_CARD", "BANK_ACCOUNT", "DATE_OF_BIRTH", "DRIVERS_LICENSE", "PASSPORT",
 }
 MARK = re.compile(r"\[\[([A-Z_]+)\|([^\[\]]+)\]\]")
+OCR_DIGITS = str.maketrans("lIOo", "1100")  # OCR text (a scanned ledger) reads 1 as l and 0 as O
 TITLE = re.compile(r"^=== (.+) ===$")
 
 
@@ -68,7 +69,7 @@ def check_span(kind: str, value: str) -> str | None:
         return f"unknown type {kind}"
     if value != value.strip():
         return "whitespace at a span end"
-    d = digits(value)
+    d = digits(value.translate(OCR_DIGITS)) if kind == "PHONE" else digits(value)
     if kind == "MY_NUMBER" and not my_number_ok(d):
         return "My Number check digit"
     if kind == "CORPORATE_NUMBER" and not corporate_number_ok(d):
