@@ -97,6 +97,7 @@ ORGS = [
     ("弁護士法人桜通り法律事務所", "sakura-law.example", "partner", "桜通り法律事務所"),
     ("株式会社ハウスクリーン東", "houseclean-higashi.test", "partner", "ハウスクリーン東"),
 ]
+CLIENT = {o[0]: o[2] == "client" for o in ORGS}
 FREEMAIL = ["freemail.example", "mailbox.test", "webmail.example.com", "hikari-net.test", "kmail.example"]
 PRIVATE = "個人のお客様"
 DEPTS = ["総務部", "施設管理部", "管財課", "事業部", "経営企画室", "工務部", "営業部", "購買部", "設計部", "管理部"]
@@ -191,6 +192,13 @@ def build_history(contacts: list[dict], staff: list[dict]) -> tuple[list[dict], 
             owned[s["email"]] = [("P", p) for p in privates[i::6]]
         else:
             owned[s["email"]] = [("O", o) for o in rng.sample(orgs, rng.randint(2, 4))]
+    # a client's project often has a 設計事務所 / 電設 / 設備 partner in Cc (施主・設計・施工の三者)
+    partners = [o[0] for o in ORGS if o[0] in ("株式会社ノース設計事務所", "有限会社早川電設", "株式会社大和設備工業")]
+    joint: dict[tuple[str, str], str] = {}
+    for s in staff[6:]:
+        for _, o in owned[s["email"]]:
+            if CLIENT.get(o) and rng.random() < 0.35:
+                joint[(s["email"], o)] = rng.choice(partners)
     hist = []
     start = datetime(2025, 10, 1, 8, tzinfo=JST)
     for _ in range(3100):
@@ -214,6 +222,9 @@ def build_history(contacts: list[dict], staff: list[dict]) -> tuple[list[dict], 
                     extra = [e for e in pool if e not in to]
                     if extra:
                         cc.append(rng.choice(extra))
+                if (s["email"], who) in joint and rng.random() < 0.35:
+                    cc.append(rng.choice([c["email"] for c in by_org[joint[(s["email"], who)]]
+                                          if c["email"] not in never]))
         elif r < 0.95:
             to = [rng.choice([x["email"] for x in staff if x is not s])]
         else:
@@ -225,7 +236,7 @@ def build_history(contacts: list[dict], staff: list[dict]) -> tuple[list[dict], 
     sent: dict[str, set[str]] = {}
     for h in hist:
         sent.setdefault(h["from"], set()).update(h["to"] + h["cc"])
-    return hist, sent, never
+    return hist, sent, never, joint
 
 
 # ---------------------------------------------------------------- attachments
@@ -500,7 +511,7 @@ class Gen:
     def __init__(self) -> None:
         self.contacts, self.by_email = build_contacts()
         self.staff = build_staff()
-        self.hist, self.sent, self.never = build_history(self.contacts, self.staff)
+        self.hist, self.sent, self.never, self.joint = build_history(self.contacts, self.staff)
         self.by_org: dict[str, list[dict]] = {}
         for c in self.contacts:
             self.by_org.setdefault(c["organization"], []).append(c)
@@ -587,7 +598,8 @@ class Gen:
             atts = [("OB施主名簿_点検案内用.xlsx", xlsx(rows))]
             lines = ["来月の定期点検案内の送付先リストです。", "社内確認用ですので外部には出さないでください。"]
         sal = f"{to[0]['name'].split()[0]}さん"
-        self.emit("ok", "ok_internal", "internal only", s, to, "【社内】確認のお願い",
+        subj = rng.choice(["【社内】確認のお願い", "見積原価の相談", "点検案内リスト", "FYI: 現場の件"])
+        self.emit("ok", "ok_internal", "internal only", s, to, subj,
                   body(sal, s, lines, greet="お疲れ様です。"), atts, cc=[self.colleague(s)])
 
     def ok_attachment_match(self) -> None:
@@ -687,6 +699,30 @@ class Gen:
                   f"drawings for {c['organization']} to {c['name']} (password {pw})", s, [c], "図面一式の送付",
                   body(salute(c), s, ["最新の図面一式をお送りします。", "パスワードは別メールにてお知らせします。"]),
                   [("図面一式.zip", pw_zip(files, pw))], extra=["unscannable_attachment"])
+
+    def ok_joint_project(self) -> None:
+        (se, client), partner = rng.choice(sorted(self.joint.items()))
+        s = next(x for x in self.staff if x["email"] == se)
+        known = self.sent.get(se, set())
+        to = rng.choice([c for c in self.by_org[client] if c["email"] in known] or self.by_org[client])
+        cc = rng.choice([c for c in self.by_org[partner] if c["email"] in known] or self.by_org[partner])
+        sal = f"{salute(to, 1)}\n(CC) {short_form(partner)} {cc['name'].split()[0]}様"
+        lines = ["設備配管ルートの変更について、設計・施工の三者で確認したくご連絡しました。",
+                 "前回打合せの議事録を添付します。11月の定例で変更案をご説明いたします。"]
+        fn, data = quote_doc(client, "minutes", "pdf")
+        self.emit("ok", "ok_joint_project_partner_cc",
+                  f"To {to['name']} at client {client}; Cc {cc['name']} at its project partner {partner} "
+                  "(the three are on this project's thread in history)", s, [to], "配管ルート変更のご相談",
+                  body(sal, s, lines), [(fn, data)], cc=[cc], extra=["multiple_external_orgs"])
+
+    def ok_reference_project(self) -> None:
+        s, c = self.usual()
+        other = rng.choice([o for o in ORGS if o[0] != c["organization"] and o[2] == "client"])
+        lines = [f"ご質問の床材は、昨年施工した{other[3]}様の物件でも採用した製品です。",
+                 "耐久性の実績もございますので、同等品としてご提案いたします。"]
+        self.emit("ok", "ok_mentions_reference_project",
+                  f"to {c['name']} at {c['organization']}; {other[0]} named in the body as a reference site only",
+                  s, [c], "床材のご提案", body(salute(c), s, lines))
 
     def ok_forward_partner(self) -> None:
         org = rng.choice([o[0] for o in ORGS if o[2] == "partner" and "Pacific" not in o[0]])
@@ -869,7 +905,8 @@ class Gen:
 
     def reply_all_other(self) -> None:
         s, a = self.usual()
-        b = rng.choice([c for c in self.contacts if c["organization"] not in (a["organization"], PRIVATE)])
+        mate = self.joint.get((s["email"], a["organization"]))
+        b = rng.choice([c for c in self.contacts if c["organization"] not in (a["organization"], PRIVATE, mate)])
         fn, data = self.doc_for(a["organization"], "pdf")
         q = quoted(a, f"{COMPANY} {s['name']}様",
                    ["合同現場説明会ではありがとうございました。", "個別の見積をお願いします。"], 0)
@@ -881,8 +918,9 @@ class Gen:
 
     def org_only_cc(self) -> None:
         s, a = self.usual()
+        mate = self.joint.get((s["email"], a["organization"]))
         b = rng.choice([c for c in self.contacts
-                        if c["organization"] not in (a["organization"], PRIVATE)
+                        if c["organization"] not in (a["organization"], PRIVATE, mate)
                         and c["email"] not in self.sent.get(s["email"], ())])
         lines = [f"{short_form(a['organization'])}様向けの値引き条件は以下のとおりです。", f"最終金額: {money()}円"]
         self.emit("risky", "other_org_only_in_cc",
@@ -910,6 +948,7 @@ PLAN = [
     ("ok_routine", 12), ("ok_internal", 8), ("ok_attachment_match", 10), ("ok_same_surname", 10),
     ("ok_bcc_announcement", 6), ("ok_reply_quote", 8), ("ok_first_known", 5), ("ok_private_own", 6),
     ("ok_several", 6), ("ok_english", 4), ("ok_pw_drawings", 4), ("ok_forward_partner", 4),
+    ("ok_joint_project", 5), ("ok_reference_project", 4),
     ("same_to", 8), ("same_cc", 3), ("same_bcc", 3), ("wrong_attachment", 8), ("open_list", 6), ("lookalike", 8),
     ("bulk", 6), ("sensitive", 6), ("autocomplete", 7), ("pw_zip_list", 5), ("pasted", 5), ("forwarded_third", 5),
     ("reply_all_other", 4), ("org_only_cc", 4), ("private_to_private", 4),
