@@ -669,7 +669,8 @@ class Gen:
         self.emit("ok", "ok_private_customer_own_data",
                   f"{c['name']} (private customer) gets own quote with own address",
                   s, [c], "リフォーム工事のお見積り", body(salute(c), s, ["浴室改修のお見積書をお送りします。",
-                                                                "ご不明点はお気軽にお電話ください。"]), [(fn, data)])
+                                                                "ご不明点はお気軽にお電話ください。"]), [(fn, data)],
+                  extra=["pii_in_attachment"])
 
     def ok_several(self) -> None:
         s, c = self.usual()
