@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
-from mamori.guard.directory import Directory, org_stem, short_org_form, surname
+from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -64,6 +65,12 @@ STRONG_TYPES = frozenset(
         "SENSITIVE",
     }
 )
+# Values that identify a private person wherever they stand: a birth date, an identity or card number.
+IDENTIFYING_TYPES = STRONG_TYPES - {"SENSITIVE"}
+# People in a list written into the mail's own text (a birth date or identity number, or a name beside an address
+# on each line) from which it is held as many people's data going outside: text pasted in a mail has no owner, no
+# password and is copied into every reply; an attachment is held from `bulk_records` (50). docs/guard.md.
+BODY_LIST_RECORDS = 10
 BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analysed as (engine.analyse_body)
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
 _ARCHIVE_NAME = re.compile(r"\.(zip|7z|rar|lzh|lha|gz|tgz|bz2|xz|zst|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
@@ -84,6 +91,29 @@ _CODE_LINE = re.compile(
 # in a file name, an organisation is the addressee when followed by an honorific (見積書_明星工業様.pdf)
 _FILENAME_ADDRESSEE = re.compile(r"^\s*(様|さま|御中|殿|宛|向け)")
 _LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|法人|\(株\)|（株）|㈱")
+
+
+SHORT_ORG_MIN = 3  # characters of a short form of an organisation's name (大洋海上, ひかり少短)
+
+
+def _abbreviation_of(ctx: Context, word: str, org: str) -> bool:
+    """True when the end of ``word`` is a short form of ``org`` and of no other directory organisation: it starts
+    with the first two characters of the name (legal form left out) and its characters follow in the name's order
+    (大洋海上 for 大洋海上火災保険, ひかり少短 for ひかり少額短期保険, あおぞら生命 for あおぞら生命保険)."""
+    word = unicodedata.normalize("NFKC", word)
+    for start in range(0, len(word) - SHORT_ORG_MIN + 1):
+        short = word[start:]
+        if _abbreviates(short, org):
+            return not any(_abbreviates(short, o) for o in ctx.directory.org_domains if o != org)
+    return False
+
+
+def _abbreviates(short: str, org: str) -> bool:
+    stem = unicodedata.normalize("NFKC", org_stem(org)).replace(" ", "")
+    if len(short) < SHORT_ORG_MIN or stem[:2] != short[:2]:
+        return False
+    rest = iter(stem)
+    return all(ch in rest for ch in short)
 
 
 def masked_address(address: str) -> str:
@@ -154,7 +184,29 @@ class Context:
                  for _, o in self.directory.orgs_in(text)}  # fmt: skip
         for a in m.attachments:
             found |= {o for _, o in self.directory.orgs_in(a.filename)} | filename_orgs(self, a.filename)
-        return {o for o in found if not self.is_own(o)}
+        return {o for o in found | self.person_named_orgs if not self.is_own(o)}
+
+    @functools.cached_property
+    def person_named_orgs(self) -> set[str]:
+        """The organisations of recipients the sender's own text names as a person of theirs, in the short form
+        people write (「大洋海上の坂本様にもCCで共有します」 for 坂本 at 大洋海上火災保険株式会社): the recipient's
+        surname with an honorific after 「〇〇の」, where 〇〇 abbreviates their organisation's name and no other."""
+        text = own_text(self.message.body)
+        out: set[str] = set()
+        if "の" not in text:
+            return out
+        for r in self.external:
+            orgs = self.orgs_of(r)
+            family = recipient_surname(self, r)
+            if len(orgs) != 1 or not family or _individual(self, r):
+                continue
+            org = next(iter(orgs))
+            for m in re.finditer(rf"([^\s、。，．,.「」『』（）()【】・:：/]+)の[ \u3000]?{re.escape(family)}[ \u3000]?"
+                                 r"(?:様|さま|さん|氏|殿)", text):  # fmt: skip
+                if _abbreviation_of(self, m.group(1), org):
+                    out.add(org)
+                    break
+        return out
 
     @functools.cached_property
     def recipient_orgs(self) -> set[str]:
@@ -168,7 +220,7 @@ class Context:
         m = self.message
         texts = (m.subject, own_text(m.body), *(a.text for a in m.attachments), *(a.filename for a in m.attachments))
         found = {o for text in texts if text for _, o in self.directory.orgs_in(text)}
-        found |= {o for a in m.attachments for o in filename_orgs(self, a.filename)}
+        found |= {o for a in m.attachments for o in filename_orgs(self, a.filename)} | self.person_named_orgs
         return {o for o in found if not self.is_own(o)}
 
     @functools.cached_property
@@ -315,12 +367,25 @@ def similar_recipient(ctx: Context) -> list[Reason]:
             other = same_local[0]
             why_en = "you usually write to the same mailbox name at another domain"
             why_ja = "普段は同じユーザー名の別ドメインのアドレスに送っています"
-        elif twins and free and name:
-            other = twins[0].email
-            why_en = f"the directory has {surname(name)} at {twins[0].organization}; this address is not a company one"
+        elif (at_company := [c for c in twins if c.organization]) and free and name:
+            # a person the directory knows at a company (a twin filed under no organisation is the case below)
+            other = at_company[0].email
+            why_en = (
+                f"the directory has {surname(name)} at {at_company[0].organization}; this address is not a company one"
+            )
             why_ja = (
-                f"アドレス帳では {twins[0].organization} の {surname(name)}さんですが、"
+                f"アドレス帳では {at_company[0].organization} の {surname(name)}さんですが、"
                 "この宛先は会社のアドレスではありません"
+            )
+        elif name and (twin := _private_twin(ctx, r, twins)):
+            other = twin.email
+            why_en = (
+                f"the address book holds another private person of the same full name, {surname(name)}, at another "
+                "address, and the message carries a person's identifying data: is this the right one?"
+            )
+            why_ja = (
+                f"アドレス帳には同姓同名の{surname(name)}さん（個人のお客様）が別のアドレスでも登録されています。"
+                "生年月日などの個人情報を含むため、宛先の方で合っているか確認してください"
             )
         elif name and (namesake := _usual_namesake(ctx, r, name, usual)):
             other = namesake.email
@@ -346,6 +411,36 @@ def similar_recipient(ctx: Context) -> list[Reason]:
     out += [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
     flagged = {a for reason in out for a in reason.recipients}
     return out + [reason for r in ctx.external if r.address not in flagged if (reason := _colleague_namesake(ctx, r))]
+
+
+def _private_twin(ctx: Context, r: Recipient, twins: list[Contact]) -> Contact | None:
+    """Another private person of the address book with the recipient's full name, when the recipient is one too
+    (no organisation, or a label of private persons) and the message carries identifying data (a birth date, an
+    identity number, an address): two customers named 岡本 直人 and a contract record sent to the one the sender
+    never wrote to. The caller has checked that the sender never wrote to the recipient; a namesake the sender
+    usually writes to is the case above it."""
+    if not twins or not (" " in r.name.replace("\u3000", " ").strip() or " " in _contact_name(ctx, r)):
+        return None  # a full name 姓 名, not a surname alone
+    if not _private_person(ctx, r.address):
+        return None
+    kinds = {t for a in ctx.message.scanned for t, _, _ in _personal(a)}
+    if not kinds & (IDENTIFYING_TYPES | {"ADDRESS"}):
+        return None
+    return next((c for c in twins if _private_person(ctx, c.email)), None)
+
+
+def _contact_name(ctx: Context, r: Recipient) -> str:
+    contact = ctx.directory.lookup(r.address)
+    return contact.name.replace("\u3000", " ").strip() if contact else ""
+
+
+def _private_person(ctx: Context, address: str) -> bool:
+    """A private person of the address book: a contact filed under no organisation, or at a private person's
+    mailbox (free mail, a provider's domain, a label of private persons)."""
+    contact = ctx.directory.lookup(address)
+    if contact is None:
+        return False
+    return not contact.organization or _individual(ctx, Recipient(contact.name, address))
 
 
 def _colleague_namesake(ctx: Context, r: Recipient) -> Reason | None:
@@ -951,7 +1046,7 @@ def bulk_pii(ctx: Context) -> list[Reason]:
         return []
     total = sum(a.records for a in ctx.message.scanned if _personal(a))
     if total < ctx.policy.bulk_records:
-        return []
+        return _list_in_text(ctx)
     names = [a.filename for a in ctx.message.scanned if a.records]
     owner = returned_to_owner(ctx)
     if owner:
@@ -973,6 +1068,28 @@ def bulk_pii(ctx: Context) -> list[Reason]:
             f"The attachments hold personal data of {total} people, going outside.",
             f"添付ファイルに {total} 名分の個人情報が含まれ、社外に送られます。",
             names,
+        )
+    ]
+
+
+def _list_in_text(ctx: Context) -> list[Reason]:
+    """A list of `BODY_LIST_RECORDS` or more people written into the mail's own text, each line with a birth date,
+    an identity number or a home address beside a name, going outside: held as many people's data even under
+    `bulk_records`. A mail's text is no container for a customer list: it cannot be protected or withdrawn, has no
+    file name to say whose it is, and is copied into every reply and forward."""
+    body = ctx.message.body_info
+    if body is None or body.identifying < BODY_LIST_RECORDS:
+        return []
+    n = body.identifying
+    return [
+        ctx.reason(
+            "bulk_pii",
+            f"The message text lists {n} people with birth dates, home addresses or identity numbers, going "
+            f"outside: a list of people pasted into a mail (held from {BODY_LIST_RECORDS} people; attach it, "
+            "protected, if it must go).",
+            f"本文に {n} 名分の生年月日・住所・番号などの個人情報が一覧で書かれ、社外に送られます（本文に貼り付けた"
+            f"一覧は {BODY_LIST_RECORDS} 名から保留します。送る必要があれば保護した添付ファイルにしてください）。",
+            [BODY_NAME],
         )
     ]
 

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from mamori.guard.attachments import analyse_extraction, guard_limits, mime_damage
-from mamori.guard.checks import BODY_NAME, CHECKS, LIST_RECORDS, PERSONAL_TYPES, STRONG_TYPES, Context
+from mamori.guard.checks import (
+    BODY_NAME,
+    CHECKS,
+    IDENTIFYING_TYPES,
+    LIST_RECORDS,
+    PERSONAL_TYPES,
+    STRONG_TYPES,
+    Context,
+)
 from mamori.guard.directory import Directory
 from mamori.guard.history import History
 from mamori.guard.model import AttachmentInfo, Message, Recipient, Verdict
@@ -79,14 +87,16 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     a signature left without its ``--`` separator gives a few such lines, under the 3 people of a list. Special-care
     words count only on a line about someone (with a name or another personal value). The quoted part and the
     signature still leave with the mail: a list there (`QUOTED_LIST_RECORDS` distinct addresses, birth dates or
-    identity numbers) counts too. Own text past `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
+    identity numbers) counts too. ``identifying`` counts the own text's lines with a birth date or an identity number,
+    or a name beside an address (a list of people pasted in the mail: `checks.BODY_LIST_RECORDS`). Own text past
+    `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
     ``versions``: the text other versions of a multipart/alternative add (each cut of its quote and signature too).
     """
     from mamori.guard.attachments import RECORD_TYPES
 
     own = "\n".join([own_text(body), *(own_text(v) for v in versions)])
     findings: list[tuple[str, str | None, str]] = []
-    records = 0
+    records = identifying = 0
     values: dict[str, set[str]] = {}
     issues: tuple[str, ...] = ()
     lines = [line for line in own.splitlines() if line.strip()]
@@ -99,6 +109,7 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         # body only on a line that also holds a person's name or another personal value.
         findings.extend((f.type, f.subtype, f.masked) for f in found if f.type != "SENSITIVE" or about_someone)
         records += bool(types & PERSONAL_TYPES - {"PERSON", "SENSITIVE"})
+        identifying += bool(types & IDENTIFYING_TYPES or {"PERSON", "ADDRESS"} <= types)
         for f in found:
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
@@ -111,7 +122,10 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     else:
         quoted = 0
     sensitive = _quoted_sensitive(rest, detector)
-    return AttachmentInfo(BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive)
+    return AttachmentInfo(
+        BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive,
+        identifying=identifying,
+    )  # fmt: skip
 
 
 MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for special-care words

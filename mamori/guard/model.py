@@ -48,6 +48,9 @@ class AttachmentInfo:
     # special-care kinds written in the body's quoted or forwarded part, beside a personal value there other than a
     # name (a phone, an address, a birth date): someone's own words about their health (the body's analysis only)
     quoted_sensitive: tuple[str, ...] = ()
+    # lines of the body's own text that identify a private person beyond a business contact: a birth date or an
+    # identity number, or a name beside a home address (the body's analysis only)
+    identifying: int = 0
 
     @property
     def types(self) -> set[str]:

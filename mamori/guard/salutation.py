@@ -26,8 +26,12 @@ _TITLE_END = re.compile(rf"^(.+?)({_TITLES})$")
 _NOT_A_NAME = re.compile(
     r"営業|総務|経理|人事|技術|開発|製造|企画|広報|法務|購買|品質|業務|事業|代表|取締|[部課室所局本支]$"
 )
+# a title, or titles joined for a reader whose gender the writer does not know (Mr./Ms., Mr or Mrs, Ms/Mr)
+_EN_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
 _DEAR = re.compile(
-    r"^\s*(?:Dear|Hello|Hi)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)", re.I
+    rf"^\s*(?:Dear|Hello|Hi)\s+(?:{_EN_TITLE}(?:\s*(?:/|&|or)\s*{_EN_TITLE})*\s+)?"
+    r"([A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)",
+    re.I,
 )
 _GENERIC = (
     "ご担当者",
