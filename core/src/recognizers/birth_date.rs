@@ -756,6 +756,9 @@ impl BirthDate {
                 p += 1;
             }
             if p >= le || !"本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p]) {
+                if let Some((ds, de)) = kin_cell_date(norm, p, le, today).filter(|d| !seen.contains(&d.0)) {
+                    out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
+                }
                 ls = le + 1;
                 continue;
             }
@@ -771,6 +774,37 @@ impl BirthDate {
             ls = le + 1;
         }
     }
+}
+
+/// A family-list line in columns `name  relation  date  …` (`[from, le)`): the relation stands as a cell
+/// of its own, and the next cell is a date; that date is the person's date of birth: (start, end).
+fn kin_cell_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) -> Option<(usize, usize)> {
+    let cell_end = |e: usize| e >= le || matches!(norm[e], ' ' | '\t');
+    let mut p = from + 1;
+    while p < le {
+        if matches!(norm[p - 1], ' ' | '\t') && "本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p])
+        {
+            let kin = KIN.iter().find(|k| {
+                let n = k.chars().count();
+                p + n < le && k.chars().eq(norm[p..p + n].iter().copied()) && matches!(norm[p + n], ' ' | '\t')
+            });
+            if let Some(k) = kin {
+                let mut q = p + k.chars().count();
+                while q < le && matches!(norm[q], ' ' | '\t') {
+                    q += 1;
+                }
+                let re = DateRe { c: norm, hi: le };
+                if let Some(m) = re.match_at(q) {
+                    if !m.is_jm() && valid(norm, &m, today) && cell_end(m.end) {
+                        return Some((m.start, m.end));
+                    }
+                }
+                return forms::date_at(norm, q, le, today).filter(|&e| cell_end(e)).map(|e| (q, e));
+            }
+        }
+        p += 1;
+    }
+    None
 }
 
 /// The date ending a family-list line `[from, le)` after a name: (start, end).
@@ -894,6 +928,15 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, f64)> {
         run_alone(&BirthDate, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
+    }
+
+    #[test]
+    fn a_relation_cell_then_a_date_in_a_family_list() {
+        let text = "扶養親族\n　山田 一郎　次男　H20・5・6　学生\n　山田 花　妻　1984/02/29\n";
+        assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), ["H20・5・6", "1984/02/29"]);
+        // not a family list, or the relation not a cell of its own
+        assert!(find("名簿\n　山田 一郎　次男　H20・5・6\n").is_empty());
+        assert!(find("家族\n　山田 一郎（次男）H20・5・6\n").is_empty());
     }
 
     #[test]
