@@ -600,20 +600,19 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
         k <= n && lit(bname, n - k, w).is_some()
     }) || (is_kata_char(bname[0])
         && BUILDING_WORDS.iter().any(|w| clen(w) < n && lit(bname, 0, w).is_some()));
-    let kata = bname.iter().take_while(|&&ch| is_kata_char(ch) || ('\u{FF66}'..='\u{FF9F}').contains(&ch)).count();
+    let kata = || bname.iter().take_while(|&&ch| is_kata_char(ch) || ('\u{FF66}'..='\u{FF9F}').contains(&ch)).count();
     if s > pos + 1 || (s == pos + 1 && c[pos] != ' ') {
         // in the next cell: only a building that says so or a katakana name with its room number, and
         // nothing else in that cell
         if let Some(e) = bare_room_at(c, s + n) {
-            return (named || kata >= 3).then_some(e);
+            return (named || kata() >= 3).then_some(e);
         }
         let e = room_at(c, s + n).map_or(s + n, |(_, e)| e);
         return (named && cell_ends(c, e)).then_some(e);
     }
-    if named {
-        if let Some(e) = bare_room_at(c, s + n) {
-            return Some(e); // 吉田ハイツ2-B
-        }
+    let bare = bare_room_at(c, s + n);
+    if named && bare.is_some() {
+        return bare; // 吉田ハイツ2-B
     }
     if let Some((rs, re)) = room_at(c, s + n) {
         if named || is_explicit_room(&c[rs..re]) {
@@ -625,9 +624,11 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     }
     // a name with a building word inside it (サンハイツ常田) or in katakana (ソレイユ砂山), then a
     // room number ending the cell: the building and room after the street number
-    let inside = BUILDING_WORDS.iter().any(|w| clen(w) > 1 && bname.windows(clen(w)).any(|x| lit(x, 0, w).is_some()));
-    if inside || kata >= 3 {
-        return bare_room_at(c, s + n);
+    bare?;
+    let inside =
+        || BUILDING_WORDS.iter().any(|w| clen(w) > 1 && bname.windows(clen(w)).any(|x| lit(x, 0, w).is_some()));
+    if kata() >= 3 || inside() {
+        return bare;
     }
     None
 }
