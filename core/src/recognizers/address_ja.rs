@@ -912,6 +912,10 @@ impl Recognizer for JapaneseAddressRecognizer {
             taken.insert(k, (s, e)); // the spaces before a city open it twice
             out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
         }
+        // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
+        for (s, e) in super::romaji_address::spans(doc) {
+            out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
+        }
     }
 }
 

@@ -874,6 +874,10 @@ impl Recognizer for EnglishAddressRecognizer {
             last_end = Some(end);
             out.push(Finding::new("ADDRESS", pos, end, score, NAME));
         }
+        // a Japanese address in Latin letters (2-3-1 Hakata-ekimae, Hakata-ku, Fukuoka): no street suffix
+        for (s, e) in super::romaji_address::spans(doc) {
+            out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
+        }
     }
 }
 
