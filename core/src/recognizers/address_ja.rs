@@ -658,11 +658,25 @@ fn building(c: &[char], pos: usize) -> usize {
     pos
 }
 
+/// The town ends the line and its block numbers open the next one, indented or not (a label or an
+/// envelope: `京丹後市網野町網野` / `　三百五十五番地の二`): (end of town, end). Only real block numbers
+/// (番地, 丁目, 1-2) count there, not any number opening a line.
+fn number_on_next_line(c: &[char], p: usize) -> Option<(usize, usize)> {
+    let t = p + run(c, p, 24, is_town_char);
+    if t == p || c.get(t) != Some(&'\n') || is_prose(&c[p..t]) {
+        return None;
+    }
+    let q = blanks(c, t + 1, 8);
+    let e = num_at(c, q)?;
+    has_block(c, q, e).then_some((t, e))
+}
+
 /// End of the address after the municipality ending at `pos` (None when no street number follows).
 fn rest(c: &[char], pos: usize) -> Option<usize> {
     let p = if c.get(pos).is_some_and(|&ch| ch == ' ' || ch == '\n') { pos + 1 } else { pos };
     let ok = |m: Option<(usize, usize)>| m.filter(|&(t, _)| !is_prose(&c[p..t]));
-    let (_, mut e) = ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true)))?;
+    let (_, mut e) =
+        ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true))).or_else(|| number_on_next_line(c, p))?;
     if e > 0 && matches!(c[e - 1], '-' | 'ー' | 'ｰ') {
         e -= 1;
     }
@@ -997,6 +1011,17 @@ mod tests {
             found("山田\t新潟県新潟市中央区万代1-2-3\t鈴木商店12個\n", "ADDRESS"),
             ["新潟県新潟市中央区万代1-2-3"]
         );
+    }
+
+    #[test]
+    fn block_numbers_on_the_next_line() {
+        assert_eq!(
+            found("送り先\n新潟県佐渡市両津夷\n　二百十番地の三\n", "ADDRESS"),
+            ["新潟県佐渡市両津夷\n　二百十番地の三"]
+        );
+        assert_eq!(found("住所 新潟県佐渡市両津夷\n4-12\n", "ADDRESS"), ["新潟県佐渡市両津夷\n4-12"]);
+        // a number opening the next line that is no block number
+        assert!(found("新潟県佐渡市両津夷\n2024年に訪問\n", "ADDRESS").is_empty());
     }
 
     #[test]
