@@ -101,6 +101,8 @@ const G_MARK: &str = "address_mark";
 const G_PLACE: &str = "address_place";
 /// The last character of a municipality (`[市区郡町村]`): the openers of cells are looked for before these.
 const G_CITY_END: &str = "address_city_end";
+/// The romanised municipality kinds (-ku, -shi …) of [`super::romaji_address`].
+const G_ROMAJI: &str = "address_romaji_kind";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -846,6 +848,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_MARK, words(&["〒"])),
             (G_PLACE, self.places.clone()),
             (G_CITY_END, words(&["市", "区", "郡", "町", "村"])),
+            (G_ROMAJI, words(&super::romaji_address::KINDS)),
         ]
     }
 
@@ -927,7 +930,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
         }
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
-        for (s, e) in super::romaji_address::spans(doc) {
+        for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
         }
     }

@@ -708,6 +708,27 @@ impl BirthDate {
     }
 }
 
+/// The keyword group of 年生 (`明治三十一年生`: born in that year).
+const YEAR_GROUP: &str = "birth_date.year";
+
+/// Birth years: an era year right before 生 that ends the word (`（明治三十一年生）`, `大正5年生 `). A year
+/// with no era before 年生 is a school grade (小学3年生), and 生まれ is read with the labels.
+fn birth_years(doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
+    let norm = &doc.norm.chars;
+    let today = today();
+    for &ks in &doc.occurrences(YEAR_GROUP).starts {
+        let ke = ks + 2;
+        if norm.get(ke).is_some_and(|&c| c.is_alphabetic() && !"、。".contains(c)) {
+            continue; // 年生まれ, 年生存: another word
+        }
+        if let Some(s) = forms::era_year_before(norm, line_start(norm, ks, 30), ks + 1, today) {
+            if !seen.contains(&s) {
+                out.push(Finding::new("DATE_OF_BIRTH", s, ks + 1, 0.85, NAME));
+            }
+        }
+    }
+}
+
 /// The keyword group of the words that make a text a family list.
 const FAMILY_GROUP: &str = "birth_date.family";
 
@@ -877,6 +898,7 @@ impl Recognizer for BirthDate {
         // the labels, and the words that make a text a family list (read by `family_lines`)
         let mut k = label_keywords();
         k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
+        k.push((YEAR_GROUP, vec!["年生".to_string()]));
         k
     }
 
@@ -884,6 +906,7 @@ impl Recognizer for BirthDate {
         let hits = keyword_hits(doc, "n.dob");
         if hits.is_empty() {
             self.family_lines(doc, &[], out);
+            birth_years(doc, &[], out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -918,6 +941,7 @@ impl Recognizer for BirthDate {
             }
         }
         self.family_lines(doc, &seen, out);
+        birth_years(doc, &seen, out);
     }
 }
 
@@ -928,6 +952,15 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, f64)> {
         run_alone(&BirthDate, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
+    }
+
+    #[test]
+    fn an_era_year_before_sei() {
+        let got: Vec<String> =
+            find("曾祖母 トメ（大正五年生）\n祖父 一郎 昭和3年生、農業\n").into_iter().map(|f| f.0).collect();
+        assert_eq!(got, ["大正五年", "昭和3年"]);
+        assert!(find("娘は小学3年生です。").is_empty());
+        assert!(find("平成元年生まれ").iter().all(|f| f.0 != "平成元年"));
     }
 
     #[test]

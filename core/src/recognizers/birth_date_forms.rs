@@ -196,6 +196,16 @@ pub(crate) fn date_before(c: &[char], lo: usize, end: usize, today: (i32, u32, u
     })
 }
 
+/// An era year ending right before `end` (`明治三十一年` of `明治三十一年生`), starting on the line from
+/// `lo`: its start. The year must be one the era had, and no later than `today`'s.
+pub(crate) fn era_year_before(c: &[char], lo: usize, end: usize, today: (i32, u32, u32)) -> Option<usize> {
+    (lo..end.saturating_sub(2)).find(|&p| {
+        era_at(c, p, end).is_some()
+            && (p == 0 || !c[p - 1].is_ascii_alphanumeric())
+            && era_year(c, p, end).is_some_and(|(y, q)| y <= today.0 && expect(c, q, end, '年') == Some(end))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +256,17 @@ mod tests {
         assert_eq!(end("1990年(昭和62年)4月3日"), None);
         assert_eq!(end("令和九年一月一日"), None);
         assert_eq!(end("昭和"), None);
+    }
+
+    #[test]
+    fn an_era_year_alone() {
+        let c: Vec<char> = "祖母 トメ（大正五年生）".chars().collect();
+        let end = c.iter().position(|&ch| ch == '生').unwrap_or(0);
+        assert_eq!(era_year_before(&c, 0, end, TODAY), Some(6));
+        let c: Vec<char> = "小学3年生".chars().collect();
+        assert_eq!(era_year_before(&c, 0, 4, TODAY), None);
+        let c: Vec<char> = "大正十八年生".chars().collect(); // 大正 had 15 years
+        assert_eq!(era_year_before(&c, 0, 5, TODAY), None);
     }
 
     #[test]

@@ -34,21 +34,33 @@ fn pattern() -> &'static Regex {
     })
 }
 
-/// A hyphen before a municipality kind somewhere in the text: the pattern can match only then.
-fn may_hold(s: &str) -> bool {
-    s.match_indices('-').any(|(b, _)| {
-        let rest = &s.as_bytes()[b + 1..];
-        ["ku", "shi", "gun", "cho", "machi", "mura"].iter().any(|k| rest.starts_with(k.as_bytes()))
-    })
+/// The municipality kinds with their hyphen: the keywords a host recognizer registers under its group
+/// name ([`KINDS`] found by the document's keyword pass, so the text is not scanned again).
+pub(crate) const KINDS: [&str; 6] = ["-ku", "-shi", "-gun", "-cho", "-machi", "-mura"];
+
+/// A kind at `k` (its hyphen) joined to a capitalised word and ending a word: `Hakata-ku,`.
+fn kind_at(c: &[char], k: usize, len: usize) -> bool {
+    let mut w = k;
+    while w > 0 && c[w - 1].is_ascii_lowercase() {
+        w -= 1;
+    }
+    w < k && w > 0 && c[w - 1].is_ascii_uppercase() && !c.get(k + len).is_some_and(|ch| ch.is_ascii_alphanumeric())
 }
 
-/// The romanised Japanese addresses of the document: (start, end) in code points.
-pub(crate) fn spans(doc: &Document) -> Vec<(usize, usize)> {
+/// The romanised Japanese addresses of the document: (start, end) in code points. `group`: the host's
+/// keyword group of [`KINDS`].
+pub(crate) fn spans(doc: &Document, group: &str) -> Vec<(usize, usize)> {
     let norm = &doc.norm;
-    if !may_hold(&norm.s) {
+    let occ = doc.occurrences(group);
+    if !occ.starts.iter().zip(&occ.ends).any(|(&s, &e)| kind_at(&norm.chars, s, e - s)) {
         return Vec::new();
     }
     pattern().find_iter(&norm.s).map(|m| (norm.char_index(m.start()), norm.char_index(m.end()))).collect()
+}
+
+/// A hyphen before a municipality kind in `s` (a line): the pattern can match only then.
+fn may_hold(s: &str) -> bool {
+    s.match_indices('-').any(|(b, _)| KINDS.iter().any(|k| s.as_bytes()[b..].starts_with(k.as_bytes())))
 }
 
 /// A romanised Japanese address ends right before `pos` (past one space or comma): the postal code
