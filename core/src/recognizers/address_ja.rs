@@ -886,11 +886,14 @@ impl Recognizer for JapaneseAddressRecognizer {
         // A municipality at the start of a line or cell (CSV, tables, aligned columns, forms) or right
         // after a postal code, with a street number after it.
         // (the test on each character starts with the one that nearly every character fails: ASCII)
+        // an ideographic space separates the cells of a row written in Japanese (番号　氏名　住所)
+        let raw = &doc.text.chars;
         let opens = |d: usize| {
             let x = c[d];
             x.is_ascii()
                 && (matches!(x, '\n' | ',' | ';' | '\t' | '"' | '|')
-                    || (x == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
+                    || (x == ' '
+                        && ((d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))) || raw[d] == '\u{3000}')))
         };
         // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
         // at most six code points further. So the openers are looked for just before each of those (found
@@ -925,6 +928,11 @@ impl Recognizer for JapaneseAddressRecognizer {
             let cell = d.is_some_and(|d| matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e) == Some(&c[d]));
             if kind != "ADDRESS" || !(after_postal || cell || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
+            }
+            // after an ideographic space alone, a house number too: 大街道二丁目 alone names a district
+            let ideographic = d.is_some_and(|d| raw[d] == '\u{3000}' && !(d > 0 && c[d - 1] == ' '));
+            if ideographic && !after_postal && !c[end..e].iter().any(|&x| matches!(x, '番' | '号' | '-')) {
+                continue;
             }
             taken.insert(k, (s, e)); // the spaces before a city open it twice
             out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
@@ -982,6 +990,10 @@ mod tests {
         assert_eq!(found("お客様住所、裾野市伊豆島田1495 で合ってますか", "ADDRESS"), ["裾野市伊豆島田1495"]);
         // a city without a cue or a block number is not an address
         assert!(found("来週 伊賀市 に出張します\n", "ADDRESS").is_empty());
+        // a cell after an ideographic space, with a real block number
+        assert_eq!(found("2　山田 花子　伊賀市中友生804-10　0595-11-2222\n", "ADDRESS"), ["伊賀市中友生804-10"]);
+        assert!(found("2　山田 花子　伊賀市の倉庫で10時\n", "ADDRESS").is_empty());
+        assert!(found("場所　伊賀市中友生二丁目 路上\n", "ADDRESS").is_empty());
     }
 
     #[test]
