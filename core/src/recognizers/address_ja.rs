@@ -101,6 +101,8 @@ const G_MARK: &str = "address_mark";
 const G_PLACE: &str = "address_place";
 /// The last character of a municipality (`[市区郡町村]`): the openers of cells are looked for before these.
 const G_CITY_END: &str = "address_city_end";
+/// The romanised municipality kinds (-ku, -shi …) of [`super::romaji_address`].
+const G_ROMAJI: &str = "address_romaji_kind";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -384,9 +386,12 @@ fn num_end_ok(c: &[char], q: usize) -> bool {
 }
 
 /// Length of the `NUM` run at `q`: `[0-9]{1,5}` or `[〇一二三四五六七八九十百千]{1,5}` (0 when neither).
+/// A block number never opens with a zero: `0577-32-0106` after 番地 is a phone number, not blocks.
 fn num_run(c: &[char], q: usize) -> usize {
     let d = digits(c, q, 5);
-    if d > 0 {
+    if d > 1 && c[q] == '0' {
+        0
+    } else if d > 0 {
         d
     } else {
         run(c, q, 5, is_kanji_numeral)
@@ -544,9 +549,48 @@ fn is_explicit_room(r: &[char]) -> bool {
     r.iter().any(|&ch| matches!(ch, '階' | 'F' | 'f' | '号' | '棟'))
 }
 
+/// Where a building name may start after the street number at `pos`: right there, after one space,
+/// or after the separator of the next cell (a tab, a comma) when `cells`.
+fn building_start(c: &[char], pos: usize, cells: bool) -> usize {
+    let q = match c.get(pos) {
+        Some(' ') => pos + 1,
+        Some('\t') if cells => pos + 1,
+        Some(',') if cells => pos + 1 + usize::from(c.get(pos + 1) == Some(&' ')),
+        _ => return pos,
+    };
+    if c.get(q).is_some_and(|&ch| is_bname_char(ch)) {
+        q
+    } else {
+        pos
+    }
+}
+
+/// The end of a cell: the text, the line or the cell ends at `q` (tab, comma, quote, bar, space).
+fn cell_ends(c: &[char], q: usize) -> bool {
+    c.get(q).is_none_or(|&ch| matches!(ch, '\n' | '\t' | ',' | '"' | '|' | ' ' | ';'))
+}
+
+/// A room number closing a building name: `105`, ` 403`, `2-B` (two or more digits, or digits and a
+/// letter), then the end of the cell. Its end.
+fn bare_room_at(c: &[char], pos: usize) -> Option<usize> {
+    let s = pos + usize::from(c.get(pos) == Some(&' '));
+    let d = digits(c, s, 4);
+    if d == 0 {
+        return None;
+    }
+    let mut e = s + d;
+    if c.get(e) == Some(&'-') && c.get(e + 1).is_some_and(|ch| ch.is_ascii_uppercase()) {
+        e += 2;
+    } else if d < 2 {
+        return None;
+    }
+    cell_ends(c, e).then_some(e)
+}
+
 /// A building name at `pos` (with floor / room after it, or ending in a building word): its end.
-fn building_at(c: &[char], pos: usize) -> Option<usize> {
-    let s = if c.get(pos) == Some(&' ') && c.get(pos + 1).is_some_and(|&ch| is_bname_char(ch)) { pos + 1 } else { pos };
+/// `cells`: the name may stand in the next cell of a row (after a tab or a comma).
+fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
+    let s = building_start(c, pos, cells);
     let n = run(c, s, 24, is_bname_char);
     if n == 0 {
         return None;
@@ -558,12 +602,37 @@ fn building_at(c: &[char], pos: usize) -> Option<usize> {
         k <= n && lit(bname, n - k, w).is_some()
     }) || (is_kata_char(bname[0])
         && BUILDING_WORDS.iter().any(|w| clen(w) < n && lit(bname, 0, w).is_some()));
+    let kata = || bname.iter().take_while(|&&ch| is_kata_char(ch) || ('\u{FF66}'..='\u{FF9F}').contains(&ch)).count();
+    if s > pos + 1 || (s == pos + 1 && c[pos] != ' ') {
+        // in the next cell: only a building that says so or a katakana name with its room number, and
+        // nothing else in that cell
+        if let Some(e) = bare_room_at(c, s + n) {
+            return (named || kata() >= 3).then_some(e);
+        }
+        let e = room_at(c, s + n).map_or(s + n, |(_, e)| e);
+        return (named && cell_ends(c, e)).then_some(e);
+    }
+    let bare = bare_room_at(c, s + n);
+    if named && bare.is_some() {
+        return bare; // 吉田ハイツ2-B
+    }
     if let Some((rs, re)) = room_at(c, s + n) {
         if named || is_explicit_room(&c[rs..re]) {
             return Some(re);
         }
     }
-    named.then_some(s + n)
+    if named {
+        return Some(s + n);
+    }
+    // a name with a building word inside it (サンハイツ常田) or in katakana (ソレイユ砂山), then a
+    // room number ending the cell: the building and room after the street number
+    bare?;
+    let inside =
+        || BUILDING_WORDS.iter().any(|w| clen(w) > 1 && bname.windows(clen(w)).any(|x| lit(x, 0, w).is_some()));
+    if kata() >= 3 || inside() {
+        return bare;
+    }
+    None
 }
 
 /// Extend `pos` over a building name with floor / room, also on the next line.
@@ -573,17 +642,17 @@ fn building(c: &[char], pos: usize) -> usize {
             return re; // 2083 901号室
         }
     }
-    if let Some(e) = building_at(c, pos) {
+    if let Some(e) = building_at(c, pos, true) {
         return e;
     }
     if c.get(pos) == Some(&'\n') {
-        if let Some(e) = building_at(c, pos + 1) {
+        if let Some(e) = building_at(c, pos + 1, false) {
             return e;
         }
         // the building indented under the street on a form or a label
         let q = blanks(c, pos + 1, 8);
         if q > pos + 1 {
-            if let Some(e) = building_at(c, q) {
+            if let Some(e) = building_at(c, q, false) {
                 return e;
             }
         }
@@ -591,11 +660,25 @@ fn building(c: &[char], pos: usize) -> usize {
     pos
 }
 
+/// The town ends the line and its block numbers open the next one, indented or not (a label or an
+/// envelope: `京丹後市網野町網野` / `　三百五十五番地の二`): (end of town, end). Only real block numbers
+/// (番地, 丁目, 1-2) count there, not any number opening a line.
+fn number_on_next_line(c: &[char], p: usize) -> Option<(usize, usize)> {
+    let t = p + run(c, p, 24, is_town_char);
+    if t == p || c.get(t) != Some(&'\n') || is_prose(&c[p..t]) {
+        return None;
+    }
+    let q = blanks(c, t + 1, 8);
+    let e = num_at(c, q)?;
+    has_block(c, q, e).then_some((t, e))
+}
+
 /// End of the address after the municipality ending at `pos` (None when no street number follows).
 fn rest(c: &[char], pos: usize) -> Option<usize> {
     let p = if c.get(pos).is_some_and(|&ch| ch == ' ' || ch == '\n') { pos + 1 } else { pos };
     let ok = |m: Option<(usize, usize)>| m.filter(|&(t, _)| !is_prose(&c[p..t]));
-    let (_, mut e) = ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true)))?;
+    let (_, mut e) =
+        ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true))).or_else(|| number_on_next_line(c, p))?;
     if e > 0 && matches!(c[e - 1], '-' | 'ー' | 'ｰ') {
         e -= 1;
     }
@@ -765,6 +848,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_MARK, words(&["〒"])),
             (G_PLACE, self.places.clone()),
             (G_CITY_END, words(&["市", "区", "郡", "町", "村"])),
+            (G_ROMAJI, words(&super::romaji_address::KINDS)),
         ]
     }
 
@@ -802,11 +886,14 @@ impl Recognizer for JapaneseAddressRecognizer {
         // A municipality at the start of a line or cell (CSV, tables, aligned columns, forms) or right
         // after a postal code, with a street number after it.
         // (the test on each character starts with the one that nearly every character fails: ASCII)
+        // an ideographic space separates the cells of a row written in Japanese (番号　氏名　住所)
+        let raw = &doc.text.chars;
         let opens = |d: usize| {
             let x = c[d];
             x.is_ascii()
                 && (matches!(x, '\n' | ',' | ';' | '\t' | '"' | '|')
-                    || (x == ' ' && d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))))
+                    || (x == ' '
+                        && ((d > 0 && (c[d - 1] == ' ' || postal_before_spaces(c, d))) || raw[d] == '\u{3000}')))
         };
         // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
         // at most six code points further. So the openers are looked for just before each of those (found
@@ -842,8 +929,17 @@ impl Recognizer for JapaneseAddressRecognizer {
             if kind != "ADDRESS" || !(after_postal || cell || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
+            // after an ideographic space alone, a house number too: 大街道二丁目 alone names a district
+            let ideographic = d.is_some_and(|d| raw[d] == '\u{3000}' && !(d > 0 && c[d - 1] == ' '));
+            if ideographic && !after_postal && !c[end..e].iter().any(|&x| matches!(x, '番' | '号' | '-')) {
+                continue;
+            }
             taken.insert(k, (s, e)); // the spaces before a city open it twice
             out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
+        }
+        // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
+        for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
+            out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
         }
     }
 }
@@ -894,6 +990,62 @@ mod tests {
         assert_eq!(found("お客様住所、裾野市伊豆島田1495 で合ってますか", "ADDRESS"), ["裾野市伊豆島田1495"]);
         // a city without a cue or a block number is not an address
         assert!(found("来週 伊賀市 に出張します\n", "ADDRESS").is_empty());
+        // a cell after an ideographic space, with a real block number
+        assert_eq!(found("2　山田 花子　伊賀市中友生804-10　0595-11-2222\n", "ADDRESS"), ["伊賀市中友生804-10"]);
+        assert!(found("2　山田 花子　伊賀市の倉庫で10時\n", "ADDRESS").is_empty());
+        assert!(found("場所　伊賀市中友生二丁目 路上\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn the_building_and_room_after_the_street_number() {
+        // a name holding a building word, or a katakana name, then a room number ending the cell
+        assert_eq!(
+            found("住所 福岡県福岡市南区大橋2-8-3 グランハイツ大橋302\n", "ADDRESS"),
+            ["福岡県福岡市南区大橋2-8-3 グランハイツ大橋302"]
+        );
+        assert_eq!(
+            found("住所：宮城県仙台市青葉区一番町4-1-9 エクセル一番町 1108\n", "ADDRESS"),
+            ["宮城県仙台市青葉区一番町4-1-9 エクセル一番町 1108"]
+        );
+        assert_eq!(
+            found("所在地 愛知県名古屋市中区栄3-4-5 栄ハイム3-C\n", "ADDRESS"),
+            ["愛知県名古屋市中区栄3-4-5 栄ハイム3-C"]
+        );
+        // the building in the next cell of a row (a tab, a comma inside a quoted cell)
+        assert_eq!(
+            found("山田\t新潟県新潟市中央区万代1-2-3\tﾊﾟｰｸｻｲﾄﾞ万代505\t025-111-2222\n", "ADDRESS"),
+            ["新潟県新潟市中央区万代1-2-3\tﾊﾟｰｸｻｲﾄﾞ万代505"]
+        );
+        assert_eq!(
+            found("\"山田\",\"新潟県新潟市中央区万代1-2-3, 万代コーポ12\",\"x\"\n", "ADDRESS"),
+            ["新潟県新潟市中央区万代1-2-3, 万代コーポ12"]
+        );
+        // a kanji word and a number, or a building cell followed by more text, are not a building
+        assert_eq!(found("住所 福岡県福岡市南区大橋2-8-3 田中15\n", "ADDRESS"), ["福岡県福岡市南区大橋2-8-3"]);
+        assert_eq!(
+            found("山田\t新潟県新潟市中央区万代1-2-3\t鈴木商店12個\n", "ADDRESS"),
+            ["新潟県新潟市中央区万代1-2-3"]
+        );
+    }
+
+    #[test]
+    fn block_numbers_on_the_next_line() {
+        assert_eq!(
+            found("送り先\n新潟県佐渡市両津夷\n　二百十番地の三\n", "ADDRESS"),
+            ["新潟県佐渡市両津夷\n　二百十番地の三"]
+        );
+        assert_eq!(found("住所 新潟県佐渡市両津夷\n4-12\n", "ADDRESS"), ["新潟県佐渡市両津夷\n4-12"]);
+        // a number opening the next line that is no block number
+        assert!(found("新潟県佐渡市両津夷\n2024年に訪問\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn a_phone_number_after_the_address_is_not_a_block_number() {
+        assert_eq!(
+            found("発送元 長野県松本市中央五丁目二番地　0263-11-2233\n", "ADDRESS"),
+            ["長野県松本市中央五丁目二番地"]
+        );
+        assert_eq!(found("住所 長野県松本市中央5番地 03-1111-2222\n", "ADDRESS"), ["長野県松本市中央5番地"]);
     }
 
     #[test]

@@ -708,6 +708,27 @@ impl BirthDate {
     }
 }
 
+/// The keyword group of 年生 (`明治三十一年生`: born in that year).
+const YEAR_GROUP: &str = "birth_date.year";
+
+/// Birth years: an era year right before 生 that ends the word (`（明治三十一年生）`, `大正5年生 `). A year
+/// with no era before 年生 is a school grade (小学3年生), and 生まれ is read with the labels.
+fn birth_years(doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
+    let norm = &doc.norm.chars;
+    let today = today();
+    for &ks in &doc.occurrences(YEAR_GROUP).starts {
+        let ke = ks + 2;
+        if norm.get(ke).is_some_and(|&c| c.is_alphabetic() && !"、。".contains(c)) {
+            continue; // 年生まれ, 年生存: another word
+        }
+        if let Some(s) = forms::era_year_before(norm, line_start(norm, ks, 30), ks + 1, today) {
+            if !seen.contains(&s) {
+                out.push(Finding::new("DATE_OF_BIRTH", s, ks + 1, 0.85, NAME));
+            }
+        }
+    }
+}
+
 /// The keyword group of the words that make a text a family list.
 const FAMILY_GROUP: &str = "birth_date.family";
 
@@ -756,6 +777,9 @@ impl BirthDate {
                 p += 1;
             }
             if p >= le || !"本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p]) {
+                if let Some((ds, de)) = kin_cell_date(norm, p, le, today).filter(|d| !seen.contains(&d.0)) {
+                    out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
+                }
                 ls = le + 1;
                 continue;
             }
@@ -771,6 +795,37 @@ impl BirthDate {
             ls = le + 1;
         }
     }
+}
+
+/// A family-list line in columns `name  relation  date  …` (`[from, le)`): the relation stands as a cell
+/// of its own, and the next cell is a date; that date is the person's date of birth: (start, end).
+fn kin_cell_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) -> Option<(usize, usize)> {
+    let cell_end = |e: usize| e >= le || matches!(norm[e], ' ' | '\t');
+    let mut p = from + 1;
+    while p < le {
+        if matches!(norm[p - 1], ' ' | '\t') && "本配夫妻父母長次三四子祖兄姉弟妹義孫".contains(norm[p])
+        {
+            let kin = KIN.iter().find(|k| {
+                let n = k.chars().count();
+                p + n < le && k.chars().eq(norm[p..p + n].iter().copied()) && matches!(norm[p + n], ' ' | '\t')
+            });
+            if let Some(k) = kin {
+                let mut q = p + k.chars().count();
+                while q < le && matches!(norm[q], ' ' | '\t') {
+                    q += 1;
+                }
+                let re = DateRe { c: norm, hi: le };
+                if let Some(m) = re.match_at(q) {
+                    if !m.is_jm() && valid(norm, &m, today) && cell_end(m.end) {
+                        return Some((m.start, m.end));
+                    }
+                }
+                return forms::date_at(norm, q, le, today).filter(|&e| cell_end(e)).map(|e| (q, e));
+            }
+        }
+        p += 1;
+    }
+    None
 }
 
 /// The date ending a family-list line `[from, le)` after a name: (start, end).
@@ -843,6 +898,7 @@ impl Recognizer for BirthDate {
         // the labels, and the words that make a text a family list (read by `family_lines`)
         let mut k = label_keywords();
         k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
+        k.push((YEAR_GROUP, vec!["年生".to_string()]));
         k
     }
 
@@ -850,6 +906,7 @@ impl Recognizer for BirthDate {
         let hits = keyword_hits(doc, "n.dob");
         if hits.is_empty() {
             self.family_lines(doc, &[], out);
+            birth_years(doc, &[], out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -884,6 +941,7 @@ impl Recognizer for BirthDate {
             }
         }
         self.family_lines(doc, &seen, out);
+        birth_years(doc, &seen, out);
     }
 }
 
@@ -894,6 +952,24 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, f64)> {
         run_alone(&BirthDate, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
+    }
+
+    #[test]
+    fn an_era_year_before_sei() {
+        let got: Vec<String> =
+            find("曾祖母 トメ（大正五年生）\n祖父 一郎 昭和3年生、農業\n").into_iter().map(|f| f.0).collect();
+        assert_eq!(got, ["大正五年", "昭和3年"]);
+        assert!(find("娘は小学3年生です。").is_empty());
+        assert!(find("平成元年生まれ").iter().all(|f| f.0 != "平成元年"));
+    }
+
+    #[test]
+    fn a_relation_cell_then_a_date_in_a_family_list() {
+        let text = "扶養親族\n　山田 一郎　次男　H20・5・6　学生\n　山田 花　妻　1984/02/29\n";
+        assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), ["H20・5・6", "1984/02/29"]);
+        // not a family list, or the relation not a cell of its own
+        assert!(find("名簿\n　山田 一郎　次男　H20・5・6\n").is_empty());
+        assert!(find("家族\n　山田 一郎（次男）H20・5・6\n").is_empty());
     }
 
     #[test]

@@ -17,6 +17,19 @@ fn era_at(c: &[char], p: usize, hi: usize) -> Option<(i32, i32, usize)> {
         ['昭', '和'] => (1926, 64),
         ['平', '成'] => (1989, 31),
         ['令', '和'] => (2019, 99),
+        // the era shortened to its first character or letter before the year (昭55, S31, h3): the year's
+        // digits must follow, and a letter must not end a word
+        [e, d] if d.is_ascii_digit() && (p == 0 || !c[p - 1].is_ascii_alphabetic()) => {
+            let base = match e.to_ascii_uppercase() {
+                '明' | 'M' => (1868, 45),
+                '大' | 'T' => (1912, 15),
+                '昭' | 'S' => (1926, 64),
+                '平' | 'H' => (1989, 31),
+                '令' | 'R' => (2019, 99),
+                _ => return None,
+            };
+            return Some((base.0, base.1, p + 1));
+        }
         _ => return None,
     };
     Some((base, span, p + 2))
@@ -99,7 +112,7 @@ fn month_day(c: &[char], p: usize, hi: usize, kanji: bool) -> Option<(u32, u32, 
         return Some((m, d, q));
     }
     let sep = *c.get(p)?;
-    if p >= hi || !matches!(sep, '.' | '/' | '-') {
+    if p >= hi || !matches!(sep, '.' | '/' | '-' | '・') {
         return None;
     }
     let (m, q) = number_at(c, p + 1, hi, 2)?;
@@ -124,16 +137,28 @@ fn real(y: i32, m: u32, d: u32, today: (i32, u32, u32)) -> bool {
 /// The end of a date of one of the forms above starting at `p` (before `hi`).
 pub(crate) fn date_at(c: &[char], p: usize, hi: usize, today: (i32, u32, u32)) -> Option<usize> {
     let hi = hi.min(c.len());
-    if p >= hi || !(c[p].is_ascii_digit() || "明大昭平令〇一二三四五六七八九十".contains(c[p])) {
+    if p >= hi || !(c[p].is_ascii_digit() || "明大昭平令〇一二三四五六七八九十MTSHRmtshr".contains(c[p]))
+    {
         return None;
     }
     // 昭和六十二年四月三日 / 昭和62.4.3
     if let Some((y, q)) = era_year(c, p, hi) {
-        if let Some(q2) = expect(c, q, hi, '年') {
+        if let Some(mut q2) = expect(c, q, hi, '年') {
+            // 平成17年(2005年)3月3日: the western year in brackets, agreeing with the era's
+            let mut both = false;
+            let b = skip_spaces(c, q2, hi);
+            if c.get(b) == Some(&'(') && b < hi {
+                let (wy, r) = number_at(c, b + 1, hi, 4)?;
+                let r = expect(c, expect(c, r, hi, '年')?, hi, ')')?;
+                if r - b != 7 || wy as i32 != y {
+                    return None;
+                }
+                (q2, both) = (r, true);
+            }
             let (m, d, e) = month_day(c, q2, hi, true)?;
             // digits only in every part is the base pattern's form: leave it to it
             let kanji = c[p..e].iter().any(|&ch| kanji_digit(ch).is_some() || ch == '十');
-            return (kanji && real(y, m, d, today)).then_some(e);
+            return ((kanji || both) && real(y, m, d, today)).then_some(e);
         }
         let (m, d, e) = month_day(c, q, hi, false)?;
         return real(y, m, d, today).then_some(e);
@@ -171,6 +196,16 @@ pub(crate) fn date_before(c: &[char], lo: usize, end: usize, today: (i32, u32, u
     })
 }
 
+/// An era year ending right before `end` (`明治三十一年` of `明治三十一年生`), starting on the line from
+/// `lo`: its start. The year must be one the era had, and no later than `today`'s.
+pub(crate) fn era_year_before(c: &[char], lo: usize, end: usize, today: (i32, u32, u32)) -> Option<usize> {
+    (lo..end.saturating_sub(2)).find(|&p| {
+        era_at(c, p, end).is_some()
+            && (p == 0 || !c[p - 1].is_ascii_alphanumeric())
+            && era_year(c, p, end).is_some_and(|(y, q)| y <= today.0 && expect(c, q, end, '年') == Some(end))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +225,25 @@ mod tests {
         assert_eq!(end("1987年(昭和62年)4月3日").as_deref(), Some("1987年(昭和62年)4月3日"));
         assert_eq!(end("昭和62.4.3 ").as_deref(), Some("昭和62.4.3"));
         assert_eq!(end("平成元/5/1").as_deref(), Some("平成元/5/1"));
+        // the era in one character or letter, dots or middle dots between the parts
+        assert_eq!(end("昭48・11・20 ").as_deref(), Some("昭48・11・20"));
+        assert_eq!(end("h7.2.14").as_deref(), Some("h7.2.14"));
+        assert_eq!(end("令3・4・1").as_deref(), Some("令3・4・1"));
+        // the western year in brackets after the era year
+        assert_eq!(
+            end("平成9年（1997年）10月21日".replace('（', "(").replace('）', ")").as_str()).as_deref(),
+            Some("平成9年(1997年)10月21日")
+        );
+    }
+
+    #[test]
+    fn shortened_eras_need_agreement() {
+        assert_eq!(end("平成9年(1998年)10月21日"), None); // the two years disagree
+        assert_eq!(end("昭70・1・1"), None); // 昭和 had 64 years
+        assert_eq!(end("昭・1・1"), None);
+        assert_eq!(end("S48・11・20・3"), Some("S48・11・20".into())); // read as far as a date goes
+        let c: Vec<char> = "USB3.1.2".chars().collect();
+        assert_eq!(date_at(&c, 2, c.len(), TODAY), None); // a letter ending a word is no era
     }
 
     #[test]
@@ -202,6 +256,17 @@ mod tests {
         assert_eq!(end("1990年(昭和62年)4月3日"), None);
         assert_eq!(end("令和九年一月一日"), None);
         assert_eq!(end("昭和"), None);
+    }
+
+    #[test]
+    fn an_era_year_alone() {
+        let c: Vec<char> = "祖母 トメ（大正五年生）".chars().collect();
+        let end = c.iter().position(|&ch| ch == '生').unwrap_or(0);
+        assert_eq!(era_year_before(&c, 0, end, TODAY), Some(6));
+        let c: Vec<char> = "小学3年生".chars().collect();
+        assert_eq!(era_year_before(&c, 0, 4, TODAY), None);
+        let c: Vec<char> = "大正十八年生".chars().collect(); // 大正 had 15 years
+        assert_eq!(era_year_before(&c, 0, 5, TODAY), None);
     }
 
     #[test]

@@ -82,7 +82,9 @@ impl Recognizer for PostalCode {
                 _ => match label_of(doc, start) {
                     None => {
                         if hyphen {
-                            if doc.lang == Lang::En {
+                            if super::romaji_address::ends_before(doc, start) {
+                                0.85 // …, Chuo-ku, Tokyo 104-0061
+                            } else if doc.lang == Lang::En {
                                 0.4
                             } else {
                                 0.65

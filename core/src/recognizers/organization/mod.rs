@@ -225,6 +225,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_going_on_in_hiragana_up_to_the_addressing_word() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "宛先：有限会社 花のやまもと 御中\n"), ["有限会社 花のやまもと"]);
+        assert_eq!(texts(&e, "株式会社森とみずうみ様\n"), ["株式会社森とみずうみ"]);
+        // without an addressing word the hiragana is read as the sentence going on
+        assert_eq!(texts(&e, "株式会社山田のおかげです。"), ["株式会社山田"]);
+        // a kanji word after the hiragana is the person addressed, not the company's name
+        assert_eq!(texts(&e, "株式会社青葉の田中様"), ["株式会社青葉"]);
+    }
+
+    #[test]
     fn kana_banks_schools_and_time_zones() {
         let e = engine(None);
         assert_eq!(texts(&e, "振込先：ひまわり銀行 本店"), ["ひまわり銀行"]);
