@@ -31,6 +31,7 @@ mod personnel;
 mod prose;
 mod readers;
 mod romaji_names;
+mod row_names;
 mod tables;
 
 use crate::document::{Document, Lang};
@@ -292,6 +293,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.titles(budget);
         cx.cue_patterns(budget);
         cx.line_names(budget);
+        cx.row_names();
         cx.table_columns();
         cx.speakers(budget);
         cx.bracket_speakers();
