@@ -468,7 +468,7 @@ def make(sender: P, to: list[str], subject: str, body: str, *, cc: list[str] | N
         m["Cc"] = ", ".join(cc)
     if bcc:
         m["Bcc"] = ", ".join(bcc)
-    m["Subject"] = Header(subject, hcs).encode()
+    m["Subject"] = Header(subject, hcs, header_name="Subject")
     d = dt.datetime(2026, 10, 1 + (day or R.randint(0, 29)), R.randint(8, 19), R.randint(0, 59), R.randint(0, 59),
                     tzinfo=JST)
     m["Date"] = d.strftime("%a, %d %b %Y %H:%M:%S +0900")
@@ -972,7 +972,7 @@ def r_body_pii() -> None:
     dest = R.choice(["株式会社あおぞら観光バス", "ひかり交通株式会社", "ホテル潮騒", "旅館 山水閣", *cust_orgs()])
     s = owner_of(dest)
     p = pick(dest, s)
-    grp = R.choice(cust_orgs())
+    grp = R.choice([o for o in cust_orgs() if o != dest])
     sens = R.random() < 0.35
     n = R.randint(6, 18)
     rows = person_rows(n, sensitive="既往歴・持病" if sens else "", passport=not sens and R.random() < 0.5)
@@ -980,7 +980,10 @@ def r_body_pii() -> None:
     body = letter(s, p, f"{grp}様の参加者情報を以下に貼り付けます(Excelからコピーしています)。\n\n{table}")
     cs = pick_cs()
     fn = make(s, fmt([p], cs), "参加者情報", body, cs=cs, html=html_of(body) if R.random() < 0.3 else "")
-    label(fn, "risky", ["bulk_pii"] + (["sensitive_pii"] if sens else []), "pii_pasted_in_body",
+    codes = ["bulk_pii"] + (["sensitive_pii"] if sens else [])
+    if dest in cust_orgs():  # another customer's participants
+        codes.append("content_recipient_mismatch")
+    label(fn, "risky", codes, "pii_pasted_in_body",
           f"{n} participants of {grp} pasted into the body, to {p.name} at {dest}", s, [p])
 
 
