@@ -28,8 +28,10 @@ pub mod lexicon;
 mod lists;
 mod patterns;
 mod personnel;
+mod phone_names;
 mod prose;
 mod readers;
+mod repeat_names;
 mod role_names;
 mod romaji_names;
 mod tables;
@@ -299,6 +301,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.bracket_speakers();
         cx.dept_names();
         cx.role_names();
+        cx.phone_names();
         cx.arrow_names();
         cx.attendees();
         cx.personnel();
@@ -311,6 +314,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
+        cx.repeat_names();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         cx.given_after_surnames();
         cx.surnames_before_given();
