@@ -8,6 +8,7 @@
 //! name must hold a space (a full name), since a short hiragana word is more often a word than a name.
 
 use super::chars::{is_hira, is_kata};
+use super::tables::{F_HIRA, F_KATA, F_UPPER};
 use super::Ctx;
 
 /// At most this many distinct names are looked for again.
@@ -18,6 +19,7 @@ impl Ctx<'_, '_> {
     #[inline(never)]
     pub(crate) fn repeat_names(&mut self) {
         let t = self.t;
+        let n = self.n;
         let mut names: Vec<(usize, usize)> = Vec::new();
         for &((s, e), score) in &self.found.items {
             if score < 0.75 || e - s < 3 || e - s > 24 || names.iter().any(|&(a, b)| t[a..b] == t[s..e]) {
@@ -37,32 +39,45 @@ impl Ctx<'_, '_> {
         if names.is_empty() {
             return;
         }
-        let norm = &self.doc.norm;
-        let hay = norm.s.as_bytes();
+        // the names' other places: each start of a run of their script (found by its flag), compared with the
+        // names of that script; no search of the whole text per name
+        let class = |c: char| -> u16 {
+            if c.is_ascii_alphabetic() {
+                F_UPPER
+            } else if is_kata(c) {
+                F_KATA
+            } else if is_hira(c) {
+                F_HIRA
+            } else {
+                0
+            }
+        };
         let mut add: Vec<(usize, usize)> = Vec::new();
-        for &(s, e) in &names {
-            let word: String = t[s..e].iter().collect();
-            let class = |c: char| -> u8 {
-                if c.is_ascii_alphabetic() {
-                    1
-                } else if is_kata(c) {
-                    2
-                } else if is_hira(c) {
-                    3
-                } else {
-                    0
+        for bit in [F_UPPER, F_KATA, F_HIRA] {
+            if !names.iter().any(|&(s, _)| class(t[s]) == bit) {
+                continue;
+            }
+            let mut i = self.next_flag(0, bit);
+            while i < n {
+                // a run start (the rest of each run is stepped over below)
+                if i == 0 || class(t[i - 1]) != bit {
+                    for &(s, e) in names.iter().filter(|&&(s, _)| class(t[s]) == bit) {
+                        let j = i + (e - s);
+                        // a hiragana name may be followed by a particle; the others end where their script ends
+                        if t.get(i..j) == Some(&t[s..e])
+                            && !(bit != F_HIRA && t.get(j).is_some_and(|&c| class(c) == bit))
+                            && !self.found.contains(i, j)
+                        {
+                            add.push((i, j));
+                        }
+                    }
                 }
-            };
-            let k = class(t[s]);
-            for b in memchr::memmem::find_iter(hay, word.as_bytes()) {
-                let i = norm.char_index(b);
-                let j = i + (e - s);
-                let before = i > 0 && class(t[i - 1]) == k;
-                // a hiragana name may be followed by a particle; the others end where their script ends
-                let after = k != 3 && t.get(j).is_some_and(|&c| class(c) == k);
-                if !before && !after && !self.found.contains(i, j) {
-                    add.push((i, j));
+                // past the run of this script (capitals flag only the first letter of a Latin word)
+                i += 1;
+                while i < n && class(t[i]) == bit {
+                    i += 1;
                 }
+                i = self.next_flag(i, bit);
             }
         }
         for (s, e) in add {
