@@ -132,6 +132,8 @@ pub fn find_text(text: &Text) -> Vec<Table> {
     let mut ls_b = 0usize;
     // the table being built: its delimiter, header and rows
     let mut cur: Option<Table> = None;
+    // a `|` line that is no header by its words, kept one line in case a Markdown rule line follows it
+    let mut pending: Option<Table> = None;
     loop {
         let le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
         let line = &b[ls_b..le_b];
@@ -149,8 +151,11 @@ pub fn find_text(text: &Text) -> Vec<Table> {
         } else {
             None
         };
+        let before = pending.take();
         match (cells, cur.as_mut()) {
             (Some(Line::Rule), Some(_)) => {}
+            // `| 議題 | 担当 | 期限 |` over `|---|---|---|`: the rule line makes the line above a header
+            (Some(Line::Rule), None) if before.is_some() => cur = before,
             (Some(Line::Cells(d, cells)), Some(tb)) if d == tb.delim && fits(tb, &cells) => tb.rows.push(cells),
             (cells, _) => {
                 if let Some(tb) = cur.take() {
@@ -161,6 +166,8 @@ pub fn find_text(text: &Text) -> Vec<Table> {
                 if let Some(Line::Cells(d, cells)) = cells {
                     if header_like(t, &cells) {
                         cur = Some(Table { delim: d, header: cells, rows: Vec::new() });
+                    } else if d == Delim::Bar && header_shaped(t, &cells) {
+                        pending = Some(Table { delim: d, header: cells, rows: Vec::new() });
                     }
                 }
             }
@@ -353,15 +360,26 @@ fn trim(t: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
 /// A header row: at least two cells, every filled cell short and without digits or `@`, two thirds
 /// of them header words.
 fn header_like(t: &[char], cells: &[(usize, usize)]) -> bool {
+    if !header_shaped(t, cells) {
+        return false;
+    }
     let filled: Vec<&[char]> = cells.iter().filter(|c| c.1 > c.0).map(|&(s, e)| &t[s..e]).collect();
-    if filled.len() < 2 {
-        return false;
-    }
-    if filled.iter().any(|c| c.len() > MAX_HEADER_CELL || c.iter().enumerate().any(|(i, &x)| data_char(c, i, x))) {
-        return false;
-    }
     let words = filled.iter().filter(|c| header_word(c)).count();
     words * 3 >= filled.len() * 2
+}
+
+/// The shape of a header row, whatever its words: at least two filled cells, each short and without
+/// digits or `@`.
+fn header_shaped(t: &[char], cells: &[(usize, usize)]) -> bool {
+    let mut filled = 0;
+    for &(s, e) in cells {
+        let c = &t[s..e];
+        if c.len() > MAX_HEADER_CELL || c.iter().enumerate().any(|(i, &x)| data_char(c, i, x)) {
+            return false;
+        }
+        filled += usize::from(e > s);
+    }
+    filled >= 2
 }
 
 /// Words that head a column of a company's lists.
@@ -523,6 +541,19 @@ mod tests {
                 tb.rows.into_iter().map(move |r| (h.join("/"), r.into_iter().map(s).collect()))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_markdown_rule_line_makes_any_header() {
+        // no header word but one: the rule line under it says it is a header
+        let got = cells_of("| 作業 | 担当 | 締切 |\n|---|---|---|\n| 棚卸し | 山田 | 3/1 |\n");
+        assert_eq!(
+            got,
+            [("作業/担当/締切".to_string(), vec!["棚卸し".to_string(), "山田".to_string(), "3/1".to_string()])]
+        );
+        // without the rule line it is no table; a rule line under a line of data makes none
+        assert!(cells_of("| 作業 | 担当 | 締切 |\n| 棚卸し | 山田 | 3/1 |\n").is_empty());
+        assert!(cells_of("| 棚卸し | 2 | 3/1 |\n|---|---|---|\n| 棚卸し | 山田 | 3/1 |\n").is_empty());
     }
 
     #[test]

@@ -1236,6 +1236,34 @@ impl EnglishNameRecognizer {
         }
         self.org_lists(t, &doc.norm.s, out);
         self.lowercase_names(t, &doc.lower().s, out);
+        passenger_names(doc, out);
+    }
+}
+
+/// `OHTA/KENJI MR` of a passenger list ([`crate::recognizers::person_ja::passenger_name`]): the capitals
+/// before each `/` are read only when the `/` follows a capital letter.
+fn passenger_names(doc: &Document, out: &mut Vec<Finding>) {
+    let t: &[char] = &doc.norm.chars;
+    let n = t.len();
+    let bytes = doc.norm.s.as_bytes();
+    for b in memchr::memchr_iter(b'/', bytes) {
+        if b == 0 || !bytes[b - 1].is_ascii_uppercase() {
+            continue; // most slashes: in dates, paths and URLs
+        }
+        let w = doc.norm.char_index(b);
+        if w == 0 || !t[w - 1].is_ascii_uppercase() {
+            continue;
+        }
+        let mut c = w;
+        while c > 0 && w - c < 16 && t[c - 1].is_ascii_uppercase() {
+            c -= 1;
+        }
+        if c > 0 && (t[c - 1].is_alphanumeric() || t[c - 1] == '/') {
+            continue;
+        }
+        if let Some(e) = crate::recognizers::person_ja::passenger_name(t, c, w, n) {
+            out.push(Finding::new("PERSON", c, e, 0.8, NAME));
+        }
     }
 }
 
@@ -1276,6 +1304,16 @@ mod tests {
         assert!(has("It was Emma Larsen's idea.", "PERSON", "Emma Larsen"));
         assert!(has("hi, my name is lena andersson.", "PERSON", "lena andersson"));
         assert!(found("I will pay the bill in may. Will you send the bill by May?").is_empty());
+    }
+
+    #[test]
+    fn passenger_list_names() {
+        let list = "Group booking\n1. MORALES/ANA MS\n2. TRAN/THI HOA MRS\nSee https://example.com/AB/CD MR\n";
+        assert!(has(list, "PERSON", "MORALES/ANA"));
+        assert!(has(list, "PERSON", "TRAN/THI HOA"));
+        // no title after the given name, or a path: no passenger
+        assert!(!found("Use TCP/IP here. See /usr/LIB/X MR").iter().any(|f| f.1.contains('/')));
+        assert!(!found(list).iter().any(|f| f.1.contains("AB/CD")));
     }
 
     #[test]

@@ -12,7 +12,8 @@ use crate::document::line_end;
 pub(crate) const ATTEND_GROUP: &str = "person_ja.attend";
 
 /// The attendance words.
-pub(crate) const ATTEND_WORDS: &[&str] = &["出席", "参加", "欠席", "敬称略", "当社"];
+pub(crate) const ATTEND_WORDS: &[&str] =
+    &["出席", "参加", "欠席", "敬称略", "当社", "Attendees", "Participants", "Attendance", "Present"];
 
 impl Ctx<'_, '_> {
     /// Adds the names of attendee lists.
@@ -38,10 +39,45 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `Attendees: Aiko Nishimori, Raj Patel, Hayashi`: the items of an English list, split at commas, are
+    /// names when each is one to three capitalised words and at least half of them spell Japanese (Hepburn).
+    fn latin_attendees(&self, from: usize, le: usize, add: &mut Vec<(usize, usize)>) {
+        let t = self.t;
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut p = from;
+        while p < le && items.len() < 24 {
+            let s = p + t[p..le].iter().take_while(|&&c| one_of!(c, " :,、")).count();
+            let mut e = s + t[s..le].iter().take_while(|&&c| !one_of!(c, ",、")).count();
+            p = e;
+            while e > s && t[e - 1] == ' ' {
+                e -= 1;
+            }
+            if e > s {
+                items.push((s, e));
+            }
+        }
+        let shaped = |&(s, e): &(usize, usize)| {
+            let words = t[s..e].split(|&c| c == ' ');
+            t[s..e].iter().filter(|&&c| c == ' ').count() < 3
+                && words.into_iter().all(|w| {
+                    w.len() >= 2
+                        && w[0].is_ascii_uppercase()
+                        && w.iter().all(|&c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
+                })
+        };
+        let japanese = items.iter().filter(|&&(s, e)| self.all_romaji_ja(&t[s..e])).count();
+        if items.len() >= 2 && items.iter().all(shaped) && japanese * 2 >= items.len() {
+            add.extend(items);
+        }
+    }
+
     /// The names among the words of `[from, le)`.
     fn attendee_line(&self, from: usize, le: usize, add: &mut Vec<(usize, usize)>) {
         let t = self.t;
         let lex = self.lex;
+        if t[from..le].iter().find(|&&c| !one_of!(c, " :")).is_some_and(|c| c.is_ascii_uppercase()) {
+            return self.latin_attendees(from, le, add);
+        }
         let mut words: Vec<(usize, usize)> = Vec::new();
         let mut p = from;
         while p < le && words.len() < 24 {
@@ -93,6 +129,14 @@ mod tests {
     fn attendee_lists() {
         assert_eq!(names("（当社）榎本　関口　須藤\n"), ["榎本", "関口", "須藤"]);
         assert_eq!(names("出席：関口・須藤・乙部\n"), ["関口", "須藤", "乙部"]);
+    }
+
+    #[test]
+    fn english_attendee_lists() {
+        let text = "議事録\nAttendees: Mio Kurisu, Anil Shah, Tanabe\n- Tanabe: 確認中\n";
+        assert_eq!(names(text), ["Mio Kurisu", "Anil Shah", "Tanabe", "Tanabe"]);
+        // English words, not names; or a list with nothing Japanese in it
+        assert!(names("議事録\nAttendees: Sales Team, Marketing, Legal\n").is_empty());
     }
 
     #[test]

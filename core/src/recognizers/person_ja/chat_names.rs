@@ -9,7 +9,7 @@
 use super::chars::{is_hira, is_kanji, is_kata};
 use super::cues::time_stamp;
 use super::patterns::run_len;
-use super::romaji_names::romaji_at;
+use super::romaji_names::{self, romaji_at};
 use super::Ctx;
 
 /// The longest part of a display name (each side of one space), in code points.
@@ -33,9 +33,14 @@ impl Ctx<'_, '_> {
         }
         if q < le && t[q].is_ascii_uppercase() {
             // `Kaburagi Nagi  9:58 AM`, `…⇥SHOJI Aoi⇥…`: a romanised name (Hepburn words) in the same places
-            let e = romaji_at(t, q, le)?;
-            let shaped = if stamp.is_some() { tabbed && t.get(e) == Some(&'\t') } else { time_ends_line(t, e, le) };
-            return shaped.then_some((q, e, true));
+            if let Some(e) = romaji_at(t, q, le) {
+                let shaped = if stamp.is_some() { tabbed && t.get(e) == Some(&'\t') } else { time_ends_line(t, e, le) };
+                return shaped.then_some((q, e, true));
+            }
+            // `19:02⇥Yukari🌷⇥…`: one romanised given name between the tabs of an export, counted when it
+            // heads two lines
+            let e = romaji_names::word(t, q, le).filter(|w| !w.initial)?.end;
+            return (tabbed && t.get(decoration_end(t, e, le)) == Some(&'\t')).then_some((q, e, false));
         }
         if q >= le || !name_char(t[q]) {
             return None;
@@ -55,7 +60,10 @@ impl Ctx<'_, '_> {
         }
         // after a time stamp: a tab, or a colon (`[11:25] さかぐち ゆうり: …`, kana names `speaker_at` leaves)
         let shaped = match stamp {
-            Some(_) => (tabbed && t.get(e) == Some(&'\t')) || (!is_kanji(t[q]) && t.get(e) == Some(&':')),
+            Some(_) => {
+                (tabbed && t.get(decoration_end(t, e, le)) == Some(&'\t'))
+                    || (!is_kanji(t[q]) && t.get(e) == Some(&':'))
+            }
             None => time_ends_line(t, e, le),
         };
         if !shaped || e - q < 2 || self.tb.not_names.contains(&t[q..e]) {
@@ -92,6 +100,16 @@ impl Ctx<'_, '_> {
             None => (2..kata.len().saturating_sub(1)).any(|k| lex.kana_part(&kata[..k]) && lex.kana_part(&kata[k..])),
         }
     }
+}
+
+/// After the emoji or symbols a display name may end with (`Yukari🌷`, `みか☆`, at most four): where they end.
+fn decoration_end(t: &[char], e: usize, le: usize) -> usize {
+    e + run_len(t, e, le, 4, |c| {
+        !(c.is_alphanumeric()
+            || c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || ('\u{3000}'..='\u{30FF}').contains(&c))
+    })
 }
 
 /// A letter of a display name.
@@ -132,6 +150,11 @@ mod tests {
         assert_eq!(names("2026/03/02 14:52\t山田 太郎\t了解です\n"), ["山田 太郎"]);
         assert_eq!(names("Kaburagi Nagi  9:58 AM\nおはようございます\n"), ["Kaburagi Nagi"]);
         assert_eq!(names("[11:25] さかぐち ゆうり: 遅れます\n"), ["さかぐち ゆうり"]);
+        // a display name ending in an emoji; a romanised given name alone, heading two lines
+        let export = "20:01\tMiho🍀\t了解\n20:02\tけいた⭐\tありがとう\n20:03\tMiho🍀\tまたね\n20:04\tけいた⭐\t👍\n";
+        assert_eq!(names(export), ["Miho", "けいた", "Miho", "けいた"]);
+        // a word that is no name, or a name once only
+        assert!(names("20:01\tSales🍀\t了解\n20:03\tSales🍀\tまたね\n20:04\tMiho\tok\n").is_empty());
         // a romanised given name after @
         assert_eq!(names("@Osamu 確認お願いします\n"), ["Osamu"]);
         assert_eq!(names("<@Mio Kurisu> 請求書です\n"), ["Mio Kurisu"]);

@@ -876,16 +876,27 @@ impl Ctx<'_, '_> {
     pub(crate) fn table_columns(&mut self) {
         // a column of names is headed by a label word (氏名, フリガナ, 担当 …) or one of a few others
         let s = self.doc.norm.s.as_bytes();
-        let others = ["メンバー", "スタッフ", "よみ", "ヨミ", "読み", "Name", "NAME", "name"];
+        let others =
+            ["メンバー", "スタッフ", "よみ", "ヨミ", "読み", "Name", "NAME", "name", "担当", "かな", "ｶﾅ", "ｶﾞﾅ", "ﾖﾐ"];
         if !self.doc.has_group(LABEL_GROUP) && !others.iter().any(|w| memchr::memmem::find(s, w.as_bytes()).is_some()) {
             return;
         }
         let tables = Tables::of(self.doc);
         let t = self.t;
-        let cells: Vec<(usize, usize)> =
-            tables.column_cells(t, name_header).map(|(_, c)| c).filter(|&(s, e)| name_cell(&t[s..e])).collect();
+        let cells: Vec<(usize, usize)> = tables.column_cells(t, name_header).map(|(_, c)| c).collect();
         for (s, e) in cells {
-            self.add(s, e, 0.85);
+            let s = row_number_end(t, s, e);
+            if name_cell(&t[s..e]) {
+                // 石垣・与那国, 丸尾/吉岡: two surnames in one cell, split where kanji meet a separator
+                let mut a = s;
+                for k in s + 1..e.saturating_sub(1) {
+                    if one_of!(t[k], "・/、") && is_kanji(t[k - 1]) && is_kanji(t[k + 1]) {
+                        self.add(a, k, 0.85);
+                        a = k + 1;
+                    }
+                }
+                self.add(a, e, 0.85);
+            }
         }
     }
 }
@@ -899,7 +910,11 @@ const NAME_HEADERS: &[&str] = &[
     "姓名",
     "フリガナ",
     "ふりがな",
+    "ﾌﾘｶﾞﾅ",
     "カナ",
+    "ｶﾅ",
+    "かな",
+    "ﾖﾐ",
     "よみ",
     "ヨミ",
     "読み",
@@ -959,6 +974,22 @@ fn name_headers() -> &'static CharWords {
     WORDS.get_or_init(|| CharWords::new(NAME_HEADERS))
 }
 
+/// After the row number a roster puts before the name in the same cell (`1 岡部 トメ` under `班 氏名`): where
+/// the name starts; `s` when the cell opens with no number, or with nothing but a number.
+fn row_number_end(t: &[char], s: usize, e: usize) -> usize {
+    let d = run_len(t, s, e, 3, |c| c.is_ascii_digit());
+    if d > 0 && s + d + 1 < e && t[s + d] == ' ' {
+        s + d + 1
+    } else {
+        s
+    }
+}
+
+/// Half-width katakana (ｱ, ﾞ, ｰ), as systems export readings.
+fn is_half_kana(c: char) -> bool {
+    matches!(c, '\u{FF66}'..='\u{FF9F}')
+}
+
 /// A table cell shaped like a name: letters of a name (kanji, kana, Latin), spaces and ・ ー 々 . between
 /// them, at most 30 of them, and not itself a column header.
 fn name_cell(cell: &[char]) -> bool {
@@ -969,11 +1000,8 @@ fn name_cell(cell: &[char]) -> bool {
     if COMPANY.get_or_init(|| CharWords::new(&["株式会社", "有限会社", "合同会社"])).found_in(cell) {
         return false;
     }
-    let letters = cell.iter().filter(|&&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic()).count();
-    letters >= 1
-        && cell
-            .iter()
-            .all(|&c| is_kanji(c) || is_kata(c) || is_hira(c) || c.is_ascii_alphabetic() || one_of!(c, " ・ー々.'-"))
+    let letter = |c: char| is_kanji(c) || is_kata(c) || is_hira(c) || is_half_kana(c) || c.is_ascii_alphabetic();
+    cell.iter().any(|&c| letter(c)) && cell.iter().all(|&c| letter(c) || one_of!(c, " ・ー々.'-/、"))
 }
 
 /// `[10:02]`, `10:02`, `(10:02:33)`, `[2024/05/01 10:02]` at `i`: the position after it.

@@ -28,8 +28,11 @@ pub mod lexicon;
 mod lists;
 mod patterns;
 mod personnel;
+mod phone_names;
 mod prose;
 mod readers;
+mod repeat_names;
+mod role_names;
 mod romaji_names;
 mod row_names;
 mod tables;
@@ -39,6 +42,7 @@ use crate::finding::Finding;
 use crate::recognizer::{Keywords, Recognizer};
 
 use lexicon::{name_lexicon, NameLexicon};
+pub(crate) use romaji_names::passenger_name;
 use tables::{Tables, EN_HONORIFICS, EN_LABELS_STRONG, EN_LABELS_WEAK, LABELS, TITLES};
 
 const NAME: &str = "person_ja";
@@ -298,6 +302,8 @@ impl Recognizer for PersonJaRecognizer {
         cx.speakers(budget);
         cx.bracket_speakers();
         cx.dept_names();
+        cx.role_names();
+        cx.phone_names();
         cx.arrow_names();
         cx.attendees();
         cx.personnel();
@@ -310,6 +316,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
+        cx.repeat_names();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         cx.given_after_surnames();
         cx.surnames_before_given();
@@ -394,6 +401,28 @@ pub(crate) mod tests {
         assert_eq!(names("会社名,担当者\n株式会社ミドリ,東海林 蒼真\n"), ["東海林 蒼真"]);
         // a kana column whose cells hold カナ inside a reading
         assert_eq!(names("No,フリガナ\n1,タカナシ シュンナ\n"), ["タカナシ シュンナ"]);
+    }
+
+    #[test]
+    fn name_columns_of_exports_rosters_and_markdown() {
+        // half-width readings under a half-width header; a hiragana column headed かな
+        assert_eq!(names("No\t氏名\tﾌﾘｶﾞﾅ\n1\t岩城 蓮\tｲﾜｷ ﾚﾝ\n"), ["岩城 蓮", "ｲﾜｷ ﾚﾝ"]);
+        assert_eq!(names("\"ID\",\"氏名\",\"かな\"\n\"A1\",\"岩城 蓮\",\"いわき れん\"\n"), ["岩城 蓮", "いわき れん"]);
+        // a row number one space before the name, in a roster aligned with spaces
+        let roster = "組 氏名      電話\n１ 岩城　蓮      03-1111-2222\n２ 砂川　ハナ    03-1111-3333\n";
+        assert_eq!(names(roster), ["岩城　蓮", "砂川　ハナ"]);
+        // a Markdown table whose only header word is 担当; two surnames in one cell
+        let md = "| 作業 | 担当 | 締切 |\n|---|---|---|\n| 棚卸し | 砂川 | 3/1 |\n| 監査 | 岩城・砂川 | 3/9 |\n";
+        assert_eq!(names(md), ["砂川", "岩城", "砂川"]);
+        // a cell of digits or a company stays out
+        assert!(names("| 作業 | 担当 |\n|---|---|\n| 棚卸し | 2名 |\n| 監査 | 株式会社ミドリ |\n").is_empty());
+    }
+
+    #[test]
+    fn passenger_names_with_a_slash() {
+        assert_eq!(names("搭乗者\n1. IWAKI/REN MR\n2. TRAN/THI HOA MS\n"), ["IWAKI/REN", "TRAN/THI HOA"]);
+        // no title of a fare after it: not a passenger
+        assert!(names("設定 TCP/IP の確認\nAND/OR 検索\n").is_empty());
     }
 
     #[test]

@@ -36,6 +36,12 @@ impl Ctx<'_, '_> {
             }
             // TEL, FAX, PDF: a word not followed by a second one is passed over before it is spelled out
             let w = c + run_len(t, c, n, WORD_MAX, |ch| ch.is_ascii_alphabetic());
+            if t.get(w) == Some(&'/') {
+                if let Some(x) = passenger_name(t, c, w, n) {
+                    add.push((c, x));
+                }
+                continue;
+            }
             if !t.get(w).is_some_and(|&ch| one_of!(ch, " ,.")) {
                 continue;
             }
@@ -121,6 +127,37 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// `OHTA/KENJI MR`, `NGUYEN/VAN NAM MR`: the name of a passenger list, ticket or boarding pass (surname,
+/// a slash, one or two given words, all in capitals, then the title of the fare): its end. The title is
+/// required, which keeps `TCP/IP` and `A/B` out; any spelling is taken (the names are not all Japanese).
+pub(crate) fn passenger_name(t: &[char], c: usize, w: usize, n: usize) -> Option<usize> {
+    let upper = |i: usize| run_len(t, i, n, WORD_MAX, |ch| ch.is_ascii_uppercase());
+    if w - c < 2 || upper(c) != w - c {
+        return None;
+    }
+    let mut e = w + 1;
+    for k in 0..2 {
+        let g = upper(e);
+        if g < 2 || t.get(e + g).is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+            return None;
+        }
+        e += g;
+        if t.get(e) != Some(&' ') {
+            return None;
+        }
+        let title = upper(e + 1);
+        let word: String = t[e + 1..e + 1 + title].iter().collect();
+        let ends = !t.get(e + 1 + title).is_some_and(|ch| ch.is_ascii_alphanumeric());
+        if ends && matches!(word.as_str(), "MR" | "MRS" | "MS" | "MISS" | "MSTR" | "DR") {
+            return Some(e);
+        }
+        if k == 0 {
+            e += 1; // a second given word: `VAN NAM`
+        }
+    }
+    None
+}
+
 /// The start of the line holding `i` (at most [`LINE_LIMIT`] code points back: a huge line is read in windows).
 fn line_start(t: &[char], i: usize) -> usize {
     crate::document::line_start(t, i, LINE_LIMIT)
@@ -167,13 +204,13 @@ pub(crate) fn romaji_at(t: &[char], i: usize, le: usize) -> Option<usize> {
     Some(w2.end)
 }
 
-struct Word {
-    end: usize,
-    initial: bool,
+pub(crate) struct Word {
+    pub(crate) end: usize,
+    pub(crate) initial: bool,
 }
 
 /// `Yamada`, `YAMADA` (a Hepburn spelling), or an initial `T.`.
-fn word(t: &[char], i: usize, le: usize) -> Option<Word> {
+pub(crate) fn word(t: &[char], i: usize, le: usize) -> Option<Word> {
     if i >= le || !t[i].is_ascii_uppercase() {
         return None;
     }
