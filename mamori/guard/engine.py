@@ -88,8 +88,9 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     words count only on a line about someone (with a name or another personal value). The quoted part and the
     signature still leave with the mail: a list there (`QUOTED_LIST_RECORDS` distinct addresses, birth dates or
     identity numbers) counts too. ``identifying`` counts the own text's lines with a birth date or an identity number,
-    or a name beside an address (a list of people pasted in the mail: `checks.BODY_LIST_RECORDS`). Own text past
-    `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
+    or a name beside a home address (an address, a postal code, or a place with a house number: `dwelling`): a list
+    of people pasted in the mail (`checks.BODY_LIST_RECORDS`). Own text past `MAX_LINES_OF_BODY` non-blank lines is
+    not read: ``unread_text``.
     ``versions``: the text other versions of a multipart/alternative add (each cut of its quote and signature too).
     """
     from mamori.guard.attachments import RECORD_TYPES
@@ -102,14 +103,15 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     lines = [line for line in own.splitlines() if line.strip()]
     if len(lines) > MAX_LINES_OF_BODY:
         issues = ("unread_text",)
-    for found in detect_lines(lines[:MAX_LINES_OF_BODY], detector):
+    for line, found in zip(lines, detect_lines(lines[:MAX_LINES_OF_BODY], detector), strict=False):
         types = {f.type for f in found}
         about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
         # 「健康診断結果の一覧をお送りします」 names a topic, not someone's health: special-care words count in the
         # body only on a line that also holds a person's name or another personal value.
         findings.extend((f.type, f.subtype, f.masked) for f in found if f.type != "SENSITIVE" or about_someone)
         records += bool(types & PERSONAL_TYPES - {"PERSON", "SENSITIVE"})
-        identifying += bool(types & IDENTIFYING_TYPES or {"PERSON", "ADDRESS"} <= types)
+        home = bool(types & {"ADDRESS", "POSTAL_CODE"}) or dwelling(line, found)
+        identifying += bool(types & IDENTIFYING_TYPES or ("PERSON" in types and home))
         for f in found:
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
@@ -133,17 +135,45 @@ MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for 
 
 def _quoted_sensitive(rest: str, detector) -> tuple[str, ...]:
     """The special-care kinds (medical, disability...) the quoted or forwarded part states, when it also holds a
-    personal value other than a name (a phone, an address, a birth date, an identity number): a person's own
-    message about themselves. The check decides whether it leaves to someone it was not written to."""
+    personal value other than a name (a phone, an address or a place with a house number, a birth date, an identity
+    number): a person's own message about themselves. The check decides whether it leaves to someone it was not
+    written to."""
     lines = [line.strip() for line in rest.splitlines() if line.strip()][:MAX_QUOTED_SENSITIVE_LINES]
     if not lines:
         return ()
     kinds: set[str] = set()
     values = False
-    for found in detect_lines(lines, detector):
+    for line, found in zip(lines, detect_lines(lines, detector), strict=False):
         kinds |= {f.subtype or "sensitive" for f in found if f.type == "SENSITIVE"}
-        values = values or any(f.type in PERSONAL_TYPES - {"PERSON", "SENSITIVE", "EMAIL", "LOCATION"} for f in found)
+        values = (
+            values
+            or any(f.type in PERSONAL_TYPES - {"PERSON", "SENSITIVE", "EMAIL", "LOCATION"} for f in found)
+            or dwelling(line, found)
+        )
     return tuple(sorted(kinds)) if values else ()
+
+
+# A house number right after a place, in the same cell or clause: 19丁目12番19号, 三丁目, 3番地, 2-14-5; not a phone
+# (0...), a numbered licence or notice (東京都知事許可第12345号), nor a town named with 番 (三番町)
+_HOUSE_NUMBER = re.compile(
+    r"[^\t｜|,，、。\s第]{0,24}?(?:[0-9０-９]+\s*(?:丁目|番地|番|号)|[一二三四五六七八九十]+(?:丁目|番地)|"
+    r"(?<![0-9０-９])[1-9１-９][0-9０-９]*[-－‐−][0-9０-９]+)"
+)
+
+
+def dwelling(line: str, found: Sequence) -> bool:
+    """A place the detector found (LOCATION: a prefecture, a city) followed in the same cell or clause by a house
+    number (丁目, 番地, 番, 号, 2-14-5): where someone lives, though the detector did not take the whole for an address
+    (a town not of that prefecture, a made-up ward). A name beside it is a name beside a home address."""
+    for f in found:
+        if f.type != "LOCATION" or not f.text:
+            continue
+        at = line.find(f.text)
+        while at >= 0:
+            if _HOUSE_NUMBER.match(line, at + len(f.text)):
+                return True
+            at = line.find(f.text, at + 1)
+    return False
 
 
 def _rest(text: str) -> str:
