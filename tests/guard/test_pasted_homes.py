@@ -1,7 +1,8 @@
 """A home address the detector reads only as a place (a prefecture, a city) followed by a house number: a list of
 people with such addresses pasted into the mail text is a list of people with home addresses (bulk_pii from
 `BODY_LIST_RECORDS`), and a private person's forwarded words about their health beside such an address are their
-own message about themselves (sensitive_pii)."""
+own message about themselves (sensitive_pii). A column of whole dates spread over decades beside names is one of
+birth dates, with or without a header."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from mamori.guard import judge
 from mamori.guard.checks import BODY_LIST_RECORDS
 from mamori.guard.directory import parse_contacts
-from mamori.guard.engine import analyse_body, detect_lines, dwelling
+from mamori.guard.engine import BIRTH_YEARS_SPREAD, analyse_body, birth_date_rows, detect_lines, dwelling
 
 from .conftest import CONTACTS, SIGNATURE, msg
 
@@ -133,3 +134,37 @@ def test_health_beside_a_prefecture_alone_is_not_a_persons_record(book, history,
     text = mail("下記ご確認ください。") + FORWARD.format(home="福井県のほう")
     info = analyse_body(text, detector)
     assert info.quoted_sensitive == ()
+
+
+# --- a column of birth dates without a header --------------------------------------------------------------------
+
+
+def dated(n: int, year) -> str:
+    """n rows without a header: name, a whole date of the year ``year(i)``, phone."""
+    return "\n".join(
+        f"{s} {g}\t{year(i)}-0{1 + i % 9}-2{i % 8}\t080-5150-{6600 + i}" for i, (s, g) in enumerate(PEOPLE[:n])
+    )
+
+
+def test_dates_spread_over_decades_beside_names_are_birth_dates(book, history, policy, detector):
+    table = dated(BODY_LIST_RECORDS, lambda i: 1948 + 5 * i)
+    assert len(birth_date_rows(table.splitlines())) == BODY_LIST_RECORDS
+    text = mail("ご依頼の方々です。\n\n" + table)
+    info = analyse_body(text, detector)
+    assert info.identifying >= BODY_LIST_RECORDS
+    assert "bulk_pii" in codes(judge(replace(msg(to=ALPHA, body=text), body_info=info), policy, book, history), "hold")
+
+
+def test_dates_of_one_season_beside_names_are_not_birth_dates(book, history, policy, detector):
+    # visit or delivery dates: all within a few years
+    table = dated(12, lambda i: 2024 + i % 3)
+    assert birth_date_rows(table.splitlines()) == set()
+    text = mail("見学会にご来場の方々です。\n\n" + table)
+    info = analyse_body(text, detector)
+    assert info.identifying < BODY_LIST_RECORDS
+    assert "bulk_pii" not in codes(judge(replace(msg(to=ALPHA, body=text), body_info=info), policy, book, history))
+
+
+def test_a_spread_just_under_the_bound_is_not_read_as_birth_dates():
+    table = dated(5, lambda i: 2000 + (BIRTH_YEARS_SPREAD - 1) * (i % 2))
+    assert birth_date_rows(table.splitlines()) == set()
