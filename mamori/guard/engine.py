@@ -88,8 +88,9 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     words count only on a line about someone (with a name or another personal value). The quoted part and the
     signature still leave with the mail: a list there (`QUOTED_LIST_RECORDS` distinct addresses, birth dates or
     identity numbers) counts too. ``identifying`` counts the own text's lines with a birth date or an identity number,
-    or a name beside an address (a list of people pasted in the mail: `checks.BODY_LIST_RECORDS`). Own text past
-    `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
+    or a name beside a home address (an address, a postal code, or a place with a house number: `dwelling`) or beside
+    a date of a column of birth dates (`birth_date_rows`): a list of people pasted in the mail
+    (`checks.BODY_LIST_RECORDS`). Own text past `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
     ``versions``: the text other versions of a multipart/alternative add (each cut of its quote and signature too).
     """
     from mamori.guard.attachments import RECORD_TYPES
@@ -102,14 +103,17 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     lines = [line for line in own.splitlines() if line.strip()]
     if len(lines) > MAX_LINES_OF_BODY:
         issues = ("unread_text",)
-    for found in detect_lines(lines[:MAX_LINES_OF_BODY], detector):
+    lines = lines[:MAX_LINES_OF_BODY]
+    born = birth_date_rows(lines)
+    for i, (line, found) in enumerate(zip(lines, detect_lines(lines, detector), strict=False)):
         types = {f.type for f in found}
         about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
         # 「健康診断結果の一覧をお送りします」 names a topic, not someone's health: special-care words count in the
         # body only on a line that also holds a person's name or another personal value.
         findings.extend((f.type, f.subtype, f.masked) for f in found if f.type != "SENSITIVE" or about_someone)
         records += bool(types & PERSONAL_TYPES - {"PERSON", "SENSITIVE"})
-        identifying += bool(types & IDENTIFYING_TYPES or {"PERSON", "ADDRESS"} <= types)
+        home = bool(types & {"ADDRESS", "POSTAL_CODE"}) or dwelling(line, found)
+        identifying += bool(types & IDENTIFYING_TYPES or ("PERSON" in types and (home or i in born)))
         for f in found:
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
@@ -133,17 +137,77 @@ MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for 
 
 def _quoted_sensitive(rest: str, detector) -> tuple[str, ...]:
     """The special-care kinds (medical, disability...) the quoted or forwarded part states, when it also holds a
-    personal value other than a name (a phone, an address, a birth date, an identity number): a person's own
-    message about themselves. The check decides whether it leaves to someone it was not written to."""
+    personal value other than a name (a phone, an address or a place with a house number, a birth date, an identity
+    number): a person's own message about themselves. The check decides whether it leaves to someone it was not
+    written to."""
     lines = [line.strip() for line in rest.splitlines() if line.strip()][:MAX_QUOTED_SENSITIVE_LINES]
     if not lines:
         return ()
     kinds: set[str] = set()
     values = False
-    for found in detect_lines(lines, detector):
+    for line, found in zip(lines, detect_lines(lines, detector), strict=False):
         kinds |= {f.subtype or "sensitive" for f in found if f.type == "SENSITIVE"}
-        values = values or any(f.type in PERSONAL_TYPES - {"PERSON", "SENSITIVE", "EMAIL", "LOCATION"} for f in found)
+        values = (
+            values
+            or any(f.type in PERSONAL_TYPES - {"PERSON", "SENSITIVE", "EMAIL", "LOCATION"} for f in found)
+            or dwelling(line, found)
+        )
     return tuple(sorted(kinds)) if values else ()
+
+
+# A house number right after a place, in the same cell or clause: 19丁目12番19号, 三丁目, 3番地, 2-14-5; not a phone
+# (0...), a numbered licence or notice (東京都知事許可第12345号), nor a town named with 番 (三番町)
+_HOUSE_NUMBER = re.compile(
+    r"[^\t｜|,，、。\s第]{0,24}?(?:[0-9０-９]+\s*(?:丁目|番地|番|号)|[一二三四五六七八九十]+(?:丁目|番地)|"
+    r"(?<![0-9０-９])[1-9１-９][0-9０-９]*[-－‐−][0-9０-９]+)"
+)
+
+
+_FULL_DATE = re.compile(r"^((?:19|20)[0-9]{2})\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?$")
+BIRTH_YEARS_SPREAD = 20  # years between the earliest and latest date of a column from which it is birth dates
+
+
+def birth_date_rows(lines: Sequence[str]) -> set[int]:
+    """The rows (indices) of a pasted table whose date column is one of birth dates: a column in which every row of
+    the table holds a whole date (1962-06-17, 1962/6/17, 1962年6月17日), spread over `BIRTH_YEARS_SPREAD` years or
+    more. Dates of events (a visit, a contract, a delivery) fall within a few years; people's birth dates spread
+    over decades, whatever the header (or no header) says."""
+    text = [s.translate(_FULL_WIDTH_DIGITS) for s in lines]
+    rows = table_rows(text)
+    out: set[int] = set()
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        cells = {i: row[1] for i in run if (row := _cells(text[i])) and not _is_header(row[1])}
+        if len(cells) < LIST_RECORDS:
+            continue
+        for k in range(max(len(c) for c in cells.values())):
+            years = [int(m.group(1)) for c in cells.values() if k < len(c) and (m := _FULL_DATE.match(c[k]))]
+            if len(years) == len(cells) and max(years) - min(years) >= BIRTH_YEARS_SPREAD:
+                out |= set(cells)
+    return out
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
+
+
+def dwelling(line: str, found: Sequence) -> bool:
+    """A place the detector found (LOCATION: a prefecture, a city) followed in the same cell or clause by a house
+    number (丁目, 番地, 番, 号, 2-14-5): where someone lives, though the detector did not take the whole for an address
+    (a town not of that prefecture, a made-up ward). A name beside it is a name beside a home address."""
+    for f in found:
+        if f.type != "LOCATION" or not f.text:
+            continue
+        at = line.find(f.text)
+        while at >= 0:
+            if _HOUSE_NUMBER.match(line, at + len(f.text)):
+                return True
+            at = line.find(f.text, at + 1)
+    return False
 
 
 def _rest(text: str) -> str:
