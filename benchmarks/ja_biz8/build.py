@@ -24,12 +24,14 @@ TYPES = {
     "PASSPORT", "RESIDENCE_CARD", "HEALTH_INSURANCE", "PENSION_NUMBER",
 }
 MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]", re.S)
+KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 TITLE = re.compile(r"^=== (.+) ===$")
 
 
 def digits(value: str) -> str:
     """Return the ASCII digits of ``value`` (full-width digits folded)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", value) if c.isdigit())
+    folded = unicodedata.normalize("NFKC", value).translate(KANJI_DIGITS)
+    return "".join(c for c in folded if c.isdigit())
 
 
 def my_number_ok(d: str) -> bool:
