@@ -726,7 +726,7 @@ def risky_cases(add) -> None:
     for _ in range(3):  # ok_english_partner (here to keep R's order simple)
         s = R.choice(STAFF)
         c = R.choice(BY_ORG["Care Data Partners株式会社"])
-        m = Mail(s, "Monthly system report", f"Dear {c['name'].split()[1]}-san,\n\nThank you for the monthly "
+        m = Mail(s, "Monthly system report", f"Dear {c['name'].split()[0]}-san,\n\nThank you for the monthly "
                  f"report of the care record system. We have no questions this month.\n\nBest regards,\n{sig(s)}")
         m.to = [c]
         add(m, "ok", codes_for(s, [c], ["external_recipient"]), "ok_english_partner", f"English mail to {c['email']}")
