@@ -8,6 +8,7 @@
 #   ja-biz5/dev ja-biz5/devA ja-biz5/devB (the fifth, hand-written, and its halves, benchmarks/ja_biz5/)
 #   ja-biz6/dev (the sixth, hand-written by another author: the judge of the rules fitted on ja-biz5/devA)
 #   ja-biz7/dev (the seventh, hand-written by a third author, documents of particular trades: a second judge)
+#   ja-biz8/dev (the eighth, a manufacturer's office documents by a fourth author: the judge of the second round)
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
@@ -42,6 +43,7 @@ for s in "${sets[@]}"; do
   case "$s" in ja-biz5/dev*) gold="benchmarks/ja_biz5/${s#ja-biz5/}.jsonl" ;; esac
   case "$s" in ja-biz6/dev*) gold="benchmarks/ja_biz6/${s#ja-biz6/}.jsonl" ;; esac
   case "$s" in ja-biz7/dev*) gold="benchmarks/ja_biz7/${s#ja-biz7/}.jsonl" ;; esac
+  case "$s" in ja-biz8/dev*) gold="benchmarks/ja_biz8/${s#ja-biz8/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
