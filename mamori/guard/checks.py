@@ -765,12 +765,14 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
         return []
     to_orgs = {o for r in ctx.message.recipients if r.field == "to" for o in ctx.orgs_of(r)}
     documents = _documents_for(ctx, to_orgs)
+    amounts = [] if documents else _terms_for_to(ctx, to_orgs)
     out: list[Reason] = []
     for r in ctx.external:
         orgs = ctx.orgs_of(r)
         if r.field != "cc" or not orgs or orgs & to_orgs or any(ctx.is_own(o) for o in orgs):
             continue
-        only_quoted = bool(orgs & spoken) and bool(documents) and not orgs & ctx.sent_orgs
+        terms = amounts if recipient_surname(ctx, r) not in ctx.salutation.names_surnames else []
+        only_quoted = bool(orgs & spoken) and bool(documents or terms) and not orgs & ctx.sent_orgs
         if orgs & spoken and not only_quoted:
             continue
         if ctx.copied_as_usual(r, spoken | to_orgs):
@@ -778,6 +780,21 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
         org, about = sorted(orgs)[0], "、".join(sorted(spoken - orgs)[:3])
         about_en = ", ".join(sorted(spoken - orgs)[:3])
         shown = masked_address(r.address)
+        if only_quoted and not documents:
+            out.append(
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The Cc recipient {shown} is at {org}, which only the quoted earlier mail names; the new text is "
+                    f"addressed to {about_en} alone and states their terms (an amount: {terms[0]}): was {org} kept in "
+                    "Cc by a reply to all?",
+                    f"Cc の {shown} は {org} の方ですが、{org} は引用された過去のメールにしか出てきません。"
+                    f"今回の本文は {about} だけに宛てたもので、金額（{terms[0]}）を伝えています。"
+                    "全員に返信で Cc が残っていませんか？",
+                    ["Cc", shown, org, terms[0]],
+                    [r.address],
+                )
+            )
+            continue
         if only_quoted:
             files = "、".join(documents[:3])
             out.append(
@@ -805,6 +822,23 @@ def _cc_org_not_in_content(ctx: Context) -> list[Reason]:
             )
         )
     return out
+
+
+_AMOUNT = re.compile(r"[¥￥]\s?\d[\d,]*|\d[\d,]*(?:\.\d+)?\s?(?:万|億)?円")
+
+
+def _terms_for_to(ctx: Context, to_orgs: set[str]) -> list[str]:
+    """The amounts (a price, a fee: 33,000円, ¥1,200, 120万円) the sender's own text states when its opening is
+    addressed to the To recipients alone: it names a person or an organisation, every organisation it names is a
+    To recipient's, and every person it names has a To recipient's surname. Such terms are that company's (its
+    special price), not for a company only the quoted thread had in copy."""
+    sal = ctx.salutation
+    if not to_orgs or sal.generic or not (sal.names or ctx.salutation_orgs) or not ctx.salutation_orgs <= to_orgs:
+        return []
+    to_surnames = {recipient_surname(ctx, r) for r in ctx.external if r.field == "to"}
+    if not set(sal.names_surnames) <= to_surnames:
+        return []
+    return _AMOUNT.findall(own_text(ctx.message.body))
 
 
 def _documents_for(ctx: Context, to_orgs: set[str]) -> list[str]:

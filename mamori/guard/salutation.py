@@ -76,6 +76,11 @@ class Salutation:
     def surname(self) -> str:
         return self.names[0].split()[0] if self.names else ""
 
+    @property
+    def names_surnames(self) -> tuple[str, ...]:
+        """The surname of every name of the opening (佐藤 学 -> 佐藤)."""
+        return tuple(n.split()[0] for n in self.names if n.split())
+
 
 @functools.lru_cache(maxsize=16)  # the body analysis and the salutation checks both ask, for the same body
 def own_text(body: str) -> str:
