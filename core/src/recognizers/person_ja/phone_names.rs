@@ -4,7 +4,8 @@
 //! The bracket must hold a number shaped like a Japanese telephone number (a 0, then 9 to 12 more digits and
 //! hyphens); the words before it, back to the start of the line, a run of spaces, a rule or tree character or
 //! a punctuation mark, must read as a name by [`Ctx::name_at`] (a listed surname, or a surname and a given
-//! name), ending right at the bracket.
+//! name), ending right at the bracket. A word read as a name by its shape only (no listed surname) must open
+//! its cell: after a kana or a comma it belongs to a sentence (`専務で、携帯（090-…）にかける`).
 
 use super::chars::{is_hira, is_kanji, is_kata};
 use super::Ctx;
@@ -49,7 +50,12 @@ impl Ctx<'_, '_> {
             if s >= p || !is_kanji(t[s]) {
                 continue;
             }
-            if let Some(c) = self.name_at(s, p, true, false).filter(|c| c.0 == s && c.1 == p) {
+            // a word read only by its shape (no listed surname) must open its cell: after a kana or a comma it
+            // is a thing of a sentence (`専務で、携帯（090-…）にかける`)
+            let in_prose = s > 0 && (is_hira(t[s - 1]) || matches!(t[s - 1], '、' | '。'));
+            if let Some(c) =
+                self.name_at(s, p, true, false).filter(|c| c.0 == s && c.1 == p && !(in_prose && c.2 <= 0.6))
+            {
                 add.push(c);
             }
         }
@@ -74,6 +80,12 @@ fn phone_in_bracket(t: &[char], i: usize, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::names;
+
+    #[test]
+    fn a_word_of_a_sentence_before_a_number_is_no_name() {
+        assert!(names("私どもの窓口は、携帯（080-3901-5526）までお電話ください。\n").is_empty());
+        assert!(names("窓口は専務で、携帯（090-3318-2254）が早い。\n").is_empty());
+    }
 
     #[test]
     fn a_name_before_its_number_in_brackets() {

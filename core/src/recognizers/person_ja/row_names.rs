@@ -3,7 +3,7 @@
 //! A line of a list pasted into mail or typed by hand often starts with a full name in the written order —
 //! a listed surname, one space, a listed given name — and goes on with that person's values after a space.
 //! The name is taken when, after an optional indentation and list marker (`・ ● ■ - * •`, `1.`, `1)`,
-//! `(1)`, `①`, `No.3`), the line starts with surname + space + given name and the given name ends its cell
+//! `(1)`, `①`, `No.3`, a record number `J-0012` / `000118` and a blank), the line starts with surname + space + given name and the given name ends its cell
 //! (a space, a tab, `|`, `,`, `、`, a bracket, a slash or the line end). Both parts must be in the name
 //! lexicon, and a given name of two characters or more no common word (`大橋 工事` is no name); a
 //! one-character given name needs a surname of two characters or more (`高橋 実`, not `森 林`).
@@ -98,6 +98,15 @@ fn list_marker_end(t: &[char], i: usize, le: usize) -> usize {
     if (1..=3).contains(&d) && at(i + d).is_some_and(|x| one_of!(x, ".)、")) {
         return after(i + d + 1);
     }
+    // a record number of a roster, then a blank: `4    鬼頭 丈`, `000118  伊達 政之`, `J-0012 空閑 翼`
+    let code = (i..le.min(i + 11)).take_while(|&j| t[j].is_ascii_alphanumeric() || t[j] == '-').count();
+    if (1..=10).contains(&code)
+        && t[i].is_ascii_alphanumeric()
+        && t[i..i + code].iter().any(char::is_ascii_digit)
+        && at(i + code).is_some_and(|x| x == ' ' || x == '\t')
+    {
+        return after(i + code);
+    }
     i
 }
 
@@ -118,6 +127,8 @@ mod tests {
         assert_eq!(names("・高橋 美咲, 1990/04/05"), ["高橋 美咲"]);
         assert_eq!(names("(2) 中村 翔太 (総務)"), ["中村 翔太"]);
         assert_eq!(names("No.3 伊藤 誠 45歳"), ["伊藤 誠"]);
+        assert_eq!(names("K-0031\u{3000}岡田 浩二\u{3000}\u{3000}東京都"), ["岡田 浩二"]);
+        assert_eq!(names("000207  森本 由香    2,400"), ["森本 由香"]);
     }
 
     #[test]
@@ -125,5 +136,8 @@ mod tests {
         assert_eq!(names("大橋 工事 予定 3日"), Vec::<String>::new());
         assert_eq!(names("本社 営業部 03-1234-5678"), Vec::<String>::new());
         assert_eq!(names("森 林 2ha"), Vec::<String>::new());
+        // a record number before words that are no name, a code without a digit
+        assert_eq!(names("A-12 大橋 工事 3日"), Vec::<String>::new());
+        assert_eq!(names("ABC 山本 花子"), Vec::<String>::new());
     }
 }
