@@ -581,13 +581,33 @@ fn has_ascii_digit(c: &[char], s: usize, e: usize) -> bool {
     s < e && c[s..e.min(c.len())].iter().any(|ch| ch.is_ascii_digit())
 }
 
+/// The rest of a label's line when its value stands on the next line: spaces, colons and brackets, or one
+/// bracketed hint of the form (`Date of birth (YYYY/MM/DD)`, `生年月日（西暦）`).
+fn label_rest(rest: &[char]) -> bool {
+    let plain = |c: &char| " \t:()[]【】".contains(*c);
+    if rest.iter().all(plain) {
+        return true;
+    }
+    let Some(o) = rest.iter().position(|&c| c == '(') else {
+        return false;
+    };
+    let Some(c) = rest.iter().rposition(|&c| c == ')') else {
+        return false;
+    };
+    o < c
+        && c - o <= 16
+        && rest[..o].iter().all(plain)
+        && rest[c + 1..].iter().all(plain)
+        && !rest[o + 1..c].iter().any(|&ch| ch == '(' || ch == ')')
+}
+
 impl BirthDate {
     fn after(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
         let norm = &doc.norm.chars;
         let n = norm.len();
         let mut ke = ke;
         let mut le = line_end(norm, ke, 48);
-        if le < n && norm[le] == '\n' && norm[ke.min(le)..le].iter().all(|c| " \t:()[]【】".contains(*c)) {
+        if le < n && norm[le] == '\n' && label_rest(&norm[ke.min(le)..le]) {
             ke = le + 1; // a form with the value under its label
             le = line_end(norm, ke, 48);
         }
@@ -655,7 +675,7 @@ impl BirthDate {
         let n = norm.len();
         let mut ke = ke;
         let mut hi = line_end(norm, ke, 48);
-        if hi < n && norm[hi] == '\n' && norm[ke.min(hi)..hi].iter().all(|c| " \t:()[]【】".contains(*c)) {
+        if hi < n && norm[hi] == '\n' && label_rest(&norm[ke.min(hi)..hi]) {
             ke = hi + 1; // the value under its label, as in `after`
             hi = line_end(norm, ke, 48);
         }
@@ -1055,6 +1075,13 @@ mod tests {
         assert_eq!(got, ["大正五年", "昭和3年"]);
         assert!(find("娘は小学3年生です。").is_empty());
         assert!(find("平成元年生まれ").iter().all(|f| f.0 != "平成元年"));
+    }
+
+    #[test]
+    fn a_value_under_a_label_with_a_hint() {
+        assert_eq!(find("Date of birth (YYYY/MM/DD)\n1993/06/14\n"), vec![("1993/06/14".into(), 0.9)]);
+        assert_eq!(find("生年月日（西暦）\n1985年4月12日\n"), vec![("1985年4月12日".into(), 0.9)]);
+        assert!(find("生年月日 (記入例 山田花子 様)\n申込日 2024/04/01\n").is_empty());
     }
 
     #[test]
