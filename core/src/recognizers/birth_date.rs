@@ -581,13 +581,33 @@ fn has_ascii_digit(c: &[char], s: usize, e: usize) -> bool {
     s < e && c[s..e.min(c.len())].iter().any(|ch| ch.is_ascii_digit())
 }
 
+/// The rest of a label's line when its value stands on the next line: spaces, colons and brackets, or one
+/// bracketed hint of the form (`Date of birth (YYYY/MM/DD)`, `生年月日（西暦）`).
+fn label_rest(rest: &[char]) -> bool {
+    let plain = |c: &char| " \t:()[]【】".contains(*c);
+    if rest.iter().all(plain) {
+        return true;
+    }
+    let Some(o) = rest.iter().position(|&c| c == '(') else {
+        return false;
+    };
+    let Some(c) = rest.iter().rposition(|&c| c == ')') else {
+        return false;
+    };
+    o < c
+        && c - o <= 16
+        && rest[..o].iter().all(plain)
+        && rest[c + 1..].iter().all(plain)
+        && !rest[o + 1..c].iter().any(|&ch| ch == '(' || ch == ')')
+}
+
 impl BirthDate {
     fn after(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
         let norm = &doc.norm.chars;
         let n = norm.len();
         let mut ke = ke;
         let mut le = line_end(norm, ke, 48);
-        if le < n && norm[le] == '\n' && norm[ke.min(le)..le].iter().all(|c| " \t:()[]【】".contains(*c)) {
+        if le < n && norm[le] == '\n' && label_rest(&norm[ke.min(le)..le]) {
             ke = le + 1; // a form with the value under its label
             le = line_end(norm, ke, 48);
         }
@@ -655,7 +675,7 @@ impl BirthDate {
         let n = norm.len();
         let mut ke = ke;
         let mut hi = line_end(norm, ke, 48);
-        if hi < n && norm[hi] == '\n' && norm[ke.min(hi)..hi].iter().all(|c| " \t:()[]【】".contains(*c)) {
+        if hi < n && norm[hi] == '\n' && label_rest(&norm[ke.min(hi)..hi]) {
             ke = hi + 1; // the value under its label, as in `after`
             hi = line_end(norm, ke, 48);
         }
@@ -704,6 +724,97 @@ impl BirthDate {
                     out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.9, NAME));
                 }
             }
+        }
+    }
+}
+
+/// The cells of the line `[ls, le)` of a table laid out by hand: cells part at a tab, a `;`, a `|`, an
+/// ideographic space or two spaces (one space stays inside a cell: `長岡 千尋`): (start, end) of each.
+fn row_cells(norm: &[char], ls: usize, le: usize) -> Vec<(usize, usize)> {
+    let gap = |p: usize| {
+        matches!(norm[p], '\t' | ';' | '|' | '\u{3000}')
+            || (norm[p] == ' ' && (p + 1 < le && norm[p + 1] == ' ' || p > ls && norm[p - 1] == ' '))
+    };
+    let mut cells = Vec::new();
+    let mut p = ls;
+    while p < le {
+        while p < le && (gap(p) || norm[p] == ' ') {
+            p += 1;
+        }
+        let s = p;
+        while p < le && !gap(p) {
+            p += 1;
+        }
+        let mut e = p;
+        while e > s && norm[e - 1] == ' ' {
+            e -= 1;
+        }
+        if e > s {
+            cells.push((s, e));
+        }
+    }
+    cells
+}
+
+impl BirthDate {
+    /// A roster laid out by hand (`氏名　　生年月日　　住所` over rows of the same cells): the birth label is
+    /// a cell of a header line of three cells or more, and every following line up to a blank one is a row.
+    /// A row's date is its date of birth when it is the row's only dated cell, or when it stands in the
+    /// label's column (counted from the end in a row short of cells); a date may close a cell after one
+    /// space (`ヴォロンツォワ・アンナ 1993.2.7`), where a long name ran into it.
+    fn roster(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let n = norm.len();
+        let hs = line_start(norm, ks, 400);
+        let he = line_end(norm, ks, 400);
+        let header = row_cells(norm, hs, he);
+        let Some(idx) = header.iter().position(|&(s, e)| s <= ks && ks < e) else {
+            return;
+        };
+        if header.len() < 3 {
+            return;
+        }
+        let date_end = |s: usize, e: usize| -> bool {
+            match (DateRe { c: norm, hi: e }).fullmatch(s) {
+                Some(m) => !m.is_jm() && valid(norm, &m, today),
+                None => forms::date_at(norm, s, e, today) == Some(e),
+            }
+        };
+        let mut ls = he + 1;
+        while ls < n {
+            let le = line_end(norm, ls, 400);
+            if norm[ls..le].iter().all(|&c| c == ' ' || c == '\u{3000}') {
+                break;
+            }
+            let cells = row_cells(norm, ls, le);
+            if cells.len() + 1 < header.len() {
+                break; // the table ended
+            }
+            let dated: Vec<(usize, (usize, usize))> = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &(s, e))| {
+                    if date_end(s, e) {
+                        return Some((i, (s, e)));
+                    }
+                    let sp = norm[s..e].iter().rposition(|&c| c == ' ')? + s;
+                    date_end(sp + 1, e).then_some((i, (sp + 1, e)))
+                })
+                .collect();
+            let pick = match dated.as_slice() {
+                [(_, d)] => Some(*d),
+                _ => {
+                    // a row short of cells (a name and the next cell run together): the column counted from the end
+                    let from_end = (cells.len() + idx).checked_sub(header.len());
+                    let at = |k: usize| dated.iter().find(|(i, _)| *i == k).map(|(_, d)| *d);
+                    at(idx).or_else(|| from_end.filter(|_| cells.len() < header.len()).and_then(at))
+                }
+            };
+            if let Some((s, e)) = pick.filter(|d| !seen.contains(&d.0)) {
+                seen.push(s);
+                out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.85, NAME));
+            }
+            ls = le + 1;
         }
     }
 }
@@ -931,6 +1042,9 @@ impl Recognizer for BirthDate {
                 if f.is_none() || (Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks)) {
                     self.column(doc, ks, today, &mut seen, out);
                 }
+                if f.is_none() {
+                    self.roster(doc, ks, today, &mut seen, out);
+                }
                 f
             };
             if let Some(f) = f {
@@ -961,6 +1075,29 @@ mod tests {
         assert_eq!(got, ["大正五年", "昭和3年"]);
         assert!(find("娘は小学3年生です。").is_empty());
         assert!(find("平成元年生まれ").iter().all(|f| f.0 != "平成元年"));
+    }
+
+    #[test]
+    fn a_value_under_a_label_with_a_hint() {
+        assert_eq!(find("Date of birth (YYYY/MM/DD)\n1993/06/14\n"), vec![("1993/06/14".into(), 0.9)]);
+        assert_eq!(find("生年月日（西暦）\n1985年4月12日\n"), vec![("1985年4月12日".into(), 0.9)]);
+        assert!(find("生年月日 (記入例 山田花子 様)\n申込日 2024/04/01\n").is_empty());
+    }
+
+    #[test]
+    fn a_roster_with_a_birth_column() {
+        let text = "No.  氏名            生年月日      年齢\n1    加治木 悠真     H10.4.2       28\n\
+                    2    ヴォロンツォワ・アンナ 1993.2.7     33\n\n申込日 2024.4.1\n";
+        let got: Vec<String> = find(text).into_iter().map(|f| f.0).collect();
+        assert_eq!(got, vec!["H10.4.2".to_string(), "1993.2.7".to_string()]);
+        // two dates in a row: the one in the label's column
+        let text = "氏名\u{3000}\u{3000}入社年月日\u{3000}\u{3000}生年月日\u{3000}\u{3000}住所\n\
+                    荻野 智恵\u{3000}\u{3000}2009/04/01\u{3000}\u{3000}1986/09/17\u{3000}\u{3000}東京都\n";
+        assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), vec!["1986/09/17".to_string()]);
+        let text = "部署　　氏名　　入社年月日　　生年月日　　住所\n開発部　　いのうえ まこと　2024/04/01　　2001/03/03　　埼玉県\n";
+        assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), vec!["2001/03/03".to_string()]);
+        // a form line, not a header: the next line's lone date is not read
+        assert!(find("生年月日　　（　　）\n申込日　2024/04/01\n").is_empty());
     }
 
     #[test]

@@ -341,6 +341,16 @@ impl LegalFormRecognizer {
         if e > p && in_words(ADDRESSING, &n[p..e]) {
             e = p; // 株式会社 御中: the name stands before the legal form
         }
+        // 株式会社リコー様来社, 株式会社コーナン商事向け: an addressing word or 向け (aimed at) inside the run
+        // of kanji and katakana ends the name (the words after it are the sentence's)
+        if let Some(q) = (p + 2..e).find(|&q| {
+            n[q] == '様'
+                || n[q] == '宛'
+                || super::starts_at(n, q, "御中")
+                || (n[q] == '向' && n.get(q + 1) == Some(&'け'))
+        }) {
+            e = q;
+        }
         // 株式会社山田商事様, 株式会社ひのまる御中: the addressing word is no part of the name
         if let Some(k) = ["御中", "様", "殿", "各位"].iter().find(|w| ends_at(n, p, e, w)).map(|w| w.chars().count())
         {

@@ -384,6 +384,9 @@ mod tests {
         assert_eq!(texts(&e, "担当は合同会社ひのまるの楠颯真さんです"), ["合同会社ひのまる"]);
         assert_eq!(texts(&e, "特定非営利活動法人みどりの森です"), ["特定非営利活動法人みどりの森"]);
         assert_eq!(texts(&e, "株式会社山田商事様"), ["株式会社山田商事"]);
+        assert_eq!(texts(&e, "14:00　株式会社ミドリ化成様来社"), ["株式会社ミドリ化成"]);
+        assert_eq!(texts(&e, "・株式会社コーナン商事向け出荷の誤出荷ゼロ"), ["株式会社コーナン商事"]);
+        assert_eq!(texts(&e, "株式会社山田商事宛に送付"), ["株式会社山田商事"]);
         // a column header and a kind of bank are no organisations
         assert!(texts(&e, "| 氏名 | 所属 | DOB | 携帯 |").is_empty());
         assert!(texts(&e, "取引銀行：").is_empty());
