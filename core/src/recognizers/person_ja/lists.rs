@@ -3,14 +3,72 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::chars::{is_kanji, is_kata, one_of, FxSet};
+use super::chars::{is_hira, is_kanji, is_kata, one_of, FxSet};
 use super::lexicon::{COMMON, PLACE, SUR};
-use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back};
+use super::patterns::{list_kanji, list_kanji_back, list_kata, list_kata_back, run_len};
 use super::prose::clean_foreign;
 use super::readers::{hon_tail_search, surname_head};
 use super::{overlaps, Ctx};
 
+/// A list item written 'surname given' at `i` (峰 慎吾, 川原 ユウキ): 1-4 kanji, one blank, 1-5 kanji or kana,
+/// then the item's end (a separator, a bracket, a line end or the text's end). Returns (the blank, the end).
+fn spaced_item(t: &[char], i: usize) -> Option<(usize, usize)> {
+    let r = run_len(t, i, t.len(), 5, is_kanji);
+    if !(1..=4).contains(&r) || !t.get(i + r).is_some_and(|&c| c == ' ' || c == '\u{3000}') {
+        return None;
+    }
+    let g = i + r + 1;
+    let k = run_len(t, g, t.len(), 6, |c| is_kanji(c) || is_hira(c) || is_kata(c));
+    if !(1..=5).contains(&k) {
+        return None;
+    }
+    let e = g + k;
+    if e < t.len() && !one_of!(t[e], "・、\n（(") {
+        return None;
+    }
+    Some((i + r, e))
+}
+
 impl Ctx<'_, '_> {
+    /// A full name written 'surname given' and followed by ・ or 、 is followed by others of its shape
+    /// (【501】日野出 貴志・峰 慎吾・浦川 拓): each next item whose first word is a listed surname is a name.
+    /// Runs once the given names are joined to their surnames (`given_after_surnames`).
+    #[inline(never)]
+    pub(crate) fn spaced_lists(&mut self) {
+        let t = self.t;
+        let n = self.n;
+        let lex = self.lex;
+        let tb = self.tb;
+        let mut todo: Vec<(usize, usize)> = self
+            .found
+            .items
+            .iter()
+            .filter(|&&((s, e), sc)| {
+                sc >= 0.6 && e < n && one_of!(t[e], "・、") && t[s..e].iter().any(|&c| c == ' ' || c == '\u{3000}')
+            })
+            .map(|&(k, _)| k)
+            .collect();
+        if todo.is_empty() {
+            return;
+        }
+        let covered = self.found.sorted_keys();
+        let mut steps = 0;
+        while let Some((_, e)) = todo.pop() {
+            steps += 1;
+            if steps > 1000 || e >= n || !one_of!(t[e], "・、") {
+                continue;
+            }
+            let Some((sp, me)) = spaced_item(t, e + 1) else {
+                continue;
+            };
+            if overlaps(&covered, e + 1, me) || lex.get(&t[e + 1..sp]) & SUR == 0 || tb.place_or_org(&t[e + 1..me]) {
+                continue;
+            }
+            self.add(e + 1, me, 0.6);
+            todo.push((e + 1, me));
+        }
+    }
+
     /// `_readings`: 杉山健太（スギヤマ ケンタ）, 市川翔（Sho Ichikawa） after any name found.
     #[inline(never)]
     pub(crate) fn readings(&mut self) {
@@ -191,5 +249,19 @@ impl Ctx<'_, '_> {
                 self.add(i, e, 0.7);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+
+    #[test]
+    fn full_names_joined_by_a_dot_or_a_comma() {
+        assert_eq!(names("送迎\n1号車：宇佐美 健・峰 あかり・浦川 大地\n"), ["宇佐美 健", "峰 あかり", "浦川 大地"]);
+        assert_eq!(names("当番 宇佐美 健、峰 あかり（応援）\n"), ["宇佐美 健", "峰 あかり"]);
+        // the next item is no 'surname given': no listed surname first, or a word going on after it
+        assert_eq!(names("当番 宇佐美 健・会議 資料\n"), ["宇佐美 健"]);
+        assert_eq!(names("当番 宇佐美 健・峰 あかり様ほか\n"), ["宇佐美 健"]);
     }
 }

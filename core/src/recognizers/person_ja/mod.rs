@@ -320,6 +320,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         cx.given_after_surnames();
         cx.surnames_before_given();
+        cx.spaced_lists();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
