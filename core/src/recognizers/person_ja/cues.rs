@@ -53,7 +53,7 @@ impl Ctx<'_, '_> {
     fn before_honorific(&mut self, hs: usize, he: usize) {
         let t = self.t;
         let p = hs;
-        if p == 0 {
+        if p == 0 || self.latin_before_honorific(p) {
             return;
         }
         let lo = self.rfind_char('\n', p.saturating_sub(16), p).map(|x| x + 1).unwrap_or(0).max(p.saturating_sub(16));

@@ -24,6 +24,7 @@ mod chat_names;
 mod cues;
 mod dept_names;
 mod given_after;
+mod latin_honorific;
 pub mod lexicon;
 mod lists;
 mod patterns;
