@@ -225,12 +225,38 @@ impl DateRe<'_> {
         }
     }
 
+    /// `\((?:明治|大正|昭和|平成|令和|[MTSHR]) ?(?:元|[0-9]{1,2})\)` at `p`: its end.
+    fn era_in_brackets(&self, p: usize) -> Option<usize> {
+        if !self.is(p, '(') {
+            return None;
+        }
+        let q = p + 1;
+        let mut e = ERAS_KANJI.iter().find_map(|k| {
+            let w: Vec<char> = k.chars().collect();
+            (0..w.len()).all(|i| self.is(q + i, w[i])).then_some(q + w.len())
+        });
+        if e.is_none() && self.at(q).is_some_and(|c| c.is_ascii_uppercase() && era_letter(c)) {
+            e = Some(q + 1);
+        }
+        let mut e = e?;
+        if self.is(e, ' ') {
+            e += 1;
+        }
+        let e = if self.is(e, '元') { e + 1 } else { *self.digits(e, 1, 2).first().filter(|&&d| d > e)? };
+        self.is(e, ')').then_some(e + 1)
+    }
+
     /// Every match starting at `p`, in the order Python tries them, until `emit` says stop.
     fn matches_at(&self, p: usize, emit: Emit) -> bool {
         let mk = |end: usize, fields: Fields| DateMatch { start: p, end, fields };
-        // 1. (?:19|20)[0-9]{2} ?年 ?[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?日)?
+        // 1. (?:19|20)[0-9]{2}(?:\(ERA(元|[0-9]{1,2})\))? ?年 ?[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?日)?
+        //    (the 和暦 year may follow in brackets: 1964(昭和39)年11月3日)
         if let Some(y) = self.year(p) {
-            for a in self.sp(y) {
+            let mut after_year = vec![y];
+            if let Some(b) = self.era_in_brackets(y) {
+                after_year.insert(0, b);
+            }
+            for a in after_year.into_iter().flat_map(|q| self.sp(q)) {
                 if !self.is(a, '年') {
                     continue;
                 }
@@ -1075,6 +1101,15 @@ mod tests {
         assert_eq!(got, ["大正五年", "昭和3年"]);
         assert!(find("娘は小学3年生です。").is_empty());
         assert!(find("平成元年生まれ").iter().all(|f| f.0 != "平成元年"));
+    }
+
+    #[test]
+    fn a_western_year_with_its_era_year_in_brackets() {
+        assert_eq!(find("生年月日　1971（昭和46）年2月9日\n"), vec![("1971（昭和46）年2月9日".into(), 0.9)]);
+        assert_eq!(find("生年月日: 2019(令和元)年5月20日"), vec![("2019(令和元)年5月20日".into(), 0.9)]);
+        // a bracket that is not an era year, or a date that is not a birth date
+        assert!(find("生年月日: 1971(46)年2月9日").iter().all(|f| !f.0.contains('(')));
+        assert!(find("入社日 1971（昭和46）年2月9日").is_empty());
     }
 
     #[test]

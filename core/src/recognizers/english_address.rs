@@ -876,6 +876,9 @@ impl Recognizer for EnglishAddressRecognizer {
             }
             let cue = from_cue || doc.keyword_before(pos, &["en_addr_cue"], 40).is_some();
             let Some((end, score)) = parser.parse(pos, cue) else { continue };
+            if names_a_company(&t[pos..end]) {
+                continue; // Dec 9 via Nippon Express Co., Ltd: a carrier, not a street
+            }
             last_end = Some(end);
             out.push(Finding::new("ADDRESS", pos, end, score, NAME));
         }
@@ -884,6 +887,12 @@ impl Recognizer for EnglishAddressRecognizer {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
         }
     }
+}
+
+/// Whether a Latin legal form stands inside a would-be street (`9 via Tokai Freight Co., Ltd`).
+fn names_a_company(span: &[char]) -> bool {
+    let s: String = span.iter().collect();
+    [" Co., Ltd", " Co.,Ltd", " Co. Ltd", ", Ltd", " Inc.", " GmbH", " K.K."].iter().any(|f| s.contains(f))
 }
 
 #[cfg(test)]
@@ -925,6 +934,7 @@ mod tests {
             "We sold 300 Units last year and 20 Apples.",
             "Chapter 11 of the book is long.",
             "In 2019 Apple released 3 new phones.",
+            "It left on Dec 4 via Harbour Line Co., Ltd. yesterday.",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }

@@ -5,6 +5,7 @@
 //! 先方の|みなと設計(株)); department words (営業部, 経理課) are trimmed from its end.
 
 use super::keyword_hits::keyword_hits;
+use super::latin_name::latin_name_start;
 use super::name_run::{char_class, class_at, left_name, right_name};
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
@@ -50,6 +51,8 @@ pub const LEGAL_FORMS: &[&str] = &[
     "特許業務法人",
     "農事組合法人",
     "社会医療法人",
+    // a Chinese company's form (东云精工(苏州)有限公司, 台湾好食股份有限公司)
+    "有限公司",
     // the forms as a bank account's holder spells them in katakana (カブシキガイシャホクトコウギョウ)
     "カブシキガイシャ",
     "ユウゲンガイシャ",
@@ -77,8 +80,24 @@ pub const LEGAL_FORMS: &[&str] = &[
 ];
 
 /// Latin legal forms that follow a name (matched lower-cased on the folded text).
-pub const LATIN_FORMS: &[&str] =
-    &["co., ltd.", "co.,ltd.", "co., ltd", "co.,ltd", "co. ltd.", "k.k.", "inc.", "corporation", "corp.", "llc"];
+pub const LATIN_FORMS: &[&str] = &[
+    "co., ltd.",
+    "co.,ltd.",
+    "co., ltd",
+    "co.,ltd",
+    "co. ltd.",
+    "k.k.",
+    "inc.",
+    "corporation",
+    "corp.",
+    "llc",
+    "ltd.",
+    "pte. ltd.",
+    "pte ltd",
+    "gmbh",
+    "s.a. de c.v.",
+    "sdn. bhd.",
+];
 
 /// Whether one of the legal forms that do not start with '(' starts at `i`.
 pub fn legal_start_at(n: &[char], i: usize) -> bool {
@@ -296,6 +315,26 @@ fn hiragana_head_len(doc: &Document, memo: &HeadMemo, ws: usize, s: usize, run: 
     })
 }
 
+/// Start of a name followed by a place in brackets that ends at `ks` (`山田精工(大連)`|有限公司), or `ks`:
+/// one to six kanji or katakana in the brackets, a name run before them.
+fn paren_place_start(n: &[char], ks: usize) -> usize {
+    if ks < 4 || n[ks - 1] != ')' {
+        return ks;
+    }
+    let Some(open) = (ks.saturating_sub(8)..ks - 1).rev().find(|&k| n[k] == '(') else {
+        return ks;
+    };
+    if open + 1 == ks - 1 || !n[open + 1..ks - 1].iter().all(|&c| matches!(char_class(c), 1 | 2)) {
+        return ks;
+    }
+    let s = left_name(n, open, 30);
+    if s < open {
+        s
+    } else {
+        ks
+    }
+}
+
 pub struct LegalFormRecognizer {
     lead: LeadMemo,
     head: HeadMemo,
@@ -313,6 +352,9 @@ impl LegalFormRecognizer {
             return None; // 宗教法人格: legal personality, not a named body
         }
         let mut s = left_name(n, ks, 30);
+        if s == ks {
+            s = paren_place_start(n, ks); // 东云精工(苏州)有限公司: a place in brackets between name and form
+        }
         if s < ks {
             match lead_stop(doc, &self.lead, s, ks) {
                 None => {
@@ -391,9 +433,21 @@ impl LegalFormRecognizer {
         if (ks > 0 && n[ks - 1].is_ascii_alphabetic()) || n.get(ke).is_some_and(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
+        // the form is written with a capital (Ltd., Inc., GmbH), not as a word of the sentence
+        if !n[ks..ke].iter().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()) {
+            return None;
+        }
         let mut p = ks;
         while p > 0 && matches!(n[p - 1], ' ' | ',') {
             p -= 1;
+        }
+        if p > 0
+            && (n[p - 1].is_ascii_alphanumeric()
+                || matches!(n[p - 1], ')' | '.' | '&')
+                || n[p - 1].is_alphabetic() && (n[p - 1] as u32) < 0x2E80)
+        {
+            // a Latin name: capitalised words back from the form (Kobe Marine Foods Co., Ltd.)
+            return latin_name_start(n, &doc.text.chars, ks).map(|s| (s, ke));
         }
         let mut s = left_name(n, p, 40);
         if s >= p {
@@ -425,7 +479,8 @@ impl Recognizer for LegalFormRecognizer {
     }
 
     fn supports(&self, lang: Lang) -> bool {
-        lang == Lang::Ja
+        // English text: only the Latin forms (Kobe Marine Foods Co., Ltd.)
+        matches!(lang, Lang::Ja | Lang::En)
     }
 
     fn keywords(&self) -> Keywords {
@@ -434,7 +489,8 @@ impl Recognizer for LegalFormRecognizer {
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut last_end: Option<usize> = None;
-        for (ks, ke, group) in keyword_hits(doc, &["org_legal", "org_latin"]) {
+        let groups: &[&str] = if doc.lang == Lang::Ja { &["org_legal", "org_latin"] } else { &["org_latin"] };
+        for (ks, ke, group) in keyword_hits(doc, groups) {
             if last_end.is_some_and(|l| ks < l) {
                 continue;
             }

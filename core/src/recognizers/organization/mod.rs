@@ -27,6 +27,7 @@ pub mod financial;
 pub mod kana_abbreviation;
 pub mod keyword_hits;
 pub mod known_names;
+pub mod latin_name;
 pub mod legal_form;
 pub mod name_run;
 pub mod spans;
@@ -222,6 +223,32 @@ mod tests {
         assert_eq!(texts(&e, "名義 ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ) 普通"), ["ﾔﾏﾀﾞｼｮｳｼﾞ(ｶ)"]);
         assert!(texts(&e, "出身：（アメリカ）").is_empty());
         assert!(texts(&e, "新宿支店 営業部 総務課").is_empty());
+    }
+
+    #[test]
+    fn schools_in_cv_lines_and_police_stations() {
+        let e = engine(None);
+        assert!(texts(&e, "2021年4月　北都大学 理学部 入学\n").is_empty());
+        assert!(texts(&e, "A-07\t仮名 一郎\t北都大学 理学部\t2003/1/1\n").is_empty());
+        assert_eq!(texts(&e, "所属：北都大学 大学院理学研究科\n"), ["北都大学"]);
+        assert!(texts(&e, "届出：港南警察署 受理番号あり").is_empty());
+        // a sentence of a biography names the university
+        assert_eq!(texts(&e, "1990年に北都大学を卒業した。"), ["北都大学"]);
+    }
+
+    #[test]
+    fn latin_and_chinese_legal_forms() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "訪問先：Harbour Crane Asia Pte. Ltd.、代理店"), ["Harbour Crane Asia Pte. Ltd."]);
+        assert_eq!(texts(&e, "現地法人：Maple Gear (Vietnam) Co., Ltd.\n"), ["Maple Gear (Vietnam) Co., Ltd."]);
+        assert_eq!(texts(&e, "銀行：Kestrel Bank, Ltd. 本店"), ["Kestrel Bank, Ltd."]);
+        assert_eq!(texts(&e, "Brunnen Technik GmbH より"), ["Brunnen Technik GmbH"]);
+        assert_eq!(texts(&e, "客先 Textiles del Norte S.A. de C.V. の件"), ["Textiles del Norte S.A. de C.V."]);
+        assert_eq!(texts(&e, "vendor onboarding for Larch Cloud Inc. done"), ["Larch Cloud Inc."]);
+        assert_eq!(texts(&e, "現地法人：青山機械（大連）有限公司、"), ["青山機械（大連）有限公司"]);
+        // a lower-case form is a word of the sentence; a form with no name before it is nothing
+        assert!(texts(&e, "the gmbh form is common").is_empty());
+        assert!(texts(&e, "会社名：Ltd.").is_empty());
     }
 
     #[test]

@@ -307,8 +307,9 @@ const WEAK_SUFFIXES: &[&str] = &[
     "協議会",
 ];
 
-/// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網).
-const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴院";
+/// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網,
+/// 警察署: a station, a facility).
+const CONTINUES: &str = "生員券法界祭賞史費料機便路網線駅両版誌略令籍派旗章則是首議領内外側局所制度化的性型式歴院署";
 const CONTINUE_WORDS: &[&str] = &[
     "会社",
     "会長",
@@ -519,6 +520,41 @@ pub fn station_after(n: &[char], k: usize) -> bool {
     false
 }
 
+/// Whether the school starting at `s` and ending at `ke` is a line of a CV or an applicants' table, not an
+/// affiliation: it is the first word after the year and month that open its line (`2022年4月　北都大学 理学部
+/// 入学`, `2019 4  …`) and the line tells of entering or leaving it (入学, 卒業, 修了, 中退, 在学); or it
+/// stands in a table cell (after `|` or a tab) followed by its faculty (商学部, 経営学科, 大学院). A
+/// sentence (`1990年に北都大学を卒業`) is neither.
+fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
+    let n = &doc.norm.chars;
+    let (a, b) = (doc.line_start(s, 80), doc.line_end(ke, 80));
+    let head = &n[a..s];
+    let dated = head.iter().any(char::is_ascii_digit)
+        && head.last().is_some_and(|&c| c == ' ' || c == '\t')
+        && head.iter().all(|&c| c.is_ascii_digit() || " \t年月./-".contains(c));
+    let line = &n[a..b];
+    if dated
+        && ["入学", "卒業", "修了", "中退", "在学"]
+            .iter()
+            .any(|w| line.windows(2).any(|x| x.iter().copied().eq(w.chars())))
+    {
+        return true;
+    }
+    let mut p = s;
+    while p > a && n[p - 1] == ' ' {
+        p -= 1;
+    }
+    let in_cell = p > a && matches!(n[p - 1], '|' | '｜' | '\t');
+    let mut q = ke;
+    while q < b && n[q] == ' ' {
+        q += 1;
+    }
+    let faculty_end = (q..b.min(q + 12)).find(|&k| !matches!(char_class(n[k]), 1 | 2)).unwrap_or(b.min(q + 12));
+    let faculty = q > ke
+        && (starts_at(n, q, "大学院") || ["学部", "学科", "研究科"].iter().any(|w| ends_at(n, q, faculty_end, w)));
+    in_cell && faculty
+}
+
 /// A university's short form (東大, 早大) read only with no kanji after it: 東大寺, 明大前, 北大西洋 are other words.
 fn short_university(name: &[char]) -> bool {
     name.len() <= 3 && name.last() == Some(&'大') && name.iter().all(|&c| char_class(c) == 1)
@@ -693,6 +729,9 @@ impl SuffixRecognizer {
                 || (slen == 1 && n[ke] == '長'))
         {
             return None; // 大学生, 党首, 映画祭, 省略: the suffix starts a longer common word
+        }
+        if suffix.ends_with("大学") && schooling(doc, s, ke) {
+            return None; // 2022年4月 北都大学 理学部 入学: a school in a CV line
         }
         let score = if slen == 1 { 0.55 } else { 0.6 };
         Some((after_versus(n, s, ks), ke, score))
