@@ -23,6 +23,7 @@ mod chars;
 mod chat_names;
 mod cues;
 mod dept_names;
+mod foreign_names;
 mod given_after;
 mod latin_honorific;
 pub mod lexicon;
@@ -322,6 +323,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.given_after_surnames();
         cx.surnames_before_given();
         cx.spaced_lists();
+        cx.foreign_names();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
