@@ -81,6 +81,16 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.write_usize(i as usize);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.write_usize(i as usize);
+    }
+
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -271,6 +281,11 @@ impl Model {
             None => key,
         };
         self.attr_id_exact(key)
+    }
+
+    /// Every attribute's key and id (in no order).
+    pub fn attributes(&self) -> impl Iterator<Item = (&[u8], u32)> + '_ {
+        self.attrs.iter().map(|(k, &v)| (&**k, v))
     }
 
     /// The id of attribute `key`, a key with no NUL in it (the caller's promise: not checked).

@@ -13,7 +13,10 @@
 use crate::crf::{Model, ModelError};
 use crate::pystr;
 
+mod char_ids;
 pub mod resources;
+
+use char_ids::CharIds;
 
 /// A SudachiPy token of the segment: offsets into it (code points), surface, part of speech.
 #[derive(Debug, Clone, Default)]
@@ -197,11 +200,17 @@ pub trait Sink {
     fn resolve(&mut self, key: &Key) -> Option<Self::Id>;
     /// Adds feature `id` to character `row` (after the ones added to it before).
     fn emit(&mut self, row: usize, id: Self::Id);
+    /// Emits the character features of every row itself (the same ones in the same order, by a faster way)
+    /// and returns true, or returns false to have them built key by key. `padded` and `types` as in [`build`].
+    fn char_features(&mut self, _padded: &[char], _types: &[u8]) -> bool {
+        false
+    }
 }
 
 /// Detection's sink: the model's attribute id of each key it knows.
 struct ModelIds<'m, F> {
     model: &'m Model,
+    chars: Option<&'m CharIds>,
     emit: F,
 }
 
@@ -216,6 +225,13 @@ impl<F: FnMut(usize, u32)> Sink for ModelIds<'_, F> {
     #[inline]
     fn emit(&mut self, row: usize, id: u32) {
         (self.emit)(row, id)
+    }
+
+    fn char_features(&mut self, padded: &[char], types: &[u8]) -> bool {
+        match self.chars {
+            Some(ids) => ids.emit(padded, types, &mut self.emit),
+            None => false,
+        }
     }
 }
 
@@ -264,9 +280,10 @@ fn clamp(start: i64, end: i64, n: usize) -> (usize, usize) {
 }
 
 /// The attribute ids of each character's features (full set), in the order [`build`] writes them:
-/// `emit(character, attribute id)`. Features the model lacks are skipped.
-pub fn features(model: &Model, inp: &Input<'_>, emit: impl FnMut(usize, u32)) {
-    build(inp, Level::Vec, &mut ModelIds { model, emit });
+/// `emit(character, attribute id)`. Features the model lacks are skipped. `chars`: the model's
+/// [`CharIds`], the character features' ids by table (None: by key, as every other feature).
+fn features(model: &Model, chars: Option<&CharIds>, inp: &Input<'_>, emit: impl FnMut(usize, u32)) {
+    build(inp, Level::Vec, &mut ModelIds { model, chars, emit });
 }
 
 /// Every feature string of each character up to `level` (the training data).
@@ -294,7 +311,8 @@ pub fn build<S: Sink>(inp: &Input<'_>, level: Level, sink: &mut S) {
     pt.extend([b'^', b'^']);
     pt.extend(chars.iter().map(|&c| char_type(c)));
     pt.extend([b'$', b'$']);
-    for i in 0..n {
+    let by_table = sink.char_features(&padded, &pt);
+    for i in (0..n).filter(|_| !by_table) {
         let j = i + 2;
         let t = pt[j];
         put(sink, k.start("c=").ch(padded[j]), i);
@@ -524,6 +542,7 @@ struct LabelKind {
 /// The name model: a CRF over characters and how to read its labels.
 pub struct NerTagger {
     model: Model,
+    chars: CharIds,
     kinds: Vec<LabelKind>,
 }
 
@@ -588,7 +607,8 @@ impl NerTagger {
             .iter()
             .map(|l| LabelKind { outside: l == "O", begins: l.starts_with("B-"), kind: l.chars().skip(2).collect() })
             .collect();
-        Ok(NerTagger { model, kinds })
+        let chars = CharIds::new(&model);
+        Ok(NerTagger { model, chars, kinds })
     }
 
     pub fn model(&self) -> &Model {
@@ -598,7 +618,15 @@ impl NerTagger {
     /// The attribute ids of each character of the segment (see [`features`]).
     pub fn feature_ids(&self, inp: &Input<'_>) -> Vec<Vec<u32>> {
         let mut rows = vec![Vec::new(); inp.text.chars().count()];
-        features(&self.model, inp, |row, a| rows[row].push(a));
+        features(&self.model, Some(&self.chars), inp, |row, a| rows[row].push(a));
+        rows
+    }
+
+    /// [`NerTagger::feature_ids`] with every feature looked up by its key (the reference of [`CharIds`]).
+    #[cfg(test)]
+    fn feature_ids_by_key(&self, inp: &Input<'_>) -> Vec<Vec<u32>> {
+        let mut rows = vec![Vec::new(); inp.text.chars().count()];
+        features(&self.model, None, inp, |row, a| rows[row].push(a));
         rows
     }
 
@@ -611,7 +639,7 @@ impl NerTagger {
     fn scores(&self, inp: &Input<'_>) -> crate::crf::Scores {
         let mut scores = self.model.scores(inp.text.chars().count());
         let model = &self.model;
-        features(model, inp, |row, a| model.add(&mut scores, row, a));
+        features(model, Some(&self.chars), inp, |row, a| model.add(&mut scores, row, a));
         scores
     }
 

@@ -231,3 +231,48 @@ fn the_model_ids_are_the_strings_looked_up() {
     let (known, all) = (got.iter().map(Vec::len).sum::<usize>(), rows.iter().map(Vec::len).sum::<usize>());
     assert!(known * 2 > all && known < all, "the model knows most features, not all: {known} of {all}");
 }
+
+#[test]
+fn char_ids_equal_the_keys() {
+    let Some(t) = shipped() else { return };
+    let toks =
+        [Token { start: 0, end: 2, surface: "山田".into(), pos: vec!["名詞".into(), "固有名詞".into()] }];
+    let hints = [Hint { start: 1, end: 3, kind: "PERSON".into(), recognizer: "person_ja".into(), score: 0.4 }];
+    // every script, padding-like and unknown characters, one- and two-character segments, a NUL (key path)
+    let texts = [
+        "山田太郎様、お世話になります。",
+        "営業部の佐藤が伺います",
+        "ﾔﾏﾀﾞ ﾀﾛｳ　TEL 03-1234-5678",
+        "Smith, John (ジョン) 🙂 ²½ǅ",
+        "山",
+        "あい",
+        "a\0b山田",
+        "\u{2}\u{3}山田\u{3}",
+        "東京都千代田区丸の内１－２－３　ＡＢＣビル５Ｆ",
+    ];
+    for text in texts {
+        for (tk, hs) in [(&toks[..], &hints[..]), (&[][..], &[][..])] {
+            let inp = input(text, tk, hs);
+            assert_eq!(t.feature_ids(&inp), t.feature_ids_by_key(&inp), "{text:?}");
+        }
+    }
+    // a pseudo-random walk over a wider range of code points
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..200 {
+        let mut s = String::new();
+        for _ in 0..(x % 40) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let pool = ['山', '田', 'さ', 'ん', 'A', 'a', '1', ' ', '、', 'ー', '々', 'ヤ', '\u{3000}', '.', '様'];
+            let c = if x.is_multiple_of(3) {
+                char::from_u32((x >> 8) as u32 % 0x3_0000).unwrap_or('?')
+            } else {
+                pool[(x >> 5) as usize % pool.len()]
+            };
+            s.push(c);
+        }
+        let inp = input(&s, &[], &[]);
+        assert_eq!(t.feature_ids(&inp), t.feature_ids_by_key(&inp), "{s:?}");
+    }
+}
