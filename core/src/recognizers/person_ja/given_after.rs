@@ -150,6 +150,11 @@ impl Ctx<'_, '_> {
 
     /// The end of a given name written at `e` (right after a surname), if one is there.
     fn given_at(&self, e: usize) -> Option<usize> {
+        self.given_ending(e, end_ok)
+    }
+
+    /// [`Self::given_at`] with the test of the character after the given name (`end_ok` there).
+    pub(crate) fn given_ending(&self, e: usize, end_ok: impl Fn(&[char], usize) -> bool) -> Option<usize> {
         let t = self.t;
         let spaced = t[e] == ' ';
         let k = if spaced { e + 1 } else { e };
