@@ -49,7 +49,7 @@ fn letter(c: char) -> bool {
 
 impl Ctx<'_, '_> {
     /// The flags of the surname `s` as listed, or of `s` without a ノ between two kanji (`井ノ口` → `井口`).
-    fn surname_flags(&self, s: &[char]) -> u16 {
+    pub(crate) fn surname_flags(&self, s: &[char]) -> u16 {
         let f = self.lex.get(s);
         if f & SUR != 0 || s.len() < 3 {
             return f;
