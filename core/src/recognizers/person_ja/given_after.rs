@@ -7,12 +7,15 @@
 //! that ends where a name can end (a space, the line's end, punctuation, a bracket, an honorific) is
 //! the full name. Words that may stand there instead are refused: titles and units (部長, 営業部),
 //! common words of the lexicon (本日, 了解), organisation words, hiragana particles and endings (です,
-//! から, より).
+//! から, より). The other way, a given name found alone takes the surname one space before it
+//! (`芦刈 誠一 先生`), a listed one or one of two or three kanji opening its cell that is no unit, title,
+//! organisation, place or common word.
 //!
 //! Invariant: only spans already found are extended, each at most once, and by at most 5 characters
 //! plus the space.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of};
+use super::lexicon::{COMMON, PLACE, SUR};
 use super::patterns::{hira_paren, run_len};
 use super::readers::time_word;
 use super::{honorific_at, Ctx};
@@ -79,7 +82,13 @@ impl Ctx<'_, '_> {
             if s < 2 || t[s - 1] != ' ' || !is_kanji(t[s]) || e - s > 3 {
                 continue;
             }
-            let k = (1..=4).take_while(|&k| s > k && is_kanji(t[s - 1 - k])).last().unwrap_or(0);
+            // kanji back from the space, a ノ between two of them (宮ノ下)
+            let k = (1..=4)
+                .take_while(|&k| {
+                    s > k && (is_kanji(t[s - 1 - k]) || (t[s - 1 - k] == 'ノ' && s > k + 1 && is_kanji(t[s - 2 - k])))
+                })
+                .last()
+                .unwrap_or(0);
             if k == 0 {
                 continue;
             }
@@ -88,13 +97,36 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (sur, giv) = (&t[a..s - 1], &t[s..e]);
-            if lex.surname(sur) && self.tb.titles.suffix_start(sur).is_none() && lex.given(giv) && !lex.surname(giv) {
+            if self.tb.titles.suffix_start(sur).is_some() || !lex.given(giv) || lex.surname(giv) {
+                continue;
+            }
+            if self.surname_flags(sur) & SUR != 0 || self.unlisted_surname(sur, a) {
                 grown.push((a, e, score));
             }
         }
         for (a, e, score) in grown {
             self.add(a, e, score);
         }
+    }
+
+    /// A surname in no list before a given name a cue found (`芦刈 誠一 先生`, `宮ノ下 英明 様`): two or three
+    /// kanji opening their cell (the line's start, a space, punctuation or a bracket before them), no unit,
+    /// title, organisation or common word.
+    fn unlisted_surname(&self, sur: &[char], a: usize) -> bool {
+        let t = self.t;
+        (2..=3).contains(&sur.len())
+            && (a == 0 || one_of!(t[a - 1], " \t\n、,・:;()[]「」『』【】<>|/→"))
+            && !one_of!(sur[sur.len() - 1], "部課室係班局所社店科棟院者口駅線円日月年時分様殿氏都道府県市区町村")
+            && self.lex.get(sur) & (COMMON | PLACE) == 0
+            && !self.tb.org_words.occurs_in(sur)
+            && !self.tb.not_names.contains(sur)
+            && !time_word(sur)
+    }
+
+    /// A span a strong cue found (score 0.8 or more) that reads as a surname in no list: two or three kanji, a space
+    /// after them, and no full name the lexicon splits (`及川澪央` is one already).
+    fn strong_unlisted(&self, s: usize, e: usize, score: f64) -> bool {
+        score >= 0.8 && (2..=3).contains(&(e - s)) && self.t[e] == ' ' && self.lex.split_full(&self.t[s..e]) == 0
     }
 
     /// Extends the surnames found alone by the given name written after them.
@@ -110,7 +142,7 @@ impl Ctx<'_, '_> {
             if e - s > 5
                 || e >= self.n
                 || !t[s..e].iter().all(|&c| is_kanji(c) || one_of!(c, "ヶッノ"))
-                || !self.lex.surname(&t[s..e])
+                || !(self.surname_flags(&t[s..e]) & SUR != 0 || self.strong_unlisted(s, e, score))
                 || (s > 0 && t[s - 1] == '@')
             {
                 continue;
@@ -150,6 +182,11 @@ impl Ctx<'_, '_> {
 
     /// The end of a given name written at `e` (right after a surname), if one is there.
     fn given_at(&self, e: usize) -> Option<usize> {
+        self.given_ending(e, end_ok)
+    }
+
+    /// [`Self::given_at`] with the test of the character after the given name (`end_ok` there).
+    pub(crate) fn given_ending(&self, e: usize, end_ok: impl Fn(&[char], usize) -> bool) -> Option<usize> {
         let t = self.t;
         let spaced = t[e] == ' ';
         let k = if spaced { e + 1 } else { e };
@@ -163,7 +200,7 @@ impl Ctx<'_, '_> {
             let given = &t[k..k + gl];
             let ok = (1..=3).contains(&gl)
                 && (end_ok(t, k + gl)
-                    || (self.lex.given(given) && !self.lex.surname(given) && t.get(k + gl).is_some_and(|&c| one_of!(c, "がはのにをとも"))))
+                    || (self.lex.given(given) && !self.lex.surname(given) && t.get(k + gl).is_some_and(|&c| one_of!(c, "がはのにをともで"))))
                 && (!self.lex.common(given) || self.lex.given(given))
                 && self.tb.titles.suffix_start(given).is_none()
                 && !self.tb.not_names.contains(given)
@@ -198,9 +235,43 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        // the label of a reading (`菅野芽輔　フリガナ カンノ …`)
+        if matches!(given, ['フ', 'リ', 'ガ', 'ナ'] | ['ふ', 'り', 'が', 'な']) {
+            return None;
+        }
         if kata && (self.tb.titles.has(given) || self.tb.org_words.occurs_in(given)) {
             return None;
         }
         Some(k + gl)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+
+    #[test]
+    fn a_surname_in_no_list_before_a_given_name_found() {
+        assert_eq!(names("主治医　梟谷 誠一 先生\n"), ["梟谷 誠一"]);
+        assert_eq!(names("領収書\n宮ノ下 英明 様\n"), ["宮ノ下 英明"]);
+        // a department, a place or a unit before the given name is no surname
+        assert_eq!(names("営業本部 喜代子様\n"), ["喜代子"]);
+        assert_eq!(names("大阪府 健二様\n"), ["健二"]);
+        // a role word glued before the kanji: no surname of two or three
+        assert!(!names("契約者梟谷 健二様\n").contains(&"契約者梟谷 健二".to_string()));
+    }
+
+    #[test]
+    fn a_given_name_after_a_surname_in_no_list_found_by_a_label() {
+        assert_eq!(names("氏名：梟谷 かおる\n"), ["梟谷 かおる"]);
+        // the label of a reading after the name is no given name
+        assert_eq!(names("氏名：梟谷 フリガナ フクロウダニ\n"), ["梟谷", "フクロウダニ"]);
+    }
+
+    #[test]
+    fn a_given_name_before_desu() {
+        assert_eq!(names("担当：宇佐見 哲です。\n"), ["宇佐見 哲"]);
+        // a kanji that is no given name before で
+        assert_eq!(names("担当：宇佐見 別件で\n"), ["宇佐見"]);
     }
 }

@@ -262,6 +262,7 @@ mod tests {
         assert_eq!(names("当番 宇佐美 健、峰 あかり（応援）\n"), ["宇佐美 健", "峰 あかり"]);
         // the next item is no 'surname given': no listed surname first, or a word going on after it
         assert_eq!(names("当番 宇佐美 健・会議 資料\n"), ["宇佐美 健"]);
-        assert_eq!(names("当番 宇佐美 健・峰 あかり様ほか\n"), ["宇佐美 健"]);
+        // (峰 あかり before its honorific stands as a unit of its own: pair_names)
+        assert_eq!(names("当番 宇佐美 健・峰 あかり様ほか\n"), ["宇佐美 健", "峰 あかり"]);
     }
 }

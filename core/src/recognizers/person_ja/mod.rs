@@ -28,6 +28,7 @@ mod given_after;
 mod latin_honorific;
 pub mod lexicon;
 mod lists;
+mod pair_names;
 mod patterns;
 mod personnel;
 mod phone_names;
@@ -315,6 +316,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.prose();
         cx.bracket_readings();
         cx.readings();
+        cx.pair_names();
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();

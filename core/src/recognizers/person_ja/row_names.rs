@@ -138,6 +138,7 @@ mod tests {
         assert_eq!(names("森 林 2ha"), Vec::<String>::new());
         // a record number before words that are no name, a code without a digit
         assert_eq!(names("A-12 大橋 工事 3日"), Vec::<String>::new());
-        assert_eq!(names("ABC 山本 花子"), Vec::<String>::new());
+        // (no record number here, but the pair stands alone after a space: pair_names reads it)
+        assert_eq!(names("ABC 山本 花子"), ["山本 花子"]);
     }
 }
