@@ -647,8 +647,122 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
     """The salutation names an organisation or person that is not among the To/Cc recipients; or an organisation is
     only in Cc while the content speaks of others only."""
-    first = _salutation_mismatch(ctx) or _cc_org_not_in_content(ctx) or _forwarded_from_another_org(ctx)
+    first = (
+        _salutation_mismatch(ctx)
+        or _cc_org_not_in_content(ctx)
+        or _forwarded_from_another_org(ctx)
+        or _reply_keeps_other_party(ctx)
+    )
     return first + _list_of_another_org(ctx)
+
+
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|返信)\s*(?:\[\d+\])?\s*[:：]", re.IGNORECASE)
+_QUOTED_LINE = re.compile(
+    r"^\s*(?:[>＞]|-{2,}\s*(?:Original Message|元のメッセージ)|.*(?:wrote|書きました|のメール)\s*[:：]?\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HONORIFIC_AFTER = r"[ \u3000]?(?:様|さま|さん|氏|殿|御中)"
+
+
+def _is_reply(ctx: Context) -> bool:
+    """A reply (not a forward): a subject Re:/返信:, or a quoted earlier mail (> lines, Original Message,
+    「…書きました:」) under the new text, with no forward mark."""
+    m = ctx.message
+    if _REPLY_SUBJECT.match(m.subject):
+        return True
+    if _FORWARD_SUBJECT.match(m.subject) or _FORWARD_MARK.search(m.body):
+        return False
+    own = own_text(m.body)
+    return bool(_QUOTED_LINE.search(m.body[len(own) :] if m.body.startswith(own) else m.body))
+
+
+def _customer(ctx: Context, r: Recipient) -> str | None:
+    """Whose party a recipient is: a company's (its directory organisation); a private person's own label of the
+    address book (個人のお客様（A様ご家族）), or, under a label shared by many private persons (個人), their surname (a
+    family); None when the directory does not know them."""
+    orgs = ctx.orgs_of(r)
+    contact = ctx.directory.lookup(r.address)
+    if _individual(ctx, r) or (contact and not contact.organization):
+        if contact is None:
+            return None  # someone at a provider the address book does not hold
+        label = contact.organization
+        if label and len(ctx.directory.org_domains.get(label, ())) < SCATTERED_ORG_DOMAINS:
+            return label
+        return "person:" + recipient_surname(ctx, r)
+    return sorted(orgs)[0] if orgs else None
+
+
+def _named_in(ctx: Context, r: Recipient, text: str) -> bool:
+    """``text`` names the recipient's party: their organisation, their address or domain (a company's), or their
+    surname with an honorific (吉田様, 吉田 陽子様)."""
+    if ctx.orgs_of(r) & {o for _, o in ctx.directory.orgs_in(text)} and not _individual(ctx, r):
+        return True
+    lowered = text.lower()
+    if r.address in lowered or (not _individual(ctx, r) and "@" + r.domain in lowered):
+        return True
+    family = recipient_surname(ctx, r)
+    named = rf"{re.escape(family)}(?:[ \u3000]?\S{{1,3}})?{_HONORIFIC_AFTER}"  # 吉田様, 吉田 陽子様
+    return bool(family) and re.search(named, text) is not None
+
+
+def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
+    """A reply whose new text opens to To recipients alone (every person and organisation its opening names is a
+    To recipient's), while another recipient (To or Cc) is another customer's party — a company, or a private
+    person at a free-mail or provider address — that the message never names: not the opening, not the new text,
+    not the subject, the attachments nor the quoted thread (their organisation, their address, their surname with
+    an honorific). A reply to all that kept another family or another company on a customer's business. Not on a
+    generic opening (各位), nor for a party the sender has copied before on mail to the addressed ones (history)."""
+    sal = ctx.salutation
+    if not ctx.visible_external or ctx.announcement or sal.generic or not (sal.names or ctx.salutation_orgs):
+        return []
+    if not _is_reply(ctx):
+        return []
+    to = [r for r in ctx.visible_external if r.field == "to"]
+    to_surnames = {recipient_surname(ctx, r) for r in to} - {""}
+    to_orgs = {o for r in to for o in ctx.orgs_of(r)}
+    if not set(sal.names_surnames) <= to_surnames or not ctx.salutation_orgs <= to_orgs:
+        return []  # the opening names someone who is no To recipient: the salutation checks' case
+    addressed = [
+        r for r in to if recipient_surname(ctx, r) in sal.names_surnames or ctx.orgs_of(r) & ctx.salutation_orgs
+    ]
+    customers = {c for r in addressed if (c := _customer(ctx, r))}
+    if not customers:
+        return []
+    addressed_orgs = {o for r in addressed for o in ctx.orgs_of(r)}
+    m = ctx.message
+    texts = "\n".join((m.subject, m.body, *(a.text for a in m.attachments), *(a.filename for a in m.attachments)))
+    out: list[Reason] = []
+    for r in ctx.visible_external:
+        if r in addressed or recipient_surname(ctx, r) in sal.names_surnames:
+            continue
+        party = _customer(ctx, r)
+        orgs = ctx.orgs_of(r)
+        if party is None or party in customers or any(ctx.is_own(o) for o in orgs):
+            continue
+        if not _individual(ctx, r) and orgs & (addressed_orgs | ctx.sent_orgs):
+            continue
+        if _named_in(ctx, r, texts) or ctx.copied_as_usual(r, addressed_orgs):
+            continue
+        private = _individual(ctx, r) or not orgs
+        # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
+        who_en = f"{recipient_surname(ctx, r)}, a private customer" if private else "/".join(sorted(orgs))
+        who_ja = f"個人のお客様 {recipient_surname(ctx, r)}様" if private else "、".join(sorted(orgs))
+        meant_en = ", ".join(sal.names_surnames) or ", ".join(sorted(ctx.salutation_orgs))
+        meant_ja = "、".join(f"{n}様" for n in sal.names_surnames) or "、".join(sorted(ctx.salutation_orgs))
+        shown = masked_address(r.address)
+        field_name = FIELD_LABELS.get(r.field, r.field)
+        out.append(
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"This reply opens to {meant_en} alone, but the {field_name} recipient {shown} ({who_en}) is another "
+                "customer's party that the message never names: was it kept by a reply to all?",
+                f"この返信の宛名は {meant_ja} だけですが、{field_name} の {shown}（{who_ja}）は別のお客様の関係者で、"
+                "本文・件名・添付・引用のどこにも出てきません。全員に返信で宛先が残っていませんか？",
+                [field_name, shown, who_ja],
+                [r.address],
+            )
+        )
+    return out
 
 
 _FORWARD_MARK = re.compile(

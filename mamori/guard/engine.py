@@ -119,13 +119,12 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
                 values.setdefault(f.type, set()).add(f.text)
     records = max(records, *(len(v) for v in values.values()), 0)
     rest = "\n".join(_rest(text) for text in (body, *versions))
-    quoted, quoted_findings, rows = _quoted_list(rest, detector)
+    (quoted, quoted_findings, rows), sensitive = _quoted(rest, detector)
     if quoted >= QUOTED_LIST_RECORDS or rows >= LIST_RECORDS:
         records += quoted
         findings.extend(quoted_findings)
     else:
         quoted = 0
-    sensitive = _quoted_sensitive(rest, detector)
     return AttachmentInfo(
         BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive,
         identifying=identifying,
@@ -135,17 +134,31 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
 MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for special-care words
 
 
-def _quoted_sensitive(rest: str, detector) -> tuple[str, ...]:
+def _quoted(rest: str, detector) -> tuple[tuple[int, list[tuple[str, str | None, str]], int], tuple[str, ...]]:
+    """The quoted part and the signature read once for both of their rules: a list of people there (`_quoted_list`)
+    and a private person's special-care words there (`_quoted_sensitive`). Each rule reads its own lines (the list:
+    the distinct lines with a digit or an @; special care: every line of the first `MAX_QUOTED_SENSITIVE_LINES`);
+    a piece (a line, or a table cell after its column header) both read is detected once."""
+    if not rest.strip():
+        return (0, [], 0), ()
+    # every value the list looks for holds a digit or an @ (phone, address number, birth date, mail, identity number)
+    all_lines = [line.strip() for line in rest[:MAX_QUOTED_CHARS].splitlines() if line.strip()]
+    candidates = list(dict.fromkeys(key for key in all_lines if _CONTACT_CHAR.search(key)))
+    lines = [line.strip() for line in rest.splitlines() if line.strip()][:MAX_QUOTED_SENSITIVE_LINES]
+    found_lines, found_candidates = detect_line_sets((lines, candidates), detector)
+    return _quoted_list(all_lines, candidates, found_candidates), _quoted_sensitive(lines, found_lines)
+
+
+def _quoted_sensitive(lines: Sequence[str], found_lines: Sequence[list]) -> tuple[str, ...]:
     """The special-care kinds (medical, disability...) the quoted or forwarded part states, when it also holds a
     personal value other than a name (a phone, an address or a place with a house number, a birth date, an identity
     number): a person's own message about themselves. The check decides whether it leaves to someone it was not
-    written to."""
-    lines = [line.strip() for line in rest.splitlines() if line.strip()][:MAX_QUOTED_SENSITIVE_LINES]
+    written to. ``lines``: the part's first non-blank lines; ``found_lines``: their findings (`detect_lines`)."""
     if not lines:
         return ()
     kinds: set[str] = set()
     values = False
-    for line, found in zip(lines, detect_lines(lines, detector), strict=False):
+    for line, found in zip(lines, found_lines, strict=False):
         kinds |= {f.subtype or "sensitive" for f in found if f.type == "SENSITIVE"}
         values = (
             values
@@ -222,25 +235,24 @@ MAX_QUOTED_CHARS = 2_000_000  # quoted text read for a list (past the body's own
 _CONTACT_CHAR = re.compile(r"[0-9０-９@＠]")
 
 
-def _quoted_list(rest: str, detector) -> tuple[int, list[tuple[str, str | None, str]], int]:
+def _quoted_list(
+    all_lines: Sequence[str], candidates: Sequence[str], found_candidates: Sequence[list]
+) -> tuple[int, list[tuple[str, str | None, str]], int]:
     """Records in the quoted part and the signature: distinct lines holding a contact value (phone, mail, address,
     birth date...) beside another kind of personal value (a name, a place), and distinct birth dates or identity
     numbers. A thread repeats its signatures (counted once each) and holds a few; a list holds one per person.
     Also the rows of a pasted table among them (`table_rows`: a run of lines of one shape), each with a person's
-    name and a contact value: a table of people however few its rows, as in an attachment."""
-    if not rest.strip():
-        return 0, [], 0
+    name and a contact value: a table of people however few its rows, as in an attachment. ``all_lines``: the
+    part's non-blank lines; ``candidates``: the distinct ones with a digit or an @, ``found_candidates`` their
+    findings (`detect_lines`)."""
     from mamori.guard.attachments import RECORD_TYPES
 
-    # every value looked for here holds a digit or an @ (phone, address number, birth date, mail, identity number)
-    all_lines = [line.strip() for line in rest[:MAX_QUOTED_CHARS].splitlines() if line.strip()]
     in_table = {all_lines[i] for i in table_rows(all_lines)}
-    candidates = list(dict.fromkeys(key for key in all_lines if _CONTACT_CHAR.search(key)))
     rows: set[str] = set()
     lines: set[str] = set()
     strong: set[str] = set()
     findings: list[tuple[str, str | None, str]] = []
-    for key, found in zip(candidates, detect_lines(candidates, detector), strict=False):
+    for key, found in zip(candidates, found_candidates, strict=False):
         kinds = {f.type for f in found} - {"POSTAL_CODE", "SENSITIVE"}
         new_strong = {f.text for f in found if f.type in _QUOTED_STRONG} - strong
         if new_strong or (kinds & RECORD_TYPES and len(kinds) >= 2):
@@ -297,6 +309,34 @@ def table_rows(lines: Sequence[str]) -> list[int]:
 def detect_lines(lines: Sequence[str], detector) -> list[list]:
     """The findings of each line: a line of prose read whole; a table row read cell by cell (after its column
     header, the last header row above it with the same separator and number of cells), its findings together."""
+    return detect_line_sets((lines,), detector)[0]
+
+
+def detect_line_sets(sets: Sequence[Sequence[str]], detector) -> list[list[list]]:
+    """`detect_lines` for several sequences of lines in one detection pass: a piece (a line, or a cell after its
+    column header) that several sequences hold, or one holds twice, is detected once."""
+    split = [_line_pieces(lines) for lines in sets]
+    unique: dict[tuple[str, str], int] = {}
+    for pieces, _ in split:
+        for piece in pieces:
+            unique.setdefault(piece, len(unique))
+    from mamori.detect.batch import detect_batched
+
+    found = detect_batched(detector, list(unique))
+    out: list[list[list]] = []
+    for lines, (pieces, owner) in zip(sets, split, strict=True):
+        per_line: list[list] = [[] for _ in lines]
+        for i, piece in zip(owner, pieces, strict=True):
+            k = unique[piece]
+            if k < len(found):
+                per_line[i].extend(found[k])
+        out.append(per_line)
+    return out
+
+
+def _line_pieces(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[int]]:
+    """The pieces `detect_lines` reads of ``lines`` (a line of prose; a table row's cells, each after its column
+    header) and the line of each piece."""
     pieces: list[tuple[str, str]] = []
     owner: list[int] = []  # the line of each piece
     header: tuple[str, list[str]] | None = None
@@ -317,9 +357,4 @@ def detect_lines(lines: Sequence[str], detector) -> list[list]:
             if cell:
                 pieces.append((f"{names[k]}: " if names and names[k] else "", cell))
                 owner.append(i)
-    from mamori.detect.batch import detect_batched
-
-    out: list[list] = [[] for _ in lines]
-    for i, found in zip(owner, detect_batched(detector, pieces), strict=False):
-        out[i].extend(found)
-    return out
+    return pieces, owner

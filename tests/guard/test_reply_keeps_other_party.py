@@ -1,0 +1,102 @@
+"""A reply whose new text opens to the To recipient alone while another customer's party (a company, or a private
+person at a free-mail or provider address) stays among the recipients, never named by the message (opening, text,
+subject, attachments, quoted thread): held as content_recipient_mismatch. Not when the opening is generic, names that
+party too, when the text or the quoted thread names them, for the same customer's people, for a partner copied as
+usual, nor for a new message that is no reply."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from mamori.guard import judge
+from mamori.guard.directory import parse_contacts
+
+from .conftest import CONTACTS, SENDER, SIGNATURE, msg
+
+FAMILIES = """木村 修,キムラ オサム,osamu.k@mail-one.test,個人のお客様（木村 ハナ様ご家族）
+木村 恵,キムラ メグミ,megu.k@post-two.test,個人のお客様（木村 ハナ様ご家族）
+大西 直人,オオニシ ナオト,naoto-o@mail-one.test,個人のお客様（大西 トメ様ご家族）
+河合 咲,カワイ サキ,saki.kawai@post-two.test,個人のお客様（河合 シズ様ご家族）
+"""
+KIMURA = ("木村 修", "osamu.k@mail-one.test")
+ONISHI = ("大西 直人", "naoto-o@mail-one.test")
+YAMADA = ("山田 次郎", "j.yamada@gamma.example")
+TANAKA = ("田中 一郎", "i.tanaka@beta.example")
+QUOTE = "\n\n> 家族会の日程調整にご協力ください。\n"
+
+
+@pytest.fixture
+def book():
+    return parse_contacts(CONTACTS + FAMILIES)
+
+
+@pytest.fixture
+def usual(history):
+    history.add(SENDER, ["osamu.k@mail-one.test"], "2026-03-01")
+    history.add(SENDER, ["saki.kawai@post-two.test"], "2026-03-02")
+    return history
+
+
+def held(v) -> set[str]:
+    return {r.code for r in v.reasons if r.severity == "hold"}
+
+
+def reply(to, cc, text: str, subject: str = "Re: 面談日程", quote: str = QUOTE):
+    return replace(msg(to=to, cc=cc, body=text + SIGNATURE + quote), subject=subject)
+
+
+def test_reply_to_one_family_keeping_another_family(book, usual, policy):
+    text = "木村様\n\nお世話になっております。\n\n木村 ハナ様の面談は11月20日14時に決まりました。"
+    m = reply([KIMURA], [ONISHI], text)
+    v = judge(m, policy, book, usual)
+    assert "content_recipient_mismatch" in held(v)
+    reason = next(r for r in v.reasons if r.code == "content_recipient_mismatch")
+    assert "reply to all" in reason.detail and "大西" in reason.detail
+    assert "トメ" not in reason.detail + reason.detail_ja  # the label's customer name is not shown
+    assert reason.recipients == ("naoto-o@mail-one.test",)
+    # the same with the other family in To beside the one addressed, or a reply marked only by its quote
+    assert "content_recipient_mismatch" in held(judge(replace(m, recipients=tuple(
+        replace(r, field="to") for r in m.recipients)), policy, book, usual))  # fmt: skip
+    assert "content_recipient_mismatch" in held(judge(replace(m, subject="面談日程"), policy, book, usual))
+
+
+def test_reply_to_a_company_keeping_another_company(book, usual, policy):
+    m = reply([YAMADA], [TANAKA], "山田様\n\nお世話になっております。\n\n次回のお打ち合わせは12月3日に決まりました。")
+    assert "content_recipient_mismatch" in held(judge(m, policy, book, usual))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "関係者各位\n\n家族会は12月5日に決まりました。",  # a generic opening: for everyone on it
+        "木村様、大西様\n\n家族会は12月5日に決まりました。",  # the opening names the other family too
+        "木村様\n\n面談は11月20日です。大西様にも念のためお送りしています。",  # the new text names them
+        "木村様\n\n大西 トメ様の送迎の件も、あわせてご相談させてください。",  # their customer is spoken of
+    ],
+)
+def test_the_other_family_addressed_or_spoken_of(book, usual, policy, text):
+    m = reply([KIMURA], [ONISHI], text)
+    assert "content_recipient_mismatch" not in held(judge(m, policy, book, usual))
+
+
+def test_a_party_the_thread_named_or_the_same_customer(book, usual, policy):
+    text = "木村様\n\n面談は11月20日14時に決まりました。"
+    quoted = "\n\n-----Original Message-----\nFrom: 大西 直人 <naoto-o@mail-one.test>\n> 家族会の件です。\n"
+    assert "content_recipient_mismatch" not in held(judge(reply([KIMURA], [ONISHI], text, quote=quoted), policy,
+                                                          book, usual))  # fmt: skip
+    family = ("木村 恵", "megu.k@post-two.test")  # the same customer's other family member
+    assert "content_recipient_mismatch" not in held(judge(reply([KIMURA], [family], text), policy, book, usual))
+    kawai = ("河合 咲", "saki.kawai@post-two.test")
+    usual.add(SENDER, ["osamu.k@mail-one.test", "saki.kawai@post-two.test"], "2026-04-01")  # copied before
+    assert "content_recipient_mismatch" not in held(judge(reply([KIMURA], [kawai], text), policy, book, usual))
+
+
+def test_a_new_message_or_an_announcement_is_not(book, usual, policy):
+    text = "木村様\n\n面談は11月20日14時に決まりました。"
+    m = reply([KIMURA], [ONISHI], text, subject="面談日程", quote="")
+    assert "content_recipient_mismatch" not in held(judge(m, policy, book, usual))
+    body = "ご家族の皆様\n\n年末年始の営業のご案内です。" + SIGNATURE
+    notice = replace(msg(to=[("中村 三郎", SENDER)], bcc=[KIMURA, ONISHI], body=body), subject="Re: 年末年始のご案内")
+    assert "content_recipient_mismatch" not in held(judge(notice, policy, book, usual))
