@@ -10,7 +10,8 @@ sit on both sides of a fold. Each candidate (feature set, c1, c2) is trained on 
 held-out fold with score.py's own function (IoU >= 0.75, greedy) over PERSON, ORGANIZATION and LOCATION after
 each way of merging rule and model findings (STRATEGIES; "merge" is what Detector(ner=True) does). The chosen
 candidate (see report_cv: full feature set, best CV micro F1 under "merge", the default unless clearly beaten) is then
-trained on all of dev and written to MODEL; `--train vec:0.1:0.01` skips the CV and gives the shipped model.
+trained on all of dev and written to MODEL; `--train vec:0.1:0.01` skips the CV and gives the shipped model. The
+feature set `free` needs no SudachiPy (docs/benchmarks.md, "A name model without SudachiPy").
 Tables go to bench-out/ner/cv*.md, a log to bench-out/ner/cv.log. The default run (full grid) takes about
 5 x 5 trainings of 1-2 minutes each on a quiet core, plus the final one.
 """
@@ -34,7 +35,7 @@ from _common import OUT, REPO, eval_dir
 
 from mamori.detect import Detector, Document, Finding, settle
 from mamori.detect.detector import DEFAULT_THRESHOLD
-from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels
+from mamori.detect.ner_features import ALL_FEATURE_SETS, FEATURE_SETS, NER_TYPES, TOKEN_FREE, Span, bio_labels
 from mamori.detect.recognizers.ner_crf import (
     MIN_SCORE,
     MODEL_FILE,
@@ -223,8 +224,8 @@ def table(results) -> list[str]:
 
 def parse_candidate(s: str) -> tuple[str, float, float]:
     fs, c1, c2 = s.split(":")
-    if fs not in FEATURE_SETS:
-        raise SystemExit(f"unknown feature set {fs!r}: one of {', '.join(FEATURE_SETS)}")
+    if fs not in ALL_FEATURE_SETS:
+        raise SystemExit(f"unknown feature set {fs!r}: one of {', '.join(ALL_FEATURE_SETS)}")
     return fs, float(c1), float(c2)
 
 
@@ -329,8 +330,8 @@ def main() -> None:
     t1 = time.time()
     train(xs, ys, c1, c2, args.out)
     log(f"trained on all of dev in {time.time() - t1:.0f}s -> {args.out} ({args.out.stat().st_size:,} bytes)")
-    if fs != FEATURE_SETS[-1]:
-        log(f"NOTE: the recognizer builds the {FEATURE_SETS[-1]!r} feature set; the best here was {fs!r}: keep in step")
+    if fs not in (FEATURE_SETS[-1], TOKEN_FREE):
+        log(f"NOTE: the recognizer builds {FEATURE_SETS[-1]!r} or {TOKEN_FREE!r} features, not {fs!r}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,14 @@ FEATURE_SETS = ("chars", "morph", "lex", "rules", "gaz", "vec")
 name-lexicon flags; the rule findings; the gazetteer; the word clusters (``vec``, the full set, the one detection
 uses). The core's ``ner::Level``."""
 
+TOKEN_FREE = "free"
+"""A feature set beside :data:`FEATURE_SETS`, needing no SudachiPy: the characters and their types, the name lexicon
+read from the characters (where a listed surname, given name or katakana name begins and ends), the rule findings
+and the gazetteer."""
+
+ALL_FEATURE_SETS = (*FEATURE_SETS, TOKEN_FREE)
+"""Every feature set the core builds."""
+
 _TYPE_NAMES = {"PERSON": "P", "ORGANIZATION": "O", "LOCATION": "L"}
 
 

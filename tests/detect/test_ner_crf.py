@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mamori import _core
 from mamori.detect import Detector
-from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_labels, bio_spans
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, TOKEN_FREE, Span, bio_labels, bio_spans
 from mamori.detect.recognizers import default_recognizers, ner_crf
 from mamori.detect.recognizers.ner_crf import (
     MISSING_EXTRA,
@@ -128,6 +128,18 @@ def test_gazetteer_and_cluster_features_come_with_the_full_set() -> None:
 def test_cluster_features_unpack_the_ids(row: int, mid: int, top: int) -> None:
     got = _features("山", [(0, 1, "山", ["名詞"])], level="vec", gazetteer=[], clusters=[_pack(row, mid, top)])
     assert got[0][-3:] == [f"v0={row}", f"v1={mid}", f"v2={top}"]
+
+
+def test_token_free_features_read_no_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "山田太郎さんは東洋紡へ"
+    toks = [(0, 4, "山田太郎", ["名詞"])]
+    free = _features(text, toks, [(0, 4, "PERSON", "person_ja", 0.9)], TOKEN_FREE, gazetteer=[(7, 10, "O")])
+    assert free == _features(text, (), [(0, 4, "PERSON", "person_ja", 0.9)], TOKEN_FREE, gazetteer=[(7, 10, "O")])
+    assert {"lb=S", "lbl=S2", "r=BP"} <= set(free[0]) and {"lb=G", "lsg"} <= set(free[2]) and "g=BO" in free[7]
+    assert not any(f.startswith(("tp=", "p=", "w=", "lx", "v")) for row in free for f in row)
+    # Training data for the token-free set never asks SudachiPy.
+    monkeypatch.setattr(ner_crf.morphology, "tokens", lambda *a: pytest.fail("tokenized"))
+    assert segment_features(text, 0, len(text), (), TOKEN_FREE)[0][:2] == ["c=山", "t=K"]
 
 
 def test_gazetteer_lists_proper_nouns_with_their_kinds() -> None:
@@ -313,7 +325,7 @@ def test_core_tagger_equals_python_crfsuite(text: str) -> None:
     with resources.as_file(resources.files("mamori.detect").joinpath(ner_crf.MODEL_FILE)) as path:
         reference.open(str(path))
     for start, end, rules in _segments_with_hints(text):
-        items = segment_features(text, start, end, rules)  # type: ignore[arg-type]
+        items = segment_features(text, start, end, rules, crf._tagger.feature_set)  # type: ignore[arg-type]
         labels = reference.tag(items)
         core_labels, marginals = crf._tagger.tag_items(items)
         assert core_labels == labels
@@ -327,11 +339,12 @@ def test_core_tagger_equals_python_crfsuite(text: str) -> None:
 def test_model_ids_are_the_feature_strings_looked_up(text: str) -> None:
     """Detection's attribute ids are the training strings the model knows, in the same order, per character (the
     two sinks of the one feature builder); the core looks the gazetteer, the clusters and the lexicon up alike."""
-    tagger = NerCrf()._tagger
+    crf = NerCrf()
+    tagger, level = crf._tagger, crf._tagger.feature_set
     for start, end, rules in _segments_with_hints(text):
-        piece, toks, hints = _segment_inputs(text, start, end, rules)  # type: ignore[arg-type]
-        items = tagger.features(piece, toks, hints)
-        assert items == segment_features(text, start, end, rules)  # type: ignore[arg-type]
+        piece, toks, hints = _segment_inputs(text, start, end, rules, crf.needs_tokens)  # type: ignore[arg-type]
+        items = tagger.features(piece, toks, hints, level)
+        assert items == segment_features(text, start, end, rules, level)  # type: ignore[arg-type]
         assert len(items) == len(piece)
         want = [[a for a in map(tagger.attr_id, row) if a is not None] for row in items]
         assert tagger.feature_ids(piece, toks, hints) == want

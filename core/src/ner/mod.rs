@@ -67,7 +67,9 @@ pub struct Tagged {
 
 /// The groups of features (`ner_features.FEATURE_SETS`), each adding to the ones before: the characters and
 /// their types; the SudachiPy tokens; the name-lexicon flags; the rule hints; the gazetteer; the word clusters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Besides them, [`Level::Free`] (`ner_features.TOKEN_FREE`): the characters, the name lexicon read from the
+/// characters ([`name_features`]), the rule hints and the gazetteer, without a token (no SudachiPy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Chars,
     Morph,
@@ -75,16 +77,60 @@ pub enum Level {
     Rules,
     Gaz,
     Vec,
+    Free,
 }
 
 impl Level {
-    /// The names, in order (`FEATURE_SETS`).
+    /// The names of the nested levels, in order (`FEATURE_SETS`).
     pub const NAMES: [&'static str; 6] = ["chars", "morph", "lex", "rules", "gaz", "vec"];
+    /// The name of [`Level::Free`] (`TOKEN_FREE`).
+    pub const FREE: &'static str = "free";
     const ALL: [Level; 6] = [Level::Chars, Level::Morph, Level::Lex, Level::Rules, Level::Gaz, Level::Vec];
 
-    /// The level called `name`, if it is one of [`Level::NAMES`].
+    /// The level called `name`: one of [`Level::NAMES`] or [`Level::FREE`].
     pub fn from_name(name: &str) -> Option<Level> {
+        if name == Level::FREE {
+            return Some(Level::Free);
+        }
         Level::NAMES.iter().position(|&n| n == name).map(|i| Level::ALL[i])
+    }
+
+    /// The level's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Free => Level::FREE,
+            l => Level::NAMES[Level::ALL.iter().position(|&a| a == l).unwrap_or(0)],
+        }
+    }
+
+    /// Whether the features use the segment's tokens (and so SudachiPy).
+    pub fn tokens(self) -> bool {
+        matches!(self, Level::Morph | Level::Lex | Level::Rules | Level::Gaz | Level::Vec)
+    }
+
+    /// Whether the tokens' name-lexicon flags are used.
+    pub fn lex(self) -> bool {
+        matches!(self, Level::Lex | Level::Rules | Level::Gaz | Level::Vec)
+    }
+
+    /// Whether the name lexicon is read from the characters ([`name_features`]).
+    pub fn char_lex(self) -> bool {
+        self == Level::Free
+    }
+
+    /// Whether the rule hints are used.
+    pub fn rules(self) -> bool {
+        matches!(self, Level::Rules | Level::Gaz | Level::Vec | Level::Free)
+    }
+
+    /// Whether the gazetteer is used.
+    pub fn gaz(self) -> bool {
+        matches!(self, Level::Gaz | Level::Vec | Level::Free)
+    }
+
+    /// Whether the tokens' word clusters are used.
+    pub fn clusters(self) -> bool {
+        self == Level::Vec
     }
 }
 
@@ -279,11 +325,11 @@ fn clamp(start: i64, end: i64, n: usize) -> (usize, usize) {
     (s.min(n), e)
 }
 
-/// The attribute ids of each character's features (full set), in the order [`build`] writes them:
-/// `emit(character, attribute id)`. Features the model lacks are skipped. `chars`: the model's
+/// The attribute ids of each character's features up to `level` (the model's), in the order [`build`] writes
+/// them: `emit(character, attribute id)`. Features the model lacks are skipped. `chars`: the model's
 /// [`CharIds`], the character features' ids by table (None: by key, as every other feature).
-fn features(model: &Model, chars: Option<&CharIds>, inp: &Input<'_>, emit: impl FnMut(usize, u32)) {
-    build(inp, Level::Vec, &mut ModelIds { model, chars, emit });
+fn features(model: &Model, level: Level, chars: Option<&CharIds>, inp: &Input<'_>, emit: impl FnMut(usize, u32)) {
+    build(inp, level, &mut ModelIds { model, chars, emit });
 }
 
 /// Every feature string of each character up to `level` (the training data).
@@ -335,11 +381,13 @@ pub fn build<S: Sink>(inp: &Input<'_>, level: Level, sink: &mut S) {
             put(sink, k.start("EOS"), i);
         }
     }
-    if level < Level::Morph {
-        return;
+    if level.tokens() {
+        token_features(&mut k, inp, if level.lex() { inp.flags } else { &[] }, n, sink);
     }
-    token_features(&mut k, inp, if level >= Level::Lex { inp.flags } else { &[] }, n, sink);
-    if level < Level::Rules {
+    if level.char_lex() {
+        name_features(&mut k, &chars, &pt[2..n + 2], sink);
+    }
+    if !level.rules() {
         return;
     }
     for h in inp.hints {
@@ -359,11 +407,161 @@ pub fn build<S: Sink>(inp: &Input<'_>, level: Level, sink: &mut S) {
             put(sink, k.start("r-1=E").b(short), end);
         }
     }
-    if level >= Level::Gaz {
+    if level.gaz() {
         gazetteer_features(&mut k, inp.gazetteer, n, sink);
     }
-    if level >= Level::Vec {
+    if level.clusters() {
         cluster_features(&mut k, inp, n, sink);
+    }
+}
+
+/// The letters [`name_features`] reads from the name lexicon's flags: surname, given name, their katakana
+/// readings, katakana person name, kanji full name.
+const NAME_LETTERS: [(u16, u8); 6] = {
+    use crate::recognizers::person_ja::lexicon::{FOREIGN, FULL, GIV, GIV_KANA, SUR, SUR_KANA};
+    [(SUR, b'S'), (GIV, b'G'), (SUR_KANA, b's'), (GIV_KANA, b'g'), (FOREIGN, b'F'), (FULL, b'P')]
+};
+
+/// The name lexicon read from the characters (the `free` set, in place of the tokens' flags): each run of
+/// 2-5 kanji (old forms read as common ones, as the PERSON rules do) or 2-6 katakana that person_ja's lexicon
+/// lists as a surname, given name, reading, katakana or full name; a single kanji listed so only gets `l1=X`.
+/// Per character and letter, the longest such run beginning there (`lb=X`, `lbl=X` + its length, `lbc=X`
+/// when that run is also an ordinary word) and the character before it (`lb+1=X`), one ending there (`le=X`)
+/// and the character after it (`le-1=X`), one over it (`li=X`, inside); and `lsg` where a listed given name
+/// begins right after a listed surname ends (`lsg-` on the surname's last character). Then [`run_features`].
+/// About six look-ups a character: nothing like the tokenizer's cost.
+fn name_features<S: Sink>(k: &mut Key, chars: &[char], types: &[u8], sink: &mut S) {
+    use crate::recognizers::person_ja::lexicon::{common_form, name_lexicon, COMMON};
+    let n = chars.len();
+    let lex = name_lexicon();
+    let folded: Vec<char> = chars.iter().map(|&c| common_form(c)).collect();
+    // Per character: per letter, the longest listed run beginning there (0: none); the letters whose longest
+    // run is also an ordinary word; the letters ending there; the letters over it, not at an end.
+    let mut begin = vec![[0u8; 6]; n];
+    let mut common = vec![0u8; n];
+    let mut ends = vec![0u8; n];
+    let mut inside = vec![0u8; n];
+    let mut single = vec![0u8; n];
+    for i in 0..n {
+        let t = types[i];
+        let (lo, hi) = match t {
+            b'K' => (1, 5),
+            b'T' => (2, 6),
+            _ => continue,
+        };
+        for len in 1..=hi {
+            let e = i + len;
+            if e > n || types[e - 1] != t {
+                break;
+            }
+            if len < lo {
+                continue;
+            }
+            let m = lex.get(&folded[i..e]);
+            for (b, &(flag, _)) in NAME_LETTERS.iter().enumerate() {
+                if m & flag == 0 {
+                    continue;
+                }
+                let bit = 1u8 << b;
+                if len == 1 {
+                    // Most kanji are listed alone as some name: only a feature of their own.
+                    single[i] |= bit;
+                    continue;
+                }
+                // Longer runs come later: each replaces the one before.
+                begin[i][b] = len as u8;
+                if m & COMMON != 0 {
+                    common[i] |= bit;
+                } else {
+                    common[i] &= !bit;
+                }
+                ends[e - 1] |= bit;
+                for x in inside.iter_mut().take(e - 1).skip(i + 1) {
+                    *x |= bit;
+                }
+            }
+        }
+    }
+    // NAME_LETTERS[0] is the surname, NAME_LETTERS[1] the given name.
+    let (sur, giv) = (1u8, 1usize);
+    for i in 0..n {
+        for (b, &(_, letter)) in NAME_LETTERS.iter().enumerate() {
+            let bit = 1u8 << b;
+            let len = begin[i][b];
+            if len > 0 {
+                put(sink, k.start("lb=").b(letter), i);
+                put(sink, k.start("lbl=").b(letter).num(len as u64), i);
+                if common[i] & bit != 0 {
+                    put(sink, k.start("lbc=").b(letter), i);
+                }
+                if i > 0 {
+                    put(sink, k.start("lb+1=").b(letter), i - 1);
+                }
+            }
+            if ends[i] & bit != 0 {
+                put(sink, k.start("le=").b(letter), i);
+                if i + 1 < n {
+                    put(sink, k.start("le-1=").b(letter), i + 1);
+                }
+            }
+            if inside[i] & bit != 0 {
+                put(sink, k.start("li=").b(letter), i);
+            }
+            if single[i] & bit != 0 {
+                put(sink, k.start("l1=").b(letter), i);
+            }
+        }
+        if i > 0 && ends[i - 1] & sur != 0 && begin[i][giv] > 0 {
+            put(sink, k.start("lsg"), i);
+            put(sink, k.start("lsg-"), i - 1);
+        }
+    }
+    run_features(k, &folded, types, sink);
+}
+
+/// The name lexicon over whole runs of kanji or katakana, a tokenizer's view of them: a run (of at most 8)
+/// listed as a whole (`kr=X` on each of its characters, `krc=X` when also an ordinary word), a kanji run that is
+/// exactly a listed surname and given name (`ksg=S` on the surname, `ksg=G` on the given name), and the longest
+/// listed surname of 2-4 kanji a longer kanji run begins with (`kps=S`, `kps=I`: the rest of the run).
+fn run_features<S: Sink>(k: &mut Key, folded: &[char], types: &[u8], sink: &mut S) {
+    use crate::recognizers::person_ja::lexicon::{name_lexicon, COMMON, SUR};
+    let lex = name_lexicon();
+    let n = folded.len();
+    let mut i = 0;
+    while i < n {
+        let t = types[i];
+        let mut e = i + 1;
+        while e < n && types[e] == t {
+            e += 1;
+        }
+        if (t == b'K' || t == b'T') && e - i <= 8 {
+            let run = &folded[i..e];
+            let m = lex.get(run);
+            for &(flag, letter) in &NAME_LETTERS {
+                if m & flag == 0 {
+                    continue;
+                }
+                for row in i..e {
+                    put(sink, k.start("kr=").b(letter), row);
+                    if m & COMMON != 0 {
+                        put(sink, k.start("krc=").b(letter), row);
+                    }
+                }
+            }
+            if t == b'K' && run.len() >= 2 {
+                let split = lex.split_full(run);
+                if split > 0 {
+                    for row in i..e {
+                        put(sink, k.start("ksg=").b(if row < i + split { b'S' } else { b'G' }), row);
+                    }
+                } else if let Some(len) = (2..run.len().min(5)).rev().find(|&l| lex.get(&run[..l]) & SUR != 0) {
+                    for row in i..e {
+                        put(sink, k.start("kps=").b(if row < i + len { b'S' } else { b'I' }), row);
+                    }
+                }
+            }
+        }
+        i = e;
     }
 }
 
@@ -544,6 +742,7 @@ pub struct NerTagger {
     model: Model,
     chars: CharIds,
     kinds: Vec<LabelKind>,
+    level: Level,
 }
 
 impl std::fmt::Debug for NerTagger {
@@ -607,8 +806,32 @@ impl NerTagger {
             .iter()
             .map(|l| LabelKind { outside: l == "O", begins: l.starts_with("B-"), kind: l.chars().skip(2).collect() })
             .collect();
+        let level = Self::level_of(&model);
         let chars = CharIds::new(&model);
-        Ok(NerTagger { model, chars, kinds })
+        Ok(NerTagger { model, chars, kinds, level })
+    }
+
+    /// The feature set a model was trained with, as its attributes tell: a model that knows where a character
+    /// sits in its token (`tp=`) was trained on tokens, the full set (`vec`, the default); one that knows the
+    /// name lexicon read from the characters (`lb=`, `le=`) and no token feature, on [`Level::Free`].
+    pub fn level_of(model: &Model) -> Level {
+        let knows = |keys: &[&str]| keys.iter().any(|k| model.attr_id_exact(k.as_bytes()).is_some());
+        if !knows(&["tp=S", "tp=B", "tp=E", "tp=I"]) && knows(&["lb=S", "lb=G", "le=S", "le=G"]) {
+            Level::Free
+        } else {
+            Level::Vec
+        }
+    }
+
+    /// The feature set the tagger builds (see [`NerTagger::level_of`]).
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// The tagger building the features of `level` (for a model whose attributes do not tell).
+    pub fn with_level(mut self, level: Level) -> NerTagger {
+        self.level = level;
+        self
     }
 
     pub fn model(&self) -> &Model {
@@ -618,7 +841,7 @@ impl NerTagger {
     /// The attribute ids of each character of the segment (see [`features`]).
     pub fn feature_ids(&self, inp: &Input<'_>) -> Vec<Vec<u32>> {
         let mut rows = vec![Vec::new(); inp.text.chars().count()];
-        features(&self.model, Some(&self.chars), inp, |row, a| rows[row].push(a));
+        features(&self.model, self.level, Some(&self.chars), inp, |row, a| rows[row].push(a));
         rows
     }
 
@@ -626,7 +849,7 @@ impl NerTagger {
     #[cfg(test)]
     fn feature_ids_by_key(&self, inp: &Input<'_>) -> Vec<Vec<u32>> {
         let mut rows = vec![Vec::new(); inp.text.chars().count()];
-        features(&self.model, None, inp, |row, a| rows[row].push(a));
+        features(&self.model, self.level, None, inp, |row, a| rows[row].push(a));
         rows
     }
 
@@ -639,7 +862,7 @@ impl NerTagger {
     fn scores(&self, inp: &Input<'_>) -> crate::crf::Scores {
         let mut scores = self.model.scores(inp.text.chars().count());
         let model = &self.model;
-        features(model, Some(&self.chars), inp, |row, a| model.add(&mut scores, row, a));
+        features(model, self.level, Some(&self.chars), inp, |row, a| model.add(&mut scores, row, a));
         scores
     }
 

@@ -276,3 +276,42 @@ fn char_ids_equal_the_keys() {
         assert_eq!(t.feature_ids(&inp), t.feature_ids_by_key(&inp), "{s:?}");
     }
 }
+
+#[test]
+fn the_free_level_reads_no_token_and_the_name_lexicon_from_the_characters() {
+    // Tokens, flags and clusters given are not read: the features are those of a segment with none.
+    let toks = [Token { start: 0, end: 4, surface: "山田太郎".into(), pos: vec!["名詞".into()] }];
+    let flags = ["SG".to_string()];
+    let clusters = [Some(1 << 16)];
+    let hints = [Hint { start: 0, end: 4, kind: "PERSON".into(), recognizer: "person_ja".into(), score: 0.9 }];
+    let listed = [Listed { start: 7, end: 9, kinds: "L".into() }];
+    let text = "山田太郎さんは東京へ";
+    let with = Input { text, tokens: &toks, flags: &flags, hints: &hints, gazetteer: &listed, clusters: &clusters };
+    let without = Input { tokens: &[], flags: &[], clusters: &[], ..with };
+    let rows = strings(&with, Level::Free);
+    assert_eq!(rows, strings(&without, Level::Free));
+    let has = |row: usize, f: &str| rows[row].iter().any(|g| g == f);
+    let chars = strings(&without, Level::Chars);
+    for (r, c) in rows.iter().zip(&chars) {
+        assert_eq!(&r[..c.len()], &c[..], "the character features come first, unchanged");
+        assert!(!r.iter().any(|f| f.starts_with(['p', 'w', 'v']) || f.starts_with("tp") || f.starts_with("lx")));
+    }
+    // 山田 a listed surname, 太郎 a listed given name right after it.
+    assert!(has(0, "lb=S") && has(0, "lbl=S2") && has(1, "le=S") && has(2, "lb=G") && has(3, "le=G"));
+    assert!(has(2, "lsg") && has(1, "lsg-") && has(4, "le-1=G") && !has(4, "lb=S"));
+    assert!(has(0, "r=BP") && has(7, "g=BL") && has(8, "g=EL"));
+    assert!(Level::Free.rules() && Level::Free.gaz() && !Level::Free.tokens() && !Level::Free.clusters());
+    assert_eq!(Level::from_name("free"), Some(Level::Free));
+    assert_eq!(Level::Free.name(), "free");
+    assert!(Level::NAMES.iter().all(|n| Level::from_name(n).unwrap().name() == *n));
+}
+
+#[test]
+fn the_shipped_model_tells_its_feature_set() {
+    let Some(t) = shipped() else { return };
+    let level = t.level();
+    assert!(level == Level::Vec || level == Level::Free);
+    assert_eq!(NerTagger::level_of(t.model()), level);
+    let forced = NerTagger::from_bytes(include_bytes!("../crf/tiny.crfsuite")).map(|t| t.with_level(Level::Free));
+    assert!(forced.is_ok_and(|t| t.level() == Level::Free));
+}

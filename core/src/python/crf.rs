@@ -54,18 +54,18 @@ impl Owned {
         let tokens: Vec<Token> =
             tokens.into_iter().map(|(start, end, surface, pos)| Token { start, end, surface, pos }).collect();
         let gazetteer = match (gazetteer, &tagger.gazetteer) {
-            _ if level < Level::Gaz => Vec::new(),
+            _ if !level.gaz() => Vec::new(),
             (Some(rows), _) => rows.into_iter().map(|(start, end, kinds)| Listed { start, end, kinds }).collect(),
             (None, Some(g)) => g.spans(text),
             (None, None) => Vec::new(),
         };
         let clusters = match (clusters, &tagger.clusters) {
-            _ if level < Level::Vec => Vec::new(),
+            _ if !level.clusters() => Vec::new(),
             (Some(c), _) => c,
             (None, Some(w)) => tokens.iter().map(|t| w.get(&t.surface)).collect(),
             (None, None) => Vec::new(),
         };
-        let flags = if level < Level::Lex { Some(Vec::new()) } else { flags };
+        let flags = if !level.lex() { Some(Vec::new()) } else { flags };
         let flags = flags.unwrap_or_else(|| {
             let lex = crate::recognizers::person_ja::lexicon::name_lexicon();
             tokens.iter().map(|t| lex.flags_str(&t.surface).to_string()).collect()
@@ -94,6 +94,17 @@ impl Owned {
     }
 }
 
+/// The feature set called `name` (ValueError for another name).
+fn level_named(name: &str) -> PyResult<Level> {
+    Level::from_name(name).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown feature set {name:?}: one of {}, {}",
+            Level::NAMES.join(", "),
+            Level::FREE
+        ))
+    })
+}
+
 fn no_model() -> PyErr {
     PyValueError::new_err("this CrfTagger was made without a model: it gives features only")
 }
@@ -108,15 +119,28 @@ impl PyCrfTagger {
     /// Without a model (None) it only gives `features`. `gazetteer` (`surface\tkinds` lines) and `clusters`
     /// (`word\trow\tmid\ttop` lines, in order) are the texts of `ner_resources`' files: with them, `tag` and
     /// `features` look the proper nouns and the clusters up themselves.
+    /// `feature_set` names the features the model was trained with; by default its attributes tell
+    /// (`NerTagger::level_of`: `vec`, or `free` for a model without token features).
     #[new]
-    #[pyo3(signature = (model=None, gazetteer=None, clusters=None))]
-    fn new(py: Python<'_>, model: Option<&[u8]>, gazetteer: Option<&str>, clusters: Option<&str>) -> PyResult<Self> {
+    #[pyo3(signature = (model=None, gazetteer=None, clusters=None, feature_set=None))]
+    fn new(
+        py: Python<'_>,
+        model: Option<&[u8]>,
+        gazetteer: Option<&str>,
+        clusters: Option<&str>,
+        feature_set: Option<&str>,
+    ) -> PyResult<Self> {
+        let level = feature_set.map(level_named).transpose()?;
         let tagger = match model {
             Some(bytes) => Some(
                 guarded("CrfTagger", || NerTagger::from_bytes(bytes))?
                     .map_err(|e| PyValueError::new_err(e.to_string()))?,
             ),
             None => None,
+        };
+        let tagger = match (tagger, level) {
+            (Some(t), Some(level)) => Some(t.with_level(level)),
+            (t, _) => t,
         };
         let (gazetteer, clusters) = py.detach(|| {
             guarded("CrfTagger", || {
@@ -141,6 +165,12 @@ impl PyCrfTagger {
     /// The loaded word clusters' packed ids of `word` (None when not listed or without clusters).
     fn word_cluster(&self, word: &str) -> Option<u64> {
         self.clusters.as_ref().and_then(|w| w.get(word))
+    }
+
+    /// The feature set the model's features are built with (`vec`, or `free`: no token, no SudachiPy).
+    #[getter]
+    fn feature_set(&self) -> PyResult<&'static str> {
+        Ok(self.model()?.level().name())
     }
 
     /// The model's labels, by id.
@@ -190,7 +220,7 @@ impl PyCrfTagger {
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<Vec<u32>>> {
         let tagger = self.model()?;
-        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, Level::Vec);
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, tagger.level());
         py.detach(|| guarded("CrfTagger.feature_ids", || tagger.feature_ids(&owned.input(text))))
     }
 
@@ -210,7 +240,7 @@ impl PyCrfTagger {
         flags: Option<Vec<String>>,
     ) -> PyResult<Vec<(usize, usize, String, f64)>> {
         let tagger = self.model()?;
-        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, Level::Vec);
+        let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, tagger.level());
         py.detach(|| {
             guarded("CrfTagger.tag", || {
                 tagger.tag(&owned.input(text)).into_iter().map(|s| (s.start, s.end, s.kind, s.score)).collect()
@@ -219,9 +249,9 @@ impl PyCrfTagger {
     }
 
     /// Every feature string of each character of the segment `text`, in order, up to the feature set `level`
-    /// (`chars`, `morph`, `lex`, `rules`, `gaz`, `vec`: each adds to the ones before; ValueError for another
-    /// name): the training data, and what `tag` looks up in the model. Needs no model. `gazetteer` spans,
-    /// `clusters` and `flags` are looked up when None.
+    /// (`chars`, `morph`, `lex`, `rules`, `gaz`, `vec`: each adds to the ones before; or `free`: no token;
+    /// ValueError for another name): the training data, and what `tag` looks up in the model. Needs no model.
+    /// `gazetteer` spans, `clusters` and `flags` are looked up when None.
     #[pyo3(signature = (text, tokens, hints=Vec::new(), level="vec", gazetteer=None, clusters=None, flags=None))]
     #[allow(clippy::too_many_arguments)]
     fn features<'py>(
@@ -235,9 +265,7 @@ impl PyCrfTagger {
         clusters: Option<Vec<Option<u64>>>,
         flags: Option<Vec<String>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let level = Level::from_name(level).ok_or_else(|| {
-            PyValueError::new_err(format!("unknown feature set {level:?}: one of {}", Level::NAMES.join(", ")))
-        })?;
+        let level = level_named(level)?;
         let owned = Owned::new(self, text, tokens, flags, hints, gazetteer, clusters, level);
         let got =
             py.detach(|| guarded("CrfTagger.features", || crate::ner::feature_strings(&owned.input(text), level)))?;

@@ -26,7 +26,7 @@ from mamori.detect import morphology
 from mamori.detect.detector import settle
 from mamori.detect.document import Document
 from mamori.detect.finding import Finding
-from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, Span, bio_spans
+from mamori.detect.ner_features import FEATURE_SETS, NER_TYPES, TOKEN_FREE, Span, bio_spans
 from mamori.detect.ner_resources import CLUSTERS_FILE, GAZETTEER_FILE, data_text
 from mamori.detect.recognizer import Recognizer
 
@@ -76,13 +76,17 @@ def segments(text: str, limit: int = SEGMENT_LIMIT) -> list[tuple[int, int]]:
     return out
 
 
-def _segment_inputs(text: str, start: int, end: int, rules: Iterable[Finding]) -> tuple[str, SegmentTokens, list[Hint]]:
-    """``text[start:end]`` (lone surrogates replaced one for one, offsets kept), its SudachiPy tokens and the rule
-    findings of the name types over it, offsets into it."""
+def _segment_inputs(
+    text: str, start: int, end: int, rules: Iterable[Finding], tokens: bool = True
+) -> tuple[str, SegmentTokens, list[Hint]]:
+    """``text[start:end]`` (lone surrogates replaced one for one, offsets kept), its SudachiPy tokens (none unless
+    ``tokens``) and the rule findings of the name types over it, offsets into it."""
     piece = text[start:end]
     if _SURROGATE_RE.search(piece):  # not encodable for CRFsuite or the core: replaced one for one, offsets kept
         piece = _SURROGATE_RE.sub("\ufffd", piece)
-    toks = [(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)]
+    toks: SegmentTokens = []
+    if tokens:
+        toks = [(t.start - start, t.end - start, t.surface, t.pos) for t in morphology.tokens(text, start, end)]
     hints = [
         (f.start - start, f.end - start, f.type, f.recognizer, f.score)
         for f in rules
@@ -101,10 +105,11 @@ def segment_features(
     text: str, start: int, end: int, rules: Iterable[Finding] = (), feature_set: str = FEATURE_SETS[-1]
 ) -> list[list[str]]:
     """The feature strings of each character of ``text[start:end]`` up to ``feature_set`` (one of
-    :data:`FEATURE_SETS`): from its SudachiPy tokens, their name-lexicon flags, the rule findings inside it, the
-    gazetteer's proper nouns and the tokens' word clusters. The training data; detection computes the same features
-    in the same code of the core, straight to the model's attribute ids."""
-    piece, toks, hints = _segment_inputs(text, start, end, rules)
+    :data:`FEATURE_SETS`, or :data:`TOKEN_FREE`): from its SudachiPy tokens, their name-lexicon flags, the rule
+    findings inside it, the gazetteer's proper nouns and the tokens' word clusters (``free``: no token, the name
+    lexicon read from the characters). The training data; detection computes the same features in the same code of
+    the core, straight to the model's attribute ids."""
+    piece, toks, hints = _segment_inputs(text, start, end, rules, feature_set != TOKEN_FREE)
     return _features_only().features(piece, toks, hints, feature_set)
 
 
@@ -131,7 +136,17 @@ class NerCrf(Recognizer):
             data = Path(self.model_path).read_bytes()
         else:
             data = resources.files("mamori.detect").joinpath(MODEL_FILE).read_bytes()
+        # The core reads the model's feature set from its attributes (`feature_set`: "vec", or "free": no token);
+        # only a model with the word clusters among its features has them loaded (about 20 MB).
+        tagger = _core.CrfTagger(data, gazetteer=data_text(GAZETTEER_FILE))
+        if tagger.feature_set == TOKEN_FREE:
+            return tagger
         return _core.CrfTagger(data, gazetteer=data_text(GAZETTEER_FILE), clusters=data_text(CLUSTERS_FILE))
+
+    @cached_property
+    def needs_tokens(self) -> bool:
+        """Whether the model's features use SudachiPy's tokens (not for a :data:`TOKEN_FREE` model)."""
+        return self._tagger.feature_set != TOKEN_FREE
 
     def find(self, doc: Document) -> list[Finding]:
         return self.find_with(doc, ())
@@ -156,7 +171,7 @@ class NerCrf(Recognizer):
         """The spans the model finds in ``text[start:end]``, offsets into it: what :meth:`tag` gives for the
         features :func:`segment_features` builds, computed in the core (features, gazetteer, word clusters, name
         lexicon, CRF)."""
-        piece, toks, hints = _segment_inputs(text, start, end, rules)
+        piece, toks, hints = _segment_inputs(text, start, end, rules, self.needs_tokens)
         return self._tagger.tag(piece, toks, hints)  # the gazetteer, the clusters and the name flags: in the core
 
     def tag(self, items: list[list[str]], piece: str) -> list[tuple[Span, float]]:
