@@ -12,12 +12,12 @@ use regex::Regex;
 
 use super::numbers::{
     boundary_ok, group_lens, keyword_hits, label_around, label_keywords, label_of, number_runs, runs_of, separators,
-    MIN_SCORE,
+    ALL_LABELS, MIN_SCORE,
 };
 use crate::checksums::{
     corporate_number_valid, dl_authority_code, drivers_license_valid, ean13_valid, my_number_valid, us_ssn_valid,
 };
-use crate::document::{line_end, Document, Lang};
+use crate::document::{line_end, line_start, Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::{Keywords, Recognizer};
 
@@ -188,7 +188,10 @@ impl Recognizer for DriversLicense {
             if !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
-            let label = label_around(doc, r.start, r.end);
+            let mut label = label_around(doc, r.start, r.end);
+            if label.is_none() && under_licence_heading(doc, r.start) {
+                label = Some("n.dl");
+            }
             if label != Some("n.dl") {
                 if label.is_none() && drivers_license_valid(&r.digits) && !my_number_valid(&r.digits) {
                     out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, 0.3, "drivers_license"));
@@ -207,7 +210,82 @@ impl Recognizer for DriversLicense {
     }
 }
 
-/// 旅券番号: two capital letters and seven digits (Japanese passports), with a passport label.
+/// Label groups of identification numbers a heading may name besides a licence (a heading naming one
+/// of them as well does not say which its numbers are).
+const OTHER_IDS: &[&str] =
+    &["n.mynumber", "n.corp", "n.card", "n.bank", "n.passport", "n.residence", "n.health", "n.pension", "n.phone"];
+
+/// Lines read above a value for the heading of its list or table.
+const HEADING_LINES: usize = 12;
+
+/// A 12-digit number with no label of its own, in a block of lines that each hold a 12-digit number
+/// (a list or a table aligned with spaces), under a heading line that names a driving licence and no
+/// other identification number, and holds no number itself (`登録済み免許証番号` over `氏名　第…号`
+/// lines; `No 氏名  免許証番号  有効期限` over its rows).
+fn under_licence_heading(doc: &Document, start: usize) -> bool {
+    let t = &doc.norm.chars;
+    let mut ls = line_start(t, start, 200);
+    for _ in 0..HEADING_LINES {
+        if ls == 0 {
+            return false;
+        }
+        let pe = ls - 1; // the newline ending the line above
+        let ps = line_start(t, pe, 200);
+        if ps == pe || t[ps..pe].iter().all(|c| c.is_whitespace()) {
+            return false; // a blank line ends the block
+        }
+        let digits = longest_digit_run(&t[ps..pe]);
+        if digits < 4 {
+            let hits = doc.keywords_in(ps, pe, ALL_LABELS);
+            let names_number = hits.iter().any(|h| h.2 == "n.dl" && number_word_after(t, h.1, pe));
+            let sentence = t[ps..pe].iter().rev().find(|c| !c.is_whitespace()) == Some(&'。');
+            return names_number && !sentence && !hits.iter().any(|h| OTHER_IDS.contains(&h.2));
+        }
+        if !has_run_of(&t[ps..pe], 12) {
+            return false; // a line of another shape: not the same list
+        }
+        ls = ps;
+    }
+    false
+}
+
+/// `番号`, `No` or `number` within a few characters after a licence keyword ending at `e`: the heading
+/// names the number, not only the licence (`免許証番号`, `免許 No.`, `licence number`).
+fn number_word_after(t: &[char], e: usize, le: usize) -> bool {
+    let w: String = t[e..le.min(e + 8)].iter().flat_map(|c| c.to_lowercase()).collect();
+    let w = w.trim_start_matches(['証', ' ', '(', '）', ')']);
+    w.starts_with("番号") || w.starts_with("no") || w.starts_with("number") || w.starts_with('#')
+}
+
+/// The most digits in a row in `s` (spaces inside a group of digits split it).
+fn longest_digit_run(s: &[char]) -> usize {
+    s.split(|c| !c.is_ascii_digit()).map(<[char]>::len).max().unwrap_or(0)
+}
+
+/// Whether `s` holds `k` digits in a row, or written in groups split by single spaces or hyphens.
+fn has_run_of(s: &[char], k: usize) -> bool {
+    let mut count = 0;
+    let mut prev_digit = false;
+    for (i, &c) in s.iter().enumerate() {
+        if c.is_ascii_digit() {
+            count += 1;
+            prev_digit = true;
+            if count == k && !s.get(i + 1).is_some_and(char::is_ascii_digit) {
+                return true;
+            }
+        } else if prev_digit && matches!(c, ' ' | '-') && s.get(i + 1).is_some_and(char::is_ascii_digit) {
+            prev_digit = false;
+        } else {
+            count = 0;
+            prev_digit = false;
+        }
+    }
+    false
+}
+
+/// 旅券番号: two capital letters and seven digits (Japanese passports), with a passport label; and,
+/// only under a passport label or column header, the other shapes of passports: one capital letter
+/// and seven or eight digits (`C1234567`, `E12345678`), or nine capitals and digits mixed (`C01X7T4M2`).
 pub struct Passport;
 
 impl Recognizer for Passport {
@@ -244,7 +322,55 @@ impl Recognizer for Passport {
             }
             out.push(Finding::new("PASSPORT", s, end, score, "passport"));
         }
+        // the other shapes only in the lines after a passport keyword (its value, or its column's rows)
+        let n = norm.len();
+        let mut i = 0;
+        for &ks in &doc.occurrences("n.passport").starts {
+            i = i.max(ks);
+            let hi = n.min(ks + PASSPORT_WINDOW);
+            Self::other_shapes(doc, &mut i, hi, out);
+        }
     }
+}
+
+/// Code points after a passport keyword read for passports of the other shapes.
+const PASSPORT_WINDOW: usize = 1200;
+
+impl Passport {
+    /// Passports of one capital and digits, or of nine mixed capitals and digits, in `[*i, hi)` under a
+    /// passport label.
+    fn other_shapes(doc: &Document, i: &mut usize, hi: usize, out: &mut Vec<Finding>) {
+        let norm = &doc.norm.chars;
+        let n = norm.len();
+        while *i < hi {
+            let s = *i;
+            if !upper(norm[s]) || (s > 0 && norm[s - 1].is_ascii_alphanumeric()) {
+                *i += 1;
+                continue;
+            }
+            let mut e = s;
+            while e < n && e - s < 10 && (upper(norm[e]) || norm[e].is_ascii_digit()) {
+                e += 1;
+            }
+            if !(e < n && norm[e].is_ascii_alphanumeric())
+                && other_passport_shape(&norm[s..e])
+                && label_of(doc, s) == Some("n.passport")
+            {
+                out.push(Finding::new("PASSPORT", s, e, 0.85, "passport"));
+            }
+            *i = e.max(s + 1);
+        }
+    }
+}
+
+/// One capital and seven or eight digits, or nine capitals and digits with four digits or more and a
+/// capital first; not two capitals and seven digits (the Japanese shape, read above).
+fn other_passport_shape(w: &[char]) -> bool {
+    let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+    let one_letter = digits + 1 == w.len() && (w.len() == 8 || w.len() == 9);
+    let japanese = w.len() == 9 && digits == 7 && upper(w[1]);
+    let mixed = w.len() == 9 && (4..9).contains(&digits) && !japanese;
+    upper(w[0]) && (one_letter || mixed)
 }
 
 /// 在留カード番号: two letters, eight digits, two letters (AB12345678CD).
@@ -439,6 +565,34 @@ mod tests {
     fn corporate_and_invoice() {
         assert_eq!(find(&CorporateNumber, "登録番号 T5835678256246"), vec![("5835678256246".into(), 0.92)]);
         assert_eq!(find(&CorporateNumber, "T-5835678256246 です"), vec![("5835678256246".into(), 0.85)]);
+    }
+
+    #[test]
+    fn licence_numbers_under_a_heading() {
+        // a list under a heading naming the licence; a table aligned with spaces under its header
+        let list = "確認用の運転免許証番号\n・岩城 蓮 第123456789012号\n・砂川 ハナ 第1234 5678 9013号\n";
+        assert_eq!(find(&DriversLicense, list).len(), 2);
+        let table = "No 氏名      免許証番号      期限\nA-1  岩城 蓮   123456789012   2029/01/01\n";
+        assert_eq!(find(&DriversLicense, table).len(), 1);
+        // a heading that names another number too, a blank line between, a line of another shape
+        assert!(find(&DriversLicense, "免許証番号・マイナンバー\n・岩城 第123456789012号\n").is_empty());
+        assert!(find(&DriversLicense, "免許証番号\n\n・岩城 第123456789012号\n").is_empty());
+        assert!(find(&DriversLicense, "免許の更新\n岩城さんに連絡\n・岩城 第123456789012号\n").is_empty());
+        // a sentence about a licence above an order number; a heading of the licence, not its number
+        assert!(find(&DriversLicense, "運転は中型免許で可。\n発注No. 123456789012\n").is_empty());
+        assert!(find(&DriversLicense, "免許の種類\n・岩城 123456789012\n").is_empty());
+    }
+
+    #[test]
+    fn passports_of_other_shapes_need_their_label() {
+        assert_eq!(find(&Passport, "护照号 AB1234567"), vec![("AB1234567".into(), 0.92)]);
+        assert_eq!(find(&Passport, "旅券番号：X12345678"), vec![("X12345678".into(), 0.85)]);
+        assert_eq!(find(&Passport, "Passport No.: K9Z3Q7M21"), vec![("K9Z3Q7M21".into(), 0.85)]);
+        assert_eq!(find(&Passport, "氏名\t旅券番号\nIWAKI REN\tX7654321\n").len(), 1);
+        // no passport label: an order number, a part number; a word of capitals
+        assert!(find(&Passport, "注文番号 X12345678").is_empty());
+        assert!(find(&Passport, "パスポート更新の件 品番 K9Z3Q7M21").is_empty());
+        assert!(find(&Passport, "パスポート: SEPTEMBER").is_empty());
     }
 
     #[test]

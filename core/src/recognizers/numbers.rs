@@ -448,7 +448,7 @@ pub const LABELS: &[(&str, &[&str])] = &[
         "免許", "driver's license", "drivers license", "driver license", "driving licence", "driving license",
         "licence number", "license number", "dl",
     ]),
-    ("n.passport", &["旅券", "パスポート", "passport"]),
+    ("n.passport", &["旅券", "パスポート", "passport", "护照", "護照"]),
     ("n.residence", &["在留カード", "residence card", "特別永住者証明書"]),
     ("n.health", &["被保険者証", "保険証", "健康保険", "被保険者番号", "記号", "保険者番号", "health insurance"]),
     ("n.pension", &["基礎年金番号", "年金番号", "年金手帳", "pension"]),

@@ -13,6 +13,7 @@
 //! word may be a common English word, a place or an organisation's legal form unless it is a listed
 //! given name or surname, which keeps `Sales Manager`, `Tokyo Office` and `Acme Corp` out.
 
+use super::chars::is_kanji;
 use super::tables::F_UPPER;
 use super::Ctx;
 use crate::recognizers::english_words::lexicons;
@@ -158,7 +159,7 @@ fn latin_shape(t: &[char], i: usize, n: usize) -> Option<usize> {
 }
 
 /// Whether every word of the name `w` may be part of a name.
-fn words_ok(w: &[char]) -> bool {
+pub(super) fn words_ok(w: &[char]) -> bool {
     w.split(|&c| c == ' ' || c == ',').filter(|x| !x.is_empty()).all(name_word)
 }
 
@@ -220,6 +221,8 @@ impl Ctx<'_, '_> {
         starts.sort_unstable();
         ends.sort_unstable();
         let mut add: Vec<(usize, usize)> = Vec::new();
+        // the end of the last name read after a role word (the next item of its list follows)
+        let mut list_end = usize::MAX;
         while c < n {
             let i = c;
             c = self.next_flag(c + 1, F_UPPER);
@@ -272,6 +275,16 @@ impl Ctx<'_, '_> {
                 && words_ok(&t[i..x])
             {
                 add.push((i, x));
+                continue;
+            }
+            // 同行者　Lim Wei Jie, 妻 Tan Mei Ling, ローマ字（旅券記載）：NABESHIMA RIO, and the next item of
+            // its list (`、Hugo GARCIA`)
+            let next_item = list_end != usize::MAX
+                && (i == list_end + 1 && matches!(t[list_end], '、' | ',')
+                    || i == list_end + 2 && t[list_end] == ',' && t[list_end + 1] == ' ');
+            if (next_item || after_role_word(t, i)) && words_ok(&t[i..x]) {
+                add.push((i, x));
+                list_end = x;
             }
         }
         for (s, e) in add {
@@ -331,6 +344,70 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Japanese words that end a label or a role naming the person after it (`同行者`, `担当`, `妻`,
+/// `営業一課`, `ローマ字`): the last characters of the word.
+const ROLE_ENDS: &[&str] = &[
+    "者",
+    "員",
+    "人",
+    "長",
+    "妻",
+    "夫",
+    "代表",
+    "担当",
+    "氏名",
+    "名前",
+    "ローマ字",
+    "表記",
+    "名義",
+    "部",
+    "課",
+    "室",
+    "係",
+    "班",
+];
+
+/// Whether the name at `i` follows a Japanese role or label word standing at the start of its line, a
+/// cell or an item (after spaces, a colon, or a bracketed note of the label: `ローマ字（旅券記載）`),
+/// with at least one space or a colon between them.
+fn after_role_word(t: &[char], i: usize) -> bool {
+    let mut b = i;
+    while b > 0 && t[b - 1] == ' ' && i - b < 8 {
+        b -= 1;
+    }
+    let colon = b > 0 && matches!(t[b - 1], ':' | '：');
+    if colon {
+        b -= 1;
+        while b > 0 && t[b - 1] == ' ' && i - b < 10 {
+            b -= 1;
+        }
+    }
+    if b == i || b == 0 {
+        return false;
+    }
+    // a bracketed note of the label
+    if matches!(t[b - 1], ')' | '）') {
+        let mut k = b - 1;
+        while k > 0 && b - k < 12 && !matches!(t[k - 1], '(' | '（' | '\n') {
+            k -= 1;
+        }
+        if k == 0 || !matches!(t[k - 1], '(' | '（') {
+            return false;
+        }
+        b = k - 1;
+    }
+    let mut a = b;
+    while a > 0 && b - a < 8 && (is_kanji(t[a - 1]) || matches!(t[a - 1], 'ァ'..='ヺ' | 'ー')) {
+        a -= 1;
+    }
+    if a == b || (a > 0 && !matches!(t[a - 1], '\n' | ' ' | '\t' | '|' | '・' | '】' | '■' | '●' | '◆' | '※' | '、'))
+    {
+        return false;
+    }
+    let w: String = t[a..b].iter().collect();
+    ROLE_ENDS.iter().any(|e| w.ends_with(e))
+}
+
 /// Whether UTF-8 `b` holds a half-width katakana letter (U+FF66..U+FF9F: EF BD A6..BF, EF BE 80..9F).
 fn has_half_kana(b: &[u8]) -> bool {
     memchr::memchr_iter(0xEF, b).any(|i| match (b.get(i + 1), b.get(i + 2)) {
@@ -386,6 +463,25 @@ mod tests {
             let c: Vec<char> = t.chars().collect();
             assert_eq!(super::latin_name(&c, 0, c.len()), Some(end), "{t}");
         }
+    }
+
+    #[test]
+    fn latin_after_a_role_word() {
+        assert_eq!(names("同行者　Ivo Marek（現地代理店）\n"), ["Ivo Marek"]);
+        assert_eq!(names("| 妻 Ana Kowal\n"), ["Ana Kowal"]);
+        assert_eq!(names("ローマ字（旅券記載）：ISURUGI REN\n"), ["ISURUGI REN"]);
+        assert_eq!(names("出席者 Ivo Marek、Ana Kowal\n"), ["Ivo Marek", "Ana Kowal"]);
+        // an office, a product, a team; no space after the word; a word that is no role
+        assert!(names("営業部 Tokyo Office\n").is_empty());
+        assert!(names("担当者 Sales Team\n").is_empty());
+        assert!(names("利用者Ivo Marek\n").is_empty());
+        assert!(names("製品 Ivo Marek\n").is_empty());
+    }
+
+    #[test]
+    fn an_office_after_a_name_is_no_reading() {
+        assert_eq!(names("担当：林 美咲 / Tokyo Office\n"), ["林 美咲"]);
+        assert_eq!(names("担当：林 美咲（Acme Corp）\n"), ["林 美咲"]);
     }
 
     #[test]

@@ -203,8 +203,8 @@ impl Ctx<'_, '_> {
                 return Some((i, e, 0.8)); // K. Uchida / T. MIURA
             }
             if let Some(e) = romaji_name(t, i, limit) {
-                if strong || kana_ok {
-                    return Some((i, e, 0.85));
+                if (strong || kana_ok) && self.latin_name_ok(i, e) {
+                    return Some((i, e, 0.85)); // not `Sales Team`, `Tokyo Office`
                 }
                 if self.all_romaji_ja(&t[i..e]) {
                     return Some((i, e, 0.75)); // Yamada Taro: every word is spelt like Japanese romaji
@@ -383,16 +383,22 @@ impl Ctx<'_, '_> {
         (closed && is_kanji(w[0]) && self.lex.surname(w) && !self.tb.not_names.contains(w)).then_some((i, i + 1, 0.7))
     }
 
+    /// Latin words that may be a name: spelt like Japanese romaji, or none of them a common English word,
+    /// a place or an organisation's word (`Tokyo Office`, `Sales Team`, `Acme Corp` are not).
+    fn latin_name_ok(&self, s: usize, e: usize) -> bool {
+        self.all_romaji_ja(&self.t[s..e]) || super::foreign_names::words_ok(&self.t[s..e])
+    }
+
     /// `_romaji_after`: a reading in brackets after a name (hiragana only when asked).
     pub(crate) fn romaji_after(&mut self, end: usize, hira: bool) {
         if !self.may_open_reading(end) {
             return;
         }
         let t = self.t;
-        let m =
-            romaji_paren(t, end)
-                .or_else(|| kana_paren(t, end))
-                .or_else(|| if hira { hira_paren(t, end) } else { None });
+        let m = romaji_paren(t, end)
+            .filter(|&(s, e)| self.latin_name_ok(s, e))
+            .or_else(|| kana_paren(t, end))
+            .or_else(|| if hira { hira_paren(t, end) } else { None });
         if let Some((s, e)) = m {
             self.add(s, e, 0.85);
         }
