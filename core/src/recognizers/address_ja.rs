@@ -659,12 +659,12 @@ fn bname_len(c: &[char], s: usize) -> usize {
     q - s
 }
 
-/// `name` ends in a building word.
+/// `name` ends in a building word (the words as code points, looked at only when the last one can end one).
 fn ends_in_building_word(name: &[char]) -> bool {
-    BUILDING_WORDS.iter().any(|w| {
-        let k = clen(w);
-        k <= name.len() && lit(name, name.len() - k, w).is_some()
-    })
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| BUILDING_WORDS.iter().map(|w| w.chars().collect()).collect());
+    let Some(last) = name.last() else { return false };
+    words.iter().any(|w| w.last() == Some(last) && name.ends_with(w))
 }
 
 /// A building name at `pos` (with floor / room after it, or ending in a building word): its end.
