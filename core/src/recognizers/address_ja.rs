@@ -139,8 +139,32 @@ const BUILDING_WORDS: [&str; 31] = [
     "住宅",
 ];
 
-/// Separators between block numbers, in the order the Python alternation tried them.
-const SEPS: [&str; 12] = ["丁目", "番地の", "番地", "番の", "番", "号の", "号", "地割", "の", "-", "ー", "ｰ"];
+/// Separators between block numbers, in the order the Python alternation tried them; then `丁` alone
+/// (`1丁4番2号`), the 条 of Hokkaido's grid towns (`4条通8丁目`, `北3条西4丁目`) and the side of the
+/// street after 丁目 (`8丁目左10号`).
+const SEPS: [&str; 21] = [
+    "丁目左",
+    "丁目右",
+    "丁目",
+    "番地の",
+    "番地",
+    "番の",
+    "番",
+    "号の",
+    "号",
+    "地割",
+    "の",
+    "-",
+    "ー",
+    "ｰ",
+    "丁",
+    "条通",
+    "条東",
+    "条西",
+    "条南",
+    "条北",
+    "条",
+];
 /// What may close the block numbers.
 const NUM_SUFFIXES: [&str; 4] = ["丁目", "番地", "番", "号"];
 /// Substrings of a "town" that show the parse ran into a sentence.
@@ -344,9 +368,9 @@ fn is_kanji_numeral(c: char) -> bool {
     matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }
 
-/// `[\u4e00-\u9fffヶケ々]`: what a municipality name at the start of a line is made of.
+/// `[\u4e00-\u9fffヶケ々]` and hiragana (みどり市, さいたま市): what a municipality name is made of.
 fn is_city_char(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ヶ' | 'ケ' | '々')
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ヶ' | 'ケ' | '々' | '\u{3041}'..='\u{3096}')
 }
 
 // ------------------------------------------------------------------------------- matcher helpers
@@ -406,7 +430,7 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
     if count < 4 {
         for s1 in opt_space(c, q) {
             // the first code points of SEPS
-            if !matches!(c.get(s1), Some('丁' | '番' | '号' | '地' | 'の' | '-' | 'ー' | 'ｰ')) {
+            if !matches!(c.get(s1), Some('丁' | '番' | '号' | '地' | 'の' | '-' | 'ー' | 'ｰ' | '条')) {
                 continue;
             }
             for sep in SEPS {
@@ -570,10 +594,27 @@ fn cell_ends(c: &[char], q: usize) -> bool {
     c.get(q).is_none_or(|&ch| matches!(ch, '\n' | '\t' | ',' | '"' | '|' | ' ' | ';'))
 }
 
-/// A room number closing a building name: `105`, ` 403`, `2-B` (two or more digits, or digits and a
-/// letter), then the end of the cell. Its end.
+/// What may follow a room number closing a building name: the end of the cell, a closing bracket or
+/// punctuation, or hiragana (`… 103です`).
+fn room_closes(c: &[char], q: usize) -> bool {
+    cell_ends(c, q)
+        || c.get(q).is_some_and(|&ch| matches!(ch, ')' | '）' | '」' | '』' | '】' | '。' | '、') || is_hiragana(ch))
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
+}
+
+/// A room number closing a building name: `105`, ` 403`, `2-B`, `B-102`, `B201` (two or more digits,
+/// or digits and a letter), then the end of the cell. Its end.
 fn bare_room_at(c: &[char], pos: usize) -> Option<usize> {
     let s = pos + usize::from(c.get(pos) == Some(&' '));
+    if c.get(s).is_some_and(|ch| ch.is_ascii_uppercase()) {
+        // a wing letter, then the room: B-102, B201
+        let q = s + 1 + usize::from(c.get(s + 1) == Some(&'-'));
+        let d = digits(c, q, 4);
+        return (d > 0 && room_closes(c, q + d)).then_some(q + d);
+    }
     let d = digits(c, s, 4);
     if d == 0 {
         return None;
@@ -584,25 +625,74 @@ fn bare_room_at(c: &[char], pos: usize) -> Option<usize> {
     } else if d < 2 {
         return None;
     }
-    cell_ends(c, e).then_some(e)
+    room_closes(c, e).then_some(e)
+}
+
+/// Length of a building name at `s`: the building-name class, with digits inside it when a kanji or
+/// kana follows them (`第2ビル`, `1番館`); a wing letter before `-` and a number (`島内B-201`) is
+/// left to the room.
+fn bname_len(c: &[char], s: usize) -> usize {
+    let mut q = s;
+    while q < c.len() && q - s < 24 {
+        if is_bname_char(c[q]) {
+            q += 1;
+            continue;
+        }
+        let d = digits(c, q, 4);
+        // (not a floor or room: ビル5階, ハイツ505号)
+        let next = c.get(q + d).copied();
+        let inside = next.is_some_and(|ch| is_town_char(ch) && !matches!(ch, '階' | '号' | '室' | '棟'));
+        if d > 0 && q > s && (c[q - 1] == '第' || inside) {
+            q += d;
+            continue;
+        }
+        break;
+    }
+    if q > s + 1
+        && c[q - 1].is_ascii_uppercase()
+        && !c[q - 2].is_ascii()
+        && c.get(q) == Some(&'-')
+        && c.get(q + 1).is_some_and(|ch| ch.is_ascii_digit())
+    {
+        q -= 1;
+    }
+    q - s
+}
+
+/// `name` ends in a building word (the words as code points, looked at only when the last one can end one).
+fn ends_in_building_word(name: &[char]) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| BUILDING_WORDS.iter().map(|w| w.chars().collect()).collect());
+    let Some(last) = name.last() else { return false };
+    words.iter().any(|w| w.last() == Some(last) && name.ends_with(w))
 }
 
 /// A building name at `pos` (with floor / room after it, or ending in a building word): its end.
 /// `cells`: the name may stand in the next cell of a row (after a tab or a comma).
 fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     let s = building_start(c, pos, cells);
-    let n = run(c, s, 24, is_bname_char);
+    let mut n = bname_len(c, s);
     if n == 0 {
         return None;
     }
+    // a building word, then hiragana: the name ends at the word (…中央館ではなく)
+    if !ends_in_building_word(&c[s..s + n]) && bare_room_at(c, s + n).is_none() && room_at(c, s + n).is_none() {
+        if let Some(k) = (2..n).rev().find(|&k| is_hiragana(c[s + k]) && ends_in_building_word(&c[s..s + k])) {
+            n = k;
+        }
+    }
     let bname = &c[s..s + n];
     // ending in a building word, or opening with one of two or more katakana (メゾン若葉, コーポ白樺)
-    let named = BUILDING_WORDS.iter().any(|w| {
-        let k = clen(w);
-        k <= n && lit(bname, n - k, w).is_some()
-    }) || (is_kata_char(bname[0])
-        && BUILDING_WORDS.iter().any(|w| clen(w) < n && lit(bname, 0, w).is_some()));
-    let kata = || bname.iter().take_while(|&&ch| is_kata_char(ch) || ('\u{FF66}'..='\u{FF9F}').contains(&ch)).count();
+    let named = ends_in_building_word(bname)
+        || (is_kata_char(bname[0]) && BUILDING_WORDS.iter().any(|w| clen(w) < n && lit(bname, 0, w).is_some()));
+    // the longest run of katakana in the name (豊洲フロント, レオパレス高塚)
+    let kata = || {
+        bname
+            .split(|&ch| !(is_kata_char(ch) || ('\u{FF66}'..='\u{FF9F}').contains(&ch)))
+            .map(<[char]>::len)
+            .max()
+            .unwrap_or(0)
+    };
     if s > pos + 1 || (s == pos + 1 && c[pos] != ' ') {
         // in the next cell: only a building that says so or a katakana name with its room number, and
         // nothing else in that cell
@@ -673,21 +763,69 @@ fn number_on_next_line(c: &[char], p: usize) -> Option<(usize, usize)> {
     has_block(c, q, e).then_some((t, e))
 }
 
+/// The town, one space, then the house number (`石原町 972-15`): (end of town, end). The number must
+/// be a real block number or close the cell.
+fn number_after_space(c: &[char], p: usize) -> Option<(usize, usize)> {
+    let t = p + run(c, p, 24, is_town_char);
+    if t == p || c.get(t) != Some(&' ') || is_prose(&c[p..t]) {
+        return None;
+    }
+    let e = num_at(c, t + 1)?;
+    (has_block(c, t + 1, e) || room_closes(c, e)).then_some((t, e))
+}
+
+/// The address ends the line with 丁目 and its block numbers open the next one, indented or not
+/// (`水前寺6丁目` / `　18-27`): the end of those numbers.
+fn blocks_on_next_line(c: &[char], e: usize) -> Option<usize> {
+    if e < 2 || c[e - 2..e] != ['丁', '目'] {
+        return None;
+    }
+    let nl = blanks(c, e, 4);
+    if c.get(nl) != Some(&'\n') {
+        return None;
+    }
+    let q = blanks(c, nl + 1, 8);
+    let e2 = num_at(c, q)?;
+    has_block(c, q, e2).then_some(e2)
+}
+
 /// End of the address after the municipality ending at `pos` (None when no street number follows).
 fn rest(c: &[char], pos: usize) -> Option<usize> {
     let p = if c.get(pos).is_some_and(|&ch| ch == ' ' || ch == '\n') { pos + 1 } else { pos };
     let ok = |m: Option<(usize, usize)>| m.filter(|&(t, _)| !is_prose(&c[p..t]));
-    let (_, mut e) =
-        ok(town_match(c, p, false)).or_else(|| ok(town_match(c, p, true))).or_else(|| number_on_next_line(c, p))?;
+    let (_, mut e) = ok(town_match(c, p, false))
+        .or_else(|| ok(town_match(c, p, true)))
+        .or_else(|| number_on_next_line(c, p))
+        .or_else(|| number_after_space(c, p))?;
     if e > 0 && matches!(c[e - 1], '-' | 'ー' | 'ｰ') {
         e -= 1;
     }
+    let e = blocks_on_next_line(c, e).unwrap_or(e);
     let e = building(c, e);
     // 二番一号ロイヤルガーデン401号室: a room read as a block number leaves 室 behind
     Some(if e > 0 && c[e - 1] == '号' && c.get(e) == Some(&'室') { e + 1 } else { e })
 }
 
 // ----------------------------------------------------------------------------------- cues, starts
+
+/// The shape of a municipality at `p` (after a prefecture): one to five kanji then 市, or a 郡 and a
+/// town or village, or a town or village alone, shortest first. Its end.
+fn unlisted_city(c: &[char], p: usize) -> Option<usize> {
+    let kanji = |ch: char| matches!(ch, '\u{4E00}'..='\u{9FFF}' | 'ヶ' | 'ケ' | '々');
+    let n = run(c, p, 10, kanji);
+    let first = |from: usize, max: usize, ends: &[char]| {
+        (from + 1..from + 1 + max).find(|&q| q < p + n && ends.contains(&c[q]))
+    };
+    if let Some(q) = first(p, 5, &['市']) {
+        return Some(q + 1);
+    }
+    if let Some(g) = first(p, 4, &['郡']) {
+        if let Some(q) = first(g + 1, 4, &['町', '村']) {
+            return Some(q + 1);
+        }
+    }
+    first(p, 4, &['町', '村']).map(|q| q + 1)
+}
 
 /// `[ \t]{0,max}` from `q`.
 fn blanks(c: &[char], q: usize, max: usize) -> usize {
@@ -716,7 +854,7 @@ fn after_cue(c: &[char], pos: usize) -> usize {
     z = blanks(c, z, 2);
     if digits(c, z, 3) == 3 {
         z += 3;
-        if c.get(z).is_some_and(|&ch| ch == '-' || ch == 'ー') && digits(c, z + 1, 4) == 4 {
+        if c.get(z).is_some_and(|&ch| ch == '-' || ch == 'ー' || ch == ' ') && digits(c, z + 1, 4) == 4 {
             z += 1;
         }
         if digits(c, z, 5) == 4 {
@@ -808,6 +946,19 @@ impl JapaneseAddressRecognizer {
             let tail = &norm.s[norm.byte(start)..];
             city_end = Some(start + names.iter().find(|n| tail.starts_with(n.as_str())).map(|n| clen(n))?);
         }
+        if pref.is_some() && city_end.is_none() {
+            // a municipality not in the list (a new or misspelt one): its shape, then a town and a real
+            // block number (静岡県架空市本町2-3-4)
+            let p = if c.get(end) == Some(&' ') { end + 1 } else { end };
+            if let Some(e) = unlisted_city(c, p)
+                .and_then(|m| rest(c, m).filter(|&e| has_block(c, m, e)).map(|e| (m, e)))
+                .filter(|&(m, _)| c.get(m).is_some_and(|&x| is_town_char(x)))
+                .map(|(_, e)| e)
+            {
+                return Some(("ADDRESS", start, e, 0.8));
+            }
+            return Some(("LOCATION", start, end, 0.6)); // a prefecture alone
+        }
         let Some(city_end) = city_end else {
             return Some(("LOCATION", start, end, 0.6)); // a prefecture alone
         };
@@ -898,20 +1049,29 @@ impl Recognizer for JapaneseAddressRecognizer {
         // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
         // at most six code points further. So the openers are looked for just before each of those (found
         // by the keyword pass), not at every character; those taken in text order as before.
-        let mut openers: Vec<usize> = Vec::new();
+        // Inside a sentence or brackets (`（横浜市港北区日吉本町1-22-5）`, `本店を福岡市…へ`), after any
+        // character that is not part of a word (`loose`), the address needs more: see below.
+        let loose = |d: usize| {
+            let x = c[d];
+            !(is_name_char(x) || x.is_ascii_alphanumeric() || x == '\n' || opens(d))
+        };
+        let mut openers: Vec<(usize, bool)> = Vec::new();
         for &m in &doc.occurrences(G_CITY_END).starts {
             for d in m.saturating_sub(8)..m.saturating_sub(1) {
                 if d < n && opens(d) {
-                    openers.push(d);
+                    openers.push((d, false));
+                } else if d < n && loose(d) {
+                    openers.push((d, true));
                 }
             }
         }
         openers.sort_unstable();
         openers.dedup();
-        for d in std::iter::once(None).chain(openers.into_iter().map(Some)) {
+        for (d, is_loose) in std::iter::once((None, false)).chain(openers.into_iter().map(|(d, l)| (Some(d), l))) {
             let i = d.map_or(0, |d| d + 1);
             let after_postal = d.is_some_and(|d| c[d] == ' ' && postal_before_spaces(c, d));
-            let start = if c.get(i) == Some(&' ') && city_ahead(c, i + 1) {
+            // (a space after a loose position is a position of its own)
+            let start = if !is_loose && c.get(i) == Some(&' ') && city_ahead(c, i + 1) {
                 i + 1
             } else if city_ahead(c, i) {
                 i
@@ -929,13 +1089,27 @@ impl Recognizer for JapaneseAddressRecognizer {
             if kind != "ADDRESS" || !(after_postal || cell || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
+            // inside a sentence: a town name before the block numbers too (not 横浜市2019-2020年度)
+            // and a house number (八尾市東本町3丁目 alone names a district; 国道3号 is a road)
+            if is_loose
+                && !(c.get(end).is_some_and(|&x| is_town_char(x)) && c[end..e].iter().any(|&x| matches!(x, '番' | '-')))
+            {
+                continue;
+            }
             // after an ideographic space alone, a house number too: 大街道二丁目 alone names a district
             let ideographic = d.is_some_and(|d| raw[d] == '\u{3000}' && !(d > 0 && c[d - 1] == ' '));
             if ideographic && !after_postal && !c[end..e].iter().any(|&x| matches!(x, '番' | '号' | '-')) {
                 continue;
             }
             taken.insert(k, (s, e)); // the spaces before a city open it twice
-            out.push(Finding::new(kind, s, e, score.min(if after_postal { 0.85 } else { 0.75 }), NAME));
+            let cap = if after_postal {
+                0.85
+            } else if is_loose {
+                0.7
+            } else {
+                0.75
+            };
+            out.push(Finding::new(kind, s, e, score.min(cap), NAME));
         }
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
@@ -1046,6 +1220,66 @@ mod tests {
             ["長野県松本市中央五丁目二番地"]
         );
         assert_eq!(found("住所 長野県松本市中央5番地 03-1111-2222\n", "ADDRESS"), ["長野県松本市中央5番地"]);
+    }
+
+    #[test]
+    fn an_address_inside_a_sentence_or_brackets() {
+        assert_eq!(found("会場は（川崎市中原区小杉町5-12-3）です。\n", "ADDRESS"), ["川崎市中原区小杉町5-12-3"]);
+        assert_eq!(found("書類は札幌市中央区北1条西3丁目4番宛に送ります", "ADDRESS"), ["札幌市中央区北1条西3丁目4番"]);
+        assert_eq!(found("ご自宅（さいたま市緑区原山9-8-7）へ", "ADDRESS"), ["さいたま市緑区原山9-8-7"]);
+        // no town name, or no house number: not an address
+        assert!(found("予算（横浜市2019-2020年度）の件", "ADDRESS").is_empty());
+        assert!(found("現場：堺市北区中百舌鳥町2丁目 の交差点付近\n", "ADDRESS").is_empty());
+        assert!(found("川崎市の小杉町で3-4人が集まった", "ADDRESS").is_empty());
+        assert!(found("峠を越え、鹿屋市本町で国道5号に合流する", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn block_numbers_of_other_shapes() {
+        assert_eq!(found("住所：大阪府堺市堺区中之町1丁2番3号\n", "ADDRESS"), ["大阪府堺市堺区中之町1丁2番3号"]);
+        assert_eq!(found("住所：北海道旭川市3条通9丁目右12号\n", "ADDRESS"), ["北海道旭川市3条通9丁目右12号"]);
+        // a space before the house number
+        assert_eq!(found("住所 群馬県前橋市大手町 1-2-3\n", "ADDRESS"), ["群馬県前橋市大手町 1-2-3"]);
+        assert_eq!(found("群馬県前橋市大手町 2024年に移転\n", "ADDRESS"), Vec::<String>::new());
+        // the block numbers on the line after 丁目
+        assert_eq!(
+            found("〒100-0001\n東京都千代田区千代田1丁目\n　　2番3号\n", "ADDRESS"),
+            ["東京都千代田区千代田1丁目\n　　2番3号"]
+        );
+        // a date opening the next line is no block number
+        assert_eq!(found("東京都千代田区千代田1丁目\n2024年4月1日\n", "ADDRESS"), ["東京都千代田区千代田1丁目"]);
+    }
+
+    #[test]
+    fn buildings_of_other_shapes() {
+        assert_eq!(
+            found("住所：東京都江東区有明2-5-7 有明フロント808\n", "ADDRESS"),
+            ["東京都江東区有明2-5-7 有明フロント808"]
+        );
+        assert_eq!(
+            found("住所は静岡県浜松市中央区元城町1-2 レオパレス元城 205です。", "ADDRESS"),
+            ["静岡県浜松市中央区元城町1-2 レオパレス元城 205"]
+        );
+        assert_eq!(
+            found("住所：静岡県静岡市葵区追手町9-6 ハイツ追手B-102\n", "ADDRESS"),
+            ["静岡県静岡市葵区追手町9-6 ハイツ追手B-102"]
+        );
+        assert_eq!(
+            found("住所：愛知県名古屋市中区栄3-4-5 大栄第2ビル5階\n", "ADDRESS"),
+            ["愛知県名古屋市中区栄3-4-5 大栄第2ビル5階"]
+        );
+        assert_eq!(found("住所：東京都港区芝5-1-1 芝中央館ではなく", "ADDRESS"), ["東京都港区芝5-1-1 芝中央館"]);
+        // a kanji word and a number, or a number of people, are not a building
+        assert_eq!(found("住所：東京都港区芝5-1-1 山田 12人\n", "ADDRESS"), ["東京都港区芝5-1-1"]);
+    }
+
+    #[test]
+    fn a_municipality_not_in_the_list_after_a_prefecture() {
+        assert_eq!(found("住所：静岡県架空市本町2-3-4\n", "ADDRESS"), ["静岡県架空市本町2-3-4"]);
+        assert_eq!(found("長野県仮名郡空想村大字上野12番地\n", "ADDRESS"), ["長野県仮名郡空想村大字上野12番地"]);
+        // the shape alone, with no town or no real block number: the prefecture only
+        assert!(found("静岡県架空市2024年の人口\n", "ADDRESS").is_empty());
+        assert!(found("東京都内で3件\n", "ADDRESS").is_empty());
     }
 
     #[test]
