@@ -10,6 +10,49 @@
 /// Connectors inside a company name (`Bank of Yokohama`, `Shinonome de México`); not `and`, which joins
 /// the names of a list (`Alder and Birch Ltd.`).
 const CONNECTORS: &[&str] = &["of", "de", "del", "la", "le", "y", "the", "für", "du", "et", "&"];
+/// Head words that `of` joins to what they are of (`Bank of Yokohama`, `University of Tsukuba`); after any other
+/// word `of` joins a person to the company they work at (`Jeremy Hartmann of Gradiant Research LLC`), and the
+/// company's name starts after it.
+const OF_HEADS: &[&str] = &[
+    "Bank",
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Academy",
+    "Society",
+    "Association",
+    "Federation",
+    "Union",
+    "Chamber",
+    "Council",
+    "Board",
+    "Ministry",
+    "Department",
+    "Office",
+    "Agency",
+    "Bureau",
+    "Museum",
+    "Hospital",
+    "Foundation",
+    "Trust",
+    "Church",
+    "League",
+    "Center",
+    "Centre",
+    "Republic",
+    "Kingdom",
+    "City",
+    "Port",
+    "Friends",
+    "House",
+    "Commonwealth",
+    "State",
+    "Government",
+    "Court",
+    "Corporation",
+    "Company",
+];
 /// Capitalised function words that open a sentence or a phrase, not a name (`The`, `Dear`, `From`).
 const LEADING: &[&str] = &[
     "The", "A", "An", "Dear", "To", "From", "At", "For", "With", "By", "Via", "Our", "Your", "This", "That", "And",
@@ -77,6 +120,12 @@ pub fn latin_name_start(n: &[char], orig: &[char], end: usize) -> Option<usize> 
             break;
         }
     }
+    let word = |(ws, we): (usize, usize)| n[ws..we].iter().collect::<String>();
+    if let Some(k) = (0..starts.len())
+        .find(|&k| word(starts[k]) == "of" && starts.get(k + 1).is_some_and(|&p| !OF_HEADS.contains(&word(p).as_str())))
+    {
+        starts.truncate(k);
+    }
     // cut leading connectors, function words and words without a letter (years: `2016-2021 …`)
     while let Some(&(ws, we)) = starts.last() {
         let w: String = n[ws..we].iter().collect();
@@ -123,6 +172,16 @@ mod tests {
         assert_eq!(name("2019-2022 Blue Heron Labs, Inc.", ", Inc.").as_deref(), Some("Blue Heron Labs"));
         assert_eq!(name("Dear Maple Leaf Foods Inc.", "Inc.").as_deref(), Some("Maple Leaf Foods"));
         assert_eq!(name("clients: Ostrava, Tamsin and Hale Ltd.", "Ltd.").as_deref(), Some("Hale"));
+    }
+
+    #[test]
+    fn of_joins_a_head_word_not_a_person() {
+        assert_eq!(name("the Mutual Society of Osaka Inc.", "Inc.").as_deref(), Some("Mutual Society of Osaka"));
+        assert_eq!(
+            name("honored were Ines Marlow of Quillfeather Systems LLC and", "LLC").as_deref(),
+            Some("Quillfeather Systems")
+        );
+        assert_eq!(name("Pavel Orlik of Orlik Inc.", "Inc.").as_deref(), Some("Orlik"));
     }
 
     #[test]
