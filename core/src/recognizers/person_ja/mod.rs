@@ -28,6 +28,7 @@ mod given_after;
 mod latin_honorific;
 pub mod lexicon;
 mod lists;
+mod office_names;
 mod pair_names;
 mod patterns;
 mod personnel;
@@ -316,6 +317,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.prose();
         cx.bracket_readings();
         cx.readings();
+        cx.office_names();
         cx.pair_names();
         cx.lists(0);
         let before = cx.found.items.len();
