@@ -25,6 +25,7 @@ mod cues;
 mod dept_names;
 mod foreign_names;
 mod given_after;
+mod kana_honorific;
 mod latin_honorific;
 pub mod lexicon;
 mod lists;
@@ -318,6 +319,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.bracket_readings();
         cx.readings();
         cx.office_names();
+        cx.kana_honorifics();
         cx.pair_names();
         cx.lists(0);
         let before = cx.found.items.len();
