@@ -50,7 +50,8 @@ impl Ctx<'_, '_> {
             if !matches!(t[here], 'さ' | 'く' | 'ち' | '様') || super::honorific_at(t, here).is_none() {
                 continue;
             }
-            let p = if here > 0 && t[here - 1] == ' ' { here - 1 } else { here };
+            // ごご さんじ: a name in kana is written right against its honorific (様 may stand apart)
+            let p = if here > 0 && t[here - 1] == ' ' && t[here] == '様' { here - 1 } else { here };
             let s = self.hira_run_start(p);
             if s == p || s + 8 <= p {
                 continue;
@@ -97,6 +98,9 @@ impl Ctx<'_, '_> {
                     add.push((k, p, 0.75));
                     continue;
                 }
+                if self.lex.surname(sur) {
+                    continue; // 峰 あかり様: a listed surname and its given name, read by the rules of full names
+                }
             }
             // 渡さない様に: kana after a kanji in one run is an ending, not a name
             if name == s && s > 0 && is_kanji(t[s - 1]) {
@@ -129,6 +133,7 @@ mod tests {
         assert!(names("みなさん、おはようございます。\n").is_empty());
         assert!(names("おじさんとおばさんが来た。あかちゃんも一緒。\n").is_empty());
         assert!(names("お客さんが多い。おかあさんに聞いた。\n").is_empty());
+        assert!(names("営業会議（ごご さんじ）\n").is_empty());
         // 様 / さま ending a word or a verb
         assert!(names("という様子だった。渡さない様に。露骨なあからさまな態度。\n").is_empty());
     }

@@ -19,6 +19,7 @@
 mod attendees;
 mod bracket_readings;
 mod bracket_speakers;
+mod cell_readings;
 mod chars;
 mod chat_names;
 mod cues;
@@ -329,6 +330,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.given_after_surnames();
         cx.surnames_before_given();
         cx.spaced_lists();
+        cx.cell_readings();
         cx.foreign_names();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
