@@ -19,6 +19,9 @@ use crate::document::LINE_LIMIT;
 const FUNCTIONS: &str = "担当 総務 経理 人事 購買 法務 広報 品証 品管 庶務 会計 書記 秘書 監査 資材 情シス \
 受付 受領 受入 確認 記入 入力 作成 承認 決裁 起票 検収 手配 点呼 幹事 当番 回覧 記録 対応 窓口";
 
+/// The last characters of [`FUNCTIONS`] and of the units (checked by a test).
+const LAST_CHARS: &str = "当務理事買報証管計記書査材ス付領入認力成裁票収配呼番覧録応口部課室係班";
+
 /// Single kanji of place, time or order that the lexicon also lists as surnames: never a surname alone here.
 const NOT_ALONE: &str = "中上下前後今本内外新旧元原同全各他次正副済有要等";
 
@@ -38,8 +41,15 @@ impl Ctx<'_, '_> {
         let mut add: Vec<(usize, usize)> = Vec::new();
         let mut last = usize::MAX;
         for b in memchr::memchr2_iter(b' ', b':', bytes) {
-            // only a space or a colon right after a kanji or a katakana (three bytes in UTF-8) is looked at
+            // only a space or a colon right after the last character of a function or a unit is looked at,
+            // read from the bytes before it (a kanji or a katakana is three bytes in UTF-8) before its
+            // code-point offset is looked up
             if b < 3 || bytes[b - 1] < 0x80 || bytes[b - 3] & 0xF0 != 0xE0 {
+                continue;
+            }
+            let (b0, b1, b2) = (bytes[b - 3], bytes[b - 2], bytes[b - 1]);
+            let before = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+            if !char::from_u32(before).is_some_and(|c| one_of!(c, LAST_CHARS)) {
                 continue;
             }
             let cue = self.doc.norm.char_index(b);
@@ -131,6 +141,13 @@ impl Ctx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::names;
+
+    #[test]
+    fn last_chars_cover_the_functions() {
+        for w in super::FUNCTIONS.split(' ') {
+            assert!(w.chars().last().is_some_and(|c| super::LAST_CHARS.contains(c)), "{w}");
+        }
+    }
 
     #[test]
     fn a_surname_after_an_office_function() {
