@@ -45,7 +45,8 @@ impl Ctx<'_, '_> {
             let lo = q.saturating_sub(9);
             let name = (lo..q - 1)
                 .filter(|&a| is_kanji(t[a]) && (a == 0 || !(is_kanji(t[a - 1]) || is_kata(t[a - 1]))))
-                .find_map(|a| self.name_at(a, q, true, false).filter(|c| c.0 == a && c.1 == q));
+                .find_map(|a| self.name_at(a, q, true, false).filter(|c| c.0 == a && c.1 == q))
+                .or_else(|| self.spaced_kanji_before(q, rs, re));
             // in prose the reading is not labelled (山田太郎（やまだ たろう）は、…): only where a form or a list
             // puts it, closing the line or before a space, a cell border or an honorific
             let listed = match t.get(re + 1) {
@@ -66,6 +67,42 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// 飯干 蒼（いいぼし あお）: two words of kanji, a space between, ending at the bracket `q`, each no
+    /// longer than its word of the reading `[rs, re)`, the first after a character that is no kanji or
+    /// katakana and neither a word of an organisation, a unit or a title: a name no list holds.
+    fn spaced_kanji_before(&self, q: usize, rs: usize, re: usize) -> Option<(usize, usize, f64)> {
+        let t = self.t;
+        let run = |e: usize, cap: usize| {
+            let mut k = e;
+            while k > 0 && e - k < cap && is_kanji(t[k - 1]) {
+                k -= 1;
+            }
+            k
+        };
+        // 栗駒 颯様（くりこま はやて）: the honorific is not part of the name
+        let q = if q > 0 && matches!(t[q - 1], '様' | '殿') { q - 1 } else { q };
+        let g = run(q, 4);
+        if g == q || q - g > 3 || g < 2 || t[g - 1] != ' ' {
+            return None;
+        }
+        let s = run(g - 1, 5);
+        let (sur, given) = (&t[s..g - 1], &t[g..q]);
+        if sur.is_empty() || sur.len() > 4 || (s > 0 && (is_kanji(t[s - 1]) || is_kata(t[s - 1]))) {
+            return None;
+        }
+        let sp = (rs..re).find(|&k| t[k] == ' ')?;
+        let (tb, lex) = (self.tb, self.lex);
+        let word = |w: &[char]| {
+            tb.not_names.contains(w)
+                || tb.titles.suffix_start(w).is_some()
+                || tb.org_words.occurs_in(w)
+                || one_of!(w[w.len() - 1], "部課室係班店社所局院")
+                || (lex.common(w) && !lex.surname(w) && !lex.given(w))
+        };
+        let fits = sur.len() <= sp - rs && given.len() < re - sp;
+        (fits && !word(sur) && !word(given)).then_some((s, q, 0.8))
+    }
+
     /// The ends of the names found so far with a score of 0.6 or more.
     fn found_ends(&self) -> FxSet<usize> {
         self.found.items.iter().filter(|x| x.1 >= 0.6).map(|x| x.0 .1).collect()
@@ -78,6 +115,16 @@ mod tests {
 
     fn c(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn unlisted_names_before_their_reading() {
+        use super::super::tests::names;
+        assert_eq!(names("▼栗駒 颯（くりこま はやて）さん\n"), ["栗駒 颯", "くりこま はやて"]);
+        assert_eq!(names("〒100-0001 栗駒 颯様（くりこま はやて）\n")[0], "栗駒 颯");
+        // a unit or an organisation before the bracket, a word longer than its reading: no name
+        assert!(names("営業部 第二課（えいぎょう だいに）\n").is_empty());
+        assert!(names("▼東京本社 営業部（とうきょう ほんしゃ）\n").is_empty());
     }
 
     #[test]

@@ -19,15 +19,18 @@
 mod attendees;
 mod bracket_readings;
 mod bracket_speakers;
+mod cell_readings;
 mod chars;
 mod chat_names;
 mod cues;
 mod dept_names;
 mod foreign_names;
 mod given_after;
+mod kana_honorific;
 mod latin_honorific;
 pub mod lexicon;
 mod lists;
+mod office_names;
 mod pair_names;
 mod patterns;
 mod personnel;
@@ -316,6 +319,8 @@ impl Recognizer for PersonJaRecognizer {
         cx.prose();
         cx.bracket_readings();
         cx.readings();
+        cx.office_names();
+        cx.kana_honorifics();
         cx.pair_names();
         cx.lists(0);
         let before = cx.found.items.len();
@@ -325,6 +330,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.given_after_surnames();
         cx.surnames_before_given();
         cx.spaced_lists();
+        cx.cell_readings();
         cx.foreign_names();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
