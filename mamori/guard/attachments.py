@@ -70,7 +70,9 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
     values: dict[str, set[str]] = {}  # distinct values per personal type: records written on one line still count
     sample = detection_sample(units, MAX_UNITS_PER_ATTACHMENT)
     # batched, each cell read after its column header ("生年月日: 1990/04/01"), as `mamori scan` reads them
-    lines: set[tuple[int, int]] = set()  # (unit, line) of running text holding personal data: a list in a PDF
+    # (unit, line) of running text holding personal data, by type: a list in a PDF has a line per person for some
+    # type (a name, a phone), while one person's form has a line per type (name, address, birth date), not 3 people
+    lines: dict[str, set[tuple[int, int]]] = {}
     found_per_unit = detect_batched(det, [(u.context, u.text) for u in sample])
     for k, (u, found) in enumerate(zip(sample, found_per_unit, strict=True)):
         key = (u.location.path, u.location.table, u.location.row)
@@ -82,14 +84,15 @@ def analyse_extraction(ex: Any, path: tuple[str, ...], filename: str, detector=N
                 if u.kind == CELL:
                     personal_rows.add(key)
                 else:
-                    lines.add((k, u.text.count("\n", 0, f.start)))
+                    lines.setdefault(f.type, set()).add((k, u.text.count("\n", 0, f.start)))
                     if f.type == "PERSON":
                         people.add(f.text)
                     elif f.type in RECORD_TYPES:
                         values.setdefault(f.type, set()).add(f.text)
     tables = [(i, t) for i, t in enumerate(ex.tables) if t.location.path[:n] == path]
     by_value = max((len(v) for v in values.values()), default=0)
-    records = max(table_records(tables, read_rows, personal_rows), len(people), len(lines), by_value)
+    by_line = max((len(v) for v in lines.values()), default=0)
+    records = max(table_records(tables, read_rows, personal_rows), len(people), by_line, by_value)
     mine = [i for i in ex.issues if i.location.path[:n] == path]
     issues = tuple(i.code for i in mine)
     if unread_text(units, sample):

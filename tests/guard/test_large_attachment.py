@@ -73,3 +73,17 @@ def test_table_records_per_table():
     read = {((), 0, n) for n in range(2, 2 + SAMPLE_ROWS)} | {((), 1, 2), ((), 1, 3), ((), 2, 1), ((), 2, 2)}
     personal = {((), 0, n) for n in range(2, 2 + SAMPLE_ROWS, 2)} | {((), 1, 2), ((), 2, 1), ((), 2, 2)}
     assert table_records([(0, big), (1, small), (2, form)], read, personal) == 2500 + 1 + 1
+
+
+def test_one_persons_form_is_one_record_and_a_list_is_one_per_person(detector):
+    from mamori.guard.attachments import analyse_attachment
+
+    # a notice to one person: a line each for the name, the address and the birth date is still one person
+    form = "労働条件通知書\n秋月 遥人 殿\n住所: 東京都練馬区豊玉北5丁目12番3号\n生年月日: 1988-04-12\n時給 1,400円\n"
+    one = analyse_attachment(form.encode("utf-8"), "通知書.txt", detector, "text/plain")
+    assert {"PERSON", "ADDRESS", "DATE_OF_BIRTH"} <= one.types
+    assert one.records == 1
+    # a list written as running text: a line per person
+    listing = "連絡先一覧\n秋月 遥人 090-1234-5678\n真壁 梢 080-2345-6789\n鳴海 航 070-3456-7890\n"
+    three = analyse_attachment(listing.encode("utf-8"), "連絡先.txt", detector, "text/plain")
+    assert three.records == 3
