@@ -264,7 +264,10 @@ class Context:
         concerned = {a.rpartition("@")[2].lower() for a in recipients if not self.policy.is_internal(a)}
         domains = concerned or {r.domain for r in self.external}
         action = self.policy.action_for(code, self.message.submitter, domains)
-        return Reason(code, action, detail, detail_ja, tuple(evidence), tuple(recipients))
+        # texts name organisations and surnames only: a full name in an address-book label is cut to the surname
+        detail, detail_ja = without_full_names(self.directory, detail), without_full_names(self.directory, detail_ja)
+        shown = tuple(without_full_names(self.directory, e) if isinstance(e, str) else e for e in evidence)
+        return Reason(code, action, detail, detail_ja, shown, tuple(recipients))
 
 
 Check = Callable[[Context], list[Reason]]
@@ -343,7 +346,7 @@ def similar_recipient(ctx: Context) -> list[Reason]:
         name = r.name or (contact.name if contact else "")
         twins = [c for c in ctx.directory.named(name) if c.email != r.address] if name else []
         usual_twins = [c for c in twins if c.email in usual]
-        same_local = [a for a in usual if a.rpartition("@")[0] == r.local and a != r.address]
+        same_local = sorted(a for a in usual if a.rpartition("@")[0] == r.local and a != r.address)
         if r.local in ROLE_LOCAL_PARTS or len(r.local) < 4:
             same_local = []
         if name and same_local:  # the same mailbox name elsewhere matters when it is the same person's name
@@ -630,18 +633,71 @@ def open_recipient_list(ctx: Context) -> list[Reason]:
 
 
 def multiple_external_orgs(ctx: Context) -> list[Reason]:
-    orgs = sorted({ctx.org_key(r) for r in ctx.visible_external})
+    first: dict[str, Recipient] = {}
+    for r in ctx.visible_external:
+        first.setdefault(ctx.org_key(r), r)
+    orgs = sorted(first)
     if len(orgs) < max(ctx.policy.multiple_orgs, 2):
         return []
+    shown_en = [_party_shown(ctx, first[o], "en") for o in orgs[:5]]
+    shown_ja = [_party_shown(ctx, first[o], "ja") for o in orgs[:5]]
     return [
         ctx.reason(
             "multiple_external_orgs",
-            f"To/Cc reach {len(orgs)} external organisations: {', '.join(orgs[:5])}.",
-            f"To/Cc に {len(orgs)} 社の宛先があります: {'、'.join(orgs[:5])}",
-            orgs[:5],
+            f"To/Cc reach {len(orgs)} external organisations: {', '.join(shown_en)}.",
+            f"To/Cc に {len(orgs)} 社の宛先があります: {'、'.join(shown_ja)}",
+            shown_ja,
             [r.address for r in ctx.visible_external],
         )
     ]
+
+
+def _party_shown(ctx: Context, r: Recipient, lang: str) -> str:
+    """How a reason names a recipient's party: a company by its name; a private person (free mail, a provider, a
+    label of private persons) by surname only, whatever their address-book label holds (個人のお客様（吉田 陽子様
+    ご家族）); a company by its name."""
+    orgs = ctx.orgs_of(r)
+    if _individual(ctx, r) or not orgs:
+        family = recipient_surname(ctx, r)
+        if family:
+            return f"個人のお客様 {family}様" if lang == "ja" else f"{family} (a private customer)"
+        if not orgs:
+            return r.domain
+        return "個人のお客様" if lang == "ja" else "a private customer"
+    return sorted(orgs)[0]  # a full name in a label is cut by Context.reason
+
+
+# a gap between two runs of kanji/kana, looked at without consuming them (姓 名 and 名 of the next full name)
+_NAME_GAP = re.compile(
+    r"([\u4e00-\u9fff々〆ヶ]+)[ \u3000]+(?=([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]{1,6}))"
+)
+
+
+def without_full_names(directory: Directory, text: str) -> str:
+    """``text`` with each full name of the directory written in it (姓 名, a space between) cut to its surname and
+    a mask of its given name: 山本デザイン事務所（個人事業主 坂本 ■）, 個人のお客様（吉田 ■■様ご家族）."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    for m in _NAME_GAP.finditer(text):
+        left, right = m.group(1), m.group(2)
+        if m.start() < done:
+            continue
+        hit = next(
+            (
+                n
+                for k in range(min(4, len(left)), 0, -1)  # 個人事業主 坂本 -> 坂本 is no surname here; try each end
+                for n in range(len(right), 0, -1)  # 陽子様ご家族 -> 陽子
+                if directory.named(f"{left[-k:]} {right[:n]}")
+            ),
+            None,
+        )
+        if hit is None:
+            continue
+        out.append(text[done : m.start(2)] + "■" * hit)
+        done = m.start(2) + hit
+    return "".join(out) + text[done:]
 
 
 def content_recipient_mismatch(ctx: Context) -> list[Reason]:
@@ -705,6 +761,9 @@ def _named_in(ctx: Context, r: Recipient, text: str) -> bool:
     return bool(family) and re.search(named, text) is not None
 
 
+_QUOTED_RECIPIENT_LINE = re.compile(r"^[ \t]*(?:[>＞][ \t]*)*(?:To|Cc|Bcc|宛先|送信先|CC)[ \t]*[:：].*$", re.MULTILINE)
+
+
 def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     """A reply whose new text opens to To recipients alone (every person and organisation its opening names is a
     To recipient's), while another recipient (To or Cc) is another customer's party — a company, or a private
@@ -730,7 +789,9 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
         return []
     addressed_orgs = {o for r in addressed for o in ctx.orgs_of(r)}
     m = ctx.message
-    texts = "\n".join((m.subject, m.body, *(a.text for a in m.attachments), *(a.filename for a in m.attachments)))
+    # the quoted mail's To/Cc lines say who was on it, which is how a reply to all kept them: no naming
+    body = _QUOTED_RECIPIENT_LINE.sub("", m.body)
+    texts = "\n".join((m.subject, body, *(a.text for a in m.attachments), *(a.filename for a in m.attachments)))
     out: list[Reason] = []
     for r in ctx.visible_external:
         if r in addressed or recipient_surname(ctx, r) in sal.names_surnames:
@@ -828,6 +889,10 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
     for a in ctx.message.scanned:
         if not is_list(a):
             continue
+        if a.filename != BODY_NAME and addressee_line_orgs(ctx, a.text) & rec_orgs:
+            continue  # addressed to a recipient's organisation (A社 御中): its list; the others it names are content
+        if named_for_recipient(ctx, a, ctx.external):
+            continue  # a recipient's own document by its file name (確定申告書控え_坂本愛様)
         others = sorted(list_orgs(ctx, a) - rec_orgs)
         if not others:
             continue
@@ -1088,19 +1153,33 @@ def is_recipient_person(ctx: Context, full: tuple[str, str], recipients: list[Re
 
 def addressed_orgs(ctx: Context, text: str) -> set[str]:
     """The organisations a document is for: those on its addressee lines (御中, 様, 殿, 宛, Attn), else the one
-    organisation it names; a document naming several organisations with no addressee line is for none of them."""
+    organisation it names (by name, or by its own mail domain written bare: "Iroha Shokudo (iroha-shokudo.test)");
+    a document naming several organisations with no addressee line is for none of them."""
+    addressee, anywhere = _addressees(ctx, text)
+    if addressee:
+        return addressee
+    return anywhere if len(anywhere) == 1 else set()
+
+
+def addressee_line_orgs(ctx: Context, text: str) -> set[str]:
+    """The organisations on a document's addressee lines (御中, 様, 殿, 宛, Attn, 顧客コード) only."""
+    return _addressees(ctx, text)[0]
+
+
+def _addressees(ctx: Context, text: str) -> tuple[set[str], set[str]]:
+    """(the organisations on addressee lines, every organisation named) of a document's text."""
     addressee: set[str] = set()
     anywhere: set[str] = set()
     for line in text.splitlines():
-        orgs = {o for _, o in ctx.directory.orgs_in(line) if not ctx.is_own(o)}
+        named = {o for _, o in ctx.directory.orgs_in(line)}
+        named |= ctx.directory.orgs_by_domain(line, ctx.policy.free_mail_domains)
+        orgs = {o for o in named if not ctx.is_own(o)}
         anywhere |= orgs
         if orgs and _ADDRESSEE_LINE.search(line):
             addressee |= orgs
         if _CODE_LINE.search(line):  # 顧客コード: C0012
             addressee |= {o for o in ctx.directory.orgs_by_code(line) if not ctx.is_own(o)}
-    if addressee:
-        return addressee
-    return anywhere if len(anywhere) == 1 else set()
+    return addressee, anywhere
 
 
 def filename_orgs(ctx: Context, filename: str) -> set[str]:
@@ -1149,6 +1228,24 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
             continue
+        if named_for_recipient(ctx, a, vis):
+            continue  # the recipient's own document, whatever organisations it names further down
+        other = _filename_person(ctx, a.filename, vis, rec_orgs)
+        if other is not None:
+            family, given = split_full_name(other.name) or (surname(other.name), "")
+            shown = f"{family} {'■' * len(given)}".strip()
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is named for {shown}, who is not a recipient (a contact filed "
+                    "under no recipient's organisation).",
+                    f"添付ファイル {a.filename} はファイル名から {shown} 様の書類ですが、宛先にその方はいません"
+                    "（宛先とは別のお客様・組織の方です）。",
+                    [a.filename, shown],
+                    [r.address for r in vis],
+                )
+            )
+            continue
         named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
@@ -1163,6 +1260,63 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+_FILENAME_PERSON = re.compile(r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]{2,12})[ \u3000]?(?:様|さま|殿)")
+MIN_FILENAME_NAME = 3  # characters of a full name (姓名, spaces left out) read in a file name: 山本秀樹様, 林学様
+
+
+def _filename_person(
+    ctx: Context, filename: str, recipients: list[Recipient], rec_orgs: set[str]
+) -> Contact | None:
+    """A contact of the directory whose full name the file name writes with an honorific (確定申告書控え_山本秀樹様.pdf:
+    that person's document), when they are filed under an organisation (a company, or a private customer's own
+    label) and neither they nor anyone of that name is a recipient, no recipient is at that organisation, and the
+    file name names no recipient's organisation. None otherwise: a name several contacts at different
+    organisations share is taken as meant when any of them is the recipients'."""
+    people = _filename_people(ctx, filename)
+    if not people or filename_orgs(ctx, filename) & rec_orgs:
+        return None
+    addresses = {r.address for r in recipients}
+    names = _recipient_full_names(ctx, recipients)
+    for c in people:
+        if c.email.lower() in addresses or "".join(c.name.split()) in names:
+            return None
+        if not c.organization or c.organization in rec_orgs:
+            return None
+    return people[0]
+
+
+def _filename_people(ctx: Context, filename: str) -> list[Contact]:
+    """The directory's contacts whose full name (spaces left out) the file name writes before an honorific."""
+    stem = unicodedata.normalize("NFKC", filename.rsplit(".", 1)[0])
+    people: list[Contact] = []
+    for m in _FILENAME_PERSON.finditer(stem):
+        run = m.group(1)
+        for start in range(0, len(run) - MIN_FILENAME_NAME + 1):  # 控え山本秀樹 -> 山本秀樹, longest first
+            found = ctx.directory.named(run[start:])
+            if found:
+                people.extend(found)
+                break
+    return people
+
+
+def _recipient_full_names(ctx: Context, recipients: list[Recipient]) -> set[str]:
+    """The recipients' names as written and as the directory holds them, spaces left out."""
+    out: set[str] = set()
+    for r in recipients:
+        c = ctx.directory.lookup(r.address)
+        out |= {"".join(n.split()) for n in (r.name, c.name if c else "") if n}
+    return out
+
+
+def named_for_recipient(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> bool:
+    """The file name names a recipient by full name with an honorific (確定申告書控え_坂本愛様.docx to 坂本 愛): that
+    person's own document; the organisations it names further down are its content (a clinic they paid)."""
+    if a.filename == BODY_NAME:
+        return False
+    names = _recipient_full_names(ctx, recipients)
+    return any("".join(c.name.split()) in names for c in _filename_people(ctx, a.filename))
 
 
 def _personal(a: AttachmentInfo) -> list[tuple[str, str | None, str]]:
@@ -1226,6 +1380,20 @@ def _list_in_text(ctx: Context) -> list[Reason]:
     `bulk_records`. A mail's text is no container for a customer list: it cannot be protected or withdrawn, has no
     file name to say whose it is, and is copied into every reply and forward."""
     body = ctx.message.body_info
+    if body is not None and body.my_numbers >= LIST_RECORDS:
+        n = body.my_numbers
+        return [
+            ctx.reason(
+                "bulk_pii",
+                f"The message text holds the My Numbers (individual numbers) of {n} people, going outside: My Numbers "
+                "are specific personal information under the My Number Act, to be sent protected, not typed into a "
+                f"mail (held from {LIST_RECORDS} people; attach them, protected, if they must go).",
+                f"本文に {n} 名分のマイナンバー（個人番号）が書かれ、社外に送られます。マイナンバーは番号法の特定個人"
+                "情報で、メール本文に書いて送るものではありません（本文のマイナンバーは "
+                f"{LIST_RECORDS} 名から保留します。送る必要があれば保護した添付ファイルにしてください）。",
+                [BODY_NAME],
+            )
+        ]
     if body is None or body.identifying < BODY_LIST_RECORDS:
         return []
     n = body.identifying

@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,11 +191,28 @@ class Directory:
                 out |= self.code_orgs.get(part.upper(), set())
         return out
 
+    def orgs_by_domain(self, text: str, providers: Collection[str] = ()) -> set[str]:
+        """The organisations whose own mail domain ``text`` writes bare, not as an address's (a document's
+        "Iroha Shokudo Co., Ltd. (iroha-shokudo.test)"): a domain of one organisation only, not a provider's
+        (``providers``: free-mail domains)."""
+        if "." not in text:
+            return set()
+        out: set[str] = set()
+        for m in _BARE_DOMAIN.finditer(text):
+            domain = m.group().lower()
+            orgs = self.domain_orgs.get(domain)
+            if orgs and len(orgs) == 1 and domain not in providers:
+                out |= orgs
+        return out
+
     def orgs_in(self, text: str) -> list[tuple[int, str]]:
         """The directory organisations named in ``text``: (offset, organisation), longest match first."""
         if self._org_re is None:
             return []
         return [(m.start(), self._org_of_name[m.group()]) for m in self._org_re.finditer(text)]
+
+
+_BARE_DOMAIN = re.compile(r"(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w-])")
 
 
 def _norm_name(name: str) -> str:

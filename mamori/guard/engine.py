@@ -105,7 +105,10 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         issues = ("unread_text",)
     lines = lines[:MAX_LINES_OF_BODY]
     born = birth_date_rows(lines)
-    for i, (line, found) in enumerate(zip(lines, detect_lines(lines, detector), strict=False)):
+    found_lines = detect_lines(lines, detector)
+    for i, extra in _numbers_under_label(lines, found_lines, detector).items():
+        found_lines[i] = [*found_lines[i], *extra]
+    for i, (line, found) in enumerate(zip(lines, found_lines, strict=False)):
         types = {f.type for f in found}
         about_someone = bool(types & PERSONAL_TYPES - {"SENSITIVE"})
         # 「健康診断結果の一覧をお送りします」 names a topic, not someone's health: special-care words count in the
@@ -117,6 +120,7 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         for f in found:
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
+    my_numbers = len(values.get("MY_NUMBER", ()))
     records = max(records, *(len(v) for v in values.values()), 0)
     rest = "\n".join(_rest(text) for text in (body, *versions))
     (quoted, quoted_findings, rows), sensitive = _quoted(rest, detector)
@@ -127,8 +131,42 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         quoted = 0
     return AttachmentInfo(
         BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive,
-        identifying=identifying,
+        identifying=identifying, my_numbers=my_numbers,
     )  # fmt: skip
+
+
+# A line of the own text that names the My Number (個人番号) as what follows: the lead of a list of numbers.
+_MY_NUMBER_LABEL = re.compile(r"個人番号|マイナンバー|my\s*numbers?\b|individual\s+numbers?\b", re.IGNORECASE)
+# a number of a My Number's shape on a line: 12 digits, plain or 4-4-4 (spaces or hyphens), no digit either side
+_TWELVE_DIGITS = re.compile(r"(?<![0-9０-９])[0-9０-９]{4}[ \-－]?[0-9０-９]{4}[ \-－]?[0-9０-９]{4}(?![0-9０-９])")
+
+
+def _numbers_under_label(lines: Sequence[str], found_lines: Sequence[list], detector) -> dict[int, list]:
+    """My Numbers written on the lines below a lead line that names them (「個人番号を以下のとおり転記しました」 then
+    「1. 大塚 由美（1975/12/18） 4525 8077 4529」 per person): the label is the list's heading, as a column header is
+    a cell's, so each 12-digit number of those lines is read after it (the detector still wants its check digit).
+    The findings per line index, for lines where the detector found no My Number of its own."""
+    lead = next((i for i, line in enumerate(lines) if _MY_NUMBER_LABEL.search(line)), None)
+    if lead is None:
+        return {}
+    pieces: list[tuple[str, str]] = []
+    owner: list[int] = []
+    for i in range(lead + 1, len(lines)):
+        if any(f.type == "MY_NUMBER" for f in found_lines[i]):
+            continue
+        for m in _TWELVE_DIGITS.finditer(lines[i]):
+            pieces.append(("個人番号: ", m.group()))
+            owner.append(i)
+    if not pieces:
+        return {}
+    from mamori.detect.batch import detect_batched
+
+    out: dict[int, list] = {}
+    for i, found in zip(owner, detect_batched(detector, pieces), strict=False):
+        mine = [f for f in found if f.type == "MY_NUMBER"]
+        if mine:
+            out.setdefault(i, []).extend(mine)
+    return out
 
 
 MAX_QUOTED_SENSITIVE_LINES = 400  # non-blank lines of the quoted part read for special-care words

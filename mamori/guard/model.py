@@ -51,6 +51,8 @@ class AttachmentInfo:
     # lines of the body's own text that identify a private person beyond a business contact: a birth date or an
     # identity number, or a name beside a home address (the body's analysis only)
     identifying: int = 0
+    # distinct My Numbers (個人番号) in the body's own text (the body's analysis only)
+    my_numbers: int = 0
 
     @property
     def types(self) -> set[str]:

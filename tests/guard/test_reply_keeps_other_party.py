@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from mamori.guard import judge
+from mamori.guard import History, judge
 from mamori.guard.directory import parse_contacts
 
 from .conftest import CONTACTS, SENDER, SIGNATURE, msg
@@ -100,3 +100,35 @@ def test_a_new_message_or_an_announcement_is_not(book, usual, policy):
     body = "ご家族の皆様\n\n年末年始の営業のご案内です。" + SIGNATURE
     notice = replace(msg(to=[("中村 三郎", SENDER)], bcc=[KIMURA, ONISHI], body=body), subject="Re: 年末年始のご案内")
     assert "content_recipient_mismatch" not in held(judge(notice, policy, book, usual))
+
+
+def test_an_address_only_on_the_quoted_to_or_cc_line_does_not_name_them(book, usual, policy):
+    text = "木村様\n\n面談は11月20日14時に決まりました。"
+    for header in ("宛先: s.nakamura@ours.example; naoto-o@mail-one.test", "Cc: naoto-o@mail-one.test"):
+        quoted = f"\n\n差出人: 木村 修 <osamu.k@mail-one.test>\n{header}\n件名: 面談\n\n面談の件です。\n"
+        v = judge(reply([KIMURA], [ONISHI], text, quote=quoted), policy, book, usual)
+        assert "content_recipient_mismatch" in held(v), header  # how the reply to all kept them
+
+
+def test_multiple_orgs_shows_private_customers_by_surname(book, usual, policy):
+    m = reply([KIMURA], [ONISHI], "木村様、大西様\n\n家族会は12月5日に決まりました。")
+    reason = next(r for r in judge(m, policy, book, usual).reasons if r.code == "multiple_external_orgs")
+    shown = reason.detail + reason.detail_ja + "".join(reason.evidence)
+    assert "個人のお客様 木村様" in reason.detail_ja and "大西 (a private customer)" in reason.detail
+    assert "ハナ" not in shown and "トメ" not in shown  # their labels' customers' names are not shown
+
+
+def test_full_names_in_labels_are_cut_to_surnames(policy):
+    from mamori.guard.checks import without_full_names
+
+    book = parse_contacts(CONTACTS + "堀 直美,ホリ ナオミ,naomi@shop.example,あおい書房（個人事業主 堀 直美）\n")
+    label = "宛先は あおい書房（個人事業主 堀 直美） です"
+    assert without_full_names(book, label) == "宛先は あおい書房（個人事業主 堀 ■■） です"
+    assert without_full_names(book, "佐藤 太郎様、株式会社アルファ") == "佐藤 ■■様、株式会社アルファ"
+    assert without_full_names(book, "堀 様 と 株式会社ガンマ") == "堀 様 と 株式会社ガンマ"
+    hori, yamada = ("堀 直美", "naomi@shop.example"), ("山田 次郎", "j.yamada@gamma.example")
+    m = msg(to=[hori], cc=[yamada], body="堀様\n\nご案内です。")
+
+    reason = next(r for r in judge(m, policy, book, History()).reasons if r.code == "multiple_external_orgs")
+    assert "直美" not in reason.detail + reason.detail_ja + "".join(reason.evidence)
+    assert "あおい書房（個人事業主 堀 ■■）" in reason.detail_ja

@@ -253,3 +253,30 @@ def test_cli_holds_the_cc_twin_and_passes_the_usual_cc(tmp_path: Path):
     assert {"similar_recipient", "content_recipient_mismatch"} <= {r["code"] for r in out[0]["reasons"]}
     assert out[1]["action"] == "confirm"
     assert "d.suzuki@minato-sekkei.test" not in result.stdout and "鈴木 大輔" not in result.stdout
+
+
+def test_similar_recipient_example_is_the_same_whatever_the_hash_seed(policy):
+    """The usual address shown beside a new one of the same mailbox name is the first in order, not a set's pick."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from mamori.guard import History, judge\n"
+        "from mamori.guard.directory import parse_contacts\n"
+        "from mamori.guard.policy import parse_policy\n"
+        "from mamori.guard.model import Message, Recipient\n"
+        "p = parse_policy('[organization]\\ninternal_domains = [\"ours.example\"]\\n')\n"
+        "h = History()\n"
+        "h.add('me@ours.example', [f'kenji.w@{d}.example' for d in ('delta', 'alpha', 'kappa', 'omega', 'beta')], "
+        "'2026-01-01')\n"
+        "m = Message('me@ours.example', (Recipient('', 'kenji.w@zeta.example', 'to'),), 's', 'こんにちは', ())\n"
+        "v = judge(m, p, parse_contacts('name,kana,email,organization\\n'), h)\n"
+        "print([r.evidence for r in v.reasons if r.code == 'similar_recipient'])\n"
+    )
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        seen.add(out.stdout)
+    assert len(seen) == 1 and "alpha.example" in seen.pop()
