@@ -70,6 +70,12 @@ pub fn is_hira(c: char) -> bool {
     matches!(c, 'ぁ'..='ゖ')
 }
 
+/// Half-width katakana letters and their sound marks (ｦ-ﾝ ﾞ ﾟ ｰ), as older systems export names and readings.
+#[inline]
+pub fn is_half_kana(c: char) -> bool {
+    matches!(c, '\u{FF66}'..='\u{FF9F}')
+}
+
 /// `_char_class`: 0 space or punctuation, 1 kanji, 2 hiragana, 3 katakana (ヶ is a kanji), 4 Latin letter.
 #[inline]
 pub fn char_class(c: char) -> u8 {

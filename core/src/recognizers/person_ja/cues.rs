@@ -2,7 +2,7 @@
 //! titles before one, English honorifics, self-introductions, 'の' before a name, a name alone on a line,
 //! and CSV columns headed 氏名 / フリガナ.
 
-use super::chars::{char_class, chars, is_hira, is_kanji, is_kata, one_of, sw, FxSet};
+use super::chars::{char_class, chars, is_half_kana, is_hira, is_kanji, is_kata, one_of, sw, FxSet};
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
 use super::romaji_names::{hepburn, romaji_at};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
@@ -983,11 +983,6 @@ fn row_number_end(t: &[char], s: usize, e: usize) -> usize {
     } else {
         s
     }
-}
-
-/// Half-width katakana (ｱ, ﾞ, ｰ), as systems export readings.
-fn is_half_kana(c: char) -> bool {
-    matches!(c, '\u{FF66}'..='\u{FF9F}')
 }
 
 /// A table cell shaped like a name: letters of a name (kanji, kana, Latin), spaces and ・ ー 々 . between

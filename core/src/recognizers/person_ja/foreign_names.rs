@@ -13,7 +13,7 @@
 //! word may be a common English word, a place or an organisation's legal form unless it is a listed
 //! given name or surname, which keeps `Sales Manager`, `Tokyo Office` and `Acme Corp` out.
 
-use super::chars::is_kanji;
+use super::chars::{is_half_kana, is_kanji};
 use super::tables::F_UPPER;
 use super::Ctx;
 use crate::recognizers::english_words::lexicons;
@@ -74,11 +74,6 @@ fn latin_ext(c: char) -> bool {
 
 fn latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || latin_ext(c)
-}
-
-/// A half-width katakana letter or its sound marks (ｦ-ﾝ ﾞ ﾟ ｰ).
-fn half_kana(c: char) -> bool {
-    matches!(c as u32, 0xFF66..=0xFF9F)
 }
 
 /// One word at `i`: `Nunes`, `NUNES`, `Min-jun`, `O'Brien`, `Dương`; its end.
@@ -304,13 +299,13 @@ impl Ctx<'_, '_> {
         let mut add: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if !half_kana(t[i]) {
+            if !is_half_kana(t[i]) {
                 i += 1;
                 continue;
             }
             if i > 0 && glued(t[i - 1]) {
                 // the rest of a longer token: its words are passed over
-                while i < n && (half_kana(t[i]) || (t[i] == ' ' && i + 1 < n && half_kana(t[i + 1]))) {
+                while i < n && (is_half_kana(t[i]) || (t[i] == ' ' && i + 1 < n && is_half_kana(t[i + 1]))) {
                     i += 1;
                 }
                 continue;
@@ -320,14 +315,14 @@ impl Ctx<'_, '_> {
             let mut ok = true;
             loop {
                 let s = e;
-                while e < n && half_kana(t[e]) {
+                while e < n && is_half_kana(t[e]) {
                     e += 1;
                 }
                 if e - s < 1 || !half_word(&t[s..e]) {
                     ok = false;
                 }
                 words += 1;
-                if words < 4 && e + 1 < n && t[e] == ' ' && half_kana(t[e + 1]) {
+                if words < 4 && e + 1 < n && t[e] == ' ' && is_half_kana(t[e + 1]) {
                     e += 1;
                     continue;
                 }
