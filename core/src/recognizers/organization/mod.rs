@@ -263,6 +263,31 @@ mod tests {
     }
 
     #[test]
+    fn a_single_kanji_and_no_inside_a_name() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "宛先：株式会社月の輪ファーム 御中"), ["株式会社月の輪ファーム"]);
+        assert_eq!(texts(&e, "㈱森のテクノ　総務課"), ["㈱森のテクノ"]);
+        assert_eq!(texts(&e, "発注元：星の丘物産株式会社\n"), ["星の丘物産株式会社"]);
+        // a longer word or a pronoun before の is the sentence's; a person after の is no part of the name
+        assert_eq!(texts(&e, "大阪の北浜商事株式会社"), ["北浜商事株式会社"]);
+        assert_eq!(texts(&e, "私の北浜商事株式会社"), ["北浜商事株式会社"]);
+        assert_eq!(texts(&e, "株式会社森の田中様"), ["株式会社森"]);
+        assert_eq!(texts(&e, "株式会社北浜の田中様"), ["株式会社北浜"]);
+    }
+
+    #[test]
+    fn unlisted_abbreviations_need_a_sentence() {
+        let e = engine(None);
+        // the subject of a sentence names a body; a code in a list, table or label does not
+        assert_eq!(texts(&e, "QXによると、計画は延期された。"), ["QX"]);
+        assert_eq!(texts(&e, "ZRTは新製品を発表した。"), ["ZRT"]);
+        for t in ["国籍 | QX | N2 |", "QX 19 / RV 11 / ZK 7", "入出力：QX,QZ", "識別記号「QX」を冠し", "規格 ZRT 14001"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+    }
+
+    #[test]
     fn kana_banks_schools_and_time_zones() {
         let e = engine(None);
         assert_eq!(texts(&e, "振込先：ひまわり銀行 本店"), ["ひまわり銀行"]);
