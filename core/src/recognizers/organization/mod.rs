@@ -24,6 +24,7 @@ use crate::document::Document;
 pub mod acronym;
 pub mod context;
 pub mod financial;
+pub mod introduction;
 pub mod kana_abbreviation;
 pub mod keyword_hits;
 pub mod known_names;
@@ -273,6 +274,33 @@ mod tests {
         assert_eq!(texts(&e, "私の北浜商事株式会社"), ["北浜商事株式会社"]);
         assert_eq!(texts(&e, "株式会社森の田中様"), ["株式会社森"]);
         assert_eq!(texts(&e, "株式会社北浜の田中様"), ["株式会社北浜"]);
+    }
+
+    #[test]
+    fn the_company_in_a_self_introduction() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "お世話になっております。北浜精機の田中です。\n"), ["北浜精機"]);
+        assert_eq!(texts(&e, "山田様\n\nミドリテック営業部の佐藤と申します。"), ["ミドリテック"]);
+        assert_eq!(texts(&e, "港南ロジ 総務の高橋でございます。"), ["港南ロジ"]);
+        assert_eq!(texts(&e, "> 北浜精機 営業二部の田中と申します。"), ["北浜精機"]);
+        assert_eq!(texts(&e, "星の丘プランニングの鈴木です"), ["星の丘プランニング"]);
+        // a department, a role, a place, a school or a family alone before の is no company
+        for t in [
+            "総務部の田中です。",
+            "経理の田中です。",
+            "情報システム部の佐藤です。",
+            "カスタマーサポートの鈴木です。",
+            "幹事の高橋です。",
+            "大阪市の山本です。",
+            "みなと小学校 担任の田中です。",
+            "本日の会議の田中です。",
+            "お問い合わせの件です。",
+            "先日の打合せの件で田中です。",
+            "集合は9:00、港南駅の金時計です。",
+            "集合は9:00、港南タワー2階のステンドグラス前です。",
+        ] {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
     }
 
     #[test]
