@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::known_names::is_known;
-use super::legal_form::{hiragana_name, LeadNameMemo};
+use super::legal_form::{hiragana_name, is_hira, LeadNameMemo};
 use super::name_run::{char_class, katakana_tail, right_name};
 use super::stop_words::{in_words, is_word};
 use super::{Memo, ORGANIZATION};
@@ -170,7 +170,14 @@ impl Recognizer for AcronymRecognizer {
             if s >= 2 && n[s - 1] == ' ' && n[s - 2].is_ascii_alphabetic() {
                 continue;
             }
-            let score = if is_known(word) { 0.6 } else { 0.5 };
+            let known = is_known(word);
+            // an unlisted abbreviation names a body as the subject or object of a sentence (XRの活動, JTに
+            // よると); before a space, a digit, a bracket or the end of a line it is a code of a table, a list
+            // or a label (VN | N2, IN,, ISO 14001, 「HE」)
+            if !known && !n.get(e0).is_some_and(|&c| is_hira(c)) {
+                continue;
+            }
+            let score = if known { 0.6 } else { 0.5 };
             out.push(Finding::new(ORGANIZATION, s, e0, score, NAME));
         }
     }

@@ -3,6 +3,7 @@
 //! a club's short name in a sentence about a match (巨人は延長十回…サヨナラ勝ち, 中日の監督) and a house named
 //! after its family (島津家は, ハプスブルク家の).
 
+use super::introduction::{find_introductions, INTRO_AFTER};
 use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
 use super::stop_words::{is_count, is_suffix_stop};
@@ -444,6 +445,7 @@ impl Recognizer for ContextRecognizer {
             ("org_quoted", words(QUOTED_AFTER)),
             ("org_kind", words(KIND_AFTER)),
             ("org_belongs", words(BELONGS_BEFORE)),
+            ("org_intro", words(INTRO_AFTER)),
         ]
     }
 
@@ -512,6 +514,7 @@ impl Recognizer for ContextRecognizer {
                 out.push(Finding::new(ORGANIZATION, s, e, 0.55, NAME));
             }
         }
+        find_introductions(doc, keyword_hits(doc, &["org_intro"]).into_iter().map(|h| h.0), out);
         Self::houses(doc, out);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Hit};
 
-const GROUPS: [&str; 12] = [
+const GROUPS: [&str; 13] = [
     "org_legal",
     "org_latin",
     "org_bank",
@@ -15,6 +15,7 @@ const GROUPS: [&str; 12] = [
     "org_quoted",
     "org_kind",
     "org_belongs",
+    "org_intro",
 ];
 
 /// The keyword hits of `groups` in `doc`, in (start, longer first, group) order; the hits of every

@@ -315,6 +315,25 @@ fn hiragana_head_len(doc: &Document, memo: &HeadMemo, ws: usize, s: usize, run: 
     })
 }
 
+/// Kanji that stand before の as a pronoun or a word of reference, not as a name's first part (私の, 当の).
+const REFERENCE_KANJI: &str = "私僕俺君彼当弊貴御我各同本某其";
+
+/// Start of a name run `n[s..]` that goes back over `X の` when X is one kanji standing alone (日の|出建設,
+/// 那の|津エステート): names spelt with の between a single kanji and the rest; else `s`. A longer word
+/// before の is the sentence's (東京の|山田商事), and so is a pronoun (私の).
+fn single_kanji_no_head(n: &[char], s: usize) -> usize {
+    if s >= 2
+        && n[s - 1] == 'の'
+        && char_class(n[s - 2]) == 1
+        && !REFERENCE_KANJI.contains(n[s - 2])
+        && (s == 2 || !matches!(char_class(n[s - 3]), 1..=3))
+    {
+        s - 2
+    } else {
+        s
+    }
+}
+
 /// Start of a name followed by a place in brackets that ends at `ks` (`山田精工(大連)`|有限公司), or `ks`:
 /// one to six kanji or katakana in the brackets, a name run before them.
 fn paren_place_start(n: &[char], ks: usize) -> usize {
@@ -352,6 +371,9 @@ impl LegalFormRecognizer {
             return None; // 宗教法人格: legal personality, not a named body
         }
         let mut s = left_name(n, ks, 30);
+        if s < ks {
+            s = single_kanji_no_head(n, s); // 日の出建設株式会社
+        }
         if s == ks {
             s = paren_place_start(n, ks); // 东云精工(苏州)有限公司: a place in brackets between name and form
         }
@@ -371,6 +393,15 @@ impl LegalFormRecognizer {
         let mut e = right_name(n, p, 30);
         // ㈱三つ葉メディカル: the つ of a count inside the name
         while e > p && n.get(e) == Some(&'つ') && "一二三四五六七八九".contains(n[e - 1]) && class_at(n, e + 1) == 1
+        {
+            e = right_name(n, e + 1, 30);
+        }
+        // 株式会社日の出建設, 株式会社杜のシステム: one kanji, の, then the rest of the name
+        if e == p + 1
+            && char_class(n[p]) == 1
+            && n.get(e) == Some(&'の')
+            && matches!(class_at(n, e + 1), 1 | 2)
+            && !person_at(n, e + 1)
         {
             e = right_name(n, e + 1, 30);
         }

@@ -24,6 +24,7 @@ use crate::document::Document;
 pub mod acronym;
 pub mod context;
 pub mod financial;
+pub mod introduction;
 pub mod kana_abbreviation;
 pub mod keyword_hits;
 pub mod known_names;
@@ -260,6 +261,58 @@ mod tests {
         assert_eq!(texts(&e, "株式会社山田のおかげです。"), ["株式会社山田"]);
         // a kanji word after the hiragana is the person addressed, not the company's name
         assert_eq!(texts(&e, "株式会社青葉の田中様"), ["株式会社青葉"]);
+    }
+
+    #[test]
+    fn a_single_kanji_and_no_inside_a_name() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "宛先：株式会社月の輪ファーム 御中"), ["株式会社月の輪ファーム"]);
+        assert_eq!(texts(&e, "㈱森のテクノ　総務課"), ["㈱森のテクノ"]);
+        assert_eq!(texts(&e, "発注元：星の丘物産株式会社\n"), ["星の丘物産株式会社"]);
+        // a longer word or a pronoun before の is the sentence's; a person after の is no part of the name
+        assert_eq!(texts(&e, "大阪の北浜商事株式会社"), ["北浜商事株式会社"]);
+        assert_eq!(texts(&e, "私の北浜商事株式会社"), ["北浜商事株式会社"]);
+        assert_eq!(texts(&e, "株式会社森の田中様"), ["株式会社森"]);
+        assert_eq!(texts(&e, "株式会社北浜の田中様"), ["株式会社北浜"]);
+    }
+
+    #[test]
+    fn the_company_in_a_self_introduction() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "お世話になっております。北浜精機の田中です。\n"), ["北浜精機"]);
+        assert_eq!(texts(&e, "山田様\n\nミドリテック営業部の佐藤と申します。"), ["ミドリテック"]);
+        assert_eq!(texts(&e, "港南ロジ 総務の高橋でございます。"), ["港南ロジ"]);
+        assert_eq!(texts(&e, "> 北浜精機 営業二部の田中と申します。"), ["北浜精機"]);
+        assert_eq!(texts(&e, "星の丘プランニングの鈴木です"), ["星の丘プランニング"]);
+        // a department, a role, a place, a school or a family alone before の is no company
+        for t in [
+            "総務部の田中です。",
+            "経理の田中です。",
+            "情報システム部の佐藤です。",
+            "カスタマーサポートの鈴木です。",
+            "幹事の高橋です。",
+            "大阪市の山本です。",
+            "みなと小学校 担任の田中です。",
+            "本日の会議の田中です。",
+            "お問い合わせの件です。",
+            "先日の打合せの件で田中です。",
+            "集合は9:00、港南駅の金時計です。",
+            "集合は9:00、港南タワー2階のステンドグラス前です。",
+        ] {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
+    }
+
+    #[test]
+    fn unlisted_abbreviations_need_a_sentence() {
+        let e = engine(None);
+        // the subject of a sentence names a body; a code in a list, table or label does not
+        assert_eq!(texts(&e, "QXによると、計画は延期された。"), ["QX"]);
+        assert_eq!(texts(&e, "ZRTは新製品を発表した。"), ["ZRT"]);
+        for t in ["国籍 | QX | N2 |", "QX 19 / RV 11 / ZK 7", "入出力：QX,QZ", "識別記号「QX」を冠し", "規格 ZRT 14001"]
+        {
+            assert!(texts(&e, t).is_empty(), "{t}: {:?}", texts(&e, t));
+        }
     }
 
     #[test]
