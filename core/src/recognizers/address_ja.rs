@@ -445,10 +445,11 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
             }
         }
     }
-    if matches!(c.get(q), Some('丁' | '番' | '号')) {
-        // (the first code points of NUM_SUFFIXES)
+    // (the first code points of NUM_SUFFIXES, after a space too: `14 番地` when the text is spaced)
+    let qs = q + usize::from(c.get(q) == Some(&' ') && count > 0);
+    if matches!(c.get(qs), Some('丁' | '番' | '号')) {
         for suffix in NUM_SUFFIXES {
-            if let Some(e) = lit(c, q, suffix) {
+            if let Some(e) = lit(c, qs, suffix) {
                 if num_end_ok(c, e) {
                     return Some(e);
                 }
@@ -865,7 +866,25 @@ fn after_cue(c: &[char], pos: usize) -> usize {
     if c.get(q) == Some(&'\n') {
         q += 1;
     }
-    blanks(c, q, 3)
+    blanks(c, q, 8)
+}
+
+/// An address whose municipality is in no list, by its shape alone (`架空市本町2-3-4`,
+/// `仮名郡空想村大字上野12番地`, or a town standing for it: `港町五丁目8-14`) at `p`, where a cue (a
+/// prefecture, an address label, a postal code) says an address starts: a town after the municipality
+/// and a real block number (1-2-3, 3丁目, 12番地) that no word goes on from (not `担当市民課3-4番窓口`).
+/// Its end.
+fn unlisted_address(c: &[char], p: usize) -> Option<usize> {
+    if PREFECTURES.iter().any(|pref| lit(c, p, pref).is_some()) {
+        return None; // the prefecture's own anchor reads it
+    }
+    let m = unlisted_city(c, p)?;
+    if !c.get(m).is_some_and(|&x| is_town_char(x)) {
+        return None;
+    }
+    let e = rest(c, m)?;
+    let word_goes_on = c.get(e).is_some_and(|&x| is_town_char(x) && !is_hiragana(x));
+    (has_block(c, m, e) && !word_goes_on).then_some(e)
 }
 
 /// `(?=[\u4e00-\u9fffヶケ々]{1,6}[市区郡町村])` at `q`.
@@ -887,8 +906,9 @@ fn has_block(c: &[char], lo: usize, hi: usize) -> bool {
     (lo..c.len()).any(|p| {
         let ch = c[p];
         (ch.is_ascii_digit() || is_kanji_numeral(ch))
-            && (["丁目", "番", "号"].iter().any(|s| lit(c, p + 1, s).is_some())
-                || (c.get(p + 1) == Some(&'-') && c.get(p + 2).is_some_and(|d| d.is_ascii_digit())))
+            && (["丁目", "番", "号"].iter().any(|s| {
+                lit(c, p + 1, s).or_else(|| lit(c, p + 2, s).filter(|_| c.get(p + 1) == Some(&' '))).is_some()
+            }) || (c.get(p + 1) == Some(&'-') && c.get(p + 2).is_some_and(|d| d.is_ascii_digit())))
     })
 }
 
@@ -950,11 +970,7 @@ impl JapaneseAddressRecognizer {
             // a municipality not in the list (a new or misspelt one): its shape, then a town and a real
             // block number (静岡県架空市本町2-3-4)
             let p = if c.get(end) == Some(&' ') { end + 1 } else { end };
-            if let Some(e) = unlisted_city(c, p)
-                .and_then(|m| rest(c, m).filter(|&e| has_block(c, m, e)).map(|e| (m, e)))
-                .filter(|&(m, _)| c.get(m).is_some_and(|&x| is_town_char(x)))
-                .map(|(_, e)| e)
-            {
+            if let Some(e) = unlisted_address(c, p) {
                 return Some(("ADDRESS", start, e, 0.8));
             }
             return Some(("LOCATION", start, end, 0.6)); // a prefecture alone
@@ -1026,7 +1042,15 @@ impl Recognizer for JapaneseAddressRecognizer {
                 if start < last_end {
                     continue;
                 }
-                let Some(e) = self.municipality_at(doc, start) else { continue };
+                let Some(e) = self.municipality_at(doc, start) else {
+                    // a municipality no list knows, after the label or the postal code
+                    if let Some(e) = unlisted_address(c, start) {
+                        last_end = e;
+                        taken.push((start, e));
+                        out.push(Finding::new("ADDRESS", start, e, 0.8, NAME));
+                    }
+                    continue;
+                };
                 end = e;
             }
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
@@ -1082,7 +1106,14 @@ impl Recognizer for JapaneseAddressRecognizer {
             if k > 0 && taken[k - 1].1 > start {
                 continue;
             }
-            let Some(end) = self.municipality_at(doc, start) else { continue };
+            let Some(end) = self.municipality_at(doc, start) else {
+                // a municipality no list knows, right after a postal code
+                if let Some(e) = unlisted_address(c, start).filter(|_| after_postal) {
+                    taken.insert(k, (start, e));
+                    out.push(Finding::new("ADDRESS", start, e, 0.8, NAME));
+                }
+                continue;
+            };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
             // a whole cell of a row (`;西伯郡大山町大字古御堂835;`): the same delimiter before and after it
             let cell = d.is_some_and(|d| matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e) == Some(&c[d]));
@@ -1280,6 +1311,22 @@ mod tests {
         // the shape alone, with no town or no real block number: the prefecture only
         assert!(found("静岡県架空市2024年の人口\n", "ADDRESS").is_empty());
         assert!(found("東京都内で3件\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn a_municipality_not_in_the_list_after_a_label_or_a_postal_code() {
+        assert_eq!(found("住所：架空市本町2丁目3-4\n", "ADDRESS"), ["架空市本町2丁目3-4"]);
+        assert_eq!(found("〒999-0001 空想郡夢見町大字上野12番地\n", "ADDRESS"), ["空想郡夢見町大字上野12番地"]);
+        assert_eq!(found("山田 一郎　9990001　架空市本町2-3-4\n", "ADDRESS"), ["架空市本町2-3-4"]);
+        // the postal code's line, then the address indented under it
+        assert_eq!(found("〒999-0001\n　　　　　架空市本町2-3-4\n", "ADDRESS"), ["架空市本町2-3-4"]);
+        // a town standing for the address after the label; spaces inside the block numbers
+        assert_eq!(found("現住所　緑ヶ丘町五丁目8-14\n", "ADDRESS"), ["緑ヶ丘町五丁目8-14"]);
+        assert_eq!(found("住所 長野県仮名市本町 2 丁目 14 番地\n", "ADDRESS"), ["長野県仮名市本町 2 丁目 14 番地"]);
+        // no real block number, or no cue: nothing
+        assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
+        assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
+        assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
     }
 
     #[test]
