@@ -595,11 +595,13 @@ fn cell_ends(c: &[char], q: usize) -> bool {
     c.get(q).is_none_or(|&ch| matches!(ch, '\n' | '\t' | ',' | '"' | '|' | ' ' | ';'))
 }
 
-/// What may follow a room number closing a building name: the end of the cell, a closing bracket or
-/// punctuation, or hiragana (`… 103です`).
+/// What may follow a room number closing a building name: the end of the cell, a bracket (a closing
+/// one, or a note opening: `…1008（〒802-0002）`), punctuation, or hiragana (`… 103です`).
 fn room_closes(c: &[char], q: usize) -> bool {
     cell_ends(c, q)
-        || c.get(q).is_some_and(|&ch| matches!(ch, ')' | '）' | '」' | '』' | '】' | '。' | '、') || is_hiragana(ch))
+        || c.get(q).is_some_and(|&ch| {
+            matches!(ch, ')' | '）' | '(' | '（' | '」' | '』' | '】' | '。' | '、') || is_hiragana(ch)
+        })
 }
 
 fn is_hiragana(c: char) -> bool {
@@ -741,7 +743,7 @@ fn building(c: &[char], pos: usize) -> usize {
             return e;
         }
         // the building indented under the street on a form or a label
-        let q = blanks(c, pos + 1, 8);
+        let q = blanks(c, pos + 1, 16);
         if q > pos + 1 {
             if let Some(e) = building_at(c, q, false) {
                 return e;
@@ -1300,6 +1302,15 @@ mod tests {
             ["愛知県名古屋市中区栄3-4-5 大栄第2ビル5階"]
         );
         assert_eq!(found("住所：東京都港区芝5-1-1 芝中央館ではなく", "ADDRESS"), ["東京都港区芝5-1-1 芝中央館"]);
+        // a note in brackets after the room; the building indented deep under the street
+        assert_eq!(
+            found("住所は東京都江東区有明2-5-7 アリアケ有明808（4月から）です", "ADDRESS"),
+            ["東京都江東区有明2-5-7 アリアケ有明808"]
+        );
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-1\n　　　　　　　　　　　　サンハイツ千代田 105号室\n", "ADDRESS"),
+            ["東京都千代田区千代田1-1\n　　　　　　　　　　　　サンハイツ千代田 105号室"]
+        );
         // a kanji word and a number, or a number of people, are not a building
         assert_eq!(found("住所：東京都港区芝5-1-1 山田 12人\n", "ADDRESS"), ["東京都港区芝5-1-1"]);
     }
