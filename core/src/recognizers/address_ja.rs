@@ -944,7 +944,16 @@ impl JapaneseAddressRecognizer {
 
     /// (type, start, end, score) of the address or place from the anchor `[start, end)`.
     fn parse(&self, doc: &Document, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
-        let norm = &doc.norm;
+        let (kind, s, e, mut score) = self.parse_text(&doc.norm, start, end)?;
+        let pref = PREFECTURES.contains(&doc.norm.slice(start, end));
+        if kind == "ADDRESS" && !pref && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
+            score = 0.9; // a municipality without its prefecture, after an address label
+        }
+        Some((kind, s, e, score))
+    }
+
+    /// [`Self::parse`] on any folded text (no label looked for).
+    fn parse_text(&self, norm: &Text, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
         let c = &norm.chars;
         let t = &self.tables;
         let anchor = norm.slice(start, end);
@@ -983,12 +992,60 @@ impl JapaneseAddressRecognizer {
         let Some(addr_end) = rest(c, city_end) else {
             return Some(("LOCATION", start, city_end, if pref.is_some() { 0.6 } else { 0.5 }));
         };
-        let mut score = if pref.is_some() { 0.9 } else { 0.75 };
-        if pref.is_none() && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
-            score = 0.9;
-        }
-        Some(("ADDRESS", start, addr_end, score))
+        Some(("ADDRESS", start, addr_end, if pref.is_some() { 0.9 } else { 0.75 }))
     }
+}
+
+impl JapaneseAddressRecognizer {
+    /// An address on the line after a label or a 〒 at `from`, printed with a space between every two
+    /// characters (`住 所   〒 8 1 0 - 0 0 0 1   福 岡 市 中 央 区 天 神 4 - 2 - 31   天 神 ビ ル 7 F`, an OCR
+    /// or a form's text): read with those spaces dropped and each wider gap as one space; its span
+    /// in the text.
+    fn spaced_address(&self, c: &[char], from: usize) -> Option<(usize, usize)> {
+        let (compact, at) = despaced_line(c, from)?;
+        let norm = Text::from_chars(compact);
+        let cc = &norm.chars;
+        let st = after_cue(cc, 0);
+        let (s, e) = if let Some(pref) = PREFECTURES.iter().find_map(|p| lit(cc, st, p)) {
+            let (kind, s, e, _) = self.parse_text(&norm, st, pref)?;
+            (kind == "ADDRESS").then_some((s, e))?
+        } else if let Some(m) = self.tables.municipality_at(&norm, st) {
+            let (kind, s, e, _) = self.parse_text(&norm, st, m)?;
+            (kind == "ADDRESS" && has_block(cc, m, e)).then_some((s, e))?
+        } else {
+            (st, unlisted_address(cc, st)?)
+        };
+        Some((at[s], at[e - 1] + 1))
+    }
+}
+
+/// The line from `from` when it is spaced out (four or more single spaces between two characters among
+/// its first sixteen): its characters with the single spaces dropped and each run of two or more blanks
+/// (or a tab) read as one space, and the index in `c` of each.
+fn despaced_line(c: &[char], from: usize) -> Option<(Vec<char>, Vec<usize>)> {
+    let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
+    let q = blanks(c, from, 8);
+    let single = |i: usize| c[i] == ' ' && c[i - 1] != ' ' && i + 1 < line_end && !matches!(c[i + 1], ' ' | '\t');
+    if (q + 1..(q + 16).min(line_end)).filter(|&i| single(i)).count() < 4 {
+        return None;
+    }
+    let (mut out, mut at) = (Vec::new(), Vec::new());
+    let mut i = from;
+    while i < line_end {
+        if matches!(c[i], ' ' | '\t') {
+            let n = run(c, i, line_end - i, |x| x == ' ' || x == '\t');
+            if (n >= 2 || c[i] == '\t') && !out.is_empty() {
+                out.push(' ');
+                at.push(i);
+            }
+            i += n;
+            continue;
+        }
+        out.push(c[i]);
+        at.push(i);
+        i += 1;
+    }
+    Some((out, at))
 }
 
 impl Default for JapaneseAddressRecognizer {
@@ -1045,11 +1102,14 @@ impl Recognizer for JapaneseAddressRecognizer {
                     continue;
                 }
                 let Some(e) = self.municipality_at(doc, start) else {
-                    // a municipality no list knows, after the label or the postal code
-                    if let Some(e) = unlisted_address(c, start) {
+                    // a municipality no list knows, after the label or the postal code; or the line
+                    // after it printed with a space between every two characters
+                    if let Some((s, e)) =
+                        unlisted_address(c, start).map(|e| (start, e)).or_else(|| self.spaced_address(c, end))
+                    {
                         last_end = e;
-                        taken.push((start, e));
-                        out.push(Finding::new("ADDRESS", start, e, 0.8, NAME));
+                        taken.push((s, e));
+                        out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
                     }
                     continue;
                 };
@@ -1338,6 +1398,25 @@ mod tests {
         assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
         assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
         assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn an_address_printed_with_spaces_between_its_characters() {
+        assert_eq!(
+            found(
+                "住 所   〒 1 0 0 - 0 0 0 1   東 京 都 千 代 田 区 千 代 田 1 - 2 - 3   千 代 田 ビ ル 5 F\n",
+                "ADDRESS"
+            ),
+            ["東 京 都 千 代 田 区 千 代 田 1 - 2 - 3   千 代 田 ビ ル 5 F"]
+        );
+        assert_eq!(
+            found("現住所  名 古 屋 市 中 区 栄 3 丁 目 4 番 5 号\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 丁 目 4 番 5 号"]
+        );
+        assert_eq!(found("〒9 9 9 - 0 0 0 1　架 空 市 本 町 1 0 8 2 - 1\n", "ADDRESS"), ["架 空 市 本 町 1 0 8 2 - 1"]);
+        // spaced text after a label that is no address
+        assert!(found("住 所   未 定 で す\n", "ADDRESS").is_empty());
+        assert!(found("住所  名 古 屋 市 に 3 年 住 ん だ\n", "ADDRESS").is_empty());
     }
 
     #[test]
