@@ -871,16 +871,22 @@ fn after_cue(c: &[char], pos: usize) -> usize {
     blanks(c, q, 8)
 }
 
+/// A prefecture starts at `p` (its third or fourth character is the last, 都道府県, looked at first).
+fn prefecture_at(c: &[char], p: usize) -> bool {
+    let ends = |k: usize| c.get(p + k).is_some_and(|&x| matches!(x, '都' | '道' | '府' | '県'));
+    (ends(2) || ends(3)) && PREFECTURES.iter().any(|pref| lit(c, p, pref).is_some())
+}
+
 /// An address whose municipality is in no list, by its shape alone (`架空市本町2-3-4`,
 /// `仮名郡空想村大字上野12番地`, or a town standing for it: `港町五丁目8-14`) at `p`, where a cue (a
 /// prefecture, an address label, a postal code) says an address starts: a town after the municipality
 /// and a real block number (1-2-3, 3丁目, 12番地) that no word goes on from (not `担当市民課3-4番窓口`).
 /// Its end.
 fn unlisted_address(c: &[char], p: usize) -> Option<usize> {
-    if PREFECTURES.iter().any(|pref| lit(c, p, pref).is_some()) {
+    let m = unlisted_city(c, p)?;
+    if prefecture_at(c, p) {
         return None; // the prefecture's own anchor reads it
     }
-    let m = unlisted_city(c, p)?;
     if !c.get(m).is_some_and(|&x| is_town_char(x)) {
         return None;
     }
@@ -945,7 +951,7 @@ impl JapaneseAddressRecognizer {
     /// (type, start, end, score) of the address or place from the anchor `[start, end)`.
     fn parse(&self, doc: &Document, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
         let (kind, s, e, mut score) = self.parse_text(&doc.norm, start, end)?;
-        let pref = PREFECTURES.contains(&doc.norm.slice(start, end));
+        let pref = (3..=4).contains(&(end - start)) && prefecture_at(&doc.norm.chars, start);
         if kind == "ADDRESS" && !pref && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
             score = 0.9; // a municipality without its prefecture, after an address label
         }
@@ -1023,12 +1029,14 @@ impl JapaneseAddressRecognizer {
 /// its first sixteen): its characters with the single spaces dropped and each run of two or more blanks
 /// (or a tab) read as one space, and the index in `c` of each.
 fn despaced_line(c: &[char], from: usize) -> Option<(Vec<char>, Vec<usize>)> {
-    let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
     let q = blanks(c, from, 8);
-    let single = |i: usize| c[i] == ' ' && c[i - 1] != ' ' && i + 1 < line_end && !matches!(c[i + 1], ' ' | '\t');
-    if (q + 1..(q + 16).min(line_end)).filter(|&i| single(i)).count() < 4 {
+    let single = |i: usize| {
+        c[i] == ' ' && !matches!(c[i - 1], ' ' | '\n') && c.get(i + 1).is_some_and(|&x| !matches!(x, ' ' | '\t' | '\n'))
+    };
+    if (q + 1..(q + 16).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
         return None;
     }
+    let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
     let (mut out, mut at) = (Vec::new(), Vec::new());
     let mut i = from;
     while i < line_end {
@@ -1170,7 +1178,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             }
             let Some(end) = self.municipality_at(doc, start) else {
                 // a municipality no list knows, right after a postal code
-                if let Some(e) = unlisted_address(c, start).filter(|_| after_postal) {
+                if let Some(e) = after_postal.then(|| unlisted_address(c, start)).flatten() {
                     taken.insert(k, (start, e));
                     out.push(Finding::new("ADDRESS", start, e, 0.8, NAME));
                 }
