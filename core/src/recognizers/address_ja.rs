@@ -445,10 +445,11 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
             }
         }
     }
-    if matches!(c.get(q), Some('丁' | '番' | '号')) {
-        // (the first code points of NUM_SUFFIXES)
+    // (the first code points of NUM_SUFFIXES, after a space too: `14 番地` when the text is spaced)
+    let qs = q + usize::from(c.get(q) == Some(&' ') && count > 0);
+    if matches!(c.get(qs), Some('丁' | '番' | '号')) {
         for suffix in NUM_SUFFIXES {
-            if let Some(e) = lit(c, q, suffix) {
+            if let Some(e) = lit(c, qs, suffix) {
                 if num_end_ok(c, e) {
                     return Some(e);
                 }
@@ -594,11 +595,13 @@ fn cell_ends(c: &[char], q: usize) -> bool {
     c.get(q).is_none_or(|&ch| matches!(ch, '\n' | '\t' | ',' | '"' | '|' | ' ' | ';'))
 }
 
-/// What may follow a room number closing a building name: the end of the cell, a closing bracket or
-/// punctuation, or hiragana (`… 103です`).
+/// What may follow a room number closing a building name: the end of the cell, a bracket (a closing
+/// one, or a note opening: `…1008（〒802-0002）`), punctuation, or hiragana (`… 103です`).
 fn room_closes(c: &[char], q: usize) -> bool {
     cell_ends(c, q)
-        || c.get(q).is_some_and(|&ch| matches!(ch, ')' | '）' | '」' | '』' | '】' | '。' | '、') || is_hiragana(ch))
+        || c.get(q).is_some_and(|&ch| {
+            matches!(ch, ')' | '）' | '(' | '（' | '」' | '』' | '】' | '。' | '、') || is_hiragana(ch)
+        })
 }
 
 fn is_hiragana(c: char) -> bool {
@@ -740,7 +743,7 @@ fn building(c: &[char], pos: usize) -> usize {
             return e;
         }
         // the building indented under the street on a form or a label
-        let q = blanks(c, pos + 1, 8);
+        let q = blanks(c, pos + 1, 16);
         if q > pos + 1 {
             if let Some(e) = building_at(c, q, false) {
                 return e;
@@ -865,7 +868,31 @@ fn after_cue(c: &[char], pos: usize) -> usize {
     if c.get(q) == Some(&'\n') {
         q += 1;
     }
-    blanks(c, q, 3)
+    blanks(c, q, 8)
+}
+
+/// A prefecture starts at `p` (its third or fourth character is the last, 都道府県, looked at first).
+fn prefecture_at(c: &[char], p: usize) -> bool {
+    let ends = |k: usize| c.get(p + k).is_some_and(|&x| matches!(x, '都' | '道' | '府' | '県'));
+    (ends(2) || ends(3)) && PREFECTURES.iter().any(|pref| lit(c, p, pref).is_some())
+}
+
+/// An address whose municipality is in no list, by its shape alone (`架空市本町2-3-4`,
+/// `仮名郡空想村大字上野12番地`, or a town standing for it: `港町五丁目8-14`) at `p`, where a cue (a
+/// prefecture, an address label, a postal code) says an address starts: a town after the municipality
+/// and a real block number (1-2-3, 3丁目, 12番地) that no word goes on from (not `担当市民課3-4番窓口`).
+/// Its end.
+fn unlisted_address(c: &[char], p: usize) -> Option<usize> {
+    let m = unlisted_city(c, p)?;
+    if prefecture_at(c, p) {
+        return None; // the prefecture's own anchor reads it
+    }
+    if !c.get(m).is_some_and(|&x| is_town_char(x)) {
+        return None;
+    }
+    let e = rest(c, m)?;
+    let word_goes_on = c.get(e).is_some_and(|&x| is_town_char(x) && !is_hiragana(x));
+    (has_block(c, m, e) && !word_goes_on).then_some(e)
 }
 
 /// `(?=[\u4e00-\u9fffヶケ々]{1,6}[市区郡町村])` at `q`.
@@ -887,8 +914,9 @@ fn has_block(c: &[char], lo: usize, hi: usize) -> bool {
     (lo..c.len()).any(|p| {
         let ch = c[p];
         (ch.is_ascii_digit() || is_kanji_numeral(ch))
-            && (["丁目", "番", "号"].iter().any(|s| lit(c, p + 1, s).is_some())
-                || (c.get(p + 1) == Some(&'-') && c.get(p + 2).is_some_and(|d| d.is_ascii_digit())))
+            && (["丁目", "番", "号"].iter().any(|s| {
+                lit(c, p + 1, s).or_else(|| lit(c, p + 2, s).filter(|_| c.get(p + 1) == Some(&' '))).is_some()
+            }) || (c.get(p + 1) == Some(&'-') && c.get(p + 2).is_some_and(|d| d.is_ascii_digit())))
     })
 }
 
@@ -922,7 +950,16 @@ impl JapaneseAddressRecognizer {
 
     /// (type, start, end, score) of the address or place from the anchor `[start, end)`.
     fn parse(&self, doc: &Document, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
-        let norm = &doc.norm;
+        let (kind, s, e, mut score) = self.parse_text(&doc.norm, start, end)?;
+        let pref = (3..=4).contains(&(end - start)) && prefecture_at(&doc.norm.chars, start);
+        if kind == "ADDRESS" && !pref && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
+            score = 0.9; // a municipality without its prefecture, after an address label
+        }
+        Some((kind, s, e, score))
+    }
+
+    /// [`Self::parse`] on any folded text (no label looked for).
+    fn parse_text(&self, norm: &Text, start: usize, end: usize) -> Option<(&'static str, usize, usize, f64)> {
         let c = &norm.chars;
         let t = &self.tables;
         let anchor = norm.slice(start, end);
@@ -950,11 +987,7 @@ impl JapaneseAddressRecognizer {
             // a municipality not in the list (a new or misspelt one): its shape, then a town and a real
             // block number (静岡県架空市本町2-3-4)
             let p = if c.get(end) == Some(&' ') { end + 1 } else { end };
-            if let Some(e) = unlisted_city(c, p)
-                .and_then(|m| rest(c, m).filter(|&e| has_block(c, m, e)).map(|e| (m, e)))
-                .filter(|&(m, _)| c.get(m).is_some_and(|&x| is_town_char(x)))
-                .map(|(_, e)| e)
-            {
+            if let Some(e) = unlisted_address(c, p) {
                 return Some(("ADDRESS", start, e, 0.8));
             }
             return Some(("LOCATION", start, end, 0.6)); // a prefecture alone
@@ -965,12 +998,62 @@ impl JapaneseAddressRecognizer {
         let Some(addr_end) = rest(c, city_end) else {
             return Some(("LOCATION", start, city_end, if pref.is_some() { 0.6 } else { 0.5 }));
         };
-        let mut score = if pref.is_some() { 0.9 } else { 0.75 };
-        if pref.is_none() && doc.keyword_before(start, &[G_LABEL], 24).is_some() {
-            score = 0.9;
-        }
-        Some(("ADDRESS", start, addr_end, score))
+        Some(("ADDRESS", start, addr_end, if pref.is_some() { 0.9 } else { 0.75 }))
     }
+}
+
+impl JapaneseAddressRecognizer {
+    /// An address on the line after a label or a 〒 at `from`, printed with a space between every two
+    /// characters (`住 所   〒 8 1 0 - 0 0 0 1   福 岡 市 中 央 区 天 神 4 - 2 - 31   天 神 ビ ル 7 F`, an OCR
+    /// or a form's text): read with those spaces dropped and each wider gap as one space; its span
+    /// in the text.
+    fn spaced_address(&self, c: &[char], from: usize) -> Option<(usize, usize)> {
+        let (compact, at) = despaced_line(c, from)?;
+        let norm = Text::from_chars(compact);
+        let cc = &norm.chars;
+        let st = after_cue(cc, 0);
+        let (s, e) = if let Some(pref) = PREFECTURES.iter().find_map(|p| lit(cc, st, p)) {
+            let (kind, s, e, _) = self.parse_text(&norm, st, pref)?;
+            (kind == "ADDRESS").then_some((s, e))?
+        } else if let Some(m) = self.tables.municipality_at(&norm, st) {
+            let (kind, s, e, _) = self.parse_text(&norm, st, m)?;
+            (kind == "ADDRESS" && has_block(cc, m, e)).then_some((s, e))?
+        } else {
+            (st, unlisted_address(cc, st)?)
+        };
+        Some((at[s], at[e - 1] + 1))
+    }
+}
+
+/// The line from `from` when it is spaced out (four or more single spaces between two characters among
+/// its first sixteen): its characters with the single spaces dropped and each run of two or more blanks
+/// (or a tab) read as one space, and the index in `c` of each.
+fn despaced_line(c: &[char], from: usize) -> Option<(Vec<char>, Vec<usize>)> {
+    let q = blanks(c, from, 8);
+    let single = |i: usize| {
+        c[i] == ' ' && !matches!(c[i - 1], ' ' | '\n') && c.get(i + 1).is_some_and(|&x| !matches!(x, ' ' | '\t' | '\n'))
+    };
+    if (q + 1..(q + 16).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
+        return None;
+    }
+    let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
+    let (mut out, mut at) = (Vec::new(), Vec::new());
+    let mut i = from;
+    while i < line_end {
+        if matches!(c[i], ' ' | '\t') {
+            let n = run(c, i, line_end - i, |x| x == ' ' || x == '\t');
+            if (n >= 2 || c[i] == '\t') && !out.is_empty() {
+                out.push(' ');
+                at.push(i);
+            }
+            i += n;
+            continue;
+        }
+        out.push(c[i]);
+        at.push(i);
+        i += 1;
+    }
+    Some((out, at))
 }
 
 impl Default for JapaneseAddressRecognizer {
@@ -1026,7 +1109,18 @@ impl Recognizer for JapaneseAddressRecognizer {
                 if start < last_end {
                     continue;
                 }
-                let Some(e) = self.municipality_at(doc, start) else { continue };
+                let Some(e) = self.municipality_at(doc, start) else {
+                    // a municipality no list knows, after the label or the postal code; or the line
+                    // after it printed with a space between every two characters
+                    if let Some((s, e)) =
+                        unlisted_address(c, start).map(|e| (start, e)).or_else(|| self.spaced_address(c, end))
+                    {
+                        last_end = e;
+                        taken.push((s, e));
+                        out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
+                    }
+                    continue;
+                };
                 end = e;
             }
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
@@ -1082,7 +1176,14 @@ impl Recognizer for JapaneseAddressRecognizer {
             if k > 0 && taken[k - 1].1 > start {
                 continue;
             }
-            let Some(end) = self.municipality_at(doc, start) else { continue };
+            let Some(end) = self.municipality_at(doc, start) else {
+                // a municipality no list knows, right after a postal code
+                if let Some(e) = after_postal.then(|| unlisted_address(c, start)).flatten() {
+                    taken.insert(k, (start, e));
+                    out.push(Finding::new("ADDRESS", start, e, 0.8, NAME));
+                }
+                continue;
+            };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
             // a whole cell of a row (`;西伯郡大山町大字古御堂835;`): the same delimiter before and after it
             let cell = d.is_some_and(|d| matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e) == Some(&c[d]));
@@ -1269,6 +1370,15 @@ mod tests {
             ["愛知県名古屋市中区栄3-4-5 大栄第2ビル5階"]
         );
         assert_eq!(found("住所：東京都港区芝5-1-1 芝中央館ではなく", "ADDRESS"), ["東京都港区芝5-1-1 芝中央館"]);
+        // a note in brackets after the room; the building indented deep under the street
+        assert_eq!(
+            found("住所は東京都江東区有明2-5-7 アリアケ有明808（4月から）です", "ADDRESS"),
+            ["東京都江東区有明2-5-7 アリアケ有明808"]
+        );
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-1\n　　　　　　　　　　　　サンハイツ千代田 105号室\n", "ADDRESS"),
+            ["東京都千代田区千代田1-1\n　　　　　　　　　　　　サンハイツ千代田 105号室"]
+        );
         // a kanji word and a number, or a number of people, are not a building
         assert_eq!(found("住所：東京都港区芝5-1-1 山田 12人\n", "ADDRESS"), ["東京都港区芝5-1-1"]);
     }
@@ -1280,6 +1390,41 @@ mod tests {
         // the shape alone, with no town or no real block number: the prefecture only
         assert!(found("静岡県架空市2024年の人口\n", "ADDRESS").is_empty());
         assert!(found("東京都内で3件\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn a_municipality_not_in_the_list_after_a_label_or_a_postal_code() {
+        assert_eq!(found("住所：架空市本町2丁目3-4\n", "ADDRESS"), ["架空市本町2丁目3-4"]);
+        assert_eq!(found("〒999-0001 空想郡夢見町大字上野12番地\n", "ADDRESS"), ["空想郡夢見町大字上野12番地"]);
+        assert_eq!(found("山田 一郎　9990001　架空市本町2-3-4\n", "ADDRESS"), ["架空市本町2-3-4"]);
+        // the postal code's line, then the address indented under it
+        assert_eq!(found("〒999-0001\n　　　　　架空市本町2-3-4\n", "ADDRESS"), ["架空市本町2-3-4"]);
+        // a town standing for the address after the label; spaces inside the block numbers
+        assert_eq!(found("現住所　緑ヶ丘町五丁目8-14\n", "ADDRESS"), ["緑ヶ丘町五丁目8-14"]);
+        assert_eq!(found("住所 長野県仮名市本町 2 丁目 14 番地\n", "ADDRESS"), ["長野県仮名市本町 2 丁目 14 番地"]);
+        // no real block number, or no cue: nothing
+        assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
+        assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
+        assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn an_address_printed_with_spaces_between_its_characters() {
+        assert_eq!(
+            found(
+                "住 所   〒 1 0 0 - 0 0 0 1   東 京 都 千 代 田 区 千 代 田 1 - 2 - 3   千 代 田 ビ ル 5 F\n",
+                "ADDRESS"
+            ),
+            ["東 京 都 千 代 田 区 千 代 田 1 - 2 - 3   千 代 田 ビ ル 5 F"]
+        );
+        assert_eq!(
+            found("現住所  名 古 屋 市 中 区 栄 3 丁 目 4 番 5 号\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 丁 目 4 番 5 号"]
+        );
+        assert_eq!(found("〒9 9 9 - 0 0 0 1　架 空 市 本 町 1 0 8 2 - 1\n", "ADDRESS"), ["架 空 市 本 町 1 0 8 2 - 1"]);
+        // spaced text after a label that is no address
+        assert!(found("住 所   未 定 で す\n", "ADDRESS").is_empty());
+        assert!(found("住所  名 古 屋 市 に 3 年 住 ん だ\n", "ADDRESS").is_empty());
     }
 
     #[test]

@@ -71,12 +71,23 @@ impl Recognizer for PostalCode {
         for r in runs_of(runs, [7]) {
             let (start, end) = (r.start, r.end);
             let raw = r.raw(doc);
-            if !postal_shape(raw) || !boundary_ok(norm, start, end) || !self.exists(&r.digits) {
+            // spaces inside (`373 0851`, `8 1 0 - 0 0 0 1` of a spaced print): the code without them
+            let spaced = raw.contains(&' ');
+            let compact: Vec<char> =
+                if spaced { raw.iter().copied().filter(|&c| c != ' ').collect() } else { Vec::new() };
+            let shape = if spaced { &compact[..] } else { raw };
+            if !postal_shape(shape) || !boundary_ok(norm, start, end) {
                 continue;
             }
-            let hyphen = raw.len() == 8;
+            let hyphen = shape.len() == 8;
             let lo = start.saturating_sub(3);
             let mark = norm[lo..start].iter().rposition(|&c| c == '〒').map(|i| lo + i);
+            let marked = mark.is_some_and(|m| norm[m + 1..start].iter().all(|&c| c == ' ' || c == ':'));
+            // a spaced code needs the 〒 or the address after it; a code the list lacks (a new or
+            // fictitious one) is taken only written in full after the 〒 (〒999-0001)
+            if (spaced && !(marked || address_follows(norm, end))) || !(self.exists(&r.digits) || (marked && hyphen)) {
+                continue;
+            }
             let score = match mark {
                 Some(m) if norm[m + 1..start].iter().all(|&c| c == ' ' || c == ':') => 0.95,
                 _ => match label_of(doc, start) {
@@ -108,7 +119,10 @@ impl Recognizer for PostalCode {
 /// eighth character ends a prefecture, city, ward or district (東京都, 大阪府, 笠間市, 泉南郡).
 fn address_follows(norm: &[char], end: usize) -> bool {
     let mut q = end;
-    while q < norm.len() && q - end < 6 && norm[q] == ' ' {
+    if q < norm.len() && matches!(norm[q], ')' | '）') {
+        q += 1; // (673-0882) 兵庫県…
+    }
+    while q < norm.len() && q - end < 6 && matches!(norm[q], ' ' | '\t') {
         q += 1;
     }
     if q < norm.len() && norm[q] == '\n' {
@@ -377,6 +391,29 @@ mod tests {
         for bad in ["1:2", ":1:2", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1", "1:2:3:4:5:6:7::8", "g::1", ":::"] {
             assert!(!ipv6_valid(bad), "{bad}");
         }
+    }
+
+    fn postal(text: &str) -> Vec<String> {
+        let mut bits = vec![0u8; 1_250_001];
+        for v in [3_730_851usize, 6_730_882, 1_000_001] {
+            bits[v >> 3] |= 1 << (v & 7);
+        }
+        let r = PostalCode::new(Some(Arc::new(bits)));
+        crate::recognizer::run_alone(&r, text, Some(Lang::Ja)).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn postal_codes_written_with_spaces_or_missing_from_the_list() {
+        assert_eq!(postal("住所 〒373 0851 架空市本町1-2\n"), ["373 0851"]);
+        assert_eq!(postal("〒 3 7 3 - 0 8 5 1   架 空 市\n"), ["3 7 3 - 0 8 5 1"]);
+        assert_eq!(postal("山田 (673 0882) 兵庫県明石市\n"), ["673 0882"]);
+        assert_eq!(postal("1000001\t東京都千代田区千代田1-1\n"), ["1000001"]);
+        // a code the list lacks, written in full after the 〒
+        assert_eq!(postal("〒999-0001 架空市本町1-2\n"), ["999-0001"]);
+        // spaced digits with no 〒 and no address after them; a missing code without the 〒
+        assert!(postal("品番 373 0851 を3個\n").is_empty());
+        assert!(postal("注文番号 999-0001 の件\n").is_empty());
+        assert!(postal("〒9990001 架空市\n").is_empty());
     }
 
     #[test]
