@@ -36,6 +36,7 @@ mod patterns;
 mod personnel;
 mod phone_names;
 mod prose;
+mod prose_names;
 mod readers;
 mod repeat_names;
 mod role_names;
@@ -332,6 +333,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.spaced_lists();
         cx.cell_readings();
         cx.foreign_names();
+        cx.join_name_parts();
         let mut found = cx.found;
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));

@@ -131,6 +131,7 @@ impl Ctx<'_, '_> {
             if (2..=4).contains(&(j - i)) && !overlaps(&covered, i, j) {
                 self.kin_after(i, j); // 劉裕の異母弟
             }
+            self.names_in_run(i, j, &covered); // 小泉純一郎首相, 領事杉原千畝は (prose_names.rs)
             let mut s0 = i;
             while j - s0 >= 2 {
                 let e0 = (s0 + 40).min(j);
