@@ -495,21 +495,45 @@ fn real_date(y: i32, m: u32, d: u32) -> bool {
     (1..=9999).contains(&y) && d >= 1 && d <= days_in(y, m)
 }
 
+thread_local! {
+    /// The minute (seconds since the epoch / 60) [`today`] last asked the C library about, and its answer.
+    static TODAY: std::cell::Cell<(i64, (i32, u32, u32))> = const { std::cell::Cell::new((i64::MIN, (0, 0, 0))) };
+}
+
 /// Today's local date (what Python's `datetime.date.today()` gives).
+///
+/// Asked once per minute per thread: `localtime_r` cost ~500 instructions, paid by every document
+/// (1.6% of the engine's work on short English texts). Time-zone offsets are whole minutes, so the
+/// local date cannot change inside a minute of the clock.
 fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let minute = (secs / 60) as i64;
+    if let Ok((m, date)) = TODAY.try_with(|c| c.get()) {
+        if m == minute {
+            return date;
+        }
+    }
+    let date = local_date(secs).unwrap_or_else(|| civil((secs / 86400) as i64));
+    let _ = TODAY.try_with(|c| c.set((minute, date)));
+    date
+}
+
+/// The local date at `secs` since the epoch, from the C library's time zone.
+fn local_date(secs: u64) -> Option<(i32, u32, u32)> {
     #[cfg(unix)]
     {
-        // SAFETY: time(NULL) and localtime_r with valid pointers to locals.
+        let t = libc::time_t::try_from(secs).ok()?;
+        // SAFETY: localtime_r with valid pointers to locals.
         unsafe {
-            let t = libc::time(std::ptr::null_mut());
             let mut tm: libc::tm = std::mem::zeroed();
             if !libc::localtime_r(&t, &mut tm).is_null() {
-                return (tm.tm_year + 1900, (tm.tm_mon + 1) as u32, tm.tm_mday as u32);
+                return Some((tm.tm_year + 1900, (tm.tm_mon + 1) as u32, tm.tm_mday as u32));
             }
         }
     }
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    civil((secs / 86400) as i64)
+    #[cfg(not(unix))]
+    let _ = secs;
+    None
 }
 
 /// The (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
@@ -736,16 +760,7 @@ impl BirthDate {
                 continue;
             };
             for &(s, e) in tb.rows.iter().filter_map(|row| row.get(idx)) {
-                let re = DateRe { c: norm, hi: e };
-                let date = match re.fullmatch(s) {
-                    Some(m) => !m.is_jm() && valid(norm, &m, today),
-                    None => {
-                        compact_date(&norm[s..e], today)
-                            || short_year_date(&norm[s..e])
-                            || forms::date_at(norm, s, e, today) == Some(e)
-                    }
-                };
-                if date && !seen.contains(&s) {
+                if let Some(e) = birth_cell(norm, s, e, today).filter(|_| !seen.contains(&s)) {
                     seen.push(s);
                     out.push(Finding::new("DATE_OF_BIRTH", s, e, 0.9, NAME));
                 }
@@ -754,11 +769,73 @@ impl BirthDate {
     }
 }
 
+/// The date a cell of a birth column holds, ending where the cell ends or before an age in brackets
+/// (`H26.5.12（12）`, `1990/4/1 (35歳)`): the date's end. Dates of every written form, `19870620`,
+/// `87/06/20` and an era letter with six digits (`S621104`, as old systems print them).
+fn birth_cell(norm: &[char], s: usize, e: usize, today: (i32, u32, u32)) -> Option<usize> {
+    let e = without_age(norm, s, e);
+    let date = match (DateRe { c: norm, hi: e }).fullmatch(s) {
+        Some(m) => !m.is_jm() && valid(norm, &m, today),
+        None => {
+            compact_date(&norm[s..e], today)
+                || compact_era_date(&norm[s..e], today)
+                || short_year_date(&norm[s..e])
+                || forms::date_at(norm, s, e, today) == Some(e)
+        }
+    };
+    date.then_some(e)
+}
+
+/// The end of the cell `[s, e)` without an age in brackets closing it (`（12）`, `(35歳)`, `(満7才)`).
+fn without_age(norm: &[char], s: usize, e: usize) -> usize {
+    if e < s + 4 || !matches!(norm[e - 1], ')' | '）') {
+        return e;
+    }
+    let Some(o) = norm[s..e - 1].iter().rposition(|&c| c == '(' || c == '（').map(|o| s + o) else {
+        return e;
+    };
+    let inner = &norm[o + 1..e - 1];
+    let digits = inner.iter().filter(|c| c.is_ascii_digit()).count();
+    let age = (1..=3).contains(&digits)
+        && inner.iter().all(|&c| c.is_ascii_digit() || matches!(c, '満' | '歳' | '才' | ' '))
+        && inner.first().is_some_and(|&c| c.is_ascii_digit() || c == '満');
+    let mut end = o;
+    while end > s && norm[end - 1] == ' ' {
+        end -= 1;
+    }
+    if age && end > s {
+        end
+    } else {
+        e
+    }
+}
+
+/// `S621104`, `H050327` in a birth column: an era letter (M T S H R) and six digits, year month day
+/// of that era, a real date not after today.
+fn compact_era_date(cell: &[char], today: (i32, u32, u32)) -> bool {
+    if cell.len() != 7 || !cell[1..].iter().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = match cell[0].to_ascii_uppercase() {
+        'M' => 1867,
+        'T' => 1911,
+        'S' => 1925,
+        'H' => 1988,
+        'R' => 2018,
+        _ => return false,
+    };
+    let num = |a: usize, b: usize| cell[a..b].iter().fold(0u32, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
+    let (y, m, d) = (num(1, 3) as i32, num(3, 5), num(5, 7));
+    y >= 1 && (first + y, m, d) <= today && real_date(first + y, m, d)
+}
+
 /// The cells of the line `[ls, le)` of a table laid out by hand: cells part at a tab, a `;`, a `|`, an
 /// ideographic space or two spaces (one space stays inside a cell: `長岡 千尋`): (start, end) of each.
-fn row_cells(norm: &[char], ls: usize, le: usize) -> Vec<(usize, usize)> {
+/// `orig` is the text before the fold (where an ideographic space is still one), `norm` its fold.
+fn row_cells(orig: &[char], norm: &[char], ls: usize, le: usize) -> Vec<(usize, usize)> {
     let gap = |p: usize| {
-        matches!(norm[p], '\t' | ';' | '|' | '\u{3000}')
+        matches!(norm[p], '\t' | ';' | '|')
+            || orig[p] == '\u{3000}'
             || (norm[p] == ' ' && (p + 1 < le && norm[p + 1] == ' ' || p > ls && norm[p - 1] == ' '))
     };
     let mut cells = Vec::new();
@@ -782,6 +859,33 @@ fn row_cells(norm: &[char], ls: usize, le: usize) -> Vec<(usize, usize)> {
     cells
 }
 
+/// A header line of column names parted by single spaces (`No. 名前 生年月日 年齢 所属`): its words, when
+/// there are three or more and none holds a digit (a sentence or a data row is not a header).
+fn word_header(norm: &[char], hs: usize, he: usize) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut p = hs;
+    while p < he {
+        while p < he && norm[p] == ' ' {
+            p += 1;
+        }
+        let s = p;
+        while p < he && norm[p] != ' ' {
+            p += 1;
+        }
+        if p > s {
+            words.push((s, p));
+        }
+    }
+    let label = |&(s, e): &(usize, usize)| {
+        e - s <= 12 && !norm[s..e].iter().any(|c| c.is_ascii_digit() || matches!(c, '、' | '。' | ',' | ':'))
+    };
+    if words.len() >= 3 && words.iter().all(label) {
+        words
+    } else {
+        Vec::new()
+    }
+}
+
 impl BirthDate {
     /// A roster laid out by hand (`氏名　　生年月日　　住所` over rows of the same cells): the birth label is
     /// a cell of a header line of three cells or more, and every following line up to a blank one is a row.
@@ -790,21 +894,32 @@ impl BirthDate {
     /// space (`ヴォロンツォワ・アンナ 1993.2.7`), where a long name ran into it.
     fn roster(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
+        let orig = &doc.text.chars;
         let n = norm.len();
         let hs = line_start(norm, ks, 400);
         let he = line_end(norm, ks, 400);
-        let header = row_cells(norm, hs, he);
+        let mut header = row_cells(orig, norm, hs, he);
+        if header.len() < 3 {
+            header = word_header(norm, hs, he);
+        }
         let Some(idx) = header.iter().position(|&(s, e)| s <= ks && ks < e) else {
             return;
         };
-        if header.len() < 3 {
+        // three column names or more (a form line's brackets `生年月日　（　　）` name no column)
+        if header.iter().filter(|&&(s, e)| norm[s..e].iter().any(|c| c.is_alphabetic())).count() < 3 {
             return;
         }
-        let date_end = |s: usize, e: usize| -> bool {
-            match (DateRe { c: norm, hi: e }).fullmatch(s) {
+        // a written date anywhere in the row; digits alone (`19870620`, `S621104`) only in the label's column
+        let date_end = |s: usize, e: usize, in_column: bool| -> Option<(usize, usize)> {
+            let e2 = without_age(norm, s, e);
+            let whole = match (DateRe { c: norm, hi: e2 }).fullmatch(s) {
                 Some(m) => !m.is_jm() && valid(norm, &m, today),
-                None => forms::date_at(norm, s, e, today) == Some(e),
-            }
+                None => {
+                    forms::date_at(norm, s, e2, today) == Some(e2)
+                        || in_column && (compact_era_date(&norm[s..e2], today) || compact_date(&norm[s..e2], today))
+                }
+            };
+            whole.then_some((s, e2))
         };
         let mut ls = he + 1;
         while ls < n {
@@ -812,19 +927,29 @@ impl BirthDate {
             if norm[ls..le].iter().all(|&c| c == ' ' || c == '\u{3000}') {
                 break;
             }
-            let cells = row_cells(norm, ls, le);
+            let cells = row_cells(orig, norm, ls, le);
             if cells.len() + 1 < header.len() {
                 break; // the table ended
             }
+            // the label's column; in a row short of a cell, counted from the end (two first cells ran
+            // together: `310 ﾌﾀﾏﾀ ｼｮｳﾀ  H050327  0903…`), never by its place from the start, where digits
+            // alone may be another column's (`20190401　山田 花子　　20210401` under 社員番号 氏名 生年月日 入社日)
+            let column = |i: usize| {
+                if cells.len() >= header.len() {
+                    i == idx
+                } else {
+                    i + header.len() == idx + cells.len()
+                }
+            };
             let dated: Vec<(usize, (usize, usize))> = cells
                 .iter()
                 .enumerate()
                 .filter_map(|(i, &(s, e))| {
-                    if date_end(s, e) {
-                        return Some((i, (s, e)));
+                    if let Some(d) = date_end(s, e, column(i)) {
+                        return Some((i, d));
                     }
                     let sp = norm[s..e].iter().rposition(|&c| c == ' ')? + s;
-                    date_end(sp + 1, e).then_some((i, (sp + 1, e)))
+                    date_end(sp + 1, e, column(i)).map(|d| (i, d))
                 })
                 .collect();
             let pick = match dated.as_slice() {
@@ -1044,6 +1169,7 @@ impl Recognizer for BirthDate {
         if hits.is_empty() {
             self.family_lines(doc, &[], out);
             birth_years(doc, &[], out);
+            self.digits_before_sei(doc, &mut Vec::new(), out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -1082,6 +1208,32 @@ impl Recognizer for BirthDate {
         }
         self.family_lines(doc, &seen, out);
         birth_years(doc, &seen, out);
+        self.digits_before_sei(doc, &mut seen, out);
+    }
+}
+
+impl BirthDate {
+    /// A date in digits closed by 生 as a word of its own (`（S22.8.8生）`, `1994.5.26生　基礎年金番号`): 生
+    /// right after a digit and not starting a longer word (生活, 生産). Found with a byte search of the fold
+    /// for 生 (no keyword: the character is too common for the index).
+    fn digits_before_sei(&self, doc: &Document, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+        static SEI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("生".as_bytes()));
+        if doc.lang != crate::document::Lang::Ja {
+            return; // (no kanji: the language was told or guessed from kana and kanji)
+        }
+        let norm = &doc.norm.chars;
+        let today = today();
+        for b in SEI.find_iter(doc.norm.s.as_bytes()) {
+            let p = doc.norm.char_index(b);
+            if p == 0 || !norm[p - 1].is_ascii_digit() || norm.get(p + 1).is_some_and(|c| c.is_alphabetic()) {
+                continue;
+            }
+            if let Some(f) = self.before(doc, p, today).filter(|f| !seen.contains(&f.start)) {
+                seen.push(f.start);
+                out.push(f);
+            }
+        }
     }
 }
 
@@ -1092,6 +1244,19 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, f64)> {
         run_alone(&BirthDate, text, None).into_iter().map(|(f, covered)| (covered, f.score)).collect()
+    }
+
+    #[test]
+    fn today_is_the_local_date_and_stays_it_within_the_minute() {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let first = today();
+        let second = today(); // from the per-minute memory
+        let fresh = local_date(secs).unwrap_or_else(|| civil((secs / 86400) as i64));
+        // (a minute boundary between the calls may pass midnight: then the later call is the new day)
+        assert!(first == fresh || second != first, "{first:?} {fresh:?}");
+        assert_eq!(second, today());
+        let (y, m, d) = first;
+        assert!(real_date(y, m, d) && y >= 2024);
     }
 
     #[test]
@@ -1133,6 +1298,41 @@ mod tests {
         assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), vec!["2001/03/03".to_string()]);
         // a form line, not a header: the next line's lone date is not read
         assert!(find("生年月日　　（　　）\n申込日　2024/04/01\n").is_empty());
+    }
+
+    #[test]
+    fn rosters_of_other_layouts() {
+        let got = |text: &str| find(text).into_iter().map(|f| f.0).collect::<Vec<_>>();
+        // one ideographic space between cells (folded to a space, still a cell boundary)
+        let text = "係\u{3000}名前\u{3000}生年月日\u{3000}内線\n会計\u{3000}浦辺 梢\u{3000}S58.7.14\u{3000}2201\n";
+        assert_eq!(got(text), ["S58.7.14"]);
+        // a header of words parted by single spaces; an age in brackets after the date
+        let text = "番号 選手名 生年月日 学年\n4\u{3000}\u{3000}沖元 陽翔\u{3000}\u{3000}H27.2.9（11）\u{3000}5年\n\
+                    9\u{3000}\u{3000}アリ・ハサン\u{3000}2016年7月21日 (10歳)\u{3000}4年\n";
+        assert_eq!(got(text), ["H27.2.9", "2016年7月21日"]);
+        // digits alone in the label's column of an old system's print (half-width kana header)
+        let text = "ｺｰﾄﾞ ｼﾒｲ          ｾｲﾈﾝｶﾞｯﾋﾟ ﾃﾞﾝﾜ\n0104  ﾎﾘｴ ｶﾅ          19920815  08011112222\n";
+        assert_eq!(got(text), ["19920815"]);
+        let text = "ﾍﾔ  ｼﾒｲ        ｾｲﾈﾝｶﾞｯﾋﾟ  TEL\n201 ｵｵﾉ ﾀｸﾐ    H040611    09055556666\n";
+        assert_eq!(got(text), ["H040611"]);
+        // NEGATIVE: a row short of its birth cell: the date there is the next column's
+        let text =
+            "社員番号\u{3000}氏名\u{3000}生年月日\u{3000}入社日\n20190401\u{3000}山田 花子\u{3000}\u{3000}20210401\n";
+        assert!(got(text).is_empty());
+        // NEGATIVE: an era letter and six digits that make no real date
+        let text = "ﾍﾔ  ｼﾒｲ        ｾｲﾈﾝｶﾞｯﾋﾟ  TEL\n201 ｵｵﾉ ﾀｸﾐ    H041399    09055556666\n";
+        assert!(got(text).is_empty());
+    }
+
+    #[test]
+    fn a_date_in_digits_closed_by_sei() {
+        let got = |text: &str| find(text).into_iter().map(|f| f.0).collect::<Vec<_>>();
+        assert_eq!(got("受付 宗像 貢様（S19.11.30生）来店"), ["S19.11.30"]);
+        assert_eq!(got("・Nguyen Thi Lan\u{3000}2001.6.4生\u{3000}在留期限 2027.6.4"), ["2001.6.4"]);
+        // NEGATIVE: 生 beginning another word, or after a count
+        assert!(got("2024.4.1生産開始").is_empty());
+        assert!(got("令和6.4.1生活支援課").is_empty());
+        assert!(got("3年生 12名").is_empty());
     }
 
     #[test]

@@ -457,7 +457,8 @@ pub const LABELS: &[(&str, &[&str])] = &[
     ("n.iban", &["iban"]),
     ("n.dob", &[
         "生年月日", "誕生日", "生まれ", "日生", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "born",
-        "birthday",
+        "birthday", "birth", "セイネンガッピ", "ｾｲﾈﾝｶﾞｯﾋﾟ", "naissance", "date de naissance", "nascimento",
+        "data de nascimento", "fecha de nacimiento", "geburtsdatum", "ngày sinh",
     ]),
     ("n.other", &[
         "会員番号", "会員id", "注文番号", "受付番号", "伝票番号", "お問い合わせ番号", "問い合わせ番号",
