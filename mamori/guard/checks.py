@@ -67,6 +67,9 @@ STRONG_TYPES = frozenset(
 )
 # Values that identify a private person wherever they stand: a birth date, an identity or card number.
 IDENTIFYING_TYPES = STRONG_TYPES - {"SENSITIVE"}
+# The numbers of identity documents (本人確認書類) a person shows to prove who they are — a residence card, a passport,
+# a driving licence: a list of them typed into a mail's text is held like My Numbers (docs/guard.md).
+ID_CARD_TYPES = frozenset({"RESIDENCE_CARD", "PASSPORT", "DRIVERS_LICENSE"})
 # People in a list written into the mail's own text (a birth date or identity number, or a name beside an address
 # on each line) from which it is held as many people's data going outside: text pasted in a mail has no owner, no
 # password and is copied into every reply; an attachment is held from `bulk_records` (50). docs/guard.md.
@@ -641,15 +644,31 @@ def multiple_external_orgs(ctx: Context) -> list[Reason]:
         return []
     shown_en = [_party_shown(ctx, first[o], "en") for o in orgs[:5]]
     shown_ja = [_party_shown(ctx, first[o], "ja") for o in orgs[:5]]
+    people = sum(_individual(ctx, first[o]) for o in orgs)
+    en, ja = _parties_counted(len(orgs) - people, people)
     return [
         ctx.reason(
             "multiple_external_orgs",
-            f"To/Cc reach {len(orgs)} external organisations: {', '.join(shown_en)}.",
-            f"To/Cc に {len(orgs)} 社の宛先があります: {'、'.join(shown_ja)}",
+            f"To/Cc reach {en}: {', '.join(shown_en)}.",
+            f"To/Cc に{ja}の宛先があります: {'、'.join(shown_ja)}",
             shown_ja,
             [r.address for r in ctx.visible_external],
         )
     ]
+
+
+def _parties_counted(companies: int, people: int) -> tuple[str, str]:
+    """Outside parties in words (English, Japanese), companies and private persons counted apart: 「2 社」 only when
+    every party is an organisation; private persons at free mail are people (「個人 2 名」), not companies."""
+    if not people:
+        return f"{companies} external organisations", f" {companies} 社"
+    if not companies:
+        return f"{people} private persons outside", f"社外の個人 {people} 名"
+    total = companies + people
+    return (
+        f"{total} outside parties ({companies} organisation(s), {people} private person(s))",
+        f"社外の {total} 者（{companies} 社・個人 {people} 名）",
+    )
 
 
 def _party_shown(ctx: Context, r: Recipient, lang: str) -> str:
@@ -792,6 +811,13 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     # the quoted mail's To/Cc lines say who was on it, which is how a reply to all kept them: no naming
     body = _QUOTED_RECIPIENT_LINE.sub("", m.body)
     texts = "\n".join((m.subject, body, *(a.text for a in m.attachments), *(a.filename for a in m.attachments)))
+    # a reply opening to private persons alone is their own business: another private person there must be named in
+    # the sender's new text (or the subject, the attachments) or have written in the thread, not only be spoken of in
+    # the quoted mail that kept them
+    to_people = all(_individual(ctx, r) for r in addressed)
+    writers = set(quoted_writers(m.body))
+    own = "\n".join((m.subject, own_text(m.body), *(a.text for a in m.attachments),
+                     *(a.filename for a in m.attachments)))  # fmt: skip
     out: list[Reason] = []
     for r in ctx.visible_external:
         if r in addressed or recipient_surname(ctx, r) in sal.names_surnames:
@@ -802,7 +828,9 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
             continue
         if not _individual(ctx, r) and orgs & (addressed_orgs | ctx.sent_orgs):
             continue
-        if _named_in(ctx, r, texts) or ctx.copied_as_usual(r, addressed_orgs):
+        between_people = to_people and _individual(ctx, r)
+        named = r.address.lower() in writers or _named_in(ctx, r, own) if between_people else _named_in(ctx, r, texts)
+        if named or ctx.copied_as_usual(r, addressed_orgs):
             continue
         private = _individual(ctx, r) or not orgs
         # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
@@ -812,13 +840,21 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
         meant_ja = "、".join(f"{n}様" for n in sal.names_surnames) or "、".join(sorted(ctx.salutation_orgs))
         shown = masked_address(r.address)
         field_name = FIELD_LABELS.get(r.field, r.field)
+        where_en, where_ja = (
+            ("another private person whom your new text never names (only the quoted mail does)",
+             "別の個人の方で、引用部分にしか出てこず、あなたが書いた本文では触れていません。個人の方宛ての返信は、その方"
+             "だけのものです")
+            if between_people else
+            ("another customer's party that the message never names",
+             "別のお客様の関係者で、本文・件名・添付・引用のどこにも出てきません")
+        )  # fmt: skip
         out.append(
             ctx.reason(
                 "content_recipient_mismatch",
-                f"This reply opens to {meant_en} alone, but the {field_name} recipient {shown} ({who_en}) is another "
-                "customer's party that the message never names: was it kept by a reply to all?",
-                f"この返信の宛名は {meant_ja} だけですが、{field_name} の {shown}（{who_ja}）は別のお客様の関係者で、"
-                "本文・件名・添付・引用のどこにも出てきません。全員に返信で宛先が残っていませんか？",
+                f"This reply opens to {meant_en} alone, but the {field_name} recipient {shown} ({who_en}) is "
+                f"{where_en}: was it kept by a reply to all?",
+                f"この返信の宛名は {meant_ja} だけですが、{field_name} の {shown}（{who_ja}）は{where_ja}。"
+                "全員に返信で宛先が残っていませんか？",
                 [field_name, shown, who_ja],
                 [r.address],
             )
@@ -1391,6 +1427,22 @@ def _list_in_text(ctx: Context) -> list[Reason]:
                 f"本文に {n} 名分のマイナンバー（個人番号）が書かれ、社外に送られます。マイナンバーは番号法の特定個人"
                 "情報で、メール本文に書いて送るものではありません（本文のマイナンバーは "
                 f"{LIST_RECORDS} 名から保留します。送る必要があれば保護した添付ファイルにしてください）。",
+                [BODY_NAME],
+            )
+        ]
+    cards = sum(n for _, n in body.id_cards) if body is not None else 0
+    if body is not None and cards >= LIST_RECORDS:
+        kinds = [t for t, _ in body.id_cards]
+        en, ja = entity_labels(set(kinds), "en"), entity_labels(set(kinds))
+        return [
+            ctx.reason(
+                "bulk_pii",
+                f"The message text holds {cards} identity-document numbers ({en}), going outside: the number of a "
+                "card a person proves who they are with is typed into a mail, unprotected and copied into every reply "
+                f"and forward (held from {LIST_RECORDS} numbers; attach them, protected, if they must go).",
+                f"本文に本人確認書類の番号（{ja}）が {cards} 件書かれ、社外に送られます。本人確認に使う番号は、本文に"
+                f"書くと保護できず返信・転送のたびに複製されます（本文の本人確認書類の番号は {LIST_RECORDS} 件から保留"
+                "します。送る必要があれば保護した添付ファイルにしてください）。",
                 [BODY_NAME],
             )
         ]

@@ -10,6 +10,7 @@ from mamori.guard.attachments import analyse_extraction, guard_limits, mime_dama
 from mamori.guard.checks import (
     BODY_NAME,
     CHECKS,
+    ID_CARD_TYPES,
     IDENTIFYING_TYPES,
     LIST_RECORDS,
     PERSONAL_TYPES,
@@ -91,7 +92,9 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
     or a name beside a home address (an address, a postal code, or a place with a house number: `dwelling`) or beside
     a date of a column of birth dates (`birth_date_rows`): a list of people pasted in the mail
     (`checks.BODY_LIST_RECORDS`). Own text past `MAX_LINES_OF_BODY` non-blank lines is not read: ``unread_text``.
-    ``versions``: the text other versions of a multipart/alternative add (each cut of its quote and signature too).
+    ``id_cards`` counts the distinct numbers of identity documents (`ID_CARD_TYPES`: residence card,
+    passport, driving licence) in the own text, per type. ``versions``: the text other versions of a
+    multipart/alternative add (each cut of its quote and signature too).
     """
     from mamori.guard.attachments import RECORD_TYPES
 
@@ -121,6 +124,7 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
             if f.type in RECORD_TYPES:
                 values.setdefault(f.type, set()).add(f.text)
     my_numbers = len(values.get("MY_NUMBER", ()))
+    id_cards = tuple((t, len(values[t])) for t in sorted(ID_CARD_TYPES) if values.get(t))
     records = max(records, *(len(v) for v in values.values()), 0)
     rest = "\n".join(_rest(text) for text in (body, *versions))
     (quoted, quoted_findings, rows), sensitive = _quoted(rest, detector)
@@ -131,7 +135,7 @@ def analyse_body(body: str, detector, versions: Sequence[str] = ()) -> Attachmen
         quoted = 0
     return AttachmentInfo(
         BODY_NAME, own, tuple(findings), records, issues, quoted=quoted, quoted_sensitive=sensitive,
-        identifying=identifying, my_numbers=my_numbers,
+        identifying=identifying, my_numbers=my_numbers, id_cards=id_cards,
     )  # fmt: skip
 
 

@@ -53,6 +53,9 @@ class AttachmentInfo:
     identifying: int = 0
     # distinct My Numbers (個人番号) in the body's own text (the body's analysis only)
     my_numbers: int = 0
+    # distinct numbers of identity documents (在留カード, 旅券, 運転免許証) in the body's own text, per type, as
+    # ``((type, count), ...)`` (the body's analysis only)
+    id_cards: tuple[tuple[str, int], ...] = ()
 
     @property
     def types(self) -> set[str]:

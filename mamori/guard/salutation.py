@@ -54,6 +54,7 @@ _GENERIC_EN = re.compile(
     r"|to\s+whom\s+it\s+may\s+concern|greetings\s*[,!]?\s*$)",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"[（(【\[]([^）)】\]]{1,40})[）)】\]]")
 _HONORIFIC_SUFFIX = re.compile(r"[-\s]?(?:san|sama|sensei|dono|kun|chan)$", re.IGNORECASE)
 _ORG_MARK = re.compile(
     r"(株式会社|有限会社|合同会社|法人|\(株\)|（株）|㈱|\(有\)|（有）|㈲|社\s*$|組合|協会|大学|病院|銀行)"
@@ -133,8 +134,13 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
             if org in rest:
                 orgs.append(org)
                 rest = rest.replace(org, " ")
+        named_line = _HONORIFIC.search(line) and not generic and "御中" not in line
+        if named_line:
+            # a bracket on a name line holds a post or a reading (製造部（派遣先責任者） 鈴木様, 鈴木（すずき）様),
+            # not a name; an organisation there is still one (佐藤様（株式会社A）)
+            rest = _BRACKETED.sub(lambda m: m.group() if _ORG_MARK.search(m.group()) else " ", rest)
         rest = re.sub(r"[（()）【】\[\]]", " ", rest)
-        if not _HONORIFIC.search(line) or generic or "御中" in line:
+        if not named_line:
             orgs.extend(t for t in re.split(r"[\s\u3000]+", rest) if t and _ORG_MARK.search(t))
             continue
         # 「佐藤様、鈴木様」: one name per honorific

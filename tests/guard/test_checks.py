@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mamori.guard import AttachmentInfo, judge
 from mamori.guard.lookalike import imitates, lookalike_of
 from mamori.guard.salutation import own_text, parse
@@ -142,6 +144,25 @@ def test_salutation_forms():
     assert parse("佐藤様、鈴木様\n\n本文", orgs).names == ("佐藤", "鈴木")
     assert parse("お疲れ様です。\n中村です。", orgs).names == ()
     assert "ベータ" not in own_text("本文\n> ベータ商事株式会社\n")
+    # a bracket before the name holds a post or a reading, not a name; an organisation in one is still one
+    assert parse("株式会社アルファ\n製造部（安全衛生責任者）　佐藤様\n\n本文", orgs).names == ("佐藤",)
+    assert parse("鈴木（すずき）様\n\n本文", orgs).names == ("鈴木",)
+    assert parse("佐藤様（株式会社アルファ）\n\n本文", orgs).orgs == ("株式会社アルファ",)
+
+
+def test_a_reply_with_a_post_in_the_opening_keeps_its_terms_from_a_quoted_cc_company(policy, directory, history):
+    """「株式会社ガンマ\n製造部（派遣先責任者） 山田様」 opens to 山田 alone: the amount of the new text is the
+    To company's terms, and a Cc company only the quoted mail names is held (the post read as a name stopped it)."""
+    body = (
+        "株式会社ガンマ\n製造部（派遣先責任者）　山田様\n\nご依頼の件、時給は1,450円でご提案いたします。"
+        + SIGNATURE
+        + "\n-----Original Message-----\n差出人: 山田 次郎 <j.yamada@gamma.example>\n\n"
+        + "ベータ商事株式会社様にもお送りしています。\n"
+    )
+    m = replace(msg([("山田 次郎", "j.yamada@gamma.example")], body, cc=[("田中 一郎", "i.tanaka@beta.example")]),
+                subject="Re: 募集の件")  # fmt: skip
+    v = judge(m, policy, directory, history)
+    assert any(r.code == "content_recipient_mismatch" and r.severity == "hold" for r in v.reasons)
 
 
 def test_english_salutation_meets_the_kanji_name_by_its_kana(policy, directory, history):

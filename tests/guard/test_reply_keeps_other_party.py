@@ -132,3 +132,47 @@ def test_full_names_in_labels_are_cut_to_surnames(policy):
     reason = next(r for r in judge(m, policy, book, History()).reasons if r.code == "multiple_external_orgs")
     assert "直美" not in reason.detail + reason.detail_ja + "".join(reason.evidence)
     assert "あおい書房（個人事業主 堀 ■■）" in reason.detail_ja
+
+
+APPLICANTS = """森 健太,モリ ケンタ,kenta.mori@mail-one.test,個人（応募者 No.501）
+原 由紀,ハラ ユキ,yuki.hara@post-two.test,個人（応募者 No.502）
+"""
+MORI = ("森 健太", "kenta.mori@mail-one.test")
+HARA = ("原 由紀", "yuki.hara@post-two.test")
+
+
+def test_a_reply_to_one_private_person_keeping_another_they_spoke_of(policy):
+    """Two private persons are two parties (each their own label): the one the reply opens to copied the other
+    in (「原さんもCcに入れています」), but the reply is about the first one's own matters; the other, spoken of only
+    in the quoted mail and not in the sender's new text, is held. Named in the new text, or a writer in the
+    thread, they are not."""
+    book = parse_contacts(CONTACTS + FAMILIES + APPLICANTS)  # free-mail providers several people write from
+    usual = History()
+    usual.add(SENDER, ["kenta.mori@mail-one.test"], "2026-03-01")
+    usual.add(SENDER, ["yuki.hara@post-two.test"], "2026-03-01")
+    text = "森 健太 様\n\n先日ご相談の通院の件、勤務先には配慮をお願いしておきました。"
+    quoted = "\n\n2026年3月2日 森 健太 <kenta.mori@mail-one.test>:\n> 同じ件なので、原さんもCcに入れています。\n"
+    v = judge(reply([MORI], [HARA], text, quote=quoted), policy, book, usual)
+    assert "content_recipient_mismatch" in held(v)
+    reason = next(r for r in v.reasons if r.code == "content_recipient_mismatch")
+    assert "引用部分にしか出てこず" in reason.detail_ja and "only the quoted mail" in reason.detail
+    named = text + "\n原様にも同じ日程をご案内しています。"
+    assert "content_recipient_mismatch" not in held(judge(reply([MORI], [HARA], named, quote=quoted), policy, book,
+                                                          usual))  # fmt: skip
+    by_hara = "\n\n-----Original Message-----\nFrom: 原 由紀 <yuki.hara@post-two.test>\n> 森さんと伺います。\n"
+    assert "content_recipient_mismatch" not in held(judge(reply([MORI], [HARA], text, quote=by_hara), policy, book,
+                                                          usual))  # fmt: skip
+
+
+def test_multiple_orgs_counts_companies_and_private_persons_apart(book, usual, policy):
+    def detail(m):
+        return next(r for r in judge(m, policy, book, usual).reasons if r.code == "multiple_external_orgs")
+
+    people = detail(reply([KIMURA], [ONISHI], "木村様、大西様\n\n家族会は12月5日に決まりました。"))
+    assert "社外の個人 2 名" in people.detail_ja and "社" not in people.detail_ja.split(":")[0].replace("社外", "")
+    assert "2 private persons outside" in people.detail and "organisations" not in people.detail
+    mixed = detail(reply([KIMURA], [YAMADA], "木村様、山田様\n\n家族会は12月5日に決まりました。"))
+    assert "社外の 2 者（1 社・個人 1 名）" in mixed.detail_ja
+    assert "2 outside parties (1 organisation(s), 1 private person(s))" in mixed.detail
+    companies = detail(reply([YAMADA], [TANAKA], "山田様、田中様\n\nご案内です。"))
+    assert "To/Cc に 2 社の宛先があります" in companies.detail_ja and "2 external organisations" in companies.detail
