@@ -32,8 +32,15 @@ def test_recognizers_run_on_english_only() -> None:
     recognizers = [r for r in default_recognizers() if r.name in NAMES]
     assert sorted(r.name for r in recognizers) == sorted(NAMES)
     for r in recognizers:
-        assert r.languages == frozenset({"en"})
+        # english_names also reads the lines written in English inside a Japanese document
+        assert r.languages == frozenset({"en", "ja"} if r.name == "english_names" else {"en"})
     assert english("english_names").detect("山田太郎さん、John Smith様", "auto") == []
+
+
+def test_english_lines_of_a_japanese_document() -> None:
+    text = "各位\n\n先方からのメールを転送します。\n\nHi Anna,\nThanks for the call.\nBest regards,\nMaria Lopez\n"
+    got = [(f.type, f.text) for f in english("english_names").detect(text, "auto")]
+    assert got == [("PERSON", "Anna"), ("PERSON", "Maria Lopez")]
 
 
 # ---- PERSON -------------------------------------------------------------------------------------

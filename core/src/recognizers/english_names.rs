@@ -29,6 +29,8 @@ use crate::pystr::{self, is_letter, is_word, split_ws, str_islower, str_isupper}
 use crate::recognizer::Recognizer;
 use crate::recognizers::english_words::{is_upper_class, lexicons, FxBuild, Lexicons, PARTICLES};
 
+mod latin_blocks;
+
 const NAME: &str = "english_names";
 
 const NOT_NAME: &str = "street road avenue lane drive city state country county town village square park suite apt
@@ -1124,15 +1126,65 @@ impl Recognizer for EnglishNameRecognizer {
         &["PERSON", "ORGANIZATION", "LOCATION"]
     }
 
-    fn supports(&self, lang: Lang) -> bool {
-        lang == Lang::En
+    fn supports(&self, _lang: Lang) -> bool {
+        true // a Japanese document: its English lines only (see `latin_blocks`)
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) if doc.lang == Lang::Ja => self.find_in_latin_blocks(doc, out, &mut sc),
             Ok(mut sc) => self.find_with(doc, out, &mut sc),
+            Err(_) if doc.lang == Lang::Ja => self.find_in_latin_blocks(doc, out, &mut Scratch::default()),
             Err(_) => self.find_with(doc, out, &mut Scratch::default()),
         })
+    }
+}
+
+impl EnglishNameRecognizer {
+    /// The PERSON findings of the English lines of a Japanese document ([`latin_blocks`]), each block
+    /// read as an English document of its own.
+    fn find_in_latin_blocks(&self, doc: &Document, out: &mut Vec<Finding>, sc: &mut Scratch) {
+        let t: &[char] = &doc.text.chars;
+        let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets());
+        if blocks.is_empty() {
+            return;
+        }
+        let lexicon = crate::lexicon::Lexicon::new(); // the English rules ask no keyword
+        let mut got = Vec::new();
+        for (a, b) in blocks {
+            let text: String = t[a..b].iter().collect();
+            let sub = Document::new(&text, Some(Lang::En), &lexicon);
+            got.clear();
+            self.find_with(&sub, &mut got, sc);
+            got.retain(|f| f.kind == "PERSON" && self.block_person(&sub.norm.chars, f));
+            latin_blocks::join_inverted(&sub.norm.chars, &mut got);
+            out.extend(got.iter().map(|f| Finding { start: f.start + a, end: f.end + a, ..*f }));
+        }
+    }
+
+    /// Whether a PERSON finding `f` of an English block (folded text `t`) is kept: a capital first and
+    /// no digit in it ("call me back" is no name in a business mail); a
+    /// single word before a colon (`Mail:`, `Attn:`) only when it is a known given name or surname; a
+    /// weak finding without a common word, a company word or a place in it.
+    fn block_person(&self, t: &[char], f: &Finding) -> bool {
+        let span = &t[f.start..f.end];
+        if span.iter().any(|c| c.is_ascii_digit()) || !span.first().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        let mut key = String::new();
+        let words: Vec<&[char]> = span.split(|&c| c == ' ' || c == ',').filter(|w| !w.is_empty()).collect();
+        let colon = t[f.end..].iter().find(|&&c| c != ' ') == Some(&':');
+        if words.len() == 1 && colon {
+            return self.class(norm_into(words[0], &mut key)) & (class::GIVEN | class::SURNAME) != 0;
+        }
+        if f.score < 0.6 {
+            let bad = class::COMMON | class::ORG_SUFFIX | class::LEGAL_FORM | class::PLACE | class::NOT_NAME_WORD;
+            return !words.iter().any(|w| {
+                let c = self.class(norm_into(w, &mut key));
+                c & bad != 0 && c & (class::GIVEN | class::SURNAME) == 0
+            });
+        }
+        true
     }
 }
 
