@@ -104,6 +104,18 @@ fn yucho_shape(raw: &[char]) -> bool {
         && raw[6..].iter().all(char::is_ascii_digit)
 }
 
+/// Seven digits right after the kind of account abbreviated to one character standing as a cell or word
+/// of its own (`| 普 1460023 |`, `218    普   3029471`, `津駅前 当 0094471`): 普 (普通) or 当 (当座) with a
+/// space, tab or bar on both sides (not 担当, 当社, 普及).
+fn after_kind_cell(norm: &[char], start: usize) -> bool {
+    let gap = |c: char| matches!(c, ' ' | '\t' | '|' | '｜');
+    let mut p = start;
+    while p > 0 && gap(norm[p - 1]) {
+        p -= 1;
+    }
+    p < start && p > 0 && matches!(norm[p - 1], '普' | '当') && (p == 1 || gap(norm[p - 2]) || norm[p - 2] == '\n')
+}
+
 fn contains_seq(hay: &[char], needle: &str) -> bool {
     let n: Vec<char> = needle.chars().collect();
     hay.windows(n.len()).any(|w| w == n.as_slice())
@@ -119,10 +131,11 @@ impl Recognizer for BankAccount {
             if r.end - r.start != 7 || !boundary_ok(norm, r.start, r.end) {
                 continue;
             }
-            if label_of(doc, r.start) != Some("n.bank") {
-                continue;
+            if label_of(doc, r.start) == Some("n.bank") {
+                out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.88, "bank_account"));
+            } else if after_kind_cell(norm, r.start) {
+                out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.85, "bank_account"));
             }
-            out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.88, "bank_account"));
         }
         for r in runs_of(runs, 11..14) {
             if !yucho_shape(r.raw(doc)) || !boundary_ok(norm, r.start, r.end) {
@@ -253,5 +266,26 @@ mod tests {
         assert_eq!(iban_match(&c("GB82 WEST 1234 5698 7654 32 x"), 0), Some(27));
         assert_eq!(iban_match(&c("GB82WEST12345698765432ABCDEFGHIJKLMN"), 0), None);
         assert_eq!(iban_match(&c("FR14 2004 1010 0505 0001 3M02 606"), 0), Some(33));
+    }
+
+    fn accounts(text: &str) -> Vec<String> {
+        crate::recognizer::run_alone(&BankAccount, text, None).into_iter().map(|(_, covered)| covered).collect()
+    }
+
+    #[test]
+    fn seven_digits_after_a_one_character_kind_of_account() {
+        assert_eq!(accounts("ミナミ ケンタ | 北陸銀行 | 高岡 | 普 2214087 | 12,000\n"), ["2214087"]);
+        assert_eq!(accounts("03  ハラダ ユキ    常陽    112    当   0081234    98,000\n"), ["0081234"]);
+        // NEGATIVE: 当 and 普 inside words, or no gap before the digits' cell
+        assert!(accounts("担当 2214087\n").is_empty());
+        assert!(accounts("普及率 2214087\n本日 当 2214087円\n").is_empty());
+        assert!(accounts("当2214087\n").is_empty());
+    }
+
+    #[test]
+    fn a_transfer_list_with_bank_and_branch_code_columns() {
+        let text = "社員番号,氏名カナ,銀行コード,支店コード,種目,口座番号,金額\n\
+                    20031,ｵｶﾞﾜ ﾐｷ,0177,310,1,5012233,301200\n20045,ｲｼｲ ｼﾞｭﾝ,0005,044,1,0127788,288500\n";
+        assert_eq!(accounts(text), ["5012233", "0127788"]);
     }
 }
