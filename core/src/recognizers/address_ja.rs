@@ -103,6 +103,8 @@ const G_PLACE: &str = "address_place";
 const G_CITY_END: &str = "address_city_end";
 /// The romanised municipality kinds (-ku, -shi …) of [`super::romaji_address`].
 const G_ROMAJI: &str = "address_romaji_kind";
+/// The address labels a foreign address in Latin letters may follow ([`super::foreign_address::LABELS`]).
+const G_FOREIGN: &str = "address_foreign_label";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -1083,6 +1085,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_PLACE, self.places.clone()),
             (G_CITY_END, words(&["市", "区", "郡", "町", "村"])),
             (G_ROMAJI, words(&super::romaji_address::KINDS)),
+            (G_FOREIGN, words(&super::foreign_address::LABELS)),
         ]
     }
 
@@ -1215,6 +1218,10 @@ impl Recognizer for JapaneseAddressRecognizer {
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
+        }
+        // a foreign address in Latin letters after an address label (住所：Rua Vergueiro, 2045, São Paulo)
+        for (s, e) in super::foreign_address::spans(doc, G_FOREIGN) {
+            out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod english_address;
 pub mod english_names;
 pub mod english_words;
 pub mod finance;
+pub mod foreign_address;
 pub mod identifiers;
 pub mod numbers;
 pub mod organization;
