@@ -336,6 +336,44 @@ fn scan(doc: &Document) -> Runs {
         if n >= 4 {
             out.push(Run { start, end, digits });
         }
+        if n >= 11 {
+            // a bracket right after a whole number starts or ends a note ("0120-551-864（9:00〜18:00）",
+            // "（MB-009 / 080-1920-4402）11/30"): the number before it is a run too (not "03(1234)5678",
+            // where the bracket comes early)
+            if let Some(o) = chars[start..end].iter().position(|&c| c == '(' || c == ')').map(|o| start + o) {
+                let d = digits_of(&chars[start..o]);
+                if d.len() >= 10 && chars[o - 1].is_ascii_digit() && chars[start..o].contains(&'-') {
+                    out.push(Run { start, end: o, digits: d });
+                }
+            }
+        }
+        if has_space && n >= 11 {
+            // a number written with its own separators after another one and one space
+            // ("仙川町1-12-3　03-6279-5114", "S41.2.22 0191-23-8840"): that piece is a run too
+            let mut i = start;
+            while i < end {
+                while i < end && chars[i] == ' ' {
+                    i += 1;
+                }
+                let ps = i;
+                while i < end && chars[i] != ' ' {
+                    i += 1;
+                }
+                let (mut s, mut e) = (ps, i);
+                while s < e && is_sep(chars[s]) {
+                    s += 1;
+                }
+                while e > s && is_sep(chars[e - 1]) {
+                    e -= 1;
+                }
+                if (s, e) != (start, end) && chars[s..e].iter().any(|&c| c != ' ' && is_sep(c)) {
+                    let d = digits_of(&chars[s..e]);
+                    if d.len() >= 10 {
+                        out.push(Run { start: s, end: e, digits: d });
+                    }
+                }
+            }
+        }
     }
     Runs::new(out)
 }
@@ -755,6 +793,32 @@ pub fn keyword_hits(doc: &Document, group: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_number_beside_another_is_a_run_of_its_own() {
+        let runs_in = |text: &str| {
+            let lx = {
+                let mut l = crate::lexicon::Lexicon::new();
+                l.build();
+                l
+            };
+            let doc = Document::new(text, None, &lx);
+            let runs = number_runs(&doc);
+            let mut got: Vec<String> =
+                runs_of(runs, 4..20).iter().map(|r| doc.text.slice(r.start, r.end).to_string()).collect();
+            got.sort();
+            got
+        };
+        // after an address's block number and one (ideographic) space, after a date
+        assert!(runs_in("港区芝5-7-1\u{3000}03-5555-0123\n").contains(&"03-5555-0123".to_string()));
+        assert!(runs_in("H2.4.9 0568-33-4410\n").contains(&"0568-33-4410".to_string()));
+        // before a note in brackets, and before a closing bracket and more digits
+        assert!(runs_in("0800-222-3333（平日9:00）").contains(&"0800-222-3333".to_string()));
+        assert!(runs_in("（貸出 / 070-3333-4444）12/5").contains(&"070-3333-4444".to_string()));
+        // NEGATIVE: a phone written with spaces stays one run; an early bracket is part of the number
+        assert_eq!(runs_in("090 1234 5678"), ["090 1234 5678"]);
+        assert_eq!(runs_in("03(1234)5678"), ["03(1234)5678"]);
+    }
 
     #[test]
     fn run_scan_is_the_regex() {
