@@ -134,8 +134,11 @@ def test_postal_code_forms(det: Detector) -> None:
 
 
 def test_postal_code_negatives(det: Detector) -> None:
-    # a 7-digit number that is not a postal code is never one, even after 〒
-    assert found(det, "〒999-9999", "POSTAL_CODE") == []
+    # a 7-digit number that is not a postal code (Japan Post's list) is one only written in full right after 〒
+    # (a code newer than the list, or made-up test data): not without the 〒, not unhyphenated
+    assert found(det, "〒999-9999", "POSTAL_CODE") == ["999-9999"]
+    assert found(det, "受付番号 999-9999", "POSTAL_CODE") == []
+    assert found(det, "〒9999999", "POSTAL_CODE") == []
     # a bare 7-digit number (an account number) is not reported
     assert found(det, "普通 1000001", "POSTAL_CODE") == []
     assert found(det, "口座番号 1000001", "POSTAL_CODE") == []
