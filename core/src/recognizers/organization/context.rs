@@ -3,6 +3,7 @@
 //! a club's short name in a sentence about a match (巨人は延長十回…サヨナラ勝ち, 中日の監督) and a house named
 //! after its family (島津家は, ハプスブルク家の).
 
+use super::affiliation::{find_affiliations, WordMemo};
 use super::introduction::{find_introductions, INTRO_AFTER};
 use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
@@ -267,11 +268,12 @@ type ProperMemo = Memo<String, bool>;
 pub struct ContextRecognizer {
     lead: LeadMemo,
     proper: ProperMemo,
+    words: WordMemo,
 }
 
 impl ContextRecognizer {
     pub fn new() -> Self {
-        ContextRecognizer { lead: Memo::new(), proper: Memo::new() }
+        ContextRecognizer { lead: Memo::new(), proper: Memo::new(), words: Memo::new() }
     }
 
     /// An all-kanji head `norm[s:e]` that Sudachi reads as holding a proper noun other than a person's name.
@@ -515,6 +517,7 @@ impl Recognizer for ContextRecognizer {
             }
         }
         find_introductions(doc, keyword_hits(doc, &["org_intro"]).into_iter().map(|h| h.0), out);
+        find_affiliations(doc, &self.words, out);
         Self::houses(doc, out);
     }
 }

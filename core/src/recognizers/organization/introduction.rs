@@ -60,7 +60,7 @@ const DEPT_ENDINGS: &[&str] = &["部", "課", "室", "係", "班", "チーム", 
 
 /// Endings of a department, a role, a place or a facility left at the end once department words are cut:
 /// then the words before の name no company (情報システム部, カスタマーサポート, 浜松市, 汐見小学校).
-const NOT_COMPANY_ENDINGS: &[&str] = &[
+pub const NOT_COMPANY_ENDINGS: &[&str] = &[
     "部",
     "課",
     "室",
@@ -148,7 +148,7 @@ fn writer_before(n: &[char], e: usize) -> Option<usize> {
 }
 
 /// End of the name `n[s..e]` once department words are cut from it (東雲精工経理 → 東雲精工).
-fn cut_departments(doc: &Document, s: usize, mut e: usize) -> usize {
+pub fn cut_departments(doc: &Document, s: usize, mut e: usize) -> usize {
     let n = &doc.norm.chars;
     loop {
         if let Some(m) = dept_re().find(doc.norm.slice(s, e)) {

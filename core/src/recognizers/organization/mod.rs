@@ -7,8 +7,9 @@
 //! (ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ), city・plural teams (ボストン・ブレーブス), names before context phrases
 //! (…に入団) and the subjects of defining sentences, standalone capitalised acronyms.
 //!
-//! One module per recognizer (legal_form, financial, suffix, context, acronym, kana_abbreviation,
-//! team) and the pieces several share (keyword_hits, name_run, trim, stop_words, known_names, spans).
+//! One module per recognizer (legal_form, financial, suffix, context with introduction and affiliation,
+//! acronym, kana_abbreviation, team) and the pieces several share (keyword_hits, name_run, trim, stop_words,
+//! known_names, spans).
 //! Rules that ask Sudachi do it on slices of the folded text ([`Document::norm_tokens`]), exactly the
 //! windows the Python rules passed, and memoise the verdicts per engine as the Python rules did.
 
@@ -22,6 +23,7 @@ use crate::recognizer::Recognizer;
 use crate::document::Document;
 
 pub mod acronym;
+pub mod affiliation;
 pub mod context;
 pub mod financial;
 pub mod introduction;
