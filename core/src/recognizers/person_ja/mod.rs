@@ -22,6 +22,7 @@ mod bracket_speakers;
 mod cell_readings;
 mod chars;
 mod chat_names;
+mod column_names;
 mod cues;
 mod dept_names;
 mod foreign_names;
@@ -323,6 +324,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.office_names();
         cx.kana_honorifics();
         cx.pair_names();
+        cx.column_names();
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
