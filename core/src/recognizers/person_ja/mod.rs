@@ -435,6 +435,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn labels_of_who_did_a_check() {
+        // 記入, 立会, 集計, 点検, 受渡, 確認: the value of a label naming a step of a check is who did it
+        assert_eq!(names("鍵貸出　記入：岩城　立会：砂川\n集計：砂川 点検：岩城\n"), ["岩城", "砂川", "砂川", "岩城"]);
+        // what the check found is no name
+        assert!(names("点検：異常なし\n確認：済\n記入：不要\n").is_empty());
+    }
+
+    #[test]
     fn passenger_names_with_a_slash() {
         assert_eq!(names("搭乗者\n1. IWAKI/REN MR\n2. TRAN/THI HOA MS\n"), ["IWAKI/REN", "TRAN/THI HOA"]);
         // no title of a fare after it: not a passenger
