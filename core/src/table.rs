@@ -331,6 +331,15 @@ fn split_line(t: &[char], ls: usize, le: usize) -> Option<Line> {
     Some(Line::Cells(delim, raw.into_iter().map(|(s, e)| trim(t, s, e)).collect()))
 }
 
+/// The delimiter and trimmed cells of the line `[ls, le)`, split as a table row is; None for a Markdown rule
+/// line or a line of fewer than two cells (for rules that read columns of lines no header announces).
+pub fn line_cells(t: &[char], ls: usize, le: usize) -> Option<(Delim, Vec<(usize, usize)>)> {
+    match split_line(t, ls, le)? {
+        Line::Cells(d, cells) => Some((d, cells)),
+        Line::Rule => None,
+    }
+}
+
 /// Splits `[a, b)` at every `delim` (outside double quotes when `quotes`).
 fn split_on(t: &[char], a: usize, b: usize, delim: impl Fn(char) -> bool, quotes: bool, out: &mut Vec<(usize, usize)>) {
     let mut cs = a;

@@ -934,7 +934,7 @@ const NAME_HEADERS: &[&str] = &[
 ];
 
 /// A column header naming people: 氏名, お名前, フリガナ, 担当者, 申込者, Name … but not 会社名, 部署名.
-fn name_header(cell: &[char]) -> bool {
+pub(super) fn name_header(cell: &[char]) -> bool {
     const NOT: &[&str] = &[
         "会社",
         "社名",

@@ -22,6 +22,7 @@ mod bracket_speakers;
 mod cell_readings;
 mod chars;
 mod chat_names;
+mod column_names;
 mod cues;
 mod dept_names;
 mod foreign_names;
@@ -323,6 +324,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.office_names();
         cx.kana_honorifics();
         cx.pair_names();
+        cx.column_names();
         cx.lists(0);
         let before = cx.found.items.len();
         cx.repeat_surnames();
@@ -430,6 +432,14 @@ pub(crate) mod tests {
         assert_eq!(names(md), ["砂川", "岩城", "砂川"]);
         // a cell of digits or a company stays out
         assert!(names("| 作業 | 担当 |\n|---|---|\n| 棚卸し | 2名 |\n| 監査 | 株式会社ミドリ |\n").is_empty());
+    }
+
+    #[test]
+    fn labels_of_who_did_a_check() {
+        // 記入, 立会, 集計, 点検, 受渡, 確認: the value of a label naming a step of a check is who did it
+        assert_eq!(names("鍵貸出　記入：岩城　立会：砂川\n集計：砂川 点検：岩城\n"), ["岩城", "砂川", "砂川", "岩城"]);
+        // what the check found is no name
+        assert!(names("点検：異常なし\n確認：済\n記入：不要\n").is_empty());
     }
 
     #[test]
