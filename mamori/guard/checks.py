@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
+from mamori.guard.document_owner import Owner, document_owner, org_members
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -241,9 +242,23 @@ class Context:
 
     def copied_as_usual(self, r: Recipient, orgs: set[str]) -> bool:
         """The sender has sent to ``r`` before in a message that also went to one of ``orgs`` (or to a To domain
-        of this message): a partner they always copy on mail to that customer."""
+        of this message): a partner they always copy on mail to that customer. A provider's domain (free mail, a
+        domain the directory shares between several organisations) says nothing of whom a message went to: two
+        families at one provider are not a customer and their usual partner: there the sender must have written to
+        this address with one of the To recipients or the people of those organisations at that provider."""
         domains = self.org_domains(orgs) | {x.domain for x in self.external if x.field == "to" and x is not r}
-        return self.history.sent_beside(self.message.sender, r.address, domains - {r.domain})
+        companies = {d for d in domains if not self.provider_domain(d)} - {r.domain}
+        if self.history.sent_beside(self.message.sender, r.address, companies):
+            return True
+        # at a provider, the very people: this message's To recipients, the people of those organisations there
+        peers = {x.address for x in self.external if x.field == "to" and x is not r}
+        members = (c.email for o in orgs for c in org_members(self.directory).get(o, ()))
+        peers |= {a for a in members if self.provider_domain(a.rpartition("@")[2])}
+        return self.history.sent_with(self.message.sender, r.address, peers - {r.address})
+
+    def provider_domain(self, domain: str) -> bool:
+        """A domain of private persons' mailboxes: free mail, or one the directory shares between organisations."""
+        return domain in self.policy.free_mail_domains or len(self.directory.orgs_of_domain(domain)) >= 2
 
     @property
     def announcement(self) -> bool:
@@ -929,6 +944,9 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
             continue  # addressed to a recipient's organisation (A社 御中): its list; the others it names are content
         if named_for_recipient(ctx, a, ctx.external):
             continue  # a recipient's own document by its file name (確定申告書控え_坂本愛様)
+        owner = None if a.filename == BODY_NAME else document_owner(ctx.directory, a.text, a.filename)
+        if owner is not None and _owned_by_recipients(ctx, owner, ctx.external, rec_orgs):
+            continue  # one person's form (入塾申込書_清水杏奈): the family's own, whatever school it names
         others = sorted(list_orgs(ctx, a) - rec_orgs)
         if not others:
             continue
@@ -1210,12 +1228,20 @@ def _addressees(ctx: Context, text: str) -> tuple[set[str], set[str]]:
         named = {o for _, o in ctx.directory.orgs_in(line)}
         named |= ctx.directory.orgs_by_domain(line, ctx.policy.free_mail_domains)
         orgs = {o for o in named if not ctx.is_own(o)}
+        if _AFFILIATION_LINE.match(line):
+            continue  # 学校：北高 / 勤務先：A社 — where the document's person studies or works, not whom it is for
         anywhere |= orgs
         if orgs and _ADDRESSEE_LINE.search(line):
             addressee |= orgs
         if _CODE_LINE.search(line):  # 顧客コード: C0012
             addressee |= {o for o in ctx.directory.orgs_by_code(line) if not ctx.is_own(o)}
     return addressee, anywhere
+
+
+# a labelled line of a person's form giving where they study or work (学校：, 学校・学年：, 在籍校：, 勤務先：, 所属：)
+_AFFILIATION_LINE = re.compile(
+    r"^\s*[^\s:：]{0,6}?(?:学校|在籍校|在学校|出身校|志望校|勤務先|所属|通学先|通園先)[^\s:：]{0,4}\s*[:：]"
+)
 
 
 def filename_orgs(ctx: Context, filename: str) -> set[str]:
@@ -1246,6 +1272,12 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
+        owner = document_owner(ctx.directory, a.text, a.filename)
+        if owner is not None and _owned_by_recipients(ctx, owner, vis, rec_orgs):
+            continue  # one person's document, that person a recipient or of a recipient's household/organisation
+        if owner is not None and (reason := _other_private_party(ctx, a, owner, vis, rec_orgs)):
+            out.append(reason)
+            continue
         person = person_addressee(a.text)
         if person and (who := is_recipient_person(ctx, person, vis)) is not None:
             # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
@@ -1282,7 +1314,12 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
             continue
-        named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
+        if all(_private_person(ctx, r.address) for r in vis):
+            # to private persons (a family, a student): a document is for an organisation only by an addressee
+            # line (A社 御中); the one school, clinic or employer it names is what it is about
+            named = addressee_line_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
+        else:
+            named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
             dest = "/".join(sorted(rec_orgs)) or vis[0].domain
@@ -1296,6 +1333,58 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def _owned_by_recipients(ctx: Context, owner: Owner, recipients: list[Recipient], rec_orgs: set[str]) -> bool:
+    """The document's person is a recipient (by full name) or belongs to a recipient's organisation: a parent and
+    their own child are one party, and the child's report to that family is the family's own data. A label the
+    address book files many unrelated private persons under (個人, 個人のお客様) is no party."""
+    return bool(_parties(ctx, owner) & rec_orgs) or owner.name in _recipient_full_names(ctx, recipients)
+
+
+def _parties(ctx: Context, owner: Owner) -> set[str]:
+    """The document's person's organisations that are one party each: not a label of many private persons."""
+    return {o for o in owner.orgs if not _category_label(ctx, o)}
+
+
+def _category_label(ctx: Context, org: str) -> bool:
+    """An "organisation" of the address book that files unrelated private persons together (個人, 個人のお客様):
+    its people are all private persons, of more than one surname (a household's members share theirs)."""
+    members = org_members(ctx.directory).get(org, [])
+    return len({c.surname for c in members}) >= 2 and all(_private_person(ctx, c.email) for c in members)
+
+
+def _unknown_party(ctx: Context, r: Recipient) -> bool:
+    """A recipient the address book does not know (no contact, no organisation at the domain) and the sender never
+    wrote to: a party that has no business with a private person's document yet."""
+    return not ctx.orgs_of(r) and not ctx.history.known(ctx.message.sender, r.address)
+
+
+def _other_private_party(
+    ctx: Context, a: AttachmentInfo, owner: Owner, recipients: list[Recipient], rec_orgs: set[str]
+) -> Reason | None:
+    """One private person's document (a report card, a bill, a payslip) sent to private persons of another
+    household or to a party never written to and unknown to the address book: every recipient is a private person
+    or such a newcomer, and the address book files the document's person only under other private parties (a
+    household, a person of their own). Documents of private persons sent to known companies are left to the other
+    rules (a processor may be meant)."""
+    parties = _parties(ctx, owner)
+    if not parties or not all(_private_person(ctx, r.address) or _unknown_party(ctx, r) for r in recipients):
+        return None
+    members = [c for o in parties for c in org_members(ctx.directory).get(o, [])]
+    if not members or not all(_private_person(ctx, c.email) for c in members):
+        return None
+    shown = f"{owner.family} {'■' * (len(owner.name) - len(owner.family))}" if owner.family else "■" * len(owner.name)
+    dest = "/".join(sorted(rec_orgs)[:2]) or recipients[0].domain
+    return ctx.reason(
+        "attachment_recipient_mismatch",
+        f"The attachment {a.filename} is {shown}'s document, filed in the address book under another private "
+        f"party than the recipients ({dest}).",
+        f"添付ファイル {a.filename} は {shown} さんの書類ですが、アドレス帳ではその方は宛先（{dest}）とは別のご家庭・"
+        "個人の方です。",
+        [a.filename, shown],
+        [r.address for r in recipients],
+    )
 
 
 _FILENAME_PERSON = re.compile(r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]{2,12})[ \u3000]?(?:様|さま|殿)")
