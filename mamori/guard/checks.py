@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
-from mamori.guard.document_owner import Owner, document_owner, org_members
+from mamori.guard.document_owner import Owner, document_owner, label_people, org_members, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -806,17 +806,22 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     an honorific). A reply to all that kept another family or another company on a customer's business. Not on a
     generic opening (各位), nor for a party the sender has copied before on mail to the addressed ones (history)."""
     sal = ctx.salutation
-    if not ctx.visible_external or ctx.announcement or sal.generic or not (sal.names or ctx.salutation_orgs):
+    if not ctx.visible_external or ctx.announcement or sal.generic:
         return []
-    if not _is_reply(ctx):
+    if not (sal.names or ctx.salutation_orgs or sal.wards) or not _is_reply(ctx):
         return []
     to = [r for r in ctx.visible_external if r.field == "to"]
     to_surnames = {recipient_surname(ctx, r) for r in to} - {""}
     to_orgs = {o for r in to for o in ctx.orgs_of(r)}
     if not set(sal.names_surnames) <= to_surnames or not ctx.salutation_orgs <= to_orgs:
         return []  # the opening names someone who is no To recipient: the salutation checks' case
+    guardians = [r for w in sal.wards for r in to if ctx.orgs_of(r) & ward_parties(ctx, w)]
+    if sal.wards and not guardians:
+        return []  # a child the address book places in no To recipient's household: nothing to say who is meant
     addressed = [
-        r for r in to if recipient_surname(ctx, r) in sal.names_surnames or ctx.orgs_of(r) & ctx.salutation_orgs
+        r
+        for r in to
+        if recipient_surname(ctx, r) in sal.names_surnames or ctx.orgs_of(r) & ctx.salutation_orgs or r in guardians
     ]
     customers = {c for r in addressed if (c := _customer(ctx, r))}
     if not customers:
@@ -851,8 +856,9 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
         # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
         who_en = f"{recipient_surname(ctx, r)}, a private customer" if private else "/".join(sorted(orgs))
         who_ja = f"個人のお客様 {recipient_surname(ctx, r)}様" if private else "、".join(sorted(orgs))
-        meant_en = ", ".join(sal.names_surnames) or ", ".join(sorted(ctx.salutation_orgs))
-        meant_ja = "、".join(f"{n}様" for n in sal.names_surnames) or "、".join(sorted(ctx.salutation_orgs))
+        surnames = sal.names_surnames or tuple(dict.fromkeys(recipient_surname(ctx, x) for x in guardians))
+        meant_en = ", ".join(surnames) or ", ".join(sorted(ctx.salutation_orgs))
+        meant_ja = "、".join(f"{n}様" for n in surnames) or "、".join(sorted(ctx.salutation_orgs))
         shown = masked_address(r.address)
         field_name = FIELD_LABELS.get(r.field, r.field)
         where_en, where_ja = (
@@ -1124,6 +1130,22 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
                     [r.address for r in vis],
                 )
             ]
+    for ward in sal.wards:
+        full = split_full_name(ward)
+        parties = ward_parties(ctx, ward) if full else set()
+        if parties and not parties & rec_orgs:
+            shown = f"{full[0]} {'■' * len(full[1])}"
+            return [
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The message is addressed to the guardian of {shown}, but no To/Cc recipient is of that "
+                    "household (the address book files them elsewhere).",
+                    f"本文の宛名は {shown} さんの保護者様ですが、宛先にそのご家庭の方がいません（アドレス帳では別の"
+                    "ご家庭の方です）。",
+                    [shown],
+                    [r.address for r in vis],
+                )
+            ]
     if sal.names and not _names_match(ctx, sal.names, vis, rec_orgs):
         shown = "、".join(n.split()[0] for n in sal.names)
         return [
@@ -1136,6 +1158,21 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
             )
         ]
     return []
+
+
+def ward_parties(ctx: Context, ward: str) -> set[str]:
+    """The households (organisations) of the address book a child the opening names belongs to: by full name
+    (姓 名), its contacts and the labels naming it; by given name alone, those with a contact or a labelled person of
+    that given name. Empty when the address book does not know the child."""
+    full = split_full_name(ward)
+    if full:
+        return person_orgs(ctx.directory, full[0] + full[1])
+    given = ward.replace(" ", "").replace("\u3000", "")
+    out = {o for name, orgs in label_people(ctx.directory).items() if name.endswith(given) for o in orgs}
+    for org, members in org_members(ctx.directory).items():
+        if any((split_full_name(c.name) or ("", ""))[1] == given for c in members):
+            out.add(org)
+    return out
 
 
 def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipient], orgs: set[str]) -> bool:

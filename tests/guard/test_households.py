@@ -100,3 +100,39 @@ def test_bcc_to_the_other_family_of_the_same_surname_is_held(book, sent, policy)
     # the sender once wrote to 森 千尋 beside a family at inbox-one.test: a provider's domain, not a customer's
     m = msg(to=[SATOMI], bcc=[CHIHIRO], body=body("森 里美 様"), attachments=(card("森 陽斗"),))
     assert "similar_recipient" in held(judge(m, policy, book, sent))
+
+
+# --- an opening addressed to a child's guardian (「陽斗くんのお母様」「森 陽斗さん 保護者様」) ----------------
+
+
+def test_guardian_openings_name_the_child_not_the_addressee():
+    from mamori.guard.salutation import parse
+
+    assert parse("陽斗くんのお母様\n\n本文").wards == ("陽斗",)
+    sal = parse("森 陽斗さん 保護者様\n\n本文")
+    assert sal.wards == ("森 陽斗",) and sal.names == ()
+    assert parse("森 里美 様\n\n本文").wards == ()
+
+
+def test_the_guardian_of_a_child_of_the_household_is_the_recipient(book, sent, policy):
+    for opening in ("陽斗さんの保護者様", "森 陽斗さん 保護者様", "颯さんの保護者様"):  # 颯: a child no one knows
+        v = judge(msg(to=[SATOMI], body=body(opening)), policy, book, sent)
+        assert "content_recipient_mismatch" not in held(v), opening
+
+
+def test_the_guardian_of_another_households_child_is_held(book, sent, policy):
+    v = judge(msg(to=[SATOMI], body=body("岡 蒼空さんの保護者様")), policy, book, sent)
+    assert "content_recipient_mismatch" in held(v)
+
+
+def test_a_reply_to_a_guardian_that_kept_another_family_is_held(book, sent, policy):
+    from dataclasses import replace
+
+    text = "陽斗さんの保護者様\n\n振替は12月17日19時からといたします。" + SIGNATURE
+    quoted = "\n\n2026年12月5日 森 里美 <satomi.mori@inbox-one.test>:\n> 振替の件、承知しました。\n"
+    koji = ("岡 浩二", "koji.oka@inbox-two.test")  # another family, never mailed beside this one
+    m = replace(msg(to=[SATOMI], cc=[koji], body=text + quoted), subject="Re: 振替のご案内")
+    assert "content_recipient_mismatch" in held(judge(m, policy, book, sent))
+    # 岡 真理 was on a group notice with 森 里美 before: copied as usual (by address, at a provider)
+    m = replace(msg(to=[SATOMI], cc=[MARI], body=text + quoted), subject="Re: 振替のご案内")
+    assert "content_recipient_mismatch" not in held(judge(m, policy, book, sent))
