@@ -1510,7 +1510,7 @@ def bulk_pii(ctx: Context) -> list[Reason]:
         return []
     total = sum(a.records for a in ctx.message.scanned if _personal(a))
     if total < ctx.policy.bulk_records:
-        return _list_in_text(ctx)
+        return _list_in_text(ctx) or _list_to_private_persons(ctx)
     names = [a.filename for a in ctx.message.scanned if a.records]
     owner = returned_to_owner(ctx)
     if owner:
@@ -1586,6 +1586,36 @@ def _list_in_text(ctx: Context) -> list[Reason]:
             [BODY_NAME],
         )
     ]
+
+
+PRIVATE_LIST_RECORDS = 10  # people in an attachment from which it is a list no private person receives
+
+
+def _list_to_private_persons(ctx: Context) -> list[Reason]:
+    """An attachment listing `PRIVATE_LIST_RECORDS` or more people sent to private persons only (every recipient, Bcc
+    included, a private person of the address book: free mail, a provider, a household's or a person's own label):
+    a family, a student or a part-timer receives their own data, not a class's grade list or all colleagues' pay. Not
+    when the list is addressed to or names a recipient's own party (its addressee line, its text or file name: a sole
+    trader's own staff list returned to them)."""
+    if not ctx.external or not all(_private_person(ctx, r.address) for r in ctx.external):
+        return []
+    rec_orgs = ctx.recipient_orgs
+    for a in ctx.message.attachments:
+        if a.records < PRIVATE_LIST_RECORDS or not _personal(a):
+            continue
+        if list_orgs(ctx, a) & rec_orgs or addressee_line_orgs(ctx, a.text) & rec_orgs:
+            continue
+        return [
+            ctx.reason(
+                "bulk_pii",
+                f"{a.filename} lists about {a.records} people and goes to private persons only: a private person "
+                "receives their own data, not a list of others (a class's grades, all staff's pay).",
+                f"{a.filename} には約 {a.records} 名分の個人情報があり、宛先は個人の方だけです。個人の方にお送り"
+                "するのはご本人・ご家庭の情報で、ほかの方を含む一覧（クラス全員の成績、全員分の給与など）ではありません。",
+                [a.filename],
+            )
+        ]
+    return []
 
 
 def returned_to_owner(ctx: Context) -> set[str]:

@@ -136,3 +136,28 @@ def test_a_reply_to_a_guardian_that_kept_another_family_is_held(book, sent, poli
     # 岡 真理 was on a group notice with 森 里美 before: copied as usual (by address, at a provider)
     m = replace(msg(to=[SATOMI], cc=[MARI], body=text + quoted), subject="Re: 振替のご案内")
     assert "content_recipient_mismatch" not in held(judge(m, policy, book, sent))
+
+
+# --- a list of others to private persons (a class's grades, all part-timers' pay) --------------------------------
+
+
+def roster(n: int, title: str = "後期 発表会 出演者 評価一覧") -> AttachmentInfo:
+    rows = "".join(f"生徒{i:02d} 名前{i}\n" for i in range(n))
+    return AttachmentInfo("評価一覧.xlsx", f"{title}\n{rows}", (("PERSON", None, "森 ■"),), n)
+
+
+def test_a_list_of_others_to_a_family_is_held(book, sent, policy):
+    v = judge(msg(to=[SATOMI], body=body("森 里美 様"), attachments=(roster(24),)), policy, book, sent)
+    assert "bulk_pii" in held(v)
+    # a few names (a duet's partners) or a company recipient: not this rule
+    v = judge(msg(to=[SATOMI], body=body("森 里美 様"), attachments=(roster(4),)), policy, book, sent)
+    assert "bulk_pii" not in held(v)
+    teacher = ("原 光", "h.hara@aozora-jhs.example")
+    v = judge(msg(to=[teacher], body=body("原 光 先生"), attachments=(roster(24),)), policy, book, sent)
+    assert "bulk_pii" not in held(v)
+
+
+def test_a_list_naming_the_recipients_own_party_is_theirs(book, sent, policy):
+    own = roster(24, "会員のご家族（森 陽斗さん） 御中\n家族会 名簿")
+    v = judge(msg(to=[SATOMI], body=body("森 里美 様"), attachments=(own,)), policy, book, sent)
+    assert "bulk_pii" not in held(v)
