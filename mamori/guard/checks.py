@@ -1229,7 +1229,7 @@ def is_recipient_person(ctx: Context, full: tuple[str, str], recipients: list[Re
     namesake = False
     for r in recipients:
         c = ctx.directory.lookup(r.address)
-        names = [n for n in (r.name, c.name if c else "") if n]
+        names = recipient_names(ctx, r)
         split = [p for p in (split_full_name(n) for n in names) if p]
         kana = split_full_name(c.kana) if c and c.kana else None
         if not split:
@@ -1467,9 +1467,21 @@ def _recipient_full_names(ctx: Context, recipients: list[Recipient]) -> set[str]
     """The recipients' names as written and as the directory holds them, spaces left out."""
     out: set[str] = set()
     for r in recipients:
-        c = ctx.directory.lookup(r.address)
-        out |= {"".join(n.split()) for n in (r.name, c.name if c else "") if n}
+        out |= {"".join(n.split()) for n in recipient_names(ctx, r)}
     return out
+
+
+def recipient_names(ctx: Context, r: Recipient) -> list[str]:
+    """A recipient's names: their contact's, and the display name — unless the address book holds the address under
+    another full name and the display name is the full name of another of its people (the display name autocomplete
+    kept from the person meant: 「佐藤 光」 <the address of 佐藤 由美子>)."""
+    c = ctx.directory.lookup(r.address)
+    names = [c.name] if c and c.name else []
+    if r.name:
+        other = c is not None and "".join(r.name.split()) != "".join(c.name.split()) and split_full_name(r.name)
+        if not (other and any(x.email != r.address for x in ctx.directory.named(r.name))):
+            names.append(r.name)
+    return names
 
 
 def named_for_recipient(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> bool:

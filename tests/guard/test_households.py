@@ -161,3 +161,17 @@ def test_a_list_naming_the_recipients_own_party_is_theirs(book, sent, policy):
     own = roster(24, "会員のご家族（森 陽斗さん） 御中\n家族会 名簿")
     v = judge(msg(to=[SATOMI], body=body("森 里美 様"), attachments=(own,)), policy, book, sent)
     assert "bulk_pii" not in held(v)
+
+
+# --- a display name of another person of the address book -----------------------------------------------------
+
+
+def test_a_display_name_kept_from_another_contact_does_not_make_the_document_theirs(book, sent, policy):
+    # autocomplete kept the display name of 森 陽斗 on 森 千尋's address; the card is 陽斗's
+    slip = ("森 陽斗", CHIHIRO[1])
+    v = judge(msg(to=[slip], body=body("森 陽斗 様"), attachments=(card("森 陽斗"),)), policy, book, sent)
+    assert {"attachment_recipient_mismatch", "content_recipient_mismatch"} & held(v), v.reasons
+    # the display name a person writes for themself (no other contact of that name) still counts
+    own = ("森 ちひろ", CHIHIRO[1])
+    v = judge(msg(to=[own], body=body("森 ちひろ 様")), policy, book, sent)
+    assert "content_recipient_mismatch" not in held(v)
