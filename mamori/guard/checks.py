@@ -1727,10 +1727,31 @@ def _quoted_sensitive(ctx: Context) -> list[Reason]:
     ]
 
 
+def _my_numbers_to_organisation(ctx: Context) -> list[Reason]:
+    """My Numbers (個人番号) written into the mail's own text, from one, going to an organisation outside (a company, a
+    firm, an unknown domain; not when every recipient is a private person, who may be the number's owner): specific
+    personal information (特定個人情報) under the My Number Act, to be sent protected — a payroll outsourcer or a
+    labour-law firm receives it as a protected file or through its system, not typed into a mail."""
+    body = ctx.message.body_info
+    if body is None or body.my_numbers < 1 or all(_private_person(ctx, r.address) for r in ctx.external):
+        return []
+    n = body.my_numbers
+    return [
+        ctx.reason(
+            "sensitive_pii",
+            f"The message text holds {n} My Number(s) (individual numbers), going to an organisation outside: "
+            "specific personal information under the My Number Act, to be sent protected, not typed into a mail.",
+            f"本文にマイナンバー（個人番号）が {n} 件書かれ、社外の組織に送られます。マイナンバーは番号法の特定個人"
+            "情報で、メール本文に書いて送るものではありません（送る必要があれば保護した添付ファイルにしてください）。",
+            [BODY_NAME, "my_number"],
+        )
+    ]
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
-    out: list[Reason] = _quoted_sensitive(ctx)
+    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_to_organisation(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)
