@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
+from mamori.guard.document_owner import Owner, document_owner, label_people, org_members, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -241,9 +242,23 @@ class Context:
 
     def copied_as_usual(self, r: Recipient, orgs: set[str]) -> bool:
         """The sender has sent to ``r`` before in a message that also went to one of ``orgs`` (or to a To domain
-        of this message): a partner they always copy on mail to that customer."""
+        of this message): a partner they always copy on mail to that customer. A provider's domain (free mail, a
+        domain the directory shares between several organisations) says nothing of whom a message went to: two
+        families at one provider are not a customer and their usual partner: there the sender must have written to
+        this address with one of the To recipients or the people of those organisations at that provider."""
         domains = self.org_domains(orgs) | {x.domain for x in self.external if x.field == "to" and x is not r}
-        return self.history.sent_beside(self.message.sender, r.address, domains - {r.domain})
+        companies = {d for d in domains if not self.provider_domain(d)} - {r.domain}
+        if self.history.sent_beside(self.message.sender, r.address, companies):
+            return True
+        # at a provider, the very people: this message's To recipients, the people of those organisations there
+        peers = {x.address for x in self.external if x.field == "to" and x is not r}
+        members = (c.email for o in orgs for c in org_members(self.directory).get(o, ()))
+        peers |= {a for a in members if self.provider_domain(a.rpartition("@")[2])}
+        return self.history.sent_with(self.message.sender, r.address, peers - {r.address})
+
+    def provider_domain(self, domain: str) -> bool:
+        """A domain of private persons' mailboxes: free mail, or one the directory shares between organisations."""
+        return domain in self.policy.free_mail_domains or len(self.directory.orgs_of_domain(domain)) >= 2
 
     @property
     def announcement(self) -> bool:
@@ -791,17 +806,22 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     an honorific). A reply to all that kept another family or another company on a customer's business. Not on a
     generic opening (各位), nor for a party the sender has copied before on mail to the addressed ones (history)."""
     sal = ctx.salutation
-    if not ctx.visible_external or ctx.announcement or sal.generic or not (sal.names or ctx.salutation_orgs):
+    if not ctx.visible_external or ctx.announcement or sal.generic:
         return []
-    if not _is_reply(ctx):
+    if not (sal.names or ctx.salutation_orgs or sal.wards) or not _is_reply(ctx):
         return []
     to = [r for r in ctx.visible_external if r.field == "to"]
     to_surnames = {recipient_surname(ctx, r) for r in to} - {""}
     to_orgs = {o for r in to for o in ctx.orgs_of(r)}
     if not set(sal.names_surnames) <= to_surnames or not ctx.salutation_orgs <= to_orgs:
         return []  # the opening names someone who is no To recipient: the salutation checks' case
+    guardians = [r for w in sal.wards for r in to if ctx.orgs_of(r) & ward_parties(ctx, w)]
+    if sal.wards and not guardians:
+        return []  # a child the address book places in no To recipient's household: nothing to say who is meant
     addressed = [
-        r for r in to if recipient_surname(ctx, r) in sal.names_surnames or ctx.orgs_of(r) & ctx.salutation_orgs
+        r
+        for r in to
+        if recipient_surname(ctx, r) in sal.names_surnames or ctx.orgs_of(r) & ctx.salutation_orgs or r in guardians
     ]
     customers = {c for r in addressed if (c := _customer(ctx, r))}
     if not customers:
@@ -836,8 +856,9 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
         # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
         who_en = f"{recipient_surname(ctx, r)}, a private customer" if private else "/".join(sorted(orgs))
         who_ja = f"個人のお客様 {recipient_surname(ctx, r)}様" if private else "、".join(sorted(orgs))
-        meant_en = ", ".join(sal.names_surnames) or ", ".join(sorted(ctx.salutation_orgs))
-        meant_ja = "、".join(f"{n}様" for n in sal.names_surnames) or "、".join(sorted(ctx.salutation_orgs))
+        surnames = sal.names_surnames or tuple(dict.fromkeys(recipient_surname(ctx, x) for x in guardians))
+        meant_en = ", ".join(surnames) or ", ".join(sorted(ctx.salutation_orgs))
+        meant_ja = "、".join(f"{n}様" for n in surnames) or "、".join(sorted(ctx.salutation_orgs))
         shown = masked_address(r.address)
         field_name = FIELD_LABELS.get(r.field, r.field)
         where_en, where_ja = (
@@ -929,6 +950,9 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
             continue  # addressed to a recipient's organisation (A社 御中): its list; the others it names are content
         if named_for_recipient(ctx, a, ctx.external):
             continue  # a recipient's own document by its file name (確定申告書控え_坂本愛様)
+        owner = None if a.filename == BODY_NAME else document_owner(ctx.directory, a.text, a.filename)
+        if owner is not None and _owned_by_recipients(ctx, owner, ctx.external, rec_orgs):
+            continue  # one person's form (入塾申込書_清水杏奈): the family's own, whatever school it names
         others = sorted(list_orgs(ctx, a) - rec_orgs)
         if not others:
             continue
@@ -1106,6 +1130,22 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
                     [r.address for r in vis],
                 )
             ]
+    for ward in sal.wards:
+        full = split_full_name(ward)
+        parties = ward_parties(ctx, ward) if full else set()
+        if parties and not parties & rec_orgs:
+            shown = f"{full[0]} {'■' * len(full[1])}"
+            return [
+                ctx.reason(
+                    "content_recipient_mismatch",
+                    f"The message is addressed to the guardian of {shown}, but no To/Cc recipient is of that "
+                    "household (the address book files them elsewhere).",
+                    f"本文の宛名は {shown} さんの保護者様ですが、宛先にそのご家庭の方がいません（アドレス帳では別の"
+                    "ご家庭の方です）。",
+                    [shown],
+                    [r.address for r in vis],
+                )
+            ]
     if sal.names and not _names_match(ctx, sal.names, vis, rec_orgs):
         shown = "、".join(n.split()[0] for n in sal.names)
         return [
@@ -1118,6 +1158,21 @@ def _salutation_mismatch(ctx: Context) -> list[Reason]:
             )
         ]
     return []
+
+
+def ward_parties(ctx: Context, ward: str) -> set[str]:
+    """The households (organisations) of the address book a child the opening names belongs to: by full name
+    (姓 名), its contacts and the labels naming it; by given name alone, those with a contact or a labelled person of
+    that given name. Empty when the address book does not know the child."""
+    full = split_full_name(ward)
+    if full:
+        return person_orgs(ctx.directory, full[0] + full[1])
+    given = ward.replace(" ", "").replace("\u3000", "")
+    out = {o for name, orgs in label_people(ctx.directory).items() if name.endswith(given) for o in orgs}
+    for org, members in org_members(ctx.directory).items():
+        if any((split_full_name(c.name) or ("", ""))[1] == given for c in members):
+            out.add(org)
+    return out
 
 
 def _names_match(ctx: Context, names: tuple[str, ...], recipients: list[Recipient], orgs: set[str]) -> bool:
@@ -1174,7 +1229,7 @@ def is_recipient_person(ctx: Context, full: tuple[str, str], recipients: list[Re
     namesake = False
     for r in recipients:
         c = ctx.directory.lookup(r.address)
-        names = [n for n in (r.name, c.name if c else "") if n]
+        names = recipient_names(ctx, r)
         split = [p for p in (split_full_name(n) for n in names) if p]
         kana = split_full_name(c.kana) if c and c.kana else None
         if not split:
@@ -1210,12 +1265,20 @@ def _addressees(ctx: Context, text: str) -> tuple[set[str], set[str]]:
         named = {o for _, o in ctx.directory.orgs_in(line)}
         named |= ctx.directory.orgs_by_domain(line, ctx.policy.free_mail_domains)
         orgs = {o for o in named if not ctx.is_own(o)}
+        if _AFFILIATION_LINE.match(line):
+            continue  # 学校：北高 / 勤務先：A社 — where the document's person studies or works, not whom it is for
         anywhere |= orgs
         if orgs and _ADDRESSEE_LINE.search(line):
             addressee |= orgs
         if _CODE_LINE.search(line):  # 顧客コード: C0012
             addressee |= {o for o in ctx.directory.orgs_by_code(line) if not ctx.is_own(o)}
     return addressee, anywhere
+
+
+# a labelled line of a person's form giving where they study or work (学校：, 学校・学年：, 在籍校：, 勤務先：, 所属：)
+_AFFILIATION_LINE = re.compile(
+    r"^\s*[^\s:：]{0,6}?(?:学校|在籍校|在学校|出身校|志望校|勤務先|所属|通学先|通園先)[^\s:：]{0,4}\s*[:：]"
+)
 
 
 def filename_orgs(ctx: Context, filename: str) -> set[str]:
@@ -1246,6 +1309,12 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
+        owner = document_owner(ctx.directory, a.text, a.filename)
+        if owner is not None and _owned_by_recipients(ctx, owner, vis, rec_orgs):
+            continue  # one person's document, that person a recipient or of a recipient's household/organisation
+        if owner is not None and (reason := _other_private_party(ctx, a, owner, vis, rec_orgs)):
+            out.append(reason)
+            continue
         person = person_addressee(a.text)
         if person and (who := is_recipient_person(ctx, person, vis)) is not None:
             # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
@@ -1282,7 +1351,12 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
             continue
-        named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
+        if all(_private_person(ctx, r.address) for r in vis):
+            # to private persons (a family, a student): a document is for an organisation only by an addressee
+            # line (A社 御中); the one school, clinic or employer it names is what it is about
+            named = addressee_line_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
+        else:
+            named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         if named and not named & rec_orgs:
             org = sorted(named)[0]
             dest = "/".join(sorted(rec_orgs)) or vis[0].domain
@@ -1296,6 +1370,58 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def _owned_by_recipients(ctx: Context, owner: Owner, recipients: list[Recipient], rec_orgs: set[str]) -> bool:
+    """The document's person is a recipient (by full name) or belongs to a recipient's organisation: a parent and
+    their own child are one party, and the child's report to that family is the family's own data. A label the
+    address book files many unrelated private persons under (個人, 個人のお客様) is no party."""
+    return bool(_parties(ctx, owner) & rec_orgs) or owner.name in _recipient_full_names(ctx, recipients)
+
+
+def _parties(ctx: Context, owner: Owner) -> set[str]:
+    """The document's person's organisations that are one party each: not a label of many private persons."""
+    return {o for o in owner.orgs if not _category_label(ctx, o)}
+
+
+def _category_label(ctx: Context, org: str) -> bool:
+    """An "organisation" of the address book that files unrelated private persons together (個人, 個人のお客様):
+    its people are all private persons, of more than one surname (a household's members share theirs)."""
+    members = org_members(ctx.directory).get(org, [])
+    return len({c.surname for c in members}) >= 2 and all(_private_person(ctx, c.email) for c in members)
+
+
+def _unknown_party(ctx: Context, r: Recipient) -> bool:
+    """A recipient the address book does not know (no contact, no organisation at the domain) and the sender never
+    wrote to: a party that has no business with a private person's document yet."""
+    return not ctx.orgs_of(r) and not ctx.history.known(ctx.message.sender, r.address)
+
+
+def _other_private_party(
+    ctx: Context, a: AttachmentInfo, owner: Owner, recipients: list[Recipient], rec_orgs: set[str]
+) -> Reason | None:
+    """One private person's document (a report card, a bill, a payslip) sent to private persons of another
+    household or to a party never written to and unknown to the address book: every recipient is a private person
+    or such a newcomer, and the address book files the document's person only under other private parties (a
+    household, a person of their own). Documents of private persons sent to known companies are left to the other
+    rules (a processor may be meant)."""
+    parties = _parties(ctx, owner)
+    if not parties or not all(_private_person(ctx, r.address) or _unknown_party(ctx, r) for r in recipients):
+        return None
+    members = [c for o in parties for c in org_members(ctx.directory).get(o, [])]
+    if not members or not all(_private_person(ctx, c.email) for c in members):
+        return None
+    shown = f"{owner.family} {'■' * (len(owner.name) - len(owner.family))}" if owner.family else "■" * len(owner.name)
+    dest = "/".join(sorted(rec_orgs)[:2]) or recipients[0].domain
+    return ctx.reason(
+        "attachment_recipient_mismatch",
+        f"The attachment {a.filename} is {shown}'s document, filed in the address book under another private "
+        f"party than the recipients ({dest}).",
+        f"添付ファイル {a.filename} は {shown} さんの書類ですが、アドレス帳ではその方は宛先（{dest}）とは別のご家庭・"
+        "個人の方です。",
+        [a.filename, shown],
+        [r.address for r in recipients],
+    )
 
 
 _FILENAME_PERSON = re.compile(r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]{2,12})[ \u3000]?(?:様|さま|殿)")
@@ -1341,9 +1467,21 @@ def _recipient_full_names(ctx: Context, recipients: list[Recipient]) -> set[str]
     """The recipients' names as written and as the directory holds them, spaces left out."""
     out: set[str] = set()
     for r in recipients:
-        c = ctx.directory.lookup(r.address)
-        out |= {"".join(n.split()) for n in (r.name, c.name if c else "") if n}
+        out |= {"".join(n.split()) for n in recipient_names(ctx, r)}
     return out
+
+
+def recipient_names(ctx: Context, r: Recipient) -> list[str]:
+    """A recipient's names: their contact's, and the display name — unless the address book holds the address under
+    another full name and the display name is the full name of another of its people (the display name autocomplete
+    kept from the person meant: 「佐藤 光」 <the address of 佐藤 由美子>)."""
+    c = ctx.directory.lookup(r.address)
+    names = [c.name] if c and c.name else []
+    if r.name:
+        other = c is not None and "".join(r.name.split()) != "".join(c.name.split()) and split_full_name(r.name)
+        if not (other and any(x.email != r.address for x in ctx.directory.named(r.name))):
+            names.append(r.name)
+    return names
 
 
 def named_for_recipient(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> bool:
@@ -1384,7 +1522,7 @@ def bulk_pii(ctx: Context) -> list[Reason]:
         return []
     total = sum(a.records for a in ctx.message.scanned if _personal(a))
     if total < ctx.policy.bulk_records:
-        return _list_in_text(ctx)
+        return _list_in_text(ctx) or _list_to_private_persons(ctx)
     names = [a.filename for a in ctx.message.scanned if a.records]
     owner = returned_to_owner(ctx)
     if owner:
@@ -1460,6 +1598,36 @@ def _list_in_text(ctx: Context) -> list[Reason]:
             [BODY_NAME],
         )
     ]
+
+
+PRIVATE_LIST_RECORDS = 10  # people in an attachment from which it is a list no private person receives
+
+
+def _list_to_private_persons(ctx: Context) -> list[Reason]:
+    """An attachment listing `PRIVATE_LIST_RECORDS` or more people sent to private persons only (every recipient, Bcc
+    included, a private person of the address book: free mail, a provider, a household's or a person's own label):
+    a family, a student or a part-timer receives their own data, not a class's grade list or all colleagues' pay. Not
+    when the list is addressed to or names a recipient's own party (its addressee line, its text or file name: a sole
+    trader's own staff list returned to them)."""
+    if not ctx.external or not all(_private_person(ctx, r.address) for r in ctx.external):
+        return []
+    rec_orgs = ctx.recipient_orgs
+    for a in ctx.message.attachments:
+        if a.records < PRIVATE_LIST_RECORDS or not _personal(a):
+            continue
+        if list_orgs(ctx, a) & rec_orgs or addressee_line_orgs(ctx, a.text) & rec_orgs:
+            continue
+        return [
+            ctx.reason(
+                "bulk_pii",
+                f"{a.filename} lists about {a.records} people and goes to private persons only: a private person "
+                "receives their own data, not a list of others (a class's grades, all staff's pay).",
+                f"{a.filename} には約 {a.records} 名分の個人情報があり、宛先は個人の方だけです。個人の方にお送り"
+                "するのはご本人・ご家庭の情報で、ほかの方を含む一覧（クラス全員の成績、全員分の給与など）ではありません。",
+                [a.filename],
+            )
+        ]
+    return []
 
 
 def returned_to_owner(ctx: Context) -> set[str]:
@@ -1559,10 +1727,31 @@ def _quoted_sensitive(ctx: Context) -> list[Reason]:
     ]
 
 
+def _my_numbers_to_organisation(ctx: Context) -> list[Reason]:
+    """My Numbers (個人番号) written into the mail's own text, from one, going to an organisation outside (a company, a
+    firm, an unknown domain; not when every recipient is a private person, who may be the number's owner): specific
+    personal information (特定個人情報) under the My Number Act, to be sent protected — a payroll outsourcer or a
+    labour-law firm receives it as a protected file or through its system, not typed into a mail."""
+    body = ctx.message.body_info
+    if body is None or body.my_numbers < 1 or all(_private_person(ctx, r.address) for r in ctx.external):
+        return []
+    n = body.my_numbers
+    return [
+        ctx.reason(
+            "sensitive_pii",
+            f"The message text holds {n} My Number(s) (individual numbers), going to an organisation outside: "
+            "specific personal information under the My Number Act, to be sent protected, not typed into a mail.",
+            f"本文にマイナンバー（個人番号）が {n} 件書かれ、社外の組織に送られます。マイナンバーは番号法の特定個人"
+            "情報で、メール本文に書いて送るものではありません（送る必要があれば保護した添付ファイルにしてください）。",
+            [BODY_NAME, "my_number"],
+        )
+    ]
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
     if not ctx.external:
         return []
-    out: list[Reason] = _quoted_sensitive(ctx)
+    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_to_organisation(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)

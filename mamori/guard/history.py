@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+PEERS_MAX = 10  # recipients of a message up to which who went with whom is kept by address
+
 
 @dataclass
 class History:
@@ -19,6 +21,9 @@ class History:
     all_domains: set[str] = field(default_factory=set)
     first: dict[tuple[str, str], str] = field(default_factory=dict)
     beside: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # the other addresses each (sender, address) was sent together with, from messages of at most `PEERS_MAX`
+    # recipients (a provider's domain says nothing of whom a message went to; the address does)
+    peers: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def add(self, sender: str, recipients: list[str], date: str = "") -> None:
         sender = sender.lower()
@@ -32,6 +37,8 @@ class History:
             self.first.setdefault((sender, addr), date)
             if len(in_message) > 1:  # only messages reaching two or more domains: most reach one
                 self.beside.setdefault((sender, addr), set()).update(in_message - {domain})
+                if len(addrs) <= PEERS_MAX:
+                    self.peers.setdefault((sender, addr), set()).update(set(addrs) - {addr})
 
     def merge(self, other: History) -> None:
         """Add ``other``'s entries by replacing each changed set with a new one (copy on write), so a reader in
@@ -47,6 +54,9 @@ class History:
         for key, domains in other.beside.items():
             if not domains <= self.beside.get(key, set()):
                 self.beside[key] = self.beside.get(key, set()) | domains
+        for key, addresses in other.peers.items():
+            if not addresses <= self.peers.get(key, set()):
+                self.peers[key] = self.peers.get(key, set()) | addresses
 
     def known(self, sender: str, address: str) -> bool:
         return address.lower() in self.addresses.get(sender.lower(), set())
@@ -58,6 +68,10 @@ class History:
         """True when the sender has sent to ``address`` in a message that also went to one of ``domains`` (the
         partner they always copy on mail to a customer)."""
         return bool(self.beside.get((sender.lower(), address.lower()), set()) & {d.lower() for d in domains})
+
+    def sent_with(self, sender: str, address: str, addresses: set[str]) -> bool:
+        """True when the sender has sent to ``address`` in one message with one of ``addresses``."""
+        return bool(self.peers.get((sender.lower(), address.lower()), set()) & {a.lower() for a in addresses})
 
 
 def parse_history(lines: list[str]) -> History:

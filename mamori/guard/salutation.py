@@ -54,6 +54,12 @@ _GENERIC_EN = re.compile(
     r"|to\s+whom\s+it\s+may\s+concern|greetings\s*[,!]?\s*$)",
     re.IGNORECASE,
 )
+# a child's name, then 「さんの保護者」「さん 保護者」「くんのお母」「のご家族」: the child's guardian is addressed
+_NAME_PART = r"[\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー]{1,6}"
+_GUARDIAN = re.compile(
+    rf"^({_NAME_PART}(?:[ \u3000]+{_NAME_PART})?)[ \u3000]*(?:さん|くん|君|ちゃん)[ \u3000]*の?[ \u3000]*"
+    r"(?:保護者|ご家族|御家族|ご両親|ご父兄|父兄|ご父母|お父|お母)$"
+)
 _BRACKETED = re.compile(r"[（(【\[]([^）)】\]]{1,40})[）)】\]]")
 _HONORIFIC_SUFFIX = re.compile(r"[-\s]?(?:san|sama|sensei|dono|kun|chan)$", re.IGNORECASE)
 _ORG_MARK = re.compile(
@@ -72,6 +78,9 @@ class Salutation:
     orgs: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     generic: bool = False
+    # children (students, patients, members) the opening addresses the guardians of: 「翔太さんの保護者様」,
+    # 「田中 凛さん 保護者様」, 「陽斗くんのお母様」 -> 翔太, 田中 凛, 陽斗 (names as written, not in ``names``)
+    wards: tuple[str, ...] = ()
 
     @property
     def surname(self) -> str:
@@ -128,6 +137,7 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
         return Salutation(text, tuple(dict.fromkeys(named[:1])), () if generic else (name,), generic)
     orgs: list[str] = []
     names: list[str] = []
+    wards: list[str] = []
     for line in text.splitlines():
         rest = line
         for org in sorted(known_orgs or (), key=len, reverse=True):
@@ -145,6 +155,10 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
             continue
         # 「佐藤様、鈴木様」: one name per honorific
         for part in re.split(r"(?:様|さま|殿)\s*[、,，・/]?\s*", rest):
+            guardian = _GUARDIAN.match(part.strip())
+            if guardian:
+                wards.append(" ".join(guardian.group(1).split()))
+                continue
             kept: list[str] = []
             for tok in (t for t in re.split(r"[\s\u3000、,，]+", part) if t):
                 titled = _TITLE_END.match(tok)  # 佐藤部長 -> 佐藤 (営業部長 is a post, not a name)
@@ -156,4 +170,4 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
                     kept.append(tok)
             if kept:
                 names.append(" ".join(kept[-2:]) if len(kept) > 2 else " ".join(kept))
-    return Salutation(text, tuple(dict.fromkeys(orgs)), tuple(names), generic)
+    return Salutation(text, tuple(dict.fromkeys(orgs)), tuple(names), generic, tuple(dict.fromkeys(wards)))

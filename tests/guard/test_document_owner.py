@@ -93,7 +93,10 @@ def test_a_file_named_for_the_recipient_is_theirs(policy, book, history):
     v = judge(m, policy, book, history)
     # the company it names (a clinic, an employer) is its content, not its owner
     assert not {"attachment_recipient_mismatch", "content_recipient_mismatch"} & codes(v)
-    # a person the address book does not hold, or no honorific: the file name says nothing of a person
-    for name in ("確定申告書控え_林一郎様.pdf", "確定申告書控え_森和也.pdf"):
-        m = msg([HORI], "堀 直美様\n\n控えです。" + SIGNATURE, (tax_return(name, "市民病院"),))
-        assert "attachment_recipient_mismatch" not in codes(judge(m, policy, book, history))
+    # a person the address book does not hold: the file name says nothing of a person
+    m = msg([HORI], "堀 直美様\n\n控えです。" + SIGNATURE, (tax_return("確定申告書控え_林一郎様.pdf", "市民病院"),))
+    assert "attachment_recipient_mismatch" not in codes(judge(m, policy, book, history))
+    # a full name of the address book without an honorific is that person's too (document_owner.py): another
+    # private customer's papers to a private person are held
+    m = msg([HORI], "堀 直美様\n\n控えです。" + SIGNATURE, (tax_return("確定申告書控え_森和也.pdf", "市民病院"),))
+    assert "attachment_recipient_mismatch" in codes(judge(m, policy, book, history))

@@ -47,14 +47,28 @@ def test_no_lead_line_or_bad_check_digit_is_no_my_number(detector):
 
 
 def test_three_my_numbers_in_the_text_going_outside_are_held(detector, policy, directory, history):
-    for n, action in ((3, "hold"), (2, "confirm")):
+    for n in (3, 2, 1):
         text = listing("個人番号を以下のとおり転記しました。", NUMBERS[:n])
         m = replace(msg([SATO_A], text), body_info=analyse_body(text, detector))
         v = judge(m, policy, directory, history)
-        assert v.action == action, n
-        if action == "hold":
-            reason = next(r for r in v.reasons if r.code == "bulk_pii")
-            assert "マイナンバー" in reason.detail_ja and "My Number" in reason.detail
+        assert v.action == "hold", n
+        # from 3, many people's data (bulk_pii); from 1 to a company, specific personal information (sensitive_pii)
+        held = {r.code for r in v.reasons if r.severity == "hold"}
+        assert held == ({"bulk_pii", "sensitive_pii"} if n >= 3 else {"sensitive_pii"}), n
+        reason = next(r for r in v.reasons if r.code == ("bulk_pii" if n >= 3 else "sensitive_pii"))
+        assert "マイナンバー" in reason.detail_ja and "My Number" in reason.detail
     inside = msg([("中村 三郎", "s.nakamura@ours.example")], listing("個人番号を転記しました。", NUMBERS))
     inside = replace(inside, body_info=analyse_body(inside.body, detector))
     assert judge(inside, policy, directory, history).action == "allow"
+
+
+def test_a_persons_own_number_to_that_private_person_is_confirmed(detector, policy, history):
+    from mamori.guard.directory import parse_contacts
+
+    from .conftest import CONTACTS
+
+    book = parse_contacts(CONTACTS + "大塚 由美,オオツカ ユミ,yumi.o@freebox.test,\n")
+    lead = "ご提出いただいた個人番号を以下のとおり転記しました。"
+    text = f"大塚 由美様\n\n{lead}\n\n1. 大塚 由美\u30004525 8077 4529\n" + SIGNATURE
+    m = replace(msg([("大塚 由美", "yumi.o@freebox.test")], text), body_info=analyse_body(text, detector))
+    assert judge(m, policy, book, history).action == "confirm"

@@ -1,0 +1,104 @@
+"""Whose document an attachment is: the one person it is for or about, and the organisations they belong to.
+
+A report card, an application form, a payslip or a bill is one person's: the person its addressee line names
+(「中村 陽子 様」 at its top), the person a labelled name line gives (「生徒氏名：田中 心春」「氏名：林 学」), or the
+person its file name writes in full (成績表_田中心春_2学期.pdf). That person belongs to the organisations of the
+address book's contacts of that full name, and to those whose label names them (a household filed as
+「ご家庭（駅前教室・田中 心春さん）」, 「個人のお客様（吉田 陽子様ご家族）」): a family is one party, and a child's
+report is that family's own data, whichever parent or the child themself receives it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mamori.guard.directory import Contact, Directory
+from mamori.guard.fullname import person_addressee
+
+_NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, kana (not ・)
+# a labelled name line of a one-person form: 「生徒氏名：田中 心春（タナカ コハル）」「氏名: 林 学」「お名前：…」
+_NAME_LINE = re.compile(
+    rf"^\s*[^\s:：]{{0,6}}?(?:氏名|お名前|名前)\s*[:：]\s*([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]+"
+    rf"([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
+)
+# a person written by full name with an honorific in an organisation's label (ご家庭（駅前教室・田中 心春さん）,
+# 個人のお客様（吉田 陽子様ご家族）): the private party the label files
+_LABEL_PERSON = re.compile(
+    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)"
+    r"(?:さん|様|さま|くん|ちゃん)"
+)
+_FILENAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{3,12}}")
+MIN_NAME = 3  # characters of a full name read in a file name without a space (林学 is too short to tell)
+HEAD_LINES = 15  # lines of a document read for its addressee or name line
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The person a document is for or about: (姓, 名) when known split, the name without spaces, and the
+    organisations of the address book that person belongs to (empty when the address book does not know them)."""
+
+    name: str
+    family: str
+    orgs: frozenset[str]
+
+
+def label_people(directory: Directory) -> dict[str, set[str]]:
+    """Full names (spaces left out) the organisations' labels write with an honorific -> those organisations."""
+    cached = directory.__dict__.get("_label_people")
+    if cached is None:
+        cached = {}
+        for org in directory.org_domains:
+            for m in _LABEL_PERSON.finditer(unicodedata.normalize("NFKC", org)):
+                if len(m.group(1) + m.group(2)) >= 2 and m.group(2):
+                    cached.setdefault(m.group(1) + m.group(2), set()).add(org)
+        directory.__dict__["_label_people"] = cached
+    return cached
+
+
+def org_members(directory: Directory) -> dict[str, list[Contact]]:
+    """Each organisation's contacts."""
+    cached = directory.__dict__.get("_org_members")
+    if cached is None:
+        cached = {}
+        for c in directory.contacts:
+            if c.organization:
+                cached.setdefault(c.organization, []).append(c)
+        directory.__dict__["_org_members"] = cached
+    return cached
+
+
+def person_orgs(directory: Directory, name: str) -> set[str]:
+    """The organisations a full name (spaces left out) belongs to: its contacts' and the labels naming it."""
+    orgs = {c.organization for c in directory.named(name) if c.organization}
+    return orgs | label_people(directory).get(name, set())
+
+
+def _known(directory: Directory, name: str) -> bool:
+    return bool(directory.named(name)) or name in label_people(directory)
+
+
+def document_owner(directory: Directory, text: str, filename: str) -> Owner | None:
+    """The one person a document is for or about (its addressee line, its first labelled name line, else a full
+    name of the address book its file name writes); None when it names no one that way."""
+    full = person_addressee(text)
+    if full is None:
+        for line in [ln for ln in text.splitlines() if ln.strip()][:HEAD_LINES]:
+            m = _NAME_LINE.match(unicodedata.normalize("NFKC", line))
+            if m:
+                full = (m.group(1), m.group(2))
+                break
+    if full is not None:
+        name = full[0] + full[1]
+        return Owner(name, full[0], frozenset(person_orgs(directory, name)))
+    stem = unicodedata.normalize("NFKC", filename.rsplit(".", 1)[0])
+    for m in _FILENAME_RUN.finditer(stem):
+        run = m.group()
+        for start in range(0, len(run) - MIN_NAME + 1):  # 控え山本秀樹 -> 山本秀樹; 田中心春 whole
+            for end in range(len(run), start + MIN_NAME - 1, -1):
+                name = run[start:end]
+                if _known(directory, name):
+                    family = next((c.surname for c in directory.named(name)), "")
+                    return Owner(name, family, frozenset(person_orgs(directory, name)))
+    return None
