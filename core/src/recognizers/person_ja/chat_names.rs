@@ -78,7 +78,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether `[s, e)` (one space at `split`, if any) reads as a listed surname and given name.
-    fn listed_name(&self, s: usize, split: Option<usize>, e: usize) -> bool {
+    pub(super) fn listed_name(&self, s: usize, split: Option<usize>, e: usize) -> bool {
         let t = self.t;
         let lex = self.lex;
         if is_kanji(t[s]) {
@@ -123,7 +123,7 @@ fn to_kata(c: char) -> char {
 }
 
 /// Whether a separator (spaces, a tab, `、`), then a time (`9:58`, `17:56`, `9:58 AM`) end the line at `e`.
-fn time_ends_line(t: &[char], e: usize, le: usize) -> bool {
+pub(super) fn time_ends_line(t: &[char], e: usize, le: usize) -> bool {
     let sep = run_len(t, e, le, 8, |c| matches!(c, ' ' | '\t' | '、' | ','));
     if sep == 0 {
         return false;

@@ -6,6 +6,7 @@ use super::chars::{char_class, chars, is_half_kana, is_hira, is_kanji, is_kata, 
 use super::patterns::{en_hon_name, label_tail, romaji_name, run_len};
 use super::romaji_names::{hepburn, romaji_at};
 use super::tables::{F_CUE, F_DEPT, F_HIRA, F_HON, F_KANJI, F_NL, F_NO, F_TODE};
+use super::tagged_speakers::Tagged;
 use super::{honorific_at, next_flag, Ctx, EN_GROUP, EN_HON_GROUP, LABEL_GROUP, ROLE_LABEL_GROUP, TITLE_GROUP};
 use crate::document::LINE_LIMIT;
 use crate::table::{CharWords, Tables};
@@ -612,8 +613,9 @@ impl Ctx<'_, '_> {
         let bytes = self.doc.norm.s.as_bytes();
         let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let mut shown: Vec<(usize, usize, bool)> = Vec::new();
+        let mut tagged: Vec<Tagged> = Vec::new();
         let mut ls = 0;
-        while ls < n && seen.len() + shown.len() < budget {
+        while ls < n && seen.len() + shown.len() + tagged.len() < budget {
             // A line without a colon holds no speaker: go straight to the line of the next colon, when the
             // lines skipped are each shorter than LINE_LIMIT (a longer one ends the walk below: its window
             // runs to the end of the text). Those lines are the ones the walk would have stepped through.
@@ -644,6 +646,8 @@ impl Ctx<'_, '_> {
                 shown.push(found);
             } else if let Some(found) = self.speaker_at(ls, le) {
                 seen.push(found);
+            } else if let Some(found) = self.tagged_speaker_at(ls, le) {
+                tagged.push(found);
             }
             ls = le + 1;
         }
@@ -651,6 +655,13 @@ impl Ctx<'_, '_> {
         for (s, e, timed) in seen {
             if timed || untimed >= 2 {
                 self.add(s, e, 0.8);
+            }
+        }
+        // tagged speakers: listed, or speaking on two lines opened by a time stamp
+        for x in &tagged {
+            let again = || tagged.iter().any(|y| y.s != x.s && y.stamped && t[y.s..y.e] == t[x.s..x.e]);
+            if x.listed || (x.stamped && again()) {
+                self.add(x.s, x.e, 0.8);
             }
         }
         // display names of chat exports: listed, or heading two lines of the log

@@ -44,6 +44,7 @@ mod role_names;
 mod romaji_names;
 mod row_names;
 mod tables;
+mod tagged_speakers;
 
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
