@@ -16,6 +16,7 @@
 //! Ported from `mamori/detect/recognizers/person_ja.py` finding for finding; the layouts of issue 13
 //! (tables, chat logs, forms, unlisted given names, romaji orders) were added here since.
 
+mod attendance;
 mod attendees;
 mod bracket_readings;
 mod bracket_speakers;
@@ -271,6 +272,7 @@ impl Recognizer for PersonJaRecognizer {
             (EN_HON_GROUP, EN_HONORIFICS.iter().map(|s| s.to_string()).collect()),
             (EN_GROUP, en),
             (attendees::ATTEND_GROUP, attendees::ATTEND_WORDS.iter().map(|s| s.to_string()).collect()),
+            (attendance::MARK_GROUP, attendance::mark_keywords()),
         ]
     }
 
@@ -315,6 +317,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.phone_names();
         cx.arrow_names();
         cx.attendees();
+        cx.attendance();
         cx.personnel();
         cx.mentions(budget);
         cx.signatures();
