@@ -282,11 +282,8 @@ fn person_after_no(y: &[char]) -> bool {
 pub fn find_affiliations(doc: &Document, memo: &WordMemo, out: &mut Vec<Finding>) {
     let b = doc.norm.s.as_bytes();
     let mut found: Vec<(usize, usize)> = Vec::new();
-    // '(' and the first byte of '（' (EF BC 88)
-    for p in memchr::memchr2_iter(b'(', 0xEF, b) {
-        if b[p] == 0xEF && b.get(p + 1..p + 3) != Some(&[0xBC, 0x88]) {
-            continue;
-        }
+    // '(' (the fold has made every '（' one)
+    for p in memchr::memchr_iter(b'(', b) {
         let open = doc.norm.char_index(p);
         if let Some(span) = bracketed(doc, memo, open) {
             found.push(span);
