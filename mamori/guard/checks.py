@@ -1748,7 +1748,38 @@ def _my_numbers_to_organisation(ctx: Context) -> list[Reason]:
     ]
 
 
+OWN_DOCUMENT_RECORDS = 3  # people a one-person document may name (the person, a guardian, an emergency contact)
+
+
+def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
+    """The attachment is one person's document (`document_owner`: its addressee line, name line or file name) and
+    goes only to that person's own party: every recipient, Bcc included, is that person by full name, or a private
+    person filed under that person's household (a label of private persons only: 個人のお客様（佐藤 零様ご家族）).
+    An employee's or a company customer's data has no household: only the person themself. False (fail closed) for
+    the message text, a list of people or a document naming more people, a document whose person cannot be told,
+    and any recipient outside that party."""
+    if a.filename == BODY_NAME or a.records > OWN_DOCUMENT_RECORDS or _sensitive_by_name(a):
+        return False
+    owner = document_owner(ctx.directory, a.text, a.filename)
+    if owner is None:
+        return False
+    members = org_members(ctx.directory)
+    households = {
+        o
+        for o in _parties(ctx, owner)
+        if members.get(o) and all(_private_person(ctx, c.email) for c in members[o])
+    }
+    for r in ctx.external:
+        if owner.name in _recipient_full_names(ctx, [r]):
+            continue
+        if not (_private_person(ctx, r.address) and ctx.orgs_of(r) & households):
+            return False
+    return True
+
+
 def sensitive_pii(ctx: Context) -> list[Reason]:
+    """Special-care personal information going outside: held, unless it is one person's document going only to
+    that person or their own household (`_to_subject_only`), which the sender is asked to confirm."""
     if not ctx.external:
         return []
     out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_to_organisation(ctx)
@@ -1757,16 +1788,20 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
         by_name = _sensitive_by_name(a)
         if by_name and not subs:
             subs = [f"{by_name} (file name)"]
-        if subs:
-            out.append(
-                ctx.reason(
-                    "sensitive_pii",
-                    f"{a.filename} holds special-care personal information "
-                    f"({', '.join(sensitive_label(s, 'en') for s in subs)}).",
-                    f"{a.filename} に要配慮個人情報（{'、'.join(sensitive_label(s) for s in subs)}）が含まれています。",
-                    [a.filename, *subs],
-                )
+        if not subs:
+            continue
+        kinds_en = ", ".join(sensitive_label(s, "en") for s in subs)
+        en = f"{a.filename} holds special-care personal information ({kinds_en})."
+        ja = f"{a.filename} に要配慮個人情報（{'、'.join(sensitive_label(s) for s in subs)}）が含まれています。"
+        reason = ctx.reason("sensitive_pii", en, ja, [a.filename, *subs])
+        if reason.severity == "hold" and _to_subject_only(ctx, a):
+            reason = replace(
+                reason,
+                severity="confirm",
+                detail=reason.detail[:-1] + ", and goes only to the person it is about or their household: confirm.",
+                detail_ja=reason.detail_ja[:-5] + "ます。ご本人・ご家族宛ての書類です。送ってよいかご確認ください。",
             )
+        out.append(reason)
     return out
 
 
