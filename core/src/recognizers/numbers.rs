@@ -282,23 +282,7 @@ fn scan(doc: &Document) -> Runs {
             if n <= 19 {
                 out.push(Run { start, end, digits });
             }
-            let mut i = start;
-            while i < end {
-                if chars[i] == ' ' {
-                    i += 1;
-                    continue;
-                }
-                let ps = i;
-                while i < end && chars[i] != ' ' {
-                    i += 1;
-                }
-                let (mut s, mut e) = (ps, i);
-                while s < e && is_sep(chars[s]) {
-                    s += 1;
-                }
-                while e > s && is_sep(chars[e - 1]) {
-                    e -= 1;
-                }
+            for (s, e) in space_pieces(chars, start, end) {
                 let d = digits_of(&chars[s..e]);
                 if d.len() >= 4 {
                     out.push(Run { start: s, end: e, digits: d });
@@ -350,22 +334,7 @@ fn scan(doc: &Document) -> Runs {
         if has_space && n >= 11 {
             // a number written with its own separators after another one and one space
             // ("仙川町1-12-3　03-6279-5114", "S41.2.22 0191-23-8840"): that piece is a run too
-            let mut i = start;
-            while i < end {
-                while i < end && chars[i] == ' ' {
-                    i += 1;
-                }
-                let ps = i;
-                while i < end && chars[i] != ' ' {
-                    i += 1;
-                }
-                let (mut s, mut e) = (ps, i);
-                while s < e && is_sep(chars[s]) {
-                    s += 1;
-                }
-                while e > s && is_sep(chars[e - 1]) {
-                    e -= 1;
-                }
+            for (s, e) in space_pieces(chars, start, end) {
                 if (s, e) != (start, end) && chars[s..e].iter().any(|&c| c != ' ' && is_sep(c)) {
                     let d = digits_of(&chars[s..e]);
                     if d.len() >= 10 {
@@ -376,6 +345,32 @@ fn scan(doc: &Document) -> Runs {
         }
     }
     Runs::new(out)
+}
+
+/// The pieces of the run `[start, end)` between its spaces, each without the separators at its ends.
+fn space_pieces(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        while i < end && chars[i] == ' ' {
+            i += 1;
+        }
+        let ps = i;
+        while i < end && chars[i] != ' ' {
+            i += 1;
+        }
+        let (mut s, mut e) = (ps, i);
+        while s < e && is_sep(chars[s]) {
+            s += 1;
+        }
+        while e > s && is_sep(chars[e - 1]) {
+            e -= 1;
+        }
+        if e > s {
+            out.push((s, e));
+        }
+    }
+    out
 }
 
 /// Digit runs of at least 7 characters in `doc`, keyed by their number of digits (computed once per document).

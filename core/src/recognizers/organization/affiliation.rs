@@ -100,19 +100,7 @@ fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
 /// points, that does not go on to the left): the start of the run, before any lexicon look-up; the verdict
 /// is [`person_verdict`]'s.
 fn person_run(n: &[char], e: usize) -> Option<usize> {
-    let mut s = e;
-    let mut spaces = 0;
-    while s > 0 && e - s < 9 {
-        let c = n[s - 1];
-        if matches!(char_class(c), 1 | 2) || (c == '・' && s < e) {
-            s -= 1;
-        } else if c == ' ' && spaces == 0 && s < e && s >= 2 && matches!(char_class(n[s - 2]), 1 | 2) {
-            spaces += 1;
-            s -= 1;
-        } else {
-            break;
-        }
-    }
+    let s = super::name_run::person_run_start(n, e, true);
     (s < e && n[s] != ' ' && (s == 0 || !matches!(char_class(n[s - 1]), 1..=3))).then_some(s)
 }
 

@@ -116,19 +116,7 @@ pub const NOT_COMPANY_ENDINGS: &[&str] = &[
 /// Whether a person's name ends at `e`: a run of kanji or katakana (one space inside at most) of one to
 /// eight characters right after `の`, opening with a listed surname or written in katakana. Its start.
 fn writer_before(n: &[char], e: usize) -> Option<usize> {
-    let mut s = e;
-    let mut spaces = 0;
-    while s > 0 && e - s < 9 {
-        let c = n[s - 1];
-        if matches!(char_class(c), 1 | 2) {
-            s -= 1;
-        } else if c == ' ' && spaces == 0 && s < e && s >= 2 && matches!(char_class(n[s - 2]), 1 | 2) {
-            spaces += 1;
-            s -= 1;
-        } else {
-            break;
-        }
-    }
+    let s = super::name_run::person_run_start(n, e, false);
     if s == e || s == 0 || n[s - 1] != 'の' || n[s] == ' ' {
         return None;
     }

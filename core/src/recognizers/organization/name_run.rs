@@ -132,6 +132,26 @@ pub fn katakana_tail(n: &[char], mut e: usize) -> usize {
     e
 }
 
+/// The start of a person's name ending at `e`, walked leftwards: kanji and katakana (and ・ inside the
+/// name when `dot`), one space at most between two such characters, up to nine code points. Only the
+/// walk: whether the run is a name, and what may stand before it, is the caller's to judge.
+pub fn person_run_start(n: &[char], e: usize, dot: bool) -> usize {
+    let mut s = e;
+    let mut spaces = 0;
+    while s > 0 && e - s < 9 {
+        let c = n[s - 1];
+        if matches!(char_class(c), 1 | 2) || (dot && c == '・' && s < e) {
+            s -= 1;
+        } else if c == ' ' && spaces == 0 && s < e && s >= 2 && matches!(char_class(n[s - 2]), 1 | 2) {
+            spaces += 1;
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
