@@ -341,6 +341,8 @@ impl Recognizer for PersonJaRecognizer {
         cx.foreign_names();
         cx.join_name_parts();
         let mut found = cx.found;
+        // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
+        found.items.retain(|&((s, e), _)| !is_label_word(&doc.norm.chars[s..e]));
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
         });
@@ -350,6 +352,51 @@ impl Recognizer for PersonJaRecognizer {
             SCRATCH.with(|c| c.set(sc));
         }
     }
+}
+
+/// Labels of forms, tables and signatures that rules reading a name's place take for one: never a name.
+const LABEL_WORDS: [&str; 36] = [
+    "携帯",
+    "携帯電話",
+    "電話",
+    "電話番号",
+    "連絡先",
+    "緊急連絡先",
+    "所属",
+    "続柄",
+    "住所",
+    "現住所",
+    "氏名",
+    "名前",
+    "備考",
+    "担当",
+    "担当者",
+    "役職",
+    "部署",
+    "性別",
+    "年齢",
+    "勤務先",
+    "会社名",
+    "職業",
+    "国籍",
+    "本人",
+    "世帯主",
+    "申請者",
+    "申込者",
+    "記入者",
+    "確認者",
+    "承認者",
+    "代表者",
+    "通訳",
+    "メール",
+    "内線",
+    "生年月日",
+    "フリガナ",
+];
+
+/// Whether `w` is one of [`LABEL_WORDS`].
+fn is_label_word(w: &[char]) -> bool {
+    (2..=5).contains(&w.len()) && LABEL_WORDS.iter().any(|l| l.chars().eq(w.iter().copied()))
 }
 
 /// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
@@ -411,6 +458,15 @@ pub(crate) mod tests {
         assert_eq!(names("From: Sho Ichikawa\n"), ["Sho Ichikawa"]);
         assert_eq!(names("From: Sales Team\n"), Vec::<String>::new());
         assert_eq!(names("多様化するニーズに応え、小雨模様の中、殿堂入りを祝った。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn labels_standing_in_a_names_place_are_no_names() {
+        assert_eq!(names("ご不明点は私の携帯（090-1111-2222）までどうぞ。\n"), Vec::<String>::new());
+        assert_eq!(names("入館\t退館\t氏名\t所属\n9:00\t17:00\t真壁 遥\t総務\n"), ["真壁 遥"]);
+        // a name is still a name where a label word is only part of it
+        assert!(is_label_word(&"連絡先".chars().collect::<Vec<_>>()));
+        assert!(!is_label_word(&"本人見".chars().collect::<Vec<_>>()));
     }
 
     #[test]
