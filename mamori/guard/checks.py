@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
-from mamori.guard.document_owner import Owner, document_owner, label_people, org_members, person_orgs
+from mamori.guard.document_owner import Owner, document_owner, label_people, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -252,7 +252,7 @@ class Context:
             return True
         # at a provider, the very people: this message's To recipients, the people of those organisations there
         peers = {x.address for x in self.external if x.field == "to" and x is not r}
-        members = (c.email for o in orgs for c in org_members(self.directory).get(o, ()))
+        members = (c.email for o in orgs for c in self.directory.org_members.get(o, ()))
         peers |= {a for a in members if self.provider_domain(a.rpartition("@")[2])}
         return self.history.sent_with(self.message.sender, r.address, peers - {r.address})
 
@@ -1169,7 +1169,7 @@ def ward_parties(ctx: Context, ward: str) -> set[str]:
         return person_orgs(ctx.directory, full[0] + full[1])
     given = ward.replace(" ", "").replace("\u3000", "")
     out = {o for name, orgs in label_people(ctx.directory).items() if name.endswith(given) for o in orgs}
-    for org, members in org_members(ctx.directory).items():
+    for org, members in ctx.directory.org_members.items():
         if any((split_full_name(c.name) or ("", ""))[1] == given for c in members):
             out.add(org)
     return out
@@ -1387,7 +1387,7 @@ def _parties(ctx: Context, owner: Owner) -> set[str]:
 def _category_label(ctx: Context, org: str) -> bool:
     """An "organisation" of the address book that files unrelated private persons together (個人, 個人のお客様):
     its people are all private persons, of more than one surname (a household's members share theirs)."""
-    members = org_members(ctx.directory).get(org, [])
+    members = ctx.directory.org_members.get(org, [])
     return len({c.surname for c in members}) >= 2 and all(_private_person(ctx, c.email) for c in members)
 
 
@@ -1408,7 +1408,7 @@ def _other_private_party(
     parties = _parties(ctx, owner)
     if not parties or not all(_private_person(ctx, r.address) or _unknown_party(ctx, r) for r in recipients):
         return None
-    members = [c for o in parties for c in org_members(ctx.directory).get(o, [])]
+    members = [c for o in parties for c in ctx.directory.org_members.get(o, [])]
     if not members or not all(_private_person(ctx, c.email) for c in members):
         return None
     shown = f"{owner.family} {'■' * (len(owner.name) - len(owner.family))}" if owner.family else "■" * len(owner.name)
@@ -1763,7 +1763,7 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
     owner = document_owner(ctx.directory, a.text, a.filename)
     if owner is None:
         return False
-    members = org_members(ctx.directory)
+    members = ctx.directory.org_members
     households = {
         o
         for o in _parties(ctx, owner)

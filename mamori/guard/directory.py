@@ -117,6 +117,7 @@ class Directory:
         self.org_domains: dict[str, set[str]] = defaultdict(set)
         self.domain_orgs: dict[str, set[str]] = defaultdict(set)
         self.code_orgs: dict[str, set[str]] = defaultdict(set)  # customer code (upper-cased) -> organisations
+        self.org_members: dict[str, list[Contact]] = defaultdict(list)  # organisation -> its contacts
         for c in self.contacts:
             addr = c.email.lower()
             self.by_address[addr] = c
@@ -125,6 +126,7 @@ class Directory:
             local, _, domain = addr.rpartition("@")
             self.by_local[local].append(c)
             if c.organization:
+                self.org_members[c.organization].append(c)
                 self.org_domains[c.organization].add(domain)
                 self.domain_orgs[domain].add(c.organization)
                 if len(c.code) >= 3:

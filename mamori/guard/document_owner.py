@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from mamori.guard.directory import Contact, Directory
+from mamori.guard.directory import Directory
 from mamori.guard.fullname import person_addressee
 
 _NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, kana (not ・)
@@ -54,18 +54,6 @@ def label_people(directory: Directory) -> dict[str, set[str]]:
                 if len(m.group(1) + m.group(2)) >= 2 and m.group(2):
                     cached.setdefault(m.group(1) + m.group(2), set()).add(org)
         directory.__dict__["_label_people"] = cached
-    return cached
-
-
-def org_members(directory: Directory) -> dict[str, list[Contact]]:
-    """Each organisation's contacts."""
-    cached = directory.__dict__.get("_org_members")
-    if cached is None:
-        cached = {}
-        for c in directory.contacts:
-            if c.organization:
-                cached.setdefault(c.organization, []).append(c)
-        directory.__dict__["_org_members"] = cached
     return cached
 
 
