@@ -13,6 +13,8 @@
 #   council and a staffing agency by a sixth): the judges of the sixth session's rules
 #   ja-biz11/dev (an insurance agency and a car dealer in 八戸, by a seventh author) and ja-biz12/dev (a foreign-owned
 #   IT company's Tokyo office, bilingual, by an eighth): the judges of the seventh session's rules
+#   ja-biz13/dev (a town office in 島根, by a ninth author) and ja-biz14/dev (a general hospital in 久留米, by a
+#   tenth): the judges of the eighth session's rules
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
@@ -52,6 +54,8 @@ for s in "${sets[@]}"; do
   case "$s" in ja-biz10/dev*) gold="benchmarks/ja_biz10/${s#ja-biz10/}.jsonl" ;; esac
   case "$s" in ja-biz11/dev*) gold="benchmarks/ja_biz11/${s#ja-biz11/}.jsonl" ;; esac
   case "$s" in ja-biz12/dev*) gold="benchmarks/ja_biz12/${s#ja-biz12/}.jsonl" ;; esac
+  case "$s" in ja-biz13/dev*) gold="benchmarks/ja_biz13/${s#ja-biz13/}.jsonl" ;; esac
+  case "$s" in ja-biz14/dev*) gold="benchmarks/ja_biz14/${s#ja-biz14/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
