@@ -79,7 +79,7 @@ pub struct Shared {
     pub organization_hits: OnceCell<Vec<Hit<'static>>>,
 }
 
-const GROUP_BITS: u32 = 8;
+const GROUP_BITS: u32 = 10;
 const GROUP_SLOTS: usize = 1 << GROUP_BITS;
 
 thread_local! {
@@ -154,6 +154,7 @@ impl<'l> Document<'l> {
     }
 
     /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
+    #[inline]
     pub fn occurrences(&self, group: &str) -> &Occurrences {
         match self.group_id(group) {
             Some(id) => &self.index()[id as usize],
@@ -165,17 +166,26 @@ impl<'l> Document<'l> {
     /// ask with the same `&'static str` again and again; hashing it showed in profiles). A remembered
     /// entry is used only when this lexicon's name of that id equals `group` (an address may be
     /// reused by another string, and the entry may come from another engine's lexicon): names are
-    /// unique in a lexicon, so the id is then `group`'s.
+    /// unique in a lexicon, so the id is then `group`'s. The test is inline ([`same_name`]): a call
+    /// of `memcmp` per question was most of its cost (~640,000 questions on 2 MB of short English texts).
+    #[inline]
     fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
         let p = group.as_ptr() as usize;
         // Fibonacci hashing of the address: neighbouring literals spread over the slots
         let k = p.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - GROUP_BITS);
         let cached = GROUP_IDS.try_with(|slots| slots[k].get()).ok();
         if let Some((addr, id)) = cached {
-            if addr == p && id != u32::MAX && self.lexicon.group_name_of(id) == Some(group) {
+            if addr == p && id != u32::MAX && self.lexicon.group_name_of(id).is_some_and(|n| same_name(n, group)) {
                 return Some(id);
             }
         }
+        self.group_id_slow(group, p, k)
+    }
+
+    /// [`Document::group_id`] when the slot holds another name: the lexicon's map, remembered.
+    #[cold]
+    #[inline(never)]
+    fn group_id_slow(&self, group: &str, p: usize, k: usize) -> Option<crate::lexicon::GroupId> {
         let id = self.lexicon.group_id(group)?;
         let _ = GROUP_IDS.try_with(|slots| slots[k].set((p, id)));
         Some(id)
@@ -353,6 +363,11 @@ fn prepare(text: &str) -> Prepared {
     let mut chars: Vec<char> = vec!['\0'; n];
     let mut byte_at: Vec<u32> = vec![0; n + 1];
     let (cs, bs) = (&mut chars[..], &mut byte_at[..n]);
+    // in the same pass, the code points the fold changes and those the lower-casing may change (both
+    // ascending): upper-case ASCII, and non-ASCII outside U+2D00..U+A63F
+    let mut changed: Vec<u32> = Vec::with_capacity(32);
+    let mut may_lower: Vec<u32> = Vec::with_capacity(32);
+    let mut japanese = false;
     let mut k = 0usize;
     let mut b = 0usize;
     'runs: while b < bytes.len() {
@@ -362,8 +377,10 @@ fn prepare(text: &str) -> Prepared {
             let (Some(cd), Some(bd)) = (cs.get_mut(k..k + run), bs.get_mut(k..k + run)) else {
                 break; // (never: `n` counts the code points)
             };
-            cd.iter_mut().zip(&bytes[b..b + run]).for_each(|(d, &x)| *d = char::from(x));
+            let src = &bytes[b..b + run];
+            cd.iter_mut().zip(src).for_each(|(d, &x)| *d = char::from(x));
             bd.iter_mut().zip(b as u32..).for_each(|(d, x)| *d = x);
+            push_upper(src, k, &mut may_lower);
             k += run;
             b += run;
         }
@@ -380,42 +397,35 @@ fn prepare(text: &str) -> Prepared {
             }
             cs[k] = c;
             bs[k] = (b + o) as u32;
+            let u = c as u32;
+            if u < 0x80 {
+                if c.is_ascii_uppercase() {
+                    may_lower.push(k as u32);
+                }
+            } else if (0x3040..0xA640).contains(&u) {
+                // kana and kanji (U+3040..U+A63F) neither fold nor lower: one test for most of a
+                // Japanese text
+                if !japanese {
+                    japanese = is_japanese_char(c);
+                }
+            } else {
+                if !japanese && is_japanese_char(c) {
+                    japanese = true; // (half-width katakana)
+                }
+                // U+3040..U+FE57 fold to themselves: only the rest are looked up
+                if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
+                    changed.push(k as u32);
+                }
+                // U+2D00..U+A63F (kana, kanji and their punctuation) have no lower case (`lower_one`)
+                if !(0x2D00..=0xA63F).contains(&u) {
+                    may_lower.push(k as u32);
+                }
+            }
             k += 1;
         }
         break;
     }
     byte_at[n] = bytes.len() as u32;
-    // code points the fold changes; code points the lower-casing may change (both ascending)
-    let mut changed: Vec<u32> = Vec::with_capacity(32);
-    let mut may_lower: Vec<u32> = Vec::with_capacity(32);
-    let mut japanese = false;
-    for (k, &c) in chars.iter().enumerate() {
-        let u = c as u32;
-        if u < 0x80 {
-            if c.is_ascii_uppercase() {
-                may_lower.push(k as u32);
-            }
-            continue;
-        }
-        // kana and kanji (U+3040..U+A63F) neither fold nor lower: one test for most of a Japanese text
-        if (0x3040..0xA640).contains(&u) {
-            if !japanese {
-                japanese = is_japanese_char(c);
-            }
-            continue;
-        }
-        if !japanese && is_japanese_char(c) {
-            japanese = true; // (half-width katakana)
-        }
-        // U+3040..U+FE57 fold to themselves: only the rest are looked up
-        if !(0x3040..0xFE58).contains(&u) && fold_char(c) != c {
-            changed.push(k as u32);
-        }
-        // U+2D00..U+A63F (kana, kanji and their punctuation) have no lower case (`lower_one`)
-        if !(0x2D00..=0xA63F).contains(&u) {
-            may_lower.push(k as u32);
-        }
-    }
     debug_assert!(text.chars().eq(chars.iter().copied()));
     // the fold is the original with the few changed code points replaced
     let mut norm_chars = chars.clone();
@@ -445,6 +455,33 @@ fn prepare(text: &str) -> Prepared {
     }
 }
 
+/// `a == b` for group names, without a call to `memcmp` for names of up to 32 bytes: the first and
+/// last 4 (8, 16) bytes of two names of one length cover all of them.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w4 = |x: &[u8], i: usize| x.get(i..i + 4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+    let w8 = |x: &[u8], i: usize| {
+        x.get(i..i + 8).map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+    };
+    match n {
+        0..=3 => a == b,
+        4..=8 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        9..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
+        17..=32 => {
+            w8(a, 0) == w8(b, 0)
+                && w8(a, 8) == w8(b, 8)
+                && w8(a, n - 16) == w8(b, n - 16)
+                && w8(a, n - 8) == w8(b, n - 8)
+        }
+        _ => a == b,
+    }
+}
+
 /// The union of two ascending lists, ascending, each value once.
 fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
@@ -458,6 +495,32 @@ fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
+}
+
+/// Pushes `k + j` for every upper-case ASCII letter `run[j]` of the ASCII bytes `run`, eight bytes
+/// tested at a time (capitals are rare in a Japanese text).
+#[inline]
+fn push_upper(run: &[u8], k: usize, out: &mut Vec<u32>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut words = run.chunks_exact(8);
+    let mut at = k;
+    for w in &mut words {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let w = u64::from_le_bytes(a);
+        // bytes below 0x80: adding 0x3F sets the high bit from 'A' up, adding 0x25 from '[' up (no carries)
+        let mut upper = w.wrapping_add(0x3F * ONES) & !w.wrapping_add(0x25 * ONES) & (0x80 * ONES);
+        while upper != 0 {
+            out.push((at + (upper.trailing_zeros() / 8) as usize) as u32);
+            upper &= upper - 1;
+        }
+        at += 8;
+    }
+    for (j, x) in words.remainder().iter().enumerate() {
+        if x.is_ascii_uppercase() {
+            out.push((at + j) as u32);
+        }
+    }
 }
 
 /// The number of ASCII bytes at the start of `b` (eight at a time).
@@ -522,6 +585,24 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
         return (s.to_string(), at.to_vec());
     }
     let byte = |i: usize| if at.is_empty() { i } else { at[i] as usize };
+    if changed.iter().all(|&i| old[i as usize].is_ascii() && new[i as usize].is_ascii()) {
+        // (the lower-casing, mostly) ASCII letters that change case: a copy patched where they stand,
+        // offsets unchanged
+        let mut out = s.to_string();
+        for &i in changed {
+            let (o, n, b) = (old[i as usize], new[i as usize], byte(i as usize));
+            if let Some(x) = out.get_mut(b..b + 1) {
+                if n == o.to_ascii_lowercase() {
+                    x.make_ascii_lowercase();
+                } else if n == o.to_ascii_uppercase() {
+                    x.make_ascii_uppercase();
+                } else {
+                    out.replace_range(b..b + 1, n.encode_utf8(&mut [0; 4]));
+                }
+            }
+        }
+        return (out, at.to_vec());
+    }
     let mut out = String::with_capacity(s.len());
     let mut seg = 0usize;
     let mut same_width = true;
@@ -529,7 +610,9 @@ fn replaced(s: &str, old: &[char], at: &[u32], new: &[char], changed: &[u32]) ->
         let i = i as usize;
         let (o, n) = (old[i], new[i]);
         let b = byte(i);
-        out.push_str(&s[seg..b]);
+        if b > seg {
+            out.push_str(&s[seg..b]);
+        }
         out.push(n);
         seg = b + o.len_utf8();
         same_width &= o.len_utf8() == n.len_utf8();
@@ -657,6 +740,8 @@ mod tests {
             "ＡＢ山 12345678901234567 Z",
             "Ｘ　山田 TEL",
             "ÀÉ ｱｲ Ｘ—Ｙ",
+            "山 ABCDEFGHIJKLmnopQRSTUVWXYZ@[`{ 田Z\u{7f}AZaz09 é",
+            "A山B",
         ] {
             let doc = Document::new(t, None, &lx);
             let norm: Vec<char> = t.chars().map(fold_char).collect();
@@ -675,6 +760,25 @@ mod tests {
                 }
             }
             assert_eq!(doc.lang == Lang::Ja, is_japanese(t));
+        }
+    }
+
+    #[test]
+    fn names_compare_as_strings() {
+        let names =
+            ["", "a", "ab", "abc", "n.ip", "n.dob", "n.phone", "n.postal", "org.legal_form", "person.title_after_x"];
+        let long = "person.honorifics_and_titles_of_a_very_long_group";
+        for a in names.iter().chain([&long]) {
+            for b in names.iter().chain([&long]) {
+                assert_eq!(same_name(a, b), a == b, "{a} {b}");
+                // one byte changed anywhere
+                for i in 0..a.len() {
+                    let mut c = a.as_bytes().to_vec();
+                    c[i] = b'#';
+                    let c = String::from_utf8(c).unwrap();
+                    assert_eq!(same_name(a, &c), *a == c.as_str());
+                }
+            }
         }
     }
 

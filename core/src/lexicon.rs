@@ -229,12 +229,9 @@ impl Lexicon {
                 } else {
                     let b = i as u32;
                     if at[cur] != b {
-                        // matches are sparse: search ahead of the cursor (behind it only if ever needed)
-                        cur = if at[cur] < b {
-                            cur + at[cur..].partition_point(|&x| x < b)
-                        } else {
-                            at[..cur].partition_point(|&x| x < b)
-                        };
+                        // matches come a few code points apart: gallop ahead of the cursor, then search
+                        // the last step (behind it only if ever needed)
+                        cur = if at[cur] < b { gallop(at, cur, b) } else { at[..cur].partition_point(|&x| x < b) };
                     }
                     cur
                 };
@@ -306,6 +303,26 @@ fn next_special(
     None
 }
 
+/// The first index at or after `from` whose value is not below `b` in the ascending `at`, given
+/// `at[from] < b`: steps of 1, 2, 4 ... ahead, then a binary search of the last step (a match's end
+/// is usually a few code points past the previous one; a search of the whole rest cost ~20 probes).
+#[inline]
+fn gallop(at: &[u32], from: usize, b: u32) -> usize {
+    let mut lo = from; // at[lo] < b
+    let mut step = 1usize;
+    loop {
+        let hi = lo + step;
+        match at.get(hi) {
+            Some(&x) if x < b => {
+                lo = hi;
+                step *= 2;
+            }
+            Some(_) => return lo + 1 + at[lo + 1..hi].partition_point(|&x| x < b),
+            None => return lo + 1 + at[lo + 1..].partition_point(|&x| x < b),
+        }
+    }
+}
+
 /// Per-thread buffers [`Lexicon::index`] reuses from one document to the next.
 #[derive(Default)]
 struct Scratch {
@@ -340,5 +357,15 @@ mod tests {
         let b = &idx.groups[lx.group_id("b").unwrap() as usize];
         assert_eq!(b.starts, vec![2, 5]);
         assert_eq!(b.ends, vec![4, 8]);
+    }
+
+    #[test]
+    fn gallop_finds_the_partition_point() {
+        let at: Vec<u32> = (0..300).map(|i| i * 3).collect();
+        for from in [0usize, 1, 7, 100, 298] {
+            for b in at[from] + 1..=at[299] + 5 {
+                assert_eq!(gallop(&at, from, b), at.partition_point(|&x| x < b), "{from} {b}");
+            }
+        }
     }
 }
