@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::kana_head::{kana_head, KanaHeadMemo};
 use super::keyword_hits::keyword_hits;
 use super::known_names::known_names;
-use super::legal_form::legal_start_at;
+use super::legal_form::{legal_start_at, single_kanji_no_head};
 use super::name_run::{char_class, class_at, katakana_tail, left_name};
 use super::spans::{add_span, Span};
 use super::stop_words::{in_words, is_count, is_suffix_stop};
@@ -645,6 +645,14 @@ impl SuffixRecognizer {
         if n[s..ks].iter().any(|&c| matches!(char_class(c), 2 | 4) || c.is_ascii_alphabetic()) {
             return true;
         }
+        // addressed like a party (丸五運送さん, 東雲精工様, 港南設備 御中): a common noun is never addressed
+        let mut a = ke;
+        while n.get(a) == Some(&' ') {
+            a += 1;
+        }
+        if ["さん", "さま", "様", "御中"].iter().any(|w| starts_at(n, a, w)) {
+            return true;
+        }
         if !doc.has_morphology() {
             return false;
         }
@@ -670,6 +678,8 @@ impl SuffixRecognizer {
         let s = if ks > run + 4 || ["大学", "学園", "学校"].iter().any(|w| suffix.ends_with(w)) {
             run
         } else {
+            // 那の|津エステート: one kanji and の opening a trade name (not in prose: 他の|航空会社, 後の|東急電鉄)
+            let run = if is_trade_suffix(suffix) { single_kanji_no_head(n, run) } else { run };
             kana_head(doc, &self.kana, run, ks)
         };
         if ks >= 20 && s == ks - 20 && s > 0 && matches!(char_class(n[s - 1]), 1..=3) {

@@ -65,14 +65,26 @@ mod tests {
         assert_eq!(found("保管先：コナンボデー\n"), ["コナンボデー"]);
         assert_eq!(found("照会は港北シーフーズまで"), ["港北シーフーズ"]);
         assert_eq!(found("・ヒカリ運送：臨時便"), ["ヒカリ運送"]);
+        // a kanji head is shown a name by the honorific after it; one kanji and の open a name
+        assert_eq!(found("帰りに丸八運送さんに寄ります"), ["丸八運送"]);
+        assert_eq!(found("宛先：北浜設備 御中"), ["北浜設備"]);
+        assert_eq!(found("担当：月の浦エステート 管理部"), ["月の浦エステート"]);
     }
 
     #[test]
     fn trade_words_that_are_no_name() {
         // a common noun before the word, a facility after it, a count before it: without an analyser a kanji
         // head cannot be shown proper, so it is left
-        for text in ["空調設備の点検", "物流センターへ", "運送費 1,200円", "第2設備", "港南物流センター", "12運送"]
-        {
+        for text in [
+            "空調設備の点検",
+            "東京の物流さんは",
+            "私の設備様式",
+            "物流センターへ",
+            "運送費 1,200円",
+            "第2設備",
+            "港南物流センター",
+            "12運送",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
