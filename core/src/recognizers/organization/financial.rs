@@ -2,6 +2,7 @@
 //! (…事業協同組合); the branch (新宿支店)
 //! that follows is not part of the name.
 
+use super::kana_head::{kana_head, kana_not_name, KanaHeadMemo};
 use super::keyword_hits::keyword_hits;
 use super::legal_form::is_hira;
 use super::name_run::{char_class, left_name};
@@ -137,11 +138,12 @@ fn particle_then_name(doc: &Document, memo: &ParticleMemo, h: usize, s: usize) -
 pub struct FinancialRecognizer {
     lead: LeadMemo,
     particle: ParticleMemo,
+    kana: KanaHeadMemo,
 }
 
 impl FinancialRecognizer {
     pub fn new() -> Self {
-        FinancialRecognizer { lead: Memo::new(), particle: Memo::new() }
+        FinancialRecognizer { lead: Memo::new(), particle: Memo::new(), kana: Memo::new() }
     }
 }
 
@@ -181,7 +183,14 @@ impl Recognizer for FinancialRecognizer {
             if s == ks {
                 s = hiragana_bank_start(n, ks);
             }
+            let run = s;
             s = kana_name_start(doc, &self.particle, s, ks);
+            if s < run && kana_not_name(doc, &self.kana, s, run) {
+                s = run; // いつも|港北銀行: an adverb before the name
+            }
+            if s == ks {
+                s = kana_head(doc, &self.kana, ks, ks); // 北浜|みらい銀行: a place name and a kana word
+            }
             if s == ks {
                 continue;
             }

@@ -321,7 +321,7 @@ const REFERENCE_KANJI: &str = "私僕俺君彼当弊貴御我各同本某其";
 /// Start of a name run `n[s..]` that goes back over `X の` when X is one kanji standing alone (日の|出建設,
 /// 那の|津エステート): names spelt with の between a single kanji and the rest; else `s`. A longer word
 /// before の is the sentence's (東京の|山田商事), and so is a pronoun (私の).
-fn single_kanji_no_head(n: &[char], s: usize) -> usize {
+pub fn single_kanji_no_head(n: &[char], s: usize) -> usize {
     if s >= 2
         && n[s - 1] == 'の'
         && char_class(n[s - 2]) == 1

@@ -28,6 +28,7 @@ pub mod context;
 pub mod financial;
 pub mod introduction;
 pub mod kana_abbreviation;
+pub mod kana_head;
 pub mod keyword_hits;
 pub mod known_names;
 pub mod latin_name;
@@ -37,6 +38,7 @@ pub mod spans;
 pub mod stop_words;
 pub mod suffix;
 pub mod team;
+pub mod trade_words;
 pub mod trim;
 
 /// The entity type every recognizer of this family reports.

@@ -5,12 +5,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::kana_head::{kana_head, KanaHeadMemo};
 use super::keyword_hits::keyword_hits;
 use super::known_names::known_names;
-use super::legal_form::legal_start_at;
+use super::legal_form::{legal_start_at, single_kanji_no_head};
 use super::name_run::{char_class, class_at, katakana_tail, left_name};
 use super::spans::{add_span, Span};
 use super::stop_words::{in_words, is_count, is_suffix_stop};
+use super::trade_words::{is_trade_suffix, TRADE_SUFFIXES};
 use super::trim::{trim_lead, LeadMemo};
 use super::{ends_at, starts_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
@@ -450,7 +452,7 @@ const SHA_BEFORE: &str = "閉入退出帰本支他自弊貴御各同当前全商
 
 fn need_of() -> &'static HashMap<&'static str, usize> {
     static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
-    MAP.get_or_init(|| ORG_SUFFIXES.iter().copied().collect())
+    MAP.get_or_init(|| ORG_SUFFIXES.iter().chain(TRADE_SUFFIXES).copied().collect())
 }
 
 /// Verdicts of the proper-name check, by (head, whole).
@@ -563,11 +565,12 @@ fn short_university(name: &[char]) -> bool {
 pub struct SuffixRecognizer {
     lead: LeadMemo,
     proper: ProperMemo,
+    kana: KanaHeadMemo,
 }
 
 impl SuffixRecognizer {
     pub fn new() -> Self {
-        SuffixRecognizer { lead: Memo::new(), proper: Memo::new() }
+        SuffixRecognizer { lead: Memo::new(), proper: Memo::new(), kana: Memo::new() }
     }
 
     /// A listed name not inside a longer word, nor a katakana reading of a person (スズキ マナブ), nor the
@@ -631,6 +634,33 @@ impl SuffixRecognizer {
         })
     }
 
+    /// Whether the name before a trade word looks proper: katakana, Latin letters or a kana word taken in by
+    /// [`kana_head`], or kanji holding a proper noun for the analyser (給排水衛生|設備 does not), and the trade
+    /// word does not go on in katakana (物流|センター: a facility).
+    fn trade_head(&self, doc: &Document, s: usize, ks: usize, ke: usize) -> bool {
+        let n = &doc.norm.chars;
+        if class_at(n, ke) == 2 && char_class(n[ke - 1]) != 2 {
+            return false;
+        }
+        if n[s..ks].iter().any(|&c| matches!(char_class(c), 2 | 4) || c.is_ascii_alphabetic()) {
+            return true;
+        }
+        // addressed like a party (丸五運送さん, 東雲精工様, 港南設備 御中): a common noun is never addressed
+        let mut a = ke;
+        while n.get(a) == Some(&' ') {
+            a += 1;
+        }
+        if ["さん", "さま", "様", "御中"].iter().any(|w| starts_at(n, a, w)) {
+            return true;
+        }
+        if !doc.has_morphology() {
+            return false;
+        }
+        self.proper.get((doc.norm.slice(s, ks).to_string(), String::new()), || {
+            doc.norm_tokens(s, ks).iter().any(|t| t.pos.len() > 1 && t.pos[1] == "固有名詞")
+        })
+    }
+
     fn suffix(&self, doc: &Document, ks: usize, ke: usize) -> Option<Span> {
         let n = &doc.norm.chars;
         if legal_start_at(n, ke) || (ks >= 1 && starts_at(n, ks - 1, "会社")) {
@@ -642,7 +672,16 @@ impl SuffixRecognizer {
             Some(&k) => k,
             None => need_of().get(suffix.to_uppercase().as_str()).copied().unwrap_or(2),
         };
-        let s = left_name(n, ks, 20);
+        let run = left_name(n, ks, 20);
+        // みちのく|生命, 北浜みらい|銀行: a kana word (and a place) before the run, when the run is short; not
+        // before a school (a school in a CV line is no affiliation)
+        let s = if ks > run + 4 || ["大学", "学園", "学校"].iter().any(|w| suffix.ends_with(w)) {
+            run
+        } else {
+            // 那の|津エステート: one kanji and の opening a trade name (not in prose: 他の|航空会社, 後の|東急電鉄)
+            let run = if is_trade_suffix(suffix) { single_kanji_no_head(n, run) } else { run };
+            kana_head(doc, &self.kana, run, ks)
+        };
         if ks >= 20 && s == ks - 20 && s > 0 && matches!(char_class(n[s - 1]), 1..=3) {
             return None; // the run goes on past the bound: not a name we can delimit
         }
@@ -707,6 +746,9 @@ impl SuffixRecognizer {
         if WEAK_SUFFIXES.contains(&suffix) && !self.proper(doc, s, ks, ke) {
             return None;
         }
+        if is_trade_suffix(suffix) && !self.trade_head(doc, s, ks, ke) {
+            return None;
+        }
         let w0 = s.max(ks.saturating_sub(1));
         if is_suffix_stop(&n[w0..ke]) || is_suffix_stop(&n[s..ke]) {
             return None;
@@ -760,7 +802,8 @@ impl Recognizer for SuffixRecognizer {
     fn keywords(&self) -> Keywords {
         // short Latin names (NHK, ABC) are left to the acronym recognizer: as substrings they would hit everywhere
         let names = known_names().iter().filter(|n| !(n.is_ascii() && n.chars().count() <= 4)).cloned().collect();
-        vec![("org_suffix", ORG_SUFFIXES.iter().map(|(w, _)| w.to_string()).collect()), ("org_name", names)]
+        let suffixes = ORG_SUFFIXES.iter().chain(TRADE_SUFFIXES).map(|(w, _)| w.to_string()).collect();
+        vec![("org_suffix", suffixes), ("org_name", names)]
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
