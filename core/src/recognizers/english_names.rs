@@ -30,6 +30,7 @@ use crate::recognizer::Recognizer;
 use crate::recognizers::english_words::{is_upper_class, lexicons, FxBuild, Lexicons, PARTICLES};
 
 mod latin_blocks;
+mod latin_cells;
 
 const NAME: &str = "english_names";
 
@@ -1186,6 +1187,7 @@ impl EnglishNameRecognizer {
     fn find_in_latin_blocks(&self, doc: &Document, out: &mut Vec<Finding>, sc: &mut Scratch) {
         let t: &[char] = &doc.text.chars;
         let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets());
+        self.latin_cells(&doc.norm.chars, &blocks, out);
         if blocks.is_empty() {
             return;
         }
