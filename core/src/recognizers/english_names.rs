@@ -1186,8 +1186,11 @@ impl EnglishNameRecognizer {
     /// read as an English document of its own.
     fn find_in_latin_blocks(&self, doc: &Document, out: &mut Vec<Finding>, sc: &mut Scratch) {
         let t: &[char] = &doc.text.chars;
-        let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets());
-        self.latin_cells(&doc.norm.chars, &blocks, out);
+        let mut mixed = Vec::new();
+        let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets(), &mut mixed);
+        for &(a, b) in &mixed {
+            self.latin_cells(&doc.norm.chars, a, b, out);
+        }
         if blocks.is_empty() {
             return;
         }

@@ -2,7 +2,8 @@
 //! row (`S-0419⇥Rahman Arif⇥1994.03.02`), an item of a list (`出席：森、林、Kwon Minji、若林`), the value
 //! after a label (`担当 Wang Lei`), a reading in brackets (`刘 洋（LIU YANG）`). The English rules
 //! ([`super::EnglishNameRecognizer`]) read only the English lines of a Japanese text; these names sit in
-//! Japanese lines, between Japanese words and the separators of Japanese writing.
+//! Japanese lines, between Japanese words and the separators of Japanese writing. Only the Japanese lines
+//! with four Latin letters or more are read, found by the same count that finds the English lines.
 //!
 //! The shape: two to four capitalised words (`Kwon Minji`, `PEREIRA JOAO`, `PARK Ji-hoon`,
 //! `HOFFMANN, Lukas`), the run bounded on both sides by a line's end, a tab, a separator (`、 , ; | ・`),
@@ -16,7 +17,11 @@
 //! words and product names.
 
 use super::{class, norm_into, EnglishNameRecognizer, NAME, PARTICLES};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::finding::Finding;
+use crate::recognizers::english_words::FxBuild;
 use crate::recognizers::person_ja::hepburn;
 
 /// The most common surnames of Korea, China and Vietnam in their usual romanisations (Revised
@@ -31,6 +36,13 @@ const ASIAN_SURNAMES: &str = "kim lee yi park pak choi choe jung jeong chung kan
     nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly \
     nguyễn trần lê phạm hoàng huỳnh vũ võ đặng bùi đỗ hồ ngô dương lý";
 
+/// [`ASIAN_SURNAMES`] as a set, built once.
+fn asian_surnames() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
+        LazyLock::new(|| ASIAN_SURNAMES.split_ascii_whitespace().collect());
+    &SET
+}
+
 /// Words of a run read at most; a longer run of capitalised words is an English phrase or a title.
 const MAX_WORDS: usize = 4;
 /// Letters of the longest word read.
@@ -43,7 +55,7 @@ const ENGLISH_ENDINGS: &[&str] =
 /// A Latin letter (ASCII or the Latin blocks up to U+024F, and Vietnamese's U+1E00–U+1EFF).
 fn latin(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (c.is_alphabetic() && (('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)))
+        || ((('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)) && c.is_alphabetic())
 }
 
 /// A character that bounds a cell or an item of Japanese writing.
@@ -128,23 +140,16 @@ fn word_end(t: &[char], i: usize) -> Option<usize> {
 }
 
 impl EnglishNameRecognizer {
-    /// The Latin names in cells of the Japanese lines of `t` (the folded text of a Japanese document),
-    /// outside the English `blocks` (sorted spans, read by the English rules).
-    pub(super) fn latin_cells(&self, t: &[char], blocks: &[(usize, usize)], out: &mut Vec<Finding>) {
+    /// The Latin names in cells of the Japanese line `t[ls..le]` (`t`: the folded text of a Japanese
+    /// document; the line is one of [`super::latin_blocks::blocks`]' mixed lines).
+    pub(super) fn latin_cells(&self, t: &[char], ls: usize, le: usize, out: &mut Vec<Finding>) {
         let mut key = String::new();
-        let mut b = 0;
-        let mut p = 0;
-        while p < t.len() {
+        let mut p = ls;
+        while p < le {
             let c = t[p];
-            if !(c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase() && latin(c))) {
+            // most code points of a Japanese line: a kana or kanji, passed over by one comparison
+            if c > '\u{1eff}' || !(c.is_ascii_uppercase() || (c > '\u{bf}' && latin(c) && c.is_uppercase())) {
                 p += 1;
-                continue;
-            }
-            while b < blocks.len() && blocks[b].1 <= p {
-                b += 1;
-            }
-            if b < blocks.len() && blocks[b].0 <= p {
-                p = blocks[b].1;
                 continue;
             }
             if p > 0
@@ -239,14 +244,14 @@ impl EnglishNameRecognizer {
             if ENGLISH_ENDINGS.iter().any(|x| stem.len() > x.len() + 2 && stem.ends_with(x)) {
                 return (None, end);
             }
-            let asian = ASIAN_SURNAMES.split_ascii_whitespace().any(|x| x == k);
+            let asian = (!name || c & class::AMBIGUOUS != 0) && asian_surnames().contains(k);
             let upper = w.iter().all(|c| !c.is_lowercase());
             if upper && w.len() <= 3 && !name && !asian {
                 return (None, end); // QA, HR, PDF
             }
             if (name && c & class::AMBIGUOUS == 0) || asian {
                 listed += 1;
-            } else if k.is_ascii() && k.len() >= 2 && hepburn(k.replace('-', "").as_bytes()) {
+            } else if k.is_ascii() && k.len() >= 2 && !k.contains('-') && hepburn(k.as_bytes()) {
                 spelled += 1;
             }
         }
