@@ -30,6 +30,7 @@ use crate::recognizer::Recognizer;
 use crate::recognizers::english_words::{is_upper_class, lexicons, FxBuild, Lexicons, PARTICLES};
 
 mod latin_blocks;
+mod latin_cells;
 
 const NAME: &str = "english_names";
 
@@ -912,7 +913,11 @@ impl EnglishNameRecognizer {
                 && matches!(after.first(), Some('?' | '!'))
             {
                 score += 0.2; // vocative: "Remember me, Mary?"
-            } else if toks.len() == 1 && t.get(tend) == Some(&':') && sentence_initial(t, start) {
+            } else if toks.len() == 1
+                && t.get(tend) == Some(&':')
+                && sentence_initial(t, start)
+                && (f(lo) & (GIVEN | SURNAME) != 0 || self.in_dialogue(t, start, tend))
+            {
                 score += 0.4; // a speaker in a dialogue: "Nicole: Remember me?"
             }
             if (2..=3).contains(&toks.len()) && line_alone(t, start, tend) {
@@ -993,6 +998,42 @@ impl EnglishNameRecognizer {
             0.4
         } else {
             0.3
+        }
+    }
+
+    /// Whether the word `t[start..end]`, standing before a colon at a line's start, is a speaker of a
+    /// dialogue: it stands so on another line too (speakers take turns), or the line before or after
+    /// opens with a known name and a colon (`Ubul: …` / `Nicole: …`). The label of a form or a report
+    /// (`Scope:`, `Contact:`, `Notes:`) is written once, among other labels. Read only for a word that
+    /// is no known name, so the scan runs for few words of a text.
+    fn in_dialogue(&self, t: &[char], start: usize, end: usize) -> bool {
+        let w = &t[start..end];
+        let line_start = |p: usize| t[..p].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+        let ls = line_start(start);
+        let le = t[end..].iter().position(|&c| c == '\n').map_or(t.len(), |k| end + k);
+        let mut key = String::new();
+        let speaker_name = |s: usize, key: &mut String| {
+            let e = s + t[s..].iter().take(20).take_while(|c| c.is_alphabetic()).count();
+            e > s
+                && t.get(e) == Some(&':')
+                && t[s].is_uppercase()
+                && self.class(norm_into(&t[s..e], key)) & (class::GIVEN | class::SURNAME) != 0
+        };
+        if ls > 0 && speaker_name(line_start(ls - 1), &mut key) {
+            return true;
+        }
+        if le < t.len() && speaker_name(le + 1, &mut key) {
+            return true;
+        }
+        let mut s = 0;
+        loop {
+            if s != ls && t[s..].starts_with(w) && t.get(s + w.len()) == Some(&':') {
+                return true;
+            }
+            match t[s..].iter().position(|&c| c == '\n') {
+                Some(k) => s += k + 1,
+                None => return false,
+            }
         }
     }
 
@@ -1145,7 +1186,11 @@ impl EnglishNameRecognizer {
     /// read as an English document of its own.
     fn find_in_latin_blocks(&self, doc: &Document, out: &mut Vec<Finding>, sc: &mut Scratch) {
         let t: &[char] = &doc.text.chars;
-        let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets());
+        let mut mixed = Vec::new();
+        let blocks = latin_blocks::blocks(&doc.text.s, doc.text.byte_offsets(), &mut mixed);
+        for &(a, b) in &mixed {
+            self.latin_cells(&doc.norm.chars, a, b, out);
+        }
         if blocks.is_empty() {
             return;
         }
@@ -1356,6 +1401,19 @@ mod tests {
         assert!(has("It was Emma Larsen's idea.", "PERSON", "Emma Larsen"));
         assert!(has("hi, my name is lena andersson.", "PERSON", "lena andersson"));
         assert!(found("I will pay the bill in may. Will you send the bill by May?").is_empty());
+    }
+
+    #[test]
+    fn a_label_before_a_colon_is_no_speaker() {
+        // a word before a colon at a line's start is a speaker when it takes a second turn or is a known name
+        let chat = "Zorvath: Are you there?\nQuillon: Yes.\nZorvath: Good, see you at noon.";
+        assert!(has(chat, "PERSON", "Zorvath"));
+        // a speaker beside a known name's turn
+        assert!(has("Quillon: Who are you?\nMaria: A friend.", "PERSON", "Quillon"));
+        // the labels of a report, each written once, are none
+        let report = "Weekly report\nScope: 12 tickets closed.\nBlockers: waiting for the vendor.\nOwner: Maria";
+        let got = found(report);
+        assert!(!got.iter().any(|(_, s)| s == "Scope" || s == "Blockers"), "{got:?}");
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::finding::Finding;
 
 /// Latin letters a line needs to count as English.
 const MIN_LATIN: usize = 3;
+/// Latin letters a Japanese line needs to be read for a name in Latin letters (two words of two letters).
+const MIN_MIXED: usize = 4;
 /// Latin letters needed for each kana or kanji a line may hold and still count as English.
 const LATIN_PER_JA: usize = 4;
 
@@ -38,7 +40,10 @@ fn japanese(line: &[u8]) -> usize {
 /// the end of its last English line, before its newline). `at` gives the byte offset of each code
 /// point (empty for an ASCII text, [`crate::text::Text`]'s table). Most lines of a Japanese text
 /// hold fewer than [`MIN_LATIN`] ASCII letters: one counting pass over their bytes rejects them.
-pub(super) fn blocks(text: &str, at: &[u32]) -> Vec<(usize, usize)> {
+///
+/// `mixed` receives the spans of the Japanese lines with [`MIN_MIXED`] Latin letters or more (the lines
+/// where [`super::latin_cells`] looks for a name in Latin letters), from the same count.
+pub(super) fn blocks(text: &str, at: &[u32], mixed: &mut Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let char_of = |b: usize| if at.is_empty() { b } else { at.partition_point(|&x| (x as usize) < b) };
     let mut out = Vec::new();
@@ -50,8 +55,13 @@ pub(super) fn blocks(text: &str, at: &[u32]) -> Vec<(usize, usize)> {
         let latin = latin_letters(line);
         if latin >= MIN_LATIN && latin >= LATIN_PER_JA * japanese(line) {
             open = Some(open.map_or((s, e), |(a, _)| (a, e)));
-        } else if open.is_some() && latin + japanese(line) > 0 {
-            out.extend(open.take());
+        } else {
+            if latin >= MIN_MIXED {
+                mixed.push((char_of(s), char_of(e)));
+            }
+            if open.is_some() && latin + japanese(line) > 0 {
+                out.extend(open.take());
+            }
         }
         s = e + 1;
     }
@@ -84,7 +94,7 @@ mod tests {
     fn texts(s: &str) -> Vec<String> {
         let t: Vec<char> = s.chars().collect();
         let at: Vec<u32> = s.char_indices().map(|(b, _)| b as u32).chain([s.len() as u32]).collect();
-        blocks(s, &at).into_iter().map(|(a, b)| t[a..b].iter().collect()).collect()
+        blocks(s, &at, &mut Vec::new()).into_iter().map(|(a, b)| t[a..b].iter().collect()).collect()
     }
 
     #[test]

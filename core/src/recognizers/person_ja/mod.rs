@@ -52,6 +52,7 @@ use crate::finding::Finding;
 use crate::recognizer::{Keywords, Recognizer};
 
 use lexicon::{name_lexicon, NameLexicon};
+pub(crate) use romaji_names::hepburn;
 pub(crate) use romaji_names::passenger_name;
 use tables::{Tables, EN_HONORIFICS, EN_LABELS_STRONG, EN_LABELS_WEAK, LABELS, TITLES};
 
