@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
-from mamori.guard.document_owner import Owner, document_owner, label_people, person_orgs
+from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import History
 from mamori.guard.lookalike import lookalike_of
@@ -29,6 +29,7 @@ from mamori.guard.model import (
     stricter,
 )
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
+from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
 from mamori.guard.salutation import Salutation, own_text, parse
 
@@ -836,6 +837,7 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     # the quoted mail that kept them
     to_people = all(_individual(ctx, r) for r in addressed)
     writers = set(quoted_writers(m.body))
+    terms = _terms_for_to(ctx, to_orgs)
     own = "\n".join((m.subject, own_text(m.body), *(a.text for a in m.attachments),
                      *(a.filename for a in m.attachments)))  # fmt: skip
     out: list[Reason] = []
@@ -850,7 +852,10 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
             continue
         between_people = to_people and _individual(ctx, r)
         named = r.address.lower() in writers or _named_in(ctx, r, own) if between_people else _named_in(ctx, r, texts)
-        if named or ctx.copied_as_usual(r, addressed_orgs):
+        # named by the quoted mail alone (its writer, 「岡本さんは書きました」), while the new text states terms for
+        # the To recipients (an amount): that party was kept by the reply to all, not written to
+        quoted_only = named and not between_people and bool(terms) and not _named_in(ctx, r, own)
+        if (named and not quoted_only) or ctx.copied_as_usual(r, addressed_orgs):
             continue
         private = _individual(ctx, r) or not orgs
         # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
@@ -866,6 +871,11 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
              "別の個人の方で、引用部分にしか出てこず、あなたが書いた本文では触れていません。個人の方宛ての返信は、その方"
              "だけのものです")
             if between_people else
+            (f"another party whom only the quoted mail names, while your new text states terms for them "
+             f"({terms[0] if terms else ''})",
+             f"別の関係者で、引用部分にしか出てきません。あなたが書いた本文は宛名の方への条件"
+             f"（{terms[0] if terms else ''}）を伝えています")
+            if named else
             ("another customer's party that the message never names",
              "別のお客様の関係者で、本文・件名・添付・引用のどこにも出てきません")
         )  # fmt: skip
@@ -1302,6 +1312,34 @@ def filename_orgs(ctx: Context, filename: str) -> set[str]:
     return out
 
 
+def document_references(a: AttachmentInfo) -> set[str]:
+    """The reference numbers an attachment carries in its file name (extension cut) and its text."""
+    return references(a.filename.rsplit(".", 1)[0]) | references(a.text)
+
+
+def _other_reference(ctx: Context, a: AttachmentInfo, vis: list[Recipient]) -> Reason | None:
+    """The attachment carries a reference number (a case, matter, order or claim number) of a form the subject or
+    the sender's own text gives, and not the message's: another business's document (the mail is about 令和8年(ワ)
+    第12955号, the settlement draft attached is of 第14242号). A document carrying more than a few of that form is a
+    list, and is not judged."""
+    m = ctx.message
+    mail = references(m.subject) | references(own_text(m.body))
+    if not mail:
+        return None
+    hit = mismatched(mail, mail | references(m.body), document_references(a))
+    if hit is None:
+        return None
+    ours, theirs = hit
+    return ctx.reason(
+        "attachment_recipient_mismatch",
+        f"The message is about {ours}, but the attachment {a.filename} is of {theirs}: another matter's document?",
+        f"本文・件名は {ours} の件ですが、添付ファイル {a.filename} は {theirs} の書類です。"
+        "別の案件の書類ではありませんか？",
+        [a.filename, ours, theirs],
+        [r.address for r in vis],
+    )
+
+
 def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     vis = ctx.visible_external or ctx.external
     if not vis:
@@ -1309,6 +1347,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     rec_orgs = set().union(*(ctx.orgs_of(r) for r in vis))
     out: list[Reason] = []
     for a in ctx.message.attachments:
+        if reason := _other_reference(ctx, a, vis):
+            out.append(reason)
+            continue
         owner = document_owner(ctx.directory, a.text, a.filename)
         if owner is not None and _owned_by_recipients(ctx, owner, vis, rec_orgs):
             continue  # one person's document, that person a recipient or of a recipient's household/organisation
@@ -1351,6 +1392,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
             continue
+        if tied_by_history(ctx, a):
+            continue  # a document of a business every recipient works on (history): the organisations it names are
+            # its content (the clinic of a 診断書, our client on a settlement draft served on the other side)
         if all(_private_person(ctx, r.address) for r in vis):
             # to private persons (a family, a student): a document is for an organisation only by an addressee
             # line (A社 御中); the one school, clinic or employer it names is what it is about
@@ -1370,6 +1414,36 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def tied_by_history(ctx: Context, a: AttachmentInfo) -> bool:
+    """The organisation's sending history ties the document to every external recipient (Bcc included) by a
+    reference number of its subjects (`History.party_of`: written to under it twice or more, and it is one
+    business's): either a reference the document carries (its file name or text, a few at most) is one every
+    recipient is a party of, or the one person it is of (its owner; for the message text, the one person of the
+    address book it names with an honorific besides the recipients) is a contact of the address book, of that
+    name alone, who shares such a reference with every recipient — the insurer handling that person's claim,
+    the counsel of record of that case. False (fail closed) otherwise: a name several contacts share, a
+    recipient written to under the reference once or never."""
+    if not ctx.external:
+        return False
+    history = ctx.history
+    if a.filename != BODY_NAME:
+        refs = document_references(a)
+        if 0 < len(refs) <= MAX_DOCUMENT_REFERENCES and any(
+            all(history.party_of(ref, r.address) for r in ctx.external) for ref in refs
+        ):
+            return True
+        owner = document_owner(ctx.directory, a.text, a.filename)
+        names = {owner.name} if owner else set()
+    else:
+        names = people_named(ctx.directory, a.text) - _recipient_full_names(ctx, ctx.external)
+    if len(names) != 1:
+        return False
+    contacts = ctx.directory.named(next(iter(names)))
+    if len(contacts) != 1:
+        return False
+    return all(history.shared_references(contacts[0].email, r.address) for r in ctx.external)
 
 
 def _owned_by_recipients(ctx: Context, owner: Owner, recipients: list[Recipient], rec_orgs: set[str]) -> bool:
@@ -1800,6 +1874,15 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
                 severity="confirm",
                 detail=reason.detail[:-1] + ", and goes only to the person it is about or their household: confirm.",
                 detail_ja=reason.detail_ja[:-5] + "ます。ご本人・ご家族宛ての書類です。送ってよいかご確認ください。",
+            )
+        elif reason.severity == "hold" and tied_by_history(ctx, a):
+            reason = replace(
+                reason,
+                severity="confirm",
+                detail=reason.detail[:-1] + ", and goes to parties of its business (your organisation has written to "
+                "each recipient under its reference number): confirm that they may receive it.",
+                detail_ja=reason.detail_ja[:-5] + "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある"
+                "関係者です。この方に渡してよい情報か（ご本人の同意など）ご確認ください。",
             )
         out.append(reason)
     return out

@@ -18,16 +18,26 @@ from mamori.guard.directory import Directory
 from mamori.guard.fullname import person_addressee
 
 _NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, kana (not ・)
-# a labelled name line of a one-person form: 「生徒氏名：田中 心春（タナカ コハル）」「氏名: 林 学」「お名前：…」
+# a labelled name line of a one-person form: 「生徒氏名：田中 心春（タナカ コハル）」「氏名: 林 学」「お名前：…」; the
+# label may stand apart from the name by a space or a tab instead of a colon (「氏名　木村 勝　様」「被害者氏名　渡辺
+# 浩二」), and an account's holder is one too (「口座名義 菅原 理恵」)
 _NAME_LINE = re.compile(
-    rf"^\s*[^\s:：]{{0,6}}?(?:氏名|お名前|名前)\s*[:：]\s*([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]+"
+    r"^\s*[^\s:：]{0,6}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
+    r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]+"
     rf"([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
 )
+# column labels a table's header row writes after 氏名 (「氏名 住所 電話」): no name
+_COLUMN_LABEL = re.compile(r"住所|電話|携帯|生年|性別|年齢|所属|部署|番号|メール|備考|続柄|職業|連絡先|フリガナ|カナ")
 # a person written by full name with an honorific in an organisation's label (ご家庭（駅前教室・田中 心春さん）,
 # 個人のお客様（吉田 陽子様ご家族）): the private party the label files
 _LABEL_PERSON = re.compile(
     rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)"
     r"(?:さん|様|さま|くん|ちゃん)"
+)
+# a full name 姓 名 (a space between) with an honorific, a space before it allowed: 「遠藤 修 様」「遠藤 修様」
+_NAMED_PERSON = re.compile(
+    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]([{_NAME_CHARS}]{{1,6}}?)[ \u3000]?"
+    r"(?:様|さま|さん|氏|殿)"
 )
 _FILENAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{3,12}}")
 MIN_NAME = 3  # characters of a full name read in a file name without a space (林学 is too short to tell)
@@ -63,6 +73,19 @@ def person_orgs(directory: Directory, name: str) -> set[str]:
     return orgs | label_people(directory).get(name, set())
 
 
+def people_named(directory: Directory, text: str) -> set[str]:
+    """The full names (spaces left out) of the address book that ``text`` writes with an honorific (「被害者 遠藤 修
+    様の件」 -> 遠藤修): the people a mail's text speaks of."""
+    out: set[str] = set()
+    for m in _NAMED_PERSON.finditer(unicodedata.normalize("NFKC", text)):
+        family, given = m.group(1), m.group(2)
+        for k in range(len(family), 0, -1):  # 被害者 遠藤 -> 遠藤: the run before the name may be a word
+            if given and directory.named(family[-k:] + given):
+                out.add(family[-k:] + given)
+                break
+    return out
+
+
 def _known(directory: Directory, name: str) -> bool:
     return bool(directory.named(name)) or name in label_people(directory)
 
@@ -74,7 +97,7 @@ def document_owner(directory: Directory, text: str, filename: str) -> Owner | No
     if full is None:
         for line in [ln for ln in text.splitlines() if ln.strip()][:HEAD_LINES]:
             m = _NAME_LINE.match(unicodedata.normalize("NFKC", line))
-            if m:
+            if m and not _COLUMN_LABEL.search(m.group(1) + m.group(2)):
                 full = (m.group(1), m.group(2))
                 break
     if full is not None:

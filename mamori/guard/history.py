@@ -1,5 +1,7 @@
 """Sending history: per sender, the addresses and domains written to before (To and Cc), and which addresses went
-out beside which other domains in the same message (a usual Cc at a second company)."""
+out beside which other domains in the same message (a usual Cc at a second company); and, for the whole
+organisation, which addresses were written to under which reference number of a subject (【S-26-0108】ご報告: the
+parties of that business, `references.py`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mamori.guard.references import references
+
 PEERS_MAX = 10  # recipients of a message up to which who went with whom is kept by address
+TIE_MESSAGES = 2  # messages under one reference from which an address is a party of that business (once: a stray)
+REFERENCE_ADDRESSES_MAX = 25  # addresses written to under one reference up to which it is one business's
 
 
 @dataclass
@@ -24,10 +30,20 @@ class History:
     # the other addresses each (sender, address) was sent together with, from messages of at most `PEERS_MAX`
     # recipients (a provider's domain says nothing of whom a message went to; the address does)
     peers: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # for the whole organisation (every sender): messages per (reference of a subject, address), and the references
+    # each address was written to under
+    ref_messages: dict[tuple[str, str], int] = field(default_factory=dict)
+    ref_addresses: dict[str, set[str]] = field(default_factory=dict)
+    address_refs: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, sender: str, recipients: list[str], date: str = "") -> None:
+    def add(self, sender: str, recipients: list[str], date: str = "", subject: str = "") -> None:
         sender = sender.lower()
         addrs = [a.lower() for a in recipients]
+        for ref in references(subject):
+            for addr in set(addrs):
+                self.ref_messages[(ref, addr)] = self.ref_messages.get((ref, addr), 0) + 1
+                self.ref_addresses.setdefault(ref, set()).add(addr)
+                self.address_refs.setdefault(addr, set()).add(ref)
         in_message = {a.rpartition("@")[2] for a in addrs}
         for addr in addrs:
             domain = addr.rpartition("@")[2]
@@ -57,6 +73,29 @@ class History:
         for key, addresses in other.peers.items():
             if not addresses <= self.peers.get(key, set()):
                 self.peers[key] = self.peers.get(key, set()) | addresses
+        for key, n in other.ref_messages.items():
+            self.ref_messages[key] = self.ref_messages.get(key, 0) + n
+        for ref, addresses in other.ref_addresses.items():
+            if not addresses <= self.ref_addresses.get(ref, set()):
+                self.ref_addresses[ref] = self.ref_addresses.get(ref, set()) | addresses
+        for addr, refs in other.address_refs.items():
+            if not refs <= self.address_refs.get(addr, set()):
+                self.address_refs[addr] = self.address_refs.get(addr, set()) | refs
+
+    def party_of(self, reference: str, address: str) -> bool:
+        """The organisation has written to ``address`` under ``reference`` `TIE_MESSAGES` times or more, and the
+        reference is one business's (written to at most `REFERENCE_ADDRESSES_MAX` addresses)."""
+        address = address.lower()
+        return (
+            self.ref_messages.get((reference, address), 0) >= TIE_MESSAGES
+            and len(self.ref_addresses.get(reference, ())) <= REFERENCE_ADDRESSES_MAX
+        )
+
+    def shared_references(self, a: str, b: str) -> set[str]:
+        """The references under which both addresses are parties (`party_of`): one business they both work on."""
+        a, b = a.lower(), b.lower()
+        both = self.address_refs.get(a, set()) & self.address_refs.get(b, set())
+        return {ref for ref in both if self.party_of(ref, a) and self.party_of(ref, b)}
 
     def known(self, sender: str, address: str) -> bool:
         return address.lower() in self.addresses.get(sender.lower(), set())
@@ -83,7 +122,10 @@ def parse_history(lines: list[str]) -> History:
         try:
             rec = json.loads(line)
             history.add(
-                str(rec["from"]), list(rec.get("to") or []) + list(rec.get("cc") or []), str(rec.get("date", ""))
+                str(rec["from"]),
+                list(rec.get("to") or []) + list(rec.get("cc") or []),
+                str(rec.get("date", "")),
+                str(rec.get("subject") or ""),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"history line {n}: {exc}") from exc

@@ -19,8 +19,10 @@ _SIGNATURE = re.compile(r"^\s*(--|-- |[━＿_=＝─-]{6,})\s*$")
 _TITLES = "部長|課長|係長|社長|専務|常務|室長|所長|支店長|先生|会長|院長|教授|主任"
 # 様/御中/殿 at the end of the line, maybe before a bracketed company (佐藤様（株式会社A）), or a title written
 # straight after the name (佐藤部長)
+# 先生 also stands apart from the name (「弁護士 高橋 陽子 先生」「金子 先生」: counsel, doctors, teachers)
 _HONORIFIC = re.compile(
-    rf"((様|御中|殿|各位|さま)\s*([（(][^）)]{{1,40}}[）)])?|(?<=\S)({_TITLES}))\s*[,、，:：]?\s*$"
+    rf"((様|御中|殿|各位|さま)\s*([（(][^）)]{{1,40}}[）)])?|(?<=\S)({_TITLES})|(?<=\S)[ \u3000]+先生)"
+    r"\s*[,、，:：]?\s*$"
 )
 _TITLE_END = re.compile(rf"^(.+?)({_TITLES})$")
 _NOT_A_NAME = re.compile(
@@ -160,7 +162,7 @@ def parse(body: str, known_orgs: list[str] | None = None) -> Salutation:
                 wards.append(" ".join(guardian.group(1).split()))
                 continue
             kept: list[str] = []
-            for tok in (t for t in re.split(r"[\s\u3000、,，]+", part) if t):
+            for tok in (t for t in re.split(r"[\s\u3000、,，]+", part) if t and t != "先生"):
                 titled = _TITLE_END.match(tok)  # 佐藤部長 -> 佐藤 (営業部長 is a post, not a name)
                 if titled and len(titled.group(1)) <= 4 and not _NOT_A_NAME.search(titled.group(1)):
                     tok = titled.group(1)
