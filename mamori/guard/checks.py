@@ -709,8 +709,14 @@ _NAME_GAP = re.compile(
 
 
 def without_full_names(directory: Directory, text: str) -> str:
-    """``text`` with each full name of the directory written in it (姓 名, a space between) cut to its surname and
-    a mask of its given name: 山本デザイン事務所（個人事業主 坂本 ■）, 個人のお客様（吉田 ■■様ご家族）."""
+    """``text`` with each full name of the directory written in it cut to its surname and a mask of its given
+    name: with a space between (山本デザイン事務所（個人事業主 坂本 ■）, 個人のお客様（吉田 ■■様ご家族）) and written
+    together, as in a file name (成績表_田中■■.pdf)."""
+    return _without_joined_names(directory, _without_spaced_names(directory, text))
+
+
+def _without_spaced_names(directory: Directory, text: str) -> str:
+    """Full names of the directory written 姓 名 (a space between) in ``text``, their given names masked."""
     if " " not in text and "\u3000" not in text:
         return text
     out: list[str] = []
@@ -732,6 +738,40 @@ def without_full_names(directory: Directory, text: str) -> str:
             continue
         out.append(text[done : m.start(2)] + "■" * hit)
         done = m.start(2) + hit
+    return "".join(out) + text[done:]
+
+
+# a run of kanji/kana that may hold a full name written without a space (成績表_田中心春.pdf)
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a0-\u30ffー]{3,}")
+_JOINED_MAX = 10  # longest full name looked for, in characters
+
+
+def _joined_given_length(directory: Directory, run: str, at: int) -> tuple[int, int]:
+    """(length of the longest full name of the directory written together at ``run[at:]``, length of its given
+    name), or (0, 0). Only a contact filed with both parts (姓 名) counts: a one-part name is no full name."""
+    for end in range(min(len(run), at + _JOINED_MAX), at + 2, -1):
+        for c in directory.named(run[at:end]):
+            family = c.surname
+            if 0 < len(family) < end - at and not family.isascii():
+                return end - at, end - at - len(family)
+    return 0, 0
+
+
+def _without_joined_names(directory: Directory, text: str) -> str:
+    """Full names of the directory written together (姓名, no space) in ``text``, their given names masked."""
+    out: list[str] = []
+    done = 0
+    for m in _NAME_RUN.finditer(text):
+        run, at = m.group(), 0
+        while at <= len(run) - 3:
+            length, given = _joined_given_length(directory, run, at)
+            if not length:
+                at += 1
+                continue
+            cut = m.start() + at + length - given
+            out.append(text[done:cut] + "■" * given)
+            done = cut + given
+            at += length
     return "".join(out) + text[done:]
 
 

@@ -84,8 +84,9 @@ def test_a_file_named_for_another_customer_is_held(policy, book, history):
     v = judge(m, policy, book, history)
     assert "attachment_recipient_mismatch" in codes(v)
     reason = next(r for r in v.reasons if r.code == "attachment_recipient_mismatch")
-    shown = (reason.detail + reason.detail_ja + "".join(reason.evidence)).replace("確定申告書控え_森和也様.pdf", "")
-    assert "森 ■■" in reason.detail_ja and "和也" not in shown  # the file's own name aside
+    shown = reason.detail + reason.detail_ja + "".join(reason.evidence)
+    assert "森 ■■" in reason.detail_ja and "和也" not in shown
+    assert "確定申告書控え_森■■様.pdf" in reason.detail_ja  # the file's name too: the reason is stored
 
 
 def test_a_file_named_for_the_recipient_is_theirs(policy, book, history):
