@@ -342,7 +342,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
-        found.items.retain(|&((s, e), _)| !is_label_word(&doc.norm.chars[s..e]));
+        found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
         });
@@ -394,9 +394,11 @@ const LABEL_WORDS: [&str; 36] = [
     "フリガナ",
 ];
 
-/// Whether `w` is one of [`LABEL_WORDS`].
-fn is_label_word(w: &[char]) -> bool {
-    (2..=5).contains(&w.len()) && LABEL_WORDS.iter().any(|l| l.chars().eq(w.iter().copied()))
+impl Tables {
+    /// Whether `w` is one of [`LABEL_WORDS`] (a test of its first character, then one hash lookup).
+    fn is_label_word(&self, w: &[char]) -> bool {
+        w.first().is_some_and(|&c| self.label_words.may_start(c)) && self.label_words.has(w)
+    }
 }
 
 /// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
@@ -465,8 +467,10 @@ pub(crate) mod tests {
         assert_eq!(names("ご不明点は私の携帯（090-1111-2222）までどうぞ。\n"), Vec::<String>::new());
         assert_eq!(names("入館\t退館\t氏名\t所属\n9:00\t17:00\t真壁 遥\t総務\n"), ["真壁 遥"]);
         // a name is still a name where a label word is only part of it
-        assert!(is_label_word(&"連絡先".chars().collect::<Vec<_>>()));
-        assert!(!is_label_word(&"本人見".chars().collect::<Vec<_>>()));
+        let tb = Tables::new();
+        assert!(tb.is_label_word(&"連絡先".chars().collect::<Vec<_>>()));
+        assert!(!tb.is_label_word(&"本人見".chars().collect::<Vec<_>>()));
+        assert!(!tb.is_label_word(&[]));
     }
 
     #[test]
