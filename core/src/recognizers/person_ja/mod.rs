@@ -51,7 +51,7 @@ use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::{Keywords, Recognizer};
 
-use lexicon::{name_lexicon, NameLexicon};
+use lexicon::{name_lexicon, Memo, NameLexicon};
 pub(crate) use romaji_names::passenger_name;
 use tables::{Tables, EN_HONORIFICS, EN_LABELS_STRONG, EN_LABELS_WEAK, LABELS, TITLES};
 
@@ -130,7 +130,8 @@ pub(crate) struct Ctx<'a, 'd> {
     /// The [`tables::F_KANJI`] … flags of each character of `t`, computed once per document.
     fl: &'a [u16],
     n: usize,
-    lex: &'a NameLexicon,
+    /// The name lexicon, through the thread's memo of short strings.
+    lex: &'a Memo,
     tb: &'a Tables,
     doc: &'a Document<'d>,
     morph: bool,
@@ -290,11 +291,15 @@ impl Recognizer for PersonJaRecognizer {
         let common: Option<Vec<char>> =
             (next_flag(&fl, 0, tables::F_OLD) < n).then(|| t.iter().map(|&c| lexicon::common_form(c)).collect());
         let t: &[char] = common.as_deref().unwrap_or(t);
+        let memo = match sc.memo.take() {
+            Some(m) if m.reads(self.lex) => m,
+            _ => Memo::new(self.lex),
+        };
         let mut cx = Ctx {
             t,
             fl: &fl,
             n,
-            lex: self.lex,
+            lex: &memo,
             tb: &self.tb,
             doc,
             morph: doc.has_morphology(),
@@ -349,6 +354,7 @@ impl Recognizer for PersonJaRecognizer {
         if fl.capacity() <= SCRATCH_KEEP {
             sc.fl = fl;
             sc.found = found;
+            sc.memo = Some(memo);
             SCRATCH.with(|c| c.set(sc));
         }
     }
@@ -432,6 +438,8 @@ struct Scratch {
     fl: Vec<u16>,
     found: Found,
     spans: Vec<(usize, usize)>,
+    /// The lexicon's memo (valid for every document: keyed by the strings themselves).
+    memo: Option<Memo>,
 }
 
 /// Buffers larger than this (a huge document's) are dropped rather than kept for the next.
