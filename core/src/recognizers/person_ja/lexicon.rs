@@ -198,32 +198,121 @@ impl NameLexicon {
 
     /// Length of the surname when `s` is exactly surname + given name (both listed), else 0.
     pub fn split_full(&self, s: &[char]) -> usize {
-        let mut best = 0;
-        let mut best_rank = -1i32;
-        let top = 4.min(s.len().saturating_sub(1));
-        for i in 1..=top {
-            let (a, b) = (&s[..i], &s[i..]);
-            if b.len() > 5 {
-                continue;
-            }
-            let fa = self.get(a);
-            if fa & SUR == 0 {
-                continue;
-            }
-            let fb = self.get(b);
-            if fb & GIV == 0 {
-                continue;
-            }
-            let rank = (a.len() >= 2) as i32 * 4
-                + (b.len() >= 2) as i32 * 2
-                + (fa & COMMON == 0) as i32
-                + (fb & COMMON == 0) as i32;
-            if rank > best_rank {
-                best = i;
-                best_rank = rank;
-            }
+        split_full_by(|w| self.get(w), s)
+    }
+}
+
+/// [`NameLexicon::split_full`] with the flag masks read through `get`.
+#[inline]
+fn split_full_by(get: impl Fn(&[char]) -> u16, s: &[char]) -> usize {
+    let mut best = 0;
+    let mut best_rank = -1i32;
+    let top = 4.min(s.len().saturating_sub(1));
+    for i in 1..=top {
+        let (a, b) = (&s[..i], &s[i..]);
+        if b.len() > 5 {
+            continue;
         }
-        best
+        let fa = get(a);
+        if fa & SUR == 0 {
+            continue;
+        }
+        let fb = get(b);
+        if fb & GIV == 0 {
+            continue;
+        }
+        let rank = (a.len() >= 2) as i32 * 4
+            + (b.len() >= 2) as i32 * 2
+            + (fa & COMMON == 0) as i32
+            + (fb & COMMON == 0) as i32;
+        if rank > best_rank {
+            best = i;
+            best_rank = rank;
+        }
+    }
+    best
+}
+
+/// A [`Memo`] has 2^MEMO_BITS slots.
+const MEMO_BITS: u32 = 10;
+const MEMO_SLOTS: usize = 1 << MEMO_BITS;
+
+/// The name lexicon with the flag masks of the strings of up to [`PACK_MAX3`] code points looked up last
+/// remembered, in a direct-mapped table keyed by the packed string itself ([`pack3`]): the rules look the
+/// same short strings up again and again (each prefix of a kanji run by several rules, the surnames of a
+/// document in every line), and a remembered mask costs a multiply and one comparison instead of a
+/// probe of the lexicon's large table. The key is the whole string, so an entry stays true for any
+/// document: a thread keeps its memo from one document to the next.
+pub struct Memo {
+    lex: &'static NameLexicon,
+    /// (packed string, flag mask); `EMPTY_SLOT` marks a slot never filled (no packed string equals it: a
+    /// packed string uses 63 bits).
+    slots: Box<[std::cell::Cell<(u64, u16)>; MEMO_SLOTS]>,
+}
+
+const EMPTY_SLOT: u64 = u64::MAX;
+
+impl Memo {
+    pub fn new(lex: &'static NameLexicon) -> Self {
+        Memo { lex, slots: Box::new(std::array::from_fn(|_| std::cell::Cell::new((EMPTY_SLOT, 0)))) }
+    }
+
+    /// Whether this memo reads `lex` (a memo is kept per thread, the lexicon is one per process).
+    pub fn reads(&self, lex: &NameLexicon) -> bool {
+        std::ptr::eq(self.lex, lex)
+    }
+
+    /// The flag mask of `s` (0 when not listed), as [`NameLexicon::get`].
+    #[inline]
+    pub fn get(&self, s: &[char]) -> u16 {
+        if s.len() > PACK_MAX3 {
+            return self.lex.get(s);
+        }
+        let key = pack3(s);
+        // Fibonacci hashing: the top bits of the product pick one of the MEMO_SLOTS = 2^10 slots
+        let slot = &self.slots[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_BITS)) as usize];
+        let (k, f) = slot.get();
+        if k == key {
+            return f;
+        }
+        let f = self.lex.get(s);
+        slot.set((key, f));
+        f
+    }
+
+    #[inline]
+    pub fn listed(&self, s: &[char]) -> bool {
+        self.get(s) & LISTED != 0
+    }
+
+    #[inline]
+    pub fn surname(&self, s: &[char]) -> bool {
+        self.get(s) & SUR != 0
+    }
+
+    #[inline]
+    pub fn given(&self, s: &[char]) -> bool {
+        self.get(s) & GIV != 0
+    }
+
+    #[inline]
+    pub fn common(&self, s: &[char]) -> bool {
+        self.get(s) & COMMON != 0
+    }
+
+    #[inline]
+    pub fn kana_part(&self, s: &[char]) -> bool {
+        self.get(s) & (SUR_KANA | GIV_KANA | FOREIGN) != 0
+    }
+
+    /// As [`NameLexicon::split_full`].
+    pub fn split_full(&self, s: &[char]) -> usize {
+        split_full_by(|w| self.get(w), s)
+    }
+
+    /// As [`NameLexicon::flags_str`].
+    pub fn flags_str(&self, s: &str) -> &str {
+        self.lex.flags_str(s)
     }
 }
 
@@ -296,5 +385,18 @@ mod tests {
         assert!(lex.kana_part(&c("ヤマダ")) && lex.kana_part(&c("タロウ")));
         assert!(!lex.surname(&c("株式会社")));
         assert_eq!(lex.flags_str("株式会社"), "");
+    }
+
+    #[test]
+    fn the_memo_answers_as_the_lexicon() {
+        let lex = name_lexicon();
+        let memo = Memo::new(lex);
+        for _ in 0..2 {
+            for w in ["山田", "太郎", "山", "株式会社", "", "佐々木花子", "ヤマダ", "会議", "田"] {
+                let w = c(w);
+                assert_eq!(memo.get(&w), lex.get(&w), "{w:?}");
+                assert_eq!(memo.split_full(&w), lex.split_full(&w), "{w:?}");
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::recognizer::{Keywords, Recognizer};
 
-use lexicon::{name_lexicon, NameLexicon};
+use lexicon::{name_lexicon, Memo, NameLexicon};
 pub(crate) use romaji_names::hepburn;
 pub(crate) use romaji_names::passenger_name;
 use tables::{Tables, EN_HONORIFICS, EN_LABELS_STRONG, EN_LABELS_WEAK, LABELS, TITLES};
@@ -131,7 +131,8 @@ pub(crate) struct Ctx<'a, 'd> {
     /// The [`tables::F_KANJI`] … flags of each character of `t`, computed once per document.
     fl: &'a [u16],
     n: usize,
-    lex: &'a NameLexicon,
+    /// The name lexicon, through the thread's memo of short strings.
+    lex: &'a Memo,
     tb: &'a Tables,
     doc: &'a Document<'d>,
     morph: bool,
@@ -291,11 +292,15 @@ impl Recognizer for PersonJaRecognizer {
         let common: Option<Vec<char>> =
             (next_flag(&fl, 0, tables::F_OLD) < n).then(|| t.iter().map(|&c| lexicon::common_form(c)).collect());
         let t: &[char] = common.as_deref().unwrap_or(t);
+        let memo = match sc.memo.take() {
+            Some(m) if m.reads(self.lex) => m,
+            _ => Memo::new(self.lex),
+        };
         let mut cx = Ctx {
             t,
             fl: &fl,
             n,
-            lex: self.lex,
+            lex: &memo,
             tb: &self.tb,
             doc,
             morph: doc.has_morphology(),
@@ -343,13 +348,14 @@ impl Recognizer for PersonJaRecognizer {
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
-        found.items.retain(|&((s, e), _)| !is_label_word(&doc.norm.chars[s..e]));
+        found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));
         drop_nested(&mut found.items, &mut sc.spans, |s, e, score| {
             out.push(Finding::new("PERSON", s, e, score, NAME));
         });
         if fl.capacity() <= SCRATCH_KEEP {
             sc.fl = fl;
             sc.found = found;
+            sc.memo = Some(memo);
             SCRATCH.with(|c| c.set(sc));
         }
     }
@@ -395,9 +401,11 @@ const LABEL_WORDS: [&str; 36] = [
     "フリガナ",
 ];
 
-/// Whether `w` is one of [`LABEL_WORDS`].
-fn is_label_word(w: &[char]) -> bool {
-    (2..=5).contains(&w.len()) && LABEL_WORDS.iter().any(|l| l.chars().eq(w.iter().copied()))
+impl Tables {
+    /// Whether `w` is one of [`LABEL_WORDS`] (a test of its first character, then one hash lookup).
+    fn is_label_word(&self, w: &[char]) -> bool {
+        w.first().is_some_and(|&c| self.label_words.may_start(c)) && self.label_words.has(w)
+    }
 }
 
 /// `_drop_nested`: the longest of overlapping candidates (山田 太郎 over 山田), then the higher score.
@@ -431,6 +439,8 @@ struct Scratch {
     fl: Vec<u16>,
     found: Found,
     spans: Vec<(usize, usize)>,
+    /// The lexicon's memo (valid for every document: keyed by the strings themselves).
+    memo: Option<Memo>,
 }
 
 /// Buffers larger than this (a huge document's) are dropped rather than kept for the next.
@@ -466,8 +476,10 @@ pub(crate) mod tests {
         assert_eq!(names("ご不明点は私の携帯（090-1111-2222）までどうぞ。\n"), Vec::<String>::new());
         assert_eq!(names("入館\t退館\t氏名\t所属\n9:00\t17:00\t真壁 遥\t総務\n"), ["真壁 遥"]);
         // a name is still a name where a label word is only part of it
-        assert!(is_label_word(&"連絡先".chars().collect::<Vec<_>>()));
-        assert!(!is_label_word(&"本人見".chars().collect::<Vec<_>>()));
+        let tb = Tables::new();
+        assert!(tb.is_label_word(&"連絡先".chars().collect::<Vec<_>>()));
+        assert!(!tb.is_label_word(&"本人見".chars().collect::<Vec<_>>()));
+        assert!(!tb.is_label_word(&[]));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! of a line, and a reading in brackets after a name.
 
 use super::chars::{is_hira, is_kanji, is_kata, one_of, sw_lim};
-use super::lexicon::NameLexicon;
+use super::lexicon::Memo;
 use super::patterns::{
     bracket_after, hira_name, hira_paren, kana_paren, kata_name, romaji_name, romaji_paren, run_len,
 };
@@ -18,7 +18,7 @@ pub(crate) fn hon_tail_search(s: &[char]) -> Option<usize> {
 }
 
 /// `_surname_head`: `s` (3+ characters) starts with a listed surname that is not an ordinary word.
-pub(crate) fn surname_head(lex: &NameLexicon, s: &[char]) -> bool {
+pub(crate) fn surname_head(lex: &Memo, s: &[char]) -> bool {
     if s.len() < 3 {
         return false;
     }

@@ -214,6 +214,8 @@ pub struct Tables {
     pub line_tail: Words,
     /// `_AFTER_NAME`'s words: honorifics, titles, 君.
     pub after_name: Words,
+    /// [`super::LABEL_WORDS`]: labels of forms and tables, never a name.
+    pub label_words: Words,
     /// The [`F_KANJI`] … flags of every code point of the Basic Multilingual Plane (none above it).
     flags: Box<[u16; 0x10000]>,
 }
@@ -290,6 +292,7 @@ impl Tables {
             dept_after: Words::split(DEPT_AFTER, '|'),
             line_tail: Words::split(LINE_TAIL, '|'),
             after_name: Words::split(&after_name, '|'),
+            label_words: Words::new(super::LABEL_WORDS),
             flags: Box::new([0; 0x10000]),
         };
         let mut flags = Box::new([0u16; 0x10000]);
