@@ -701,6 +701,13 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
             n = k;
         }
     }
+    // a floor in kanji numerals after a building word (芝浦フロントタワー十四階)
+    if c[s + n - 1] == '階' {
+        let k = c[s..s + n - 1].iter().rev().take_while(|&&x| is_kanji_numeral(x)).count();
+        if k > 0 && n > k + 1 && ends_in_building_word(&c[s..s + n - 1 - k]) {
+            return Some(s + n);
+        }
+    }
     let bname = &c[s..s + n];
     // ending in a building word, or opening with one of two or more katakana (メゾン若葉, コーポ白樺)
     let named = ends_in_building_word(bname)
@@ -745,6 +752,20 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     None
 }
 
+/// A line of its own under the street number holding only a name with katakana in it and a room
+/// number of three or more digits (`ルネ古淵 1103`): the 方書 of the address. Its end.
+fn housing_line(c: &[char], q: usize) -> Option<usize> {
+    let n = bname_len(c, q);
+    if n < 2 || c.get(q + n) != Some(&' ') {
+        return None;
+    }
+    let kata = c[q..q + n].iter().filter(|&&x| is_kata_char(x) || ('\u{FF66}'..='\u{FF9F}').contains(&x)).count();
+    let d = digits(c, q + n + 1, 4);
+    let e = q + n + 1 + d;
+    let e = lit(c, e, "号室").unwrap_or(e);
+    (kata >= 2 && d >= 3 && c.get(e).is_none_or(|&x| x == '\n')).then_some(e)
+}
+
 /// Extend `pos` over a building name with floor / room, also on the next line.
 fn building(c: &[char], pos: usize) -> usize {
     if let Some((rs, re)) = room_at(c, pos) {
@@ -765,6 +786,9 @@ fn building(c: &[char], pos: usize) -> usize {
             if let Some(e) = building_at(c, q, false) {
                 return e;
             }
+        }
+        if let Some(e) = housing_line(c, q) {
+            return e;
         }
     }
     pos
@@ -1533,6 +1557,21 @@ mod tests {
         assert!(found("会場：川本町悠邑ふるさと会館 大ホール\n", "ADDRESS").is_empty());
         assert!(found("山田さん宅（昨日3時）で打ち合わせ\n", "ADDRESS").is_empty());
         assert!(found("番号,氏名,住所\n1,田中 一郎,同上\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn the_building_on_a_line_of_its_own() {
+        assert_eq!(
+            found("〒252-0344\n相模原市南区古淵2-14-1\nルネ古淵 1103\n", "ADDRESS"),
+            ["相模原市南区古淵2-14-1\nルネ古淵 1103"]
+        );
+        assert_eq!(
+            found("東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階\n", "ADDRESS"),
+            ["東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階"]
+        );
+        // a name and an extension, a name and a year on the next line: not the building
+        assert_eq!(found("〒252-0344\n相模原市南区古淵2-14-1\nアイ 12\n", "ADDRESS"), ["相模原市南区古淵2-14-1"]);
+        assert_eq!(found("〒252-0344\n相模原市南区古淵2-14-1\n山田 2024年\n", "ADDRESS"), ["相模原市南区古淵2-14-1"]);
     }
 
     #[test]
