@@ -24,6 +24,8 @@ use crate::finding::Finding;
 use crate::recognizer::{words, Keywords, Recognizer};
 use crate::text::Text;
 
+mod local;
+
 const NAME: &str = "address_ja";
 
 const MUNICIPALITIES: &str = include_str!("../../../mamori/detect/data/address_municipalities.tsv");
@@ -105,6 +107,12 @@ const G_CITY_END: &str = "address_city_end";
 const G_ROMAJI: &str = "address_romaji_kind";
 /// The address labels a foreign address in Latin letters may follow ([`super::foreign_address::LABELS`]).
 const G_FOREIGN: &str = "address_foreign_label";
+
+/// The words before a house in brackets or a town of the writer's own municipality ([`local`]).
+/// Home-address labels that are not in [`LABELS`] (自宅, 本籍 …).
+const G_HOME: &str = "address_home";
+const G_HOUSE: &str = "address_house";
+const G_TOWN_WIDE: &str = "address_town_wide";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -437,6 +445,8 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
             }
             for sep in SEPS {
                 let Some(q2) = lit(c, s1, sep) else { continue };
+                // a letter of イロハ before the lot number after 丁目 (大野町4丁目ｲ40番地2)
+                let q2 = if sep == "丁目" && iroha_lot(c, q2) { q2 + 1 } else { q2 };
                 for s2 in opt_space(c, q2) {
                     for l in (1..=num_run(c, s2)).rev() {
                         if let Some(e) = blocks_from(c, s2 + l, count + 1) {
@@ -459,6 +469,11 @@ fn blocks_from(c: &[char], q: usize, count: u8) -> Option<usize> {
         }
     }
     num_end_ok(c, q).then_some(q)
+}
+
+/// A letter of イロハ (full or half width) opening a lot number at `q`: `イ40番地`, `ﾛ12`.
+fn iroha_lot(c: &[char], q: usize) -> bool {
+    c.get(q).is_some_and(|&x| "イロハニホヘトｲﾛﾊﾆﾎﾍﾄ".contains(x)) && c.get(q + 1).is_some_and(|x| x.is_ascii_digit())
 }
 
 /// The `num` group at `q` (block numbers) with the lookahead after it: its end.
@@ -686,6 +701,13 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
             n = k;
         }
     }
+    // a floor in kanji numerals after a building word (芝浦フロントタワー十四階)
+    if c[s + n - 1] == '階' {
+        let k = c[s..s + n - 1].iter().rev().take_while(|&&x| is_kanji_numeral(x)).count();
+        if k > 0 && n > k + 1 && ends_in_building_word(&c[s..s + n - 1 - k]) {
+            return Some(s + n);
+        }
+    }
     let bname = &c[s..s + n];
     // ending in a building word, or opening with one of two or more katakana (メゾン若葉, コーポ白樺)
     let named = ends_in_building_word(bname)
@@ -730,6 +752,20 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     None
 }
 
+/// A line of its own under the street number holding only a name with katakana in it and a room
+/// number of three or more digits (`ルネ古淵 1103`): the 方書 of the address. Its end.
+fn housing_line(c: &[char], q: usize) -> Option<usize> {
+    let n = bname_len(c, q);
+    if n < 2 || c.get(q + n) != Some(&' ') {
+        return None;
+    }
+    let kata = c[q..q + n].iter().filter(|&&x| is_kata_char(x) || ('\u{FF66}'..='\u{FF9F}').contains(&x)).count();
+    let d = digits(c, q + n + 1, 4);
+    let e = q + n + 1 + d;
+    let e = lit(c, e, "号室").unwrap_or(e);
+    (kata >= 2 && d >= 3 && c.get(e).is_none_or(|&x| x == '\n')).then_some(e)
+}
+
 /// Extend `pos` over a building name with floor / room, also on the next line.
 fn building(c: &[char], pos: usize) -> usize {
     if let Some((rs, re)) = room_at(c, pos) {
@@ -750,6 +786,9 @@ fn building(c: &[char], pos: usize) -> usize {
             if let Some(e) = building_at(c, q, false) {
                 return e;
             }
+        }
+        if let Some(e) = housing_line(c, q) {
+            return e;
         }
     }
     pos
@@ -1086,6 +1125,9 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_CITY_END, words(&["市", "区", "郡", "町", "村"])),
             (G_ROMAJI, words(&super::romaji_address::KINDS)),
             (G_FOREIGN, words(&super::foreign_address::LABELS)),
+            (G_HOUSE, words(&local::HOUSE_WORDS)),
+            (G_TOWN_WIDE, words(&local::TOWN_WIDE)),
+            (G_HOME, words(&["自宅", "居住地", "本籍"])),
         ]
     }
 
@@ -1094,10 +1136,14 @@ impl Recognizer for JapaneseAddressRecognizer {
         let n = c.len();
         let mut last_end = 0usize; // Python's -1: nothing taken yet, and no start is below 0
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        for (start, end, group) in doc.keywords_in(0, n, &[G_PREF, G_LABEL, G_MARK, G_PLACE]) {
+        for (start, end, group) in doc.keywords_in(0, n, &[G_PREF, G_LABEL, G_MARK, G_PLACE, G_HOME]) {
             if start < last_end {
                 continue;
             }
+            // a label closed by a bracket: 【住所】
+            let home = matches!(group, G_LABEL | G_HOME) && local::HOME_LABELS.contains(&doc.norm.slice(start, end));
+            let label_end = end;
+            let end = if group != G_PREF && matches!(c.get(end), Some('】' | ']' | '」')) { end + 1 } else { end };
             if group == G_PLACE {
                 if place_alone(c, start, end) {
                     last_end = end;
@@ -1115,8 +1161,19 @@ impl Recognizer for JapaneseAddressRecognizer {
                 let Some(e) = self.municipality_at(doc, start) else {
                     // a municipality no list knows, after the label or the postal code; or the line
                     // after it printed with a space between every two characters
-                    if let Some((s, e)) =
-                        unlisted_address(c, start).map(|e| (start, e)).or_else(|| self.spaced_address(c, end))
+                    // or a district and its numbers after a home-address label (住所：大字田所1234番地5)
+                    if let Some((s, e)) = unlisted_address(c, start)
+                        .map(|e| (start, e))
+                        .or_else(|| self.spaced_address(c, end))
+                        .or_else(|| {
+                            // (the label and its value apart: not the header cell お届け先住所1)
+                            // (a prefecture opening the value is read by its own anchor)
+                            let apart = start > label_end && !prefecture_at(c, start);
+                            (home && apart)
+                                .then(|| local::district_address(c, start, false))
+                                .flatten()
+                                .map(|e| (start, e))
+                        })
                     {
                         last_end = e;
                         taken.push((s, e));
@@ -1189,20 +1246,28 @@ impl Recognizer for JapaneseAddressRecognizer {
             };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
             // a whole cell of a row (`;西伯郡大山町大字古御堂835;`): the same delimiter before and after it
-            let cell = d.is_some_and(|d| matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e) == Some(&c[d]));
-            if kind != "ADDRESS" || !(after_postal || cell || has_block(c, end, e)) {
+            // (the cell padded with spaces: `｜三戸郡南部町大字剣吉字荒谷81　　｜`)
+            let cell = d.is_some_and(|d| {
+                matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e + run(c, e, 16, |x| x == ' ')) == Some(&c[d])
+            });
+            // the address fills the brackets (`本社工場（鈴鹿市国府町3350）`), or is a rural lot after 大字 /
+            // 字 ending its line or cell (`八戸市大字是川字中居林三三の六`)
+            let town_after = c.get(end).is_some_and(|&x| is_town_char(x));
+            let bracketed = town_after && d.is_some_and(|d| c[d] == '(') && c.get(e) == Some(&')');
+            let rural_lot = town_after && c[end..e].contains(&'字') && cell_ends(c, e + run(c, e, 16, |x| x == ' '));
+            if kind != "ADDRESS" || !(after_postal || cell || bracketed || rural_lot || has_block(c, end, e)) {
                 continue; // with no cue, ask for a real block number (1-2-3, 3丁目, 12番地)
             }
             // inside a sentence: a town name before the block numbers too (not 横浜市2019-2020年度)
             // and a house number (八尾市東本町3丁目 alone names a district; 国道3号 is a road)
-            if is_loose
-                && !(c.get(end).is_some_and(|&x| is_town_char(x)) && c[end..e].iter().any(|&x| matches!(x, '番' | '-')))
-            {
+            // (or the address fills the brackets)
+            if is_loose && !(town_after && (bracketed || c[end..e].iter().any(|&x| matches!(x, '番' | '-')))) {
                 continue;
             }
             // after an ideographic space alone, a house number too: 大街道二丁目 alone names a district
             let ideographic = d.is_some_and(|d| raw[d] == '\u{3000}' && !(d > 0 && c[d - 1] == ' '));
-            if ideographic && !after_postal && !c[end..e].iter().any(|&x| matches!(x, '番' | '号' | '-')) {
+            if ideographic && !after_postal && !rural_lot && !c[end..e].iter().any(|&x| matches!(x, '番' | '号' | '-'))
+            {
                 continue;
             }
             taken.insert(k, (s, e)); // the spaces before a city open it twice
@@ -1215,6 +1280,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             };
             out.push(Finding::new(kind, s, e, score.min(cap), NAME));
         }
+        self.find_local(doc, &taken, out);
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
@@ -1222,6 +1288,47 @@ impl Recognizer for JapaneseAddressRecognizer {
         // a foreign address in Latin letters after an address label (住所：Rua Vergueiro, 2045, São Paulo)
         for (s, e) in super::foreign_address::spans(doc, G_FOREIGN) {
             out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
+        }
+    }
+}
+
+impl JapaneseAddressRecognizer {
+    /// The addresses written without their municipality ([`local`]): a house in brackets, a town after
+    /// 市内, a district in a cell of an address column. `taken`: the spans already reported.
+    fn find_local(&self, doc: &Document, taken: &[(usize, usize)], out: &mut Vec<Finding>) {
+        let c = &doc.norm.chars;
+        let free = |s: usize, e: usize| !taken.iter().any(|&(a, b)| a < e && s < b);
+        let mut found: Vec<(usize, usize, f64)> = Vec::new();
+        for (_, end, _) in doc.keywords_in(0, c.len(), &[G_HOUSE, G_TOWN_WIDE]) {
+            if let Some(e) = local::district_in_prose(c, end) {
+                found.push((end, e, 0.7));
+            }
+        }
+        // the cells under a header naming an address (住所, 現住所, 所在地)
+        if !doc.occurrences(G_LABEL).starts.is_empty() {
+            let address_header = |h: &[char]| {
+                let h: String = h.iter().filter(|&&x| x != ' ').collect();
+                h.ends_with("住所") || h == "所在地" || h == "自宅"
+            };
+            for (_, (cs, ce)) in crate::table::Tables::of(doc).column_cells(c, address_header) {
+                if let Some(m) = self.municipality_at(doc, cs) {
+                    // a municipality and a lot without 番地 or a hyphen (三戸郡南部町大字剣吉字荒谷81)
+                    if let Some(("ADDRESS", s, e, _)) = self.parse(doc, cs, m) {
+                        if e == ce {
+                            found.push((s, e, 0.75));
+                        }
+                    }
+                    continue;
+                }
+                if let Some(e) = local::district_address(c, cs, false).filter(|&e| e == ce) {
+                    found.push((cs, e, 0.75));
+                }
+            }
+        }
+        for (s, e, score) in found {
+            if free(s, e) && !out.iter().any(|f| f.start < e && s < f.end && f.kind == "ADDRESS") {
+                out.push(Finding::new("ADDRESS", s, e, score, NAME));
+            }
         }
     }
 }
@@ -1432,6 +1539,57 @@ mod tests {
         // spaced text after a label that is no address
         assert!(found("住 所   未 定 で す\n", "ADDRESS").is_empty());
         assert!(found("住所  名 古 屋 市 に 3 年 住 ん だ\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn districts_written_without_their_municipality() {
+        // after a home-address label (spaced, in brackets), under an address column, in a house's brackets
+        assert_eq!(found("住　所　大字田所1234番地5\n", "ADDRESS"), ["大字田所1234番地5"]);
+        assert_eq!(found("【住　所】字下原 45-2\n", "ADDRESS"), ["字下原 45-2"]);
+        assert_eq!(found("住所：東301\n", "ADDRESS"), ["東301"]);
+        assert_eq!(found("番号,氏名,住所\n1,田中 一郎,字中原 12-3\n", "ADDRESS"), ["字中原 12-3"]);
+        assert_eq!(found("小鳥遊さん宅（さくら町3-8-15）に集合\n", "ADDRESS"), ["さくら町3-8-15"]);
+        assert_eq!(found("施主個人（大芝 恒夫、市内緑町3-2-8）\n", "ADDRESS"), ["緑町3-2-8"]);
+        // a contact, a ward, a header cell, a venue, a date in brackets: no address
+        assert!(found("連絡先：総務課2141\n", "ADDRESS").is_empty());
+        assert!(found("病室：東301\n", "ADDRESS").is_empty());
+        assert!(found("お届け先郵便番号,お届け先住所1,お届け先住所2\n", "ADDRESS").is_empty());
+        assert!(found("会場：川本町悠邑ふるさと会館 大ホール\n", "ADDRESS").is_empty());
+        assert!(found("山田さん宅（昨日3時）で打ち合わせ\n", "ADDRESS").is_empty());
+        assert!(found("番号,氏名,住所\n1,田中 一郎,同上\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn the_building_on_a_line_of_its_own() {
+        assert_eq!(
+            found("〒252-0344\n相模原市南区古淵2-14-1\nルネ古淵 1103\n", "ADDRESS"),
+            ["相模原市南区古淵2-14-1\nルネ古淵 1103"]
+        );
+        assert_eq!(
+            found("東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階\n", "ADDRESS"),
+            ["東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階"]
+        );
+        // a name and an extension, a name and a year on the next line: not the building
+        assert_eq!(found("〒252-0344\n相模原市南区古淵2-14-1\nアイ 12\n", "ADDRESS"), ["相模原市南区古淵2-14-1"]);
+        assert_eq!(found("〒252-0344\n相模原市南区古淵2-14-1\n山田 2024年\n", "ADDRESS"), ["相模原市南区古淵2-14-1"]);
+    }
+
+    #[test]
+    fn rural_lots_and_cells() {
+        // a lot after 大字 / 字 ending its line; a padded cell of a bar table; a lot of イロハ after 丁目
+        assert_eq!(found("　八戸市大字是川字中居林三三の六\n", "ADDRESS"), ["八戸市大字是川字中居林三三の六"]);
+        assert!(found("　八戸市大字是川字中居林に住む\n", "ADDRESS").is_empty());
+        assert_eq!(
+            found("｜中居　昭二　　｜三戸郡南部町大字剣吉字荒谷81　　　　｜Ｈ　｜\n", "ADDRESS"),
+            ["三戸郡南部町大字剣吉字荒谷81"]
+        );
+        assert_eq!(
+            found("資材倉庫（石川県金沢市大野町4丁目ｲ40番地2）\n", "ADDRESS"),
+            ["石川県金沢市大野町4丁目ｲ40番地2"]
+        );
+        // an address filling its brackets; a venue in brackets is none
+        assert_eq!(found("事業所：伊勢崎工場（伊勢崎市三和町2714）\n", "ADDRESS"), ["伊勢崎市三和町2714"]);
+        assert!(found("集合は（川本町役場2階）\n", "ADDRESS").is_empty());
     }
 
     #[test]
