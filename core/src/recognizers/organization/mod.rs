@@ -32,6 +32,7 @@ pub mod kana_head;
 pub mod keyword_hits;
 pub mod known_names;
 pub mod latin_name;
+pub mod latin_trade;
 pub mod legal_form;
 pub mod name_run;
 pub mod spans;
