@@ -8,6 +8,7 @@ use super::keyword_hits::keyword_hits;
 use super::latin_name::latin_name_start;
 use super::latin_trade::{latin_trade, LATIN_TRADE_WORDS};
 use super::name_run::{char_class, class_at, left_name, right_name};
+use super::spaced_name::spaced_names;
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
 use super::{ends_at, Memo, ORGANIZATION};
@@ -549,6 +550,12 @@ impl Recognizer for LegalFormRecognizer {
             // a trade word is a weaker cue than a legal form
             let score = if group == "org_trade_latin" { 0.6 } else { 0.9 };
             out.push(Finding::new(ORGANIZATION, s, e, score, NAME));
+        }
+        if doc.lang == Lang::Ja {
+            // 株 式 会 社 ミ ド リ 商 事: a printed form's letter-spaced field
+            for (s, e) in spaced_names(doc) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.85, NAME));
+            }
         }
     }
 }

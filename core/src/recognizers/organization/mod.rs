@@ -35,6 +35,7 @@ pub mod latin_name;
 pub mod latin_trade;
 pub mod legal_form;
 pub mod name_run;
+pub mod spaced_name;
 pub mod spans;
 pub mod stop_words;
 pub mod suffix;
