@@ -1,15 +1,11 @@
 //! Organisation names written letter-spaced, as printed forms and the text copied out of them spread a field
 //! over its box (`株 式 会 社 　 ミ ド リ 商 事`, `ホ シ ノ 食 品 株 式 会 社`, `北 浜 銀 行`, `医 療 法 人 青 葉 会`).
 //!
-//! Anchored on the spaced legal form or bank word (a byte search for `会 社`, `法 人`, `銀 行`, `金 庫`, so
-//! ordinary text costs one fast scan), the name is the run of single characters each one space apart right
+//! Anchored on the spaced legal form or bank word (`会 社`, `法 人`, `銀 行`, `金 庫`, found by one byte scan for
+//! the ASCII spaces of the text, so ordinary text costs one fast pass), the name is the run of single characters each one space apart right
 //! after the form (one full-width space may stand between them) or right before it. Two spaces or more, a
 //! mark of punctuation or a digit end it; a spaced `御 中`, `様` or `殿` after it is left out. The name needs
 //! two characters at least.
-
-use std::sync::OnceLock;
-
-use memchr::memmem::Finder;
 
 use crate::document::Document;
 
@@ -24,11 +20,6 @@ const ANCHORS: &[(&str, &[&str], bool)] = &[
 
 /// Addressing words after a name (spaced as the name is).
 const ADDRESSING: &[&str] = &["御 中", "様", "殿", "宛"];
-
-fn finders() -> &'static Vec<Finder<'static>> {
-    static F: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
-    F.get_or_init(|| ANCHORS.iter().map(|(a, _, _)| Finder::new(a.as_bytes()).into_owned()).collect())
-}
 
 /// A character of a spaced name: not a space, a digit or punctuation.
 fn letter(c: char) -> bool {
@@ -47,9 +38,19 @@ pub fn spaced_names(doc: &Document) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let t = &doc.text.chars;
     let bytes = doc.text.s.as_bytes();
-    for ((_, forms, after), finder) in ANCHORS.iter().zip(finders()) {
-        for b in finder.find_iter(bytes) {
-            let ae = doc.text.char_index(b) + 3; // end of the anchor (three characters)
+    for sp in memchr::memchr_iter(b' ', bytes) {
+        // the anchor's two characters around this space (both three bytes long in UTF-8)
+        if sp < 3 || sp + 4 > bytes.len() || bytes[sp + 1] < 0xE0 {
+            continue;
+        }
+        let Some((_, forms, after)) = ANCHORS.iter().find(|(a, _, _)| {
+            let a = a.as_bytes();
+            a[..3] == bytes[sp - 3..sp] && a[4..] == bytes[sp + 1..sp + 4]
+        }) else {
+            continue;
+        };
+        {
+            let ae = doc.text.char_index(sp + 4); // end of the anchor
             let Some(form) = forms.iter().find(|f| {
                 let k = f.chars().count();
                 ae >= k && at(t, ae - k, f)
