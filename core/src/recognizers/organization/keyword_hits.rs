@@ -2,9 +2,10 @@
 
 use crate::document::{Document, Hit};
 
-const GROUPS: [&str; 13] = [
+const GROUPS: [&str; 14] = [
     "org_legal",
     "org_latin",
+    "org_trade_latin",
     "org_bank",
     "org_suffix",
     "org_name",

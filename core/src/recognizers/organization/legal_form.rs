@@ -6,7 +6,9 @@
 
 use super::keyword_hits::keyword_hits;
 use super::latin_name::latin_name_start;
+use super::latin_trade::{latin_trade, LATIN_TRADE_WORDS};
 use super::name_run::{char_class, class_at, left_name, right_name};
+use super::spaced_name::spaced_names;
 use super::stop_words::in_words;
 use super::trim::{lead_stop, trim_dept, LeadMemo};
 use super::{ends_at, Memo, ORGANIZATION};
@@ -515,17 +517,29 @@ impl Recognizer for LegalFormRecognizer {
     }
 
     fn keywords(&self) -> Keywords {
-        vec![("org_legal", words(LEGAL_FORMS)), ("org_latin", words(LATIN_FORMS))]
+        vec![
+            ("org_legal", words(LEGAL_FORMS)),
+            ("org_latin", words(LATIN_FORMS)),
+            ("org_trade_latin", words(LATIN_TRADE_WORDS)),
+        ]
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut last_end: Option<usize> = None;
-        let groups: &[&str] = if doc.lang == Lang::Ja { &["org_legal", "org_latin"] } else { &["org_latin"] };
+        let groups: &[&str] = if doc.lang == Lang::Ja {
+            &["org_legal", "org_latin", "org_trade_latin"]
+        } else {
+            &["org_latin", "org_trade_latin"]
+        };
         for (ks, ke, group) in keyword_hits(doc, groups) {
             if last_end.is_some_and(|l| ks < l) {
                 continue;
             }
-            let span = if group == "org_latin" { self.latin(doc, ks, ke) } else { self.legal(doc, ks, ke) };
+            let span = match group {
+                "org_latin" => self.latin(doc, ks, ke),
+                "org_trade_latin" => latin_trade(doc, ks, ke),
+                _ => self.legal(doc, ks, ke),
+            };
             let Some((s, e)) = span else {
                 continue;
             };
@@ -533,7 +547,15 @@ impl Recognizer for LegalFormRecognizer {
                 continue; // overlaps the organisation just found
             }
             last_end = Some(e);
-            out.push(Finding::new(ORGANIZATION, s, e, 0.9, NAME));
+            // a trade word is a weaker cue than a legal form
+            let score = if group == "org_trade_latin" { 0.6 } else { 0.9 };
+            out.push(Finding::new(ORGANIZATION, s, e, score, NAME));
+        }
+        if doc.lang == Lang::Ja {
+            // 株 式 会 社 ミ ド リ 商 事: a printed form's letter-spaced field
+            for (s, e) in spaced_names(doc) {
+                out.push(Finding::new(ORGANIZATION, s, e, 0.85, NAME));
+            }
         }
     }
 }
