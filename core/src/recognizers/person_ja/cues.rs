@@ -51,7 +51,7 @@ impl Ctx<'_, '_> {
     }
 
     /// `_before_honorific`: the name that ends right before an honorific.
-    fn before_honorific(&mut self, hs: usize, he: usize) {
+    pub(crate) fn before_honorific(&mut self, hs: usize, he: usize) {
         let t = self.t;
         let p = hs;
         if p == 0 || self.latin_before_honorific(p) {

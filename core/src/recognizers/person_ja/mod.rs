@@ -29,6 +29,7 @@ mod dept_names;
 mod foreign_names;
 mod given_after;
 mod kana_honorific;
+mod kata_honorific;
 mod latin_honorific;
 pub mod lexicon;
 mod lists;
@@ -44,6 +45,7 @@ mod repeat_names;
 mod role_names;
 mod romaji_names;
 mod row_names;
+mod sama_word;
 mod tables;
 mod tagged_speakers;
 
@@ -333,6 +335,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.readings();
         cx.office_names();
         cx.kana_honorifics();
+        cx.kata_honorifics(); // and sama_word
         cx.pair_names();
         cx.column_names();
         cx.lists(0);
