@@ -149,15 +149,34 @@ impl<'l> Document<'l> {
         }
     }
 
+    /// The keyword index, built on first use. The built case is inline (a load and a test); the
+    /// building is out of line, so that [`Document::occurrences`] stays small enough to inline
+    /// (with the building inside, every call paid a large prologue: ~64 instructions a question).
+    #[inline]
     fn index(&self) -> &[Occurrences] {
+        match self.index.get() {
+            Some(index) => &index.groups,
+            None => self.build_index(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build_index(&self) -> &[Occurrences] {
         &self.index.get_or_init(|| self.lexicon.index(self.lower())).groups
     }
 
     /// Starts and ends (parallel, sorted by start) of every keyword of `group` in the text.
     #[inline]
     pub fn occurrences(&self, group: &str) -> &Occurrences {
+        self.occurrences_in(self.index(), group)
+    }
+
+    /// [`Document::occurrences`] given the index (callers asking for several groups fetch it once).
+    #[inline]
+    fn occurrences_in<'a>(&self, index: &'a [Occurrences], group: &str) -> &'a Occurrences {
         match self.group_id(group) {
-            Some(id) => &self.index()[id as usize],
+            Some(id) => index.get(id as usize).unwrap_or(&EMPTY),
             None => &EMPTY,
         }
     }
@@ -168,7 +187,9 @@ impl<'l> Document<'l> {
     /// reused by another string, and the entry may come from another engine's lexicon): names are
     /// unique in a lexicon, so the id is then `group`'s. The test is inline ([`same_name`]): a call
     /// of `memcmp` per question was most of its cost (~640,000 questions on 2 MB of short English texts).
-    #[inline]
+    /// Always inlined: as a call (LLVM's choice) it saved five registers each time, ~50 instructions a
+    /// question; inside [`Document::keywords_in`]'s loop it costs about half.
+    #[inline(always)]
     fn group_id(&self, group: &str) -> Option<crate::lexicon::GroupId> {
         let p = group.as_ptr() as usize;
         // Fibonacci hashing of the address: neighbouring literals spread over the slots
@@ -200,8 +221,9 @@ impl<'l> Document<'l> {
     /// (start, longer first, group name) order; a keyword in several asked groups comes once per group.
     pub fn keywords_in<'g>(&self, start: usize, end: usize, groups: &[&'g str]) -> Vec<Hit<'g>> {
         let mut out = Vec::new();
+        let index = self.index();
         for &g in groups {
-            let occ = self.occurrences(g);
+            let occ = self.occurrences_in(index, g);
             let mut i = occ.starts.partition_point(|&s| s < start);
             while i < occ.starts.len() && occ.starts[i] < end {
                 if occ.ends[i] <= end {
@@ -220,8 +242,9 @@ impl<'l> Document<'l> {
     pub fn keyword_before<'g>(&self, pos: usize, groups: &[&'g str], window: usize) -> Option<Hit<'g>> {
         let lo = pos.saturating_sub(window);
         let mut best: Option<Hit<'g>> = None;
+        let index = self.index();
         for &g in groups {
-            let occ = self.occurrences(g);
+            let occ = self.occurrences_in(index, g);
             let mut i = occ.starts.partition_point(|&s| s <= pos);
             while i > 0 {
                 i -= 1;
@@ -247,8 +270,9 @@ impl<'l> Document<'l> {
     /// The nearest keyword of `groups` starting at or after `pos` within `window` code points.
     pub fn keyword_after<'g>(&self, pos: usize, groups: &[&'g str], window: usize) -> Option<Hit<'g>> {
         let mut best: Option<Hit<'g>> = None;
+        let index = self.index();
         for &g in groups {
-            let occ = self.occurrences(g);
+            let occ = self.occurrences_in(index, g);
             let i = occ.starts.partition_point(|&s| s < pos);
             if i < occ.starts.len() && occ.starts[i] <= pos + window {
                 let cand = (occ.starts[i], occ.ends[i], g);

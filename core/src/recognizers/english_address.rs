@@ -103,7 +103,11 @@ const ADDR_CUES: &[&str] = &[
     "mail to",
     "here they are:",
 ];
-const STOP_KEYS: &[&str] = &["apt", "suite", "unit", "ste", "floor", "room", "and", "in", "at", "for", "on"];
+/// The words that end a street's words (`_STOP_KEYS`); a `match` compares with the literals inline
+/// (a slice's `contains` called `memcmp` per word).
+fn is_stop_key(w: &str) -> bool {
+    matches!(w, "apt" | "suite" | "unit" | "ste" | "floor" | "room" | "and" | "in" | "at" | "for" | "on")
+}
 const SECONDARY_WORDS: &[&str] = &[
     "apt.",
     "apt",
@@ -537,7 +541,11 @@ fn state(t: &[char], i: usize) -> Option<usize> {
 
 /// _NUM_ANCHOR_RE `(?<![\w./,-])\d{1,6}[A-Za-z]?[ \t](?:\d{1,6}[A-Za-z]?[ \t])?(?=[^\W\d_]|C/)`,
 /// all matches (start, end) as `finditer` gives them.
-fn num_anchors(t: &[char]) -> Vec<usize> {
+///
+/// `ascii`: the text's bytes when it is ASCII (byte and code-point offsets then coincide), searched
+/// for digits eight bytes at a time; a scan of the code points one by one was most of this
+/// recognizer's own cost on short English texts.
+fn num_anchors(t: &[char], ascii: Option<&[u8]>) -> Vec<usize> {
     // One number and its blank: the end, or None.
     let number = |i: usize| -> Option<usize> {
         let n = run(t, i, 7, is_decimal);
@@ -555,8 +563,15 @@ fn num_anchors(t: &[char]) -> Vec<usize> {
     while p < t.len() {
         // Only the first digit of a run can match (a digit before it is a word character): skip to
         // the next digit, and past the run when its start does not qualify.
-        match t[p..].iter().position(|&c| if c.is_ascii() { c.is_ascii_digit() } else { is_decimal(c) }) {
-            Some(k) => p += k,
+        let next = match ascii {
+            Some(b) => next_ascii_digit(b, p),
+            None => t[p..]
+                .iter()
+                .position(|&c| if c.is_ascii() { c.is_ascii_digit() } else { is_decimal(c) })
+                .map(|k| p + k),
+        };
+        match next {
+            Some(k) => p = k,
             None => break,
         }
         if p > 0 && (is_word(t[p - 1]) || matches!(t[p - 1], '.' | '/' | ',' | '-')) {
@@ -576,6 +591,26 @@ fn num_anchors(t: &[char]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The first ASCII digit of the ASCII bytes `b` at or after `from` (`from <= b.len()`), eight bytes
+/// tested at a time.
+#[inline]
+fn next_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let w = u64::from_le_bytes(a);
+        // bytes below 0x80: adding 0x50 sets the high bit from '0' up, adding 0x46 from ':' up (no carries)
+        let digits = w.wrapping_add(0x50 * ONES) & !w.wrapping_add(0x46 * ONES) & (0x80 * ONES);
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
 struct Parser<'a> {
@@ -622,7 +657,7 @@ impl Parser<'_> {
             let a = low.len();
             pystr::lower_into(w, &mut low);
             let lw = &low[a..];
-            if STOP_KEYS.contains(&lw.trim_end_matches('.')) {
+            if is_stop_key(lw.trim_end_matches('.')) {
                 break;
             }
             if pystr::is_lower(w[0]) && !r.prefixes.contains(lw) && !r.euro_words.contains(lw) && !self.is_particle(lw)
@@ -654,8 +689,11 @@ impl Parser<'_> {
         let suffix =
             keys[1..].iter().any(|k| r.strong.contains(k)) || (keys.len() > 1 && r.lex.street_suffixes.contains(last));
         let prefix = r.prefixes.contains(keys[0]) || r.euro_words.contains(keys[0]);
-        let euro = keys.iter().any(|k| EURO_ENDINGS.iter().any(|e| k.ends_with(e)))
-            || keys.iter().any(|k| r.euro_words.contains(k));
+        // asked only when a number stands before or after the words (34 endings per word)
+        let euro = || {
+            keys.iter().any(|k| EURO_ENDINGS.iter().any(|e| k.ends_with(e)))
+                || keys.iter().any(|k| r.euro_words.contains(k))
+        };
         // A number after the street name (European order).
         let post = gap(t, end).and_then(|g| num(t, g));
         if let Some(pe) = post {
@@ -674,7 +712,7 @@ impl Parser<'_> {
         if numbers && suffix {
             return Some((end, 0.75));
         }
-        if (prefix || euro) && (post || numbers) {
+        if (post || numbers) && (prefix || euro()) {
             return Some((end, 0.7));
         }
         if prefix && r.prefixes.contains(keys[0]) && keys.len() >= 2 {
@@ -840,7 +878,10 @@ impl Recognizer for EnglishAddressRecognizer {
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let t: &[char] = &doc.norm.chars;
         let n = t.len();
-        let mut starts: Vec<(usize, bool)> = num_anchors(t).into_iter().map(|s| (s, false)).collect();
+        let mut starts: Vec<(usize, bool)> = num_anchors(t, doc.norm.is_ascii().then_some(doc.norm.s.as_bytes()))
+            .into_iter()
+            .map(|s| (s, false))
+            .collect();
         for (s, e, g) in doc.keywords_in(0, n, &["en_addr_cue", "en_addr_start", "en_street_end"]) {
             match g {
                 "en_addr_cue" => {
@@ -951,6 +992,15 @@ mod tests {
         assert_eq!(zip(&c("SW1A 2AA"), 0), Some(8));
         assert_eq!(zip(&c("K1A 0B1"), 0), Some(7));
         assert_eq!(place(&c("Rio de Janeiro (RJ) x"), 0), Some(19));
-        assert_eq!(num_anchors(&c("12 34 56 Main, 7 x")), vec![3, 15]);
+        assert_eq!(num_anchors(&c("12 34 56 Main, 7 x"), None), vec![3, 15]);
+        for text in ["12 34 56 Main, 7 x", "a 1 Main St and x9 22 Elm Rd, 123456 Oak", "nothing here", "7 Ave", ""] {
+            let b = text.as_bytes();
+            assert_eq!(num_anchors(&c(text), Some(b)), num_anchors(&c(text), None), "{text}");
+        }
+        for i in 0..=20 {
+            let text = format!("{}9{}", "x".repeat(i), ":/".repeat(5));
+            assert_eq!(next_ascii_digit(text.as_bytes(), 0), Some(i));
+            assert_eq!(next_ascii_digit(text.as_bytes(), i + 1), None);
+        }
     }
 }
