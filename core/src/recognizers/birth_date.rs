@@ -622,6 +622,26 @@ fn gap_end(re: &DateRe, p: usize) -> usize {
     q
 }
 
+/// The piece of `c` from `p` (before `hi`) written with one space between all its characters, closed
+/// up, and where the next piece starts; None when `p` starts no such piece of two characters or more.
+fn spaced_piece(c: &[char], orig: &[char], p: usize, hi: usize) -> Option<(Vec<char>, usize)> {
+    let mut buf = Vec::new();
+    let mut q = p;
+    let mut sep: Option<char> = None; // one kind of space inside a piece: an ideographic one ends it
+    while q < hi && c[q] != ' ' && c[q] != '\t' {
+        buf.push(c[q]);
+        let same = |s: char| sep.is_none_or(|k| k == s);
+        if q + 2 < hi && c[q + 1] == ' ' && same(orig[q + 1]) && c[q + 2] != ' ' && c[q + 2] != '\t' {
+            sep = Some(orig[q + 1]);
+            q += 2;
+        } else {
+            q += 1;
+            break;
+        }
+    }
+    (buf.len() >= 2).then_some((buf, q))
+}
+
 /// DATE_OF_BIRTH: a date that a birth label introduces (or that 生まれ follows).
 pub struct BirthDate;
 
@@ -739,6 +759,33 @@ impl BirthDate {
                 return Some(Finding::new("DATE_OF_BIRTH", p, e, 0.9, NAME));
             }
             p += 1;
+        }
+        None
+    }
+
+    /// A letter-spaced date after the label (`生年月日 ： S 6 3 . 2 . 2 9`, `2 0 0 0 年 1 0 月 9 日`, as scanned
+    /// forms print them): the pieces of the label's line written with one space between all their
+    /// characters, closed up and read as a whole date; at most the first three pieces (a spaced
+    /// `昭 和 ・ 平 成` choice may come first).
+    fn after_spaced(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let hi = line_end(norm, ke, 96);
+        let mut p = ke;
+        for _ in 0..3 {
+            while p < hi && " \t:()[]・".contains(norm[p]) {
+                p += 1;
+            }
+            let (buf, next) = spaced_piece(norm, &doc.text.chars, p, hi)?;
+            if buf.len() >= 6 {
+                let whole = match (DateRe { c: &buf, hi: buf.len() }).fullmatch(0) {
+                    Some(m) => !m.is_jm() && valid(&buf, &m, today),
+                    None => forms::date_at(&buf, 0, buf.len(), today) == Some(buf.len()),
+                };
+                if whole {
+                    return Some(Finding::new("DATE_OF_BIRTH", p, p + 2 * buf.len() - 1, 0.85, NAME));
+                }
+            }
+            p = next;
         }
         None
     }
@@ -970,6 +1017,9 @@ impl BirthDate {
     }
 }
 
+/// The keyword group of a letter-spaced birth label (`生 年 月 日`), read by [`BirthDate::after_spaced`].
+const SPACED_GROUP: &str = "birth_date.spaced";
+
 /// The keyword group of 年生 (`明治三十一年生`: born in that year).
 const YEAR_GROUP: &str = "birth_date.year";
 
@@ -1161,12 +1211,14 @@ impl Recognizer for BirthDate {
         let mut k = label_keywords();
         k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
         k.push((YEAR_GROUP, vec!["年生".to_string()]));
+        k.push((SPACED_GROUP, vec!["生 年 月 日".to_string()]));
         k
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = keyword_hits(doc, "n.dob");
-        if hits.is_empty() {
+        let spaced = keyword_hits(doc, SPACED_GROUP);
+        if hits.is_empty() && spaced.is_empty() {
             self.family_lines(doc, &[], out);
             birth_years(doc, &[], out);
             self.digits_before_sei(doc, &mut Vec::new(), out);
@@ -1189,7 +1241,10 @@ impl Recognizer for BirthDate {
                 }
                 f
             } else {
-                let f = self.after(doc, ke, today).or_else(|| self.after_more(doc, ke, today));
+                let f = self
+                    .after(doc, ke, today)
+                    .or_else(|| self.after_more(doc, ke, today))
+                    .or_else(|| self.after_spaced(doc, ke, today));
                 // a header's keyword: the whole column (the date `after` found may be its first row only)
                 if f.is_none() || (Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks)) {
                     self.column(doc, ks, today, &mut seen, out);
@@ -1204,6 +1259,12 @@ impl Recognizer for BirthDate {
                     seen.push(f.start);
                     out.push(f);
                 }
+            }
+        }
+        for (_, ke) in spaced {
+            if let Some(f) = self.after_spaced(doc, ke, today).filter(|f| !seen.contains(&f.start)) {
+                seen.push(f.start);
+                out.push(f);
             }
         }
         self.family_lines(doc, &seen, out);
@@ -1257,6 +1318,25 @@ mod tests {
         assert_eq!(second, today());
         let (y, m, d) = first;
         assert!(real_date(y, m, d) && y >= 2024);
+    }
+
+    #[test]
+    fn letter_spaced_dates() {
+        assert_eq!(find("生 年 月 日   1 9 7 5 年 3 月 2 1 日\n"), vec![("1 9 7 5 年 3 月 2 1 日".into(), 0.85)]);
+        assert_eq!(find("生年月日：H 0 4 . 1 1 . 0 2\n"), vec![("H 0 4 . 1 1 . 0 2".into(), 0.85)]);
+        assert_eq!(
+            find("生 年 月 日　明 治 ・ 大 正　大 正 1 4 年 1 月 5 日"),
+            vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]
+        );
+        // not a date, a date of another label, a spaced number that is no date
+        assert_eq!(find("生 年 月 日 大 正 1 4 年 1 月 5 日"), vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]);
+        assert_eq!(
+            find("生 年 月 日  明 治 ・ 大 正  大 正 1 4 年 1 月 5 日"),
+            vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]
+        );
+        assert!(find("生 年 月 日   ( 記 入 不 要 )\n").is_empty());
+        assert!(find("入 社 日   2 0 2 0 年 4 月 1 日\n").is_empty());
+        assert!(find("生 年 月 日   1 2 3 4 5 6\n").is_empty());
     }
 
     #[test]
