@@ -1172,6 +1172,63 @@ impl BirthDate {
     }
 }
 
+/// A list of birthdays after 誕生日 (`誕生日：田中さん 4/2、林さん（4/18）`, on its line or the next): a month
+/// and day (`4/2`, `4月18日`) right after a name's honorific (さん, 様, くん, ちゃん), with one space or
+/// bracket between; scored as a month and day alone are.
+fn honorific_dates(norm: &[char], ke: usize, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+    let mut hi = line_end(norm, ke, 160);
+    if hi < norm.len() {
+        hi = line_end(norm, hi + 1, 160);
+    }
+    let starts = |p: usize, w: &str| w.chars().enumerate().all(|(i, c)| norm.get(p + i) == Some(&c));
+    let mut p = ke;
+    while p < hi {
+        let Some(h) = ["さん", "様", "くん", "ちゃん"].iter().find(|w| starts(p, w)) else {
+            p += 1;
+            continue;
+        };
+        let mut q = p + h.chars().count();
+        if q < hi && matches!(norm[q], ' ' | '(') {
+            q += 1;
+        }
+        if let Some(e) = month_day_at(norm, q, hi).filter(|_| !seen.contains(&q)) {
+            seen.push(q);
+            out.push(Finding::new("DATE_OF_BIRTH", q, e, 0.7, NAME));
+            p = e;
+        } else {
+            p = q.max(p + 1);
+        }
+    }
+}
+
+/// `M/D` or `M月D日` at `p` (a real month and day, not followed by more of a date): its end.
+fn month_day_at(c: &[char], p: usize, hi: usize) -> Option<usize> {
+    let number = |mut q: usize| {
+        let (s, mut v) = (q, 0u32);
+        while q < hi && q - s < 2 && c[q].is_ascii_digit() {
+            v = v * 10 + c[q].to_digit(10).unwrap_or(0);
+            q += 1;
+        }
+        (q > s && !(q < hi && c[q].is_ascii_digit())).then_some((v, q))
+    };
+    let (m, q) = number(p)?;
+    let close = match c.get(q) {
+        Some('/') => None,
+        Some('月') => Some('日'),
+        _ => return None,
+    };
+    let (d, mut e) = number(q + 1)?;
+    if let Some(k) = close {
+        if c.get(e) != Some(&k) {
+            return None;
+        }
+        e += 1;
+    } else if e < hi && matches!(c[e], '/' | '-' | '.') {
+        return None; // a year or more follows
+    }
+    ((1..=12).contains(&m) && (1..=days_in(2000, m)).contains(&d)).then_some(e)
+}
+
 /// A family-list line in columns `name  relation  date  …` (`[from, le)`): the relation stands as a cell
 /// of its own, and the next cell is a date; that date is the person's date of birth: (start, end).
 fn kin_cell_date(norm: &[char], from: usize, le: usize, today: (i32, u32, u32)) -> Option<(usize, usize)> {
@@ -1316,6 +1373,9 @@ impl Recognizer for BirthDate {
                 if f.is_none() {
                     self.roster(doc, ks, today, &mut seen, out);
                 }
+                if f.is_none() && kw == ['誕', '生', '日'] {
+                    honorific_dates(norm, ke, &mut seen, out);
+                }
                 f
             };
             if let Some(f) = f {
@@ -1402,6 +1462,20 @@ mod tests {
         assert!(find("生 年 月 日   ( 記 入 不 要 )\n").is_empty());
         assert!(find("入 社 日   2 0 2 0 年 4 月 1 日\n").is_empty());
         assert!(find("生 年 月 日   1 2 3 4 5 6\n").is_empty());
+    }
+
+    #[test]
+    fn birthday_lists_by_honorific() {
+        let got: Vec<String> = find("来月の誕生日\n佐野さん 3/7、ケリーさん（3/21）、森 太一くん 3月30日\n")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(got, ["3/7", "3/21", "3月30日"]);
+        // no honorific before it, a date with more after it, a list two lines below
+        assert!(find("誕生日会の予定\n会場予約 3/7").is_empty());
+        assert!(find("誕生日会：佐野さん 3/7/2026 に集合").iter().all(|f| f.0 != "3/7"));
+        assert!(find("誕生日\n\n佐野さん 3/7").is_empty());
+        assert!(find("佐野さん 3/7 に面談").is_empty());
     }
 
     #[test]
