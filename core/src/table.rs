@@ -193,7 +193,10 @@ pub fn find_text(text: &Text) -> Vec<Table> {
 fn record_end(b: &[u8], ls: usize, le: usize) -> usize {
     let quotes = |x: &[u8]| memchr::memchr_iter(b'"', x).count();
     let line = &b[ls..le];
-    if memchr::memchr(b'"', line).is_none() || memchr::memchr2(b',', b';', line).is_none() || quotes(line).is_multiple_of(2) {
+    if memchr::memchr(b'"', line).is_none()
+        || memchr::memchr2(b',', b';', line).is_none()
+        || quotes(line).is_multiple_of(2)
+    {
         return le;
     }
     let mut open = true;

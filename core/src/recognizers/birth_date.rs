@@ -1137,12 +1137,12 @@ impl BirthDate {
             while ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' && ce - k < 2 {
                 ce += 1;
             }
-            let cell: String = norm[cs..ce].iter().collect();
-            let sex = matches!(cell.as_str(), "男" | "女" | "男性" | "女性");
             if cs == 0 || !blank(norm[cs - 1]) || ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' {
                 continue;
             }
-            if !sex && !(KIN.contains(&cell.as_str())) {
+            let cell = &norm[cs..ce];
+            let is = |w: &str| w.chars().eq(cell.iter().copied());
+            if !["男", "女", "男性", "女性"].iter().any(|w| is(w)) && !KIN.iter().any(|w| is(w)) {
                 continue;
             }
             // the date cell before it

@@ -14,8 +14,31 @@ fn filler(c: char) -> bool {
 }
 
 fn kanji_digit(c: char) -> Option<char> {
-    let i = "〇一二三四五六七八九".chars().position(|k| k == c)?;
-    char::from_digit(i as u32, 10)
+    Some(match c {
+        '〇' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => return None,
+    })
+}
+
+/// Whether the value at `p` may be an odd form at all: a kanji 〇 first, or a letter read as a digit
+/// among the next 14 characters of digits and dashes (most values after a label are plain numbers).
+fn may_be_odd(c: &[char], p: usize) -> bool {
+    if c[p] == '〇' {
+        return true;
+    }
+    c[p..c.len().min(p + 14)]
+        .iter()
+        .take_while(|&&x| x.is_ascii_digit() || dash(x) || ocr_digit(x).is_some())
+        .any(|&x| ocr_digit(x).is_some())
 }
 
 fn ocr_digit(c: char) -> Option<char> {
@@ -34,7 +57,7 @@ fn dash(c: char) -> bool {
 /// ASCII digits with at most two letters read as digits (each touching a real digit).
 pub(crate) fn odd_number_at(c: &[char], p: usize) -> Option<(usize, String)> {
     let kanji = kanji_digit(*c.get(p)?).is_some();
-    let (mut i, mut digits, mut letters, mut groups) = (p, String::new(), 0usize, 1usize);
+    let (mut i, mut digits, mut letters, mut groups) = (p, String::with_capacity(12), 0usize, 1usize);
     while i < c.len() && digits.len() < 12 {
         let ch = c[i];
         let d = if kanji {
@@ -84,10 +107,7 @@ pub(crate) fn find(doc: &Document, jp_ok: impl Fn(&str) -> bool, out: &mut Vec<F
         while p < c.len() && p < e + 6 && filler(c[p]) {
             p += 1;
         }
-        if p < last
-            || p >= c.len()
-            || !(kanji_digit(c[p]).is_some() || c[p].is_ascii_digit() || ocr_digit(c[p]).is_some())
-        {
+        if p < last || p >= c.len() || !may_be_odd(c, p) {
             continue;
         }
         if let Some((end, digits)) = odd_number_at(c, p) {
