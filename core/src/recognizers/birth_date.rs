@@ -1172,6 +1172,48 @@ impl BirthDate {
     }
 }
 
+/// A day, an English month name and a year after a birth label, written close (`02FEB1991`, as
+/// passports and tickets print it) or with runs of spaces (`4  Dec  1982`): the month as a word makes
+/// the order day-first whatever the language.
+fn day_month_year_after(c: &[char], ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+    let hi = line_end(c, ke, 48);
+    let mut p = ke;
+    while p < hi && " \t:()[]-".contains(c[p]) {
+        p += 1;
+    }
+    let s = p;
+    let (mut d, mut q) = (0u32, p);
+    while q < hi && q - p < 2 && c[q].is_ascii_digit() {
+        d = d * 10 + c[q].to_digit(10)?;
+        q += 1;
+    }
+    if q == p {
+        return None;
+    }
+    while q < hi && c[q] == ' ' {
+        q += 1;
+    }
+    let w = q;
+    while q < hi && c[q].is_ascii_alphabetic() {
+        q += 1;
+    }
+    let word: String = c[w..q].iter().map(|x| x.to_ascii_lowercase()).collect();
+    let m = MONTHS.iter().find(|(n, _)| *n == word)?.1;
+    while q < hi && c[q] == ' ' {
+        q += 1;
+    }
+    let ys = q;
+    while q < hi && q - ys < 4 && c[q].is_ascii_digit() {
+        q += 1;
+    }
+    if q - ys != 4 || c.get(q).is_some_and(|x| x.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let y: i32 = c[ys..q].iter().collect::<String>().parse().ok()?;
+    let ok = real_date(y, m, d) && (1880, 1, 1) <= (y, m, d) && (y, m, d) <= today;
+    ok.then(|| Finding::new("DATE_OF_BIRTH", s, q, 0.85, NAME))
+}
+
 /// A list of birthdays after 誕生日 (`誕生日：田中さん 4/2、林さん（4/18）`, on its line or the next): a month
 /// and day (`4/2`, `4月18日`) right after a name's honorific (さん, 様, くん, ちゃん), with one space or
 /// bracket between; scored as a month and day alone are.
@@ -1365,7 +1407,8 @@ impl Recognizer for BirthDate {
                 let f = self
                     .after(doc, ke, today)
                     .or_else(|| self.after_more(doc, ke, today))
-                    .or_else(|| self.after_spaced(doc, ke, today));
+                    .or_else(|| self.after_spaced(doc, ke, today))
+                    .or_else(|| day_month_year_after(norm, ke, today));
                 // a header's keyword: the whole column (the date `after` found may be its first row only)
                 if f.is_none() || (Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks)) {
                     self.column(doc, ks, today, &mut seen, out);
@@ -1462,6 +1505,15 @@ mod tests {
         assert!(find("生 年 月 日   ( 記 入 不 要 )\n").is_empty());
         assert!(find("入 社 日   2 0 2 0 年 4 月 1 日\n").is_empty());
         assert!(find("生 年 月 日   1 2 3 4 5 6\n").is_empty());
+    }
+
+    #[test]
+    fn day_month_name_year() {
+        assert_eq!(find("DOB: 09MAR1987\n"), vec![("09MAR1987".into(), 0.85)]);
+        assert_eq!(find("(born  21  June  1990)"), vec![("21  June  1990".into(), 0.85)]);
+        assert!(find("DOB: 09XYZ1987").is_empty());
+        assert!(find("生年月日 31FEB1987").is_empty());
+        assert!(find("有効期限 09MAR2031").is_empty());
     }
 
     #[test]
