@@ -135,7 +135,8 @@ pub fn find_text(text: &Text) -> Vec<Table> {
     // a `|` line that is no header by its words, kept one line in case a Markdown rule line follows it
     let mut pending: Option<Table> = None;
     loop {
-        let le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
+        let mut le_b = memchr::memchr(b'\n', &b[ls_b..]).map_or(b.len(), |k| ls_b + k);
+        le_b = record_end(b, ls_b, le_b);
         let line = &b[ls_b..le_b];
         let delim =
             memchr::memchr3(b',', b'\t', b'|', line).is_some() || memchr::memchr(b';', line).is_some() || spaces(line);
@@ -184,6 +185,38 @@ pub fn find_text(text: &Text) -> Vec<Table> {
     }
     out
 }
+
+/// The end of the CSV record starting at `ls` whose first line ends at `le`: a line with an odd
+/// number of double quotes holds a quoted cell that goes on past its newline (`"1-2-3\n4F"`), and the
+/// record ends with the line that closes it (at most [`QUOTED_LINES`] more lines; a quote never
+/// closed leaves the line alone).
+fn record_end(b: &[u8], ls: usize, le: usize) -> usize {
+    let quotes = |x: &[u8]| memchr::memchr_iter(b'"', x).count();
+    let line = &b[ls..le];
+    if memchr::memchr(b'"', line).is_none()
+        || memchr::memchr2(b',', b';', line).is_none()
+        || quotes(line).is_multiple_of(2)
+    {
+        return le;
+    }
+    let mut open = true;
+    let mut end = le;
+    for _ in 0..QUOTED_LINES {
+        if end >= b.len() {
+            break;
+        }
+        let next = memchr::memchr(b'\n', &b[end + 1..]).map_or(b.len(), |k| end + 1 + k);
+        open ^= quotes(&b[end + 1..next]) % 2 == 1;
+        end = next;
+        if !open {
+            return end;
+        }
+    }
+    le
+}
+
+/// The most lines a quoted cell of a CSV record runs on for.
+const QUOTED_LINES: usize = 3;
 
 /// Whether some line of `b` holds a delimiter and no digit or `@` (could be a header). Only the lines
 /// around delimiters are looked at, found with memchr over the whole text.
@@ -568,6 +601,18 @@ mod tests {
         // without the rule line it is no table; a rule line under a line of data makes none
         assert!(cells_of("| 作業 | 担当 | 締切 |\n| 棚卸し | 山田 | 3/1 |\n").is_empty());
         assert!(cells_of("| 棚卸し | 2 | 3/1 |\n|---|---|---|\n| 棚卸し | 山田 | 3/1 |\n").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_cell_runs_over_its_newline() {
+        let got =
+            cells_of("氏名,住所,電話\n\"森 一郎\",\"港町1-2\n3階\",045-000-1111\n\"川 二葉\",\"本町5\",045-000-2222\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, ["森 一郎", "港町1-2\n3階", "045-000-1111"]);
+        assert_eq!(got[1].1, ["川 二葉", "本町5", "045-000-2222"]);
+        // a quote never closed: the lines stay lines of their own
+        let open = cells_of("氏名,住所\n\"森 一郎,港町\n川 二葉,本町\n");
+        assert!(open.is_empty() || open[0].1.iter().all(|c| !c.contains('\n')));
     }
 
     #[test]

@@ -622,6 +622,26 @@ fn gap_end(re: &DateRe, p: usize) -> usize {
     q
 }
 
+/// The piece of `c` from `p` (before `hi`) written with one space between all its characters, closed
+/// up, and where the next piece starts; None when `p` starts no such piece of two characters or more.
+fn spaced_piece(c: &[char], orig: &[char], p: usize, hi: usize) -> Option<(Vec<char>, usize)> {
+    let mut buf = Vec::new();
+    let mut q = p;
+    let mut sep: Option<char> = None; // one kind of space inside a piece: an ideographic one ends it
+    while q < hi && c[q] != ' ' && c[q] != '\t' {
+        buf.push(c[q]);
+        let same = |s: char| sep.is_none_or(|k| k == s);
+        if q + 2 < hi && c[q + 1] == ' ' && same(orig[q + 1]) && c[q + 2] != ' ' && c[q + 2] != '\t' {
+            sep = Some(orig[q + 1]);
+            q += 2;
+        } else {
+            q += 1;
+            break;
+        }
+    }
+    (buf.len() >= 2).then_some((buf, q))
+}
+
 /// DATE_OF_BIRTH: a date that a birth label introduces (or that 生まれ follows).
 pub struct BirthDate;
 
@@ -739,6 +759,33 @@ impl BirthDate {
                 return Some(Finding::new("DATE_OF_BIRTH", p, e, 0.9, NAME));
             }
             p += 1;
+        }
+        None
+    }
+
+    /// A letter-spaced date after the label (`生年月日 ： S 6 3 . 2 . 2 9`, `2 0 0 0 年 1 0 月 9 日`, as scanned
+    /// forms print them): the pieces of the label's line written with one space between all their
+    /// characters, closed up and read as a whole date; at most the first three pieces (a spaced
+    /// `昭 和 ・ 平 成` choice may come first).
+    fn after_spaced(&self, doc: &Document, ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+        let norm = &doc.norm.chars;
+        let hi = line_end(norm, ke, 96);
+        let mut p = ke;
+        for _ in 0..3 {
+            while p < hi && " \t:()[]・".contains(norm[p]) {
+                p += 1;
+            }
+            let (buf, next) = spaced_piece(norm, &doc.text.chars, p, hi)?;
+            if buf.len() >= 6 {
+                let whole = match (DateRe { c: &buf, hi: buf.len() }).fullmatch(0) {
+                    Some(m) => !m.is_jm() && valid(&buf, &m, today),
+                    None => forms::date_at(&buf, 0, buf.len(), today) == Some(buf.len()),
+                };
+                if whole {
+                    return Some(Finding::new("DATE_OF_BIRTH", p, p + 2 * buf.len() - 1, 0.85, NAME));
+                }
+            }
+            p = next;
         }
         None
     }
@@ -970,6 +1017,9 @@ impl BirthDate {
     }
 }
 
+/// The keyword group of a letter-spaced birth label (`生 年 月 日`), read by [`BirthDate::after_spaced`].
+const SPACED_GROUP: &str = "birth_date.spaced";
+
 /// The keyword group of 年生 (`明治三十一年生`: born in that year).
 const YEAR_GROUP: &str = "birth_date.year";
 
@@ -1057,6 +1107,168 @@ impl BirthDate {
             ls = le + 1;
         }
     }
+}
+
+impl BirthDate {
+    /// A row of a list of people `name　date　sex` or `name　date　relation` (`山田 太郎　昭和40年1月2日　男
+    /// 世帯主`, `山田 花　2020/5/6　長女`): a whole date as a cell of its own, right before a cell that is
+    /// a sex (男 / 女 / 男性 / 女性) or a relation with 男 / 女 (長男, 次女 ...), after a cell of two letters
+    /// or more. Found from the 男 / 女 of the folded text (a byte search, Japanese texts only).
+    fn sex_rows(&self, doc: &Document, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+        static MALE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("男".as_bytes()));
+        static FEMALE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("女".as_bytes()));
+        if doc.lang != crate::document::Lang::Ja {
+            return;
+        }
+        let text = &doc.norm;
+        let b = text.s.as_bytes();
+        let norm = &text.chars;
+        let today = today();
+        let blank = |c: char| c == ' ' || c == '\t';
+        for hit in MALE.find_iter(b).chain(FEMALE.find_iter(b)) {
+            let k = text.char_index(hit);
+            // the cell holding 男 / 女: [cs, ce)
+            let (mut cs, mut ce) = (k, k + 1);
+            while cs > 0 && !blank(norm[cs - 1]) && norm[cs - 1] != '\n' && k - cs < 2 {
+                cs -= 1;
+            }
+            while ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' && ce - k < 2 {
+                ce += 1;
+            }
+            if cs == 0 || !blank(norm[cs - 1]) || ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' {
+                continue;
+            }
+            let cell = &norm[cs..ce];
+            let is = |w: &str| w.chars().eq(cell.iter().copied());
+            if !["男", "女", "男性", "女性"].iter().any(|w| is(w)) && !KIN.iter().any(|w| is(w)) {
+                continue;
+            }
+            // the date cell before it
+            let mut de = cs;
+            while de > 0 && blank(norm[de - 1]) {
+                de -= 1;
+            }
+            let mut ds = de;
+            while ds > 0 && !blank(norm[ds - 1]) && norm[ds - 1] != '\n' && de - ds < 16 {
+                ds -= 1;
+            }
+            if ds == de || ds == 0 || !blank(norm[ds - 1]) {
+                continue;
+            }
+            let whole = match (DateRe { c: norm, hi: de }).fullmatch(ds) {
+                Some(m) => !m.is_jm() && valid(norm, &m, today),
+                None => forms::date_at(norm, ds, de, today) == Some(de),
+            };
+            // a name before it on the line: two letters or more
+            let ls = line_start(norm, ds, 80);
+            let named = norm[ls..ds].iter().filter(|c| c.is_alphabetic()).count() >= 2;
+            if whole && named && !seen.contains(&ds) {
+                seen.push(ds);
+                out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
+            }
+        }
+    }
+}
+
+/// A day, an English month name and a year after a birth label, written close (`02FEB1991`, as
+/// passports and tickets print it) or with runs of spaces (`4  Dec  1982`): the month as a word makes
+/// the order day-first whatever the language.
+fn day_month_year_after(c: &[char], ke: usize, today: (i32, u32, u32)) -> Option<Finding> {
+    let hi = line_end(c, ke, 48);
+    let mut p = ke;
+    while p < hi && " \t:()[]-".contains(c[p]) {
+        p += 1;
+    }
+    let s = p;
+    let (mut d, mut q) = (0u32, p);
+    while q < hi && q - p < 2 && c[q].is_ascii_digit() {
+        d = d * 10 + c[q].to_digit(10)?;
+        q += 1;
+    }
+    if q == p {
+        return None;
+    }
+    while q < hi && c[q] == ' ' {
+        q += 1;
+    }
+    let w = q;
+    while q < hi && c[q].is_ascii_alphabetic() {
+        q += 1;
+    }
+    let word: String = c[w..q].iter().map(|x| x.to_ascii_lowercase()).collect();
+    let m = MONTHS.iter().find(|(n, _)| *n == word)?.1;
+    while q < hi && c[q] == ' ' {
+        q += 1;
+    }
+    let ys = q;
+    while q < hi && q - ys < 4 && c[q].is_ascii_digit() {
+        q += 1;
+    }
+    if q - ys != 4 || c.get(q).is_some_and(|x| x.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let y: i32 = c[ys..q].iter().collect::<String>().parse().ok()?;
+    let ok = real_date(y, m, d) && (1880, 1, 1) <= (y, m, d) && (y, m, d) <= today;
+    ok.then(|| Finding::new("DATE_OF_BIRTH", s, q, 0.85, NAME))
+}
+
+/// A list of birthdays after 誕生日 (`誕生日：田中さん 4/2、林さん（4/18）`, on its line or the next): a month
+/// and day (`4/2`, `4月18日`) right after a name's honorific (さん, 様, くん, ちゃん), with one space or
+/// bracket between; scored as a month and day alone are.
+fn honorific_dates(norm: &[char], ke: usize, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+    let mut hi = line_end(norm, ke, 160);
+    if hi < norm.len() {
+        hi = line_end(norm, hi + 1, 160);
+    }
+    let starts = |p: usize, w: &str| w.chars().enumerate().all(|(i, c)| norm.get(p + i) == Some(&c));
+    let mut p = ke;
+    while p < hi {
+        let Some(h) = ["さん", "様", "くん", "ちゃん"].iter().find(|w| starts(p, w)) else {
+            p += 1;
+            continue;
+        };
+        let mut q = p + h.chars().count();
+        if q < hi && matches!(norm[q], ' ' | '(') {
+            q += 1;
+        }
+        if let Some(e) = month_day_at(norm, q, hi).filter(|_| !seen.contains(&q)) {
+            seen.push(q);
+            out.push(Finding::new("DATE_OF_BIRTH", q, e, 0.7, NAME));
+            p = e;
+        } else {
+            p = q.max(p + 1);
+        }
+    }
+}
+
+/// `M/D` or `M月D日` at `p` (a real month and day, not followed by more of a date): its end.
+fn month_day_at(c: &[char], p: usize, hi: usize) -> Option<usize> {
+    let number = |mut q: usize| {
+        let (s, mut v) = (q, 0u32);
+        while q < hi && q - s < 2 && c[q].is_ascii_digit() {
+            v = v * 10 + c[q].to_digit(10).unwrap_or(0);
+            q += 1;
+        }
+        (q > s && !(q < hi && c[q].is_ascii_digit())).then_some((v, q))
+    };
+    let (m, q) = number(p)?;
+    let close = match c.get(q) {
+        Some('/') => None,
+        Some('月') => Some('日'),
+        _ => return None,
+    };
+    let (d, mut e) = number(q + 1)?;
+    if let Some(k) = close {
+        if c.get(e) != Some(&k) {
+            return None;
+        }
+        e += 1;
+    } else if e < hi && matches!(c[e], '/' | '-' | '.') {
+        return None; // a year or more follows
+    }
+    ((1..=12).contains(&m) && (1..=days_in(2000, m)).contains(&d)).then_some(e)
 }
 
 /// A family-list line in columns `name  relation  date  …` (`[from, le)`): the relation stands as a cell
@@ -1161,13 +1373,16 @@ impl Recognizer for BirthDate {
         let mut k = label_keywords();
         k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
         k.push((YEAR_GROUP, vec!["年生".to_string()]));
+        k.push((SPACED_GROUP, vec!["生 年 月 日".to_string()]));
         k
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = keyword_hits(doc, "n.dob");
-        if hits.is_empty() {
+        let spaced = keyword_hits(doc, SPACED_GROUP);
+        if hits.is_empty() && spaced.is_empty() {
             self.family_lines(doc, &[], out);
+            self.sex_rows(doc, &mut Vec::new(), out);
             birth_years(doc, &[], out);
             self.digits_before_sei(doc, &mut Vec::new(), out);
             return;
@@ -1189,13 +1404,20 @@ impl Recognizer for BirthDate {
                 }
                 f
             } else {
-                let f = self.after(doc, ke, today).or_else(|| self.after_more(doc, ke, today));
+                let f = self
+                    .after(doc, ke, today)
+                    .or_else(|| self.after_more(doc, ke, today))
+                    .or_else(|| self.after_spaced(doc, ke, today))
+                    .or_else(|| day_month_year_after(norm, ke, today));
                 // a header's keyword: the whole column (the date `after` found may be its first row only)
                 if f.is_none() || (Tables::line_may_hold(doc, ks) && Tables::of(doc).in_header(ks)) {
                     self.column(doc, ks, today, &mut seen, out);
                 }
                 if f.is_none() {
                     self.roster(doc, ks, today, &mut seen, out);
+                }
+                if f.is_none() && kw == ['誕', '生', '日'] {
+                    honorific_dates(norm, ke, &mut seen, out);
                 }
                 f
             };
@@ -1206,7 +1428,14 @@ impl Recognizer for BirthDate {
                 }
             }
         }
+        for (_, ke) in spaced {
+            if let Some(f) = self.after_spaced(doc, ke, today).filter(|f| !seen.contains(&f.start)) {
+                seen.push(f.start);
+                out.push(f);
+            }
+        }
         self.family_lines(doc, &seen, out);
+        self.sex_rows(doc, &mut seen, out);
         birth_years(doc, &seen, out);
         self.digits_before_sei(doc, &mut seen, out);
     }
@@ -1257,6 +1486,61 @@ mod tests {
         assert_eq!(second, today());
         let (y, m, d) = first;
         assert!(real_date(y, m, d) && y >= 2024);
+    }
+
+    #[test]
+    fn letter_spaced_dates() {
+        assert_eq!(find("生 年 月 日   1 9 7 5 年 3 月 2 1 日\n"), vec![("1 9 7 5 年 3 月 2 1 日".into(), 0.85)]);
+        assert_eq!(find("生年月日：H 0 4 . 1 1 . 0 2\n"), vec![("H 0 4 . 1 1 . 0 2".into(), 0.85)]);
+        assert_eq!(
+            find("生 年 月 日　明 治 ・ 大 正　大 正 1 4 年 1 月 5 日"),
+            vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]
+        );
+        // not a date, a date of another label, a spaced number that is no date
+        assert_eq!(find("生 年 月 日 大 正 1 4 年 1 月 5 日"), vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]);
+        assert_eq!(
+            find("生 年 月 日  明 治 ・ 大 正  大 正 1 4 年 1 月 5 日"),
+            vec![("大 正 1 4 年 1 月 5 日".into(), 0.85)]
+        );
+        assert!(find("生 年 月 日   ( 記 入 不 要 )\n").is_empty());
+        assert!(find("入 社 日   2 0 2 0 年 4 月 1 日\n").is_empty());
+        assert!(find("生 年 月 日   1 2 3 4 5 6\n").is_empty());
+    }
+
+    #[test]
+    fn day_month_name_year() {
+        assert_eq!(find("DOB: 09MAR1987\n"), vec![("09MAR1987".into(), 0.85)]);
+        assert_eq!(find("(born  21  June  1990)"), vec![("21  June  1990".into(), 0.85)]);
+        assert!(find("DOB: 09XYZ1987").is_empty());
+        assert!(find("生年月日 31FEB1987").is_empty());
+        assert!(find("有効期限 09MAR2031").is_empty());
+    }
+
+    #[test]
+    fn birthday_lists_by_honorific() {
+        let got: Vec<String> = find("来月の誕生日\n佐野さん 3/7、ケリーさん（3/21）、森 太一くん 3月30日\n")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(got, ["3/7", "3/21", "3月30日"]);
+        // no honorific before it, a date with more after it, a list two lines below
+        assert!(find("誕生日会の予定\n会場予約 3/7").is_empty());
+        assert!(find("誕生日会：佐野さん 3/7/2026 に集合").iter().all(|f| f.0 != "3/7"));
+        assert!(find("誕生日\n\n佐野さん 3/7").is_empty());
+        assert!(find("佐野さん 3/7 に面談").is_empty());
+    }
+
+    #[test]
+    fn rows_of_name_date_and_sex() {
+        let got: Vec<String> = find("転入者\n 1 田村 一郎　昭和45年3月2日　男　世帯主\n 2 田村 幸　2019/11/30　長女\n")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(got, ["昭和45年3月2日", "2019/11/30"]);
+        // a sex word that is not a cell, a date of another kind, no name before the date
+        assert!(find("説明会 2026年1月10日　男女共同参画センター").is_empty());
+        assert!(find("2024年4月1日　男").is_empty());
+        assert!(find("山田 一郎　令和10年4月1日　男").is_empty());
     }
 
     #[test]

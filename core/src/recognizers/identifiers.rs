@@ -344,7 +344,7 @@ impl Passport {
         let n = norm.len();
         while *i < hi {
             let s = *i;
-            if !upper(norm[s]) || (s > 0 && norm[s - 1].is_ascii_alphanumeric()) {
+            if !(upper(norm[s]) || norm[s].is_ascii_digit()) || (s > 0 && norm[s - 1].is_ascii_alphanumeric()) {
                 *i += 1;
                 continue;
             }
@@ -364,9 +364,19 @@ impl Passport {
 }
 
 /// One capital and seven or eight digits, or nine capitals and digits with four digits or more and a
-/// capital first; not two capitals and seven digits (the Japanese shape, read above).
+/// capital first; not two capitals and seven digits (the Japanese shape, read above). Two shapes of
+/// other countries more: two capitals and six digits (AB123456), and two digits, two capitals and
+/// five digits (12AB34567).
 fn other_passport_shape(w: &[char]) -> bool {
     let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+    let all = |r: std::ops::Range<usize>, f: fn(char) -> bool| w.get(r).is_some_and(|x| x.iter().all(|&c| f(c)));
+    let digit = |c: char| c.is_ascii_digit();
+    if w.len() == 9 && all(0..2, digit) && all(2..4, upper) && all(4..9, digit) {
+        return true;
+    }
+    if w.len() == 8 && all(0..2, upper) && all(2..8, digit) {
+        return true;
+    }
     let one_letter = digits + 1 == w.len() && (w.len() == 8 || w.len() == 9);
     let japanese = w.len() == 9 && digits == 7 && upper(w[1]);
     let mixed = w.len() == 9 && (4..9).contains(&digits) && !japanese;
@@ -593,6 +603,12 @@ mod tests {
         assert!(find(&Passport, "注文番号 X12345678").is_empty());
         assert!(find(&Passport, "パスポート更新の件 品番 K9Z3Q7M21").is_empty());
         assert!(find(&Passport, "パスポート: SEPTEMBER").is_empty());
+        // two capitals and six digits; two digits, two capitals and five digits
+        assert_eq!(find(&Passport, "Passport no. QX482913"), vec![("QX482913".into(), 0.85)]);
+        assert_eq!(find(&Passport, "旅券番号 07KD55120（国籍：カナダ）"), vec![("07KD55120".into(), 0.85)]);
+        assert!(find(&Passport, "予約番号 QX482913").is_empty());
+        assert!(find(&Passport, "旅券番号 07KD5512").is_empty());
+        assert!(find(&Passport, "パスポート 2024年 120000円").is_empty());
     }
 
     #[test]

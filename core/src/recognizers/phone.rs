@@ -9,6 +9,9 @@
 //! `mamori/detect/core_engine.py: phone_metadata`); without it PHONE reports nothing. The label in
 //! front decides the rest: a phone label raises the score, another number's label lowers it.
 
+#[path = "phone_forms.rs"]
+mod forms;
+
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -520,6 +523,16 @@ impl PhoneMeta {
     }
 }
 
+/// A run written with one space between all its characters (letter-spaced print, as scanned forms
+/// give it: "0 3 - 1 2 3 4 - 5 6 7 8"), without those spaces; None for any other run.
+fn letter_spaced(raw: &[char]) -> Option<String> {
+    if raw.len() < 5 || raw.len().is_multiple_of(2) {
+        return None;
+    }
+    let spaced = raw.iter().enumerate().all(|(i, &c)| (c == ' ') == (i % 2 == 1));
+    spaced.then(|| raw.iter().step_by(2).collect())
+}
+
 /// Shaped like a Japanese number even where the metadata knows no such exchange (new or rare ranges).
 fn jp_shape(national: &str) -> bool {
     let b = national.as_bytes();
@@ -680,7 +693,10 @@ impl Phone {
         }
         let sep = raw.len() > digits.len();
         if (jp || loose) && !en {
-            let grouped = sep && (plus || self.grouping.is_match(doc.norm.slice(run.start, run.end)));
+            let grouped = sep
+                && (plus
+                    || self.grouping.is_match(doc.norm.slice(run.start, run.end))
+                    || letter_spaced(raw).is_some_and(|s| self.grouping.is_match(&s)));
             let score = jp_score(digits, grouped, group, jp);
             if score < MIN_SCORE {
                 return None;
@@ -760,6 +776,9 @@ impl Recognizer for Phone {
                 out.push(f);
             }
         }
+        if !en {
+            forms::find(doc, |d| meta.jp_valid(d) || jp_shape(d), out);
+        }
     }
 }
 
@@ -785,6 +804,14 @@ mod tests {
         assert_eq!(jp_score("0312345678", true, Some("n.phone"), true), 0.95);
         assert_eq!(jp_score("09012345678", false, None, true), 0.55);
         assert_eq!(jp_score("0312345678", false, Some("n.other"), true), 0.0);
+    }
+
+    #[test]
+    fn letter_spaced_runs() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(letter_spaced(&c("0 3 - 1 2 3 4 - 5 6 7 8")).as_deref(), Some("03-1234-5678"));
+        assert_eq!(letter_spaced(&c("03 1234 5678")), None);
+        assert_eq!(letter_spaced(&c("0 3  1 2")), None);
     }
 
     #[test]
