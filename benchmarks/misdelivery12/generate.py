@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (Japanese template strings are kept one per line)
 """Generate misdelivery12: outgoing mail of a 信用金庫 branch, labelled ok / risky for the 誤送信 guard.
 
     /work/main/.venv/bin/python generate.py      (seed 1212; rewrites everything except README.md / validate.py)
@@ -541,7 +542,7 @@ def doc_repayment(who: str, fmt: str = "xlsx") -> tuple[str, bytes]:
 
 
 def doc_balance(who: str) -> tuple[str, bytes]:
-    lines = ["残高証明書", f"{who} 様", f"基準日：2026年11月30日", f"{BANK} {BRANCH}",
+    lines = ["残高証明書", f"{who} 様", "基準日：2026年11月30日", f"{BANK} {BRANCH}",
              f"普通預金 口座番号 {account()}  残高 {yen(rng.randint(1, 900) * 10000 + rng.randint(0, 9999))}",
              f"定期預金 口座番号 {BRANCH_NO}-定期-{rng.randint(1000000, 9999999)}  残高 {yen(rng.randint(1, 50) * 1000000)}",
              "上記のとおり相違ないことを証明いたします。"]
@@ -559,7 +560,7 @@ def doc_statement(who: str, fmt: str = "csv") -> tuple[str, bytes]:
     head = ["日付", "摘要", "お預り", "お支払", "残高"]
     if fmt == "xlsx":
         return f"取引明細_{stamp(who)}.xlsx", xlsx("取引明細", head, rows, [[f"口座名義：{who}"], [f"口座番号：{acc}"]])
-    return f"取引明細_{stamp(who)}.csv", csv_file(["口座名義", "口座番号"] + head, [[who, acc] + r for r in rows],
+    return f"取引明細_{stamp(who)}.csv", csv_file(["口座名義", "口座番号", *head], [[who, acc, *r] for r in rows],
                                                    rng.choice(["utf-8-sig", "cp932"]))
 
 
@@ -956,7 +957,7 @@ def gen_cases() -> None:
         t = member(tax)
         cc = [keiri(key)] if rng.random() < 0.5 else []
         org = ORGS[key][0]
-        paras = [f"顧問先の{org}様より了解をいただいておりますので、{doc.__name__ == 'doc_kessan' and '決算書' or '試算表'}の写しをお送りいたします。",
+        paras = [f"顧問先の{org}様より了解をいただいておりますので、{(doc.__name__ == 'doc_kessan' and '決算書') or '試算表'}の写しをお送りいたします。",
                  "借入金明細との突合せにつきまして、ご確認をお願いできれば幸いです。"]
         add("ok_own_tax_accountant", "ok", s, [t], f"{org}様 資料のご送付", compose(s, salute(t), paras), cc=cc,
             atts=[doc(key)], codes={"pii_in_attachment", "multiple_external_orgs"} if cc else {"pii_in_attachment"},
@@ -964,7 +965,7 @@ def gen_cases() -> None:
 
     # ---------------------------------------------------------------- ok_legit_third_party (6)
     legit = [
-        ("cgc", "towa_denki", "保証申込書類の送付（東和電機）", [f"株式会社東和電機様の保証申込にあたり、決算書2期分をお送りいたします。"], lambda: [doc_kessan("towa_denki")]),
+        ("cgc", "towa_denki", "保証申込書類の送付（東和電機）", ["株式会社東和電機様の保証申込にあたり、決算書2期分をお送りいたします。"], lambda: [doc_kessan("towa_denki")]),
         ("cgc", "hokushin", "保証申込書類（北辰運輸）", ["株式会社北辰運輸様の保証申込書類一式です。稟議書の写しを添付いたします。"], lambda: [doc_ringi("hokushin")]),
         ("morita", "noguchi_takumi", "抵当権設定登記のご依頼", ["野口 拓海 様の住宅ローン実行に伴う抵当権設定登記をお願いいたします。申込書の写しを添付します。"], lambda: [doc_loan_app("野口 拓海")]),
         ("asahi", "murakami_yoko", "相続登記のご依頼（故 村上 茂 様）", ["故 村上 茂 様の相続登記につきまして、相続人の皆様のご了解のうえ、相続関係説明図をお送りいたします。"], lambda: [doc_heir_chart("村上 茂", ["村上 洋子", "村上 浩二", "平野 美穂"])]),
@@ -1038,7 +1039,7 @@ def gen_cases() -> None:
     for key, q, a in rq:
         s = sender_for(key)
         c = boss(key) if key in CORPS else P[key]
-        qt = quoted(c, "2026/12/0%d 18:%02d" % (rng.randint(1, 7), rng.randint(0, 59)),
+        qt = quoted(c, f"2026/12/0{rng.randint(1, 7)} 18:{rng.randint(0, 59):02d}",
                     f"{STAFF[s][0]} 様\n\nお世話になっております。\n{q}\n\n{c['name']}")
         add("ok_reply_quoting_other", "ok", s, [c], "RE: ご相談の件", compose(s, salute(c, True), [a], quote=qt),
             note=f"reply to {c['name']}; another party named only in the quote")
@@ -1191,7 +1192,7 @@ def gen_cases() -> None:
     for s, a, b, txt, mk in ra:
         ca = boss(a) if a in CORPS else P[a]
         cb = member(b) if b in ORGS else P[b]
-        qt = quoted(ca, "2026/12/0%d 9:%02d" % (rng.randint(1, 7), rng.randint(10, 59)),
+        qt = quoted(ca, f"2026/12/0{rng.randint(1, 7)} 9:{rng.randint(10, 59):02d}",
                     f"{STAFF[s][0]} 様\n{cb['name'] if cb['kind'] == 'person' else cb['organization']}さんにも入っていただいております。\nよろしくお願いします。\n{ca['name']}")
         atts = [mk(ca["name"])] if mk else []
         add("reply_all_third_party", "risky", s, [ca], "RE: 今後の進め方について", compose(s, salute(ca, True), [txt], quote=qt),
