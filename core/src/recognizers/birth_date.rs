@@ -1109,69 +1109,6 @@ impl BirthDate {
     }
 }
 
-impl BirthDate {
-    /// A row of a list of people `name　date　sex` or `name　date　relation` (`山田 太郎　昭和40年1月2日　男
-    /// 世帯主`, `山田 花　2020/5/6　長女`): a whole date as a cell of its own, right before a cell that is
-    /// a sex (男 / 女 / 男性 / 女性) or a relation with 男 / 女 (長男, 次女 ...), after a cell of two letters
-    /// or more. Found from the 男 / 女 of the folded text (a byte search, Japanese texts only).
-    fn sex_rows(&self, doc: &Document, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
-        static MALE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("男".as_bytes()));
-        static FEMALE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("女".as_bytes()));
-        if doc.lang != crate::document::Lang::Ja {
-            return;
-        }
-        let text = &doc.norm;
-        let b = text.s.as_bytes();
-        let norm = &text.chars;
-        let today = today();
-        let blank = |c: char| c == ' ' || c == '\t';
-        for hit in MALE.find_iter(b).chain(FEMALE.find_iter(b)) {
-            let k = text.char_index(hit);
-            // the cell holding 男 / 女: [cs, ce)
-            let (mut cs, mut ce) = (k, k + 1);
-            while cs > 0 && !blank(norm[cs - 1]) && norm[cs - 1] != '\n' && k - cs < 2 {
-                cs -= 1;
-            }
-            while ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' && ce - k < 2 {
-                ce += 1;
-            }
-            if cs == 0 || !blank(norm[cs - 1]) || ce < norm.len() && !blank(norm[ce]) && norm[ce] != '\n' {
-                continue;
-            }
-            let cell = &norm[cs..ce];
-            let is = |w: &str| w.chars().eq(cell.iter().copied());
-            if !["男", "女", "男性", "女性"].iter().any(|w| is(w)) && !KIN.iter().any(|w| is(w)) {
-                continue;
-            }
-            // the date cell before it
-            let mut de = cs;
-            while de > 0 && blank(norm[de - 1]) {
-                de -= 1;
-            }
-            let mut ds = de;
-            while ds > 0 && !blank(norm[ds - 1]) && norm[ds - 1] != '\n' && de - ds < 16 {
-                ds -= 1;
-            }
-            if ds == de || ds == 0 || !blank(norm[ds - 1]) {
-                continue;
-            }
-            let whole = match (DateRe { c: norm, hi: de }).fullmatch(ds) {
-                Some(m) => !m.is_jm() && valid(norm, &m, today),
-                None => forms::date_at(norm, ds, de, today) == Some(de),
-            };
-            // a name before it on the line: two letters or more
-            let ls = line_start(norm, ds, 80);
-            let named = norm[ls..ds].iter().filter(|c| c.is_alphabetic()).count() >= 2;
-            if whole && named && !seen.contains(&ds) {
-                seen.push(ds);
-                out.push(Finding::new("DATE_OF_BIRTH", ds, de, 0.85, NAME));
-            }
-        }
-    }
-}
-
 /// A day, an English month name and a year after a birth label, written close (`02FEB1991`, as
 /// passports and tickets print it) or with runs of spaces (`4  Dec  1982`): the month as a word makes
 /// the order day-first whatever the language.
@@ -1382,7 +1319,6 @@ impl Recognizer for BirthDate {
         let spaced = keyword_hits(doc, SPACED_GROUP);
         if hits.is_empty() && spaced.is_empty() {
             self.family_lines(doc, &[], out);
-            self.sex_rows(doc, &mut Vec::new(), out);
             birth_years(doc, &[], out);
             self.digits_before_sei(doc, &mut Vec::new(), out);
             return;
@@ -1435,7 +1371,6 @@ impl Recognizer for BirthDate {
             }
         }
         self.family_lines(doc, &seen, out);
-        self.sex_rows(doc, &mut seen, out);
         birth_years(doc, &seen, out);
         self.digits_before_sei(doc, &mut seen, out);
     }
@@ -1528,19 +1463,6 @@ mod tests {
         assert!(find("誕生日会：佐野さん 3/7/2026 に集合").iter().all(|f| f.0 != "3/7"));
         assert!(find("誕生日\n\n佐野さん 3/7").is_empty());
         assert!(find("佐野さん 3/7 に面談").is_empty());
-    }
-
-    #[test]
-    fn rows_of_name_date_and_sex() {
-        let got: Vec<String> = find("転入者\n 1 田村 一郎　昭和45年3月2日　男　世帯主\n 2 田村 幸　2019/11/30　長女\n")
-            .into_iter()
-            .map(|f| f.0)
-            .collect();
-        assert_eq!(got, ["昭和45年3月2日", "2019/11/30"]);
-        // a sex word that is not a cell, a date of another kind, no name before the date
-        assert!(find("説明会 2026年1月10日　男女共同参画センター").is_empty());
-        assert!(find("2024年4月1日　男").is_empty());
-        assert!(find("山田 一郎　令和10年4月1日　男").is_empty());
     }
 
     #[test]
