@@ -148,7 +148,7 @@ def table_records(tables: list[tuple[int, Table]], read_rows: set[RowKey], perso
     of it was read (a row sample, or the detection budget): personal rows / rows read x data rows of the table.
 
     A table the detection budget never reached counts at the attachment's overall rate; a label | value form
-    (申込書) is one record.
+    (申込書) is one record, and so is a table whose every row is of one and the same person (`one_holder`).
     """
     read_by: dict[int | None, int] = {}
     found_by: dict[int | None, int] = {}
@@ -161,8 +161,8 @@ def table_records(tables: list[tuple[int, Table]], read_rows: set[RowKey], perso
     for index, table in tables:
         size = table.total_rows or len(table.rows)
         read, found = read_by.get(index, 0), found_by.get(index, 0)
-        if table.key_value:
-            total += bool(found)
+        if table.key_value or one_holder(table):
+            total += bool(found) or bool(header_records(table))
             continue
         if not read:
             count = round(size * rate)
@@ -179,6 +179,28 @@ _CONTACT_HEADER = re.compile(
     r"住所|所在地|電話|携帯|TEL|メール|e-?mail|生年月日|誕生日|年齢|性別|口座|address|phone|mobile|birth|dob",
     re.IGNORECASE,
 )
+
+
+_HOLDER_HEADER = re.compile(r"名義|氏名|名前|姓名|顧客名|^(full\s*)?name$|^holder$", re.IGNORECASE)
+
+
+def one_holder(table: Table) -> bool:
+    """Every row read is of one person: the table's name or account-holder column (氏名, 口座名義) and each of its
+    columns of a way to reach or identify someone (口座番号, 電話, 生年月日, 住所; one at least) hold one and the
+    same value in all its rows, two rows or more — one customer's statement (取引明細) or schedule, not a list. A
+    column of names alone that repeats one name says nothing of the people."""
+    header = [h.strip() for h in table.header]
+    col = next((i for i, h in enumerate(header) if h and _HOLDER_HEADER.search(h)), None)
+    if col is None or len(table.rows) < 2:
+        return False
+    others = [i for i, h in enumerate(header) if h and i != col and _CONTACT_HEADER.search(h)]
+    if not others:
+        return False
+    for c in (col, *others):
+        values = {"".join(r.cells[c].split()) for r in table.rows if c < len(r.cells)}
+        if len(values) != 1 or "" in values:
+            return False
+    return True
 
 
 def header_records(table: Table) -> int:

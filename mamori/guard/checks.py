@@ -16,7 +16,7 @@ from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
 from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
-from mamori.guard.history import History
+from mamori.guard.history import TIE_MESSAGES, History
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
     FIELD_LABELS,
@@ -878,6 +878,13 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
     to_people = all(_individual(ctx, r) for r in addressed)
     writers = set(quoted_writers(m.body))
     terms = _terms_for_to(ctx, to_orgs)
+    # the addressed private persons' own documents attached (their application form, their statement)
+    names = _recipient_full_names(ctx, addressed) if to_people else set()
+    own_docs = [
+        a.filename
+        for a in m.attachments
+        if names and (owner := document_owner(ctx.directory, a.text, a.filename)) is not None and owner.name in names
+    ]
     own = "\n".join((m.subject, own_text(m.body), *(a.text for a in m.attachments),
                      *(a.filename for a in m.attachments)))  # fmt: skip
     out: list[Reason] = []
@@ -894,9 +901,11 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
         named = r.address.lower() in writers or _named_in(ctx, r, own) if between_people else _named_in(ctx, r, texts)
         # named by the quoted mail alone (its writer, 「岡本さんは書きました」), while the new text states terms for
         # the To recipients (an amount): that party was kept by the reply to all, not written to
-        quoted_only = named and not between_people and bool(terms) and not _named_in(ctx, r, own)
-        if (named and not quoted_only) or ctx.copied_as_usual(r, addressed_orgs):
+        quoted_only = named and not between_people and bool(terms or own_docs) and not _named_in(ctx, r, own)
+        if named and not quoted_only:
             continue
+        if ctx.copied_as_usual(r, addressed_orgs) and not (quoted_only and to_people):
+            continue  # a party copied before with the addressed ones; not on a private person's own affairs
         private = _individual(ctx, r) or not orgs
         # a private person's label may hold a customer's full name (個人のお客様（A様ご家族）): their surname only
         who_en = f"{recipient_surname(ctx, r)}, a private customer" if private else "/".join(sorted(orgs))
@@ -912,9 +921,14 @@ def _reply_keeps_other_party(ctx: Context) -> list[Reason]:
              "だけのものです")
             if between_people else
             (f"another party whom only the quoted mail names, while your new text states terms for them "
-             f"({terms[0] if terms else ''})",
+             f"({terms[0]})",
              f"別の関係者で、引用部分にしか出てきません。あなたが書いた本文は宛名の方への条件"
-             f"（{terms[0] if terms else ''}）を伝えています")
+             f"（{terms[0]}）を伝えています")
+            if named and terms else
+            (f"another party whom only the quoted mail names, while the message carries the addressed person's "
+             f"own document ({own_docs[0] if own_docs else ''})",
+             f"別の関係者で、引用部分にしか出てきません。このメールには宛名の方ご本人の書類"
+             f"（{own_docs[0] if own_docs else ''}）が添付されています")
             if named else
             ("another customer's party that the message never names",
              "別のお客様の関係者で、本文・件名・添付・引用のどこにも出てきません")
@@ -1401,7 +1415,7 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
             # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
             # person's own; the organisations it names further down are its content (their place of work)
             mentioned = {o for _, o in ctx.directory.orgs_in(a.text) if not ctx.is_own(o)}
-            if who or mentioned & rec_orgs:
+            if who or mentioned & rec_orgs or _written_about(ctx, person):
                 continue
             shown = f"{person[0]} {'■' * len(person[1])}"
             out.append(
@@ -1441,7 +1455,7 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
             named = addressee_line_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
         else:
             named = addressed_orgs(ctx, a.text) or filename_orgs(ctx, a.filename)
-        if named and not named & rec_orgs:
+        if named and not named & rec_orgs and not _usual_parties(ctx, named) and not _routine_papers(ctx, named):
             org = sorted(named)[0]
             dest = "/".join(sorted(rec_orgs)) or vis[0].domain
             out.append(
@@ -1454,6 +1468,48 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def _usual_parties(ctx: Context, orgs: set[str]) -> bool:
+    """Every external recipient (Bcc included) is at one of ``orgs`` or has gone out together with a contact of
+    each of them in `TIE_MESSAGES` messages or more of the organisation's history: the company's own adviser (its
+    顧問税理士, copied on mail to the company before), to whom its papers go. False (fail closed) for an adviser of
+    other companies only, or a recipient copied beside the company once."""
+    members = ctx.directory.org_members
+    for r in ctx.external:
+        if ctx.orgs_of(r) & orgs:
+            continue
+        for org in orgs:
+            seen = sum(ctx.history.copied_together(c.email, r.address) for c in members.get(org, ()))
+            if seen < TIE_MESSAGES:
+                return False
+    return True
+
+
+def _routine_papers(ctx: Context, orgs: set[str]) -> bool:
+    """The document's organisations are the business the mail openly states (its subject or the sender's own text
+    names each of them), and every external recipient (Bcc included) is the desk the organisation routinely sends
+    this kind of mail to (`History.routine_channel`): a company's 決算書 in 保証申込書類の送付（A社） to the guarantee
+    corporation's desk. False (fail closed) when the mail does not name the company whose papers it carries (another
+    company's papers in a routine mail), or a recipient is not such a desk."""
+    m = ctx.message
+    stated = {o for _, o in ctx.directory.orgs_in(m.subject + "\n" + own_text(m.body))}
+    if not orgs <= stated:
+        return False
+    return all(ctx.history.routine_channel(m.subject, r.address) for r in ctx.external)
+
+
+def _written_about(ctx: Context, person: tuple[str, str]) -> bool:
+    """The mail's own text (subject, body without its quoted part) names the document's person by full name, and
+    the address book knows no one of that name: the sender writes openly about that person (the estate of a
+    late account holder, to the heirs), who is no contact the mail could have been meant for. False when the
+    person is a contact (their own document goes to them)."""
+    name = person[0] + person[1]
+    if ctx.directory.named(name):
+        return False
+    m = ctx.message
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    return name in re.sub(r"\s+", "", own)
 
 
 def tied_by_history(ctx: Context, a: AttachmentInfo) -> bool:
@@ -1636,7 +1692,7 @@ def bulk_pii(ctx: Context) -> list[Reason]:
         return []
     total = sum(a.records for a in ctx.message.scanned if _personal(a))
     if total < ctx.policy.bulk_records:
-        return _list_in_text(ctx) or _list_to_private_persons(ctx)
+        return _list_in_text(ctx) or _list_to_private_persons(ctx) or _contact_list(ctx)
     names = [a.filename for a in ctx.message.scanned if a.records]
     owner = returned_to_owner(ctx)
     if owner:
@@ -1715,6 +1771,35 @@ def _list_in_text(ctx: Context) -> list[Reason]:
 
 
 PRIVATE_LIST_RECORDS = 10  # people in an attachment from which it is a list no private person receives
+CONTACT_LIST_RECORDS = 20  # people with a phone, a mail address, a home address or a birth date each: a 名簿
+_REACH_TYPES = ("PHONE", "EMAIL", "ADDRESS", "DATE_OF_BIRTH")
+
+
+def _contact_list(ctx: Context) -> list[Reason]:
+    """An attachment listing `CONTACT_LIST_RECORDS` or more people each with a way to reach or identify them (a
+    phone, a mail address, a home address or a birth date: the most frequent of these found once per person),
+    going outside and not returned to its own organisation: a customer directory (顧客名簿, 延滞者リスト), held as
+    many people's data under `bulk_records`. A roster of names alone (a rooming list, the applicants of a test) is
+    not: it tells whom, not how to reach them."""
+    if returned_to_owner(ctx):
+        return []
+    for a in ctx.message.attachments:
+        if a.records < CONTACT_LIST_RECORDS or not _personal(a):
+            continue
+        reach = max(sum(1 for t, _, _ in a.findings if t == kind) for kind in _REACH_TYPES)
+        if min(reach, a.records) < CONTACT_LIST_RECORDS:
+            continue
+        return [
+            ctx.reason(
+                "bulk_pii",
+                f"{a.filename} lists about {a.records} people with their phone numbers, addresses or birth dates, "
+                f"going outside: a directory of people (held from {CONTACT_LIST_RECORDS} people).",
+                f"{a.filename} には約 {a.records} 名分の連絡先（電話番号・住所・生年月日など）付きの名簿があり、社外に"
+                f"送られます（連絡先付きの名簿は {CONTACT_LIST_RECORDS} 名から保留します）。",
+                [a.filename],
+            )
+        ]
+    return []
 
 
 def _list_to_private_persons(ctx: Context) -> list[Reason]:
@@ -1841,21 +1926,22 @@ def _quoted_sensitive(ctx: Context) -> list[Reason]:
     ]
 
 
-def _my_numbers_to_organisation(ctx: Context) -> list[Reason]:
-    """My Numbers (個人番号) written into the mail's own text, from one, going to an organisation outside (a company, a
-    firm, an unknown domain; not when every recipient is a private person, who may be the number's owner): specific
-    personal information (特定個人情報) under the My Number Act, to be sent protected — a payroll outsourcer or a
-    labour-law firm receives it as a protected file or through its system, not typed into a mail."""
+def _my_numbers_in_text(ctx: Context) -> list[Reason]:
+    """My Numbers (個人番号) written into the mail's own text, from one, going outside — to an organisation or to a
+    private person, even the number's owner: specific personal information (特定個人情報) under the My Number Act,
+    to be sent protected. A payroll outsourcer receives it as a protected file or through its system, and a
+    customer is told that their number was registered, not the number typed back into a mail that every reply and
+    forward copies."""
     body = ctx.message.body_info
-    if body is None or body.my_numbers < 1 or all(_private_person(ctx, r.address) for r in ctx.external):
+    if body is None or body.my_numbers < 1:
         return []
     n = body.my_numbers
     return [
         ctx.reason(
             "sensitive_pii",
-            f"The message text holds {n} My Number(s) (individual numbers), going to an organisation outside: "
+            f"The message text holds {n} My Number(s) (individual numbers), going outside: "
             "specific personal information under the My Number Act, to be sent protected, not typed into a mail.",
-            f"本文にマイナンバー（個人番号）が {n} 件書かれ、社外の組織に送られます。マイナンバーは番号法の特定個人"
+            f"本文にマイナンバー（個人番号）が {n} 件書かれ、社外に送られます。マイナンバーは番号法の特定個人"
             "情報で、メール本文に書いて送るものではありません（送る必要があれば保護した添付ファイルにしてください）。",
             [BODY_NAME, "my_number"],
         )
@@ -1871,12 +1957,15 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
     person filed under that person's household (a label of private persons only: 個人のお客様（佐藤 零様ご家族）).
     An employee's or a company customer's data has no household: only the person themself. False (fail closed) for
     the message text, a list of people or a document naming more people, a document whose person cannot be told,
-    and any recipient outside that party."""
-    if a.filename == BODY_NAME or a.records > OWN_DOCUMENT_RECORDS or _sensitive_by_name(a):
+    and any recipient outside that party. A file named after special-care information (健康診断) is a list unless
+    its name writes that person's full name."""
+    if a.filename == BODY_NAME or a.records > OWN_DOCUMENT_RECORDS:
         return False
     owner = document_owner(ctx.directory, a.text, a.filename)
     if owner is None:
         return False
+    if _sensitive_by_name(a) and owner.name not in unicodedata.normalize("NFKC", a.filename).replace(" ", ""):
+        return False  # a few people's list named after what it holds (健康診断結果一覧), not 健康診断書_久保翔太
     members = ctx.directory.org_members
     households = {
         o
@@ -1896,7 +1985,7 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
     that person or their own household (`_to_subject_only`), which the sender is asked to confirm."""
     if not ctx.external:
         return []
-    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_to_organisation(ctx)
+    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_in_text(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)
@@ -1924,8 +2013,30 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
                 detail_ja=reason.detail_ja[:-5] + "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある"
                 "関係者です。この方に渡してよい情報か（ご本人の同意など）ご確認ください。",
             )
+        elif reason.severity == "hold" and _routine_channel(ctx, a):
+            reason = replace(
+                reason,
+                severity="confirm",
+                detail=reason.detail[:-1] + ", and goes to the desk your organisation routinely sends this kind of "
+                "mail to (the same subject, several times before): confirm that it may receive it.",
+                detail_ja=reason.detail_ja[:-5] + "ます。宛先は、この件名の書類を過去に何度も送っている定常の"
+                "窓口です。この方に渡してよい情報か（ご本人の同意など）ご確認ください。",
+            )
         out.append(reason)
     return out
+
+
+def _routine_channel(ctx: Context, a: AttachmentInfo) -> bool:
+    """One person's data (at most `OWN_DOCUMENT_RECORDS` people; an attachment whose one person `document_owner`
+    tells, or the message text) going only to addresses the organisation routinely sends this kind of mail to (`History.
+    routine_channel`: the same subject, bar the person's name, three times or more, a kind few addresses receive):
+    an insurer's underwriting desk that receives each applicant's 健康診断書. False (fail closed) when any
+    recipient, Bcc included, is not such a channel."""
+    if a.records > OWN_DOCUMENT_RECORDS:
+        return False
+    if a.filename != BODY_NAME and document_owner(ctx.directory, a.text, a.filename) is None:
+        return False
+    return all(ctx.history.routine_channel(ctx.message.subject, r.address) for r in ctx.external)
 
 
 def unscannable_attachment(ctx: Context) -> list[Reason]:

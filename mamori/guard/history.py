@@ -1,7 +1,8 @@
 """Sending history: per sender, the addresses and domains written to before (To and Cc), and which addresses went
 out beside which other domains in the same message (a usual Cc at a second company); and, for the whole
 organisation, which addresses were written to under which reference number of a subject (【S-26-0108】ご報告: the
-parties of that business, `references.py`)."""
+parties of that business, `references.py`); which addresses received the same kind of mail again and again (a desk's
+routine, `subjects.py`); and which addresses went out together in one message (a company and its adviser)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mamori.guard.references import references
+from mamori.guard.subjects import subject_key
 
 PEERS_MAX = 10  # recipients of a message up to which who went with whom is kept by address
 TIE_MESSAGES = 2  # messages under one reference from which an address is a party of that business (once: a stray)
 REFERENCE_ADDRESSES_MAX = 25  # addresses written to under one reference up to which it is one business's
+ROUTINE_MESSAGES = 3  # messages of one kind (subject) to an address from which it is that kind's usual channel
+ROUTINE_ADDRESSES_MAX = 5  # addresses a kind of mail goes to regularly up to which it is a desk's routine
+ROUTINE_PREFIX = 6  # characters of a kind from which a longer kind it starts is the same routine
 
 
 @dataclass
@@ -35,6 +40,14 @@ class History:
     ref_messages: dict[tuple[str, str], int] = field(default_factory=dict)
     ref_addresses: dict[str, set[str]] = field(default_factory=dict)
     address_refs: dict[str, set[str]] = field(default_factory=dict)
+    # for the whole organisation: messages per (kind of subject, address), and the addresses of each kind
+    kind_messages: dict[tuple[str, str], int] = field(default_factory=dict)
+    kind_addresses: dict[str, set[str]] = field(default_factory=dict)
+    address_kinds: dict[str, set[str]] = field(default_factory=dict)
+    kind_regular: dict[str, int] = field(default_factory=dict)  # addresses with `ROUTINE_MESSAGES`+ of a kind
+    # for the whole organisation: messages (of at most `PEERS_MAX` recipients) that went to two addresses of two
+    # domains together, per pair (sorted)
+    together: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, sender: str, recipients: list[str], date: str = "", subject: str = "") -> None:
         sender = sender.lower()
@@ -44,6 +57,18 @@ class History:
                 self.ref_messages[(ref, addr)] = self.ref_messages.get((ref, addr), 0) + 1
                 self.ref_addresses.setdefault(ref, set()).add(addr)
                 self.address_refs.setdefault(addr, set()).add(ref)
+        kind = subject_key(subject)
+        if kind:
+            for addr in set(addrs):
+                self._count_kind(kind, addr, 1)
+                self.kind_addresses.setdefault(kind, set()).add(addr)
+                self.address_kinds.setdefault(addr, set()).add(kind)
+        unique = sorted(set(addrs))
+        if len(unique) <= PEERS_MAX:
+            for i, a in enumerate(unique):
+                for b in unique[i + 1 :]:
+                    if a.rpartition("@")[2] != b.rpartition("@")[2]:
+                        self.together[(a, b)] = self.together.get((a, b), 0) + 1
         in_message = {a.rpartition("@")[2] for a in addrs}
         for addr in addrs:
             domain = addr.rpartition("@")[2]
@@ -81,6 +106,48 @@ class History:
         for addr, refs in other.address_refs.items():
             if not refs <= self.address_refs.get(addr, set()):
                 self.address_refs[addr] = self.address_refs.get(addr, set()) | refs
+        for (kind, addr), n in other.kind_messages.items():
+            self._count_kind(kind, addr, n)
+        for kind, addresses in other.kind_addresses.items():
+            if not addresses <= self.kind_addresses.get(kind, set()):
+                self.kind_addresses[kind] = self.kind_addresses.get(kind, set()) | addresses
+        for addr, kinds in other.address_kinds.items():
+            if not kinds <= self.address_kinds.get(addr, set()):
+                self.address_kinds[addr] = self.address_kinds.get(addr, set()) | kinds
+        for key, n in other.together.items():
+            self.together[key] = self.together.get(key, 0) + n
+
+    def _count_kind(self, kind: str, addr: str, n: int) -> None:
+        before = self.kind_messages.get((kind, addr), 0)
+        self.kind_messages[(kind, addr)] = before + n
+        if before < ROUTINE_MESSAGES <= before + n:
+            self.kind_regular[kind] = self.kind_regular.get(kind, 0) + 1
+
+    def routine_channel(self, subject: str, address: str) -> bool:
+        """The organisation has sent mail of this subject's kind (`subject_key`; or of a kind one of them starts the
+        other, `ROUTINE_PREFIX` characters or more: 保証申込書類 / 保証申込書類の送付) to ``address`` `ROUTINE_MESSAGES`
+        times or more, and that kind goes regularly (as often) to at most `ROUTINE_ADDRESSES_MAX` addresses: the desk
+        that receives this kind of mail (an insurer's underwriting desk for 団信申込書類の送付, a guarantee
+        corporation's for 保証申込書類の送付), not a circular's reader."""
+        kind = subject_key(subject)
+        if not kind:
+            return False
+        address = address.lower()
+        for known in self.address_kinds.get(address, ()):
+            if known != kind and not (
+                min(len(known), len(kind)) >= ROUTINE_PREFIX and (known.startswith(kind) or kind.startswith(known))
+            ):
+                continue
+            if self.kind_messages.get((known, address), 0) < ROUTINE_MESSAGES:
+                continue
+            if self.kind_regular.get(known, 0) <= ROUTINE_ADDRESSES_MAX:
+                return True
+        return False
+
+    def copied_together(self, a: str, b: str) -> int:
+        """Messages of the organisation that went to both addresses (of two domains) together."""
+        a, b = a.lower(), b.lower()
+        return self.together.get((a, b) if a < b else (b, a), 0)
 
     def party_of(self, reference: str, address: str) -> bool:
         """The organisation has written to ``address`` under ``reference`` `TIE_MESSAGES` times or more, and the

@@ -62,7 +62,8 @@ def test_three_my_numbers_in_the_text_going_outside_are_held(detector, policy, d
     assert judge(inside, policy, directory, history).action == "allow"
 
 
-def test_a_persons_own_number_to_that_private_person_is_confirmed(detector, policy, history):
+def test_a_persons_own_number_to_that_private_person_is_held(detector, policy, history):
+    """Typed back to its owner, a My Number is still unprotected in a mail every reply and forward copies."""
     from mamori.guard.directory import parse_contacts
 
     from .conftest import CONTACTS
@@ -71,4 +72,5 @@ def test_a_persons_own_number_to_that_private_person_is_confirmed(detector, poli
     lead = "ご提出いただいた個人番号を以下のとおり転記しました。"
     text = f"大塚 由美様\n\n{lead}\n\n1. 大塚 由美\u30004525 8077 4529\n" + SIGNATURE
     m = replace(msg([("大塚 由美", "yumi.o@freebox.test")], text), body_info=analyse_body(text, detector))
-    assert judge(m, policy, book, history).action == "confirm"
+    v = judge(m, policy, book, history)
+    assert v.action == "hold" and {r.code for r in v.reasons if r.severity == "hold"} == {"sensitive_pii"}
