@@ -32,9 +32,12 @@ def test_recognizers_run_on_english_only() -> None:
     recognizers = [r for r in default_recognizers() if r.name in NAMES]
     assert sorted(r.name for r in recognizers) == sorted(NAMES)
     for r in recognizers:
-        # english_names also reads the lines written in English inside a Japanese document
+        # english_names also reads the English lines of a Japanese document and Latin names in a Japanese
+        # line's name slots (before 様, in a list); never the Japanese names themselves
         assert r.languages == frozenset({"en", "ja"} if r.name == "english_names" else {"en"})
-    assert english("english_names").detect("山田太郎さん、John Smith様", "auto") == []
+    got = [(f.type, f.text) for f in english("english_names").detect("山田太郎さん、John Smith様", "auto")]
+    assert got == [("PERSON", "John Smith")]
+    assert english("english_names").detect("山田太郎さんに資料を送りました。", "auto") == []
 
 
 def test_english_lines_of_a_japanese_document() -> None:
