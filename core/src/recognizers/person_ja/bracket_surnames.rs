@@ -26,7 +26,8 @@ const WORD_MAX: usize = 4;
 const CUES: [&[char]; 6] = [&['旧', '姓'], &['担', '当'], &['当', '社'], &['社', '員'], &['代', '理'], &['記', '入']];
 
 /// Words of the act after the last surname, before the closing bracket.
-const ACTS: [&[char]; 6] = [&['記', '入'], &['作', '成'], &['宛'], &['不', '在'], &['確', '認'], &['対', '応']];
+const ACTS: [&[char]; 8] =
+    [&['記', '入'], &['作', '成'], &['宛'], &['不', '在'], &['確', '認'], &['対', '応'], &['担', '当'], &['受']];
 
 impl Ctx<'_, '_> {
     /// Adds the surnames that fill a bracket (see the module header).
@@ -43,11 +44,13 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let lim = (at + 1 + INSIDE_MAX).min(n);
-            let mut cued = false;
+            let (mut cued, mut maiden) = (false, false);
             if let Some(c) = CUES.iter().find(|c| sw(t, k, c)) {
                 cued = true;
                 k += c.len();
                 if k < n && one_of!(t[k], ": ") {
+                    // `旧姓 X`, `旧姓：X`: the word after it is a surname, listed or not
+                    maiden = c[0] == '旧';
                     k += 1;
                 }
             }
@@ -58,17 +61,35 @@ impl Ctx<'_, '_> {
                 while k < lim && (is_kanji(t[k]) || self.kanji_no(k, s)) {
                     k += 1;
                 }
-                if k == s || k >= lim || !one_of!(t[k], ")・、/,") {
+                // `（森脇 → 相馬）`: an arrow between surnames, spaces around it
+                let we = k;
+                let mut j = k;
+                while j < lim && t[j] == ' ' {
+                    j += 1;
+                }
+                if j + 1 < lim && t[j] == '→' && j > s {
+                    j += 1;
+                    while j < lim && t[j] == ' ' {
+                        j += 1;
+                    }
+                    k = j - 1; // the arrow (or the space after it) stands for the separator
+                } else if k == s || k >= lim || !one_of!(t[k], ")・、/,") {
                     break false;
                 }
                 // the word, less a word of the act that closes the bracket (`相馬記入)`)
-                let mut e = k;
+                let mut e = we;
                 if t[k] == ')' {
-                    if let Some(a) = ACTS.iter().find(|a| t[s..k].ends_with(a)) {
+                    if let Some(a) = ACTS.iter().find(|a| t[s..we].ends_with(a)) {
                         e -= a.len();
                     }
                 }
-                let kind = if e <= s || e - s > WORD_MAX { Kind::No } else { self.bracket_surname(s, e, cued) };
+                let kind = if e <= s || e - s > WORD_MAX {
+                    Kind::No
+                } else if maiden && t[k] == ')' && e - s >= 2 {
+                    Kind::Name
+                } else {
+                    self.bracket_surname(s, e, cued)
+                };
                 if kind == Kind::No {
                     break false;
                 }
@@ -117,7 +138,8 @@ impl Ctx<'_, '_> {
     }
 
     /// The bracket `[at, close]` says who did a thing, not where someone is from: it follows no name
-    /// (`帆足（箱崎）`, `山本様（熊本）`) and ends a line, a sentence or a cell (`報告済（森脇）。`).
+    /// (`帆足（箱崎）`, `山本様（熊本）`) and ends a line, a sentence, a clause or a cell, or tags a
+    /// speaker (`報告済（森脇）。`, `返信（森脇）：`).
     fn stands_apart(&self, at: usize, close: usize) -> bool {
         let t = self.t;
         let prev = if at == 0 { '\n' } else { t[at - 1] };
@@ -136,7 +158,7 @@ impl Ctx<'_, '_> {
         if a < at && self.lex.surname(&t[a..at]) {
             return false;
         }
-        t.get(close + 1).is_none_or(|&c| one_of!(c, "\n。/／ \t"))
+        t.get(close + 1).is_none_or(|&c| one_of!(c, "\n。、:/／ \t\u{3000}"))
     }
 }
 
@@ -160,6 +182,8 @@ mod tests {
         assert_eq!(names("裏面メモ（百瀬記入）：特になし\n"), ["百瀬"]);
         assert_eq!(names("相馬さんに電話。回収を強化（相馬・百瀬）\n"), ["相馬", "相馬", "百瀬"]);
         assert_eq!(names("来週の会議資料を確認（森脇・相馬）\n"), ["森脇", "相馬"]);
+        assert_eq!(names("引継ぎ（森脇 → 相馬）\n"), ["森脇", "相馬"]);
+        assert_eq!(names("名義変更（旧姓：鷲ノ宮）\n"), ["鷲ノ宮"]);
     }
 
     #[test]
@@ -170,5 +194,6 @@ mod tests {
         assert_eq!(names("在庫はXYZ（三沢）。\n"), Vec::<String>::new());
         assert!(names("（東京）（本社）（株式会社）（重要）（未定）\n").is_empty());
         assert!(names("日本語（母語）と英語（業務）。\n").is_empty());
+        assert!(names("手当の支給（旧姓使用）。経路（東京 → 大阪）\n").is_empty());
     }
 }
