@@ -20,6 +20,7 @@ mod attendance;
 mod attendees;
 mod bracket_readings;
 mod bracket_speakers;
+mod bracket_surnames;
 mod cell_readings;
 mod chars;
 mod chat_names;
@@ -342,6 +343,7 @@ impl Recognizer for PersonJaRecognizer {
         let before = cx.found.items.len();
         cx.repeat_surnames();
         cx.repeat_names();
+        cx.bracket_surnames();
         cx.lists(before); // 山本と桑原で: the partner of a surname found again by repeat_surnames
         cx.given_after_surnames();
         cx.surnames_before_given();
