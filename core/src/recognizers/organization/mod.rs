@@ -487,6 +487,18 @@ mod tests {
     }
 
     #[test]
+    fn role_words_before_a_name_are_cut() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "経歴：前職株式会社あおぞら精機で品質管理"), ["株式会社あおぞら精機"]);
+        assert_eq!(texts(&e, "前職北斗プレス工業で設計"), ["北斗プレス工業"]);
+        assert_eq!(texts(&e, "→ オーナー白峰興産へ報告"), ["白峰興産"]);
+        assert_eq!(texts(&e, "田中さん宛の北斗カード株式会社からの封書"), ["北斗カード株式会社"]);
+        // a katakana word that goes on is the name's own; a role word alone is no name
+        assert_eq!(texts(&e, "オーナーズ株式会社に依頼"), ["オーナーズ株式会社"]);
+        assert!(texts(&e, "勤務先株式会社：未記入").is_empty());
+    }
+
+    #[test]
     fn cooperatives_counts_stations_and_latin_surnames() {
         let e = engine(None);
         // a kana name after a closing bracket, a cooperative of any trade, JA before a cooperative's name
