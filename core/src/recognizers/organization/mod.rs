@@ -487,6 +487,27 @@ mod tests {
     }
 
     #[test]
+    fn insurance_products_and_common_things_are_no_insurers() {
+        let e = engine(None);
+        // a kind of cover before 保険 names a product; a policy (保険証券) is no securities firm
+        assert!(texts(&e, "ご契約：ドローン賠償責任保険（年払）").is_empty());
+        assert!(texts(&e, "☑ペット保険 加入").is_empty());
+        assert!(texts(&e, "保険証券 再発行のお願い").is_empty());
+        assert_eq!(texts(&e, "オートバイ総合自動車保険証券の写し"), Vec::<String>::new());
+        // an insurer's own name stays
+        assert!(texts(&e, "保険会社：さざなみ損害保険").contains(&"さざなみ損害保険".to_string()));
+        assert_eq!(texts(&e, "担当：ミナト保険の者です"), ["ミナト保険"]);
+        assert_eq!(texts(&e, "口座：ひかり証券 本店"), ["ひかり証券"]);
+        // with an analyser, common nouns before 自動車 / 日報 name a thing or a form, a place a company
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert!(texts(&e, "別紙の中古自動車売買契約").is_empty());
+        assert!(texts(&e, "夜間日報　11月6日（金）").is_empty());
+        assert!(texts(&e, "記録\n配送日報 2027/01/08\n").is_empty());
+        assert_eq!(texts(&e, "地元紙の北洋日報によると"), ["北洋日報"]);
+        assert_eq!(texts(&e, "ボストン自動車の工場"), ["ボストン自動車"]);
+    }
+
+    #[test]
     fn role_words_before_a_name_are_cut() {
         let e = engine(None);
         assert_eq!(texts(&e, "経歴：前職株式会社あおぞら精機で品質管理"), ["株式会社あおぞら精機"]);

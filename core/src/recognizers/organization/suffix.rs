@@ -307,7 +307,54 @@ const WEAK_SUFFIXES: &[&str] = &[
     "機関",
     "内閣",
     "協議会",
+    // 中古自動車, 被保険自動車, 電気自動車: a common noun before it names a vehicle
+    "自動車",
 ];
+
+/// A daily report's title: …日報 opening a line and followed by its date (乗務日報　12月5日), not a newspaper.
+fn report_title(n: &[char], s: usize, ke: usize) -> bool {
+    if !ends_at(n, s, ke, "日報") || (s > 0 && n[s - 1] != '\n') {
+        return false;
+    }
+    let mut a = ke;
+    while n.get(a).is_some_and(|&c| c == ' ' || c == '\u{3000}') {
+        a += 1;
+    }
+    n.get(a).is_some_and(|c| c.is_ascii_digit()) || starts_at(n, a, "令和")
+}
+
+/// Kinds of insurance cover: a name ending in one of them and 保険 is a product (ペット保険, 施設賠償責任保険,
+/// ボランティア活動保険), not an insurer, which is named by 損害保険 / 生命保険 / 火災保険.
+const COVER_KINDS: &[&str] = &[
+    "自動車",
+    "自転車",
+    "責任",
+    "活動",
+    "ペット",
+    "傷害",
+    "医療",
+    "旅行",
+    "地震",
+    "学資",
+    "介護",
+    "年金",
+    "がん",
+    "所得補償",
+    "費用",
+    "補償",
+];
+
+/// `norm[s:ke]` ends in a kind of cover and 保険, or in 保険証券 (an insurance policy, not a securities firm),
+/// or is a kind of cover that 保険 follows (総合自動車|保険).
+pub fn insurance_product(n: &[char], s: usize, ke: usize) -> bool {
+    if ends_at(n, s, ke, "保険証券") {
+        return true;
+    }
+    if starts_at(n, ke, "保険") && COVER_KINDS.iter().any(|k| ends_at(n, s, ke, k)) {
+        return true;
+    }
+    ends_at(n, s, ke, "保険") && COVER_KINDS.iter().any(|k| ends_at(n, s, ke - 2, k))
+}
 
 /// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網,
 /// 警察署: a station, a facility).
@@ -737,7 +784,8 @@ impl SuffixRecognizer {
         if suffix == "省" && in_words(PROVINCES, &n[s..ks]) {
             return None; // 河北省: a Chinese province is a place
         }
-        if NOT_ORG_ENDINGS.iter().any(|w| ends_at(n, s, ke, w)) {
+        if NOT_ORG_ENDINGS.iter().any(|w| ends_at(n, s, ke, w)) || insurance_product(n, s, ke) || report_title(n, s, ke)
+        {
             return None;
         }
         if suffix == "朝" && !n[s..ks].iter().all(|&c| char_class(c) == 2) {
