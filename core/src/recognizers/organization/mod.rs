@@ -164,8 +164,9 @@ mod tests {
         fn tokens(&self, window: &str) -> Option<Vec<Token>> {
             self.seen.lock().ok()?.push(window.to_string());
             let chars: Vec<char> = window.chars().collect();
-            let words: [(&str, [&str; 3]); 7] = [
+            let words: [(&str, [&str; 3]); 8] = [
                 ("ボストン", ["名詞", "固有名詞", "地名"]),
+                ("湊北", ["名詞", "固有名詞", "地名"]),
                 ("ジョン", ["名詞", "固有名詞", "人名"]),
                 ("ソニー", ["名詞", "固有名詞", "一般"]),
                 ("はやぶさ", ["名詞", "普通名詞", "一般"]),
@@ -505,6 +506,16 @@ mod tests {
         assert!(texts(&e, "記録\n配送日報 2027/01/08\n").is_empty());
         assert_eq!(texts(&e, "地元紙の北洋日報によると"), ["北洋日報"]);
         assert_eq!(texts(&e, "ボストン自動車の工場"), ["ボストン自動車"]);
+    }
+
+    #[test]
+    fn a_place_before_a_kana_name_joins_it() {
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert_eq!(texts(&e, "取引先：湊北あおば物流株式会社\n"), ["湊北あおば物流株式会社"]);
+        assert_eq!(texts(&e, "平素より湊北あおば物流株式会社を"), ["湊北あおば物流株式会社"]);
+        // kanji that are no place name, or a longer kanji run, stay out
+        assert_eq!(texts(&e, "取引先：新規あおば物流株式会社\n"), ["あおば物流株式会社"]);
+        assert_eq!(texts(&e, "取引先：市内湊北あおば物流株式会社\n"), ["あおば物流株式会社"]);
     }
 
     #[test]
