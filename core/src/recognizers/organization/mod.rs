@@ -239,6 +239,12 @@ mod tests {
         assert!(texts(&e, "2021年4月　北都大学 理学部 入学\n").is_empty());
         assert!(texts(&e, "A-07\t仮名 一郎\t北都大学 理学部\t2003/1/1\n").is_empty());
         assert_eq!(texts(&e, "所属：北都大学 大学院理学研究科\n"), ["北都大学"]);
+        // an era or a label before the date; a faculty and a student's year after the school
+        assert!(texts(&e, "令和2年4月　南湖大学 文学部 入学\n").is_empty());
+        assert!(texts(&e, "学歴　2020年4月 南湖大学 入学\n").is_empty());
+        assert!(texts(&e, "学校：南湖大学 文学部（3年）\n").is_empty());
+        assert!(texts(&e, "在籍　南湖大学 教育学部 2年\n").is_empty());
+        assert_eq!(texts(&e, "勤務先：南湖大学 文学部 事務室\n"), ["南湖大学"]);
         assert!(texts(&e, "届出：港南警察署 受理番号あり").is_empty());
         // a sentence of a biography names the university
         assert_eq!(texts(&e, "1990年に北都大学を卒業した。"), ["北都大学"]);

@@ -577,7 +577,12 @@ pub fn station_after(n: &[char], k: usize) -> bool {
 fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
     let n = &doc.norm.chars;
     let (a, b) = (doc.line_start(s, 80), doc.line_end(ke, 80));
-    let head = &n[a..s];
+    let mut head = &n[a..s];
+    // a label (学歴) or an era (平成, 令和) before the date
+    let lead = head.iter().take_while(|&&c| matches!(char_class(c), 1 | 2 | 4) || c == ' ').count();
+    if lead <= 4 {
+        head = &head[lead..];
+    }
     let dated = head.iter().any(char::is_ascii_digit)
         && head.last().is_some_and(|&c| c == ' ' || c == '\t')
         && head.iter().all(|&c| c.is_ascii_digit() || " \t年月./-".contains(c));
@@ -601,7 +606,15 @@ fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
     let faculty_end = (q..b.min(q + 12)).find(|&k| !matches!(char_class(n[k]), 1 | 2)).unwrap_or(b.min(q + 12));
     let faculty = q > ke
         && (starts_at(n, q, "大学院") || ["学部", "学科", "研究科"].iter().any(|w| ends_at(n, q, faculty_end, w)));
-    in_cell && faculty
+    faculty && (in_cell || grade_at(n, faculty_end, b))
+}
+
+/// A student's year right after the faculty (` 2年`, `（3年）`, ` 1年生`): a school record, not an affiliation.
+fn grade_at(n: &[char], mut k: usize, b: usize) -> bool {
+    while k < b && matches!(n[k], ' ' | '(' | '（') {
+        k += 1;
+    }
+    k < b && (n[k].is_ascii_digit() || "一二三四五六".contains(n[k])) && n.get(k + 1) == Some(&'年')
 }
 
 /// A university's short form (東大, 早大) read only with no kanji after it: 東大寺, 明大前, 北大西洋 are other words.
