@@ -525,6 +525,17 @@ mod tests {
     }
 
     #[test]
+    fn makers_as_brands_are_no_organisations() {
+        let e = engine(None);
+        assert!(texts(&e, "代車はトヨタ GR-7 を手配").is_empty());
+        assert!(texts(&e, "車名　トヨタ　型式 ABC-1\n").is_empty());
+        assert!(texts(&e, "車種・登録番号　トヨタ ヤリス\n").is_empty());
+        // the maker itself stays: a supplier line, a model word that is no code
+        assert_eq!(texts(&e, "納入先：トヨタ 本社工場\n"), ["トヨタ"]);
+        assert_eq!(texts(&e, "トヨタ OB会の案内"), ["トヨタ"]);
+    }
+
+    #[test]
     fn role_words_before_a_name_are_cut() {
         let e = engine(None);
         assert_eq!(texts(&e, "経歴：前職株式会社あおぞら精機で品質管理"), ["株式会社あおぞら精機"]);

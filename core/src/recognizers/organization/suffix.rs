@@ -311,6 +311,31 @@ const WEAK_SUFFIXES: &[&str] = &[
     "自動車",
 ];
 
+/// A maker's name used as the brand of a thing: before a model code (ホンダ N-BOX, マツダ CX-5: capitals and
+/// digits or a hyphen) or as the value of a vehicle label (車名 / 車両 / 車種 …: トヨタ).
+fn maker_as_brand(doc: &Document, ks: usize, ke: usize) -> bool {
+    let n = &doc.norm.chars;
+    let mut k = ke;
+    while n.get(k).is_some_and(|&c| c == ' ' || c == '\u{3000}') {
+        k += 1;
+    }
+    if k > ke {
+        let m = n[k..].iter().take_while(|&&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-').count();
+        let code = &n[k..k + m];
+        if m >= 2
+            && code.iter().any(char::is_ascii_uppercase)
+            && code.iter().any(|&c| c == '-' || c.is_ascii_digit())
+            && !n.get(k + m).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+    }
+    let a = doc.line_start(ks, 20);
+    let label: String = n[a..ks].iter().filter(|&&c| !matches!(c, ' ' | '\u{3000}' | ':' | '：')).collect();
+    label.chars().count() <= 8
+        && ["車名", "車両", "車種", "車"].iter().any(|w| label.ends_with(w) || label.starts_with(w))
+}
+
 /// A daily report's title: …日報 opening a line and followed by its date (乗務日報　12月5日), not a newspaper.
 fn report_title(n: &[char], s: usize, ke: usize) -> bool {
     if !ends_at(n, s, ke, "日報") || (s > 0 && n[s - 1] != '\n') {
@@ -872,7 +897,7 @@ impl Recognizer for SuffixRecognizer {
         let mut spans: Vec<Span> = Vec::new();
         for (ks, ke, group) in keyword_hits(doc, &["org_suffix", "org_name"]) {
             let span = if group == "org_name" {
-                if !Self::standalone(n, ks, ke) {
+                if !Self::standalone(n, ks, ke) || maker_as_brand(doc, ks, ke) {
                     continue;
                 }
                 Some((ks, katakana_tail(n, ke), 0.6))
