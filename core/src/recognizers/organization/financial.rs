@@ -8,6 +8,7 @@ use super::legal_form::is_hira;
 use super::name_run::{char_class, left_name};
 use super::spans::{add_span, Span};
 use super::stop_words::is_suffix_stop;
+use super::suffix::insurance_product;
 use super::trim::{dept_tail, trim_lead, LeadMemo};
 use super::{starts_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
@@ -195,7 +196,8 @@ impl Recognizer for FinancialRecognizer {
                 continue;
             }
             let s = trim_lead(doc, &self.lead, s, ks);
-            if ks < s + 1 || dept_tail(doc, s, ke).is_some() || is_suffix_stop(&n[s..ke]) {
+            if ks < s + 1 || dept_tail(doc, s, ke).is_some() || is_suffix_stop(&n[s..ke]) || insurance_product(n, s, ke)
+            {
                 continue;
             }
             // 日本銀行券, 銀行員: the suffix is part of a longer word

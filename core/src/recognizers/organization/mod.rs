@@ -164,8 +164,9 @@ mod tests {
         fn tokens(&self, window: &str) -> Option<Vec<Token>> {
             self.seen.lock().ok()?.push(window.to_string());
             let chars: Vec<char> = window.chars().collect();
-            let words: [(&str, [&str; 3]); 7] = [
+            let words: [(&str, [&str; 3]); 8] = [
                 ("ボストン", ["名詞", "固有名詞", "地名"]),
+                ("湊北", ["名詞", "固有名詞", "地名"]),
                 ("ジョン", ["名詞", "固有名詞", "人名"]),
                 ("ソニー", ["名詞", "固有名詞", "一般"]),
                 ("はやぶさ", ["名詞", "普通名詞", "一般"]),
@@ -238,6 +239,12 @@ mod tests {
         assert!(texts(&e, "2021年4月　北都大学 理学部 入学\n").is_empty());
         assert!(texts(&e, "A-07\t仮名 一郎\t北都大学 理学部\t2003/1/1\n").is_empty());
         assert_eq!(texts(&e, "所属：北都大学 大学院理学研究科\n"), ["北都大学"]);
+        // an era or a label before the date; a faculty and a student's year after the school
+        assert!(texts(&e, "令和2年4月　南湖大学 文学部 入学\n").is_empty());
+        assert!(texts(&e, "学歴　2020年4月 南湖大学 入学\n").is_empty());
+        assert!(texts(&e, "学校：南湖大学 文学部（3年）\n").is_empty());
+        assert!(texts(&e, "在籍　南湖大学 教育学部 2年\n").is_empty());
+        assert_eq!(texts(&e, "勤務先：南湖大学 文学部 事務室\n"), ["南湖大学"]);
         assert!(texts(&e, "届出：港南警察署 受理番号あり").is_empty());
         // a sentence of a biography names the university
         assert_eq!(texts(&e, "1990年に北都大学を卒業した。"), ["北都大学"]);
@@ -484,6 +491,60 @@ mod tests {
         assert_eq!(texts(&e, "前職は合同会社はやぶさ。"), ["合同会社はやぶさ"]);
         assert_eq!(texts(&e, "出席：株式会社 はやぶさ 源河様"), ["株式会社 はやぶさ"]);
         assert!(texts(&e, "株式会社はこちら。").is_empty());
+    }
+
+    #[test]
+    fn insurance_products_and_common_things_are_no_insurers() {
+        let e = engine(None);
+        // a kind of cover before 保険 names a product; a policy (保険証券) is no securities firm
+        assert!(texts(&e, "ご契約：ドローン賠償責任保険（年払）").is_empty());
+        assert!(texts(&e, "☑ペット保険 加入").is_empty());
+        assert!(texts(&e, "保険証券 再発行のお願い").is_empty());
+        assert_eq!(texts(&e, "オートバイ総合自動車保険証券の写し"), Vec::<String>::new());
+        // an insurer's own name stays
+        assert!(texts(&e, "保険会社：さざなみ損害保険").contains(&"さざなみ損害保険".to_string()));
+        assert_eq!(texts(&e, "担当：ミナト保険の者です"), ["ミナト保険"]);
+        assert_eq!(texts(&e, "口座：ひかり証券 本店"), ["ひかり証券"]);
+        // with an analyser, common nouns before 自動車 / 日報 name a thing or a form, a place a company
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert!(texts(&e, "別紙の中古自動車売買契約").is_empty());
+        assert!(texts(&e, "夜間日報　11月6日（金）").is_empty());
+        assert!(texts(&e, "記録\n配送日報 2027/01/08\n").is_empty());
+        assert_eq!(texts(&e, "地元紙の北洋日報によると"), ["北洋日報"]);
+        assert_eq!(texts(&e, "ボストン自動車の工場"), ["ボストン自動車"]);
+    }
+
+    #[test]
+    fn a_place_before_a_kana_name_joins_it() {
+        let e = engine(Some(Arc::new(Fake::default())));
+        assert_eq!(texts(&e, "取引先：湊北あおば物流株式会社\n"), ["湊北あおば物流株式会社"]);
+        assert_eq!(texts(&e, "平素より湊北あおば物流株式会社を"), ["湊北あおば物流株式会社"]);
+        // kanji that are no place name, or a longer kanji run, stay out
+        assert_eq!(texts(&e, "取引先：新規あおば物流株式会社\n"), ["あおば物流株式会社"]);
+        assert_eq!(texts(&e, "取引先：市内湊北あおば物流株式会社\n"), ["あおば物流株式会社"]);
+    }
+
+    #[test]
+    fn makers_as_brands_are_no_organisations() {
+        let e = engine(None);
+        assert!(texts(&e, "代車はトヨタ GR-7 を手配").is_empty());
+        assert!(texts(&e, "車名　トヨタ　型式 ABC-1\n").is_empty());
+        assert!(texts(&e, "車種・登録番号　トヨタ ヤリス\n").is_empty());
+        // the maker itself stays: a supplier line, a model word that is no code
+        assert_eq!(texts(&e, "納入先：トヨタ 本社工場\n"), ["トヨタ"]);
+        assert_eq!(texts(&e, "トヨタ OB会の案内"), ["トヨタ"]);
+    }
+
+    #[test]
+    fn role_words_before_a_name_are_cut() {
+        let e = engine(None);
+        assert_eq!(texts(&e, "経歴：前職株式会社あおぞら精機で品質管理"), ["株式会社あおぞら精機"]);
+        assert_eq!(texts(&e, "前職北斗プレス工業で設計"), ["北斗プレス工業"]);
+        assert_eq!(texts(&e, "→ オーナー白峰興産へ報告"), ["白峰興産"]);
+        assert_eq!(texts(&e, "田中さん宛の北斗カード株式会社からの封書"), ["北斗カード株式会社"]);
+        // a katakana word that goes on is the name's own; a role word alone is no name
+        assert_eq!(texts(&e, "オーナーズ株式会社に依頼"), ["オーナーズ株式会社"]);
+        assert!(texts(&e, "勤務先株式会社：未記入").is_empty());
     }
 
     #[test]

@@ -307,7 +307,79 @@ const WEAK_SUFFIXES: &[&str] = &[
     "機関",
     "内閣",
     "協議会",
+    // 中古自動車, 被保険自動車, 電気自動車: a common noun before it names a vehicle
+    "自動車",
 ];
+
+/// A maker's name used as the brand of a thing: before a model code (ホンダ N-BOX, マツダ CX-5: capitals and
+/// digits or a hyphen) or as the value of a vehicle label (車名 / 車両 / 車種 …: トヨタ).
+fn maker_as_brand(doc: &Document, ks: usize, ke: usize) -> bool {
+    let n = &doc.norm.chars;
+    let mut k = ke;
+    while n.get(k).is_some_and(|&c| c == ' ' || c == '\u{3000}') {
+        k += 1;
+    }
+    if k > ke {
+        let m = n[k..].iter().take_while(|&&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-').count();
+        let code = &n[k..k + m];
+        if m >= 2
+            && code.iter().any(char::is_ascii_uppercase)
+            && code.iter().any(|&c| c == '-' || c.is_ascii_digit())
+            && !n.get(k + m).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+    }
+    let a = doc.line_start(ks, 20);
+    let label: String = n[a..ks].iter().filter(|&&c| !matches!(c, ' ' | '\u{3000}' | ':' | '：')).collect();
+    label.chars().count() <= 8
+        && ["車名", "車両", "車種", "車"].iter().any(|w| label.ends_with(w) || label.starts_with(w))
+}
+
+/// A daily report's title: …日報 opening a line and followed by its date (乗務日報　12月5日), not a newspaper.
+fn report_title(n: &[char], s: usize, ke: usize) -> bool {
+    if !ends_at(n, s, ke, "日報") || (s > 0 && n[s - 1] != '\n') {
+        return false;
+    }
+    let mut a = ke;
+    while n.get(a).is_some_and(|&c| c == ' ' || c == '\u{3000}') {
+        a += 1;
+    }
+    n.get(a).is_some_and(|c| c.is_ascii_digit()) || starts_at(n, a, "令和")
+}
+
+/// Kinds of insurance cover: a name ending in one of them and 保険 is a product (ペット保険, 施設賠償責任保険,
+/// ボランティア活動保険), not an insurer, which is named by 損害保険 / 生命保険 / 火災保険.
+const COVER_KINDS: &[&str] = &[
+    "自動車",
+    "自転車",
+    "責任",
+    "活動",
+    "ペット",
+    "傷害",
+    "医療",
+    "旅行",
+    "地震",
+    "学資",
+    "介護",
+    "年金",
+    "がん",
+    "所得補償",
+    "費用",
+    "補償",
+];
+
+/// `norm[s:ke]` ends in a kind of cover and 保険, or in 保険証券 (an insurance policy, not a securities firm),
+/// or is a kind of cover that 保険 follows (総合自動車|保険).
+pub fn insurance_product(n: &[char], s: usize, ke: usize) -> bool {
+    if ends_at(n, s, ke, "保険証券") {
+        return true;
+    }
+    if starts_at(n, ke, "保険") && COVER_KINDS.iter().any(|k| ends_at(n, s, ke, k)) {
+        return true;
+    }
+    ends_at(n, s, ke, "保険") && COVER_KINDS.iter().any(|k| ends_at(n, s, ke - 2, k))
+}
 
 /// Kanji after a suffix that make it part of a longer common word (大学生, 党首, 省令, 映画祭, 鉄道網,
 /// 警察署: a station, a facility).
@@ -530,7 +602,12 @@ pub fn station_after(n: &[char], k: usize) -> bool {
 fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
     let n = &doc.norm.chars;
     let (a, b) = (doc.line_start(s, 80), doc.line_end(ke, 80));
-    let head = &n[a..s];
+    let mut head = &n[a..s];
+    // a label (学歴) or an era (平成, 令和) before the date
+    let lead = head.iter().take_while(|&&c| matches!(char_class(c), 1 | 2 | 4) || c == ' ').count();
+    if lead <= 4 {
+        head = &head[lead..];
+    }
     let dated = head.iter().any(char::is_ascii_digit)
         && head.last().is_some_and(|&c| c == ' ' || c == '\t')
         && head.iter().all(|&c| c.is_ascii_digit() || " \t年月./-".contains(c));
@@ -554,7 +631,15 @@ fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
     let faculty_end = (q..b.min(q + 12)).find(|&k| !matches!(char_class(n[k]), 1 | 2)).unwrap_or(b.min(q + 12));
     let faculty = q > ke
         && (starts_at(n, q, "大学院") || ["学部", "学科", "研究科"].iter().any(|w| ends_at(n, q, faculty_end, w)));
-    in_cell && faculty
+    faculty && (in_cell || grade_at(n, faculty_end, b))
+}
+
+/// A student's year right after the faculty (` 2年`, `（3年）`, ` 1年生`): a school record, not an affiliation.
+fn grade_at(n: &[char], mut k: usize, b: usize) -> bool {
+    while k < b && matches!(n[k], ' ' | '(' | '（') {
+        k += 1;
+    }
+    k < b && (n[k].is_ascii_digit() || "一二三四五六".contains(n[k])) && n.get(k + 1) == Some(&'年')
 }
 
 /// A university's short form (東大, 早大) read only with no kanji after it: 東大寺, 明大前, 北大西洋 are other words.
@@ -737,7 +822,8 @@ impl SuffixRecognizer {
         if suffix == "省" && in_words(PROVINCES, &n[s..ks]) {
             return None; // 河北省: a Chinese province is a place
         }
-        if NOT_ORG_ENDINGS.iter().any(|w| ends_at(n, s, ke, w)) {
+        if NOT_ORG_ENDINGS.iter().any(|w| ends_at(n, s, ke, w)) || insurance_product(n, s, ke) || report_title(n, s, ke)
+        {
             return None;
         }
         if suffix == "朝" && !n[s..ks].iter().all(|&c| char_class(c) == 2) {
@@ -811,7 +897,7 @@ impl Recognizer for SuffixRecognizer {
         let mut spans: Vec<Span> = Vec::new();
         for (ks, ke, group) in keyword_hits(doc, &["org_suffix", "org_name"]) {
             let span = if group == "org_name" {
-                if !Self::standalone(n, ks, ke) {
+                if !Self::standalone(n, ks, ke) || maker_as_brand(doc, ks, ke) {
                     continue;
                 }
                 Some((ks, katakana_tail(n, ke), 0.6))

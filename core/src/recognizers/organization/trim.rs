@@ -16,7 +16,8 @@ fn lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:同年|同月|同日|当時|翌年|前年|現在|以後|以降|その後|結果|関連会社|子会社|親会社|地方|地元|外資系|大手|元|現|同|前|当|翌|後|",
+            // role and relation words before a name: 前職, 勤務先, オーナー, 宛の (三井さん宛の…)
+            r"^(?:前職|現職|勤務先|転職先|就職先|出向先|派遣先|オーナー|宛ての|宛の|同年|同月|同日|当時|翌年|前年|現在|以後|以降|その後|結果|関連会社|子会社|親会社|地方|地元|外資系|大手|元|現|同|前|当|翌|後|",
             r"新設|設立|創設|傘下|系列|各|両|他|",
             r"第[0-9]{1,3}[回代]|[0-9]{1,4}年|[0-9]{1,2}月|[0-9]{1,2}日)+"
         ))
@@ -59,6 +60,9 @@ pub fn lead_stop(doc: &Document, memo: &LeadMemo, s: usize, end: usize) -> Optio
     }
     let m = lead_re().find(norm.slice(s, end))?;
     let t = norm.char_index(norm.byte(s) + m.end());
+    if t > s && char_class(norm.chars[t - 1]) == 2 && norm.chars.get(t).is_some_and(|&c| char_class(c) == 2) {
+        return None; // オーナーズ…: the katakana word goes on, the lead word is the name's own
+    }
     if t - s == 1 && char_class(norm.chars[s]) == 1 && !single_kanji_word(doc, memo, s, end.min(s + 6)) {
         return None;
     }
