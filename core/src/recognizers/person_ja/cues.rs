@@ -762,7 +762,7 @@ impl Ctx<'_, '_> {
             self.add(a, e, 0.75);
         }
         let mut p = 0;
-        while let Some(o) = self.find_char('(', p, self.n) {
+        while let Some(o) = self.next_paren(p) {
             p = o + 1;
             // （秋山）closing its line, or （近藤 left open at the end of a line: a surname in brackets after
             // what that person wrote or checked
