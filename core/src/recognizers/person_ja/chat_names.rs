@@ -7,7 +7,7 @@
 //! when the same display name heads two lines of the log, as speakers do.
 
 use super::chars::{is_hira, is_kanji, is_kata};
-use super::cues::time_stamp;
+use super::cues::{time_stamp, LineHead};
 use super::patterns::run_len;
 use super::romaji_names::{self, romaji_at};
 use super::Ctx;
@@ -17,15 +17,15 @@ const PART_MAX: usize = 8;
 
 impl Ctx<'_, '_> {
     /// The display name of the line `[ls, le)`: (start, end, whether it reads as a listed name by itself).
-    pub(crate) fn display_name_at(&self, ls: usize, le: usize) -> Option<(usize, usize, bool)> {
+    pub(crate) fn display_name_at(&self, head: LineHead, le: usize) -> Option<(usize, usize, bool)> {
         let t = self.t;
-        let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
+        let mut q = head.q;
         // most lines with a colon: a label and its value, neither a time stamp first nor a time last
         let stamped = q < le && (t[q].is_ascii_digit() || t[q] == '[' || t[q] == '(');
         if !stamped && !(le > q && (t[le - 1].is_ascii_digit() || t[le - 1] == 'M' || t[le - 1] == ' ')) {
             return None;
         }
-        let stamp = time_stamp(t, q, le);
+        let stamp = head.stamp;
         let mut tabbed = false;
         if let Some(p) = stamp {
             tabbed = t.get(p) == Some(&'\t');

@@ -642,11 +642,14 @@ impl Ctx<'_, '_> {
             }
             let hi = (ls + LINE_LIMIT).min(n);
             let le = t[ls..hi].iter().position(|&c| c == '\n').map_or(n, |k| ls + k);
-            if let Some(found) = self.display_name_at(ls, le) {
+            // the three readers start alike: the indentation, then a time stamp or none (read once here)
+            let q = ls + run_len(t, ls, le, 8, |c| c == ' ');
+            let head = LineHead { q, stamp: time_stamp(t, q, le) };
+            if let Some(found) = self.display_name_at(head, le) {
                 shown.push(found);
-            } else if let Some(found) = self.speaker_at(ls, le) {
+            } else if let Some(found) = self.speaker_at(ls, le, head) {
                 seen.push(found);
-            } else if let Some(found) = self.tagged_speaker_at(ls, le) {
+            } else if let Some(found) = self.tagged_speaker_at(head, le) {
                 tagged.push(found);
             }
             ls = le + 1;
@@ -673,14 +676,13 @@ impl Ctx<'_, '_> {
     }
 
     /// The speaker of the line `[ls, le)`: (start, end, whether a time stamp stands before or after it).
-    fn speaker_at(&self, ls: usize, le: usize) -> Option<(usize, usize, bool)> {
+    fn speaker_at(&self, ls: usize, le: usize, head: LineHead) -> Option<(usize, usize, bool)> {
         let t = self.t;
         let lex = self.lex;
         if !t[ls..le.min(ls + 48)].contains(&':') {
             return None; // every form has a colon near the start: after the name or in the time stamp
         }
-        let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
-        let stamp = time_stamp(t, q, le);
+        let LineHead { mut q, stamp } = head;
         if let Some(p) = stamp {
             q = p + run_len(t, p, le, 8, |c| c == ' ' || c == '\t');
         }
@@ -760,7 +762,7 @@ impl Ctx<'_, '_> {
             self.add(a, e, 0.75);
         }
         let mut p = 0;
-        while let Some(o) = self.find_char('(', p, self.n) {
+        while let Some(o) = self.next_paren(p) {
             p = o + 1;
             // （秋山）closing its line, or （近藤 left open at the end of a line: a surname in brackets after
             // what that person wrote or checked
@@ -1008,6 +1010,15 @@ fn name_cell(cell: &[char]) -> bool {
     }
     let letter = |c: char| is_kanji(c) || is_kata(c) || is_hira(c) || is_half_kana(c) || c.is_ascii_alphabetic();
     cell.iter().any(|&c| letter(c)) && cell.iter().all(|&c| letter(c) || one_of!(c, " ・ー々.'-/、"))
+}
+
+/// The start of a line as the speaker readers see it, computed once per line.
+#[derive(Clone, Copy)]
+pub(crate) struct LineHead {
+    /// The first position after the line's leading spaces (at most 8 of them).
+    pub q: usize,
+    /// `time_stamp(t, q, le)`: the position after a time stamp at `q`, if one stands there.
+    pub stamp: Option<usize>,
 }
 
 /// `[10:02]`, `10:02`, `(10:02:33)`, `[2024/05/01 10:02]` at `i`: the position after it.

@@ -10,7 +10,7 @@
 
 use super::chars::{is_hira, is_kanji, is_kata};
 use super::chat_names::time_ends_line;
-use super::cues::time_stamp;
+use super::cues::{time_stamp, LineHead};
 use super::patterns::run_len;
 use super::Ctx;
 
@@ -32,14 +32,14 @@ pub(crate) struct Tagged {
 
 impl Ctx<'_, '_> {
     /// The tagged (or untagged, after a time stamp) speaker of the line `[ls, le)`.
-    pub(crate) fn tagged_speaker_at(&self, ls: usize, le: usize) -> Option<Tagged> {
+    pub(crate) fn tagged_speaker_at(&self, head: LineHead, le: usize) -> Option<Tagged> {
         let t = self.t;
-        let mut q = ls + run_len(t, ls, le, 8, |c| c == ' ');
+        let mut q = head.q;
         // a short date before the time: `12/3 09:05`
         let d = run_len(t, q, le, 5, |c| c.is_ascii_digit() || c == '/');
         let dated = d >= 3 && t[q..q + d].contains(&'/') && t.get(q + d) == Some(&' ');
-        let at = if dated { q + d + run_len(t, q + d, le, 4, |c| c == ' ') } else { q };
-        let stamp = time_stamp(t, at, le);
+        // undated, the time stamp is the one the line's head already read at `q`
+        let stamp = if dated { time_stamp(t, q + d + run_len(t, q + d, le, 4, |c| c == ' '), le) } else { head.stamp };
         if let Some(p) = stamp {
             q = p + run_len(t, p, le, 8, |c| c == ' ' || c == '\t');
         }
