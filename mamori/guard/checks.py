@@ -1374,7 +1374,7 @@ def document_references(a: AttachmentInfo) -> set[str]:
 def _other_reference(ctx: Context, a: AttachmentInfo, vis: list[Recipient]) -> Reason | None:
     """The attachment carries a reference number (a case, matter, order or claim number) of a form the subject or
     the sender's own text gives, and not the message's: another business's document (the mail is about 令和8年(ワ)
-    第12955号, the settlement draft attached is of 第14242号). A document carrying more than a few of that form is a
+    第31122号, the settlement draft attached is of 第40871号). A document carrying more than a few of that form is a
     list, and is not judged."""
     m = ctx.message
     mail = references(m.subject) | references(own_text(m.body))
@@ -1965,7 +1965,7 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
     if owner is None:
         return False
     if _sensitive_by_name(a) and owner.name not in unicodedata.normalize("NFKC", a.filename).replace(" ", ""):
-        return False  # a few people's list named after what it holds (健康診断結果一覧), not 健康診断書_久保翔太
+        return False  # a few people's list named after what it holds (健康診断結果一覧), not 健康診断書_北川亮介
     members = ctx.directory.org_members
     households = {
         o

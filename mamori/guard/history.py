@@ -1,6 +1,6 @@
 """Sending history: per sender, the addresses and domains written to before (To and Cc), and which addresses went
 out beside which other domains in the same message (a usual Cc at a second company); and, for the whole
-organisation, which addresses were written to under which reference number of a subject (【S-26-0108】ご報告: the
+organisation, which addresses were written to under which reference number of a subject (【S-25-0417】ご報告: the
 parties of that business, `references.py`); which addresses received the same kind of mail again and again (a desk's
 routine, `subjects.py`); and which addresses went out together in one message (a company and its adviser)."""
 

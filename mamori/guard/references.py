@@ -1,15 +1,15 @@
 """Reference numbers a mail and its documents carry: a case, matter, order, claim or invoice number.
 
-Every trade files its business under numbers — 令和8年(ワ)第1234号 (a court case), S-26-0108 (a matter),
-PO-2026-0031 (an order), J869443 (a claim) — and writes them in subjects, texts and file names. Two uses:
+Every trade files its business under numbers — 令和8年(ワ)第1234号 (a court case), S-25-0417 (a matter),
+PO-2026-0031 (an order), K512370 (a claim) — and writes them in subjects, texts and file names. Two uses:
 
 * **Which business a document is of.** A mail about one number whose attachment carries another number of the same
   form, and not the mail's, holds another matter's document (`mismatched`).
 * **Who works on a number.** The sending history's subjects say which addresses were written to under a number
-  (【S-26-0108】ご報告): the parties of that business (`History.tied`).
+  (【S-25-0417】ご報告): the parties of that business (`History.tied`).
 
 A reference is a code of Latin letters and digits (one to five letters, then four digits or more, hyphens between
-groups allowed: S-26-0108, INV-2026-0012, J869443), or a Japanese case number (令和8年(ワ)第1234号). Phone
+groups allowed: S-25-0417, INV-2026-0012, K512370), or a Japanese case number (令和8年(ワ)第1234号). Phone
 numbers, dates, amounts and postal codes have no letters and are none.
 """
 
@@ -41,7 +41,7 @@ def references(text: str) -> set[str]:
 
 
 def form(reference: str) -> str:
-    """The form of a reference: its digit runs replaced by # (S-26-0108 -> S-#-#, 令和8年(ワ)第12号 ->
+    """The form of a reference: its digit runs replaced by # (S-25-0417 -> S-#-#, 令和8年(ワ)第12号 ->
     令和#年(ワ)第#号)."""
     return re.sub(r"[0-9]+", "#", reference)
 

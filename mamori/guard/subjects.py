@@ -1,5 +1,5 @@
 """The routine kind of a mail's subject: what is left of it once the reply and forward marks, the bracketed parts
-(a person's or a company's name 「（久保 翔太 様）」, a reference 【S-26-0108】) and the reference numbers are cut.
+(a person's or a company's name 「（北川 亮介 様）」, a reference 【S-25-0417】) and the reference numbers are cut.
 
 A desk receives the same kind of mail again and again — 団信申込書類の送付 to an insurer's underwriting desk,
 源泉徴収票の送付 to a payroll provider — each time about another person. The sending history says which addresses

@@ -53,9 +53,9 @@ def held(v) -> set[str]:
 
 def test_references_are_codes_and_case_numbers():
     assert references("【M-2026-0417】ご報告") == {"M-2026-0417"}
-    assert references("事件番号　令和8年（ワ）第 14242 号") == {"令和8年(ワ)第14242号"}
+    assert references("事件番号　令和8年（ワ）第 40871 号") == {"令和8年(ワ)第40871号"}
     assert references("準備書面_M-2026-0417") == {"M-2026-0417"}
-    assert references("受付番号 J869443、発注 PO_5555") == {"J869443", "PO-5555"}
+    assert references("受付番号 K512370、発注 PO_5555") == {"K512370", "PO-5555"}
     # phones, dates, amounts, mail addresses and domains, short codes: none
     assert not references("TEL 03-6212-4480 2026-12-01 1,200,000円 abc1234@x.example abc1234.example R8 A12")
     assert form("M-2026-0417") == form("M-2026-0388") != form("令和8年(ワ)第1号")
@@ -79,24 +79,24 @@ def served(body_case: str, attachment: AttachmentInfo):
 
 
 def test_another_matters_attachment_is_held(policy, book, matters):
-    v = judge(served("令和8年(ワ)第12955号", draft("令和8年(ワ)第14242号")), policy, book, matters)
+    v = judge(served("令和8年(ワ)第31122号", draft("令和8年(ワ)第40871号")), policy, book, matters)
     assert "attachment_recipient_mismatch" in held(v)
     reason = next(r for r in v.reasons if r.code == "attachment_recipient_mismatch")
-    assert "第14242号" in reason.detail_ja and "第12955号" in reason.detail_ja
+    assert "第40871号" in reason.detail_ja and "第31122号" in reason.detail_ja
     # the subject gives the matter too
-    m = replace(served("先日", draft("令和8年(ワ)第14242号")), subject="【令和8年(ワ)第12955号】和解条項案")
+    m = replace(served("先日", draft("令和8年(ワ)第40871号")), subject="【令和8年(ワ)第31122号】和解条項案")
     assert "attachment_recipient_mismatch" in held(judge(m, policy, book, matters))
 
 
 def test_the_matters_own_attachment_is_not_held(policy, book, matters):
-    v = judge(served("令和8年(ワ)第12955号", draft("令和8年(ワ)第12955号")), policy, book, matters)
+    v = judge(served("令和8年(ワ)第31122号", draft("令和8年(ワ)第31122号")), policy, book, matters)
     assert "attachment_recipient_mismatch" not in held(v)
     # a reference of another form (an order number) says nothing of the case
-    v = judge(served("令和8年(ワ)第12955号", draft("PO-2026-0031")), policy, book, matters)
+    v = judge(served("令和8年(ワ)第31122号", draft("PO-2026-0031")), policy, book, matters)
     assert "attachment_recipient_mismatch" not in held(v)
     # the quoted thread writes the attachment's number: both matters are this correspondence's
-    m = served("令和8年(ワ)第12955号", draft("令和8年(ワ)第14242号"))
-    m = replace(m, body=m.body + "\n> 併合された令和8年(ワ)第14242号についても\n")
+    m = served("令和8年(ワ)第31122号", draft("令和8年(ワ)第40871号"))
+    m = replace(m, body=m.body + "\n> 併合された令和8年(ワ)第40871号についても\n")
     assert "attachment_recipient_mismatch" not in held(judge(m, policy, book, matters))
 
 

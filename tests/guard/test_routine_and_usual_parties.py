@@ -87,7 +87,7 @@ def with_subject(m, subject: str):
 
 def test_subject_key_cuts_marks_brackets_and_references():
     assert subject_key("Re: 加入申込書類の送付（岩井 涼 様）") == "加入申込書類の送付"
-    assert subject_key("【S-26-0108】加入申込書類の送付") == "加入申込書類の送付"
+    assert subject_key("【S-25-0417】加入申込書類の送付") == "加入申込書類の送付"
     assert subject_key("RE: ご連絡") == ""  # too short to be a kind
 
 
