@@ -1981,8 +1981,9 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
 
 
 def sensitive_pii(ctx: Context) -> list[Reason]:
-    """Special-care personal information going outside: held, unless it is one person's document going only to
-    that person or their own household (`_to_subject_only`), which the sender is asked to confirm."""
+    """Special-care personal information going outside: held, unless a relation of `_SENSITIVE_CONFIRMED` holds
+    (one person's document going only to that person or their household, to the parties of its business, or to the
+    desk that routinely receives it), which the sender is asked to confirm."""
     if not ctx.external:
         return []
     out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_in_text(ctx)
@@ -1997,31 +1998,11 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
         en = f"{a.filename} holds special-care personal information ({kinds_en})."
         ja = f"{a.filename} に要配慮個人情報（{'、'.join(sensitive_label(s) for s in subs)}）が含まれています。"
         reason = ctx.reason("sensitive_pii", en, ja, [a.filename, *subs])
-        if reason.severity == "hold" and _to_subject_only(ctx, a):
-            reason = replace(
-                reason,
-                severity="confirm",
-                detail=reason.detail[:-1] + ", and goes only to the person it is about or their household: confirm.",
-                detail_ja=reason.detail_ja[:-5] + "ます。ご本人・ご家族宛ての書類です。送ってよいかご確認ください。",
-            )
-        elif reason.severity == "hold" and tied_by_history(ctx, a):
-            reason = replace(
-                reason,
-                severity="confirm",
-                detail=reason.detail[:-1] + ", and goes to parties of its business (your organisation has written to "
-                "each recipient under its reference number): confirm that they may receive it.",
-                detail_ja=reason.detail_ja[:-5] + "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある"
-                "関係者です。この方に渡してよい情報か（ご本人の同意など）ご確認ください。",
-            )
-        elif reason.severity == "hold" and _routine_channel(ctx, a):
-            reason = replace(
-                reason,
-                severity="confirm",
-                detail=reason.detail[:-1] + ", and goes to the desk your organisation routinely sends this kind of "
-                "mail to (the same subject, several times before): confirm that it may receive it.",
-                detail_ja=reason.detail_ja[:-5] + "ます。宛先は、この件名の書類を過去に何度も送っている定常の"
-                "窓口です。この方に渡してよい情報か（ご本人の同意など）ご確認ください。",
-            )
+        if reason.severity == "hold":
+            for relation, en_why, ja_why in _SENSITIVE_CONFIRMED:
+                if relation(ctx, a):
+                    reason = _confirmed(reason, en_why, ja_why)
+                    break
         out.append(reason)
     return out
 
@@ -2037,6 +2018,39 @@ def _routine_channel(ctx: Context, a: AttachmentInfo) -> bool:
     if a.filename != BODY_NAME and document_owner(ctx.directory, a.text, a.filename) is None:
         return False
     return all(ctx.history.routine_channel(ctx.message.subject, r.address) for r in ctx.external)
+
+
+def _confirmed(reason: Reason, en_why: str, ja_why: str) -> Reason:
+    """``reason`` asked of the sender (`confirm`) instead of held, its texts told why: ``en_why`` takes the English
+    text's full stop, ``ja_why`` its closing 「います。」 (the texts of `sensitive_pii`, masked by `Context.reason`)."""
+    return replace(
+        reason, severity="confirm", detail=reason.detail[:-1] + en_why, detail_ja=reason.detail_ja[:-5] + ja_why
+    )
+
+
+# The relations under which special-care data going out is the sender's question rather than a hold, tried in order,
+# each with what the reason adds (English, Japanese).
+_SENSITIVE_CONFIRMED: tuple[tuple[Callable[[Context, AttachmentInfo], bool], str, str], ...] = (
+    (
+        _to_subject_only,
+        ", and goes only to the person it is about or their household: confirm.",
+        "ます。ご本人・ご家族宛ての書類です。送ってよいかご確認ください。",
+    ),
+    (
+        tied_by_history,
+        ", and goes to parties of its business (your organisation has written to each recipient under its reference "
+        "number): confirm that they may receive it.",
+        "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある関係者です。この方に渡してよい情報か（ご本人の同意"
+        "など）ご確認ください。",
+    ),
+    (
+        _routine_channel,
+        ", and goes to the desk your organisation routinely sends this kind of mail to (the same subject, several "
+        "times before): confirm that it may receive it.",
+        "ます。宛先は、この件名の書類を過去に何度も送っている定常の窓口です。この方に渡してよい情報か（ご本人の同意など）"
+        "ご確認ください。",
+    ),
+)
 
 
 def unscannable_attachment(ctx: Context) -> list[Reason]:
