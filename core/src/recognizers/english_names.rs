@@ -1375,6 +1375,20 @@ fn without_ja_honorific(t: &[char], s: usize, e: usize) -> usize {
     e
 }
 
+/// Test support for the rules of the English lines and Latin names of Japanese documents: the PERSON texts this
+/// recognizer finds (score 0.5 or more) in `text` read as Japanese, in order.
+#[cfg(test)]
+fn persons_in_japanese(text: &str) -> Vec<String> {
+    use crate::document::{Document, Lang};
+    let lx = crate::lexicon::Lexicon::new();
+    let doc = Document::new(text, Some(Lang::Ja), &lx);
+    let mut out = Vec::new();
+    EnglishNameRecognizer::new().find(&doc, &mut out);
+    out.retain(|f| f.score >= 0.5);
+    out.sort_by_key(|f| f.start);
+    out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

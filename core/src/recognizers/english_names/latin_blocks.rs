@@ -105,17 +105,7 @@ mod tests {
         assert_eq!(texts("Please ask 山田 about the invoice today.\n"), ["Please ask 山田 about the invoice today."]);
     }
 
-    fn persons(text: &str) -> Vec<String> {
-        use crate::document::{Document, Lang};
-        use crate::recognizer::Recognizer;
-        let lx = crate::lexicon::Lexicon::new();
-        let doc = Document::new(text, Some(Lang::Ja), &lx);
-        let mut out = Vec::new();
-        super::super::EnglishNameRecognizer::new().find(&doc, &mut out);
-        out.retain(|f| f.score >= 0.5);
-        out.sort_by_key(|f| f.start);
-        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
-    }
+    use super::super::persons_in_japanese as persons;
 
     #[test]
     fn names_of_an_english_mail_inside_a_japanese_one() {

@@ -262,18 +262,7 @@ impl EnglishNameRecognizer {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, Lang};
-    use crate::recognizer::Recognizer;
-
-    fn persons(text: &str) -> Vec<String> {
-        let lx = crate::lexicon::Lexicon::new();
-        let doc = Document::new(text, Some(Lang::Ja), &lx);
-        let mut out = Vec::new();
-        super::super::EnglishNameRecognizer::new().find(&doc, &mut out);
-        out.retain(|f| f.score >= 0.5);
-        out.sort_by_key(|f| f.start);
-        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
-    }
+    use super::super::persons_in_japanese as persons;
 
     #[test]
     fn names_in_the_slots_of_japanese_lines() {
