@@ -113,6 +113,42 @@ impl Hasher for PackHash {
     }
 }
 
+/// The questions the rules ask of a string's flag mask, for a type with `get(&self, &[char]) -> u16`: written once
+/// for [`NameLexicon`] and its per-thread [`Memo`], which answer `get` in their own ways.
+macro_rules! name_flag_accessors {
+    () => {
+        #[inline]
+        pub fn listed(&self, s: &[char]) -> bool {
+            self.get(s) & LISTED != 0
+        }
+
+        #[inline]
+        pub fn surname(&self, s: &[char]) -> bool {
+            self.get(s) & SUR != 0
+        }
+
+        #[inline]
+        pub fn given(&self, s: &[char]) -> bool {
+            self.get(s) & GIV != 0
+        }
+
+        #[inline]
+        pub fn common(&self, s: &[char]) -> bool {
+            self.get(s) & COMMON != 0
+        }
+
+        #[inline]
+        pub fn kana_part(&self, s: &[char]) -> bool {
+            self.get(s) & (SUR_KANA | GIV_KANA | FOREIGN) != 0
+        }
+
+        /// Length of the surname when `s` is exactly surname + given name (both listed), else 0.
+        pub fn split_full(&self, s: &[char]) -> usize {
+            split_full_by(|w| self.get(w), s)
+        }
+    };
+}
+
 impl NameLexicon {
     fn parse(text: &str) -> Self {
         let mut short: HashMap<u128, u32, BuildHasherDefault<PackHash>> =
@@ -171,35 +207,7 @@ impl NameLexicon {
         }
     }
 
-    #[inline]
-    pub fn listed(&self, s: &[char]) -> bool {
-        self.get(s) & LISTED != 0
-    }
-
-    #[inline]
-    pub fn surname(&self, s: &[char]) -> bool {
-        self.get(s) & SUR != 0
-    }
-
-    #[inline]
-    pub fn given(&self, s: &[char]) -> bool {
-        self.get(s) & GIV != 0
-    }
-
-    #[inline]
-    pub fn common(&self, s: &[char]) -> bool {
-        self.get(s) & COMMON != 0
-    }
-
-    #[inline]
-    pub fn kana_part(&self, s: &[char]) -> bool {
-        self.get(s) & (SUR_KANA | GIV_KANA | FOREIGN) != 0
-    }
-
-    /// Length of the surname when `s` is exactly surname + given name (both listed), else 0.
-    pub fn split_full(&self, s: &[char]) -> usize {
-        split_full_by(|w| self.get(w), s)
-    }
+    name_flag_accessors!();
 }
 
 /// [`NameLexicon::split_full`] with the flag masks read through `get`.
@@ -280,35 +288,7 @@ impl Memo {
         f
     }
 
-    #[inline]
-    pub fn listed(&self, s: &[char]) -> bool {
-        self.get(s) & LISTED != 0
-    }
-
-    #[inline]
-    pub fn surname(&self, s: &[char]) -> bool {
-        self.get(s) & SUR != 0
-    }
-
-    #[inline]
-    pub fn given(&self, s: &[char]) -> bool {
-        self.get(s) & GIV != 0
-    }
-
-    #[inline]
-    pub fn common(&self, s: &[char]) -> bool {
-        self.get(s) & COMMON != 0
-    }
-
-    #[inline]
-    pub fn kana_part(&self, s: &[char]) -> bool {
-        self.get(s) & (SUR_KANA | GIV_KANA | FOREIGN) != 0
-    }
-
-    /// As [`NameLexicon::split_full`].
-    pub fn split_full(&self, s: &[char]) -> usize {
-        split_full_by(|w| self.get(w), s)
-    }
+    name_flag_accessors!();
 
     /// As [`NameLexicon::flags_str`].
     pub fn flags_str(&self, s: &str) -> &str {
