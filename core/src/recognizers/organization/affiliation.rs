@@ -76,7 +76,7 @@ pub type WordMemo = Memo<String, bool>;
 /// Whether the analyser reads `n[s..e]` as no company: one common noun, one place name or other word, a
 /// person's name, or (when it holds kanji) common nouns only, with no proper noun among them (運転ボランティア,
 /// 延長保証, 現場監督).
-fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
+pub(super) fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
     if !doc.has_morphology() {
         return false;
     }
@@ -149,7 +149,7 @@ fn ends_in_stop(n: &[char], s: usize, e: usize) -> bool {
 /// Whether `n[s..e]` has the shape of a company's name: three to thirty code points of kanji, katakana,
 /// Latin letters and ・, hiragana only opening it or の inside it (at most half of it), not a department's or
 /// a role's ending, no legal form.
-fn company_shaped(n: &[char], s: usize, e: usize) -> bool {
+pub(super) fn company_shaped(n: &[char], s: usize, e: usize) -> bool {
     if e < s + 3 || e > s + 30 {
         return false;
     }
