@@ -210,6 +210,9 @@ def test_legal_form_after_a_space(org: Detector) -> None:
         ("こちらはつばめ商事株式会社の件です", ["つばめ商事株式会社"]),
         ("いつも山田商事株式会社をご利用いただき", ["山田商事株式会社"]),
         ("ご案内した株式会社山田商事", ["株式会社山田商事"]),
+        # sounds that Sudachi reads as a bare verb stem (はばたけ, つなげ), after a space or a bracket
+        ("講師　はばたけ教育合同会社 青木 翔", ["はばたけ教育合同会社"]),
+        ("巡回（つなげ運輸株式会社 本社車庫）", ["つなげ運輸株式会社"]),
     ],
 )
 def test_names_with_hiragana(org: Detector, text: str, expected: list[str]) -> None:
