@@ -286,6 +286,12 @@ def test_counts_and_common_nouns(org: Detector, text: str) -> None:
     assert orgs(org, text) == []
 
 
+def test_committees_need_a_proper_head(org: Detector) -> None:
+    # a long head of common nouns names a committee's remit; a body it belongs to names the committee
+    assert orgs(org, "品質保証推進委員会 議事録") == []
+    assert "参議院環境委員会" in orgs(org, "参議院環境委員会の審議")
+
+
 def test_facilities_are_not_organizations(org: Detector) -> None:
     assert orgs(org, "医療法人社団健生会 山田病院") == ["医療法人社団健生会"]
     assert orgs(org, "学校法人山田学園 山田高等学校") == ["学校法人山田学園"]
