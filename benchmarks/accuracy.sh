@@ -15,7 +15,8 @@
 #   IT company's Tokyo office, bilingual, by an eighth): the judges of the seventh session's rules
 #   ja-biz13/dev (a town office in 島根, by a ninth author) and ja-biz14/dev (a general hospital in 久留米, by a
 #   tenth): the judges of the eighth session's rules
-#   ja-biz15/dev (a trucking and warehouse company in 富山, by an eleventh author) and ja-biz16/dev (by a twelfth):
+#   ja-biz15/dev (a trucking and warehouse company in 富山, by an eleventh author) and ja-biz16/dev (a ryokan and city hotel group in
+#   石川, by a twelfth):
 #   the judges of the ninth session's rules
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
@@ -59,6 +60,7 @@ for s in "${sets[@]}"; do
   case "$s" in ja-biz13/dev*) gold="benchmarks/ja_biz13/${s#ja-biz13/}.jsonl" ;; esac
   case "$s" in ja-biz14/dev*) gold="benchmarks/ja_biz14/${s#ja-biz14/}.jsonl" ;; esac
   case "$s" in ja-biz15/dev*) gold="benchmarks/ja_biz15/${s#ja-biz15/}.jsonl" ;; esac
+  case "$s" in ja-biz16/dev*) gold="benchmarks/ja_biz16/${s#ja-biz16/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
