@@ -8,9 +8,11 @@ Needs openpyxl, python-docx, reportlab (the project venv), the IPAex Gothic font
     /work/main/.venv/bin/python generate.py
 """
 
+# Japanese templates and data rows are long (East Asian wide characters count double):
+# ruff: noqa: E501
+
 from __future__ import annotations
 
-import base64
 import csv
 import dataclasses
 import datetime as dt
@@ -19,8 +21,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
-import tempfile
 import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -301,13 +301,13 @@ BLDS: list[Bld] = []
 OWNERS: list[Pn] = []
 # 11 individual owners (one owns two buildings), corporate owners take the rest
 ind_owners = []
-for i in range(11):
+for _ in range(11):
     p = person(common_p=0.5)
     p.kind = "owner"
     ind_owners.append(p)
-owner_for = ind_owners[:11] + [ind_owners[3]] + [CORP_OWNERS[0].people[0], CORP_OWNERS[1].people[0], CORP_OWNERS[0].people[1]]
+owner_for = [*ind_owners[:11], ind_owners[3], CORP_OWNERS[0].people[0], CORP_OWNERS[1].people[0], CORP_OWNERS[0].people[1]]
 R.shuffle(BLD_NAMES)
-for nm, ow in zip(BLD_NAMES, owner_for):
+for nm, ow in zip(BLD_NAMES, owner_for, strict=False):
     ci = R.randrange(len(CITIES))
     zc, ad = street(ci)
     b = Bld(nm, zc, ad, ow)
@@ -420,13 +420,13 @@ KANRI, CHUKAI, SHUZEN, KEIRI, SHINSA = (BY_DEPT[d] for d in ["賃貸管理部", 
 for i, b in enumerate(BLDS):
     m = KANRI[i % len(KANRI)]
     b.managers.append(m)
-    m.extra["acc"] += [b.owner] + b.tenants
+    m.extra["acc"] += [b.owner, *b.tenants]
 for f in FAMILY + GUARANTORS:
     t = f.of
     if R.random() < 0.6:
         t.bld.managers[0].extra["acc"].append(f)
 for i, s in enumerate(KANRI):
-    s.extra["acc"] += GUAR[i % 4].people + [R.choice(VENDORS[:4]).people[0]]
+    s.extra["acc"] += [*GUAR[i % 4].people, R.choice(VENDORS[:4]).people[0]]
 for i, s in enumerate(CHUKAI):
     s.extra["acc"] += BROKERS[i % 5].people + BROKERS[(i + 2) % 5].people + R.choice(GUAR).people
     s.extra["acc"] += [a for a in APPLICANTS if a.of in (BROKERS[i % 5], BROKERS[(i + 2) % 5])]
@@ -645,7 +645,7 @@ def application(a: Pn, g: Org, when: dt.datetime, fmt: str) -> tuple[str, bytes]
 
 
 def id_copy(a: Pn) -> tuple[str, bytes]:
-    zc, ad = a.extra["zip_addr"]
+    _zc, ad = a.extra["zip_addr"]
     if "foreign" in a.extra:
         f = a.extra["foreign"]
         lines = [f"氏名：{f[2]}", f"生年月日：{a.extra['birth']:%Y年%m月%d日}", f"国籍・地域：{f[3]}", f"住居地：{ad}",
@@ -661,7 +661,7 @@ def id_copy(a: Pn) -> tuple[str, bytes]:
 
 
 def juminhyo(a: Pn) -> tuple[str, bytes]:
-    zc, ad = a.extra["zip_addr"]
+    _zc, ad = a.extra["zip_addr"]
     lines = [f"住所：{ad}", f"世帯主：{a.name}", f"氏名：{a.name}（{a.kana}）", f"生年月日：{wareki(a.extra['birth'])}",
              "続柄：世帯主", f"住民となった年月日：令和{R.randint(1, 7)}年{R.randint(1, 12)}月{R.randint(1, 28)}日",
              "この写しは、世帯全員の住民票の原本と相違ないことを証明する。"]
@@ -669,7 +669,7 @@ def juminhyo(a: Pn) -> tuple[str, bytes]:
 
 
 def gensen(a: Pn) -> tuple[str, bytes]:
-    zc, ad = a.extra["zip_addr"]
+    _zc, ad = a.extra["zip_addr"]
     inc = a.extra["income"] * 10000 + R.randint(0, 99) * 1000
     lines = ["令和7年分 給与所得の源泉徴収票", f"支払を受ける者 住所：{ad}", f"氏名：{a.name}（{a.kana}）",
              f"支払金額：{yen(inc)}円", f"給与所得控除後の金額：{yen(int(inc * 0.72))}円", f"源泉徴収税額：{yen(int(inc * 0.035))}円",
@@ -725,7 +725,7 @@ def moveout(t: Pn, when: dt.datetime, fmt: str = "pdf") -> tuple[str, bytes]:
     costs = [R.choice([18000, 25000, 33000, 42000, 16500]) for _ in items]
     lines = [f"物件：{b.name} {t.room}号室", f"貸主：{b.owner_label} 様", f"退去者：{t.name} 様（転居先 {street()[1]}）",
              f"立会日：{when:%Y年%m月%d日}", "立会者：" + ORG_SHORT + " 賃貸管理部"] + \
-            [f"{i}：{yen(c)}円（{'借主負担' if R.random() < 0.5 else '貸主負担'}）" for i, c in zip(items, costs)] + \
+            [f"{i}：{yen(c)}円（{'借主負担' if R.random() < 0.5 else '貸主負担'}）" for i, c in zip(items, costs, strict=False)] + \
             [f"敷金：{yen(t.extra['rent'])}円", f"返金予定額：{yen(max(0, t.extra['rent'] - sum(costs) // 2))}円"]
     fn = f"退去立会い報告_{b.name}{t.room}.{fmt}"
     return (fn, pdf(lines, "退去立会い報告書")) if fmt == "pdf" else (fn, docx("退去立会い報告書", lines))
@@ -1073,7 +1073,7 @@ def ok_owner_own_tenants() -> None:
             "pdf": lambda: pdf([" ".join(map(str, r)) for r in rows], f"{b.name} 入居者一覧")}[fmt]()
     mid = (f"ご依頼いただいておりました{b.name}の現在の入居者一覧をお送りいたします。\n"
            f"（{len(rows) - 1}室分、{when.month}月{when.day}日時点）\n\n個人情報を含みますので、お取り扱いにはご注意ください。")
-    emit("ok_owner_own_tenants", "ok", ext_codes(s, [o]) + ["pii_in_attachment"],
+    emit("ok_owner_own_tenants", "ok", [*ext_codes(s, [o]), "pii_in_attachment"],
          f"owner {who(o)} receives the tenant list of own building {b.name}", s, [P(o)], f"【{b.name}】入居者一覧のご送付",
          letter(s, o, mid), [att(fn, data)], when=when)
 
@@ -1097,7 +1097,7 @@ def ok_guarantor_screening() -> None:
         atts = [att(f"審査書類_{a.last}様.zip", zipb(files))]
     mid = (f"下記のお申込みにつき、保証審査をお願いいたします。\n\n物件：{a.bld.name} {a.room}号室\n申込者：{a.name}様\n"
            f"仲介：{a.of.name}\n\n申込書・本人確認書類{'・収入証明' if len(files) > 2 else ''}を添付いたします。")
-    emit("ok_guarantor_screening", "ok", ext_codes(s, [p]) + ["pii_in_attachment"],
+    emit("ok_guarantor_screening", "ok", [*ext_codes(s, [p]), "pii_in_attachment"],
          f"{a.name}'s application to the guarantor named in it, {who(p)}", s, [P(p)],
          f"保証審査のお願い（{a.bld.name} {a.room}）", letter(s, p, mid, sal(p, R.choice([0, 1, 2]))), atts, when=when)
 
@@ -1150,7 +1150,7 @@ def ok_notice_bcc() -> None:
         ts += b.tenants
     when = T()
     subj, text = notice_text(s, blds, when)
-    emit("ok_notice_bcc", "ok", ext_codes(s, ts) + ["multiple_external_orgs"], f"notice to {len(ts)} tenants of {len(blds)} building(s), all in Bcc",
+    emit("ok_notice_bcc", "ok", [*ext_codes(s, ts), "multiple_external_orgs"], f"notice to {len(ts)} tenants of {len(blds)} building(s), all in Bcc",
          s, [P(s)], subj, text, bcc=[P(t) for t in ts], when=when)
 
 
@@ -1228,20 +1228,20 @@ def ok_attachment_match() -> None:
         s = R.choice(KEIRI)
         f = remittance(o, when, R.choice(["pdf", "xlsx"]))
         mid = f"{when.month - 1}月分の送金明細をお送りいたします。\n本日、ご登録口座へお振込みいたしました。"
-        codes, note = ext_codes(s, [o]) + ["pii_in_attachment"], f"remittance statement of {who(o)} to that owner"
+        codes, note = [*ext_codes(s, [o]), "pii_in_attachment"], f"remittance statement of {who(o)} to that owner"
     elif v == 2:
         t = R.choice(TENANTS)
         b = t.bld
         s, o = b.managers[0], b.owner
         f = moveout(t, when, R.choice(["pdf", "docx"]))
         mid = f"{b.name} {t.room}号室の退去立会いを行いましたので、ご報告いたします。\n原状回復の負担区分について、ご確認をお願いいたします。"
-        codes, note = ext_codes(s, [o]) + ["pii_in_attachment"], f"move-out report of {b.name} {t.room} to its owner {who(o)}"
+        codes, note = [*ext_codes(s, [o]), "pii_in_attachment"], f"move-out report of {b.name} {t.room} to its owner {who(o)}"
     else:
         o = R.choice(TENANTS)
         s = o.bld.managers[0]
         f = contract(o, R.choice(["docx", "pdf"]))
         mid = "先日ご署名いただいた賃貸借契約書の控え（電子版）をお送りいたします。\n大切に保管してください。"
-        codes, note = ext_codes(s, [o]) + ["pii_in_attachment"], f"own lease contract to tenant {who(o)}"
+        codes, note = [*ext_codes(s, [o]), "pii_in_attachment"], f"own lease contract to tenant {who(o)}"
     emit("ok_attachment_match", "ok", codes, note, s, [P(o)], "資料送付のご連絡" if v != 1 else f"{when.month - 1}月分 送金明細のご送付",
          letter(s, o, mid), [att(*f)], when=when)
 
@@ -1252,7 +1252,7 @@ def ok_applicant_own_result() -> None:
     when = T()
     f = result_doc(a, a.bld.guarantor, R.choice(["承認", "条件付承認"]), when)
     mid = f"{a.bld.name} {a.room}号室のお申込みについて、審査結果のご連絡です。\n詳細は添付の通知書をご確認ください。"
-    emit("ok_applicant_own_result", "ok", ext_codes(s, [a]) + ["pii_in_attachment"], f"applicant {who(a)} receives own result", s, [P(a)],
+    emit("ok_applicant_own_result", "ok", [*ext_codes(s, [a]), "pii_in_attachment"], f"applicant {who(a)} receives own result", s, [P(a)],
          "入居審査結果のお知らせ", letter(s, a, mid), [att(*f)], when=when)
 
 
@@ -1299,14 +1299,14 @@ def applicant_docs_wrong_party(v: int) -> None:
         if v < 6:
             mid = (f"{a.bld.name} {a.room}号室のお申込みについて、{g.short}様での保証審査をお願いいたします。\n"
                    f"申込者：{a.name}様（{a.extra['employer']}）\n必要書類一式を添付いたします。")
-            codes = ["content_recipient_mismatch", "attachment_recipient_mismatch", "similar_recipient"] + ft(s, [pb])
+            codes = ["content_recipient_mismatch", "attachment_recipient_mismatch", "similar_recipient", *ft(s, [pb])]
             emit("applicant_docs_wrong_party", "risky", codes,
                  f"meant for {who(pa)}; sent to same-surname {who(pb)}; application names {g.name}", s, [P(pb)],
                  f"保証審査のお願い（{a.bld.name} {a.room}）", letter(s, pa, mid, sal(pa, R.choice([0, 1, 3]))), atts, when=when)
         else:
             mid = (f"{a.bld.name} {a.room}号室のお申込みについて、保証審査をお願いいたします。\n申込者：{a.name}様\n"
                    "申込書と本人確認書類を添付いたします。")
-            codes = ["attachment_recipient_mismatch"] + ft(s, [pb])
+            codes = ["attachment_recipient_mismatch", *ft(s, [pb])]
             emit("applicant_docs_wrong_party", "risky", codes,
                  f"application names guarantor {g.name} but goes to {who(pb)} of another guarantor company (salutation follows the recipient)",
                  s, [P(pb)], f"保証審査のお願い（{a.bld.name}）", letter(s, pb, mid, sal(pb, R.choice([0, 1]))), atts, when=when)
@@ -1319,7 +1319,7 @@ def applicant_docs_wrong_party(v: int) -> None:
         atts = [att(*application(a, o.bld.guarantor, when, "pdf"))]
         mid = (f"{o.bld.name} {a.room}号室に入居申込が入りましたので、ご報告いたします。\n申込者：{a.name}様（{a.extra['employer']}、"
                f"年収{a.extra['income']}万円）\nご入居に差し支えなければ、審査を進めてまいります。")
-        codes = ["content_recipient_mismatch", "attachment_recipient_mismatch", "similar_recipient"] + ft(s, [wrong])
+        codes = ["content_recipient_mismatch", "attachment_recipient_mismatch", "similar_recipient", *ft(s, [wrong])]
         emit("applicant_docs_wrong_party", "risky", codes, f"meant for owner {who(o)}; sent to same-surname {who(wrong)}",
              s, [(o.name, wrong.email) if R.random() < 0.4 else P(wrong)], f"【{o.bld.name}】入居申込のご報告",
              letter(s, o, mid, sal(o, R.choice([1, 3]))), atts, when=when)
@@ -1422,7 +1422,7 @@ def roster_to_outside(v: int) -> None:
             fn = f"滞納者一覧_{when:%Y%m}.{fmt}"
             mid = "訪問時にご注意いただきたいお部屋の一覧です（滞納中のお部屋）。\n作業の際、在宅の方にはお声がけをお願いします。"
         data = xlsx([("一覧", rows)]) if fmt == "xlsx" else csvb(rows, R.choice(["utf-8-sig", "cp932"]))
-        emit("roster_to_outside", "risky", ["bulk_pii", "pii_in_attachment"] + ft(s, [p]),
+        emit("roster_to_outside", "risky", ["bulk_pii", "pii_in_attachment", *ft(s, [p])],
              f"{'tenant roster' if kind == 'roster' else 'arrears list'} ({len(rows) - 1} rows) to {vend.name} {p.name}",
              s, [P(p)], R.choice(["名簿送付の件", "入居者一覧のご送付", "点検対象一覧"]), letter(s, p, mid), [att(fn, data)], when=when)
     else:
@@ -1466,7 +1466,7 @@ def reply_all_third_party(v: int) -> None:
                 f"ところで{t.room}号室の方の家賃はその後どうなりましたか。\n\n{o.name}")
         mid = (f"{t.room}号室の{t.name}様ですが、{money_line(t, 3)}が未入金です。\n保証会社（{t.bld.guarantor.short}）に代位弁済を請求済みで、"
                f"本人の携帯（{t.extra['phone']}）にも連絡を続けております。\n空室募集の件は{br.org.short}様と進めてまいります。")
-        codes = ["content_recipient_mismatch", "multiple_external_orgs"] + ft(s, [o, br])
+        codes = ["content_recipient_mismatch", "multiple_external_orgs", *ft(s, [o, br])]
         emit("reply_all_third_party", "risky", codes, f"reply-all to owner {who(o)} about tenant {t.name}'s arrears keeps broker {who(br)} in Cc",
              s, [P(o)], f"Re: {t.bld.name}の件", letter(s, o, mid, f"{o.name} 様\n（CC：{br.org.name} {br.last}様）") + quote(s, o, orig, when, f"{t.bld.name}の件"),
              cc=[P(br)], when=when, reply=make_msgid(domain="reply.example"))
@@ -1482,11 +1482,11 @@ def reply_all_third_party(v: int) -> None:
                f"勤務先（{a.extra['employer']}）の在籍確認も取れており、年収{a.extra['income']}万円で問題なしとのことです。\n"
                f"{a.bld.name} {a.room}号室で契約手続きを進めます。")
         cc = [P(o)] if o.kind == "owner" else []
-        codes = ["content_recipient_mismatch", "multiple_external_orgs"] + ft(s, [br, o2] + ([o] if cc else []))
+        codes = ["content_recipient_mismatch", "multiple_external_orgs", *ft(s, [br, o2] + ([o] if cc else []))]
         emit("reply_all_third_party", "risky", codes,
              f"reply-all to broker {who(br)} with {a.name}'s income keeps the owner of another building {who(o2)} in Cc", s, [P(br)],
              f"Re: {a.last}様のお申込み", letter(s, br, mid) + quote(s, br, orig, when, f"{a.last}様のお申込み"),
-             cc=cc + [P(o2)], when=when, reply=make_msgid(domain="reply.example"))
+             cc=[*cc, P(o2)], when=when, reply=make_msgid(domain="reply.example"))
     else:
         b = R.choice([b for b in BLDS if b.owner.kind == "owner" and b.tenants])
         o, s = b.owner, b.managers[0]
@@ -1497,7 +1497,7 @@ def reply_all_third_party(v: int) -> None:
         mid = (f"{o.last}様\n\n懇親会のご出欠ありがとうございます。\nあわせて、お問い合わせの{b.name} {t.room}号室（{t.name}様）の退去精算ですが、"
                f"敷金{yen(t.extra['rent'])}円から原状回復費を差し引き、返金額は{yen(t.extra['rent'] // 3)}円となります。\n"
                f"{t.last}様の転居先には書面で通知済みです。")
-        codes = ["content_recipient_mismatch", "multiple_external_orgs"] + ft(s, [o] + others)
+        codes = ["content_recipient_mismatch", "multiple_external_orgs", *ft(s, [o, *others])]
         emit("reply_all_third_party", "risky", codes,
              f"reply-all on an owners' thread: {t.name}'s deposit settlement for owner {who(o)} also goes to {len(others)} other owners",
              s, [P(o)], "Re: オーナー懇親会のご案内", mid + f"\n\n{sig(s)}\n" + quote(s, o, orig, when, "オーナー懇親会のご案内"),
@@ -1514,21 +1514,21 @@ def mynumber_in_body(v: int) -> None:
         lines = "\n".join(f"・{o.name}（{o.extra['addr']}）　個人番号：{o.extra['mynumber']}　支払金額：{yen(R.randint(80, 240) * 10000)}円"
                           for o in sel)
         mid = f"不動産の使用料等の支払調書の作成にあたり、対象オーナー様の情報をお送りします。\n\n{lines}\n\nご確認のほどお願いいたします。"
-        codes = ["sensitive_pii"] + ft(s, [p])
+        codes = ["sensitive_pii", *ft(s, [p])]
         note = f"My Numbers of {len(sel)} owners in the body to the tax accountant {who(p)}"
         to = p
     elif v < 5:
         to = R.choice(owners)
         mid = (f"支払調書の作成のため、ご提出いただいたマイナンバーを確認させてください。\n\n氏名：{to.name}\n住所：{to.extra['addr']}\n"
                f"個人番号：{to.extra['mynumber']}\n\n相違がございましたらご返信ください。")
-        codes = ["sensitive_pii"] + ft(s, [to])
+        codes = ["sensitive_pii", *ft(s, [to])]
         note = f"owner {who(to)}'s own My Number in the body"
     else:
         o = R.choice([x for x in owners if twin_of(x, ("tenant", "owner"))])
         to = R.choice(twin_of(o, ("tenant", "owner")))
         mid = (f"支払調書の作成のため、ご提出いただいたマイナンバーを確認させてください。\n\n氏名：{o.name}\n住所：{o.extra['addr']}\n"
                f"個人番号：{o.extra['mynumber']}\n\n相違がございましたらご返信ください。")
-        codes = ["sensitive_pii", "content_recipient_mismatch", "similar_recipient"] + ft(s, [to])
+        codes = ["sensitive_pii", "content_recipient_mismatch", "similar_recipient", *ft(s, [to])]
         note = f"owner {who(o)}'s My Number in the body, sent to same-surname {who(to)}"
         emit("mynumber_in_body", "risky", codes, note, s, [P(to)], "支払調書作成のためのご確認", letter(s, o, mid, sal(o, 0)), when=when)
         return
@@ -1647,7 +1647,7 @@ def key_code_wrong_recipient(v: int) -> None:
         s = t.bld.managers[0]
         mid = (f"{t.bld.name} {t.room}号室のお鍵の受け取り方法をご案内いたします。\n\n・キーボックス（{t.room}号室ドア横）暗証番号：{code}\n"
                f"・エントランス オートロック解除：#{R.randint(1000, 9999)}\n\n受け取り後はダイヤルを「0000」に戻してください。")
-        codes = ["content_recipient_mismatch", "similar_recipient"] + ft(s, [wrong])
+        codes = ["content_recipient_mismatch", "similar_recipient", *ft(s, [wrong])]
         emit("key_code_wrong_recipient", "risky", codes, f"key-box code for {who(t)} sent to same-surname {who(wrong)}", s, [P(wrong)],
              f"【{t.bld.name}】鍵のお受け取りについて", letter(s, t, mid, sal(t, R.choice([0, 3]))), when=when)
     else:
@@ -1656,7 +1656,7 @@ def key_code_wrong_recipient(v: int) -> None:
         b = R.choice(BLDS)
         mid = (f"{b.name} {R.choice(b.rooms)}号室の内見用キーボックス番号をお知らせします。\n番号：{code}（メーターボックス内）\n"
                "ご案内は本日17時までにお願いいたします。")
-        codes = ["content_recipient_mismatch", "similar_recipient"] + ft(s, [pb])
+        codes = ["content_recipient_mismatch", "similar_recipient", *ft(s, [pb])]
         emit("key_code_wrong_recipient", "risky", codes, f"viewing key code meant for {who(pa)} sent to {who(pb)}", s, [P(pb)],
              f"内見の件（{b.name}）", letter(s, pa, mid, sal(pa, R.choice([1, 3]))), when=when)
 
@@ -1688,7 +1688,7 @@ def autocomplete_private_address(v: int) -> None:
         mid = f"{a.bld.name} {a.room}号室の申込書を再送いたします（年収欄を修正済み）。"
         note = f"display name of {pa.name} ({pa.org.name}), address {pb.email} of {pb.org.name}; application names {pa.org.name}"
         to, right, subj = pb, pa, "申込書 再送"
-    codes = ["content_recipient_mismatch", "similar_recipient", "attachment_recipient_mismatch"] + ft(s, [to])
+    codes = ["content_recipient_mismatch", "similar_recipient", "attachment_recipient_mismatch", *ft(s, [to])]
     emit("autocomplete_private_address", "risky", codes, note, s, [(right.name, to.email)], subj, letter(s, right, mid),
          [att(fn, data)], when=when)
 
@@ -1702,7 +1702,7 @@ def screening_result_wrong_applicant() -> None:
     f = result_doc(a, a.bld.guarantor, verdict, when)
     mid = (f"{a.bld.name} {a.room}号室のお申込みについて、審査の結果をお知らせいたします。\n結果：{verdict}\n"
            "詳細は添付の通知書をご確認ください。")
-    codes = ["content_recipient_mismatch", "similar_recipient", "attachment_recipient_mismatch"] + ft(s, [wrong])
+    codes = ["content_recipient_mismatch", "similar_recipient", "attachment_recipient_mismatch", *ft(s, [wrong])]
     emit("screening_result_wrong_applicant", "risky", codes, f"result for applicant {who(a)} sent to {who(wrong)}", s, [P(wrong)],
          "入居審査結果のお知らせ", letter(s, a, mid, sal(a, R.choice([0, 1]))), [att(*f)], when=when)
 
