@@ -78,6 +78,9 @@ const EMPTY: &[&str] = &["—", "―", "-", "－", "ー", "–", "空", "（空�
 /// One line of a grid: its cells.
 type Row = Vec<(usize, usize)>;
 
+/// The parts of one cell, each with its span (char offsets) and what it is.
+type CellParts = Vec<((usize, usize), Part)>;
+
 /// What a part of a cell is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -173,7 +176,7 @@ impl Ctx<'_, '_> {
     /// Adds the candidates of the columns and rows of names of the grid `rows`.
     fn grid(&mut self, rows: &[Row], keys: &[(usize, usize)]) {
         let t = self.t;
-        let parts: Vec<Vec<Vec<((usize, usize), Part)>>> =
+        let parts: Vec<Vec<CellParts>> =
             rows.iter().map(|r| r.iter().map(|&c| self.grid_parts(c, keys)).collect()).collect();
         let header = rows.len() >= 2
             && rows[0].iter().all(|&(s, e)| !t[s..e].iter().any(|c| c.is_ascii_digit()))
@@ -222,7 +225,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The parts of the cell `[s, e)` and what each is; empty for an empty cell.
-    fn grid_parts(&self, (s, e): (usize, usize), keys: &[(usize, usize)]) -> Vec<((usize, usize), Part)> {
+    fn grid_parts(&self, (s, e): (usize, usize), keys: &[(usize, usize)]) -> CellParts {
         let t = self.t;
         let e = clean_end(t, s, e);
         static EMPTY_WORDS: OnceLock<CharWords> = OnceLock::new();
