@@ -17,6 +17,7 @@ from mamori.guard.directory import Contact, Directory, org_stem, short_org_form,
 from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
+from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, mailbox_ids, shape
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
     FIELD_LABELS,
@@ -1404,6 +1405,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if reason := _other_reference(ctx, a, vis):
             out.append(reason)
             continue
+        if reason := _other_identifier(ctx, a, vis):
+            out.append(reason)
+            continue
         owner = document_owner(ctx.directory, a.text, a.filename)
         if owner is not None and _owned_by_recipients(ctx, owner, vis, rec_orgs):
             continue  # one person's document, that person a recipient or of a recipient's household/organisation
@@ -1468,6 +1472,44 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
+    """The identification numbers the address book ties to a recipient (``identifiers.contact_ids``), or those of
+    their mailbox name when it does not know them."""
+    contact = ctx.directory.lookup(r.address)
+    return contact_ids(ctx.directory, contact) if contact else mailbox_ids(r.local)
+
+
+def _other_identifier(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> Reason | None:
+    """A document giving a person's identification number (its file name, a labelled line: 学籍番号 25J1601) that no
+    recipient carries, while a recipient carries a number of the same shape (their mailbox s24j0140@, their row
+    「保護者（… 23S0369）」): another person's document, the two people told apart by that number only (two students
+    named 佐藤 陸). Not judged for a document with more than `MAX_DOCUMENT_IDS` numbers of one shape (a list), nor
+    when no recipient carries a number of that shape (a company receiving a student's papers)."""
+    if a.filename == BODY_NAME:
+        return None
+    ids = document_ids(a.text, a.filename)
+    if not ids:
+        return None
+    theirs = set().union(*(recipient_ids(ctx, r) for r in recipients))
+    for form in sorted({shape(i) for i in ids}):
+        mine = {i for i in ids if shape(i) == form}
+        if len(mine) > MAX_DOCUMENT_IDS or not any(shape(t) == form for t in theirs) or mine <= theirs:
+            continue
+        shown = a.filename
+        for i in ids:
+            shown = re.sub(re.escape(i), "■" * len(i), shown, flags=re.IGNORECASE)
+        return ctx.reason(
+            "attachment_recipient_mismatch",
+            f"The attachment {shown} gives an identification number that the address book ties to no recipient; "
+            "the recipients' numbers are others: another person's document?",
+            f"添付ファイル {shown} に書かれた番号（学籍番号・会員番号など）は、アドレス帳で宛先の方の番号ではありません"
+            "（宛先の方の番号は別です）。別の方の書類ではありませんか？",
+            [shown],
+            [r.address for r in recipients],
+        )
+    return None
 
 
 def _usual_parties(ctx: Context, orgs: set[str]) -> bool:
