@@ -17,7 +17,7 @@ from mamori.guard.directory import Contact, Directory, org_stem, short_org_form,
 from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
-from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, mailbox_ids, shape
+from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, label_ids, mailbox_ids, shape
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
     FIELD_LABELS,
@@ -359,12 +359,14 @@ def similar_recipient(ctx: Context) -> list[Reason]:
     sender = ctx.message.sender
     usual = ctx.history.addresses.get(sender.lower(), set())
     known_domains = ctx.directory.domains | ctx.history.all_domains
+    family = _family_recipients(ctx)
     for r in ctx.external:
-        if r.field == "bcc" or r.address in usual:
+        if r.field == "bcc" or r.address in usual or r.address in family:
             continue
         contact = ctx.directory.lookup(r.address)
         name = r.name or (contact.name if contact else "")
         twins = [c for c in ctx.directory.named(name) if c.email != r.address] if name else []
+        twins = [c for c in twins if not _twin_ruled_out(ctx, c, r)]
         usual_twins = [c for c in twins if c.email in usual]
         same_local = sorted(a for a in usual if a.rpartition("@")[0] == r.local and a != r.address)
         if r.local in ROLE_LOCAL_PARTS or len(r.local) < 4:
@@ -430,10 +432,63 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                     [r.address],
                 )
             )
-    flagged = {a for reason in out for a in reason.recipients}
+    flagged = {a for reason in out for a in reason.recipients} | family
     out += [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
     flagged = {a for reason in out for a in reason.recipients}
     return out + [reason for r in ctx.external if r.address not in flagged if (reason := _colleague_namesake(ctx, r))]
+
+
+def households(ctx: Context, contact: Contact | None) -> set[str]:
+    """The households the address book states for a private contact: the labels that name them (a guardian's row
+    「保護者（佐藤 智也 25E0180）」 names the student; siblings share one), and their own label when it names someone
+    (the guardian's). A label naming that full name with an identification number the contact does not carry names
+    another person of the same name."""
+    if contact is None:
+        return set()
+    people = label_people(ctx.directory)
+    out = {contact.organization} if contact.organization in _label_orgs(ctx) else set()
+    if not _private_person(ctx, contact.email):
+        return out  # a company's contact is not the private person a label names, whatever their name
+    ids = contact_ids(ctx.directory, contact)
+    for org in people.get("".join(contact.name.split()), ()):
+        written = label_ids(org)
+        if not written or written & ids:
+            out.add(org)
+    return out
+
+
+def _label_orgs(ctx: Context) -> set[str]:
+    cached = ctx.directory.__dict__.get("_label_orgs")
+    if cached is None:
+        cached = {o for orgs in label_people(ctx.directory).values() for o in orgs}
+        ctx.directory.__dict__["_label_orgs"] = cached
+    return cached
+
+
+def _family_recipients(ctx: Context) -> set[str]:
+    """External recipients of one household with another recipient of the message, as the address book states it
+    (a student and their own guardian, siblings): the family written to together, not a namesake picked by mistake."""
+    ext = ctx.external
+    if len(ext) < 2:
+        return set()
+    homes = {r.address: households(ctx, ctx.directory.lookup(r.address)) for r in ext}
+    return {a for a, h in homes.items() if h and any(h & o for b, o in homes.items() if b != a)}
+
+
+def _twin_ruled_out(ctx: Context, twin: Contact, r: Recipient) -> bool:
+    """``twin`` (a contact of the recipient's full name at another address) is the recipient themself, or shown not
+    to be the one meant, by identification numbers: the address book ties both mailboxes to one number (a
+    student's private mailbox beside the university's), or an attachment gives a number the recipient carries and
+    the twin does not (the right one of two students of the same name)."""
+    mine = recipient_ids(ctx, r)
+    if not mine:
+        return False
+    theirs = contact_ids(ctx.directory, twin)
+    if mine & theirs:
+        return True
+    return any(
+        (ids := document_ids(a.text, a.filename)) & mine and not ids & theirs for a in ctx.message.attachments
+    )
 
 
 def _private_twin(ctx: Context, r: Recipient, twins: list[Contact]) -> Contact | None:

@@ -43,7 +43,8 @@ def shape(identifier: str) -> str:
     return re.sub(r"[A-Z]", "A", re.sub(r"[0-9]", "9", identifier.upper()))
 
 
-def _runs(text: str) -> set[str]:
+def label_ids(text: str) -> set[str]:
+    """The identifiers written in a text as words (a label 「保護者（佐藤 拓海 25J1601）」, a file name's stem)."""
     return {t.upper() for t in _RUN.findall(unicodedata.normalize("NFKC", text)) if _is_id(t)}
 
 
@@ -62,7 +63,7 @@ def mailbox_ids(local: str) -> set[str]:
 
 def document_ids(text: str, filename: str) -> set[str]:
     """The identifiers a document gives: those of its file name and those its first lines label (学籍番号 25J1601)."""
-    out = _runs(filename.rsplit(".", 1)[0])
+    out = label_ids(filename.rsplit(".", 1)[0])
     for line in unicodedata.normalize("NFKC", text).splitlines()[:HEAD_LINES]:
         out |= {m.group(1).upper() for m in _LABELLED.finditer(line) if _is_id(m.group(1))}
     return out
@@ -70,10 +71,12 @@ def document_ids(text: str, filename: str) -> set[str]:
 
 def contact_ids(directory: Directory, contact: Contact) -> set[str]:
     """The identifiers the address book ties to a contact: its mailbox name's, its label's (a guardian's row names
-    the child's number), and those of the other rows of that person (the same full name under the same label: a
-    student's university mailbox beside their private one)."""
-    out = mailbox_ids(contact.email.rpartition("@")[0]) | _runs(contact.organization)
-    for other in directory.named(contact.name):
-        if other is not contact and other.organization == contact.organization:
-            out |= mailbox_ids(other.email.rpartition("@")[0])
+    the child's number), and, for a mailbox name without one, those of the other rows of that person (the same full name
+    under the same label: a student's university mailbox beside their private one)."""
+    own = mailbox_ids(contact.email.rpartition("@")[0])
+    out = own | label_ids(contact.organization)
+    if not own:
+        for other in directory.named(contact.name):
+            if other is not contact and other.organization == contact.organization:
+                out |= mailbox_ids(other.email.rpartition("@")[0])
     return out
