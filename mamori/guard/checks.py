@@ -2061,7 +2061,7 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
     owner = document_owner(ctx.directory, a.text, a.filename)
     if owner is None:
         return False
-    if _sensitive_by_name(a) and owner.name not in unicodedata.normalize("NFKC", a.filename).replace(" ", ""):
+    if _sensitive_by_name(a) and not _named_for_owner(ctx, a.filename, owner):
         return False  # a few people's list named after what it holds (健康診断結果一覧), not 健康診断書_北川亮介
     members = ctx.directory.org_members
     households = {
@@ -2075,6 +2075,19 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
         if not (_private_person(ctx, r.address) and ctx.orgs_of(r) & households):
             return False
     return True
+
+
+def _named_for_owner(ctx: Context, filename: str, owner: Owner) -> bool:
+    """The file name writes the document's person: their full name (健康診断書_北川亮介.pdf), or identification numbers
+    the address book ties to that person (25E1965_診断書.pdf, the number in their mailbox name; their rows under one
+    label)."""
+    if owner.name in unicodedata.normalize("NFKC", filename).replace(" ", ""):
+        return True
+    ids = label_ids(filename.rsplit(".", 1)[0])
+    people = ctx.directory.named(owner.name)
+    if not ids or len({c.organization for c in people}) != 1:
+        return False  # a name several people share under different labels: the number alone may be another's
+    return ids <= set().union(*(contact_ids(ctx.directory, c) for c in people))
 
 
 def sensitive_pii(ctx: Context) -> list[Reason]:
