@@ -1536,21 +1536,44 @@ def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
     return contact_ids(ctx.directory, contact) if contact else mailbox_ids(r.local)
 
 
+def _stated_ids(ctx: Context) -> set[str]:
+    """The identification numbers the mail's own text states (subject, body without its quote: 「Maria Santos
+    (23G0847)」) and those the address book ties to the people it names with an honorific (「Maria Santosさん」),
+    recipients aside; a name contacts under several labels share says nothing."""
+    m = ctx.message
+    own = m.subject + "\n" + own_text(m.body)
+    out = label_ids(own)
+    for name in people_named(ctx.directory, own) - _recipient_full_names(ctx, list(ctx.message.recipients)):
+        people = ctx.directory.named(name)
+        if len({c.organization for c in people}) == 1:  # one person (their rows under one label), not namesakes
+            out |= set().union(*(contact_ids(ctx.directory, c) for c in people))
+    return out
+
+
 def _other_identifier(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> Reason | None:
     """A document giving a person's identification number (its file name, a labelled line: 学籍番号 25J1601) that no
     recipient carries, while a recipient carries a number of the same shape (their mailbox s24j0140@, their row
     「保護者（… 23S0369）」): another person's document, the two people told apart by that number only (two students
-    named 佐藤 陸). Not judged for a document with more than `MAX_DOCUMENT_IDS` numbers of one shape (a list), nor
-    when no recipient carries a number of that shape (a company receiving a student's papers)."""
+    named 佐藤 陸). When no recipient carries a number of that shape (a company, a partner receiving a student's
+    papers), the mail's own text may: it states a number of that shape, or names a person the address book ties to
+    one (「Maria Santosさんの在留カードの写し」), and the document gives none of them — the person meant is another.
+    Not judged for a document with more than `MAX_DOCUMENT_IDS` numbers of one shape (a list), nor when neither the
+    recipients nor the text state a number of that shape."""
     if a.filename == BODY_NAME:
         return None
     ids = document_ids(a.text, a.filename)
     if not ids:
         return None
     theirs = set().union(*(recipient_ids(ctx, r) for r in recipients))
+    stated = _stated_ids(ctx)
     for form in sorted({shape(i) for i in ids}):
         mine = {i for i in ids if shape(i) == form}
-        if len(mine) > MAX_DOCUMENT_IDS or not any(shape(t) == form for t in theirs) or mine <= theirs:
+        if len(mine) > MAX_DOCUMENT_IDS:
+            continue
+        if any(shape(t) == form for t in theirs):
+            if mine <= theirs:
+                continue
+        elif not any(shape(t) == form for t in stated) or mine & stated:
             continue
         shown = a.filename
         for i in ids:

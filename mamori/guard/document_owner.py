@@ -44,6 +44,8 @@ _NAMED_PERSON = re.compile(
 _LABEL_FULL_NAME = re.compile(
     rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
 )
+# a name in Latin letters (two to four capitalised words) with a Japanese honorific: 「Maria Santosさん」
+_LATIN_NAMED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,3}) ?(?:さん|様|さま|氏|殿)")
 _FILENAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{3,12}}")
 MIN_NAME = 3  # characters of a full name read in a file name without a space (林学 is too short to tell)
 HEAD_LINES = 15  # lines of a document read for its addressee or name line
@@ -86,9 +88,13 @@ def person_orgs(directory: Directory, name: str) -> set[str]:
 
 def people_named(directory: Directory, text: str) -> set[str]:
     """The full names (spaces left out) of the address book that ``text`` writes with an honorific (「被害者 遠藤 修
-    様の件」 -> 遠藤修): the people a mail's text speaks of."""
+    様の件」 -> 遠藤修; 「Maria Santosさん」 -> MariaSantos): the people a mail's text speaks of."""
     out: set[str] = set()
-    for m in _NAMED_PERSON.finditer(unicodedata.normalize("NFKC", text)):
+    text = unicodedata.normalize("NFKC", text)
+    for m in _LATIN_NAMED.finditer(text):
+        if directory.named(m.group(1)):
+            out.add("".join(m.group(1).split()))
+    for m in _NAMED_PERSON.finditer(text):
         family, given = m.group(1), m.group(2)
         for k in range(len(family), 0, -1):  # 被害者 遠藤 -> 遠藤: the run before the name may be a word
             if given and directory.named(family[-k:] + given):
