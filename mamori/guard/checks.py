@@ -2177,11 +2177,24 @@ def _document_head(a: AttachmentInfo) -> list[str]:
     return [ln.strip() for ln in a.text.splitlines() if ln.strip()][:ADDRESSEE_HEAD]
 
 
-def _owner_stated(ctx: Context, name: str) -> bool:
-    """The mail's own text (subject, body without its quoted part) writes the full name (spaces left out)."""
+# a number the mail's text gives with its label (「患者ID 12345678（松下様）」「受付番号: K-204518」)
+_STATED_NUMBER = re.compile(r"(?:番号|ID|No\.?)\s*[:.]?\s*([A-Za-z0-9][A-Za-z0-9-]{5,})", re.IGNORECASE)
+
+
+def _owner_stated(ctx: Context, owner: Owner, a: AttachmentInfo) -> bool:
+    """The mail's own text (subject, body without its quoted part) names the document's person: their full name
+    (spaces left out), or their surname with an honorific beside a labelled number (6 characters or more) the
+    document itself writes (「患者ID 12345678（松下様）」: a patient named by ID and surname only)."""
     m = ctx.message
     own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
-    return name in re.sub(r"\s+", "", own)
+    if owner.name in re.sub(r"\s+", "", own):
+        return True
+    if not owner.family or not re.search(re.escape(owner.family) + r"\s*(?:様|さま|さん|氏|殿)", own):
+        return False
+    doc = unicodedata.normalize("NFKC", a.text + "\n" + a.filename)
+    return any(
+        re.search(rf"(?<![A-Za-z0-9-]){re.escape(n)}(?![A-Za-z0-9-])", doc) for n in _STATED_NUMBER.findall(own)
+    )
 
 
 def _reaches_exactly(ctx: Context, named: set[str]) -> bool:
@@ -2202,7 +2215,7 @@ def _addressed_document(ctx: Context, a: AttachmentInfo) -> bool:
     if a.filename == BODY_NAME or a.records > ADDRESSED_DOCUMENT_RECORDS:
         return False
     owner = document_owner(ctx.directory, a.text, a.filename)
-    if owner is None or not _owner_stated(ctx, owner.name):
+    if owner is None or not _owner_stated(ctx, owner, a):
         return False
     return _reaches_exactly(ctx, head_addressees(ctx, _document_head(a)))
 

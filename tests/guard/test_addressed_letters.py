@@ -149,3 +149,16 @@ def test_a_patients_household_label_with_a_space_before_the_honorific():
     row = "松下 浩,マツシタ ヒロシ,hiroshi.m@inbox-one.test,個人（患者 松下 里美 様）\n"
     households = parse_contacts(CONTACTS + row)
     assert label_people(households).get("松下里美") == {"個人（患者 松下 里美 様）"}
+
+
+def test_a_patient_named_by_id_and_surname_in_the_mail(policy, book, sent):
+    doc = replace(referral(), text=referral().text + "患者ID: 80412337\n")
+    opening = "青葉内科クリニック 森先生\n\n患者ID 80412337（松下様）の診療情報提供書を添付いたします。"
+    v = judge(msg([MORI], opening + SIGNATURE, (doc,)), policy, book, sent)
+    assert severity(v) == {"confirm"}
+    # another patient's number beside the same surname: not this letter's person
+    opening = "青葉内科クリニック 森先生\n\n患者ID 80419921（松下様）の診療情報提供書を添付いたします。"
+    assert "sensitive_pii" in held(judge(msg([MORI], opening + SIGNATURE, (doc,)), policy, book, sent))
+    # the number without the surname: held
+    opening = "青葉内科クリニック 森先生\n\n患者ID 80412337 の診療情報提供書を添付いたします。"
+    assert "sensitive_pii" in held(judge(msg([MORI], opening + SIGNATURE, (doc,)), policy, book, sent))
