@@ -32,7 +32,7 @@ from mamori.guard.model import (
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
-from mamori.guard.salutation import Salutation, own_text, parse
+from mamori.guard.salutation import Salutation, opening_lines, own_text, parse
 
 PERSONAL_TYPES = frozenset(
     {
@@ -1490,7 +1490,8 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if named_for_recipient(ctx, a, vis):
             continue  # the recipient's own document, whatever organisations it names further down
         other = _filename_person(ctx, a.filename, vis, rec_orgs)
-        if other is not None:
+        if other is not None and not addressed_to_recipients(ctx, a):
+            # (a letter addressed to the recipients about the person the mail names: that person is its subject)
             family, given = split_full_name(other.name) or (surname(other.name), "")
             shown = f"{family} {'■' * len(given)}".strip()
             out.append(
@@ -2153,6 +2154,110 @@ def _routine_channel(ctx: Context, a: AttachmentInfo) -> bool:
     return all(ctx.history.routine_channel(ctx.message.subject, r.address) for r in ctx.external)
 
 
+ADDRESSED_DOCUMENT_RECORDS = 8  # people one person's letter may name (the person, the addressee, the writer, kin)
+ADDRESSEE_HEAD = 5  # first lines of a document (or of the mail's opening) read for whom it is addressed to
+# the end of an addressee line: an honorific or a physician's (御侍史, 御机下, 先生), or 御中
+_ADDRESSEE_END = re.compile(r"(?:様|さま|殿|御中|先生|御侍史|侍史|御机下|机下|各位)\s*$")
+
+
+def _addressee_rows(lines: list[str]) -> list[int]:
+    """The indices of ``lines`` in an addressee block: a line that ends with an honorific, and the one or two lines
+    above such a line (「青葉内科クリニック」 / 「森 直人 先生 御侍史」; an organisation, a department, a person)."""
+    ends = [bool(_ADDRESSEE_END.search(unicodedata.normalize("NFKC", ln))) for ln in lines]
+    return [i for i in range(len(lines)) if any(ends[i : i + 3])]
+
+
+def head_addressees(ctx: Context, lines: list[str]) -> set[str]:
+    """The organisations (not ours) an addressee block names (`_addressee_rows`): 「ともしび生命保険株式会社 御中」,
+    「ケアプランすずらん 大野 千里 様」, 「青葉内科クリニック」 above 「森 直人 先生 御侍史」."""
+    return {o for i in _addressee_rows(lines) for _, o in ctx.directory.orgs_in(lines[i]) if not ctx.is_own(o)}
+
+
+def _document_head(a: AttachmentInfo) -> list[str]:
+    return [ln.strip() for ln in a.text.splitlines() if ln.strip()][:ADDRESSEE_HEAD]
+
+
+# a number the mail's text gives with its label (「患者ID 12345678（松下様）」「受付番号: K-204518」)
+_STATED_NUMBER = re.compile(r"(?:番号|ID|No\.?)\s*[:.]?\s*([A-Za-z0-9][A-Za-z0-9-]{5,})", re.IGNORECASE)
+
+
+def _owner_stated(ctx: Context, owner: Owner, a: AttachmentInfo) -> bool:
+    """The mail's own text (subject, body without its quoted part) names the document's person: their full name
+    (spaces left out), or their surname with an honorific beside a labelled number (6 characters or more) the
+    document itself writes (「患者ID 12345678（松下様）」: a patient named by ID and surname only)."""
+    m = ctx.message
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    if owner.name in re.sub(r"\s+", "", own):
+        return True
+    if not owner.family or not re.search(re.escape(owner.family) + r"\s*(?:様|さま|さん|氏|殿)", own):
+        return False
+    doc = unicodedata.normalize("NFKC", a.text + "\n" + a.filename)
+    return any(
+        re.search(rf"(?<![A-Za-z0-9-]){re.escape(n)}(?![A-Za-z0-9-])", doc) for n in _STATED_NUMBER.findall(own)
+    )
+
+
+def _reaches_exactly(ctx: Context, named: set[str]) -> bool:
+    """Every external recipient (Bcc included) is at one of ``named`` (not a private person), and every one of
+    ``named`` is reached."""
+    if not named or not ctx.external:
+        return False
+    reached: set[str] = set()
+    for r in ctx.external:
+        hit = ctx.orgs_of(r) & named
+        if not hit or _individual(ctx, r):
+            return False
+        reached |= hit
+    return reached == named
+
+
+def _addressed_document(ctx: Context, a: AttachmentInfo) -> bool:
+    if a.filename == BODY_NAME or a.records > ADDRESSED_DOCUMENT_RECORDS:
+        return False
+    owner = document_owner(ctx.directory, a.text, a.filename)
+    if owner is None or not _owner_stated(ctx, owner, a):
+        return False
+    return _reaches_exactly(ctx, head_addressees(ctx, _document_head(a)))
+
+
+def addressed_to_recipients(ctx: Context, a: AttachmentInfo) -> bool:
+    """One person's letter (a referral, a nursing summary, a certificate for an insurer) that states whom it is for
+    and whom it is about, both agreeing with the mail: its addressee block (its first lines) names an organisation
+    of every external recipient (Bcc included) and no other, and the person it is about (`document_owner`) is named
+    in full by the mail's own text (subject or body, quotes left out). The message text is such a letter's cover
+    note: about one person at most, its opening addressee block naming the same organisations, with an attachment
+    that is such a letter. False (fail closed) for a list of people (pasted in the body too), a letter addressed to
+    another organisation (the namesake doctor at another clinic), a recipient at none of the named organisations (a
+    Cc beside the addressee), a letter about another person than the mail's (the wrong patient's file), and a
+    recipient the address book files under no organisation."""
+    if a.filename != BODY_NAME:
+        return _addressed_document(ctx, a)
+    if a.records > OWN_DOCUMENT_RECORDS or not _reaches_exactly(
+        ctx, head_addressees(ctx, opening_lines(ctx.message.body))
+    ):
+        return False
+    return any(_addressed_document(ctx, d) for d in ctx.message.scanned if d.filename != BODY_NAME)
+
+
+def _returned_list(ctx: Context, a: AttachmentInfo) -> bool:
+    """A list of people that names its organisation, going back to that organisation only (`returned_to_owner`:
+    every external recipient is there, every list names no one else's organisation): a company's own employees'
+    健診結果 to its own personnel desk. The organisation must be named beyond the list's addressee block (in its
+    title, a column, its file name): a list addressed 「…御中」 says whom it is for, not whose people it lists (a
+    hospital's trial subjects to the study's agent, one patient's letter to a clinic)."""
+    if a.filename == BODY_NAME or not a.records:
+        return False
+    owners = returned_to_owner(ctx)
+    if not owners:
+        return False
+    lines = [ln for ln in a.text.splitlines() if ln.strip()]
+    skip = set(_addressee_rows([ln.strip() for ln in lines[:ADDRESSEE_HEAD]]))
+    rest = "\n".join(ln for i, ln in enumerate(lines) if i not in skip)
+    named = {o for text in (rest, a.filename) for _, o in ctx.directory.orgs_in(text)} | filename_orgs(ctx, a.filename)
+    named = {o for o in named if not ctx.is_own(o)}
+    return bool(named) and named <= owners
+
+
 def _confirmed(reason: Reason, en_why: str, ja_why: str) -> Reason:
     """``reason`` asked of the sender (`confirm`) instead of held, its texts told why: ``en_why`` takes the English
     text's full stop, ``ja_why`` its closing 「います。」 (the texts of `sensitive_pii`, masked by `Context.reason`)."""
@@ -2175,6 +2280,18 @@ _SENSITIVE_CONFIRMED: tuple[tuple[Callable[[Context, AttachmentInfo], bool], str
         "number): confirm that they may receive it.",
         "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある関係者です。この方に渡してよい情報か（ご本人の同意"
         "など）ご確認ください。",
+    ),
+    (
+        addressed_to_recipients,
+        ", and is addressed to the recipients' organisation, about the person the message names: confirm that they "
+        "may receive it.",
+        "ます。書類の宛名は宛先の組織で、本文で名前を挙げた方についての書類です。この方に渡してよい情報か（ご本人の同意"
+        "など）ご確認ください。",
+    ),
+    (
+        _returned_list,
+        ", and goes back to the organisation the list is of (its own people): confirm.",
+        "ます。一覧に書かれた組織ご自身への送付です（その組織の方々の情報）。送ってよいかご確認ください。",
     ),
     (
         _routine_channel,

@@ -22,16 +22,16 @@ _NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, ka
 # label may stand apart from the name by a space or a tab instead of a colon (「氏名　木村 勝　様」「被害者氏名　渡辺
 # 浩二」), and an account's holder is one too (「口座名義 菅原 理恵」)
 _NAME_LINE = re.compile(
-    r"^\s*[^\s:：]{0,6}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
+    r"^\s*[^\s:：]{0,10}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
     r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]+"
     rf"([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
 )
 # column labels a table's header row writes after 氏名 (「氏名 住所 電話」): no name
 _COLUMN_LABEL = re.compile(r"住所|電話|携帯|生年|性別|年齢|所属|部署|番号|メール|備考|続柄|職業|連絡先|フリガナ|カナ")
 # a person written by full name with an honorific in an organisation's label (ご家庭（駅前教室・田中 心春さん）,
-# 個人のお客様（吉田 陽子様ご家族）): the private party the label files
+# 個人のお客様（吉田 陽子様ご家族）, 個人（患者 松下 里美 様）): the private party the label files
 _LABEL_PERSON = re.compile(
-    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)"
+    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)[ \u3000]?"
     r"(?:さん|様|さま|くん|ちゃん)"
 )
 # a full name 姓 名 (a space between) with an honorific, a space before it allowed: 「遠藤 修 様」「遠藤 修様」
