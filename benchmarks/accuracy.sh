@@ -18,6 +18,7 @@
 #   ja-biz15/dev (a trucking and warehouse company in 富山, by an eleventh author) and ja-biz16/dev (a ryokan and city hotel group in
 #   石川, by a twelfth):
 #   the judges of the ninth session's rules
+#   ja-biz17/dev (a school board and its schools in 佐賀, by a thirteenth author): a judge of the tenth session's rules
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
@@ -61,6 +62,7 @@ for s in "${sets[@]}"; do
   case "$s" in ja-biz14/dev*) gold="benchmarks/ja_biz14/${s#ja-biz14/}.jsonl" ;; esac
   case "$s" in ja-biz15/dev*) gold="benchmarks/ja_biz15/${s#ja-biz15/}.jsonl" ;; esac
   case "$s" in ja-biz16/dev*) gold="benchmarks/ja_biz16/${s#ja-biz16/}.jsonl" ;; esac
+  case "$s" in ja-biz17/dev*) gold="benchmarks/ja_biz17/${s#ja-biz17/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }
