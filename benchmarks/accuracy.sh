@@ -15,6 +15,10 @@
 #   IT company's Tokyo office, bilingual, by an eighth): the judges of the seventh session's rules
 #   ja-biz13/dev (a town office in 島根, by a ninth author) and ja-biz14/dev (a general hospital in 久留米, by a
 #   tenth): the judges of the eighth session's rules
+#   ja-biz15/dev (a trucking and warehouse company in 富山, by an eleventh author) and ja-biz16/dev (a ryokan and city hotel group in
+#   石川, by a twelfth):
+#   the judges of the ninth session's rules
+#   ja-biz17/dev (a school board and its schools in 佐賀, by a thirteenth author): a judge of the tenth session's rules
 #   ja-prose/dev (this repository's prose sentences with names, benchmarks/ja_prose/)
 #   ja-ner-wiki/test  ja-gsd-ne/dev  ja-gsd-ne/test  en-synth/dev  en-synth/test
 # Environment: MAMORI (default .venv/bin/mamori), MAMORI_EVAL (default ../shared/eval or /work/shared/eval),
@@ -56,6 +60,9 @@ for s in "${sets[@]}"; do
   case "$s" in ja-biz12/dev*) gold="benchmarks/ja_biz12/${s#ja-biz12/}.jsonl" ;; esac
   case "$s" in ja-biz13/dev*) gold="benchmarks/ja_biz13/${s#ja-biz13/}.jsonl" ;; esac
   case "$s" in ja-biz14/dev*) gold="benchmarks/ja_biz14/${s#ja-biz14/}.jsonl" ;; esac
+  case "$s" in ja-biz15/dev*) gold="benchmarks/ja_biz15/${s#ja-biz15/}.jsonl" ;; esac
+  case "$s" in ja-biz16/dev*) gold="benchmarks/ja_biz16/${s#ja-biz16/}.jsonl" ;; esac
+  case "$s" in ja-biz17/dev*) gold="benchmarks/ja_biz17/${s#ja-biz17/}.jsonl" ;; esac
   [ "$s" != "ja-prose/dev" ] || gold="benchmarks/ja_prose/dev.jsonl"
   name="${s//\//-}"
   [ -f "$gold" ] || { echo "missing $gold" >&2; exit 2; }

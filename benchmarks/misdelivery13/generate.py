@@ -137,7 +137,7 @@ def birth(year: int) -> str:
 def my_number() -> str:
     """A 12-digit 個人番号 with a valid check digit (invented)."""
     d = [R.randint(0, 9) for _ in range(11)]
-    s = sum(d[10 - n] * ((n + 1) if n <= 5 else (n - 5)) for n in range(11))
+    s = sum(d[10 - n] * ((n + 2) if n <= 5 else (n - 4)) for n in range(11))
     r = s % 11
     c = 0 if r <= 1 else 11 - r
     x = "".join(map(str, d)) + str(c)

@@ -182,18 +182,24 @@ _CONTACT_HEADER = re.compile(
 
 
 _HOLDER_HEADER = re.compile(r"名義|氏名|名前|姓名|顧客名|^(full\s*)?name$|^holder$", re.IGNORECASE)
+# a column of the number a person is filed under (学籍番号, 会員番号, 社員ID, Member No): one value in every row beside
+# one name is one person's record too
+_NUMBER_HEADER = re.compile(r"番号|ＩＤ|\bID\b|\bNo\.?$|コード", re.IGNORECASE)
 
 
 def one_holder(table: Table) -> bool:
     """Every row read is of one person: the table's name or account-holder column (氏名, 口座名義) and each of its
-    columns of a way to reach or identify someone (口座番号, 電話, 生年月日, 住所; one at least) hold one and the
-    same value in all its rows, two rows or more — one customer's statement (取引明細) or schedule, not a list. A
-    column of names alone that repeats one name says nothing of the people."""
+    columns of a way to reach or identify someone (口座番号, 電話, 生年月日, 住所, the number the person is filed under:
+    学籍番号, 会員番号; one at least) hold one and the same value in all its rows, two rows or more — one customer's
+    statement (取引明細) or schedule, one student's course list, not a list. A column of names alone that repeats one
+    name says nothing of the people."""
     header = [h.strip() for h in table.header]
     col = next((i for i, h in enumerate(header) if h and _HOLDER_HEADER.search(h)), None)
     if col is None or len(table.rows) < 2:
         return False
-    others = [i for i, h in enumerate(header) if h and i != col and _CONTACT_HEADER.search(h)]
+    others = [
+        i for i, h in enumerate(header) if h and i != col and (_CONTACT_HEADER.search(h) or _NUMBER_HEADER.search(h))
+    ]
     if not others:
         return False
     for c in (col, *others):

@@ -17,6 +17,7 @@ from mamori.guard.directory import Contact, Directory, org_stem, short_org_form,
 from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
+from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, label_ids, mailbox_ids, shape
 from mamori.guard.lookalike import lookalike_of
 from mamori.guard.model import (
     FIELD_LABELS,
@@ -31,7 +32,7 @@ from mamori.guard.model import (
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
-from mamori.guard.salutation import Salutation, own_text, parse
+from mamori.guard.salutation import Salutation, opening_lines, own_text, parse
 
 PERSONAL_TYPES = frozenset(
     {
@@ -358,12 +359,14 @@ def similar_recipient(ctx: Context) -> list[Reason]:
     sender = ctx.message.sender
     usual = ctx.history.addresses.get(sender.lower(), set())
     known_domains = ctx.directory.domains | ctx.history.all_domains
+    family = _family_recipients(ctx)
     for r in ctx.external:
-        if r.field == "bcc" or r.address in usual:
+        if r.field == "bcc" or r.address in usual or r.address in family:
             continue
         contact = ctx.directory.lookup(r.address)
         name = r.name or (contact.name if contact else "")
         twins = [c for c in ctx.directory.named(name) if c.email != r.address] if name else []
+        twins = [c for c in twins if not _twin_ruled_out(ctx, c, r)]
         usual_twins = [c for c in twins if c.email in usual]
         same_local = sorted(a for a in usual if a.rpartition("@")[0] == r.local and a != r.address)
         if r.local in ROLE_LOCAL_PARTS or len(r.local) < 4:
@@ -429,10 +432,63 @@ def similar_recipient(ctx: Context) -> list[Reason]:
                     [r.address],
                 )
             )
-    flagged = {a for reason in out for a in reason.recipients}
+    flagged = {a for reason in out for a in reason.recipients} | family
     out += [reason for r in ctx.external if r.address not in flagged if (reason := _namesake_elsewhere(ctx, r))]
     flagged = {a for reason in out for a in reason.recipients}
     return out + [reason for r in ctx.external if r.address not in flagged if (reason := _colleague_namesake(ctx, r))]
+
+
+def households(ctx: Context, contact: Contact | None) -> set[str]:
+    """The households the address book states for a private contact: the labels that name them (a guardian's row
+    「保護者（佐藤 智也 25E0180）」 names the student; siblings share one), and their own label when it names someone
+    (the guardian's). A label naming that full name with an identification number the contact does not carry names
+    another person of the same name."""
+    if contact is None:
+        return set()
+    people = label_people(ctx.directory)
+    out = {contact.organization} if contact.organization in _label_orgs(ctx) else set()
+    if not _private_person(ctx, contact.email):
+        return out  # a company's contact is not the private person a label names, whatever their name
+    ids = contact_ids(ctx.directory, contact)
+    for org in people.get("".join(contact.name.split()), ()):
+        written = label_ids(org)
+        if not written or written & ids:
+            out.add(org)
+    return out
+
+
+def _label_orgs(ctx: Context) -> set[str]:
+    cached = ctx.directory.__dict__.get("_label_orgs")
+    if cached is None:
+        cached = {o for orgs in label_people(ctx.directory).values() for o in orgs}
+        ctx.directory.__dict__["_label_orgs"] = cached
+    return cached
+
+
+def _family_recipients(ctx: Context) -> set[str]:
+    """External recipients of one household with another recipient of the message, as the address book states it
+    (a student and their own guardian, siblings): the family written to together, not a namesake picked by mistake."""
+    ext = ctx.external
+    if len(ext) < 2:
+        return set()
+    homes = {r.address: households(ctx, ctx.directory.lookup(r.address)) for r in ext}
+    return {a for a, h in homes.items() if h and any(h & o for b, o in homes.items() if b != a)}
+
+
+def _twin_ruled_out(ctx: Context, twin: Contact, r: Recipient) -> bool:
+    """``twin`` (a contact of the recipient's full name at another address) is the recipient themself, or shown not
+    to be the one meant, by identification numbers: the address book ties both mailboxes to one number (a
+    student's private mailbox beside the university's), or an attachment gives a number the recipient carries and
+    the twin does not (the right one of two students of the same name)."""
+    mine = recipient_ids(ctx, r)
+    if not mine:
+        return False
+    theirs = contact_ids(ctx.directory, twin)
+    if mine & theirs:
+        return True
+    return any(
+        (ids := document_ids(a.text, a.filename)) & mine and not ids & theirs for a in ctx.message.attachments
+    )
 
 
 def _private_twin(ctx: Context, r: Recipient, twins: list[Contact]) -> Contact | None:
@@ -1404,6 +1460,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if reason := _other_reference(ctx, a, vis):
             out.append(reason)
             continue
+        if reason := _other_identifier(ctx, a, vis):
+            out.append(reason)
+            continue
         owner = document_owner(ctx.directory, a.text, a.filename)
         if owner is not None and _owned_by_recipients(ctx, owner, vis, rec_orgs):
             continue  # one person's document, that person a recipient or of a recipient's household/organisation
@@ -1431,7 +1490,8 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if named_for_recipient(ctx, a, vis):
             continue  # the recipient's own document, whatever organisations it names further down
         other = _filename_person(ctx, a.filename, vis, rec_orgs)
-        if other is not None:
+        if other is not None and not addressed_to_recipients(ctx, a):
+            # (a letter addressed to the recipients about the person the mail names: that person is its subject)
             family, given = split_full_name(other.name) or (surname(other.name), "")
             shown = f"{family} {'■' * len(given)}".strip()
             out.append(
@@ -1468,6 +1528,67 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
+    """The identification numbers the address book ties to a recipient (``identifiers.contact_ids``), or those of
+    their mailbox name when it does not know them."""
+    contact = ctx.directory.lookup(r.address)
+    return contact_ids(ctx.directory, contact) if contact else mailbox_ids(r.local)
+
+
+def _stated_ids(ctx: Context) -> set[str]:
+    """The identification numbers the mail's own text states (subject, body without its quote: 「Maria Santos
+    (23G0847)」) and those the address book ties to the people it names with an honorific (「Maria Santosさん」),
+    recipients aside; a name contacts under several labels share says nothing."""
+    m = ctx.message
+    own = m.subject + "\n" + own_text(m.body)
+    out = label_ids(own)
+    for name in people_named(ctx.directory, own) - _recipient_full_names(ctx, list(ctx.message.recipients)):
+        people = ctx.directory.named(name)
+        if len({c.organization for c in people}) == 1:  # one person (their rows under one label), not namesakes
+            out |= set().union(*(contact_ids(ctx.directory, c) for c in people))
+    return out
+
+
+def _other_identifier(ctx: Context, a: AttachmentInfo, recipients: list[Recipient]) -> Reason | None:
+    """A document giving a person's identification number (its file name, a labelled line: 学籍番号 25J1601) that no
+    recipient carries, while a recipient carries a number of the same shape (their mailbox s24j0140@, their row
+    「保護者（… 23S0369）」): another person's document, the two people told apart by that number only (two students
+    named 佐藤 陸). When no recipient carries a number of that shape (a company, a partner receiving a student's
+    papers), the mail's own text may: it states a number of that shape, or names a person the address book ties to
+    one (「Maria Santosさんの在留カードの写し」), and the document gives none of them — the person meant is another.
+    Not judged for a document with more than `MAX_DOCUMENT_IDS` numbers of one shape (a list), nor when neither the
+    recipients nor the text state a number of that shape."""
+    if a.filename == BODY_NAME:
+        return None
+    ids = document_ids(a.text, a.filename)
+    if not ids:
+        return None
+    theirs = set().union(*(recipient_ids(ctx, r) for r in recipients))
+    stated = _stated_ids(ctx)
+    for form in sorted({shape(i) for i in ids}):
+        mine = {i for i in ids if shape(i) == form}
+        if len(mine) > MAX_DOCUMENT_IDS:
+            continue
+        if any(shape(t) == form for t in theirs):
+            if mine <= theirs:
+                continue
+        elif not any(shape(t) == form for t in stated) or mine & stated:
+            continue
+        shown = a.filename
+        for i in ids:
+            shown = re.sub(re.escape(i), "■" * len(i), shown, flags=re.IGNORECASE)
+        return ctx.reason(
+            "attachment_recipient_mismatch",
+            f"The attachment {shown} gives an identification number that the address book ties to no recipient; "
+            "the recipients' numbers are others: another person's document?",
+            f"添付ファイル {shown} に書かれた番号（学籍番号・会員番号など）は、アドレス帳で宛先の方の番号ではありません"
+            "（宛先の方の番号は別です）。別の方の書類ではありませんか？",
+            [shown],
+            [r.address for r in recipients],
+        )
+    return None
 
 
 def _usual_parties(ctx: Context, orgs: set[str]) -> bool:
@@ -1964,7 +2085,7 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
     owner = document_owner(ctx.directory, a.text, a.filename)
     if owner is None:
         return False
-    if _sensitive_by_name(a) and owner.name not in unicodedata.normalize("NFKC", a.filename).replace(" ", ""):
+    if _sensitive_by_name(a) and not _named_for_owner(ctx, a.filename, owner):
         return False  # a few people's list named after what it holds (健康診断結果一覧), not 健康診断書_北川亮介
     members = ctx.directory.org_members
     households = {
@@ -1978,6 +2099,19 @@ def _to_subject_only(ctx: Context, a: AttachmentInfo) -> bool:
         if not (_private_person(ctx, r.address) and ctx.orgs_of(r) & households):
             return False
     return True
+
+
+def _named_for_owner(ctx: Context, filename: str, owner: Owner) -> bool:
+    """The file name writes the document's person: their full name (健康診断書_北川亮介.pdf), or identification numbers
+    the address book ties to that person (25E1965_診断書.pdf, the number in their mailbox name; their rows under one
+    label)."""
+    if owner.name in unicodedata.normalize("NFKC", filename).replace(" ", ""):
+        return True
+    ids = label_ids(filename.rsplit(".", 1)[0])
+    people = ctx.directory.named(owner.name)
+    if not ids or len({c.organization for c in people}) != 1:
+        return False  # a name several people share under different labels: the number alone may be another's
+    return ids <= set().union(*(contact_ids(ctx.directory, c) for c in people))
 
 
 def sensitive_pii(ctx: Context) -> list[Reason]:
@@ -2020,6 +2154,110 @@ def _routine_channel(ctx: Context, a: AttachmentInfo) -> bool:
     return all(ctx.history.routine_channel(ctx.message.subject, r.address) for r in ctx.external)
 
 
+ADDRESSED_DOCUMENT_RECORDS = 8  # people one person's letter may name (the person, the addressee, the writer, kin)
+ADDRESSEE_HEAD = 5  # first lines of a document (or of the mail's opening) read for whom it is addressed to
+# the end of an addressee line: an honorific or a physician's (御侍史, 御机下, 先生), or 御中
+_ADDRESSEE_END = re.compile(r"(?:様|さま|殿|御中|先生|御侍史|侍史|御机下|机下|各位)\s*$")
+
+
+def _addressee_rows(lines: list[str]) -> list[int]:
+    """The indices of ``lines`` in an addressee block: a line that ends with an honorific, and the one or two lines
+    above such a line (「青葉内科クリニック」 / 「森 直人 先生 御侍史」; an organisation, a department, a person)."""
+    ends = [bool(_ADDRESSEE_END.search(unicodedata.normalize("NFKC", ln))) for ln in lines]
+    return [i for i in range(len(lines)) if any(ends[i : i + 3])]
+
+
+def head_addressees(ctx: Context, lines: list[str]) -> set[str]:
+    """The organisations (not ours) an addressee block names (`_addressee_rows`): 「ともしび生命保険株式会社 御中」,
+    「ケアプランすずらん 大野 千里 様」, 「青葉内科クリニック」 above 「森 直人 先生 御侍史」."""
+    return {o for i in _addressee_rows(lines) for _, o in ctx.directory.orgs_in(lines[i]) if not ctx.is_own(o)}
+
+
+def _document_head(a: AttachmentInfo) -> list[str]:
+    return [ln.strip() for ln in a.text.splitlines() if ln.strip()][:ADDRESSEE_HEAD]
+
+
+# a number the mail's text gives with its label (「患者ID 12345678（松下様）」「受付番号: K-204518」)
+_STATED_NUMBER = re.compile(r"(?:番号|ID|No\.?)\s*[:.]?\s*([A-Za-z0-9][A-Za-z0-9-]{5,})", re.IGNORECASE)
+
+
+def _owner_stated(ctx: Context, owner: Owner, a: AttachmentInfo) -> bool:
+    """The mail's own text (subject, body without its quoted part) names the document's person: their full name
+    (spaces left out), or their surname with an honorific beside a labelled number (6 characters or more) the
+    document itself writes (「患者ID 12345678（松下様）」: a patient named by ID and surname only)."""
+    m = ctx.message
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    if owner.name in re.sub(r"\s+", "", own):
+        return True
+    if not owner.family or not re.search(re.escape(owner.family) + r"\s*(?:様|さま|さん|氏|殿)", own):
+        return False
+    doc = unicodedata.normalize("NFKC", a.text + "\n" + a.filename)
+    return any(
+        re.search(rf"(?<![A-Za-z0-9-]){re.escape(n)}(?![A-Za-z0-9-])", doc) for n in _STATED_NUMBER.findall(own)
+    )
+
+
+def _reaches_exactly(ctx: Context, named: set[str]) -> bool:
+    """Every external recipient (Bcc included) is at one of ``named`` (not a private person), and every one of
+    ``named`` is reached."""
+    if not named or not ctx.external:
+        return False
+    reached: set[str] = set()
+    for r in ctx.external:
+        hit = ctx.orgs_of(r) & named
+        if not hit or _individual(ctx, r):
+            return False
+        reached |= hit
+    return reached == named
+
+
+def _addressed_document(ctx: Context, a: AttachmentInfo) -> bool:
+    if a.filename == BODY_NAME or a.records > ADDRESSED_DOCUMENT_RECORDS:
+        return False
+    owner = document_owner(ctx.directory, a.text, a.filename)
+    if owner is None or not _owner_stated(ctx, owner, a):
+        return False
+    return _reaches_exactly(ctx, head_addressees(ctx, _document_head(a)))
+
+
+def addressed_to_recipients(ctx: Context, a: AttachmentInfo) -> bool:
+    """One person's letter (a referral, a nursing summary, a certificate for an insurer) that states whom it is for
+    and whom it is about, both agreeing with the mail: its addressee block (its first lines) names an organisation
+    of every external recipient (Bcc included) and no other, and the person it is about (`document_owner`) is named
+    in full by the mail's own text (subject or body, quotes left out). The message text is such a letter's cover
+    note: about one person at most, its opening addressee block naming the same organisations, with an attachment
+    that is such a letter. False (fail closed) for a list of people (pasted in the body too), a letter addressed to
+    another organisation (the namesake doctor at another clinic), a recipient at none of the named organisations (a
+    Cc beside the addressee), a letter about another person than the mail's (the wrong patient's file), and a
+    recipient the address book files under no organisation."""
+    if a.filename != BODY_NAME:
+        return _addressed_document(ctx, a)
+    if a.records > OWN_DOCUMENT_RECORDS or not _reaches_exactly(
+        ctx, head_addressees(ctx, opening_lines(ctx.message.body))
+    ):
+        return False
+    return any(_addressed_document(ctx, d) for d in ctx.message.scanned if d.filename != BODY_NAME)
+
+
+def _returned_list(ctx: Context, a: AttachmentInfo) -> bool:
+    """A list of people that names its organisation, going back to that organisation only (`returned_to_owner`:
+    every external recipient is there, every list names no one else's organisation): a company's own employees'
+    健診結果 to its own personnel desk. The organisation must be named beyond the list's addressee block (in its
+    title, a column, its file name): a list addressed 「…御中」 says whom it is for, not whose people it lists (a
+    hospital's trial subjects to the study's agent, one patient's letter to a clinic)."""
+    if a.filename == BODY_NAME or not a.records:
+        return False
+    owners = returned_to_owner(ctx)
+    if not owners:
+        return False
+    lines = [ln for ln in a.text.splitlines() if ln.strip()]
+    skip = set(_addressee_rows([ln.strip() for ln in lines[:ADDRESSEE_HEAD]]))
+    rest = "\n".join(ln for i, ln in enumerate(lines) if i not in skip)
+    named = {o for text in (rest, a.filename) for _, o in ctx.directory.orgs_in(text)} | filename_orgs(ctx, a.filename)
+    named = {o for o in named if not ctx.is_own(o)}
+    return bool(named) and named <= owners
+
+
 def _confirmed(reason: Reason, en_why: str, ja_why: str) -> Reason:
     """``reason`` asked of the sender (`confirm`) instead of held, its texts told why: ``en_why`` takes the English
     text's full stop, ``ja_why`` its closing 「います。」 (the texts of `sensitive_pii`, masked by `Context.reason`)."""
@@ -2042,6 +2280,18 @@ _SENSITIVE_CONFIRMED: tuple[tuple[Callable[[Context, AttachmentInfo], bool], str
         "number): confirm that they may receive it.",
         "ます。宛先はいずれも、この書類の案件番号で過去にやり取りのある関係者です。この方に渡してよい情報か（ご本人の同意"
         "など）ご確認ください。",
+    ),
+    (
+        addressed_to_recipients,
+        ", and is addressed to the recipients' organisation, about the person the message names: confirm that they "
+        "may receive it.",
+        "ます。書類の宛名は宛先の組織で、本文で名前を挙げた方についての書類です。この方に渡してよい情報か（ご本人の同意"
+        "など）ご確認ください。",
+    ),
+    (
+        _returned_list,
+        ", and goes back to the organisation the list is of (its own people): confirm.",
+        "ます。一覧に書かれた組織ご自身への送付です（その組織の方々の情報）。送ってよいかご確認ください。",
     ),
     (
         _routine_channel,

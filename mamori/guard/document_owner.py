@@ -22,16 +22,16 @@ _NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, ka
 # label may stand apart from the name by a space or a tab instead of a colon (「氏名　木村 勝　様」「被害者氏名　渡辺
 # 浩二」), and an account's holder is one too (「口座名義 菅原 理恵」)
 _NAME_LINE = re.compile(
-    r"^\s*[^\s:：]{0,6}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
+    r"^\s*[^\s:：]{0,10}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
     r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]+"
     rf"([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
 )
 # column labels a table's header row writes after 氏名 (「氏名 住所 電話」): no name
 _COLUMN_LABEL = re.compile(r"住所|電話|携帯|生年|性別|年齢|所属|部署|番号|メール|備考|続柄|職業|連絡先|フリガナ|カナ")
 # a person written by full name with an honorific in an organisation's label (ご家庭（駅前教室・田中 心春さん）,
-# 個人のお客様（吉田 陽子様ご家族）): the private party the label files
+# 個人のお客様（吉田 陽子様ご家族）, 個人（患者 松下 里美 様）): the private party the label files
 _LABEL_PERSON = re.compile(
-    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)"
+    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]?([{_NAME_CHARS}]{{1,6}}?)[ \u3000]?"
     r"(?:さん|様|さま|くん|ちゃん)"
 )
 # a full name 姓 名 (a space between) with an honorific, a space before it allowed: 「遠藤 修 様」「遠藤 修様」
@@ -39,6 +39,13 @@ _NAMED_PERSON = re.compile(
     rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]([{_NAME_CHARS}]{{1,6}}?)[ \u3000]?"
     r"(?:様|さま|さん|氏|殿)"
 )
+# a full name 姓 名 (a space between) written bare in a label, no honorific: 「保護者（佐藤 智也 25E0180）」; a label
+# person only when the address book has a contact of that full name
+_LABEL_FULL_NAME = re.compile(
+    rf"(?<![{_NAME_CHARS}])([\u4e00-\u9fff々〆ヶ]{{1,4}})[ \u3000]([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
+)
+# a name in Latin letters (two to four capitalised words) with a Japanese honorific: 「Maria Santosさん」
+_LATIN_NAMED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,3}) ?(?:さん|様|さま|氏|殿)")
 _FILENAME_RUN = re.compile(rf"[{_NAME_CHARS}]{{3,12}}")
 MIN_NAME = 3  # characters of a full name read in a file name without a space (林学 is too short to tell)
 HEAD_LINES = 15  # lines of a document read for its addressee or name line
@@ -55,13 +62,19 @@ class Owner:
 
 
 def label_people(directory: Directory) -> dict[str, set[str]]:
-    """Full names (spaces left out) the organisations' labels write with an honorific -> those organisations."""
+    """Full names (spaces left out) the organisations' labels write with an honorific, or bare as 姓 名 when that is
+    a contact's full name (「保護者（佐藤 智也 25E0180）」: the guardian's row names the student) -> those
+    organisations: the households the labels state."""
     cached = directory.__dict__.get("_label_people")
     if cached is None:
         cached = {}
         for org in directory.org_domains:
-            for m in _LABEL_PERSON.finditer(unicodedata.normalize("NFKC", org)):
+            text = unicodedata.normalize("NFKC", org)
+            for m in _LABEL_PERSON.finditer(text):
                 if len(m.group(1) + m.group(2)) >= 2 and m.group(2):
+                    cached.setdefault(m.group(1) + m.group(2), set()).add(org)
+            for m in _LABEL_FULL_NAME.finditer(text):
+                if directory.named(m.group(1) + m.group(2)):
                     cached.setdefault(m.group(1) + m.group(2), set()).add(org)
         directory.__dict__["_label_people"] = cached
     return cached
@@ -75,9 +88,13 @@ def person_orgs(directory: Directory, name: str) -> set[str]:
 
 def people_named(directory: Directory, text: str) -> set[str]:
     """The full names (spaces left out) of the address book that ``text`` writes with an honorific (「被害者 遠藤 修
-    様の件」 -> 遠藤修): the people a mail's text speaks of."""
+    様の件」 -> 遠藤修; 「Maria Santosさん」 -> MariaSantos): the people a mail's text speaks of."""
     out: set[str] = set()
-    for m in _NAMED_PERSON.finditer(unicodedata.normalize("NFKC", text)):
+    text = unicodedata.normalize("NFKC", text)
+    for m in _LATIN_NAMED.finditer(text):
+        if directory.named(m.group(1)):
+            out.add("".join(m.group(1).split()))
+    for m in _NAMED_PERSON.finditer(text):
         family, given = m.group(1), m.group(2)
         for k in range(len(family), 0, -1):  # 被害者 遠藤 -> 遠藤: the run before the name may be a word
             if given and directory.named(family[-k:] + given):

@@ -27,7 +27,7 @@ def found(det: Detector, text: str, type_: str, lang: str = "auto") -> list[str]
 
 def test_email_forms(det: Detector) -> None:
     assert found(det, "メール：taro.yamada@example.co.jp までご連絡ください", "EMAIL") == ["taro.yamada@example.co.jp"]
-    assert found(det, "What's your email? CarlESteffensen@einrot.com", "EMAIL") == ["CarlESteffensen@einrot.com"]
+    assert found(det, "What's your email? OskarLBerglund@rhyta.com", "EMAIL") == ["OskarLBerglund@rhyta.com"]
     # full-width address: the span is in the original text
     assert found(det, "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "EMAIL") == ["ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ"]
     assert found(det, "連絡は<a.b+tag@mail.example.com>へ。", "EMAIL") == ["a.b+tag@mail.example.com"]
@@ -53,13 +53,13 @@ def test_email_not(det: Detector) -> None:
         ("フリーダイヤル 0120-123-456", "0120-123-456"),
         ("0800-123-4567（通話無料）", "0800-123-4567"),
         ("TEL：(03)1234-5678", "(03)1234-5678"),
-        ("連絡先：（070）8624-3813", "（070）8624-3813"),
+        ("連絡先：（070）5318-2946", "（070）5318-2946"),
         ("ＴＥＬ：０３－１２３４－５６７８", "０３－１２３４－５６７８"),
         ("電話：０３ー１２３４ー５６７８", "０３ー１２３４ー５６７８"),
         ("携帯電話：09012345678", "09012345678"),
         ("Tel: +81-3-1234-5678", "+81-3-1234-5678"),
         ("電話 +81 90 1234 5678", "+81 90 1234 5678"),
-        ("TEL06-7462-4341", "06-7462-4341"),
+        ("TEL06-6819-2735", "06-6819-2735"),
     ],
 )
 def test_japanese_phones(det: Detector, text: str, want: str) -> None:
@@ -84,14 +84,14 @@ def test_phone_negatives(det: Detector) -> None:
 
 
 def test_english_phones(det: Detector) -> None:
-    assert found(det, "Can someone call me on (602)272-9781?", "PHONE") == ["(602)272-9781"]
-    assert found(det, "Desk: +1-903-140-4508x769\n", "PHONE") == ["+1-903-140-4508x769"]
-    assert found(det, "Fax: +41 (0)62 585 51 90", "PHONE") == ["+41 (0)62 585 51 90"]
-    assert found(det, "Phone:\n0490 75 40 81\n", "PHONE") == ["0490 75 40 81"]
-    assert found(det, "781 1704 office\n", "PHONE") == ["781 1704"]
+    assert found(det, "Can someone call me on (602)318-4476?", "PHONE") == ["(602)318-4476"]
+    assert found(det, "Desk: +1-903-271-5836x412\n", "PHONE") == ["+1-903-271-5836x412"]
+    assert found(det, "Fax: +41 (0)62 734 18 26", "PHONE") == ["+41 (0)62 734 18 26"]
+    assert found(det, "Phone:\n0490 62 17 35\n", "PHONE") == ["0490 62 17 35"]
+    assert found(det, "781 5296 office\n", "PHONE") == ["781 5296"]
     assert found(det, "Our offices are located at 6556 106 Rue Ettat", "PHONE") == []
     assert found(det, "When: 2000-04-16 11:34:35", "PHONE") == []
-    assert found(det, "keep getting address 172.61.42.192 blocked", "PHONE") == []
+    assert found(det, "keep getting address 172.58.33.207 blocked", "PHONE") == []
 
 
 def test_jp_phone_validation(det: Detector) -> None:
@@ -151,8 +151,8 @@ def test_postal_code_negatives(det: Detector) -> None:
 
 
 def test_ip_addresses(det: Detector) -> None:
-    assert found(det, "keep getting address 195.206.132.199 blocked", "IP_ADDRESS") == ["195.206.132.199"]
-    assert found(det, "client_ip = ?%//!%20\\|16.244.11.141|%20/", "IP_ADDRESS") == ["16.244.11.141"]
+    assert found(det, "keep getting address 195.214.87.163 blocked", "IP_ADDRESS") == ["195.214.87.163"]
+    assert found(det, "client_ip = ?%//!%20\\|16.231.48.92|%20/", "IP_ADDRESS") == ["16.231.48.92"]
     assert found(det, "IPアドレス：2001:db8::8a2e:370:7334 から", "IP_ADDRESS") == ["2001:db8::8a2e:370:7334"]
     assert found(det, "version 1.2.3.4 and 999.1.1.1 and 10:30:00", "IP_ADDRESS") == []
 
@@ -177,8 +177,8 @@ def test_long_inputs_are_fast(det: Detector) -> None:
 
 def test_phone_in_an_exchange_the_metadata_does_not_know(det: Detector) -> None:
     # 073-2xx is not allocated per phonenumbers' JP metadata; hyphenated with a phone label it is still a phone
-    assert found(det, "電話番号：073-235-6997", "PHONE") == ["073-235-6997"]
-    assert found(det, "番号 0732356997", "PHONE") == []
+    assert found(det, "電話番号：073-236-4185", "PHONE") == ["073-236-4185"]
+    assert found(det, "番号 0732364185", "PHONE") == []
 
 
 def test_quantities_are_not_numbers_of_anything(det: Detector) -> None:

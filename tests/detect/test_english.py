@@ -58,7 +58,7 @@ def test_english_lines_of_a_japanese_document() -> None:
         ("Dear Maria,\nthank you for your order.", "Maria"),
         ("Hi Tadeusz, can we talk?", "Tadeusz"),
         ("My name is Annika Lindqvist and I need help.", "Annika Lindqvist"),
-        ("The form was signed by Faina D. Yefremova yesterday.", "Faina D. Yefremova"),
+        ("The form was signed by Galina D. Morozova yesterday.", "Galina D. Morozova"),
         ("We met Robert Johnson at the fair.", "Robert Johnson"),
     ],
 )
@@ -96,7 +96,7 @@ def test_common_words_that_are_also_names_are_not_persons(det: Detector, text: s
 
 
 def test_lowercase_name_after_my_name_is(det: Detector) -> None:
-    assert ("PERSON", "lena andersson") in found(det, "hi, my name is lena andersson.")
+    assert ("PERSON", "karin lindholm") in found(det, "hi, my name is karin lindholm.")
 
 
 # ---- ORGANIZATION and LOCATION -----------------------------------------------------------------
@@ -154,14 +154,14 @@ def test_uk_address_with_postcode(det: Detector) -> None:
 def test_european_street_and_city(det: Detector) -> None:
     got = found(det, "Our office: Keizersgracht 123, 1015 CJ Amsterdam, Netherlands.", "ADDRESS")
     assert got and got[0][1].startswith("Keizersgracht 123")
-    assert ("ADDRESS", "Villacher Strasse 89") in found(det, "The station is on Villacher Strasse 89")
+    assert ("ADDRESS", "Linzer Strasse 47") in found(det, "The station is on Linzer Strasse 47")
 
 
 def test_military_and_po_box(det: Detector) -> None:
     assert found(det, "Mail it to PSC 1234, Box 5678\nAPO AE 09876 soon", "ADDRESS") == [
         ("ADDRESS", "PSC 1234, Box 5678\nAPO AE 09876")
     ]
-    assert ("ADDRESS", "P.O. Box 104") in found(det, "Send it to P.O. Box 104")
+    assert ("ADDRESS", "P.O. Box 318") in found(det, "Send it to P.O. Box 318")
 
 
 def test_numbers_in_prose_are_not_addresses(det: Detector) -> None:

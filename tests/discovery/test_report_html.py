@@ -187,7 +187,7 @@ def test_scan_report_is_japanese_unless_asked_or_configured(tree: Path, tmp_path
 
 
 def test_company_names_alone_are_not_personal_information(tmp_path: Path) -> None:
-    (tmp_path / "partners.csv").write_text("取引先\n株式会社山田製作所\n有限会社佐藤商店\n", encoding="utf-8")
+    (tmp_path / "partners.csv").write_text("取引先\n株式会社川端製作所\n有限会社佐藤商店\n", encoding="utf-8")
     res = _scan(str(tmp_path))
     import json
 
@@ -257,7 +257,7 @@ def test_rows_holding_only_company_names_are_no_ones_record() -> None:
         return Finding(start=0, end=len(text), type=kind, score=0.9, text=text, recognizer="test")
 
     pairs = [
-        (unit(1, "株式会社山田製作所"), [finding("ORGANIZATION", "株式会社山田製作所")]),
+        (unit(1, "株式会社川端製作所"), [finding("ORGANIZATION", "株式会社川端製作所")]),
         (unit(2, "有限会社佐藤商店"), [finding("ORGANIZATION", "有限会社佐藤商店")]),
         (unit(3, "田中次郎"), [finding("PERSON", "田中次郎")]),
         (TextUnit("東京", Location(), "text"), [finding("LOCATION", "東京")]),

@@ -18,7 +18,7 @@ from .conftest import CONTACTS, SENDER, SIGNATURE, msg
 WORLD = """坂口 亮,サカグチ リョウ,r.sakaguchi@umineko-kaijo.example,うみねこ海上火災保険株式会社
 河野 渚,コウノ ナギサ,kouno@umineko-kaijo.example,うみねこ海上火災保険株式会社
 坂口 智,サカグチ サトシ,sakaguchi@kaede-shoji.example,楓商事株式会社
-伊東 結,イトウ ユイ,ito.yui@hoshizora-gakuen.example,学校法人星空学園
+伊東 結菜,イトウ ユイナ,ito.yuina@hoshizora-gakuen.example,学校法人星空学園
 石井 隼人,イシイ ハヤト,hayato.ishii@inbox-one.test,
 石井 隼人,イシイ ハヤト,h-ishii77@inbox-two.test,
 石井 恵子,イシイ ケイコ,keiko.ishii@inbox-two.test,
@@ -121,7 +121,7 @@ def roster(filename: str, n: int = 60) -> AttachmentInfo:
 
 def test_a_schools_own_roster_returned_is_not_held(world, history, policy):
     body = "学校法人星空学園\n伊東様\n\n星空学園様の加入者名簿です。ご確認ください。" + SIGNATURE
-    to = [("伊東 結", "ito.yui@hoshizora-gakuen.example")]
+    to = [("伊東 結菜", "ito.yuina@hoshizora-gakuen.example")]
     m = msg(to=to, body=body, attachments=(roster("星空学園_加入者名簿.xlsx"),))
     v = judge(m, policy, world, history)
     assert "bulk_pii" in codes(v) and "bulk_pii" not in codes(v, "hold")

@@ -1,6 +1,6 @@
 """Whose document an attachment is: a list addressed to a recipient's company (A社 御中) is that company's, whatever
 banks or clinics its rows name; a document naming a company only by its bare mail domain is for that company; a
-file named for a person of the address book (確定申告書控え_山本秀樹様.pdf) is that person's: held when another
+file named for a person of the address book (確定申告書控え_山本和樹様.pdf) is that person's: held when another
 customer receives it, and their own (the organisations it names are its content) when they do."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from .conftest import CONTACTS, SENDER, SIGNATURE, msg
 
 FAMILIES = """森 里美,モリ サトミ,satomi.mori@inbox-one.test,会員のご家族（森 陽斗さん）
 森 陽斗,モリ ハルト,haruto.m@inbox-two.test,会員のご家族（森 陽斗さん）
-森 千尋,モリ チヒロ,chihiro.mori@inbox-two.test,会員のご家族（森 結菜さん）
+森 千晴,モリ チハル,chiharu.mori@inbox-two.test,会員のご家族（森 結菜さん）
 岡 真理,オカ マリ,mari.oka@inbox-one.test,会員のご家族（岡 蒼空さん）
 岡 浩二,オカ コウジ,koji.oka@inbox-two.test,会員のご家族（岡 蒼空さん）
 原 光,ハラ ヒカル,h.hara@aozora-jhs.example,市立あおぞら中学校
@@ -23,7 +23,7 @@ FAMILIES = """森 里美,モリ サトミ,satomi.mori@inbox-one.test,会員の�
 """
 SATOMI = ("森 里美", "satomi.mori@inbox-one.test")
 HARUTO = ("森 陽斗", "haruto.m@inbox-two.test")
-CHIHIRO = ("森 千尋", "chihiro.mori@inbox-two.test")
+CHIHIRO = ("森 千晴", "chiharu.mori@inbox-two.test")
 MARI = ("岡 真理", "mari.oka@inbox-one.test")
 
 
@@ -97,7 +97,7 @@ def test_a_bill_addressed_to_a_parent_of_another_household_is_held(book, sent, p
 
 
 def test_bcc_to_the_other_family_of_the_same_surname_is_held(book, sent, policy):
-    # the sender once wrote to 森 千尋 beside a family at inbox-one.test: a provider's domain, not a customer's
+    # the sender once wrote to 森 千晴 beside a family at inbox-one.test: a provider's domain, not a customer's
     m = msg(to=[SATOMI], bcc=[CHIHIRO], body=body("森 里美 様"), attachments=(card("森 陽斗"),))
     assert "similar_recipient" in held(judge(m, policy, book, sent))
 
@@ -167,11 +167,11 @@ def test_a_list_naming_the_recipients_own_party_is_theirs(book, sent, policy):
 
 
 def test_a_display_name_kept_from_another_contact_does_not_make_the_document_theirs(book, sent, policy):
-    # autocomplete kept the display name of 森 陽斗 on 森 千尋's address; the card is 陽斗's
+    # autocomplete kept the display name of 森 陽斗 on 森 千晴's address; the card is 陽斗's
     slip = ("森 陽斗", CHIHIRO[1])
     v = judge(msg(to=[slip], body=body("森 陽斗 様"), attachments=(card("森 陽斗"),)), policy, book, sent)
     assert {"attachment_recipient_mismatch", "content_recipient_mismatch"} & held(v), v.reasons
     # the display name a person writes for themself (no other contact of that name) still counts
-    own = ("森 ちひろ", CHIHIRO[1])
-    v = judge(msg(to=[own], body=body("森 ちひろ 様")), policy, book, sent)
+    own = ("森 ちはる", CHIHIRO[1])
+    v = judge(msg(to=[own], body=body("森 ちはる 様")), policy, book, sent)
     assert "content_recipient_mismatch" not in held(v)

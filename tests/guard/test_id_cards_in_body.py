@@ -16,7 +16,7 @@ from .conftest import SIGNATURE, msg
 SATO_A = ("佐藤 太郎", "t.sato@alpha.example")
 # invented cards of the AA12345678AA shape, one worker per line
 ROWS = [
-    "NGUYEN THI LAN（VIET NAM）　在留カード番号 KQ40217753PX　在留期限 2029/03/31",
+    "HOANG THI NGA（VIET NAM）　在留カード番号 KQ40217753PX　在留期限 2029/03/31",
     "SANTOS JOSE（PHILIPPINES）　在留カード番号 TB88120964WD　在留期限 2028/10/15",
     "WANG FANG（CHINA）　在留カード番号 MR55031287LE　在留期限 2029/01/20",
     "RAI SUMAN（NEPAL）　在留カード番号 HC73390415ZA　在留期限 2028/07/07",

@@ -1,7 +1,7 @@
 """Matters and their reference numbers (a case, order or claim number), as a professional office's mail carries them:
 an attachment of another matter than the mail's is held; the sending history's subjects tie parties to a matter,
 and one person's special-care document going to parties of that person's matter is confirmed, not held. Also the
-openings such offices write (「弁護士 高橋 陽子 先生」), a reply to all that keeps the other side's counsel (named only
+openings such offices write (「弁護士 高橋 玲子 先生」), a reply to all that keeps the other side's counsel (named only
 by the quoted mail) under terms meant for the client, and forms whose name label stands apart from the name."""
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from .conftest import CONTACTS, SENDER, SIGNATURE, msg
 MORE = """堀 正樹,ホリ マサキ,m.hori@kita-law.example,北町法律事務所
 原 道子,ハラ ミチコ,michiko.h@hanamail.test,個人（依頼者）
 杉 浩,スギ ヒロシ,sugi.h@hanamail.test,個人（依頼者）
-野村 圭,ノムラ ケイ,k.nomura@sakura-sonpo.example,さくら損害保険株式会社
+野村 圭,ノムラ ケイ,k.nomura@tsubasa-sonpo.example,つばさ損害保険株式会社
 井口 彩,イグチ アヤ,a.iguchi@hinata-sonpo.example,ひなた損害保険株式会社
 """
 COUNSEL = ("堀 正樹", "m.hori@kita-law.example")
 CLIENT = ("原 道子", "michiko.h@hanamail.test")
-INSURER = ("野村 圭", "k.nomura@sakura-sonpo.example")
+INSURER = ("野村 圭", "k.nomura@tsubasa-sonpo.example")
 OTHER_INSURER = ("井口 彩", "a.iguchi@hinata-sonpo.example")
 
 
@@ -148,7 +148,7 @@ def test_a_name_label_apart_from_the_name(book):
 
 
 def certificate(name: str) -> AttachmentInfo:
-    text = f"診断書\n氏名　{name}　様\n傷病名　頸椎捻挫\n上記のとおり診断します。　医療法人 清和会 清和整形外科"
+    text = f"診断書\n氏名　{name}　様\n傷病名　頸椎捻挫\n上記のとおり診断します。　医療法人 晴和会 晴和整形外科"
     found = (("PERSON", None, "■■"), ("SENSITIVE", "medical", "頸椎捻挫"), ("DATE_OF_BIRTH", None, "****"))
     return AttachmentInfo("診断書_原.pdf", text, found, 1)
 

@@ -17,7 +17,7 @@ from .conftest import SIGNATURE, msg
 SATO_A = ("佐藤 太郎", "t.sato@alpha.example")
 # valid check digits (the last digit) for invented numbers
 NUMBERS = ["4525 8077 4529", "8135-9271-5024", "455295265873", "3049 0112 9362"]
-NAMES = ["大塚 由美", "中村 隆", "青木 奈々", "井上 雄一"]
+NAMES = ["大塚 由美", "中村 隆", "青木 奈々", "井上 雄大"]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Private persons in the address book: people filed under one label (個人) but each at their own provider are as
 many parties as addresses; a document or an opening addressed to someone by full name is compared by full name
-(佐藤 学 is not 佐藤 聡太郎); a person's own document names their place of work without being addressed to it."""
+(佐藤 学 is not 佐藤 慎太郎); a person's own document names their place of work without being addressed to it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from mamori.guard.fullname import person_addressee, same_given, split_full_name
 
 from .conftest import CONTACTS, SIGNATURE, msg
 
-PRIVATE = """木村 修,キムラ オサム,osamu.k@mail-one.test,個人
+PRIVATE = """木村 勇,キムラ イサム,isamu.k@mail-one.test,個人
 木村 恵,キムラ メグミ,megu.kimura@post-two.test,個人
 大西 直人,オオニシ ナオト,naoto-o@box-three.test,個人
 河合 咲,カワイ サキ,saki.kawai@mail-one.test,個人
@@ -35,7 +35,7 @@ def private_to(*locals_: str) -> list[tuple[str, str]]:
     return [(r[0], r[2]) for r in rows if r[2].split("@")[0] in locals_]
 
 
-ALL_LOCALS = ("osamu.k", "megu.kimura", "naoto-o", "saki.kawai", "yu_sakaguchi", "nao.matsui")
+ALL_LOCALS = ("isamu.k", "megu.kimura", "naoto-o", "saki.kawai", "yu_sakaguchi", "nao.matsui")
 
 
 def test_private_persons_in_to_are_an_open_list(people, history, policy):
@@ -74,7 +74,7 @@ def payslip(name: str) -> AttachmentInfo:
 
 def test_a_payslip_for_the_namesake_is_held(people, history, policy):
     body = "木村様\n\n明細をお送りします。" + SIGNATURE
-    m = msg(to=private_to("osamu.k"), body=body, attachments=(payslip("木村 恵"),))
+    m = msg(to=private_to("isamu.k"), body=body, attachments=(payslip("木村 恵"),))
     v = judge(m, policy, people, history)
     assert "attachment_recipient_mismatch" in codes(v, "hold")
     assert "恵" not in " ".join(e for r in v.reasons for e in r.evidence)  # the given name is masked
@@ -94,7 +94,7 @@ def test_own_payslip_read_in_kana(people, history, policy):
 
 
 def test_opening_with_the_namesakes_full_name_is_held(people, history, policy):
-    m = msg(to=private_to("osamu.k"), body="木村 恵 様\n\nお疲れさまです。来週のシフトの件です。" + SIGNATURE)
+    m = msg(to=private_to("isamu.k"), body="木村 恵 様\n\nお疲れさまです。来週のシフトの件です。" + SIGNATURE)
     assert "content_recipient_mismatch" in codes(judge(m, policy, people, history), "hold")
 
 

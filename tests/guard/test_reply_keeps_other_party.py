@@ -15,12 +15,12 @@ from mamori.guard.directory import parse_contacts
 
 from .conftest import CONTACTS, SENDER, SIGNATURE, msg
 
-FAMILIES = """木村 修,キムラ オサム,osamu.k@mail-one.test,個人のお客様（木村 ハナ様ご家族）
+FAMILIES = """木村 勇,キムラ イサム,isamu.k@mail-one.test,個人のお客様（木村 ハナ様ご家族）
 木村 恵,キムラ メグミ,megu.k@post-two.test,個人のお客様（木村 ハナ様ご家族）
 大西 直人,オオニシ ナオト,naoto-o@mail-one.test,個人のお客様（大西 トメ様ご家族）
 河合 咲,カワイ サキ,saki.kawai@post-two.test,個人のお客様（河合 シズ様ご家族）
 """
-KIMURA = ("木村 修", "osamu.k@mail-one.test")
+KIMURA = ("木村 勇", "isamu.k@mail-one.test")
 ONISHI = ("大西 直人", "naoto-o@mail-one.test")
 YAMADA = ("山田 次郎", "j.yamada@gamma.example")
 TANAKA = ("田中 一郎", "i.tanaka@beta.example")
@@ -34,7 +34,7 @@ def book():
 
 @pytest.fixture
 def usual(history):
-    history.add(SENDER, ["osamu.k@mail-one.test"], "2026-03-01")
+    history.add(SENDER, ["isamu.k@mail-one.test"], "2026-03-01")
     history.add(SENDER, ["saki.kawai@post-two.test"], "2026-03-02")
     return history
 
@@ -89,7 +89,7 @@ def test_a_party_the_thread_named_or_the_same_customer(book, usual, policy):
     family = ("木村 恵", "megu.k@post-two.test")  # the same customer's other family member
     assert "content_recipient_mismatch" not in held(judge(reply([KIMURA], [family], text), policy, book, usual))
     kawai = ("河合 咲", "saki.kawai@post-two.test")
-    usual.add(SENDER, ["osamu.k@mail-one.test", "saki.kawai@post-two.test"], "2026-04-01")  # copied before
+    usual.add(SENDER, ["isamu.k@mail-one.test", "saki.kawai@post-two.test"], "2026-04-01")  # copied before
     assert "content_recipient_mismatch" not in held(judge(reply([KIMURA], [kawai], text), policy, book, usual))
 
 
@@ -105,7 +105,7 @@ def test_a_new_message_or_an_announcement_is_not(book, usual, policy):
 def test_an_address_only_on_the_quoted_to_or_cc_line_does_not_name_them(book, usual, policy):
     text = "木村様\n\n面談は11月20日14時に決まりました。"
     for header in ("宛先: s.nakamura@ours.example; naoto-o@mail-one.test", "Cc: naoto-o@mail-one.test"):
-        quoted = f"\n\n差出人: 木村 修 <osamu.k@mail-one.test>\n{header}\n件名: 面談\n\n面談の件です。\n"
+        quoted = f"\n\n差出人: 木村 勇 <isamu.k@mail-one.test>\n{header}\n件名: 面談\n\n面談の件です。\n"
         v = judge(reply([KIMURA], [ONISHI], text, quote=quoted), policy, book, usual)
         assert "content_recipient_mismatch" in held(v), header  # how the reply to all kept them
 

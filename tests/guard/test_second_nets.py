@@ -52,9 +52,9 @@ def test_file_name_with_the_customers_domain_label(policy, directory, history):
 
     d = parse_contacts(
         "name,kana,email,organization\n佐藤 太郎,,t.sato@alpha.example,株式会社アルファ\n"
-        "木村 健,,k.kimura@meisei-kogyo.example,明星工業株式会社\n"
+        "木村 健,,k.kimura@meiko-kogyo.example,明光工業株式会社\n"
     )
-    att = AttachmentInfo("invoice_meisei-kogyo_202610.pdf", "Invoice")
+    att = AttachmentInfo("invoice_meiko-kogyo_202610.pdf", "Invoice")
     v = judge(msg(SATO_A, BODY_A, (att,)), policy, d, history)
     assert "attachment_recipient_mismatch" in codes(v, "hold")
 

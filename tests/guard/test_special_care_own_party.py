@@ -13,13 +13,13 @@ from mamori.guard.directory import parse_contacts
 from .conftest import CONTACTS, SENDER, SIGNATURE, msg
 
 FAMILIES = """小野 健,オノ ケン,ken.ono@inbox-one.test,利用者のご家族（小野 春江様）
-小野 美紀,オノ ミキ,miki.ono@inbox-two.test,利用者のご家族（小野 春江様）
+小野 美和,オノ ミワ,miwa.ono@inbox-two.test,利用者のご家族（小野 春江様）
 西 陽子,ニシ ヨウコ,yoko.nishi@inbox-one.test,利用者のご家族（西 貞夫様）
 西 誠,ニシ マコト,makoto.nishi@inbox-two.test,利用者のご家族（西 貞夫様）
 江口 修,エグチ オサム,o.eguchi@inbox-three.test,個人のお客様（江口 修）
 """
 KEN = ("小野 健", "ken.ono@inbox-one.test")
-MIKI = ("小野 美紀", "miki.ono@inbox-two.test")
+MIKI = ("小野 美和", "miwa.ono@inbox-two.test")
 YOKO = ("西 陽子", "yoko.nishi@inbox-one.test")
 EGUCHI = ("江口 修", "o.eguchi@inbox-three.test")
 YAMADA = ("山田 次郎", "j.yamada@gamma.example")

@@ -1,7 +1,7 @@
 """Issue 13: the same surname at another organisation in any recipient field, and an organisation only in Cc.
 
-A world of its own (not conftest's, not the dev set's): 株式会社北辰テック writes to 東雲物産, whose 鈴木 健一 and
-鈴木 由美 it knows; 若葉ロジスティクス has another 鈴木 健一, みなと設計 a 鈴木 大輔; 青嵐デザイン's 鈴木 翔 is the
+A world of its own (not conftest's, not the dev set's): 株式会社北嶺テック writes to 東雲物産, whose 鈴木 健一 and
+鈴木 由佳 it knows; 若葉ロジスティクス has another 鈴木 健一, みなと設計 a 鈴木 湊斗; 青嵐デザイン's 鈴木 陸 is the
 designer the sender always copies on 東雲 mail; 朝霧会計 is a partner the body names when it is copied.
 """
 
@@ -22,18 +22,18 @@ from mamori.guard.policy import parse_policy
 
 CONTACTS = """name,kana,email,organization
 鈴木 健一,スズキ ケンイチ,k.suzuki@shinonome-bussan.example,東雲物産株式会社
-鈴木 由美,スズキ ユミ,y.suzuki@shinonome-bussan.example,東雲物産株式会社
-林 美咲,ハヤシ ミサキ,m.hayashi@shinonome-bussan.example,東雲物産株式会社
+鈴木 由佳,スズキ ユカ,y.suzuki@shinonome-bussan.example,東雲物産株式会社
+林 美羽,ハヤシ ミウ,m.hayashi@shinonome-bussan.example,東雲物産株式会社
 鈴木 健一,スズキ ケンイチ,ken.suzuki@wakaba-logi.example,株式会社若葉ロジスティクス
 岡田 誠,オカダ マコト,m.okada@wakaba-logi.example,株式会社若葉ロジスティクス
-鈴木 大輔,スズキ ダイスケ,d.suzuki@minato-sekkei.test,有限会社みなと設計
+鈴木 湊斗,スズキ ミナト,d.suzuki@minato-sekkei.test,有限会社みなと設計
 森田 真一,モリタ シンイチ,s.morita@asagiri-kaikei.example,税理士法人朝霧会計
-鈴木 翔,スズキ ショウ,s.suzuki@seiran-design.example,株式会社青嵐デザイン
-鈴木 亮,スズキ リョウ,r.suzuki@hokushin-tech.example,株式会社北辰テック
-高田 奈緒,タカダ ナオ,n.takada@hokushin-tech.example,株式会社北辰テック
+鈴木 陸,スズキ リク,s.suzuki@seiran-design.example,株式会社青嵐デザイン
+鈴木 亮,スズキ リョウ,r.suzuki@hokurei-tech.example,株式会社北嶺テック
+高田 奈緒,タカダ ナオ,n.takada@hokurei-tech.example,株式会社北嶺テック
 """
-SENDER = "n.takada@hokushin-tech.example"
-POLICY = '[organization]\nname = "株式会社北辰テック"\ninternal_domains = ["hokushin-tech.example"]\n'
+SENDER = "n.takada@hokurei-tech.example"
+POLICY = '[organization]\nname = "株式会社北嶺テック"\ninternal_domains = ["hokurei-tech.example"]\n'
 HISTORY_LINES = [
     # 東雲 mail, always copying the designer at 青嵐
     {"from": SENDER, "to": ["k.suzuki@shinonome-bussan.example"], "cc": ["s.suzuki@seiran-design.example"]},
@@ -41,22 +41,22 @@ HISTORY_LINES = [
     {"from": SENDER, "to": ["k.suzuki@shinonome-bussan.example"], "cc": ["y.suzuki@shinonome-bussan.example"]},
     # 若葉's 鈴木 健一 and 岡田 are known to the sender, for 若葉's own business
     {"from": SENDER, "to": ["ken.suzuki@wakaba-logi.example"], "cc": ["m.okada@wakaba-logi.example"]},
-    {"from": SENDER, "to": ["r.suzuki@hokushin-tech.example"], "cc": []},
+    {"from": SENDER, "to": ["r.suzuki@hokurei-tech.example"], "cc": []},
 ]
-SIGNATURE = "\n\n--\n株式会社北辰テック\n営業二部 高田 奈緒\n"
+SIGNATURE = "\n\n--\n株式会社北嶺テック\n営業二部 高田 奈緒\n"
 OPENING = "東雲物産株式会社\n購買部\n鈴木 健一 様\n\n"
 BODY = OPENING + "いつも大変お世話になっております。\nご依頼の部材のお見積書を添付にてお送りいたします。" + SIGNATURE
 QUOTE = AttachmentInfo("御見積書_東雲物産株式会社様.pdf", "御見積書\n東雲物産株式会社 御中\n部材一式 ¥1,280,000")
 
 SUZUKI_A = ("鈴木 健一", "k.suzuki@shinonome-bussan.example")
-SUZUKI_A2 = ("鈴木 由美", "y.suzuki@shinonome-bussan.example")
-HAYASHI_A = ("林 美咲", "m.hayashi@shinonome-bussan.example")
+SUZUKI_A2 = ("鈴木 由佳", "y.suzuki@shinonome-bussan.example")
+HAYASHI_A = ("林 美羽", "m.hayashi@shinonome-bussan.example")
 SUZUKI_TWIN = ("鈴木 健一", "ken.suzuki@wakaba-logi.example")  # same full name, known to the sender
 OKADA_B = ("岡田 誠", "m.okada@wakaba-logi.example")
-SUZUKI_C = ("鈴木 大輔", "d.suzuki@minato-sekkei.test")  # same surname, never written to
+SUZUKI_C = ("鈴木 湊斗", "d.suzuki@minato-sekkei.test")  # same surname, never written to
 MORITA_PARTNER = ("森田 真一", "s.morita@asagiri-kaikei.example")
 SUZUKI_DESIGN = ("鈴木 翔", "s.suzuki@seiran-design.example")  # copied on 東雲 mail as usual
-SUZUKI_OURS = ("鈴木 亮", "r.suzuki@hokushin-tech.example")
+SUZUKI_OURS = ("鈴木 亮", "r.suzuki@hokurei-tech.example")
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_twin_with_a_bare_salutation_and_english(world):
 
 def test_display_name_without_a_space(world):
     policy, directory, history = world
-    v = judge(mail(to=[SUZUKI_A], cc=[("鈴木大輔", "d.suzuki@minato-sekkei.test")]), policy, directory, history)
+    v = judge(mail(to=[SUZUKI_A], cc=[("鈴木湊斗", "d.suzuki@minato-sekkei.test")]), policy, directory, history)
     assert "similar_recipient" in held(v)
 
 
@@ -242,7 +242,7 @@ def test_cli_holds_the_cc_twin_and_passes_the_usual_cc(tmp_path: Path):
         encoding="utf-8",
     )
     to = "鈴木 健一 <k.suzuki@shinonome-bussan.example>"
-    twin = _eml(tmp_path / "twin.eml", to, "鈴木 大輔 <d.suzuki@minato-sekkei.test>", BODY)
+    twin = _eml(tmp_path / "twin.eml", to, "鈴木 湊斗 <d.suzuki@minato-sekkei.test>", BODY)
     usual = _eml(tmp_path / "usual.eml", to, "鈴木 翔 <s.suzuki@seiran-design.example>", BODY)
     args = ["check", str(twin), str(usual), "--policy", str(tmp_path / "mamori.toml")]
     args += ["--contacts", str(tmp_path / "contacts.csv"), "--history", str(tmp_path / "history.jsonl"), "--json"]
@@ -252,7 +252,7 @@ def test_cli_holds_the_cc_twin_and_passes_the_usual_cc(tmp_path: Path):
     assert out[0]["action"] == "hold"
     assert {"similar_recipient", "content_recipient_mismatch"} <= {r["code"] for r in out[0]["reasons"]}
     assert out[1]["action"] == "confirm"
-    assert "d.suzuki@minato-sekkei.test" not in result.stdout and "鈴木 大輔" not in result.stdout
+    assert "d.suzuki@minato-sekkei.test" not in result.stdout and "鈴木 湊斗" not in result.stdout
 
 
 def test_similar_recipient_example_is_the_same_whatever_the_hash_seed(policy):

@@ -39,7 +39,7 @@ def db(database_url: str) -> Iterator[Database]:
     d = Database(database_url)
     d.migrate()
     with d.session() as s:
-        s.add_all([User(login="a@corp.example", display_name="青木 一郎", group="営業部"),
+        s.add_all([User(login="a@corp.example", display_name="青木 俊介", group="営業部"),
                    User(login="b@corp.example", display_name="馬場 花子", group="営業部"),
                    User(login="done@corp.example", display_name="済", group="営業部"),
                    User(login="c@corp.example", group="総務部")])
@@ -97,7 +97,7 @@ def test_the_button_mails_each_who_has_not_passed(db: Database, sink: Sink, chap
         assert "https://mamori.corp.example/training/pi-ch2/" in body
         assert chapter2.title.ja in str(msg["Subject"]) and "Training due 2026-12-18" in str(msg["Subject"])
         assert body.index("受講期限") < body.index("is due on")  # Japanese, then English
-    assert "青木 一郎 様" in next(m for e, m in mails if e["rcpt_to"] == ["a@corp.example"]).get_content()
+    assert "青木 俊介 様" in next(m for e, m in mails if e["rcpt_to"] == ["a@corp.example"]).get_content()
     progress = {p.user: p.reminders for p in records.year_records(db, chapter2.id, 2026)}
     assert progress == {"a@corp.example": 1, "b@corp.example": 1, "c@corp.example": 0, "done@corp.example": 0}
     [entry] = list(_entries(db))

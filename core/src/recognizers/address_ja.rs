@@ -1203,7 +1203,7 @@ impl Recognizer for JapaneseAddressRecognizer {
         // An opener counts only before a municipality: `city_ahead` at d + 1 or d + 2 needs one of 市区郡町村
         // at most six code points further. So the openers are looked for just before each of those (found
         // by the keyword pass), not at every character; those taken in text order as before.
-        // Inside a sentence or brackets (`（横浜市港北区日吉本町1-22-5）`, `本店を福岡市…へ`), after any
+        // Inside a sentence or brackets (`（横浜市港北区菊野台2-14-7）`, `本店を福岡市…へ`), after any
         // character that is not part of a word (`loose`), the address needs more: see below.
         let loose = |d: usize| {
             let x = c[d];
@@ -1246,12 +1246,12 @@ impl Recognizer for JapaneseAddressRecognizer {
             };
             let Some((kind, s, e, score)) = self.parse(doc, start, end) else { continue };
             // a whole cell of a row (`;西伯郡大山町大字古御堂835;`): the same delimiter before and after it
-            // (the cell padded with spaces: `｜三戸郡南部町大字剣吉字荒谷81　　｜`)
+            // (the cell padded with spaces: `｜三戸郡南部町大字小沢字高田47　　｜`)
             let cell = d.is_some_and(|d| {
                 matches!(c[d], ',' | ';' | '\t' | '|') && c.get(e + run(c, e, 16, |x| x == ' ')) == Some(&c[d])
             });
-            // the address fills the brackets (`本社工場（鈴鹿市国府町3350）`), or is a rural lot after 大字 /
-            // 字 ending its line or cell (`八戸市大字是川字中居林三三の六`)
+            // the address fills the brackets (`本社工場（鈴鹿市白浜町4172）`), or is a rural lot after 大字 /
+            // 字 ending its line or cell (`八戸市大字新田字上野四二の八`)
             let town_after = c.get(end).is_some_and(|&x| is_town_char(x));
             let bracketed = town_after && d.is_some_and(|d| c[d] == '(') && c.get(e) == Some(&')');
             let rural_lot = town_after && c[end..e].contains(&'字') && cell_ends(c, e + run(c, e, 16, |x| x == ' '));
@@ -1299,8 +1299,14 @@ impl JapaneseAddressRecognizer {
         let c = &doc.norm.chars;
         let free = |s: usize, e: usize| !taken.iter().any(|&(a, b)| a < e && s < b);
         let mut found: Vec<(usize, usize, f64)> = Vec::new();
-        for (_, end, _) in doc.keywords_in(0, c.len(), &[G_HOUSE, G_TOWN_WIDE]) {
+        for (start, end, group) in doc.keywords_in(0, c.len(), &[G_HOUSE, G_TOWN_WIDE]) {
+            // after a bare honorific the bracket holds the address and ends at it or at a 、 (a room or a
+            // sentence in brackets is none: 岡様（会議室3-2で面談）)
+            let honorific = group == G_HOUSE && !matches!(c.get(end.saturating_sub(2)), Some('宅')) && start + 1 < end;
             if let Some(e) = local::district_in_prose(c, end) {
+                if honorific && (!matches!(c.get(e), Some(')' | '、')) || local::is_room_word(&c[end..e])) {
+                    continue;
+                }
                 found.push((end, e, 0.7));
             }
         }
@@ -1312,7 +1318,7 @@ impl JapaneseAddressRecognizer {
             };
             for (_, (cs, ce)) in crate::table::Tables::of(doc).column_cells(c, address_header) {
                 if let Some(m) = self.municipality_at(doc, cs) {
-                    // a municipality and a lot without 番地 or a hyphen (三戸郡南部町大字剣吉字荒谷81)
+                    // a municipality and a lot without 番地 or a hyphen (三戸郡南部町大字小沢字高田47)
                     if let Some(("ADDRESS", s, e, _)) = self.parse(doc, cs, m) {
                         if e == ce {
                             found.push((s, e, 0.75));
@@ -1546,17 +1552,30 @@ mod tests {
         // after a home-address label (spaced, in brackets), under an address column, in a house's brackets
         assert_eq!(found("住　所　大字田所1234番地5\n", "ADDRESS"), ["大字田所1234番地5"]);
         assert_eq!(found("【住　所】字下原 45-2\n", "ADDRESS"), ["字下原 45-2"]);
-        assert_eq!(found("住所：東301\n", "ADDRESS"), ["東301"]);
-        assert_eq!(found("番号,氏名,住所\n1,田中 一郎,字中原 12-3\n", "ADDRESS"), ["字中原 12-3"]);
-        assert_eq!(found("小鳥遊さん宅（さくら町3-8-15）に集合\n", "ADDRESS"), ["さくら町3-8-15"]);
-        assert_eq!(found("施主個人（大芝 恒夫、市内緑町3-2-8）\n", "ADDRESS"), ["緑町3-2-8"]);
+        assert_eq!(found("住所：西208\n", "ADDRESS"), ["西208"]);
+        assert_eq!(found("番号,氏名,住所\n1,森川 太一,字中原 12-3\n", "ADDRESS"), ["字中原 12-3"]);
+        assert_eq!(found("小鳥遊さん宅（ひばり町4-7-12）に集合\n", "ADDRESS"), ["ひばり町4-7-12"]);
+        assert_eq!(found("施主個人（小宮 秀雄、市内若草町5-3-9）\n", "ADDRESS"), ["若草町5-3-9"]);
         // a contact, a ward, a header cell, a venue, a date in brackets: no address
         assert!(found("連絡先：総務課2141\n", "ADDRESS").is_empty());
-        assert!(found("病室：東301\n", "ADDRESS").is_empty());
+        assert!(found("病室：西208\n", "ADDRESS").is_empty());
         assert!(found("お届け先郵便番号,お届け先住所1,お届け先住所2\n", "ADDRESS").is_empty());
         assert!(found("会場：川本町悠邑ふるさと会館 大ホール\n", "ADDRESS").is_empty());
         assert!(found("山田さん宅（昨日3時）で打ち合わせ\n", "ADDRESS").is_empty());
-        assert!(found("番号,氏名,住所\n1,田中 一郎,同上\n", "ADDRESS").is_empty());
+        assert!(found("番号,氏名,住所\n1,森川 太一,同上\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn a_district_in_brackets_after_a_persons_honorific() {
+        assert_eq!(found("本人　森 ツネさん（もみじ町2丁目5-1、独居）\n", "ADDRESS"), ["もみじ町2丁目5-1"]);
+        assert_eq!(found("申出者は 岡 一朗 様（大字西野12番地）。\n", "ADDRESS"), ["大字西野12番地"]);
+        assert_eq!(found("連絡は坂巻氏（桜川3-4-10）から\n", "ADDRESS"), ["桜川3-4-10"]);
+        // an age, a department, a date, a one-character district, a room: no address
+        assert!(found("森さん（85）が来庁\n", "ADDRESS").is_empty());
+        assert!(found("岡様（第2営業部）より\n", "ADDRESS").is_empty());
+        assert!(found("森さん（11月3日）の件\n", "ADDRESS").is_empty());
+        assert!(found("森さん（北9-4）\n", "ADDRESS").is_empty());
+        assert!(found("岡様（会議室3-2で面談）\n", "ADDRESS").is_empty());
     }
 
     #[test]
@@ -1566,8 +1585,8 @@ mod tests {
             ["相模原市南区古淵2-14-1\nルネ古淵 1103"]
         );
         assert_eq!(
-            found("東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階\n", "ADDRESS"),
-            ["東京都港区芝浦一丁目十二番八号\n芝浦フロントタワー十四階"]
+            found("東京都港区海岸三丁目十四番五号\n芝浦フロントタワー十四階\n", "ADDRESS"),
+            ["東京都港区海岸三丁目十四番五号\n芝浦フロントタワー十四階"]
         );
         // a name and an extension, a name and a year on the next line: not the building
         assert_eq!(found("〒252-0344\n相模原市南区古淵2-14-1\nアイ 12\n", "ADDRESS"), ["相模原市南区古淵2-14-1"]);
@@ -1577,18 +1596,18 @@ mod tests {
     #[test]
     fn rural_lots_and_cells() {
         // a lot after 大字 / 字 ending its line; a padded cell of a bar table; a lot of イロハ after 丁目
-        assert_eq!(found("　八戸市大字是川字中居林三三の六\n", "ADDRESS"), ["八戸市大字是川字中居林三三の六"]);
+        assert_eq!(found("　八戸市大字新田字上野四二の八\n", "ADDRESS"), ["八戸市大字新田字上野四二の八"]);
         assert!(found("　八戸市大字是川字中居林に住む\n", "ADDRESS").is_empty());
         assert_eq!(
-            found("｜中居　昭二　　｜三戸郡南部町大字剣吉字荒谷81　　　　｜Ｈ　｜\n", "ADDRESS"),
-            ["三戸郡南部町大字剣吉字荒谷81"]
+            found("｜川端　昭三　　｜三戸郡南部町大字小沢字高田47　　　　｜Ｈ　｜\n", "ADDRESS"),
+            ["三戸郡南部町大字小沢字高田47"]
         );
         assert_eq!(
-            found("資材倉庫（石川県金沢市大野町4丁目ｲ40番地2）\n", "ADDRESS"),
-            ["石川県金沢市大野町4丁目ｲ40番地2"]
+            found("資材倉庫（石川県金沢市桜田町3丁目ｲ27番地5）\n", "ADDRESS"),
+            ["石川県金沢市桜田町3丁目ｲ27番地5"]
         );
         // an address filling its brackets; a venue in brackets is none
-        assert_eq!(found("事業所：伊勢崎工場（伊勢崎市三和町2714）\n", "ADDRESS"), ["伊勢崎市三和町2714"]);
+        assert_eq!(found("事業所：伊勢崎工場（伊勢崎市若葉町3815）\n", "ADDRESS"), ["伊勢崎市若葉町3815"]);
         assert!(found("集合は（川本町役場2階）\n", "ADDRESS").is_empty());
     }
 

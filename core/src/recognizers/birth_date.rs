@@ -877,7 +877,7 @@ fn compact_era_date(cell: &[char], today: (i32, u32, u32)) -> bool {
 }
 
 /// The cells of the line `[ls, le)` of a table laid out by hand: cells part at a tab, a `;`, a `|`, an
-/// ideographic space or two spaces (one space stays inside a cell: `長岡 千尋`): (start, end) of each.
+/// ideographic space or two spaces (one space stays inside a cell: `長谷 千里`): (start, end) of each.
 /// `orig` is the text before the fold (where an ideographic space is still one), `norm` its fold.
 fn row_cells(orig: &[char], norm: &[char], ls: usize, le: usize) -> Vec<(usize, usize)> {
     let gap = |p: usize| {
@@ -938,7 +938,7 @@ impl BirthDate {
     /// a cell of a header line of three cells or more, and every following line up to a blank one is a row.
     /// A row's date is its date of birth when it is the row's only dated cell, or when it stands in the
     /// label's column (counted from the end in a row short of cells); a date may close a cell after one
-    /// space (`ヴォロンツォワ・アンナ 1993.2.7`), where a long name ran into it.
+    /// space (`ペトロワ・マリナ 1993.2.7`), where a long name ran into it.
     fn roster(&self, doc: &Document, ks: usize, today: (i32, u32, u32), seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
         let norm = &doc.norm.chars;
         let orig = &doc.text.chars;
@@ -979,7 +979,7 @@ impl BirthDate {
                 break; // the table ended
             }
             // the label's column; in a row short of a cell, counted from the end (two first cells ran
-            // together: `310 ﾌﾀﾏﾀ ｼｮｳﾀ  H050327  0903…`), never by its place from the start, where digits
+            // together: `310 ﾐﾅｶﾞﾜ ｹﾝﾀ  H050327  0903…`), never by its place from the start, where digits
             // alone may be another column's (`20190401　山田 花子　　20210401` under 社員番号 氏名 生年月日 入社日)
             let column = |i: usize| {
                 if cells.len() >= header.len() {
@@ -1042,6 +1042,72 @@ fn birth_years(doc: &Document, seen: &[usize], out: &mut Vec<Finding>) {
 }
 
 /// The keyword group of the words that make a text a family list.
+/// The group of an era opening a bracket (read by [`named_era_dates`]).
+const BRACKET_GROUP: &str = "birth_date.bracket";
+
+/// An era, written out or abbreviated, opening a bracket.
+const BRACKET_ERAS: [&str; 10] = ["(明治", "(大正", "(昭和", "(平成", "(令和", "(M", "(T", "(S", "(H", "(R"];
+
+/// A letter of a person's name: kanji, kana, 々, the long-vowel mark.
+fn name_letter(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '々' | 'ー')
+}
+
+/// A full name written `姓 名` (one space between, each part one to five letters) ending at `e`, an
+/// honorific after it allowed (`林 一郎（…`, `岡 ふみ 様（…`); nothing else before the surname on
+/// its line but a space, a tab, a bullet or a bracket.
+fn full_name_before(c: &[char], e: usize) -> bool {
+    let mut q = e;
+    for h in [&['様'][..], &['さ', 'ん'][..], &['氏'][..]] {
+        if q >= h.len() && c[q - h.len()..q] == *h {
+            q -= h.len();
+            if q > 0 && c[q - 1] == ' ' {
+                q -= 1;
+            }
+            break;
+        }
+    }
+    let part = |q: usize| (0..q).rev().take_while(|&i| name_letter(c[i])).take(6).count();
+    let given = part(q);
+    if !(1..=5).contains(&given) || q < given + 2 || c[q - given - 1] != ' ' {
+        return false;
+    }
+    let s = q - given - 1;
+    let family = part(s);
+    (1..=5).contains(&family)
+        && (s == family || matches!(c[s - family - 1], ' ' | '\t' | '\n' | '・' | '(' | ')' | ':' | '、'))
+}
+
+/// A full 和暦 date in brackets right after a person's full name (`林 一郎（昭和40年2月3日）`,
+/// `岡 ふみ 様（S22.6.3）`): in a roster or a note on a person, the date beside the name is the
+/// birth. Anchored on the era opening the bracket; the date must be whole (a day) and close the
+/// bracket or end at a 、.
+fn named_era_dates(doc: &Document, seen: &mut Vec<usize>, out: &mut Vec<Finding>) {
+    let hits = keyword_hits(doc, BRACKET_GROUP);
+    if hits.is_empty() {
+        return;
+    }
+    let norm = &doc.norm.chars;
+    let today = today();
+    for (ks, _) in hits {
+        if ks == 0 || !full_name_before(norm, ks) {
+            continue;
+        }
+        let re = DateRe { c: norm, hi: line_end(norm, ks, 80) };
+        let Some(m) = re.match_at(ks + 1) else { continue };
+        // (a date of the last year beside a name is the day of a visit or a receipt, not a birth)
+        let Fields::Era { era: e, y, d: Some(_), .. } = m.fields else { continue };
+        let key: String = norm[e.0..e.1].iter().map(|ch| ch.to_ascii_lowercase()).filter(|&ch| ch != '.').collect();
+        let year =
+            era(&key).map(|(base, _)| base + if norm[y.0..y.1] == ['元'] { 0 } else { num(norm, y) as i32 - 1 });
+        let whole = year.is_some_and(|y| y < today.0 - 1);
+        if whole && valid(norm, &m, today) && matches!(norm.get(m.end), Some(')' | '、')) && !seen.contains(&m.start) {
+            seen.push(m.start);
+            out.push(Finding::new("DATE_OF_BIRTH", m.start, m.end, 0.8, NAME));
+        }
+    }
+}
+
 const FAMILY_GROUP: &str = "birth_date.family";
 
 /// The relations that open the line of a family list (扶養親族, 家族構成).
@@ -1311,6 +1377,7 @@ impl Recognizer for BirthDate {
         k.push((FAMILY_GROUP, vec!["扶養".to_string(), "家族".to_string()]));
         k.push((YEAR_GROUP, vec!["年生".to_string()]));
         k.push((SPACED_GROUP, vec!["生 年 月 日".to_string()]));
+        k.push((BRACKET_GROUP, BRACKET_ERAS.iter().map(|w| w.to_string()).collect()));
         k
     }
 
@@ -1320,7 +1387,9 @@ impl Recognizer for BirthDate {
         if hits.is_empty() && spaced.is_empty() {
             self.family_lines(doc, &[], out);
             birth_years(doc, &[], out);
-            self.digits_before_sei(doc, &mut Vec::new(), out);
+            let mut seen = Vec::new();
+            self.digits_before_sei(doc, &mut seen, out);
+            named_era_dates(doc, &mut seen, out);
             return;
         }
         let norm = &doc.norm.chars;
@@ -1373,6 +1442,7 @@ impl Recognizer for BirthDate {
         self.family_lines(doc, &seen, out);
         birth_years(doc, &seen, out);
         self.digits_before_sei(doc, &mut seen, out);
+        named_era_dates(doc, &mut seen, out);
     }
 }
 
@@ -1421,6 +1491,22 @@ mod tests {
         assert_eq!(second, today());
         let (y, m, d) = first;
         assert!(real_date(y, m, d) && y >= 2024);
+    }
+
+    #[test]
+    fn an_era_date_in_brackets_after_a_full_name() {
+        assert_eq!(find("転入者　森 一朗（昭和40年2月3日）\n"), vec![("昭和40年2月3日".into(), 0.8)]);
+        assert_eq!(find("患者名　岡 ふみ 様（S22.6.3）\n"), vec![("S22.6.3".into(), 0.8)]);
+        assert_eq!(find("・坂巻 ツネ（H5.10.21、独居）\n"), vec![("H5.10.21".into(), 0.8)]);
+        // no full name before, a year alone, a date that is no era date, a future date: none
+        assert!(find("契約更新（令和5年4月1日）\n").is_empty());
+        assert!(find("担当：森（令和5年4月1日）\n").is_empty());
+        assert!(find("森 一朗（昭和40年）\n").is_empty());
+        assert!(find("森 一朗（2026年1月5日）\n").is_empty());
+        assert!(find("森 一朗（令和30年1月5日）\n").is_empty());
+        let (y, _, _) = today();
+        assert!(find(&format!("受付 岡野（令和{}年1月5日）\n", y - 2018)).is_empty());
+        assert!(find("工事 第二期（令和5年4月1日着工）\n").is_empty());
     }
 
     #[test]
@@ -1492,15 +1578,15 @@ mod tests {
 
     #[test]
     fn a_roster_with_a_birth_column() {
-        let text = "No.  氏名            生年月日      年齢\n1    加治木 悠真     H10.4.2       28\n\
-                    2    ヴォロンツォワ・アンナ 1993.2.7     33\n\n申込日 2024.4.1\n";
+        let text = "No.  氏名            生年月日      年齢\n1    久我山 晴真     H10.4.2       28\n\
+                    2    ペトロワ・マリナ 1993.2.7     33\n\n申込日 2024.4.1\n";
         let got: Vec<String> = find(text).into_iter().map(|f| f.0).collect();
         assert_eq!(got, vec!["H10.4.2".to_string(), "1993.2.7".to_string()]);
         // two dates in a row: the one in the label's column
         let text = "氏名\u{3000}\u{3000}入社年月日\u{3000}\u{3000}生年月日\u{3000}\u{3000}住所\n\
-                    荻野 智恵\u{3000}\u{3000}2009/04/01\u{3000}\u{3000}1986/09/17\u{3000}\u{3000}東京都\n";
+                    萩尾 千景\u{3000}\u{3000}2009/04/01\u{3000}\u{3000}1986/09/17\u{3000}\u{3000}東京都\n";
         assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), vec!["1986/09/17".to_string()]);
-        let text = "部署　　氏名　　入社年月日　　生年月日　　住所\n開発部　　いのうえ まこと　2024/04/01　　2001/03/03　　埼玉県\n";
+        let text = "部署　　氏名　　入社年月日　　生年月日　　住所\n開発部　　かわしま ゆうと　2024/04/01　　2001/03/03　　埼玉県\n";
         assert_eq!(find(text).into_iter().map(|f| f.0).collect::<Vec<_>>(), vec!["2001/03/03".to_string()]);
         // a form line, not a header: the next line's lone date is not read
         assert!(find("生年月日　　（　　）\n申込日　2024/04/01\n").is_empty());
@@ -1534,7 +1620,7 @@ mod tests {
     fn a_date_in_digits_closed_by_sei() {
         let got = |text: &str| find(text).into_iter().map(|f| f.0).collect::<Vec<_>>();
         assert_eq!(got("受付 宗像 貢様（S19.11.30生）来店"), ["S19.11.30"]);
-        assert_eq!(got("・Nguyen Thi Lan\u{3000}2001.6.4生\u{3000}在留期限 2027.6.4"), ["2001.6.4"]);
+        assert_eq!(got("・Tran Thi Hoa\u{3000}2001.6.4生\u{3000}在留期限 2027.6.4"), ["2001.6.4"]);
         // NEGATIVE: 生 beginning another word, or after a count
         assert!(got("2024.4.1生産開始").is_empty());
         assert!(got("令和6.4.1生活支援課").is_empty());

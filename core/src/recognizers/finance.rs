@@ -105,7 +105,7 @@ fn yucho_shape(raw: &[char]) -> bool {
 }
 
 /// Seven digits right after the kind of account abbreviated to one character standing as a cell or word
-/// of its own (`| 普 1460023 |`, `218    普   3029471`, `津駅前 当 0094471`): 普 (普通) or 当 (当座) with a
+/// of its own (`| 普 1873025 |`, `218    普   4402718`, `津駅前 当 0057316`): 普 (普通) or 当 (当座) with a
 /// space, tab or bar on both sides (not 担当, 当社, 普及).
 fn after_kind_cell(norm: &[char], start: usize) -> bool {
     let gap = |c: char| matches!(c, ' ' | '\t' | '|' | '｜');

@@ -1,6 +1,6 @@
 //! Foreign addresses in Latin letters after an address label of a Japanese document: a form's
-//! `住所：Rua Vergueiro, 2045, apto 71, São Paulo - SP`, a CV's `Permanent address: Ward No. 6,
-//! Putalibazar Municipality, Syangja, Nepal`, a hotel card's `住所 Address：Lindenstraße 14, 10969 Berlin`.
+//! `住所：Rua Augusta, 1187, apto 42, Curitiba - PR`, a CV's `Permanent address: Ward No. 6,
+//! Putalibazar Municipality, Syangja, Nepal`, a hotel card's `住所 Address：Schillerstraße 23, 04109 Leipzig`.
 //!
 //! No list of the world's places stands behind it: the label says what the line is, and the value's
 //! shape says it is an address and not a note (`住所：同上`, `Address: see below`): Latin letters,

@@ -285,7 +285,7 @@ fn has_run_of(s: &[char], k: usize) -> bool {
 
 /// 旅券番号: two capital letters and seven digits (Japanese passports), with a passport label; and,
 /// only under a passport label or column header, the other shapes of passports: one capital letter
-/// and seven or eight digits (`C1234567`, `E12345678`), or nine capitals and digits mixed (`C01X7T4M2`).
+/// and seven or eight digits (`C1234567`, `E12345678`), or nine capitals and digits mixed (`C03K8R5W1`).
 pub struct Passport;
 
 impl Recognizer for Passport {

@@ -289,7 +289,7 @@ fn scan(doc: &Document) -> Runs {
                 }
             }
             if double_space {
-                // aligned columns ("982-17  090 0022 6777"): a value written with single spaces between
+                // aligned columns ("982-17  090 3318 4052"): a value written with single spaces between
                 // two runs of spaces is a run of its own
                 let mut i = start;
                 while i < end {
@@ -321,8 +321,8 @@ fn scan(doc: &Document) -> Runs {
             out.push(Run { start, end, digits });
         }
         if n >= 11 {
-            // a bracket right after a whole number starts or ends a note ("0120-551-864（9:00〜18:00）",
-            // "（MB-009 / 080-1920-4402）11/30"): the number before it is a run too (not "03(1234)5678",
+            // a bracket right after a whole number starts or ends a note ("0120-374-219（9:00〜18:00）",
+            // "（MB-009 / 080-4471-2093）11/30"): the number before it is a run too (not "03(1234)5678",
             // where the bracket comes early)
             if let Some(o) = chars[start..end].iter().position(|&c| c == '(' || c == ')').map(|o| start + o) {
                 let d = digits_of(&chars[start..o]);
@@ -333,7 +333,7 @@ fn scan(doc: &Document) -> Runs {
         }
         if has_space && n >= 11 {
             // a number written with its own separators after another one and one space
-            // ("仙川町1-12-3　03-6279-5114", "S41.2.22 0191-23-8840"): that piece is a run too
+            // ("仙川町1-12-3　03-5819-2047", "S41.2.22 0197-46-2215"): that piece is a run too
             for (s, e) in space_pieces(chars, start, end) {
                 if (s, e) != (start, end) && chars[s..e].iter().any(|&c| c != ' ' && is_sep(c)) {
                     let d = digits_of(&chars[s..e]);
@@ -908,7 +908,7 @@ mod tests {
         assert!(runs.of_len(5).is_empty() && runs.of_len(60).is_empty());
         assert_eq!(group_lens(&"03-1234-5678".chars().collect::<Vec<_>>()), vec![2, 4, 4]);
         // aligned columns: a value with single spaces between runs of spaces is a run of its own
-        let doc = Document::new("982-17  090 0022 6777", None, &lx);
+        let doc = Document::new("982-17  090 3318 4052", None, &lx);
         let runs = number_runs(&doc);
         assert!(runs_of(runs, [11]).iter().any(|r| (r.start, r.end) == (8, 21)));
     }

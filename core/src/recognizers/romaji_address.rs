@@ -1,5 +1,5 @@
-//! Japanese addresses written in Latin letters, in the English order: `2-3-1 Hakata-ekimae, Hakata-ku,
-//! Fukuoka`, `Takara Bldg. 5F, 4-11-2 Ginza, Chuo-ku, Tokyo`, `Kitashinagawa 3-5-12, Shinagawa-ku, Tokyo`.
+//! Japanese addresses written in Latin letters, in the English order: `5-2-9 Umenoki-dori, Higashi-ku,
+//! Okayama`, `Kotobuki Bldg. 3F, 2-8-14 Nishiki, Naka-ku, Nagoya`, `Kitashinagawa 3-5-12, Shinagawa-ku, Tokyo`.
 //!
 //! What makes one is the municipality in its romanised form, a capitalised word joined to its kind by a
 //! hyphen (`-ku`, `-shi`, `-gun`, `-cho`, `-machi`, `-mura`), after the block numbers (1 to 4 numbers

@@ -29,6 +29,7 @@ mod cues;
 mod dept_names;
 mod foreign_names;
 mod given_after;
+mod grid_names;
 mod kana_honorific;
 mod kata_honorific;
 mod latin_honorific;
@@ -350,6 +351,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.spaced_lists();
         cx.cell_readings();
         cx.foreign_names();
+        cx.grid_names();
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
