@@ -210,6 +210,9 @@ def test_legal_form_after_a_space(org: Detector) -> None:
         ("こちらはつばめ商事株式会社の件です", ["つばめ商事株式会社"]),
         ("いつも山田商事株式会社をご利用いただき", ["山田商事株式会社"]),
         ("ご案内した株式会社山田商事", ["株式会社山田商事"]),
+        # sounds that Sudachi reads as a bare verb stem (はばたけ, つなげ), after a space or a bracket
+        ("講師　はばたけ教育合同会社 青木 翔", ["はばたけ教育合同会社"]),
+        ("巡回（つなげ運輸株式会社 本社車庫）", ["つなげ運輸株式会社"]),
     ],
 )
 def test_names_with_hiragana(org: Detector, text: str, expected: list[str]) -> None:
@@ -281,6 +284,12 @@ def test_groups_leagues_teams(org: Detector, text: str, name: str) -> None:
 )
 def test_counts_and_common_nouns(org: Detector, text: str) -> None:
     assert orgs(org, text) == []
+
+
+def test_committees_need_a_proper_head(org: Detector) -> None:
+    # a long head of common nouns names a committee's remit; a body it belongs to names the committee
+    assert orgs(org, "品質保証推進委員会 議事録") == []
+    assert "参議院環境委員会" in orgs(org, "参議院環境委員会の審議")
 
 
 def test_facilities_are_not_organizations(org: Detector) -> None:

@@ -1,6 +1,6 @@
 //! The company a person is named with, in mails, chats and notes: in brackets after the person
-//! (`山田（東雲精工）`, `佐藤様（アルファ・ドライブ）`) and before the person and の with an honorific
-//! (`東雲精工の山田様より`, `香椎リペアの佐藤さん`). The person is a listed surname (with or without a
+//! (`山田（ミナト精機）`, `佐藤様（カモメ・リンク）`) and before the person and の with an honorific
+//! (`ミナト精機の山田様より`, `ツグミリペアの佐藤さん`). The person is a listed surname (with or without a
 //! given name) or a full name in katakana; the company is decided by its shape: no hiragana but の inside,
 //! no digits, not a department, role, relation, place, language or school (its ending), not a reading of
 //! the name (katakana no longer than a reading would be), not one common noun or place for the analyser.
@@ -8,6 +8,7 @@
 use super::introduction::{cut_departments, NOT_COMPANY_ENDINGS};
 use super::legal_form::{is_hira, legal_start_at, LEGAL_FORMS};
 use super::name_run::{char_class, left_name};
+use super::trade_words::TRADE_SUFFIXES;
 use super::{ends_at, starts_at, Memo, ORGANIZATION};
 use crate::document::Document;
 use crate::finding::Finding;
@@ -19,7 +20,7 @@ const NAME: &str = "organization_context";
 const HONORIFICS: &[&str] = &["さん", "様"];
 
 /// Endings of a bracket's content that name no company, beyond the self-introduction's: a relation, a
-/// role, a language, a branch, a grade (取引先, 派遣元, ベトナム語, 吉塚店, 同級生, 作業用).
+/// role, a language, a branch, a grade (取引先, 派遣元, ベトナム語, 湊西店, 同級生, 作業用).
 const NOT_AFFILIATION_ENDINGS: &[&str] = &[
     "先",
     "元",
@@ -75,11 +76,17 @@ pub type WordMemo = Memo<String, bool>;
 /// Whether the analyser reads `n[s..e]` as no company: one common noun, one place name or other word, a
 /// person's name, or (when it holds kanji) common nouns only, with no proper noun among them (運転ボランティア,
 /// 延長保証, 現場監督).
-fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
+pub(super) fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
     if !doc.has_morphology() {
         return false;
     }
-    memo.get(doc.norm.slice(s, e).to_string(), || {
+    memo.get(doc.norm.slice(s, e).to_string(), || plain_verdict(doc, s, e, true))
+}
+
+/// The analyser's verdict of [`plain_words`]; with `compounds` false a run of common nouns passes (the
+/// cue around it shows it a name).
+fn plain_verdict(doc: &Document, s: usize, e: usize, compounds: bool) -> bool {
+    {
         let toks = doc.norm_tokens(s, e);
         if toks.is_empty() {
             return false;
@@ -92,8 +99,8 @@ fn plain_words(doc: &Document, memo: &WordMemo, s: usize, e: usize) -> bool {
             let t = &toks[0];
             return t.pos.len() > 2 && (t.pos[1] == "普通名詞" || t.pos[2] == "地名" || t.pos[0] != "名詞");
         }
-        doc.norm.chars[s..e].iter().any(|&c| char_class(c) == 1) && !toks.iter().any(proper)
-    })
+        compounds && doc.norm.chars[s..e].iter().any(|&c| char_class(c) == 1) && !toks.iter().any(proper)
+    }
 }
 
 /// A person's name ending at `e` (a run of kanji or katakana with one space at most, up to nine code
@@ -142,7 +149,7 @@ fn ends_in_stop(n: &[char], s: usize, e: usize) -> bool {
 /// Whether `n[s..e]` has the shape of a company's name: three to thirty code points of kanji, katakana,
 /// Latin letters and ・, hiragana only opening it or の inside it (at most half of it), not a department's or
 /// a role's ending, no legal form.
-fn company_shaped(n: &[char], s: usize, e: usize) -> bool {
+pub(super) fn company_shaped(n: &[char], s: usize, e: usize) -> bool {
     if e < s + 3 || e > s + 30 {
         return false;
     }
@@ -150,7 +157,7 @@ fn company_shaped(n: &[char], s: usize, e: usize) -> bool {
     let letters_ok = name.iter().enumerate().all(|(k, &c)| match char_class(c) {
         1 | 2 => true,
         3 => !c.is_ascii_digit(),
-        // hiragana opening a name (さくら国際…) or の inside it (那の津), never ending it
+        // hiragana opening a name (さくら国際…) or の inside it (月の浦), never ending it
         4 => k + 1 < name.len() && (c == 'の' || name[..k].iter().all(|&p| is_hira(p))),
         _ => c == '・' || c == '&',
     });
@@ -191,7 +198,7 @@ fn bracketed(doc: &Document, memo: &WordMemo, open: usize) -> Option<(usize, usi
     if n[c] != close {
         return None;
     }
-    // the company is the bracket's first word (ロジテック 株主総会準備 → ロジテック)
+    // the company is the bracket's first word (ミナト精機 棚卸準備 → ミナト精機)
     let e = (s..c).find(|&k| matches!(n[k], ' ' | '、' | ',' | '/')).unwrap_or(c);
     if !company_shaped(n, s, e) {
         return None;
@@ -225,7 +232,7 @@ fn before_person(doc: &Document, memo: &WordMemo, ks: usize) -> Option<(usize, u
     if q < s + 3 {
         return None;
     }
-    // a legal form before the name: the legal form's rule reads the whole (株式会社 東雲精工 の山田様)
+    // a legal form before the name: the legal form's rule reads the whole (株式会社 ミナト精機 の山田様)
     let mut b = s;
     while b > 0 && n[b - 1] == ' ' {
         b -= 1;
@@ -237,9 +244,75 @@ fn before_person(doc: &Document, memo: &WordMemo, ks: usize) -> Option<(usize, u
     if !person_after_no(&n[ps..pe]) {
         return None;
     }
-    // 東雲精工経理の: department words cut from the end
+    // ミナト精機経理の: department words cut from the end
     let e = cut_departments(doc, s, q);
     if !company_shaped(n, s, e) || plain_words(doc, memo, s, e) || name_lexicon().surname(&n[s..e]) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// The start of the run of kanji or katakana (at most `limit` code points, no space) ending at `e`.
+fn kanji_kana_run(n: &[char], e: usize, limit: usize) -> usize {
+    let mut s = e;
+    while s > 0 && e - s < limit && matches!(char_class(n[s - 1]), 1 | 2) {
+        s -= 1;
+    }
+    s
+}
+
+/// The company before a space and a person with an honorific, heading a line or a field
+/// (`ミナト精機 山田様`, `宛先：ミナト精機　高橋 一郎 様`): `ks` is the honorific's start. The person is a listed
+/// surname, or a surname, a space and a given name; the company is what [`company_shaped`] accepts, opening
+/// the line or following a space or a label's colon, and not a person's name or plain words to the analyser.
+fn spaced_before_person(doc: &Document, memo: &WordMemo, ks: usize) -> Option<(usize, usize)> {
+    let n = &doc.norm.chars;
+    let lex = name_lexicon();
+    let mut pe = ks;
+    if pe > 0 && n[pe - 1] == ' ' {
+        pe -= 1;
+    }
+    let p1 = kanji_kana_run(n, pe, 5);
+    if p1 == pe || p1 < 2 || n[p1 - 1] != ' ' {
+        return None;
+    }
+    // the surname alone (two code points at least: one is more often a given name), or the surname before a
+    // space and the given name (in kanji)
+    let q = if pe - p1 >= 2 && lex.surname(&n[p1..pe]) {
+        p1 - 1
+    } else {
+        let p2 = kanji_kana_run(n, p1 - 1, 4);
+        let given_kanji = n[p1..pe].iter().all(|&c| char_class(c) == 1);
+        if p2 == p1 - 1 || p2 < 2 || n[p2 - 1] != ' ' || !given_kanji || !lex.surname(&n[p2..p1 - 1]) {
+            return None;
+        }
+        p2 - 1
+    };
+    let s = left_name(n, q, 30);
+    if s >= q || (s > 0 && !matches!(n[s - 1], '\n' | ' ' | ':' | '|' | ',' | '、' | ']' | '】')) {
+        return None;
+    }
+    // a place or a branch after a company and a space (株式会社甲 東京本社 山田様) is not the company
+    if s >= 2 && n[s - 1] == ' ' && matches!(char_class(n[s - 2]), 1 | 2) {
+        return None;
+    }
+    let e = q;
+    if !company_shaped(n, s, e) || lex.surname(&n[s..e]) || lex.split_full(&n[s..e]) > 0 {
+        return None;
+    }
+    // common nouns in kanji only are no name (見積比較, 元取締役) unless a trade word ends them (北浜運送); with
+    // katakana or hiragana among them they are (みなと多文化ネット). The memo is shared with plain_words: this
+    // verdict's keys open with a control character.
+    let name = &n[s..e];
+    let trade = TRADE_SUFFIXES.iter().any(|(w, k)| ends_at(n, s, e, w) && e - s >= w.chars().count() + k);
+    if name.iter().all(|&c| char_class(c) == 1) && !trade {
+        // without an analyser nothing shows such a run proper
+        if !doc.has_morphology() || plain_words(doc, memo, s, e) {
+            return None;
+        }
+    } else if doc.has_morphology()
+        && memo.get(format!("\u{1}{}", doc.norm.slice(s, e)), || plain_verdict(doc, s, e, false))
+    {
         return None;
     }
     Some((s, e))
@@ -284,11 +357,17 @@ pub fn find_affiliations(doc: &Document, memo: &WordMemo, out: &mut Vec<Finding>
         for p in f.find_iter(b) {
             // the name before the honorific follows の: look for it in the bytes first
             let lo = p.saturating_sub(9 * 3 + 3);
-            if !b[lo..p].windows(3).any(|x| x == "の".as_bytes()) {
-                continue;
+            if b[lo..p].windows(3).any(|x| x == "の".as_bytes()) {
+                if let Some(span) = before_person(doc, memo, doc.norm.char_index(p)) {
+                    found.push(span);
+                    continue;
+                }
             }
-            if let Some(span) = before_person(doc, memo, doc.norm.char_index(p)) {
-                found.push(span);
+            // the spaced shape: a space among the bytes of the person's name before the honorific
+            if b[lo..p].contains(&b' ') {
+                if let Some(span) = spaced_before_person(doc, memo, doc.norm.char_index(p)) {
+                    found.push(span);
+                }
             }
         }
     }
@@ -315,9 +394,9 @@ mod tests {
     #[test]
     fn company_in_brackets_after_a_person() {
         assert_eq!(found("担当：高橋（ミナト精機）まで"), ["ミナト精機"]);
-        assert_eq!(found("BCC：山本様（アルファ・ドライブ）"), ["アルファ・ドライブ"]);
+        assert_eq!(found("BCC：山本様（カモメ・リンク）"), ["カモメ・リンク"]);
         assert_eq!(found("講師 高橋 花子（さくら国際交流ネット）"), ["さくら国際交流ネット"]);
-        assert_eq!(found("欠 山本（ミナト精機 監査対応）"), ["ミナト精機"]);
+        assert_eq!(found("欠 山本（ミナト精機 棚卸準備）"), ["ミナト精機"]);
         assert_eq!(found("同席 高橋（ブルーオーシャンズ）"), ["ブルーオーシャンズ"]);
     }
 
@@ -332,7 +411,7 @@ mod tests {
             "高橋（父）",
             "高橋（ベトナム語）",
             "高橋（みなと台小学校）",
-            "高橋（港南支店）",
+            "高橋（湊西支店）",
             "在庫（ミナト精機）",
             "高橋（株式会社ミナト精機）",
             "高橋（乙の母）",
@@ -346,6 +425,25 @@ mod tests {
     }
 
     #[test]
+    fn company_before_a_space_and_a_person() {
+        assert_eq!(found("宛先：ミナト精機　高橋 一郎 様"), ["ミナト精機"]);
+        assert_eq!(found("10:00 ヒバリ物産 山本様 来社"), ["ヒバリ物産"]);
+        assert_eq!(found("ツグミ・テクノ 佐藤様\n"), ["ツグミ・テクノ"]);
+        for text in [
+            "営業部 山本様",
+            "代表取締役 山本様",
+            "佐々木 一郎様",
+            "ご担当 山本様",
+            "株式会社ヒバリ物産 梢台新工場 山本様",
+            "ヒバリ物産 一 様",
+            "これはヒバリ物産 山本様",
+            "ヒバリ物産 山本",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
     fn company_before_a_person_and_no() {
         assert_eq!(found("ミナト精機の高橋様よりお電話"), ["ミナト精機"]);
         assert_eq!(found("明日、ブルーオーシャンズの山本さんに渡します"), ["ブルーオーシャンズ"]);
@@ -354,7 +452,7 @@ mod tests {
             "営業部の高橋さん",
             "取引先の高橋様",
             "隣の高橋さん",
-            "港南支店の高橋様",
+            "湊西支店の高橋様",
             "高橋の山本さん",
         ] {
             assert!(found(text).is_empty(), "{text}");

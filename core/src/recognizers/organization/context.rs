@@ -8,6 +8,7 @@ use super::introduction::{find_introductions, INTRO_AFTER};
 use super::keyword_hits::keyword_hits;
 use super::name_run::{char_class, left_name, right_name};
 use super::stop_words::{is_count, is_suffix_stop};
+use super::table_column::{find_table_companies, COLUMN_HEADERS};
 use super::trim::{trim_lead, LeadMemo};
 use super::{ends_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
@@ -448,6 +449,7 @@ impl Recognizer for ContextRecognizer {
             ("org_kind", words(KIND_AFTER)),
             ("org_belongs", words(BELONGS_BEFORE)),
             ("org_intro", words(INTRO_AFTER)),
+            ("org_column", words(COLUMN_HEADERS)),
         ]
     }
 
@@ -518,6 +520,9 @@ impl Recognizer for ContextRecognizer {
         }
         find_introductions(doc, keyword_hits(doc, &["org_intro"]).into_iter().map(|h| h.0), out);
         find_affiliations(doc, &self.words, out);
+        if doc.has_group("org_column") {
+            find_table_companies(doc, &self.words, out);
+        }
         Self::houses(doc, out);
     }
 }

@@ -2,7 +2,7 @@
 //! 一般社団法人…, ABC Co., Ltd.).
 //!
 //! Hiragana before the name joins it when Sudachi reads it as nouns (ひかり物流株式会社,
-//! 先方の|みなと設計(株)); department words (営業部, 経理課) are trimmed from its end.
+//! 先方の|みなと設計(株)), or after a boundary as sounds with no grammatical word (まるやま, くるめ); department words (営業部, 経理課) are trimmed from its end.
 
 use super::keyword_hits::keyword_hits;
 use super::latin_name::latin_name_start;
@@ -256,6 +256,14 @@ fn name_noun(t: &Token) -> bool {
         && !(t.pos.len() > 2 && t.pos[2] == "副詞可能")
 }
 
+/// A verb of its own (not an auxiliary one) in its irrealis or continuative form with no ending after it
+/// (いわ of いわみ, くるめ): Sudachi's reading of a hiragana name's sounds.
+fn bare_verb_stem(t: &Token) -> bool {
+    t.pos.first().is_some_and(|p| p == "動詞")
+        && t.pos.get(1).is_some_and(|p| p == "一般")
+        && t.pos.get(5).is_some_and(|p| p == "未然形-一般" || p == "連用形-一般")
+}
+
 /// Verdicts of the hiragana head check, by (window, run length, bounded).
 pub type HeadMemo = Memo<(String, usize, bool), usize>;
 
@@ -297,13 +305,17 @@ fn hiragana_head_len(doc: &Document, memo: &HeadMemo, ws: usize, s: usize, run: 
         }
         let mut len = s - start;
         if len < run && bounded {
-            // まるやま: a hiragana run after a boundary, odd to Sudachi, with no grammatical word in it
+            // まるやま: a hiragana run after a boundary, odd to Sudachi, with no grammatical word in it; a
+            // bare verb stem of three hiragana or more (いわ|み, くるめ) is a name's sound, since a verb
+            // standing in that form wants an ending or an auxiliary after it, not a name and a legal form
             let rest: Vec<&Token> = toks.iter().filter(|t| t.end + run > s).collect();
             if !rest.is_empty()
                 && rest.iter().all(|t| {
                     let p0 = t.pos.first().map_or("", String::as_str);
                     let p1 = t.pos.get(1).map_or("", String::as_str);
-                    !(NOT_NAME_POS.contains(&p0) || (p0 == "感動詞" && p1 == "一般")) && (p0 != "名詞" || name_noun(t))
+                    (run >= 3 && bare_verb_stem(t))
+                        || (!(NOT_NAME_POS.contains(&p0) || (p0 == "感動詞" && p1 == "一般"))
+                            && (p0 != "名詞" || name_noun(t)))
                 })
             {
                 len = run;

@@ -39,6 +39,7 @@ pub mod spaced_name;
 pub mod spans;
 pub mod stop_words;
 pub mod suffix;
+pub mod table_column;
 pub mod team;
 pub mod trade_words;
 pub mod trim;

@@ -17,6 +17,7 @@ use super::trim::{trim_lead, LeadMemo};
 use super::{ends_at, starts_at, Memo, ORGANIZATION};
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
+use crate::morphology::Token;
 use crate::recognizer::{Keywords, Recognizer};
 
 const NAME: &str = "organization_suffix";
@@ -310,6 +311,11 @@ const WEAK_SUFFIXES: &[&str] = &[
     // 中古自動車, 被保険自動車, 電気自動車: a common noun before it names a vehicle
     "自動車",
 ];
+
+/// Bodies of people that a house sets up itself (医療安全管理委員会, 労使協議会, 放課後児童クラブ): a long
+/// head of common nouns before them names a committee's remit, not a body's proper name, so `proper`'s
+/// pass for a head of five code points or more does not hold for them.
+const COMMITTEES: &[&str] = &["委員会", "協議会", "審議会", "協会", "クラブ"];
 
 /// A maker's name used as the brand of a thing: before a model code (ホンダ N-BOX, マツダ CX-5: capitals and
 /// digits or a hyphen) or as the value of a vehicle label (車名 / 車両 / 車種 …: トヨタ).
@@ -693,7 +699,10 @@ impl SuffixRecognizer {
     /// (東京大学) passes, a head of common nouns only (音楽グループ, 長編映画) does not.
     fn proper(&self, doc: &Document, s: usize, ks: usize, ke: usize) -> bool {
         let n = &doc.norm.chars;
-        if ks - s >= 5 || n[s..ks].iter().any(|&c| matches!(char_class(c), 2 | 3)) {
+        if n[s..ks].iter().any(|&c| matches!(char_class(c), 2 | 3)) {
+            return true;
+        }
+        if ks - s >= 5 && !COMMITTEES.iter().any(|w| ends_at(n, s, ke, w)) {
             return true;
         }
         if !doc.has_morphology() {
@@ -715,7 +724,12 @@ impl SuffixRecognizer {
             if toks.is_empty() {
                 return true;
             }
-            toks.iter().any(|t| t.pos.len() > 1 && t.pos[1] == "固有名詞")
+            // a committee's long head also passes when it names the body the committee belongs to
+            // (衆議院|鉱工業委員会, 米海軍|査問委員会)
+            let body = |t: &Token| {
+                ks - s >= 5 && t.surface.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|(w, _)| *w == t.surface)
+            };
+            toks.iter().any(|t| (t.pos.len() > 1 && t.pos[1] == "固有名詞") || body(t))
         })
     }
 
