@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
-from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
+from mamori.guard.document_owner import (
+    Owner,
+    document_owner,
+    label_people,
+    people_named,
+    person_orgs,
+    sole_person,
+)
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
 from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, label_ids, mailbox_ids, shape
@@ -29,6 +36,7 @@ from mamori.guard.model import (
     Recipient,
     stricter,
 )
+from mamori.guard.owned import about_own_thing
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
@@ -78,6 +86,10 @@ ID_CARD_TYPES = frozenset({"RESIDENCE_CARD", "PASSPORT", "DRIVERS_LICENSE"})
 # password and is copied into every reply; an attachment is held from `bulk_records` (50). docs/guard.md.
 BODY_LIST_RECORDS = 10
 BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analysed as (engine.analyse_body)
+# organisations one person's papers (an application form) name as its parties, none a recipient's, from which a
+# company receiving them is none of the parties (保証会社 A社 and 仲介業者 B社, sent to C社); one issuer (the clinic
+# of a certificate) is what the papers are, not whom they are for
+PAPERS_PARTIES = 2
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
 _ARCHIVE_NAME = re.compile(r"\.(zip|7z|rar|lzh|lha|gz|tgz|bz2|xz|zst|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
 UNSCANNABLE = frozenset(UNSCANNABLE_CAUSES)  # every way an inspection stops early (sampled rows are extrapolated)
@@ -1063,9 +1075,11 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
         return []
     rec_orgs = ctx.recipient_orgs
     out: list[Reason] = []
+    companies = all(ctx.orgs_of(r) and not _private_person(ctx, r.address) for r in ctx.external)
     for a in ctx.message.scanned:
-        if not is_list(a):
-            continue
+        papers = companies and a.filename != BODY_NAME and bool(a.types & IDENTIFYING_TYPES)
+        if not (is_list(a) or papers):
+            continue  # a list, or one person's papers (a birth date, an ID number) going to companies
         if a.filename != BODY_NAME and addressee_line_orgs(ctx, a.text) & rec_orgs:
             continue  # addressed to a recipient's organisation (A社 御中): its list; the others it names are content
         if named_for_recipient(ctx, a, ctx.external):
@@ -1073,8 +1087,11 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
         owner = None if a.filename == BODY_NAME else document_owner(ctx.directory, a.text, a.filename)
         if owner is not None and _owned_by_recipients(ctx, owner, ctx.external, rec_orgs):
             continue  # one person's form (入塾申込書_清水杏奈): the family's own, whatever school it names
-        others = sorted(list_orgs(ctx, a) - rec_orgs)
-        if not others:
+        named = list_orgs(ctx, a)
+        if a.filename != BODY_NAME and named & rec_orgs and (not is_list(a) or sole_person(a.text)):
+            continue  # one person's papers naming a recipient's organisation among its parties (保証会社：A社)
+        others = sorted(named - rec_orgs)
+        if not others or (not is_list(a) and len(others) < PAPERS_PARTIES):
             continue
         org, where = others[0], "、".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
         where_en = ", ".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
@@ -1490,6 +1507,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if named_for_recipient(ctx, a, vis):
             continue  # the recipient's own document, whatever organisations it names further down
         other = _filename_person(ctx, a.filename, vis, rec_orgs)
+        if other is not None and _introduced_to_company(ctx, other, vis):
+            continue  # an applicant's result to the agent that introduced them, the mail naming the applicant: the
+            # organisations it names further down (their guarantor, their employer) are its content
         if other is not None and not addressed_to_recipients(ctx, a):
             # (a letter addressed to the recipients about the person the mail names: that person is its subject)
             family, given = split_full_name(other.name) or (surname(other.name), "")
@@ -1740,6 +1760,21 @@ def _filename_person(
     return people[0]
 
 
+def _introduced_to_company(ctx: Context, person: Contact, recipients: list[Recipient]) -> bool:
+    """A private person the address book files under no party of their own — only under a label of many unrelated
+    private persons (個人（入居希望者）, 個人のお客様) — whom the mail's own text (subject, body without its quoted
+    part) names by full name, going to companies only (every recipient at an organisation of the address book, none
+    a private person): the sender writes to a company about that person (an applicant's result to the agent who
+    introduced them), not to a person of that name by mistake."""
+    if not person.organization or not _category_label(ctx, person.organization):
+        return False
+    if not all(ctx.orgs_of(r) and not _private_person(ctx, r.address) for r in recipients):
+        return False
+    m = ctx.message
+    own = re.sub(r"\s+", "", unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body)))
+    return "".join(person.name.split()) in own
+
+
 def _filename_people(ctx: Context, filename: str) -> list[Contact]:
     """The directory's contacts whose full name (spaces left out) the file name writes before an honorific."""
     stem = unicodedata.normalize("NFKC", filename.rsplit(".", 1)[0])
@@ -1937,6 +1972,8 @@ def _list_to_private_persons(ctx: Context) -> list[Reason]:
             continue
         if list_orgs(ctx, a) & rec_orgs or addressee_line_orgs(ctx, a.text) & rec_orgs:
             continue
+        if about_own_thing(ctx.directory, rec_orgs, f"{a.filename}\n{a.text}"):
+            continue  # the tenants of the building the recipient's label says they own (個人（A荘 オーナー）)
         return [
             ctx.reason(
                 "bulk_pii",

@@ -1,0 +1,169 @@
+"""One person's papers and the parties they name; a list about what a private recipient owns; a result sent to the
+agent who introduced the person. Invented people and organisations: two guarantor companies, an agent, a clinic, an
+insurer, owners and applicants filed under private labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.extract.dispatch import extract
+from mamori.guard import AttachmentInfo, History, Message, Recipient, judge
+from mamori.guard.directory import parse_contacts
+from mamori.guard.owned import about_own_thing, owned_things
+from mamori.guard.policy import parse_policy
+
+CONTACTS = """name,kana,email,organization
+岩田 実,イワタ ミノル,m.iwata@hibari-hosho.example,株式会社ひばり保証
+小西 葵,コニシ アオイ,a.konishi@tsubame-shinyo.example,つばめ信用株式会社
+松尾 剛,マツオ ツヨシ,t.matsuo@kamome-fudosan.example,株式会社かもめ不動産
+菊池 徹,キクチ トオル,t.kikuchi@aoba-clinic.example,医療法人 青葉会 青葉クリニック
+永井 彩,ナガイ アヤ,a.nagai@mikan-sonpo.example,みかん損害保険株式会社
+杉本 茂,スギモト シゲル,sugimoto.s@provider-a.example,個人（ラ・セーヌ若葉 オーナー）
+野口 里美,ノグチ サトミ,noguchi.s@provider-b.example,個人（コート岬台・グラン若葉 オーナー）
+堀 早苗,ホリ サナエ,hori.s@provider-a.example,個人（入居希望者）
+三浦 航,ミウラ ワタル,miura.w@provider-b.example,個人（入居希望者）
+中村 三郎,ナカムラ サブロウ,s.nakamura@ours.example,株式会社自社
+"""
+SENDER = "s.nakamura@ours.example"
+SIGNATURE = "\n\n--\n株式会社自社\n審査課 中村 三郎\n"
+GUARANTOR = [("岩田 実", "m.iwata@hibari-hosho.example")]
+OTHER_GUARANTOR = [("小西 葵", "a.konishi@tsubame-shinyo.example")]
+AGENT = [("松尾 剛", "t.matsuo@kamome-fudosan.example")]
+INSURER = [("永井 彩", "a.nagai@mikan-sonpo.example")]
+OWNER = [("杉本 茂", "sugimoto.s@provider-a.example")]
+APPLICANT = [("三浦 航", "miura.w@provider-b.example")]
+
+
+@pytest.fixture
+def directory():
+    return parse_contacts(CONTACTS)
+
+
+@pytest.fixture
+def history() -> History:
+    h = History()
+    for to in (*GUARANTOR, *OTHER_GUARANTOR, *AGENT, *INSURER, *OWNER, *APPLICANT):
+        h.add(SENDER, [to[1]], "2026-01-01")
+    return h
+
+
+@pytest.fixture
+def policy():
+    return parse_policy('[organization]\nname = "株式会社自社"\ninternal_domains = ["ours.example"]\n')
+
+
+def msg(to: list[tuple[str, str]], body: str, attachments: tuple[AttachmentInfo, ...] = ()) -> Message:
+    recipients = tuple(Recipient(name, addr, "to") for name, addr in to)
+    return Message(SENDER, recipients, "件名", body, attachments, "中村 三郎")
+
+
+def held(verdict, code: str) -> bool:
+    return any(r.code == code and r.severity == "hold" for r in verdict.reasons)
+
+
+PERSONAL = (("PERSON", None, "堀 **"), ("DATE_OF_BIRTH", None, "****"), ("PHONE", None, "090-****-****"),
+            ("ADDRESS", None, "東京都****"), ("DRIVERS_LICENSE", None, "****"))  # fmt: skip
+PAPERS_TEXT = (
+    "入居申込書\n申込者氏名：堀 早苗\n生年月日：1988年03月14日\n携帯電話：090-5512-7730\n"
+    "保証会社：株式会社ひばり保証\n仲介業者：株式会社かもめ不動産\n"
+    "運転免許証（写し）\n氏名：堀 早苗\n番号：第000000000000号\n"
+    "給与所得の源泉徴収票\n氏名：堀 早苗（ホリ サナエ）\n支払者：株式会社みどり精工\n"
+)
+
+
+def papers(records: int = 6, text: str = PAPERS_TEXT) -> AttachmentInfo:
+    return AttachmentInfo("審査書類_堀様.zip", text, PERSONAL, records)
+
+
+# --- one person's papers naming the parties of the deal
+
+
+def test_papers_to_the_guarantor_they_name_pass(policy, directory, history):
+    body = "株式会社ひばり保証 御中\n岩田様\n\n保証審査をお願いいたします。申込者：堀 早苗様" + SIGNATURE
+    v = judge(msg(GUARANTOR, body, (papers(),)), policy, directory, history)
+    assert not held(v, "content_recipient_mismatch")  # the agent it also names is one of the deal's parties
+
+
+def test_papers_to_a_guarantor_they_do_not_name_are_held(policy, directory, history):
+    body = "つばめ信用株式会社 御中\n小西様\n\n保証審査をお願いいたします。" + SIGNATURE
+    v = judge(msg(OTHER_GUARANTOR, body, (papers(),)), policy, directory, history)
+    assert held(v, "content_recipient_mismatch")
+
+
+def test_a_list_whose_name_lines_name_several_people_is_no_one_persons_papers(policy, directory, history):
+    text = PAPERS_TEXT.replace("氏名：堀 早苗（ホリ サナエ）", "氏名：三浦 航")  # two people: a list, not papers
+    body = "株式会社ひばり保証 御中\n岩田様\n\nご確認ください。" + SIGNATURE
+    v = judge(msg(GUARANTOR, body, (papers(text=text),)), policy, directory, history)
+    assert held(v, "content_recipient_mismatch")
+
+
+def test_one_form_naming_two_parties_none_the_recipients_is_held(policy, directory, history):
+    body = "つばめ信用株式会社 御中\n小西様\n\n保証審査をお願いいたします。" + SIGNATURE
+    v = judge(msg(OTHER_GUARANTOR, body, (papers(records=1),)), policy, directory, history)
+    assert held(v, "content_recipient_mismatch")  # 保証会社 and 仲介業者 are others: the form went astray
+
+
+def test_one_certificate_naming_its_issuer_is_not_held(policy, directory, history):
+    text = "診断書\n氏名 堀 早苗 様\n生年月日 1988年3月14日\n上記のとおり診断します。 医療法人 青葉会 青葉クリニック"
+    body = "みかん損害保険株式会社\n永井様\n\n診断書の写しをお送りいたします。" + SIGNATURE
+    a = AttachmentInfo("診断書_堀.pdf", text, PERSONAL[:2], 1)
+    v = judge(msg(INSURER, body, (a,)), policy, directory, history)
+    assert not held(v, "content_recipient_mismatch")  # one organisation: the clinic that wrote it
+
+
+def test_an_item_value_form_is_one_record_not_a_table():
+    rows = "項目,内容\n申込物件,コート岬台 101号室\n申込者氏名,堀 早苗\n現住所,〒100-0000 東京都千代田区一丁目1番1号\n"
+    ex = extract(rows.encode(), "申込書.csv")
+    assert ex.tables and ex.tables[0].key_value  # 項目 | 内容: each value's header is its row's label
+    listing = extract("氏名,電話\n堀 早苗,090-5512-7730\n三浦 航,080-2231-4410\n".encode(), "名簿.csv")
+    assert not listing.tables[0].key_value
+
+
+# --- a list about what a private recipient's label says they own
+
+
+def tenants(building: str, n: int = 12) -> AttachmentInfo:
+    findings = (*(("PHONE", None, "090-****-****") for _ in range(n)), ("PERSON", None, "堀 **"))
+    text = f"{building} 入居者一覧\n号室 契約者 携帯電話\n" + "".join(f"{building} {100 + i} ……\n" for i in range(n))
+    return AttachmentInfo(f"入居者一覧_{building}.pdf", text, findings, n)
+
+
+def test_owner_labels_say_what_they_own(directory):
+    assert owned_things("個人（コート岬台・グラン若葉 オーナー）") == {"コート岬台", "グラン若葉"}
+    assert owned_things("個人（入居希望者）") == set()
+    mine = {"個人（ラ・セーヌ若葉 オーナー）"}
+    assert about_own_thing(directory, mine, "入居者一覧_ラ・セーヌ若葉.pdf")
+    assert not about_own_thing(directory, mine, "ラ・セーヌ若葉\nコート岬台")  # another owner's building too
+    assert not about_own_thing(directory, {"個人（コート岬台・グラン若葉 オーナー）"}, "コート岬台弐番館")
+
+
+def test_owner_receives_their_own_buildings_tenants(policy, directory, history):
+    body = "ラ・セーヌ若葉 オーナー 杉本様\n\nご依頼の入居者一覧をお送りいたします。" + SIGNATURE
+    v = judge(msg(OWNER, body, (tenants("ラ・セーヌ若葉"),)), policy, directory, history)
+    assert not held(v, "bulk_pii")
+
+
+def test_owner_receives_another_owners_buildings_tenants(policy, directory, history):
+    body = "ラ・セーヌ若葉 オーナー 杉本様\n\nご依頼の入居者一覧をお送りいたします。" + SIGNATURE
+    v = judge(msg(OWNER, body, (tenants("グラン若葉"),)), policy, directory, history)
+    assert held(v, "bulk_pii")
+
+
+# --- a result to the agent who introduced the applicant
+
+
+def result(name: str) -> AttachmentInfo:
+    text = f"入居審査結果のお知らせ\n{name} 様\n審査結果：承認\n保証会社：株式会社ひばり保証\n"
+    return AttachmentInfo(f"審査結果通知_{name.replace(' ', '')}様.pdf", text, PERSONAL[:1], 1)
+
+
+def test_result_to_the_agent_who_introduced_the_applicant(policy, directory, history):
+    body = "株式会社かもめ不動産 松尾様\n\nご紹介いただいたお申込み（堀 早苗様）は承認となりました。" + SIGNATURE
+    v = judge(msg(AGENT, body, (result("堀 早苗"),)), policy, directory, history)
+    assert not held(v, "attachment_recipient_mismatch")
+
+
+def test_result_to_an_agent_whose_mail_never_names_the_applicant_is_held(policy, directory, history):
+    body = "株式会社かもめ不動産 松尾様\n\n審査結果をお送りいたします。" + SIGNATURE
+    v = judge(msg(AGENT, body, (result("堀 早苗"),)), policy, directory, history)
+    assert held(v, "attachment_recipient_mismatch")
