@@ -36,7 +36,7 @@ from mamori.guard.model import (
     Recipient,
     stricter,
 )
-from mamori.guard.owned import about_own_thing
+from mamori.guard.owned import about_own_thing, places_by_label, places_named, same_place
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
@@ -1550,6 +1550,69 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
     return out
 
 
+def _recipient_places(ctx: Context) -> set[str] | None:
+    """The places (a building, a unit) the labels of the To/Cc recipients tie them to, when every one of them is a
+    private person of the address book filed under such a label (「個人（コーポB 203号室 入居者）」); None otherwise."""
+    vis = ctx.visible_external
+    if not vis:
+        return None
+    labels = places_by_label(ctx.directory)
+    out: set[str] = set()
+    for r in vis:
+        contact = ctx.directory.lookup(r.address)
+        if contact is None or contact.organization not in labels or not _private_person(ctx, r.address):
+            return None
+        out |= labels[contact.organization]
+    return out
+
+
+def _another_place(ctx: Context, text: str, mine: set[str]) -> str | None:
+    """A place of another label that ``text`` names, when it names none of the recipients' places (nor a building
+    holding one, nor a unit of one)."""
+    named = places_named(ctx.directory, text)
+    if not named or any(same_place(p, q) for p in named for q in mine):
+        return None
+    return sorted(named)[0].split()[0]  # the building, not the unit
+
+
+def place_of_another(ctx: Context) -> list[Reason]:
+    """The opening (its lines ending with an honorific) or an attachment names a building or a unit that the address
+    book's labels tie to another private person (「コーポB 203号室 入居者」, 「A荘 オーナー」), while every To/Cc
+    recipient is a private person filed under a label of their own place and none of those places is named: a
+    dunning notice to the tenant of another building, another owner's report."""
+    mine = _recipient_places(ctx)
+    if mine is None:
+        return []
+    out: list[Reason] = []
+    vis = [r.address for r in ctx.visible_external]
+    opening = "\n".join(ln for ln in opening_lines(ctx.message.body, 3) if re.search(r"(様|さま|殿)$", ln))
+    if opening and (place := _another_place(ctx, opening, mine)):
+        out.append(
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The opening names {place}, which the address book ties to another person, not to any recipient.",
+                f"宛名に {place} とありますが、アドレス帳ではその物件は宛先の方ではなく別の方のものです。",
+                [place],
+                vis,
+            )
+        )
+    for a in ctx.message.attachments:
+        if place := _another_place(ctx, f"{a.filename}\n{a.text}", mine):
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is about {place}, which the address book ties to another person, "
+                    "not to any recipient.",
+                    f"添付ファイル {a.filename} は {place} の書類ですが、アドレス帳ではその物件は宛先の方ではなく別の"
+                    "方のものです。",
+                    [a.filename, place],
+                    vis,
+                )
+            )
+            break
+    return out
+
+
 def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
     """The identification numbers the address book ties to a recipient (``identifiers.contact_ids``), or those of
     their mailbox name when it does not know them."""
@@ -2427,6 +2490,7 @@ CHECKS: tuple[Check, ...] = (
     multiple_external_orgs,
     content_recipient_mismatch,
     attachment_recipient_mismatch,
+    place_of_another,
     pii_in_attachment,
     bulk_pii,
     sensitive_pii,

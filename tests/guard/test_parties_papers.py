@@ -167,3 +167,44 @@ def test_result_to_an_agent_whose_mail_never_names_the_applicant_is_held(policy,
     body = "株式会社かもめ不動産 松尾様\n\n審査結果をお送りいたします。" + SIGNATURE
     v = judge(msg(AGENT, body, (result("堀 早苗"),)), policy, directory, history)
     assert held(v, "attachment_recipient_mismatch")
+
+
+# --- the place a private recipient's label ties them to
+
+PLACES = """name,kana,email,organization
+西田 学,ニシダ マナブ,nishida.m@provider-a.example,個人（コーポ白浜 203号室 入居者）
+西田 楓,ニシダ カエデ,kaede.n@provider-b.example,個人（メゾン白浜 105号室 入居者）
+大石 仁,オオイシ ジン,ooishi.j@provider-a.example,個人（コーポ白浜 オーナー）
+片山 恵,カタヤマ メグミ,katayama.m@provider-b.example,個人（メゾン白浜 オーナー）
+中村 三郎,ナカムラ サブロウ,s.nakamura@ours.example,株式会社自社
+"""
+TENANT = [("西田 学", "nishida.m@provider-a.example")]
+OTHER_TENANT = [("西田 楓", "kaede.n@provider-b.example")]
+PLACE_OWNER = [("大石 仁", "ooishi.j@provider-a.example")]
+
+
+@pytest.fixture
+def places_directory():
+    return parse_contacts(PLACES)
+
+
+def test_opening_naming_another_tenants_unit_is_held(policy, places_directory, history):
+    body = "コーポ白浜 203号室 西田様\n\n12月分の賃料のご入金が確認できておりません。" + SIGNATURE
+    v = judge(msg(OTHER_TENANT, body), policy, places_directory, history)
+    assert held(v, "content_recipient_mismatch")  # the 西田 of メゾン白浜 105 got the notice of コーポ白浜 203
+
+
+def test_opening_naming_the_recipients_unit_or_building_passes(policy, places_directory, history):
+    for opening in ("コーポ白浜 203号室 西田様", "コーポ白浜 西田様"):
+        v = judge(msg(TENANT, opening + "\n\nご入金のお願いです。" + SIGNATURE), policy, places_directory, history)
+        assert not held(v, "content_recipient_mismatch")  # the unit, or the building that holds it
+
+
+def test_attachment_about_another_owners_building_is_held(policy, places_directory, history):
+    a = AttachmentInfo("退去立会い報告_メゾン白浜105.pdf", "退去立会い報告書\n物件：メゾン白浜 105号室\n", (), 0)
+    body = "大石 仁 様\n\n退去立会いの結果をご報告いたします。" + SIGNATURE
+    v = judge(msg(PLACE_OWNER, body, (a,)), policy, places_directory, history)
+    assert held(v, "attachment_recipient_mismatch")
+    own = AttachmentInfo("退去立会い報告_コーポ白浜203.pdf", "退去立会い報告書\n物件：コーポ白浜 203号室\n", (), 0)
+    v = judge(msg(PLACE_OWNER, body, (own,)), policy, places_directory, history)
+    assert not held(v, "attachment_recipient_mismatch")  # a unit of the recipient's own building
