@@ -1613,6 +1613,61 @@ def place_of_another(ctx: Context) -> list[Reason]:
     return out
 
 
+# a full name 姓 名 with an honorific, whatever precedes it (「301号室の井上 修様」)
+_HONOURED_FULL_NAME = re.compile(
+    r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]"
+    r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー]{1,6}?)[ \u3000]?(?:様|さま|さん|氏)"
+)
+# personal values that reach or identify a private person beyond their name (a reply's new text giving them)
+_THIRD_PARTY_VALUES = IDENTIFYING_TYPES | {"PHONE", "ADDRESS", "EMAIL"}
+
+
+def reply_gives_third_party(ctx: Context) -> list[Reason]:
+    """A reply to a private person's mail (every external To recipient a private person of the address book) that
+    keeps a company in Cc the sender never wrote to, while the new text gives a personal value (a phone, an
+    address, a birth date) beside the full name of another private person of the address book, none of the
+    recipients: a tenant's arrears and mobile number told to the agent the owner had copied on another matter."""
+    m = ctx.message
+    if not _is_reply(ctx) or m.body_info is None:
+        return []
+    to = [r for r in ctx.external if r.field == "to"]
+    if not to or not all(_private_person(ctx, r.address) for r in to):
+        return []
+    kept = [
+        r
+        for r in ctx.external
+        if r.field == "cc"
+        and ctx.orgs_of(r)
+        and not _private_person(ctx, r.address)
+        and not ctx.history.known(m.sender, r.address)
+    ]
+    if not kept or not {t for t, _, _ in m.body_info.findings} & _THIRD_PARTY_VALUES:
+        return []
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    named = {
+        m_.group(1)[-k:] + m_.group(2)
+        for m_ in _HONOURED_FULL_NAME.finditer(own)
+        for k in range(len(m_.group(1)), 0, -1)
+        if ctx.directory.named(m_.group(1)[-k:] + m_.group(2))
+    }
+    others = named - _recipient_full_names(ctx, list(m.recipients))
+    people = [c for name in sorted(others) for c in ctx.directory.named(name) if _private_person(ctx, c.email)]
+    if not people:
+        return []
+    org = sorted(ctx.orgs_of(kept[0]))[0]
+    return [
+        ctx.reason(
+            "content_recipient_mismatch",
+            f"This reply gives another person's personal data ({surname(people[0].name)}), and {org} in Cc, new to "
+            "you, receives it too: was it kept on the reply by mistake?",
+            f"この返信には別の方（{surname(people[0].name)} 様）の個人情報があり、CC の {org}（これまで送信したことの"
+            "ない宛先）にも届きます。全員に返信で残った宛先ではありませんか？",
+            [org, surname(people[0].name)],
+            [r.address for r in kept],
+        )
+    ]
+
+
 def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
     """The identification numbers the address book ties to a recipient (``identifiers.contact_ids``), or those of
     their mailbox name when it does not know them."""
@@ -2491,6 +2546,7 @@ CHECKS: tuple[Check, ...] = (
     content_recipient_mismatch,
     attachment_recipient_mismatch,
     place_of_another,
+    reply_gives_third_party,
     pii_in_attachment,
     bulk_pii,
     sensitive_pii,

@@ -208,3 +208,54 @@ def test_attachment_about_another_owners_building_is_held(policy, places_directo
     own = AttachmentInfo("退去立会い報告_コーポ白浜203.pdf", "退去立会い報告書\n物件：コーポ白浜 203号室\n", (), 0)
     v = judge(msg(PLACE_OWNER, body, (own,)), policy, places_directory, history)
     assert not held(v, "attachment_recipient_mismatch")  # a unit of the recipient's own building
+
+
+# --- a reply to a private person's mail that keeps a company in Cc
+
+
+@pytest.fixture(scope="module")
+def detector():
+    from mamori.detect.detector import default_detector
+
+    return default_detector()
+
+
+AGENT_ROW = "松尾 剛,マツオ ツヨシ,t.matsuo@kamome-fudosan.example,株式会社かもめ不動産\n"
+
+
+def reply(body: str, detector) -> Message:
+    from dataclasses import replace
+
+    from mamori.guard.engine import analyse_body
+
+    recipients = (Recipient("大石 仁", "ooishi.j@provider-a.example", "to"), Recipient("松尾 剛", AGENT[0][1], "cc"))
+    m = Message(SENDER, recipients, "Re: コーポ白浜の件", body, (), "中村 三郎")
+    return replace(m, body_info=analyse_body(body, detector))
+
+
+ARREARS = (
+    "大石 仁 様\n（CC：株式会社かもめ不動産 松尾様）\n\n"
+    "203号室の西田 学様ですが、賃料 2か月分が未入金です。"
+    "ご本人の携帯（090-4417-2286）にも連絡を続けております。"
+    + SIGNATURE
+    + "\n> 空室の募集はかもめ不動産さんにも頼みました。\n"
+)
+
+
+def test_reply_giving_a_tenants_phone_to_a_company_kept_in_cc_is_held(policy, detector):
+    directory = parse_contacts(PLACES + AGENT_ROW)
+    h = History()
+    h.add(SENDER, ["ooishi.j@provider-a.example"], "2026-01-01")
+    v = judge(reply(ARREARS, detector), policy, directory, h)
+    assert held(v, "content_recipient_mismatch")
+
+
+def test_reply_to_an_agent_copied_before_or_without_personal_values_passes(policy, detector):
+    directory = parse_contacts(PLACES + AGENT_ROW)
+    h = History()
+    h.add(SENDER, ["ooishi.j@provider-a.example", AGENT[0][1]], "2026-01-01")
+    assert not held(judge(reply(ARREARS, detector), policy, directory, h), "content_recipient_mismatch")
+    h = History()
+    h.add(SENDER, ["ooishi.j@provider-a.example"], "2026-01-01")
+    plain = ARREARS.replace("ご本人の携帯（090-4417-2286）にも連絡を続けております。", "")
+    assert not held(judge(reply(plain, detector), policy, directory, h), "content_recipient_mismatch")
