@@ -354,15 +354,26 @@ def first_time_recipient(ctx: Context) -> list[Reason]:
     new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
     if not new:
         return []
-    return [
-        ctx.reason(
-            "first_time_recipient",
-            f"First message from you to {len(new)} address(es).",
-            f"初めて送信する宛先が {len(new)} 件あります。",
-            [masked_address(r.address) for r in new[:10]],
-            [r.address for r in new],
+    reason = ctx.reason(
+        "first_time_recipient",
+        f"First message from you to {len(new)} address(es).",
+        f"初めて送信する宛先が {len(new)} 件あります。",
+        [masked_address(r.address) for r in new[:10]],
+        [r.address for r in new],
+    )
+    known = ctx.directory.domains | ctx.history.all_domains
+    unknown = [r for r in new if r.domain not in known and ctx.directory.lookup(r.address) is None]
+    if unknown and reason.severity == "confirm" and pii_in_attachment(ctx):
+        # personal data to a party neither the address book nor anyone's sending history knows: hold
+        reason = replace(
+            reason,
+            severity="hold",
+            detail=f"{reason.detail} {len(unknown)} of them at a domain no contact and no past mail knows, and the "
+            "message carries personal data: who is this?",
+            detail_ja=f"{reason.detail_ja}うち {len(unknown)} 件はアドレス帳にも送信履歴にもないドメインで、個人情報が"
+            "含まれています。どなた宛てですか？",
         )
-    ]
+    return [reason]
 
 
 def similar_recipient(ctx: Context) -> list[Reason]:

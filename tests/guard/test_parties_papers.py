@@ -259,3 +259,28 @@ def test_reply_to_an_agent_copied_before_or_without_personal_values_passes(polic
     h.add(SENDER, ["ooishi.j@provider-a.example"], "2026-01-01")
     plain = ARREARS.replace("ご本人の携帯（090-4417-2286）にも連絡を続けております。", "")
     assert not held(judge(reply(plain, detector), policy, directory, h), "content_recipient_mismatch")
+
+
+# --- personal data to a party no contact and no past mail knows
+
+
+def first_time_severity(v) -> str | None:
+    return next((r.severity for r in v.reasons if r.code == "first_time_recipient"), None)
+
+
+def test_personal_data_to_an_unknown_domain_is_held(policy, directory, history):
+    body = "株式会社うみねこ運送\n森様\n\n搬出の件、資料をお送りします。" + SIGNATURE
+    v = judge(msg([("森 大地", "d.mori@umineko-unso.example")], body, (papers(records=1),)), policy, directory, history)
+    assert first_time_severity(v) == "hold"
+
+
+def test_first_mail_to_an_unknown_domain_without_personal_data_or_to_a_known_one_is_confirmed(
+    policy, directory, history
+):
+    body = "株式会社うみねこ運送\n森様\n\nお見積りのお願いです。" + SIGNATURE
+    v = judge(msg([("森 大地", "d.mori@umineko-unso.example")], body), policy, directory, history)
+    assert first_time_severity(v) == "confirm"  # nothing personal: an ordinary first contact
+    known = [("小西 葵", "a.konishi2@tsubame-shinyo.example")]  # a new address at a domain the address book knows
+    body = "つばめ信用株式会社 御中\n\n資料です。" + SIGNATURE
+    v = judge(msg(known, body, (papers(records=1),)), policy, directory, history)
+    assert first_time_severity(v) == "confirm"
