@@ -363,7 +363,7 @@ def first_time_recipient(ctx: Context) -> list[Reason]:
     )
     known = ctx.directory.domains | ctx.history.all_domains
     unknown = [r for r in new if r.domain not in known and ctx.directory.lookup(r.address) is None]
-    if unknown and reason.severity == "confirm" and pii_in_attachment(ctx):
+    if unknown and reason.severity == "confirm" and (pii_in_attachment(ctx) or _someone_reached(ctx)):
         # personal data to a party neither the address book nor anyone's sending history knows: hold
         reason = replace(
             reason,
@@ -374,6 +374,14 @@ def first_time_recipient(ctx: Context) -> list[Reason]:
             "含まれています。どなた宛てですか？",
         )
     return [reason]
+
+
+def _someone_reached(ctx: Context) -> bool:
+    """The mail's own text gives a way to reach a person beside their name (a phone or a home address next to a
+    name: 「入居者様携帯：080-…」 under 「田中 浩二様の退去」), the sender's signature and the quoted part left out."""
+    body = ctx.message.body_info
+    types = {t for t, _, _ in body.findings} if body is not None else set()
+    return "PERSON" in types and bool(types & {"PHONE", "ADDRESS"})
 
 
 def similar_recipient(ctx: Context) -> list[Reason]:

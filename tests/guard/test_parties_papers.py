@@ -284,3 +284,17 @@ def test_first_mail_to_an_unknown_domain_without_personal_data_or_to_a_known_one
     body = "つばめ信用株式会社 御中\n\n資料です。" + SIGNATURE
     v = judge(msg(known, body, (papers(records=1),)), policy, directory, history)
     assert first_time_severity(v) == "confirm"
+
+
+def test_a_persons_phone_in_the_text_to_an_unknown_domain_is_held(policy, directory, history, detector):
+    from dataclasses import replace
+
+    from mamori.guard.engine import analyse_body
+
+    to = [("森 大地", "d.mori@umineko-unso.example")]
+    text = "株式会社うみねこ運送\n森様\n\n堀 早苗様の搬出の件です。\n入居者様携帯：090-5512-7730\n" + SIGNATURE
+    v = judge(replace(msg(to, text), body_info=analyse_body(text, detector)), policy, directory, history)
+    assert first_time_severity(v) == "hold"
+    text = "株式会社うみねこ運送\n森様\n\n搬出のお見積りをお願いいたします。\n" + SIGNATURE
+    v = judge(replace(msg(to, text), body_info=analyse_body(text, detector)), policy, directory, history)
+    assert first_time_severity(v) == "confirm"
