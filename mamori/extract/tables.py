@@ -43,8 +43,24 @@ def _find_header(head: list[tuple[int, list[str]]]) -> int | None:
     return None
 
 
+# the header of a label | value form's two columns: 項目 | 内容, 項目 | 記入欄, Item | Value, Field | Details
+_FORM_HEADER = (
+    re.compile(r"^(項目|記入項目|区分|Items?|Fields?)$", re.IGNORECASE),
+    re.compile(r"^(内容|記入欄|記入内容|詳細|Values?|Details?|Contents?|Entry)$", re.IGNORECASE),
+)
+
+
+def _form_header(cells: list[str]) -> bool:
+    """A two-column header that says its rows are items and their values (項目 | 内容): a form, not a table."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) == 2 and all(p.match(c) for p, c in zip(_FORM_HEADER, filled, strict=True))
+
+
 def _is_key_value(head: list[tuple[int, list[str]]]) -> bool:
-    """A form laid out as label | value rows (申込書, 履歴書): most first cells are labels such as 氏名, 住所."""
+    """A form laid out as label | value rows (申込書, 履歴書): most first cells are labels such as 氏名, 住所, or its
+    first row heads its two columns as items and their values (項目 | 内容)."""
+    if head and _form_header(head[0][1]):
+        return True
     labels: list[str] = []
     for _, cells in head:
         filled = [c.strip() for c in cells if c.strip()]

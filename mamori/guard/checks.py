@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from mamori.detect.mask import mask_value
 from mamori.glossary import CAUSES, MIME_DAMAGE, entity_labels, sensitive_label
 from mamori.guard.directory import Contact, Directory, org_stem, short_org_form, surname
-from mamori.guard.document_owner import Owner, document_owner, label_people, people_named, person_orgs
+from mamori.guard.document_owner import (
+    Owner,
+    document_owner,
+    label_people,
+    people_named,
+    person_orgs,
+    sole_person,
+)
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
 from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, label_ids, mailbox_ids, shape
@@ -29,6 +36,7 @@ from mamori.guard.model import (
     Recipient,
     stricter,
 )
+from mamori.guard.owned import about_own_thing, places_by_label, places_named, same_place
 from mamori.guard.policy import UNSCANNABLE_CAUSES, Policy
 from mamori.guard.references import MAX_DOCUMENT_REFERENCES, mismatched, references
 from mamori.guard.romaji import is_kana, romaji_key
@@ -78,6 +86,10 @@ ID_CARD_TYPES = frozenset({"RESIDENCE_CARD", "PASSPORT", "DRIVERS_LICENSE"})
 # password and is copied into every reply; an attachment is held from `bulk_records` (50). docs/guard.md.
 BODY_LIST_RECORDS = 10
 BODY_NAME = "(message body)"  # the AttachmentInfo the body's own text is analysed as (engine.analyse_body)
+# organisations one person's papers (an application form) name as its parties, none a recipient's, from which a
+# company receiving them is none of the parties (保証会社 A社 and 仲介業者 B社, sent to C社); one issuer (the clinic
+# of a certificate) is what the papers are, not whom they are for
+PAPERS_PARTIES = 2
 LIST_RECORDS = 3  # people in one attachment from which it is a list of people, not a business contact
 _ARCHIVE_NAME = re.compile(r"\.(zip|7z|rar|lzh|lha|gz|tgz|bz2|xz|zst|tar|cab|arj|zipx|zpaq|001)$", re.IGNORECASE)
 UNSCANNABLE = frozenset(UNSCANNABLE_CAUSES)  # every way an inspection stops early (sampled rows are extrapolated)
@@ -342,15 +354,34 @@ def first_time_recipient(ctx: Context) -> list[Reason]:
     new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
     if not new:
         return []
-    return [
-        ctx.reason(
-            "first_time_recipient",
-            f"First message from you to {len(new)} address(es).",
-            f"初めて送信する宛先が {len(new)} 件あります。",
-            [masked_address(r.address) for r in new[:10]],
-            [r.address for r in new],
+    reason = ctx.reason(
+        "first_time_recipient",
+        f"First message from you to {len(new)} address(es).",
+        f"初めて送信する宛先が {len(new)} 件あります。",
+        [masked_address(r.address) for r in new[:10]],
+        [r.address for r in new],
+    )
+    known = ctx.directory.domains | ctx.history.all_domains
+    unknown = [r for r in new if r.domain not in known and ctx.directory.lookup(r.address) is None]
+    if unknown and reason.severity == "confirm" and (pii_in_attachment(ctx) or _someone_reached(ctx)):
+        # personal data to a party neither the address book nor anyone's sending history knows: hold
+        reason = replace(
+            reason,
+            severity="hold",
+            detail=f"{reason.detail} {len(unknown)} of them at a domain no contact and no past mail knows, and the "
+            "message carries personal data: who is this?",
+            detail_ja=f"{reason.detail_ja}うち {len(unknown)} 件はアドレス帳にも送信履歴にもないドメインで、個人情報が"
+            "含まれています。どなた宛てですか？",
         )
-    ]
+    return [reason]
+
+
+def _someone_reached(ctx: Context) -> bool:
+    """The mail's own text gives a way to reach a person beside their name (a phone or a home address next to a
+    name: 「入居者様携帯：080-…」 under 「田中 浩二様の退去」), the sender's signature and the quoted part left out."""
+    body = ctx.message.body_info
+    types = {t for t, _, _ in body.findings} if body is not None else set()
+    return "PERSON" in types and bool(types & {"PHONE", "ADDRESS"})
 
 
 def similar_recipient(ctx: Context) -> list[Reason]:
@@ -1063,9 +1094,11 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
         return []
     rec_orgs = ctx.recipient_orgs
     out: list[Reason] = []
+    companies = all(ctx.orgs_of(r) and not _private_person(ctx, r.address) for r in ctx.external)
     for a in ctx.message.scanned:
-        if not is_list(a):
-            continue
+        papers = companies and a.filename != BODY_NAME and bool(a.types & IDENTIFYING_TYPES)
+        if not (is_list(a) or papers):
+            continue  # a list, or one person's papers (a birth date, an ID number) going to companies
         if a.filename != BODY_NAME and addressee_line_orgs(ctx, a.text) & rec_orgs:
             continue  # addressed to a recipient's organisation (A社 御中): its list; the others it names are content
         if named_for_recipient(ctx, a, ctx.external):
@@ -1073,8 +1106,11 @@ def _list_of_another_org(ctx: Context) -> list[Reason]:
         owner = None if a.filename == BODY_NAME else document_owner(ctx.directory, a.text, a.filename)
         if owner is not None and _owned_by_recipients(ctx, owner, ctx.external, rec_orgs):
             continue  # one person's form (入塾申込書_清水杏奈): the family's own, whatever school it names
-        others = sorted(list_orgs(ctx, a) - rec_orgs)
-        if not others:
+        named = list_orgs(ctx, a)
+        if a.filename != BODY_NAME and named & rec_orgs and (not is_list(a) or sole_person(a.text)):
+            continue  # one person's papers naming a recipient's organisation among its parties (保証会社：A社)
+        others = sorted(named - rec_orgs)
+        if not others or (not is_list(a) and len(others) < PAPERS_PARTIES):
             continue
         org, where = others[0], "、".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
         where_en = ", ".join(sorted(rec_orgs)[:3]) or ctx.external[0].domain
@@ -1490,6 +1526,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if named_for_recipient(ctx, a, vis):
             continue  # the recipient's own document, whatever organisations it names further down
         other = _filename_person(ctx, a.filename, vis, rec_orgs)
+        if other is not None and _introduced_to_company(ctx, other, vis):
+            continue  # an applicant's result to the agent that introduced them, the mail naming the applicant: the
+            # organisations it names further down (their guarantor, their employer) are its content
         if other is not None and not addressed_to_recipients(ctx, a):
             # (a letter addressed to the recipients about the person the mail names: that person is its subject)
             family, given = split_full_name(other.name) or (surname(other.name), "")
@@ -1528,6 +1567,124 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
                 )
             )
     return out
+
+
+def _recipient_places(ctx: Context) -> set[str] | None:
+    """The places (a building, a unit) the labels of the To/Cc recipients tie them to, when every one of them is a
+    private person of the address book filed under such a label (「個人（コーポB 203号室 入居者）」); None otherwise."""
+    vis = ctx.visible_external
+    if not vis:
+        return None
+    labels = places_by_label(ctx.directory)
+    out: set[str] = set()
+    for r in vis:
+        contact = ctx.directory.lookup(r.address)
+        if contact is None or contact.organization not in labels or not _private_person(ctx, r.address):
+            return None
+        out |= labels[contact.organization]
+    return out
+
+
+def _another_place(ctx: Context, text: str, mine: set[str]) -> str | None:
+    """A place of another label that ``text`` names, when it names none of the recipients' places (nor a building
+    holding one, nor a unit of one)."""
+    named = places_named(ctx.directory, text)
+    if not named or any(same_place(p, q) for p in named for q in mine):
+        return None
+    return sorted(named)[0].split()[0]  # the building, not the unit
+
+
+def place_of_another(ctx: Context) -> list[Reason]:
+    """The opening (its lines ending with an honorific) or an attachment names a building or a unit that the address
+    book's labels tie to another private person (「コーポB 203号室 入居者」, 「A荘 オーナー」), while every To/Cc
+    recipient is a private person filed under a label of their own place and none of those places is named: a
+    dunning notice to the tenant of another building, another owner's report."""
+    mine = _recipient_places(ctx)
+    if mine is None:
+        return []
+    out: list[Reason] = []
+    vis = [r.address for r in ctx.visible_external]
+    opening = "\n".join(ln for ln in opening_lines(ctx.message.body, 3) if re.search(r"(様|さま|殿)$", ln))
+    if opening and (place := _another_place(ctx, opening, mine)):
+        out.append(
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The opening names {place}, which the address book ties to another person, not to any recipient.",
+                f"宛名に {place} とありますが、アドレス帳ではその物件は宛先の方ではなく別の方のものです。",
+                [place],
+                vis,
+            )
+        )
+    for a in ctx.message.attachments:
+        if place := _another_place(ctx, f"{a.filename}\n{a.text}", mine):
+            out.append(
+                ctx.reason(
+                    "attachment_recipient_mismatch",
+                    f"The attachment {a.filename} is about {place}, which the address book ties to another person, "
+                    "not to any recipient.",
+                    f"添付ファイル {a.filename} は {place} の書類ですが、アドレス帳ではその物件は宛先の方ではなく別の"
+                    "方のものです。",
+                    [a.filename, place],
+                    vis,
+                )
+            )
+            break
+    return out
+
+
+# a full name 姓 名 with an honorific, whatever precedes it (「301号室の井上 修様」)
+_HONOURED_FULL_NAME = re.compile(
+    r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]"
+    r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー]{1,6}?)[ \u3000]?(?:様|さま|さん|氏)"
+)
+# personal values that reach or identify a private person beyond their name (a reply's new text giving them)
+_THIRD_PARTY_VALUES = IDENTIFYING_TYPES | {"PHONE", "ADDRESS", "EMAIL"}
+
+
+def reply_gives_third_party(ctx: Context) -> list[Reason]:
+    """A reply to a private person's mail (every external To recipient a private person of the address book) that
+    keeps a company in Cc the sender never wrote to, while the new text gives a personal value (a phone, an
+    address, a birth date) beside the full name of another private person of the address book, none of the
+    recipients: a tenant's arrears and mobile number told to the agent the owner had copied on another matter."""
+    m = ctx.message
+    if not _is_reply(ctx) or m.body_info is None:
+        return []
+    to = [r for r in ctx.external if r.field == "to"]
+    if not to or not all(_private_person(ctx, r.address) for r in to):
+        return []
+    kept = [
+        r
+        for r in ctx.external
+        if r.field == "cc"
+        and ctx.orgs_of(r)
+        and not _private_person(ctx, r.address)
+        and not ctx.history.known(m.sender, r.address)
+    ]
+    if not kept or not {t for t, _, _ in m.body_info.findings} & _THIRD_PARTY_VALUES:
+        return []
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    named = {
+        m_.group(1)[-k:] + m_.group(2)
+        for m_ in _HONOURED_FULL_NAME.finditer(own)
+        for k in range(len(m_.group(1)), 0, -1)
+        if ctx.directory.named(m_.group(1)[-k:] + m_.group(2))
+    }
+    others = named - _recipient_full_names(ctx, list(m.recipients))
+    people = [c for name in sorted(others) for c in ctx.directory.named(name) if _private_person(ctx, c.email)]
+    if not people:
+        return []
+    org = sorted(ctx.orgs_of(kept[0]))[0]
+    return [
+        ctx.reason(
+            "content_recipient_mismatch",
+            f"This reply gives another person's personal data ({surname(people[0].name)}), and {org} in Cc, new to "
+            "you, receives it too: was it kept on the reply by mistake?",
+            f"この返信には別の方（{surname(people[0].name)} 様）の個人情報があり、CC の {org}（これまで送信したことの"
+            "ない宛先）にも届きます。全員に返信で残った宛先ではありませんか？",
+            [org, surname(people[0].name)],
+            [r.address for r in kept],
+        )
+    ]
 
 
 def recipient_ids(ctx: Context, r: Recipient) -> set[str]:
@@ -1740,6 +1897,21 @@ def _filename_person(
     return people[0]
 
 
+def _introduced_to_company(ctx: Context, person: Contact, recipients: list[Recipient]) -> bool:
+    """A private person the address book files under no party of their own — only under a label of many unrelated
+    private persons (個人（入居希望者）, 個人のお客様) — whom the mail's own text (subject, body without its quoted
+    part) names by full name, going to companies only (every recipient at an organisation of the address book, none
+    a private person): the sender writes to a company about that person (an applicant's result to the agent who
+    introduced them), not to a person of that name by mistake."""
+    if not person.organization or not _category_label(ctx, person.organization):
+        return False
+    if not all(ctx.orgs_of(r) and not _private_person(ctx, r.address) for r in recipients):
+        return False
+    m = ctx.message
+    own = re.sub(r"\s+", "", unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body)))
+    return "".join(person.name.split()) in own
+
+
 def _filename_people(ctx: Context, filename: str) -> list[Contact]:
     """The directory's contacts whose full name (spaces left out) the file name writes before an honorific."""
     stem = unicodedata.normalize("NFKC", filename.rsplit(".", 1)[0])
@@ -1937,6 +2109,8 @@ def _list_to_private_persons(ctx: Context) -> list[Reason]:
             continue
         if list_orgs(ctx, a) & rec_orgs or addressee_line_orgs(ctx, a.text) & rec_orgs:
             continue
+        if about_own_thing(ctx.directory, rec_orgs, f"{a.filename}\n{a.text}"):
+            continue  # the tenants of the building the recipient's label says they own (個人（A荘 オーナー）)
         return [
             ctx.reason(
                 "bulk_pii",
@@ -2390,6 +2564,8 @@ CHECKS: tuple[Check, ...] = (
     multiple_external_orgs,
     content_recipient_mismatch,
     attachment_recipient_mismatch,
+    place_of_another,
+    reply_gives_third_party,
     pii_in_attachment,
     bulk_pii,
     sensitive_pii,

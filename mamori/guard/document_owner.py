@@ -130,3 +130,17 @@ def document_owner(directory: Directory, text: str, filename: str) -> Owner | No
                     family = next((c.surname for c in directory.named(name)), "")
                     return Owner(name, family, frozenset(person_orgs(directory, name)))
     return None
+
+
+
+def sole_person(text: str) -> str | None:
+    """The one full name (spaces left out) that every labelled name line of a document gives (「申込者氏名：…」
+    「氏名：…」, on each of its pages or files, not only its head); None when it has no such line or they name more
+    than one person: one person's papers (an application with their ID copy and income statement), not a list of
+    people."""
+    names = set()
+    for line in text.splitlines():
+        m = _NAME_LINE.match(unicodedata.normalize("NFKC", line))
+        if m and not _COLUMN_LABEL.search(m.group(1) + m.group(2)):
+            names.add(m.group(1) + m.group(2))
+    return names.pop() if len(names) == 1 else None
