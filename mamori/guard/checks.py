@@ -871,7 +871,44 @@ def content_recipient_mismatch(ctx: Context) -> list[Reason]:
         or _forwarded_from_another_org(ctx)
         or _reply_keeps_other_party(ctx)
     )
-    return first + _list_of_another_org(ctx)
+    return (first or _other_customer_code(ctx)) + _list_of_another_org(ctx)
+
+
+def _other_customer_code(ctx: Context) -> list[Reason]:
+    """A mail to private persons only (every external recipient, Bcc included, a private person of the address
+    book) whose own text (subject, body without its quote and signature) states the customer code of another private
+    person of the address book (contacts.csv ``code``: 会員番号 K0012345), a party none of the recipients belongs
+    to: that customer's order, address or account given to someone else (the other 高橋 裕子's order confirmation,
+    another customer's order pasted into a reply). A customer's number tells one person from their namesake where the
+    names do not; a company's contact receiving a customer's case (a call centre, a warehouse) is not judged here."""
+    external = ctx.external
+    if not external or not ctx.directory.code_orgs:
+        return []
+    if not all(_private_person(ctx, r.address) for r in external):
+        return []
+    m = ctx.message
+    own = m.subject + "\n" + own_text(m.body)
+    rec_orgs = ctx.recipient_orgs
+    members = ctx.directory.org_members
+    for token in sorted(set(re.findall(r"[A-Za-z0-9]+", unicodedata.normalize("NFKC", own)))):
+        orgs = ctx.directory.code_orgs.get(token.upper(), set())
+        if not orgs or orgs & rec_orgs:
+            continue
+        if not all(members.get(o) and all(_private_person(ctx, c.email) for c in members[o]) for o in orgs):
+            continue  # a company's code (the customer's own supplier, a B2B account) is not another customer's
+        shown = "■" * len(token)
+        return [
+            ctx.reason(
+                "content_recipient_mismatch",
+                f"The message gives a customer number ({shown}) that the address book ties to another private "
+                "person, not to any recipient: another customer's order or data?",
+                f"本文の会員番号・お客様番号（{shown}）は、アドレス帳では宛先の方ではなく別のお客様の番号です。"
+                "別のお客様の注文・情報ではありませんか？",
+                [shown],
+                [r.address for r in external],
+            )
+        ]
+    return []
 
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|返信)\s*(?:\[\d+\])?\s*[:：]", re.IGNORECASE)
@@ -2243,6 +2280,65 @@ def _my_numbers_in_text(ctx: Context) -> list[Reason]:
     ]
 
 
+def _card_numbers(ctx: Context) -> list[Reason]:
+    """Full payment card numbers (the detector's CREDIT_CARD: a card brand's prefix and a right Luhn check digit) in an
+    attachment or the mail's own text, going outside, from one number and to anyone (the payment agency, the
+    card's holder included): a card number is personal data whose leak may cause financial loss by its misuse
+    (個人情報保護法施行規則 7条2号; PPC Q&A 6-12: the number alone counts, from one person), so a mail misdirected
+    with it is reportable; card data is exchanged through the payment system or a protected channel, not by mail
+    (PCI DSS). A masked number (the last four digits, with or without the expiry) is not a full number and is not
+    read as one."""
+    out: list[Reason] = []
+    for a in ctx.message.scanned:
+        n = sum(1 for t, _, _ in a.findings if t == "CREDIT_CARD")
+        if not n:
+            continue
+        out.append(
+            ctx.reason(
+                "sensitive_pii",
+                f"{a.filename} holds {n} full payment card number(s), going outside: card numbers whose leak may "
+                "cause financial loss are reportable from one person (APPI rules, art. 7(ii)); send card data "
+                "through the payment system, not by mail.",
+                f"{a.filename} にクレジットカード番号（全桁）が {n} 件含まれ、社外に送られます。不正利用で財産的被害が"
+                "生じるおそれのある個人データで、1 名分でも漏えいは報告対象です（個人情報保護法施行規則7条2号）。"
+                "カード情報は決済システム等で扱い、メールでは送りません。",
+                [a.filename, "credit_card"],
+            )
+        )
+    return out
+
+
+def _my_numbers_to_newcomer(ctx: Context) -> list[Reason]:
+    """My Numbers (個人番号) in an attachment going to an outside address the sender has never written to (To/Cc in
+    the history): specific personal information may be provided only in the cases the My Number Act lists (番号法
+    19条: to the office or the contractor that does the procedure for the employer), and a party the sender has no
+    past mail with is no established one (a payment agency, a private mailbox, an address the address book offered by
+    mistake). My Numbers to the 社労士 or outsourcer the sender routinely writes to stay at confirm (the sender is
+    asked, as for any personal data in an attachment); My Numbers in the mail's own text have their own rule."""
+    new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
+    if not new:
+        return []
+    out: list[Reason] = []
+    for a in ctx.message.attachments:
+        n = sum(1 for t, _, _ in a.findings if t == "MY_NUMBER")
+        if not n:
+            continue
+        out.append(
+            ctx.reason(
+                "sensitive_pii",
+                f"{a.filename} holds {n} My Number(s) (individual numbers) and goes to {len(new)} address(es) you have "
+                "never written to: specific personal information is provided only to the parties the My Number Act "
+                "allows (the office or contractor doing the procedure).",
+                f"{a.filename} にマイナンバー（個人番号）が {n} 件含まれ、これまで送信したことのない宛先 "
+                f"{len(new)} 件に送られます。特定個人情報は番号法が認める提供先（手続きを行う機関・委託先）にだけ"
+                "提供できます。",
+                [a.filename, "my_number"],
+                [r.address for r in new],
+            )
+        )
+    return out
+
+
 OWN_DOCUMENT_RECORDS = 3  # people a one-person document may name (the person, a guardian, an emergency contact)
 
 
@@ -2294,7 +2390,8 @@ def sensitive_pii(ctx: Context) -> list[Reason]:
     desk that routinely receives it), which the sender is asked to confirm."""
     if not ctx.external:
         return []
-    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_in_text(ctx)
+    out: list[Reason] = _quoted_sensitive(ctx) + _my_numbers_in_text(ctx) + _card_numbers(ctx)
+    out += _my_numbers_to_newcomer(ctx)
     for a in ctx.message.scanned:
         subs = sorted({s or "sensitive" for t, s, _ in a.findings if t == "SENSITIVE"})
         by_name = _sensitive_by_name(a)

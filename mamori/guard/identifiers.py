@@ -28,6 +28,8 @@ HEAD_LINES = 40  # lines of a document read for labelled numbers
 _RUN = re.compile(r"[A-Za-z0-9]+")
 # a line that labels a number: 「学籍番号 25J1601」「会員No. A123456」「社員ID：E004512」「患者コード K0042117」
 _LABELLED = re.compile(r"(?:番号|ＩＤ|ID|No\.?|コード|Number)\s*[:：.]?\s*([A-Za-z0-9]+)", re.IGNORECASE)
+# a label alone on its line, its value on the next (a cell beside or under it): 「会員番号」「患者ID：」
+_LABEL_ALONE = re.compile(r"^\s*\S{0,12}(?:番号|ID|No\.?|コード|Number)\s*[:：.]?\s*$", re.IGNORECASE)
 
 
 def _is_id(token: str) -> bool:
@@ -62,10 +64,17 @@ def mailbox_ids(local: str) -> set[str]:
 
 
 def document_ids(text: str, filename: str) -> set[str]:
-    """The identifiers a document gives: those of its file name and those its first lines label (学籍番号 25J1601)."""
+    """The identifiers a document gives: those of its file name and those its first lines label (学籍番号 25J1601),
+    the label on its own line and the number alone on the next too (a spreadsheet's or a form's cells, read one per
+    line: 「会員番号」 / 「K0012345」)."""
     out = label_ids(filename.rsplit(".", 1)[0])
-    for line in unicodedata.normalize("NFKC", text).splitlines()[:HEAD_LINES]:
+    lines = unicodedata.normalize("NFKC", text).splitlines()[: HEAD_LINES + 1]
+    for i, line in enumerate(lines[:HEAD_LINES]):
         out |= {m.group(1).upper() for m in _LABELLED.finditer(line) if _is_id(m.group(1))}
+        if _LABEL_ALONE.match(line) and i + 1 < len(lines):
+            value = lines[i + 1].strip()
+            if _RUN.fullmatch(value) and _is_id(value):
+                out.add(value.upper())
     return out
 
 
