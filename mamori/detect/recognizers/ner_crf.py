@@ -5,7 +5,8 @@ rule findings of its types as features, so the model learns when to trust a rule
 the rule findings leave (:func:`outside`), then go through the detector's usual ``settle()``: see :func:`merge`.
 
 The model, ``data/ner-ja-wiki.crfsuite``, is trained by ``benchmarks/ner_train.py`` with python-crfsuite on
-ja-ner-wiki/dev (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``). Detection needs no
+ja-ner-wiki/dev (Stockmark's Wikipedia NER data, CC BY-SA 3.0: see ``data/NOTICE-ner.md``) and the PERSON and
+ORGANIZATION gold of the hand-written business corpora ja-biz5..14/dev. Detection needs no
 python-crfsuite: the core reads the model file and computes the features (with the gazetteer, the word clusters and
 the name lexicon), the labels and their marginals (``_core.CrfTagger``, the same numbers as CRFsuite's); Python keeps
 the sentences and SudachiPy's tokens. The training data's feature strings come from the same code in the core
