@@ -352,7 +352,8 @@ def external_recipient(ctx: Context) -> list[Reason]:
 
 def first_time_recipient(ctx: Context) -> list[Reason]:
     new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
-    if not new:
+    if not new or returned_to_owner(ctx):
+        # (the employer's own people's numbers going back to the employer's own desk: returned, not provided)
         return []
     reason = ctx.reason(
         "first_time_recipient",
@@ -2314,9 +2315,11 @@ def _my_numbers_to_newcomer(ctx: Context) -> list[Reason]:
     19条: to the office or the contractor that does the procedure for the employer), and a party the sender has no
     past mail with is no established one (a payment agency, a private mailbox, an address the address book offered by
     mistake). My Numbers to the 社労士 or outsourcer the sender routinely writes to stay at confirm (the sender is
-    asked, as for any personal data in an attachment); My Numbers in the mail's own text have their own rule."""
+    asked, as for any personal data in an attachment), and so do an organisation's own people's numbers going back to
+    that organisation only (`returned_to_owner`); My Numbers in the mail's own text have their own rule."""
     new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
-    if not new:
+    if not new or returned_to_owner(ctx):
+        # (the employer's own people's numbers going back to the employer's own desk: returned, not provided)
         return []
     out: list[Reason] = []
     for a in ctx.message.attachments:

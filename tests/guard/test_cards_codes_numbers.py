@@ -58,6 +58,23 @@ def test_my_numbers_attached_to_a_new_address_are_held(policy, directory, histor
     assert "番号法" in next(r for r in v.reasons if r.code == "sensitive_pii").detail_ja
 
 
+def test_an_employers_own_my_numbers_back_to_it_are_not_the_newcomer_hold(policy, directory, history):
+    # ベータ商事's own employees' numbers going back to ベータ商事 only: returned, not provided to a third party
+    own = AttachmentInfo(
+        "ベータ商事_資格取得届_個人番号.xlsx",
+        "ベータ商事株式会社 従業員 個人番号一覧\n氏名\t個人番号\n",
+        _my_numbers(3).findings,
+        records=3,
+    )
+    to = [("田中 一郎", "i.tanaka@beta.example")]
+    v = judge(msg(to, "ベータ商事株式会社\n田中様", (own,)), policy, directory, history)
+    assert not any("番号法" in r.detail_ja for r in v.reasons if r.code == "sensitive_pii")
+    # the same list to another company's new address is still held
+    to = [("佐藤 太郎", "t.sato@beta.example")]
+    other = judge(msg(to, "ガンマ\n佐藤様", (_my_numbers(3),)), policy, directory, history)
+    assert "sensitive_pii" in _held(other)
+
+
 def test_my_numbers_attached_to_a_usual_address_stay_at_confirm(policy, directory, history):
     v = judge(msg([("山田 次郎", "j.yamada@gamma.example")], "株式会社ガンマ\n山田様", (_my_numbers(3),)),
               policy, directory, history)  # fmt: skip
