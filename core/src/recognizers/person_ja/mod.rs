@@ -353,6 +353,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.foreign_names();
         cx.grid_names();
         cx.join_name_parts();
+        cx.trim_tails();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
         found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));
