@@ -437,8 +437,8 @@ impl Ctx<'_, '_> {
     }
 
     /// Every name found so far with the word a rule took in after it cut off: an honorific (`大槻 恵氏`,
-    /// `古川 誠 様`), a form's label (`福士携帯`, `松浦 亮 フリガナ`) or a sign-off word after a space (`合屋
-    /// 承認`, `矢田 同席`). Cheap: one look at the end of each candidate; rebuilds the set only when one changed.
+    /// `古川 誠 様`), a form's label (`福士携帯`, `松浦 亮 フリガナ`), a sign-off word or a title after a space
+    /// (`合屋 承認`, `矢田 同席`, `堤 主任`) or a title written onto a surname (`原口師長`). Cheap: one look at the end of each candidate; rebuilds the set only when one changed.
     pub(crate) fn trim_tails(&mut self) {
         let cut: Vec<(usize, usize)> = (self.found.items.iter().enumerate())
             .filter_map(|(k, &((s, e), _))| self.trimmed_end(s, e).map(|q| (k, q)))
@@ -471,6 +471,9 @@ impl Ctx<'_, '_> {
             q
         };
         let w = &t[s..e];
+        if let Some(q) = self.title_cut(s, e) {
+            return Some(q); // 原口師長
+        }
         if let Some(h) = HON_TAILS.iter().find(|h| w.ends_with(h)) {
             let q = back(e - h.len());
             if q < e - h.len() && is_hira(h[0]) {
@@ -481,7 +484,7 @@ impl Ctx<'_, '_> {
         if let Some(sp) = (s + 1..e).rfind(|&k| t[k] == ' ') {
             let tail = &t[sp + 1..e];
             let q = back(sp);
-            if q > s && (self.tb.is_label_word(tail) || sign_off_word(tail)) {
+            if q > s && (self.tb.is_label_word(tail) || sign_off_word(tail) || self.tb.titles.has(tail)) {
                 return Some(q);
             }
             return None;
@@ -634,6 +637,7 @@ mod tests {
         assert_eq!(names("承認　課長 柊木　確認日\n"), ["柊木"]);
         assert_eq!(names("作成 砂子田　承認\n"), ["砂子田"]);
         assert_eq!(names("面接員 鬼頭　同席\n"), ["鬼頭"]);
+        assert_eq!(names("出席：鰐淵 主任\n"), ["鰐淵"]);
         // a given name after the space is kept
         assert_eq!(names("担当：梶間 勝也\n"), ["梶間 勝也"]);
         assert!(
