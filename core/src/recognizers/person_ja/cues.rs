@@ -325,7 +325,7 @@ impl Ctx<'_, '_> {
             });
             hit.map(|e| (e, e))
         };
-        self.scan_cue(F_CUE, budget, hit, |me, e| me.read_list(e, 0.8, true, 1, false));
+        self.scan_cue(F_CUE, budget, hit, |me, e| me.read_list_at(e, 0.8, true, 1, false, true));
         // \n ?[・-] ?(?=[K]{1,4}(?:が担当|[(（がもはよ]|TITLES))
         let hit = |me: &Self, i: usize| {
             let mut j = i + 1;
@@ -354,7 +354,7 @@ impl Ctx<'_, '_> {
             }
             hit.map(|e| (e, e))
         };
-        self.scan_cue(F_NL, budget, hit, |me, e| me.read_list(e, 0.8, true, 1, false));
+        self.scan_cue(F_NL, budget, hit, |me, e| me.read_list_at(e, 0.8, true, 1, false, true));
         // の(?=[K]{1,4}です): '…の田中です'
         let mut count = 0;
         if all_no_runs {

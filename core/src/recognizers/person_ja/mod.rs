@@ -50,6 +50,7 @@ mod row_names;
 mod sama_word;
 mod tables;
 mod tagged_speakers;
+mod word_ends;
 
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
@@ -353,6 +354,8 @@ impl Recognizer for PersonJaRecognizer {
         cx.foreign_names();
         cx.grid_names();
         cx.join_name_parts();
+        cx.trim_tails();
+        cx.drop_word_ends();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
         found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));

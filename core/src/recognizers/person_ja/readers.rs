@@ -28,6 +28,34 @@ pub(crate) fn surname_head(lex: &Memo, s: &[char]) -> bool {
     })
 }
 
+/// Honorifics a rule may take in at the end of a name (the longest first where one ends another).
+const HON_TAILS: [&[char]; 8] =
+    [&['先', '生'], &['ち', 'ゃ', 'ん'], &['さ', 'ん'], &['さ', 'ま'], &['く', 'ん'], &['様'], &['殿'], &['氏']];
+
+/// A sign-off or workflow word of a form's row (承認, 確認日, 回答済, 同席): after a name and a space, no
+/// part of the name.
+fn sign_off_word(w: &[char]) -> bool {
+    const STEMS: [[char; 2]; 16] = [
+        ['承', '認'],
+        ['確', '認'],
+        ['作', '成'],
+        ['受', '領'],
+        ['同', '席'],
+        ['回', '答'],
+        ['決', '定'],
+        ['処', '理'],
+        ['記', '入'],
+        ['受', '付'],
+        ['提', '出'],
+        ['返', '却'],
+        ['対', '応'],
+        ['完', '了'],
+        ['検', '印'],
+        ['押', '印'],
+    ];
+    (w.len() == 2 || (w.len() == 3 && one_of!(w[2], "日済者印欄中"))) && STEMS.iter().any(|st| w[..2] == st[..])
+}
+
 const UNIT_END: &str = "部課室係班局所社店科棟院者口駅";
 const HEAD_END: &str = "部課室係班長任当社店";
 
@@ -321,7 +349,21 @@ impl Ctx<'_, '_> {
     }
 
     /// `_read_list`: names from `i` to the end of the line: 'A様、B様／C社 D、E'.
-    pub(crate) fn read_list(&mut self, mut i: usize, score: f64, mut strong: bool, max_items: usize, kana_ok: bool) {
+    pub(crate) fn read_list(&mut self, i: usize, score: f64, strong: bool, max_items: usize, kana_ok: bool) {
+        self.read_list_at(i, score, strong, max_items, kana_ok, false);
+    }
+
+    /// [`Ctx::read_list`] after a cue that stands before words as often as before names (`弊社の`, a bullet
+    /// `・`): when `words` is set, an unlisted run the analyser reads as a common noun is no name there.
+    pub(crate) fn read_list_at(
+        &mut self,
+        mut i: usize,
+        score: f64,
+        mut strong: bool,
+        max_items: usize,
+        kana_ok: bool,
+        words: bool,
+    ) {
         let t = self.t;
         let end = self.find_char('\n', i, i + 160).unwrap_or(self.n.min(i + 160));
         let mut items = 0;
@@ -355,6 +397,9 @@ impl Ctx<'_, '_> {
                 }
                 return;
             }
+            if words && sc <= 0.6 && self.analyser_word(s, e) {
+                return; // ・給湯器は, 弊社の所在地は: an unlisted run the analyser reads as a common noun
+            }
             self.add(s, e, if !strong { score.min(sc) } else { score.max(sc) });
             self.romaji_after(e, true);
             items += 1;
@@ -372,6 +417,83 @@ impl Ctx<'_, '_> {
             }
             return;
         }
+    }
+
+    /// Whether the analyser reads the kanji run `[s, e)` as common nouns only (a noun and its suffixes,
+    /// 給湯器, 社員証): a word, not an unlisted name. False without an analyser.
+    pub(crate) fn analyser_word(&self, s: usize, e: usize) -> bool {
+        if !self.morph || !self.t[s..e].iter().all(|&c| is_kanji(c)) {
+            return false;
+        }
+        let toks = self.doc.norm_tokens(s.saturating_sub(1), (e + 1).min(self.n));
+        let inside: Vec<_> = toks.iter().filter(|k| k.start < e && s < k.end).collect();
+        !inside.is_empty()
+            && inside[0].start == s
+            && inside[inside.len() - 1].end == e
+            && inside.iter().enumerate().all(|(i, k)| {
+                let p = |j: usize| k.pos.get(j).map_or("", String::as_str);
+                (p(0) == "名詞" && p(1) == "普通名詞") || (i > 0 && p(0) == "接尾辞")
+            })
+    }
+
+    /// Every name found so far with the word a rule took in after it cut off: an honorific (`大槻 恵氏`,
+    /// `古川 誠 様`), a form's label (`福士携帯`, `松浦 亮 フリガナ`), a sign-off word or a title after a space
+    /// (`合屋 承認`, `矢田 同席`, `堤 主任`) or a title written onto a surname (`原口師長`). Cheap: one look at the end of each candidate; rebuilds the set only when one changed.
+    pub(crate) fn trim_tails(&mut self) {
+        let cut: Vec<(usize, usize)> = (self.found.items.iter().enumerate())
+            .filter_map(|(k, &((s, e), _))| self.trimmed_end(s, e).map(|q| (k, q)))
+            .collect();
+        if cut.is_empty() {
+            return;
+        }
+        let items = std::mem::take(&mut self.found.items);
+        self.found.index.clear();
+        let mut next = cut.iter().peekable();
+        for (k, ((s, e), score)) in items.into_iter().enumerate() {
+            let e = match next.peek() {
+                Some(&&(j, q)) if j == k => {
+                    next.next();
+                    q
+                }
+                _ => e,
+            };
+            self.found.add(s, e, score);
+        }
+    }
+
+    /// The end of the name `[s, e)` without the word after it (see [`Ctx::trim_tails`]), when it has one.
+    fn trimmed_end(&self, s: usize, e: usize) -> Option<usize> {
+        let t = self.t;
+        let back = |mut q: usize| {
+            while q > s && t[q - 1] == ' ' {
+                q -= 1;
+            }
+            q
+        };
+        let w = &t[s..e];
+        if let Some(q) = self.title_cut(s, e) {
+            return Some(q); // 原口師長
+        }
+        if let Some(h) = HON_TAILS.iter().find(|h| w.ends_with(h)) {
+            let q = back(e - h.len());
+            if q < e - h.len() && is_hira(h[0]) {
+                return None; // わたぬき さま: a reading's last word, spelt like an honorific
+            }
+            return (q >= s + 2).then_some(q);
+        }
+        if let Some(sp) = (s + 1..e).rfind(|&k| t[k] == ' ') {
+            let tail = &t[sp + 1..e];
+            let q = back(sp);
+            if q > s && (self.tb.is_label_word(tail) || sign_off_word(tail) || self.tb.titles.has(tail)) {
+                return Some(q);
+            }
+            return None;
+        }
+        // 福士携帯: a listed surname and a label word written together
+        (2..=3).filter(|&l| e > s + l).find_map(|l| {
+            (self.tb.is_label_word(&t[e - l..e]) && self.lex.surname(&t[s..e - l]) && !self.lex.common(&t[s..e - l]))
+                .then_some(e - l)
+        })
     }
 
     /// `担当：楠`, `確認者：鳳 / 承認`, `（担当：東）`: a listed surname of one kanji standing alone as a label's
@@ -497,4 +619,86 @@ pub(crate) fn time_word(w: &[char]) -> bool {
         ['月', '末'],
     ];
     w.len() >= 2 && HEADS.iter().any(|h| w.starts_with(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+    use super::super::PersonJaRecognizer;
+    use super::sign_off_word;
+    use crate::document::{Document, Lang};
+    use crate::morphology::{Morphology, Token};
+    use crate::recognizer::Recognizer;
+
+    #[test]
+    fn an_honorific_or_a_label_taken_in_after_a_name_is_cut_off() {
+        assert_eq!(names("講師：梟谷 誠一先生\n日程：未定\n"), ["梟谷 誠一"]);
+        assert_eq!(names("委員：栗花落 奏氏\n"), ["栗花落 奏"]);
+        assert_eq!(names("承認　課長 柊木　確認日\n"), ["柊木"]);
+        assert_eq!(names("作成 砂子田　承認\n"), ["砂子田"]);
+        assert_eq!(names("面接員 鬼頭　同席\n"), ["鬼頭"]);
+        assert_eq!(names("出席：鰐淵 主任\n"), ["鰐淵"]);
+        // a given name after the space is kept
+        assert_eq!(names("担当：梶間 勝也\n"), ["梶間 勝也"]);
+        assert!(
+            sign_off_word(&['承', '認']) && sign_off_word(&['確', '認', '日']) && sign_off_word(&['回', '答', '済'])
+        );
+        assert!(!sign_off_word(&['承', '子']) && !sign_off_word(&['確']) && !sign_off_word(&['確', '認', '書']));
+    }
+
+    /// Listed words become one token (a common noun, or 接尾辞 after one); any other character a token of its own
+    /// tagged 固有名詞.
+    struct Fake;
+
+    impl Morphology for Fake {
+        fn tokens(&self, window: &str) -> Option<Vec<Token>> {
+            let chars: Vec<char> = window.chars().collect();
+            let words: [(&str, [&str; 3]); 3] = [
+                ("冷蔵庫", ["名詞", "普通名詞", "一般"]),
+                ("社員", ["名詞", "普通名詞", "一般"]),
+                ("票", ["接尾辞", "名詞的", "一般"]),
+            ];
+            let mut out = Vec::new();
+            let mut i = 0;
+            'outer: while i < chars.len() {
+                for (w, pos) in words {
+                    let wc: Vec<char> = w.chars().collect();
+                    if chars[i..].starts_with(&wc) {
+                        let pos = pos.iter().map(|p| p.to_string()).collect();
+                        out.push(Token { start: i, end: i + wc.len(), surface: w.to_string(), pos });
+                        i += wc.len();
+                        continue 'outer;
+                    }
+                }
+                let pos = vec!["名詞".into(), "固有名詞".into(), "一般".into()];
+                out.push(Token { start: i, end: i + 1, surface: chars[i].to_string(), pos });
+                i += 1;
+            }
+            Some(out)
+        }
+    }
+
+    fn names_with_analyser(text: &str) -> Vec<String> {
+        let r = PersonJaRecognizer::new();
+        let mut lx = crate::lexicon::Lexicon::new();
+        for (g, w) in r.keywords() {
+            lx.add(g, w);
+        }
+        lx.build();
+        let doc = Document::with_morphology(text, Some(Lang::Ja), &lx, Some(&Fake));
+        let mut out = Vec::new();
+        r.find(&doc, &mut out);
+        out.sort_by_key(|f| f.start);
+        out.iter().map(|f| doc.text.slice(f.start, f.end).to_string()).collect()
+    }
+
+    #[test]
+    fn a_common_noun_after_a_bullet_or_our_is_no_name() {
+        // without an analyser the bullet reads an unlisted run as a name; the analyser's common nouns are words
+        assert_eq!(names("メモ\n・冷蔵庫は点検済み\n"), ["冷蔵庫"]);
+        assert_eq!(names_with_analyser("メモ\n・冷蔵庫は点検済み\n"), Vec::<String>::new());
+        assert_eq!(names_with_analyser("弊社の社員票をご確認ください。\n"), Vec::<String>::new());
+        // after a label the same shape stays a name: 氏名 is no cue that stands before words
+        assert_eq!(names_with_analyser("氏名：冷蔵庫\n"), ["冷蔵庫"]);
+    }
 }
