@@ -32,6 +32,7 @@ mod given_after;
 mod kana_honorific;
 mod kata_honorific;
 mod latin_honorific;
+mod latin_speakers;
 pub mod lexicon;
 mod lists;
 mod office_names;
@@ -350,6 +351,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.spaced_lists();
         cx.cell_readings();
         cx.foreign_names();
+        cx.latin_speakers();
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
