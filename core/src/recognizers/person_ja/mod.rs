@@ -50,6 +50,7 @@ mod row_names;
 mod sama_word;
 mod tables;
 mod tagged_speakers;
+mod vietnamese_names;
 
 use crate::document::{Document, Lang};
 use crate::finding::Finding;
@@ -352,6 +353,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.cell_readings();
         cx.foreign_names();
         cx.latin_speakers();
+        cx.vietnamese_names();
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
