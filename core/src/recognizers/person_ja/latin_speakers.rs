@@ -49,7 +49,7 @@ impl Ctx<'_, '_> {
             let ls = t[c.saturating_sub(LINE_MAX)..c]
                 .iter()
                 .rposition(|&x| x == '\n')
-                .map_or(if c <= LINE_MAX { 0 } else { c - LINE_MAX }, |k| c.saturating_sub(LINE_MAX) + k + 1);
+                .map_or(c.saturating_sub(LINE_MAX), |k| c.saturating_sub(LINE_MAX) + k + 1);
             let hi = (c + LINE_MAX).min(n);
             let le = t[c..hi].iter().position(|&x| x == '\n').map_or(hi, |k| c + k);
             if ls >= next_line {
@@ -112,13 +112,38 @@ fn speaker_at(t: &[char], ls: usize, le: usize) -> Option<Speaker> {
         return None;
     }
     // a time stamp first: the name ends at a colon
-    if let Some(p) = time_stamp(t, q, le).or_else(|| bracket_stamp(t, q, le)) {
+    if t[q].is_ascii_digit() || matches!(t[q], '[' | '(' | '<') {
+        let p = time_stamp(t, q, le).or_else(|| bracket_stamp(t, q, le))?;
         let q2 = p + run_len(t, p, le, 4, |c| c == ' ' || c == '\t');
         let sp = name_at(t, q2, le)?;
-        return (t.get(sp.e) == Some(&':') && t.get(sp.e + 1).is_some_and(|&c| c == ' ' || c == '\t')).then_some(sp);
+        let colon = t.get(sp.e) == Some(&':') && t.get(sp.e + 1).is_some_and(|&c| c == ' ' || c == '\t');
+        return colon.then(|| words_ok(t, sp)).flatten();
+    }
+    // the name alone with a time: the line ends in a digit, `AM` / `PM`, a bracket or a space
+    if !t[q].is_alphabetic() || !matches!(t[le - 1], '0'..='9' | 'M' | ']' | ')' | '>' | ' ') {
+        return None;
     }
     let sp = name_at(t, q, le)?;
-    (time_ends_line(t, sp.e, le) || dated_time_ends_line(t, sp.e, le)).then_some(sp)
+    (time_ends_line(t, sp.e, le) || dated_time_ends_line(t, sp.e, le)).then(|| words_ok(t, sp)).flatten()
+}
+
+/// The speaker `sp` when none of its words is a common English word or a place; whether one is a listed name.
+fn words_ok(t: &[char], mut sp: Speaker) -> Option<Speaker> {
+    if sp.handle {
+        return Some(sp);
+    }
+    let lx = lexicons();
+    let mut low = String::new();
+    for w in t[sp.s..sp.e].split(|&c| c == ' ' || c == ',').filter(|w| w.len() >= 2 && w[1] != '.') {
+        low.clear();
+        low.extend(w.iter().flat_map(|c| c.to_lowercase()));
+        let name = lx.given.contains(low.as_str()) || lx.surnames.contains(low.as_str());
+        if !name && (lx.common.contains(low.as_str()) || lx.places.contains_key(low.as_str())) {
+            return None;
+        }
+        sp.listed |= name;
+    }
+    Some(sp)
 }
 
 /// `[12/6/26, 8:14:02 PM]` at `i` (digits, `/ , : .`, spaces and AM / PM in brackets, with a `:`): its end.
@@ -168,15 +193,13 @@ fn handle_at(t: &[char], i: usize, le: usize) -> Option<usize> {
 }
 
 /// A display name at `i`: a handle, or one to four capitalised words (`Ana`, `Ana Ruiz`, `Ana R.`,
-/// `Ruiz, Ana`, `RUIZ Ana`), none a common English word or a place.
+/// `Ruiz, Ana`, `RUIZ Ana`); its shape only ([`words_ok`] reads the words).
 fn name_at(t: &[char], i: usize, le: usize) -> Option<Speaker> {
     if let Some(e) = handle_at(t, i, le) {
         return Some(Speaker { s: i, e, handle: true, listed: false });
     }
-    let lx = lexicons();
     let mut p = i;
     let mut words = 0;
-    let mut listed = false;
     loop {
         if p >= le || !t[p].is_uppercase() {
             return None;
@@ -194,12 +217,6 @@ fn name_at(t: &[char], i: usize, le: usize) -> Option<Speaker> {
         if k < 2 || t.get(p + k).is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
-        let low: String = t[p..p + k].iter().flat_map(|c| c.to_lowercase()).collect();
-        let name = lx.given.contains(low.as_str()) || lx.surnames.contains(low.as_str());
-        if !name && (lx.common.contains(low.as_str()) || lx.places.contains_key(low.as_str())) {
-            return None;
-        }
-        listed |= name;
         p += k;
         words += 1;
         let gap = if t.get(p) == Some(&',') && words == 1 { 2 } else { 1 };
@@ -209,7 +226,7 @@ fn name_at(t: &[char], i: usize, le: usize) -> Option<Speaker> {
         }
         break;
     }
-    Some(Speaker { s: i, e: p, handle: false, listed })
+    Some(Speaker { s: i, e: p, handle: false, listed: false })
 }
 
 #[cfg(test)]

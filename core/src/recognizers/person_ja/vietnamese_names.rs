@@ -39,6 +39,10 @@ impl Ctx<'_, '_> {
             if i > 0 && (t[i - 1].is_alphanumeric() || matches!(t[i - 1], '@' | '.' | '_' | '-')) {
                 continue;
             }
+            // the first letters of the family names: most capitals are not one
+            if !matches!(t[i], 'N' | 'T' | 'L' | 'P' | 'H' | 'V' | 'D' | 'B') {
+                continue;
+            }
             if let Some(e) = vietnamese_name(t, i, n) {
                 self.add(i, e, 0.8);
                 while c < e {
@@ -75,7 +79,7 @@ fn word(t: &[char], i: usize, n: usize, upper: Option<bool>) -> Option<(usize, b
         return None;
     }
     let k = 1 + run_len(t, i + 1, n, SYLLABLE_MAX, |c| c.is_alphabetic());
-    if k < 2 || k > SYLLABLE_MAX || (i + k < n && t[i + k].is_alphabetic()) {
+    if !(2..=SYLLABLE_MAX).contains(&k) || (i + k < n && t[i + k].is_alphabetic()) {
         return None;
     }
     let rest = &t[i + 1..i + k];
@@ -89,10 +93,13 @@ fn word(t: &[char], i: usize, n: usize, upper: Option<bool>) -> Option<(usize, b
     }
 }
 
-/// Whether the word `w` (any case) is in `list`.
+/// Whether the word `w` (any case) is in `list` (no allocation: most words differ in length or first letter).
 fn listed(w: &[char], list: &[&str]) -> bool {
-    let low: String = w.iter().flat_map(|c| c.to_lowercase()).collect();
-    list.contains(&low.as_str())
+    list.iter().any(|x| {
+        let mut cs = x.chars();
+        w.iter().all(|&c| cs.next().is_some_and(|y| c == y || c.to_lowercase().eq(std::iter::once(y))))
+            && cs.next().is_none()
+    })
 }
 
 #[cfg(test)]
