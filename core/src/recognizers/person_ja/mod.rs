@@ -31,6 +31,7 @@ mod foreign_names;
 mod given_after;
 mod kana_honorific;
 mod kata_honorific;
+pub(crate) mod latin_cues;
 mod latin_honorific;
 mod latin_speakers;
 pub mod lexicon;
@@ -354,6 +355,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.foreign_names();
         cx.latin_speakers();
         cx.vietnamese_names();
+        cx.latin_cues();
         cx.join_name_parts();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
