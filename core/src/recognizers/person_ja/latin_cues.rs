@@ -43,6 +43,83 @@ const CLOSINGS: [&str; 14] = [
 /// Degrees and suffixes written after a signed name with a comma (`Hana Kosaka, MD`), lower case.
 const DEGREES: [&str; 10] = ["md", "phd", "mba", "rn", "dds", "jr", "sr", "esq", "cpa", "pe"];
 
+/// Words of organisations' names (lower case): never a person's.
+const ORG_WORDS: &[&str] = &[
+    "kabushiki",
+    "kaisha",
+    "trading",
+    "corporation",
+    "company",
+    "inc",
+    "ltd",
+    "llc",
+    "co",
+    "bank",
+    "group",
+    "holdings",
+    "office",
+    "team",
+    "department",
+    "center",
+    "centre",
+    "university",
+    "school",
+    "hospital",
+    "clinic",
+    "hotel",
+    "services",
+    "systems",
+    "industries",
+    "logistics",
+    "sangyo",
+    "kogyo",
+];
+/// The longest label read before a colon, in code points.
+const LABEL_MAX: usize = 40;
+/// The last word or two of an English label before a person's name (lower case).
+const LABELS: &[&str] = &[
+    "name",
+    "names",
+    "surname",
+    "employee",
+    "agent",
+    "spouse",
+    "requester",
+    "author",
+    "applicant",
+    "insured",
+    "referee",
+    "guest",
+    "passenger",
+    "traveller",
+    "traveler",
+    "attendees",
+    "interviewers",
+    "interviewer",
+    "reviewers",
+    "reviewer",
+    "assignee",
+    "approver",
+    "owner",
+    "buddy",
+    "present",
+    "by",
+    "staff",
+    "approved",
+    "signed for",
+    "participants",
+    "guardian",
+    "driver",
+    "beneficiary",
+    "patient",
+    "tenant",
+    "sponsor",
+    "mentor",
+    "coordinator",
+    "interpreter",
+    "member",
+];
+
 impl Ctx<'_, '_> {
     /// Latin names after a title, before a hyphenated honorific, under an English closing.
     pub(crate) fn latin_cues(&mut self) {
@@ -63,6 +140,13 @@ impl Ctx<'_, '_> {
             if let Some(s) = words_before(t, h) {
                 self.add(s, h, 0.8);
             }
+        }
+        // labels: a colon
+        let mut from = 0;
+        for k in memchr::memchr_iter(b':', bytes) {
+            let c = self.char_at_byte(from, n, k);
+            from = c;
+            label_names(t, c, n, |s, e| self.found.add(s, e, 0.8));
         }
         // titles and closings start with a capital (found by their flag: few in a Japanese text)
         let mut i = self.next_flag(0, F_UPPER);
@@ -88,10 +172,92 @@ pub(crate) fn cue_names(t: &[char], mut add: impl FnMut(usize, usize)) {
             if let Some(s) = words_before(t, i) {
                 add(s, i);
             }
+        } else if c == ':' {
+            label_names(t, i, n, &mut add);
         } else if c.is_ascii_uppercase() && (i == 0 || !t[i - 1].is_alphanumeric()) {
             if let Some((s, e)) = capital_cue(t, i, n) {
                 add(s, e);
             }
+        }
+    }
+}
+
+/// The names after an English label heading a line and ending at the colon `c` (`Prepared by: Ken Arai`,
+/// `Insured 1: SANTOS, MARIA`, `Reviewed by: Ana Ruiz, Ken Arai`): each name ends at the line's end or before a
+/// separator, a bracket or two spaces; a list goes on after `,` / `;` / `/`.
+fn label_names(t: &[char], c: usize, n: usize, mut add: impl FnMut(usize, usize)) {
+    if t.get(c + 1) != Some(&' ') {
+        return;
+    }
+    // the label: from the line's start (after a bullet), without a bracketed part or a number
+    let lo = c.saturating_sub(LABEL_MAX);
+    let Some(ls) = t[lo..c].iter().rposition(|&x| x == '\n').map(|k| lo + k + 1).or((lo == 0).then_some(0)) else {
+        return;
+    };
+    let mut label = String::new();
+    let mut depth = 0;
+    for &x in &t[ls..c] {
+        match x {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth > 0 => {}
+            'A'..='Z' | 'a'..='z' | ' ' => label.extend(x.to_lowercase()),
+            '0'..='9' | '-' | '•' | '・' | '*' | '☐' | '\t' | '\u{3000}' => label.push(' '),
+            _ => return,
+        }
+    }
+    let label = label.split_whitespace().collect::<Vec<_>>();
+    if label.is_empty() || label.len() > 4 {
+        return;
+    }
+    let tail2 = label[label.len().saturating_sub(2)..].join(" ");
+    if !LABELS.contains(&label[label.len() - 1]) && !LABELS.contains(&tail2.as_str()) {
+        return;
+    }
+    let mut p = c + 1;
+    while t.get(p) == Some(&' ') {
+        p += 1;
+    }
+    let mut after_lone = false;
+    for _ in 0..8 {
+        let Some(mut e) = words_at(t, p, n, 4) else {
+            return;
+        };
+        // one word alone must be a listed name or spell Japanese (`Sort by: Date` is no name)
+        if !t[p..e].contains(&' ') && !listed_or_hepburn(&t[p..e]) {
+            return;
+        }
+        // `SANTOS, MARIA CRISTINA`: an upper-case surname, a comma, the given names
+        if t[p..e].iter().all(|x| !x.is_lowercase()) && !t[p..e].contains(&' ') && t.get(e) == Some(&',') {
+            if let Some(e2) = words_at(t, e + 2, n, 3).filter(|_| t.get(e + 1) == Some(&' ')) {
+                if t[e + 2..e2].iter().all(|x| !x.is_lowercase()) {
+                    e = e2;
+                }
+            }
+        }
+        let next = match t.get(e) {
+            None | Some('\n' | '\r' | '\t' | '(' | '（' | '<') => None,
+            Some(',' | ';' | '、') => Some(e + 1),
+            Some(' ') => match t.get(e + 1) {
+                Some('(' | '<' | '（' | '—' | '-' | '|' | '/' | '\n') => None,
+                Some(' ') => None,
+                _ => return,
+            },
+            _ => return,
+        };
+        // a lone word before a comma is left, and the name after it: the English rules would join the two as
+        // `Surname, Given`
+        let lone = !t[p..e].contains(&' ') && matches!(t.get(e), Some(',' | '、'));
+        if !lone && !after_lone {
+            add(p, e);
+        }
+        after_lone = lone;
+        let Some(q) = next else {
+            return;
+        };
+        p = q;
+        while matches!(t.get(p), Some(' ' | '/')) {
+            p += 1;
         }
     }
 }
@@ -176,9 +342,25 @@ fn name_word(w: &[char]) -> bool {
     if lx.given.contains(low.as_str()) || lx.surnames.contains(low.as_str()) {
         return true;
     }
+    if ORG_WORDS.contains(&low.as_str()) {
+        return false;
+    }
+    // an acronym (`TBD`, `QA`) is none
+    if w.len() <= 3 && w.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
     !(lx.common.contains(low.as_str())
         || lx.places.get(low.as_str()).is_some_and(|&k| k != "T")
         || lx.stop_words.contains(low.as_str()))
+}
+
+/// Whether the word `w` is a listed given name or surname or spells Japanese in Hepburn.
+fn listed_or_hepburn(w: &[char]) -> bool {
+    let low: String = w.iter().flat_map(|c| c.to_lowercase()).collect();
+    let lx = lexicons();
+    lx.given.contains(low.as_str())
+        || lx.surnames.contains(low.as_str())
+        || (low.is_ascii() && low.len() >= 3 && super::hepburn(low.as_bytes()))
 }
 
 /// One to `max` words of a name from `i`, joined by single spaces: the end of the last.
@@ -297,6 +479,15 @@ mod tests {
         assert!(has("Khun Somsak at the Bangkok office agreed.\n", "Somsak"));
         assert!(!has("Dr. Manager\n", "Manager"));
         assert!(has("Please send Mr. Hirose's number.\n", "Hirose"));
+    }
+
+    #[test]
+    fn names_after_an_english_label() {
+        assert!(has("報告\nPrepared by: Rikuto Hanamaki, Branch Manager\n", "Rikuto Hanamaki"));
+        assert!(has("  Insured 1: MORALES, ELENA GRACE  Passport No. X1\n", "MORALES, ELENA GRACE"));
+        assert!(has("Reviewed by: Ana Ruiz, Kenji Tobe\n", "Kenji Tobe"));
+        assert!(has("Full name (as in passport): KUMAR ASHA\n", "KUMAR ASHA"));
+        assert_eq!(names("Owner: Sales Team\nName: Product Manager\nInterviewer: Date TBD\n"), Vec::<String>::new());
     }
 
     #[test]
