@@ -144,6 +144,9 @@ impl Ctx<'_, '_> {
         // labels: a colon
         let mut from = 0;
         for k in memchr::memchr_iter(b':', bytes) {
+            if bytes.get(k + 1) != Some(&b' ') {
+                continue;
+            }
             let c = self.char_at_byte(from, n, k);
             from = c;
             label_names(t, c, n, |s, e| self.found.add(s, e, 0.8));
@@ -265,6 +268,10 @@ fn label_names(t: &[char], c: usize, n: usize, mut add: impl FnMut(usize, usize)
 /// A title at the capital `i` and the name after it, or a closing heading the line at `i` and the signature
 /// under it: the name's span.
 fn capital_cue(t: &[char], i: usize, n: usize) -> Option<(usize, usize)> {
+    // the first letters of the titles and the closings: most capitals start neither
+    if !matches!(t[i], 'M' | 'D' | 'K' | 'B' | 'W' | 'R' | 'S' | 'Y' | 'T' | 'C') {
+        return None;
+    }
     if let Some(p) = TITLES.iter().find_map(|x| after(t, i, x)) {
         if t.get(p) != Some(&' ') {
             return None;
@@ -420,6 +427,9 @@ fn words_before(t: &[char], h: usize) -> Option<usize> {
 /// An English closing filling the line from `i`: the end of the line.
 fn closing_at(t: &[char], i: usize, n: usize) -> Option<usize> {
     let le = t[i..n.min(i + 24)].iter().position(|&c| c == '\n').map(|k| i + k)?;
+    if !t[i..le].iter().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | ',' | '!' | '.' | '\r')) {
+        return None;
+    }
     let mut e = le;
     while e > i && matches!(t[e - 1], ' ' | ',' | '!' | '.' | '\r') {
         e -= 1;
