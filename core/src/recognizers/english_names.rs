@@ -1334,6 +1334,15 @@ impl EnglishNameRecognizer {
         self.org_lists(t, &doc.norm.s, out);
         self.lowercase_names(t, &doc.lower().s, out);
         passenger_names(doc, out);
+        // `Ōta-san`, `Mr. OOTA`, the signature under `Best regards,` in English mails to Japanese people
+        // (a name the rules above found with a lower score is that name, surely)
+        let known = out.len();
+        crate::recognizers::person_ja::latin_cues::cue_names(t, |s, e| {
+            match out[..known].iter_mut().find(|f| f.start == s && f.end == e && f.kind == "PERSON") {
+                Some(f) => f.score = f.score.max(0.8),
+                None => out.push(Finding::new("PERSON", s, e, 0.8, NAME)),
+            }
+        });
     }
 }
 

@@ -32,7 +32,9 @@ mod given_after;
 mod grid_names;
 mod kana_honorific;
 mod kata_honorific;
+pub(crate) mod latin_cues;
 mod latin_honorific;
+mod latin_speakers;
 pub mod lexicon;
 mod lists;
 mod office_names;
@@ -50,6 +52,7 @@ mod row_names;
 mod sama_word;
 mod tables;
 mod tagged_speakers;
+mod vietnamese_names;
 mod word_ends;
 
 use crate::document::{Document, Lang};
@@ -353,6 +356,9 @@ impl Recognizer for PersonJaRecognizer {
         cx.cell_readings();
         cx.foreign_names();
         cx.grid_names();
+        cx.latin_speakers();
+        cx.vietnamese_names();
+        cx.latin_cues();
         cx.join_name_parts();
         cx.trim_tails();
         cx.drop_word_ends();
