@@ -96,12 +96,12 @@ fn reads_the_shipped_name_model() {
         m.labels(),
         ["O", "B-LOCATION", "I-LOCATION", "B-ORGANIZATION", "I-ORGANIZATION", "B-PERSON", "I-PERSON"]
     );
-    assert_eq!(m.num_attrs(), 10172);
-    assert_eq!(m.attr_id("c=山".as_bytes()), Some(1977));
-    assert_eq!(m.attr_id(b"BOS"), Some(9));
+    assert_eq!(m.num_attrs(), 16488);
+    assert_eq!(m.attr_id("c=山".as_bytes()), Some(2387));
+    assert_eq!(m.attr_id(b"BOS"), Some(10));
     let w = |a: &str, l: u32| m.state_features(m.attr_id(a.as_bytes()).unwrap()).iter().find(|f| f.0 == l).unwrap().1;
-    assert!((w("c=山", 5) - -0.884512).abs() < 1e-6);
-    assert!((w("t=K", 0) - 0.190308).abs() < 1e-6);
-    assert!((m.transition(1, 2) - 3.737694).abs() < 1e-6);
-    assert!((m.transition(1, 4) - -5.304734).abs() < 1e-6);
+    assert!((w("c=山", 5) - -1.505937).abs() < 1e-6);
+    assert!((w("t=K", 0) - 0.076984).abs() < 1e-6);
+    assert!((m.transition(1, 2) - 3.812479).abs() < 1e-6);
+    assert!((m.transition(1, 4) - -6.345829).abs() < 1e-6);
 }
