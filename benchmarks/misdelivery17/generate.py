@@ -1,3 +1,5 @@
+# ruff: noqa: B007, E501, E741, I001, RUF005
+# (the set's data was made by this file as it stands: it is kept as written, not reflowed)
 """Generate misdelivery17: outgoing mail of a 社会保険労務士法人 / 給与計算代行 (seed 1717).
 
 `python generate.py` rewrites mamori.toml, contacts.csv, history.jsonl, messages/ and labels.jsonl.

@@ -1,3 +1,5 @@
+# ruff: noqa: B007, E501, F541, I001, RUF015, SIM401, SIM905, UP012
+# (the set's data was made by this file as it stands: it is kept as written, not reflowed)
 """Generate misdelivery18: outgoing mail of a made-up city hall (青嶺市役所) for the 誤送信 guard.
 
 Deterministic (seed 1818). Writes mamori.toml, contacts.csv, history.jsonl, messages/NNNN.eml, labels.jsonl.
