@@ -22,6 +22,7 @@ from mamori.guard.document_owner import (
     person_orgs,
     sole_person,
 )
+from mamori.guard.employer_label import label_employer
 from mamori.guard.fullname import person_addressee, same_given, split_full_name
 from mamori.guard.history import TIE_MESSAGES, History
 from mamori.guard.identifiers import MAX_DOCUMENT_IDS, contact_ids, document_ids, label_ids, mailbox_ids, shape
@@ -405,9 +406,10 @@ def similar_recipient(ctx: Context) -> list[Reason]:
             same_local = []
         if name and same_local:  # the same mailbox name elsewhere matters when it is the same person's name
             same_local = [a for a in same_local if _same_surname(ctx, name, a)]
-        if ctx.orgs_of(r) & ctx.content_orgs:
-            # the message names this recipient's organisation: meant, unless it names the usual one's too while
-            # the usual one is not a recipient (this one may have been picked in its place)
+        if affiliations(ctx, r) & ctx.content_orgs:
+            # the message names this recipient's organisation (a private person's employer, as their label
+            # states it, counts): meant, unless it names the usual one's too while the usual one is not a
+            # recipient (this one may have been picked in its place)
             present = {x.address for x in ctx.message.recipients}
             usual_twins = [c for c in usual_twins if c.organization in ctx.content_orgs and c.email not in present]
             same_local = [
@@ -641,12 +643,37 @@ def _usual_namesake(ctx: Context, r: Recipient, name: str, usual: set[str]):
     text = ctx.salutation.text
     if not text or family not in text or any(o in text or org_stem(o) in text for o in orgs):
         return None
-    if orgs & ctx.content_orgs:  # the body or an attachment names the recipient's organisation: meant
+    if affiliations(ctx, r) & ctx.content_orgs:  # the body or an attachment names the recipient's organisation
+        return None  # (or the employer their label states): meant
+    if _opening_names_recipient(ctx, r, name):
         return None
     for c in ctx.directory.by_surname.get(family, ()):
         if c.email in usual and c.organization and c.organization not in orgs:
             return c
     return None
+
+
+def affiliations(ctx: Context, r: Recipient) -> set[str]:
+    """A recipient's organisations, and for a private person filed under a label naming their employer
+    (個人（株式会社A 従業員）) that employer too."""
+    orgs = ctx.orgs_of(r)
+    return orgs | {e for o in orgs if (e := label_employer(ctx.directory, o))}
+
+
+def _opening_names_recipient(ctx: Context, r: Recipient, name: str) -> bool:
+    """The opening writes the recipient's full name, given name included (「伊藤 健 様」 to the contact 伊藤 健),
+    and the sender's usual contacts of that surname have other given names: the sender means this person, not a
+    usual namesake whose surname autocomplete matched."""
+    full = split_full_name(_contact_name(ctx, r) or name)
+    if not full or not full[1]:
+        return False
+    key = "".join(full)
+    if not any("".join(n.split()) == key for n in ctx.salutation.names):
+        return False
+    usual = ctx.history.addresses.get(ctx.message.sender.lower(), set())
+    return not any(
+        "".join(c.name.split()) == key for c in ctx.directory.by_surname.get(full[0], ()) if c.email in usual
+    )
 
 
 ROLE_LOCAL_PARTS = frozenset(
@@ -717,15 +744,32 @@ def _individual(ctx: Context, r: Recipient) -> bool:
         return True
     contact = ctx.directory.lookup(r.address)
     org = contact.organization if contact else ""
+    if org and label_employer(ctx.directory, org):
+        return True  # a company's employee filed as a private person (個人（A社 従業員）), the company named
     if not org or _COMPANY_NAME.search(org):
         return False  # a company (株式会社X) on several domains is still one company
     return len(ctx.directory.org_domains.get(org, ())) >= SCATTERED_ORG_DOMAINS
+
+
+BCC_LIST_MIN = 3  # outside Bcc recipients from which a message hides a list
 
 
 def open_recipient_list(ctx: Context) -> list[Reason]:
     vis = ctx.visible_external
     # private customers at one free-mail provider are as many parties as addresses, not one organisation
     orgs = {r.address if _individual(ctx, r) else ctx.org_key(r) for r in vis}
+    if len(orgs) >= 2 and len(vis) < ctx.policy.open_list_external and (hidden := _bcc_list_slip(ctx)):
+        return [
+            ctx.reason(
+                "open_recipient_list",
+                f"The message hides {hidden} outside addresses in Bcc, yet {len(vis)} of {len(orgs)} organisations "
+                "stand in To/Cc, visible to each other: move them to Bcc too.",
+                f"{hidden} 件の社外アドレスを Bcc に入れていますが、{len(orgs)} 社・{len(vis)} 件が To/Cc にあり、"
+                "互いに見えます。Bcc に移してください。",
+                [masked_address(r.address) for r in vis[:5]],
+                [r.address for r in vis],
+            )
+        ]
     if len(vis) < ctx.policy.open_list_external or len(orgs) < 2:
         return []
     return [
@@ -737,6 +781,19 @@ def open_recipient_list(ctx: Context) -> list[Reason]:
             [r.address for r in vis],
         )
     ]
+
+
+def _bcc_list_slip(ctx: Context) -> int:
+    """The number of outside Bcc recipients when the message is a mailing to many parties for none in particular
+    (a generic opening naming no organisation: 「顧問先各位」, "Dear all") that hides a list of them in Bcc
+    (`BCC_LIST_MIN` or more, of two organisations or more): the outside addresses in To/Cc beside it were meant for
+    Bcc too (pasted into the wrong field), and each sees the others. 0 otherwise."""
+    if not ctx.announcement:
+        return 0
+    hidden = [r for r in ctx.external if r.field == "bcc"]
+    if len(hidden) < BCC_LIST_MIN or len({r.address if _individual(ctx, r) else ctx.org_key(r) for r in hidden}) < 2:
+        return 0
+    return len(hidden)
 
 
 def multiple_external_orgs(ctx: Context) -> list[Reason]:
@@ -1866,14 +1923,18 @@ def _owned_by_recipients(ctx: Context, owner: Owner, recipients: list[Recipient]
 
 
 def _parties(ctx: Context, owner: Owner) -> set[str]:
-    """The document's person's organisations that are one party each: not a label of many private persons."""
-    return {o for o in owner.orgs if not _category_label(ctx, o)}
+    """The document's person's organisations that are one party each: not a label of many private persons; a label
+    of a company's employees (個人（A社 従業員）) stands for that employer, whose payroll the document is."""
+    out = {o for o in owner.orgs if not _category_label(ctx, o)}
+    return out | {e for o in owner.orgs if (e := label_employer(ctx.directory, o))}
 
 
 def _category_label(ctx: Context, org: str) -> bool:
     """An "organisation" of the address book that files unrelated private persons together (個人, 個人のお客様):
     its people are all private persons, of more than one surname (a household's members share theirs)."""
     members = ctx.directory.org_members.get(org, [])
+    if label_employer(ctx.directory, org) and all(_private_person(ctx, c.email) for c in members):
+        return True  # a company's employees filed by employer: two of one surname are not one household
     return len({c.surname for c in members}) >= 2 and all(_private_person(ctx, c.email) for c in members)
 
 
@@ -1890,8 +1951,9 @@ def _other_private_party(
     household or to a party never written to and unknown to the address book: every recipient is a private person
     or such a newcomer, and the address book files the document's person only under other private parties (a
     household, a person of their own). Documents of private persons sent to known companies are left to the other
-    rules (a processor may be meant)."""
-    parties = _parties(ctx, owner)
+    rules (a processor may be meant). A company's employee filed under a label naming their employer
+    (個人（A社 従業員）) is a private party of their own: their payslip to another employee of A is another's."""
+    parties = {o for o in owner.orgs if not _category_label(ctx, o) or label_employer(ctx.directory, o)}
     if not parties or not all(_private_person(ctx, r.address) or _unknown_party(ctx, r) for r in recipients):
         return None
     members = [c for o in parties for c in ctx.directory.org_members.get(o, [])]
@@ -1899,6 +1961,16 @@ def _other_private_party(
         return None
     shown = f"{owner.family} {'■' * (len(owner.name) - len(owner.family))}" if owner.family else "■" * len(owner.name)
     dest = "/".join(sorted(rec_orgs)[:2]) or recipients[0].domain
+    if employer := next((e for o in sorted(parties) if (e := label_employer(ctx.directory, o))), None):
+        return ctx.reason(
+            "attachment_recipient_mismatch",
+            f"The attachment {a.filename} is {shown}'s document; the address book files them as a private person "
+            f"of their own (an employee of {employer}), and no recipient is that person.",
+            f"添付ファイル {a.filename} は {shown} さんの書類です。アドレス帳ではその方は {employer} の従業員（個人）"
+            "で、宛先にその方はいません。",
+            [a.filename, shown],
+            [r.address for r in recipients],
+        )
     return ctx.reason(
         "attachment_recipient_mismatch",
         f"The attachment {a.filename} is {shown}'s document, filed in the address book under another private "
