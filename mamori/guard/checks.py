@@ -1600,6 +1600,9 @@ def attachment_recipient_mismatch(ctx: Context) -> list[Reason]:
         if owner is not None and (reason := _other_private_party(ctx, a, owner, vis, rec_orgs)):
             out.append(reason)
             continue
+        if owner is not None and (reason := _about_another_person(ctx, a, owner, vis)):
+            out.append(reason)
+            continue
         person = person_addressee(a.text)
         if person and (who := is_recipient_person(ctx, person, vis)) is not None:
             # a document addressed to a person by name, no organisation above it (a payslip, a contract): that
@@ -1936,6 +1939,54 @@ def _category_label(ctx: Context, org: str) -> bool:
     if label_employer(ctx.directory, org) and all(_private_person(ctx, c.email) for c in members):
         return True  # a company's employees filed by employer: two of one surname are not one household
     return len({c.surname for c in members}) >= 2 and all(_private_person(ctx, c.email) for c in members)
+
+
+# a full name 姓 名 (a space between) with an honorific (「近藤 綾 様」「松田 清様」): a person the mail's text names
+_FULL_NAMED = re.compile(
+    r"(?<![\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー])([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]"
+    r"([\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー]{1,6}?)[ \u3000]?(?:様|さま|さん|殿)"
+)
+
+
+_HONORIFIC = r"(?:様|さま|さん|くん|ちゃん|氏|殿)"
+
+
+def _about_another_person(ctx: Context, a: AttachmentInfo, owner: Owner, recipients: list[Recipient]) -> Reason | None:
+    """One person's document (its addressee or labelled name line says whose: 「被保険者氏名：加藤 さくら」) attached
+    to a mail whose own text (subject, body without its quoted part) names people by full name and honorific
+    (「近藤 綾 様の認定結果について」, or only the recipient 「松田 清 様」) but never that person, neither in full nor
+    by surname or given name with an honorific (「加藤様の書類」「颯太さんの成績表」): the file picked is another
+    person's. Nothing when the mail's text names no one in full (it does not say whom the document is about), when
+    it names someone of the person's surname (a household: a child's report to the parent it greets), when it names
+    only the recipients and one of them is at an organisation (a club, an agent: the people it handles are its
+    business), nor when the person is a recipient."""
+    if a.filename == BODY_NAME or a.records > OWN_DOCUMENT_RECORDS or not owner.family:
+        return None
+    if owner.name in _recipient_full_names(ctx, recipients):
+        return None
+    m = ctx.message
+    own = unicodedata.normalize("NFKC", m.subject + "\n" + own_text(m.body))
+    named = _FULL_NAMED.findall(own)
+    if not named or owner.name in re.sub(r"\s+", "", own):
+        return None
+    if any(family == owner.family for family, _ in named):
+        return None  # a household shares its surname: a child's report to the parent the mail names
+    greeted = _recipient_full_names(ctx, recipients)
+    if all(f + g in greeted for f, g in named) and not all(_private_person(ctx, r.address) for r in recipients):
+        return None  # only the recipient named, at an organisation: the people it handles are its business
+    given = owner.name[len(owner.family) :]
+    for part in (owner.family, given):
+        if part and re.search(rf"(?<![\u4e00-\u9fff々〆ヶ]){re.escape(part)}[ \u3000]?{_HONORIFIC}", own):
+            return None  # the person named by surname or given name only (「加藤様の通知書」「颯太さんの成績表」)
+    shown = f"{owner.family} {'■' * (len(owner.name) - len(owner.family))}"
+    return ctx.reason(
+        "attachment_recipient_mismatch",
+        f"The attachment {a.filename} is {shown}'s document, but the message speaks of other people and never "
+        "names that person.",
+        f"添付ファイル {a.filename} は {shown} さんの書類ですが、本文はその方ではなく別の方について書かれています。",
+        [a.filename, shown],
+        [r.address for r in recipients],
+    )
 
 
 def _unknown_party(ctx: Context, r: Recipient) -> bool:

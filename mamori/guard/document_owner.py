@@ -21,10 +21,20 @@ _NAME_CHARS = "\u4e00-\u9fff々〆ヶ\u3041-\u309f\u30a1-\u30faー"  # kanji, ka
 # a labelled name line of a one-person form: 「生徒氏名：田中 心春（タナカ コハル）」「氏名: 林 学」「お名前：…」; the
 # label may stand apart from the name by a space or a tab instead of a colon (「氏名　木村 勝　様」「被害者氏名　渡辺
 # 浩二」), and an account's holder is one too (「口座名義 菅原 理恵」)
+# the labels of such a line; a welfare file's 「世帯主：渡辺 拓也」 and a benefit notice's 「受給者：加藤 典子 様」
+# name the person (the household) the document is about, as an application's 「申請者：…」 does
+_NAME_LABEL = r"[^\s:：]{0,10}?(?:氏名|お名前|名前|名義人?|世帯主|受給者|申請者)"
 _NAME_LINE = re.compile(
-    r"^\s*[^\s:：]{0,10}?(?:氏名|お名前|名前|名義人?)(?:\s*[:：]\s*|[ \u3000\t]+)"
+    rf"^\s*{_NAME_LABEL}(?:\s*[:：]\s*|[ \u3000\t]+)"
     r"([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]+"
     rf"([{_NAME_CHARS}]{{1,6}})(?![{_NAME_CHARS}])"
+)
+# a form laid out as a two-column table (a spreadsheet's 項目 / 内容, one cell a line): the label alone on its line
+# (「被保険者氏名」), the name alone on the next (「後藤 和子（ゴトウ カズコ）」, a reading in brackets allowed)
+_LABEL_ALONE = re.compile(rf"^\s*{_NAME_LABEL}\s*[:：]?\s*$")
+_NAME_ALONE = re.compile(
+    r"^\s*([\u4e00-\u9fff々〆ヶ]{1,4})[ \u3000]+"
+    rf"([{_NAME_CHARS}]{{1,6}})\s*(?:[(（][\u30a1-\u30faー \u3000]+[)）])?\s*$"
 )
 # column labels a table's header row writes after 氏名 (「氏名 住所 電話」): no name
 _COLUMN_LABEL = re.compile(r"住所|電話|携帯|生年|性別|年齢|所属|部署|番号|メール|備考|続柄|職業|連絡先|フリガナ|カナ")
@@ -112,8 +122,11 @@ def document_owner(directory: Directory, text: str, filename: str) -> Owner | No
     name of the address book its file name writes); None when it names no one that way."""
     full = person_addressee(text)
     if full is None:
-        for line in [ln for ln in text.splitlines() if ln.strip()][:HEAD_LINES]:
-            m = _NAME_LINE.match(unicodedata.normalize("NFKC", line))
+        head = [unicodedata.normalize("NFKC", ln) for ln in text.splitlines() if ln.strip()][:HEAD_LINES]
+        for i, line in enumerate(head):
+            m = _NAME_LINE.match(line)
+            if m is None and _LABEL_ALONE.match(line) and i + 1 < len(head):
+                m = _NAME_ALONE.match(head[i + 1])
             if m and not _COLUMN_LABEL.search(m.group(1) + m.group(2)):
                 full = (m.group(1), m.group(2))
                 break
