@@ -1050,15 +1050,22 @@ impl JapaneseAddressRecognizer {
     /// in the text.
     fn spaced_address(&self, c: &[char], from: usize) -> Option<(usize, usize)> {
         let (compact, at) = despaced_line(c, from)?;
+        self.compact_address(compact, &at, 0)
+    }
+
+    /// The address in the spaced line `compact` (its characters at `at` in the text) from `from`: a
+    /// prefecture, a municipality or one no list knows, after a colon or a postal code. Its span in the text.
+    fn compact_address(&self, compact: Vec<char>, at: &[usize], from: usize) -> Option<(usize, usize)> {
         let norm = Text::from_chars(compact);
         let cc = &norm.chars;
-        let st = after_cue(cc, 0);
+        let st = after_cue(cc, from);
         let (s, e) = if let Some(pref) = PREFECTURES.iter().find_map(|p| lit(cc, st, p)) {
             let (kind, s, e, _) = self.parse_text(&norm, st, pref)?;
             (kind == "ADDRESS").then_some((s, e))?
         } else if let Some(m) = self.tables.municipality_at(&norm, st) {
             let (kind, s, e, _) = self.parse_text(&norm, st, m)?;
-            (kind == "ADDRESS" && has_block(cc, m, e)).then_some((s, e))?
+            // (a bare lot number ending the line: 千年1147)
+            (kind == "ADDRESS" && (has_block(cc, m, e) || cell_ends(cc, e))).then_some((s, e))?
         } else {
             (st, unlisted_address(cc, st)?)
         };
@@ -1066,15 +1073,59 @@ impl JapaneseAddressRecognizer {
     }
 }
 
+impl JapaneseAddressRecognizer {
+    /// Lines printed with a space between every two characters and no address label the keyword pass
+    /// could read (`現 住 所　〒 8 3 9 - 1 2 1 3` / `久 留 米 市 田 主 丸 7 3 1 - 5`, `鹿 児 島 県 伊 佐 市 …`): the
+    /// line read with those spaces dropped, from its label (住所, 所在地 …) when it holds one, or from its
+    /// start; an address found there replaces a shorter one read in the spaced text (`大字長野 7` of
+    /// `大字長野 7 6 番地`).
+    fn find_spaced_lines(&self, c: &[char], out: &mut Vec<Finding>) {
+        let mut ls = 0;
+        while ls < c.len() {
+            let le = c[ls..].iter().position(|&x| x == '\n').map_or(c.len(), |k| ls + k);
+            if let Some((s, e)) = self.spaced_line(c, ls) {
+                let inside = |f: &Finding| f.kind == "ADDRESS" && f.start < e && s < f.end;
+                if out.iter().filter(|f| inside(f)).all(|f| f.recognizer == NAME && s <= f.start && f.end <= e) {
+                    out.retain(|f| !inside(f));
+                    out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
+                }
+            }
+            ls = le + 1;
+        }
+    }
+
+    /// The address of the spaced line at `ls` (see [`Self::find_spaced_lines`]).
+    fn spaced_line(&self, c: &[char], ls: usize) -> Option<(usize, usize)> {
+        // (not a line of Latin words: a spaced character there is no letter)
+        let q = blanks(c, ls, 8);
+        let cjk = |i: usize| c.get(i).is_some_and(|&x| !x.is_ascii() && x != '\u{3000}');
+        let spaced = (q + 1..(q + 24).min(c.len()))
+            .take_while(|&i| c[i] != '\n')
+            .filter(|&i| c[i] == ' ' && (cjk(i - 1) || cjk(i + 1)) && !c[i - 1].is_ascii_alphabetic())
+            .count();
+        if spaced < 4 {
+            return None;
+        }
+        let (mut compact, mut at) = despaced_line(c, ls)?;
+        let label = (0..compact.len()).find_map(|k| LABELS.iter().find_map(|l| lit(&compact, k, l)));
+        if let Some(l) = label {
+            // (the label and its value apart, as they were: 住所 名古屋市…)
+            compact.insert(l, ' ');
+            at.insert(l, at[l - 1]);
+        }
+        self.compact_address(compact, &at, label.unwrap_or(0))
+    }
+}
+
 /// The line from `from` when it is spaced out (four or more single spaces between two characters among
-/// its first sixteen): its characters with the single spaces dropped and each run of two or more blanks
+/// its first twenty-four): its characters with the single spaces dropped and each run of two or more blanks
 /// (or a tab) read as one space, and the index in `c` of each.
 fn despaced_line(c: &[char], from: usize) -> Option<(Vec<char>, Vec<usize>)> {
     let q = blanks(c, from, 8);
     let single = |i: usize| {
         c[i] == ' ' && !matches!(c[i - 1], ' ' | '\n') && c.get(i + 1).is_some_and(|&x| !matches!(x, ' ' | '\t' | '\n'))
     };
-    if (q + 1..(q + 16).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
+    if (q + 1..(q + 24).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
         return None;
     }
     let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
@@ -1281,6 +1332,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             out.push(Finding::new(kind, s, e, score.min(cap), NAME));
         }
         self.find_local(doc, &taken, out);
+        self.find_spaced_lines(c, out);
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
@@ -1526,6 +1578,30 @@ mod tests {
         assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
         assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
         assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn a_spaced_line_whose_label_is_spaced_too() {
+        // the label spaced out (no keyword), the address on its line or the next one
+        assert_eq!(
+            found("現 住 所　〒 9 9 9 - 0 0 0 1\n名 古 屋 市 中 区 栄 3 丁 目 4 - 5\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 丁 目 4 - 5"]
+        );
+        assert_eq!(
+            found("所 在 地   〒 999 - 0001   名 古 屋 市 中 区 栄 3 - 4 - 5   栄 A B ビ ル 2 F\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 - 4 - 5   栄 A B ビ ル 2 F"]
+        );
+        // a spaced line opening with a prefecture; a bare lot number ending the line after a label
+        assert_eq!(
+            found("　　　愛 知 県 名 古 屋 市 中 区 栄 ３ ３ ０ ー ２\n", "ADDRESS"),
+            ["愛 知 県 名 古 屋 市 中 区 栄 ３ ３ ０ ー ２"]
+        );
+        assert_eq!(found("住 所 名古屋市 中区 錦町 1 2 3 4\n", "ADDRESS"), ["名古屋市 中区 錦町 1 2 3 4"]);
+        // the shorter address read in the spaced digits is replaced (架空町 is in no list)
+        assert_eq!(found("申 請 者　住 所　架空町大字上野 4 2 番地\n", "ADDRESS"), ["架空町大字上野 4 2 番地"]);
+        // a spaced line with no address in it; spaced Latin words
+        assert!(found("生 年 月 日 1 9 8 0 年 1 月 2 日\n", "ADDRESS").is_empty());
+        assert!(found("注 文 番 号 1 2 3 4 - 5 6 7 8 金 額 3 0 0 0 円\n", "ADDRESS").is_empty());
     }
 
     #[test]
