@@ -113,6 +113,7 @@ const G_FOREIGN: &str = "address_foreign_label";
 const G_HOME: &str = "address_home";
 const G_HOUSE: &str = "address_house";
 const G_TOWN_WIDE: &str = "address_town_wide";
+const G_OAZA: &str = "address_oaza";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -1179,6 +1180,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_HOUSE, words(&local::HOUSE_WORDS)),
             (G_TOWN_WIDE, words(&local::TOWN_WIDE)),
             (G_HOME, words(&["自宅", "居住地", "本籍"])),
+            (G_OAZA, words(&["大字"])),
         ]
     }
 
@@ -1360,6 +1362,12 @@ impl JapaneseAddressRecognizer {
                     continue;
                 }
                 found.push((end, e, 0.7));
+            }
+        }
+        // a rural lot from its 大字, with or without its town (大字田所1234番地, 架空町大字田所12番地5)
+        for (k, _, _) in doc.keywords_in(0, c.len(), &[G_OAZA]) {
+            if let Some((s, e)) = local::oaza_lot(c, k) {
+                found.push((s, e, 0.75));
             }
         }
         // the cells under a header naming an address (住所, 現住所, 所在地)

@@ -10,7 +10,7 @@
 //! and then end its cell, its line or its bracket, so a sentence or a department that merely holds a
 //! number (`総務課2141号`, `担当市民課3-4番窓口`) is not read.
 
-use super::{cell_ends, has_block, is_hiragana, is_prose, is_town_char, rest, run};
+use super::{building, cell_ends, has_block, is_hiragana, is_prose, is_town_char, rest, run};
 
 /// The labels whose value is the address of a person or a place (not a contact or a workplace).
 pub const HOME_LABELS: [&str; 12] =
@@ -65,6 +65,57 @@ pub fn district_address(c: &[char], p: usize, strict: bool) -> Option<usize> {
     Some(e)
 }
 
+/// A rural lot written from its 大字 (`大字田所1234番地`, `大字田所1234番地5`), at `k` where 大字 opens, with
+/// the town or village before it when one is written (`架空町大字田所12番地`, `仮名郡架空村大字…`): its
+/// span. The district is kanji or katakana right before the lot number and 番地 (not `大字田所の10番地から`,
+/// `大字田所 2、`, a count of houses), and no word goes on after it.
+pub fn oaza_lot(c: &[char], k: usize) -> Option<(usize, usize)> {
+    let kanji = |x: char| matches!(x, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ケ');
+    let t = k + 2;
+    let town = run(c, t, 6, |x| (kanji(x) || ('\u{30A1}'..='\u{30FA}').contains(&x)) && !c_is_digit_like(x));
+    let d = run(c, t + town, 5, |x| x.is_ascii_digit());
+    if town == 0 || d == 0 || !c[t + town + d..].starts_with(&['番', '地']) {
+        return None;
+    }
+    let mut e = t + town + d + 2;
+    // the branch number: 番地5, 番地の5, 番地-5
+    let sep = usize::from(c.get(e).is_some_and(|&x| x == 'の' || x == '-'));
+    let b = run(c, e + sep, 4, |x| x.is_ascii_digit());
+    if b > 0 {
+        e += sep + b;
+    }
+    if c.get(e).is_some_and(|&x| x.is_ascii_digit() || kanji(x)) {
+        return None;
+    }
+    // the town or village before 大字, and its 郡 (each a short kanji name the line or a word does not go on from)
+    let back = |to: usize, ends: &[char]| -> Option<usize> {
+        if to == 0 || !ends.contains(&c[to - 1]) {
+            return None;
+        }
+        let name = |x: char| kanji(x) && !matches!(x, '郡' | '市' | '区' | '県' | '都' | '府' | '道');
+        let n = (1..=6).take_while(|&i| i < to && name(c[to - 1 - i])).count();
+        let stop = |x: char| !kanji(x) || matches!(x, '郡' | '市' | '県' | '都' | '府' | '道');
+        ((1..=5).contains(&n) && (to - 1 - n == 0 || stop(c[to - 2 - n]))).then_some(to - 1 - n)
+    };
+    // (the town may end the line above, the lot indented under it: 架空町 / 　大字上野45番地)
+    let mut above = k;
+    while above > 0 && matches!(c[above - 1], ' ' | '\t' | '\u{3000}') {
+        above -= 1;
+    }
+    let above = if above > 0 && c[above - 1] == '\n' { above - 1 } else { k };
+    let mut s = back(above, &['町', '村']).map_or(k, |m| back(m, &['郡']).unwrap_or(m));
+    // and the prefecture before them
+    if s < k {
+        if let Some(p) = (3..=4).map(|n| s.saturating_sub(n)).find(|&p| p + 3 <= s && super::prefecture_at(c, p)) {
+            if super::PREFECTURES.iter().any(|w| w.chars().count() == s - p) {
+                s = p;
+            }
+        }
+    }
+    // a building and its room after the lot (大字田所12番地 田所ハイツ 203)
+    Some((s, building(c, e)))
+}
+
 /// A room of a building rather than a district (`会議室3-2`, `第二会議室2`): the name holds 室.
 pub fn is_room_word(district: &[char]) -> bool {
     district.iter().take_while(|&&x| is_town_char(x)).any(|&x| x == '室')
@@ -100,6 +151,28 @@ mod tests {
         assert_eq!(read("緑台2丁目14番8号)", true).as_deref(), Some("緑台2丁目14番8号"));
         assert_eq!(read("西208\n", false).as_deref(), Some("西208"));
         assert_eq!(read("西208\n", true), None);
+    }
+
+    #[test]
+    fn rural_lots_from_their_oaza() {
+        let lot = |s: &str| {
+            let c = chars(s);
+            let k = s.chars().collect::<String>().find("大字").map(|b| s[..b].chars().count()).unwrap();
+            oaza_lot(&c, k).map(|(a, b)| c[a..b].iter().collect::<String>())
+        };
+        assert_eq!(lot("本人は大字田所1234番地です").as_deref(), Some("大字田所1234番地"));
+        assert_eq!(lot("（大字田所12番地5）").as_deref(), Some("大字田所12番地5"));
+        assert_eq!(lot("転入先は架空町大字上野3番地の2\n").as_deref(), Some("架空町大字上野3番地の2"));
+        assert_eq!(lot(" 仮名郡架空村大字上野45番地\n").as_deref(), Some("仮名郡架空村大字上野45番地"));
+        assert_eq!(lot("〒999-0001 仮名郡架空町大字上野45番地\n").as_deref(), Some("仮名郡架空町大字上野45番地"));
+        assert_eq!(
+            lot("愛知県仮名郡架空町\n　大字上野45番地\n").as_deref(),
+            Some("愛知県仮名郡架空町\n　大字上野45番地")
+        );
+        assert_eq!(lot("| 大字上野45番地2 上野ハイツ B-102 |").as_deref(), Some("大字上野45番地2 上野ハイツ B-102"));
+        assert_eq!(lot("対象は大字上野の10番地から40番地"), None);
+        assert_eq!(lot("一部破損（大字上野 2、大字下野 1）"), None);
+        assert_eq!(lot("地権者（大字上野の自治会長）"), None);
     }
 
     #[test]
