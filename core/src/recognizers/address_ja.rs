@@ -1370,6 +1370,14 @@ impl JapaneseAddressRecognizer {
                 found.push((s, e, 0.75));
             }
         }
+        // a town and its house number with nothing before them (近隣：若葉町1-5-3)
+        for &m in &doc.occurrences(G_CITY_END).starts {
+            if c[m] == '町' {
+                if let Some((s, e)) = local::town_with_house_number(c, m) {
+                    found.push((s, e, 0.7));
+                }
+            }
+        }
         // the cells under a header naming an address (住所, 現住所, 所在地)
         if !doc.occurrences(G_LABEL).starts.is_empty() {
             let address_header = |h: &[char]| {

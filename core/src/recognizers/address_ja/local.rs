@@ -116,6 +116,82 @@ pub fn oaza_lot(c: &[char], k: usize) -> Option<(usize, usize)> {
     Some((s, building(c, e)))
 }
 
+/// A town (丁) and its full block numbers with nothing before them, in a sentence or after a colon
+/// (`近隣：若葉町1-5-3`, `はい、東町三丁目6の19`, `緑町2の4の20`), at `m` where the 町 of the town name
+/// stands: its span. The name is one to four kanji after a character that is no part of a word; the
+/// numbers are the three of a house (chome, block, house: 1-5-3, 2の4の20, 三丁目6の19, 3丁目4番5号), the
+/// first of one or two digits (not a date, 2026-12-08), and nothing goes on after them.
+pub fn town_with_house_number(c: &[char], m: usize) -> Option<(usize, usize)> {
+    let kanji = |x: char| matches!(x, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ケ');
+    let n = (1..=5).take_while(|&i| i <= m && kanji(c[m - i])).count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let s = m - n;
+    if s > 0 && (c[s - 1].is_ascii_alphanumeric() || is_town_char(c[s - 1]) && !is_hiragana(c[s - 1])) {
+        return None;
+    }
+    if c[s..m].iter().any(|&x| matches!(x, '市' | '区' | '郡' | '県' | '都' | '府' | '村' | '町') || c_is_digit_like(x))
+        || is_prose(&c[s..=m])
+    {
+        return None;
+    }
+    let digits = |q: usize, max: usize| run(c, q, max, |x| x.is_ascii_digit());
+    let q = m + 1;
+    let a = digits(q, 2);
+    let e = if a > 0 && digits(q, 3) == a {
+        let sep = *c.get(q + a)?;
+        if sep == '-' || sep == 'の' {
+            // 1-5-3, 2の4の20
+            let b = digits(q + a + 1, 4);
+            let e1 = q + a + 1 + b;
+            if b == 0 || c.get(e1) != Some(&sep) {
+                return None;
+            }
+            let d = digits(e1 + 1, 4);
+            (d > 0).then_some(e1 + 1 + d)?
+        } else if c[q + a..].starts_with(&['丁', '目']) {
+            house_after_chome(c, q + a + 2)?
+        } else {
+            return None;
+        }
+    } else {
+        let k = run(c, q, 3, c_is_digit_like);
+        if k == 0 || !c[q + k..].starts_with(&['丁', '目']) {
+            return None;
+        }
+        house_after_chome(c, q + k + 2)?
+    };
+    if c.get(e).is_some_and(|&x| x.is_ascii_alphanumeric() || matches!(x, '-' | '.' | '/' | ':')) {
+        return None;
+    }
+    Some((s, building(c, e)))
+}
+
+/// The block and house after 丁目 at `q` (6の19, 6-19, 4番5号, 12番地): their end.
+fn house_after_chome(c: &[char], q: usize) -> Option<usize> {
+    let digits = |q: usize| run(c, q, 4, |x| x.is_ascii_digit());
+    let b = digits(q);
+    if b == 0 {
+        return None;
+    }
+    let p = q + b;
+    if c[p..].starts_with(&['番', '地']) {
+        return Some(p + 2);
+    }
+    let sep = match c.get(p) {
+        Some('-') | Some('の') => 1,
+        Some('番') => 1,
+        _ => return None,
+    };
+    let d = digits(p + sep);
+    if d == 0 {
+        return (c[p] == '番').then_some(p + 1);
+    }
+    let e = p + sep + d;
+    Some(if c[p] == '番' && c.get(e) == Some(&'号') { e + 1 } else { e })
+}
+
 /// A room of a building rather than a district (`会議室3-2`, `第二会議室2`): the name holds 室.
 pub fn is_room_word(district: &[char]) -> bool {
     district.iter().take_while(|&&x| is_town_char(x)).any(|&x| x == '室')
@@ -173,6 +249,24 @@ mod tests {
         assert_eq!(lot("対象は大字上野の10番地から40番地"), None);
         assert_eq!(lot("一部破損（大字上野 2、大字下野 1）"), None);
         assert_eq!(lot("地権者（大字上野の自治会長）"), None);
+    }
+
+    #[test]
+    fn towns_with_their_house_numbers() {
+        let town = |s: &str| {
+            let c = chars(s);
+            let m = c.iter().position(|&x| x == '町').unwrap();
+            town_with_house_number(&c, m).map(|(a, b)| c[a..b].iter().collect::<String>())
+        };
+        assert_eq!(town("近隣対応：若葉町1-5-3\n").as_deref(), Some("若葉町1-5-3"));
+        assert_eq!(town("言ってました、緑町2の4の20です").as_deref(), Some("緑町2の4の20"));
+        assert_eq!(town("はい、東町三丁目6の19").as_deref(), Some("東町三丁目6の19"));
+        assert_eq!(town("（桜町3丁目4番5号）").as_deref(), Some("桜町3丁目4番5号"));
+        assert_eq!(town("本町2026-12-08"), None);
+        assert_eq!(town("本町1-2"), None);
+        assert_eq!(town("架空市本町1-2-3"), None);
+        assert_eq!(town("A町1-2-3"), None);
+        assert_eq!(town("町内会1-2-3"), None);
     }
 
     #[test]
