@@ -493,6 +493,11 @@ impl Recognizer for HealthInsurance {
                 let b0 = norm.byte(kw_start);
                 let hay = &norm.s[b0..norm.byte(hi)];
                 if let Some(c) = self.full.captures(hay) {
+                    // a ゆうちょ account's 記号 and 番号, not a card's (the bank account reads it)
+                    let (kigo, bango) = (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str()));
+                    if super::finance::yucho_kigo_bango(kigo, bango) && super::finance::yucho_near(chars, kw_start) {
+                        continue;
+                    }
                     let g1 = c.get(1).map(|m| m.start()).unwrap_or(0);
                     let last = c.get(3).or_else(|| c.get(2)).map(|m| m.end()).unwrap_or(0);
                     let s = norm.char_index(b0 + g1);
@@ -654,6 +659,9 @@ mod tests {
     fn health_insurance() {
         let h = HealthInsurance::new();
         assert_eq!(find(&h, "保険証 記号 12-34 番号 567 枝番 01"), vec![("12-34 番号 567 枝番 01".into(), 0.9)]);
+        // a ゆうちょ account's 記号 and 番号
+        assert!(find(&h, "払込先（ゆうちょ銀行）\n記号 12340 番号 56789011\n").is_empty());
+        assert_eq!(find(&h, "保険証 記号 12340 番号 56789011").len(), 1);
         assert_eq!(find(&h, "被保険者番号：1234 5678"), vec![("1234 5678".into(), 0.8)]);
     }
 }
