@@ -523,7 +523,9 @@ fn room_at(c: &[char], pos: usize) -> Option<(usize, usize)> {
                 continue;
             }
             let q1 = q + 1;
-            for s2 in opt_space(c, q1) {
+            // (a floor and its room joined by a hyphen: 2F-3)
+            let hyphen = (c.get(q1) == Some(&'-') && c.get(q1 + 1).is_some_and(char::is_ascii_digit)).then_some(q1 + 1);
+            for s2 in opt_space(c, q1).chain(hyphen) {
                 for l2 in (1..=digits(c, s2, 5)).rev() {
                     let q3 = s2 + l2;
                     for suffix in ["号室", "号"] {
@@ -659,6 +661,15 @@ fn bname_len(c: &[char], s: usize) -> usize {
             q += 1;
             continue;
         }
+        // a hyphen between Latin letters (D-LIFEPLACE)
+        if c[q] == '-'
+            && q > s
+            && c[q - 1].is_ascii_alphabetic()
+            && c.get(q + 1).is_some_and(|x| x.is_ascii_alphabetic())
+        {
+            q += 1;
+            continue;
+        }
         let d = digits(c, q, 4);
         // (not a floor or room: ビル5階, ハイツ505号)
         let next = c.get(q + d).copied();
@@ -695,6 +706,20 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     let mut n = bname_len(c, s);
     if n == 0 {
         return None;
+    }
+    // a name of two words, the second a building word, then its floor or room (大善寺鉄工 社員寮 2F-3;
+    // not a company's department: 株式会社… 出荷センター)
+    if !ends_in_building_word(&c[s..s + n]) && c.get(s + n) == Some(&' ') && !c[s..s + n].iter().any(char::is_ascii) {
+        let n2 = bname_len(c, s + n + 1);
+        let e2 = s + n + 1 + n2;
+        let room = room_at(c, e2).is_some_and(|(rs, re)| is_explicit_room(&c[rs..re]) && room_closes(c, re));
+        if n2 > 0 && ends_in_building_word(&c[s + n + 1..e2]) && room {
+            n += 1 + n2;
+        }
+    }
+    // inside a named building, ending the cell or line (…福祉センター内)
+    if n > 2 && c[s + n - 1] == '内' && ends_in_building_word(&c[s..s + n - 1]) && cell_ends(c, s + n) {
+        return Some(s + n);
     }
     // a building word, then hiragana: the name ends at the word (…中央館ではなく)
     if !ends_in_building_word(&c[s..s + n]) && bare_room_at(c, s + n).is_none() && room_at(c, s + n).is_none() {
@@ -767,6 +792,12 @@ fn housing_line(c: &[char], q: usize) -> Option<usize> {
     (kata >= 2 && d >= 3 && c.get(e).is_none_or(|&x| x == '\n')).then_some(e)
 }
 
+/// The line that ends at `pos` opens with the `>` of a quoted mail.
+fn line_opens_quoted(c: &[char], pos: usize) -> bool {
+    let ls = c[..pos].iter().rposition(|&x| x == '\n').map_or(0, |k| k + 1);
+    c.get(ls) == Some(&'>')
+}
+
 /// Extend `pos` over a building name with floor / room, also on the next line.
 fn building(c: &[char], pos: usize) -> usize {
     if let Some((rs, re)) = room_at(c, pos) {
@@ -781,8 +812,9 @@ fn building(c: &[char], pos: usize) -> usize {
         if let Some(e) = building_at(c, pos + 1, false) {
             return e;
         }
-        // the building indented under the street on a form or a label
-        let q = blanks(c, pos + 1, 16);
+        // the building indented under the street on a form or a label (or in a quoted mail: `> 　…ビル8F`)
+        let quoted = usize::from(c.get(pos + 1) == Some(&'>') && pos > 0 && line_opens_quoted(c, pos));
+        let q = blanks(c, pos + 1 + quoted, 16);
         if q > pos + 1 {
             if let Some(e) = building_at(c, q, false) {
                 return e;
@@ -1594,6 +1626,33 @@ mod tests {
         assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
         assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
         assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn buildings_after_the_street_number() {
+        // a Latin name with a hyphen; two words, the second a building word, then the floor and room
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-2-3 K-TOWER千代田 5F\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3 K-TOWER千代田 5F"]
+        );
+        assert_eq!(
+            found("住所　愛知県名古屋市中区栄3-4-5 栄精工 社員寮 2F-3\n", "ADDRESS"),
+            ["愛知県名古屋市中区栄3-4-5 栄精工 社員寮 2F-3"]
+        );
+        // inside a named building; the building on the next line of a quoted mail
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-2-3 千代田区民センター内\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3 千代田区民センター内"]
+        );
+        assert_eq!(
+            found("> 東京都千代田区千代田1-2-3\n> 　千代田ビル8F\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3\n> 　千代田ビル8F"]
+        );
+        // a company and its department after the street: not a building
+        assert_eq!(
+            found("東京都千代田区千代田1-2-3\n架空商事株式会社 出荷センター\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3"]
+        );
     }
 
     #[test]
