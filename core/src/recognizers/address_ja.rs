@@ -1112,10 +1112,21 @@ impl JapaneseAddressRecognizer {
     /// line read with those spaces dropped, from its label (住所, 所在地 …) when it holds one, or from its
     /// start; an address found there replaces a shorter one read in the spaced text (`大字長野 7` of
     /// `大字長野 7 6 番地`).
-    fn find_spaced_lines(&self, c: &[char], out: &mut Vec<Finding>) {
-        let mut ls = 0;
-        while ls < c.len() {
-            let le = c[ls..].iter().position(|&x| x == '\n').map_or(c.len(), |k| ls + k);
+    fn find_spaced_lines(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let c = &doc.norm.chars;
+        // only the lines where a 市区郡町村 stands beside a space (the spaced print of a municipality) or
+        // an address label stands (its spaces dropped by the folding: 住 所 → 住所)
+        let line_of = |m: usize| {
+            let lo = m.saturating_sub(200);
+            c[lo..m].iter().rposition(|&x| x == '\n').map_or(lo, |k| lo + k + 1)
+        };
+        let spaced_city = |m: usize| (m > 0 && c[m - 1] == ' ') || c.get(m + 1) == Some(&' ');
+        let mut lines: Vec<usize> =
+            doc.occurrences(G_CITY_END).starts.iter().filter(|&&m| spaced_city(m)).map(|&m| line_of(m)).collect();
+        lines.extend(doc.occurrences(G_LABEL).starts.iter().map(|&m| line_of(m)));
+        lines.sort_unstable();
+        lines.dedup();
+        for ls in lines {
             if let Some((s, e)) = self.spaced_line(c, ls) {
                 let inside = |f: &Finding| f.kind == "ADDRESS" && f.start < e && s < f.end;
                 if out.iter().filter(|f| inside(f)).all(|f| f.recognizer == NAME && s <= f.start && f.end <= e) {
@@ -1123,19 +1134,32 @@ impl JapaneseAddressRecognizer {
                     out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
                 }
             }
-            ls = le + 1;
         }
     }
 
     /// The address of the spaced line at `ls` (see [`Self::find_spaced_lines`]).
     fn spaced_line(&self, c: &[char], ls: usize) -> Option<(usize, usize)> {
         // (not a line of Latin words: a spaced character there is no letter)
+        // (a single space between two characters, one of them no ASCII: the test of each line, cheap)
         let q = blanks(c, ls, 8);
-        let cjk = |i: usize| c.get(i).is_some_and(|&x| !x.is_ascii() && x != '\u{3000}');
-        let spaced = (q + 1..(q + 24).min(c.len()))
-            .take_while(|&i| c[i] != '\n')
-            .filter(|&i| c[i] == ' ' && (cjk(i - 1) || cjk(i + 1)) && !c[i - 1].is_ascii_alphabetic())
-            .count();
+        let end = (q + 24).min(c.len());
+        let mut spaced = 0;
+        for i in q + 1..end.saturating_sub(1) {
+            let x = c[i];
+            if x == '\n' {
+                break;
+            }
+            if x == ' ' {
+                let (a, b) = (c[i - 1], c[i + 1]);
+                if a != ' '
+                    && !matches!(b, ' ' | '\t' | '\n')
+                    && (!a.is_ascii() || !b.is_ascii())
+                    && !a.is_ascii_alphabetic()
+                {
+                    spaced += 1;
+                }
+            }
+        }
         if spaced < 4 {
             return None;
         }
@@ -1366,7 +1390,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             out.push(Finding::new(kind, s, e, score.min(cap), NAME));
         }
         self.find_local(doc, &taken, out);
-        self.find_spaced_lines(c, out);
+        self.find_spaced_lines(doc, out);
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
