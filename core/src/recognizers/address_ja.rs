@@ -113,6 +113,7 @@ const G_FOREIGN: &str = "address_foreign_label";
 const G_HOME: &str = "address_home";
 const G_HOUSE: &str = "address_house";
 const G_TOWN_WIDE: &str = "address_town_wide";
+const G_OAZA: &str = "address_oaza";
 
 /// Words that name a building; a building name ending in one needs no floor or room number.
 const BUILDING_WORDS: [&str; 31] = [
@@ -522,7 +523,9 @@ fn room_at(c: &[char], pos: usize) -> Option<(usize, usize)> {
                 continue;
             }
             let q1 = q + 1;
-            for s2 in opt_space(c, q1) {
+            // (a floor and its room joined by a hyphen: 2F-3)
+            let hyphen = (c.get(q1) == Some(&'-') && c.get(q1 + 1).is_some_and(char::is_ascii_digit)).then_some(q1 + 1);
+            for s2 in opt_space(c, q1).chain(hyphen) {
                 for l2 in (1..=digits(c, s2, 5)).rev() {
                     let q3 = s2 + l2;
                     for suffix in ["号室", "号"] {
@@ -658,6 +661,15 @@ fn bname_len(c: &[char], s: usize) -> usize {
             q += 1;
             continue;
         }
+        // a hyphen between Latin letters (D-LIFEPLACE)
+        if c[q] == '-'
+            && q > s
+            && c[q - 1].is_ascii_alphabetic()
+            && c.get(q + 1).is_some_and(|x| x.is_ascii_alphabetic())
+        {
+            q += 1;
+            continue;
+        }
         let d = digits(c, q, 4);
         // (not a floor or room: ビル5階, ハイツ505号)
         let next = c.get(q + d).copied();
@@ -694,6 +706,20 @@ fn building_at(c: &[char], pos: usize, cells: bool) -> Option<usize> {
     let mut n = bname_len(c, s);
     if n == 0 {
         return None;
+    }
+    // a name of two words, the second a building word, then its floor or room (大善寺鉄工 社員寮 2F-3;
+    // not a company's department: 株式会社… 出荷センター)
+    if !ends_in_building_word(&c[s..s + n]) && c.get(s + n) == Some(&' ') && !c[s..s + n].iter().any(char::is_ascii) {
+        let n2 = bname_len(c, s + n + 1);
+        let e2 = s + n + 1 + n2;
+        let room = room_at(c, e2).is_some_and(|(rs, re)| is_explicit_room(&c[rs..re]) && room_closes(c, re));
+        if n2 > 0 && ends_in_building_word(&c[s + n + 1..e2]) && room {
+            n += 1 + n2;
+        }
+    }
+    // inside a named building, ending the cell or line (…福祉センター内)
+    if n > 2 && c[s + n - 1] == '内' && ends_in_building_word(&c[s..s + n - 1]) && cell_ends(c, s + n) {
+        return Some(s + n);
     }
     // a building word, then hiragana: the name ends at the word (…中央館ではなく)
     if !ends_in_building_word(&c[s..s + n]) && bare_room_at(c, s + n).is_none() && room_at(c, s + n).is_none() {
@@ -766,6 +792,12 @@ fn housing_line(c: &[char], q: usize) -> Option<usize> {
     (kata >= 2 && d >= 3 && c.get(e).is_none_or(|&x| x == '\n')).then_some(e)
 }
 
+/// The line that ends at `pos` opens with the `>` of a quoted mail.
+fn line_opens_quoted(c: &[char], pos: usize) -> bool {
+    let ls = c[..pos].iter().rposition(|&x| x == '\n').map_or(0, |k| k + 1);
+    c.get(ls) == Some(&'>')
+}
+
 /// Extend `pos` over a building name with floor / room, also on the next line.
 fn building(c: &[char], pos: usize) -> usize {
     if let Some((rs, re)) = room_at(c, pos) {
@@ -780,8 +812,9 @@ fn building(c: &[char], pos: usize) -> usize {
         if let Some(e) = building_at(c, pos + 1, false) {
             return e;
         }
-        // the building indented under the street on a form or a label
-        let q = blanks(c, pos + 1, 16);
+        // the building indented under the street on a form or a label (or in a quoted mail: `> 　…ビル8F`)
+        let quoted = usize::from(c.get(pos + 1) == Some(&'>') && pos > 0 && line_opens_quoted(c, pos));
+        let q = blanks(c, pos + 1 + quoted, 16);
         if q > pos + 1 {
             if let Some(e) = building_at(c, q, false) {
                 return e;
@@ -1050,15 +1083,22 @@ impl JapaneseAddressRecognizer {
     /// in the text.
     fn spaced_address(&self, c: &[char], from: usize) -> Option<(usize, usize)> {
         let (compact, at) = despaced_line(c, from)?;
+        self.compact_address(compact, &at, 0)
+    }
+
+    /// The address in the spaced line `compact` (its characters at `at` in the text) from `from`: a
+    /// prefecture, a municipality or one no list knows, after a colon or a postal code. Its span in the text.
+    fn compact_address(&self, compact: Vec<char>, at: &[usize], from: usize) -> Option<(usize, usize)> {
         let norm = Text::from_chars(compact);
         let cc = &norm.chars;
-        let st = after_cue(cc, 0);
+        let st = after_cue(cc, from);
         let (s, e) = if let Some(pref) = PREFECTURES.iter().find_map(|p| lit(cc, st, p)) {
             let (kind, s, e, _) = self.parse_text(&norm, st, pref)?;
             (kind == "ADDRESS").then_some((s, e))?
         } else if let Some(m) = self.tables.municipality_at(&norm, st) {
             let (kind, s, e, _) = self.parse_text(&norm, st, m)?;
-            (kind == "ADDRESS" && has_block(cc, m, e)).then_some((s, e))?
+            // (a bare lot number ending the line: 千年1147)
+            (kind == "ADDRESS" && (has_block(cc, m, e) || cell_ends(cc, e))).then_some((s, e))?
         } else {
             (st, unlisted_address(cc, st)?)
         };
@@ -1066,15 +1106,83 @@ impl JapaneseAddressRecognizer {
     }
 }
 
+impl JapaneseAddressRecognizer {
+    /// Lines printed with a space between every two characters and no address label the keyword pass
+    /// could read (`現 住 所　〒 8 3 9 - 1 2 1 3` / `久 留 米 市 田 主 丸 7 3 1 - 5`, `鹿 児 島 県 伊 佐 市 …`): the
+    /// line read with those spaces dropped, from its label (住所, 所在地 …) when it holds one, or from its
+    /// start; an address found there replaces a shorter one read in the spaced text (`大字長野 7` of
+    /// `大字長野 7 6 番地`).
+    fn find_spaced_lines(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let c = &doc.norm.chars;
+        // only the lines where a 市区郡町村 stands beside a space (the spaced print of a municipality) or
+        // an address label stands (its spaces dropped by the folding: 住 所 → 住所)
+        let line_of = |m: usize| {
+            let lo = m.saturating_sub(200);
+            c[lo..m].iter().rposition(|&x| x == '\n').map_or(lo, |k| lo + k + 1)
+        };
+        let spaced_city = |m: usize| (m > 0 && c[m - 1] == ' ') || c.get(m + 1) == Some(&' ');
+        let mut lines: Vec<usize> =
+            doc.occurrences(G_CITY_END).starts.iter().filter(|&&m| spaced_city(m)).map(|&m| line_of(m)).collect();
+        lines.extend(doc.occurrences(G_LABEL).starts.iter().map(|&m| line_of(m)));
+        lines.sort_unstable();
+        lines.dedup();
+        for ls in lines {
+            if let Some((s, e)) = self.spaced_line(c, ls) {
+                let inside = |f: &Finding| f.kind == "ADDRESS" && f.start < e && s < f.end;
+                if out.iter().filter(|f| inside(f)).all(|f| f.recognizer == NAME && s <= f.start && f.end <= e) {
+                    out.retain(|f| !inside(f));
+                    out.push(Finding::new("ADDRESS", s, e, 0.8, NAME));
+                }
+            }
+        }
+    }
+
+    /// The address of the spaced line at `ls` (see [`Self::find_spaced_lines`]).
+    fn spaced_line(&self, c: &[char], ls: usize) -> Option<(usize, usize)> {
+        // (not a line of Latin words: a spaced character there is no letter)
+        // (a single space between two characters, one of them no ASCII: the test of each line, cheap)
+        let q = blanks(c, ls, 8);
+        let end = (q + 24).min(c.len());
+        let mut spaced = 0;
+        for i in q + 1..end.saturating_sub(1) {
+            let x = c[i];
+            if x == '\n' {
+                break;
+            }
+            if x == ' ' {
+                let (a, b) = (c[i - 1], c[i + 1]);
+                if a != ' '
+                    && !matches!(b, ' ' | '\t' | '\n')
+                    && (!a.is_ascii() || !b.is_ascii())
+                    && !a.is_ascii_alphabetic()
+                {
+                    spaced += 1;
+                }
+            }
+        }
+        if spaced < 4 {
+            return None;
+        }
+        let (mut compact, mut at) = despaced_line(c, ls)?;
+        let label = (0..compact.len()).find_map(|k| LABELS.iter().find_map(|l| lit(&compact, k, l)));
+        if let Some(l) = label {
+            // (the label and its value apart, as they were: 住所 名古屋市…)
+            compact.insert(l, ' ');
+            at.insert(l, at[l - 1]);
+        }
+        self.compact_address(compact, &at, label.unwrap_or(0))
+    }
+}
+
 /// The line from `from` when it is spaced out (four or more single spaces between two characters among
-/// its first sixteen): its characters with the single spaces dropped and each run of two or more blanks
+/// its first twenty-four): its characters with the single spaces dropped and each run of two or more blanks
 /// (or a tab) read as one space, and the index in `c` of each.
 fn despaced_line(c: &[char], from: usize) -> Option<(Vec<char>, Vec<usize>)> {
     let q = blanks(c, from, 8);
     let single = |i: usize| {
         c[i] == ' ' && !matches!(c[i - 1], ' ' | '\n') && c.get(i + 1).is_some_and(|&x| !matches!(x, ' ' | '\t' | '\n'))
     };
-    if (q + 1..(q + 16).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
+    if (q + 1..(q + 24).min(c.len())).take_while(|&i| c[i] != '\n').filter(|&i| single(i)).count() < 4 {
         return None;
     }
     let line_end = c[from..].iter().take(200).position(|&x| x == '\n').map_or((from + 200).min(c.len()), |k| from + k);
@@ -1128,6 +1236,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             (G_HOUSE, words(&local::HOUSE_WORDS)),
             (G_TOWN_WIDE, words(&local::TOWN_WIDE)),
             (G_HOME, words(&["自宅", "居住地", "本籍"])),
+            (G_OAZA, words(&["大字"])),
         ]
     }
 
@@ -1281,6 +1390,7 @@ impl Recognizer for JapaneseAddressRecognizer {
             out.push(Finding::new(kind, s, e, score.min(cap), NAME));
         }
         self.find_local(doc, &taken, out);
+        self.find_spaced_lines(doc, out);
         // an address in Latin letters, English order (2-3-4 Shibuya, Shibuya-ku, Tokyo)
         for (s, e) in super::romaji_address::spans(doc, G_ROMAJI) {
             out.push(Finding::new("ADDRESS", s, e, 0.85, NAME));
@@ -1308,6 +1418,20 @@ impl JapaneseAddressRecognizer {
                     continue;
                 }
                 found.push((end, e, 0.7));
+            }
+        }
+        // a rural lot from its 大字, with or without its town (大字田所1234番地, 架空町大字田所12番地5)
+        for (k, _, _) in doc.keywords_in(0, c.len(), &[G_OAZA]) {
+            if let Some((s, e)) = local::oaza_lot(c, k) {
+                found.push((s, e, 0.75));
+            }
+        }
+        // a town and its house number with nothing before them (近隣：若葉町1-5-3)
+        for &m in &doc.occurrences(G_CITY_END).starts {
+            if c[m] == '町' {
+                if let Some((s, e)) = local::town_with_house_number(c, m) {
+                    found.push((s, e, 0.7));
+                }
             }
         }
         // the cells under a header naming an address (住所, 現住所, 所在地)
@@ -1526,6 +1650,57 @@ mod tests {
         assert!(found("住所：架空市本町で2024年に\n", "ADDRESS").is_empty());
         assert!(found("架空市本町2丁目3-4で会う\n", "ADDRESS").is_empty());
         assert!(found("連絡先：担当市民課3-4番窓口\n", "ADDRESS").is_empty());
+    }
+
+    #[test]
+    fn buildings_after_the_street_number() {
+        // a Latin name with a hyphen; two words, the second a building word, then the floor and room
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-2-3 K-TOWER千代田 5F\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3 K-TOWER千代田 5F"]
+        );
+        assert_eq!(
+            found("住所　愛知県名古屋市中区栄3-4-5 栄精工 社員寮 2F-3\n", "ADDRESS"),
+            ["愛知県名古屋市中区栄3-4-5 栄精工 社員寮 2F-3"]
+        );
+        // inside a named building; the building on the next line of a quoted mail
+        assert_eq!(
+            found("〒100-0001 東京都千代田区千代田1-2-3 千代田区民センター内\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3 千代田区民センター内"]
+        );
+        assert_eq!(
+            found("> 東京都千代田区千代田1-2-3\n> 　千代田ビル8F\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3\n> 　千代田ビル8F"]
+        );
+        // a company and its department after the street: not a building
+        assert_eq!(
+            found("東京都千代田区千代田1-2-3\n架空商事株式会社 出荷センター\n", "ADDRESS"),
+            ["東京都千代田区千代田1-2-3"]
+        );
+    }
+
+    #[test]
+    fn a_spaced_line_whose_label_is_spaced_too() {
+        // the label spaced out (no keyword), the address on its line or the next one
+        assert_eq!(
+            found("現 住 所　〒 9 9 9 - 0 0 0 1\n名 古 屋 市 中 区 栄 3 丁 目 4 - 5\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 丁 目 4 - 5"]
+        );
+        assert_eq!(
+            found("所 在 地   〒 999 - 0001   名 古 屋 市 中 区 栄 3 - 4 - 5   栄 A B ビ ル 2 F\n", "ADDRESS"),
+            ["名 古 屋 市 中 区 栄 3 - 4 - 5   栄 A B ビ ル 2 F"]
+        );
+        // a spaced line opening with a prefecture; a bare lot number ending the line after a label
+        assert_eq!(
+            found("　　　愛 知 県 名 古 屋 市 中 区 栄 ３ ３ ０ ー ２\n", "ADDRESS"),
+            ["愛 知 県 名 古 屋 市 中 区 栄 ３ ３ ０ ー ２"]
+        );
+        assert_eq!(found("住 所 名古屋市 中区 錦町 1 2 3 4\n", "ADDRESS"), ["名古屋市 中区 錦町 1 2 3 4"]);
+        // the shorter address read in the spaced digits is replaced (架空町 is in no list)
+        assert_eq!(found("申 請 者　住 所　架空町大字上野 4 2 番地\n", "ADDRESS"), ["架空町大字上野 4 2 番地"]);
+        // a spaced line with no address in it; spaced Latin words
+        assert!(found("生 年 月 日 1 9 8 0 年 1 月 2 日\n", "ADDRESS").is_empty());
+        assert!(found("注 文 番 号 1 2 3 4 - 5 6 7 8 金 額 3 0 0 0 円\n", "ADDRESS").is_empty());
     }
 
     #[test]

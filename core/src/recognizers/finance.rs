@@ -121,6 +121,39 @@ fn contains_seq(hay: &[char], needle: &str) -> bool {
     hay.windows(n.len()).any(|w| w == n.as_slice())
 }
 
+/// A ゆうちょ word (ゆうちょ, 郵便貯金) on the line of `pos` or the line above it.
+pub fn yucho_near(norm: &[char], pos: usize) -> bool {
+    let ls = line_start(norm, pos, 120);
+    let from = if ls > 0 { line_start(norm, ls - 1, 120) } else { ls };
+    ["ゆうちょ", "郵便貯金"].iter().any(|w| contains_seq(&norm[from..pos], w))
+}
+
+/// The 記号 and 番号 of a ゆうちょ account written apart (`記号 1xxx0 番号 xxxxxxx1`): five digits
+/// opening with 1 and eight ending with 1, the shape of a ゆうちょ account and not of a health
+/// insurance card, with a ゆうちょ word on the line or the line above.
+pub fn yucho_kigo_bango(kigo: &str, bango: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    digits(kigo, 5) && kigo.starts_with('1') && digits(bango, 8) && bango.ends_with('1')
+}
+
+/// The eight digits at `start` are the 番号 after `記号 NNNNN 番号` (blanks and colons between): the 記号.
+fn kigo_before(norm: &[char], start: usize) -> Option<String> {
+    let skip = |mut k: usize| {
+        while k > 0 && matches!(norm[k - 1], ' ' | ':' | '\t') {
+            k -= 1;
+        }
+        k
+    };
+    let k = skip(start);
+    if k < 2 || norm[k - 2..k] != ['番', '号'] {
+        return None;
+    }
+    let d = skip(k - 2);
+    let n = norm[..d].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let k2 = skip(d - n);
+    (n == 5 && k2 >= 2 && norm[k2 - 2..k2] == ['記', '号']).then(|| norm[d - n..d].iter().collect())
+}
+
 impl Recognizer for BankAccount {
     recognizer_head!("bank_account", "BANK_ACCOUNT");
 
@@ -135,6 +168,16 @@ impl Recognizer for BankAccount {
                 out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.88, "bank_account"));
             } else if after_kind_cell(norm, r.start) {
                 out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.85, "bank_account"));
+            }
+        }
+        // ゆうちょ 記号 NNNNN 番号 NNNNNNNN: the 番号 is the account
+        for r in runs_of(runs, [8]) {
+            if r.end - r.start != 8 || !boundary_ok(norm, r.start, r.end) {
+                continue;
+            }
+            if kigo_before(norm, r.start).is_some_and(|k| yucho_kigo_bango(&k, &r.digits)) && yucho_near(norm, r.start)
+            {
+                out.push(Finding::new("BANK_ACCOUNT", r.start, r.end, 0.9, "bank_account").with_subtype("yucho"));
             }
         }
         for r in runs_of(runs, 11..14) {
@@ -270,6 +313,15 @@ mod tests {
 
     fn accounts(text: &str) -> Vec<String> {
         crate::recognizer::run_alone(&BankAccount, text, None).into_iter().map(|(_, covered)| covered).collect()
+    }
+
+    #[test]
+    fn a_yucho_account_with_its_kigo_and_bango_apart() {
+        assert_eq!(accounts("自動払込（ゆうちょ銀行）\n記号　12340　番号　56789011\n"), ["56789011"]);
+        assert_eq!(accounts("｜ゆうちょ銀行｜通常｜記号 12340 番号 56789011｜\n"), ["56789011"]);
+        // no ゆうちょ word; a health insurance card's shape
+        assert!(accounts("記号 12340 番号 56789011\n").is_empty());
+        assert!(accounts("ゆうちょ銀行\n保険証 記号 32 番号 56789011\n").is_empty());
     }
 
     #[test]

@@ -193,6 +193,11 @@ impl Recognizer for DriversLicense {
                 label = Some("n.dl");
             }
             if label != Some("n.dl") {
+                if label.is_none() && licence_form(norm, r.start, r.end) && licence_above(norm, r.start) {
+                    let score = if drivers_license_valid(&r.digits) { 0.85 } else { 0.6 };
+                    out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, score, "drivers_license"));
+                    continue;
+                }
                 if label.is_none() && drivers_license_valid(&r.digits) && !my_number_valid(&r.digits) {
                     out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, 0.3, "drivers_license"));
                 }
@@ -208,6 +213,35 @@ impl Recognizer for DriversLicense {
             out.push(Finding::new("DRIVERS_LICENSE", r.start, r.end, score, "drivers_license"));
         }
     }
+}
+
+/// The 12 digits at `[start, end)` written the way a licence prints its number: `番号　第 123456789012 号`
+/// (番号, then 第 right before them and 号 right after, each with at most one space between).
+fn licence_form(t: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1 + usize::from(start > 0 && t[start - 1] == ' '));
+    let after = end + usize::from(t.get(end) == Some(&' '));
+    let Some(b) = before.filter(|&b| t[b] == '第') else { return false };
+    let mut k = b;
+    while k > 0 && matches!(t[k - 1], ' ' | ':') {
+        k -= 1;
+    }
+    k >= 2 && t[k - 2..k] == ['番', '号'] && t.get(after) == Some(&'号')
+}
+
+/// 免許 on the three lines before the one at `start` or on its own: the card or form is a licence.
+fn licence_above(t: &[char], start: usize) -> bool {
+    let mut ls = start;
+    for _ in 0..4 {
+        ls = line_start(t, ls, 200);
+        if t[ls..start].windows(2).any(|w| w == ['免', '許']) {
+            return true;
+        }
+        if ls == 0 {
+            return false;
+        }
+        ls -= 1;
+    }
+    false
 }
 
 /// Label groups of identification numbers a heading may name besides a licence (a heading naming one
@@ -459,6 +493,11 @@ impl Recognizer for HealthInsurance {
                 let b0 = norm.byte(kw_start);
                 let hay = &norm.s[b0..norm.byte(hi)];
                 if let Some(c) = self.full.captures(hay) {
+                    // a ゆうちょ account's 記号 and 番号, not a card's (the bank account reads it)
+                    let (kigo, bango) = (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str()));
+                    if super::finance::yucho_kigo_bango(kigo, bango) && super::finance::yucho_near(chars, kw_start) {
+                        continue;
+                    }
                     let g1 = c.get(1).map(|m| m.start()).unwrap_or(0);
                     let last = c.get(3).or_else(|| c.get(2)).map(|m| m.end()).unwrap_or(0);
                     let s = norm.char_index(b0 + g1);
@@ -586,6 +625,11 @@ mod tests {
         assert_eq!(find(&DriversLicense, table).len(), 1);
         // a heading that names another number too, a blank line between, a line of another shape
         assert!(find(&DriversLicense, "免許証番号・マイナンバー\n・岩城 第123456789012号\n").is_empty());
+        // the licence's own form, 番号 第 … 号, a licence named just above it
+        assert_eq!(find(&DriversLicense, "確認書類　運転免許証\n番号　第 123456789012 号\n").len(), 1);
+        assert_eq!(find(&DriversLicense, "免許の条件等　なし\n優良\n番号　第 1234 5678 9012 号\n").len(), 1);
+        assert!(find(&DriversLicense, "確認書類　運転免許証\n番号　第123456789012回\n").is_empty());
+        assert!(find(&DriversLicense, "確認書類　保険証\n番号　第 123456789012 号\n").is_empty());
         assert!(find(&DriversLicense, "免許証番号\n\n・岩城 第123456789012号\n").is_empty());
         assert!(find(&DriversLicense, "免許の更新\n岩城さんに連絡\n・岩城 第123456789012号\n").is_empty());
         // a sentence about a licence above an order number; a heading of the licence, not its number
@@ -615,6 +659,9 @@ mod tests {
     fn health_insurance() {
         let h = HealthInsurance::new();
         assert_eq!(find(&h, "保険証 記号 12-34 番号 567 枝番 01"), vec![("12-34 番号 567 枝番 01".into(), 0.9)]);
+        // a ゆうちょ account's 記号 and 番号
+        assert!(find(&h, "払込先（ゆうちょ銀行）\n記号 12340 番号 56789011\n").is_empty());
+        assert_eq!(find(&h, "保険証 記号 12340 番号 56789011").len(), 1);
         assert_eq!(find(&h, "被保険者番号：1234 5678"), vec![("1234 5678".into(), 0.8)]);
     }
 }
