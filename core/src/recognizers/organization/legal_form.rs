@@ -171,15 +171,38 @@ fn person_at(n: &[char], i: usize) -> bool {
     sp > e && (sp + 1..=sp + run(sp)).any(honorific)
 }
 
-/// Whether the hiragana run `n[p..q]`, which opens with a particle's character (株式会社|はやぶさ), reads as
-/// a noun from its first character (はやぶさ) and not as a particle before other words (は|こちら).
+/// Word classes a run's first token may not have for it to open a name (は|こちら, では, もしくは).
+const GRAMMAR_POS: &[&str] = &["助詞", "助動詞", "代名詞", "接続詞", "連体詞", "副詞", "接尾辞", "感動詞", "補助記号"];
+
+/// Whether the hiragana run at `p`, which opens with a particle's character (株式会社|はやぶさ), is a name's
+/// first sound and not a particle before other words (は|こちら, や|その, では). The analyser reads the whole
+/// hiragana run and the kanji or katakana right after it (やきもの|本舗, not やきも|の本舗): a name is anything
+/// that does not start with a grammatical word. Kana names are odd words to it and it cuts them anyhow
+/// (はるか|ぜ, はなさ|き, やま|き): only the particle read alone, or another grammatical word, says no.
 fn particle_led_name(doc: &Document, memo: &LeadNameMemo, p: usize, q: usize) -> bool {
     if !doc.has_morphology() || q < p + 2 {
         return false;
     }
-    memo.get(doc.norm.slice(p, q).to_string(), || {
-        let toks = doc.norm_tokens(p, q);
-        toks.first().is_some_and(|t| t.start == p && t.end >= p + 2 && t.surface.chars().all(is_hira) && name_noun(t))
+    let n = &doc.norm.chars;
+    let mut r = q;
+    while r < n.len() && r - p < 10 && is_hira(n[r]) {
+        r += 1;
+    }
+    if !n.get(r).is_some_and(|&c| matches!(char_class(c), 1 | 2)) {
+        r = copula_trimmed(n, p, r); // はるかぜ|です: the analyser reads the name alone
+    }
+    let mut w = r;
+    while w < n.len() && w - r < 4 && matches!(char_class(n[w]), 1 | 2) {
+        w += 1;
+    }
+    memo.get(doc.norm.slice(p, w).to_string(), || {
+        let toks = doc.norm_tokens(p, w);
+        toks.first().is_some_and(|t| {
+            t.start == p
+                && t.end >= p + 2
+                && t.pos.first().is_some_and(|p0| !GRAMMAR_POS.contains(&p0.as_str()))
+                && !FORMAL_NOUNS.contains(&t.surface.as_str())
+        })
     })
 }
 
@@ -214,6 +237,9 @@ pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     if particle && !particle_led_name(doc, memo, p, q) {
         return p; // 株式会社はこちら: a particle, not the name's first sound (株式会社はやぶさ)
     }
+    if !n.get(q).is_some_and(|&c| kana_name_char(c) || c == 'の') {
+        return copula_trimmed(n, p, q); // 株式会社みなとです。
+    }
     // (?:の?[KANJI KATAKANA A-Za-z0-9]{1,20})?, not a person after の (税理士法人みなとの|本田 一颯氏)
     let from = if n.get(q) == Some(&'の') && n.get(q + 1).is_some_and(|&c| kana_name_char(c)) {
         if person_at(n, q + 1) {
@@ -229,7 +255,44 @@ pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     while e < n.len() && e - from < 20 && kana_name_char(n[e]) {
         e += 1;
     }
+    // みどりの森 御中, みどりの森です, not はやぶさの|件で: a word after の that the sentence goes on from (but
+    // for a copula or a particle pair) is the sentence's
+    if from > q && n.get(e).is_some_and(|&c| is_hira(c)) && !KANA_TAILS.iter().any(|t| super::starts_at(n, e, t)) {
+        return q;
+    }
     e
+}
+
+/// Endings of a sentence that the hiragana run after a legal form takes in when the name is the last word
+/// before them (株式会社みなと|です。, 有限会社はるかぜ|さんから): the copula, an honorific, a particle pair.
+const KANA_TAILS: &[&str] = &[
+    "でございます",
+    "でございました",
+    "でした",
+    "です",
+    "さんから",
+    "さんへ",
+    "さんに",
+    "さんの",
+    "さん",
+    "さま",
+    "からは",
+    "から",
+    "まで",
+    "より",
+    "にて",
+    "には",
+    "では",
+    "とは",
+    "へは",
+    "にも",
+    "でも",
+];
+
+/// End of a hiragana-only name `n[p..q]` with a sentence ending cut from it (みなと|です), keeping two
+/// hiragana at least; `q` when none ends it.
+fn copula_trimmed(n: &[char], p: usize, q: usize) -> usize {
+    KANA_TAILS.iter().find(|t| ends_at(n, p, q, t)).map(|t| q - t.chars().count()).filter(|&e| e >= p + 2).unwrap_or(q)
 }
 
 /// A name after a legal form that goes on in hiragana only (`酒のいまい`, `花とみどり`) up to the
