@@ -489,6 +489,10 @@ mod tests {
         assert_eq!(texts(&e, "14:00　株式会社ミドリ化成様来社"), ["株式会社ミドリ化成"]);
         assert_eq!(texts(&e, "・株式会社コーナン商事向け出荷の誤出荷ゼロ"), ["株式会社コーナン商事"]);
         assert_eq!(texts(&e, "株式会社山田商事宛に送付"), ["株式会社山田商事"]);
+        // a department without 部 or a role written onto the name is no part of it
+        assert_eq!(texts(&e, "有限会社川北鉄工総務の者です"), ["有限会社川北鉄工"]);
+        assert_eq!(texts(&e, "株式会社ミドリ化成営業担当より"), ["株式会社ミドリ化成"]);
+        assert_eq!(texts(&e, "株式会社ミドリ化成社長の話"), ["株式会社ミドリ化成"]);
         // a column header and a kind of bank are no organisations
         assert!(texts(&e, "| 氏名 | 所属 | DOB | 携帯 |").is_empty());
         assert!(texts(&e, "取引銀行：").is_empty());
