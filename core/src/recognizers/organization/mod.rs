@@ -249,6 +249,11 @@ mod tests {
         assert!(texts(&e, "在籍　南湖大学 教育学部 2年\n").is_empty());
         assert_eq!(texts(&e, "勤務先：南湖大学 文学部 事務室\n"), ["南湖大学"]);
         assert!(texts(&e, "届出：港南警察署 受理番号あり").is_empty());
+        // a column of the schools people went to
+        let roster = "| No | 氏名 | 最終学歴 | 連絡先 |\n| 1 | 仮名 一郎 | 北都大学 | 080-0000-0000 |\n";
+        assert!(!texts(&e, roster).contains(&"北都大学".to_string()), "{:?}", texts(&e, roster));
+        let staff = "No | 氏名 | 出身校 | 入職日\n1 | 仮名 花子 | 南湖医療大学 | 2010/04/01\n";
+        assert!(!texts(&e, staff).contains(&"南湖医療大学".to_string()), "{:?}", texts(&e, staff));
         // a sentence of a biography names the university
         assert_eq!(texts(&e, "1990年に北都大学を卒業した。"), ["北都大学"]);
     }
