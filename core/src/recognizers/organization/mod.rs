@@ -249,6 +249,13 @@ mod tests {
         assert!(texts(&e, "在籍　南湖大学 教育学部 2年\n").is_empty());
         assert_eq!(texts(&e, "勤務先：南湖大学 文学部 事務室\n"), ["南湖大学"]);
         assert!(texts(&e, "届出：港南警察署 受理番号あり").is_empty());
+        // a council's remit of common nouns names no council, and its word's end is no legislature
+        let e2 = engine(Some(Arc::new(Fake::default())));
+        assert!(
+            texts(&e2, "排水設備運営審議会 委員名簿").is_empty(),
+            "{:?}",
+            texts(&e2, "排水設備運営審議会 委員名簿")
+        );
         // a column of the schools people went to
         let roster = "| No | 氏名 | 最終学歴 | 連絡先 |\n| 1 | 仮名 一郎 | 北都大学 | 080-0000-0000 |\n";
         assert!(!texts(&e, roster).contains(&"北都大学".to_string()), "{:?}", texts(&e, roster));

@@ -309,6 +309,8 @@ const WEAK_SUFFIXES: &[&str] = &[
     "機関",
     "内閣",
     "協議会",
+    // 上下水道事業運営審議会: a remit of common nouns names no council (中央教育審議会's analyser reading does)
+    "審議会",
     // 中古自動車, 被保険自動車, 電気自動車: a common noun before it names a vehicle
     "自動車",
 ];
@@ -778,6 +780,10 @@ impl SuffixRecognizer {
         }
         let suffix = doc.norm.slice(ks, ke);
         let slen = ke - ks;
+        // 運営審|議会: the end of a council's word (審議会, 評議会), judged as that word, is no legislature
+        if suffix == "議会" && ks > 0 && "審評".contains(n[ks - 1]) {
+            return None;
+        }
         let need = match need_of().get(suffix) {
             Some(&k) => k,
             None => need_of().get(suffix.to_uppercase().as_str()).copied().unwrap_or(2),
