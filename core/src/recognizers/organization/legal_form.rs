@@ -510,6 +510,21 @@ impl LegalFormRecognizer {
         {
             e = right_name(n, e + 1, 30);
         }
+        // 国立研究開発法人 農業・食品産業…機構: a short kanji word, ・ and the rest of the name (a longer name
+        // before ・ is the first of a list of firms: 株式会社山田商事・川北物産)
+        if e > p
+            && e - p <= 3
+            && n[p..e].iter().all(|&c| char_class(c) == 1)
+            && n.get(e) == Some(&'・')
+            && class_at(n, e + 1) == 1
+            && !legal_start_at(n, e + 1)
+            && !person_at(n, e + 1)
+        {
+            let f = right_name(n, e + 1, 30);
+            if f >= e + 5 {
+                e = f;
+            }
+        }
         if e <= p {
             e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森
         }

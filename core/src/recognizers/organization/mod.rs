@@ -505,6 +505,10 @@ mod tests {
         assert_eq!(texts(&e, "有限会社川北鉄工総務の者です"), ["有限会社川北鉄工"]);
         assert_eq!(texts(&e, "株式会社ミドリ化成営業担当より"), ["株式会社ミドリ化成"]);
         assert_eq!(texts(&e, "株式会社ミドリ化成社長の話"), ["株式会社ミドリ化成"]);
+        // a short kanji word, ・ and the rest of one name; not a person after ・
+        assert!(texts(&e, "所属：国立研究開発法人 海洋・気象観測研究機構　東部")
+            .contains(&"国立研究開発法人 海洋・気象観測研究機構".to_string()));
+        assert_eq!(texts(&e, "株式会社川北・田中様"), ["株式会社川北"]);
         // a column header and a kind of bank are no organisations
         assert!(texts(&e, "| 氏名 | 所属 | DOB | 携帯 |").is_empty());
         assert!(texts(&e, "取引銀行：").is_empty());
