@@ -436,11 +436,18 @@ pub struct LegalFormRecognizer {
     head: HeadMemo,
     kana: LeadNameMemo,
     place: Memo<String, bool>,
+    middle: Memo<String, bool>,
 }
 
 impl LegalFormRecognizer {
     pub fn new() -> Self {
-        LegalFormRecognizer { lead: Memo::new(), head: Memo::new(), kana: Memo::new(), place: Memo::new() }
+        LegalFormRecognizer {
+            lead: Memo::new(),
+            head: Memo::new(),
+            kana: Memo::new(),
+            place: Memo::new(),
+            middle: Memo::new(),
+        }
     }
 
     /// Start of a place name of one to four kanji standing right before the hiragana name at `s` and after a
@@ -466,6 +473,40 @@ impl LegalFormRecognizer {
             k
         } else {
             s
+        }
+    }
+
+    /// End of a name after a legal form that goes on in kana after its short kanji head (芝浦|さくら|会, 能登|
+    /// つなぐ|ネット): two to four hiragana the analyser reads as nouns or a verb, aligned with its words, then a
+    /// kanji or katakana run; else `e`. A particle (から, より), an adverbial word (ほか, はじめ) or an
+    /// honorific (さま) is the sentence's.
+    fn kana_middle(&self, doc: &Document, p: usize, e: usize) -> usize {
+        let n = &doc.norm.chars;
+        if !(2..=4).contains(&(e - p)) || !n[p..e].iter().all(|&c| char_class(c) == 1) || !doc.has_morphology() {
+            return e;
+        }
+        let h = (e..n.len().min(e + 5)).take_while(|&k| is_hira(n[k])).count();
+        if !(2..=4).contains(&h) || !matches!(class_at(n, e + h), 1 | 2) {
+            return e;
+        }
+        let f = right_name(n, e + h, 20);
+        let ok = self.middle.get(doc.norm.slice(p, f).to_string(), || {
+            let toks = doc.norm_tokens(p, f);
+            let mid: Vec<&Token> = toks.iter().filter(|t| t.end > e && t.start < e + h).collect();
+            !mid.is_empty()
+                && mid.first().is_some_and(|t| t.start == e)
+                && mid.last().is_some_and(|t| t.end == e + h)
+                && mid.iter().all(|t| {
+                    t.surface.chars().all(is_hira)
+                        && (name_noun(t)
+                            || (t.pos.first().is_some_and(|p| p == "動詞")
+                                && t.pos.get(1).is_some_and(|p| p == "一般")))
+                })
+        });
+        if ok {
+            f
+        } else {
+            e
         }
     }
 
@@ -524,6 +565,9 @@ impl LegalFormRecognizer {
             if f >= e + 5 {
                 e = f;
             }
+        }
+        if e > p {
+            e = self.kana_middle(doc, p, e); // 医療法人社団芝浦|さくら|会, NPO法人 能登|つなぐ|ネット
         }
         if e <= p {
             e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森
