@@ -524,7 +524,7 @@ mod tests {
         // the run is not (では); a copula after the name and a word of the sentence after の are no part of it
         assert_eq!(texts(&e, "取引先は合同会社はるかすみです。"), ["合同会社はるかすみ"]);
         assert!(texts(&e, "株式会社ではなく").is_empty());
-        assert_eq!(texts(&e, "株式会社はやぶさの件で"), ["株式会社はやぶさ"]);
+        assert_eq!(texts(&e, "株式会社こもれびの件で"), ["株式会社こもれび"]);
         // kana nouns between a short kanji head and the rest of the name after a legal form
         assert_eq!(texts(&e, "産業医（医療法人社団川北こもれび会）"), ["医療法人社団川北こもれび会"]);
         assert_eq!(texts(&e, "特定非営利活動法人こもれびの森 御中"), ["特定非営利活動法人こもれびの森"]);
