@@ -33,6 +33,21 @@ const ACRONYM_STOP: &[&str] = &[
     "DOB", "DD", "ADDR", "MAIL", "NAME", "KANA", "AGE", "MOBILE", "MEMO", "NOTE",
 ];
 
+/// Abbreviations of a trade's things, terms and roles that an office's documents use as common nouns before
+/// a particle (SLAの打ち合わせ, DBが遅い, AGVに関心, UPSは更新, MSWの…): agreements and figures of business,
+/// systems and machines of IT and of a plant, roles of a hospital. Not bodies, whoever writes them.
+const TERM_ACRONYMS: &[&str] = &[
+    // business: agreements, figures, plans, deals
+    "SLA", "NDA", "MOU", "SOW", "RFP", "RFQ", "RFI", "PO", "KPI", "KGI", "ROI", "BCP", "SOP", "PDCA", "OJT", "TQM",
+    "QC", "QMS", "PL", "CSR", "ESG", "IPO", "TOB", "MBO", "KYC", "AML", "OEM", "ODM", "PMO", "MVP", "EC", "POS", "EDI",
+    "BI", "SFA", "MA", "SEO", "UI", "UX", "M&A", "B&B", // IT: systems, networks and their parts
+    "DB", "SQL", "VM", "VPN", "SSO", "MFA", "NAS", "DNS", "IP", "OCR", "RPA", "LTE", "VR", "AR", "GPL", "TTL", "UPS",
+    "SP", // a plant and a warehouse: machines and their systems
+    "AGV", "AMR", "WMS", "TMS", "BOM", "MRP", "MES", "PLC", "CAD", "CAM", "CNC", "FA",
+    // a hospital's roles, wards and measures
+    "MSW", "PT", "OT", "HCU", "NICU", "ADL", "QOL", "BMI", "ECG",
+];
+
 const CLUB_PREFIXES: &[&str] = &[
     "FC", "AC", "AS", "US", "CD", "SC", "SS", "SV", "CF", "RC", "RB", "UD", "CA", "SE", "KV", "FK", "NK", "SL", "TSG",
     "VFB", "VFL",
@@ -121,7 +136,7 @@ impl Recognizer for AcronymRecognizer {
         while let Some((s, e0)) = next_acronym_in(n, ups, from) {
             from = e0;
             let word = &n[s..e0];
-            if in_words(ACRONYM_STOP, word) {
+            if in_words(ACRONYM_STOP, word) || in_words(TERM_ACRONYMS, word) {
                 continue;
             }
             if s > 0 && (matches!(n[s - 1], '@' | '.' | '_' | '/' | '-') || n[s - 1].is_ascii_alphanumeric()) {

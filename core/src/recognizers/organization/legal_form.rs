@@ -171,15 +171,38 @@ fn person_at(n: &[char], i: usize) -> bool {
     sp > e && (sp + 1..=sp + run(sp)).any(honorific)
 }
 
-/// Whether the hiragana run `n[p..q]`, which opens with a particle's character (株式会社|はやぶさ), reads as
-/// a noun from its first character (はやぶさ) and not as a particle before other words (は|こちら).
+/// Word classes a run's first token may not have for it to open a name (は|こちら, では, もしくは).
+const GRAMMAR_POS: &[&str] = &["助詞", "助動詞", "代名詞", "接続詞", "連体詞", "副詞", "接尾辞", "感動詞", "補助記号"];
+
+/// Whether the hiragana run at `p`, which opens with a particle's character (株式会社|はやぶさ), is a name's
+/// first sound and not a particle before other words (は|こちら, や|その, では). The analyser reads the whole
+/// hiragana run and the kanji or katakana right after it (やきもの|本舗, not やきも|の本舗): a name is anything
+/// that does not start with a grammatical word. Kana names are odd words to it and it cuts them anyhow
+/// (はるか|ぜ, はなさ|き, やま|き): only the particle read alone, or another grammatical word, says no.
 fn particle_led_name(doc: &Document, memo: &LeadNameMemo, p: usize, q: usize) -> bool {
     if !doc.has_morphology() || q < p + 2 {
         return false;
     }
-    memo.get(doc.norm.slice(p, q).to_string(), || {
-        let toks = doc.norm_tokens(p, q);
-        toks.first().is_some_and(|t| t.start == p && t.end >= p + 2 && t.surface.chars().all(is_hira) && name_noun(t))
+    let n = &doc.norm.chars;
+    let mut r = q;
+    while r < n.len() && r - p < 10 && is_hira(n[r]) {
+        r += 1;
+    }
+    if !n.get(r).is_some_and(|&c| matches!(char_class(c), 1 | 2)) {
+        r = copula_trimmed(n, p, r); // はるかぜ|です: the analyser reads the name alone
+    }
+    let mut w = r;
+    while w < n.len() && w - r < 4 && matches!(char_class(n[w]), 1 | 2) {
+        w += 1;
+    }
+    memo.get(doc.norm.slice(p, w).to_string(), || {
+        let toks = doc.norm_tokens(p, w);
+        toks.first().is_some_and(|t| {
+            t.start == p
+                && t.end >= p + 2
+                && t.pos.first().is_some_and(|p0| !GRAMMAR_POS.contains(&p0.as_str()))
+                && !FORMAL_NOUNS.contains(&t.surface.as_str())
+        })
     })
 }
 
@@ -214,6 +237,9 @@ pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     if particle && !particle_led_name(doc, memo, p, q) {
         return p; // 株式会社はこちら: a particle, not the name's first sound (株式会社はやぶさ)
     }
+    if !n.get(q).is_some_and(|&c| kana_name_char(c) || c == 'の') {
+        return copula_trimmed(n, p, q); // 株式会社みなとです。
+    }
     // (?:の?[KANJI KATAKANA A-Za-z0-9]{1,20})?, not a person after の (税理士法人みなとの|本田 一颯氏)
     let from = if n.get(q) == Some(&'の') && n.get(q + 1).is_some_and(|&c| kana_name_char(c)) {
         if person_at(n, q + 1) {
@@ -229,7 +255,44 @@ pub fn hiragana_name(doc: &Document, memo: &LeadNameMemo, p: usize) -> usize {
     while e < n.len() && e - from < 20 && kana_name_char(n[e]) {
         e += 1;
     }
+    // みどりの森 御中, みどりの森です, not はやぶさの|件で: a word after の that the sentence goes on from (but
+    // for a copula or a particle pair) is the sentence's
+    if from > q && n.get(e).is_some_and(|&c| is_hira(c)) && !KANA_TAILS.iter().any(|t| super::starts_at(n, e, t)) {
+        return q;
+    }
     e
+}
+
+/// Endings of a sentence that the hiragana run after a legal form takes in when the name is the last word
+/// before them (株式会社みなと|です。, 有限会社はるかぜ|さんから): the copula, an honorific, a particle pair.
+const KANA_TAILS: &[&str] = &[
+    "でございます",
+    "でございました",
+    "でした",
+    "です",
+    "さんから",
+    "さんへ",
+    "さんに",
+    "さんの",
+    "さん",
+    "さま",
+    "からは",
+    "から",
+    "まで",
+    "より",
+    "にて",
+    "には",
+    "では",
+    "とは",
+    "へは",
+    "にも",
+    "でも",
+];
+
+/// End of a hiragana-only name `n[p..q]` with a sentence ending cut from it (みなと|です), keeping two
+/// hiragana at least; `q` when none ends it.
+fn copula_trimmed(n: &[char], p: usize, q: usize) -> usize {
+    KANA_TAILS.iter().find(|t| ends_at(n, p, q, t)).map(|t| q - t.chars().count()).filter(|&e| e >= p + 2).unwrap_or(q)
 }
 
 /// A name after a legal form that goes on in hiragana only (`酒のいまい`, `花とみどり`) up to the
@@ -373,11 +436,18 @@ pub struct LegalFormRecognizer {
     head: HeadMemo,
     kana: LeadNameMemo,
     place: Memo<String, bool>,
+    middle: Memo<String, bool>,
 }
 
 impl LegalFormRecognizer {
     pub fn new() -> Self {
-        LegalFormRecognizer { lead: Memo::new(), head: Memo::new(), kana: Memo::new(), place: Memo::new() }
+        LegalFormRecognizer {
+            lead: Memo::new(),
+            head: Memo::new(),
+            kana: Memo::new(),
+            place: Memo::new(),
+            middle: Memo::new(),
+        }
     }
 
     /// Start of a place name of one to four kanji standing right before the hiragana name at `s` and after a
@@ -403,6 +473,40 @@ impl LegalFormRecognizer {
             k
         } else {
             s
+        }
+    }
+
+    /// End of a name after a legal form that goes on in kana after its short kanji head (芝浦|さくら|会, 能登|
+    /// つなぐ|ネット): two to four hiragana the analyser reads as nouns or a verb, aligned with its words, then a
+    /// kanji or katakana run; else `e`. A particle (から, より), an adverbial word (ほか, はじめ) or an
+    /// honorific (さま) is the sentence's.
+    fn kana_middle(&self, doc: &Document, p: usize, e: usize) -> usize {
+        let n = &doc.norm.chars;
+        if !(2..=4).contains(&(e - p)) || !n[p..e].iter().all(|&c| char_class(c) == 1) || !doc.has_morphology() {
+            return e;
+        }
+        let h = (e..n.len().min(e + 5)).take_while(|&k| is_hira(n[k])).count();
+        if !(2..=4).contains(&h) || !matches!(class_at(n, e + h), 1 | 2) {
+            return e;
+        }
+        let f = right_name(n, e + h, 20);
+        let ok = self.middle.get(doc.norm.slice(p, f).to_string(), || {
+            let toks = doc.norm_tokens(p, f);
+            let mid: Vec<&Token> = toks.iter().filter(|t| t.end > e && t.start < e + h).collect();
+            !mid.is_empty()
+                && mid.first().is_some_and(|t| t.start == e)
+                && mid.last().is_some_and(|t| t.end == e + h)
+                && mid.iter().all(|t| {
+                    t.surface.chars().all(is_hira)
+                        && (name_noun(t)
+                            || (t.pos.first().is_some_and(|p| p == "動詞")
+                                && t.pos.get(1).is_some_and(|p| p == "一般")))
+                })
+        });
+        if ok {
+            f
+        } else {
+            e
         }
     }
 
@@ -446,6 +550,24 @@ impl LegalFormRecognizer {
             && !person_at(n, e + 1)
         {
             e = right_name(n, e + 1, 30);
+        }
+        // 国立研究開発法人 農業・食品産業…機構: a short kanji word, ・ and the rest of the name (a longer name
+        // before ・ is the first of a list of firms: 株式会社山田商事・川北物産)
+        if e > p
+            && e - p <= 3
+            && n[p..e].iter().all(|&c| char_class(c) == 1)
+            && n.get(e) == Some(&'・')
+            && class_at(n, e + 1) == 1
+            && !legal_start_at(n, e + 1)
+            && !person_at(n, e + 1)
+        {
+            let f = right_name(n, e + 1, 30);
+            if f >= e + 5 {
+                e = f;
+            }
+        }
+        if e > p {
+            e = self.kana_middle(doc, p, e); // 医療法人社団芝浦|さくら|会, NPO法人 能登|つなぐ|ネット
         }
         if e <= p {
             e = hiragana_name(doc, &self.kana, p); // 特定非営利活動法人みどりの森

@@ -19,6 +19,7 @@ use crate::document::{Document, Lang};
 use crate::finding::Finding;
 use crate::morphology::Token;
 use crate::recognizer::{Keywords, Recognizer};
+use crate::table::Tables;
 
 const NAME: &str = "organization_suffix";
 
@@ -308,6 +309,8 @@ const WEAK_SUFFIXES: &[&str] = &[
     "機関",
     "内閣",
     "協議会",
+    // 上下水道事業運営審議会: a remit of common nouns names no council (中央教育審議会's analyser reading does)
+    "審議会",
     // 中古自動車, 被保険自動車, 電気自動車: a common noun before it names a vehicle
     "自動車",
 ];
@@ -637,7 +640,17 @@ fn schooling(doc: &Document, s: usize, ke: usize) -> bool {
     let faculty_end = (q..b.min(q + 12)).find(|&k| !matches!(char_class(n[k]), 1 | 2)).unwrap_or(b.min(q + 12));
     let faculty = q > ke
         && (starts_at(n, q, "大学院") || ["学部", "学科", "研究科"].iter().any(|w| ends_at(n, q, faculty_end, w)));
-    faculty && (in_cell || grade_at(n, faculty_end, b))
+    (faculty && (in_cell || grade_at(n, faculty_end, b))) || education_cell(doc, s, ke)
+}
+
+/// Header cells of a table column of schools a person went to (最終学歴, 出身校): a CV's facts, not affiliations.
+const EDUCATION_HEADERS: &[&str] = &["学歴", "最終学歴", "出身校", "出身学校", "出身大学", "卒業校", "最終学校"];
+
+/// Whether `n[s..ke]` stands in a cell of a table column headed by an education word.
+fn education_cell(doc: &Document, s: usize, ke: usize) -> bool {
+    let n = &doc.norm.chars;
+    let header = |cell: &[char]| EDUCATION_HEADERS.iter().any(|w| w.chars().eq(cell.iter().copied()));
+    Tables::of(doc).column_cells(n, header).any(|(_, (cs, ce))| cs <= s && ke <= ce)
 }
 
 /// A student's year right after the faculty (` 2年`, `（3年）`, ` 1年生`): a school record, not an affiliation.
@@ -767,6 +780,10 @@ impl SuffixRecognizer {
         }
         let suffix = doc.norm.slice(ks, ke);
         let slen = ke - ks;
+        // 運営審|議会: the end of a council's word (審議会, 評議会), judged as that word, is no legislature
+        if suffix == "議会" && ks > 0 && "審評".contains(n[ks - 1]) {
+            return None;
+        }
         let need = match need_of().get(suffix) {
             Some(&k) => k,
             None => need_of().get(suffix.to_uppercase().as_str()).copied().unwrap_or(2),

@@ -86,9 +86,31 @@ pub fn trim_lead(doc: &Document, memo: &LeadMemo, s: usize, end: usize) -> usize
     lead_stop(doc, memo, s, end).unwrap_or(s)
 }
 
+/// A department named without 部 or 課, or a role, written onto the end of the name that follows a legal form
+/// (有限会社山田鉄工総務の…, 株式会社山田商事営業担当, …社長): words no firm's name ends with.
+fn role_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:総務|経理|人事|購買|広報|法務|財務|営業|庶務|受付|代表取締役|取締役|代表|副社長|社長|会長|専務|常務|",
+            r"部長|課長|係長|主任|担当者|担当|支配人|店長|所長|工場長)+$"
+        ))
+        .expect("static pattern")
+    })
+}
+
 /// `e`, or the start of a department word ending `norm[s:e]` when at least two characters stand before it.
 pub fn trim_dept(doc: &Document, s: usize, e: usize) -> usize {
-    match dept_tail(doc, s, e) {
+    let e = match dept_tail(doc, s, e) {
+        Some(m) if m >= s + 2 => m,
+        _ => e,
+    };
+    if s + 2 >= e {
+        return e;
+    }
+    let norm = &doc.norm;
+    let base = norm.byte(s);
+    match role_re().find(norm.slice(s, e)).map(|m| norm.char_index(base + m.start())) {
         Some(m) if m >= s + 2 => m,
         _ => e,
     }
