@@ -69,7 +69,7 @@ impl Ctx<'_, '_> {
                 continue;
             };
             // the words are read last: most upper-case runs have no reading beside them
-            if (reading_after(t, e, n) || reading_before(t, i)) && words_ok(&t[i..e]) {
+            if (reading_after(t, e, n) || reading_before(t, i) || passport_order(&t[i..e])) && words_ok(&t[i..e]) {
                 self.add(i, e, 0.8);
             }
             while c < e {
@@ -121,6 +121,24 @@ fn words_ok(w: &[char]) -> bool {
                 && (lx.common.contains(low.as_str())
                     || lx.places.get(low.as_str()).is_some_and(|&k| k != "T")
                     || lx.stop_words.contains(low.as_str()) && x.len() > 3)))
+    })
+}
+
+/// Whether the upper-case words `w` are written as a passport writes a name, the surnames, a comma and the
+/// given names (`DELA CRUZ, MARIA CRISTINA`), in three words or more (one of four letters or more), or in two
+/// listed names (`SANTOS, MIGUEL`).
+fn passport_order(w: &[char]) -> bool {
+    if !w.contains(&',') {
+        return false;
+    }
+    let words: Vec<&[char]> = w.split(|&c| c == ' ' || c == ',').filter(|x| !x.is_empty()).collect();
+    if words.len() >= 3 {
+        return words.iter().any(|x| x.len() >= 4);
+    }
+    let lx = lexicons();
+    words.iter().all(|x| {
+        let low: String = x.iter().map(|c| c.to_ascii_lowercase()).collect();
+        lx.given.contains(low.as_str()) || lx.surnames.contains(low.as_str())
     })
 }
 
@@ -210,6 +228,13 @@ mod tests {
         assert!(has("対象者\u{3000}MORITA CLARA（モリタ クララ）\u{3000}派遣\n", "MORITA CLARA"));
         assert!(has("氏名\u{3000}タマン\u{3000}スニル\u{3000}（TAMANG SUNIL）\n", "TAMANG SUNIL"));
         assert!(has("| 3 | ADHIKARI MAYA | アディカリ マヤ | NP |\n", "ADHIKARI MAYA"));
+    }
+
+    #[test]
+    fn upper_case_names_in_passport_order() {
+        assert!(has("氏名\u{3000}DE LEON, ANNA MARIE LUZ\n", "DE LEON, ANNA MARIE LUZ"));
+        assert!(has("お客様：GARCIA, ELENA / GARCIA, PABLO JOSE\n", "GARCIA, PABLO JOSE"));
+        assert!(!has("TEL, FAX\n", "TEL, FAX"));
     }
 
     #[test]
