@@ -34,6 +34,7 @@ struct Speaker {
 
 impl Ctx<'_, '_> {
     /// Latin display names and handles of chat logs, and their mentions after `@`.
+    #[inline(never)]
     pub(crate) fn latin_speakers(&mut self) {
         let bytes = self.doc.norm.s.as_bytes();
         let Some(first) = memchr::memchr(b':', bytes) else {
@@ -41,30 +42,48 @@ impl Ctx<'_, '_> {
         };
         let (t, n) = (self.t, self.n);
         let mut seen: Vec<Speaker> = Vec::new();
-        let mut next_line = 0; // the first code point of a line not yet read
+        let mut next_b = 0; // the first byte of a line not yet read
+        let mut hint = 0; // a code point at or before the colon
         let mut b = first;
         let mut lines = 0;
         while lines < LINES_MAX {
-            let c = self.char_at_byte(next_line.min(n), n, b);
-            let ls = t[c.saturating_sub(LINE_MAX)..c]
-                .iter()
-                .rposition(|&x| x == '\n')
-                .map_or(c.saturating_sub(LINE_MAX), |k| c.saturating_sub(LINE_MAX) + k + 1);
-            let hi = (c + LINE_MAX).min(n);
-            let le = t[c..hi].iter().position(|&x| x == '\n').map_or(hi, |k| c + k);
-            if ls >= next_line {
+            // the line's ends in the bytes when it is short (most are); else in the code points, at most
+            // LINE_MAX of them either side of the colon
+            let (lo_b, hi_b) = (b.saturating_sub(LINE_MAX), (b + LINE_MAX).min(bytes.len()));
+            let (s_nl, e_nl) = (memchr::memrchr(b'\n', &bytes[lo_b..b]), memchr::memchr(b'\n', &bytes[b..hi_b]));
+            let (ls_b, le_b, span) = if (s_nl.is_some() || lo_b == 0) && (e_nl.is_some() || hi_b == bytes.len()) {
+                let (ls_b, le_b) = (s_nl.map_or(0, |k| lo_b + k + 1), e_nl.map_or(bytes.len(), |k| b + k));
+                (ls_b, le_b, None)
+            } else {
+                let c = self.char_at_byte(hint, n, b);
+                let ls = t[c.saturating_sub(LINE_MAX)..c]
+                    .iter()
+                    .rposition(|&x| x == '\n')
+                    .map_or(c.saturating_sub(LINE_MAX), |k| c.saturating_sub(LINE_MAX) + k + 1);
+                let hi = (c + LINE_MAX).min(n);
+                let le = t[c..hi].iter().position(|&x| x == '\n').map_or(hi, |k| c + k);
+                let (ls_b, le_b) = self.bytes_of(ls, le);
+                (ls_b, le_b, Some((ls, le)))
+            };
+            if ls_b >= next_b {
                 lines += 1;
-                if let Some(sp) = speaker_at(t, ls, le) {
-                    seen.push(sp);
+                if may_speak(&bytes[ls_b..le_b]) {
+                    let (ls, le) = span.unwrap_or_else(|| {
+                        let ls = self.char_at_byte(hint, n, ls_b);
+                        (ls, if le_b == bytes.len() { n } else { self.char_at_byte(ls, n, le_b) })
+                    });
+                    hint = ls;
+                    if let Some(sp) = speaker_at(t, ls, le) {
+                        seen.push(sp);
+                    }
                 }
             }
-            next_line = le + 1;
-            if next_line >= n {
+            next_b = le_b + 1;
+            if next_b >= bytes.len() {
                 break;
             }
-            let (from, _) = self.bytes_of(next_line, next_line);
-            match memchr::memchr(b':', &bytes[from..]) {
-                Some(k) => b = from + k,
+            match memchr::memchr(b':', &bytes[next_b..]) {
+                Some(k) => b = next_b + k,
                 None => break,
             }
         }
@@ -99,6 +118,27 @@ impl Ctx<'_, '_> {
                 self.add(i, e, 0.8);
             }
         }
+    }
+}
+
+/// Whether the line of bytes `line` may hold a speaker (see [`speaker_at`]): a digit or a bracket first (a
+/// time stamp), or a letter first that is no kana or kanji and a time's last character last.
+fn may_speak(line: &[u8]) -> bool {
+    let mut i = 0;
+    loop {
+        match line.get(i..) {
+            Some([b' ', ..]) => i += 1,
+            // U+3000, `↳`
+            Some([0xE3, 0x80, 0x80, ..] | [0xE2, 0x86, 0xB3, ..]) => i += 3,
+            _ => break,
+        }
+    }
+    match line.get(i) {
+        Some(b'0'..=b'9' | b'[' | b'(' | b'<') => true,
+        Some(&x) if x.is_ascii_alphabetic() || (x >= 0x80 && !(0xE3..=0xE9).contains(&x)) => {
+            matches!(line.last(), Some(b'0'..=b'9' | b'M' | b']' | b')' | b'>' | b' '))
+        }
+        _ => false,
     }
 }
 

@@ -34,6 +34,7 @@ mod kana_honorific;
 mod kata_honorific;
 pub(crate) mod latin_cues;
 mod latin_honorific;
+mod latin_readings;
 mod latin_speakers;
 pub mod lexicon;
 mod lists;
@@ -359,6 +360,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.latin_speakers();
         cx.vietnamese_names();
         cx.latin_cues();
+        cx.latin_readings();
         cx.join_name_parts();
         cx.trim_tails();
         cx.drop_word_ends();
