@@ -32,6 +32,7 @@ mod given_after;
 mod grid_names;
 mod kana_honorific;
 mod kata_honorific;
+mod kata_joins;
 pub(crate) mod latin_cues;
 mod latin_honorific;
 mod latin_speakers;
@@ -360,6 +361,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.vietnamese_names();
         cx.latin_cues();
         cx.join_name_parts();
+        cx.join_kata_names();
         cx.trim_tails();
         cx.drop_word_ends();
         let mut found = cx.found;
