@@ -30,6 +30,7 @@ mod dept_names;
 mod foreign_names;
 mod given_after;
 mod grid_names;
+mod header_rows;
 mod kana_honorific;
 mod kata_honorific;
 mod kata_joins;
@@ -364,6 +365,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.join_kata_names();
         cx.trim_tails();
         cx.drop_word_ends();
+        cx.drop_header_cells();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
         found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));
