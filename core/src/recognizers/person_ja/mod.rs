@@ -21,6 +21,7 @@ mod attendees;
 mod bracket_readings;
 mod bracket_speakers;
 mod bracket_surnames;
+mod car_models;
 mod cell_readings;
 mod chars;
 mod chat_names;
@@ -366,6 +367,7 @@ impl Recognizer for PersonJaRecognizer {
         cx.trim_tails();
         cx.drop_word_ends();
         cx.drop_header_cells();
+        cx.drop_car_models();
         let mut found = cx.found;
         // a form's or a table's label standing where a name would (`私の携帯（090-…）`, `氏名⇥所属⇥…`) is none
         found.items.retain(|&((s, e), _)| !self.tb.is_label_word(&doc.norm.chars[s..e]));
