@@ -19,14 +19,40 @@ impl Ctx<'_, '_> {
     #[inline(never)]
     pub(crate) fn drop_header_cells(&mut self) {
         let (t, n) = (self.t, self.n);
+        // the name labels of the text (the keyword pass's labels holding 氏名 / 名前 / シメイ), by position: most
+        // texts have none, and nothing more is read
+        let occ = self.doc.occurrences(super::LABEL_GROUP);
+        let mut labels: Vec<usize> = occ
+            .starts
+            .iter()
+            .zip(occ.ends.iter())
+            .filter(|&(&a, &b)| b <= n && name_label(&t[a..b]))
+            .map(|(&a, _)| a)
+            .collect();
+        if labels.is_empty() {
+            return;
+        }
+        labels.sort_unstable();
         let mut drop: Vec<(usize, usize)> = Vec::new();
         for &((s, e), _) in &self.found.items {
             if t[s..e].iter().any(|&c| c == ' ' || c == '\u{3000}' || c == '\t') {
                 continue;
             }
-            let ls = t[..s].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
-            let le = t[e..].iter().position(|&c| c == '\n').map_or(n, |k| e + k);
-            if le - ls > LINE_MAX || s - ls > LINE_MAX {
+            // a name label within a line's length of it
+            let k = labels.partition_point(|&x| x + LINE_MAX < s);
+            if labels.get(k).is_none_or(|&x| x > s + LINE_MAX) {
+                continue;
+            }
+            let back = s.saturating_sub(LINE_MAX + 1);
+            let ls = t[back..s].iter().rposition(|&c| c == '\n').map_or(back, |k| back + k + 1);
+            let fwd = (e + LINE_MAX + 1).min(n);
+            let le = t[e..fwd].iter().position(|&c| c == '\n').map_or(fwd, |k| e + k);
+            if ls == back && back > 0 || le == fwd && fwd < n || le - ls > LINE_MAX {
+                continue;
+            }
+            // a name label on its line
+            let k = labels.partition_point(|&x| x < ls);
+            if labels.get(k).is_none_or(|&x| x >= le) {
                 continue;
             }
             let sep = sep_of(t, ls, le);
@@ -142,8 +168,15 @@ fn cells(t: &[char], s: usize, e: usize, sep: Sep) -> Vec<(usize, usize)> {
 
 /// A cell that labels a column of names: 氏名, お名前, 氏名（カナ）, ｼﾒｲ (spaces inside left out).
 fn name_label(w: &[char]) -> bool {
-    let s: String = w.iter().filter(|&&c| c != ' ').collect();
-    s.contains("氏名") || s.contains("名前") || s.contains("ｼﾒｲ") || s == "シメイ"
+    let (mut p2, mut p1) = ('\0', '\0');
+    for &c in w.iter().filter(|&&c| c != ' ') {
+        if matches!((p1, c), ('氏', '名') | ('名', '前')) || matches!((p2, p1, c), ('シ' | 'ｼ', 'メ' | 'ﾒ', 'イ' | 'ｲ'))
+        {
+            return true;
+        }
+        (p2, p1) = (p1, c);
+    }
+    false
 }
 
 fn is_wide_digit(c: char) -> bool {
