@@ -3,6 +3,7 @@
 //! On a line holding an attendance word (出席, 参加, 欠席, 敬称略, 当社), the words after it separated by spaces,
 //! `、`, `・` or `,` are read as names when at least two of them are listed surnames (or surname and given name)
 //! and they make up at least half of the words. A surname that is also a common word needs two others beside it.
+//! A word in brackets right after a name (`品川 隆志（長野）`) is that person's district or branch, not a name.
 
 use super::chars::{is_kanji, one_of};
 use super::Ctx;
@@ -89,6 +90,11 @@ impl Ctx<'_, '_> {
             while p < le && !one_of!(t[p], " 、・,:()/") {
                 p += 1;
             }
+            // `品川 隆志（長野）`, `百瀬（汐見）`: a word in brackets right after a name is where that person is
+            // from or belongs, no name of its own
+            if s >= 2 && t[s - 1] == '(' && !one_of!(t[s - 2], " 、・,:()/") {
+                continue;
+            }
             words.push((s, p));
         }
         // 柴田 徳次郎: a surname and the word after it as one full name
@@ -96,7 +102,11 @@ impl Ctx<'_, '_> {
         let mut common = 0;
         let mut i = 0;
         while i < words.len() {
-            let (s, e) = words[i];
+            let (s, mut e) = words[i];
+            // 関氏, 宇佐美萌央様: the honorific is no part of the name
+            if e - s >= 2 && one_of!(t[e - 1], "様氏") {
+                e -= 1;
+            }
             let w = &t[s..e];
             let kanji = w.iter().all(|&c| is_kanji(c) || c == '々');
             if kanji && (1..=4).contains(&w.len()) && lex.surname(w) {
@@ -129,6 +139,8 @@ mod tests {
     fn attendee_lists() {
         assert_eq!(names("（当社）榎本　関口　須藤\n"), ["榎本", "関口", "須藤"]);
         assert_eq!(names("出席：関口・須藤・乙部\n"), ["関口", "須藤", "乙部"]);
+        // the district or branch in brackets after each name
+        assert_eq!(names("出席者：関口（大川）、須藤 勇（北町）、乙部（大川）\n"), ["関口", "須藤 勇", "乙部"]);
     }
 
     #[test]

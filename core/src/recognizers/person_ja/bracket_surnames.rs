@@ -6,7 +6,8 @@
 //! (a kanji + ノ + kanji surname too) separated by `・`, `、` or `/`, the last one optionally followed
 //! by a word of the act (`記入`, `作成`, `宛`, `不在` …). Each word must be a listed surname that is
 //! no common word; a surname that is also a place (`（品川）`, `（箱崎・1K）`) only after a cue
-//! (`旧姓`, `担当` …) or when another rule found it as a name in the same text.
+//! (`旧姓`, `担当` …) or when another rule found it as a name in the same text. A bracket right after a name
+//! in kanji holds that person's district or branch (`品川 隆志（長野）`) unless a cue opens it.
 //!
 //! Invariant: each `(` of the text is looked at once and the bracket is read over at most
 //! [`INSIDE_MAX`] characters; the names found so far are scanned only for a surname that is a place.
@@ -53,6 +54,11 @@ impl Ctx<'_, '_> {
                     maiden = c[0] == '旧';
                     k += 1;
                 }
+            }
+            // `品川 隆志（長野）`: a bracket right after a name written in kanji, with no cue, says where that
+            // person is from or belongs (a district, a branch), not who else
+            if !cued && at > 0 && is_kanji(t[at - 1]) && self.found.items.iter().any(|&((_, b), _)| b == at) {
+                continue;
             }
             let start = add.len();
             let mut placed = false;
@@ -192,6 +198,8 @@ mod tests {
         assert!(names("家賃相場（箱崎・1K）を確認。\n").is_empty());
         assert!(names("渡辺（箱崎）　郵送済\n").iter().all(|n| n != "箱崎"));
         assert_eq!(names("在庫はXYZ（三沢）。\n"), Vec::<String>::new());
+        // the district of a person named before the bracket, though the same surname is a name elsewhere
+        assert_eq!(names("出席：森 重雄（森）\n"), ["森 重雄"]);
         assert!(names("（東京）（本社）（株式会社）（重要）（未定）\n").is_empty());
         assert!(names("日本語（母語）と英語（業務）。\n").is_empty());
         assert!(names("手当の支給（旧姓使用）。経路（東京 → 大阪）\n").is_empty());
