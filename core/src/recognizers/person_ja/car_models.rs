@@ -30,13 +30,15 @@ impl Ctx<'_, '_> {
             }
             // a maker before a one-word model, across a space, the maker starting its line or following a space
             // (スズキ, マツダ are surnames too: `スズキ ハナコ` is a reading)
-            let maker = !w.contains(&' ')
+            // (the space before the model is tested first: most candidates have none)
+            let maker = s > 1
+                && t[s - 1] == ' '
+                && !w.contains(&' ')
                 && MAKERS.iter().any(|m| {
-                    let m: Vec<char> = m.chars().collect();
-                    let a = s.wrapping_sub(1 + m.len());
-                    s > m.len()
-                        && t[s - 1] == ' '
-                        && t[a..s - 1] == m[..]
+                    let len = m.chars().count();
+                    let a = s.wrapping_sub(1 + len);
+                    s > len
+                        && t[a..s - 1].iter().copied().eq(m.chars())
                         && (a == 0 || matches!(t[a - 1], ' ' | '\n' | '\u{3000}' | ':'))
                         && !self.found.contains(a, s - 1)
                 });
@@ -51,8 +53,10 @@ impl Ctx<'_, '_> {
                 .rposition(|&c| c == '\n')
                 .map_or(s.saturating_sub(BACK), |k| s - BACK.min(s) + k + 1);
             let label = LABELS.iter().any(|l| {
-                let l: Vec<char> = l.chars().collect();
-                t[ls..s].starts_with(&l) && t[ls + l.len()..s].iter().all(|&c| matches!(c, ' ' | ':' | '\u{3000}'))
+                let len = l.chars().count();
+                ls + len <= s
+                    && t[ls..ls + len].iter().copied().eq(l.chars())
+                    && t[ls + len..s].iter().all(|&c| matches!(c, ' ' | ':' | '\u{3000}'))
             });
             if maker || code || label {
                 drop.push((s, e));

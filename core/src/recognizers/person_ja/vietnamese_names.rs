@@ -93,12 +93,23 @@ fn word(t: &[char], i: usize, n: usize, upper: Option<bool>) -> Option<(usize, b
     }
 }
 
-/// Whether the word `w` (any case) is in `list` (no allocation: most words differ in length or first letter).
+/// Whether the word `w` (any case) is in `list` (no allocation: the word is lowered once, into an array, and
+/// most entries differ in their first letter).
 fn listed(w: &[char], list: &[&str]) -> bool {
+    // each letter lowered when it lowers to one letter, else `\0` (no entry holds it)
+    let mut low = ['\0'; SYLLABLE_MAX + 1];
+    if w.len() > low.len() {
+        return false;
+    }
+    for (l, &c) in low.iter_mut().zip(w) {
+        let mut it = c.to_lowercase();
+        if let (Some(x), None) = (it.next(), it.next()) {
+            *l = x;
+        }
+    }
     list.iter().any(|x| {
         let mut cs = x.chars();
-        w.iter().all(|&c| cs.next().is_some_and(|y| c == y || c.to_lowercase().eq(std::iter::once(y))))
-            && cs.next().is_none()
+        w.iter().zip(&low).all(|(&c, &l)| cs.next().is_some_and(|y| c == y || l == y)) && cs.next().is_none()
     })
 }
 
