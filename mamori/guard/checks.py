@@ -353,8 +353,7 @@ def external_recipient(ctx: Context) -> list[Reason]:
 
 def first_time_recipient(ctx: Context) -> list[Reason]:
     new = [r for r in ctx.external if not ctx.history.known(ctx.message.sender, r.address)]
-    if not new or returned_to_owner(ctx):
-        # (the employer's own people's numbers going back to the employer's own desk: returned, not provided)
+    if not new:
         return []
     reason = ctx.reason(
         "first_time_recipient",
