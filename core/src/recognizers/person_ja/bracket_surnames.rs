@@ -10,7 +10,12 @@
 //! in kanji holds that person's district or branch (`品川 隆志（長野）`) unless a cue opens it.
 //!
 //! Invariant: each `(` of the text is looked at once and the bracket is read over at most
-//! [`INSIDE_MAX`] characters; the names found so far are scanned only for a surname that is a place.
+//! [`INSIDE_MAX`] characters; the names found so far are indexed once, when first asked about
+//! ([`FoundNames`]: where they end, where each opening of up to [`WORD_MAX`] characters starts), so a
+//! bracket costs no walk over them (a list of 100,000 names in brackets stays linear).
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use super::chars::{is_kanji, is_kata, one_of, sw};
 use super::lexicon::{COMMON, PLACE, SUR};
@@ -30,6 +35,47 @@ const CUES: [&[char]; 6] = [&['旧', '姓'], &['担', '当'], &['当', '社'], &
 const ACTS: [&[char]; 8] =
     [&['記', '入'], &['作', '成'], &['宛'], &['不', '在'], &['確', '認'], &['対', '応'], &['担', '当'], &['受']];
 
+/// The names found before the brackets are read, as the reader asks about them (they do not change while it
+/// reads: what it finds is added afterwards). Each index is built on its first question only.
+struct FoundNames<'t> {
+    t: &'t [char],
+    items: &'t [((usize, usize), f64)],
+    /// Where a found name ends, sorted.
+    ends: OnceCell<Vec<usize>>,
+    /// Where found names start, by their first one to [`WORD_MAX`] characters.
+    starts: OnceCell<HashMap<&'t [char], Vec<usize>>>,
+}
+
+impl<'t> FoundNames<'t> {
+    fn new(t: &'t [char], items: &'t [((usize, usize), f64)]) -> Self {
+        Self { t, items, ends: OnceCell::new(), starts: OnceCell::new() }
+    }
+
+    /// A found name ends at `at`.
+    fn ends_at(&self, at: usize) -> bool {
+        let ends = self.ends.get_or_init(|| {
+            let mut v: Vec<usize> = self.items.iter().map(|&((_, b), _)| b).collect();
+            v.sort_unstable();
+            v
+        });
+        ends.binary_search(&at).is_ok()
+    }
+
+    /// A found name starting elsewhere than `s` opens with `w` (`w` at most [`WORD_MAX`] characters).
+    fn opens_with(&self, w: &[char], s: usize) -> bool {
+        let starts = self.starts.get_or_init(|| {
+            let mut m: HashMap<&'t [char], Vec<usize>> = HashMap::new();
+            for &((a, b), _) in self.items {
+                for k in 1..=(b - a).min(WORD_MAX) {
+                    m.entry(&self.t[a..a + k]).or_default().push(a);
+                }
+            }
+            m
+        });
+        starts.get(w).is_some_and(|v| v.iter().any(|&a| a != s))
+    }
+}
+
 impl Ctx<'_, '_> {
     /// Adds the surnames that fill a bracket (see the module header).
     #[inline(never)]
@@ -37,6 +83,10 @@ impl Ctx<'_, '_> {
         let (t, n) = (self.t, self.n);
         let mut add: Vec<(usize, usize)> = Vec::new();
         let mut q = self.next_flag(0, F_OPEN);
+        if q >= n {
+            return;
+        }
+        let names = FoundNames::new(t, &self.found.items);
         while q < n {
             let at = q;
             q = self.next_flag(q + 1, F_OPEN);
@@ -57,7 +107,7 @@ impl Ctx<'_, '_> {
             }
             // `品川 隆志（長野）`: a bracket right after a name written in kanji, with no cue, says where that
             // person is from or belongs (a district, a branch), not who else
-            if !cued && at > 0 && is_kanji(t[at - 1]) && self.found.items.iter().any(|&((_, b), _)| b == at) {
+            if !cued && at > 0 && is_kanji(t[at - 1]) && names.ends_at(at) {
                 continue;
             }
             let start = add.len();
@@ -94,7 +144,7 @@ impl Ctx<'_, '_> {
                 } else if maiden && t[k] == ')' && e - s >= 2 {
                     Kind::Name
                 } else {
-                    self.bracket_surname(s, e, cued)
+                    self.bracket_surname(&names, s, e, cued)
                 };
                 if kind == Kind::No {
                     break false;
@@ -102,7 +152,7 @@ impl Ctx<'_, '_> {
                 placed |= kind == Kind::Place;
                 add.push((s, e));
                 if t[k] == ')' {
-                    break !placed || self.stands_apart(at, k);
+                    break !placed || self.stands_apart(&names, at, k);
                 }
                 k += 1;
             };
@@ -123,7 +173,7 @@ impl Ctx<'_, '_> {
 
     /// Whether `[s, e)` is a listed surname: one that is no place, or a place after a cue, a common word or
     /// a one-kanji surname only when found as a name elsewhere in the text (`森脇 …`, `森脇さん`).
-    fn bracket_surname(&self, s: usize, e: usize, cued: bool) -> Kind {
+    fn bracket_surname(&self, names: &FoundNames, s: usize, e: usize, cued: bool) -> Kind {
         let w = &self.t[s..e];
         let f = self.lex.get(w);
         if f & SUR == 0 {
@@ -133,7 +183,7 @@ impl Ctx<'_, '_> {
         if (cued && !common) || (!common && f & PLACE == 0 && w.len() >= 2) {
             return Kind::Name;
         }
-        if self.found.items.iter().any(|&((a, b), _)| a != s && b - a >= w.len() && self.t[a..].starts_with(w)) {
+        if names.opens_with(w, s) {
             return Kind::Name;
         }
         if common || w.len() < 2 {
@@ -146,15 +196,11 @@ impl Ctx<'_, '_> {
     /// The bracket `[at, close]` says who did a thing, not where someone is from: it follows no name
     /// (`帆足（箱崎）`, `山本様（熊本）`) and ends a line, a sentence, a clause or a cell, or tags a
     /// speaker (`報告済（森脇）。`, `返信（森脇）：`).
-    fn stands_apart(&self, at: usize, close: usize) -> bool {
+    fn stands_apart(&self, names: &FoundNames, at: usize, close: usize) -> bool {
         let t = self.t;
         let prev = if at == 0 { '\n' } else { t[at - 1] };
         // a Latin or katakana word before it is mostly a name too (`Jane Doe（三沢）`, `アンナ（三沢）`)
-        if prev.is_ascii_alphabetic()
-            || is_kata(prev)
-            || one_of!(prev, "様氏殿ん")
-            || self.found.items.iter().any(|&((_, b), _)| b == at)
-        {
+        if prev.is_ascii_alphabetic() || is_kata(prev) || one_of!(prev, "様氏殿ん") || names.ends_at(at) {
             return false;
         }
         let mut a = at;
